@@ -1,0 +1,49 @@
+// Findings: what a rule found wrong, where, and how to fix it, in Chinese and English.
+#pragma once
+
+#include <string>
+
+#include "perf_check/model.hpp"
+
+namespace perf_check {
+
+enum class Severity { info = 0, warning = 1, error = 2 };
+
+/// "error" / "warning" / "info".
+const char* severity_name(Severity s);
+
+/// A message in both languages; reporters pick one by the run's --lang.
+struct Text {
+    std::string zh;
+    std::string en;
+};
+
+enum class Lang { zh, en };
+
+inline const std::string& pick(const Text& t, Lang lang) { return lang == Lang::en ? t.en : t.zh; }
+
+/// One finding. `rule`, `severity` and `loc.file` are stamped by the pipeline from the rule set; rules
+/// fill the rest. `indicator` is "一级/二级/三级" or empty for project/file-level findings.
+struct Finding {
+    std::string rule;
+    Severity severity = Severity::warning;
+    SourceLocation loc;
+    std::string project_code;
+    std::string project;
+    std::string indicator;
+    std::string value;  ///< the offending cell text, as the user wrote it
+    Text message;
+    Text hint;
+};
+
+/// Receives findings. Rules call add(); the pipeline's sink stamps rule id and severity.
+class FindingSink {
+public:
+    virtual ~FindingSink() = default;
+    virtual void add(Finding finding) = 0;
+};
+
+/// A finding about `project` (and `indicator`, when given) located at `cell`, with its value.
+Finding make_finding(const Project& project, const Indicator* indicator, const Cell& cell);
+
+}  // namespace perf_check

@@ -1,0 +1,133 @@
+// The table model every stage shares: cells with their source location, indicators, projects.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "perf_check/decimal.hpp"
+
+namespace perf_check {
+
+/// Where a cell came from. `row` and `column` are 1-based physical positions in the file (CSV line
+/// where the record starts, or the sheet row); `sheet` is empty for CSV and JSON.
+struct SourceLocation {
+    std::string file;
+    std::string sheet;
+    int row = 0;
+    int column = 0;
+
+    /// "Sheet1!C12" for spreadsheet sources, "C12" for CSV (column letters from `column`), "" when
+    /// the column is unknown.
+    [[nodiscard]] std::string cell_ref() const;
+};
+
+/// One cell after decoding and normalisation. `raw` is the text as read (decoded to UTF-8, merged-cell
+/// blanks already filled from their anchor); `text` is normalised: trimmed of ASCII/U+3000/NBSP
+/// spaces, full-width ASCII folded to half-width (digits, letters, ＞＝％ …). `filled` is true when the
+/// value was carried down from a merged/blank cell above rather than written in this row.
+struct Cell {
+    std::string raw;
+    std::string text;
+    SourceLocation loc;
+    bool filled = false;
+
+    [[nodiscard]] bool empty() const { return text.empty(); }
+};
+
+/// Comparison the target asks for. `qualitative` is 定性 (no number); `none` means not stated.
+enum class Comparator { none, ge, gt, le, lt, eq, qualitative };
+
+/// Money unit of a table, from its `金额单位：万元` line (default 万元).
+enum class MoneyUnit { yuan, wan_yuan };
+
+/// A value cell read as (comparator, number, unit): "≥50个" → {ge, 50, "个"}, "90%" → {none, 90, "%"},
+/// "有效保障" → {none, nullopt, "", text "有效保障"}.
+struct Quantity {
+    Comparator comparator = Comparator::none;
+    std::optional<Decimal> number;
+    std::string unit;  ///< canonical unit ("%" for 百分比/％, "万元", "元", "个", …); empty if none
+    std::string text;  ///< the normalised cell text it was read from
+};
+
+/// A cell that could not be read as its column's type (becomes a `bad-cell` finding).
+struct CellProblem {
+    std::string column;  ///< canonical column name, e.g. "备注"
+    Cell cell;
+    std::string expected;  ///< what the column holds, e.g. "分值（数字）"
+};
+
+/// One indicator row (三级指标) with its parents filled down.
+struct Indicator {
+    Cell level1;     ///< 一级指标, e.g. 成本指标
+    Cell level2;     ///< 二级指标
+    Cell name;       ///< 三级指标
+    Cell target;     ///< 指标值
+    Cell content;    ///< 指标值内容
+    Cell deduction;  ///< 评（扣分标准）
+    Cell unit;       ///< 度量单位
+    Cell type;       ///< 指标值类型 (≥ ≤ < > = 定性)
+    Cell weight;     ///< 备注 / 分值 / 权重
+
+    // Self-evaluation columns (empty cells when absent).
+    Cell actual;     ///< 实际完成值
+    Cell score;      ///< 得分 (a reviewer's score)
+    Cell deviation;  ///< 偏差原因分析及改进措施
+
+    // Derived by normalisation.
+    Comparator comparator = Comparator::none;  ///< from 指标值类型, else from the value cell
+    Quantity value;                            ///< target read as a quantity (unit from 度量单位 if not in the cell)
+    std::optional<Decimal> weight_points;      ///< weight in points, nullopt when empty/placeholder/unreadable
+    bool placeholder = false;                  ///< 三级指标 and 指标值 hold only placeholders (无, /, -, …)
+    int row = 0;                               ///< physical row of the indicator
+    std::vector<CellProblem> problems;         ///< cells unreadable as their column's type
+
+    /// "一级/二级/三级" with normalised names.
+    [[nodiscard]] std::string path() const;
+};
+
+/// A total row (合计/总计/总分) inside or after a project: never an indicator, checked against its parts.
+struct TotalRow {
+    std::string label;  ///< 合计 / 总计 / 总分
+    Cell funds;         ///< the 资金总额 cell, when the row totals money
+    Cell weight;        ///< the 备注/分值 cell, when the row totals weights
+    int row = 0;
+};
+
+/// One project: its header cells (filled down) and its indicator rows.
+struct Project {
+    Cell code;   ///< 单位代码
+    Cell name;   ///< 单位（专项）名称
+    Cell funds;  ///< 资金总额
+    Cell goal;   ///< 实施期绩效目标
+
+    // Self-evaluation per project (empty when absent).
+    Cell budget;  ///< 全年预算数 / 调整后预算数
+    Cell spent;   ///< 全年执行数
+
+    std::optional<Decimal> funds_wan;  ///< 资金总额 in 万元 (converted from 元 tables); nullopt if unreadable
+    MoneyUnit money_unit = MoneyUnit::wan_yuan;
+    std::string file;
+    int first_row = 0;
+    int last_row = 0;
+    std::vector<Indicator> indicators;
+    std::vector<TotalRow> totals;
+    std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type
+};
+
+/// What a reader learned about a whole table (one file or sheet), shared by its projects.
+struct TableInfo {
+    std::string file;
+    std::string sheet;
+    std::string encoding;  ///< "UTF-8", "UTF-8-BOM", "GB18030", or "" for non-text sources
+    MoneyUnit money_unit = MoneyUnit::wan_yuan;
+    int header_row = 0;                       ///< physical row of the (last) header line; 0 if none found
+    std::vector<std::string> missing_columns;  ///< required canonical columns not found
+    bool fullwidth_comma_header = false;       ///< header line separated only by '，'
+    bool self_evaluation = false;              ///< actual/score columns present
+};
+
+/// Canonical text of a Comparator: "≥", "≤", ">", "<", "=", "定性", "".
+const char* comparator_symbol(Comparator c);
+
+}  // namespace perf_check

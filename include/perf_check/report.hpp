@@ -1,0 +1,72 @@
+// The complete, sorted result of a run, and the reporter interface that renders it.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "perf_check/decimal.hpp"
+#include "perf_check/finding.hpp"
+#include "perf_check/score.hpp"
+
+namespace perf_check {
+
+/// One input file of the run.
+struct FileResult {
+    std::string path;      ///< as given on the command line (or found in a directory)
+    std::string encoding;  ///< detected or forced text encoding; "" for xlsx/json
+    int projects = 0;
+    int indicators = 0;
+    std::optional<std::string> error;  ///< set when the file could not be read (exit 2)
+};
+
+/// One unit (单位代码) in the summary.
+struct UnitSummary {
+    std::string code;
+    int projects = 0;
+    Decimal funds_wan;
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+};
+
+/// A project at or above the key-evaluation threshold.
+struct KeyProject {
+    std::string file;
+    std::string project_code;
+    std::string project;
+    Decimal funds_wan;
+    int findings = 0;
+};
+
+struct Summary {
+    int files = 0;
+    int projects = 0;
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    Decimal funds_wan;
+    std::vector<UnitSummary> units;          ///< sorted by code
+    std::vector<KeyProject> key_projects;    ///< sorted by funds descending, then file/code/name
+    Decimal key_evaluation_threshold_wan;
+};
+
+struct Report {
+    int version = 1;
+    Lang lang = Lang::zh;
+    bool with_summary = false;  ///< --summary: reporters print per-file/per-unit lines and key projects
+    std::vector<FileResult> files;
+    std::vector<Finding> findings;    ///< sorted: file order, row, column, rule
+    std::vector<ProjectScore> scores; ///< in file/project order; empty unless scoring
+    Summary summary;
+};
+
+/// Renders a Report in one format. One class per format, chosen through the table in reporters.cpp.
+class Reporter {
+public:
+    virtual ~Reporter() = default;
+    virtual void write(const Report& report, std::ostream& out) const = 0;
+};
+
+}  // namespace perf_check

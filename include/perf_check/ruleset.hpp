@@ -1,0 +1,80 @@
+// A rule set, typed: framework, placeholders, weights, per-rule settings and the scoring policy.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "perf_check/decimal.hpp"
+#include "perf_check/finding.hpp"
+#include "perf_check/rule.hpp"
+
+namespace perf_check {
+
+/// One 一级指标 and the 二级指标 allowed under it (names as in the table, e.g. "产出指标").
+struct Level1 {
+    std::string name;
+    std::vector<std::string> children;
+};
+
+/// A slot that must hold at least one real (non-placeholder) indicator: any of `any_of`, each an
+/// "一级/二级" path, satisfies it. `name` is how messages call it (e.g. "经济成本").
+struct RequiredSlot {
+    std::string name;
+    std::vector<std::string> any_of;
+};
+
+struct Framework {
+    std::vector<Level1> levels;
+    std::vector<RequiredSlot> required;
+};
+
+/// Settings of one rule in the set.
+struct RuleSettings {
+    bool enabled = true;
+    Severity severity = Severity::warning;
+    Params params;
+};
+
+/// How partial steps of a per-step deduction count.
+enum class StepMode { full_steps, partial_counts, pro_rate };
+/// Scoring of a missed lower-is-better target.
+enum class ReverseVariant { linear, ratio };
+
+/// A qualitative band: a label and the fraction of the weight it spans.
+struct QualitativeBand {
+    std::string label;  ///< e.g. 达成年度指标
+    Decimal low;        ///< fraction of the weight, 0..1
+    Decimal high;
+    Decimal default_fraction;  ///< used when the label is given without a reviewer's 得分
+};
+
+struct GradeBand {
+    std::string grade;  ///< 优 / 良 / 中 / 差
+    Decimal min_total;
+};
+
+struct ScoringPolicy {
+    StepMode step_mode = StepMode::full_steps;
+    ReverseVariant reverse = ReverseVariant::linear;
+    int rounding = 2;  ///< decimal places of each indicator score
+    std::vector<QualitativeBand> bands;
+    std::vector<GradeBand> grades;  ///< highest first
+    Decimal execution_threshold = Decimal::from_raw(900000);  ///< 0.9: below needs an explanation
+};
+
+struct RuleSet {
+    std::string name = "default";
+    Framework framework;
+    std::vector<std::string> placeholders;  ///< tokens meaning "nothing here": 无, /, -, —, 暂无, N/A…
+    Decimal weight_total = Decimal::from_int(100);
+    Decimal budget_execution_weight = Decimal::from_int(10);
+    Decimal key_evaluation_threshold_wan = Decimal::from_int(100);
+    std::map<std::string, RuleSettings> rules;  ///< by rule id; every catalog id has an entry
+    ScoringPolicy scoring;
+
+    /// True when `text` (normalised) is empty or one of the placeholder tokens.
+    [[nodiscard]] bool is_placeholder(const std::string& text) const;
+};
+
+}  // namespace perf_check

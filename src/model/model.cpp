@@ -1,0 +1,98 @@
+// Small helpers of the shared model types: cell references, indicator paths, symbols, findings.
+#include <string>
+
+#include "perf_check/expected.hpp"
+#include "perf_check/finding.hpp"
+#include "perf_check/model.hpp"
+#include "perf_check/ruleset.hpp"
+#include "util/text.hpp"
+
+namespace perf_check {
+
+std::string Error::render() const {
+    std::string out;
+    if (!file.empty()) {
+        out += file;
+        if (line > 0) {
+            out += ':' + std::to_string(line);
+            if (column > 0) out += ':' + std::to_string(column);
+        }
+        out += ": ";
+    }
+    return out + message;
+}
+
+std::string SourceLocation::cell_ref() const {
+    if (column <= 0 || row <= 0) return {};
+    std::string letters;
+    for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    std::string ref = letters + std::to_string(row);
+    if (sheet.empty()) return ref;
+    return sheet + "!" + ref;
+}
+
+std::string Indicator::path() const {
+    return util::strip_spaces(level1.text) + "/" + util::strip_spaces(level2.text) + "/" + name.text;
+}
+
+const char* comparator_symbol(Comparator c) {
+    switch (c) {
+        case Comparator::ge: return "≥";
+        case Comparator::gt: return ">";
+        case Comparator::le: return "≤";
+        case Comparator::lt: return "<";
+        case Comparator::eq: return "=";
+        case Comparator::qualitative: return "定性";
+        case Comparator::none: break;
+    }
+    return "";
+}
+
+const char* severity_name(Severity s) {
+    switch (s) {
+        case Severity::error: return "error";
+        case Severity::warning: return "warning";
+        case Severity::info: break;
+    }
+    return "info";
+}
+
+Finding make_finding(const Project& project, const Indicator* indicator, const Cell& cell) {
+    Finding f;
+    f.loc = cell.loc;
+    if (f.loc.row == 0) f.loc.row = indicator ? indicator->row : project.first_row;
+    f.loc.file = project.file;
+    f.project_code = project.code.text;
+    f.project = project.name.text;
+    if (indicator) f.indicator = indicator->path();
+    f.value = cell.raw.empty() ? cell.text : util::trim(cell.raw);
+    return f;
+}
+
+bool RuleSet::is_placeholder(const std::string& text) const {
+    const std::string t = util::fold(text);
+    if (t.empty()) return true;
+    for (const auto& p : placeholders) {
+        if (p.size() != t.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < p.size(); ++i) {
+            const char a = p[i];
+            const char b = t[i];
+            const char la = (a >= 'A' && a <= 'Z') ? static_cast<char>(a - 'A' + 'a') : a;
+            const char lb = (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : b;
+            if (la != lb) {
+                same = false;
+                break;
+            }
+        }
+        if (same) return true;
+    }
+    return false;
+}
+
+const Param* Params::find(const std::string& key) const {
+    const auto it = m_items.find(key);
+    return it == m_items.end() ? nullptr : &it->second;
+}
+
+}  // namespace perf_check

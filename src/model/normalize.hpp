@@ -1,0 +1,34 @@
+// Normalisation: reads raw indicator and project cells into typed values (numbers, comparators,
+// units, weights, money in 万元), and records cells that cannot be read as their column's type.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "perf_check/model.hpp"
+#include "perf_check/ruleset.hpp"
+
+namespace perf_check::model {
+
+/// Reads a number as people write it in these tables: "4,500.00", "２０分", "90%", "≥50个",
+/// " 842.07 ". Returns the quantity (comparator, number, canonical unit). `number` is nullopt when
+/// the text holds no leading number ("有效保障", "2024年1-12月" → nullopt, since the number is
+/// followed by more text that is not a unit).
+Quantity read_quantity(std::string_view text);
+
+/// Canonical unit: "百分比"/"％"/"百分点"/"个百分点" → "%", trims spaces; other units unchanged.
+std::string canonical_unit(std::string_view unit);
+
+/// Comparator from a 指标值类型 cell: "≥", ">=", "＞＝", "大于等于", "不低于" … → ge; "定性" → qualitative.
+/// Returns Comparator::none for empty or unrecognised text.
+Comparator read_comparator(std::string_view text);
+
+/// A weight cell ("20分", "20", "２０", "20.5分") in points; nullopt when it is not a number.
+std::optional<Decimal> read_weight(std::string_view text);
+
+/// Fills the derived fields of every indicator (comparator, value, weight_points, placeholder,
+/// problems) and of the project (funds_wan, problems), using the rule set's placeholder tokens.
+void normalize_project(Project& project, const RuleSet& rules);
+
+}  // namespace perf_check::model

@@ -1,0 +1,13 @@
+// STUB — rule cost-exceeds-funds is not implemented yet; replace this file with the real rule.
+#include "rules/factories.hpp"
+#include "rules/rule_util.hpp"
+
+namespace perf_check::rules {
+
+Expected<std::unique_ptr<Rule>> make_cost_exceeds_funds(const RuleSet& rules, const Params& params) {
+    (void)rules;
+    if (auto err = reject_unknown(params, "cost-exceeds-funds", {})) return *err;
+    return make_inert_rule();
+}
+
+}  // namespace perf_check::rules

@@ -1,0 +1,57 @@
+// Helpers shared by rule implementations: parameter reading and indicator classification.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "perf_check/expected.hpp"
+#include "perf_check/finding.hpp"
+#include "perf_check/model.hpp"
+#include "perf_check/rule.hpp"
+#include "perf_check/ruleset.hpp"
+
+namespace perf_check::rules {
+
+/// An Error for the first parameter not in `known` ("unknown parameter 'tolerence' of rule
+/// cost-breakdown; did you mean 'tolerance'?"), with Error::line set; nullopt when all are known.
+/// The keys "enabled" and "severity" never reach factories.
+std::optional<Error> reject_unknown(const Params& params, std::string_view rule_id,
+                                    const std::vector<std::string>& known);
+
+/// The decimal parameter `key`, or `fallback` when absent; an Error when it is not a number.
+Expected<Decimal> decimal_param(const Params& params, std::string_view rule_id, const std::string& key,
+                                Decimal fallback);
+
+/// The string-list parameter `key` (a scalar counts as a one-item list), or `fallback` when absent.
+std::vector<std::string> list_param(const Params& params, const std::string& key,
+                                    std::vector<std::string> fallback);
+
+/// The scalar string parameter `key`, or `fallback`.
+std::string string_param(const Params& params, const std::string& key, std::string fallback);
+
+/// A level name without spaces, as compared across tables: " 效益指标 " → "效益指标".
+std::string level_name(const Cell& cell);
+
+/// True when the indicator is under `path`: "一级" or "一级/二级" (names compared by level_name;
+/// a trailing "指标" is optional on both sides, so "产出" matches "产出指标").
+bool under(const Indicator& indicator, std::string_view path);
+
+/// True for cost indicators: under 成本指标, 产出指标/成本指标 or 产出指标/成本控制数.
+bool is_cost(const Indicator& indicator);
+
+/// True for 经济成本 indicators (成本指标/经济成本指标 or the older 产出指标/成本指标/成本控制数).
+bool is_economic_cost(const Indicator& indicator);
+
+/// True when the indicator is scored on a number: its comparator is ≥ ≤ > < = (or absent with a number).
+bool is_quantitative(const Indicator& indicator);
+
+/// Money in 万元 from a number and its unit text ("元", "万元", "亿元"); nullopt for other units.
+std::optional<Decimal> to_wan(Decimal amount, std::string_view unit);
+
+/// A rule that does nothing, for rules whose work happens elsewhere or is not built yet.
+std::unique_ptr<Rule> make_inert_rule();
+
+}  // namespace perf_check::rules

@@ -1,0 +1,13 @@
+// STUB — rule unit-code-format is not implemented yet; replace this file with the real rule.
+#include "rules/factories.hpp"
+#include "rules/rule_util.hpp"
+
+namespace perf_check::rules {
+
+Expected<std::unique_ptr<Rule>> make_unit_code_format(const RuleSet& rules, const Params& params) {
+    (void)rules;
+    if (auto err = reject_unknown(params, "unit-code-format", {})) return *err;
+    return make_inert_rule();
+}
+
+}  // namespace perf_check::rules

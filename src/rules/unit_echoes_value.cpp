@@ -1,0 +1,13 @@
+// STUB — rule unit-echoes-value is not implemented yet; replace this file with the real rule.
+#include "rules/factories.hpp"
+#include "rules/rule_util.hpp"
+
+namespace perf_check::rules {
+
+Expected<std::unique_ptr<Rule>> make_unit_echoes_value(const RuleSet& rules, const Params& params) {
+    (void)rules;
+    if (auto err = reject_unknown(params, "unit-echoes-value", {})) return *err;
+    return make_inert_rule();
+}
+
+}  // namespace perf_check::rules

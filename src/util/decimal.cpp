@@ -1,0 +1,167 @@
+// Fixed-point decimal arithmetic with 128-bit intermediates and half-away-from-zero rounding.
+#include "perf_check/decimal.hpp"
+
+#include <cstdlib>
+#include <limits>
+
+namespace perf_check {
+
+namespace {
+using i128 = __int128;
+constexpr std::int64_t k_max = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t k_min = std::numeric_limits<std::int64_t>::min();
+
+std::int64_t saturate(i128 v) {
+    if (v > k_max) return k_max;
+    if (v < k_min) return k_min;
+    return static_cast<std::int64_t>(v);
+}
+
+// Divides rounding half away from zero.
+i128 div_round(i128 num, i128 den) {
+    if (den == 0) return 0;
+    const bool neg = (num < 0) != (den < 0);
+    i128 n = num < 0 ? -num : num;
+    i128 d = den < 0 ? -den : den;
+    i128 q = n / d;
+    if ((n % d) * 2 >= d) ++q;
+    return neg ? -q : q;
+}
+
+constexpr std::int64_t pow10(int n) {
+    std::int64_t p = 1;
+    for (int i = 0; i < n; ++i) p *= 10;
+    return p;
+}
+}  // namespace
+
+std::optional<Decimal> Decimal::parse(std::string_view text) {
+    std::size_t i = 0;
+    bool neg = false;
+    if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+        neg = text[i] == '-';
+        ++i;
+    }
+    i128 mantissa = 0;
+    int frac_digits = 0;
+    int digits = 0;
+    bool seen_dot = false;
+    int dropped = 0;  // fraction digits beyond our precision: keep the first for rounding
+    int round_digit = -1;
+    for (; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c >= '0' && c <= '9') {
+            ++digits;
+            if (seen_dot && frac_digits >= 6) {
+                if (round_digit < 0) round_digit = c - '0';
+                ++dropped;
+                continue;
+            }
+            mantissa = mantissa * 10 + (c - '0');
+            if (mantissa > static_cast<i128>(k_max) * 1000) return std::nullopt;
+            if (seen_dot) ++frac_digits;
+        } else if (c == '.' && !seen_dot) {
+            seen_dot = true;
+        } else {
+            break;
+        }
+    }
+    if (digits == 0) return std::nullopt;
+    int exponent = 0;
+    if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+        ++i;
+        bool eneg = false;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) {
+            eneg = text[i] == '-';
+            ++i;
+        }
+        int edigits = 0;
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+            exponent = exponent * 10 + (text[i] - '0');
+            ++edigits;
+            if (exponent > 40) return std::nullopt;  // beyond range or below precision either way
+        }
+        if (edigits == 0) return std::nullopt;
+        if (eneg) exponent = -exponent;
+    }
+    if (i != text.size()) return std::nullopt;
+    // value = mantissa × 10^(exponent − frac_digits); we want micros = value × 10^6.
+    int shift = exponent - frac_digits + 6;
+    i128 micros = mantissa;
+    if (round_digit >= 0 && shift == 0 && round_digit >= 5) micros += 1;
+    while (shift > 0) {
+        micros *= 10;
+        if (micros > static_cast<i128>(k_max)) return std::nullopt;
+        --shift;
+    }
+    if (shift < 0) {
+        i128 den = 1;
+        for (int k = 0; k < -shift && k < 38; ++k) den *= 10;
+        micros = -shift >= 38 ? 0 : div_round(micros, den);
+    }
+    if (micros > static_cast<i128>(k_max)) return std::nullopt;
+    const auto v = static_cast<std::int64_t>(micros);
+    return Decimal(neg ? -v : v, raw_tag{});
+}
+
+Decimal Decimal::round(int places) const {
+    if (places >= 6) return *this;
+    if (places < 0) places = 0;
+    const std::int64_t unit = pow10(6 - places);
+    return Decimal(saturate(div_round(m_micros, unit) * unit), raw_tag{});
+}
+
+Decimal Decimal::floor() const {
+    std::int64_t q = m_micros / k_scale;
+    if (m_micros % k_scale != 0 && m_micros < 0) --q;
+    return Decimal(q * k_scale, raw_tag{});
+}
+
+Decimal Decimal::ceil() const {
+    std::int64_t q = m_micros / k_scale;
+    if (m_micros % k_scale != 0 && m_micros > 0) ++q;
+    return Decimal(q * k_scale, raw_tag{});
+}
+
+std::string Decimal::fixed(int places) const {
+    if (places < 0) places = 0;
+    if (places > 6) places = 6;
+    const Decimal r = round(places);
+    const bool neg = r.m_micros < 0;
+    const auto mag = static_cast<std::uint64_t>(neg ? -static_cast<i128>(r.m_micros) : r.m_micros);
+    std::string out = neg ? "-" : "";
+    out += std::to_string(mag / k_scale);
+    if (places > 0) {
+        std::string frac = std::to_string(mag % k_scale);
+        frac.insert(0, 6 - frac.size(), '0');
+        out += '.';
+        out += frac.substr(0, places);
+    }
+    return out;
+}
+
+std::string Decimal::str() const {
+    std::string s = fixed(6);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+Decimal operator+(Decimal a, Decimal b) {
+    return Decimal::from_raw(saturate(static_cast<i128>(a.m_micros) + b.m_micros));
+}
+Decimal operator-(Decimal a, Decimal b) {
+    return Decimal::from_raw(saturate(static_cast<i128>(a.m_micros) - b.m_micros));
+}
+Decimal operator*(Decimal a, Decimal b) {
+    return Decimal::from_raw(saturate(div_round(static_cast<i128>(a.m_micros) * b.m_micros, Decimal::k_scale)));
+}
+Decimal operator/(Decimal a, Decimal b) {
+    if (b.m_micros == 0) return Decimal();
+    return Decimal::from_raw(saturate(div_round(static_cast<i128>(a.m_micros) * Decimal::k_scale, b.m_micros)));
+}
+
+}  // namespace perf_check

@@ -1,0 +1,239 @@
+// Implementation of the generic UTF-8 helpers.
+#include "util/text.hpp"
+
+#include <algorithm>
+
+namespace perf_check::util {
+
+char32_t next_code_point(std::string_view s, std::size_t& pos) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    int len = 0;
+    char32_t cp = 0;
+    if ((b0 & 0xE0) == 0xC0) {
+        len = 2;
+        cp = b0 & 0x1F;
+    } else if ((b0 & 0xF0) == 0xE0) {
+        len = 3;
+        cp = b0 & 0x0F;
+    } else if ((b0 & 0xF8) == 0xF0) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else {
+        ++pos;
+        return 0xFFFD;
+    }
+    if (pos + len > s.size()) {
+        ++pos;
+        return 0xFFFD;
+    }
+    for (int i = 1; i < len; ++i) {
+        const auto b = static_cast<unsigned char>(s[pos + i]);
+        if ((b & 0xC0) != 0x80) {
+            ++pos;
+            return 0xFFFD;
+        }
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    pos += len;
+    return cp;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+bool is_space(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\r' || cp == '\n' || cp == '\v' || cp == '\f' || cp == 0xA0 ||
+           cp == 0x3000 || cp == 0x200B || cp == 0xFEFF || cp == 0x2002 || cp == 0x2003 || cp == 0x2009;
+}
+
+std::string trim(std::string_view s) {
+    std::size_t begin = 0;
+    std::size_t end = s.size();
+    // Forward: skip leading spaces.
+    while (begin < end) {
+        std::size_t p = begin;
+        if (!is_space(next_code_point(s, p))) break;
+        begin = p;
+    }
+    // Backward: find the end of the last non-space code point by scanning forward once.
+    std::size_t last_end = begin;
+    std::size_t p = begin;
+    while (p < end) {
+        const char32_t cp = next_code_point(s, p);
+        if (!is_space(cp)) last_end = p;
+    }
+    return std::string(s.substr(begin, last_end - begin));
+}
+
+std::string fold(std::string_view s) {
+    // Fast path: pure ASCII needs only trimming.
+    if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        return trim(s);
+    }
+    std::string out;
+    out.reserve(s.size());
+    std::size_t p = 0;
+    while (p < s.size()) {
+        const char32_t cp = next_code_point(s, p);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            out += static_cast<char>(cp - 0xFF01 + 0x21);
+        } else if (cp == 0x3000 || cp == 0xA0) {
+            out += ' ';
+        } else {
+            append_utf8(out, cp);
+        }
+    }
+    return trim(out);
+}
+
+std::string strip_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    std::size_t p = 0;
+    while (p < s.size()) {
+        const std::size_t start = p;
+        const char32_t cp = next_code_point(s, p);
+        if (!is_space(cp)) out.append(s.substr(start, p - start));
+    }
+    return out;
+}
+
+namespace {
+bool is_wide(char32_t cp) {
+    return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) || (cp >= 0x3041 && cp <= 0x33FF) ||
+           (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xA000 && cp <= 0xA4CF) ||
+           (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+           (cp >= 0xFF00 && cp <= 0xFF60) || (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1F64F) ||
+           (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+}  // namespace
+
+std::size_t display_width(std::string_view s) {
+    std::size_t w = 0;
+    std::size_t p = 0;
+    while (p < s.size()) {
+        const char32_t cp = next_code_point(s, p);
+        if (cp >= 0x300 && cp <= 0x36F) continue;  // combining marks
+        if (cp == 0x200B || cp == 0xFEFF) continue;
+        w += is_wide(cp) ? 2 : 1;
+    }
+    return w;
+}
+
+namespace {
+std::u32string to_u32(std::string_view s) {
+    std::u32string out;
+    std::size_t p = 0;
+    while (p < s.size()) out += next_code_point(s, p);
+    return out;
+}
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    const std::u32string x = to_u32(a);
+    const std::u32string y = to_u32(b);
+    std::vector<std::size_t> prev(y.size() + 1);
+    std::vector<std::size_t> cur(y.size() + 1);
+    for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= x.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            const std::size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[y.size()];
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string best;
+    std::size_t best_d = static_cast<std::size_t>(-1);
+    for (const auto& c : candidates) {
+        const std::size_t d = edit_distance(word, c);
+        if (d < best_d) {
+            best_d = d;
+            best = c;
+        }
+    }
+    const std::size_t len = to_u32(word).size();
+    const std::size_t limit = std::max<std::size_t>(1, len / 3);
+    return best_d <= limit ? best : std::string();
+}
+
+bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == sep) {
+            out.emplace_back(s.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+    std::string out;
+    if (from.empty()) return std::string(s);
+    std::size_t pos = 0;
+    while (true) {
+        const std::size_t hit = s.find(from, pos);
+        if (hit == std::string_view::npos) break;
+        out.append(s.substr(pos, hit - pos));
+        out.append(to);
+        pos = hit + from.size();
+    }
+    out.append(s.substr(pos));
+    return out;
+}
+
+std::string hex_bytes(std::string_view bytes) {
+    static const char* k_digits = "0123456789ABCDEF";
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i) out += ' ';
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        out += k_digits[b >> 4];
+        out += k_digits[b & 0xF];
+    }
+    return out;
+}
+
+}  // namespace perf_check::util

@@ -1,0 +1,50 @@
+// Generic UTF-8 text helpers: trimming, full-width folding, display width, edit distance.
+// Knows nothing of performance targets.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perf_check::util {
+
+/// Decodes one UTF-8 code point at `pos`, advancing it; invalid bytes yield U+FFFD and advance by 1.
+char32_t next_code_point(std::string_view s, std::size_t& pos);
+/// Appends the UTF-8 encoding of `cp`.
+void append_utf8(std::string& out, char32_t cp);
+
+/// True for ASCII whitespace, NBSP (U+00A0), ideographic space (U+3000), zero-width space/BOM.
+bool is_space(char32_t cp);
+
+/// Removes leading and trailing spaces in the sense of is_space().
+std::string trim(std::string_view s);
+
+/// Folds full-width ASCII variants (U+FF01–U+FF5E) to ASCII, U+3000/NBSP to a space, and trims.
+/// "＞＝９０％" → ">=90%". Other characters (≥, 万元, CJK punctuation) are kept.
+std::string fold(std::string_view s);
+
+/// Removes every space (is_space) anywhere in the text.
+std::string strip_spaces(std::string_view s);
+
+/// Terminal display width: 2 for East Asian wide/full-width characters, 0 for combining marks, else 1.
+std::size_t display_width(std::string_view s);
+
+/// Levenshtein distance over code points.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` by edit distance if it is close enough to be a plausible typo
+/// (distance ≤ max(1, length/3)); empty string otherwise.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+bool contains(std::string_view haystack, std::string_view needle);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
+
+/// Two-digit upper-case hex of each byte, space separated: "C3 28".
+std::string hex_bytes(std::string_view bytes);
+
+}  // namespace perf_check::util
