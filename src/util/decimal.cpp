@@ -7,7 +7,7 @@
 namespace perf_check {
 
 namespace {
-using i128 = __int128;
+__extension__ typedef __int128 i128;  // NOLINT(modernize-use-using): __extension__ silences -Wpedantic
 constexpr std::int64_t k_max = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t k_min = std::numeric_limits<std::int64_t>::min();
 

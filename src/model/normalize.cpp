@@ -1,0 +1,218 @@
+// Normalisation of cell text into typed values: numbers as people write them, comparators, units, weights.
+#include "model/normalize.hpp"
+
+#include <array>
+#include <utility>
+
+#include "util/text.hpp"
+
+namespace perf_check::model {
+
+namespace {
+
+struct Word {
+    std::string_view text;
+    Comparator comparator;
+};
+
+// Comparator spellings at the start of a value cell or as a whole 指标值类型 cell. Longest first, so
+// "大于等于" wins over "大于" and ">=" over ">".
+constexpr std::array k_comparator_words = {
+    Word{"大于等于", Comparator::ge}, Word{"小于等于", Comparator::le}, Word{"不低于", Comparator::ge},
+    Word{"不少于", Comparator::ge},   Word{"不小于", Comparator::ge},   Word{"至少", Comparator::ge},
+    Word{"不高于", Comparator::le},   Word{"不超过", Comparator::le},   Word{"不大于", Comparator::le},
+    Word{"不多于", Comparator::le},   Word{"正向指标", Comparator::ge}, Word{"反向指标", Comparator::le},
+    Word{"正向", Comparator::ge},     Word{"反向", Comparator::le},     Word{"大于", Comparator::gt},
+    Word{"高于", Comparator::gt},     Word{"超过", Comparator::gt},     Word{"小于", Comparator::lt},
+    Word{"低于", Comparator::lt},     Word{"等于", Comparator::eq},     Word{">=", Comparator::ge},
+    Word{"<=", Comparator::le},       Word{"=>", Comparator::ge},       Word{"=<", Comparator::le},
+    Word{"≥", Comparator::ge},        Word{"≧", Comparator::ge},        Word{"≤", Comparator::le},
+    Word{"≦", Comparator::le},        Word{">", Comparator::gt},        Word{"<", Comparator::lt},
+    Word{"=", Comparator::eq},        Word{"定性", Comparator::qualitative},
+};
+
+// Units written after a number that mean the same thing as a canonical unit.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_unit_synonyms = {{
+    {"百分比", "%"},
+    {"个百分点", "%"},
+    {"百分点", "%"},
+    {"%", "%"},
+    {"‰", "‰"},
+    {"万", "万元"},
+}};
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// True when exactly three digits follow the comma at `i` ("4,500" but not "4,50" or "4,5000").
+bool three_digits_follow(std::string_view s, std::size_t i) {
+    if (i + 4 > s.size()) return false;
+    if (!is_digit(s[i + 1]) || !is_digit(s[i + 2]) || !is_digit(s[i + 3])) return false;
+    return i + 4 == s.size() || !is_digit(s[i + 4]);
+}
+
+// Reads "4,500.00" / "-12.5" / "1e3" at the start of `s`. Grouping commas are accepted only between
+// groups of exactly three digits, so "1,2,3" is not a number. Returns the plain ASCII number text and
+// the length consumed, or an empty string.
+std::pair<std::string, std::size_t> leading_number(std::string_view s) {
+    std::string out;
+    std::size_t i = 0;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+')) out += s[i++];
+    const std::size_t int_start = i;
+    std::size_t group = 0;
+    bool grouped = false;
+    while (i < s.size()) {
+        if (is_digit(s[i])) {
+            out += s[i++];
+            ++group;
+        } else if (s[i] == ',' && i > int_start && three_digits_follow(s, i) && (!grouped ? group <= 3 : group == 3)) {
+            grouped = true;
+            group = 0;
+            ++i;
+        } else {
+            break;
+        }
+    }
+    if (i == int_start) return {"", 0};
+    if (grouped && group != 3) return {"", 0};
+    if (i < s.size() && s[i] == '.' && i + 1 < s.size() && is_digit(s[i + 1])) {
+        out += s[i++];
+        while (i < s.size() && is_digit(s[i])) out += s[i++];
+    }
+    if (!grouped && i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+        std::size_t j = i + 1;
+        if (j < s.size() && (s[j] == '-' || s[j] == '+')) ++j;
+        if (j < s.size() && is_digit(s[j])) {
+            out += s.substr(i, j - i);
+            i = j;
+            while (i < s.size() && is_digit(s[i])) out += s[i++];
+        }
+    }
+    return {out, i};
+}
+
+bool has_digit(std::string_view s) {
+    for (char c : s) {
+        if (is_digit(c)) return true;
+    }
+    return false;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    std::size_t p = 0;
+    while (p < s.size()) {
+        util::next_code_point(s, p);
+        ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+std::string canonical_unit(std::string_view unit) {
+    std::string u = util::strip_spaces(util::fold(unit));
+    for (const auto& [from, to] : k_unit_synonyms) {
+        if (u == from) return std::string(to);
+    }
+    return u;
+}
+
+Comparator read_comparator(std::string_view text) {
+    const std::string t = util::strip_spaces(util::fold(text));
+    if (t.empty()) return Comparator::none;
+    for (const auto& w : k_comparator_words) {
+        if (t == w.text) return w.comparator;
+    }
+    return Comparator::none;
+}
+
+Quantity read_quantity(std::string_view text) {
+    Quantity q;
+    q.text = util::fold(text);
+    std::string_view rest = q.text;
+    for (const auto& w : k_comparator_words) {
+        if (w.comparator != Comparator::qualitative && util::starts_with(rest, w.text)) {
+            q.comparator = w.comparator;
+            rest.remove_prefix(w.text.size());
+            break;
+        }
+    }
+    const std::string body = util::trim(rest);
+    const auto [number_text, used] = leading_number(body);
+    if (number_text.empty()) return q;
+    std::string unit = util::trim(std::string_view(body).substr(used));
+    // Trailing words that restate the comparator: "100以上", "5万元以内".
+    constexpr std::array<std::pair<std::string_view, Comparator>, 4> k_trailing = {{
+        {"以上", Comparator::ge}, {"以下", Comparator::le}, {"以内", Comparator::le}, {"及以上", Comparator::ge}}};
+    for (const auto& [word, cmp] : k_trailing) {
+        if (util::ends_with(unit, word)) {
+            unit = util::trim(std::string_view(unit).substr(0, unit.size() - word.size()));
+            if (q.comparator == Comparator::none) q.comparator = cmp;
+            break;
+        }
+    }
+    // A number followed by more than a short unit ("2024年1-12月", "3个工作日内完成") is text, not a number.
+    if (has_digit(unit) || code_points(unit) > 6) return q;
+    const auto number = Decimal::parse(number_text);
+    if (!number) return q;
+    q.number = number;
+    q.unit = canonical_unit(unit);
+    return q;
+}
+
+std::optional<Decimal> read_weight(std::string_view text) {
+    std::string t = util::strip_spaces(util::fold(text));
+    for (std::string_view suffix : {"分", "%", "％"}) {
+        if (util::ends_with(t, suffix)) {
+            t.resize(t.size() - suffix.size());
+            break;
+        }
+    }
+    const auto [number_text, used] = leading_number(t);
+    if (number_text.empty() || used != t.size()) return std::nullopt;
+    return Decimal::parse(number_text);
+}
+
+namespace {
+
+void normalize_funds(Project& project) {
+    project.funds_wan.reset();
+    const Quantity q = read_quantity(project.funds.text);
+    if (!q.number || q.comparator != Comparator::none) return;
+    if (q.unit == "元") {
+        project.funds_wan = *q.number / Decimal::from_int(10000);
+    } else if (q.unit == "万元" || q.unit.empty()) {
+        project.funds_wan = project.money_unit == MoneyUnit::yuan && q.unit.empty()
+                                ? *q.number / Decimal::from_int(10000)
+                                : *q.number;
+    } else if (q.unit == "亿元") {
+        project.funds_wan = *q.number * Decimal::from_int(10000);
+    }
+}
+
+void normalize_indicator(Indicator& ind, const RuleSet& rules) {
+    ind.problems.clear();
+    ind.placeholder = rules.is_placeholder(ind.name.text) && rules.is_placeholder(ind.target.text);
+    ind.value = read_quantity(ind.target.text);
+    ind.comparator = read_comparator(ind.type.text);
+    if (ind.comparator == Comparator::none) ind.comparator = ind.value.comparator;
+    if (!ind.type.empty() && read_comparator(ind.type.text) == Comparator::none && !rules.is_placeholder(ind.type.text)) {
+        ind.problems.push_back({"指标值类型", ind.type, "≥ ≤ > < = 或 定性"});
+    }
+    if (ind.value.unit.empty() && !rules.is_placeholder(ind.unit.text)) ind.value.unit = canonical_unit(ind.unit.text);
+    ind.weight_points.reset();
+    if (!rules.is_placeholder(ind.weight.text)) {
+        ind.weight_points = read_weight(ind.weight.text);
+        if (!ind.weight_points) ind.problems.push_back({"备注（分值）", ind.weight, "分值数字，如“20分”或“20”"});
+    }
+}
+
+}  // namespace
+
+void normalize_project(Project& project, const RuleSet& rules) {
+    project.problems.clear();
+    normalize_funds(project);
+    for (auto& ind : project.indicators) normalize_indicator(ind, rules);
+}
+
+}  // namespace perf_check::model
