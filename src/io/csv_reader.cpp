@@ -1,0 +1,131 @@
+// CSV record parsing over a buffered stream, decoding each cell from the file's encoding.
+#include "io/csv_reader.hpp"
+
+#include <array>
+
+namespace perf_check::io {
+
+char sniff_delimiter(std::istream& in) {
+    std::array<char, 1 << 16> buf{};
+    in.read(buf.data(), buf.size());
+    const auto n = static_cast<std::size_t>(in.gcount());
+    in.clear();
+    in.seekg(0);
+    std::size_t commas = 0;
+    std::size_t tabs = 0;
+    bool quoted = false;
+    bool seen_content = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        const char c = buf[i];
+        if (c == '"') quoted = !quoted;
+        if (quoted) continue;
+        if (c == '\n') {
+            if (seen_content && (commas || tabs)) break;
+            continue;
+        }
+        if (c == ',') ++commas;
+        if (c == '\t') ++tabs;
+        if (c != '\r' && c != ' ') seen_content = true;
+    }
+    return tabs > commas ? '\t' : ',';
+}
+
+CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file, ReadLimits limits)
+    : m_in(std::move(in)), m_encoding(encoding), m_delimiter(delimiter), m_file(std::move(file)), m_limits(limits) {}
+
+int CsvRowSource::peek() {
+    if (m_pos >= m_buf.size()) {
+        m_buf.resize(1 << 16);
+        m_in->read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_buf.resize(static_cast<std::size_t>(m_in->gcount()));
+        m_pos = 0;
+        if (m_buf.empty()) return -1;
+    }
+    return static_cast<unsigned char>(m_buf[m_pos]);
+}
+
+int CsvRowSource::get() {
+    const int c = peek();
+    if (c >= 0) ++m_pos;
+    return c;
+}
+
+Expected<bool> CsvRowSource::next(RawRow& row) {
+    if (m_first) {
+        m_first = false;
+        // Skip a UTF-8 byte-order mark.
+        if (peek() == 0xEF) {
+            const std::size_t save = m_pos;
+            get();
+            if (peek() == 0xBB) {
+                get();
+                if (peek() == 0xBF) get();
+                else m_pos = save;
+            } else {
+                m_pos = save;
+            }
+        }
+    }
+    row.cells.clear();
+    if (peek() < 0) return false;
+    row.row = m_line;
+    std::string cell;
+    bool quoted = false;
+    int quote_line = 0;
+    auto finish_cell = [&]() -> bool {
+        if (row.cells.size() >= m_limits.max_columns) return false;
+        row.cells.push_back(m_encoding == Encoding::gb18030 ? gb18030_to_utf8(cell) : cell);
+        cell.clear();
+        return true;
+    };
+    auto too_many = [&]() {
+        return Error{"more than " + std::to_string(m_limits.max_columns) + " columns in one row (行内列数超过上限)",
+                     m_file, row.row};
+    };
+    while (true) {
+        const int c = get();
+        if (c < 0) {
+            if (quoted) {
+                return Error{"unterminated quoted cell: the quote opened here is never closed (引号未闭合)", m_file,
+                             quote_line};
+            }
+            if (!finish_cell()) return too_many();
+            return true;
+        }
+        if (cell.size() >= m_limits.max_cell_bytes) {
+            return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
+                             " bytes (单元格内容过大)",
+                         m_file, row.row};
+        }
+        if (quoted) {
+            if (c == '"') {
+                if (peek() == '"') {
+                    get();
+                    cell += '"';
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == '\n') ++m_line;
+                else if (c == '\r' && peek() != '\n') ++m_line;
+                cell += static_cast<char>(c);
+            }
+            continue;
+        }
+        if (c == '"' && cell.empty()) {
+            quoted = true;
+            quote_line = m_line;
+        } else if (c == m_delimiter) {
+            if (!finish_cell()) return too_many();
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && peek() == '\n') get();
+            ++m_line;
+            if (!finish_cell()) return too_many();
+            return true;
+        } else {
+            cell += static_cast<char>(c);
+        }
+    }
+}
+
+}  // namespace perf_check::io

@@ -1,0 +1,266 @@
+// Encoding detection over the whole file and GB18030 decoding through glibc's iconv.
+#include "io/encoding.hpp"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <string>
+
+#include "util/text.hpp"
+
+namespace perf_check::io {
+
+const char* encoding_name(Encoding e) {
+    switch (e) {
+        case Encoding::utf8_bom: return "UTF-8-BOM";
+        case Encoding::gb18030: return "GB18030";
+        case Encoding::utf8: break;
+    }
+    return "UTF-8";
+}
+
+Expected<Encoding> parse_encoding_name(std::string_view name) {
+    std::string n;
+    for (char c : name) {
+        if (c != '-' && c != '_') n += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    if (n == "utf8") return Encoding::utf8;
+    if (n == "utf8bom" || n == "utf8sig") return Encoding::utf8_bom;
+    if (n == "gb18030" || n == "gbk" || n == "gb2312" || n == "cp936") return Encoding::gb18030;
+    return Error{"unknown encoding '" + std::string(name) + "' (use utf-8, utf-8-bom or gb18030)"};
+}
+
+namespace {
+
+// Incremental validators: feed bytes one at a time; each returns false at the first byte that
+// cannot continue a valid sequence. They keep the offset where the current sequence started so the
+// error can show the whole bad sequence.
+class Utf8Validator {
+public:
+    bool feed(unsigned char b) {
+        if (m_need == 0) {
+            if (b < 0x80) return true;
+            if (b >= 0xC2 && b <= 0xDF) return start(1, 0x80, 0xBF);
+            if (b == 0xE0) return start(2, 0xA0, 0xBF);
+            if ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) return start(2, 0x80, 0xBF);
+            if (b == 0xED) return start(2, 0x80, 0x9F);
+            if (b == 0xF0) return start(3, 0x90, 0xBF);
+            if (b >= 0xF1 && b <= 0xF3) return start(3, 0x80, 0xBF);
+            if (b == 0xF4) return start(3, 0x80, 0x8F);
+            return false;
+        }
+        if (b < m_lo || b > m_hi) return false;
+        m_lo = 0x80;
+        m_hi = 0xBF;
+        --m_need;
+        return true;
+    }
+    [[nodiscard]] bool complete() const { return m_need == 0; }
+
+private:
+    bool start(int need, unsigned char lo, unsigned char hi) {
+        m_need = need;
+        m_lo = lo;
+        m_hi = hi;
+        return true;
+    }
+    int m_need = 0;
+    unsigned char m_lo = 0x80;
+    unsigned char m_hi = 0xBF;
+};
+
+class Gb18030Validator {
+public:
+    bool feed(unsigned char b) {
+        switch (m_state) {
+            case 0:
+                if (b < 0x80) return true;
+                if (b == 0x80 || b == 0xFF) return false;
+                m_state = 1;
+                return true;
+            case 1:
+                if ((b >= 0x40 && b <= 0x7E) || (b >= 0x80 && b <= 0xFE)) {
+                    m_state = 0;
+                    return true;
+                }
+                if (b >= 0x30 && b <= 0x39) {
+                    m_state = 2;
+                    return true;
+                }
+                return false;
+            case 2:
+                if (b >= 0x81 && b <= 0xFE) {
+                    m_state = 3;
+                    return true;
+                }
+                return false;
+            default:
+                if (b >= 0x30 && b <= 0x39) {
+                    m_state = 0;
+                    return true;
+                }
+                return false;
+        }
+    }
+    [[nodiscard]] bool complete() const { return m_state == 0; }
+
+private:
+    int m_state = 0;
+};
+
+// Where a validator stopped: byte offset of the start of the bad sequence, its line, and bytes.
+struct Failure {
+    bool failed = false;
+    std::size_t offset = 0;
+    std::size_t line = 1;
+    std::string bytes;
+};
+
+struct ScanResult {
+    Failure utf8;
+    Failure gb;
+    bool has_bom = false;
+    std::size_t size = 0;
+    std::size_t nul_offset = std::string::npos;
+    std::size_t nul_line = 0;
+};
+
+template <class Validator>
+void step(Validator& v, Failure& f, unsigned char b, std::size_t offset, std::size_t line, std::size_t& seq_start,
+          std::string& seq) {
+    if (f.failed) return;
+    if (v.complete()) {
+        seq_start = offset;
+        seq.clear();
+    }
+    seq += static_cast<char>(b);
+    if (!v.feed(b)) {
+        f.failed = true;
+        f.offset = seq_start;
+        f.line = line;
+        f.bytes = seq;
+    }
+}
+
+ScanResult scan(std::istream& in) {
+    ScanResult r;
+    Utf8Validator u;
+    Gb18030Validator g;
+    std::size_t u_start = 0;
+    std::size_t g_start = 0;
+    std::string u_seq;
+    std::string g_seq;
+    std::size_t line = 1;
+    std::size_t offset = 0;
+    std::array<char, 1 << 16> buf{};
+    while (in) {
+        in.read(buf.data(), buf.size());
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        if (offset == 0 && n >= 3 && buf[0] == '\xEF' && buf[1] == '\xBB' && buf[2] == '\xBF') r.has_bom = true;
+        for (std::size_t i = 0; i < n; ++i, ++offset) {
+            const auto b = static_cast<unsigned char>(buf[i]);
+            if (b == 0 && r.nul_offset == std::string::npos) {
+                r.nul_offset = offset;
+                r.nul_line = line;
+            }
+            step(u, r.utf8, b, offset, line, u_start, u_seq);
+            step(g, r.gb, b, offset, line, g_start, g_seq);
+            if (b == '\n') ++line;
+        }
+        // Pure-ASCII fast path is not needed for correctness; both validators are cheap per byte.
+    }
+    r.size = offset;
+    if (!r.utf8.failed && !u.complete()) r.utf8 = Failure{true, u_start, line, u_seq};
+    if (!r.gb.failed && !g.complete()) r.gb = Failure{true, g_start, line, g_seq};
+    in.clear();
+    in.seekg(0);
+    return r;
+}
+
+Error failure_error(const Failure& f, const char* encoding, const std::string& file) {
+    Error e;
+    e.file = file;
+    e.line = static_cast<int>(f.line);
+    e.message = "not valid " + std::string(encoding) + " text: bad byte sequence " + util::hex_bytes(f.bytes) +
+                " at byte offset " + std::to_string(f.offset) +
+                " (文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV，或用 --encoding 指定编码)";
+    return e;
+}
+
+Expected<Encoding> nul_error(const ScanResult& r, const std::string& file) {
+    Error e;
+    e.file = file;
+    e.line = static_cast<int>(r.nul_line);
+    e.message = "binary data (NUL byte at byte offset " + std::to_string(r.nul_offset) +
+                "): this is not a CSV text table (不是文本表格：请导出为 CSV 或 XLSX)";
+    return e;
+}
+
+}  // namespace
+
+Expected<Encoding> detect_encoding(std::istream& in, const std::string& file) {
+    const ScanResult r = scan(in);
+    if (r.nul_offset != std::string::npos) return nul_error(r, file);
+    if (!r.utf8.failed) return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
+    if (!r.gb.failed) return Encoding::gb18030;
+    // Report against the encoding that read further: that is the one the author most likely used.
+    if (r.utf8.offset >= r.gb.offset) return failure_error(r.utf8, "UTF-8 or GB18030", file);
+    return failure_error(r.gb, "UTF-8 or GB18030", file);
+}
+
+Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std::string& file) {
+    const ScanResult r = scan(in);
+    if (r.nul_offset != std::string::npos) return nul_error(r, file);
+    if (forced == Encoding::gb18030) {
+        if (r.gb.failed) return failure_error(r.gb, "GB18030", file);
+        return forced;
+    }
+    if (r.utf8.failed) return failure_error(r.utf8, "UTF-8", file);
+    return forced;
+}
+
+std::string gb18030_to_utf8(std::string_view bytes) {
+    // ASCII needs no conversion and is by far the most common cell content.
+    if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        return std::string(bytes);
+    }
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    if (cd == reinterpret_cast<iconv_t>(-1)) return std::string(bytes);
+    std::string out(bytes.size() * 2 + 8, '\0');
+    char* in_ptr = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
+    std::size_t in_left = bytes.size();
+    char* out_ptr = out.data();
+    std::size_t out_left = out.size();
+    while (in_left > 0) {
+        const std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+        if (rc != static_cast<std::size_t>(-1)) break;
+        if (errno == E2BIG) {
+            const std::size_t used = static_cast<std::size_t>(out_ptr - out.data());
+            out.resize(out.size() * 2);
+            out_ptr = out.data() + used;
+            out_left = out.size() - used;
+        } else {
+            // Invalid or truncated sequence: emit U+FFFD and skip one byte.
+            if (out_left < 3) {
+                const std::size_t used = static_cast<std::size_t>(out_ptr - out.data());
+                out.resize(out.size() * 2);
+                out_ptr = out.data() + used;
+                out_left = out.size() - used;
+            }
+            *out_ptr++ = '\xEF';
+            *out_ptr++ = '\xBF';
+            *out_ptr++ = '\xBD';
+            out_left -= 3;
+            ++in_ptr;
+            --in_left;
+        }
+    }
+    out.resize(static_cast<std::size_t>(out_ptr - out.data()));
+    iconv_close(cd);
+    return out;
+}
+
+}  // namespace perf_check::io

@@ -1,0 +1,34 @@
+// Text encodings of CSV inputs: whole-file detection (UTF-8, UTF-8 with BOM, GB18030) and decoding.
+#pragma once
+
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <string_view>
+
+#include "perf_check/expected.hpp"
+
+namespace perf_check::io {
+
+enum class Encoding { utf8, utf8_bom, gb18030 };
+
+/// "UTF-8", "UTF-8-BOM", "GB18030".
+const char* encoding_name(Encoding e);
+
+/// Parses an --encoding value: utf-8/utf8, utf-8-bom, gb18030/gbk/gb2312/cp936 (case-insensitive).
+Expected<Encoding> parse_encoding_name(std::string_view name);
+
+/// Scans the whole stream (in chunks, constant memory) and decides its encoding: valid UTF-8 wins
+/// (with BOM if it starts with EF BB BF), else valid GB18030. A stream valid in neither is an Error
+/// naming the byte offset, line and bytes (hex) where it stopped being valid in the encoding that got
+/// further; a NUL byte is an Error too (binary file). The stream is rewound before returning.
+/// `file` names the input in errors.
+Expected<Encoding> detect_encoding(std::istream& in, const std::string& file);
+
+/// Checks a stream against a forced encoding with the same error as detect_encoding.
+Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std::string& file);
+
+/// Decodes GB18030 bytes to UTF-8 (glibc iconv). Invalid sequences become U+FFFD.
+std::string gb18030_to_utf8(std::string_view bytes);
+
+}  // namespace perf_check::io

@@ -1,0 +1,252 @@
+// Canonical JSON model: the only place besides the JSON reporter that includes nlohmann/json.
+#include "io/json_model.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+#include <vector>
+
+#include "io/columns.hpp"
+#include "model/normalize.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::io {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr int k_format_version = 1;
+constexpr int k_max_depth = 64;
+
+// JSON key of each canonical column, in column_specs() order.
+const char* json_key(Column c) {
+    switch (c) {
+        case Column::code: return "code";
+        case Column::name: return "name";
+        case Column::funds: return "funds";
+        case Column::goal: return "goal";
+        case Column::level1: return "level1";
+        case Column::level2: return "level2";
+        case Column::level3: return "indicator";
+        case Column::target: return "target";
+        case Column::content: return "content";
+        case Column::deduction: return "deduction";
+        case Column::unit: return "unit";
+        case Column::type: return "type";
+        case Column::weight: return "weight";
+        case Column::budget: return "budget";
+        case Column::spent: return "spent";
+        case Column::actual: return "actual";
+        case Column::score: return "score";
+        case Column::deviation: return "deviation";
+    }
+    return "";
+}
+
+// Project-level and indicator-level cells, with the column each came from.
+std::vector<std::pair<Column, Cell Project::*>> project_cells() {
+    return {{Column::code, &Project::code},   {Column::name, &Project::name},     {Column::funds, &Project::funds},
+            {Column::goal, &Project::goal},   {Column::budget, &Project::budget}, {Column::spent, &Project::spent}};
+}
+std::vector<std::pair<Column, Cell Indicator::*>> indicator_cells() {
+    return {{Column::level1, &Indicator::level1},       {Column::level2, &Indicator::level2},
+            {Column::level3, &Indicator::name},         {Column::target, &Indicator::target},
+            {Column::content, &Indicator::content},     {Column::deduction, &Indicator::deduction},
+            {Column::unit, &Indicator::unit},           {Column::type, &Indicator::type},
+            {Column::weight, &Indicator::weight},       {Column::actual, &Indicator::actual},
+            {Column::score, &Indicator::score},         {Column::deviation, &Indicator::deviation}};
+}
+
+std::string raw_of(const Cell& c) { return c.raw.empty() ? c.text : c.raw; }
+
+}  // namespace
+
+JsonModelWriter::JsonModelWriter(std::ostream& out, const TableInfo& table) : m_out(out) {
+    json head;
+    head["format"] = "perf-check-table";
+    head["version"] = k_format_version;
+    head["source"] = table.file;
+    head["sheet"] = table.sheet;
+    head["money_unit"] = table.money_unit == MoneyUnit::yuan ? "元" : "万元";
+    std::string text = head.dump(2);
+    text.pop_back();  // reopen the object: projects follow
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    m_out << text << ",\n  \"projects\": [";
+}
+
+void JsonModelWriter::add(const Project& p) {
+    json jp;
+    jp["row"] = p.first_row;
+    json columns = json::object();
+    for (const auto& [col, member] : project_cells()) {
+        const Cell& c = p.*member;
+        jp[json_key(col)] = raw_of(c);
+        if (c.loc.column > 0) columns[json_key(col)] = c.loc.column;
+    }
+    json indicators = json::array();
+    for (const auto& ind : p.indicators) {
+        json ji;
+        ji["row"] = ind.row;
+        for (const auto& [col, member] : indicator_cells()) {
+            const Cell& c = ind.*member;
+            ji[json_key(col)] = raw_of(c);
+            if (c.loc.column > 0) columns[json_key(col)] = c.loc.column;
+        }
+        indicators.push_back(std::move(ji));
+    }
+    jp["indicators"] = std::move(indicators);
+    json totals = json::array();
+    for (const auto& t : p.totals) {
+        totals.push_back({{"row", t.row}, {"label", t.label}, {"funds", raw_of(t.funds)}, {"weight", raw_of(t.weight)}});
+    }
+    jp["totals"] = std::move(totals);
+    jp["columns"] = std::move(columns);
+    m_out << (m_first ? "\n" : ",\n") << "    " << jp.dump();
+    m_first = false;
+}
+
+void JsonModelWriter::finish() { m_out << (m_first ? "]\n}\n" : "\n  ]\n}\n"); }
+
+namespace {
+
+// Depth of nesting, measured on the bytes before parsing so that a hostile 100,000-deep document
+// can neither exhaust the stack in the parser nor in the destructor.
+int max_depth(const std::string& text) {
+    int depth = 0;
+    int worst = 0;
+    bool in_string = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') ++i;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            worst = std::max(worst, ++depth);
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return worst;
+}
+
+int line_of(const std::string& text, std::size_t byte) {
+    int line = 1;
+    for (std::size_t i = 0; i < byte && i < text.size(); ++i) line += text[i] == '\n' ? 1 : 0;
+    return line;
+}
+
+class JsonProjectSource final : public ProjectSource {
+public:
+    JsonProjectSource(json doc, std::string file, const RuleSet& rules) : m_doc(std::move(doc)), m_rules(rules) {
+        m_table.file = std::move(file);
+        m_table.sheet = m_doc.value("sheet", "");
+        m_table.money_unit = m_doc.value("money_unit", "万元") == "元" ? MoneyUnit::yuan : MoneyUnit::wan_yuan;
+        m_table.header_row = 1;
+    }
+    [[nodiscard]] const TableInfo& table() const override { return m_table; }
+
+    Expected<bool> next(Project& out) override {
+        const json& projects = m_doc["projects"];
+        if (m_index >= projects.size()) return false;
+        const json& jp = projects[m_index++];
+        const std::string where = "projects[" + std::to_string(m_index - 1) + "]";
+        if (!jp.is_object()) return Error{where + " must be an object", m_table.file};
+        out = Project{};
+        out.file = m_table.file;
+        out.money_unit = m_table.money_unit;
+        out.first_row = jp.value("row", 0);
+        const json columns = jp.value("columns", json::object());
+        auto fill = [&](Cell& cell, const json& obj, Column col, int row) -> std::optional<Error> {
+            const char* key = json_key(col);
+            cell = Cell{};
+            cell.loc.file = m_table.file;
+            cell.loc.sheet = m_table.sheet;
+            cell.loc.row = row;
+            cell.loc.column = columns.value(key, 0);
+            if (!obj.contains(key)) return std::nullopt;
+            const json& v = obj[key];
+            if (v.is_string()) cell.raw = v.get<std::string>();
+            else if (v.is_number()) cell.raw = v.dump();
+            else if (!v.is_null()) return Error{where + "." + key + " must be a string", m_table.file};
+            cell.text = util::fold(cell.raw);
+            return std::nullopt;
+        };
+        for (const auto& [col, member] : project_cells()) {
+            if (auto e = fill(out.*member, jp, col, out.first_row)) return *e;
+        }
+        const json& inds = jp.contains("indicators") ? jp["indicators"] : json::array();
+        if (!inds.is_array()) return Error{where + ".indicators must be an array", m_table.file};
+        for (const auto& ji : inds) {
+            if (!ji.is_object()) return Error{where + ".indicators[] must hold objects", m_table.file};
+            Indicator ind;
+            ind.row = ji.value("row", 0);
+            for (const auto& [col, member] : indicator_cells()) {
+                if (auto e = fill(ind.*member, ji, col, ind.row)) return *e;
+            }
+            out.last_row = std::max(out.last_row, ind.row);
+            out.indicators.push_back(std::move(ind));
+        }
+        if (jp.contains("totals") && jp["totals"].is_array()) {
+            for (const auto& jt : jp["totals"]) {
+                TotalRow t;
+                t.row = jt.value("row", 0);
+                t.label = jt.value("label", "");
+                if (auto e = fill(t.funds, jt, Column::funds, t.row)) return *e;
+                if (auto e = fill(t.weight, jt, Column::weight, t.row)) return *e;
+                out.totals.push_back(std::move(t));
+            }
+        }
+        if (out.last_row == 0) out.last_row = out.first_row;
+        model::normalize_project(out, m_rules);
+        return true;
+    }
+
+private:
+    json m_doc;
+    const RuleSet& m_rules;
+    TableInfo m_table;
+    std::size_t m_index = 0;
+};
+
+}  // namespace
+
+Expected<std::unique_ptr<ProjectSource>> open_json_model(std::unique_ptr<std::istream> in, const std::string& file,
+                                                         const RuleSet& rules) {
+    std::ostringstream buf;
+    buf << in->rdbuf();
+    const std::string text = buf.str();
+    if (max_depth(text) > k_max_depth) {
+        return Error{"JSON nested deeper than " + std::to_string(k_max_depth) +
+                         " levels: not a perf-check table (JSON 嵌套过深)",
+                     file};
+    }
+    json doc = json::parse(text, nullptr, false);
+    if (doc.is_discarded()) {
+        // Parse again with exceptions for the position; the depth check above keeps this safe.
+        try {
+            (void)json::parse(text);
+        } catch (const json::parse_error& e) {
+            return Error{std::string("invalid JSON: ") + e.what(), file, line_of(text, e.byte)};
+        }
+        return Error{"invalid JSON", file};
+    }
+    if (!doc.is_object() || doc.value("format", "") != "perf-check-table") {
+        return Error{"not a perf-check table: expected an object with \"format\": \"perf-check-table\" "
+                     "(write one with `perf-check convert FILE --to json`)",
+                     file};
+    }
+    if (doc.value("version", 0) != k_format_version) {
+        return Error{"unsupported perf-check-table version (this build reads version " +
+                         std::to_string(k_format_version) + ")",
+                     file};
+    }
+    if (!doc.contains("projects") || !doc["projects"].is_array()) {
+        return Error{"\"projects\" must be an array", file};
+    }
+    return std::unique_ptr<ProjectSource>(std::make_unique<JsonProjectSource>(std::move(doc), file, rules));
+}
+
+}  // namespace perf_check::io

@@ -1,0 +1,104 @@
+// Input dispatch: one place that knows which reader handles which file, and the errors for files no reader can.
+#include "io/open_table.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "io/csv_reader.hpp"
+#include "io/json_model.hpp"
+#include "io/xlsx_reader.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower_extension(const std::string& path) {
+    std::string ext = fs::path(path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+Expected<std::unique_ptr<ProjectSource>> open_csv_stream(std::unique_ptr<std::istream> in, const std::string& name,
+                                                         const ReadOptions& options, const RuleSet& rules) {
+    auto enc = options.encoding ? verify_encoding(*in, *options.encoding, name) : detect_encoding(*in, name);
+    if (!enc) return enc.error();
+    const char delimiter = sniff_delimiter(*in);
+    auto rows = std::make_unique<CsvRowSource>(std::move(in), *enc, delimiter, name, options.limits);
+    auto src = TableProjectSource::open(std::move(rows), rules, name, encoding_name(*enc), options.kind);
+    if (!src) return src.error();
+    return std::unique_ptr<ProjectSource>(std::move(*src));
+}
+
+}  // namespace
+
+Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, const std::string& name,
+                                                       const ReadOptions& options, const RuleSet& rules) {
+    return open_csv_stream(std::make_unique<std::istringstream>(std::move(content)), name, options, rules);
+}
+
+Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, const ReadOptions& options,
+                                                    const RuleSet& rules) {
+    std::error_code ec;
+    if (!fs::exists(path, ec)) {
+        return Error{"file not found (找不到文件：请检查路径)", path};
+    }
+    if (fs::is_directory(path, ec)) return Error{"is a directory with no supported files (.csv .tsv .xlsx .json)", path};
+    auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*in) return Error{"cannot open file for reading (无法读取文件：请检查权限)", path};
+    char magic[8] = {};
+    in->read(magic, sizeof magic);
+    const auto got = in->gcount();
+    in->clear();
+    in->seekg(0);
+    if (got == 0) return Error{"file is empty (文件为空：请确认导出了表格内容)", path};
+    const std::string head(magic, static_cast<std::size_t>(got));
+    if (util::starts_with(head, "\xD0\xCF\x11\xE0")) {
+        return Error{"this is a legacy Excel .xls file, which perf-check does not read: open it in Excel or WPS and "
+                     "use 另存为 (Save As) → Excel 工作簿 (*.xlsx), then check the .xlsx "
+                     "(旧版 .xls 格式不受支持：请在 Excel/WPS 中“另存为”.xlsx 后再检查)",
+                     path};
+    }
+    const std::string ext = lower_extension(path);
+    if (util::starts_with(head, "PK\x03\x04") || ext == ".xlsx" || ext == ".xlsm") {
+        return open_xlsx(path, options, rules);
+    }
+    if (ext == ".json") return open_json_model(std::move(in), path, rules);
+    return open_csv_stream(std::move(in), path, options, rules);
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (!fs::is_directory(p, ec)) {
+            out.push_back(p);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+             it != end; it.increment(ec)) {
+            if (ec) break;
+            if (!it->is_regular_file(ec)) continue;
+            const std::string ext = lower_extension(it->path().string());
+            const std::string fname = it->path().filename().string();
+            if (util::starts_with(fname, "~$") || util::starts_with(fname, ".")) continue;  // Excel lock files
+            if (ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".xlsm" || ext == ".json" || ext == ".xls") {
+                found.push_back(it->path().string());
+            }
+        }
+        if (found.empty()) {
+            out.push_back(p);  // reported as "no supported files"
+            continue;
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+}  // namespace perf_check::io

@@ -1,0 +1,36 @@
+// Opening an input file as a ProjectSource: picks the reader by content and extension.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/encoding.hpp"
+#include "io/table_assembler.hpp"
+#include "perf_check/reader.hpp"
+#include "perf_check/ruleset.hpp"
+
+namespace perf_check::io {
+
+struct ReadOptions {
+    std::optional<Encoding> encoding;  ///< --encoding; detected when absent
+    std::string sheet;                 ///< --sheet NAME or 1-based number; first table-like sheet when empty
+    TableKind kind = TableKind::targets;
+    ReadLimits limits;
+};
+
+/// Opens `path`: CSV/TSV (by content: text), XLSX (zip signature), canonical JSON (.json). A missing,
+/// empty, binary or legacy .xls file is an Error naming it and saying what to do.
+Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, const ReadOptions& options,
+                                                    const RuleSet& rules);
+
+/// The same for text already in memory (tests, fuzzers): CSV content named `name`.
+Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, const std::string& name,
+                                                       const ReadOptions& options, const RuleSet& rules);
+
+/// Expands command-line paths: files as given; directories to their supported files (.csv .tsv .xlsx
+/// .json), recursively, sorted by path. A path that does not exist is kept (opening it reports it).
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+
+}  // namespace perf_check::io

@@ -1,0 +1,264 @@
+// Header detection and row-to-project assembly for CSV and spreadsheet tables.
+#include "io/table_assembler.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "model/normalize.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::io {
+
+namespace {
+
+constexpr int k_header_search_rows = 50;
+
+bool row_empty(const RawRow& row) {
+    return std::all_of(row.cells.begin(), row.cells.end(),
+                       [](const std::string& c) { return util::strip_spaces(c).empty(); });
+}
+
+// Columns a row's cells name, by physical index.
+ColumnMap header_matches(const RawRow& row, int& count) {
+    ColumnMap map;
+    count = 0;
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        const auto col = match_header(row.cells[i]);
+        if (col && !map.has(*col)) {
+            map.at(*col) = static_cast<int>(i);
+            ++count;
+        }
+    }
+    return map;
+}
+
+bool is_total_label(const std::string& text) {
+    const std::string t = util::strip_spaces(util::fold(text));
+    return t == "合计" || t == "总计" || t == "总分" || t == "小计" || t == "合计分值";
+}
+
+// A header typed with full-width commas ends up as one cell holding "单位代码，单位（专项）名称，…".
+bool looks_like_fullwidth_header(const RawRow& row) {
+    int non_empty = 0;
+    const std::string* only = nullptr;
+    for (const auto& c : row.cells) {
+        if (!util::strip_spaces(c).empty()) {
+            ++non_empty;
+            only = &c;
+        }
+    }
+    if (non_empty != 1 || !util::contains(*only, "，")) return false;
+    int matches = 0;
+    for (const auto& part : util::split(util::replace_all(*only, "，", "\x1f"), '\x1f')) {
+        if (match_header(part)) ++matches;
+    }
+    return matches >= 3;
+}
+
+}  // namespace
+
+TableProjectSource::TableProjectSource(std::unique_ptr<RowSource> rows, const RuleSet& rules)
+    : m_rows(std::move(rows)), m_rules(rules) {}
+
+Expected<std::unique_ptr<TableProjectSource>> TableProjectSource::open(std::unique_ptr<RowSource> rows,
+                                                                        const RuleSet& rules, std::string file,
+                                                                        std::string encoding, TableKind kind) {
+    std::unique_ptr<TableProjectSource> src(new TableProjectSource(std::move(rows), rules));
+    src->m_table.file = std::move(file);
+    src->m_table.encoding = std::move(encoding);
+    src->m_table.sheet = src->m_rows->sheet();
+    auto ok = src->read_header(kind);
+    if (!ok) return ok.error();
+    return src;
+}
+
+Expected<bool> TableProjectSource::read_header(TableKind kind) {
+    RawRow row;
+    int seen = 0;
+    std::string unit_from_titles;
+    std::string unit_from_header;  // "资金总额（元）" wins over the title rows
+    while (seen < k_header_search_rows) {
+        auto got = m_rows->next(row);
+        if (!got) return got.error();
+        if (!*got) break;
+        if (row_empty(row)) continue;
+        ++seen;
+        int count = 0;
+        ColumnMap map = header_matches(row, count);
+        const bool has_key = map.has(Column::level3) || map.has(Column::name) || map.has(Column::target);
+        if (count >= 3 && has_key) {
+            m_columns = map;
+            m_table.header_row = row.row;
+            if (map.has(Column::funds)) unit_from_header = money_unit_in(row.cells[static_cast<std::size_t>(map[Column::funds])]);
+            // A second header row (the "绩效指标" group split into 一级/二级/三级…) completes the first.
+            RawRow second;
+            auto got2 = m_rows->next(second);
+            if (!got2) return got2.error();
+            if (*got2) {
+                int count2 = 0;
+                const ColumnMap map2 = header_matches(second, count2);
+                if (count2 >= 2) {
+                    for (std::size_t c = 0; c < k_column_count; ++c) {
+                        if (map2.index[c] >= 0) m_columns.index[c] = map2.index[c];
+                    }
+                    m_table.header_row = second.row;
+                } else {
+                    m_pending = second;
+                }
+            }
+            break;
+        }
+        if (looks_like_fullwidth_header(row)) m_table.fullwidth_comma_header = true;
+        for (const auto& c : row.cells) {
+            const std::string u = money_unit_in(c);
+            if (!u.empty()) unit_from_titles = u;
+        }
+    }
+    const std::string unit = unit_from_header.empty() ? unit_from_titles : unit_from_header;
+    m_table.money_unit = unit == "元" ? MoneyUnit::yuan : MoneyUnit::wan_yuan;
+    for (const auto& spec : column_specs()) {
+        const bool required = kind == TableKind::targets
+                                  ? spec.required
+                                  : (spec.column == Column::name || spec.column == Column::level3);
+        if (required && !m_columns.has(spec.column)) m_table.missing_columns.emplace_back(spec.canonical);
+    }
+    m_table.self_evaluation = m_columns.has(Column::actual) || m_columns.has(Column::score) ||
+                              m_columns.has(Column::spent);
+    if (m_table.header_row == 0) m_done = true;  // nothing to assemble without a header
+    return true;
+}
+
+Cell TableProjectSource::cell_at(const RawRow& row, Column c) const {
+    Cell cell;
+    cell.loc.file = m_table.file;
+    cell.loc.sheet = m_table.sheet;
+    cell.loc.row = row.row;
+    const int idx = m_columns[c];
+    if (idx < 0) return cell;
+    cell.loc.column = idx + 1;
+    if (static_cast<std::size_t>(idx) < row.cells.size()) {
+        cell.raw = row.cells[static_cast<std::size_t>(idx)];
+        cell.text = util::fold(cell.raw);
+    }
+    return cell;
+}
+
+void TableProjectSource::add_row(Project& p, const RawRow& row) {
+    p.last_row = row.row;
+    // Total rows: the first non-empty cell says 合计/总计/总分.
+    for (const auto& c : row.cells) {
+        if (util::strip_spaces(c).empty()) continue;
+        if (is_total_label(c)) {
+            TotalRow t;
+            t.label = util::strip_spaces(util::fold(c));
+            t.funds = cell_at(row, Column::funds);
+            t.weight = cell_at(row, Column::weight);
+            t.row = row.row;
+            p.totals.push_back(t);
+            return;
+        }
+        break;
+    }
+    Indicator ind;
+    ind.row = row.row;
+    ind.level1 = cell_at(row, Column::level1);
+    ind.level2 = cell_at(row, Column::level2);
+    ind.name = cell_at(row, Column::level3);
+    ind.target = cell_at(row, Column::target);
+    ind.content = cell_at(row, Column::content);
+    ind.deduction = cell_at(row, Column::deduction);
+    ind.unit = cell_at(row, Column::unit);
+    ind.type = cell_at(row, Column::type);
+    ind.weight = cell_at(row, Column::weight);
+    ind.actual = cell_at(row, Column::actual);
+    ind.score = cell_at(row, Column::score);
+    ind.deviation = cell_at(row, Column::deviation);
+    const bool has_indicator = !ind.level1.empty() || !ind.level2.empty() || !ind.name.empty() ||
+                               !ind.target.empty() || !ind.deduction.empty() || !ind.weight.empty() ||
+                               !ind.actual.empty();
+    if (!has_indicator) return;
+    // Merged cells arrive blank: 一级 fills down within the project, 二级 within its 一级.
+    if (ind.level1.empty()) {
+        const SourceLocation here = ind.level1.loc;
+        ind.level1 = m_level1;
+        ind.level1.loc = here;
+        ind.level1.filled = !m_level1.empty();
+    } else {
+        m_level1 = ind.level1;
+        m_level2 = Cell{};
+    }
+    if (ind.level2.empty()) {
+        const SourceLocation here = ind.level2.loc;
+        ind.level2 = m_level2;
+        ind.level2.loc = here;
+        ind.level2.filled = !m_level2.empty();
+    } else {
+        m_level2 = ind.level2;
+    }
+    p.indicators.push_back(std::move(ind));
+}
+
+Expected<bool> TableProjectSource::next(Project& out) {
+    if (m_done) return false;
+    out = Project{};
+    out.file = m_table.file;
+    out.money_unit = m_table.money_unit;
+    bool started = false;
+    RawRow row;
+    while (true) {
+        if (m_pending) {
+            row = std::move(*m_pending);
+            m_pending.reset();
+        } else {
+            auto got = m_rows->next(row);
+            if (!got) return got.error();
+            if (!*got) {
+                m_done = true;
+                break;
+            }
+        }
+        if (row_empty(row)) continue;
+        const Cell code = cell_at(row, Column::code);
+        const Cell name = cell_at(row, Column::name);
+        const bool names_project = !code.empty() || !name.empty();
+        const bool is_total = !row.cells.empty() && [&] {
+            for (const auto& c : row.cells) {
+                if (!util::strip_spaces(c).empty()) return is_total_label(c);
+            }
+            return false;
+        }();
+        const bool new_project = names_project && !is_total &&
+                                 (!started || code.text != out.code.text || name.text != out.name.text);
+        if (new_project && started) {
+            m_pending = std::move(row);
+            break;
+        }
+        if (!started) {
+            started = true;
+            out.first_row = row.row;
+            out.code = code;
+            out.name = name;
+            out.funds = cell_at(row, Column::funds);
+            out.goal = cell_at(row, Column::goal);
+            out.budget = cell_at(row, Column::budget);
+            out.spent = cell_at(row, Column::spent);
+            m_level1 = Cell{};
+            m_level2 = Cell{};
+        } else {
+            // Project cells written on a later row of the same project (unmerged exports) fill gaps.
+            for (auto [field, column] : {std::pair{&out.funds, Column::funds}, std::pair{&out.goal, Column::goal},
+                                         std::pair{&out.budget, Column::budget}, std::pair{&out.spent, Column::spent}}) {
+                if (field->empty()) {
+                    Cell c = cell_at(row, column);
+                    if (!c.empty()) *field = c;
+                }
+            }
+        }
+        add_row(out, row);
+    }
+    if (!started) return false;
+    model::normalize_project(out, m_rules);
+    return true;
+}
+
+}  // namespace perf_check::io
