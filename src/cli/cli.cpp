@@ -1,0 +1,252 @@
+// argv → Parsed, with CLI11; then dispatch to the pipeline and the small commands.
+#include "cli/cli.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "config/rule_set_loader.hpp"
+#include "pipeline/commands.hpp"
+#include "pipeline/pipeline.hpp"
+#include "report/reporters.hpp"
+#include "scoring/explain.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::cli {
+
+namespace {
+
+const char* k_description =
+    "perf-check — 检查与评分预算项目支出绩效目标表和绩效自评表\n"
+    "Validates and scores Chinese budget performance-target tables (绩效目标表) and self-evaluations.";
+
+const char* k_footer =
+    "\n退出码 Exit codes: 0 无达到 --fail-on 级别的问题 nothing at/above --fail-on; 1 有 findings at/above it;\n"
+    "2 无法完成 the run could not be done (unreadable file, bad rule set, bad option).\n"
+    "示例 Examples:\n"
+    "  perf-check targets.csv\n"
+    "  perf-check --format json -o report.json submissions/\n"
+    "  perf-check score self-eval.csv\n"
+    "  perf-check explain \"每超过5万元，扣1分，扣完为止\"\n"
+    "  perf-check rules cost-breakdown";
+
+// Options shared by check and score.
+struct Shared {
+    std::vector<std::string> paths;
+    std::string rules_path;
+    std::string format = "text";
+    std::string output;
+    std::string lang = "zh";
+    std::string fail_on = "error";
+    bool summary = false;
+    std::string encoding;
+    std::string sheet;
+    std::string actuals;
+};
+
+void add_shared(CLI::App* app, Shared& s, bool scoring) {
+    app->add_option("paths", s.paths, "表格文件或目录 tables or directories (.csv .tsv .xlsx .json)")->required();
+    app->add_option("--rules", s.rules_path, "规则集 YAML rule set (may say `extends: default`)");
+    app->add_option("-f,--format", s.format, "输出格式 output format: " + util::join(report::reporter_names(), ", "))
+        ->check(CLI::IsMember(report::reporter_names()));
+    app->add_option("-o,--output", s.output, "写入文件 write the report to FILE instead of standard output");
+    app->add_option("--lang", s.lang, "语言 language of messages: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+    app->add_option("--fail-on", s.fail_on, "exit 1 when a finding is at or above: error (default), warning, info, never")
+        ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+    app->add_flag("--summary", s.summary, "汇总 per-file and per-unit lines and the key-evaluation list (≥100万元)");
+    app->add_option("--encoding", s.encoding, "CSV 编码 force the CSV encoding: utf-8, utf-8-bom, gb18030");
+    app->add_option("--sheet", s.sheet, "XLSX 工作表 sheet name or 1-based number");
+    if (scoring) {
+        app->add_option("--actuals", s.actuals,
+                        "实际完成值文件 actuals as a separate CSV/XLSX/JSON joined on (单位代码, 项目名称, 三级指标)");
+    }
+}
+
+std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptions& run) {
+    run.paths = s.paths;
+    run.rules_path = s.rules_path;
+    run.reports = {{s.format, s.output}};
+    run.lang = s.lang == "en" ? Lang::en : Lang::zh;
+    if (s.fail_on == "never") run.fail_on.reset();
+    else run.fail_on = s.fail_on == "info" ? Severity::info : s.fail_on == "warning" ? Severity::warning : Severity::error;
+    run.summary = s.summary;
+    run.read.sheet = s.sheet;
+    run.actuals_path = s.actuals;
+    run.colour = is_tty && s.output.empty() && std::getenv("NO_COLOR") == nullptr;
+    if (!s.encoding.empty()) {
+        auto enc = io::parse_encoding_name(s.encoding);
+        if (!enc) return enc.error().message;
+        run.read.encoding = *enc;
+    }
+    const auto* entry = report::find_reporter(s.format);
+    if (entry && entry->binary && (s.output.empty() || s.output == "-") && is_tty) {
+        return "format " + s.format + " writes a binary file: add -o FILE";
+    }
+    return std::nullopt;
+}
+
+bool is_subcommand(const std::string& a) {
+    return a == "check" || a == "score" || a == "explain" || a == "rules" || a == "convert" || a == "template";
+}
+
+}  // namespace
+
+Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
+    Parsed parsed;
+    std::vector<std::string> args = args_in;
+    // `perf-check PATH…` is `perf-check check PATH…`: insert the default command when the first
+    // argument is neither a command nor a top-level flag.
+    if (args.size() > 1 && !is_subcommand(args[1]) && args[1] != "-h" && args[1] != "--help" &&
+        args[1] != "--version") {
+        args.insert(args.begin() + 1, "check");
+    }
+    CLI::App app{k_description, "perf-check"};
+    app.footer(k_footer);
+    app.set_version_flag("--version", std::string("perf-check ") + PERF_CHECK_VERSION);
+    app.require_subcommand(1);
+
+    Shared check_opts;
+    auto* check = app.add_subcommand("check", "检查绩效目标表 check tables (default command)");
+    add_shared(check, check_opts, false);
+    Shared score_opts;
+    auto* score = app.add_subcommand("score", "自评评分 score self-evaluations: per-indicator scores, totals, grades");
+    add_shared(score, score_opts, true);
+    std::string explain_text;
+    std::string lang = "zh";
+    auto* explain = app.add_subcommand("explain", "解释评（扣分标准） show how a deduction text is read");
+    explain->add_option("text", explain_text, "评（扣分标准）文字 the deduction text")->required();
+    explain->add_option("--lang", lang, "zh or en")->check(CLI::IsMember({"zh", "en"}));
+    std::string rule_id;
+    std::string rules_path;
+    auto* rules = app.add_subcommand("rules", "列出规则 list rules, or show one rule's documentation");
+    rules->add_option("id", rule_id, "规则编号 rule id");
+    rules->add_option("--rules", rules_path, "规则集 YAML rule set");
+    rules->add_option("--lang", lang, "zh or en")->check(CLI::IsMember({"zh", "en"}));
+    std::string convert_path;
+    std::string convert_to;
+    std::string output;
+    std::string encoding;
+    std::string sheet;
+    auto* convert = app.add_subcommand("convert", "转换 convert a table to canonical JSON or clean CSV");
+    convert->add_option("path", convert_path, "表格文件 table file")->required();
+    convert->add_option("--to", convert_to, "json or csv")->required()->check(CLI::IsMember({"json", "csv"}));
+    convert->add_option("-o,--output", output, "写入文件 output file (default: standard output)");
+    convert->add_option("--encoding", encoding, "CSV 编码 utf-8, utf-8-bom, gb18030");
+    convert->add_option("--sheet", sheet, "XLSX 工作表 sheet name or number");
+    auto* templ = app.add_subcommand("template", "模板 write a blank target table (.xlsx) with dropdowns and hints");
+    templ->add_option("-o,--output", output, "输出文件 output .xlsx")->required();
+
+    std::vector<const char*> argv;
+    for (const auto& a : args) argv.push_back(a.c_str());
+    try {
+        app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::CallForHelp&) {
+        parsed.exit_code = 0;
+        parsed.message = app.help();
+        return parsed;
+    } catch (const CLI::CallForVersion&) {
+        parsed.exit_code = 0;
+        parsed.message = std::string("perf-check ") + PERF_CHECK_VERSION + "\n";
+        return parsed;
+    } catch (const CLI::ParseError& e) {
+        // Help of a subcommand arrives as CallForHelp too; everything else is a usage error: exit 2.
+        parsed.exit_code = 2;
+        parsed.message = std::string("perf-check: ") + e.what() + "\n(run `perf-check --help` for usage)\n";
+        return parsed;
+    }
+    auto fail = [&](const std::string& msg) {
+        parsed.exit_code = 2;
+        parsed.message = "perf-check: " + msg + "\n";
+        return parsed;
+    };
+    if (check->parsed() || score->parsed()) {
+        parsed.command = check->parsed() ? Command::check : Command::score;
+        if (auto err = to_run_options(check->parsed() ? check_opts : score_opts, is_tty, parsed.run)) return fail(*err);
+        parsed.run.score = score->parsed();
+    } else if (explain->parsed()) {
+        parsed.command = Command::explain;
+        parsed.text = explain_text;
+        parsed.run.lang = lang == "en" ? Lang::en : Lang::zh;
+    } else if (rules->parsed()) {
+        parsed.command = Command::rules;
+        parsed.text = rule_id;
+        parsed.run.rules_path = rules_path;
+        parsed.run.lang = lang == "en" ? Lang::en : Lang::zh;
+    } else if (convert->parsed()) {
+        parsed.command = Command::convert;
+        parsed.run.paths = {convert_path};
+        parsed.convert_to = convert_to;
+        parsed.output = output;
+        parsed.run.read.sheet = sheet;
+        if (!encoding.empty()) {
+            auto enc = io::parse_encoding_name(encoding);
+            if (!enc) return fail(enc.error().message);
+            parsed.run.read.encoding = *enc;
+        }
+    } else if (templ->parsed()) {
+        parsed.command = Command::template_xlsx;
+        parsed.output = output;
+    }
+    return parsed;
+}
+
+namespace {
+
+// Runs `body` with its output going to `path` (or `out` when empty/"-").
+template <class Body>
+int with_output(const std::string& path, std::ostream& out, std::ostream& err, Body body) {
+    if (path.empty() || path == "-") return body(out);
+    std::ofstream file(path, std::ios::binary);
+    if (!file) {
+        err << "perf-check: cannot write " << path << " (无法写入输出文件)\n";
+        return pipeline::k_exit_failed;
+    }
+    return body(file);
+}
+
+}  // namespace
+
+int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
+    if (parsed.exit_code >= 0) {
+        (parsed.exit_code == 0 ? out : err) << parsed.message;
+        return parsed.exit_code;
+    }
+    switch (parsed.command) {
+        case Command::check:
+        case Command::score: return pipeline::run(parsed.run, out, err);
+        case Command::explain: scoring::write_explanation(parsed.text, parsed.run.lang, out); return 0;
+        case Command::rules: {
+            if (!parsed.text.empty()) return pipeline::show_rule(parsed.text, out, err);
+            if (parsed.run.rules_path.empty()) return pipeline::list_rules(config::default_rule_set(), parsed.run.lang, out);
+            auto set = config::load_rule_set_file(parsed.run.rules_path);
+            if (!set) {
+                err << "perf-check: rule set " << parsed.run.rules_path << ":\n" << set.error().render() << '\n';
+                return pipeline::k_exit_failed;
+            }
+            return pipeline::list_rules(*set, parsed.run.lang, out);
+        }
+        case Command::convert:
+            return with_output(parsed.output, out, err, [&](std::ostream& o) {
+                return pipeline::convert(parsed.run.paths.front(), parsed.convert_to, parsed.run.read,
+                                         config::default_rule_set(), o, err);
+            });
+        case Command::template_xlsx:
+            err << "perf-check: template is not available in this build yet\n";
+            return pipeline::k_exit_failed;
+    }
+    return pipeline::k_exit_failed;
+}
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    std::vector<std::string> args(argv, argv + argc);
+    const Parsed parsed = parse(args, isatty(STDOUT_FILENO) != 0);
+    const int code = execute(parsed, std::cout, std::cerr);
+    std::cout.flush();
+    return code;
+}
+
+}  // namespace perf_check::cli

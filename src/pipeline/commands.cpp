@@ -1,0 +1,140 @@
+// Implementation of the small commands: rule listing and docs, table conversion.
+#include "pipeline/commands.hpp"
+
+#include "io/columns.hpp"
+#include "io/json_model.hpp"
+#include "pipeline/pipeline.hpp"
+#include "rules/catalog.hpp"
+#include "util/embedded.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::pipeline {
+
+int list_rules(const RuleSet& rules, Lang lang, std::ostream& out) {
+    std::size_t width = 0;
+    for (const auto& e : rules::catalog()) width = std::max(width, std::string_view(e.id).size());
+    for (const auto& e : rules::catalog()) {
+        const auto it = rules.rules.find(e.id);
+        const bool enabled = it == rules.rules.end() || it->second.enabled;
+        const Severity sev = it == rules.rules.end() ? e.severity : it->second.severity;
+        std::string id = e.id;
+        id.resize(width + 2, ' ');
+        std::string sev_text = enabled ? severity_name(sev) : (lang == Lang::en ? "off" : "off");
+        sev_text.resize(9, ' ');
+        out << id << sev_text << pick(e.summary, lang) << '\n';
+    }
+    return k_exit_clean;
+}
+
+int show_rule(const std::string& id, std::ostream& out, std::ostream& err) {
+    for (const auto& [doc_id, text] : embedded::rule_docs()) {
+        if (doc_id == id) {
+            out << text;
+            if (!text.empty() && text.back() != '\n') out << '\n';
+            return k_exit_clean;
+        }
+    }
+    std::vector<std::string> ids;
+    for (const auto& e : rules::catalog()) ids.emplace_back(e.id);
+    err << "perf-check: no rule '" << id << "'";
+    const std::string guess = util::did_you_mean(id, ids);
+    if (!guess.empty()) err << "; did you mean '" << guess << "'?";
+    err << " (run `perf-check rules` for the list)\n";
+    return k_exit_failed;
+}
+
+namespace {
+
+// A CSV field, quoted when it holds a separator, quote or line break.
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    return "\"" + util::replace_all(s, "\"", "\"\"") + "\"";
+}
+
+std::string cell_text(const Cell& c) { return util::trim(c.raw.empty() ? c.text : c.raw); }
+
+void write_clean_csv_row(const Project& p, const Indicator* ind, const std::vector<io::Column>& cols,
+                         std::ostream& out) {
+    std::string line;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        std::string v;
+        switch (cols[i]) {
+            case io::Column::code: v = cell_text(p.code); break;
+            case io::Column::name: v = cell_text(p.name); break;
+            case io::Column::funds: v = cell_text(p.funds); break;
+            case io::Column::goal: v = cell_text(p.goal); break;
+            case io::Column::budget: v = cell_text(p.budget); break;
+            case io::Column::spent: v = cell_text(p.spent); break;
+            case io::Column::level1: v = ind ? util::strip_spaces(ind->level1.text) : ""; break;
+            case io::Column::level2: v = ind ? util::strip_spaces(ind->level2.text) : ""; break;
+            case io::Column::level3: v = ind ? cell_text(ind->name) : ""; break;
+            case io::Column::target: v = ind ? cell_text(ind->target) : ""; break;
+            case io::Column::content: v = ind ? cell_text(ind->content) : ""; break;
+            case io::Column::deduction: v = ind ? cell_text(ind->deduction) : ""; break;
+            case io::Column::unit: v = ind ? cell_text(ind->unit) : ""; break;
+            case io::Column::type: v = ind ? cell_text(ind->type) : ""; break;
+            case io::Column::weight: v = ind ? cell_text(ind->weight) : ""; break;
+            case io::Column::actual: v = ind ? cell_text(ind->actual) : ""; break;
+            case io::Column::score: v = ind ? cell_text(ind->score) : ""; break;
+            case io::Column::deviation: v = ind ? cell_text(ind->deviation) : ""; break;
+        }
+        if (i) line += ',';
+        line += csv_field(v);
+    }
+    out << line << "\r\n";
+}
+
+}  // namespace
+
+int convert(const std::string& path, const std::string& to, const io::ReadOptions& read, const RuleSet& rules,
+            std::ostream& out, std::ostream& err) {
+    auto source = io::open_table(path, read, rules);
+    if (!source) {
+        err << "perf-check: " << source.error().render() << '\n';
+        return k_exit_failed;
+    }
+    const TableInfo& table = (*source)->table();
+    if (!table.missing_columns.empty()) {
+        err << "perf-check: " << path << ": missing columns: " << util::join(table.missing_columns, ", ")
+            << " (缺少必需的列)\n";
+        return k_exit_failed;
+    }
+    Project project;
+    auto read_next = [&]() -> int {
+        auto more = (*source)->next(project);
+        if (!more) {
+            err << "perf-check: " << more.error().render() << '\n';
+            return -1;
+        }
+        return *more ? 1 : 0;
+    };
+    if (to == "json") {
+        io::JsonModelWriter writer(out, table);
+        int r = 0;
+        while ((r = read_next()) == 1) writer.add(project);
+        writer.finish();
+        return r < 0 ? k_exit_failed : k_exit_clean;
+    }
+    // Clean CSV: one header row, every cell filled, self-evaluation columns only when the table has them.
+    std::vector<io::Column> cols;
+    std::string header;
+    for (const auto& spec : io::column_specs()) {
+        const bool self_eval = spec.column == io::Column::budget || spec.column == io::Column::spent ||
+                               spec.column == io::Column::actual || spec.column == io::Column::score ||
+                               spec.column == io::Column::deviation;
+        if (self_eval && !table.self_evaluation) continue;
+        cols.push_back(spec.column);
+        header += (header.empty() ? "" : ",") + csv_field(spec.canonical);
+    }
+    out << "\xEF\xBB\xBF";  // BOM: Excel opens UTF-8 CSV correctly only with it
+    if (table.money_unit == MoneyUnit::yuan) out << "金额单位：元\r\n";
+    out << header << "\r\n";
+    int r = 0;
+    while ((r = read_next()) == 1) {
+        if (project.indicators.empty()) write_clean_csv_row(project, nullptr, cols, out);
+        for (const auto& ind : project.indicators) write_clean_csv_row(project, &ind, cols, out);
+    }
+    return r < 0 ? k_exit_failed : k_exit_clean;
+}
+
+}  // namespace perf_check::pipeline

@@ -1,0 +1,154 @@
+// The run, as one readable sequence of stages. Each stage is a free function in its own module.
+#include "pipeline/pipeline.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "config/rule_set_loader.hpp"
+#include "io/open_table.hpp"
+#include "report/build.hpp"
+#include "report/reporters.hpp"
+
+namespace perf_check::pipeline {
+
+namespace {
+
+// Stamps rule id, severity and file on what a rule reports.
+class StampingSink final : public FindingSink {
+public:
+    StampingSink(std::vector<Finding>& out, const std::string& file) : m_out(out), m_file(file) {}
+    void use(const rules::ActiveRule& rule) { m_rule = &rule; }
+    void add(Finding f) override {
+        f.rule = m_rule->entry->id;
+        f.severity = m_rule->severity;
+        if (f.loc.file.empty()) f.loc.file = m_file;
+        m_out.push_back(std::move(f));
+    }
+
+private:
+    std::vector<Finding>& m_out;
+    const std::string& m_file;
+    const rules::ActiveRule* m_rule = nullptr;
+};
+
+// Everything one file contributes to the report; files are independent of each other.
+struct FileOutcome {
+    FileResult result;
+    std::vector<Finding> findings;
+    std::vector<report::ProjectStat> projects;
+};
+
+FileOutcome process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
+                         const std::vector<rules::ActiveRule>& active) {
+    FileOutcome o;
+    o.result.path = path;
+    auto source = io::open_table(path, options.read, rules);
+    if (!source) {
+        o.result.error = source.error().render();
+        return o;
+    }
+    const TableInfo& table = (*source)->table();
+    o.result.encoding = table.encoding;
+    StampingSink sink(o.findings, path);
+    // Table-level problems (missing columns) first: they explain any project-level noise that follows.
+    for (const auto& r : active) {
+        sink.use(r);
+        r.rule->check_table(table, sink);
+    }
+    // Stream: each project is checked and released before the next is read.
+    Project project;
+    while (true) {
+        auto more = (*source)->next(project);
+        if (!more) {
+            o.result.error = more.error().render();
+            break;
+        }
+        if (!*more) break;
+        ++o.result.projects;
+        o.result.indicators += static_cast<int>(project.indicators.size());
+        for (const auto& r : active) {
+            sink.use(r);
+            r.rule->check(project, sink);
+        }
+        o.projects.push_back({index, path, project.code.text, project.name.text, project.funds_wan});
+    }
+    return o;
+}
+
+}  // namespace
+
+Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active) {
+    Report report;
+    report.lang = options.lang;
+    report.with_summary = options.summary;
+    std::vector<report::ProjectStat> projects;
+    const auto inputs = io::expand_inputs(options.paths);
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        FileOutcome o = process_file(inputs[i], i, options, rules, active);
+        report.files.push_back(std::move(o.result));
+        std::move(o.findings.begin(), o.findings.end(), std::back_inserter(report.findings));
+        std::move(o.projects.begin(), o.projects.end(), std::back_inserter(projects));
+    }
+    report::finalize(report, projects, rules.key_evaluation_threshold_wan);
+    return report;
+}
+
+int exit_code(const Report& report, const RunOptions& options) {
+    for (const auto& f : report.files) {
+        if (f.error) return k_exit_failed;
+    }
+    if (!options.fail_on) return k_exit_clean;
+    for (const auto& f : report.findings) {
+        if (f.severity >= *options.fail_on) return k_exit_findings;
+    }
+    return k_exit_clean;
+}
+
+int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
+    // 1. The rule set: compiled-in default, or --rules (an error there stops the run: exit 2).
+    RuleSet loaded;
+    const RuleSet* rules = &config::default_rule_set();
+    if (!options.rules_path.empty()) {
+        auto r = config::load_rule_set_file(options.rules_path);
+        if (!r) {
+            err << "perf-check: rule set " << options.rules_path << ":\n" << r.error().render() << '\n';
+            return k_exit_failed;
+        }
+        loaded = std::move(*r);
+        rules = &loaded;
+    }
+    auto active = rules::build_active_rules(*rules);
+    if (!active) {
+        err << "perf-check: " << active.error().render() << '\n';
+        return k_exit_failed;
+    }
+    // 2. Read, check (and score) every input into one sorted report.
+    const Report report = check_inputs(options, *rules, *active);
+    // 3. Render every requested output.
+    for (const auto& target : options.reports) {
+        const auto* entry = report::find_reporter(target.format);
+        if (!entry) {
+            err << "perf-check: unknown format '" << target.format << "'\n";
+            return k_exit_failed;
+        }
+        report::ReporterOptions ropts;
+        ropts.colour = options.colour && (target.path.empty() || target.path == "-");
+        const auto reporter = entry->factory(ropts);
+        if (target.path.empty() || target.path == "-") {
+            reporter->write(report, out);
+        } else {
+            std::ofstream file(target.path, std::ios::binary);
+            if (!file) {
+                err << "perf-check: cannot write " << target.path << " (无法写入输出文件)\n";
+                return k_exit_failed;
+            }
+            reporter->write(report, file);
+        }
+    }
+    for (const auto& f : report.files) {
+        if (f.error) err << "perf-check: " << *f.error << '\n';
+    }
+    return exit_code(report, options);
+}
+
+}  // namespace perf_check::pipeline

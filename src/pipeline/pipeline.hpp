@@ -1,0 +1,27 @@
+// The run, top to bottom: rule set → inputs → projects → findings (and scores) → report → outputs.
+#pragma once
+
+#include <ostream>
+
+#include "perf_check/report.hpp"
+#include "perf_check/ruleset.hpp"
+#include "pipeline/run_options.hpp"
+#include "rules/active.hpp"
+
+namespace perf_check::pipeline {
+
+/// Exit codes of SPEC §5.
+enum ExitCode { k_exit_clean = 0, k_exit_findings = 1, k_exit_failed = 2 };
+
+/// Checks (and scores, with options.score) every input and returns the complete, sorted report.
+/// Unreadable files are recorded in Report::files with their error; the others are still processed.
+Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active);
+
+/// The exit code for a finished report: 2 if any file failed, else 1 if a finding is at or above fail_on.
+int exit_code(const Report& report, const RunOptions& options);
+
+/// The whole run: loads the rule set, checks, writes every requested report. Operational errors go to
+/// `err` with the file and line; `out` receives reports whose target path is "" or "-".
+int run(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+}  // namespace perf_check::pipeline

@@ -1,0 +1,32 @@
+// What the command line asked for, typed: the hand-off from cli to the pipeline.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/open_table.hpp"
+#include "perf_check/finding.hpp"
+
+namespace perf_check {
+
+/// One output of a run: a format and where it goes ("" or "-" for standard output).
+struct ReportTarget {
+    std::string format;
+    std::string path;
+};
+
+struct RunOptions {
+    std::vector<std::string> paths;
+    std::string rules_path;                        ///< --rules; default set when empty
+    std::vector<ReportTarget> reports;             ///< at least one
+    Lang lang = Lang::zh;
+    std::optional<Severity> fail_on = Severity::error;  ///< nullopt: never fail on findings
+    bool summary = false;
+    bool score = false;                            ///< the `score` command
+    std::string actuals_path;                      ///< --actuals
+    io::ReadOptions read;
+    bool colour = false;                           ///< text output to a terminal
+};
+
+}  // namespace perf_check

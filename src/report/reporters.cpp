@@ -1,0 +1,29 @@
+// The reporter table: adding a format is one row here and one file beside it.
+#include "report/reporters.hpp"
+
+#include "report/formats.hpp"
+
+namespace perf_check::report {
+
+const std::vector<ReporterEntry>& reporters() {
+    static const std::vector<ReporterEntry> k_reporters = {
+        {"text", "human-readable, aligned for CJK (default)", false, make_text_reporter},
+        {"json", "versioned JSON report (SPEC §5 contract)", false, make_json_reporter},
+    };
+    return k_reporters;
+}
+
+const ReporterEntry* find_reporter(std::string_view name) {
+    for (const auto& r : reporters()) {
+        if (name == r.name) return &r;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> reporter_names() {
+    std::vector<std::string> out;
+    for (const auto& r : reporters()) out.emplace_back(r.name);
+    return out;
+}
+
+}  // namespace perf_check::report

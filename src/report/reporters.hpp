@@ -1,0 +1,33 @@
+// The explicit table of output formats: name → factory. One format = one file.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "perf_check/report.hpp"
+
+namespace perf_check::report {
+
+struct ReporterOptions {
+    bool colour = false;  ///< ANSI colour (text format on a terminal only)
+};
+
+struct ReporterEntry {
+    const char* name;
+    const char* description;
+    bool binary;  ///< writes bytes that must not go to a terminal (xlsx)
+    std::unique_ptr<Reporter> (*factory)(const ReporterOptions&);
+};
+
+/// Every format, in the order `--help` lists them.
+const std::vector<ReporterEntry>& reporters();
+
+/// The entry for `name`, or nullptr.
+const ReporterEntry* find_reporter(std::string_view name);
+
+/// Names of all formats, for messages ("text, json, …").
+std::vector<std::string> reporter_names();
+
+}  // namespace perf_check::report
