@@ -1,0 +1,164 @@
+// Self-evaluation cells read once, the same way, for the scorer and the self-evaluation rules.
+#include "scoring/actuals.hpp"
+
+#include "model/normalize.hpp"
+#include "rules/rule_util.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::scoring {
+
+namespace {
+
+bool is_money_unit(std::string_view u) { return u == "元" || u == "万元" || u == "亿元"; }
+
+// Money in 万元 converted to `unit` (元, 万元, 亿元).
+Decimal from_wan(Decimal wan, std::string_view unit) {
+    if (unit == "元") return wan * Decimal::from_int(10000);
+    if (unit == "亿元") return wan / Decimal::from_int(10000);
+    return wan;
+}
+
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+    std::size_t i = 0;
+    std::size_t j = 0;
+    std::size_t n = 0;
+    while (i < a.size() && j < b.size()) {
+        const char32_t ca = util::next_code_point(a, i);
+        const char32_t cb = util::next_code_point(b, j);
+        if (ca != cb) break;
+        ++n;
+    }
+    return n;
+}
+
+}  // namespace
+
+bool has_actuals(const Project& project) {
+    if (!project.budget.empty() || !project.spent.empty()) return true;
+    for (const auto& ind : project.indicators)
+        if (!ind.actual.empty()) return true;
+    return false;
+}
+
+Comparator scoring_comparator(const Indicator& indicator) {
+    switch (indicator.comparator) {
+        case Comparator::ge:
+        case Comparator::gt:
+        case Comparator::le:
+        case Comparator::lt:
+        case Comparator::eq:
+            return indicator.value.number ? indicator.comparator : Comparator::qualitative;
+        case Comparator::qualitative: return Comparator::qualitative;
+        case Comparator::none: break;
+    }
+    if (!indicator.value.number) return Comparator::qualitative;
+    return rules::is_cost(indicator) ? Comparator::le : Comparator::ge;
+}
+
+bool is_numeric_target(const Indicator& indicator) { return scoring_comparator(indicator) != Comparator::qualitative; }
+
+bool target_met(Comparator c, Decimal actual, Decimal target) {
+    switch (c) {
+        case Comparator::ge: return actual >= target;
+        case Comparator::gt: return actual > target;
+        case Comparator::le: return actual <= target;
+        case Comparator::lt: return actual < target;
+        case Comparator::eq: return target == Decimal{} ? actual <= Decimal{} : actual >= target;
+        case Comparator::qualitative:
+        case Comparator::none: break;
+    }
+    return false;
+}
+
+const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& policy) {
+    const std::string t = util::strip_spaces(text);
+    if (t.empty()) return nullptr;
+    for (const auto& b : policy.bands)
+        if (util::strip_spaces(b.label) == t) return &b;
+    const QualitativeBand* best = nullptr;
+    std::size_t best_len = 0;
+    bool tie = false;
+    for (const auto& b : policy.bands) {
+        const std::size_t n = common_prefix(t, util::strip_spaces(b.label));
+        if (n > best_len) {
+            best = &b;
+            best_len = n;
+            tie = false;
+        } else if (n == best_len && n > 0) {
+            tie = true;
+        }
+    }
+    if (best_len < 2 || tie) return nullptr;
+    return best;
+}
+
+const QualitativeBand* top_band(const ScoringPolicy& policy) {
+    const QualitativeBand* top = nullptr;
+    for (const auto& b : policy.bands)
+        if (!top || b.high > top->high) top = &b;
+    return top;
+}
+
+ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& policy) {
+    ActualReading r;
+    r.text = indicator.actual.text;
+    r.present = !indicator.actual.empty();
+    if (!r.present) return r;
+    Quantity q = model::read_quantity(r.text);
+    if (!q.number) {
+        // "42公里" with 度量单位 公里: the unit may be one the general reader does not know.
+        const std::string unit = util::strip_spaces(indicator.unit.text);
+        if (!unit.empty() && util::ends_with(r.text, unit) && r.text.size() > unit.size()) {
+            Quantity stripped = model::read_quantity(util::trim(r.text.substr(0, r.text.size() - unit.size())));
+            if (stripped.number && stripped.unit.empty()) {
+                q = stripped;
+                q.unit = model::canonical_unit(unit);
+            }
+        }
+    }
+    r.unit = q.unit;
+    if (q.number) {
+        Decimal a = *q.number;
+        const std::string& target_unit = indicator.value.unit;
+        if (is_money_unit(q.unit) && is_money_unit(target_unit) && q.unit != target_unit) {
+            if (const auto wan = rules::to_wan(a, q.unit)) {
+                a = from_wan(*wan, target_unit);
+                r.converted = true;
+            }
+        }
+        r.number = a;
+        return r;
+    }
+    r.band = match_band(r.text, policy);
+    if (!r.band && util::strip_spaces(r.text) == util::strip_spaces(indicator.target.text)) {
+        r.band = top_band(policy);
+        r.equals_target = true;
+    }
+    return r;
+}
+
+std::optional<Decimal> read_reviewer_score(const Indicator& indicator) {
+    if (indicator.score.empty()) return std::nullopt;
+    return model::read_weight(indicator.score.text);
+}
+
+std::optional<Decimal> money_wan(const Cell& cell, MoneyUnit table_unit) {
+    if (cell.empty()) return std::nullopt;
+    const Quantity q = model::read_quantity(cell.text);
+    if (!q.number) return std::nullopt;
+    if (is_money_unit(q.unit)) return rules::to_wan(*q.number, q.unit);
+    if (table_unit == MoneyUnit::yuan) return *q.number / Decimal::from_int(10000);
+    return *q.number;
+}
+
+bool falls_short(const Indicator& indicator, const ActualReading& actual, const ScoringPolicy& policy) {
+    if (!actual.present) return false;
+    if (is_numeric_target(indicator) && actual.number) {
+        const Decimal a = *actual.number < Decimal{} ? Decimal{} : *actual.number;
+        return !target_met(scoring_comparator(indicator), a, *indicator.value.number);
+    }
+    if (actual.band) return actual.band != top_band(policy);
+    return false;
+}
+
+}  // namespace perf_check::scoring

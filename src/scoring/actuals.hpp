@@ -1,0 +1,63 @@
+// Reading the self-evaluation cells of a project (actuals, reviewer scores, budget and spending) the
+// same way for the scorer and the self-evaluation rules.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "perf_check/decimal.hpp"
+#include "perf_check/model.hpp"
+#include "perf_check/ruleset.hpp"
+
+namespace perf_check::scoring {
+
+/// True when the project carries self-evaluation data: a non-empty 实际完成值 on any indicator, or a
+/// non-empty 全年预算数 / 全年执行数. The self-evaluation rules act only on such projects.
+bool has_actuals(const Project& project);
+
+/// The comparator scoring uses: the stated one; when none is stated but the target has a number, ≤ for
+/// cost indicators and ≥ otherwise; qualitative when the target has no number.
+Comparator scoring_comparator(const Indicator& indicator);
+
+/// True when the indicator is scored on numbers (its scoring comparator is ≥ ≤ > < =).
+bool is_numeric_target(const Indicator& indicator);
+
+/// True when `actual` meets `target` under `c`. `=` with a non-zero target counts as met at or above it
+/// (like ≥); `=` with target 0 is met at or below 0.
+bool target_met(Comparator c, Decimal actual, Decimal target);
+
+/// The qualitative band whose label the text names: the exact label, or the label sharing the longest
+/// common prefix of at least two characters (部分达成… → 部分达成年度指标并具有一定效果); nullptr if none.
+const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& policy);
+
+/// The band of full achievement (the one reaching the highest fraction; 达成年度指标 by default).
+const QualitativeBand* top_band(const ScoringPolicy& policy);
+
+/// An indicator's 实际完成值 as read for scoring.
+struct ActualReading {
+    bool present = false;            ///< the cell is not empty
+    std::string text;                ///< the normalised cell text
+    std::optional<Decimal> number;   ///< in the target's unit (元 ↔ 万元 converted); may be negative
+    std::string unit;                ///< the unit written in the cell (canonical), "" if none
+    bool converted = false;          ///< a money unit was converted to the target's unit
+    const QualitativeBand* band = nullptr;  ///< the label it names, or the top band when equal to the target text
+    bool equals_target = false;      ///< the text equals the target text (counts as 达成)
+};
+
+/// Reads the 实际完成值 cell of `indicator` ("95%", "855.00万元", "1,700,000元", "42公里", "达成年度指标").
+/// A number followed by the indicator's own 度量单位 is read even when the unit is not a known one.
+ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& policy);
+
+/// The reviewer's 得分 ("10.5", "10.5分"), nullopt when empty or not a number.
+std::optional<Decimal> read_reviewer_score(const Indicator& indicator);
+
+/// A project-level money cell (全年预算数 / 全年执行数) in 万元: an explicit 元/万元/亿元 unit wins,
+/// otherwise the table's money unit applies. nullopt when empty or not a number.
+std::optional<Decimal> money_wan(const Cell& cell, MoneyUnit table_unit);
+
+/// True when the actual falls short of the target: a number that does not meet the target per the
+/// scoring comparator, or a qualitative label below the top band.
+bool falls_short(const Indicator& indicator, const ActualReading& actual, const ScoringPolicy& policy);
+
+}  // namespace perf_check::scoring

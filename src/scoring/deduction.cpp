@@ -1,0 +1,750 @@
+// The deduction-text parser: a small recursive-descent reader over code points, one recogniser per
+// phrase family (floor, cap, steps, proportional …), with everything it cannot place kept as text.
+#include "scoring/deduction.hpp"
+
+#include <initializer_list>
+#include <utility>
+
+#include "util/text.hpp"
+
+namespace perf_check::scoring {
+
+namespace {
+
+using U = std::u32string;
+using UV = std::u32string_view;
+constexpr std::size_t k_no = std::u32string::npos;
+
+U to_u32(std::string_view s) {
+    U out;
+    std::size_t pos = 0;
+    while (pos < s.size()) out.push_back(util::next_code_point(s, pos));
+    return out;
+}
+
+std::string to_utf8(UV s) {
+    std::string out;
+    for (const char32_t c : s) util::append_utf8(out, c);
+    return out;
+}
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Punctuation that only separates clauses. '.' is handled by the caller (it is a decimal point between
+// digits). '-' and '/' are kept: they take part in ranges and units.
+bool is_separator(char32_t c) {
+    switch (c) {
+        case U',': case U';': case U':': case U'!': case U'?': case U'(': case U')': case U'[': case U']':
+        case U'"': case U'\'': case U'、': case U'。': case U'“': case U'”': case U'‘': case U'’':
+        case U'《': case U'》': case U'【': case U'】': case U'〔': case U'〕': case U'…': case U'～':
+        case U'~': case U'｡': case U'､':
+            return true;
+        default:
+            return false;
+    }
+}
+
+U normalize_u32(std::string_view text) {
+    const U folded = to_u32(util::fold(text));
+    U out;
+    for (std::size_t i = 0; i < folded.size(); ++i) {
+        const char32_t c = folded[i];
+        if (util::is_space(c) || c == U'\n' || c == U'\r' || c == U'\t') continue;
+        bool sep = is_separator(c);
+        if (c == U'.') {
+            // A decimal point sits between digits (spaces already skipped on the left).
+            std::size_t j = i + 1;
+            while (j < folded.size() && util::is_space(folded[j])) ++j;
+            const bool digit_before = !out.empty() && is_digit(out.back());
+            const bool digit_after = j < folded.size() && is_digit(folded[j]);
+            sep = !(digit_before && digit_after);
+        }
+        if (sep) {
+            if (!out.empty() && out.back() != U',') out.push_back(U',');
+            continue;
+        }
+        out.push_back(c);
+    }
+    while (!out.empty() && out.back() == U',') out.pop_back();
+    return out;
+}
+
+struct Unit {
+    UV word;
+    const char* canonical;
+};
+
+// Longest first within a shared prefix is handled by longest-match in unit_at().
+constexpr Unit k_units[] = {
+    {U"个百分点", "%"}, {U"百分点", "%"}, {U"百分比", "%"}, {U"%", "%"},     {U"万元", "万元"},
+    {U"亿元", "亿元"},  {U"千元", "千元"}, {U"万", "万元"},   {U"元", "元"},    {U"个工作日", "工作日"},
+    {U"工作日", "工作日"}, {U"个月", "月"}, {U"月", "月"},     {U"天", "天"},    {U"日", "天"},
+    {U"周", "周"},       {U"小时", "小时"}, {U"分钟", "分钟"}, {U"年", "年"},    {U"岁", "岁"},
+    {U"人次", "人次"},   {U"人", "人"},     {U"个", "个"},     {U"项", "项"},    {U"次", "次"},
+    {U"户", "户"},       {U"家", "家"},     {U"所", "所"},     {U"件", "件"},    {U"台", "台"},
+    {U"套", "套"},       {U"份", "份"},     {U"篇", "篇"},     {U"处", "处"},    {U"条", "条"},
+    {U"名", "名"},       {U"批", "批"},     {U"场", "场"},     {U"座", "座"},    {U"辆", "辆"},
+    {U"吨", "吨"},       {U"亩", "亩"},     {U"公里", "公里"}, {U"千米", "公里"}, {U"平方米", "平方米"},
+    {U"米", "米"},
+};
+
+// Units that can follow 每 directly, meaning one of them: 每项, 每人, 每次.
+constexpr Unit k_item_units[] = {
+    {U"个百分点", "%"}, {U"百分点", "%"}, {U"项", "项"}, {U"人次", "人次"}, {U"人", "人"}, {U"个", "个"}, {U"次", "次"}, {U"处", "处"},
+    {U"件", "件"}, {U"户", "户"},     {U"家", "家"}, {U"条", "条"}, {U"名", "名"}, {U"天", "天"},
+    {U"日", "天"}, {U"个月", "月"},   {U"月", "月"}, {U"批", "批"}, {U"篇", "篇"}, {U"份", "份"},
+};
+
+struct Verb {
+    UV word;
+    StepDirection direction;
+};
+
+// Direction words after 每 (single characters included: 每超平均年龄1岁, 每少1人).
+constexpr Verb k_step_verbs[] = {
+    {U"超过", StepDirection::over},   {U"超出", StepDirection::over},   {U"超支", StepDirection::over},
+    {U"高于", StepDirection::over},   {U"多于", StepDirection::over},   {U"增加", StepDirection::over},
+    {U"超", StepDirection::over},     {U"多", StepDirection::over},     {U"低于", StepDirection::under},
+    {U"少于", StepDirection::under},  {U"减少", StepDirection::under},  {U"降低", StepDirection::under},
+    {U"下降", StepDirection::under},  {U"不足", StepDirection::under},  {U"缺少", StepDirection::under},
+    {U"短缺", StepDirection::under},  {U"缺", StepDirection::under},    {U"少", StepDirection::under},
+    {U"低", StepDirection::under},    {U"延迟", StepDirection::delay},  {U"延期", StepDirection::delay},
+    {U"推迟", StepDirection::delay},  {U"逾期", StepDirection::delay},  {U"滞后", StepDirection::delay},
+    {U"拖延", StepDirection::delay},  {U"晚", StepDirection::delay},
+};
+
+// Direction words that open a threshold or an implicit step without 每: 少于1%扣0.5分, 低于100%每1%….
+constexpr Verb k_threshold_verbs[] = {
+    {U"低于", StepDirection::under},  {U"少于", StepDirection::under}, {U"不足", StepDirection::under},
+    {U"不到", StepDirection::under},  {U"减少", StepDirection::under}, {U"降低", StepDirection::under},
+    {U"下降", StepDirection::under},  {U"超过", StepDirection::over},  {U"超出", StepDirection::over},
+    {U"高于", StepDirection::over},   {U"多于", StepDirection::over},  {U"延迟", StepDirection::delay},
+    {U"推迟", StepDirection::delay},  {U"逾期", StepDirection::delay}, {U"延期", StepDirection::delay},
+};
+
+struct Threshold {
+    StepDirection direction;
+    Decimal value;
+    std::string unit;
+};
+
+class Parser {
+public:
+    explicit Parser(std::string_view text) : m_s(normalize_u32(text)) { m_f.text = to_utf8(m_s); }
+
+    Formula run() {
+        if (m_s.empty()) return m_f;
+        if (whole_text_unsupported()) return m_f;
+        const std::size_t n = m_s.size();
+        std::size_t i = 0;
+        while (i < n) {
+            if (m_s[i] == U',') {
+                flush_unknown();
+                m_adjacent = false;
+                ++i;
+                continue;
+            }
+            const std::size_t e = recognise(i);
+            if (e != k_no) {
+                i = e;
+                m_adjacent = false;
+                continue;
+            }
+            m_unknown.push_back(m_s[i]);
+            m_adjacent = true;
+            ++i;
+        }
+        flush_unknown();
+        drop_dangling_conditions();
+        return std::move(m_f);
+    }
+
+private:
+    // ---- low-level matching -------------------------------------------------------------------
+    [[nodiscard]] std::size_t lit(std::size_t p, UV w) const {
+        if (p > m_s.size() || m_s.size() - p < w.size()) return k_no;
+        return m_s.compare(p, w.size(), w) == 0 ? p + w.size() : k_no;
+    }
+
+    [[nodiscard]] std::size_t any(std::size_t p, std::initializer_list<UV> words) const {
+        std::size_t best = k_no;
+        for (const UV w : words) {
+            const std::size_t e = lit(p, w);
+            if (e != k_no && (best == k_no || e > best)) best = e;
+        }
+        return best;
+    }
+
+    struct Num {
+        Decimal value;
+        std::size_t end;
+    };
+
+    [[nodiscard]] std::optional<Num> number(std::size_t p) const {
+        const std::size_t n = m_s.size();
+        if (p >= n) return std::nullopt;
+        if (is_digit(m_s[p])) {
+            std::size_t q = p;
+            std::string ascii;
+            while (q < n && is_digit(m_s[q])) ascii += static_cast<char>(m_s[q++]);
+            if (q + 1 < n && m_s[q] == U'.' && is_digit(m_s[q + 1])) {
+                ascii += '.';
+                ++q;
+                while (q < n && is_digit(m_s[q])) ascii += static_cast<char>(m_s[q++]);
+            }
+            const auto d = Decimal::parse(ascii);
+            if (!d) return std::nullopt;
+            return Num{*d, q};
+        }
+        if (m_s[p] == U'半') return Num{Decimal::from_raw(500000), p + 1};
+        // Small Chinese numerals: 一, 两, 十, 十五, 二十, 一百.
+        std::int64_t total = 0;
+        std::int64_t cur = 0;
+        std::size_t q = p;
+        for (; q < n; ++q) {
+            const char32_t c = m_s[q];
+            int d = -1;
+            switch (c) {
+                case U'零': case U'〇': d = 0; break;
+                case U'一': d = 1; break;
+                case U'二': case U'两': d = 2; break;
+                case U'三': d = 3; break;
+                case U'四': d = 4; break;
+                case U'五': d = 5; break;
+                case U'六': d = 6; break;
+                case U'七': d = 7; break;
+                case U'八': d = 8; break;
+                case U'九': d = 9; break;
+                default: break;
+            }
+            if (d >= 0) {
+                cur = d;
+            } else if (c == U'十') {
+                total += (cur == 0 ? 1 : cur) * 10;
+                cur = 0;
+            } else if (c == U'百') {
+                if (q == p) break;
+                total += cur * 100;
+                cur = 0;
+            } else {
+                break;
+            }
+        }
+        if (q == p) return std::nullopt;
+        return Num{Decimal::from_int(total + cur), q};
+    }
+
+    [[nodiscard]] std::size_t unit_at(std::size_t p, std::string& canonical, const Unit* begin,
+                                      const Unit* end) const {
+        std::size_t best = k_no;
+        for (const Unit* u = begin; u != end; ++u) {
+            const std::size_t e = lit(p, u->word);
+            if (e != k_no && (best == k_no || e > best)) {
+                best = e;
+                canonical = u->canonical;
+            }
+        }
+        return best;
+    }
+    std::size_t unit_at(std::size_t p, std::string& canonical) const {
+        return unit_at(p, canonical, std::begin(k_units), std::end(k_units));
+    }
+
+    template <std::size_t N>
+    std::size_t verb_at(std::size_t p, const Verb (&verbs)[N], StepDirection& dir) const {
+        std::size_t best = k_no;
+        for (const Verb& v : verbs) {
+            const std::size_t e = lit(p, v.word);
+            if (e != k_no && (best == k_no || e > best)) {
+                best = e;
+                dir = v.direction;
+            }
+        }
+        return best;
+    }
+
+    // Skips separators and the filler 的 (between a step and its points: 每超平均年龄1岁的，扣0.5分).
+    [[nodiscard]] std::size_t skip_soft(std::size_t p) const {
+        while (p < m_s.size() && (m_s[p] == U',' || m_s[p] == U'的')) ++p;
+        return p;
+    }
+
+    [[nodiscard]] UV slice(std::size_t from, std::size_t to) const { return UV(m_s).substr(from, to - from); }
+
+    void add_piece(PieceKind kind, std::size_t from, std::size_t to, int index = -1) {
+        m_f.pieces.push_back(Piece{kind, to_utf8(slice(from, to)), index});
+    }
+
+    // ---- whole-text forms -----------------------------------------------------------------------
+    // Ranking and tiered tables are out of scope: recognised on the whole text, reported, not misread.
+    bool whole_text_unsupported() {
+        const std::size_t n = m_s.size();
+        bool ranking = false;
+        bool tiered = false;
+        for (std::size_t p = 0; p < n; ++p) {
+            if (any(p, {U"排名", U"名次", U"排序", U"位次"}) != k_no) ranking = true;
+            if (m_s[p] == U'前' || m_s[p] == U'后' || m_s[p] == U'第') {
+                if (const auto num = number(p + 1); num && lit(num->end, U"名") != k_no) ranking = true;
+            }
+            if (m_s[p] == U'档') tiered = true;
+            // An award of a fixed number of points (得8分, 计6分, 给5分) is a row of a tier table;
+            // 得0分 is all-or-nothing and 得满分 is full marks.
+            if (m_s[p] == U'得' || m_s[p] == U'计' || m_s[p] == U'给' || m_s[p] == U'记') {
+                if (const auto num = number(p + 1);
+                    num && lit(num->end, U"分") != k_no && num->value > Decimal{}) {
+                    tiered = true;
+                }
+            }
+        }
+        if (!ranking && !tiered) return false;
+        const auto kind = ranking ? UnsupportedKind::ranking : UnsupportedKind::tiered;
+        m_f.unsupported.push_back({kind, m_f.text});
+        m_f.pieces.push_back(Piece{PieceKind::unsupported, m_f.text, -1});
+        return true;
+    }
+
+    // ---- recognisers: each returns the end of its match or k_no; effects only when `apply` --------
+    std::size_t r_floor(std::size_t p, bool apply) {
+        std::size_t e = any(p, {U"扣完为止", U"扣完即止", U"扣至0分为止", U"扣至零分为止", U"扣至0分", U"扣至零分",
+                                U"最低零分", U"最低0分", U"最低为零分", U"最低为0分", U"最低得0分", U"最低得零分",
+                                U"最低为零", U"最低为0", U"直至扣完", U"扣完本项分值为止", U"本项分值扣完为止",
+                                U"该项分值扣完为止", U"分值扣完为止", U"扣完为限", U"不得为负", U"不出现负分"});
+        if (e == k_no) {
+            // 扣完本项分为止, 扣完该指标分值为止 …: 扣完 … 为止 within one clause.
+            const std::size_t q = lit(p, U"扣完");
+            if (q != k_no) {
+                for (std::size_t k = q; k < m_s.size() && k < q + 10 && m_s[k] != U','; ++k) {
+                    if (const std::size_t z = lit(k, U"为止"); z != k_no) {
+                        e = z;
+                        break;
+                    }
+                }
+            }
+        }
+        if (e == k_no) return k_no;
+        if (apply) {
+            m_f.floor_zero = true;
+            add_piece(PieceKind::floor, p, e);
+        }
+        return e;
+    }
+
+    std::size_t r_cap(std::size_t p, bool apply) {
+        std::size_t e = any(p, {U"满分为止", U"以满分为限", U"最高得满分", U"最高不超过满分", U"不超过满分",
+                                U"至满分为止", U"得满分为止", U"最高为满分", U"以满分为上限", U"最高不超过标准分",
+                                U"不超过标准分", U"不超过该项分值", U"不超过本项分值"});
+        if (e != k_no) {
+            if (apply) {
+                m_f.cap_full = true;
+                add_piece(PieceKind::cap, p, e);
+            }
+            return e;
+        }
+        std::size_t q = any(p, {U"累计最多", U"累计最高", U"合计最多", U"最多可", U"最多", U"最高", U"累计"});
+        if (q != k_no) {
+            q = any(q, {U"扣除", U"扣减", U"扣", U"减"});
+        } else {
+            q = lit(p, U"扣分");
+            if (q != k_no) q = any(q, {U"上限为", U"上限", U"最多为", U"最多", U"不超过", U"最高为", U"最高"});
+        }
+        if (q == k_no) return k_no;
+        const auto num = number(q);
+        if (!num) return k_no;
+        e = lit(num->end, U"分");
+        if (e == k_no) return k_no;
+        if (apply) {
+            m_f.cap = num->value;
+            add_piece(PieceKind::cap, p, e);
+        }
+        return e;
+    }
+
+    std::size_t r_partial(std::size_t p, bool apply) {
+        std::size_t q = any(p, {U"不满", U"不足", U"不够", U"未满", U"未达"});
+        if (q == k_no) return k_no;
+        const auto first = number(q);
+        if (!first) return k_no;
+        std::string unit1;
+        q = first->end;
+        if (const std::size_t u = unit_at(q, unit1); u != k_no) q = u;
+        if (const std::size_t z = any(q, {U"的部分", U"的", U"部分"}); z != k_no) q = z;
+        q = any(q, {U"按", U"以", U"作"});
+        if (q == k_no) return k_no;
+        const auto second = number(q);
+        if (!second) return k_no;
+        std::string unit2;
+        q = second->end;
+        if (const std::size_t u = unit_at(q, unit2); u != k_no) q = u;
+        if (const std::size_t z = any(q, {U"计算", U"计", U"算", U"扣分", U"扣", U"处理"}); z != k_no) q = z;
+        if (apply) {
+            m_f.partial = second->value;
+            m_f.partial_unit = unit2.empty() ? unit1 : unit2;
+            add_piece(PieceKind::partial, p, q);
+        }
+        return q;
+    }
+
+    std::size_t r_proportional(std::size_t p, bool apply) {
+        Proportional kind = Proportional::completion;
+        std::size_t e = any(p, {U"按比例扣分", U"按比例扣减", U"按比例减分", U"按比例扣除"});
+        if (e != k_no) {
+            kind = Proportional::deduction;
+        } else {
+            e = any(p, {U"按实际完成率乘以标准分", U"按实际完成率乘以分值", U"按实际完成率乘以该项分值",
+                        U"按完成率乘以标准分", U"按完成率乘以分值", U"按实际完成比例", U"按完成比例",
+                        U"按实际完成率", U"按完成率", U"按完成进度比例", U"按完成程度", U"按比例"});
+        }
+        if (e == k_no) return k_no;
+        if (const std::size_t z = any(e, {U"计算得分", U"计算分值", U"计算", U"计分", U"得分", U"给分", U"打分", U"计"});
+            z != k_no && kind == Proportional::completion) {
+            e = z;
+        }
+        if (apply) {
+            m_f.proportional = kind;
+            add_piece(PieceKind::proportional, p, e);
+        }
+        return e;
+    }
+
+    std::size_t r_all_or_nothing(std::size_t p, bool apply) {
+        const std::size_t e = any(p, {U"该项不得分", U"此项不得分", U"本项不得分", U"不得分", U"不计分", U"得0分",
+                                      U"得零分", U"计0分", U"计零分", U"记0分", U"得分为0", U"得分为零", U"为0分",
+                                      U"为零分", U"零分", U"不给分"});
+        if (e == k_no) return k_no;
+        if (apply) {
+            m_f.all_or_nothing = true;
+            add_piece(PieceKind::all_or_nothing, p, e);
+        }
+        return e;
+    }
+
+    std::size_t r_discretionary(std::size_t p, bool apply) {
+        std::size_t e = any(p, {U"视具体情况", U"视完成情况", U"视实际情况", U"根据实际情况", U"根据完成情况",
+                                U"根据情况", U"视情节", U"视其情况", U"视情况", U"酌情", U"视情"});
+        if (e == k_no) return k_no;
+        if (const std::size_t z = any(e, {U"扣分", U"扣减", U"扣除", U"减分", U"扣", U"减", U"给分", U"打分",
+                                          U"评分", U"得分", U"计分"});
+            z != k_no) {
+            e = z;
+        }
+        if (apply) {
+            m_f.discretionary = true;
+            add_piece(PieceKind::discretionary, p, e);
+        }
+        return e;
+    }
+
+    std::size_t r_award_full(std::size_t p, bool apply) {
+        const std::size_t e = any(p, {U"得该项满分", U"得本项满分", U"得满分", U"得标准分", U"得全分", U"计满分",
+                                      U"记满分", U"给满分", U"给予满分", U"满分"});
+        if (e == k_no) return k_no;
+        if (apply) {
+            m_f.full_marks = true;
+            add_piece(PieceKind::full_marks, p, e);
+        }
+        return e;
+    }
+
+    enum class Delta { none, deduct, bonus };
+
+    // 扣1分 / 减0.5分 / 扣除2分 → deduct; 加1分 → bonus. Sets `points` and returns the end.
+    std::size_t delta_at(std::size_t p, Decimal& points, Delta& kind) const {
+        kind = Delta::deduct;
+        std::size_t q = any(p, {U"扣除", U"扣减", U"扣去", U"减去", U"扣", U"减"});
+        if (q == k_no) {
+            kind = Delta::bonus;
+            q = any(p, {U"加计", U"奖励", U"加", U"奖"});
+        }
+        if (q == k_no) return k_no;
+        const auto num = number(q);
+        if (!num) return k_no;
+        const std::size_t e = lit(num->end, U"分");
+        if (e == k_no) return k_no;
+        points = num->value;
+        return e;
+    }
+
+    // 每[verb][words]N[unit][的] … 扣M分, or 每项扣M分. `thr` carries a preceding 低于100%.
+    std::size_t r_step(std::size_t p, bool apply, const Threshold* thr = nullptr) {
+        std::size_t q = lit(p, U"每");
+        if (q == k_no) return k_no;
+        Step step;
+        if (thr) step.direction = thr->direction;
+        StepDirection dir{};
+        if (const std::size_t v = verb_at(q, k_step_verbs, dir); v != k_no) {
+            step.direction = dir;
+            q = v;
+        }
+        std::string unit;
+        std::size_t subject_from = q;
+        std::size_t subject_to = q;
+        auto num = number(q);
+        if (num) {
+            step.size = num->value;
+            q = num->end;
+            if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
+        } else if (const std::size_t u = unit_at(q, unit, std::begin(k_item_units), std::end(k_item_units));
+                   u != k_no) {
+            q = u;  // 每项, 每人: one of them
+        } else {
+            // A named quantity before the number: 每超平均年龄1岁, 每低于目标1个百分点.
+            std::size_t k = q;
+            for (; k < m_s.size() && k < q + 10 && m_s[k] != U',' && m_s[k] != U'扣'; ++k) {
+                if (number(k)) break;
+            }
+            num = number(k);
+            if (!num || k == q) return k_no;
+            subject_to = k;
+            step.size = num->value;
+            q = num->end;
+            if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
+        }
+        step.unit = unit;
+        if (step.size <= Decimal{}) return k_no;
+        if (const std::size_t z = any(q, {U"的部分", U"部分"}); z != k_no) q = z;
+        Decimal points;
+        Delta kind = Delta::none;
+        const std::size_t e = delta_at(skip_soft(q), points, kind);
+        if (e == k_no) return k_no;
+        if (apply) {
+            if (kind == Delta::bonus) {
+                m_f.unsupported.push_back({UnsupportedKind::bonus, to_utf8(slice(p, e))});
+                add_piece(PieceKind::unsupported, p, e);
+                return e;
+            }
+            step.points = points;
+            step.subject = subject_words(subject_from, subject_to);
+            if (thr) {
+                step.threshold = thr->value;
+                step.threshold_unit = thr->unit;
+            }
+            step.source = to_utf8(slice(p, e));
+            attach_subject(step);
+            m_f.steps.push_back(std::move(step));
+            add_piece(PieceKind::step, p, e, static_cast<int>(m_f.steps.size()) - 1);
+        }
+        return e;
+    }
+
+    // 低于100%每1%扣2分 (threshold), 少于1%扣0.5分 (implicit step), 低于80%不得分 (a condition).
+    std::size_t r_threshold(std::size_t p, bool apply) {
+        StepDirection dir{};
+        std::size_t q = verb_at(p, k_threshold_verbs, dir);
+        if (q == k_no) return k_no;
+        std::size_t k = q;
+        for (; k < m_s.size() && k < q + 8 && m_s[k] != U',' && m_s[k] != U'每' && m_s[k] != U'扣'; ++k) {
+            if (number(k)) break;
+        }
+        const auto num = number(k);
+        if (!num) return k_no;
+        const std::size_t subject_from = q;
+        const std::size_t subject_to = k;
+        std::string unit;
+        q = num->end;
+        if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
+        if (const std::size_t z = any(q, {U"的部分", U"部分", U"以上", U"以下", U"时"}); z != k_no) q = z;
+        const std::size_t cond_end = q;
+        const std::size_t next = skip_soft(q);
+        Threshold thr{dir, num->value, unit};
+        if (const std::size_t e = r_step(next, false, &thr); e != k_no) {
+            if (apply) {
+                add_piece(PieceKind::threshold, p, cond_end);
+                r_step(next, true, &thr);
+            }
+            return e;
+        }
+        Decimal points;
+        Delta kind = Delta::none;
+        if (const std::size_t e = delta_at(next, points, kind); e != k_no) {
+            if (apply) {
+                if (kind == Delta::bonus) {
+                    m_f.unsupported.push_back({UnsupportedKind::bonus, to_utf8(slice(p, e))});
+                    add_piece(PieceKind::unsupported, p, e);
+                    return e;
+                }
+                Step step;
+                step.direction = dir;
+                step.size = num->value;
+                step.unit = unit;
+                step.points = points;
+                step.implicit = true;
+                step.subject = subject_words(subject_from, subject_to);
+                step.source = to_utf8(slice(p, e));
+                attach_subject(step);
+                m_f.steps.push_back(std::move(step));
+                add_piece(PieceKind::step, p, e, static_cast<int>(m_f.steps.size()) - 1);
+            }
+            return e;
+        }
+        if (r_discretionary(next, false) != k_no || r_all_or_nothing(next, false) != k_no ||
+            r_proportional(next, false) != k_no) {
+            if (apply) add_piece(PieceKind::condition_missed, p, cond_end);
+            return cond_end;
+        }
+        return k_no;
+    }
+
+    // A fixed deduction with no step: 未完成扣5分. A bonus (加2分) is recognised and set aside.
+    std::size_t r_delta(std::size_t p, bool apply) {
+        Decimal points;
+        Delta kind = Delta::none;
+        const std::size_t e = delta_at(p, points, kind);
+        if (e == k_no) return k_no;
+        if (apply) {
+            if (kind == Delta::bonus) {
+                m_f.unsupported.push_back({UnsupportedKind::bonus, to_utf8(slice(p, e))});
+                add_piece(PieceKind::unsupported, p, e);
+            } else if (m_f.flat) {
+                // Two fixed deductions need two conditions we do not model: name the second one.
+                add_unparsed(p, e);
+            } else {
+                m_f.flat = points;
+                add_piece(PieceKind::flat, p, e);
+            }
+        }
+        return e;
+    }
+
+    std::size_t r_vague(std::size_t p, bool apply) {
+        const std::size_t e = any(p, {U"酌情扣分", U"相应扣分", U"适当扣分", U"扣分", U"扣减", U"减分", U"扣除"});
+        if (e == k_no) return k_no;
+        if (apply) {
+            m_f.discretionary = true;
+            add_piece(PieceKind::discretionary, p, e);
+        }
+        return e;
+    }
+
+    // Everything that ends the free-text tail of a condition.
+    bool strong_at(std::size_t p) {
+        return r_floor(p, false) != k_no || r_cap(p, false) != k_no || r_partial(p, false) != k_no ||
+               r_proportional(p, false) != k_no || r_all_or_nothing(p, false) != k_no ||
+               r_discretionary(p, false) != k_no || r_award_full(p, false) != k_no || r_step(p, false) != k_no ||
+               r_threshold(p, false) != k_no || r_delta(p, false) != k_no || r_vague(p, false) != k_no;
+    }
+
+    std::size_t condition_tail(std::size_t p) {
+        while (p < m_s.size() && m_s[p] != U',' && !strong_at(p)) ++p;
+        return p;
+    }
+
+    std::size_t r_condition_met(std::size_t p, bool apply) {
+        const std::size_t q = any(p, {U"全部完成", U"按时完成", U"按期完成", U"如期完成", U"按要求完成", U"达到",
+                                      U"完成", U"达成", U"实现", U"符合", U"满足", U"达标", U"足额"});
+        if (q == k_no) return k_no;
+        const std::size_t e = condition_tail(q);
+        if (apply) add_piece(PieceKind::condition_met, p, e);
+        return e;
+    }
+
+    std::size_t r_condition_missed(std::size_t p, bool apply) {
+        const std::size_t q = any(p, {U"未能", U"未", U"没有", U"没", U"不能", U"否则", U"不达标", U"达不到",
+                                      U"无法", U"低于", U"少于", U"超过", U"超出", U"超支", U"高于", U"不足",
+                                      U"延迟", U"推迟", U"逾期", U"不合格", U"如未", U"若未"});
+        if (q == k_no) return k_no;
+        const std::size_t e = condition_tail(q);
+        if (apply) add_piece(PieceKind::condition_missed, p, e);
+        return e;
+    }
+
+    std::size_t r_filler(std::size_t p, bool /*apply*/) {
+        return any(p, {U"的", U"则", U"时", U"者", U"且", U"并", U"的话", U"计分", U"计算"});
+    }
+
+    std::size_t recognise(std::size_t p) {
+        using R = std::size_t (Parser::*)(std::size_t, bool);
+        static constexpr R k_order[] = {
+            &Parser::r_floor,        &Parser::r_cap,           &Parser::r_partial,       &Parser::r_proportional,
+            &Parser::r_all_or_nothing, &Parser::r_discretionary, &Parser::r_award_full,  &Parser::r_step_entry,
+            &Parser::r_threshold,    &Parser::r_delta,         &Parser::r_condition_met, &Parser::r_condition_missed,
+            &Parser::r_vague,        &Parser::r_filler,
+        };
+        for (const R r : k_order) {
+            if ((this->*r)(p, false) == k_no) continue;
+            const bool is_step = r == &Parser::r_step_entry || r == &Parser::r_threshold;
+            // Unknown text glued to a step names what it measures (满意度每低于…); keep it for attach_subject.
+            if (!(is_step && m_adjacent)) flush_unknown();
+            const std::size_t before = m_f.pieces.size();
+            const std::size_t e = (this->*r)(p, true);
+            if (!m_unknown.empty()) {
+                // Glued text the step did not take as its subject: keep it, in reading order.
+                const std::string t = to_utf8(m_unknown);
+                m_f.pieces.insert(m_f.pieces.begin() + static_cast<std::ptrdiff_t>(before),
+                                  Piece{PieceKind::unparsed, t, -1});
+                m_unknown.clear();
+            }
+            return e;
+        }
+        return k_no;
+    }
+
+    std::size_t r_step_entry(std::size_t p, bool apply) { return r_step(p, apply, nullptr); }
+
+    // Words between a step's verb and its number, without the generic ones (目标, 指标值) that name
+    // the reference rather than the quantity.
+    std::string subject_words(std::size_t from, std::size_t to) const {
+        U w(slice(from, to));
+        for (const UV generic : {UV(U"目标值"), UV(U"指标值"), UV(U"目标"), UV(U"标准")}) {
+            for (std::size_t at = w.find(generic); at != U::npos; at = w.find(generic)) w.erase(at, generic.size());
+        }
+        return to_utf8(w);
+    }
+
+    void attach_subject(Step& step) {
+        if (m_unknown.empty() || !m_adjacent) return;
+        std::string glued = to_utf8(m_unknown);
+        step.subject = step.subject.empty() ? glued : glued + step.subject;
+        m_unknown.clear();
+    }
+
+    void add_unparsed(std::size_t from, std::size_t to) {
+        const std::string t = to_utf8(slice(from, to));
+        m_f.unparsed.push_back(t);
+        m_f.pieces.push_back(Piece{PieceKind::unparsed, t, -1});
+    }
+
+    void flush_unknown() {
+        if (m_unknown.empty()) return;
+        const std::string t = to_utf8(m_unknown);
+        m_f.unparsed.push_back(t);
+        m_f.pieces.push_back(Piece{PieceKind::unparsed, t, -1});
+        m_unknown.clear();
+    }
+
+    // A condition with no consequence after it ("达到指标值" alone) says nothing about scoring.
+    void drop_dangling_conditions() {
+        auto& pieces = m_f.pieces;
+        for (std::size_t k = 0; k < pieces.size(); ++k) {
+            if (pieces[k].kind != PieceKind::condition_met && pieces[k].kind != PieceKind::condition_missed) continue;
+            bool consequence = false;
+            for (std::size_t j = k + 1; j < pieces.size(); ++j) {
+                const PieceKind kind = pieces[j].kind;
+                if (kind == PieceKind::condition_met || kind == PieceKind::condition_missed ||
+                    kind == PieceKind::threshold || kind == PieceKind::unparsed)
+                    break;
+                if (kind != PieceKind::floor && kind != PieceKind::cap && kind != PieceKind::partial) {
+                    consequence = true;
+                    break;
+                }
+            }
+            if (!consequence) pieces[k].kind = PieceKind::unparsed;
+        }
+        // The list of parts not understood follows reading order.
+        m_f.unparsed.clear();
+        for (const auto& piece : pieces)
+            if (piece.kind == PieceKind::unparsed) m_f.unparsed.push_back(piece.text);
+    }
+
+    U m_s;
+    Formula m_f;
+    U m_unknown;
+    bool m_adjacent = false;  // the unknown run touches the current position (no separator between)
+};
+
+}  // namespace
+
+std::string normalize_deduction_text(std::string_view text) { return to_utf8(normalize_u32(text)); }
+
+Formula parse_deduction(std::string_view text) { return Parser(text).run(); }
+
+}  // namespace perf_check::scoring

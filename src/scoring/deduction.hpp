@@ -1,0 +1,123 @@
+// The 评（扣分标准） grammar: a deduction text parsed into a typed Formula, with the parts not understood.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "perf_check/decimal.hpp"
+
+namespace perf_check::scoring {
+
+/// Which way a per-step deduction measures the miss.
+enum class StepDirection {
+    over,       ///< 每超过/超出/高于/多于 N: the actual is above the reference
+    under,      ///< 每低于/少于/减少/降低/下降/缺 N: the actual is below the reference
+    delay,      ///< 每延迟/推迟/逾期/延期 N (time): the actual is later than the reference
+    shortfall,  ///< no direction word (每项扣2分, 每1%扣2分): by however much the target is missed
+};
+
+/// One per-step deduction: "每超过5万元扣1分" → {over, 5, "万元", 1}.
+struct Step {
+    StepDirection direction = StepDirection::shortfall;
+    Decimal size = Decimal::from_int(1);  ///< N of 每N<unit>
+    /// Canonical unit of N: "%" (also 百分点, 个百分点, 百分比), "万元", "元", "月" (个月), "天" (日), "项",
+    /// "人", "个", "岁"…; empty means the indicator's own unit.
+    std::string unit;
+    Decimal points;          ///< M of 扣M分 (positive)
+    bool implicit = false;   ///< written without 每 ("少于1%扣0.5分"): still one deduction per step of N
+    std::optional<Decimal> threshold;  ///< "低于100%每1%扣2分": the miss is measured from 100, not the target
+    std::string threshold_unit;        ///< canonical unit of the threshold
+    std::string subject;  ///< what the step measures when the text names it ("平均年龄", "满意度"); informational
+    std::string source;   ///< the normalised text the step was read from
+};
+
+/// Proportional forms: both score weight × completion for a missed target (the comparator's default formula).
+enum class Proportional {
+    none,
+    completion,  ///< 按完成比例计算得分 / 按实际完成率乘以标准分 / 按完成率计分
+    deduction,   ///< 按比例扣分
+};
+
+/// Forms recognised but not scored from the text (the scorer falls back to the rule set's defaults).
+enum class UnsupportedKind {
+    ranking,  ///< 排名, 名次, 前N名
+    tiered,   ///< tiered tables: 分档, 档次, "90%以上得10分，80%-90%得8分"
+    bonus,    ///< 加分 (加N分): ignored, since a score never exceeds the weight
+};
+
+struct UnsupportedPart {
+    UnsupportedKind kind = UnsupportedKind::tiered;
+    std::string text;  ///< the part of the normalised text that shows the form
+};
+
+/// What one recognised (or unrecognised) piece of the text is, in reading order, for explanations.
+enum class PieceKind {
+    condition_met,     ///< 达到指标值 / 完成年度投资计划任务 (a condition leading to full marks)
+    condition_missed,  ///< 未达到指标值 / 未完成的 / 未按要求落实到位的 / 低于90%
+    threshold,         ///< 低于100% before 每1%扣2分: where the following step starts counting
+    full_marks,        ///< 得满分 / 得标准分
+    step,              ///< a per-step deduction (index into Formula::steps)
+    floor,             ///< 扣完为止 / 最低零分
+    cap,               ///< 最多扣N分 / 满分为止
+    partial,           ///< 不满N按N计算
+    proportional,      ///< 按完成比例计算得分 …
+    all_or_nothing,    ///< 未完成不得分
+    flat,              ///< 未完成扣N分 (one fixed deduction when the target is missed)
+    discretionary,     ///< 视情况扣分 / a bare 扣分 with no amount
+    unsupported,       ///< ranking, tiered, bonus
+    unparsed,          ///< text not understood
+};
+
+struct Piece {
+    PieceKind kind = PieceKind::unparsed;
+    std::string text;  ///< normalised text of the piece
+    int index = -1;    ///< for PieceKind::step: index into Formula::steps
+};
+
+/// A deduction text as a typed formula. Every field is what the text says; nothing is filled from defaults.
+struct Formula {
+    std::string text;        ///< the text after normalisation (full-width folded, spaces removed)
+    bool full_marks = false;  ///< 达到指标值得满分 / 完成得满分 / 得标准分
+    std::vector<Step> steps;
+    bool floor_zero = false;         ///< 扣完为止 / 最低零分 (the score never goes below 0 anyway)
+    std::optional<Decimal> cap;      ///< 最多扣N分: total deduction at most N
+    bool cap_full = false;           ///< 满分为止 / 以满分为限: score at most the weight
+    std::optional<Decimal> partial;  ///< 不满N按N计算: a partial step counts as a whole one (N)
+    std::string partial_unit;
+    Proportional proportional = Proportional::none;
+    bool all_or_nothing = false;     ///< 未完成不得分
+    std::optional<Decimal> flat;     ///< 未完成扣N分: one deduction of N when the target is missed
+    bool discretionary = false;      ///< 视情况扣分 (or 扣分 with no amount)
+    std::vector<UnsupportedPart> unsupported;
+    std::vector<std::string> unparsed;  ///< parts not understood, as normalised text
+    std::vector<Piece> pieces;          ///< everything above, in reading order
+
+    /// True when the text is empty (nothing but spaces and punctuation).
+    [[nodiscard]] bool empty() const { return text.empty(); }
+    /// True when the text says how to score a missed target: a step, a proportional form, a fixed
+    /// deduction or all-or-nothing.
+    [[nodiscard]] bool has_rule() const {
+        return !steps.empty() || proportional != Proportional::none || all_or_nothing || flat.has_value();
+    }
+    /// True when a ranking or tiered form makes the text unusable for scoring (a bonus alone does not).
+    [[nodiscard]] bool blocked() const {
+        for (const auto& u : unsupported)
+            if (u.kind != UnsupportedKind::bonus) return true;
+        return false;
+    }
+    /// True when the scorer must use the rule set's default formula: no rule, or a blocking form.
+    [[nodiscard]] bool uses_default() const { return !has_rule() || blocked(); }
+};
+
+/// The text as the parser sees it: full-width ASCII folded, every space removed, CJK punctuation mapped
+/// to ',' and runs of separators (and leading/trailing ones, including a final 。) dropped.
+std::string normalize_deduction_text(std::string_view text);
+
+/// Parses a 评（扣分标准） text. Never fails: what is not understood lands in Formula::unparsed (named
+/// by its text), ranking and tiered forms in Formula::unsupported. Punctuation, full-width characters,
+/// spaces and a trailing 。 do not change the result; small Chinese numerals (一, 两, 十, 半) read as numbers.
+Formula parse_deduction(std::string_view text);
+
+}  // namespace perf_check::scoring
