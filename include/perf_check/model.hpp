@@ -113,6 +113,8 @@ struct Project {
     std::vector<Indicator> indicators;
     std::vector<TotalRow> totals;
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type
+    /// 三级指标 cells of a separate actuals file (--actuals) that name no indicator of this project.
+    std::vector<Cell> unmatched_actuals;
 };
 
 /// What a reader learned about a whole table (one file or sheet), shared by its projects.

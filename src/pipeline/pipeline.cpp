@@ -5,9 +5,12 @@
 #include <sstream>
 
 #include "config/rule_set_loader.hpp"
+#include "io/actuals_file.hpp"
 #include "io/open_table.hpp"
 #include "report/build.hpp"
 #include "report/reporters.hpp"
+#include "rules/actual_unmatched.hpp"
+#include "scoring/scorer.hpp"
 
 namespace perf_check::pipeline {
 
@@ -36,10 +39,11 @@ struct FileOutcome {
     FileResult result;
     std::vector<Finding> findings;
     std::vector<report::ProjectStat> projects;
+    std::vector<ProjectScore> scores;
 };
 
 FileOutcome process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
-                         const std::vector<rules::ActiveRule>& active) {
+                         const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals) {
     FileOutcome o;
     o.result.path = path;
     auto source = io::open_table(path, options.read, rules);
@@ -66,28 +70,53 @@ FileOutcome process_file(const std::string& path, std::size_t index, const RunOp
         if (!*more) break;
         ++o.result.projects;
         o.result.indicators += static_cast<int>(project.indicators.size());
+        // Actuals from a separate file join before the rules, so the self-evaluation rules see them.
+        if (actuals) actuals->apply(project);
         for (const auto& r : active) {
             sink.use(r);
             r.rule->check(project, sink);
         }
+        if (options.score) o.scores.push_back(scoring::score_project(project, rules));
         o.projects.push_back({index, path, project.code.text, project.name.text, project.funds_wan});
     }
     return o;
 }
 
+// Projects of the actuals file that matched no target project are findings too: never a silent zero.
+void report_unused_actuals(const io::ActualsIndex& actuals, const std::vector<rules::ActiveRule>& active,
+                           Report& report) {
+    for (const auto& r : active) {
+        if (std::string_view(r.entry->id) != "actual-unmatched") continue;
+        for (const auto& p : actuals.unused()) {
+            Finding f = rules::unmatched_actuals_project(p);
+            f.rule = r.entry->id;
+            f.severity = r.severity;
+            f.loc.file = actuals.file();
+            report.findings.push_back(std::move(f));
+        }
+    }
+}
+
 }  // namespace
 
-Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active) {
+Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active,
+                    io::ActualsIndex* actuals) {
     Report report;
     report.lang = options.lang;
     report.with_summary = options.summary;
     std::vector<report::ProjectStat> projects;
     const auto inputs = io::expand_inputs(options.paths);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        FileOutcome o = process_file(inputs[i], i, options, rules, active);
+        FileOutcome o = process_file(inputs[i], i, options, rules, active, actuals);
         report.files.push_back(std::move(o.result));
         std::move(o.findings.begin(), o.findings.end(), std::back_inserter(report.findings));
         std::move(o.projects.begin(), o.projects.end(), std::back_inserter(projects));
+        std::move(o.scores.begin(), o.scores.end(), std::back_inserter(report.scores));
+    }
+    if (actuals) {
+        // The actuals file is an input of the run: list it so its findings have a file to belong to.
+        report.files.push_back(FileResult{actuals->file(), "", 0, 0, std::nullopt});
+        report_unused_actuals(*actuals, active, report);
     }
     report::finalize(report, projects, rules.key_evaluation_threshold_wan);
     return report;
@@ -122,9 +151,19 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         err << "perf-check: " << active.error().render() << '\n';
         return k_exit_failed;
     }
-    // 2. Read, check (and score) every input into one sorted report.
-    const Report report = check_inputs(options, *rules, *active);
-    // 3. Render every requested output.
+    // 2. Actuals from a separate file (score --actuals), loaded once and joined onto every table.
+    std::optional<io::ActualsIndex> actuals;
+    if (!options.actuals_path.empty()) {
+        auto loaded_actuals = io::ActualsIndex::load(options.actuals_path, options.read, *rules);
+        if (!loaded_actuals) {
+            err << "perf-check: " << loaded_actuals.error().render() << '\n';
+            return k_exit_failed;
+        }
+        actuals = std::move(*loaded_actuals);
+    }
+    // 3. Read, check (and score) every input into one sorted report.
+    const Report report = check_inputs(options, *rules, *active, actuals ? &*actuals : nullptr);
+    // 4. Render every requested output.
     for (const auto& target : options.reports) {
         const auto* entry = report::find_reporter(target.format);
         if (!entry) {

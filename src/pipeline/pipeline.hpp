@@ -3,6 +3,7 @@
 
 #include <ostream>
 
+#include "io/actuals_file.hpp"
 #include "perf_check/report.hpp"
 #include "perf_check/ruleset.hpp"
 #include "pipeline/run_options.hpp"
@@ -15,7 +16,10 @@ enum ExitCode { k_exit_clean = 0, k_exit_findings = 1, k_exit_failed = 2 };
 
 /// Checks (and scores, with options.score) every input and returns the complete, sorted report.
 /// Unreadable files are recorded in Report::files with their error; the others are still processed.
-Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active);
+/// With `actuals`, each project gets its actuals joined before checking, and unmatched actuals projects
+/// become findings.
+Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active,
+                    io::ActualsIndex* actuals = nullptr);
 
 /// The exit code for a finished report: 2 if any file failed, else 1 if a finding is at or above fail_on.
 int exit_code(const Report& report, const RunOptions& options);

@@ -36,6 +36,7 @@ Expected<std::unique_ptr<Rule>> make_actual_missing(const RuleSet& rules, const 
 Expected<std::unique_ptr<Rule>> make_actual_not_numeric(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_deviation_reason_missing(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_score_out_of_band(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_actual_unmatched(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_execution_low(const RuleSet& rules, const Params& params);
 
 }  // namespace perf_check::rules

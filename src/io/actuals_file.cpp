@@ -1,0 +1,86 @@
+// Loading a separate actuals file and joining it onto target projects.
+#include "io/actuals_file.hpp"
+
+#include <algorithm>
+
+#include "model/normalize.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::io {
+
+namespace {
+std::string key_text(const Cell& c) { return util::strip_spaces(c.text); }
+}  // namespace
+
+Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOptions& options, const RuleSet& rules) {
+    ReadOptions opts = options;
+    opts.kind = TableKind::actuals;
+    auto source = open_table(path, opts, rules);
+    if (!source) return source.error();
+    const TableInfo& table = (*source)->table();
+    if (!table.missing_columns.empty()) {
+        return Error{"actuals file lacks the columns " + util::join(table.missing_columns, ", ") +
+                         " (实际完成值文件缺少必需的列：需要 项目名称、三级指标、实际完成值 等)",
+                     path};
+    }
+    ActualsIndex index;
+    index.m_file = path;
+    Project p;
+    while (true) {
+        auto more = (*source)->next(p);
+        if (!more) return more.error();
+        if (!*more) break;
+        Key key{key_text(p.code), key_text(p.name)};
+        auto [it, fresh] = index.m_projects.emplace(key, p);
+        if (!fresh) {
+            // The same project in two places of the file: one project's actuals, in file order.
+            for (auto& ind : p.indicators) it->second.indicators.push_back(std::move(ind));
+            if (it->second.budget.empty()) it->second.budget = p.budget;
+            if (it->second.spent.empty()) it->second.spent = p.spent;
+        }
+        index.m_used[key] = false;
+    }
+    return index;
+}
+
+void ActualsIndex::apply(Project& project) {
+    Key key{key_text(project.code), key_text(project.name)};
+    auto it = m_projects.find(key);
+    if (it == m_projects.end() && key.first.empty() == false) {
+        // An actuals file without 单位代码 still matches on the name alone.
+        it = m_projects.find(Key{"", key.second});
+    }
+    if (it == m_projects.end()) return;
+    m_used[it->first] = true;
+    const Project& a = it->second;
+    if (!a.budget.empty()) project.budget = a.budget;
+    if (!a.spent.empty()) project.spent = a.spent;
+    std::vector<bool> taken(project.indicators.size(), false);
+    for (const auto& ai : a.indicators) {
+        const std::string name = key_text(ai.name);
+        if (name.empty()) continue;
+        bool matched = false;
+        for (std::size_t i = 0; i < project.indicators.size(); ++i) {
+            Indicator& ind = project.indicators[i];
+            if (taken[i] || ind.placeholder || key_text(ind.name) != name) continue;
+            taken[i] = true;
+            matched = true;
+            ind.actual = ai.actual;
+            ind.score = ai.score;
+            ind.deviation = ai.deviation;
+            break;
+        }
+        if (!matched) project.unmatched_actuals.push_back(ai.name);
+    }
+}
+
+std::vector<Project> ActualsIndex::unused() const {
+    std::vector<Project> out;
+    for (const auto& [key, p] : m_projects) {
+        if (!m_used.at(key)) out.push_back(p);
+    }
+    std::sort(out.begin(), out.end(), [](const Project& a, const Project& b) { return a.first_row < b.first_row; });
+    return out;
+}
+
+}  // namespace perf_check::io

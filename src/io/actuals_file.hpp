@@ -1,0 +1,40 @@
+// Actuals given as a separate file (--actuals), joined onto target projects by business keys.
+#pragma once
+
+#include <map>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "io/open_table.hpp"
+#include "perf_check/model.hpp"
+
+namespace perf_check::io {
+
+/// The actuals of one file, keyed by (单位代码, 项目名称) and 三级指标 — names compared without spaces.
+/// Small enough to hold whole: one row per indicator, no prose beyond the deviation reasons.
+class ActualsIndex {
+public:
+    /// Reads `path` (CSV/TSV/XLSX/JSON with the self-evaluation columns; 单位代码 optional, 项目名称 and
+    /// 三级指标 required). Rows with an empty 三级指标 carry the project's 全年预算数 / 全年执行数.
+    static Expected<ActualsIndex> load(const std::string& path, const ReadOptions& options, const RuleSet& rules);
+
+    /// Copies the matching 实际完成值 / 得分 / 偏差原因 onto the project's indicators (in order, for repeated
+    /// names) and 全年预算数 / 全年执行数 onto the project; the actuals file's cells (and locations) replace the
+    /// table's. Indicator rows of this project's actuals that name no indicator go to
+    /// Project::unmatched_actuals. A project with no actuals is left as it is.
+    void apply(Project& project);
+
+    /// Actuals projects that no target project matched, by their first row (after all apply() calls).
+    [[nodiscard]] std::vector<Project> unused() const;
+
+    [[nodiscard]] const std::string& file() const { return m_file; }
+
+private:
+    using Key = std::pair<std::string, std::string>;
+    std::string m_file;
+    std::map<Key, Project> m_projects;
+    std::map<Key, bool> m_used;
+};
+
+}  // namespace perf_check::io

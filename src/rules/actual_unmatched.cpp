@@ -1,0 +1,53 @@
+// actual-unmatched: actuals joined by (单位代码, 项目名称, 三级指标) must land on something — never a silent zero.
+#include "rules/actual_unmatched.hpp"
+
+#include "rules/factories.hpp"
+#include "rules/rule_util.hpp"
+
+namespace perf_check::rules {
+
+namespace {
+
+class ActualUnmatched final : public Rule {
+public:
+    void check(const Project& project, FindingSink& sink) const override {
+        for (const Cell& name : project.unmatched_actuals) {
+            Finding f = make_finding(project, nullptr, name);
+            f.loc = name.loc;  // the row is in the actuals file, not in the table
+            f.indicator = name.text;
+            f.message = {"实际完成值文件中项目“" + project.name.text + "”的指标“" + name.text +
+                             "”在绩效目标表中找不到，该实际值没有参与评分。",
+                         "The actuals file gives a value for indicator '" + name.text + "' of project '" +
+                             project.name.text + "', but the targets table has no such indicator; it was not scored."};
+            f.hint = {"请核对三级指标名称是否与绩效目标表完全一致（包括错别字和多余文字）。",
+                      "Make the 三级指标 name identical to the one in the targets table."};
+            sink.add(std::move(f));
+        }
+    }
+};
+
+}  // namespace
+
+Finding unmatched_actuals_project(const Project& a) {
+    Finding f;
+    f.loc = a.name.loc.row ? a.name.loc : a.code.loc;
+    f.loc.row = a.first_row;
+    f.project_code = a.code.text;
+    f.project = a.name.text;
+    f.value = a.name.text;
+    f.message = {"实际完成值文件中的项目“" + a.code.text + " " + a.name.text +
+                     "”在所检查的绩效目标表中找不到，其实际值没有参与评分。",
+                 "Project '" + a.code.text + " " + a.name.text +
+                     "' of the actuals file matches no project of the checked tables; its actuals were not scored."};
+    f.hint = {"请核对单位代码和项目名称是否与绩效目标表一致，或把对应的绩效目标表一并检查。",
+              "Make 单位代码 and 项目名称 identical to the targets table, or include that table in the run."};
+    return f;
+}
+
+Expected<std::unique_ptr<Rule>> make_actual_unmatched(const RuleSet& rules, const Params& params) {
+    (void)rules;
+    if (auto err = reject_unknown(params, "actual-unmatched", {})) return *err;
+    return std::unique_ptr<Rule>(std::make_unique<ActualUnmatched>());
+}
+
+}  // namespace perf_check::rules

@@ -1,0 +1,240 @@
+// End-to-end checks of the pipeline on the seed table, its encodings, the older style, and broken inputs.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include "config/rule_set_loader.hpp"
+#include "pipeline/commands.hpp"
+#include "pipeline/pipeline.hpp"
+#include "support/paths.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+Report check(const std::vector<std::string>& paths, RunOptions opts = {}) {
+    opts.paths = paths;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    return pipeline::check_inputs(opts, rules, *active);
+}
+
+using Key = std::tuple<std::string, int, std::string, std::string>;  // rule, row, project, indicator
+
+std::multiset<Key> keys(const Report& r, Severity at_least = Severity::info) {
+    std::multiset<Key> out;
+    for (const auto& f : r.findings) {
+        if (f.severity >= at_least) out.insert({f.rule, f.loc.row, f.project, f.indicator});
+    }
+    return out;
+}
+
+// Everything a finding says except which file it is in.
+std::vector<std::tuple<std::string, int, std::string, std::string, std::string, std::string>> contents(const Report& r) {
+    std::vector<std::tuple<std::string, int, std::string, std::string, std::string, std::string>> out;
+    for (const auto& f : r.findings) out.emplace_back(f.rule, f.loc.row, f.project, f.indicator, f.value, f.message.zh);
+    return out;
+}
+
+const std::string k_p1 = "部分军退人员岗位补贴资金";
+const std::string k_p2 = "机关事业单位养老保险财政预留补助";
+const std::string k_p3 = "社区及改制企业人员养老金补差";
+const std::string k_p4 = "同级财政对城乡居民养老保险的补助";
+
+}  // namespace
+
+TEST_CASE("the seed table gives exactly the findings a reviewer expects", "[pipeline][seed]") {
+    const Report r = check({test::source_path("samples/targets-2024.csv")});
+    REQUIRE(r.files.size() == 1);
+    CHECK_FALSE(r.files[0].error);
+    CHECK(r.files[0].projects == 4);
+    CHECK(r.files[0].indicators == 44);
+    CHECK(r.files[0].encoding == "UTF-8");
+
+    const std::multiset<Key> expected = {
+        {"cost-breakdown", 5, k_p1, "成本指标/经济成本指标/项目总成本"},
+        {"comparator-wording", 5, k_p1, "成本指标/经济成本指标/项目总成本"},
+        {"comparator-direction", 8, k_p1, "产出指标/数量指标/享受补贴人数"},
+        {"cost-breakdown", 16, k_p2, "成本指标/经济成本指标/项目总支出"},
+        {"unit-echoes-value", 21, k_p2, "产出指标/时效指标/基础养老金发放时间"},
+        {"cost-breakdown", 27, k_p3, "成本指标/经济成本指标/养老金补差项目总支出"},
+        {"cost-breakdown", 38, k_p4, "成本指标/经济成本指标/区级城居保补助资金成本"},
+        {"weight-missing", 44, k_p4, "效益指标/经济效益指标/城乡居民养老保险预算执行率"},
+    };
+    CHECK(keys(r, Severity::warning) == expected);
+    // Every finding names its project; none is weight-total (90 + 10 = 100) or indicator-level.
+    for (const auto& f : r.findings) {
+        CHECK_FALSE(f.project.empty());
+        CHECK(f.project_code == "301001");
+        CHECK(f.rule != "weight-total");
+        CHECK(f.rule != "indicator-level");
+        CHECK_FALSE(f.message.zh.empty());
+        CHECK_FALSE(f.message.en.empty());
+    }
+    RunOptions opts;
+    CHECK(pipeline::exit_code(r, opts) == pipeline::k_exit_findings);
+}
+
+TEST_CASE("the committed sample is the seed table", "[pipeline][seed]") {
+    const std::string seed = test::slurp(test::source_path("../shared/seed/targets-2024.csv"));
+    if (seed.empty()) return;  // shared/ is beside the project in CI and sessions; nothing to compare elsewhere
+    CHECK(test::slurp(test::source_path("samples/targets-2024.csv")) == seed);
+    CHECK(test::slurp(test::source_path("samples/targets-2024.gb18030.csv")) ==
+          test::slurp(test::source_path("../shared/seed/targets-2024.gb18030.csv")));
+}
+
+TEST_CASE("GB18030 and UTF-8-with-BOM copies give the same findings as UTF-8", "[pipeline][encoding]") {
+    test::TempDir dir;
+    const std::string bom = dir.write("bom.csv", "\xEF\xBB\xBF" + test::slurp(test::source_path("samples/targets-2024.csv")));
+    const Report utf8 = check({test::source_path("samples/targets-2024.csv")});
+    const Report gb = check({test::source_path("samples/targets-2024.gb18030.csv")});
+    const Report withbom = check({bom});
+    CHECK(gb.files[0].encoding == "GB18030");
+    CHECK(withbom.files[0].encoding == "UTF-8-BOM");
+    CHECK(contents(gb) == contents(utf8));
+    CHECK(contents(withbom) == contents(utf8));
+}
+
+TEST_CASE("an older-style table is read and checked without false framework findings", "[pipeline][old-style]") {
+    const Report r = check({test::source_path("samples/old-style-2022.csv")});
+    REQUIRE_FALSE(r.files[0].error);
+    CHECK(r.files[0].projects == 2);
+    CHECK(r.files[0].encoding == "UTF-8-BOM");
+    for (const auto& f : r.findings) {
+        CHECK(f.rule != "indicator-level");
+        CHECK(f.rule != "placeholder-required");
+        CHECK(f.rule != "missing-column");
+        CHECK(f.rule != "value-not-numeric");
+        CHECK(f.rule != "unit-missing");
+    }
+    // Project 1's goal-text breakdown (300000元 + 200000元 = 50万元) satisfies cost-breakdown; project 2's
+    // (186,400元 + 135,200元 = 32.16万元 against 35万元) does not, and the message gives both sums.
+    std::vector<const Finding*> cost;
+    for (const auto& f : r.findings) {
+        if (f.rule == "cost-breakdown") cost.push_back(&f);
+    }
+    REQUIRE(cost.size() == 1);
+    CHECK(cost[0]->project == "村级公益设施维修");
+    CHECK(cost[0]->loc.row == 9);
+    CHECK_THAT(cost[0]->message.zh, Catch::Contains("32.16") && Catch::Contains("35"));
+}
+
+TEST_CASE("the clean sample passes", "[pipeline][clean]") {
+    const Report r = check({test::source_path("samples/clean-2024.csv")});
+    CHECK(r.files[0].projects == 1);
+    CHECK(r.findings.empty());
+    RunOptions opts;
+    opts.fail_on = Severity::info;
+    CHECK(pipeline::exit_code(r, opts) == pipeline::k_exit_clean);
+}
+
+TEST_CASE("missing, empty and binary files fail with exit 2 while the others are still reported", "[pipeline][errors]") {
+    test::TempDir dir;
+    const std::string empty = dir.write("empty.csv", "");
+    const std::string binary = dir.write("binary.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe", 18));
+    const std::string missing = dir.path("missing.csv");
+    const std::string good = test::source_path("samples/targets-2024.csv");
+    const Report r = check({empty, good, binary, missing});
+    REQUIRE(r.files.size() == 4);
+    REQUIRE(r.files[0].error);
+    CHECK_THAT(*r.files[0].error, Catch::Contains(empty) && Catch::Contains("empty"));
+    CHECK_FALSE(r.files[1].error);
+    CHECK(r.files[1].projects == 4);
+    REQUIRE(r.files[2].error);
+    CHECK_THAT(*r.files[2].error, Catch::Contains(binary));
+    REQUIRE(r.files[3].error);
+    CHECK_THAT(*r.files[3].error, Catch::Contains(missing) && Catch::Contains("not found"));
+    // The good file's findings are all there.
+    CHECK(keys(r, Severity::warning).size() == 8);
+    RunOptions opts;
+    CHECK(pipeline::exit_code(r, opts) == pipeline::k_exit_failed);
+}
+
+TEST_CASE("a directory means every supported file in it, in sorted order", "[pipeline][batch]") {
+    test::TempDir dir;
+    dir.write("b/targets.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
+    dir.write("a/clean.csv", test::slurp(test::source_path("samples/clean-2024.csv")));
+    dir.write("notes.txt", "not a table");
+    dir.write("~$lock.xlsx", "Excel lock file");
+    const Report r = check({dir.path("")});
+    REQUIRE(r.files.size() == 2);
+    CHECK_THAT(r.files[0].path, Catch::EndsWith("a/clean.csv"));
+    CHECK_THAT(r.files[1].path, Catch::EndsWith("b/targets.csv"));
+    CHECK(r.summary.projects == 5);
+}
+
+TEST_CASE("CSV → canonical JSON → check gives the same findings", "[pipeline][json-model]") {
+    test::TempDir dir;
+    for (const char* sample : {"samples/targets-2024.csv", "samples/old-style-2022.csv"}) {
+        std::ostringstream json;
+        std::ostringstream err;
+        RunOptions opts;
+        REQUIRE(pipeline::convert(test::source_path(sample), "json", opts.read, config::default_rule_set(), json, err) == 0);
+        const std::string path = dir.write("model.json", json.str());
+        const Report from_csv = check({test::source_path(sample)});
+        const Report from_json = check({path});
+        REQUIRE_FALSE(from_json.files[0].error);
+        CHECK(from_json.files[0].projects == from_csv.files[0].projects);
+        CHECK(from_json.files[0].indicators == from_csv.files[0].indicators);
+        CHECK(contents(from_json) == contents(from_csv));
+        // Cell references survive the round trip too.
+        REQUIRE(from_json.findings.size() == from_csv.findings.size());
+        for (std::size_t i = 0; i < from_csv.findings.size(); ++i) {
+            CHECK(from_json.findings[i].loc.cell_ref() == from_csv.findings[i].loc.cell_ref());
+        }
+    }
+}
+
+TEST_CASE("convert --to csv writes a clean single-header table that checks the same", "[pipeline][convert]") {
+    test::TempDir dir;
+    std::ostringstream csv;
+    std::ostringstream err;
+    RunOptions opts;
+    REQUIRE(pipeline::convert(test::source_path("samples/targets-2024.csv"), "csv", opts.read, config::default_rule_set(),
+                              csv, err) == 0);
+    CHECK(csv.str().rfind("\xEF\xBB\xBF单位代码,单位（专项）名称,资金总额,实施期绩效目标,一级指标", 0) == 0);
+    const Report clean = check({dir.write("clean.csv", csv.str())});
+    const Report seed = check({test::source_path("samples/targets-2024.csv")});
+    // Same rules on the same projects and indicators; only the rows differ (one header row instead of four).
+    std::multiset<std::tuple<std::string, std::string, std::string>> a;
+    std::multiset<std::tuple<std::string, std::string, std::string>> b;
+    for (const auto& f : clean.findings) a.insert({f.rule, f.project, f.indicator});
+    for (const auto& f : seed.findings) b.insert({f.rule, f.project, f.indicator});
+    CHECK(a == b);
+}
+
+TEST_CASE("fail-on decides exit 1", "[pipeline][exit]") {
+    const Report r = check({test::source_path("samples/targets-2024.csv")});
+    RunOptions opts;
+    opts.fail_on.reset();
+    CHECK(pipeline::exit_code(r, opts) == pipeline::k_exit_clean);
+    const Report old = check({test::source_path("samples/old-style-2022.csv")});
+    opts.fail_on = Severity::error;
+    CHECK(pipeline::exit_code(old, opts) == pipeline::k_exit_findings);
+    const Report clean = check({test::source_path("samples/clean-2024.csv")});
+    opts.fail_on = Severity::info;
+    CHECK(pipeline::exit_code(clean, opts) == pipeline::k_exit_clean);
+}
+
+TEST_CASE("the summary counts units and lists projects at or above 100万元", "[pipeline][summary]") {
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({test::source_path("samples/targets-2024.csv"), test::source_path("samples/clean-2024.csv")}, opts);
+    REQUIRE(r.summary.units.size() == 2);
+    CHECK(r.summary.units[0].code == "301001");
+    CHECK(r.summary.units[0].projects == 4);
+    CHECK(r.summary.units[0].funds_wan.str() == "5732.69");  // 842.07 + 4500 + 232 + 158.62
+    CHECK(r.summary.units[1].code == "302005");
+    REQUIRE(r.summary.key_projects.size() == 5);
+    CHECK(r.summary.key_projects[0].project == k_p2);  // 4500万元 first
+    // cost-breakdown (16), unit-echoes-value (21), deduction-discretionary (19, 21, 23)
+    CHECK(r.summary.key_projects[0].findings == 5);
+    CHECK(r.summary.key_projects[4].project == "社区居家养老服务补助");  // 120万元, the smallest at or above 100
+    int unit_errors = 0;
+    for (const auto& u : r.summary.units) unit_errors += u.errors;
+    CHECK(unit_errors == r.summary.errors);
+}
