@@ -1,13 +1,133 @@
-// STUB — rule comparator-direction is not implemented yet; replace this file with the real rule.
+// Rule comparator-direction: a comparator pointing the wrong way for the indicator's category
+// (产出 数量/质量 and 满意度 are "more is better": ≥/>/=; 成本 is "less is better": ≤/</=).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::rules {
+namespace {
+
+constexpr const char* k_id = "comparator-direction";
+
+/// Which way a category should point.
+enum class Expect { at_least, at_most };
+
+/// The most specific configured path that `ind` is under, with its expectation; specificity is the
+/// number of levels in the path, so "产出指标/成本指标" (at_most) beats "产出指标" (at_least).
+struct Match {
+    const std::string* path = nullptr;
+    Expect expect = Expect::at_least;
+    int depth = 0;
+    bool conflict = false;  ///< two paths of equal depth expect opposite directions
+};
+
+int depth_of(const std::string& path) {
+    return path.find('/') == std::string::npos ? 1 : 2;
+}
+
+class ComparatorDirection final : public Rule {
+public:
+    ComparatorDirection(std::vector<std::string> at_least, std::vector<std::string> at_most)
+        : m_at_least(std::move(at_least)), m_at_most(std::move(at_most)) {}
+
+    void check(const Project& project, FindingSink& sink) const override {
+        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        for (const auto& ind : project.indicators) {
+            // 定性 and unstated comparators have no direction to check.
+            if (ind.placeholder || ind.comparator == Comparator::none || ind.comparator == Comparator::qualitative)
+                continue;
+            const Match m = match(ind);
+            if (!m.path || m.conflict) continue;
+            const Comparator c = ind.comparator;
+            // `=` is acceptable both ways: "=0 起安全事故", "= 预算数" for a cost.
+            const bool wrong = m.expect == Expect::at_least ? (c == Comparator::le || c == Comparator::lt)
+                                                            : (c == Comparator::ge || c == Comparator::gt);
+            if (!wrong) continue;
+            const std::string sym = comparator_symbol(c);
+            const bool more = m.expect == Expect::at_least;
+            Finding f = make_finding(project, &ind, ind.type.empty() ? ind.target : ind.type);
+            f.message = {
+                fmt::format("项目“{}”的指标“{}”属于“{}”，这类指标{}，通常应为{}，但指标值类型为“{}”。", pname,
+                            ind.name.text, *m.path, more ? "越多（越高）越好" : "越少（越低）越好",
+                            more ? "“≥”或“=”" : "“≤”或“=”", sym),
+                fmt::format("Project “{}”, indicator “{}” is under “{}”, where {} is better, so the comparator is "
+                            "normally {}; it is “{}”.",
+                            pname, ind.name.text, *m.path, more ? "more" : "less", more ? "“≥” or “=”" : "“≤” or “=”",
+                            sym)};
+            f.hint = {fmt::format("请把指标值类型改为“{}”；若确需设定{}，请在指标值内容中说明理由。", more ? "≥" : "≤",
+                                  more ? "上限" : "下限"),
+                      fmt::format("Change the comparator to “{}”; if {} is really intended, explain why in the "
+                                  "indicator description.",
+                                  more ? "≥" : "≤", more ? "an upper limit" : "a lower limit")};
+            sink.add(std::move(f));
+        }
+    }
+
+private:
+    Match match(const Indicator& ind) const {
+        Match m;
+        auto consider = [&](const std::vector<std::string>& paths, Expect expect) {
+            for (const auto& p : paths) {
+                if (!under(ind, p)) continue;
+                const int d = depth_of(p);
+                if (d > m.depth) {
+                    m = {&p, expect, d, false};
+                } else if (d == m.depth && m.expect != expect) {
+                    m.conflict = true;
+                }
+            }
+        };
+        consider(m_at_least, Expect::at_least);
+        consider(m_at_most, Expect::at_most);
+        return m;
+    }
+
+    std::vector<std::string> m_at_least;
+    std::vector<std::string> m_at_most;
+};
+
+/// Paths are "一级" or "一级/二级", each part non-empty.
+std::optional<Error> check_paths(const Params& params, const std::string& key) {
+    const Param* p = params.find(key);
+    if (!p) return std::nullopt;
+    for (const auto& v : p->values) {
+        const auto parts = util::split(v, '/');
+        bool ok = !parts.empty() && parts.size() <= 2;
+        for (const auto& part : parts) ok = ok && !util::trim(part).empty();
+        if (ok) continue;
+        Error e;
+        e.line = p->line;
+        e.message = fmt::format(
+            "parameter '{}' of rule {}: '{}' is not an indicator path; write \"一级\" or \"一级/二级\", e.g. "
+            "\"产出指标/数量指标\"",
+            key, k_id, v);
+        return e;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 Expected<std::unique_ptr<Rule>> make_comparator_direction(const RuleSet& rules, const Params& params) {
     (void)rules;
-    if (auto err = reject_unknown(params, "comparator-direction", {})) return *err;
-    return make_inert_rule();
+    if (auto err = reject_unknown(params, k_id, {"at_least", "at_most"})) return *err;
+    if (auto err = check_paths(params, "at_least")) return *err;
+    if (auto err = check_paths(params, "at_most")) return *err;
+    auto trimmed = [](std::vector<std::string> v) {
+        for (auto& s : v) s = util::strip_spaces(s);
+        return v;
+    };
+    // Defaults match rules/default.yaml, for rule sets that enable the rule without parameters.
+    auto at_least = trimmed(list_param(params, "at_least", {"产出指标/数量指标", "产出指标/质量指标", "满意度指标"}));
+    auto at_most = trimmed(list_param(params, "at_most", {"成本指标", "产出指标/成本指标", "产出指标/成本控制数"}));
+    return Expected<std::unique_ptr<Rule>>(
+        std::make_unique<ComparatorDirection>(std::move(at_least), std::move(at_most)));
 }
 
 }  // namespace perf_check::rules

@@ -1,13 +1,191 @@
-// STUB — rule deduction-discretionary is not implemented yet; replace this file with the real rule.
+// Rule deduction-discretionary: the 评（扣分标准） only says 视情况扣分 (at the reviewer's discretion),
+// with no computable deduction, so scoring falls back to the rule set's default formula.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::rules {
+namespace {
+
+bool contains_any(std::string_view t, const std::vector<std::string_view>& words) {
+    for (const auto& w : words) {
+        if (util::contains(t, w)) return true;
+    }
+    return false;
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+/// True when a condition word is directly followed by a number: "少于1%", "低于 90".
+bool condition_with_number(std::string_view region) {
+    static const std::vector<std::string_view> k_conditions = {"少于", "低于", "超过", "超出", "高于",
+                                                               "减少", "降低", "延迟", "不足", "缺"};
+    for (const auto& w : k_conditions) {
+        for (std::size_t at = region.find(w); at != std::string_view::npos; at = region.find(w, at + w.size())) {
+            std::size_t p = at + w.size();
+            while (p < region.size() && region[p] == ' ') ++p;
+            if (p < region.size() && is_digit(region[p])) return true;
+        }
+    }
+    return false;
+}
+
+/// True when the text gives a formula the scorer can compute: a proportional or all-or-nothing rule,
+/// or a deduction "扣/减 M 分" preceded in its sentence by a step ("每…") or a numeric condition
+/// ("少于1%"). "视情况扣2分" alone is not one: nothing says when or how often.
+bool has_concrete_formula(std::string_view t) {
+    static const std::vector<std::string_view> k_formulas = {
+        "按比例", "完成比例", "按完成率", "按实际完成率", "完成率乘以", "乘以标准分", "乘以分值",
+        "不得分", "不计分",   "得0分",    "计0分",        "记0分",      "为0分"};
+    if (contains_any(t, k_formulas)) return true;
+    static const std::vector<std::string_view> k_sentence_ends = {"。", "；", ";", "\n"};
+    std::size_t sentence = 0;
+    std::size_t i = 0;
+    while (i < t.size()) {
+        const std::string_view rest = t.substr(i);
+        bool ended = false;
+        for (const auto& e : k_sentence_ends) {
+            if (rest.starts_with(e)) {
+                sentence = i + e.size();
+                i = sentence;
+                ended = true;
+                break;
+            }
+        }
+        if (ended) continue;
+        if (rest.starts_with("扣") || rest.starts_with("减")) {
+            std::size_t p = i + std::string_view("扣").size();
+            while (p < t.size() && t[p] == ' ') ++p;
+            const std::size_t digits = p;
+            while (p < t.size() && (is_digit(t[p]) || t[p] == '.')) ++p;
+            while (p < t.size() && t[p] == ' ') ++p;
+            if (p > digits && t.substr(p).starts_with("分")) {
+                const std::string_view region = t.substr(sentence, i - sentence);
+                if (util::contains(region, "每") || condition_with_number(region)) return true;
+            }
+        }
+        util::next_code_point(t, i);
+    }
+    return false;
+}
+
+bool is_discretionary(std::string_view t) {
+    return contains_any(t, {"视情", "酌情"}) && !has_concrete_formula(t);
+}
+
+std::string percent(Decimal fraction) {
+    return (fraction * Decimal::from_int(100)).str();
+}
+
+/// The default formula the scorer applies for `c`, in words.
+Text default_formula(Comparator c, const ScoringPolicy& policy) {
+    switch (c) {
+        case Comparator::ge:
+        case Comparator::gt:
+            return {"按完成比例计分（分值×实际值÷目标值，达到目标值得满分）",
+                    "pro rata to completion (weight × actual ÷ target; full marks when met)"};
+        case Comparator::le:
+        case Comparator::lt:
+            if (policy.reverse == ReverseVariant::ratio) {
+                return {"按超支比例扣分（分值×目标值÷实际值，未超过目标值得满分）",
+                        "reduced in proportion to the overrun (weight × target ÷ actual; full marks when within "
+                        "the target)"};
+            }
+            return {"按超支比例扣分（分值×(1−(实际值−目标值)÷目标值)，达到目标值2倍时为0分）",
+                    "reduced in proportion to the overrun (weight × (1 − (actual − target) ÷ target); 0 at twice "
+                    "the target)"};
+        case Comparator::eq:
+            return {"等于目标值得满分；目标值为0时实际值大于0即得0分，否则按完成比例计分",
+                    "full marks when equal to the target; with a target of 0 any positive actual scores 0, "
+                    "otherwise pro rata to completion"};
+        case Comparator::qualitative: {
+            std::vector<std::string> zh;
+            std::vector<std::string> en;
+            for (const auto& b : policy.bands) {
+                zh.push_back(fmt::format("{}{}%–{}%", b.label, percent(b.low), percent(b.high)));
+                en.push_back(fmt::format("{} {}–{}%", b.label, percent(b.low), percent(b.high)));
+            }
+            return {fmt::format("按等级区间计分（{}）", util::join(zh, "、")),
+                    fmt::format("by grade band ({})", util::join(en, "; "))};
+        }
+        case Comparator::none:
+            break;
+    }
+    return {"由指标值类型决定，但该指标未填写指标值类型",
+            "chosen by the comparator, which this indicator does not state"};
+}
+
+/// How to write a concrete standard for an indicator with comparator `c`.
+Text example_hint(Comparator c) {
+    switch (c) {
+        case Comparator::le:
+        case Comparator::lt:
+            return {
+                "请写明具体扣分办法，例如“每超过目标值5万元扣1分，扣完为止”。",
+                "State a concrete deduction, e.g. “每超过目标值5万元扣1分，扣完为止” (1 point off per 5万元 over)."};
+        case Comparator::qualitative:
+            return {
+                "请写明具体扣分办法，例如“按时完成得满分，每延迟1个月扣2分，扣完为止”，或写明达成、部分达成、未达成各得"
+                "多少分。",
+                "State a concrete deduction, e.g. “按时完成得满分，每延迟1个月扣2分，扣完为止” (2 points off per month "
+                "late), or the points for 达成 / 部分达成 / 未达成."};
+        default:
+            break;
+    }
+    return {"请写明具体扣分办法，例如“每低于目标值1个百分点扣0.5分，扣完为止”或“未达到的按完成比例计分”。",
+            "State a concrete deduction, e.g. “每低于目标值1个百分点扣0.5分，扣完为止” (0.5 off per point short) or "
+            "“未达到的按完成比例计分” (pro rata)."};
+}
+
+class DeductionDiscretionary final : public Rule {
+public:
+    DeductionDiscretionary(std::vector<std::string> placeholders, ScoringPolicy policy) : m_policy(std::move(policy)) {
+        m_tokens.placeholders = std::move(placeholders);
+    }
+
+    void check(const Project& project, FindingSink& sink) const override {
+        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        for (const auto& ind : project.indicators) {
+            // An empty standard is deduction-missing's finding.
+            if (ind.placeholder || m_tokens.is_placeholder(ind.deduction.text)) continue;
+            if (!is_discretionary(ind.deduction.text)) continue;
+            const Text formula = default_formula(ind.comparator, m_policy);
+            const std::string sym = comparator_symbol(ind.comparator);
+            const std::string kind_zh = sym.empty() ? "" : fmt::format("“{}”指标的", sym);
+            const std::string kind_en = sym.empty() ? "" : fmt::format(" for “{}” indicators", sym);
+            Finding f = make_finding(project, &ind, ind.deduction);
+            f.message = {
+                fmt::format("项目“{}”的指标“{}”扣分标准“{}”只说视情况扣分，没有可计算的扣分办法；评分将采用规则集{}"
+                            "默认公式：{}。",
+                            pname, ind.name.text, ind.deduction.text, kind_zh, formula.zh),
+                fmt::format(
+                    "Project “{}”, indicator “{}”: the deduction standard “{}” is only discretionary (视情况扣分) "
+                    "with nothing to compute; scoring uses the rule set's default{}: {}.",
+                    pname, ind.name.text, ind.deduction.text, kind_en, formula.en)};
+            f.hint = example_hint(ind.comparator);
+            sink.add(std::move(f));
+        }
+    }
+
+private:
+    // Copies, so the rule does not depend on the set's lifetime; only placeholders are used of m_tokens.
+    RuleSet m_tokens;
+    ScoringPolicy m_policy;
+};
+
+}  // namespace
 
 Expected<std::unique_ptr<Rule>> make_deduction_discretionary(const RuleSet& rules, const Params& params) {
-    (void)rules;
     if (auto err = reject_unknown(params, "deduction-discretionary", {})) return *err;
-    return make_inert_rule();
+    return Expected<std::unique_ptr<Rule>>(std::make_unique<DeductionDiscretionary>(rules.placeholders, rules.scoring));
 }
 
 }  // namespace perf_check::rules

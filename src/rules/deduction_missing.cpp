@@ -1,13 +1,56 @@
-// STUB — rule deduction-missing is not implemented yet; replace this file with the real rule.
+// Rule deduction-missing: a real indicator whose 评（扣分标准） is empty or only a placeholder.
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
+namespace {
+
+class DeductionMissing final : public Rule {
+public:
+    explicit DeductionMissing(std::vector<std::string> placeholders) {
+        m_tokens.placeholders = std::move(placeholders);
+    }
+
+    void check(const Project& project, FindingSink& sink) const override {
+        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        for (const auto& ind : project.indicators) {
+            if (ind.placeholder || !m_tokens.is_placeholder(ind.deduction.text)) continue;
+            Finding f = make_finding(project, &ind, ind.deduction);
+            if (ind.deduction.empty()) {
+                f.message = {
+                    fmt::format("项目“{}”的指标“{}”未填写评（扣分）标准。", pname, ind.name.text),
+                    fmt::format("Project “{}”, indicator “{}” has no deduction standard.", pname, ind.name.text)};
+            } else {
+                f.message = {fmt::format("项目“{}”的指标“{}”评（扣分）标准只填了“{}”。", pname, ind.name.text,
+                                         ind.deduction.text),
+                             fmt::format("Project “{}”, indicator “{}”: the deduction standard is only “{}”.", pname,
+                                         ind.name.text, ind.deduction.text)};
+            }
+            f.hint = {
+                "请写明如何扣分，例如“达到指标值得满分，每低于1个百分点扣0."
+                "5分，扣完为止”；否则自评时只能按默认公式计分。",
+                "State how points are lost, e.g. “达到指标值得满分，每低于1个百分点扣0.5分，扣完为止” (full marks "
+                "when met, 0.5 off per point short, down to 0); otherwise scoring falls back to the default "
+                "formula."};
+            sink.add(std::move(f));
+        }
+    }
+
+private:
+    // Only the placeholder tokens are copied, so the rule does not depend on the set's lifetime.
+    RuleSet m_tokens;
+};
+
+}  // namespace
 
 Expected<std::unique_ptr<Rule>> make_deduction_missing(const RuleSet& rules, const Params& params) {
-    (void)rules;
     if (auto err = reject_unknown(params, "deduction-missing", {})) return *err;
-    return make_inert_rule();
+    return Expected<std::unique_ptr<Rule>>(std::make_unique<DeductionMissing>(rules.placeholders));
 }
 
 }  // namespace perf_check::rules

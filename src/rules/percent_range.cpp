@@ -1,13 +1,65 @@
-// STUB — rule percent-range is not implemented yet; replace this file with the real rule.
+// Rule percent-range: a percentage target outside a plausible range (default 0–100%).
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
+namespace {
+
+constexpr const char* k_id = "percent-range";
+
+class PercentRange final : public Rule {
+public:
+    PercentRange(Decimal min, Decimal max) : m_min(min), m_max(max) {}
+
+    void check(const Project& project, FindingSink& sink) const override {
+        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        for (const auto& ind : project.indicators) {
+            // The unit is canonical after normalisation: 百分比 and ％ are "%", whether written in the
+            // value cell ("90%") or in 度量单位.
+            if (ind.placeholder || !ind.value.number || ind.value.unit != "%") continue;
+            const Decimal n = *ind.value.number;
+            if (n >= m_min && n <= m_max) continue;
+            const bool above = n > m_max;
+            Finding f = make_finding(project, &ind, ind.target);
+            f.message = {
+                fmt::format("项目“{}”的指标“{}”是百分比指标，指标值 {}% {}允许范围 {}%–{}%。", pname, ind.name.text,
+                            n.str(), above ? "高于" : "低于", m_min.str(), m_max.str()),
+                fmt::format("Project “{}”, indicator “{}” is a percentage; its target {}% is {} the allowed range "
+                            "{}%–{}%.",
+                            pname, ind.name.text, n.str(), above ? "above" : "below", m_min.str(), m_max.str())};
+            f.hint = {"请核对指标值：比率类指标通常在0到100%之间；若填的是人数、金额等绝对数，请改正度量单位。",
+                      "Check the target: a rate is normally between 0 and 100%; if it is an absolute figure "
+                      "(people, money), correct the unit."};
+            sink.add(std::move(f));
+        }
+    }
+
+private:
+    Decimal m_min;
+    Decimal m_max;
+};
+
+}  // namespace
 
 Expected<std::unique_ptr<Rule>> make_percent_range(const RuleSet& rules, const Params& params) {
     (void)rules;
-    if (auto err = reject_unknown(params, "percent-range", {})) return *err;
-    return make_inert_rule();
+    if (auto err = reject_unknown(params, k_id, {"min", "max"})) return *err;
+    auto min = decimal_param(params, k_id, "min", Decimal::from_int(0));
+    if (!min) return min.error();
+    auto max = decimal_param(params, k_id, "max", Decimal::from_int(100));
+    if (!max) return max.error();
+    if (*min > *max) {
+        Error e;
+        const Param* p = params.find("min");
+        if (!p) p = params.find("max");
+        e.line = p ? p->line : 0;
+        e.message =
+            fmt::format("parameters of rule {}: min ({}) is greater than max ({})", k_id, min->str(), max->str());
+        return e;
+    }
+    return Expected<std::unique_ptr<Rule>>(std::make_unique<PercentRange>(*min, *max));
 }
 
 }  // namespace perf_check::rules

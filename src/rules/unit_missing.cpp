@@ -1,13 +1,54 @@
-// STUB — rule unit-missing is not implemented yet; replace this file with the real rule.
+// Rule unit-missing: a quantitative target with a number but no unit, neither in 度量单位 nor in the
+// value cell ("≥136" with 度量单位 empty: 136 what?).
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
+namespace {
+
+class UnitMissing final : public Rule {
+public:
+    explicit UnitMissing(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
+
+    void check(const Project& project, FindingSink& sink) const override {
+        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        for (const auto& ind : project.indicators) {
+            if (ind.placeholder || !is_quantitative(ind) || !ind.value.number) continue;
+            // value.unit already takes the unit from the value cell ("90%", "≥50个") or from 度量单位;
+            // a placeholder such as "-" or "无" is no unit either.
+            if (!m_tokens.is_placeholder(ind.value.unit)) continue;
+            if (!m_tokens.is_placeholder(ind.unit.text)) continue;
+            const std::string sym = comparator_symbol(ind.comparator);
+            const std::string shown = sym.empty() ? ind.value.number->str() : sym + " " + ind.value.number->str();
+            Finding f = make_finding(project, &ind, ind.unit.empty() ? ind.target : ind.unit);
+            f.message = {
+                fmt::format("项目“{}”的指标“{}”是定量指标（{}），但没有度量单位。", pname, ind.name.text, shown),
+                fmt::format("Project “{}”, indicator “{}” is quantitative ({}) but has no unit.", pname, ind.name.text,
+                            shown)};
+            f.hint = {fmt::format("请在度量单位列填写计量单位（如“人”“万元”“%”），或在指标值中写明（如“{}人”）。",
+                                  ind.value.number->str()),
+                      fmt::format("Fill in the unit column (e.g. 人, 万元, %), or write the unit in the target "
+                                  "(e.g. “{}人”).",
+                                  ind.value.number->str())};
+            sink.add(std::move(f));
+        }
+    }
+
+private:
+    // Only the placeholder tokens are copied, so the rule does not depend on the set's lifetime.
+    RuleSet m_tokens;
+};
+
+}  // namespace
 
 Expected<std::unique_ptr<Rule>> make_unit_missing(const RuleSet& rules, const Params& params) {
-    (void)rules;
     if (auto err = reject_unknown(params, "unit-missing", {})) return *err;
-    return make_inert_rule();
+    return Expected<std::unique_ptr<Rule>>(std::make_unique<UnitMissing>(rules.placeholders));
 }
 
 }  // namespace perf_check::rules

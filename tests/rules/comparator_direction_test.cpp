@@ -1,0 +1,105 @@
+// Tests of rule comparator-direction: 数量/质量/满意度 expect ≥/=, 成本 expects ≤/=.
+#include <catch2/catch.hpp>
+
+#include "../support/builders.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+Project rows(const std::vector<test::Row>& r, const RuleSet* rules = nullptr) {
+    return test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。", r, 5, rules);
+}
+
+test::Row row(const std::string& l1, const std::string& l2, const std::string& name, const std::string& type) {
+    return {l1, l2, name, "90", name, "视情况扣分", "%", type, "10分"};
+}
+
+RuleSet with_params(Params params) {
+    RuleSet rs = config::default_rule_set();
+    rs.rules["comparator-direction"].params = std::move(params);
+    return rs;
+}
+
+}  // namespace
+
+TEST_CASE("comparator-direction finds the seed's 享受补贴人数 typed <", "[comparator-direction]") {
+    const auto findings =
+        test::run_rule("comparator-direction", test::project("301001", "部分军退人员岗位补贴资金", "842.07",
+                                                             "保障我区内六类军退人员被妥善安置。", test::seed_rows()));
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.rule == "comparator-direction");
+    CHECK(f.loc.row == 8);
+    CHECK(f.loc.column == 12);
+    CHECK(f.value == "<");
+    CHECK(f.indicator == "产出指标/数量指标/享受补贴人数");
+    CHECK(f.message.zh ==
+          "项目“部分军退人员岗位补贴资金”的指标“享受补贴人数”属于“产出指标/数量指标”，这类指标越多（越高）越好，"
+          "通常应为“≥”或“=”，但指标值类型为“<”。");
+    CHECK_THAT(f.hint.zh, Catch::Contains("“≥”"));
+}
+
+TEST_CASE("comparator-direction finds costs typed ≥ and satisfaction typed ≤", "[comparator-direction]") {
+    const Project p = rows({
+        row("成本指标", "经济成本指标", "项目总成本", "≥"),
+        row("满意度指标", "服务对象满意度指标", "群众满意度", "≤"),
+        row("产出指标", "质量指标", "验收合格率", ""),  // comparator none: not checked
+        {"产出指标", "成本控制数", "设备购置成本", "≥50万元", "设备购置成本", "每超过1万元扣1分", "", "", "10分"},
+    });
+    const auto findings = test::run_rule("comparator-direction", p);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].loc.row == 5);
+    CHECK_THAT(findings[0].message.zh, Catch::Contains("属于“成本指标”，这类指标越少（越低）越好，通常应为“≤”或“=”"));
+    CHECK(findings[1].loc.row == 6);
+    CHECK_THAT(findings[1].message.zh, Catch::Contains("属于“满意度指标”"));
+    // The comparator came from the value cell, so the finding points there.
+    CHECK(findings[2].loc.row == 8);
+    CHECK(findings[2].value == "≥50万元");
+    CHECK_THAT(findings[2].message.zh, Catch::Contains("“产出指标/成本控制数”"));
+}
+
+TEST_CASE("comparator-direction does not over-find", "[comparator-direction]") {
+    const Project p = rows({
+        row("成本指标", "经济成本指标", "项目总成本", "="),  // = is fine for a cost
+        row("成本指标", "经济成本指标", "设备成本", "<"), row("产出指标", "数量指标", "培训人次", ">"),
+        row("产出指标", "质量指标", "合格率", "="),
+        row("产出指标", "时效指标", "完成时间", "≤"),  // 时效 is in neither list
+        row("效益指标", "社会效益指标", "事故发生率", "≤"),
+        row("满意度指标", "服务对象满意度指标", "满意度", "定性"),  // 定性 has no direction
+    });
+    CHECK(test::run_rule("comparator-direction", p).empty());
+}
+
+TEST_CASE("comparator-direction follows its parameters, the most specific path winning", "[comparator-direction]") {
+    const RuleSet rs = with_params(
+        Params({{"at_least", Param{{"产出"}, true, 3}}, {"at_most", Param{{"产出指标/成本指标"}, true, 4}}}));
+    const Project p =
+        rows({row("产出指标", "成本指标", "设备购置成本", "≤"), row("产出指标", "时效指标", "完成时间", "≤"),
+              row("成本指标", "经济成本指标", "项目总成本", "≥")},
+             &rs);
+    const auto findings = test::run_rule("comparator-direction", p, &rs);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 6);
+    CHECK_THAT(findings[0].message.zh, Catch::Contains("属于“产出”"));
+}
+
+TEST_CASE("comparator-direction rejects bad parameters", "[comparator-direction]") {
+    const auto* entry = rules::find_rule("comparator-direction");
+    REQUIRE(entry != nullptr);
+    const auto unknown =
+        entry->factory(config::default_rule_set(), Params({{"at_lest", Param{{"产出指标"}, true, 9}}}));
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().line == 9);
+    CHECK_THAT(unknown.error().message, Catch::Contains("did you mean 'at_least'"));
+
+    const auto bad_path = entry->factory(config::default_rule_set(),
+                                         Params({{"at_most", Param{{"成本指标/经济成本指标/项目总成本"}, true, 11}}}));
+    REQUIRE_FALSE(bad_path.has_value());
+    CHECK(bad_path.error().line == 11);
+    CHECK_THAT(bad_path.error().message, Catch::Contains("成本指标/经济成本指标/项目总成本"));
+
+    const auto empty_part =
+        entry->factory(config::default_rule_set(), Params({{"at_least", Param{{"产出指标/"}, true, 2}}}));
+    REQUIRE_FALSE(empty_part.has_value());
+}

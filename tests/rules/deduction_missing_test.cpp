@@ -1,0 +1,50 @@
+// Tests of rule deduction-missing: real indicators need a 评（扣分标准）.
+#include <catch2/catch.hpp>
+
+#include "../support/builders.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+test::Row row(const std::string& name, const std::string& deduction) {
+    return {"产出指标", "数量指标", name, "130", name, deduction, "人", "≥", "10分"};
+}
+
+}  // namespace
+
+TEST_CASE("deduction-missing finds empty and placeholder standards", "[deduction-missing]") {
+    const Project p = test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。",
+                                    {row("享受补助人数", ""), row("培训人次", "无"), row("发放户数", "/")});
+    const auto findings = test::run_rule("deduction-missing", p);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].rule == "deduction-missing");
+    CHECK(findings[0].loc.row == 5);
+    CHECK(findings[0].loc.column == 10);
+    CHECK(findings[0].indicator == "产出指标/数量指标/享受补助人数");
+    CHECK(findings[0].message.zh == "项目“测试项目”的指标“享受补助人数”未填写评（扣分）标准。");
+    CHECK_THAT(findings[0].hint.zh, Catch::Contains("扣完为止"));
+    CHECK(findings[1].loc.row == 6);
+    CHECK(findings[1].value == "无");
+    CHECK(findings[1].message.zh == "项目“测试项目”的指标“培训人次”评（扣分）标准只填了“无”。");
+    CHECK(findings[2].loc.row == 7);
+    CHECK(findings[2].value == "/");
+}
+
+TEST_CASE("deduction-missing does not over-find", "[deduction-missing]") {
+    // The seed's placeholder rows (无 in every cell) have no standard, and need none.
+    CHECK(test::run_rule("deduction-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07",
+                                                            "保障我区内六类军退人员被妥善安置。", test::seed_rows()))
+              .empty());
+    const Project p = test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。",
+                                    {row("享受补助人数", "视情况扣分"), row("培训人次", "无故未完成不得分")});
+    CHECK(test::run_rule("deduction-missing", p).empty());
+}
+
+TEST_CASE("deduction-missing rejects parameters", "[deduction-missing]") {
+    const auto rule = rules::find_rule("deduction-missing")
+                          ->factory(config::default_rule_set(), Params({{"min_length", Param{{"5"}, false, 2}}}));
+    REQUIRE_FALSE(rule.has_value());
+    CHECK(rule.error().line == 2);
+    CHECK_THAT(rule.error().message, Catch::Contains("'min_length'"));
+}
