@@ -1,0 +1,63 @@
+// actual-unmatched: actuals that name no indicator (or no project) are reported, never dropped.
+#include <catch2/catch.hpp>
+
+#include "io/actuals_file.hpp"
+#include "rules/actual_unmatched.hpp"
+#include "support/builders.hpp"
+#include "support/paths.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+const char* k_actuals =
+    "单位代码,项目名称,三级指标,实际完成值,得分,偏差原因分析及改进措施,全年预算数,全年执行数\n"
+    "301001,部分军退人员岗位补贴资金,,,,,842.07,800\n"
+    "301001,部分军退人员岗位补贴资金,享受补贴人员数,130,,,,\n"
+    "301001,部分军退人员岗位补贴资金,补贴资金到位率,90%,,,,\n"
+    "309999,不存在的项目,某指标,1,,,,\n";
+
+}  // namespace
+
+TEST_CASE("an actuals indicator that names nothing in its project is reported", "[actual-unmatched]") {
+    test::TempDir dir;
+    const std::string path = dir.write("actuals.csv", k_actuals);
+    auto index = io::ActualsIndex::load(path, {}, config::default_rule_set());
+    REQUIRE(index);
+    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", "保障我区内六类军退人员被妥善安置。",
+                              test::seed_rows());
+    index->apply(p);
+    // Joined: budget/spent and the matching indicator's actual.
+    CHECK(p.budget.text == "842.07");
+    CHECK(p.spent.text == "800");
+    CHECK(p.indicators[4].actual.text == "90%");
+    const auto findings = test::run_rule("actual-unmatched", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].indicator == "享受补贴人员数");
+    CHECK(findings[0].loc.file == path);
+    CHECK(findings[0].loc.row == 3);
+    CHECK_THAT(findings[0].message.zh, Catch::Contains("享受补贴人员数"));
+    // The project nobody matched is left for the pipeline to report.
+    const auto unused = index->unused();
+    REQUIRE(unused.size() == 1);
+    CHECK(unused[0].name.text == "不存在的项目");
+    const Finding f = rules::unmatched_actuals_project(unused[0]);
+    CHECK(f.loc.row == 5);
+    CHECK_THAT(f.message.zh, Catch::Contains("309999"));
+}
+
+TEST_CASE("actuals that all match give no finding", "[actual-unmatched]") {
+    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", "保障我区内六类军退人员被妥善安置。",
+                              test::seed_rows());
+    CHECK(test::run_rule("actual-unmatched", p).empty());
+}
+
+TEST_CASE("actual-unmatched takes no parameters", "[actual-unmatched]") {
+    Params params;
+    params.set("bogus", Param{{"1"}, false, 7});
+    const auto* entry = rules::find_rule("actual-unmatched");
+    REQUIRE(entry);
+    const auto rule = entry->factory(config::default_rule_set(), params);
+    REQUIRE_FALSE(rule);
+    CHECK(rule.error().line == 7);
+}

@@ -1,0 +1,144 @@
+// The command line parsed without a process, and a few runs of the real binary for exit codes and streams.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <sstream>
+
+#include "cli/cli.hpp"
+#include "support/paths.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+cli::Parsed parse(std::vector<std::string> args) {
+    args.insert(args.begin(), "perf-check");
+    return cli::parse(args, false);
+}
+
+struct Run {
+    int code;
+    std::string out;
+    std::string err;
+};
+
+Run run(std::vector<std::string> args) {
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = cli::execute(parse(std::move(args)), out, err);
+    return {code, out.str(), err.str()};
+}
+
+// Runs the built binary through the shell; returns exit status and stdout.
+Run run_binary(const std::string& args) {
+    const std::string cmd = std::string(PERF_CHECK_BINARY) + " " + args + " 2>/dev/null";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::string out;
+    std::array<char, 4096> buf{};
+    while (std::size_t n = fread(buf.data(), 1, buf.size(), pipe)) out.append(buf.data(), n);
+    const int status = pclose(pipe);
+    return {WEXITSTATUS(status), out, ""};
+}
+
+}  // namespace
+
+TEST_CASE("a bare path means check", "[cli]") {
+    const auto p = parse({"targets.csv", "more.csv"});
+    CHECK(p.exit_code == -1);
+    CHECK(p.command == cli::Command::check);
+    CHECK(p.run.paths == std::vector<std::string>{"targets.csv", "more.csv"});
+    REQUIRE(p.run.reports.size() == 1);
+    CHECK(p.run.reports[0].format == "text");
+    CHECK(p.run.lang == Lang::zh);
+    REQUIRE(p.run.fail_on);
+    CHECK(*p.run.fail_on == Severity::error);
+}
+
+TEST_CASE("options before the path still mean check", "[cli]") {
+    const auto p = parse({"--format", "json", "-o", "r.json", "--lang", "en", "--fail-on", "never", "--summary", "dir/"});
+    CHECK(p.exit_code == -1);
+    CHECK(p.command == cli::Command::check);
+    CHECK(p.run.reports[0].format == "json");
+    CHECK(p.run.reports[0].path == "r.json");
+    CHECK(p.run.lang == Lang::en);
+    CHECK_FALSE(p.run.fail_on);
+    CHECK(p.run.summary);
+}
+
+TEST_CASE("score takes --actuals; check does not", "[cli]") {
+    const auto s = parse({"score", "t.csv", "--actuals", "a.csv"});
+    CHECK(s.command == cli::Command::score);
+    CHECK(s.run.score);
+    CHECK(s.run.actuals_path == "a.csv");
+    const auto c = parse({"check", "t.csv", "--actuals", "a.csv"});
+    CHECK(c.exit_code == 2);
+}
+
+TEST_CASE("bad options are usage errors with exit 2", "[cli]") {
+    CHECK(parse({"t.csv", "--format", "pdf"}).exit_code == 2);
+    CHECK(parse({"t.csv", "--fail-on", "sometimes"}).exit_code == 2);
+    CHECK(parse({"t.csv", "--encoding", "latin1"}).exit_code == 2);
+    CHECK_THAT(parse({"t.csv", "--encoding", "latin1"}).message, Catch::Contains("latin1"));
+    CHECK(parse({"check"}).exit_code == 2);  // no path
+    CHECK(parse({"convert", "t.csv"}).exit_code == 2);  // --to is required
+}
+
+TEST_CASE("help and version exit 0 and list the commands", "[cli]") {
+    const auto h = parse({"--help"});
+    CHECK(h.exit_code == 0);
+    for (const char* word : {"check", "score", "explain", "rules", "convert", "template", "Exit codes"}) {
+        CHECK_THAT(h.message, Catch::Contains(word));
+    }
+    const auto v = parse({"--version"});
+    CHECK(v.exit_code == 0);
+    CHECK_THAT(v.message, Catch::StartsWith("perf-check "));
+}
+
+TEST_CASE("--encoding forces the decoder", "[cli]") {
+    const auto p = parse({"t.csv", "--encoding", "GBK"});
+    REQUIRE(p.run.read.encoding);
+    CHECK(*p.run.read.encoding == io::Encoding::gb18030);
+}
+
+TEST_CASE("rules lists every rule and shows one rule's doc", "[cli]") {
+    const Run list = run({"rules"});
+    CHECK(list.code == 0);
+    CHECK_THAT(list.out, Catch::Contains("cost-breakdown") && Catch::Contains("weight-total"));
+    const Run one = run({"rules", "cost-breakdown"});
+    CHECK(one.code == 0);
+    CHECK_THAT(one.out, Catch::Contains("cost-breakdown"));
+    const Run bad = run({"rules", "cost-breakdwn"});
+    CHECK(bad.code == 2);
+    CHECK_THAT(bad.err, Catch::Contains("did you mean 'cost-breakdown'"));
+}
+
+TEST_CASE("check writes to -o and exits by the findings", "[cli]") {
+    test::TempDir dir;
+    const std::string out = dir.path("report.json");
+    const Run r = run({test::source_path("samples/targets-2024.csv"), "-f", "json", "-o", out});
+    CHECK(r.code == 1);
+    CHECK(r.out.empty());
+    CHECK_THAT(test::slurp(out), Catch::Contains("\"version\": 1") && Catch::Contains("cost-breakdown"));
+    CHECK(run({test::source_path("samples/clean-2024.csv")}).code == 0);
+}
+
+TEST_CASE("a broken rule set is exit 2 with file and line", "[cli]") {
+    test::TempDir dir;
+    const std::string rules = dir.write("my.yaml", "extends: default\nrules:\n  weight-total: {severty: error}\n");
+    const Run r = run({test::source_path("samples/clean-2024.csv"), "--rules", rules});
+    CHECK(r.code == 2);
+    CHECK_THAT(r.err, Catch::Contains("my.yaml:3") && Catch::Contains("did you mean 'severity'"));
+}
+
+TEST_CASE("the binary: exit codes, stdout, and no colour when piped", "[cli][process]") {
+    const Run seed = run_binary(test::source_path("samples/targets-2024.csv"));
+    CHECK(seed.code == 1);
+    CHECK_THAT(seed.out, Catch::Contains("cost-breakdown"));
+    CHECK(seed.out.find("\x1b[") == std::string::npos);
+    CHECK(run_binary(test::source_path("samples/clean-2024.csv")).code == 0);
+    CHECK(run_binary("/nonexistent/file.csv").code == 2);
+    CHECK(run_binary("--format nope x.csv").code == 2);
+    CHECK(run_binary(test::source_path("samples/targets-2024.csv") + " --fail-on never").code == 0);
+}
