@@ -150,6 +150,7 @@ public:
                 m_adjacent = false;
                 continue;
             }
+            if (m_unknown.empty()) m_unknown_from = i;
             m_unknown.push_back(m_s[i]);
             m_adjacent = true;
             ++i;
@@ -272,7 +273,7 @@ private:
     [[nodiscard]] UV slice(std::size_t from, std::size_t to) const { return UV(m_s).substr(from, to - from); }
 
     void add_piece(PieceKind kind, std::size_t from, std::size_t to, int index = -1) {
-        m_f.pieces.push_back(Piece{kind, to_utf8(slice(from, to)), index});
+        m_f.pieces.push_back(Piece{kind, to_utf8(slice(from, to)), index, from, to});
     }
 
     // ---- whole-text forms -----------------------------------------------------------------------
@@ -299,7 +300,7 @@ private:
         if (!ranking && !tiered) return false;
         const auto kind = ranking ? UnsupportedKind::ranking : UnsupportedKind::tiered;
         m_f.unsupported.push_back({kind, m_f.text});
-        m_f.pieces.push_back(Piece{PieceKind::unsupported, m_f.text, -1});
+        m_f.pieces.push_back(Piece{PieceKind::unsupported, m_f.text, -1, 0, m_s.size()});
         return true;
     }
 
@@ -670,7 +671,7 @@ private:
                 // Glued text the step did not take as its subject: keep it, in reading order.
                 const std::string t = to_utf8(m_unknown);
                 m_f.pieces.insert(m_f.pieces.begin() + static_cast<std::ptrdiff_t>(before),
-                                  Piece{PieceKind::unparsed, t, -1});
+                                  Piece{PieceKind::unparsed, t, -1, m_unknown_from, m_unknown_from + m_unknown.size()});
                 m_unknown.clear();
             }
             return e;
@@ -697,17 +698,12 @@ private:
         m_unknown.clear();
     }
 
-    void add_unparsed(std::size_t from, std::size_t to) {
-        const std::string t = to_utf8(slice(from, to));
-        m_f.unparsed.push_back(t);
-        m_f.pieces.push_back(Piece{PieceKind::unparsed, t, -1});
-    }
+    void add_unparsed(std::size_t from, std::size_t to) { add_piece(PieceKind::unparsed, from, to); }
 
     void flush_unknown() {
         if (m_unknown.empty()) return;
-        const std::string t = to_utf8(m_unknown);
-        m_f.unparsed.push_back(t);
-        m_f.pieces.push_back(Piece{PieceKind::unparsed, t, -1});
+        m_f.pieces.push_back(
+            Piece{PieceKind::unparsed, to_utf8(m_unknown), -1, m_unknown_from, m_unknown_from + m_unknown.size()});
         m_unknown.clear();
     }
 
@@ -729,6 +725,18 @@ private:
             }
             if (!consequence) pieces[k].kind = PieceKind::unparsed;
         }
+        // Neighbouring parts not understood read as one: "每" + "超过5万元" is "每超过5万元".
+        std::vector<Piece> merged;
+        for (auto& piece : pieces) {
+            if (!merged.empty() && piece.kind == PieceKind::unparsed && merged.back().kind == PieceKind::unparsed &&
+                merged.back().to == piece.from) {
+                merged.back().text += piece.text;
+                merged.back().to = piece.to;
+                continue;
+            }
+            merged.push_back(std::move(piece));
+        }
+        pieces = std::move(merged);
         // The list of parts not understood follows reading order.
         m_f.unparsed.clear();
         for (const auto& piece : pieces)
@@ -738,6 +746,7 @@ private:
     U m_s;
     Formula m_f;
     U m_unknown;
+    std::size_t m_unknown_from = 0;
     bool m_adjacent = false;  // the unknown run touches the current position (no separator between)
 };
 

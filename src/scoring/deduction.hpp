@@ -74,6 +74,8 @@ struct Piece {
     PieceKind kind = PieceKind::unparsed;
     std::string text;  ///< normalised text of the piece
     int index = -1;    ///< for PieceKind::step: index into Formula::steps
+    std::size_t from = 0;  ///< where the piece starts in Formula::text, in code points
+    std::size_t to = 0;    ///< where it ends (exclusive), in code points
 };
 
 /// A deduction text as a typed formula. Every field is what the text says; nothing is filled from defaults.

@@ -194,7 +194,8 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
     int n = 0;
     for (const auto& piece : f.pieces) {
         if (piece.kind == PieceKind::unparsed) continue;
-        out << "  " << ++n << ". " << piece.text << (zh ? " —— " : " — ") << pick(describe(f, piece), lang) << '\n';
+        const std::string shown = zh ? util::replace_all(piece.text, ",", "，") : piece.text;
+        out << "  " << ++n << ". " << shown << (zh ? " —— " : " — ") << pick(describe(f, piece), lang) << '\n';
     }
     if (n == 0) out << (zh ? "  （无）" : "  (nothing)") << '\n';
     out << (zh ? "规范形式：" : "Canonical form: ") << canonical_form(f) << '\n';
@@ -204,7 +205,8 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
         out << (zh ? "无" : "none") << '\n';
     } else {
         std::vector<std::string> quoted;
-        for (const auto& u : f.unparsed) quoted.push_back(zh ? "“" + u + "”" : "\"" + u + "\"");
+        for (const auto& u : f.unparsed)
+            quoted.push_back(zh ? "“" + util::replace_all(u, ",", "，") + "”" : "\"" + u + "\"");
         out << util::join(quoted, zh ? "、" : ", ") << '\n';
     }
     if (!f.unsupported.empty()) {

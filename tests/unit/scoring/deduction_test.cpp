@@ -1,0 +1,356 @@
+// Tests of the deduction grammar: every phrasing listed in DOMAIN.md parses into its intended formula
+// (or is reported unsupported), and punctuation, full-width characters and spaces do not matter.
+#include <catch2/catch.hpp>
+
+#include "scoring/deduction.hpp"
+#include "scoring/explain.hpp"
+
+using namespace perf_check;
+using scoring::canonical_form;
+using scoring::parse_deduction;
+using scoring::PieceKind;
+using scoring::Proportional;
+using scoring::StepDirection;
+using scoring::UnsupportedKind;
+
+namespace {
+
+Decimal d(const char* text) { return *Decimal::parse(text); }
+
+}  // namespace
+
+// ---- DOMAIN.md, from the seed ------------------------------------------------------------------
+
+TEST_CASE("seed: 每超过5万元，扣1分，扣完为止", "[scoring][deduction]") {
+    const auto f = parse_deduction("每超过5万元，扣1分，扣完为止");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::over);
+    CHECK(f.steps[0].size == d("5"));
+    CHECK(f.steps[0].unit == "万元");
+    CHECK(f.steps[0].points == d("1"));
+    CHECK_FALSE(f.steps[0].implicit);
+    CHECK_FALSE(f.steps[0].threshold);
+    CHECK(f.floor_zero);
+    CHECK_FALSE(f.full_marks);
+    CHECK_FALSE(f.discretionary);
+    CHECK(f.unparsed.empty());
+    CHECK(f.unsupported.empty());
+    CHECK(canonical_form(f) == "step(over 5万元: -1); floor(0)");
+}
+
+TEST_CASE("seed: 达到指标值得满分，未达到指标值视情况扣分，扣完为止。", "[scoring][deduction]") {
+    const auto f = parse_deduction("达到指标值得满分，未达到指标值视情况扣分，扣完为止。");
+    CHECK(f.full_marks);
+    CHECK(f.discretionary);
+    CHECK(f.floor_zero);
+    CHECK(f.steps.empty());
+    CHECK_FALSE(f.has_rule());
+    CHECK(f.uses_default());
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "full_if_met; discretionary; floor(0)");
+    REQUIRE(f.pieces.size() == 5);
+    CHECK(f.pieces[0].kind == PieceKind::condition_met);
+    CHECK(f.pieces[0].text == "达到指标值");
+    CHECK(f.pieces[1].kind == PieceKind::full_marks);
+    CHECK(f.pieces[2].kind == PieceKind::condition_missed);
+    CHECK(f.pieces[2].text == "未达到指标值");
+    CHECK(f.pieces[3].kind == PieceKind::discretionary);
+    CHECK(f.pieces[3].text == "视情况扣分");
+    CHECK(f.pieces[4].kind == PieceKind::floor);
+}
+
+TEST_CASE("seed: 达到指标值得满分，少于1%扣0.5分，扣完为止。 (the implicit step)", "[scoring][deduction]") {
+    const auto f = parse_deduction("达到指标值得满分，少于1%扣0.5分，扣完为止。");
+    CHECK(f.full_marks);
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::under);
+    CHECK(f.steps[0].size == d("1"));
+    CHECK(f.steps[0].unit == "%");
+    CHECK(f.steps[0].points == d("0.5"));
+    CHECK(f.steps[0].implicit);
+    CHECK(f.floor_zero);
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "full_if_met; step(under 1%: -0.5); floor(0)");
+}
+
+TEST_CASE("seed: 视情况，扣分，扣完为止", "[scoring][deduction]") {
+    const auto f = parse_deduction("视情况，扣分，扣完为止");
+    CHECK(f.discretionary);
+    CHECK(f.floor_zero);
+    CHECK_FALSE(f.has_rule());
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "discretionary; floor(0)");
+}
+
+TEST_CASE("seed: 每超过20万元，扣1分，扣完为止", "[scoring][deduction]") {
+    const auto f = parse_deduction("每超过20万元，扣1分，扣完为止");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].size == d("20"));
+    CHECK(f.steps[0].unit == "万元");
+    CHECK(canonical_form(f) == "step(over 20万元: -1); floor(0)");
+    CHECK(f.unparsed.empty());
+}
+
+// ---- DOMAIN.md, from other public scoring rules ------------------------------------------------
+
+TEST_CASE("public: 按完成比例计算得分,满分为止", "[scoring][deduction]") {
+    const auto f = parse_deduction("按完成比例计算得分,满分为止");
+    CHECK(f.proportional == Proportional::completion);
+    CHECK(f.cap_full);
+    CHECK_FALSE(f.cap);
+    CHECK(f.has_rule());
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "proportional(completion); cap(full)");
+}
+
+TEST_CASE("public: 每降低1个百分点扣1分", "[scoring][deduction]") {
+    const auto f = parse_deduction("每降低1个百分点扣1分");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::under);
+    CHECK(f.steps[0].size == d("1"));
+    CHECK(f.steps[0].unit == "%");
+    CHECK(f.steps[0].points == d("1"));
+    CHECK_FALSE(f.floor_zero);
+    CHECK(canonical_form(f) == "step(under 1%: -1)");
+    CHECK(f.unparsed.empty());
+}
+
+TEST_CASE("public: 未按要求落实到位的，每项扣2分", "[scoring][deduction]") {
+    const auto f = parse_deduction("未按要求落实到位的，每项扣2分");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::shortfall);
+    CHECK(f.steps[0].size == d("1"));
+    CHECK(f.steps[0].unit == "项");
+    CHECK(f.steps[0].points == d("2"));
+    CHECK(f.unparsed.empty());
+    REQUIRE(f.pieces.size() == 2);
+    CHECK(f.pieces[0].kind == PieceKind::condition_missed);
+    CHECK(f.pieces[0].text == "未按要求落实到位的");
+    CHECK(canonical_form(f) == "step(shortfall 1项: -2)");
+}
+
+TEST_CASE("public: 每缺1项扣3分", "[scoring][deduction]") {
+    const auto f = parse_deduction("每缺1项扣3分");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::under);
+    CHECK(f.steps[0].unit == "项");
+    CHECK(f.steps[0].points == d("3"));
+    CHECK(canonical_form(f) == "step(under 1项: -3)");
+    // Chinese numerals read the same.
+    CHECK(canonical_form(parse_deduction("每缺一项扣三分")) == "step(under 1项: -3)");
+}
+
+TEST_CASE("public: 完成年度投资计划任务得标准分,未完成的按实际完成率乘以标准分计分", "[scoring][deduction]") {
+    const auto f = parse_deduction("完成年度投资计划任务得标准分,未完成的按实际完成率乘以标准分计分");
+    CHECK(f.full_marks);
+    CHECK(f.proportional == Proportional::completion);
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "full_if_met; proportional(completion)");
+    REQUIRE(f.pieces.size() == 4);
+    CHECK(f.pieces[0].text == "完成年度投资计划任务");
+    CHECK(f.pieces[1].text == "得标准分");
+    CHECK(f.pieces[2].text == "未完成的");
+    CHECK(f.pieces[3].text == "按实际完成率乘以标准分计分");
+}
+
+TEST_CASE("public: 每超平均年龄1岁的，扣0.5分", "[scoring][deduction]") {
+    const auto f = parse_deduction("每超平均年龄1岁的，扣0.5分");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::over);
+    CHECK(f.steps[0].size == d("1"));
+    CHECK(f.steps[0].unit == "岁");
+    CHECK(f.steps[0].points == d("0.5"));
+    CHECK(f.steps[0].subject == "平均年龄");
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "step(over 1岁: -0.5)");
+}
+
+TEST_CASE("public: 低于100%每1%扣2分，不满1%按1%计算", "[scoring][deduction]") {
+    const auto f = parse_deduction("低于100%每1%扣2分，不满1%按1%计算");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::under);
+    CHECK(f.steps[0].size == d("1"));
+    CHECK(f.steps[0].unit == "%");
+    CHECK(f.steps[0].points == d("2"));
+    REQUIRE(f.steps[0].threshold);
+    CHECK(*f.steps[0].threshold == d("100"));
+    CHECK(f.steps[0].threshold_unit == "%");
+    REQUIRE(f.partial);
+    CHECK(*f.partial == d("1"));
+    CHECK(f.partial_unit == "%");
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "step(under 1% from 100%: -2); partial_counts(1%)");
+}
+
+TEST_CASE("public: 最低零分", "[scoring][deduction]") {
+    const auto f = parse_deduction("最低零分");
+    CHECK(f.floor_zero);
+    CHECK_FALSE(f.has_rule());
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "floor(0)");
+    CHECK(canonical_form(parse_deduction("最低0分")) == "floor(0)");
+}
+
+// ---- DOMAIN.md, common but unconfirmed -----------------------------------------------------------
+
+TEST_CASE("common: 未完成不得分", "[scoring][deduction]") {
+    const auto f = parse_deduction("未完成不得分");
+    CHECK(f.all_or_nothing);
+    CHECK(f.has_rule());
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "all_or_nothing");
+}
+
+TEST_CASE("common: 完成得满分，未完成按比例扣分", "[scoring][deduction]") {
+    const auto f = parse_deduction("完成得满分，未完成按比例扣分");
+    CHECK(f.full_marks);
+    CHECK(f.proportional == Proportional::deduction);
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "full_if_met; proportional(deduction)");
+}
+
+TEST_CASE("common: 每延迟1个月扣1分", "[scoring][deduction]") {
+    const auto f = parse_deduction("每延迟1个月扣1分");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::delay);
+    CHECK(f.steps[0].unit == "月");
+    CHECK(f.steps[0].points == d("1"));
+    CHECK(canonical_form(f) == "step(delay 1月: -1)");
+    CHECK(f.unparsed.empty());
+}
+
+TEST_CASE("common: 满意度每低于目标1个百分点扣0.5分", "[scoring][deduction]") {
+    const auto f = parse_deduction("满意度每低于目标1个百分点扣0.5分");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::under);
+    CHECK(f.steps[0].unit == "%");
+    CHECK(f.steps[0].points == d("0.5"));
+    CHECK(f.steps[0].subject == "满意度");
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "step(under 1%: -0.5)");
+}
+
+// ---- slots listed in DOMAIN.md -------------------------------------------------------------------
+
+TEST_CASE("step slot: every listed unit and verb", "[scoring][deduction]") {
+    CHECK(canonical_form(parse_deduction("每减少1人扣0.5分")) == "step(under 1人: -0.5)");
+    CHECK(canonical_form(parse_deduction("每少于10个扣1分")) == "step(under 10个: -1)");
+    CHECK(canonical_form(parse_deduction("每超过1天扣0.5分")) == "step(over 1天: -0.5)");
+    CHECK(canonical_form(parse_deduction("每延迟1天扣0.2分")) == "step(delay 1天: -0.2)");
+    CHECK(canonical_form(parse_deduction("每低于1次扣1分")) == "step(under 1次: -1)");
+    CHECK(canonical_form(parse_deduction("每超过1000元减1分")) == "step(over 1000元: -1)");
+    CHECK(canonical_form(parse_deduction("每少1项扣1分")) == "step(under 1项: -1)");
+}
+
+TEST_CASE("cap slot: 最多扣N分", "[scoring][deduction]") {
+    const auto f = parse_deduction("每缺1项扣2分，最多扣6分");
+    REQUIRE(f.cap);
+    CHECK(*f.cap == d("6"));
+    CHECK_FALSE(f.cap_full);
+    CHECK(canonical_form(f) == "step(under 1项: -2); cap(-6)");
+}
+
+TEST_CASE("flat deduction: 未完成扣5分", "[scoring][deduction]") {
+    const auto f = parse_deduction("未完成扣5分");
+    REQUIRE(f.flat);
+    CHECK(*f.flat == d("5"));
+    CHECK(f.steps.empty());
+    CHECK(canonical_form(f) == "flat(-5)");
+}
+
+// ---- punctuation, full width, spaces --------------------------------------------------------------
+
+TEST_CASE("punctuation, full-width characters, spaces and a trailing 。 do not matter", "[scoring][deduction]") {
+    const std::string expected = "full_if_met; step(under 1%: -0.5); floor(0)";
+    for (const char* text : {"达到指标值得满分，少于1%扣0.5分，扣完为止。", "达到指标值得满分,少于1%扣0.5分,扣完为止",
+                             "达到指标值得满分；少于１％扣０．５分；扣完为止。", "达到指标值得满分 少于 1 % 扣 0.5 分 扣完为止",
+                             "达到指标值得满分少于1%扣0.5分扣完为止", "　达到指标值得满分、少于1%扣0.5分。扣完为止。。"}) {
+        INFO(text);
+        const auto f = parse_deduction(text);
+        CHECK(canonical_form(f) == expected);
+        CHECK(f.unparsed.empty());
+    }
+    CHECK(canonical_form(parse_deduction("每超过5万元扣1分扣完为止")) == "step(over 5万元: -1); floor(0)");
+    CHECK(canonical_form(parse_deduction("每 超 过 ５ 万元， 扣 １ 分 。")) == "step(over 5万元: -1)");
+}
+
+TEST_CASE("normalize_deduction_text folds, strips and maps punctuation", "[scoring][deduction]") {
+    CHECK(scoring::normalize_deduction_text("  每超过５万元，扣１分。 ") == "每超过5万元,扣1分");
+    CHECK(scoring::normalize_deduction_text("扣0.5分。") == "扣0.5分");
+    CHECK(scoring::normalize_deduction_text("。，") == "");
+}
+
+TEST_CASE("an empty text is empty, with canonical form none", "[scoring][deduction]") {
+    const auto f = parse_deduction("  。 ");
+    CHECK(f.empty());
+    CHECK(f.pieces.empty());
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "none");
+}
+
+// ---- unsupported forms are recognised, not misread -------------------------------------------------
+
+TEST_CASE("ranking is unsupported, not misread", "[scoring][deduction]") {
+    const auto f = parse_deduction("按全市排名计分，前3名得满分");
+    REQUIRE(f.unsupported.size() == 1);
+    CHECK(f.unsupported[0].kind == UnsupportedKind::ranking);
+    CHECK(f.blocked());
+    CHECK(f.uses_default());
+    CHECK_FALSE(f.full_marks);
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "unsupported(ranking)");
+}
+
+TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") {
+    const auto f = parse_deduction("90%以上得10分，80%-90%得8分，80%以下不得分");
+    REQUIRE(f.unsupported.size() == 1);
+    CHECK(f.unsupported[0].kind == UnsupportedKind::tiered);
+    CHECK_FALSE(f.all_or_nothing);  // the 不得分 row belongs to the table
+    CHECK(f.blocked());
+    CHECK(canonical_form(f) == "unsupported(tiered)");
+    CHECK(canonical_form(parse_deduction("按完成情况分三档计分")) == "unsupported(tiered)");
+}
+
+TEST_CASE("a bonus is recognised and set aside without blocking the rest", "[scoring][deduction]") {
+    const auto f = parse_deduction("每低于1个百分点扣1分，每超过1个百分点加0.5分");
+    REQUIRE(f.steps.size() == 1);
+    REQUIRE(f.unsupported.size() == 1);
+    CHECK(f.unsupported[0].kind == UnsupportedKind::bonus);
+    CHECK(f.unsupported[0].text == "每超过1个百分点加0.5分");
+    CHECK_FALSE(f.blocked());
+    CHECK_FALSE(f.uses_default());
+    CHECK(canonical_form(f) == "step(under 1%: -1); unsupported(bonus)");
+}
+
+// ---- parts not understood are named ----------------------------------------------------------------
+
+TEST_CASE("parts not understood are named, the rest still read", "[scoring][deduction]") {
+    const auto f = parse_deduction("每超过5万元，扣1分，扣完为止，另行考核");
+    REQUIRE(f.unparsed.size() == 1);
+    CHECK(f.unparsed[0] == "另行考核");
+    CHECK(canonical_form(f) == "step(over 5万元: -1); floor(0)");
+
+    const auto g = parse_deduction("按季度考核，视情况扣分");
+    REQUIRE(g.unparsed.size() == 1);
+    CHECK(g.unparsed[0] == "按季度考核");
+    CHECK(g.discretionary);
+
+    // A condition with nothing following it says nothing about scoring.
+    const auto h = parse_deduction("达到指标值");
+    REQUIRE(h.unparsed.size() == 1);
+    CHECK(h.unparsed[0] == "达到指标值");
+
+    // A step without its points is incomplete.
+    const auto k = parse_deduction("每超过5万元");
+    REQUIRE(k.unparsed.size() == 1);
+    CHECK(k.unparsed[0] == "每超过5万元");
+    CHECK(k.steps.empty());
+}
+
+TEST_CASE("unparsed parts keep reading order", "[scoring][deduction]") {
+    const auto f = parse_deduction("甲乙丙，达到指标值得满分，丁戊");
+    REQUIRE(f.unparsed.size() == 2);
+    CHECK(f.unparsed[0] == "甲乙丙");
+    CHECK(f.unparsed[1] == "丁戊");
+    CHECK(f.full_marks);
+}
