@@ -45,6 +45,8 @@ struct Shared {
     std::string encoding;
     std::string sheet;
     std::string actuals;
+    std::vector<std::string> reports;
+    bool format_given = false;
 };
 
 void add_shared(CLI::App* app, Shared& s, bool scoring) {
@@ -53,6 +55,8 @@ void add_shared(CLI::App* app, Shared& s, bool scoring) {
     app->add_option("-f,--format", s.format, "输出格式 output format: " + util::join(report::reporter_names(), ", "))
         ->check(CLI::IsMember(report::reporter_names()));
     app->add_option("-o,--output", s.output, "写入文件 write the report to FILE instead of standard output");
+    app->add_option("--report", s.reports,
+                    "多个输出 another output, FORMAT[:PATH] (repeatable), e.g. --report sarif:out.sarif");
     app->add_option("--lang", s.lang, "语言 language of messages: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     app->add_option("--fail-on", s.fail_on, "exit 1 when a finding is at or above: error (default), warning, info, never")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -68,22 +72,39 @@ void add_shared(CLI::App* app, Shared& s, bool scoring) {
 std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptions& run) {
     run.paths = s.paths;
     run.rules_path = s.rules_path;
-    run.reports = {{s.format, s.output}};
+    // -f/-o give one output; each --report adds one. With only --report, there is no default text output.
+    run.reports.clear();
+    if (s.reports.empty() || s.format_given || !s.output.empty()) run.reports.push_back({s.format, s.output});
+    for (const auto& spec : s.reports) {
+        const std::size_t colon = spec.find(':');
+        ReportTarget t{spec.substr(0, colon), colon == std::string::npos ? "" : spec.substr(colon + 1)};
+        if (!report::find_reporter(t.format)) {
+            return "unknown format '" + t.format + "' in --report " + spec + " (formats: " +
+                   util::join(report::reporter_names(), ", ") + ")";
+        }
+        run.reports.push_back(t);
+    }
+    int to_stdout = 0;
+    for (const auto& t : run.reports) to_stdout += (t.path.empty() || t.path == "-") ? 1 : 0;
+    if (to_stdout > 1) return "only one output can go to standard output: give the others a path (FORMAT:PATH)";
     run.lang = s.lang == "en" ? Lang::en : Lang::zh;
     if (s.fail_on == "never") run.fail_on.reset();
     else run.fail_on = s.fail_on == "info" ? Severity::info : s.fail_on == "warning" ? Severity::warning : Severity::error;
     run.summary = s.summary;
     run.read.sheet = s.sheet;
     run.actuals_path = s.actuals;
-    run.colour = is_tty && s.output.empty() && std::getenv("NO_COLOR") == nullptr;
+    run.colour = is_tty && std::getenv("NO_COLOR") == nullptr;
     if (!s.encoding.empty()) {
         auto enc = io::parse_encoding_name(s.encoding);
         if (!enc) return enc.error().message;
         run.read.encoding = *enc;
     }
-    const auto* entry = report::find_reporter(s.format);
-    if (entry && entry->binary && (s.output.empty() || s.output == "-") && is_tty) {
-        return "format " + s.format + " writes a binary file: add -o FILE";
+    for (const auto& t : run.reports) {
+        const auto* entry = report::find_reporter(t.format);
+        if (entry && entry->binary && (t.path.empty() || t.path == "-") && is_tty) {
+            return "format " + t.format + " writes a binary file: give it a path (-o FILE or --report " + t.format +
+                   ":FILE)";
+        }
     }
     return std::nullopt;
 }
@@ -164,7 +185,9 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     };
     if (check->parsed() || score->parsed()) {
         parsed.command = check->parsed() ? Command::check : Command::score;
-        if (auto err = to_run_options(check->parsed() ? check_opts : score_opts, is_tty, parsed.run)) return fail(*err);
+        Shared& chosen = check->parsed() ? check_opts : score_opts;
+        chosen.format_given = (check->parsed() ? check : score)->get_option("--format")->count() > 0;
+        if (auto err = to_run_options(chosen, is_tty, parsed.run)) return fail(*err);
         parsed.run.score = score->parsed();
     } else if (explain->parsed()) {
         parsed.command = Command::explain;

@@ -96,6 +96,20 @@ TEST_CASE("help and version exit 0 and list the commands", "[cli]") {
     CHECK_THAT(v.message, Catch::StartsWith("perf-check "));
 }
 
+TEST_CASE("--report adds outputs; only one may go to standard output", "[cli]") {
+    const auto p = parse({"t.csv", "--report", "json:out.json", "--report", "text"});
+    REQUIRE(p.exit_code == -1);
+    REQUIRE(p.run.reports.size() == 2);
+    CHECK(p.run.reports[0].format == "json");
+    CHECK(p.run.reports[0].path == "out.json");
+    CHECK(p.run.reports[1].format == "text");
+    CHECK(p.run.reports[1].path.empty());
+    const auto both = parse({"t.csv", "-f", "text", "--report", "json:r.json"});
+    REQUIRE(both.run.reports.size() == 2);
+    CHECK(parse({"t.csv", "--report", "json", "--report", "text"}).exit_code == 2);
+    CHECK(parse({"t.csv", "--report", "pdf:x.pdf"}).exit_code == 2);
+}
+
 TEST_CASE("--encoding forces the decoder", "[cli]") {
     const auto p = parse({"t.csv", "--encoding", "GBK"});
     REQUIRE(p.run.read.encoding);
