@@ -96,6 +96,14 @@ std::string canonical_form(const Formula& f) {
     return util::join(parts, "; ");
 }
 
+Text phrase(const Step& s) {
+    const bool per_item = s.direction == StepDirection::shortfall && s.size == Decimal::from_int(1) &&
+                          !s.unit.empty() && s.unit != "%";
+    if (per_item) return {"每" + s.unit + "未完成扣" + s.points.str() + "分", "−" + s.points.str() + " per " + s.unit + " not done"};
+    return {"每" + std::string(direction_zh(s.direction)) + amount_zh(s.size, s.unit) + "扣" + s.points.str() + "分",
+            "−" + s.points.str() + " per " + amount(s.size, s.unit) + " " + direction_en(s.direction)};
+}
+
 Text describe(const Step& s) {
     Text t;
     const std::string size = amount(s.size, s.unit);

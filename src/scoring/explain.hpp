@@ -21,8 +21,11 @@ std::string canonical_form(const Formula& formula);
 /// One recognised piece of a formula in words ("每超过5万元扣1分"), Chinese or English.
 Text describe(const Formula& formula, const Piece& piece);
 
-/// One step in words, Chinese or English: "每超过5万元扣1分" / "−1 point per 5万元 over".
+/// One step in words with its notes (where counting starts, percentage points, implicit 每, subject).
 Text describe(const Step& step);
+
+/// One step as a short phrase, Chinese or English: "每超过5万元扣1分" / "−1 per 5万元 over".
+Text phrase(const Step& step);
 
 /// Writes what `perf-check explain "TEXT"` prints: the text, each piece understood (in reading order,
 /// with its meaning), the canonical form, the parts not understood and the unsupported forms, and how a

@@ -34,11 +34,18 @@ Decimal from_wan(Decimal wan, std::string_view unit) {
 bool is_reverse(Comparator c) { return c == Comparator::le || c == Comparator::lt; }
 
 // A quantity with its unit for messages: "12.93万元", "3.5个百分点" / "3.5 percentage points".
-std::string qty_zh(Decimal v, const std::string& unit) { return v.str() + (unit == "%" ? "个百分点" : unit); }
+std::string qty_zh(Decimal v, const std::string& unit) {
+    if (unit == "%") return v.str() + "个百分点";
+    if (unit == "月") return v.str() + "个月";
+    return v.str() + unit;
+}
 std::string qty_en(Decimal v, const std::string& unit) {
     if (unit == "%") return v.str() + " percentage points";
     return unit.empty() ? v.str() : v.str() + " " + unit;
 }
+// Parser text in Chinese prose: its separators back to full-width commas.
+std::string shown(const std::string& normalised) { return util::replace_all(normalised, ",", "，"); }
+
 // A value as the indicator states it: "842.07万元", "90%".
 std::string val(Decimal v, const std::string& unit) { return v.str() + unit; }
 
@@ -59,7 +66,8 @@ public:
     IndicatorScore run() {
         IndicatorScore& r = m_out;
         r.indicator = m_ind.path();
-        r.loc = m_ind.actual.loc.row > 0 ? m_ind.actual.loc : m_ind.name.loc;
+        // The indicator's own row in the table (actuals may come from a separate file).
+        r.loc = m_ind.name.loc;
         if (r.loc.row <= 0) r.loc.row = m_ind.row;
         if (r.loc.file.empty()) r.loc.file = m_project.file;
         m_w = m_ind.weight_points.value_or(k_zero);
@@ -79,8 +87,10 @@ public:
         if (m_has_text) {
             m_formula = parse_deduction(m_ind.deduction.text);
             m_canonical = canonical_form(m_formula);
-            step("扣分标准：" + m_ind.deduction.text + "（规范形式：" + m_canonical + "）",
-                 "Deduction standard: " + m_ind.deduction.text + " (canonical: " + m_canonical + ")");
+            const std::string written =
+                m_ind.deduction.raw.empty() ? m_ind.deduction.text : util::trim(m_ind.deduction.raw);
+            step("扣分标准：" + written + "（规范形式：" + m_canonical + "）",
+                 "Deduction standard: " + written + " (canonical: " + m_canonical + ")");
         } else {
             step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
         }
@@ -150,9 +160,9 @@ private:
         const std::string sym = comparator_symbol(m_c);
         if (target_met(m_c, av, m_t)) {
             step("已达到目标（" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
-                     val(m_t, unit) + "）：得满分" + m_w.str() + "分",
+                     val(m_t, unit) + "）：得满分" + m_w.str() + "分" + (m_w == k_zero ? "（分值为0）" : ""),
                  "Target met (" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
-                     val(m_t, unit) + "): full marks " + m_w.str());
+                     val(m_t, unit) + "): full marks " + m_w.str() + (m_w == k_zero ? " (the weight is 0)" : ""));
             set_formula("");
             return m_w;
         }
@@ -272,9 +282,9 @@ private:
         Decimal total;
         bool applied = false;
         for (const Step& s : f.steps) {
-            const Text said = describe(s);
+            const Text said = phrase(s);
             if (!applies(s.direction, m_c)) {
-                step("“" + s.source + "”的方向与指标（" + comparator_symbol(m_c) + "）未达标的方向不符，不适用",
+                step("“" + shown(s.source) + "”的方向与指标（" + comparator_symbol(m_c) + "）未达标的方向不符，不适用",
                      "\"" + s.source + "\" counts the other direction than this indicator's (" +
                          comparator_symbol(m_c) + ") miss; not applied");
                 continue;
@@ -292,7 +302,8 @@ private:
             const std::string ref_name_zh = s.threshold ? "起算值" : "目标";
             const std::string ref_name_en = s.threshold ? "the threshold" : "the target";
             if (gap <= k_zero) {
-                step("未超出" + ref_name_zh + val(ref, unit) + "，“" + s.source + "”不扣分",
+                step(std::string(reverse ? "未超出" : "未低于") + ref_name_zh + val(ref, unit) + "，“" + shown(s.source) +
+                         "”不扣分",
                      "Not beyond " + ref_name_en + " " + val(ref, unit) + ": \"" + s.source + "\" deducts nothing");
                 applied = true;
                 continue;
@@ -314,7 +325,7 @@ private:
                     gap = g;
                 } else if (s.unit == "%") {
                     if (m_t <= k_zero) {
-                        step("目标值不大于0，无法换算为百分比，“" + s.source + "”不适用",
+                        step("目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”不适用",
                              "Target not above 0, the gap cannot be a percentage: \"" + s.source + "\" not applied");
                         continue;
                     }
@@ -324,16 +335,20 @@ private:
                              " × 100 = " + g.str() + "%");
                     gap = g;
                 } else {
-                    step("“" + s.source + "”的单位（" + s.unit + "）与指标单位（" + unit + "）不同，不适用",
+                    step("“" + shown(s.source) + "”的单位（" + s.unit + "）与指标单位（" + unit + "）不同，不适用",
                          "\"" + s.source + "\" is in " + s.unit + ", the indicator in " + unit + ": not applied");
                     continue;
                 }
+            }
+            if (s.implicit) {
+                step("“" + shown(s.source) + "”未写“每”，按" + pick(said, Lang::zh) + "计",
+                     "\"" + s.source + "\" has no 每 (each): read as " + pick(said, Lang::en));
             }
             Decimal deduction;
             if (s.implicit && s.size == m_t && (s.unit.empty() || s.unit == unit)) {
                 // "低于90%扣5分" with a target of 90: the number is the target itself, not a step size.
                 deduction = s.points;
-                step("“" + s.source + "”中的" + val(s.size, su) + "即目标值：按未达标一次扣" + s.points.str() + "分",
+                step("“" + shown(s.source) + "”中的" + val(s.size, su) + "即目标值：按未达标一次扣" + s.points.str() + "分",
                      "In \"" + s.source + "\" " + val(s.size, su) + " is the target itself: one deduction of " +
                          s.points.str());
             } else {
@@ -343,10 +358,10 @@ private:
                 const std::string div = gap.str() + " ÷ " + s.size.str() + " = " + ratio.str();
                 if (mode == StepMode::pro_rate) {
                     deduction = gap * s.points / s.size;
-                    step("按比例折算步数：" + div + " 步；扣分 " + ratio.str() + " × " + s.points.str() + " = " +
-                             deduction.str() + "分",
-                         "Pro-rated steps: " + div + "; deduction " + ratio.str() + " × " + s.points.str() + " = " +
-                             deduction.str());
+                    step("按“" + pick(said, Lang::zh) + "”，规则集规定按比例折算：" + div + " 步；扣分 " + ratio.str() + " × " +
+                             s.points.str() + " = " + deduction.str() + "分",
+                         "Per \"" + pick(said, Lang::en) + "\", pro-rated by the rule set: " + div + " steps; deduction " +
+                             ratio.str() + " × " + s.points.str() + " = " + deduction.str());
                 } else {
                     const bool partial = mode == StepMode::partial_counts;
                     const Decimal n = partial ? ratio.ceil() : ratio.floor();
@@ -364,10 +379,10 @@ private:
                         why_zh = "只计整步";
                         why_en = "only full steps count";
                     }
-                    step(div + " 步，" + why_zh + "：" + n.str() + " 步（" + pick(said, Lang::zh) + "）；扣分 " + n.str() +
-                             " × " + s.points.str() + " = " + deduction.str() + "分",
-                         div + " steps; " + why_en + ": " + n.str() + " (" + pick(said, Lang::en) + "); deduction " +
-                             n.str() + " × " + s.points.str() + " = " + deduction.str());
+                    step("按“" + pick(said, Lang::zh) + "”：" + div + " 步，" + why_zh + "：" + n.str() + " 步；扣分 " +
+                             n.str() + " × " + s.points.str() + " = " + deduction.str() + "分",
+                         "Per \"" + pick(said, Lang::en) + "\": " + div + " steps; " + why_en + ": " + n.str() +
+                             "; deduction " + n.str() + " × " + s.points.str() + " = " + deduction.str());
                 }
             }
             total += deduction;
