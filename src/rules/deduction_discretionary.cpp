@@ -8,77 +8,18 @@
 
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/deduction.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::rules {
 namespace {
 
-bool contains_any(std::string_view t, const std::vector<std::string_view>& words) {
-    for (const auto& w : words) {
-        if (util::contains(t, w)) return true;
-    }
-    return false;
-}
-
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-
-/// True when a condition word is directly followed by a number: "少于1%", "低于 90".
-bool condition_with_number(std::string_view region) {
-    static const std::vector<std::string_view> k_conditions = {"少于", "低于", "超过", "超出", "高于",
-                                                               "减少", "降低", "延迟", "不足", "缺"};
-    for (const auto& w : k_conditions) {
-        for (std::size_t at = region.find(w); at != std::string_view::npos; at = region.find(w, at + w.size())) {
-            std::size_t p = at + w.size();
-            while (p < region.size() && region[p] == ' ') ++p;
-            if (p < region.size() && is_digit(region[p])) return true;
-        }
-    }
-    return false;
-}
-
-/// True when the text gives a formula the scorer can compute: a proportional or all-or-nothing rule,
-/// or a deduction "扣/减 M 分" preceded in its sentence by a step ("每…") or a numeric condition
-/// ("少于1%"). "视情况扣2分" alone is not one: nothing says when or how often.
-bool has_concrete_formula(std::string_view t) {
-    static const std::vector<std::string_view> k_formulas = {
-        "按比例", "完成比例", "按完成率", "按实际完成率", "完成率乘以", "乘以标准分", "乘以分值",
-        "不得分", "不计分",   "得0分",    "计0分",        "记0分",      "为0分"};
-    if (contains_any(t, k_formulas)) return true;
-    static const std::vector<std::string_view> k_sentence_ends = {"。", "；", ";", "\n"};
-    std::size_t sentence = 0;
-    std::size_t i = 0;
-    while (i < t.size()) {
-        const std::string_view rest = t.substr(i);
-        bool ended = false;
-        for (const auto& e : k_sentence_ends) {
-            if (rest.starts_with(e)) {
-                sentence = i + e.size();
-                i = sentence;
-                ended = true;
-                break;
-            }
-        }
-        if (ended) continue;
-        if (rest.starts_with("扣") || rest.starts_with("减")) {
-            std::size_t p = i + std::string_view("扣").size();
-            while (p < t.size() && t[p] == ' ') ++p;
-            const std::size_t digits = p;
-            while (p < t.size() && (is_digit(t[p]) || t[p] == '.')) ++p;
-            while (p < t.size() && t[p] == ' ') ++p;
-            if (p > digits && t.substr(p).starts_with("分")) {
-                const std::string_view region = t.substr(sentence, i - sentence);
-                if (util::contains(region, "每") || condition_with_number(region)) return true;
-            }
-        }
-        util::next_code_point(t, i);
-    }
-    return false;
-}
-
-bool is_discretionary(std::string_view t) {
-    return contains_any(t, {"视情", "酌情"}) && !has_concrete_formula(t);
+/// True when the standard mentions discretion (视情况扣分) and gives nothing the scorer can compute: no
+/// step (每超过5万元扣1分), numeric condition (少于1%扣0.5分), proportional form or all-or-nothing. The
+/// scoring grammar decides, so this rule and the scorer never disagree on whether defaults apply.
+bool is_discretionary(std::string_view text) {
+    const scoring::Formula f = scoring::parse_deduction(text);
+    return f.discretionary && !f.has_rule();
 }
 
 std::string percent(Decimal fraction) {
