@@ -47,6 +47,7 @@ struct Shared {
     std::string actuals;
     std::vector<std::string> reports;
     bool format_given = false;
+    unsigned jobs = 0;
 };
 
 void add_shared(CLI::App* app, Shared& s, bool scoring) {
@@ -63,6 +64,7 @@ void add_shared(CLI::App* app, Shared& s, bool scoring) {
     app->add_flag("--summary", s.summary, "汇总 per-file and per-unit lines and the key-evaluation list (≥100万元)");
     app->add_option("--encoding", s.encoding, "CSV 编码 force the CSV encoding: utf-8, utf-8-bom, gb18030");
     app->add_option("--sheet", s.sheet, "XLSX 工作表 sheet name or 1-based number");
+    app->add_option("-j,--jobs", s.jobs, "并行 files checked in parallel (default: number of cores)");
     if (scoring) {
         app->add_option("--actuals", s.actuals,
                         "实际完成值文件 actuals as a separate CSV/XLSX/JSON joined on (单位代码, 项目名称, 三级指标)");
@@ -91,6 +93,7 @@ std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptio
     if (s.fail_on == "never") run.fail_on.reset();
     else run.fail_on = s.fail_on == "info" ? Severity::info : s.fail_on == "warning" ? Severity::warning : Severity::error;
     run.summary = s.summary;
+    run.jobs = s.jobs;
     run.read.sheet = s.sheet;
     run.actuals_path = s.actuals;
     run.colour = is_tty && std::getenv("NO_COLOR") == nullptr;

@@ -51,7 +51,10 @@ void ActualsIndex::apply(Project& project) {
         it = m_projects.find(Key{"", key.second});
     }
     if (it == m_projects.end()) return;
-    m_used[it->first] = true;
+    {
+        const std::lock_guard<std::mutex> lock(*m_used_mutex);
+        m_used[it->first] = true;
+    }
     const Project& a = it->second;
     if (!a.budget.empty()) project.budget = a.budget;
     if (!a.spent.empty()) project.spent = a.spent;

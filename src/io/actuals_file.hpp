@@ -2,6 +2,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -22,7 +24,8 @@ public:
     /// Copies the matching 实际完成值 / 得分 / 偏差原因 onto the project's indicators (in order, for repeated
     /// names) and 全年预算数 / 全年执行数 onto the project; the actuals file's cells (and locations) replace the
     /// table's. Indicator rows of this project's actuals that name no indicator go to
-    /// Project::unmatched_actuals. A project with no actuals is left as it is.
+    /// Project::unmatched_actuals. A project with no actuals is left as it is. Safe to call from several
+    /// threads at once (files of a batch are checked in parallel).
     void apply(Project& project);
 
     /// Actuals projects that no target project matched, by their first row (after all apply() calls).
@@ -35,6 +38,7 @@ private:
     std::string m_file;
     std::map<Key, Project> m_projects;
     std::map<Key, bool> m_used;
+    std::unique_ptr<std::mutex> m_used_mutex = std::make_unique<std::mutex>();  // movable index, shared lock
 };
 
 }  // namespace perf_check::io

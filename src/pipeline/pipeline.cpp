@@ -1,8 +1,11 @@
 // The run, as one readable sequence of stages. Each stage is a free function in its own module.
 #include "pipeline/pipeline.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "config/rule_set_loader.hpp"
 #include "io/actuals_file.hpp"
@@ -106,8 +109,26 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     report.with_summary = options.summary;
     std::vector<report::ProjectStat> projects;
     const auto inputs = io::expand_inputs(options.paths);
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        FileOutcome o = process_file(inputs[i], i, options, rules, active, actuals);
+    // Files are independent: check them on all cores, each into its own slot, then merge in input
+    // order so the report does not depend on which thread finished first.
+    std::vector<FileOutcome> outcomes(inputs.size());
+    const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
+    const auto workers = static_cast<std::size_t>(std::min<std::size_t>(
+        options.jobs == 0 ? cores : options.jobs, std::max<std::size_t>(1, inputs.size())));
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < inputs.size(); i = next++) {
+            outcomes[i] = process_file(inputs[i], i, options, rules, active, actuals);
+        }
+    };
+    if (workers <= 1) {
+        work();
+    } else {
+        std::vector<std::thread> pool;
+        for (std::size_t t = 0; t < workers; ++t) pool.emplace_back(work);
+        for (auto& t : pool) t.join();
+    }
+    for (auto& o : outcomes) {
         report.files.push_back(std::move(o.result));
         std::move(o.findings.begin(), o.findings.end(), std::back_inserter(report.findings));
         std::move(o.projects.begin(), o.projects.end(), std::back_inserter(projects));

@@ -27,6 +27,7 @@ struct RunOptions {
     std::string actuals_path;                      ///< --actuals
     io::ReadOptions read;
     bool colour = false;                           ///< text output to a terminal
+    unsigned jobs = 0;                             ///< -j: files checked in parallel; 0 = number of cores
 };
 
 }  // namespace perf_check

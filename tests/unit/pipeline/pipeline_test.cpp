@@ -238,3 +238,28 @@ TEST_CASE("the summary counts units and lists projects at or above 100万元", "
     for (const auto& u : r.summary.units) unit_errors += u.errors;
     CHECK(unit_errors == r.summary.errors);
 }
+
+TEST_CASE("parallel checking gives the same report in the same order", "[pipeline][parallel]") {
+    test::TempDir dir;
+    std::vector<std::string> paths;
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    const std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
+    for (int i = 0; i < 12; ++i) paths.push_back(dir.write("f" + std::to_string(i) + ".csv", i % 3 ? seed : clean));
+    paths.push_back(dir.path("missing.csv"));
+    RunOptions one;
+    one.jobs = 1;
+    RunOptions four;
+    four.jobs = 4;
+    const Report a = check(paths, one);
+    const Report b = check(paths, four);
+    REQUIRE(a.files.size() == 13);
+    REQUIRE(b.files.size() == 13);
+    for (std::size_t i = 0; i < a.files.size(); ++i) CHECK(a.files[i].path == b.files[i].path);
+    CHECK(contents(a) == contents(b));
+    std::vector<std::string> fa;
+    std::vector<std::string> fb;
+    for (const auto& f : a.findings) fa.push_back(f.loc.file);
+    for (const auto& f : b.findings) fb.push_back(f.loc.file);
+    CHECK(fa == fb);
+    CHECK(a.summary.errors == b.summary.errors);
+}
