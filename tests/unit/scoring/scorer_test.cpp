@@ -1,0 +1,366 @@
+// Tests of the scorer: DOMAIN.md's hand-checked vectors (both step modes), SPEC §4's defaults, qualitative
+// bands, units, rounding, totals and grades, and the explanation steps.
+#include <catch2/catch.hpp>
+
+#include "scoring/scorer.hpp"
+#include "support/builders.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+Decimal d(const char* text) { return *Decimal::parse(text); }
+
+RuleSet with_step_mode(StepMode mode) {
+    RuleSet rs = config::default_rule_set();
+    rs.scoring.step_mode = mode;
+    return rs;
+}
+
+test::Row quantitative(const std::string& target, const std::string& type, const std::string& unit,
+                       const std::string& deduction, const std::string& weight = "10分",
+                       const std::string& level1 = "产出指标", const std::string& level2 = "数量指标") {
+    return {level1, level2, "测试指标", target, "测试指标", deduction, unit, type, weight};
+}
+
+test::Row qualitative(const std::string& target, const std::string& weight = "20分") {
+    return {"效益指标", "社会效益指标", "定性指标", target, "定性指标", "视情况，扣分，扣完为止", "-", "定性", weight};
+}
+
+// One project holding `row`, with its actual (and reviewer's score) filled in as a reader would.
+Project one(const test::Row& row, const std::string& actual, const std::string& score = "") {
+    Project p = test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。", {row});
+    p.indicators[0].actual = test::cell(actual, 5, 16);
+    p.indicators[0].score = test::cell(score, 5, 17);
+    return p;
+}
+
+IndicatorScore score_of(const test::Row& row, const std::string& actual, const RuleSet& rules,
+                        const std::string& score = "") {
+    const Project p = one(row, actual, score);
+    return scoring::score_indicator(p, p.indicators[0], rules);
+}
+
+IndicatorScore score_of(const test::Row& row, const std::string& actual, const std::string& score = "") {
+    return score_of(row, actual, config::default_rule_set(), score);
+}
+
+bool has_step(const IndicatorScore& s, const std::string& zh) {
+    for (const auto& t : s.steps)
+        if (t.zh == zh) return true;
+    return false;
+}
+
+}  // namespace
+
+// ---- DOMAIN.md hand-checked vectors --------------------------------------------------------------
+
+TEST_CASE("vector: ≥ 100, actual 95, weight 10 → 9.5", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("100", "≥", "个", ""), "95");
+    CHECK(s.score == d("9.5"));
+    CHECK(s.formula == "default(>=: w*a/t)");
+    CHECK(has_step(s, "默认公式（正向指标）：分值 × 实际 ÷ 目标 = 10 × 95 ÷ 100 = 9.5"));
+}
+
+TEST_CASE("vector: ≥ 100, actual 120, weight 10 → 10", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("100", "≥", "个", ""), "120");
+    CHECK(s.score == d("10"));
+    CHECK(has_step(s, "已达到目标（120个 ≥ 100个）：得满分10分"));
+}
+
+TEST_CASE("vector: ≤ 10, actual 12, weight 10 → 8", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("10", "≤", "万元", "", "10分", "成本指标", "经济成本指标"), "12");
+    CHECK(s.score == d("8"));
+    CHECK(s.formula == "default(<=: w*(1-(a-t)/t), 0 at a>=2t)");
+}
+
+TEST_CASE("vector: ≤ 10, actual 25, weight 10 → 0", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("10", "≤", "万元", "", "10分", "成本指标", "经济成本指标"), "25");
+    CHECK(s.score == d("0"));
+    CHECK(has_step(s, "默认公式（反向指标）：实际值达到目标的2倍及以上（25 ≥ 2 × 10）：0分"));
+}
+
+TEST_CASE("vector: = 0, actual 0, weight 5 → 5", "[scoring][scorer]") {
+    CHECK(score_of(quantitative("0", "=", "起", "", "5分"), "0").score == d("5"));
+    // and any actual above 0 scores nothing
+    const auto s = score_of(quantitative("0", "=", "起", "", "5分"), "1");
+    CHECK(s.score == d("0"));
+    CHECK(s.formula == "default(=0: a<=0 -> w, else 0)");
+}
+
+TEST_CASE("vector: 预算执行率 89.974 of 89.974 → 10", "[scoring][scorer]") {
+    Project p = test::project("301001", "测试项目", "89.974", "保障区内退休人员待遇按时足额发放。",
+                              {quantitative("100", "≥", "个", "")});
+    p.budget = test::cell("89.974", 5, 4);
+    p.spent = test::cell("89.974", 5, 5);
+    const auto b = scoring::score_budget_execution(p, config::default_rule_set());
+    REQUIRE(b.rate);
+    CHECK(*b.rate == d("1"));
+    CHECK(b.weight == d("10"));
+    CHECK(b.score == d("10"));
+    REQUIRE(b.budget);
+    CHECK(*b.budget == d("89.974"));
+}
+
+TEST_CASE("vector: ≤842.07万元 每超过5万元扣1分, actual 855.00, weight 20 → 18 in full steps", "[scoring][scorer]") {
+    const auto row = quantitative("842.07", "≤", "万元", "每超过5万元，扣1分，扣完为止", "20分", "成本指标", "经济成本指标");
+    const auto s = score_of(row, "855.00万元");
+    CHECK(s.score == d("18"));
+    CHECK(s.weight == d("20"));
+    CHECK(s.target == "≤842.07万元");
+    CHECK(s.actual == "855.00万元");
+    CHECK(s.formula == "step(over 5万元: -1); floor(0)");
+    REQUIRE(s.steps.size() == 7);
+    CHECK(s.steps[0].zh == "目标：≤842.07万元；实际完成值：855.00万元；分值：20分");
+    CHECK(s.steps[1].zh == "扣分标准：每超过5万元，扣1分，扣完为止（规范形式：step(over 5万元: -1); floor(0)）");
+    CHECK(s.steps[2].zh == "未达到目标（实际 855万元，目标 ≤842.07万元）");
+    CHECK(s.steps[3].zh == "超出目标：855 − 842.07 = 12.93万元");
+    CHECK(s.steps[4].zh == "按“每超过5万元扣1分”：12.93 ÷ 5 = 2.586 步，只计整步：2 步；扣分 2 × 1 = 2分");
+    CHECK(s.steps[5].zh == "得分：20 − 2 = 18");
+    CHECK(s.steps[6].zh == "本项得分：18分");
+    CHECK(s.steps[4].en == "Per \"−1 per 5万元 over\": 12.93 ÷ 5 = 2.586 steps; only full steps count: 2; deduction 2 × 1 = 2");
+    CHECK(s.steps[6].en == "Score: 18");
+}
+
+TEST_CASE("vector: 842.07/855.00/20 under the other step modes", "[scoring][scorer]") {
+    const auto row = quantitative("842.07", "≤", "万元", "每超过5万元，扣1分，扣完为止", "20分", "成本指标", "经济成本指标");
+    // partial steps count: 2.586 → 3 steps
+    CHECK(score_of(row, "855.00", with_step_mode(StepMode::partial_counts)).score == d("17"));
+    // pro-rate: 20 − 12.93 × 1 ÷ 5 = 20 − 2.586 = 17.414 → 17.41
+    CHECK(score_of(row, "855.00", with_step_mode(StepMode::pro_rate)).score == d("17.41"));
+}
+
+TEST_CASE("vector: ≥90% 少于1%扣0.5分, actual 86.5 → 8.5 in full steps, 8.25 pro-rated", "[scoring][scorer]") {
+    const auto row = quantitative("90", "≥", "%", "达到指标值得满分，少于1%扣0.5分，扣完为止。", "10分", "产出指标", "质量指标");
+    const auto full = score_of(row, "86.5");
+    CHECK(full.score == d("8.5"));
+    CHECK(has_step(full, "低于目标：90 − 86.5 = 3.5个百分点"));
+    CHECK(has_step(full, "按“每低于1%扣0.5分”：3.5 ÷ 1 = 3.5 步，只计整步：3 步；扣分 3 × 0.5 = 1.5分"));
+    const auto pro = score_of(row, "86.5", with_step_mode(StepMode::pro_rate));
+    CHECK(pro.score == d("8.25"));
+    CHECK(has_step(pro, "按“每低于1%扣0.5分”，规则集规定按比例折算：3.5 ÷ 1 = 3.5 步；扣分 3.5 × 0.5 = 1.75分"));
+    CHECK(score_of(row, "86.5", with_step_mode(StepMode::partial_counts)).score == d("8"));
+    // "86.5%" reads the same as "86.5"
+    CHECK(score_of(row, "86.5%").score == d("8.5"));
+}
+
+TEST_CASE("不满N按N计算 in the text makes a partial step count, whatever the rule set's mode", "[scoring][scorer]") {
+    const auto row = quantitative("90", "≥", "%", "达到指标值得满分，每低于1%扣0.5分，不满1%按1%计算", "10分");
+    const auto s = score_of(row, "86.5");
+    CHECK(s.score == d("8"));  // 3.5 → 4 steps × 0.5 = 2
+    CHECK(has_step(s, "按“每低于1%扣0.5分”：3.5 ÷ 1 = 3.5 步，按“不满1%按1%计算”，不足一步按一步计：4 步；扣分 4 × 0.5 = 2分"));
+}
+
+// ---- other forms of the text -----------------------------------------------------------------------
+
+TEST_CASE("a threshold in the text moves where the gap is counted from", "[scoring][scorer]") {
+    // 低于100%每1%扣2分，不满1%按1%计算 on a ≥95% indicator, actual 93.5: gap from 100 is 6.5 → 7 steps × 2 = 14.
+    const auto row = quantitative("95", "≥", "%", "低于100%每1%扣2分，不满1%按1%计算", "20分");
+    const auto s = score_of(row, "93.5");
+    CHECK(s.score == d("6"));
+    CHECK(has_step(s, "低于起算值：100 − 93.5 = 6.5个百分点"));
+}
+
+TEST_CASE("proportional, all-or-nothing, flat and per-item texts", "[scoring][scorer]") {
+    CHECK(score_of(quantitative("50", "≥", "公里", "完成年度投资计划任务得标准分,未完成的按实际完成率乘以标准分计分", "15分"), "42公里")
+              .score == d("12.6"));
+    CHECK(score_of(quantitative("1400", "≥", "万元", "按完成比例计算得分,满分为止"), "1330").score == d("9.5"));
+    CHECK(score_of(quantitative("100", "=", "%", "未完成不得分", "15分"), "96%").score == d("0"));
+    CHECK(score_of(quantitative("100", "=", "%", "未完成不得分", "15分"), "100%").score == d("15"));
+    CHECK(score_of(quantitative("8", "≥", "项", "未完成扣5分"), "7").score == d("5"));
+    CHECK(score_of(quantitative("10", "≥", "项", "每缺1项扣3分"), "8项").score == d("4"));
+    CHECK(score_of(quantitative("10", "≥", "项", "未按要求落实到位的，每项扣2分"), "7").score == d("4"));
+    // cap: 5 missing × 2 = 10, at most 6
+    const auto capped = score_of(quantitative("10", "≥", "项", "每缺1项扣2分，最多扣6分"), "5");
+    CHECK(capped.score == d("4"));
+    CHECK(has_step(capped, "最多扣6分：扣分由10分降为6分"));
+    // delay: 12 against ≤10 months, 2 steps
+    CHECK(score_of(quantitative("10", "≤", "月", "每延迟1个月扣1分，扣完为止", "10分", "产出指标", "时效指标"), "12").score ==
+          d("8"));
+    // average age: ≤45岁, actual 47.5 → 2 full steps × 0.5
+    CHECK(score_of(quantitative("45", "≤", "岁", "每超平均年龄1岁的，扣0.5分", "5分"), "47.5").score == d("4"));
+    // floor: deductions beyond the weight stop at 0
+    CHECK(score_of(quantitative("90", "≥", "%", "每降低1个百分点扣1分", "5分"), "80").score == d("0"));
+}
+
+TEST_CASE("a % step on a non-% indicator counts percent of the target", "[scoring][scorer]") {
+    // 190 of 200 is 5% short → 5 steps × 1
+    const auto s = score_of(quantitative("200", "≥", "人", "每低于1%扣1分"), "190");
+    CHECK(s.score == d("5"));
+    CHECK(has_step(s, "非百分比指标，差额按目标值的百分比计：10 ÷ 200 × 100 = 5%"));
+}
+
+TEST_CASE("万元 and 元 convert, both ways", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("158.62", "≤", "万元", "每超过10万元，扣1分，扣完为止", "20分", "成本指标", "经济成本指标"),
+                            "1,700,000元");
+    CHECK(s.score == d("19"));
+    CHECK(has_step(s, "实际完成值换算为指标单位：1,700,000元 = 170万元"));
+    // a step in 元 on a 万元 indicator: 0.6万元 over = 6000元 → 3 steps of 2000元
+    CHECK(score_of(quantitative("10", "≤", "万元", "每超过2000元扣1分", "10分", "成本指标", "经济成本指标"), "10.6")
+              .score == d("7"));
+}
+
+TEST_CASE("the table's text comes first; defaults where it is discretionary, missing or unsupported", "[scoring][scorer]") {
+    const auto disc = score_of(quantitative("136", "≥", "人", "达到指标值得满分，未达到指标值视情况扣分，扣完为止。"), "130");
+    CHECK(disc.score == d("9.56"));
+    CHECK(disc.formula == "full_if_met; discretionary; floor(0) => default(>=: w*a/t)");
+    CHECK(has_step(disc, "默认公式（正向指标）：分值 × 实际 ÷ 目标 = 10 × 130 ÷ 136 = 9.558824"));
+    CHECK(has_step(disc, "保留2位小数：9.558824 → 9.56"));
+
+    const auto missing = score_of(quantitative("130", "≥", "人", ""), "117");
+    CHECK(missing.score == d("9"));
+    CHECK(has_step(missing, "未填写扣分标准：采用规则集默认公式"));
+
+    const auto tiered = score_of(quantitative("100", "≥", "%", "90%以上得10分，80%-90%得8分"), "85");
+    CHECK(tiered.score == d("8.5"));
+    CHECK(tiered.formula == "unsupported(tiered) => default(>=: w*a/t)");
+
+    // a step counting the other way than the miss does not apply
+    const auto wrong_way = score_of(quantitative("100", "≥", "个", "每超过5个扣1分"), "90");
+    CHECK(wrong_way.score == d("9"));
+    CHECK(has_step(wrong_way, "“每超过5个扣1分”的方向与指标（≥）未达标的方向不符，不适用"));
+}
+
+TEST_CASE("the reverse ratio variant", "[scoring][scorer]") {
+    RuleSet rs = config::default_rule_set();
+    rs.scoring.reverse = ReverseVariant::ratio;
+    const auto s = score_of(quantitative("10", "≤", "万元", "", "10分", "成本指标", "经济成本指标"), "12", rs);
+    CHECK(s.score == d("8.33"));  // 10 × 10 ÷ 12 = 8.333333
+    CHECK(s.formula == "default(<=: w*t/a)");
+}
+
+// ---- actuals that are not plain numbers ------------------------------------------------------------
+
+TEST_CASE("missing, non-numeric and negative actuals", "[scoring][scorer]") {
+    const auto row = quantitative("100", "≥", "个", "");
+    const auto missing = score_of(row, "");
+    CHECK(missing.score == d("0"));
+    CHECK(has_step(missing, "未填写实际完成值：本项按0分计（请补填实际完成值）"));
+
+    const auto text = score_of(row, "基本完成");
+    CHECK(text.score == d("0"));
+    CHECK(has_step(text, "实际完成值“基本完成”不是数字，无法与指标值比较：本项按0分计"));
+
+    // a qualitative label on a quantitative row is scored by its band
+    const auto label = score_of(row, "部分达成年度指标并具有一定效果", "7.5");
+    CHECK(label.score == d("7.5"));
+
+    const auto negative = score_of(quantitative("10", "≤", "万元", "", "10分", "成本指标", "经济成本指标"), "-3");
+    CHECK(negative.score == d("10"));  // counts as 0, which meets ≤10
+    CHECK(has_step(negative, "实际完成值为负数，按0计"));
+}
+
+// ---- qualitative -----------------------------------------------------------------------------------
+
+TEST_CASE("qualitative: labels, bands and the reviewer's score", "[scoring][scorer]") {
+    CHECK(score_of(qualitative("有效保障"), "达成年度指标").score == d("20"));
+    CHECK(score_of(qualitative("有效保障"), "有效保障").score == d("20"));  // equal to the target text
+    CHECK(score_of(qualitative("有效保障"), "达成年度指标", "17").score == d("17"));
+    CHECK(score_of(qualitative("有效保障"), "部分达成年度指标并具有一定效果").score == d("14"));
+    CHECK(score_of(qualitative("有效保障"), "部分达成", "13").score == d("13"));
+    CHECK(score_of(qualitative("有效保障"), "未达成年度指标且效果较差").score == d("6"));
+    CHECK(score_of(qualitative("有效保障"), "未达成年度指标且效果较差", "11.5").score == d("11.5"));
+
+    // outside its band: taken at the band's edge
+    const auto high = score_of(qualitative("有效保障"), "部分达成年度指标并具有一定效果", "19");
+    CHECK(high.score == d("16"));
+    CHECK(has_step(high, "自评得分19超出“部分达成年度指标并具有一定效果”等级区间[12, 16]：按区间边界计16分"));
+    CHECK(score_of(qualitative("有效保障"), "达成年度指标", "12").score == d("16"));
+
+    // not a label, not the target, no score: cannot be scored
+    const auto unknown = score_of(qualitative("有效保障"), "基本保障");
+    CHECK(unknown.score == d("0"));
+    CHECK(unknown.formula == "discretionary; floor(0) => qualitative(bands)");
+    // not a label but with a score: the score, clamped to the weight
+    CHECK(score_of(qualitative("有效保障"), "基本保障", "18").score == d("18"));
+    CHECK(score_of(qualitative("有效保障"), "基本保障", "25").score == d("20"));
+}
+
+// ---- weights, placeholders, rounding, totals, grades -------------------------------------------------
+
+TEST_CASE("an indicator without a weight is scored with weight 0 and says so", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("90", "≥", "百分比", "达到指标值得满分，少于1%扣0.5分，扣完为止。", ""), "94.4%");
+    CHECK(s.weight == d("0"));
+    CHECK(s.score == d("0"));
+    CHECK(has_step(s, "未填写分值：按分值0计分，本项不计入得分"));
+}
+
+TEST_CASE("placeholder rows are not scored", "[scoring][scorer]") {
+    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", "保障我区内六类军退人员被妥善安置。",
+                              test::seed_rows());
+    const auto ps = scoring::score_project(p, config::default_rule_set());
+    REQUIRE(ps.indicators.size() == 6);
+    CHECK(ps.indicators[0].indicator == "成本指标/经济成本指标/项目总成本");
+    CHECK(ps.indicators[5].indicator == "满意度指标/服务对象满意度指标/享受补贴对象满意度");
+    CHECK(ps.indicators[1].loc.row == 8);
+}
+
+TEST_CASE("no binary-float noise: 0.1 + 0.2 totals 0.3", "[scoring][scorer]") {
+    Project p = test::project("301001", "测试项目", "1", "保障区内退休人员待遇按时足额发放。",
+                              {quantitative("1", "≥", "个", "", "0.1分"), quantitative("1", "≥", "个", "", "0.2分")});
+    p.indicators[0].actual = test::cell("1");
+    p.indicators[1].actual = test::cell("1");
+    const auto ps = scoring::score_project(p, config::default_rule_set());
+    CHECK(ps.indicators[0].score.str() == "0.1");
+    CHECK(ps.indicators[1].score.str() == "0.2");
+    CHECK(ps.total.str() == "0.3");
+    CHECK(ps.total == d("0.3"));
+    // and the shown arithmetic has none either
+    const auto s = score_of(quantitative("3", "≥", "个", "", "10分"), "1");
+    CHECK(s.score.str() == "3.33");
+    CHECK(has_step(s, "默认公式（正向指标）：分值 × 实际 ÷ 目标 = 10 × 1 ÷ 3 = 3.333333"));
+}
+
+TEST_CASE("the total is the sum of the rounded parts", "[scoring][scorer]") {
+    // 10 × 2 ÷ 3 = 6.666667 → 6.67, twice: 13.34 (not 13.33 from rounding the unrounded sum)
+    Project p = test::project("301001", "测试项目", "10", "保障区内退休人员待遇按时足额发放。",
+                              {quantitative("3", "≥", "个", ""), quantitative("3", "≥", "个", "")});
+    p.indicators[0].actual = test::cell("2");
+    p.indicators[1].actual = test::cell("2");
+    p.budget = test::cell("9");
+    p.spent = test::cell("6");  // 6 ÷ 9 = 0.666667 × 10 = 6.66667 → 6.67
+    const auto ps = scoring::score_project(p, config::default_rule_set());
+    CHECK(ps.indicators[0].score == d("6.67"));
+    CHECK(ps.budget_execution.score == d("6.67"));
+    CHECK(ps.total == d("20.01"));
+}
+
+TEST_CASE("budget execution: over-spending is capped, missing cells score 0, 元 tables convert", "[scoring][scorer]") {
+    Project p = test::project("301001", "测试项目", "842.07", "保障区内退休人员待遇按时足额发放。", {quantitative("1", "≥", "个", "")});
+    p.budget = test::cell("842.07");
+    p.spent = test::cell("855.00");
+    auto b = scoring::score_budget_execution(p, config::default_rule_set());
+    REQUIRE(b.rate);
+    CHECK(*b.rate == d("1.015355"));
+    CHECK(b.score == d("10"));
+
+    p.spent = test::cell("");
+    b = scoring::score_budget_execution(p, config::default_rule_set());
+    CHECK_FALSE(b.rate);
+    CHECK(b.score == d("0"));
+
+    p.money_unit = MoneyUnit::yuan;
+    p.budget = test::cell("1,200,000");
+    p.spent = test::cell("96万元");
+    b = scoring::score_budget_execution(p, config::default_rule_set());
+    REQUIRE(b.budget);
+    CHECK(*b.budget == d("120"));
+    CHECK(*b.spent == d("96"));
+    CHECK(b.score == d("8"));
+}
+
+TEST_CASE("grades follow the rule set's bands", "[scoring][scorer]") {
+    const auto& policy = config::default_rule_set().scoring;
+    CHECK(scoring::grade_for(d("100"), policy) == "优");
+    CHECK(scoring::grade_for(d("90"), policy) == "优");
+    CHECK(scoring::grade_for(d("89.99"), policy) == "良");
+    CHECK(scoring::grade_for(d("80"), policy) == "良");
+    CHECK(scoring::grade_for(d("79.99"), policy) == "中");
+    CHECK(scoring::grade_for(d("60"), policy) == "中");
+    CHECK(scoring::grade_for(d("59.99"), policy) == "差");
+    CHECK(scoring::grade_for(d("0"), policy) == "差");
+    ScoringPolicy province = policy;  // one province uses 80/70/60
+    province.grades = {{"优", d("80")}, {"良", d("70")}, {"中", d("60")}, {"差", d("0")}};
+    CHECK(scoring::grade_for(d("85"), province) == "优");
+    CHECK(scoring::grade_for(d("75"), province) == "良");
+}
