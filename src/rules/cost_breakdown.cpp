@@ -1,13 +1,202 @@
-// STUB — rule cost-breakdown is not implemented yet; replace this file with the real rule.
+// Rule cost-breakdown: the economic cost must be itemised (by 经济成本 indicators or a
+// `其中：X万元用于…` breakdown in the goal text) and the items must add up to 资金总额.
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "rules/cost_items.hpp"
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::rules {
 
+namespace {
+
+constexpr const char* k_id = "cost-breakdown";
+constexpr std::size_t k_max_listed = 8;  // items listed in a message before "…"
+
+struct CostLine {
+    const Indicator* indicator;
+    Decimal wan;
+};
+
+std::string listed(const std::vector<std::string>& parts) {
+    if (parts.size() <= k_max_listed) return util::join(parts, " + ");
+    std::vector<std::string> head(parts.begin(), parts.begin() + k_max_listed);
+    return util::join(head, " + ") + " + …";
+}
+
+class CostBreakdown final : public Rule {
+public:
+    explicit CostBreakdown(Decimal tolerance) : m_tolerance(tolerance) {}
+
+    void check(const Project& project, FindingSink& sink) const override {
+        const std::string& goal = project.goal.raw.empty() ? project.goal.text : project.goal.raw;
+        const std::vector<MoneyItem> goal_items = goal_breakdown(goal);
+
+        std::vector<CostLine> lines;
+        const Indicator* first_real = nullptr;
+        const Indicator* first_any = nullptr;
+        for (const auto& ind : project.indicators) {
+            if (!is_economic_cost(ind)) continue;
+            if (!first_any) first_any = &ind;
+            if (ind.placeholder) continue;
+            if (!first_real) first_real = &ind;
+            if (const auto wan = target_wan(ind)) lines.push_back({&ind, *wan});
+        }
+
+        // Either itemisation counts; when both are given, both must add up.
+        bool itemised = false;
+        if (goal_items.size() >= 2) {
+            itemised = true;
+            check_goal(project, goal_items, sink);
+        }
+        if (lines.size() >= 2) {
+            itemised = true;
+            check_lines(project, lines, sink);
+        }
+        if (!itemised) report_not_itemised(project, lines, first_real ? first_real : first_any, sink);
+    }
+
+private:
+    [[nodiscard]] bool equal(Decimal a, Decimal b) const { return (a - b).abs() <= m_tolerance; }
+
+    static std::string difference_zh(Decimal sum, Decimal funds) {
+        return sum > funds ? fmt::format("多出{}万元", amount(sum - funds))
+                           : fmt::format("少{}万元", amount(funds - sum));
+    }
+    static std::string difference_en(Decimal sum, Decimal funds) {
+        return sum > funds ? fmt::format("{} 万元 over", amount(sum - funds))
+                           : fmt::format("{} 万元 short", amount(funds - sum));
+    }
+
+    void check_goal(const Project& project, const std::vector<MoneyItem>& items, FindingSink& sink) const {
+        if (!project.funds_wan) return;  // funds-invalid reports the total itself
+        Decimal sum;
+        std::vector<std::string> parts;
+        for (const auto& it : items) {
+            sum += it.wan;
+            parts.push_back(it.text);
+        }
+        const Decimal funds = *project.funds_wan;
+        if (equal(sum, funds)) return;
+        Finding f = make_finding(project, nullptr, project.goal);
+        f.message.zh =
+            fmt::format("{}绩效目标中列出的成本分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
+                        amount(sum), listed(parts), amount(funds), difference_zh(sum, funds));
+        f.message.en = fmt::format(
+            "The cost items in the goal text of {} sum to {} 万元 ({}), but the total funds "
+            "are {} 万元: {}.",
+            project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
+        f.hint.zh = "核对“其中：X万元用于…”各分项金额，使其合计等于资金总额；注意元与万元的换算（1万元 = 10000元）。";
+        f.hint.en =
+            "Check the amounts of the “其中：X万元用于…” items so that they add up to the total funds; mind "
+            "元 vs 万元 (1 万元 = 10,000 元).";
+        sink.add(std::move(f));
+    }
+
+    void check_lines(const Project& project, const std::vector<CostLine>& lines, FindingSink& sink) const {
+        if (!project.funds_wan) return;
+        const Decimal funds = *project.funds_wan;
+        Decimal sum;
+        std::vector<std::string> parts;
+        for (const auto& line : lines) {
+            sum += line.wan;
+            parts.push_back(fmt::format("“{}”{}万元", line.indicator->name.text, amount(line.wan)));
+        }
+        if (equal(sum, funds)) return;
+        // A total line (项目总成本 = 资金总额) listed beside its items is fine when the items add up.
+        for (const auto& line : lines) {
+            if (equal(line.wan, funds) && equal(sum - line.wan, funds)) return;
+        }
+        const Indicator& first = *lines.front().indicator;
+        Finding f = make_finding(project, &first, first.target);
+        f.message.zh =
+            fmt::format("{}经济成本指标的分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
+                        amount(sum), listed(parts), amount(funds), difference_zh(sum, funds));
+        f.message.en = fmt::format(
+            "The economic-cost indicators of {} sum to {} 万元 ({}), but the total funds are "
+            "{} 万元: {}.",
+            project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
+        f.hint.zh = "核对各经济成本指标的指标值和度量单位（元/万元），使分项合计等于资金总额；遗漏的支出请补列为指标。";
+        f.hint.en =
+            "Check each economic-cost target and its unit (元/万元) so that the items add up to the total "
+            "funds; add any missing expense as an indicator.";
+        sink.add(std::move(f));
+    }
+
+    void report_not_itemised(const Project& project, const std::vector<CostLine>& lines, const Indicator* cost_row,
+                             FindingSink& sink) const {
+        Finding f;
+        if (!lines.empty()) {
+            f = make_finding(project, lines.front().indicator, lines.front().indicator->target);
+        } else if (cost_row) {
+            f = make_finding(project, cost_row, cost_row->name);
+        } else {
+            f = project_finding(project);
+        }
+        const std::string funds_zh =
+            project.funds_wan ? fmt::format("资金总额{}万元", amount(*project.funds_wan)) : std::string("资金总额");
+        const std::string funds_en =
+            project.funds_wan ? fmt::format("total funds of {} 万元", amount(*project.funds_wan)) : "total funds";
+        if (lines.size() == 1) {
+            const CostLine& only = lines.front();
+            const bool whole = project.funds_wan && equal(only.wan, *project.funds_wan);
+            f.message.zh = fmt::format(
+                "经济成本未细化测算：{}的经济成本只有“{}”一项（{}万元）{}；绩效目标中也没有“其中：X万元用于…”的分项。",
+                project_zh(project), only.indicator->name.text, amount(only.wan),
+                whole               ? std::string("，即资金总额本身")
+                : project.funds_wan ? fmt::format("，而资金总额为{}万元", amount(*project.funds_wan))
+                                    : std::string());
+            f.message.en = fmt::format(
+                "Economic cost not itemised: {} has a single economic-cost item, “{}” ({} 万元){}, and the goal text "
+                "has no “其中：X万元用于…” breakdown.",
+                project_en(project), only.indicator->name.text, amount(only.wan),
+                whole               ? std::string(", i.e. the total funds themselves")
+                : project.funds_wan ? ", against " + funds_en
+                                    : std::string());
+        } else {
+            f.message.zh = fmt::format(
+                "经济成本未细化测算：{}没有按金额列出经济成本分项，绩效目标中也没有“其中：X万元用于…”的分项。",
+                project_zh(project));
+            f.message.en = fmt::format(
+                "Economic cost not itemised: {} lists no economic-cost amounts and the goal text has no "
+                "“其中：X万元用于…” breakdown.",
+                project_en(project));
+        }
+        f.hint.zh = fmt::format(
+            "在“成本指标/经济成本指标”下按支出内容分项列出金额（如“补贴发放 ≤ X万元”"
+            "“经办费用 ≤ Y万元”），各项合计应等于{}；或在绩效目标中写明"
+            "“其中：X万元用于…；Y万元用于…”。",
+            funds_zh);
+        f.hint.en = fmt::format(
+            "List the expenses as separate amounts under 成本指标/经济成本指标 (e.g. “补贴发放 ≤ "
+            "X万元”, “经办费用 ≤ Y万元”) adding up to the {}, or write the breakdown into the "
+            "goal: “其中：X万元用于…；Y万元用于…”.",
+            funds_en);
+        sink.add(std::move(f));
+    }
+
+    Decimal m_tolerance;
+};
+
+}  // namespace
+
 Expected<std::unique_ptr<Rule>> make_cost_breakdown(const RuleSet& rules, const Params& params) {
     (void)rules;
-    if (auto err = reject_unknown(params, "cost-breakdown", {})) return *err;
-    return make_inert_rule();
+    if (auto err = reject_unknown(params, k_id, {"tolerance"})) return *err;
+    auto tolerance = decimal_param(params, k_id, "tolerance", Decimal::from_raw(10000));
+    if (!tolerance) return tolerance.error();
+    if (*tolerance < Decimal{}) {
+        Error e;
+        e.line = params.find("tolerance")->line;
+        e.message = std::string("parameter 'tolerance' of rule ") + k_id + " must be ≥ 0 (万元), got '" +
+                    tolerance->str() + "'";
+        return e;
+    }
+    return std::unique_ptr<Rule>(std::make_unique<CostBreakdown>(*tolerance));
 }
 
 }  // namespace perf_check::rules

@@ -1,13 +1,47 @@
-// STUB — rule header-separator is not implemented yet; replace this file with the real rule.
+// Rule header-separator: a header line separated only by full-width commas '，', i.e. not real CSV.
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
 
+namespace {
+
+constexpr const char* k_id = "header-separator";
+
+class HeaderSeparator final : public Rule {
+public:
+    void check_table(const TableInfo& table, FindingSink& sink) const override {
+        if (!table.fullwidth_comma_header) return;
+        Finding f;
+        f.loc.file = table.file;
+        f.loc.sheet = table.sheet;
+        f.loc.row = table.header_row > 0 ? table.header_row : 1;
+        f.value = "，";
+        f.message.zh = fmt::format(
+            "第{}行的表头用全角逗号“，”分隔各列，而CSV要求半角逗号“,”：整行被读成一个单元格，各列都无法识别。",
+            f.loc.row);
+        f.message.en = fmt::format(
+            "The header on row {} separates its columns with full-width commas '，', but CSV needs ',': the whole "
+            "line reads as one cell and no column can be recognised.",
+            f.loc.row);
+        f.hint.zh =
+            "这不是真正的CSV文件。请在Excel或WPS中打开原表，用“另存为 → CSV（逗号分隔）”重新保存后再提交；"
+            "不要在文本编辑器里手工拼接，或把半角逗号替换成全角逗号。";
+        f.hint.en =
+            "This is not a real CSV file. Open the original table in Excel or WPS and re-save it with "
+            "\"Save as → CSV (comma delimited)\"; do not assemble it by hand or replace ',' with '，'.";
+        sink.add(std::move(f));
+    }
+};
+
+}  // namespace
+
 Expected<std::unique_ptr<Rule>> make_header_separator(const RuleSet& rules, const Params& params) {
     (void)rules;
-    if (auto err = reject_unknown(params, "header-separator", {})) return *err;
-    return make_inert_rule();
+    if (auto err = reject_unknown(params, k_id, {})) return *err;
+    return std::unique_ptr<Rule>(std::make_unique<HeaderSeparator>());
 }
 
 }  // namespace perf_check::rules

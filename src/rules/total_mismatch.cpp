@@ -1,13 +1,132 @@
-// STUB — rule total-mismatch is not implemented yet; replace this file with the real rule.
+// Rule total-mismatch: a 合计/总计/总分 row that does not equal the sum of what it totals (the
+// indicator weights, or the project's 资金总额).
+#include <fmt/format.h>
+
+#include "model/normalize.hpp"
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
 
+namespace {
+
+constexpr const char* k_id = "total-mismatch";
+
+class TotalMismatch final : public Rule {
+public:
+    TotalMismatch(Decimal tolerance, Decimal budget_execution_weight)
+        : m_tolerance(tolerance), m_budget_execution(budget_execution_weight) {}
+
+    void check(const Project& project, FindingSink& sink) const override {
+        for (const auto& total : project.totals) {
+            if (!total.weight.empty()) check_weight(project, total, sink);
+            if (!total.funds.empty()) check_funds(project, total, sink);
+        }
+    }
+
+private:
+    [[nodiscard]] bool equal(Decimal a, Decimal b) const { return (a - b).abs() <= m_tolerance; }
+
+    static Finding at_total(const Project& project, const TotalRow& total, const Cell& cell) {
+        Cell located = cell;
+        if (located.loc.row == 0) located.loc.row = total.row;
+        return make_finding(project, nullptr, located);
+    }
+
+    static std::string label(const TotalRow& total) { return total.label.empty() ? std::string("合计") : total.label; }
+
+    void check_weight(const Project& project, const TotalRow& total, FindingSink& sink) const {
+        const auto stated = model::read_weight(total.weight.text);
+        if (!stated) return;  // not a number: nothing to compare, the cell says what it says
+        // The total row adds up the 备注 column as written, placeholder rows included.
+        Decimal sum;
+        for (const auto& ind : project.indicators) {
+            if (ind.weight_points) sum += *ind.weight_points;
+        }
+        // The national form's total may include 预算执行率's points.
+        if (equal(*stated, sum) || (m_budget_execution > Decimal{} && equal(*stated, sum + m_budget_execution))) {
+            return;
+        }
+        Finding f = at_total(project, total, total.weight);
+        const Decimal with_execution = sum + m_budget_execution;
+        const Decimal nearest = (*stated - with_execution).abs() < (*stated - sum).abs() ? with_execution : sum;
+        const std::string execution_zh =
+            m_budget_execution > Decimal{}
+                ? fmt::format("（加预算执行率{}分为{}分）", amount(m_budget_execution), amount(with_execution))
+                : std::string();
+        const std::string execution_en = m_budget_execution > Decimal{}
+                                             ? fmt::format(" ({} with the {} points of budget execution)",
+                                                           amount(with_execution), amount(m_budget_execution))
+                                             : std::string();
+        f.message.zh =
+            fmt::format("{}的“{}”行分值为{}分，但各指标分值之和为{}分{}，相差{}分。", project_zh(project), label(total),
+                        amount(*stated), amount(sum), execution_zh, amount((*stated - nearest).abs()));
+        f.message.en = fmt::format(
+            "The “{}” row of {} states {} points, but the indicator weights sum to {}{}; "
+            "the difference is {} points.",
+            label(total), project_en(project), amount(*stated), amount(sum), execution_en,
+            amount((*stated - nearest).abs()));
+        f.hint.zh =
+            "核对合计行与各指标分值：合计应等于各指标分值之和（或再加预算执行率分值）；合计行不要留0，也不要手工填写与"
+            "明细不符的数。";
+        f.hint.en =
+            "Check the total row against the indicator weights: it must equal their sum (or that sum plus the "
+            "budget-execution points); do not leave it at 0 or type a figure that disagrees with the rows.";
+        sink.add(std::move(f));
+    }
+
+    void check_funds(const Project& project, const TotalRow& total, FindingSink& sink) const {
+        // Only a total inside the project's rows totals its money. 总计 is by convention the grand total
+        // over several projects, which one project's funds cannot be compared with.
+        if (!project.funds_wan || project.first_row <= 0 || total.row < project.first_row ||
+            total.row > project.last_row || total.label == "总计") {
+            return;
+        }
+        const Quantity q = model::read_quantity(total.funds.text);
+        if (!q.number) return;
+        std::optional<Decimal> stated;
+        if (q.unit.empty()) {
+            stated = project.money_unit == MoneyUnit::yuan ? to_wan(*q.number, "元") : *q.number;
+        } else {
+            stated = to_wan(*q.number, q.unit);
+        }
+        if (!stated) return;
+        const Decimal funds = *project.funds_wan;
+        if (equal(*stated, funds)) return;
+        Finding f = at_total(project, total, total.funds);
+        f.message.zh = fmt::format("{}的“{}”行金额为{}万元，与资金总额{}万元不符，相差{}万元。", project_zh(project),
+                                   label(total), amount(*stated), amount(funds), amount((*stated - funds).abs()));
+        f.message.en = fmt::format(
+            "The “{}” row of {} states {} 万元, but the total funds are {} 万元 (a difference "
+            "of {} 万元).",
+            label(total), project_en(project), amount(*stated), amount(funds), amount((*stated - funds).abs()));
+        f.hint.zh =
+            "合计行金额应等于资金总额：核对合计是否漏算或重复计算了某些行，并注意元与万元的换算（1万元 = 10000元）。";
+        f.hint.en =
+            "The total row must equal the total funds: check for rows left out or counted twice, and mind 元 "
+            "vs 万元 (1 万元 = 10,000 元).";
+        sink.add(std::move(f));
+    }
+
+    Decimal m_tolerance;
+    Decimal m_budget_execution;
+};
+
+}  // namespace
+
 Expected<std::unique_ptr<Rule>> make_total_mismatch(const RuleSet& rules, const Params& params) {
-    (void)rules;
-    if (auto err = reject_unknown(params, "total-mismatch", {})) return *err;
-    return make_inert_rule();
+    if (auto err = reject_unknown(params, k_id, {"tolerance"})) return *err;
+    auto tolerance = decimal_param(params, k_id, "tolerance", Decimal::from_raw(10000));
+    if (!tolerance) return tolerance.error();
+    if (*tolerance < Decimal{}) {
+        Error e;
+        e.line = params.find("tolerance")->line;
+        e.message =
+            std::string("parameter 'tolerance' of rule ") + k_id + " must be ≥ 0, got '" + tolerance->str() + "'";
+        return e;
+    }
+    return std::unique_ptr<Rule>(std::make_unique<TotalMismatch>(*tolerance, rules.budget_execution_weight));
 }
 
 }  // namespace perf_check::rules

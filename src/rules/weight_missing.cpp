@@ -1,13 +1,70 @@
-// STUB — rule weight-missing is not implemented yet; replace this file with the real rule.
+// Rule weight-missing: a real (non-placeholder) indicator with no readable weight.
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::rules {
 
+namespace {
+
+constexpr const char* k_id = "weight-missing";
+
+class WeightMissing final : public Rule {
+public:
+    WeightMissing(Decimal weight_total, Decimal budget_execution)
+        : m_indicator_total(weight_total - budget_execution), m_budget_execution(budget_execution) {}
+
+    void check(const Project& project, FindingSink& sink) const override {
+        for (const auto& ind : project.indicators) {
+            if (ind.placeholder || ind.weight_points) continue;
+            Finding f = make_finding(project, &ind, ind.weight);
+            if (ind.weight.empty()) {
+                f.message.zh = fmt::format("{}的{}没有填写分值。", project_zh(project), indicator_zh(ind));
+                f.message.en =
+                    fmt::format("{} of {} has no weight.", capitalise(indicator_en(ind)), project_en(project));
+            } else {
+                f.message.zh = fmt::format("{}的{}分值“{}”不是有效的分数，该指标等于没有分值。", project_zh(project),
+                                           indicator_zh(ind), f.value);
+                f.message.en = fmt::format(
+                    "The weight “{}” of {} of {} is not a number of points, so the indicator "
+                    "has no weight.",
+                    f.value, indicator_en(ind), project_en(project));
+            }
+            f.hint.zh = fmt::format("在“备注”（分值）列填写该指标的分值，如“10分”；各指标分值合计应为{}分。",
+                                    amount(m_indicator_total));
+            f.hint.en = fmt::format(
+                "Write the indicator's weight in the 备注 (weight) column, e.g. “10分”; the "
+                "indicator weights must total {} points.",
+                amount(m_indicator_total));
+            // 预算执行率 listed as an indicator is usually the form's separate budget-execution item.
+            if (util::contains(ind.name.text, "预算执行率") && m_budget_execution > Decimal{}) {
+                f.hint.zh += fmt::format(
+                    "预算执行率在自评中单独计{}"
+                    "分，一般不作为绩效指标列出；如需保留，请为其分配分值并相应调整其他指标。",
+                    amount(m_budget_execution));
+                f.hint.en += fmt::format(
+                    " Budget execution is scored separately ({} points) in the self-evaluation "
+                    "and is usually not listed as an indicator; if you keep it, give it points "
+                    "and adjust the others.",
+                    amount(m_budget_execution));
+            }
+            sink.add(std::move(f));
+        }
+    }
+
+private:
+    Decimal m_indicator_total;
+    Decimal m_budget_execution;
+};
+
+}  // namespace
+
 Expected<std::unique_ptr<Rule>> make_weight_missing(const RuleSet& rules, const Params& params) {
-    (void)rules;
-    if (auto err = reject_unknown(params, "weight-missing", {})) return *err;
-    return make_inert_rule();
+    if (auto err = reject_unknown(params, k_id, {})) return *err;
+    return std::unique_ptr<Rule>(std::make_unique<WeightMissing>(rules.weight_total, rules.budget_execution_weight));
 }
 
 }  // namespace perf_check::rules

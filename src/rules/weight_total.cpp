@@ -1,13 +1,104 @@
-// STUB — rule weight-total is not implemented yet; replace this file with the real rule.
+// Rule weight-total: indicator weights plus the budget-execution weight must equal the rule set's total
+// (90 + 10 = 100 on the national self-evaluation form).
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
 
+namespace {
+
+constexpr const char* k_id = "weight-total";
+
+class WeightTotal final : public Rule {
+public:
+    WeightTotal(Decimal weight_total, Decimal budget_execution)
+        : m_total(weight_total), m_budget_execution(budget_execution) {}
+
+    void check(const Project& project, FindingSink& sink) const override {
+        Decimal sum;
+        std::vector<const Indicator*> unweighted;
+        for (const auto& ind : project.indicators) {
+            if (ind.placeholder) continue;
+            if (ind.weight_points)
+                sum += *ind.weight_points;
+            else
+                unweighted.push_back(&ind);
+        }
+        const Decimal grand = sum + m_budget_execution;
+        if (grand == m_total) return;
+
+        const Decimal expected_sum = m_total - m_budget_execution;
+        const bool with_execution = m_budget_execution > Decimal{};
+        Finding f = project_finding(project);
+        f.value = amount(sum);
+        if (with_execution) {
+            f.message.zh =
+                fmt::format("{}的指标分值合计{}分，加预算执行率{}分共{}分，不等于{}分。", project_zh(project),
+                            amount(sum), amount(m_budget_execution), amount(grand), amount(m_total));
+            f.message.en = fmt::format(
+                "The indicator weights of {} total {} points; with {} points of budget "
+                "execution that is {}, not {}.",
+                project_en(project), amount(sum), amount(m_budget_execution), amount(grand), amount(m_total));
+        } else {
+            f.message.zh =
+                fmt::format("{}的指标分值合计{}分，不等于{}分。", project_zh(project), amount(sum), amount(m_total));
+            f.message.en = fmt::format("The indicator weights of {} total {} points, not {}.", project_en(project),
+                                       amount(sum), amount(m_total));
+        }
+
+        // The likely cause, most specific first.
+        std::string cause_zh;
+        std::string cause_en;
+        if (with_execution && sum == m_total) {
+            cause_zh = fmt::format("可能把预算执行率的{}分也计入了指标分值：指标合计应为{}分。",
+                                   amount(m_budget_execution), amount(expected_sum));
+            cause_en = fmt::format(
+                " Likely cause: the {} points of budget execution were included in the indicator "
+                "weights, which should total {}.",
+                amount(m_budget_execution), amount(expected_sum));
+        } else if (!unweighted.empty()) {
+            const Indicator& first = *unweighted.front();
+            const std::string example = first.name.text.empty() ? first.path() : first.name.text;
+            cause_zh = fmt::format("有{}个指标没有分值（如“{}”），补填后再核对合计。", unweighted.size(), example);
+            cause_en =
+                fmt::format(" {} indicator(s) have no weight (e.g. “{}”); fill them in and check the total again.",
+                            unweighted.size(), example);
+        } else if (sum < expected_sum) {
+            cause_zh = fmt::format("指标分值还差{}分。", amount(expected_sum - sum));
+            cause_en = fmt::format(" The indicator weights are {} points short.", amount(expected_sum - sum));
+        } else {
+            cause_zh = fmt::format("指标分值多出{}分。", amount(sum - expected_sum));
+            cause_en = fmt::format(" The indicator weights are {} points over.", amount(sum - expected_sum));
+        }
+        f.message.zh += cause_zh;
+        f.message.en += cause_en;
+        if (with_execution) {
+            f.hint.zh = fmt::format("调整各指标分值，使指标合计{}分（预算执行率{}分单独计算，合计{}分）。",
+                                    amount(expected_sum), amount(m_budget_execution), amount(m_total));
+            f.hint.en = fmt::format(
+                "Adjust the indicator weights to total {} points (budget execution adds its {} "
+                "separately, {} in all).",
+                amount(expected_sum), amount(m_budget_execution), amount(m_total));
+        } else {
+            f.hint.zh = fmt::format("调整各指标分值，使合计为{}分。", amount(m_total));
+            f.hint.en = fmt::format("Adjust the indicator weights to total {} points.", amount(m_total));
+        }
+        sink.add(std::move(f));
+    }
+
+private:
+    Decimal m_total;
+    Decimal m_budget_execution;
+};
+
+}  // namespace
+
 Expected<std::unique_ptr<Rule>> make_weight_total(const RuleSet& rules, const Params& params) {
-    (void)rules;
-    if (auto err = reject_unknown(params, "weight-total", {})) return *err;
-    return make_inert_rule();
+    if (auto err = reject_unknown(params, k_id, {})) return *err;
+    return std::unique_ptr<Rule>(std::make_unique<WeightTotal>(rules.weight_total, rules.budget_execution_weight));
 }
 
 }  // namespace perf_check::rules

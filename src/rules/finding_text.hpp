@@ -1,0 +1,34 @@
+// Wording shared by the structure, framework, cost and weight rules: how messages name projects,
+// indicators and amounts, and where project-level findings point.
+#pragma once
+
+#include <string>
+
+#include "perf_check/decimal.hpp"
+#include "perf_check/finding.hpp"
+#include "perf_check/model.hpp"
+
+namespace perf_check::rules {
+
+/// "项目“部分军退人员岗位补贴资金”"; falls back to the unit code, then to "（未命名项目）".
+std::string project_zh(const Project& project);
+/// "project “部分军退人员岗位补贴资金”", with the same fall-backs.
+std::string project_en(const Project& project);
+
+/// "指标“项目总成本”（成本指标/经济成本指标）"; a placeholder or unnamed row is named by its
+/// 一级/二级 path only: "“成本指标/社会成本指标”".
+std::string indicator_zh(const Indicator& indicator);
+/// "indicator “项目总成本” (成本指标/经济成本指标)", with the same fall-back.
+std::string indicator_en(const Indicator& indicator);
+
+/// `s` with its first ASCII letter upper-cased, to start an English sentence.
+std::string capitalise(std::string s);
+
+/// An amount as people read it, exact and without trailing zeros: "842.07", "20", "-0.5".
+std::string amount(Decimal d);
+
+/// A finding about the project as a whole (no single offending cell), located at its first row on
+/// the name cell, with an empty value.
+Finding project_finding(const Project& project);
+
+}  // namespace perf_check::rules

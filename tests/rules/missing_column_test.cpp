@@ -1,0 +1,66 @@
+// Tests of rule missing-column: one finding per table listing the required columns not found.
+#include <catch2/catch.hpp>
+
+#include "support/builders.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+Project seed_project() {
+    return test::project("301001", "部分军退人员岗位补贴资金", "842.07",
+                         "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。", test::seed_rows());
+}
+
+TableInfo table(std::vector<std::string> missing, int header_row) {
+    TableInfo t;
+    t.file = "test.csv";
+    t.header_row = header_row;
+    t.missing_columns = std::move(missing);
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("missing-column lists every missing column once, at the header row", "[missing-column]") {
+    const TableInfo t = table({"指标值", "备注"}, 4);
+    const auto findings = test::run_rule("missing-column", seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.rule == "missing-column");
+    CHECK(f.loc.file == "test.csv");
+    CHECK(f.loc.row == 4);
+    CHECK(f.value == "指标值、备注");
+    CHECK(f.indicator.empty());
+    CHECK(f.message.zh ==
+          "表头（第4行）缺少必需的列：指标值、备注。缺少这些列，项目和指标无法完整读取，表格会被退回。");
+    CHECK_THAT(f.message.en, Catch::Contains("指标值 (target value), 备注 (weight in points)"));
+    // The hint names the accepted aliases of each missing column.
+    CHECK_THAT(f.hint.zh, Catch::Contains("“指标值”（也可写作：年度指标值）"));
+    CHECK_THAT(f.hint.zh, Catch::Contains("“备注”（也可写作：分值、权重）"));
+}
+
+TEST_CASE("missing-column without a header row points at row 1", "[missing-column]") {
+    const TableInfo t = table({"单位代码", "三级指标"}, 0);
+    const auto findings = test::run_rule("missing-column", seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 1);
+    CHECK(findings[0].message.zh == "找不到可识别的表头行，缺少必需的列：单位代码、三级指标。");
+    CHECK_THAT(findings[0].hint.zh, Catch::Contains("“单位代码”（也可写作：项目代码、具体项目代码）"));
+    CHECK_THAT(findings[0].hint.zh, Catch::Contains("；“三级指标”。"));
+}
+
+TEST_CASE("missing-column does not over-find", "[missing-column]") {
+    const TableInfo complete = table({}, 4);
+    CHECK(test::run_rule("missing-column", seed_project(), nullptr, &complete).empty());
+    // Projects themselves are never checked by this rule.
+    CHECK(test::run_rule("missing-column", seed_project()).empty());
+}
+
+TEST_CASE("missing-column rejects parameters", "[missing-column]") {
+    const auto rule = rules::find_rule("missing-column")
+                          ->factory(config::default_rule_set(), Params({{"columns", Param{{"指标值"}, true, 9}}}));
+    REQUIRE_FALSE(rule.has_value());
+    CHECK(rule.error().line == 9);
+    CHECK_THAT(rule.error().message, Catch::Contains("'columns'"));
+}

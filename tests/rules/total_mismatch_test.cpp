@@ -1,0 +1,84 @@
+// Tests of rule total-mismatch: 合计/总计 rows must equal what they total.
+#include <catch2/catch.hpp>
+
+#include "support/builders.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+const std::string k_goal = "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。";
+
+// The seed's first project (weights 90 in all, funds 842.07) followed by a total row on row 16.
+Project with_total(const std::string& label, const std::string& funds, const std::string& weight, int row = 16) {
+    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, test::seed_rows());
+    TotalRow t;
+    t.label = label;
+    t.row = row;
+    t.funds = test::cell(funds, row, 3);
+    t.weight = test::cell(weight, row, 13);
+    p.totals.push_back(t);
+    p.last_row = row;  // the reader counts a project's own total row in its span
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("total-mismatch finds a weight total that disagrees", "[total-mismatch]") {
+    const auto findings = test::run_rule("total-mismatch", with_total("合计", "", "95分"));
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.rule == "total-mismatch");
+    CHECK(f.loc.row == 16);
+    CHECK(f.loc.column == 13);
+    CHECK(f.value == "95分");
+    CHECK(f.indicator.empty());
+    CHECK(f.message.zh ==
+          "项目“部分军退人员岗位补贴资金”的“合计”行分值为95分，但各指标分值之和为90分"
+          "（加预算执行率10分为100分），相差5分。");
+
+    // A total left at 0 while the rows hold 90 points.
+    const auto zero = test::run_rule("total-mismatch", with_total("总分", "", "0"));
+    REQUIRE(zero.size() == 1);
+    CHECK_THAT(zero[0].message.zh, Catch::Contains("“总分”行分值为0分"));
+    CHECK_THAT(zero[0].message.zh, Catch::EndsWith("相差90分。"));
+}
+
+TEST_CASE("total-mismatch finds a money total that disagrees with 资金总额", "[total-mismatch]") {
+    const auto findings = test::run_rule("total-mismatch", with_total("合计", "840", ""));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 16);
+    CHECK(findings[0].loc.column == 3);
+    CHECK(findings[0].value == "840");
+    CHECK(findings[0].message.zh ==
+          "项目“部分军退人员岗位补贴资金”的“合计”行金额为840万元，与资金总额842.07万元不符，相差2.07万元。");
+}
+
+TEST_CASE("total-mismatch does not over-find", "[total-mismatch]") {
+    CHECK(test::run_rule("total-mismatch", with_total("合计", "842.07", "90分")).empty());
+    // The national form's total includes 预算执行率's 10 points.
+    CHECK(test::run_rule("total-mismatch", with_total("总分", "", "100")).empty());
+    CHECK(test::run_rule("total-mismatch", with_total("合计", "842.075", "90.005")).empty());  // within 0.01
+    // A 总计 over several projects is not compared with one project's funds.
+    CHECK(test::run_rule("total-mismatch", with_total("总计", "5732.69", "")).empty());
+    // A total row outside the project's rows, and an unreadable total, are not compared.
+    Project outside = with_total("合计", "5732.69", "", 30);
+    outside.last_row = 15;
+    CHECK(test::run_rule("total-mismatch", outside).empty());
+    CHECK(test::run_rule("total-mismatch", with_total("合计", "见上", "")).empty());
+    // No total rows at all.
+    CHECK(test::run_rule("total-mismatch",
+                         test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, test::seed_rows()))
+              .empty());
+}
+
+TEST_CASE("total-mismatch rejects a bad tolerance", "[total-mismatch]") {
+    const auto* entry = rules::find_rule("total-mismatch");
+    const auto bad = entry->factory(config::default_rule_set(), Params({{"tolerance", Param{{"一分"}, false, 13}}}));
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().line == 13);
+    CHECK_THAT(bad.error().message, Catch::Contains("must be a number"));
+    const auto unknown = entry->factory(config::default_rule_set(), Params({{"tol", Param{{"1"}, false, 14}}}));
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().line == 14);
+}

@@ -1,0 +1,89 @@
+// Tests of rule weight-total: indicator weights + 预算执行率 must equal the rule set's total.
+#include <catch2/catch.hpp>
+
+#include "support/builders.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+const std::string k_goal = "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。";
+
+Project with_cost_weight(const std::string& weight) {
+    auto rows = test::seed_rows();
+    rows[0].weight = weight;  // the seed has 20分 here; its other real rows add up to 70
+    return test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows);
+}
+
+}  // namespace
+
+TEST_CASE("weight-total finds 预算执行率's points counted in the indicators", "[weight-total]") {
+    const auto findings = test::run_rule("weight-total", with_cost_weight("30分"));
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.rule == "weight-total");
+    CHECK(f.loc.row == 5);
+    CHECK(f.value == "100");
+    CHECK(f.indicator.empty());
+    CHECK(f.message.zh ==
+          "项目“部分军退人员岗位补贴资金”的指标分值合计100分，加预算执行率10分共110分，不等于100分。"
+          "可能把预算执行率的10分也计入了指标分值：指标合计应为90分。");
+    CHECK(f.hint.zh == "调整各指标分值，使指标合计90分（预算执行率10分单独计算，合计100分）。");
+}
+
+TEST_CASE("weight-total says how many points are short or over", "[weight-total]") {
+    const auto over = test::run_rule("weight-total", with_cost_weight("25"));
+    REQUIRE(over.size() == 1);
+    CHECK(over[0].value == "95");
+    CHECK_THAT(over[0].message.zh, Catch::EndsWith("共105分，不等于100分。指标分值多出5分。"));
+
+    const auto short_ = test::run_rule("weight-total", with_cost_weight("12.5分"));
+    REQUIRE(short_.size() == 1);
+    CHECK_THAT(short_[0].message.zh, Catch::EndsWith("指标分值还差7.5分。"));
+}
+
+TEST_CASE("weight-total names unweighted indicators as the likely cause", "[weight-total]") {
+    const auto findings = test::run_rule("weight-total", with_cost_weight(""));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].value == "70");
+    CHECK_THAT(findings[0].message.zh, Catch::EndsWith("有1个指标没有分值（如“项目总成本”），补填后再核对合计。"));
+}
+
+TEST_CASE("weight-total does not over-find", "[weight-total]") {
+    // The seed: 20 + 10 + 15 + 15 + 20 + 10 = 90 indicator points, + 10 = 100.
+    CHECK(test::run_rule("weight-total", with_cost_weight("20分")).empty());
+    // The seed's fourth project: one indicator without weight, the others still 90 — no weight-total finding.
+    auto rows = test::seed_rows();
+    rows[6] = {"效益指标 ",
+               "经济效益指标",
+               "城乡居民养老保险预算执行率",
+               "90",
+               "城乡居民养老保险预算执行率",
+               "达到指标值得满分，少于1%扣0.5分，扣完为止。",
+               "百分比",
+               "≥",
+               ""};
+    CHECK(test::run_rule("weight-total",
+                         test::project("301001", "同级财政对城乡居民养老保险的补助", "158.62", k_goal, rows))
+              .empty());
+    // A placeholder row's weight does not count (placeholder-weight reports it).
+    rows = test::seed_rows();
+    rows[1].weight = "5分";
+    CHECK(test::run_rule("weight-total", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows))
+              .empty());
+    // A rule set without a separate budget-execution weight: indicators alone make the total.
+    RuleSet rs = config::default_rule_set();
+    rs.weight_total = Decimal::from_int(90);
+    rs.budget_execution_weight = Decimal{};
+    CHECK(test::run_rule("weight-total", with_cost_weight("20分"), &rs).empty());
+    const auto alone = test::run_rule("weight-total", with_cost_weight("25分"), &rs);
+    REQUIRE(alone.size() == 1);
+    CHECK(alone[0].message.zh == "项目“部分军退人员岗位补贴资金”的指标分值合计95分，不等于90分。指标分值多出5分。");
+}
+
+TEST_CASE("weight-total rejects parameters", "[weight-total]") {
+    const auto rule = rules::find_rule("weight-total")
+                          ->factory(config::default_rule_set(), Params({{"total", Param{{"100"}, false, 10}}}));
+    REQUIRE_FALSE(rule.has_value());
+    CHECK(rule.error().line == 10);
+}
