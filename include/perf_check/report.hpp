@@ -8,6 +8,7 @@
 
 #include "perf_check/decimal.hpp"
 #include "perf_check/finding.hpp"
+#include "perf_check/monitor.hpp"
 #include "perf_check/score.hpp"
 
 namespace perf_check {
@@ -59,6 +60,8 @@ struct Report {
     std::vector<FileResult> files;
     std::vector<Finding> findings;    ///< sorted: file order, row, column, rule
     std::vector<ProjectScore> scores; ///< in file/project order; empty unless scoring
+    std::vector<ProjectProgress> progress;  ///< in file/project order; empty unless monitoring
+    std::string as_of;                      ///< monitoring date "YYYY-MM-DD"; empty unless monitoring
     Summary summary;
 };
 

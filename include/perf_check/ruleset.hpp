@@ -63,6 +63,11 @@ struct ScoringPolicy {
     Decimal execution_threshold = Decimal::from_raw(900000);  ///< 0.9: below needs an explanation
 };
 
+/// Mid-year monitoring (perf-check monitor): set from the command line, read by the monitoring rules.
+struct MonitoringPolicy {
+    std::string as_of;  ///< "YYYY-MM-DD"; empty outside a monitor run (monitoring rules then do nothing)
+};
+
 struct RuleSet {
     std::string name = "default";
     Framework framework;
@@ -72,6 +77,7 @@ struct RuleSet {
     Decimal key_evaluation_threshold_wan = Decimal::from_int(100);
     std::map<std::string, RuleSettings> rules;  ///< by rule id; every catalog id has an entry
     ScoringPolicy scoring;
+    MonitoringPolicy monitoring;
 
     /// True when `text` (normalised) is empty or one of the placeholder tokens.
     [[nodiscard]] bool is_placeholder(const std::string& text) const;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "config/rule_set_loader.hpp"
+#include "monitor/monitor.hpp"
 #include "pipeline/commands.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/reporters.hpp"
@@ -48,9 +49,12 @@ struct Shared {
     std::vector<std::string> reports;
     bool format_given = false;
     unsigned jobs = 0;
+    std::string as_of;
 };
 
-void add_shared(CLI::App* app, Shared& s, bool scoring) {
+enum class Mode { check, score, monitor };
+
+void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_option("paths", s.paths, "表格文件或目录 tables or directories (.csv .tsv .xlsx .json)")->required();
     app->add_option("--rules", s.rules_path, "规则集 YAML rule set (may say `extends: default`)");
     app->add_option("-f,--format", s.format, "输出格式 output format: " + util::join(report::reporter_names(), ", "))
@@ -65,9 +69,14 @@ void add_shared(CLI::App* app, Shared& s, bool scoring) {
     app->add_option("--encoding", s.encoding, "CSV 编码 force the CSV encoding: utf-8, utf-8-bom, gb18030");
     app->add_option("--sheet", s.sheet, "XLSX 工作表 sheet name or 1-based number");
     app->add_option("-j,--jobs", s.jobs, "并行 files checked in parallel (default: number of cores)");
-    if (scoring) {
+    if (mode == Mode::score) {
         app->add_option("--actuals", s.actuals,
                         "实际完成值文件 actuals as a separate CSV/XLSX/JSON joined on (单位代码, 项目名称, 三级指标)");
+    }
+    if (mode == Mode::monitor) {
+        app->add_option("--progress", s.actuals,
+                        "监控进度文件 values and spending to date, joined on (单位代码, 项目名称, 三级指标)");
+        app->add_option("--as-of", s.as_of, "监控截止日期 YYYY-MM-DD (default: end of the last full month)");
     }
 }
 
@@ -113,7 +122,7 @@ std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptio
 }
 
 bool is_subcommand(const std::string& a) {
-    return a == "check" || a == "score" || a == "explain" || a == "rules" || a == "convert" || a == "template";
+    return a == "check" || a == "score" || a == "monitor" || a == "explain" || a == "rules" || a == "convert" || a == "template";
 }
 
 }  // namespace
@@ -134,10 +143,13 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
 
     Shared check_opts;
     auto* check = app.add_subcommand("check", "检查绩效目标表 check tables (default command)");
-    add_shared(check, check_opts, false);
+    add_shared(check, check_opts, Mode::check);
     Shared score_opts;
     auto* score = app.add_subcommand("score", "自评评分 score self-evaluations: per-indicator scores, totals, grades");
-    add_shared(score, score_opts, true);
+    add_shared(score, score_opts, Mode::score);
+    Shared monitor_opts;
+    auto* monitor = app.add_subcommand("monitor", "1–7月绩效监控 mid-year monitoring: execution against time, targets at risk");
+    add_shared(monitor, monitor_opts, Mode::monitor);
     std::string explain_text;
     std::string lang = "zh";
     auto* explain = app.add_subcommand("explain", "解释评（扣分标准） show how a deduction text is read");
@@ -186,12 +198,23 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
         parsed.message = "perf-check: " + msg + "\n";
         return parsed;
     };
-    if (check->parsed() || score->parsed()) {
-        parsed.command = check->parsed() ? Command::check : Command::score;
-        Shared& chosen = check->parsed() ? check_opts : score_opts;
-        chosen.format_given = (check->parsed() ? check : score)->get_option("--format")->count() > 0;
+    if (check->parsed() || score->parsed() || monitor->parsed()) {
+        parsed.command = check->parsed() ? Command::check : score->parsed() ? Command::score : Command::monitor;
+        CLI::App* sub = check->parsed() ? check : score->parsed() ? score : monitor;
+        Shared& chosen = check->parsed() ? check_opts : score->parsed() ? score_opts : monitor_opts;
+        chosen.format_given = sub->get_option("--format")->count() > 0;
         if (auto err = to_run_options(chosen, is_tty, parsed.run)) return fail(*err);
         parsed.run.score = score->parsed();
+        parsed.run.monitor = monitor->parsed();
+        if (parsed.run.monitor) {
+            if (chosen.as_of.empty()) {
+                parsed.run.as_of = monitor::format_date(monitor::default_as_of());
+            } else if (const auto d = monitor::parse_date(chosen.as_of)) {
+                parsed.run.as_of = monitor::format_date(*d);
+            } else {
+                return fail("--as-of '" + chosen.as_of + "' is not a date: use YYYY-MM-DD, e.g. 2024-07-31");
+            }
+        }
     } else if (explain->parsed()) {
         parsed.command = Command::explain;
         parsed.text = explain_text;
@@ -242,7 +265,8 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
     }
     switch (parsed.command) {
         case Command::check:
-        case Command::score: return pipeline::run(parsed.run, out, err);
+        case Command::score:
+        case Command::monitor: return pipeline::run(parsed.run, out, err);
         case Command::explain: scoring::write_explanation(parsed.text, parsed.run.lang, out); return 0;
         case Command::rules: {
             if (!parsed.text.empty()) return pipeline::show_rule(parsed.text, out, err);

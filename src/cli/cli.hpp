@@ -9,7 +9,7 @@
 
 namespace perf_check::cli {
 
-enum class Command { check, score, explain, rules, convert, template_xlsx };
+enum class Command { check, score, monitor, explain, rules, convert, template_xlsx };
 
 /// The parsed command line. When `exit_code` >= 0 the parse already finished the run (help, version,
 /// or a usage error) and `message` is what to print (to stdout for help, stderr for errors).

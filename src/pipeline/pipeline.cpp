@@ -13,6 +13,7 @@
 #include "report/build.hpp"
 #include "report/reporters.hpp"
 #include "rules/actual_unmatched.hpp"
+#include "monitor/monitor.hpp"
 #include "scoring/scorer.hpp"
 
 namespace perf_check::pipeline {
@@ -43,6 +44,7 @@ struct FileOutcome {
     std::vector<Finding> findings;
     std::vector<report::ProjectStat> projects;
     std::vector<ProjectScore> scores;
+    std::vector<ProjectProgress> progress;
 };
 
 FileOutcome process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
@@ -80,6 +82,7 @@ FileOutcome process_file(const std::string& path, std::size_t index, const RunOp
             r.rule->check(project, sink);
         }
         if (options.score) o.scores.push_back(scoring::score_project(project, rules));
+        if (options.monitor) o.progress.push_back(monitor::analyse_project(project, rules));
         o.projects.push_back({index, path, project.code.text, project.name.text, project.funds_wan});
     }
     return o;
@@ -107,6 +110,7 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     Report report;
     report.lang = options.lang;
     report.with_summary = options.summary;
+    if (options.monitor) report.as_of = rules.monitoring.as_of;
     std::vector<report::ProjectStat> projects;
     const auto inputs = io::expand_inputs(options.paths);
     // Files are independent: check them on all cores, each into its own slot, then merge in input
@@ -133,6 +137,7 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
         std::move(o.findings.begin(), o.findings.end(), std::back_inserter(report.findings));
         std::move(o.projects.begin(), o.projects.end(), std::back_inserter(projects));
         std::move(o.scores.begin(), o.scores.end(), std::back_inserter(report.scores));
+        std::move(o.progress.begin(), o.progress.end(), std::back_inserter(report.progress));
     }
     if (actuals) {
         // The actuals file is an input of the run: list it so its findings have a file to belong to.
@@ -167,11 +172,23 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         loaded = std::move(*r);
         rules = &loaded;
     }
+    // A monitor run reads values to date where a self-evaluation has year-end actuals: the monitoring
+    // rules judge them, the self-evaluation rules must not; outside monitoring it is the other way round.
+    RuleSet monitored;
+    if (options.monitor) {
+        monitored = *rules;
+        monitored.monitoring.as_of = options.as_of;
+        rules = &monitored;
+    }
     auto active = rules::build_active_rules(*rules);
     if (!active) {
         err << "perf-check: " << active.error().render() << '\n';
         return k_exit_failed;
     }
+    const std::string_view skipped = options.monitor ? "self-evaluation" : "monitoring";
+    active->erase(std::remove_if(active->begin(), active->end(),
+                                 [&](const rules::ActiveRule& r) { return r.entry->category == skipped; }),
+                  active->end());
     // 2. Actuals from a separate file (score --actuals), loaded once and joined onto every table.
     std::optional<io::ActualsIndex> actuals;
     if (!options.actuals_path.empty()) {

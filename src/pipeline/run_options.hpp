@@ -24,7 +24,9 @@ struct RunOptions {
     std::optional<Severity> fail_on = Severity::error;  ///< nullopt: never fail on findings
     bool summary = false;
     bool score = false;                            ///< the `score` command
-    std::string actuals_path;                      ///< --actuals
+    std::string actuals_path;                      ///< --actuals (score) or --progress (monitor)
+    bool monitor = false;                          ///< the `monitor` command
+    std::string as_of;                             ///< --as-of YYYY-MM-DD (monitor)
     io::ReadOptions read;
     bool colour = false;                           ///< text output to a terminal
     unsigned jobs = 0;                             ///< -j: files checked in parallel; 0 = number of cores

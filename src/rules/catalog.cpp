@@ -97,6 +97,15 @@ const std::vector<CatalogEntry>& catalog() {
         {"execution-low", "self-evaluation", Severity::warning,
          {"预算执行率低于90%且未说明原因", "Budget execution below 90% with no explanation"},
          make_execution_low},
+        {"execution-behind", "monitoring", Severity::warning,
+         {"预算执行进度落后于时间进度", "Budget execution lags behind the time elapsed"},
+         make_execution_behind},
+        {"target-at-risk", "monitoring", Severity::warning,
+         {"按目前进度，年度绩效目标预计难以实现", "At the current pace the annual target is unlikely to be met"},
+         make_target_at_risk},
+        {"progress-missing", "monitoring", Severity::warning,
+         {"监控时缺少执行数或指标完成值", "Monitoring data (spending or value to date) is missing"},
+         make_progress_missing},
     };
     return k_catalog;
 }

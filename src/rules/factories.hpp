@@ -38,5 +38,8 @@ Expected<std::unique_ptr<Rule>> make_deviation_reason_missing(const RuleSet& rul
 Expected<std::unique_ptr<Rule>> make_score_out_of_band(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_actual_unmatched(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_execution_low(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_execution_behind(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_target_at_risk(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_progress_missing(const RuleSet& rules, const Params& params);
 
 }  // namespace perf_check::rules

@@ -1,0 +1,13 @@
+// STUB — rule execution-behind is not implemented yet; replace this file with the real rule.
+#include "rules/factories.hpp"
+#include "rules/rule_util.hpp"
+
+namespace perf_check::rules {
+
+Expected<std::unique_ptr<Rule>> make_execution_behind(const RuleSet& rules, const Params& params) {
+    (void)rules;
+    (void)params;
+    return make_inert_rule();
+}
+
+}  // namespace perf_check::rules
