@@ -84,6 +84,13 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
     };
     while (true) {
         const int c = get();
+        // Checked before anything else so that a cell of exactly the limit passes (the old check fired
+        // on the delimiter after it) and one byte over fails even at the end of the file.
+        if (cell.size() > m_limits.max_cell_bytes) {
+            return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
+                             " bytes (单元格内容过大)",
+                         m_file, row.row};
+        }
         if (c < 0) {
             if (quoted) {
                 return Error{"unterminated quoted cell: the quote opened here is never closed (引号未闭合)", m_file,
@@ -91,11 +98,6 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
             }
             if (!finish_cell()) return too_many();
             return true;
-        }
-        if (cell.size() >= m_limits.max_cell_bytes) {
-            return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
-                             " bytes (单元格内容过大)",
-                         m_file, row.row};
         }
         if (quoted) {
             if (c == '"') {

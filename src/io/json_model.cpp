@@ -149,6 +149,18 @@ public:
     [[nodiscard]] const TableInfo& table() const override { return m_table; }
 
     Expected<bool> next(Project& out) override {
+        // nlohmann's value() throws when a key holds another type ("row": "5", "columns": [1]): that is
+        // bad input to report, not a reason to crash the batch.
+        try {
+            return read_next(out);
+        } catch (const json::exception& e) {
+            return Error{"projects[" + std::to_string(m_index - 1) + "]: a value has the wrong type (" + e.what() + ")",
+                         m_table.file};
+        }
+    }
+
+private:
+    Expected<bool> read_next(Project& out) {
         const json& projects = m_doc["projects"];
         if (m_index >= projects.size()) return false;
         const json& jp = projects[m_index++];
@@ -196,6 +208,7 @@ public:
                 t.label = jt.value("label", "");
                 if (auto e = fill(t.funds, jt, Column::funds, t.row)) return *e;
                 if (auto e = fill(t.weight, jt, Column::weight, t.row)) return *e;
+                out.last_row = std::max(out.last_row, t.row);  // as the CSV assembler counts a trailing 合计 row
                 out.totals.push_back(std::move(t));
             }
         }
@@ -204,12 +217,29 @@ public:
         return true;
     }
 
-private:
     json m_doc;
     const RuleSet& m_rules;
     TableInfo m_table;
     std::size_t m_index = 0;
 };
+
+// The format checks of a parsed document, then the source over it.
+Expected<std::unique_ptr<ProjectSource>> check_and_open(json doc, const std::string& file, const RuleSet& rules) {
+    if (!doc.is_object() || doc.value("format", "") != "perf-check-table") {
+        return Error{"not a perf-check table: expected an object with \"format\": \"perf-check-table\" "
+                     "(write one with `perf-check convert FILE --to json`)",
+                     file};
+    }
+    if (doc.value("version", 0) != k_format_version) {
+        return Error{"unsupported perf-check-table version (this build reads version " +
+                         std::to_string(k_format_version) + ")",
+                     file};
+    }
+    if (!doc.contains("projects") || !doc["projects"].is_array()) {
+        return Error{"\"projects\" must be an array", file};
+    }
+    return std::unique_ptr<ProjectSource>(std::make_unique<JsonProjectSource>(std::move(doc), file, rules));
+}
 
 }  // namespace
 
@@ -233,20 +263,12 @@ Expected<std::unique_ptr<ProjectSource>> open_json_model(std::unique_ptr<std::is
         }
         return Error{"invalid JSON", file};
     }
-    if (!doc.is_object() || doc.value("format", "") != "perf-check-table") {
-        return Error{"not a perf-check table: expected an object with \"format\": \"perf-check-table\" "
-                     "(write one with `perf-check convert FILE --to json`)",
-                     file};
+    // value() throws on a key of another type ("version": "1"); report it like any other structure error.
+    try {
+        return check_and_open(std::move(doc), file, rules);
+    } catch (const json::exception& e) {
+        return Error{std::string("not a perf-check table: a value has the wrong type (") + e.what() + ")", file};
     }
-    if (doc.value("version", 0) != k_format_version) {
-        return Error{"unsupported perf-check-table version (this build reads version " +
-                         std::to_string(k_format_version) + ")",
-                     file};
-    }
-    if (!doc.contains("projects") || !doc["projects"].is_array()) {
-        return Error{"\"projects\" must be an array", file};
-    }
-    return std::unique_ptr<ProjectSource>(std::make_unique<JsonProjectSource>(std::move(doc), file, rules));
 }
 
 }  // namespace perf_check::io

@@ -142,8 +142,10 @@ Quantity read_quantity(std::string_view text) {
     if (number_text.empty()) return q;
     std::string unit = util::trim(std::string_view(body).substr(used));
     // Trailing words that restate the comparator: "100以上", "5万元以内".
-    constexpr std::array<std::pair<std::string_view, Comparator>, 4> k_trailing = {{
-        {"以上", Comparator::ge}, {"以下", Comparator::le}, {"以内", Comparator::le}, {"及以上", Comparator::ge}}};
+    // Longest first: with "以上" first, "95%及以上" kept "%及" as its unit.
+    constexpr std::array<std::pair<std::string_view, Comparator>, 5> k_trailing = {{
+        {"及以上", Comparator::ge}, {"及以下", Comparator::le}, {"以上", Comparator::ge}, {"以下", Comparator::le},
+        {"以内", Comparator::le}}};
     for (const auto& [word, cmp] : k_trailing) {
         if (util::ends_with(unit, word)) {
             unit = util::trim(std::string_view(unit).substr(0, unit.size() - word.size()));

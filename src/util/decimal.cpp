@@ -46,19 +46,21 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     int frac_digits = 0;
     int digits = 0;
     bool seen_dot = false;
-    int dropped = 0;  // fraction digits beyond our precision: keep the first for rounding
-    int round_digit = -1;
+    // Fraction digits are all kept (up to 30 significant digits, far inside i128) rather than cut at
+    // six: an exponent can still move them into range ("1.2345678e3" is 1234.5678), and the single
+    // division by a power of ten below rounds them correctly. Digits past the 30th cannot change a
+    // half-away-from-zero rounding at six places, so they are ignored.
+    constexpr i128 k_mantissa_cap = static_cast<i128>(1000000000000000LL) * 1000000000000000LL;  // 1e30
     for (; i < text.size(); ++i) {
         const char c = text[i];
         if (c >= '0' && c <= '9') {
             ++digits;
-            if (seen_dot && frac_digits >= 6) {
-                if (round_digit < 0) round_digit = c - '0';
-                ++dropped;
+            if (mantissa >= k_mantissa_cap) {
+                if (!seen_dot) return std::nullopt;  // an integer part this long is out of range anyway
                 continue;
             }
             mantissa = mantissa * 10 + (c - '0');
-            if (mantissa > static_cast<i128>(k_max) * 1000) return std::nullopt;
+            if (!seen_dot && mantissa > static_cast<i128>(k_max) * 1000) return std::nullopt;
             if (seen_dot) ++frac_digits;
         } else if (c == '.' && !seen_dot) {
             seen_dot = true;
@@ -88,7 +90,6 @@ std::optional<Decimal> Decimal::parse(std::string_view text) {
     // value = mantissa × 10^(exponent − frac_digits); we want micros = value × 10^6.
     int shift = exponent - frac_digits + 6;
     i128 micros = mantissa;
-    if (round_digit >= 0 && shift == 0 && round_digit >= 5) micros += 1;
     while (shift > 0) {
         micros *= 10;
         if (micros > static_cast<i128>(k_max)) return std::nullopt;

@@ -38,6 +38,13 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
         }
         cp = (cp << 6) | (b & 0x3F);
     }
+    // Overlong forms (C0 80 for NUL, E0 80 AF for '/'), UTF-16 surrogates and values above U+10FFFF
+    // are not UTF-8: decoding them would let a byte sequence pass for a character it does not encode.
+    constexpr char32_t k_min_for_len[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < k_min_for_len[len] || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+        ++pos;
+        return 0xFFFD;
+    }
     pos += len;
     return cp;
 }
