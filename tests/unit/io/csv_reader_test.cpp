@@ -1,0 +1,228 @@
+// Unit tests of the CSV/TSV reader: quoting, line ends, row numbers, delimiter sniffing and limits.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "io/csv_reader.hpp"
+
+using namespace perf_check;
+using namespace perf_check::io;
+
+namespace {
+
+using Cells = std::vector<std::string>;
+
+struct Read {
+    std::vector<RawRow> rows;
+    std::optional<Error> error;
+};
+
+Read read_all(const std::string& text, char delimiter = ',', ReadLimits limits = {},
+              Encoding encoding = Encoding::utf8) {
+    CsvRowSource src(std::make_unique<std::istringstream>(text), encoding, delimiter, "t.csv", limits);
+    Read out;
+    for (int guard = 0; guard < 1000; ++guard) {
+        RawRow row;
+        auto got = src.next(row);
+        if (!got) {
+            out.error = got.error();
+            return out;
+        }
+        if (!*got) return out;
+        out.rows.push_back(row);
+    }
+    FAIL("reader did not stop");
+    return out;
+}
+
+std::vector<int> row_numbers(const Read& r) {
+    std::vector<int> out;
+    for (const auto& row : r.rows) out.push_back(row.row);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("csv: plain records with LF", "[csv]") {
+    const Read r = read_all("a,b,c\n1,2,3\n");
+    REQUIRE_FALSE(r.error);
+    REQUIRE(r.rows.size() == 2);
+    CHECK(r.rows[0].cells == Cells{"a", "b", "c"});
+    CHECK(r.rows[1].cells == Cells{"1", "2", "3"});
+    CHECK(row_numbers(r) == std::vector<int>{1, 2});
+}
+
+TEST_CASE("csv: CRLF, CR-only and a missing final newline", "[csv]") {
+    const Read crlf = read_all("a,b\r\nc,d\r\n");
+    REQUIRE(crlf.rows.size() == 2);
+    CHECK(crlf.rows[0].cells == Cells{"a", "b"});
+    CHECK(crlf.rows[1].cells == Cells{"c", "d"});
+    CHECK(row_numbers(crlf) == std::vector<int>{1, 2});
+
+    const Read cr = read_all("a,b\rc,d\r");
+    REQUIRE(cr.rows.size() == 2);
+    CHECK(cr.rows[0].cells == Cells{"a", "b"});
+    CHECK(cr.rows[1].cells == Cells{"c", "d"});
+    CHECK(row_numbers(cr) == std::vector<int>{1, 2});
+
+    const Read no_final = read_all("a,b\nc,d");
+    REQUIRE(no_final.rows.size() == 2);
+    CHECK(no_final.rows[1].cells == Cells{"c", "d"});
+
+    const Read mixed = read_all("a\r\nb\rc\nd");
+    CHECK(row_numbers(mixed) == std::vector<int>{1, 2, 3, 4});
+    CHECK(mixed.rows[3].cells == Cells{"d"});
+}
+
+TEST_CASE("csv: empty cells, empty lines and a trailing empty line", "[csv]") {
+    const Read r = read_all("a,,c,\n\n,\nlast\n\n");
+    REQUIRE_FALSE(r.error);
+    REQUIRE(r.rows.size() == 5);
+    CHECK(r.rows[0].cells == Cells{"a", "", "c", ""});
+    CHECK(r.rows[1].cells == Cells{""});  // the empty line
+    CHECK(r.rows[2].cells == Cells{"", ""});
+    CHECK(r.rows[3].cells == Cells{"last"});
+    CHECK(r.rows[4].cells == Cells{""});  // the trailing empty line
+    CHECK(row_numbers(r) == std::vector<int>{1, 2, 3, 4, 5});
+
+    CHECK(read_all("").rows.empty());
+    CHECK(read_all("x\n").rows.size() == 1);
+}
+
+TEST_CASE("csv: quoted cells with newlines keep later row numbers physical", "[csv]") {
+    const Read r = read_all("a,\"x\ny\nz\",b\nc,d\n\"p\r\nq\",1\r\ne\n\"r\rs\",2\nf\n");
+    REQUIRE_FALSE(r.error);
+    REQUIRE(r.rows.size() == 6);
+    CHECK(r.rows[0].cells == Cells{"a", "x\ny\nz", "b"});
+    CHECK(r.rows[1].cells == Cells{"c", "d"});
+    CHECK(r.rows[2].cells == Cells{"p\r\nq", "1"});
+    CHECK(r.rows[3].cells == Cells{"e"});
+    CHECK(r.rows[4].cells == Cells{"r\rs", "2"});
+    CHECK(r.rows[5].cells == Cells{"f"});
+    CHECK(row_numbers(r) == std::vector<int>{1, 4, 5, 7, 8, 10});
+}
+
+TEST_CASE("csv: doubled quotes and delimiters inside quotes", "[csv]") {
+    const Read r = read_all("\"say \"\"hi\"\"\",\"a,b\",\"\",\"\"\"\"\n");
+    REQUIRE_FALSE(r.error);
+    REQUIRE(r.rows.size() == 1);
+    CHECK(r.rows[0].cells == Cells{"say \"hi\"", "a,b", "", "\""});
+    // A quote inside an unquoted cell is literal.
+    CHECK(read_all("4\"5,x\n").rows[0].cells == Cells{"4\"5", "x"});
+    // The seed's funds are written "4,500.00".
+    CHECK(read_all("301001,\"4,500.00\",x\n").rows[0].cells == Cells{"301001", "4,500.00", "x"});
+}
+
+TEST_CASE("csv: an unterminated quote names the line where it opened", "[csv]") {
+    const Read r = read_all("a,b\n\"x\ny\",1\nc,\"open\nmore\nstuff");
+    REQUIRE(r.rows.size() == 2);
+    REQUIRE(r.error);
+    CHECK(r.error->file == "t.csv");
+    CHECK(r.error->line == 4);
+    CHECK(r.error->message == "unterminated quoted cell: the quote opened here is never closed (引号未闭合)");
+
+    const Read first = read_all("\"never closed");
+    REQUIRE(first.error);
+    CHECK(first.error->line == 1);
+}
+
+TEST_CASE("csv: UTF-8 BOM is skipped, GB18030 cells are decoded", "[csv]") {
+    const Read bom = read_all("\xEF\xBB\xBF单位代码,名称\n", ',', {}, Encoding::utf8_bom);
+    REQUIRE(bom.rows.size() == 1);
+    CHECK(bom.rows[0].cells == Cells{"单位代码", "名称"});
+
+    // Not a BOM: EF BB followed by something else stays.
+    const Read partial = read_all("\xEF\xBBx,y\n");
+    REQUIRE(partial.rows.size() == 1);
+    CHECK(partial.rows[0].cells == Cells{"\xEF\xBBx", "y"});
+
+    const Read gb = read_all("\xCF\xEE\xC4\xBF,\"\xA1\xDD" "50\xB8\xF6\"\r\n", ',', {}, Encoding::gb18030);
+    REQUIRE(gb.rows.size() == 1);
+    CHECK(gb.rows[0].cells == Cells{"项目", "≥50个"});
+}
+
+TEST_CASE("csv: tab-separated input", "[csv]") {
+    const std::string tsv = "单位代码\t名称\t资金总额\n301001\t\"a,b\"\t4,500.00\n";
+    std::istringstream probe(tsv);
+    CHECK(sniff_delimiter(probe) == '\t');
+    CHECK(probe.tellg() == 0);  // rewound
+    const Read r = read_all(tsv, '\t');
+    REQUIRE(r.rows.size() == 2);
+    CHECK(r.rows[1].cells == Cells{"301001", "a,b", "4,500.00"});
+}
+
+TEST_CASE("sniff_delimiter decides on the first line with delimiters", "[csv]") {
+    const auto sniff = [](const std::string& text) {
+        std::istringstream in(text);
+        return sniff_delimiter(in);
+    };
+    CHECK(sniff("a,b,c\n1,2,3\n") == ',');
+    CHECK(sniff("a\tb\tc\n") == '\t');
+    CHECK(sniff("\"a,b,c\"\tx\ty\n") == '\t');    // commas in quotes do not count
+    CHECK(sniff("\n\r\n  \na\tb\n") == '\t');       // leading empty lines are skipped
+    CHECK(sniff("项目支出绩效目标表\na\tb\tc\n") == '\t');  // a title line without delimiters
+    CHECK(sniff("a\tb,c\n") == ',');                // a tie is a comma
+    CHECK(sniff("a,b,c\nx\ty\tz\tw\tv\n") == ',');  // only the first delimited line counts
+    CHECK(sniff("") == ',');
+}
+
+TEST_CASE("csv: a cell over the size limit is an error", "[csv]") {
+    ReadLimits limits;
+    limits.max_cell_bytes = 8;
+    const Read big = read_all("ok,1\n123456789,b\n", ',', limits);
+    REQUIRE(big.rows.size() == 1);
+    REQUIRE(big.error);
+    CHECK(big.error->line == 2);
+    CHECK(big.error->message == "a cell is larger than 8 bytes (单元格内容过大)");
+
+    // Quoted cells count too.
+    const Read quoted = read_all("\"1234\n56789\"\n", ',', limits);
+    REQUIRE(quoted.error);
+    CHECK(quoted.error->line == 1);
+
+    // The last cell of the file, with no newline after it.
+    const Read last = read_all("a,123456789", ',', limits);
+    REQUIRE(last.error);
+
+    // Exactly at the limit is fine, wherever the cell is.
+    const Read exact = read_all("12345678,87654321\n12345678", ',', limits);
+    REQUIRE_FALSE(exact.error);
+    REQUIRE(exact.rows.size() == 2);
+    CHECK(exact.rows[0].cells == Cells{"12345678", "87654321"});
+    CHECK(exact.rows[1].cells == Cells{"12345678"});
+}
+
+TEST_CASE("csv: too many columns is an error", "[csv]") {
+    ReadLimits limits;
+    limits.max_columns = 3;
+    const Read ok = read_all("a,b,c\n", ',', limits);
+    REQUIRE_FALSE(ok.error);
+    CHECK(ok.rows[0].cells.size() == 3);
+
+    const Read r = read_all("a,b,c\nd,e,f,g\n", ',', limits);
+    REQUIRE(r.rows.size() == 1);
+    REQUIRE(r.error);
+    CHECK(r.error->line == 2);
+    CHECK(r.error->file == "t.csv");
+    CHECK(r.error->message == "more than 3 columns in one row (行内列数超过上限)");
+
+    // At the end of the file without a newline too.
+    CHECK(read_all("a,b,c,d", ',', limits).error);
+}
+
+TEST_CASE("csv: records longer than the read buffer", "[csv]") {
+    // 70,000 bytes in one quoted cell span the 64 KiB buffer refill; a CRLF falls across it too.
+    const std::string cell(70000, 'x');
+    std::string text = "\"" + cell + "\",1\r\n";
+    text = std::string(65535 - 2, 'y') + ",z\r\n" + text;  // the \r is the last byte of the first buffer
+    const Read r = read_all(text);
+    REQUIRE_FALSE(r.error);
+    REQUIRE(r.rows.size() == 2);
+    CHECK(r.rows[0].cells[1] == "z");
+    CHECK(r.rows[1].cells == Cells{cell, "1"});
+    CHECK(row_numbers(r) == std::vector<int>{1, 2});
+}

@@ -1,0 +1,231 @@
+// Unit tests of encoding detection (UTF-8, UTF-8 with BOM, GB18030), verification and GB18030 decoding.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "io/encoding.hpp"
+
+using namespace perf_check;
+using namespace perf_check::io;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+std::string seed_gb18030() { return read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.gb18030.csv"); }
+std::string seed_utf8() { return read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.csv"); }
+
+// "项目支出绩效目标表" in GB18030.
+const std::string k_title_gb = "\xCF\xEE\xC4\xBF\xD6\xA7\xB3\xF6\xBC\xA8\xD0\xA7\xC4\xBF\xB1\xEA\xB1\xED";
+
+Expected<Encoding> detect(const std::string& bytes) {
+    std::istringstream in(bytes);
+    return detect_encoding(in, "t.csv");
+}
+
+Expected<Encoding> verify(const std::string& bytes, Encoding forced) {
+    std::istringstream in(bytes);
+    return verify_encoding(in, forced, "t.csv");
+}
+
+}  // namespace
+
+TEST_CASE("encoding_name and parse_encoding_name", "[encoding]") {
+    CHECK(std::string(encoding_name(Encoding::utf8)) == "UTF-8");
+    CHECK(std::string(encoding_name(Encoding::utf8_bom)) == "UTF-8-BOM");
+    CHECK(std::string(encoding_name(Encoding::gb18030)) == "GB18030");
+
+    CHECK(*parse_encoding_name("utf-8") == Encoding::utf8);
+    CHECK(*parse_encoding_name("UTF8") == Encoding::utf8);
+    CHECK(*parse_encoding_name("utf_8") == Encoding::utf8);
+    CHECK(*parse_encoding_name("UTF-8-BOM") == Encoding::utf8_bom);
+    CHECK(*parse_encoding_name("utf-8-sig") == Encoding::utf8_bom);
+    CHECK(*parse_encoding_name("GB18030") == Encoding::gb18030);
+    CHECK(*parse_encoding_name("gbk") == Encoding::gb18030);
+    CHECK(*parse_encoding_name("GB2312") == Encoding::gb18030);
+    CHECK(*parse_encoding_name("cp936") == Encoding::gb18030);
+
+    const auto bad = parse_encoding_name("latin1");
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().message == "unknown encoding 'latin1' (use utf-8, utf-8-bom or gb18030)");
+    CHECK_FALSE(parse_encoding_name(""));
+    CHECK_FALSE(parse_encoding_name("utf-16"));
+}
+
+TEST_CASE("detect_encoding: UTF-8, with and without BOM, and ASCII", "[encoding]") {
+    CHECK(*detect("a,b\n1,2\n") == Encoding::utf8);
+    CHECK(*detect("") == Encoding::utf8);
+    CHECK(*detect("单位代码,名称\n301001,项目\n") == Encoding::utf8);
+    CHECK(*detect("\xEF\xBB\xBF单位代码,名称\n") == Encoding::utf8_bom);
+    CHECK(*detect("\xEF\xBB\xBF") == Encoding::utf8_bom);
+    CHECK(*detect(seed_utf8()) == Encoding::utf8);
+    // A BOM later in the file is not a BOM.
+    CHECK(*detect("a\xEF\xBB\xBF") == Encoding::utf8);
+}
+
+TEST_CASE("detect_encoding: the seed GB18030 file", "[encoding]") {
+    const std::string bytes = seed_gb18030();
+    REQUIRE(bytes.compare(0, k_title_gb.size(), k_title_gb) == 0);
+    std::istringstream in(bytes);
+    const auto enc = detect_encoding(in, "seed.csv");
+    REQUIRE(enc);
+    CHECK(*enc == Encoding::gb18030);
+    // The stream is rewound for the reader.
+    CHECK(in.good());
+    CHECK(in.tellg() == 0);
+    CHECK(in.get() == 0xCF);
+}
+
+TEST_CASE("detect_encoding: a multi-byte character across the 64 KiB chunk boundary", "[encoding]") {
+    const std::string bytes = std::string(65535, 'a') + "中\n";
+    CHECK(*detect(bytes) == Encoding::utf8);
+    const std::string gb = std::string(65535, 'a') + "\xD6\xD0\n";  // 中 in GB18030
+    CHECK(*detect(gb) == Encoding::gb18030);
+}
+
+TEST_CASE("detect_encoding: bytes valid in neither encoding", "[encoding]") {
+    SECTION("both fail at the same byte: UTF-8's view is reported") {
+        const auto r = detect("ab\n\xC3\x28,x\n");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().file == "t.csv");
+        CHECK(r.error().line == 2);
+        CHECK(r.error().message ==
+              "not valid UTF-8 or GB18030 text: bad byte sequence C3 28 at byte offset 3 "
+              "(文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV，或用 --encoding 指定编码)");
+    }
+    SECTION("GB18030 reads further: its failure is reported") {
+        // Line 2 holds a valid GB18030 four-byte sequence (invalid UTF-8), then an 0xFF on line 3.
+        const auto r = detect("ok\n\x81\x30\x81\x30,x\n\xFF\n");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().line == 3);
+        CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence FF at byte offset 10 "));
+    }
+    SECTION("line and offset are right far into the file") {
+        std::string bytes;
+        for (int i = 0; i < 40000; ++i) bytes += "a\n";
+        bytes += "x\xFF";
+        const auto r = detect(bytes);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().line == 40001);
+        CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence FF at byte offset 80001 "));
+        CHECK(r.error().render().rfind("t.csv:40001: not valid UTF-8 or GB18030 text", 0) == 0);
+    }
+}
+
+TEST_CASE("detect_encoding: a NUL byte means binary data", "[encoding]") {
+    const auto r = detect(std::string("a,b\n1,\0\n", 8));
+    REQUIRE_FALSE(r);
+    CHECK(r.error().file == "t.csv");
+    CHECK(r.error().line == 2);
+    CHECK(r.error().message ==
+          "binary data (NUL byte at byte offset 6): this is not a CSV text table (不是文本表格：请导出为 CSV 或 XLSX)");
+    // Even when everything else is valid GB18030.
+    CHECK_FALSE(detect(k_title_gb + std::string(1, '\0')));
+    // verify_encoding rejects it too.
+    const auto v = verify(std::string("x\0", 2), Encoding::utf8);
+    REQUIRE_FALSE(v);
+    CHECK_THAT(v.error().message, Catch::Contains("NUL byte at byte offset 1"));
+}
+
+TEST_CASE("detect_encoding: UTF-8 truncated at the end of the file", "[encoding]") {
+    SECTION("Chinese text cut inside the last character: UTF-8 read further and is reported") {
+        std::string bytes = "金额单位：万元,\n资金";
+        bytes.pop_back();  // 金 = E9 87 91 → E9 87
+        const auto r = detect(bytes);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().line == 2);
+        CHECK_THAT(r.error().message, Catch::StartsWith("not valid UTF-8 or GB18030 text: bad byte sequence E9 87 at "
+                                                        "byte offset " + std::to_string(bytes.size() - 2) + " "));
+    }
+    SECTION("a single dangling lead byte") {
+        const auto r = detect("abc\xE4");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().line == 1);
+        CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence E4 at byte offset 3 "));
+    }
+    SECTION("two dangling bytes that happen to form a GB18030 character decode as GB18030") {
+        // E4 B8 is the start of 中 in UTF-8 but a complete GB18030 pair: the whole file is valid GB18030.
+        CHECK(*detect("abc\xE4\xB8") == Encoding::gb18030);
+    }
+}
+
+TEST_CASE("detect_encoding: UTF-8 with one GB18030 line", "[encoding]") {
+    SECTION("the UTF-8 part is also valid GB18030: the whole file is GB18030") {
+        // 单位代码,名称 is an even number of UTF-8 bytes between ASCII, so it pairs up as GB18030.
+        const std::string bytes = "单位代码,名称\n" + k_title_gb + "\n";
+        CHECK(*detect(bytes) == Encoding::gb18030);
+    }
+    SECTION("the UTF-8 part is not valid GB18030: an error at the GB18030 line") {
+        const std::string line1 = "金额单位：万元\n";
+        const std::string bytes = line1 + k_title_gb + "\n";
+        const auto r = detect(bytes);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().line == 2);
+        CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence CF EE at byte offset " +
+                                                      std::to_string(line1.size()) + " "));
+    }
+}
+
+TEST_CASE("verify_encoding checks a forced encoding", "[encoding]") {
+    SECTION("GB18030 file forced as UTF-8") {
+        std::istringstream in(seed_gb18030());
+        const auto r = verify_encoding(in, Encoding::utf8, "seed.csv");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().file == "seed.csv");
+        CHECK(r.error().line == 1);
+        CHECK_THAT(r.error().message, Catch::StartsWith("not valid UTF-8 text: bad byte sequence CF EE at byte offset 0 "));
+        CHECK(in.tellg() == 0);  // rewound
+    }
+    SECTION("UTF-8 seed forced as GB18030") {
+        const auto r = verify(seed_utf8(), Encoding::gb18030);
+        REQUIRE_FALSE(r);
+        // 表 (E8 A1 A8) ends on an odd byte, so A8 pairs with the comma after it.
+        CHECK_THAT(r.error().message, Catch::StartsWith("not valid GB18030 text: bad byte sequence A8 2C at byte offset 26 "));
+        CHECK(r.error().line == 1);
+    }
+    SECTION("matching forced encodings pass") {
+        CHECK(*verify(seed_gb18030(), Encoding::gb18030) == Encoding::gb18030);
+        CHECK(*verify(seed_utf8(), Encoding::utf8) == Encoding::utf8);
+        CHECK(*verify("\xEF\xBB\xBF" "a,b\n", Encoding::utf8_bom) == Encoding::utf8_bom);
+        CHECK(*verify("a,b\n", Encoding::gb18030) == Encoding::gb18030);  // ASCII is both
+        CHECK(*verify("a,b\n", Encoding::utf8_bom) == Encoding::utf8_bom);
+    }
+    SECTION("UTF-8-BOM forced on invalid UTF-8") {
+        const auto r = verify("ok\n\xFF", Encoding::utf8_bom);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().line == 2);
+        CHECK_THAT(r.error().message, Catch::StartsWith("not valid UTF-8 text: bad byte sequence FF at byte offset 3 "));
+    }
+}
+
+TEST_CASE("gb18030_to_utf8 decodes", "[encoding]") {
+    CHECK(gb18030_to_utf8(k_title_gb) == "项目支出绩效目标表");
+    CHECK(gb18030_to_utf8("") == "");
+    CHECK(gb18030_to_utf8("301001,842.07") == "301001,842.07");
+    CHECK(gb18030_to_utf8("\xA3\xA5") == "％");                 // full-width percent
+    CHECK(gb18030_to_utf8("\xA1\xDD") == "≥");
+    CHECK(gb18030_to_utf8("\x81\x30\x81\x30") == "\u0080");     // four-byte form
+    CHECK(gb18030_to_utf8("\x90\x30\x81\x30") == "\U00010000");  // beyond the BMP
+    CHECK(gb18030_to_utf8("\x95\x32\x82\x36") == "\U00020000");
+    CHECK(gb18030_to_utf8("a\xFF" "b") == "a\uFFFD" "b");
+    CHECK(gb18030_to_utf8("a\xD6") == "a\uFFFD");  // truncated pair at the end
+
+    // The seed's first line, title then commas.
+    const std::string seed = seed_gb18030();
+    const std::string first_line = seed.substr(0, seed.find('\n'));
+    CHECK(gb18030_to_utf8(first_line) == "项目支出绩效目标表,,,,,,,,,,,,\r");
+    // A long input grows the output buffer correctly.
+    std::string many;
+    for (int i = 0; i < 5000; ++i) many += "\xD6\xD0";
+    std::string expect;
+    for (int i = 0; i < 5000; ++i) expect += "中";
+    CHECK(gb18030_to_utf8(many) == expect);
+}

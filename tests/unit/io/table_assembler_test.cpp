@@ -1,0 +1,481 @@
+// Unit tests of table assembly through open_csv_text: header detection, fill-down, projects, totals.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "config/rule_set_loader.hpp"
+#include "io/csv_reader.hpp"
+#include "io/open_table.hpp"
+#include "io/table_assembler.hpp"
+
+using namespace perf_check;
+using namespace perf_check::io;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    return buf.str();
+}
+
+struct Table {
+    TableInfo info;
+    std::vector<Project> projects;
+};
+
+Table read_table(const std::string& text, const ReadOptions& options = {}) {
+    auto src = open_csv_text(text, "t.csv", options, config::default_rule_set());
+    if (!src) FAIL(src.error().render());
+    Table t;
+    t.info = (*src)->table();
+    for (int guard = 0; guard < 10000; ++guard) {
+        Project p;
+        auto got = (*src)->next(p);
+        if (!got) FAIL(got.error().render());
+        if (!*got) return t;
+        t.projects.push_back(std::move(p));
+    }
+    FAIL("source did not stop");
+    return t;
+}
+
+Decimal dec(const char* text) { return *Decimal::parse(text); }
+
+std::vector<std::string> names(const Project& p) {
+    std::vector<std::string> out;
+    for (const auto& ind : p.indicators) out.push_back(ind.name.text);
+    return out;
+}
+
+const std::string k_header =
+    "单位代码,单位（专项）名称,资金总额,实施期绩效目标,一级指标,二级指标,三级指标,指标值,指标值内容,评（扣分标准）,"
+    "度量单位,指标值类型,备注\n";
+
+std::string header_with_funds(const std::string& funds_header) {
+    std::string h = k_header;
+    const std::string from = "资金总额";
+    h.replace(h.find(from), from.size(), funds_header);
+    return h;
+}
+
+}  // namespace
+
+TEST_CASE("assembler: the seed table", "[assembler]") {
+    const Table t = read_table(read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.csv"));
+    CHECK(t.info.file == "t.csv");
+    CHECK(t.info.encoding == "UTF-8");
+    CHECK(t.info.header_row == 4);
+    CHECK(t.info.money_unit == MoneyUnit::wan_yuan);
+    CHECK(t.info.missing_columns.empty());
+    CHECK_FALSE(t.info.fullwidth_comma_header);
+    CHECK_FALSE(t.info.self_evaluation);
+
+    REQUIRE(t.projects.size() == 4);
+    const std::vector<int> first_rows = {5, 16, 27, 38};
+    const std::vector<int> last_rows = {15, 26, 37, 48};
+    const std::vector<const char*> funds = {"842.07", "4500", "232", "158.62"};
+    const std::vector<std::string> project_names = {"部分军退人员岗位补贴资金", "机关事业单位养老保险财政预留补助",
+                                                    "社区及改制企业人员养老金补差", "同级财政对城乡居民养老保险的补助"};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Project& p = t.projects[i];
+        INFO(i);
+        CHECK(p.file == "t.csv");
+        CHECK(p.first_row == first_rows[i]);
+        CHECK(p.last_row == last_rows[i]);
+        CHECK(p.code.text == "301001");
+        CHECK(p.code.raw == "  301001");
+        CHECK(p.name.text == project_names[i]);
+        REQUIRE(p.funds_wan);
+        CHECK(*p.funds_wan == dec(funds[i]));
+        REQUIRE(p.indicators.size() == 11);
+        CHECK(p.indicators.front().row == first_rows[i]);
+        CHECK(p.indicators.back().row == last_rows[i]);
+        CHECK(p.totals.empty());
+        for (const auto& ind : p.indicators) {
+            CHECK_FALSE(ind.level1.empty());
+            CHECK_FALSE(ind.level2.empty());
+        }
+    }
+    CHECK(t.projects[1].funds.text == "4,500.00");
+
+    const Project& p = t.projects[0];
+    // 一级指标 is written on rows 5, 8, 11, 15 and filled down in between.
+    CHECK(p.indicators[0].level1.text == "成本指标");
+    CHECK_FALSE(p.indicators[0].level1.filled);
+    CHECK(p.indicators[1].level1.text == "成本指标");
+    CHECK(p.indicators[1].level1.filled);
+    CHECK(p.indicators[1].level1.loc.row == 6);     // where it was filled, not where it was written
+    CHECK(p.indicators[1].level1.loc.column == 5);
+    CHECK(p.indicators[1].level1.loc.cell_ref() == "E6");
+    CHECK(p.indicators[3].level1.text == "产出指标");
+    CHECK_FALSE(p.indicators[3].level1.filled);
+    CHECK(p.indicators[4].level1.text == "产出指标");
+    CHECK(p.indicators[6].level1.text == "效益指标");  // "效益指标 " trimmed
+    CHECK(p.indicators[6].level1.raw == "效益指标 ");
+    CHECK(p.indicators[9].level1.text == "效益指标");
+    CHECK(p.indicators[10].level1.text == "满意度指标");
+    CHECK(p.indicators[10].path() == "满意度指标/服务对象满意度指标/享受补贴对象满意度");
+
+    // Indicator cells and their derived values.
+    const Indicator& cost = p.indicators[0];
+    CHECK(cost.name.text == "项目总成本");
+    CHECK(cost.name.loc.cell_ref() == "G5");
+    CHECK(cost.target.text == "842.07");
+    CHECK(cost.deduction.raw == "每超过5万元，扣1分，扣完为止");
+    CHECK(cost.deduction.text == "每超过5万元,扣1分,扣完为止");  // full-width commas fold too
+    CHECK(cost.unit.text == "万元");  // header " 度量单位" matched
+    CHECK(cost.type.text == "≤");
+    CHECK(cost.weight.text == "20分");
+    CHECK(cost.weight_points == dec("20"));
+    CHECK(cost.comparator == Comparator::le);
+    CHECK(p.indicators[1].placeholder);
+
+    // Project cells carry their location.
+    CHECK(p.funds.loc.cell_ref() == "C5");
+    CHECK(p.goal.text.rfind("保障我区内六类军退人员", 0) == 0);
+
+    std::vector<std::string> last_names = names(t.projects[3]);
+    CHECK(last_names[4] == "基础养老金发放到位率");
+    CHECK(last_names[6] == "城乡居民养老保险预算执行率");
+}
+
+TEST_CASE("assembler: the GB18030 seed reads the same", "[assembler]") {
+    const Table utf8 = read_table(read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.csv"));
+    const Table gb = read_table(read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.gb18030.csv"));
+    CHECK(gb.info.encoding == "GB18030");
+    CHECK(gb.info.header_row == 4);
+    REQUIRE(gb.projects.size() == utf8.projects.size());
+    for (std::size_t i = 0; i < gb.projects.size(); ++i) {
+        CHECK(gb.projects[i].name.text == utf8.projects[i].name.text);
+        CHECK(gb.projects[i].funds_wan == utf8.projects[i].funds_wan);
+        CHECK(names(gb.projects[i]) == names(utf8.projects[i]));
+    }
+}
+
+TEST_CASE("assembler: a two-row header under a title", "[assembler]") {
+    const Table t = read_table(
+        "项目支出绩效目标表,,,,,,,,,,,,\n"
+        "单位代码,单位（专项）名称,资金总额（元）,实施期绩效目标,绩效指标,,,,,,,,\n"
+        ",,,,一级指标,二级指标,三级指标,指标值,指标值内容,评(扣)分标准,计量单位,指标性质,权重\n"
+        "301001,项目,2000000,目标,产出指标,数量指标,人数,≥50人,,视情况扣分,,,90\n");
+    CHECK(t.info.header_row == 3);
+    CHECK(t.info.missing_columns.empty());
+    CHECK(t.info.money_unit == MoneyUnit::yuan);
+    REQUIRE(t.projects.size() == 1);
+    const Project& p = t.projects[0];
+    CHECK(p.first_row == 4);
+    CHECK(p.funds_wan == dec("200"));
+    REQUIRE(p.indicators.size() == 1);
+    CHECK(p.indicators[0].level1.loc.column == 5);
+    CHECK(p.indicators[0].weight.loc.column == 13);
+    CHECK(p.indicators[0].weight_points == dec("90"));
+    CHECK(p.indicators[0].comparator == Comparator::ge);
+    CHECK(p.indicators[0].value.unit == "人");
+}
+
+TEST_CASE("assembler: 二级指标 fills down within its 一级指标 only", "[assembler]") {
+    const Table t = read_table(k_header +
+                               "301001,项目,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,10分\n"
+                               ",,,,,,户数,5,,视情况扣分,户,≥,10分\n"
+                               ",,,,,质量指标,合格率,90,,视情况扣分,%,≥,10分\n"
+                               ",,,,效益指标,,满意率,95,,视情况扣分,%,≥,10分\n"
+                               ",,,,,,增收,1,,视情况扣分,万元,≥,10分\n");
+    REQUIRE(t.projects.size() == 1);
+    const auto& inds = t.projects[0].indicators;
+    REQUIRE(inds.size() == 5);
+    CHECK(inds[1].level1.text == "产出指标");
+    CHECK(inds[1].level2.text == "数量指标");
+    CHECK(inds[1].level2.filled);
+    CHECK(inds[2].level2.text == "质量指标");
+    CHECK_FALSE(inds[2].level2.filled);
+    // A new 一级 starts with no 二级: nothing is carried over from 产出指标/质量指标.
+    CHECK(inds[3].level1.text == "效益指标");
+    CHECK(inds[3].level2.text.empty());
+    CHECK_FALSE(inds[3].level2.filled);
+    CHECK(inds[4].level1.text == "效益指标");
+    CHECK(inds[4].level2.text.empty());
+    CHECK(inds[4].path() == "效益指标//增收");
+}
+
+TEST_CASE("assembler: fill-down does not cross projects", "[assembler]") {
+    const Table t = read_table(k_header +
+                               "301001,项目甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,10分\n"
+                               "301002,项目乙,50,目标,,,户数,5,,视情况扣分,户,≥,10分\n");
+    REQUIRE(t.projects.size() == 2);
+    CHECK(t.projects[1].indicators[0].level1.text.empty());
+    CHECK(t.projects[1].indicators[0].level2.text.empty());
+    CHECK(t.projects[0].last_row == 2);
+    CHECK(t.projects[1].first_row == 3);
+}
+
+TEST_CASE("assembler: a single-row header with aliases", "[assembler]") {
+    const Table t = read_table(
+        "项目代码,项目名称,项目资金,绩效目标,一级指标,二级指标,三级指标,指标值,指标值内容,评分标准,计量单位,指标性质,分值\n"
+        "405012,农村公路养护补助,50,完成养护,产出指标,数量指标,养护公路里程,≥120公里,里程,每少于1公里扣1分,公里,,20\n"
+        ",,,,,质量指标,路面完好率,≥90%,完好率,每低于1个百分点扣1分,%,,15\n");
+    CHECK(t.info.header_row == 1);
+    CHECK(t.info.missing_columns.empty());
+    REQUIRE(t.projects.size() == 1);
+    const Project& p = t.projects[0];
+    CHECK(p.first_row == 2);
+    CHECK(p.code.text == "405012");
+    CHECK(p.name.text == "农村公路养护补助");
+    CHECK(p.funds_wan == dec("50"));
+    REQUIRE(p.indicators.size() == 2);
+    CHECK(p.indicators[0].weight_points == dec("20"));
+    CHECK(p.indicators[0].comparator == Comparator::ge);  // from the value cell
+    CHECK(p.indicators[0].value.unit == "公里");
+    CHECK(p.indicators[1].weight_points == dec("15"));
+    CHECK(p.indicators[1].level2.text == "质量指标");
+    CHECK(p.indicators[1].level1.text == "产出指标");
+    CHECK(p.indicators[1].deduction.text == "每低于1个百分点扣1分");
+}
+
+TEST_CASE("assembler: the older 2022 sample with a BOM-prefixed title row", "[assembler]") {
+    const Table t = read_table(read_file(PERF_CHECK_SOURCE_DIR "/samples/old-style-2022.csv"));
+    CHECK(t.info.header_row == 2);
+    CHECK(t.info.missing_columns.empty());
+    REQUIRE_FALSE(t.projects.empty());
+    CHECK(t.projects[0].code.text == "405012");
+    CHECK(t.projects[0].first_row == 3);
+}
+
+TEST_CASE("assembler: money in 元", "[assembler]") {
+    SECTION("from the title row") {
+        const Table t = read_table("项目支出绩效目标表\n金额单位：元\n" + k_header +
+                                   "301001,项目,\"8,420,700.00\",目标,成本指标,经济成本指标,总成本,8420700,,每超过1万元扣1分,元,≤,20分\n");
+        CHECK(t.info.money_unit == MoneyUnit::yuan);
+        CHECK(t.info.header_row == 3);
+        REQUIRE(t.projects.size() == 1);
+        CHECK(t.projects[0].money_unit == MoneyUnit::yuan);
+        REQUIRE(t.projects[0].funds_wan);
+        CHECK(t.projects[0].funds_wan->str() == "842.07");
+    }
+    SECTION("from the funds header, which wins over the title") {
+        const Table t = read_table("金额单位：万元\n" + header_with_funds("资金总额（元）") +
+                                   "301001,项目,1000000,目标,成本指标,经济成本指标,总成本,100,,视情况扣分,万元,≤,20分\n");
+        CHECK(t.info.money_unit == MoneyUnit::yuan);
+        REQUIRE(t.projects.size() == 1);
+        CHECK(t.projects[0].funds_wan == dec("100"));
+    }
+    SECTION("万元 by default") {
+        const Table t = read_table(k_header + "301001,项目,100,目标,成本指标,经济成本指标,总成本,100,,扣分,万元,≤,20分\n");
+        CHECK(t.info.money_unit == MoneyUnit::wan_yuan);
+        CHECK(t.projects[0].funds_wan == dec("100"));
+    }
+}
+
+TEST_CASE("assembler: a 合计 row becomes a TotalRow, not an indicator", "[assembler]") {
+    const Table t = read_table(k_header +
+                               "301001,项目甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                               ",,,,,质量指标,合格率,90,,视情况扣分,%,≥,40分\n"
+                               "合计,,100,,,,,,,,,,90分\n"
+                               "301002,项目乙,50,目标,产出指标,数量指标,户数,5,,视情况扣分,户,≥,90分\n"
+                               ",,,,总 计,,,,,,,,90\n");
+    REQUIRE(t.projects.size() == 2);
+    const Project& a = t.projects[0];
+    REQUIRE(a.indicators.size() == 2);
+    CHECK(names(a) == std::vector<std::string>{"人数", "合格率"});
+    REQUIRE(a.totals.size() == 1);
+    CHECK(a.totals[0].label == "合计");
+    CHECK(a.totals[0].row == 4);
+    CHECK(a.totals[0].funds.text == "100");
+    CHECK(a.totals[0].funds.loc.cell_ref() == "C4");
+    CHECK(a.totals[0].weight.text == "90分");
+    CHECK(a.last_row == 4);
+    CHECK(a.code.text == "301001");  // the 合计 in the code column does not rename the project
+
+    const Project& b = t.projects[1];
+    CHECK(b.first_row == 5);
+    REQUIRE(b.indicators.size() == 1);
+    REQUIRE(b.totals.size() == 1);
+    CHECK(b.totals[0].label == "总计");  // spaces inside the label are ignored
+    CHECK(b.totals[0].row == 6);
+    CHECK(b.totals[0].weight.text == "90");
+    CHECK(b.totals[0].funds.text.empty());
+}
+
+TEST_CASE("assembler: a table with no header", "[assembler]") {
+    const Table t = read_table("项目支出绩效目标表\n301001,项目,100,目标,产出指标,数量指标,人数,10\n");
+    CHECK(t.info.header_row == 0);
+    CHECK(t.info.missing_columns ==
+          std::vector<std::string>{"单位代码", "单位（专项）名称", "资金总额", "实施期绩效目标", "一级指标", "二级指标",
+                                   "三级指标", "指标值", "评（扣分标准）", "备注"});
+    CHECK(t.projects.empty());
+    CHECK_FALSE(t.info.fullwidth_comma_header);
+}
+
+TEST_CASE("assembler: missing columns are listed, the rest is still read", "[assembler]") {
+    const Table t = read_table("单位代码,单位（专项）名称,资金总额,一级指标,二级指标,三级指标,指标值,评（扣分标准）\n"
+                               "301001,项目,100,产出指标,数量指标,人数,10,视情况扣分\n");
+    CHECK(t.info.header_row == 1);
+    CHECK(t.info.missing_columns == std::vector<std::string>{"实施期绩效目标", "备注"});
+    REQUIRE(t.projects.size() == 1);
+    CHECK(t.projects[0].goal.text.empty());
+    CHECK(t.projects[0].goal.loc.column == 0);
+    CHECK(t.projects[0].indicators[0].weight.text.empty());
+}
+
+TEST_CASE("assembler: a header typed with full-width commas", "[assembler]") {
+    const Table t = read_table("单位代码，单位（专项）名称，资金总额，实施期绩效目标，一级指标，二级指标，三级指标，指标值，"
+                               "评（扣分标准），备注\n"
+                               "301001，项目，100，目标，产出指标，数量指标，人数，10，视情况扣分，10分\n");
+    CHECK(t.info.fullwidth_comma_header);
+    CHECK(t.info.header_row == 0);
+    CHECK(t.info.missing_columns.size() == 10);
+    CHECK(t.projects.empty());
+
+    // A title row with one full-width comma is not a header.
+    const Table title = read_table("项目支出绩效目标表，2024年\n" + k_header);
+    CHECK_FALSE(title.info.fullwidth_comma_header);
+    CHECK(title.info.header_row == 2);
+}
+
+TEST_CASE("assembler: code and name repeated on every row form one project", "[assembler]") {
+    const Table t = read_table(k_header +
+                               "301001,项目,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                               "301001,项目,100,目标,产出指标,质量指标,合格率,90,,视情况扣分,%,≥,30分\n"
+                               "301001,项目,100,目标,满意度指标,服务对象满意度指标,满意度,90,,视情况扣分,%,≥,10分\n"
+                               "301001,项目丙,80,目标,产出指标,数量指标,户数,5,,视情况扣分,户,≥,90分\n");
+    REQUIRE(t.projects.size() == 2);
+    CHECK(t.projects[0].indicators.size() == 3);
+    CHECK(t.projects[0].first_row == 2);
+    CHECK(t.projects[0].last_row == 4);
+    CHECK(t.projects[0].funds_wan == dec("100"));
+    CHECK(t.projects[1].name.text == "项目丙");
+    CHECK(t.projects[1].first_row == 5);
+    CHECK(t.projects[1].funds_wan == dec("80"));
+}
+
+TEST_CASE("assembler: project cells written on a later row fill gaps", "[assembler]") {
+    const Table t = read_table(k_header +
+                               "301001,项目,,,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                               ",,100,保障目标,,质量指标,合格率,90,,视情况扣分,%,≥,40分\n");
+    REQUIRE(t.projects.size() == 1);
+    CHECK(t.projects[0].funds_wan == dec("100"));
+    CHECK(t.projects[0].funds.loc.row == 3);
+    CHECK(t.projects[0].goal.text == "保障目标");
+}
+
+TEST_CASE("assembler: blank lines are ignored", "[assembler]") {
+    const Table t = read_table("\n\n项目支出绩效目标表\n\n" + k_header + "\n,,,,,,,,,,,,\n" +
+                               "301001,项目,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                               "\n , ,\u3000,\n"
+                               ",,,,,质量指标,合格率,90,,视情况扣分,%,≥,40分\n\n\n");
+    CHECK(t.info.header_row == 5);
+    REQUIRE(t.projects.size() == 1);
+    const Project& p = t.projects[0];
+    CHECK(p.first_row == 8);
+    REQUIRE(p.indicators.size() == 2);
+    CHECK(p.indicators[0].row == 8);
+    CHECK(p.indicators[1].row == 11);
+    CHECK(p.indicators[1].level1.text == "产出指标");
+    CHECK(p.last_row == 11);
+}
+
+TEST_CASE("assembler: quoted newlines keep physical row numbers", "[assembler]") {
+    const Table t = read_table(k_header +
+                               "301001,项目,100,\"第一行\n第二行\",产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                               ",,,,,质量指标,合格率,90,,视情况扣分,%,≥,40分\n");
+    REQUIRE(t.projects.size() == 1);
+    CHECK(t.projects[0].goal.text == "第一行\n第二行");
+    CHECK(t.projects[0].indicators[1].row == 4);
+}
+
+TEST_CASE("assembler: self-evaluation columns", "[assembler]") {
+    const Table t = read_table(
+        "单位代码,单位（专项）名称,资金总额,实施期绩效目标,全年预算数,全年执行数,一级指标,二级指标,三级指标,指标值,"
+        "评（扣分标准）,备注,实际完成值,得分,偏差原因分析及改进措施\n"
+        "301001,项目,100,目标,100,95,产出指标,数量指标,人数,10,视情况扣分,10分,9,9,人员变动\n");
+    CHECK(t.info.self_evaluation);
+    REQUIRE(t.projects.size() == 1);
+    const Project& p = t.projects[0];
+    CHECK(p.budget.text == "100");
+    CHECK(p.spent.text == "95");
+    REQUIRE(p.indicators.size() == 1);
+    CHECK(p.indicators[0].actual.text == "9");
+    CHECK(p.indicators[0].score.text == "9");
+    CHECK(p.indicators[0].deviation.text == "人员变动");
+}
+
+TEST_CASE("assembler: an actuals table needs only the key columns", "[assembler]") {
+    ReadOptions options;
+    options.kind = TableKind::actuals;
+    const Table t = read_table("项目名称,三级指标,实际完成值\n项目,人数,9\n", options);
+    CHECK(t.info.missing_columns.empty());
+    CHECK(t.info.self_evaluation);
+
+    const Table missing = read_table("单位代码,资金总额,实际完成值\n301001,100,9\n", options);
+    CHECK(missing.info.missing_columns == std::vector<std::string>{"单位（专项）名称", "三级指标"});
+}
+
+TEST_CASE("assembler: reader errors surface as Errors", "[assembler]") {
+    SECTION("bytes valid in no encoding") {
+        auto src = open_csv_text(k_header + "301001,\xFF\n", "bad.csv", {}, config::default_rule_set());
+        REQUIRE_FALSE(src);
+        CHECK(src.error().file == "bad.csv");
+        CHECK(src.error().line == 2);
+    }
+    SECTION("an unterminated quote after some projects") {
+        auto src = open_csv_text(k_header +
+                                     "301001,项目甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,90分\n"
+                                     "301002,项目乙,100,\"目标\n",
+                                 "q.csv", {}, config::default_rule_set());
+        REQUIRE(src);
+        Project p;
+        auto first = (*src)->next(p);
+        // The first project ends where the second begins, so the error comes with the look-ahead.
+        REQUIRE_FALSE(first);
+        CHECK(first.error().line == 3);
+        CHECK(first.error().file == "q.csv");
+    }
+    SECTION("a forced encoding that does not fit") {
+        ReadOptions options;
+        options.encoding = Encoding::utf8;
+        auto src = open_csv_text(read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.gb18030.csv"), "gb.csv",
+                                 options, config::default_rule_set());
+        REQUIRE_FALSE(src);
+        CHECK(src.error().line == 1);
+    }
+    SECTION("a forced GB18030 encoding reads the GB18030 seed") {
+        ReadOptions options;
+        options.encoding = Encoding::gb18030;
+        const Table t = read_table(read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.gb18030.csv"), options);
+        CHECK(t.projects.size() == 4);
+        CHECK(t.info.encoding == "GB18030");
+    }
+}
+
+TEST_CASE("assembler: TSV input", "[assembler]") {
+    std::string tsv = k_header;
+    std::replace(tsv.begin(), tsv.end(), ',', '\t');
+    tsv += "301001\t项目\t4,500.00\t目标\t产出指标\t数量指标\t人数\t10\t\t视情况扣分\t人\t≥\t90分\n";
+    const Table t = read_table(tsv);
+    REQUIRE(t.projects.size() == 1);
+    CHECK(t.projects[0].funds_wan == dec("4500"));
+    CHECK(t.projects[0].indicators[0].weight_points == dec("90"));
+}
+
+TEST_CASE("assembler: TableProjectSource over a CsvRowSource directly", "[assembler]") {
+    auto rows = std::make_unique<CsvRowSource>(
+        std::make_unique<std::istringstream>(k_header + "301001,项目,100,目标,产出指标,数量指标,人数,10,,扣分,人,≥,90分\n"),
+        Encoding::utf8, ',', "direct.csv");
+    auto src = TableProjectSource::open(std::move(rows), config::default_rule_set(), "direct.csv", "UTF-8");
+    REQUIRE(src);
+    CHECK((*src)->columns()[Column::weight] == 12);
+    CHECK((*src)->columns()[Column::budget] == -1);
+    Project p;
+    REQUIRE(*(*src)->next(p));
+    CHECK(p.file == "direct.csv");
+    CHECK(p.indicators.size() == 1);
+    CHECK_FALSE(*(*src)->next(p));
+    CHECK_FALSE(*(*src)->next(p));  // stays at the end
+}

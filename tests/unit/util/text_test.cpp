@@ -1,0 +1,187 @@
+// Unit tests of the generic UTF-8 text helpers: folding, trimming, width, edit distance, splitting.
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "util/text.hpp"
+
+using namespace perf_check::util;
+
+TEST_CASE("fold turns full-width ASCII into ASCII and trims U+3000/NBSP", "[text]") {
+    CHECK(fold("＞＝９０％") == ">=90%");
+    CHECK(fold("\u3000９０\u00A0") == "90");
+    CHECK(fold("\u00A0\u3000 ＡＢＣ ｘｙｚ\u3000") == "ABC xyz");
+    CHECK(fold("４，５００．００") == "4,500.00");
+    CHECK(fold("！～") == "!~");             // U+FF01 and U+FF5E, the ends of the folded block
+    CHECK(fold("≥50万元") == "≥50万元");      // ≥ and CJK are kept
+    CHECK(fold("评（扣分标准）") == "评(扣分标准)");  // full-width brackets (U+FF08/U+FF09) fold too
+}
+
+TEST_CASE("fold keeps interior spaces, trims ASCII-only text", "[text]") {
+    CHECK(fold("  a b  ") == "a b");
+    CHECK(fold("a\u3000b") == "a b");
+    CHECK(fold("") == "");
+    CHECK(fold("\u3000\u00A0") == "");
+}
+
+TEST_CASE("trim removes every kind of space at both ends only", "[text]") {
+    CHECK(trim("  x  ") == "x");
+    CHECK(trim("\t x \r\n") == "x");
+    CHECK(trim("\u3000资金\u00A0") == "资金");
+    CHECK(trim("\uFEFF单位代码") == "单位代码");
+    CHECK(trim("\u200Babc\u200B") == "abc");
+    CHECK(trim("a  b") == "a  b");
+    CHECK(trim("   ") == "");
+    CHECK(trim("") == "");
+    CHECK(trim("中") == "中");
+}
+
+TEST_CASE("strip_spaces removes spaces anywhere", "[text]") {
+    CHECK(strip_spaces(" a b\u3000c\u00A0d ") == "abcd");
+    CHECK(strip_spaces("单位 代码") == "单位代码");
+    CHECK(strip_spaces("") == "");
+    CHECK(strip_spaces("\u3000") == "");
+}
+
+TEST_CASE("is_space covers the spaces real tables contain", "[text]") {
+    CHECK(is_space(U' '));
+    CHECK(is_space(U'\t'));
+    CHECK(is_space(0xA0));
+    CHECK(is_space(0x3000));
+    CHECK(is_space(0xFEFF));
+    CHECK_FALSE(is_space(U'a'));
+    CHECK_FALSE(is_space(0x4E00));
+    CHECK_FALSE(is_space(0xFFFD));
+}
+
+TEST_CASE("display_width counts CJK and full-width as two columns", "[text]") {
+    CHECK(display_width("") == 0);
+    CHECK(display_width("abc") == 3);
+    CHECK(display_width("资金总额") == 8);
+    CHECK(display_width("中文ab") == 6);
+    CHECK(display_width("ＡＢ") == 4);
+    CHECK(display_width("≥90%") == 4);
+    CHECK(display_width("e\u0301") == 1);  // combining acute adds nothing
+    CHECK(display_width("\u200B") == 0);
+    CHECK(display_width("한") == 2);
+    CHECK(display_width("\U0001F600") == 2);
+    CHECK(display_width("，") == 2);  // full-width comma
+}
+
+TEST_CASE("edit_distance works on code points, not bytes", "[text]") {
+    CHECK(edit_distance("kitten", "sitting") == 3);
+    CHECK(edit_distance("", "abc") == 3);
+    CHECK(edit_distance("abc", "") == 3);
+    CHECK(edit_distance("same", "same") == 0);
+    CHECK(edit_distance("资金总额", "资金总") == 1);
+    CHECK(edit_distance("一级指标", "二级指标") == 1);
+    CHECK(edit_distance("ab", "ba") == 2);
+}
+
+TEST_CASE("did_you_mean suggests only plausible typos", "[text]") {
+    const std::vector<std::string> keys = {"severity", "enabled", "params"};
+    CHECK(did_you_mean("severty", keys) == "severity");
+    CHECK(did_you_mean("enabld", keys) == "enabled");
+    CHECK(did_you_mean("xyz", keys) == "");
+    CHECK(did_you_mean("colour", keys) == "");
+    CHECK(did_you_mean("severity", {}) == "");
+    // Chinese: 3 code points allow a distance of 1.
+    CHECK(did_you_mean("资金总", {"资金总额", "一级指标"}) == "资金总额");
+    CHECK(did_you_mean("资金", {"资金总额"}) == "");  // distance 2 > limit 1
+    // Length 6 → limit 2; distance 3 is too far.
+    CHECK(did_you_mean("abcdef", {"abcxyz"}) == "");
+    CHECK(did_you_mean("abcdef", {"abcdxy"}) == "abcdxy");
+    // Ties keep the first candidate.
+    CHECK(did_you_mean("ab", {"ac", "ad"}) == "ac");
+}
+
+TEST_CASE("contains, starts_with, ends_with", "[text]") {
+    CHECK(contains("金额单位：万元", "万元"));
+    CHECK_FALSE(contains("金额单位", "万元"));
+    CHECK(contains("abc", ""));
+    CHECK(starts_with("≥50个", "≥"));
+    CHECK_FALSE(starts_with("≥", "≥50"));
+    CHECK(ends_with("20分", "分"));
+    CHECK_FALSE(ends_with("分", "20分"));
+    CHECK(ends_with("x", ""));
+}
+
+TEST_CASE("split, join and replace_all", "[text]") {
+    CHECK(split("a,,b", ',') == std::vector<std::string>{"a", "", "b"});
+    CHECK(split("", ',') == std::vector<std::string>{""});
+    CHECK(split("a,", ',') == std::vector<std::string>{"a", ""});
+    CHECK(split("abc", ',') == std::vector<std::string>{"abc"});
+    CHECK(join({"a", "b", "c"}, ", ") == "a, b, c");
+    CHECK(join({}, ",") == "");
+    CHECK(join({"x"}, ",") == "x");
+    CHECK(join(split("一/二/三", '/'), "→") == "一→二→三");
+    CHECK(replace_all("aaa", "a", "bb") == "bbbbbb");
+    CHECK(replace_all("aaaa", "aa", "b") == "bb");
+    CHECK(replace_all("abc", "", "x") == "abc");
+    CHECK(replace_all("abc", "z", "x") == "abc");
+    CHECK(replace_all("单位代码，名称，资金", "，", ",") == "单位代码,名称,资金");
+    CHECK(replace_all("", "a", "b") == "");
+}
+
+TEST_CASE("hex_bytes prints upper-case, space-separated bytes", "[text]") {
+    CHECK(hex_bytes("\xC3\x28") == "C3 28");
+    CHECK(hex_bytes("") == "");
+    CHECK(hex_bytes(std::string("\x00\xFF", 2)) == "00 FF");
+    CHECK(hex_bytes("A") == "41");
+}
+
+TEST_CASE("next_code_point decodes valid UTF-8", "[text]") {
+    std::size_t pos = 0;
+    CHECK(next_code_point("a", pos) == U'a');
+    CHECK(pos == 1);
+    pos = 0;
+    CHECK(next_code_point("中", pos) == 0x4E2D);
+    CHECK(pos == 3);
+    pos = 0;
+    CHECK(next_code_point("é", pos) == 0xE9);
+    CHECK(pos == 2);
+    pos = 0;
+    CHECK(next_code_point("\U0001F600", pos) == 0x1F600);
+    CHECK(pos == 4);
+}
+
+TEST_CASE("next_code_point yields U+FFFD and advances one byte on invalid bytes", "[text]") {
+    const auto first = [](std::string_view s, std::size_t expect_pos) {
+        std::size_t pos = 0;
+        const char32_t cp = next_code_point(s, pos);
+        CHECK(pos == expect_pos);
+        return cp;
+    };
+    CHECK(first("\xC3\x28", 1) == 0xFFFD);        // lead byte without continuation
+    CHECK(first("\xE4\xB8", 1) == 0xFFFD);        // truncated at end of text
+    CHECK(first("\xFF", 1) == 0xFFFD);
+    CHECK(first("\x80", 1) == 0xFFFD);            // lone continuation byte
+    CHECK(first("\xF8\x88\x80\x80\x80", 1) == 0xFFFD);
+    CHECK(first("\xC0\x80", 1) == 0xFFFD);        // overlong NUL
+    CHECK(first("\xC1\xBF", 1) == 0xFFFD);        // overlong '?'
+    CHECK(first("\xE0\x80\xAF", 1) == 0xFFFD);    // overlong '/'
+    CHECK(first("\xED\xA0\x80", 1) == 0xFFFD);    // UTF-16 surrogate
+    CHECK(first("\xF4\x90\x80\x80", 1) == 0xFFFD);  // above U+10FFFF
+
+    // After the bad byte, decoding resumes at the next one.
+    const std::string s = "\xC3(中";
+    std::size_t pos = 0;
+    CHECK(next_code_point(s, pos) == 0xFFFD);
+    CHECK(next_code_point(s, pos) == U'(');
+    CHECK(next_code_point(s, pos) == 0x4E2D);
+    CHECK(pos == s.size());
+}
+
+TEST_CASE("append_utf8 round-trips through next_code_point", "[text]") {
+    for (char32_t cp : {char32_t{0x41}, char32_t{0xE9}, char32_t{0x4E2D}, char32_t{0xFF05}, char32_t{0x1F600}}) {
+        std::string s;
+        append_utf8(s, cp);
+        std::size_t pos = 0;
+        CHECK(next_code_point(s, pos) == cp);
+        CHECK(pos == s.size());
+    }
+    std::string s;
+    append_utf8(s, 0x4E2D);
+    CHECK(s == "中");
+}
