@@ -1,13 +1,100 @@
-// STUB — the XLSX reader is being built (issue 4); until then .xlsx inputs are a clear error.
+// Opening an .xlsx as a ProjectSource: choosing the sheet, then the same assembly as CSV over its rows.
 #include "io/xlsx_reader.hpp"
+
+#include <fstream>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "io/xlsx_sheet.hpp"
+#include "io/xlsx_workbook.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::io {
 
+namespace {
+
+Expected<std::unique_ptr<ProjectSource>> open_sheet(const std::shared_ptr<const XlsxWorkbook>& workbook,
+                                                    std::size_t index, const ReadOptions& options,
+                                                    const RuleSet& rules) {
+    auto rows = XlsxRowSource::open(workbook, index);
+    if (!rows) return rows.error();
+    auto src = TableProjectSource::open(std::move(*rows), rules, workbook->path(), "", options.kind);
+    if (!src) return src.error();
+    return std::unique_ptr<ProjectSource>(std::move(*src));
+}
+
+std::string sheet_list(const std::vector<XlsxSheet>& sheets) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < sheets.size(); ++i) names.push_back(fmt::format("{} \"{}\"", i + 1, sheets[i].name));
+    return util::join(names, ", ");
+}
+
+// --sheet: an exact name first (a sheet may be called "2024"), then a 1-based number.
+std::optional<std::size_t> find_sheet(const std::vector<XlsxSheet>& sheets, const std::string& wanted) {
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        if (sheets[i].name == wanted) return i;
+    }
+    const std::string folded = util::trim(util::fold(wanted));
+    for (std::size_t i = 0; i < sheets.size(); ++i) {
+        if (util::trim(util::fold(sheets[i].name)) == folded) return i;
+    }
+    if (!folded.empty() && folded.size() <= 6 &&
+        folded.find_first_not_of("0123456789") == std::string::npos) {
+        const auto n = static_cast<std::size_t>(std::stoul(folded));
+        if (n >= 1 && n <= sheets.size()) return n - 1;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, const ReadOptions& options,
                                                    const RuleSet& rules) {
-    (void)options;
-    (void)rules;
-    return Error{"reading .xlsx is not available in this build yet: save the sheet as CSV (UTF-8) and check that", path};
+    {
+        // A legacy .xls (an OLE compound file) renamed to .xlsx reaches here through its extension.
+        std::ifstream in(path, std::ios::binary);
+        char magic[4] = {};
+        in.read(magic, sizeof magic);
+        if (in.gcount() == 4 && std::string_view(magic, 4) == "\xD0\xCF\x11\xE0") {
+            return Error{"this is a legacy Excel .xls file (or a password-protected workbook), which perf-check does "
+                         "not read: open it in Excel or WPS, remove any password, and use 另存为 (Save As) → Excel "
+                         "工作簿 (*.xlsx), then check the .xlsx "
+                         "(旧版 .xls 或加密的工作簿无法读取：请在 Excel/WPS 中取消密码并“另存为”.xlsx 后再检查)",
+                         path};
+        }
+    }
+    auto opened = XlsxWorkbook::open(path, options.limits);
+    if (!opened) return opened.error();
+    const std::shared_ptr<const XlsxWorkbook> workbook = std::move(*opened);
+    const auto& sheets = workbook->sheets();
+
+    if (!options.sheet.empty()) {
+        const auto index = find_sheet(sheets, options.sheet);
+        if (!index) {
+            return Error{fmt::format("no sheet named or numbered \"{}\" in this workbook; its sheets are: {} "
+                                     "(找不到工作表“{}”：--sheet 可用工作表名称或序号 1–{})",
+                                     options.sheet, sheet_list(sheets), options.sheet, sheets.size()),
+                         path};
+        }
+        return open_sheet(workbook, *index, options, rules);
+    }
+
+    // The first sheet that looks like a target table: visible sheets first, then hidden ones (a hidden
+    // sheet is usually a lookup list, but a table someone hid is still the table).
+    std::vector<std::size_t> order;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t i = 0; i < sheets.size(); ++i) {
+            if (sheets[i].worksheet && sheets[i].hidden == (pass == 1)) order.push_back(i);
+        }
+    }
+    for (std::size_t i : order) {
+        auto src = open_sheet(workbook, i, options, rules);
+        if (!src) return src.error();
+        if ((*src)->table().header_row > 0) return src;
+    }
+    // None looks like a table: the first sheet, so that missing-column says what is missing.
+    return open_sheet(workbook, order.empty() ? 0 : order.front(), options, rules);
 }
 
 }  // namespace perf_check::io

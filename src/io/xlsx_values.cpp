@@ -1,0 +1,207 @@
+// Cell value formatting for the XLSX reader: what Excel's "General" display would show, minus float noise.
+#include "io/xlsx_values.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+
+#include "io/xlsx_limits.hpp"
+#include "util/text.hpp"
+
+namespace perf_check::io {
+
+NumberStyle builtin_number_style(int num_fmt_id) {
+    if (num_fmt_id >= 14 && num_fmt_id <= 22) return NumberStyle::date;
+    if (num_fmt_id == 9 || num_fmt_id == 10) return NumberStyle::percent;
+    return NumberStyle::general;
+}
+
+NumberStyle custom_number_style(std::string_view code) {
+    bool y = false, m = false, d = false, hs = false, percent = false;
+    bool quoted = false;
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (quoted) {
+            if (c == '"') quoted = false;
+            continue;
+        }
+        switch (c) {
+            case '"': quoted = true; break;
+            case '\\':
+            case '_':
+            case '*': ++i; break;  // the next character is literal (or a fill/space width)
+            case '[': {
+                // [Red], [$-804], [<=100]: not date parts. [h] [mm] [ss] are elapsed times.
+                const auto close = code.find(']', i);
+                if (close == std::string_view::npos) return NumberStyle::general;
+                const std::string_view inner = code.substr(i + 1, close - i - 1);
+                if (!inner.empty() && (inner[0] == 'h' || inner[0] == 'H' || inner[0] == 's' || inner[0] == 'S')) hs = true;
+                i = close;
+                break;
+            }
+            case 'y': case 'Y': y = true; break;
+            case 'd': case 'D': d = true; break;
+            case 'm': case 'M': m = true; break;
+            case 'h': case 'H': case 's': case 'S': hs = true; break;
+            case '%': percent = true; break;
+            case 'G': case 'g':
+                // "General" holds e, n, r, a, l but none of y/m/d; skip the word.
+                if (code.substr(i, 7) == "General" || code.substr(i, 7) == "general") i += 6;
+                break;
+            default: break;
+        }
+    }
+    if (y || d || (m && !hs)) return NumberStyle::date;
+    if (percent) return NumberStyle::percent;
+    return NumberStyle::general;
+}
+
+std::string format_number(double value) {
+    if (!std::isfinite(value)) return {};
+    if (value == 0) return "0";
+    // 15 significant digits (what Excel shows) in scientific form: d.dddddddddddddde±XX.
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::scientific, 14);
+    const std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
+    const auto e_pos = sci.find('e');
+    std::string_view mantissa = sci.substr(0, e_pos);
+    int exponent = 0;
+    std::from_chars(sci.data() + e_pos + 1 + (sci[e_pos + 1] == '+' ? 1 : 0), sci.data() + sci.size(), exponent);
+    const bool negative = mantissa[0] == '-';
+    if (negative) mantissa.remove_prefix(1);
+    std::string digits;
+    for (char c : mantissa) {
+        if (c != '.') digits += c;
+    }
+    while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+    std::string out = negative ? "-" : "";
+    if (exponent > 20 || exponent < -15) {
+        out += digits.substr(0, 1);
+        if (digits.size() > 1) out += "." + digits.substr(1);
+        out += exponent < 0 ? "E-" : "E+";
+        out += std::to_string(std::abs(exponent));
+        return out;
+    }
+    if (exponent >= 0) {
+        const auto int_len = static_cast<std::size_t>(exponent) + 1;
+        if (digits.size() <= int_len) {
+            out += digits + std::string(int_len - digits.size(), '0');
+        } else {
+            out += digits.substr(0, int_len) + "." + digits.substr(int_len);
+        }
+    } else {
+        out += "0." + std::string(static_cast<std::size_t>(-exponent - 1), '0') + digits;
+    }
+    return out;
+}
+
+namespace {
+
+// Days since 1970-01-01 → civil date (Howard Hinnant's algorithm, proleptic Gregorian).
+void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t yy = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<int>(yy + (m <= 2 ? 1 : 0));
+}
+
+std::string two(unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+}  // namespace
+
+std::optional<std::string> serial_to_date(double serial, bool date1904) {
+    if (!std::isfinite(serial) || serial < 1 || serial >= 2958466) return std::nullopt;
+    const auto days = static_cast<std::int64_t>(std::floor(serial));
+    std::int64_t unix_days = 0;
+    if (date1904) {
+        unix_days = days - 24107;  // 1904-01-01 is serial 0 and day -24107 since 1970
+    } else {
+        // Excel counts 1900-02-29, which never existed (a Lotus 1-2-3 compatibility bug): serial 60.
+        if (days == 60) return std::string("1900-02-29");
+        unix_days = days < 60 ? days - 25568 : days - 25569;  // serial 25569 is 1970-01-01
+    }
+    int y = 0;
+    unsigned m = 0, d = 0;
+    civil_from_days(unix_days, y, m, d);
+    return std::to_string(y) + "-" + two(m) + "-" + two(d);
+}
+
+std::string number_cell_text(std::string_view v, NumberStyle style, bool date1904) {
+    double value = 0;
+    const char* end = v.data() + v.size();
+    const auto res = std::from_chars(v.data(), end, value);
+    if (res.ec != std::errc() || res.ptr != end) return std::string(v);
+    if (style == NumberStyle::date) {
+        if (auto date = serial_to_date(value, date1904)) return *date;
+    } else if (style == NumberStyle::percent) {
+        return format_number(value * 100) + "%";
+    }
+    return format_number(value);
+}
+
+bool parse_cell_ref(std::string_view ref, int& column, int& row) {
+    std::size_t i = 0;
+    if (i < ref.size() && ref[i] == '$') ++i;
+    std::int64_t col = 0;
+    const std::size_t col_start = i;
+    while (i < ref.size() && ((ref[i] >= 'A' && ref[i] <= 'Z') || (ref[i] >= 'a' && ref[i] <= 'z'))) {
+        col = col * 26 + ((ref[i] | 0x20) - 'a' + 1);
+        if (col > xlsx_limits::k_max_columns) return false;
+        ++i;
+    }
+    if (i == col_start) return false;
+    if (i < ref.size() && ref[i] == '$') ++i;
+    std::int64_t r = 0;
+    const std::size_t row_start = i;
+    while (i < ref.size() && ref[i] >= '0' && ref[i] <= '9') {
+        r = r * 10 + (ref[i] - '0');
+        if (r > xlsx_limits::k_max_rows) return false;
+        ++i;
+    }
+    if (i != ref.size()) return false;
+    if (i > row_start && r == 0) return false;
+    column = static_cast<int>(col);
+    row = static_cast<int>(r);
+    return true;
+}
+
+std::string decode_ooxml_escapes(std::string_view text) {
+    if (text.find("_x") == std::string_view::npos) return std::string(text);
+    std::string out;
+    out.reserve(text.size());
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '_' && i + 6 < text.size() && text[i + 1] == 'x' && text[i + 6] == '_') {
+            int cp = 0;
+            bool ok = true;
+            for (std::size_t k = 2; k < 6; ++k) {
+                const int h = hex(text[i + k]);
+                if (h < 0) {
+                    ok = false;
+                    break;
+                }
+                cp = cp * 16 + h;
+            }
+            if (ok) {
+                util::append_utf8(out, static_cast<char32_t>(cp));
+                i += 7;
+                continue;
+            }
+        }
+        out += text[i++];
+    }
+    return out;
+}
+
+}  // namespace perf_check::io

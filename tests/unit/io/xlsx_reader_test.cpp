@@ -1,0 +1,445 @@
+// Tests of the XLSX reader: cell values, merged ranges, sheet choice, the seed against its CSV, hostile files.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "config/rule_set_loader.hpp"
+#include "io/open_table.hpp"
+#include "io/xlsx_reader.hpp"
+#include "io/xlsx_sheet.hpp"
+#include "io/xlsx_values.hpp"
+#include "io/xlsx_workbook.hpp"
+#include "pipeline/pipeline.hpp"
+#include "support/paths.hpp"
+
+using namespace perf_check;
+using namespace perf_check::io;
+
+namespace {
+
+std::string fixture(const std::string& name) { return test::source_path("tests/data/xlsx/" + name); }
+
+std::vector<RawRow> sheet_rows(const std::string& path, std::size_t sheet = 0) {
+    auto wb = XlsxWorkbook::open(path, ReadLimits{});
+    if (!wb) FAIL(wb.error().render());
+    auto rows = XlsxRowSource::open(*wb, sheet);
+    if (!rows) FAIL(rows.error().render());
+    std::vector<RawRow> out;
+    RawRow row;
+    for (int guard = 0; guard < 100000; ++guard) {
+        auto got = (*rows)->next(row);
+        if (!got) FAIL(got.error().render());
+        if (!*got) break;
+        out.push_back(row);
+    }
+    return out;
+}
+
+std::string at(const RawRow& row, std::size_t column) {
+    return column - 1 < row.cells.size() ? row.cells[column - 1] : std::string();
+}
+
+struct Read {
+    TableInfo info;
+    std::vector<Project> projects;
+};
+
+// Opens `path` and reads every project; the Error (rendered) when opening or reading fails.
+Expected<Read> read_all(const std::string& path, const std::string& sheet = "") {
+    ReadOptions options;
+    options.sheet = sheet;
+    auto src = open_table(path, options, config::default_rule_set());
+    if (!src) return src.error();
+    Read r;
+    r.info = (*src)->table();
+    for (int guard = 0; guard < 10000; ++guard) {
+        Project p;
+        auto got = (*src)->next(p);
+        if (!got) return got.error();
+        if (!*got) break;
+        r.projects.push_back(std::move(p));
+    }
+    return r;
+}
+
+// The rendered error of reading `path`, and how long it took to get it.
+std::string error_of(const std::string& path, double& seconds) {
+    const auto start = std::chrono::steady_clock::now();
+    auto r = read_all(path);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return r ? std::string() : r.error().render();
+}
+
+}  // namespace
+
+TEST_CASE("numbers print with 15 significant digits and no float noise", "[xlsx]") {
+    CHECK(format_number(274.65999999999997) == "274.66");
+    CHECK(format_number(842.0700000000001) == "842.07");
+    CHECK(format_number(4500) == "4500");
+    CHECK(format_number(0.1 + 0.2) == "0.3");
+    CHECK(format_number(-12.5) == "-12.5");
+    CHECK(format_number(0) == "0");
+    CHECK(format_number(1e-6) == "0.000001");
+    CHECK(format_number(123456789012345.0) == "123456789012345");
+    CHECK(format_number(1e20) == "100000000000000000000");
+    CHECK(format_number(1e21) == "1E+21");
+    CHECK(format_number(1.5e-16) == "1.5E-16");
+    CHECK(format_number(1.0 / 3.0) == "0.333333333333333");
+}
+
+TEST_CASE("number formats: built-in and custom dates and percentages", "[xlsx]") {
+    CHECK(builtin_number_style(14) == NumberStyle::date);
+    CHECK(builtin_number_style(22) == NumberStyle::date);
+    CHECK(builtin_number_style(9) == NumberStyle::percent);
+    CHECK(builtin_number_style(0) == NumberStyle::general);
+    CHECK(builtin_number_style(4) == NumberStyle::general);
+    CHECK(builtin_number_style(45) == NumberStyle::general);  // mm:ss is a time, not a date
+    CHECK(custom_number_style("yyyy\"年\"m\"月\"d\"日\"") == NumberStyle::date);
+    CHECK(custom_number_style("[$-804]yyyy/mm/dd") == NumberStyle::date);
+    CHECK(custom_number_style("mmm-yy") == NumberStyle::date);
+    CHECK(custom_number_style("h:mm:ss") == NumberStyle::general);
+    CHECK(custom_number_style("[h]:mm") == NumberStyle::general);
+    CHECK(custom_number_style("0.00%") == NumberStyle::percent);
+    CHECK(custom_number_style("#,##0.00_);[Red]\\(#,##0.00\\)") == NumberStyle::general);
+    CHECK(custom_number_style("0.00\"天\"") == NumberStyle::general);  // quoted text is not a date part
+    CHECK(custom_number_style("General") == NumberStyle::general);
+}
+
+TEST_CASE("date serials convert in both date systems", "[xlsx]") {
+    CHECK(serial_to_date(45292, false) == "2024-01-01");
+    CHECK(serial_to_date(45473.99, false) == "2024-06-30");
+    CHECK(serial_to_date(1, false) == "1900-01-01");
+    CHECK(serial_to_date(59, false) == "1900-02-28");
+    CHECK(serial_to_date(60, false) == "1900-02-29");  // Excel's phantom leap day
+    CHECK(serial_to_date(61, false) == "1900-03-01");
+    CHECK(serial_to_date(2958465, false) == "9999-12-31");
+    CHECK_FALSE(serial_to_date(2958466, false));
+    CHECK_FALSE(serial_to_date(0.5, false));
+    CHECK(serial_to_date(43830, true) == "2024-01-01");
+    CHECK(serial_to_date(1, true) == "1904-01-02");
+    CHECK(number_cell_text("0.9", NumberStyle::percent, false) == "90%");
+    CHECK(number_cell_text("45292", NumberStyle::date, false) == "2024-01-01");
+    CHECK(number_cell_text("-3", NumberStyle::date, false) == "-3");  // not a date: shown as the number
+    CHECK(number_cell_text("abc", NumberStyle::general, false) == "abc");
+}
+
+TEST_CASE("cell references and part paths", "[xlsx]") {
+    int col = 0, row = 0;
+    CHECK(parse_cell_ref("C12", col, row));
+    CHECK((col == 3 && row == 12));
+    CHECK(parse_cell_ref("$AA$1", col, row));
+    CHECK((col == 27 && row == 1));
+    CHECK(parse_cell_ref("XFD1048576", col, row));
+    CHECK((col == 16384 && row == 1048576));
+    CHECK(parse_cell_ref("B", col, row));
+    CHECK((col == 2 && row == 0));
+    CHECK_FALSE(parse_cell_ref("XFE1", col, row));
+    CHECK_FALSE(parse_cell_ref("A1048577", col, row));
+    CHECK_FALSE(parse_cell_ref("A0", col, row));
+    CHECK_FALSE(parse_cell_ref("1A", col, row));
+    CHECK_FALSE(parse_cell_ref("", col, row));
+    CHECK(resolve_part("xl/workbook.xml", "worksheets/sheet1.xml") == "xl/worksheets/sheet1.xml");
+    CHECK(resolve_part("xl/workbook.xml", "/xl/worksheets/sheet1.xml") == "xl/worksheets/sheet1.xml");
+    CHECK(resolve_part("xl/workbook.xml", "../xl/./sharedStrings.xml") == "xl/sharedStrings.xml");
+    CHECK(resolve_part("", "xl/workbook.xml") == "xl/workbook.xml");
+    CHECK(decode_ooxml_escapes("a_x000D_b") == "a\rb");
+    CHECK(decode_ooxml_escapes("_x005F_x000D_") == "_x000D_");
+    CHECK(decode_ooxml_escapes("_xZZZZ_") == "_xZZZZ_");
+}
+
+TEST_CASE("every kind of cell value reads as the text a person sees", "[xlsx]") {
+    const auto rows = sheet_rows(fixture("cells.xlsx"));
+    REQUIRE(rows.size() == 8);
+    const RawRow& r1 = rows[0];
+    CHECK(r1.row == 1);
+    CHECK(at(r1, 1) == "共享");        // shared string
+    CHECK(at(r1, 2) == "富文本");      // rich text runs joined
+    CHECK(at(r1, 3) == "漢字");        // phonetic run left out
+    CHECK(at(r1, 4) == "a\rb");        // _x000D_ escape
+    CHECK(at(r1, 5) == "内联");        // inline string with runs
+    CHECK(at(r1, 6) == "公式结果");    // t="str" formula result
+    CHECK(at(r1, 7) == "TRUE");
+    CHECK(at(r1, 8) == "#DIV/0!");
+    CHECK(at(r1, 9) == "  301001");   // spaces kept: trimming is normalisation's job
+    const RawRow& r2 = rows[1];
+    CHECK(at(r2, 1) == "274.66");
+    CHECK(at(r2, 2) == "842.07");
+    CHECK(at(r2, 3) == "4500");
+    CHECK(at(r2, 4) == "0.3");
+    CHECK(at(r2, 5) == "-12.5");
+    CHECK(at(r2, 6) == "1E+21");
+    CHECK(at(r2, 7) == "0.000001");
+    CHECK(at(r2, 8) == "4500");       // #,##0.00 is not a date or percentage
+    CHECK(at(r2, 9) == "");           // formula without a cached value
+    const RawRow& r3 = rows[2];
+    CHECK(at(r3, 1) == "2024-01-01");  // built-in 14
+    CHECK(at(r3, 2) == "2024-06-30");  // custom yyyy"年"m"月"d"日"
+    CHECK(at(r3, 3) == "90%");         // built-in 9 (0%)
+    CHECK(at(r3, 4) == "2024-01-01");  // built-in 22, time of day dropped
+    CHECK(at(r3, 5) == "95.5%");       // custom 0.00%
+    CHECK(at(r3, 6) == "1900-02-29");
+    CHECK(at(r3, 7) == "共享");        // a date style on a string cell changes nothing
+}
+
+TEST_CASE("merged ranges are filled from their anchor, across and down", "[xlsx]") {
+    const auto rows = sheet_rows(fixture("cells.xlsx"));
+    REQUIRE(rows.size() == 8);
+    std::vector<int> numbers;
+    for (const auto& r : rows) numbers.push_back(r.row);
+    // Rows 4 and 6 are omitted from the XML and not invented; row 9 is present but empty.
+    CHECK(numbers == std::vector<int>{1, 2, 3, 5, 7, 8, 9, 10});
+    const RawRow& r5 = rows[3];
+    CHECK(at(r5, 1) == "项目A");
+    CHECK(at(r5, 2) == "横向");
+    CHECK(at(r5, 3) == "横向");  // B5:C5
+    const RawRow& r7 = rows[4];
+    CHECK(at(r7, 1) == "项目A");  // A5:A7 overrides the text Excel hides under the merge
+    CHECK(at(r7, 4) == "");       // D6:D8 anchored in the omitted row 6: blank
+    CHECK(at(r7, 5) == "块");
+    CHECK(at(r7, 6) == "块");     // E7:F8
+    const RawRow& r8 = rows[5];
+    CHECK(at(r8, 1) == "");       // A5:A7 ended
+    CHECK(at(r8, 2) == "8");
+    CHECK(at(r8, 5) == "块");
+    CHECK(at(r8, 6) == "块");
+    CHECK(rows[6].cells.empty());
+    const RawRow& r10 = rows[7];
+    CHECK(at(r10, 1) == "1");  // cells without r="…" take the next column
+    CHECK(at(r10, 2) == "2");
+    CHECK(at(r10, 5) == "5");
+    CHECK(at(r10, 6) == "6");
+    CHECK(at(r10, 3) == "");
+}
+
+TEST_CASE("merged ranges are found across the scan's chunk boundary and in UTF-16 sheets", "[xlsx]") {
+    for (std::size_t sheet = 0; sheet < 4; ++sheet) {
+        INFO("sheet " << sheet + 1);
+        const auto rows = sheet_rows(fixture("merge-scan.xlsx"), sheet);
+        REQUIRE(rows.size() == 2);
+        CHECK(at(rows[0], 1) == "锚");
+        CHECK(at(rows[0], 2) == "锚");
+        CHECK(at(rows[1], 1) == "锚");
+        CHECK(at(rows[1], 2) == "锚");
+        CHECK(at(rows[1], 3) == "2");
+    }
+}
+
+TEST_CASE("the 1904 date system", "[xlsx]") {
+    const auto rows = sheet_rows(fixture("date1904.xlsx"));
+    REQUIRE(rows.size() == 1);
+    CHECK(at(rows[0], 1) == "2024-01-01");
+    CHECK(at(rows[0], 2) == "1904-01-02");
+}
+
+TEST_CASE("the seed workbook reads as the same projects as the seed CSV", "[xlsx][seed]") {
+    auto xlsx = read_all(test::source_path("samples/targets-2024.xlsx"));
+    auto csv = read_all(test::source_path("samples/targets-2024.csv"));
+    REQUIRE(xlsx);
+    REQUIRE(csv);
+    CHECK(xlsx->info.sheet == "项目支出绩效目标表");
+    CHECK(xlsx->info.encoding.empty());
+    CHECK(xlsx->info.header_row == 4);
+    CHECK(xlsx->info.header_row == csv->info.header_row);
+    CHECK(xlsx->info.money_unit == MoneyUnit::wan_yuan);
+    CHECK(xlsx->info.missing_columns.empty());
+    REQUIRE(xlsx->projects.size() == 4);
+    REQUIRE(csv->projects.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+        const Project& x = xlsx->projects[i];
+        const Project& c = csv->projects[i];
+        INFO("project " << i + 1 << " " << c.name.text);
+        CHECK(x.code.text == c.code.text);
+        CHECK(x.code.text == "301001");
+        CHECK(x.name.text == c.name.text);
+        CHECK(x.goal.text == c.goal.text);
+        // The workbook stores 资金总额 as numbers (4500), the CSV as text ("4,500.00"): same money.
+        REQUIRE(x.funds_wan);
+        CHECK(x.funds_wan == c.funds_wan);
+        CHECK(x.first_row == c.first_row);
+        CHECK(x.last_row == c.last_row);
+        CHECK(x.code.loc.cell_ref() == "项目支出绩效目标表!A" + std::to_string(c.first_row));
+        REQUIRE(x.indicators.size() == c.indicators.size());
+        for (std::size_t k = 0; k < c.indicators.size(); ++k) {
+            const Indicator& xi = x.indicators[k];
+            const Indicator& ci = c.indicators[k];
+            INFO("indicator row " << ci.row);
+            CHECK(xi.row == ci.row);
+            CHECK(xi.path() == ci.path());
+            for (auto member : {&Indicator::level1, &Indicator::level2, &Indicator::name, &Indicator::target,
+                                &Indicator::content, &Indicator::deduction, &Indicator::unit, &Indicator::type,
+                                &Indicator::weight}) {
+                CHECK((xi.*member).text == (ci.*member).text);
+                CHECK((xi.*member).loc.row == (ci.*member).loc.row);
+                CHECK((xi.*member).loc.column == (ci.*member).loc.column);
+                CHECK((xi.*member).loc.sheet == "项目支出绩效目标表");
+            }
+            CHECK(xi.weight_points == ci.weight_points);
+            CHECK(xi.comparator == ci.comparator);
+        }
+    }
+    CHECK(xlsx->projects[1].funds_wan == Decimal::from_int(4500));
+    CHECK(xlsx->projects[0].funds.text == "842.07");  // stored as 842.0700000000001
+}
+
+TEST_CASE("the seed workbook gives the same findings as the CSV, located by row and cell", "[xlsx][seed][pipeline]") {
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/targets-2024.csv")};
+    const Report csv = pipeline::check_inputs(opts, rules, *active);
+    opts.paths = {test::source_path("samples/targets-2024.xlsx")};
+    const Report xlsx = pipeline::check_inputs(opts, rules, *active);
+    REQUIRE(xlsx.files.size() == 1);
+    INFO(xlsx.files[0].error.value_or(""));
+    CHECK_FALSE(xlsx.files[0].error);
+    CHECK(xlsx.files[0].projects == 4);
+    CHECK(xlsx.files[0].indicators == csv.files[0].indicators);
+    REQUIRE_FALSE(csv.findings.empty());
+    REQUIRE(xlsx.findings.size() == csv.findings.size());
+    for (std::size_t i = 0; i < csv.findings.size(); ++i) {
+        const Finding& c = csv.findings[i];
+        const Finding& x = xlsx.findings[i];
+        INFO(c.rule << " at " << c.loc.cell_ref() << ": " << c.message.zh);
+        CHECK(x.rule == c.rule);
+        CHECK(x.severity == c.severity);
+        CHECK(x.loc.row == c.loc.row);
+        CHECK(x.project == c.project);
+        CHECK(x.indicator == c.indicator);
+        CHECK(x.message.en == c.message.en);
+        // Only where the CSV has text and the workbook a number may the value differ ("4,500.00" vs 4500).
+        if (c.value != "4,500.00" && c.value != "232.00") CHECK(x.value == c.value);
+        if (!c.loc.cell_ref().empty()) CHECK(x.loc.cell_ref() == "项目支出绩效目标表!" + c.loc.cell_ref());
+    }
+    // One exact finding, to know the comparison is not vacuous.
+    bool found = false;
+    for (const auto& f : xlsx.findings) {
+        if (f.rule == "comparator-direction" && f.loc.row == 8) {
+            found = true;
+            CHECK(f.loc.cell_ref() == "项目支出绩效目标表!L8");
+        }
+    }
+    CHECK(found);
+}
+
+TEST_CASE("the first visible sheet that looks like a table is read, or the one --sheet names", "[xlsx][sheet]") {
+    const std::string path = fixture("sheets.xlsx");
+    auto first = read_all(path);
+    REQUIRE(first);
+    CHECK(first->info.sheet == "表A");  // not 说明 (no header), not 隐藏表 (hidden)
+    REQUIRE(first->projects.size() == 1);
+    CHECK(first->projects[0].name.text == "部分军退人员岗位补贴资金");
+    CHECK(first->projects[0].indicators.size() == 11);
+    CHECK(first->projects[0].first_row == 5);
+
+    auto by_name = read_all(path, "表B");
+    REQUIRE(by_name);
+    CHECK(by_name->info.sheet == "表B");
+    REQUIRE(by_name->projects.size() == 1);
+    CHECK(by_name->projects[0].name.text == "机关事业单位养老保险财政预留补助");
+    CHECK(by_name->projects[0].funds_wan == Decimal::from_int(4500));
+
+    auto by_number = read_all(path, "4");
+    REQUIRE(by_number);
+    CHECK(by_number->info.sheet == "表B");
+
+    auto hidden = read_all(path, "2");  // a hidden sheet is read when asked for
+    REQUIRE(hidden);
+    CHECK(hidden->info.sheet == "隐藏表");
+    REQUIRE(hidden->projects.size() == 1);
+    CHECK(hidden->projects[0].name.text == "社区及改制企业人员养老金补差");
+
+    auto notes = read_all(path, "1");  // asked for: read, even though it is no table
+    REQUIRE(notes);
+    CHECK(notes->info.sheet == "说明");
+    CHECK(notes->info.header_row == 0);
+    CHECK(notes->projects.empty());
+
+    for (const std::string& bad : {std::string("9"), std::string("0"), std::string("表C")}) {
+        auto missing = read_all(path, bad);
+        REQUIRE_FALSE(missing);
+        const std::string msg = missing.error().render();
+        CHECK_THAT(msg, Catch::Contains(path) && Catch::Contains("\"" + bad + "\"") && Catch::Contains("1 \"说明\"") &&
+                            Catch::Contains("4 \"表B\"") && Catch::Contains("--sheet"));
+    }
+}
+
+TEST_CASE("a workbook with no table-like sheet reads its first sheet, so missing columns are reported", "[xlsx][sheet]") {
+    auto r = read_all(fixture("no-table.xlsx"));
+    REQUIRE(r);
+    CHECK(r->info.sheet == "杂项");
+    CHECK(r->info.header_row == 0);
+    CHECK(r->projects.empty());
+    CHECK(r->info.missing_columns.size() >= 5);
+}
+
+TEST_CASE("damaged and hostile workbooks are errors naming the file and the part, quickly", "[xlsx][errors]") {
+    struct Case {
+        const char* file;
+        std::vector<const char*> says;
+    };
+    const std::vector<Case> cases = {
+        {"corrupt.xlsx", {"xl/worksheets/sheet1.xml", "damaged", "已损坏"}},
+        {"truncated.xlsx", {"not a zip archive", "truncated", "不完整"}},
+        {"bomb.xlsx", {"xl/worksheets/sheet1.xml", "zip bomb", "30.0 MB", "压缩炸弹"}},
+        {"lying-size.xlsx", {"xl/worksheets/sheet1.xml", "more data than its zip header declares"}},
+        {"not-workbook.xlsx", {"not an Excel workbook", "xl/workbook.xml"}},
+        {"missing-sheet.xlsx", {"xl/worksheets/sheet1.xml is missing", "缺少部件"}},
+        {"malformed.xlsx", {"malformed XML", "xl/worksheets/sheet1.xml", "line 3", "mismatched tag"}},
+        {"doctype.xlsx", {"xl/worksheets/sheet1.xml", "DOCTYPE"}},
+        {"bad-index.xlsx", {"cell C3 refers to shared string 7", "has 1", "共享字符串编号越界"}},
+        {"legacy.xls", {".xls", "另存为"}},
+    };
+    for (const auto& c : cases) {
+        const std::string path = fixture(c.file);
+        double seconds = 0;
+        const std::string msg = error_of(path, seconds);
+        INFO(c.file << ": " << msg);
+        REQUIRE_FALSE(msg.empty());
+        CHECK_THAT(msg, Catch::StartsWith(path + ": "));
+        for (const char* s : c.says) CHECK_THAT(msg, Catch::Contains(s));
+        CHECK(seconds < 1.0);
+    }
+}
+
+TEST_CASE("a legacy .xls renamed to .xlsx still gets the save-as message", "[xlsx][errors]") {
+    test::TempDir dir;
+    const std::string path = dir.write("old.xlsx", test::slurp(fixture("legacy.xls")));
+    auto src = open_xlsx(path, ReadOptions{}, config::default_rule_set());
+    REQUIRE_FALSE(src);
+    CHECK_THAT(src.error().render(), Catch::Contains(path) && Catch::Contains("另存为") && Catch::Contains(".xlsx"));
+}
+
+TEST_CASE("reading stops at the limits: cell size and columns", "[xlsx][errors]") {
+    auto wb = XlsxWorkbook::open(fixture("lying-size.xlsx"), ReadLimits{});
+    REQUIRE(wb);  // the workbook parts are fine; the sheet is what lies
+    auto rows = XlsxRowSource::open(*wb, 0);
+    REQUIRE_FALSE(rows);
+    ReadLimits small;
+    small.max_cell_bytes = 4;
+    auto strings = XlsxWorkbook::open(fixture("cells.xlsx"), small);
+    REQUIRE_FALSE(strings);  // "共享" is 6 bytes
+    CHECK_THAT(strings.error().render(),
+               Catch::Contains("xl/sharedStrings.xml") && Catch::Contains("shared string is larger than 4 bytes"));
+    auto dates = XlsxWorkbook::open(fixture("date1904.xlsx"), small);
+    REQUIRE(dates);
+    auto src = XlsxRowSource::open(*dates, 0);
+    REQUIRE(src);
+    RawRow row;
+    auto got = (*src)->next(row);  // A1 holds "43830"
+    REQUIRE_FALSE(got);
+    CHECK_THAT(got.error().render(), Catch::Contains("cell A1 is larger than 4 bytes") && Catch::Contains("date1904.xlsx"));
+    ReadLimits narrow;
+    narrow.max_columns = 5;
+    auto cells2 = XlsxWorkbook::open(fixture("cells.xlsx"), narrow);
+    REQUIRE(cells2);
+    auto src2 = XlsxRowSource::open(*cells2, 0);
+    REQUIRE(src2);
+    auto got2 = (*src2)->next(row);
+    REQUIRE_FALSE(got2);
+    CHECK_THAT(got2.error().render(), Catch::Contains("more than 5 columns"));
+}
