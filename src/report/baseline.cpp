@@ -1,0 +1,220 @@
+// Baselines by business keys: writing, reading (strictly) and applying them to a report.
+#include "report/baseline.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+
+#include <nlohmann/json.hpp>
+
+namespace perf_check::report {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+constexpr int k_baseline_version = 1;
+
+// The parse error text of nlohmann carries "line L, column C"; keep them for the Error's location.
+Error syntax_error(const nlohmann::json::parse_error& e, const std::string& source) {
+    Error err{std::string("基线文件不是有效的 JSON（not valid JSON）：") + e.what(), source, 0, 0};
+    const std::string what = e.what();
+    const auto at = what.find("line ");
+    if (at != std::string::npos) std::sscanf(what.c_str() + at, "line %d, column %d", &err.line, &err.column);
+    return err;
+}
+
+Error shape_error(const std::string& message, const std::string& source) {
+    return Error{message + "。请用 --update-baseline 重新生成基线文件。", source, 0, 0};
+}
+
+// Recounts what a removed finding changes in the summary: totals, per-unit counts, key-project counts.
+void recount_summary(Report& report) {
+    Summary& s = report.summary;
+    s.errors = s.warnings = s.infos = 0;
+    for (auto& u : s.units) u.errors = u.warnings = u.infos = 0;
+    for (auto& k : s.key_projects) k.findings = 0;
+    std::map<std::string, UnitSummary*> units;
+    for (auto& u : s.units) units[u.code] = &u;
+    std::map<std::tuple<std::string, std::string, std::string>, KeyProject*> keys;
+    for (auto& k : s.key_projects) keys[{k.file, k.project_code, k.project}] = &k;
+    auto bump = [](Severity sev, int& e, int& w, int& i) {
+        (sev == Severity::error ? e : sev == Severity::warning ? w : i)++;
+    };
+    for (const auto& f : report.findings) {
+        bump(f.severity, s.errors, s.warnings, s.infos);
+        // Same attribution as report::finalize: only findings that name a project count per unit.
+        if (f.project_code.empty() && f.project.empty()) continue;
+        if (const auto it = units.find(f.project_code); it != units.end()) {
+            bump(f.severity, it->second->errors, it->second->warnings, it->second->infos);
+        }
+        if (const auto it = keys.find({f.loc.file, f.project_code, f.project}); it != keys.end()) ++it->second->findings;
+    }
+}
+
+}  // namespace
+
+std::string file_name(std::string_view path) {
+    const auto cut = path.find_last_of("/\\");
+    return std::string(cut == std::string_view::npos ? path : path.substr(cut + 1));
+}
+
+FindingKey finding_key(const Finding& f) {
+    return FindingKey{f.rule, file_name(f.loc.file), f.project_code, f.project, f.indicator};
+}
+
+std::vector<int> key_occurrences(const Report& report) {
+    std::map<FindingKey, int> seen;
+    std::vector<int> out;
+    out.reserve(report.findings.size());
+    for (const auto& f : report.findings) out.push_back(seen[finding_key(f)]++);
+    return out;
+}
+
+std::string fingerprint(const std::vector<std::string>& parts) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    bool first = true;
+    for (const auto& part : parts) {
+        if (!first) {
+            h ^= 0x1fU;
+            h *= 0x100000001b3ULL;
+        }
+        first = false;
+        for (const unsigned char c : part) {
+            h ^= c;
+            h *= 0x100000001b3ULL;
+        }
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+Baseline make_baseline(const Report& report) {
+    std::map<FindingKey, int> counts;
+    for (const auto& f : report.findings) ++counts[finding_key(f)];
+    Baseline b;
+    for (auto& [key, n] : counts) b.entries.push_back({key, n});
+    return b;
+}
+
+void write_baseline(const Report& report, std::ostream& out) {
+    ordered_json entries = ordered_json::array();
+    for (const auto& e : make_baseline(report).entries) {
+        entries.push_back({{"rule", e.key.rule},
+                           {"file", e.key.file},
+                           {"unit_code", e.key.unit_code},
+                           {"project", e.key.project},
+                           {"indicator", e.key.indicator},
+                           {"count", e.count}});
+    }
+    ordered_json doc = {{"version", k_baseline_version}, {"tool", "perf-check"}, {"entries", std::move(entries)}};
+    out << doc.dump(2) << '\n';
+}
+
+Expected<Baseline> parse_baseline(std::string_view text, const std::string& source) {
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(text.begin(), text.end());
+    } catch (const nlohmann::json::parse_error& e) {
+        return syntax_error(e, source);
+    }
+    if (!doc.is_object()) return shape_error("基线文件应是一个 JSON 对象（a baseline is a JSON object）", source);
+    for (const auto& [name, value] : doc.items()) {
+        if (name != "version" && name != "tool" && name != "entries") {
+            return shape_error("基线文件中有未知字段 \"" + name + "\"（unknown key）", source);
+        }
+    }
+    if (!doc.contains("version") || !doc["version"].is_number_integer() || doc["version"].get<int>() != k_baseline_version) {
+        return shape_error("基线文件的 version 应为 1（unsupported baseline version）", source);
+    }
+    if (!doc.contains("entries") || !doc["entries"].is_array()) {
+        return shape_error("基线文件缺少 entries 数组（missing \"entries\" array）", source);
+    }
+    static const std::set<std::string> k_fields = {"rule", "file", "unit_code", "project", "indicator", "count"};
+    std::map<FindingKey, int> counts;
+    int index = 0;
+    for (const auto& e : doc["entries"]) {
+        const std::string where = "entries[" + std::to_string(index++) + "]";
+        if (!e.is_object()) return shape_error(where + " 应是对象（must be an object）", source);
+        for (const auto& [name, value] : e.items()) {
+            if (!k_fields.count(name)) return shape_error(where + " 中有未知字段 \"" + name + "\"（unknown key）", source);
+        }
+        FindingKey key;
+        std::string* const targets[] = {&key.rule, &key.file, &key.unit_code, &key.project, &key.indicator};
+        const char* const names[] = {"rule", "file", "unit_code", "project", "indicator"};
+        for (int i = 0; i < 5; ++i) {
+            if (!e.contains(names[i]) || !e[names[i]].is_string()) {
+                return shape_error(where + " 的 " + names[i] + " 应是字符串（must be a string）", source);
+            }
+            *targets[i] = e[names[i]].get<std::string>();
+        }
+        if (key.rule.empty()) return shape_error(where + " 的 rule 不能为空（rule must not be empty）", source);
+        if (!e.contains("count") || !e["count"].is_number_integer() || e["count"].get<long long>() < 1 ||
+            e["count"].get<long long>() > 1000000000) {
+            return shape_error(where + " 的 count 应是正整数（count must be a positive integer）", source);
+        }
+        counts[key] += static_cast<int>(e["count"].get<long long>());
+    }
+    Baseline b;
+    for (auto& [key, n] : counts) b.entries.push_back({key, n});
+    return b;
+}
+
+Expected<Baseline> read_baseline(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{"无法读取基线文件（cannot read the baseline file）；请检查路径，或先用 --update-baseline 生成", path, 0, 0};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_baseline(text.str(), path);
+}
+
+BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
+    std::map<FindingKey, int> remaining;
+    for (const auto& e : baseline.entries) remaining[e.key] += e.count;
+    BaselineResult result;
+    std::vector<Finding> kept;
+    kept.reserve(report.findings.size());
+    for (auto& f : report.findings) {
+        const auto it = remaining.find(finding_key(f));
+        if (it != remaining.end() && it->second > 0) {
+            --it->second;
+            ++result.suppressed;
+        } else {
+            kept.push_back(std::move(f));
+        }
+    }
+    report.findings = std::move(kept);
+    for (const auto& [key, n] : remaining) {
+        if (n > 0) result.fixed.push_back({key, n});
+    }
+    recount_summary(report);
+    return result;
+}
+
+void write_baseline_result(const BaselineResult& result, Lang lang, std::ostream& out) {
+    const bool en = lang == Lang::en;
+    if (result.suppressed > 0) {
+        out << (en ? "Baseline: " + std::to_string(result.suppressed) + " known finding(s) not shown.\n"
+                   : "基线：已隐藏 " + std::to_string(result.suppressed) + " 条基线中已有的问题。\n");
+    }
+    if (result.fixed.empty()) return;
+    out << (en ? "Fixed since the baseline (" + std::to_string(result.fixed.size()) + "):\n"
+               : "基线中已修复的问题（" + std::to_string(result.fixed.size()) + " 项）：\n");
+    for (const auto& e : result.fixed) {
+        std::string where;
+        for (const std::string* part : {&e.key.file, &e.key.unit_code, &e.key.project, &e.key.indicator}) {
+            if (part->empty()) continue;
+            if (!where.empty()) where += " ";
+            where += *part;
+        }
+        out << "  " << (en ? "fixed: " : "已修复：") << e.key.rule << "  " << where;
+        if (e.count > 1) out << "  ×" << e.count;
+        out << '\n';
+    }
+}
+
+}  // namespace perf_check::report

@@ -1,0 +1,161 @@
+// Baselines: keyed by business keys so moved rows still match; counts respected; fixed entries reported;
+// the summary recounted; strict reading of the file.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "report/baseline.hpp"
+#include "unit/report/sample_report.hpp"
+#include "util/text.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+report::Baseline baseline_of(const Report& r) {
+    std::ostringstream out;
+    report::write_baseline(r, out);
+    auto b = report::parse_baseline(out.str(), "baseline.json");
+    REQUIRE(b);
+    return *b;
+}
+
+const std::string k_seed_p2 = "机关事业单位养老保险财政预留补助";
+const std::string k_timing = "产出指标/时效指标/基础养老金发放时间";
+
+}  // namespace
+
+TEST_CASE("baseline: written sorted by key with counts, no rows, read back equal", "[report][baseline]") {
+    Report r = test::sample_report();
+    r.findings.push_back(r.findings[0]);  // the same key twice
+    r.findings.back().loc.row = 99;
+    std::ostringstream out;
+    report::write_baseline(r, out);
+    const std::string text = out.str();
+    CHECK(text.find("\"row\"") == std::string::npos);
+    CHECK(text.find("data/") == std::string::npos);  // file name only
+    const auto b = report::parse_baseline(text, "b.json");
+    REQUIRE(b);
+    REQUIRE(b->entries.size() == 5);
+    CHECK(b->entries[0].key == report::FindingKey{"comparator-direction", "targets.csv", "301001", test::k_project_1, test::k_count});
+    CHECK(b->entries[1].key.rule == "comparator-wording");
+    CHECK(b->entries[2].key == report::FindingKey{"cost-breakdown", "targets.csv", "301001", test::k_project_1, test::k_cost});
+    CHECK(b->entries[2].count == 2);
+    CHECK(b->entries[4].key.file == "b.xlsx");
+    CHECK(b->entries == report::make_baseline(r).entries);
+    // Deterministic.
+    std::ostringstream again;
+    report::write_baseline(r, again);
+    CHECK(again.str() == text);
+}
+
+TEST_CASE("baseline: applying to the same report hides everything and fixes nothing", "[report][baseline]") {
+    Report r = test::sample_report();
+    const auto b = baseline_of(r);
+    const auto result = report::apply_baseline(r, b);
+    CHECK(result.suppressed == 5);
+    CHECK(result.fixed.empty());
+    CHECK(r.findings.empty());
+    CHECK(r.summary.errors == 0);
+    CHECK(r.summary.warnings == 0);
+    CHECK(r.summary.infos == 0);
+    for (const auto& u : r.summary.units) CHECK(u.errors + u.warnings + u.infos == 0);
+    for (const auto& k : r.summary.key_projects) CHECK(k.findings == 0);
+    CHECK(r.summary.projects == 3);  // what was read is unchanged
+}
+
+TEST_CASE("baseline: counts are respected and new findings stay", "[report][baseline]") {
+    Report old_report = test::sample_report();
+    const auto b = baseline_of(old_report);
+    Report r = test::sample_report();
+    // One more of an accepted key, and a finding of a new key.
+    r.findings.push_back(r.findings[0]);
+    r.findings.back().loc.row = 30;
+    r.findings.push_back(r.findings[2]);
+    r.findings.back().indicator = "产出指标/数量指标/新指标";
+    const auto result = report::apply_baseline(r, b);
+    CHECK(result.suppressed == 5);
+    CHECK(result.fixed.empty());
+    REQUIRE(r.findings.size() == 2);
+    CHECK(r.findings[0].rule == "cost-breakdown");
+    CHECK(r.findings[0].loc.row == 30);
+    CHECK(r.findings[1].indicator == "产出指标/数量指标/新指标");
+    CHECK(r.summary.errors == 1);
+    CHECK(r.summary.warnings == 1);
+    CHECK(r.summary.units[0].errors == 1);
+    CHECK(r.summary.key_projects[0].findings == 2);
+}
+
+TEST_CASE("baseline: inserting rows above the problems still matches (seed)", "[report][baseline]") {
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    test::TempDir before_dir, after_dir;
+    const Report before = test::pipeline_report({before_dir.write("targets-2024.csv", seed)});
+    REQUIRE(before.findings.size() >= 8);
+    const auto b = baseline_of(before);
+    // Two more title lines at the top and an empty line: every row moves down by three.
+    const std::string moved = "附件1\n2024年度项目支出绩效目标\n,,,,,,,,,,,,\n" + seed;
+    Report after = test::pipeline_report({after_dir.write("targets-2024.csv", moved)});
+    REQUIRE(after.findings.size() == before.findings.size());
+    CHECK(after.findings[0].loc.row == before.findings[0].loc.row + 3);
+    const auto result = report::apply_baseline(after, b);
+    CHECK(result.suppressed == static_cast<int>(before.findings.size()));
+    CHECK(result.fixed.empty());
+    CHECK(after.findings.empty());
+}
+
+TEST_CASE("baseline: fixing one problem reports it as fixed and nothing new", "[report][baseline]") {
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    test::TempDir dir;
+    const Report before = test::pipeline_report({dir.write("a/targets-2024.csv", seed)});
+    const auto b = baseline_of(before);
+    // Row 21: the unit column repeated the target (unit-echoes-value); give it a real unit.
+    const std::string broken_line = ",视情况，扣分，扣完为止,每月按时发放,定性,15分";
+    REQUIRE(seed.find(broken_line) != std::string::npos);
+    const std::string fixed = util::replace_all(seed, broken_line, ",视情况，扣分，扣完为止,月,定性,15分");
+    Report after = test::pipeline_report({dir.write("b/targets-2024.csv", fixed)});
+    REQUIRE(after.findings.size() + 1 == before.findings.size());
+    const auto result = report::apply_baseline(after, b);
+    CHECK(after.findings.empty());
+    REQUIRE(result.fixed.size() == 1);
+    CHECK(result.fixed[0].key == report::FindingKey{"unit-echoes-value", "targets-2024.csv", "301001", k_seed_p2, k_timing});
+    CHECK(result.fixed[0].count == 1);
+    std::ostringstream text;
+    report::write_baseline_result(result, Lang::zh, text);
+    CHECK(text.str() == "基线：已隐藏 " + std::to_string(before.findings.size() - 1) +
+                            " 条基线中已有的问题。\n基线中已修复的问题（1 项）：\n  已修复：unit-echoes-value  targets-2024.csv 301001 " +
+                            k_seed_p2 + " " + k_timing + "\n");
+}
+
+TEST_CASE("baseline: a broken file is an error with its location, never an empty baseline", "[report][baseline]") {
+    const auto syntax = report::parse_baseline("{\n  \"version\": 1,\n  \"entries\": [\n}", "b.json");
+    REQUIRE_FALSE(syntax);
+    CHECK(syntax.error().file == "b.json");
+    CHECK(syntax.error().line == 4);
+    const auto unknown = report::parse_baseline(R"({"version": 1, "entries": [], "extra": 1})", "b.json");
+    REQUIRE_FALSE(unknown);
+    CHECK(unknown.error().message.find("\"extra\"") != std::string::npos);
+    const auto bad_count = report::parse_baseline(
+        R"({"version": 1, "entries": [{"rule": "r", "file": "f", "unit_code": "", "project": "", "indicator": "", "count": 0}]})",
+        "b.json");
+    REQUIRE_FALSE(bad_count);
+    CHECK(bad_count.error().message.find("entries[0] 的 count") != std::string::npos);
+    const auto missing_field = report::parse_baseline(R"({"version": 1, "entries": [{"rule": "r", "count": 1}]})", "b.json");
+    REQUIRE_FALSE(missing_field);
+    CHECK(missing_field.error().message.find("file") != std::string::npos);
+    CHECK_FALSE(report::parse_baseline(R"({"version": 2, "entries": []})", "b.json"));
+    CHECK_FALSE(report::read_baseline("/nonexistent/baseline.json"));
+    // Duplicate keys merge their counts.
+    const auto dup = report::parse_baseline(
+        R"({"version": 1, "entries": [{"rule": "r", "file": "f", "unit_code": "", "project": "", "indicator": "", "count": 1},
+                                      {"rule": "r", "file": "f", "unit_code": "", "project": "", "indicator": "", "count": 2}]})",
+        "b.json");
+    REQUIRE(dup);
+    REQUIRE(dup->entries.size() == 1);
+    CHECK(dup->entries[0].count == 3);
+}
+
+TEST_CASE("baseline: file names match across directories and separators", "[report][baseline]") {
+    CHECK(report::file_name("a/b/c.csv") == "c.csv");
+    CHECK(report::file_name("a\\b\\c.csv") == "c.csv");
+    CHECK(report::file_name("c.csv") == "c.csv");
+}
