@@ -13,6 +13,7 @@ packages=(
   libzip-dev libexpat1-dev           # reading .xlsx (zip container + streamed sheet XML)
   libxlsxwriter-dev                  # writing .xlsx reports and the template
   python3 python3-openpyxl           # tests read our workbooks back with an independent reader
+  python3-jsonschema                 # tests validate SARIF output against the official 2.1.0 schema
 )
 
 missing=()

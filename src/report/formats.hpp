@@ -2,6 +2,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "report/reporters.hpp"
 
@@ -9,5 +11,7 @@ namespace perf_check::report {
 
 std::unique_ptr<Reporter> make_text_reporter(const ReporterOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReporterOptions& options);
+/// SARIF 2.1.0 for GitHub code scanning: rules from the catalog, row-free partialFingerprints.
+std::unique_ptr<Reporter> make_sarif_reporter(const ReporterOptions& options);
 
 }  // namespace perf_check::report

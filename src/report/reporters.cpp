@@ -9,6 +9,7 @@ const std::vector<ReporterEntry>& reporters() {
     static const std::vector<ReporterEntry> k_reporters = {
         {"text", "human-readable, aligned for CJK (default)", false, make_text_reporter},
         {"json", "versioned JSON report (SPEC §5 contract)", false, make_json_reporter},
+        {"sarif", "SARIF 2.1.0 for GitHub code scanning and other CI", false, make_sarif_reporter},
     };
     return k_reporters;
 }
