@@ -13,5 +13,7 @@ std::unique_ptr<Reporter> make_text_reporter(const ReporterOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReporterOptions& options);
 /// SARIF 2.1.0 for GitHub code scanning: rules from the catalog, row-free partialFingerprints.
 std::unique_ptr<Reporter> make_sarif_reporter(const ReporterOptions& options);
+/// JUnit XML for GitLab/Jenkins: a suite per file, errors fail, unreadable files are <error>.
+std::unique_ptr<Reporter> make_junit_reporter(const ReporterOptions& options);
 
 }  // namespace perf_check::report

@@ -1,0 +1,82 @@
+// JUnit output: well-formed XML (checked by python3's parser), a suite per file, unique names, the
+// right element per severity, and escaping of markup and control characters.
+#include <catch2/catch.hpp>
+
+#include "unit/report/sample_report.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+// Parses the XML with python3's xml.etree and prints, per suite: name, the tests/failures/errors
+// attributes, the number of cases, the number of distinct case names, and <failure>/<error> counts.
+std::string parse_with_python(const std::string& xml) {
+    test::TempDir dir;
+    const std::string file = dir.write("out.xml", xml);
+    const std::string script = dir.write("check.py", R"(import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == 'testsuites', root.tag
+print('total', root.get('tests'), root.get('failures'), root.get('errors'))
+for s in root.findall('testsuite'):
+    cases = s.findall('testcase')
+    names = [c.get('name') for c in cases]
+    assert all(c.get('classname') == s.get('name') for c in cases)
+    print(s.get('name'), s.get('tests'), s.get('failures'), s.get('errors'), len(cases), len(set(names)),
+          len(s.findall('testcase/failure')), len(s.findall('testcase/error')), len(s.findall('testcase/system-out')))
+)");
+    const std::string result = dir.path("result.txt");
+    const int rc = test::run_command("python3 " + test::shell_quote(script) + " " + test::shell_quote(file) + " >" +
+                                     test::shell_quote(result) + " 2>&1");
+    INFO(test::slurp(result));
+    REQUIRE(rc == 0);
+    return test::slurp(result);
+}
+
+}  // namespace
+
+TEST_CASE("junit: well-formed, one suite per file with the right counts", "[report][junit]") {
+    const std::string xml = test::render(test::sample_report(), "junit");
+    // Per suite: name tests failures errors | cases distinct-names failure-elements error-elements system-outs.
+    CHECK(parse_with_python(xml) ==
+          "total 7 2 1\n"
+          "data/局 A/targets.csv 4 2 0 4 4 2 0 2\n"
+          "b.xlsx 1 0 0 1 1 0 0 1\n"
+          "broken.csv 1 0 1 1 1 0 1 0\n"
+          "clean.csv 1 0 0 1 1 0 0 1\n");
+}
+
+TEST_CASE("junit: case names are rule, project, indicator and row; failures typed by rule", "[report][junit]") {
+    const std::string xml = test::render(test::sample_report(), "junit");
+    CHECK(xml.find("<testcase classname=\"data/局 A/targets.csv\" name=\"cost-breakdown " + test::k_project_1 + " " +
+                   test::k_cost + " 第5行\">") != std::string::npos);
+    CHECK(xml.find("type=\"cost-breakdown\"") != std::string::npos);
+    CHECK(xml.find("type=\"unreadable-file\"") != std::string::npos);
+    CHECK(xml.find("<system-out>[warning] 数量指标应为≥") != std::string::npos);
+    CHECK(xml.find("name=\"检查通过\"") != std::string::npos);
+    // Escaping: the message's markup, quotes and newline inside the attribute.
+    CHECK(xml.find("message=\"合计&lt;842.07&gt; &amp; &quot;多&quot; &apos;x&apos; 100% a:b, c|d&#10;第二行\"") !=
+          std::string::npos);
+    CHECK(xml.find("<842.07>") == std::string::npos);
+}
+
+TEST_CASE("junit: equal names are numbered, control characters are replaced", "[report][junit]") {
+    Report r = test::sample_report();
+    // Same rule, project, indicator and row twice (two messages about one cell), and a control char.
+    Finding twin = r.findings[0];
+    twin.message.zh = std::string("bell\x07 here");
+    r.findings.insert(r.findings.begin() + 1, twin);
+    const std::string xml = test::render(r, "junit");
+    CHECK(parse_with_python(xml).find("data/局 A/targets.csv 5 3 0 5 5 3 0 2\n") != std::string::npos);
+    CHECK(xml.find(" 第5行 #2\"") != std::string::npos);
+    CHECK(xml.find('\x07') == std::string::npos);
+    CHECK(xml.find("bell\xEF\xBF\xBD here") != std::string::npos);
+}
+
+TEST_CASE("junit: the seed gives one suite and a failure per error", "[report][junit]") {
+    const Report r = test::pipeline_report({test::source_path("samples/targets-2024.csv")});
+    const std::string out = parse_with_python(test::render(r, "junit"));
+    const std::string expected_total = "total " + std::to_string(r.findings.size()) + " " +
+                                       std::to_string(r.summary.errors) + " 0\n";
+    CHECK(out.rfind(expected_total, 0) == 0);
+    CHECK(r.summary.errors == 6);
+}
