@@ -1,0 +1,75 @@
+// Markdown output: totals, a findings table per file with cells escaped, scores, and the --summary
+// tables (per file, per unit, key-evaluation list).
+#include <catch2/catch.hpp>
+
+#include "report/formats.hpp"
+#include "unit/report/sample_report.hpp"
+#include "util/text.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+int count(const std::string& haystack, const std::string& needle) {
+    int n = 0;
+    for (auto pos = haystack.find(needle); pos != std::string::npos; pos = haystack.find(needle, pos + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: totals, one section per file, findings rows with escaped cells", "[report][markdown]") {
+    const std::string out = test::render(test::sample_report(true), "markdown");
+    CHECK(out.rfind("# perf-check 检查报告\n\n共 4 个文件、3 个项目：**错误 2**，警告 2，提示 1。资金总额 1050.00 万元。\n", 0) == 0);
+    CHECK(out.find("\n## data/局 A/targets.csv\n\n| 行 | 单元格 | 级别 | 规则 | 项目 | 指标 | 问题 | 修改建议 |\n"
+                   "|---|---|---|---|---|---|---|---|\n") != std::string::npos);
+    // The | of the message does not split the cell; markup is inert; the newline stays inside the cell.
+    CHECK(out.find("| 5 | H5 | 错误 | cost-breakdown | 301001 部分军退人员岗位补贴资金 | 成本指标/经济成本指标/项目总成本 | "
+                   "合计&lt;842.07&gt; &amp; \"多\" 'x' 100% a:b, c\\|d<br>第二行<br>值：≥50个 | "
+                   "请修改成本指标/经济成本指标/项目总成本 |\n") != std::string::npos);
+    CHECK(out.find("| 12 | Sheet1!C12 | 警告 | unit-missing | 302002 设备购置 | 产出指标/质量指标/验收合格率 |") !=
+          std::string::npos);
+    CHECK(out.find("\n## broken.csv\n\n**无法读取**：broken.csv: 文件不是表格 &amp; &lt;无法读取&gt;\n") != std::string::npos);
+    CHECK(out.find("\n## clean.csv\n\n未发现问题。\n") != std::string::npos);
+    // Every findings row has the same number of cell separators as the header (8 cells → 9 bars).
+    for (const auto& line : util::split(out, '\n')) {
+        if (line.rfind("| 5 |", 0) == 0 || line.rfind("| 8 |", 0) == 0) CHECK(count(line, "|") - count(line, "\\|") == 9);
+    }
+    CHECK(out.find("\n## 评分\n\n| 文件 | 单位代码 | 项目 | 总分 | 等级 | 预算执行率得分 |\n|---|---|---|---|---|---|\n"
+                   "| data/局 A/targets.csv | 301001 | 部分军退人员岗位补贴资金 | 87.50 | 良 | 10.00 |\n") != std::string::npos);
+}
+
+TEST_CASE("markdown: --summary adds per-file, per-unit and key-evaluation tables", "[report][markdown]") {
+    Report r = test::sample_report();
+    const std::string out = test::render(r, "markdown");
+    CHECK(out.find("\n## 汇总\n\n### 按文件\n\n| 文件 | 项目数 | 指标数 | 错误 | 警告 | 提示 | 状态 |\n|---|---|---|---|---|---|---|\n"
+                   "| data/局 A/targets.csv | 2 | 20 | 2 | 1 | 1 |  |\n"
+                   "| b.xlsx | 1 | 8 | 0 | 1 | 0 |  |\n"
+                   "| broken.csv | 0 | 0 | 0 | 0 | 0 | 无法读取：broken.csv: 文件不是表格 &amp; &lt;无法读取&gt; |\n"
+                   "| clean.csv | 0 | 0 | 0 | 0 | 0 |  |\n") != std::string::npos);
+    CHECK(out.find("\n### 按单位（单位代码）\n\n| 单位代码 | 项目数 | 资金总额（万元） | 错误 | 警告 | 提示 |\n|---|---|---|---|---|---|\n"
+                   "| 301001 | 2 | 1000.00 | 2 | 1 | 1 |\n"
+                   "| 302002 | 1 | 50.00 | 0 | 1 | 0 |\n") != std::string::npos);
+    CHECK(out.find("\n### 重点评价项目（资金总额 ≥ 100 万元）\n\n| 资金总额（万元） | 问题数 | 单位代码 | 项目 | 文件 |\n|---|---|---|---|---|\n"
+                   "| 842.07 | 3 | 301001 | 部分军退人员岗位补贴资金 | data/局 A/targets.csv |\n"
+                   "| 157.93 | 1 | 301001 | 养老保险补助 | data/局 A/targets.csv |\n") != std::string::npos);
+    CHECK(out.find("## 评分") == std::string::npos);  // no scores, no scores section
+    // Without --summary: none of it.
+    r.with_summary = false;
+    const std::string plain = test::render(r, "markdown");
+    CHECK(plain.find("## 汇总") == std::string::npos);
+    CHECK(plain.find("重点评价项目") == std::string::npos);
+    // The compact form (GitHub step summary) has the summary and no findings.
+    const std::string compact = report::render_markdown(r, false);
+    CHECK(compact.find("### 按单位") != std::string::npos);
+    CHECK(compact.find("cost-breakdown") == std::string::npos);
+}
+
+TEST_CASE("markdown: English labels with --lang en", "[report][markdown]") {
+    Report r = test::sample_report();
+    r.lang = Lang::en;
+    const std::string out = test::render(r, "markdown");
+    CHECK(out.rfind("# perf-check report\n\n4 files, 3 projects: **2 errors**, 2 warnings, 1 infos.", 0) == 0);
+    CHECK(out.find("| row | cell | level | rule | project | indicator | problem | fix |") != std::string::npos);
+    CHECK(out.find("### Projects for key evaluation (funds ≥ 100 万元)") != std::string::npos);
+}
