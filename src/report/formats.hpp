@@ -15,6 +15,9 @@ std::unique_ptr<Reporter> make_json_reporter(const ReporterOptions& options);
 std::unique_ptr<Reporter> make_sarif_reporter(const ReporterOptions& options);
 /// JUnit XML for GitLab/Jenkins: a suite per file, errors fail, unreadable files are <error>.
 std::unique_ptr<Reporter> make_junit_reporter(const ReporterOptions& options);
+/// GitHub workflow commands (::error/::warning/::notice), at most 10 errors and 10 warnings; appends a
+/// Markdown summary to $GITHUB_STEP_SUMMARY when the environment sets it.
+std::unique_ptr<Reporter> make_github_reporter(const ReporterOptions& options);
 /// Markdown: totals, a findings table per file, scores, and the --summary section.
 std::unique_ptr<Reporter> make_markdown_reporter(const ReporterOptions& options);
 
@@ -23,5 +26,14 @@ std::unique_ptr<Reporter> make_markdown_reporter(const ReporterOptions& options)
 /// The Markdown report as text. `with_findings` false gives the compact form (totals, scores and the
 /// summary tables, no per-file findings) used when the full one would be too big (GitHub step summary).
 std::string render_markdown(const Report& report, bool with_findings);
+
+/// The github reporter appending its Markdown summary to `step_summary_path` ("" for none) instead of
+/// the file named by GITHUB_STEP_SUMMARY.
+std::unique_ptr<Reporter> make_github_reporter_with_summary(std::string step_summary_path);
+
+/// Workflow-command escaping of a message: % → %25, CR → %0D, LF → %0A.
+std::string github_escape_data(std::string_view s);
+/// Workflow-command escaping of a property value (file, title): as data, plus : → %3A and , → %2C.
+std::string github_escape_property(std::string_view s);
 
 }  // namespace perf_check::report
