@@ -20,6 +20,8 @@ std::unique_ptr<Reporter> make_junit_reporter(const ReporterOptions& options);
 std::unique_ptr<Reporter> make_github_reporter(const ReporterOptions& options);
 /// Markdown: totals, a findings table per file, scores, and the --summary section.
 std::unique_ptr<Reporter> make_markdown_reporter(const ReporterOptions& options);
+/// GitLab Code Quality JSON (error → major, warning → minor, info → info, unreadable file → blocker).
+std::unique_ptr<Reporter> make_gitlab_reporter(const ReporterOptions& options);
 
 // Pieces of the formats that other formats reuse or tests pin down.
 

@@ -11,6 +11,7 @@ const std::vector<ReporterEntry>& reporters() {
         {"json", "versioned JSON report (SPEC §5 contract)", false, make_json_reporter},
         {"sarif", "SARIF 2.1.0 for GitHub code scanning and other CI", false, make_sarif_reporter},
         {"junit", "JUnit XML test report for GitLab and Jenkins", false, make_junit_reporter},
+        {"gitlab", "GitLab Code Quality JSON", false, make_gitlab_reporter},
         {"github", "GitHub Actions annotations (+ $GITHUB_STEP_SUMMARY)", false, make_github_reporter},
         {"markdown", "Markdown: findings per file, scores, --summary tables", false, make_markdown_reporter},
     };
