@@ -22,6 +22,8 @@ std::unique_ptr<Reporter> make_github_reporter(const ReporterOptions& options);
 std::unique_ptr<Reporter> make_markdown_reporter(const ReporterOptions& options);
 /// GitLab Code Quality JSON (error → major, warning → minor, info → info, unreadable file → blocker).
 std::unique_ptr<Reporter> make_gitlab_reporter(const ReporterOptions& options);
+/// CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting, one finding per row.
+std::unique_ptr<Reporter> make_csv_reporter(const ReporterOptions& options);
 
 // Pieces of the formats that other formats reuse or tests pin down.
 

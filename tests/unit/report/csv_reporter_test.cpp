@@ -1,0 +1,59 @@
+// CSV: BOM, CRLF, header in the report's language, RFC 4180 quoting (checked by python3's csv module),
+// and formula-looking cells defused for Excel.
+#include <catch2/catch.hpp>
+
+#include "unit/report/sample_report.hpp"
+
+using namespace perf_check;
+
+TEST_CASE("csv: BOM, CRLF, Chinese header, one row per finding and per unreadable file", "[report][csv]") {
+    const std::string out = test::render(test::sample_report(), "csv");
+    REQUIRE(out.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(out.substr(3).rfind("文件,行,单元格,级别,规则,单位代码,项目,指标,值,问题,修改建议\r\n", 0) == 0);
+    CHECK(out.find("\r\nbroken.csv,,,错误,unreadable-file,,,,,无法读取文件：broken.csv: 文件不是表格 & <无法读取>,\r\n") !=
+          std::string::npos);
+    // The nasty message: quoted, inner quotes doubled, newline kept inside the quotes.
+    CHECK(out.find("\r\ndata/局 A/targets.csv,5,H5,错误,cost-breakdown,301001,部分军退人员岗位补贴资金,"
+                   "成本指标/经济成本指标/项目总成本,≥50个,\"合计<842.07> & \"\"多\"\" 'x' 100% a:b, c|d\n第二行\","
+                   "请修改成本指标/经济成本指标/项目总成本\r\n") != std::string::npos);
+    CHECK(out.find("\r\nb.xlsx,12,Sheet1!C12,警告,unit-missing,302002,") != std::string::npos);
+    Report en = test::sample_report();
+    en.lang = Lang::en;
+    CHECK(test::render(en, "csv").substr(3).rfind("file,row,cell,level,rule,unit code,project,indicator,value,problem,fix\r\n", 0) == 0);
+}
+
+TEST_CASE("csv: parses back with python's csv module to the same fields", "[report][csv]") {
+    test::TempDir dir;
+    const std::string file = dir.write("out.csv", test::render(test::sample_report(), "csv"));
+    const std::string script = dir.write("check.py", R"(import csv, sys
+with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
+    rows = list(csv.reader(f))
+print(len(rows), set(len(r) for r in rows))
+print(rows[2][9] == '合计<842.07> & "多" \'x\' 100% a:b, c|d\n第二行')
+)");
+    const std::string result = dir.path("result.txt");
+    REQUIRE(test::run_command("python3 " + test::shell_quote(script) + " " + test::shell_quote(file) + " >" +
+                              test::shell_quote(result) + " 2>&1") == 0);
+    CHECK(test::slurp(result) == "7 {11}\nTrue\n");
+}
+
+TEST_CASE("csv: cells Excel would evaluate as formulas are marked as text", "[report][csv]") {
+    Report r = test::sample_report();
+    r.files.clear();
+    r.findings.resize(1);
+    r.findings[0].message = {"m", "m"};
+    r.findings[0].hint = {"h", "h"};
+    auto value_cell = [&](const std::string& value) {
+        r.findings[0].value = value;
+        const std::string out = test::render(r, "csv");
+        const auto start = out.find("项目总成本,") + std::string("项目总成本,").size();
+        return out.substr(start, out.find(",m,h") - start);
+    };
+    CHECK(value_cell("=8个") == "'=8个");
+    CHECK(value_cell("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(value_cell("+1+1") == "'+1+1");
+    CHECK(value_cell("-2") == "-2");      // a plain number is left alone
+    CHECK(value_cell("-") == "-");        // so is the placeholder dash
+    CHECK(value_cell("≥50个") == "≥50个");
+    CHECK(value_cell("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+}
