@@ -14,6 +14,7 @@ packages=(
   libxlsxwriter-dev                  # writing .xlsx reports and the template
   python3 python3-openpyxl           # tests read our workbooks back with an independent reader
   python3-jsonschema                 # tests validate SARIF output against the official 2.1.0 schema
+  chromium                           # tests render the HTML report in headless Chromium
 )
 
 missing=()

@@ -24,6 +24,8 @@ std::unique_ptr<Reporter> make_markdown_reporter(const ReporterOptions& options)
 std::unique_ptr<Reporter> make_gitlab_reporter(const ReporterOptions& options);
 /// CSV for Excel: UTF-8 with BOM, CRLF, RFC 4180 quoting, one finding per row.
 std::unique_ptr<Reporter> make_csv_reporter(const ReporterOptions& options);
+/// One self-contained HTML page (inline CSS/JS/SVG): totals, charts, filterable findings, key projects.
+std::unique_ptr<Reporter> make_html_reporter(const ReporterOptions& options);
 
 // Pieces of the formats that other formats reuse or tests pin down.
 

@@ -15,6 +15,7 @@ const std::vector<ReporterEntry>& reporters() {
         {"github", "GitHub Actions annotations (+ $GITHUB_STEP_SUMMARY)", false, make_github_reporter},
         {"markdown", "Markdown: findings per file, scores, --summary tables", false, make_markdown_reporter},
         {"csv", "CSV for Excel: one finding per row (UTF-8 with BOM)", false, make_csv_reporter},
+        {"html", "one self-contained HTML page to open and forward", false, make_html_reporter},
     };
     return k_reporters;
 }
