@@ -1,13 +1,88 @@
-// STUB — rule actual-missing is not implemented yet; replace this file with the real rule.
+// Rule actual-missing: in a self-evaluation, a real indicator with no 实际完成值, or a project with
+// indicator actuals but no 全年预算数 / 全年执行数 — never a silent zero.
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
 
 namespace perf_check::rules {
+namespace {
+
+class ActualMissing final : public Rule {
+public:
+    explicit ActualMissing(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
+
+    void check(const Project& project, FindingSink& sink) const override {
+        // Only a project that is being self-evaluated needs actuals.
+        if (!scoring::has_actuals(project)) return;
+        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        bool any_indicator_actual = false;
+        for (const auto& ind : project.indicators) {
+            if (ind.placeholder) continue;
+            if (!ind.actual.empty()) any_indicator_actual = true;
+            if (!m_tokens.is_placeholder(ind.actual.text)) continue;
+            Finding f = make_finding(project, &ind, ind.actual);
+            if (f.loc.row == 0) f.loc.row = ind.row;
+            if (ind.actual.empty()) {
+                f.message = {fmt::format("项目“{}”的指标“{}”未填写实际完成值，本项按0分计。", pname, ind.name.text),
+                             fmt::format("Project “{}”, indicator “{}” has no actual value; it scores 0.", pname,
+                                         ind.name.text)};
+            } else {
+                f.message = {fmt::format("项目“{}”的指标“{}”实际完成值只填了“{}”，本项按0分计。", pname,
+                                         ind.name.text, ind.actual.text),
+                             fmt::format("Project “{}”, indicator “{}”: the actual value is only “{}”; it scores 0.",
+                                         pname, ind.name.text, ind.actual.text)};
+            }
+            f.hint = {fmt::format("请在“实际完成值”列填写全年实际完成情况：定量指标填数字（如与指标值“{}”同口径），"
+                                  "定性指标填“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”。",
+                                  ind.target.text),
+                      fmt::format("Fill in 实际完成值 with the year's actual: a number for a quantitative indicator "
+                                  "(on the same basis as the target “{}”), or a label (达成年度指标 / "
+                                  "部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差) for a qualitative one.",
+                                  ind.target.text)};
+            sink.add(std::move(f));
+        }
+        // Indicator actuals without the budget figures leave 预算执行率 (10 points) unscored.
+        if (any_indicator_actual) {
+            std::vector<std::string> zh;
+            std::vector<std::string> en;
+            if (project.budget.empty()) {
+                zh.push_back("全年预算数");
+                en.push_back("全年预算数 (annual budget)");
+            }
+            if (project.spent.empty()) {
+                zh.push_back("全年执行数");
+                en.push_back("全年执行数 (amount spent)");
+            }
+            if (!zh.empty()) {
+                Finding f = make_finding(project, nullptr, project.spent.empty() ? project.spent : project.budget);
+                if (f.loc.row == 0) f.loc.row = project.first_row;
+                f.message = {fmt::format("项目“{}”已填写指标实际完成值，但未填写{}，预算执行率按0分计。", pname,
+                                         fmt::join(zh, "、")),
+                             fmt::format("Project “{}” has indicator actuals but no {}; budget execution scores 0.",
+                                         pname, fmt::join(en, " or "))};
+                f.hint = {"请填写调整后的全年预算数和全年执行数（与资金总额同一金额单位），预算执行率 = 执行数 ÷ 预算数。",
+                          "Fill in the adjusted annual budget and the amount spent (in the table's money unit); "
+                          "budget execution = spent ÷ budget."};
+                sink.add(std::move(f));
+            }
+        }
+    }
+
+private:
+    // Only the placeholder tokens are kept, so the rule does not depend on the set's lifetime.
+    RuleSet m_tokens;
+};
+
+}  // namespace
 
 Expected<std::unique_ptr<Rule>> make_actual_missing(const RuleSet& rules, const Params& params) {
-    (void)rules;
     if (auto err = reject_unknown(params, "actual-missing", {})) return *err;
-    return make_inert_rule();
+    return Expected<std::unique_ptr<Rule>>(std::make_unique<ActualMissing>(rules.placeholders));
 }
 
 }  // namespace perf_check::rules

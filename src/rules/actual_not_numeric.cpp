@@ -1,13 +1,78 @@
-// STUB — rule actual-not-numeric is not implemented yet; replace this file with the real rule.
+// Rule actual-not-numeric: in a self-evaluation, a quantitative indicator whose 实际完成值 is not a number,
+// or a 全年预算数 / 全年执行数 that is not an amount.
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
 #include "rules/factories.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
 
 namespace perf_check::rules {
+namespace {
+
+class ActualNotNumeric final : public Rule {
+public:
+    explicit ActualNotNumeric(const RuleSet& rules) {
+        m_rules.placeholders = rules.placeholders;
+        m_rules.scoring = rules.scoring;
+    }
+
+    void check(const Project& project, FindingSink& sink) const override {
+        if (!scoring::has_actuals(project)) return;
+        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        for (const auto& ind : project.indicators) {
+            // Empty and placeholder actuals are actual-missing's business; 定性 actuals are labels.
+            if (ind.placeholder || !scoring::is_numeric_target(ind) || m_rules.is_placeholder(ind.actual.text)) continue;
+            const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
+            if (a.number) continue;
+            const std::string target = scoring::target_display(ind);
+            Finding f = make_finding(project, &ind, ind.actual);
+            if (f.loc.row == 0) f.loc.row = ind.row;
+            const std::string scored_zh =
+                a.band ? fmt::format("评分暂按等级“{}”计", a.band->label) : std::string("本项按0分计");
+            const std::string scored_en =
+                a.band ? fmt::format("it is scored by the label “{}” for now", a.band->label) : std::string("it scores 0");
+            f.message = {fmt::format("项目“{}”的指标“{}”是定量指标（指标值{}），实际完成值“{}”却不是数字，无法与指标值比较；{}。",
+                                     pname, ind.name.text, target, ind.actual.text, scored_zh),
+                         fmt::format("Project “{}”, indicator “{}” is quantitative (target {}) but the actual “{}” is "
+                                     "not a number and cannot be compared with the target; {}.",
+                                     pname, ind.name.text, target, ind.actual.text, scored_en)};
+            f.hint = {fmt::format("请填写与指标值同口径的数字（如“{}{}”），单位可写在数字后；文字说明写在“偏差原因分析及改进措施”列。",
+                                  ind.value.number ? ind.value.number->str() : std::string("95"), ind.value.unit),
+                      "Write a number on the same basis as the target (the unit may follow it); put explanations in "
+                      "偏差原因分析及改进措施."};
+            sink.add(std::move(f));
+        }
+        check_money(project, project.budget, "全年预算数", "the annual budget (全年预算数)", pname, sink);
+        check_money(project, project.spent, "全年执行数", "the amount spent (全年执行数)", pname, sink);
+    }
+
+private:
+    void check_money(const Project& project, const Cell& cell, const char* zh, const char* en,
+                     const std::string& pname, FindingSink& sink) const {
+        if (m_rules.is_placeholder(cell.text) || scoring::money_wan(cell, project.money_unit)) return;
+        Finding f = make_finding(project, nullptr, cell);
+        if (f.loc.row == 0) f.loc.row = project.first_row;
+        f.message = {fmt::format("项目“{}”的{}“{}”不是金额，无法计算预算执行率，预算执行率按0分计。", pname, zh, cell.text),
+                     fmt::format("Project “{}”: {} “{}” is not an amount, so budget execution cannot be computed and "
+                                 "scores 0.",
+                                 pname, en, cell.text)};
+        f.hint = {"请填写金额数字（如“842.07”，与资金总额同一金额单位）。",
+                  "Write the amount as a number (e.g. 842.07, in the table's money unit)."};
+        sink.add(std::move(f));
+    }
+
+    // The placeholder tokens and the scoring policy (bands) are copied, not the whole set.
+    RuleSet m_rules;
+};
+
+}  // namespace
 
 Expected<std::unique_ptr<Rule>> make_actual_not_numeric(const RuleSet& rules, const Params& params) {
-    (void)rules;
     if (auto err = reject_unknown(params, "actual-not-numeric", {})) return *err;
-    return make_inert_rule();
+    return Expected<std::unique_ptr<Rule>>(std::make_unique<ActualNotNumeric>(rules));
 }
 
 }  // namespace perf_check::rules

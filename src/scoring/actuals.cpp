@@ -55,6 +55,16 @@ Comparator scoring_comparator(const Indicator& indicator) {
     return rules::is_cost(indicator) ? Comparator::le : Comparator::ge;
 }
 
+std::string target_display(const Indicator& indicator) {
+    const std::string& text = indicator.target.text;
+    if (!is_numeric_target(indicator)) return text;
+    std::string shown = text;
+    const Quantity q = model::read_quantity(text);
+    if (q.unit.empty() && !indicator.value.unit.empty()) shown += indicator.value.unit;
+    if (q.comparator == Comparator::none) shown = std::string(comparator_symbol(scoring_comparator(indicator))) + shown;
+    return shown;
+}
+
 bool is_numeric_target(const Indicator& indicator) { return scoring_comparator(indicator) != Comparator::qualitative; }
 
 bool target_met(Comparator c, Decimal actual, Decimal target) {

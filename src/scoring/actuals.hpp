@@ -20,6 +20,10 @@ bool has_actuals(const Project& project);
 /// cost indicators and ≥ otherwise; qualitative when the target has no number.
 Comparator scoring_comparator(const Indicator& indicator);
 
+/// The target as people read it: "≤842.07万元" (comparator and unit added when the cell lacks them),
+/// the cell text as written for 定性 targets.
+std::string target_display(const Indicator& indicator);
+
 /// True when the indicator is scored on numbers (its scoring comparator is ≥ ≤ > < =).
 bool is_numeric_target(const Indicator& indicator);
 

@@ -73,7 +73,7 @@ public:
         m_w = m_ind.weight_points.value_or(k_zero);
         if (m_w < k_zero) m_w = k_zero;
         r.weight = m_w;
-        r.target = target_display();
+        r.target = target_display(m_ind);
         r.actual = m_ind.actual.raw.empty() ? m_ind.actual.text : util::trim(m_ind.actual.raw);
 
         const std::string actual_shown = r.actual.empty() ? std::string("（空）") : r.actual;
@@ -103,16 +103,6 @@ public:
 private:
     void step(std::string zh, std::string en) { m_out.steps.push_back(Text{std::move(zh), std::move(en)}); }
 
-    std::string target_display() const {
-        const std::string& text = m_ind.target.text;
-        if (!is_numeric_target(m_ind)) return text;
-        std::string shown = text;
-        const Quantity q = model::read_quantity(text);
-        if (q.unit.empty() && !m_ind.value.unit.empty()) shown += m_ind.value.unit;
-        if (q.comparator == Comparator::none) shown = std::string(comparator_symbol(scoring_comparator(m_ind))) + shown;
-        return shown;
-    }
-
     void set_formula(const std::string& applied_default) {
         if (!m_has_text) {
             m_out.formula = applied_default.empty() ? std::string("none") : applied_default;
@@ -126,7 +116,8 @@ private:
     // ---- quantitative --------------------------------------------------------------------------
     Decimal numeric() {
         const ActualReading a = read_actual(m_ind, m_policy);
-        if (!a.present) {
+        // "无" or "/" is no actual either.
+        if (!a.present || m_rules.is_placeholder(a.text)) {
             step("未填写实际完成值：本项按0分计（请补填实际完成值）",
                  "No actual value: this indicator scores 0 (fill in the actual)");
             set_formula("");
@@ -407,7 +398,7 @@ private:
     Decimal qualitative() {
         const ActualReading a = read_actual(m_ind, m_policy);
         const auto reviewer = read_reviewer_score(m_ind);
-        if (!a.present && !reviewer) {
+        if ((!a.present || m_rules.is_placeholder(a.text)) && !reviewer) {
             step("未填写实际完成值：本项按0分计（请补填实际完成值）",
                  "No actual value: this indicator scores 0 (fill in the actual)");
             m_out.formula = "qualitative(bands)";
