@@ -1,0 +1,434 @@
+// The xlsx report through libxlsxwriter: a workbook written to a temporary file, then copied to the stream.
+#include "report/xlsx_reporter.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "util/text.hpp"
+
+namespace perf_check::report {
+
+namespace {
+
+// Excel's cell limit is 32,767 UTF-16 units; counting code points, keep a margin for astral characters.
+constexpr std::size_t k_max_cell_chars = 32000;
+// 2024-01-01T00:00:00Z: a fixed document timestamp keeps the bytes deterministic (no wall-clock time).
+constexpr time_t k_document_time = 1704067200;
+
+const std::string& tr(const Text& t, Lang lang) { return pick(t, lang); }
+
+Text severity_text(Severity s) {
+    switch (s) {
+        case Severity::error: return {"错误", "error"};
+        case Severity::warning: return {"警告", "warning"};
+        case Severity::info: break;
+    }
+    return {"提示", "info"};
+}
+
+struct Formats {
+    lxw_format* header = nullptr;
+    lxw_format* text = nullptr;
+    lxw_format* wrap = nullptr;
+    lxw_format* number = nullptr;
+    lxw_format* percent = nullptr;
+    lxw_format* total_text = nullptr;
+    lxw_format* total_number = nullptr;
+    lxw_format* section = nullptr;
+    lxw_format* severity[3] = {nullptr, nullptr, nullptr};  // by Severity value
+};
+
+Formats make_formats(lxw_workbook* wb) {
+    Formats f;
+    f.header = workbook_add_format(wb);
+    format_set_bold(f.header);
+    format_set_pattern(f.header, LXW_PATTERN_SOLID);
+    format_set_bg_color(f.header, 0xD9E1F2);
+    format_set_border(f.header, LXW_BORDER_THIN);
+    format_set_text_wrap(f.header);
+    format_set_align(f.header, LXW_ALIGN_VERTICAL_CENTER);
+    f.text = workbook_add_format(wb);
+    format_set_align(f.text, LXW_ALIGN_VERTICAL_TOP);
+    f.wrap = workbook_add_format(wb);
+    format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(f.wrap);
+    f.number = workbook_add_format(wb);
+    format_set_align(f.number, LXW_ALIGN_VERTICAL_TOP);
+    f.percent = workbook_add_format(wb);
+    format_set_align(f.percent, LXW_ALIGN_VERTICAL_TOP);
+    format_set_num_format(f.percent, "0.00%");
+    f.total_text = workbook_add_format(wb);
+    format_set_bold(f.total_text);
+    format_set_top(f.total_text, LXW_BORDER_THIN);
+    f.total_number = workbook_add_format(wb);
+    format_set_bold(f.total_number);
+    format_set_top(f.total_number, LXW_BORDER_THIN);
+    f.section = workbook_add_format(wb);
+    format_set_bold(f.section);
+    format_set_font_size(f.section, 12);
+    // Excel's own "bad / neutral / good" palette: finance staff read these colours without a legend.
+    const struct {
+        Severity s;
+        lxw_color_t bg;
+        lxw_color_t fg;
+    } colours[] = {{Severity::error, 0xFFC7CE, 0x9C0006}, {Severity::warning, 0xFFEB9C, 0x9C5700},
+                   {Severity::info, 0xDDEBF7, 0x1F4E78}};
+    for (const auto& c : colours) {
+        lxw_format* fmt = workbook_add_format(wb);
+        format_set_pattern(fmt, LXW_PATTERN_SOLID);
+        format_set_bg_color(fmt, c.bg);
+        format_set_font_color(fmt, c.fg);
+        format_set_bold(fmt);
+        format_set_align(fmt, LXW_ALIGN_VERTICAL_TOP);
+        f.severity[static_cast<int>(c.s)] = fmt;
+    }
+    return f;
+}
+
+// One worksheet being filled: tracks column widths, writes sanitised text and real numbers.
+class Sheet {
+public:
+    Sheet(lxw_workbook* wb, const std::string& name, const Formats& formats)
+        : m_ws(workbook_add_worksheet(wb, xlsx_cell_text(name).c_str())), m_formats(formats) {}
+
+    [[nodiscard]] bool ok() const { return m_ws != nullptr; }
+
+    void header(lxw_row_t row, const std::vector<std::string>& titles) {
+        for (std::size_t c = 0; c < titles.size(); ++c) text(row, c, titles[c], m_formats.header);
+    }
+    void text(lxw_row_t row, std::size_t col, std::string_view value, lxw_format* fmt = nullptr) {
+        if (value.empty() && !fmt) return;
+        const std::string clean = xlsx_cell_text(value);
+        worksheet_write_string(m_ws, row, static_cast<lxw_col_t>(col), clean.c_str(), fmt ? fmt : m_formats.text);
+        m_widths.fit(col, clean);
+    }
+    void number(lxw_row_t row, std::size_t col, Decimal value, lxw_format* fmt = nullptr) {
+        worksheet_write_number(m_ws, row, static_cast<lxw_col_t>(col), value.to_double(), fmt ? fmt : m_formats.number);
+        m_widths.fit(col, value.str());
+    }
+    void integer(lxw_row_t row, std::size_t col, long value, lxw_format* fmt = nullptr) {
+        worksheet_write_number(m_ws, row, static_cast<lxw_col_t>(col), static_cast<double>(value),
+                               fmt ? fmt : m_formats.number);
+        m_widths.fit(col, std::to_string(value));
+    }
+    /// A section title: written without widening its column (it may run over the empty cells beside it).
+    void label(lxw_row_t row, std::size_t col, std::string_view value, lxw_format* fmt) {
+        worksheet_write_string(m_ws, row, static_cast<lxw_col_t>(col), xlsx_cell_text(value).c_str(), fmt);
+    }
+    void cap(std::size_t col, double width) { m_widths.cap(col, width); }
+    /// Column widths; a frozen, filterable header over rows [header_row, last_row] of `columns` columns.
+    void finish(lxw_row_t header_row, lxw_row_t last_row, std::size_t columns, lxw_format* wrap) {
+        for (std::size_t c = 0; c < std::max(columns, m_widths.size()); ++c) {
+            worksheet_set_column(m_ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), m_widths.width(c),
+                                 m_wrapped.count(c) ? wrap : nullptr);
+        }
+        worksheet_freeze_panes(m_ws, header_row + 1, 0);
+        if (columns > 0) {
+            worksheet_autofilter(m_ws, header_row, 0, std::max(last_row, header_row),
+                                 static_cast<lxw_col_t>(columns - 1));
+        }
+    }
+    void wrap_column(std::size_t col) { m_wrapped.insert(col); }
+    lxw_worksheet* raw() { return m_ws; }
+
+private:
+    lxw_worksheet* m_ws;
+    const Formats& m_formats;
+    ColumnWidths m_widths{6, 50};
+    std::set<std::size_t> m_wrapped;
+};
+
+void write_findings(lxw_workbook* wb, const Formats& f, const Report& report) {
+    const Lang lang = report.lang;
+    Sheet sheet(wb, lang == Lang::en ? "Findings" : "问题清单", f);
+    if (!sheet.ok()) return;
+    const std::vector<Text> headers = {{"级别", "Severity"},   {"规则", "Rule"},          {"文件", "File"},
+                                       {"行", "Row"},          {"单元格", "Cell"},        {"单位代码", "Unit code"},
+                                       {"项目", "Project"},    {"指标", "Indicator"},     {"值", "Value"},
+                                       {"问题说明", "Message"}, {"修改建议", "How to fix"}};
+    std::vector<std::string> titles;
+    for (const auto& h : headers) titles.push_back(tr(h, lang));
+    sheet.header(0, titles);
+    lxw_row_t row = 0;
+    for (const auto& fd : report.findings) {
+        ++row;
+        sheet.text(row, 0, tr(severity_text(fd.severity), lang), f.severity[static_cast<int>(fd.severity)]);
+        sheet.text(row, 1, fd.rule);
+        sheet.text(row, 2, fd.loc.file);
+        if (fd.loc.row > 0) sheet.integer(row, 3, fd.loc.row);
+        sheet.text(row, 4, fd.loc.cell_ref());
+        sheet.text(row, 5, fd.project_code);
+        sheet.text(row, 6, fd.project, f.wrap);
+        sheet.text(row, 7, fd.indicator, f.wrap);
+        sheet.text(row, 8, fd.value, f.wrap);
+        sheet.text(row, 9, pick(fd.message, lang), f.wrap);
+        sheet.text(row, 10, pick(fd.hint, lang), f.wrap);
+    }
+    // Prose columns wrap at a readable width instead of running off the screen.
+    sheet.cap(6, 30);
+    sheet.cap(7, 36);
+    sheet.cap(8, 30);
+    sheet.cap(9, 70);
+    sheet.cap(10, 60);
+    for (std::size_t c : {6, 7, 8, 9, 10}) sheet.wrap_column(c);
+    sheet.finish(0, row, titles.size(), f.wrap);
+}
+
+void write_scores(lxw_workbook* wb, const Formats& f, const Report& report) {
+    const Lang lang = report.lang;
+    Sheet sheet(wb, lang == Lang::en ? "Scores" : "评分结果", f);
+    if (!sheet.ok()) return;
+    const std::vector<Text> headers = {
+        {"文件", "File"},         {"单位代码", "Unit code"}, {"项目", "Project"},         {"行", "Row"},
+        {"指标", "Indicator"},    {"分值", "Weight"},        {"指标值", "Target"},        {"实际完成值", "Actual"},
+        {"得分", "Score"},        {"等级", "Grade"},         {"计算公式", "Formula"},     {"计算过程", "Steps"}};
+    std::vector<std::string> titles;
+    for (const auto& h : headers) titles.push_back(tr(h, lang));
+    sheet.header(0, titles);
+    lxw_row_t row = 0;
+    auto project_cells = [&](const ProjectScore& s, lxw_format* fmt) {
+        sheet.text(row, 0, s.file, fmt);
+        sheet.text(row, 1, s.project_code, fmt);
+        sheet.text(row, 2, s.project, fmt);
+    };
+    for (const auto& s : report.scores) {
+        Decimal weights;
+        for (const auto& i : s.indicators) {
+            ++row;
+            project_cells(s, nullptr);
+            if (i.loc.row > 0) sheet.integer(row, 3, i.loc.row);
+            sheet.text(row, 4, i.indicator, f.wrap);
+            sheet.number(row, 5, i.weight);
+            sheet.text(row, 6, i.target, f.wrap);
+            sheet.text(row, 7, i.actual, f.wrap);
+            sheet.number(row, 8, i.score);
+            sheet.text(row, 10, i.formula, f.wrap);
+            std::vector<std::string> steps;
+            for (const auto& st : i.steps) steps.push_back(pick(st, lang));
+            sheet.text(row, 11, util::join(steps, "\n"), f.wrap);
+            weights += i.weight;
+        }
+        const BudgetExecution& b = s.budget_execution;
+        ++row;
+        project_cells(s, nullptr);
+        sheet.text(row, 4, lang == Lang::en ? "Budget execution rate" : "预算执行率", f.wrap);
+        sheet.number(row, 5, b.weight);
+        if (b.budget) sheet.number(row, 6, *b.budget);
+        if (b.spent) sheet.number(row, 7, *b.spent);
+        sheet.number(row, 8, b.score);
+        sheet.text(row, 10, lang == Lang::en ? "min(spent / budget, 1) × weight" : "min(执行数 ÷ 预算数, 1) × 分值", f.wrap);
+        if (b.rate) {
+            worksheet_write_number(sheet.raw(), row, 11, b.rate->to_double(), f.percent);
+        }
+        weights += b.weight;
+        ++row;
+        project_cells(s, f.total_text);
+        sheet.text(row, 3, "", f.total_text);
+        sheet.text(row, 4, lang == Lang::en ? "Project total" : "项目合计", f.total_text);
+        sheet.number(row, 5, weights, f.total_number);
+        sheet.text(row, 6, "", f.total_text);
+        sheet.text(row, 7, "", f.total_text);
+        sheet.number(row, 8, s.total, f.total_number);
+        sheet.text(row, 9, s.grade, f.total_text);
+        sheet.text(row, 10, "", f.total_text);
+        sheet.text(row, 11, "", f.total_text);
+    }
+    sheet.cap(2, 30);
+    sheet.cap(4, 36);
+    sheet.cap(6, 24);
+    sheet.cap(7, 24);
+    sheet.cap(10, 40);
+    sheet.cap(11, 60);
+    for (std::size_t c : {4, 6, 7, 10, 11}) sheet.wrap_column(c);
+    sheet.finish(0, row, titles.size(), f.wrap);
+}
+
+void write_summary(lxw_workbook* wb, const Formats& f, const Report& report) {
+    const Lang lang = report.lang;
+    Sheet sheet(wb, lang == Lang::en ? "Summary" : "汇总", f);
+    if (!sheet.ok()) return;
+    // Per file: counts of findings by severity, from the findings themselves.
+    std::map<std::string, std::array<int, 3>> per_file;
+    for (const auto& fd : report.findings) ++per_file[fd.loc.file][static_cast<int>(fd.severity)];
+    const std::vector<Text> file_headers = {{"文件", "File"},     {"编码", "Encoding"}, {"项目数", "Projects"},
+                                            {"指标数", "Indicators"}, {"错误", "Errors"},  {"警告", "Warnings"},
+                                            {"提示", "Infos"},     {"无法读取的原因", "Read error"}};
+    std::vector<std::string> titles;
+    for (const auto& h : file_headers) titles.push_back(tr(h, lang));
+    sheet.header(0, titles);
+    lxw_row_t row = 0;
+    int projects = 0, indicators = 0;
+    for (const auto& file : report.files) {
+        ++row;
+        const auto counts = per_file[file.path];
+        sheet.text(row, 0, file.path);
+        sheet.text(row, 1, file.encoding);
+        sheet.integer(row, 2, file.projects);
+        sheet.integer(row, 3, file.indicators);
+        sheet.integer(row, 4, counts[static_cast<int>(Severity::error)]);
+        sheet.integer(row, 5, counts[static_cast<int>(Severity::warning)]);
+        sheet.integer(row, 6, counts[static_cast<int>(Severity::info)]);
+        if (file.error) sheet.text(row, 7, *file.error, f.wrap);
+        projects += file.projects;
+        indicators += file.indicators;
+    }
+    const lxw_row_t last_file_row = row;
+    const Summary& sm = report.summary;
+    ++row;
+    sheet.text(row, 0, lang == Lang::en ? "Total" : "合计", f.total_text);
+    sheet.text(row, 1, "", f.total_text);
+    sheet.integer(row, 2, projects, f.total_number);
+    sheet.integer(row, 3, indicators, f.total_number);
+    sheet.integer(row, 4, sm.errors, f.total_number);
+    sheet.integer(row, 5, sm.warnings, f.total_number);
+    sheet.integer(row, 6, sm.infos, f.total_number);
+    sheet.text(row, 7, "", f.total_text);
+
+    // Per unit (单位代码), then the projects at or above the key-evaluation threshold.
+    row += 2;
+    sheet.label(row, 0, lang == Lang::en ? "By unit" : "按单位汇总", f.section);
+    ++row;
+    const std::vector<Text> unit_headers = {{"单位代码", "Unit code"}, {"项目数", "Projects"},
+                                            {"资金总额（万元）", "Funds (10k yuan)"}, {"错误", "Errors"},
+                                            {"警告", "Warnings"},        {"提示", "Infos"}};
+    for (std::size_t c = 0; c < unit_headers.size(); ++c) sheet.text(row, c, tr(unit_headers[c], lang), f.header);
+    for (const auto& u : sm.units) {
+        ++row;
+        sheet.text(row, 0, u.code);
+        sheet.integer(row, 1, u.projects);
+        sheet.number(row, 2, u.funds_wan);
+        sheet.integer(row, 3, u.errors);
+        sheet.integer(row, 4, u.warnings);
+        sheet.integer(row, 5, u.infos);
+    }
+    if (!sm.key_projects.empty()) {
+        row += 2;
+        sheet.label(row, 0,
+                   lang == Lang::en ? "Projects for key evaluation (funds ≥ " + sm.key_evaluation_threshold_wan.str() +
+                                          " × 10k yuan)"
+                                    : "重点评价项目（资金总额 ≥ " + sm.key_evaluation_threshold_wan.str() + " 万元）",
+                   f.section);
+        ++row;
+        const std::vector<Text> key_headers = {{"文件", "File"}, {"单位代码", "Unit code"}, {"项目", "Project"},
+                                               {"资金总额（万元）", "Funds (10k yuan)"}, {"问题数", "Findings"}};
+        for (std::size_t c = 0; c < key_headers.size(); ++c) sheet.text(row, c, tr(key_headers[c], lang), f.header);
+        for (const auto& k : sm.key_projects) {
+            ++row;
+            sheet.text(row, 0, k.file);
+            sheet.text(row, 1, k.project_code);
+            sheet.text(row, 2, k.project, f.wrap);
+            sheet.number(row, 3, k.funds_wan);
+            sheet.integer(row, 4, k.findings);
+        }
+    }
+    sheet.cap(7, 60);
+    sheet.wrap_column(7);
+    sheet.finish(0, last_file_row, titles.size(), f.wrap);
+}
+
+// Removes the temporary file however write() leaves.
+struct TempFile {
+    std::string path;
+    ~TempFile() {
+        if (!path.empty()) std::remove(path.c_str());
+    }
+};
+
+class XlsxReporter final : public Reporter {
+public:
+    void write(const Report& report, std::ostream& out) const override {
+        // libxlsxwriter writes to a named file (it assembles the zip there), so the stream gets a copy.
+        std::error_code ec;
+        std::string tmpl = (std::filesystem::temp_directory_path(ec) / "perf-check-report-XXXXXX").string();
+        const int fd = mkstemp(tmpl.data());
+        if (fd < 0) {
+            out.setstate(std::ios::badbit);
+            return;
+        }
+        close(fd);
+        TempFile tmp{tmpl};
+        lxw_workbook* wb = workbook_new(tmp.path.c_str());
+        if (!wb) {
+            out.setstate(std::ios::badbit);
+            return;
+        }
+        lxw_doc_properties props{};
+        props.title = const_cast<char*>(report.lang == Lang::en ? "perf-check report" : "绩效目标表检查报告");
+        props.comments = const_cast<char*>("perf-check " PERF_CHECK_VERSION);
+        props.created = k_document_time;
+        workbook_set_properties(wb, &props);
+        const Formats formats = make_formats(wb);
+        write_findings(wb, formats, report);
+        if (!report.scores.empty()) write_scores(wb, formats, report);
+        write_summary(wb, formats, report);
+        if (workbook_close(wb) != LXW_NO_ERROR) {
+            out.setstate(std::ios::badbit);
+            return;
+        }
+        std::ifstream in(tmp.path, std::ios::binary);
+        if (!in) {
+            out.setstate(std::ios::badbit);
+            return;
+        }
+        out << in.rdbuf();
+    }
+};
+
+}  // namespace
+
+std::string xlsx_cell_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t pos = 0;
+    std::size_t chars = 0;
+    while (pos < text.size()) {
+        char32_t cp = util::next_code_point(text, pos);
+        // XML 1.0 allows tab, LF, CR and U+0020 upward, minus surrogates and U+FFFE/U+FFFF.
+        if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') continue;
+        if (cp == 0xFFFE || cp == 0xFFFF) continue;
+        if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xFFFD;
+        if (chars == k_max_cell_chars) {
+            out += "…";
+            break;
+        }
+        util::append_utf8(out, cp);
+        ++chars;
+    }
+    return out;
+}
+
+void ColumnWidths::fit(std::size_t column, std::string_view text) {
+    if (m_widths.size() <= column) m_widths.resize(column + 1, 0);
+    std::size_t widest = 0;
+    for (const auto& line : util::split(text, '\n')) widest = std::max(widest, util::display_width(line));
+    // Excel's width unit is one "0" of the default font; CJK glyphs are about two of them, which is
+    // what display_width counts. +2 leaves room for the filter button and cell padding.
+    m_widths[column] = std::max(m_widths[column], static_cast<double>(widest) + 2);
+}
+
+void ColumnWidths::cap(std::size_t column, double max_width) {
+    if (m_caps.size() <= column) m_caps.resize(column + 1, 0);
+    m_caps[column] = max_width;
+}
+
+double ColumnWidths::width(std::size_t column) const {
+    double w = column < m_widths.size() ? m_widths[column] : 0;
+    double hi = m_max;
+    if (column < m_caps.size() && m_caps[column] > 0) hi = m_caps[column];
+    return std::clamp(w, m_min, std::max(m_min, hi));
+}
+
+std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& /*options*/) {
+    return std::make_unique<XlsxReporter>();
+}
+
+}  // namespace perf_check::report

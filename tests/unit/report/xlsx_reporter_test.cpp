@@ -1,0 +1,283 @@
+// Tests of the xlsx report, read back by an independent reader (python3-openpyxl) as JSON.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "report/build.hpp"
+#include "report/xlsx_reporter.hpp"
+#include "support/paths.hpp"
+
+using namespace perf_check;
+using nlohmann::json;
+
+namespace {
+
+std::string python() {
+    // Debian's interpreter, which has python3-openpyxl; a pyenv/venv python3 earlier on PATH may not.
+    return std::ifstream("/usr/bin/python3").good() ? "/usr/bin/python3" : "python3";
+}
+
+/// The workbook at `path` as dump_workbook.py prints it.
+json dump(const std::string& path, const test::TempDir& dir) {
+    const std::string out = dir.path("dump.json");
+    const std::string cmd = python() + " '" + test::source_path("tests/data/xlsx/dump_workbook.py") + "' '" + path +
+                            "' > '" + out + "' 2> '" + dir.path("dump.err") + "'";
+    const int status = std::system(cmd.c_str());
+    INFO(test::slurp(dir.path("dump.err")));
+    REQUIRE(status != -1);
+    REQUIRE(WIFEXITED(status));
+    REQUIRE(WEXITSTATUS(status) == 0);  // needs python3-openpyxl (scripts/setup.sh installs it)
+    return json::parse(test::slurp(out));
+}
+
+const json& sheet(const json& doc, const std::string& name) {
+    for (const auto& s : doc["sheets"]) {
+        if (s["name"] == name) return s;
+    }
+    FAIL("no sheet " << name);
+    throw std::logic_error("unreachable");
+}
+
+Finding finding(const std::string& rule, Severity sev, const std::string& file, const std::string& sheet, int row,
+                int column, const std::string& code, const std::string& project, const std::string& indicator,
+                const std::string& value, const std::string& zh, const std::string& en) {
+    Finding f;
+    f.rule = rule;
+    f.severity = sev;
+    f.loc.file = file;
+    f.loc.sheet = sheet;
+    f.loc.row = row;
+    f.loc.column = column;
+    f.project_code = code;
+    f.project = project;
+    f.indicator = indicator;
+    f.value = value;
+    f.message = {zh, en};
+    f.hint = {"请修改：" + rule, "Fix: " + rule};
+    return f;
+}
+
+const std::string k_p1 = "部分军退人员岗位补贴资金";
+const std::string k_p2 = "设备购置";
+const std::string k_cost = "成本指标/经济成本指标/项目总成本";
+
+/// Two files and an unreadable one; three findings (error, warning, info); one scored project.
+Report sample(bool scores) {
+    Report r;
+    r.files.push_back({"targets.xlsx", "", 2, 22, std::nullopt});
+    r.files.push_back({"局 B/b.csv", "GB18030", 1, 11, std::nullopt});
+    r.files.push_back({"broken.xlsx", "", 0, 0, std::string("broken.xlsx: 文件已损坏")});
+    r.findings.push_back(finding("cost-breakdown", Severity::error, "targets.xlsx", "项目支出绩效目标表", 5, 8, "301001",
+                                 k_p1, k_cost, "842.07", "经济成本未细化测算：项目“部分军退人员岗位补贴资金”只有一项。",
+                                 "Cost not itemised."));
+    r.findings.push_back(finding("comparator-direction", Severity::warning, "targets.xlsx", "项目支出绩效目标表", 8, 12,
+                                 "301001", k_p1, "产出指标/数量指标/享受补贴人数", "<", "数量指标应为≥",
+                                 "Quantity should be ≥"));
+    r.findings.push_back(finding("deduction-discretionary", Severity::info, "局 B/b.csv", "", 16, 10, "302002", k_p2,
+                                 "产出指标/质量指标/验收合格率", "视情况扣分", "仅“视情况扣分”", "Only discretionary"));
+    if (scores) {
+        ProjectScore s;
+        s.file = "targets.xlsx";
+        s.project_code = "301001";
+        s.project = k_p1;
+        s.row = 5;
+        s.total = Decimal::from_raw(87'500000);
+        s.grade = "良";
+        s.budget_execution.weight = Decimal::from_int(10);
+        s.budget_execution.budget = Decimal::from_raw(842'070000);
+        s.budget_execution.spent = Decimal::from_raw(757'863000);
+        s.budget_execution.rate = Decimal::from_raw(900000);
+        s.budget_execution.score = Decimal::from_int(9);
+        IndicatorScore i;
+        i.indicator = k_cost;
+        i.loc.row = 5;
+        i.weight = Decimal::from_int(20);
+        i.target = "≤842.07万元";
+        i.actual = "855";
+        i.score = Decimal::from_raw(18'500000);
+        i.formula = "step(over 5 万元, -1)";
+        i.steps = {{"超出 12.93 万元，2 个整步", "12.93 over, 2 full steps"}, {"20 − 2 = 18", "20 − 2 = 18"}};
+        s.indicators.push_back(i);
+        r.scores.push_back(s);
+    }
+    report::finalize(r,
+                     {{0, "targets.xlsx", "301001", k_p1, Decimal::from_raw(842'070000)},
+                      {0, "targets.xlsx", "301001", "养老保险补助", Decimal::from_int(50)},
+                      {1, "局 B/b.csv", "302002", k_p2, Decimal::from_int(120)}},
+                     Decimal::from_int(100));
+    return r;
+}
+
+json write_and_dump(const Report& r, const test::TempDir& dir, std::string* bytes = nullptr) {
+    std::ostringstream out;
+    report::make_xlsx_reporter()->write(r, out);
+    REQUIRE(out.good());
+    REQUIRE(out.str().rfind("PK\x03\x04", 0) == 0);  // a zip
+    if (bytes) *bytes = out.str();
+    return dump(dir.write("report.xlsx", out.str()), dir);
+}
+
+}  // namespace
+
+TEST_CASE("the xlsx report holds the findings sheet, filterable, frozen, coloured", "[xlsx-report]") {
+    test::TempDir dir;
+    const json doc = write_and_dump(sample(false), dir);
+    REQUIRE(doc["sheets"].size() == 2);  // no scores → no 评分结果
+    CHECK(doc["sheets"][0]["name"] == "问题清单");
+    CHECK(doc["sheets"][1]["name"] == "汇总");
+    const json& s = sheet(doc, "问题清单");
+    CHECK(s["freeze"] == "A2");
+    CHECK(s["autofilter"] == "A1:K4");
+    const json& rows = s["rows"];
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0] == json::array({"级别", "规则", "文件", "行", "单元格", "单位代码", "项目", "指标", "值", "问题说明",
+                                  "修改建议"}));
+    CHECK(rows[1][0] == "错误");
+    CHECK(rows[1][1] == "cost-breakdown");
+    CHECK(rows[1][2] == "targets.xlsx");
+    CHECK(rows[1][3].is_number_integer());
+    CHECK(rows[1][3] == 5);
+    CHECK(rows[1][4] == "项目支出绩效目标表!H5");
+    CHECK(rows[1][5] == "301001");  // a code stays text (no lost leading zeros)
+    CHECK(rows[1][6] == k_p1);
+    CHECK(rows[1][7] == k_cost);
+    CHECK(rows[1][8] == "842.07");
+    CHECK(rows[1][9] == "经济成本未细化测算：项目“部分军退人员岗位补贴资金”只有一项。");
+    CHECK(rows[1][10] == "请修改：cost-breakdown");
+    CHECK(rows[2][0] == "警告");
+    CHECK(rows[2][4] == "项目支出绩效目标表!L8");
+    CHECK(rows[3][0] == "提示");
+    CHECK(rows[3][2] == "局 B/b.csv");
+    CHECK(rows[3][4] == "J16");  // CSV: no sheet
+    // Severity by colour: error red, warning amber, info blue; nothing else filled but the header.
+    CHECK(s["fills"]["A2"] == "FFFFC7CE");
+    CHECK(s["fills"]["A3"] == "FFFFEB9C");
+    CHECK(s["fills"]["A4"] == "FFDDEBF7");
+    CHECK_FALSE(s["fills"].contains("B2"));
+    CHECK(s["fills"]["A1"] == "FFD9E1F2");
+    // Widths fit CJK text: 单元格 "项目支出绩效目标表!H5" is 9 CJK + 3 ASCII = 21 columns wide, +2.
+    // (The file stores each width plus Excel's 5-pixel cell padding, 0.7109375 of a character.)
+    constexpr double pad = 0.7109375;
+    CHECK(s["widths"]["E"] == Approx(23 + pad));
+    CHECK(s["widths"]["B"] == Approx(25 + pad));  // "deduction-discretionary" (23) + 2
+    CHECK(s["widths"]["J"].get<double>() <= 70 + pad);  // prose wraps instead of growing without end
+    CHECK(s["widths"]["D"] == Approx(6 + pad));  // the minimum
+}
+
+TEST_CASE("the xlsx report's summary counts per file and per unit, with numbers as numbers", "[xlsx-report]") {
+    test::TempDir dir;
+    const json doc = write_and_dump(sample(false), dir);
+    const json& s = sheet(doc, "汇总");
+    CHECK(s["freeze"] == "A2");
+    CHECK(s["autofilter"] == "A1:H4");
+    const json& rows = s["rows"];
+    CHECK(rows[0] == json::array({"文件", "编码", "项目数", "指标数", "错误", "警告", "提示", "无法读取的原因"}));
+    CHECK(rows[1] == json::array({"targets.xlsx", nullptr, 2, 22, 1, 1, 0, nullptr}));
+    CHECK(rows[2] == json::array({"局 B/b.csv", "GB18030", 1, 11, 0, 0, 1, nullptr}));
+    CHECK(rows[3] == json::array({"broken.xlsx", nullptr, 0, 0, 0, 0, 0, "broken.xlsx: 文件已损坏"}));
+    CHECK(rows[4] == json::array({"合计", nullptr, 3, 33, 1, 1, 1, nullptr}));
+    CHECK(rows[6][0] == "按单位汇总");
+    CHECK(rows[7][2] == "资金总额（万元）");
+    CHECK(rows[8][0] == "301001");
+    CHECK(rows[8][1] == 2);
+    CHECK(rows[8][2].is_number());
+    CHECK(rows[8][2].get<double>() == Approx(892.07));
+    CHECK(rows[8][3] == 1);
+    CHECK(rows[9][0] == "302002");
+    CHECK(rows[9][2] == 120);
+    CHECK(rows[11][0] == "重点评价项目（资金总额 ≥ 100 万元）");
+    CHECK(rows[13][2] == k_p1);  // 842.07 万元 first (sorted by funds, descending)
+    CHECK(rows[13][3].get<double>() == Approx(842.07));
+    CHECK(rows[13][4] == 2);
+    CHECK(rows[14][2] == "设备购置");
+    CHECK(rows[14][3] == 120);
+    CHECK(rows[14][4] == 1);
+    CHECK(rows.size() == 15);  // 养老保险补助 (50 万元) is below the threshold
+}
+
+TEST_CASE("the xlsx report's score sheet has one row per indicator and the project total", "[xlsx-report]") {
+    test::TempDir dir;
+    const json doc = write_and_dump(sample(true), dir);
+    REQUIRE(doc["sheets"].size() == 3);
+    CHECK(doc["sheets"][1]["name"] == "评分结果");
+    const json& s = sheet(doc, "评分结果");
+    CHECK(s["freeze"] == "A2");
+    CHECK(s["autofilter"] == "A1:L4");
+    const json& rows = s["rows"];
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0] == json::array({"文件", "单位代码", "项目", "行", "指标", "分值", "指标值", "实际完成值", "得分", "等级",
+                                  "计算公式", "计算过程"}));
+    CHECK(rows[1][4] == k_cost);
+    CHECK(rows[1][5] == 20);
+    CHECK(rows[1][6] == "≤842.07万元");
+    CHECK(rows[1][7] == "855");  // the actual as written
+    CHECK(rows[1][8].is_number_float());
+    CHECK(rows[1][8] == 18.5);
+    CHECK(rows[1][11] == "超出 12.93 万元，2 个整步\n20 − 2 = 18");
+    CHECK(rows[2][4] == "预算执行率");
+    CHECK(rows[2][5] == 10);
+    CHECK(rows[2][6].get<double>() == Approx(842.07));
+    CHECK(rows[2][7].get<double>() == Approx(757.863));
+    CHECK(rows[2][8] == 9);
+    CHECK(rows[2][11] == 0.9);  // the rate, a number shown as 90.00%
+    CHECK(rows[3][4] == "项目合计");
+    CHECK(rows[3][5] == 30);  // weights shown: 20 + 10
+    CHECK(rows[3][8] == 87.5);
+    CHECK(rows[3][9] == "良");
+    CHECK(std::find(s["bold"].begin(), s["bold"].end(), "I4") != s["bold"].end());
+}
+
+TEST_CASE("the xlsx report speaks English with --lang en", "[xlsx-report]") {
+    test::TempDir dir;
+    Report r = sample(true);
+    r.lang = Lang::en;
+    const json doc = write_and_dump(r, dir);
+    REQUIRE(doc["sheets"].size() == 3);
+    CHECK(doc["sheets"][0]["name"] == "Findings");
+    CHECK(doc["sheets"][1]["name"] == "Scores");
+    CHECK(doc["sheets"][2]["name"] == "Summary");
+    const json& rows = sheet(doc, "Findings")["rows"];
+    CHECK(rows[0][0] == "Severity");
+    CHECK(rows[1][0] == "error");
+    CHECK(rows[1][9] == "Cost not itemised.");
+    CHECK(rows[1][10] == "Fix: cost-breakdown");
+    CHECK(sheet(doc, "Scores")["rows"][1][11] == "12.93 over, 2 full steps\n20 − 2 = 18");
+}
+
+TEST_CASE("the xlsx report is deterministic and survives text Excel would reject", "[xlsx-report]") {
+    test::TempDir dir;
+    Report r = sample(false);
+    r.findings[0].value = std::string("bad \xff\xfe bytes \x01 and a very long value ") + std::string(40000, 'x');
+    std::string first;
+    std::string second;
+    const json doc = write_and_dump(r, dir, &first);
+    write_and_dump(r, dir, &second);
+    CHECK(first == second);  // no wall-clock time inside
+    const std::string value = sheet(doc, "问题清单")["rows"][1][8];
+    CHECK(value.rfind("bad \xEF\xBF\xBD\xEF\xBF\xBD bytes  and", 0) == 0);  // invalid bytes → U+FFFD, control dropped
+    CHECK(value.size() < 33000);
+    CHECK_THAT(value, Catch::EndsWith("…"));
+}
+
+TEST_CASE("xlsx_cell_text and ColumnWidths", "[xlsx-report]") {
+    CHECK(report::xlsx_cell_text("正常 text\n第二行\t") == "正常 text\n第二行\t");
+    CHECK(report::xlsx_cell_text("a\x07" "b") == "ab");
+    CHECK(report::xlsx_cell_text("\xC3(") == "\xEF\xBF\xBD(");
+    report::ColumnWidths w(6, 50);
+    w.fit(0, "项目");
+    CHECK(w.width(0) == 6);  // 4 + 2 below the minimum
+    w.fit(1, "项目支出绩效目标表");
+    CHECK(w.width(1) == 20);
+    w.fit(1, "短\n一行很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长");
+    CHECK(w.width(1) == 50);
+    w.cap(1, 30);
+    CHECK(w.width(1) == 30);
+    CHECK(w.width(7) == 6);
+}
