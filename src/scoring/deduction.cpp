@@ -2,6 +2,7 @@
 // phrase family (floor, cap, steps, proportional …), with everything it cannot place kept as text.
 #include "scoring/deduction.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <utility>
 
@@ -14,6 +15,11 @@ namespace {
 using U = std::u32string;
 using UV = std::u32string_view;
 constexpr std::size_t k_no = std::u32string::npos;
+// Real deduction texts are a sentence or two. Longer cells are read up to this many code points (the
+// rest is one part not understood), and a condition's free text up to k_max_tail, so that a pathological
+// cell cannot make parsing quadratic in its size.
+constexpr std::size_t k_max_text = 1000;
+constexpr std::size_t k_max_tail = 40;
 
 U to_u32(std::string_view s) {
     U out;
@@ -135,7 +141,7 @@ public:
     Formula run() {
         if (m_s.empty()) return m_f;
         if (whole_text_unsupported()) return m_f;
-        const std::size_t n = m_s.size();
+        const std::size_t n = std::min(m_s.size(), k_max_text);
         std::size_t i = 0;
         while (i < n) {
             if (m_s[i] == U',') {
@@ -156,6 +162,11 @@ public:
             ++i;
         }
         flush_unknown();
+        if (n < m_s.size()) {
+            const std::size_t shown = std::min(m_s.size(), n + 30);
+            m_f.pieces.push_back(Piece{PieceKind::unparsed, to_utf8(slice(n, shown)) + (shown < m_s.size() ? "…" : ""),
+                                       -1, n, m_s.size()});
+        }
         drop_dangling_conditions();
         return std::move(m_f);
     }
@@ -625,7 +636,8 @@ private:
     }
 
     std::size_t condition_tail(std::size_t p) {
-        while (p < m_s.size() && m_s[p] != U',' && !strong_at(p)) ++p;
+        const std::size_t end = std::min({m_s.size(), p + k_max_tail, k_max_text});
+        while (p < end && m_s[p] != U',' && !strong_at(p)) ++p;
         return p;
     }
 

@@ -4,6 +4,7 @@
 
 #include "scoring/deduction.hpp"
 #include "scoring/explain.hpp"
+#include "util/text.hpp"
 
 using namespace perf_check;
 using scoring::canonical_form;
@@ -353,4 +354,14 @@ TEST_CASE("unparsed parts keep reading order", "[scoring][deduction]") {
     CHECK(f.unparsed[0] == "甲乙丙");
     CHECK(f.unparsed[1] == "丁戊");
     CHECK(f.full_marks);
+}
+
+TEST_CASE("a pathological cell is read in bounded time and named, not hung on", "[scoring][deduction]") {
+    std::string big = "每超过5万元扣1分，";
+    for (int i = 0; i < 20000; ++i) big += "未达";
+    const auto f = parse_deduction(big);
+    REQUIRE(f.steps.size() == 1);  // the readable start still counts
+    REQUIRE_FALSE(f.unparsed.empty());
+    CHECK(f.unparsed.back().size() < 4000);  // named by a bounded excerpt
+    CHECK(util::ends_with(f.unparsed.back(), "…"));
 }
