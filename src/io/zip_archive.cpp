@@ -146,24 +146,4 @@ Expected<std::unique_ptr<ZipEntryStream>> ZipArchive::open_entry(const std::stri
     return std::unique_ptr<ZipEntryStream>(new ZipEntryStream(file, m_path, part, st.size));
 }
 
-Expected<std::string> ZipArchive::read_all(const std::string& part, std::uint64_t max_bytes) const {
-    auto entry = open_entry(part, max_bytes);
-    if (!entry) return entry.error();
-    std::string out;
-    out.resize(static_cast<std::size_t>((*entry)->declared_size()));
-    std::size_t used = 0;
-    char spare[1];
-    while (true) {
-        // The buffer is exactly the declared size; one spare byte detects an entry that is longer.
-        char* dst = used < out.size() ? out.data() + used : spare;
-        const std::size_t room = used < out.size() ? out.size() - used : 1;
-        auto got = (*entry)->read(dst, room);
-        if (!got) return got.error();
-        if (*got == 0) break;
-        used += *got;
-    }
-    out.resize(used);
-    return out;
-}
-
 }  // namespace perf_check::io

@@ -54,8 +54,6 @@ public:
     /// Opens entry `part` for streaming if its declared size is at most `max_bytes` and its ratio is
     /// sane. A missing entry is an Error saying which part is missing.
     Expected<std::unique_ptr<ZipEntryStream>> open_entry(const std::string& part, std::uint64_t max_bytes) const;
-    /// Reads the whole entry (for small parts), with the same checks.
-    Expected<std::string> read_all(const std::string& part, std::uint64_t max_bytes) const;
 
     [[nodiscard]] const std::string& path() const { return m_path; }
 

@@ -7,7 +7,9 @@ under test (rich text, inline strings, prefixed names, merged ranges in omitted 
 header); sheets.xlsx is written with openpyxl, as a user's tool would. Outputs are committed; keep
 them tiny (the zip bomb is ~30 KB).
 """
+import datetime
 import os
+import re
 import struct
 import zipfile
 
@@ -30,6 +32,18 @@ def put(z, name, data, method=zipfile.ZIP_DEFLATED):
     info = zipfile.ZipInfo(name, STAMP)
     info.compress_type = method
     z.writestr(info, data)
+
+
+def save_stable(wb, path):
+    """Saves an openpyxl workbook with fixed timestamps, so regenerating gives the same bytes."""
+    wb.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts:
+            if name == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2024-01-01T00:00:00Z", data)
+            put(z, name, data)
 
 
 def workbook(path, sheets, shared=None, styles=None, date1904=False, extra=None, skip=()):
@@ -214,19 +228,36 @@ def make_sheets():
     hidden.sheet_state = "hidden"
     write_table(wb.create_sheet("表A"), [seed_project_rows(0)])
     write_table(wb.create_sheet("表B"), [seed_project_rows(1)])
-    wb.save(os.path.join(HERE, "sheets.xlsx"))
+    save_stable(wb, os.path.join(HERE, "sheets.xlsx"))
 
 
 def make_no_table():
     wb = openpyxl.Workbook()
     wb.active.title = "杂项"
     wb.active.append(["这里没有绩效目标表"])
-    wb.save(os.path.join(HERE, "no-table.xlsx"))
+    save_stable(wb, os.path.join(HERE, "no-table.xlsx"))
 
 
 def entry_data_offset(data, info):
     name_len, extra_len = struct.unpack_from("<HH", data, info.header_offset + 26)
     return info.header_offset + 30 + name_len + extra_len
+
+
+def declare_size(path, name, size):
+    """Rewrites the uncompressed size of entry `name` in its local header and central directory record."""
+    data = bytearray(open(path, "rb").read())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo(name)
+    struct.pack_into("<I", data, info.header_offset + 22, size)
+    pos = 0
+    while True:
+        pos = data.find(b"PK\x01\x02", pos)
+        name_len = struct.unpack_from("<H", data, pos + 28)[0]
+        if data[pos + 46: pos + 46 + name_len] == name.encode():
+            break
+        pos += 4
+    struct.pack_into("<I", data, pos + 24, size)
+    open(path, "wb").write(bytes(data))
 
 
 def make_broken():
@@ -250,19 +281,14 @@ def make_broken():
     path = os.path.join(HERE, "lying-size.xlsx")
     big = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * (4 << 20) + "</t></is></c></row>")
     workbook(path, [("Lies", big, False)])
-    data = bytearray(open(path, "rb").read())
-    with zipfile.ZipFile(path) as z:
-        info = z.getinfo("xl/worksheets/sheet1.xml")
-    struct.pack_into("<I", data, info.header_offset + 22, 1000)  # local header: uncompressed size
-    pos = 0
-    while True:  # find this entry's central directory record
-        pos = data.find(b"PK\x01\x02", pos)
-        name_len = struct.unpack_from("<H", data, pos + 28)[0]
-        if data[pos + 46: pos + 46 + name_len] == b"xl/worksheets/sheet1.xml":
-            break
-        pos += 4
-    struct.pack_into("<I", data, pos + 24, 1000)  # central directory: uncompressed size
-    open(path, "wb").write(bytes(data))
+    declare_size(path, "xl/worksheets/sheet1.xml", 1000)
+    # Declared sizes beyond the limits (the data is tiny): 2 GiB in total; a 300 MiB sharedStrings.xml.
+    path = os.path.join(HERE, "huge-declared.xlsx")
+    workbook(path, [("Huge", table, False)])
+    declare_size(path, "xl/worksheets/sheet1.xml", 2 << 30)
+    path = os.path.join(HERE, "big-strings.xlsx")
+    workbook(path, [("Strings", table, False)], shared=["<t>x</t>"])
+    declare_size(path, "xl/sharedStrings.xml", 300 << 20)
 
     # Not a workbook at all: a zip of something else.
     with zipfile.ZipFile(os.path.join(HERE, "not-workbook.xlsx"), "w") as z:

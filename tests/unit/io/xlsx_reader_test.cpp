@@ -387,6 +387,8 @@ TEST_CASE("damaged and hostile workbooks are errors naming the file and the part
         {"truncated.xlsx", {"not a zip archive", "truncated", "不完整"}},
         {"bomb.xlsx", {"xl/worksheets/sheet1.xml", "zip bomb", "30.0 MB", "压缩炸弹"}},
         {"lying-size.xlsx", {"xl/worksheets/sheet1.xml", "more data than its zip header declares"}},
+        {"huge-declared.xlsx", {"would expand to more than 1.0 GB", "压缩炸弹"}},
+        {"big-strings.xlsx", {"xl/sharedStrings.xml is 300.0 MB when unpacked", "limit of 256.0 MB"}},
         {"not-workbook.xlsx", {"not an Excel workbook", "xl/workbook.xml"}},
         {"missing-sheet.xlsx", {"xl/worksheets/sheet1.xml is missing", "缺少部件"}},
         {"malformed.xlsx", {"malformed XML", "xl/worksheets/sheet1.xml", "line 3", "mismatched tag"}},
