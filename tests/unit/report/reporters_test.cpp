@@ -1,0 +1,41 @@
+// The reporter table: every format named once and found by name, and every text format deterministic
+// (same report, same bytes: no timestamps, no hash-map order) in both languages.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "report/reporters.hpp"
+#include "unit/report/sample_report.hpp"
+
+using namespace perf_check;
+
+TEST_CASE("reporters: the table names each format once and finds it", "[report][reporters]") {
+    std::set<std::string> names;
+    for (const auto& r : report::reporters()) {
+        INFO(r.name);
+        CHECK(names.insert(r.name).second);
+        CHECK(report::find_reporter(r.name) == &r);
+        CHECK(std::string(r.description).size() > 5);
+    }
+    for (const char* name : {"text", "json", "sarif", "junit", "gitlab", "github", "markdown", "csv", "html"}) {
+        INFO(name);
+        CHECK(names.count(name) == 1);
+    }
+    CHECK(report::find_reporter("pdf") == nullptr);
+    CHECK(report::reporter_names().size() == report::reporters().size());
+    CHECK(report::reporter_names()[0] == "text");
+}
+
+TEST_CASE("reporters: every text format is deterministic and non-empty", "[report][reporters]") {
+    for (const Lang lang : {Lang::zh, Lang::en}) {
+        Report r = test::sample_report(true);
+        r.lang = lang;
+        for (const auto& entry : report::reporters()) {
+            if (entry.binary) continue;
+            INFO(entry.name);
+            const std::string first = test::render(r, entry.name);
+            CHECK_FALSE(first.empty());
+            CHECK(first == test::render(r, entry.name));
+        }
+    }
+}
