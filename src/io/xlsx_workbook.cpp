@@ -227,6 +227,8 @@ Expected<bool> XlsxWorkbook::read_parts() {
         for (const auto& r : rels.rels) {
             if (r.id != s.rel_id) continue;
             sheet.part = resolve_part(workbook_part, r.target);
+            // Some generators write package-absolute targets without the leading '/'.
+            if (!zip.has(sheet.part) && zip.has(resolve_part("", r.target))) sheet.part = resolve_part("", r.target);
             sheet.worksheet = r.type == "worksheet";
         }
         m_sheets.push_back(std::move(sheet));

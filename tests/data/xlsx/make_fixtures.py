@@ -46,7 +46,7 @@ def save_stable(wb, path):
             put(z, name, data)
 
 
-def workbook(path, sheets, shared=None, styles=None, date1904=False, extra=None, skip=()):
+def workbook(path, sheets, shared=None, styles=None, date1904=False, extra=None, skip=(), target="worksheets/"):
     """sheets: list of (name, sheet_xml or None, hidden). shared: list of <si> inner XML strings."""
     with zipfile.ZipFile(path, "w") as z:
         put(z, "[Content_Types].xml",
@@ -64,7 +64,7 @@ def workbook(path, sheets, shared=None, styles=None, date1904=False, extra=None,
         put(z, "xl/workbook.xml",
             f'<?xml version="1.0" encoding="UTF-8"?><workbook {NS} {NS_R}>{pr}<sheets>{entries}</sheets></workbook>')
         rels = "".join(
-            f'<Relationship Id="rId{i + 1}" Type="{REL}/worksheet" Target="worksheets/sheet{i + 1}.xml"/>'
+            f'<Relationship Id="rId{i + 1}" Type="{REL}/worksheet" Target="{target}sheet{i + 1}.xml"/>'
             for i in range(len(sheets)))
         n = len(sheets)
         rels += f'<Relationship Id="rId{n + 1}" Type="{REL}/styles" Target="styles.xml"/>'
@@ -165,7 +165,9 @@ def make_date1904():
     styles = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {NS}>'
               '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
     rows = '<row r="1"><c r="A1" s="1"><v>43830</v></c><c r="B1" s="1"><v>1</v></c></row>'
-    workbook(os.path.join(HERE, "date1904.xlsx"), [("D", sheet(rows), False)], styles=styles, date1904=True)
+    workbook(os.path.join(HERE, "date1904.xlsx"), [("D", sheet(rows), False)], styles=styles, date1904=True,
+             target="xl/worksheets/")  # a package-absolute target written without its leading '/'
+
 
 
 def make_merge_scan():
