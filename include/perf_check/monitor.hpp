@@ -53,7 +53,10 @@ struct ProjectProgress {
     /// 万元 still to spend to reach the time progress: budget × time − spent, rounded to 2 places;
     /// nullopt without a rate, 0 when not behind time at all.
     std::optional<Decimal> catch_up;
+    Decimal tolerance_points;               ///< execution-behind's tolerance that `behind` was judged with
     bool spent_missing = false;             ///< no (readable) 执行数 to date
+    /// progress-missing's judgement: 执行数, a usable budget or an indicator's value to date is missing.
+    bool data_missing = false;
     int indicators_at_risk = 0;
     int indicators_missing = 0;
     /// What the monitoring found (behind, indicators at risk, data missing), worded for the rectification

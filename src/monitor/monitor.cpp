@@ -1,29 +1,201 @@
-// STUB — monitoring analysis is being built (issue 8); replace this file.
+// Mid-year monitoring: dates and time progress, and the analysis of one project for the monitoring report.
 #include "monitor/monitor.hpp"
+
+#include <fmt/format.h>
+
+#include <ctime>
+
+#include "monitor/judge.hpp"
+#include "rules/finding_text.hpp"
+#include "rules/rule_util.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::monitor {
 
-std::optional<Date> parse_date(std::string_view text) {
-    (void)text;
-    return std::nullopt;
+namespace {
+
+bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+    static constexpr int k_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && leap(year) ? 29 : k_days[month - 1];
 }
 
-Date default_as_of() { return {}; }
+// Reads 1..max_digits ASCII digits at `pos`; -1 if there are none.
+int read_number(std::string_view s, std::size_t& pos, std::size_t max_digits) {
+    int n = 0;
+    std::size_t digits = 0;
+    while (pos < s.size() && digits < max_digits && s[pos] >= '0' && s[pos] <= '9') {
+        n = n * 10 + (s[pos] - '0');
+        ++pos;
+        ++digits;
+    }
+    return digits == 0 ? -1 : n;
+}
 
-std::string format_date(const Date& d) { return std::to_string(d.year) + "-" + std::to_string(d.month) + "-" + std::to_string(d.day); }
+bool skip(std::string_view s, std::size_t& pos, std::string_view token) {
+    if (s.substr(pos, token.size()) != token) return false;
+    pos += token.size();
+    return true;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+    const std::string s = util::fold(text);  // full-width digits and separators → ASCII
+    std::size_t pos = 0;
+    Date d;
+    d.year = read_number(s, pos, 4);
+    if (d.year < 1900 || pos != 4) return std::nullopt;
+    // One separator style for the whole date: 2024-07-31, 2024/7/31, 2024.07.31 or 2024年7月31日.
+    const bool chinese = skip(s, pos, "年");
+    if (!chinese) {
+        if (pos >= s.size() || (s[pos] != '-' && s[pos] != '/' && s[pos] != '.')) return std::nullopt;
+        const char sep = s[pos++];
+        d.month = read_number(s, pos, 2);
+        if (pos >= s.size() || s[pos] != sep) return std::nullopt;
+        ++pos;
+    } else {
+        d.month = read_number(s, pos, 2);
+        if (!skip(s, pos, "月")) return std::nullopt;
+    }
+    d.day = read_number(s, pos, 2);
+    if (chinese && !skip(s, pos, "日")) skip(s, pos, "号");
+    if (pos != s.size()) return std::nullopt;
+    if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month)) return std::nullopt;
+    return d;
+}
+
+Date default_as_of() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    Date d{local.tm_year + 1900, local.tm_mon + 1, 1};
+    // The last full month is the one before the current one.
+    if (d.month == 1) {
+        d.year -= 1;
+        d.month = 12;
+    } else {
+        d.month -= 1;
+    }
+    d.day = days_in_month(d.year, d.month);
+    return d;
+}
+
+std::string format_date(const Date& d) { return fmt::format("{:04d}-{:02d}-{:02d}", d.year, d.month, d.day); }
+
+int days_in_year(int year) { return leap(year) ? 366 : 365; }
+
+int day_of_year(const Date& d) {
+    int n = d.day;
+    for (int m = 1; m < d.month; ++m) n += days_in_month(d.year, m);
+    return n;
+}
 
 Decimal time_progress(const Date& d) {
-    (void)d;
-    return {};
+    // By days, not months: 31 July is 213/366 = 58.20% of 2024, where 7/12 would say 58.33%; days are
+    // what money is spent over, and they give the same answer for any as-of date, not only month ends.
+    return Decimal::from_int(day_of_year(d)) / Decimal::from_int(days_in_year(d.year));
 }
 
 ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
-    (void)rules;
     ProjectProgress p;
     p.file = project.file;
     p.project_code = project.code.text;
     p.project = project.name.text;
     p.row = project.first_row;
+    p.funds = project.funds_wan;
+    const auto clock = clock_of(rules);
+    if (!clock) return p;
+    p.time_progress = clock->progress;
+
+    const bool judge_behind = rule_enabled(rules, k_execution_behind);
+    const bool judge_risk = rule_enabled(rules, k_target_at_risk);
+    const bool judge_missing = rule_enabled(rules, k_progress_missing);
+
+    const ExecutionSettings execution = execution_settings(rules);
+    const Execution e = judge_execution(project, *clock, execution);
+    p.tolerance_points = execution.tolerance;
+    p.budget = e.budget;
+    p.budget_from_funds = e.budget_from_funds;
+    p.spent = e.spent;
+    p.execution_rate = e.rate;
+    p.gap_points = e.gap_points;
+    p.catch_up = e.catch_up;
+    p.spent_missing = e.spent_missing;
+    p.behind = judge_behind && e.behind;
+
+    const RiskSettings risk = risk_settings(rules);
+    std::vector<std::pair<const Indicator*, std::size_t>> at_risk;  // indicator and its IndicatorProgress
+    std::vector<const Indicator*> missing;
+    int quantitative = 0;
+    for (const auto& ind : project.indicators) {
+        if (!monitored(ind)) continue;
+        ++quantitative;
+        IndicatorProgress ip = judge_indicator(project, ind, *clock, risk, rules.scoring);
+        if (!judge_risk) {
+            ip.at_risk = false;
+            ip.shortfall.reset();
+        }
+        if (ip.at_risk) at_risk.emplace_back(&ind, p.indicators.size());
+        if (ip.missing) missing.push_back(&ind);
+        p.indicators.push_back(std::move(ip));
+    }
+    p.indicators_at_risk = static_cast<int>(at_risk.size());
+    p.indicators_missing = static_cast<int>(missing.size());
+
+    // The problems, in the order the report lists them, each with the suggestion a bureau would make.
+    if (p.behind) {
+        p.problems.push_back(execution_problem(e, *clock));
+        p.suggestions.push_back(
+            {fmt::format("加快预算执行进度，按时间进度尚需支出{}万元，防止资金沉淀和年底突击花钱。",
+                         rules::amount(*e.catch_up)),
+             fmt::format("Speed up spending ({} 万元 behind the time elapsed) so money neither lies idle nor is "
+                         "rushed out at year end.",
+                         rules::amount(*e.catch_up))});
+    }
+    if (!at_risk.empty()) {
+        std::vector<std::string> names;
+        for (const auto& [ind, index] : at_risk) {
+            p.problems.push_back(risk_problem(*ind, p.indicators[index], *clock));
+            names.push_back("“" + ind->name.text + "”");
+        }
+        const std::string list = util::join(names, "、");
+        p.suggestions.push_back(
+            {fmt::format("分析{}等指标目标难以实现的原因，从加强和改进内部管理入手加快实施；确因客观情况变化无法实现的，"
+                         "按程序申请调整绩效目标。",
+                         list),
+             fmt::format("Analyse why {} may be missed and improve internal management to catch up; where "
+                         "circumstances changed, apply to adjust the targets through the proper procedure.",
+                         list)});
+    }
+    if (judge_missing) {
+        const bool nothing = no_progress_at_all(project, e);
+        if (nothing) {
+            p.problems.push_back({fmt::format("未报送监控数据（执行数和{}项定量指标的完成值均缺）。", quantitative),
+                                  fmt::format("No monitoring data (no spending, no value for its {} quantitative "
+                                              "indicators).",
+                                              quantitative)});
+        } else {
+            if (e.spent_missing) p.problems.push_back({"未报送截至监控日的执行数。", "No spending to date reported."});
+            if (e.budget_missing) {
+                p.problems.push_back({"缺少预算数，资金总额也无法读取，无法计算执行率。",
+                                      "No budget figure and an unreadable 资金总额: no execution rate."});
+            }
+            if (!missing.empty()) {
+                std::vector<std::string> names;
+                for (const Indicator* ind : missing) names.push_back("“" + ind->name.text + "”");
+                p.problems.push_back({fmt::format("指标{}未报送截至目前完成值（或不是数字）。", util::join(names, "、")),
+                                      fmt::format("No (numeric) value to date for {}.", util::join(names, ", "))});
+            }
+        }
+        p.data_missing = nothing || e.spent_missing || e.budget_missing || !missing.empty();
+        if (p.data_missing) {
+            p.suggestions.push_back({"补充报送监控数据（截至监控日的执行数和各定量指标完成值），确保监控信息真实、完整。",
+                                     "Report the missing monitoring data (spending and each quantitative "
+                                     "indicator's value to date), complete and accurate."});
+        }
+    }
     return p;
 }
 

@@ -17,20 +17,32 @@ struct Date {
     int day = 0;
 };
 
-/// Parses "YYYY-MM-DD" (also "YYYY/MM/DD", "YYYY年M月D日"); nullopt for anything else or an invalid date.
+/// Parses "YYYY-MM-DD" (also "YYYY/MM/DD", "YYYY.MM.DD", "YYYY年M月D日", one- or two-digit month and
+/// day, full-width digits); nullopt for anything else or a date that does not exist (2023-02-29).
 std::optional<Date> parse_date(std::string_view text);
 
-/// The default --as-of: the last day of the last full month before today (local time).
+/// The default --as-of: the last day of the last full month before today (local time); on 15 August
+/// 2024 that is 2024-07-31, in January the last day of the previous December.
 Date default_as_of();
 
-/// "YYYY-MM-DD".
+/// "YYYY-MM-DD", zero-padded.
 std::string format_date(const Date& d);
 
-/// Share of the calendar year elapsed at the end of `d` (31 July → 212/366 in 2024), as a Decimal 0..1.
+/// 366 in leap years, else 365.
+int days_in_year(int year);
+
+/// 1 for 1 January … 213 for 31 July 2024 (days elapsed at the end of `d`, `d` included).
+int day_of_year(const Date& d);
+
+/// Share of the calendar year elapsed at the end of `d`: day_of_year ÷ days_in_year, rounded to 6 places.
+/// 31 July 2024 → 213/366 = 0.581967 (58.20%); 31 July 2023 → 212/365 = 0.580822.
 Decimal time_progress(const Date& d);
 
 /// Analyses one project with its progress data (Project::budget/spent, Indicator::actual = value to date)
-/// as of RuleSet::monitoring.as_of.
+/// as of RuleSet::monitoring.as_of: execution rate against time, every quantitative indicator's value to
+/// date and judgement, the problems found and the bureau's suggestions. The judgements are the ones the
+/// rules execution-behind, target-at-risk and progress-missing make with the same rule set (a disabled
+/// rule's judgement is left out). With no or an unreadable as_of only the identity fields are filled.
 ProjectProgress analyse_project(const Project& project, const RuleSet& rules);
 
 }  // namespace perf_check::monitor

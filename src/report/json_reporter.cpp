@@ -1,7 +1,9 @@
 // The JSON report: the interface scripts depend on (SPEC §5). Field names are stable; bump version on breaks.
 #include <nlohmann/json.hpp>
 
+#include "monitor/summary.hpp"
 #include "report/formats.hpp"
+#include "report/monitor_sections.hpp"
 
 namespace perf_check::report {
 
@@ -14,6 +16,85 @@ ordered_json decimal_or_null(const std::optional<Decimal>& d) {
 }
 // Numbers are written from their exact decimal text, so 0.1 + 0.2 prints as 0.3, never 0.30000000000000004.
 ordered_json number(Decimal d) { return ordered_json::parse(d.str()); }
+
+ordered_json texts(const std::vector<Text>& items, Lang lang) {
+    ordered_json out = ordered_json::array();
+    for (const auto& t : items) out.push_back(pick(t, lang));
+    return out;
+}
+
+ordered_json totals_json(const monitor::Totals& t) {
+    return {{"projects", t.projects},
+            {"budget", number(t.budget)},
+            {"spent", number(t.spent)},
+            {"with_rate", t.with_rate},
+            {"rated_budget", number(t.rated_budget)},
+            {"rated_spent", number(t.rated_spent)},
+            {"execution_rate", decimal_or_null(t.rate)},
+            {"behind", t.behind},
+            {"catch_up", number(t.catch_up)},
+            {"at_risk_projects", t.at_risk_projects},
+            {"at_risk_indicators", t.at_risk_indicators},
+            {"missing", t.missing},
+            {"rectification", t.rectification}};
+}
+
+// The monitoring part (perf-check monitor): the date, the totals every format prints, and each project.
+ordered_json monitoring_json(const Report& report) {
+    const monitor::Overview o = monitor::summarise(report);
+    ordered_json departments = ordered_json::array();
+    for (const auto& d : o.departments) {
+        ordered_json dept = {{"code", d.code}};
+        dept.update(totals_json(d.totals));
+        departments.push_back(std::move(dept));
+    }
+    ordered_json projects = ordered_json::array();
+    for (const auto& p : report.progress) {
+        ordered_json inds = ordered_json::array();
+        for (const auto& i : p.indicators) {
+            inds.push_back({{"indicator", i.indicator},
+                            {"row", i.loc.row},
+                            {"target", i.target},
+                            {"comparator", i.comparator},
+                            {"target_value", decimal_or_null(i.target_value)},
+                            {"unit", i.unit},
+                            {"to_date", i.to_date},
+                            {"value", decimal_or_null(i.value)},
+                            {"cumulative", i.cumulative},
+                            {"projected", decimal_or_null(i.projected)},
+                            {"at_risk", i.at_risk},
+                            {"shortfall", decimal_or_null(i.shortfall)},
+                            {"missing", i.missing},
+                            {"notes", texts(i.notes, report.lang)}});
+        }
+        projects.push_back({{"file", p.file},
+                            {"project_code", p.project_code},
+                            {"project", p.project},
+                            {"row", p.row},
+                            {"funds", decimal_or_null(p.funds)},
+                            {"budget", decimal_or_null(p.budget)},
+                            {"budget_from_funds", p.budget_from_funds},
+                            {"spent", decimal_or_null(p.spent)},
+                            {"execution_rate", decimal_or_null(p.execution_rate)},
+                            {"time_progress", number(p.time_progress)},
+                            {"gap_points", decimal_or_null(p.gap_points)},
+                            {"catch_up", decimal_or_null(p.catch_up)},
+                            {"tolerance_points", number(p.tolerance_points)},
+                            {"behind", p.behind},
+                            {"indicators_at_risk", p.indicators_at_risk},
+                            {"indicators_missing", p.indicators_missing},
+                            {"data_missing", p.data_missing},
+                            {"needs_rectification", monitor::needs_rectification(p)},
+                            {"problems", texts(p.problems, report.lang)},
+                            {"suggestions", texts(p.suggestions, report.lang)},
+                            {"indicators", std::move(inds)}});
+    }
+    ordered_json m = {{"as_of", report.as_of}, {"time_progress", number(o.time_progress)}};
+    m["totals"] = totals_json(o.totals);
+    m["departments"] = std::move(departments);
+    m["projects"] = std::move(projects);
+    return m;
+}
 
 class JsonReporter final : public Reporter {
 public:
@@ -76,6 +157,7 @@ public:
                               {"indicators", std::move(inds)}});
         }
         doc["scores"] = std::move(scores);
+        if (has_monitoring(report)) doc["monitoring"] = monitoring_json(report);
         const Summary& sm = report.summary;
         ordered_json summary = {{"files", sm.files},       {"projects", sm.projects}, {"errors", sm.errors},
                                 {"warnings", sm.warnings}, {"infos", sm.infos},       {"funds_wan", number(sm.funds_wan)}};

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "report/formats.hpp"
+#include "report/monitor_sections.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -128,6 +129,7 @@ public:
         const Words& w = report.lang == Lang::en ? k_en : k_zh;
         for (const auto& file : report.files) write_file(report, file, w, out);
         for (const auto& score : report.scores) write_score(report, score, w, out);
+        write_monitor_text(report, out);
         if (report.with_summary) write_summary(report, w, out);
         const Summary& s = report.summary;
         out << subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
