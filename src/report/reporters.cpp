@@ -2,6 +2,7 @@
 #include "report/reporters.hpp"
 
 #include "report/formats.hpp"
+#include "report/xlsx_reporter.hpp"
 
 namespace perf_check::report {
 
@@ -16,6 +17,7 @@ const std::vector<ReporterEntry>& reporters() {
         {"markdown", "Markdown: findings per file, scores, --summary tables", false, make_markdown_reporter},
         {"csv", "CSV for Excel: one finding per row (UTF-8 with BOM)", false, make_csv_reporter},
         {"html", "one self-contained HTML page to open and forward", false, make_html_reporter},
+        {"xlsx", "Excel workbook: findings, scores and summary sheets (needs -o FILE)", true, make_xlsx_reporter},
     };
     return k_reporters;
 }

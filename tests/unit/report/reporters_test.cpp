@@ -17,10 +17,12 @@ TEST_CASE("reporters: the table names each format once and finds it", "[report][
         CHECK(report::find_reporter(r.name) == &r);
         CHECK(std::string(r.description).size() > 5);
     }
-    for (const char* name : {"text", "json", "sarif", "junit", "gitlab", "github", "markdown", "csv", "html"}) {
+    for (const char* name : {"text", "json", "sarif", "junit", "gitlab", "github", "markdown", "csv", "html", "xlsx"}) {
         INFO(name);
         CHECK(names.count(name) == 1);
     }
+    CHECK(report::find_reporter("xlsx")->binary);
+    CHECK_FALSE(report::find_reporter("html")->binary);
     CHECK(report::find_reporter("pdf") == nullptr);
     CHECK(report::reporter_names().size() == report::reporters().size());
     CHECK(report::reporter_names()[0] == "text");
