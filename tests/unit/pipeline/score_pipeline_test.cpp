@@ -1,0 +1,94 @@
+// `perf-check score` end to end: the self-evaluation sample scored to the cent as samples/self-eval/EXPECTED.md
+// works out by hand, and the same actuals as a separate --actuals file give the same scores.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <tuple>
+
+#include "config/rule_set_loader.hpp"
+#include "io/actuals_file.hpp"
+#include "pipeline/pipeline.hpp"
+#include "support/paths.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+Report score(const std::string& table, const std::string& actuals_file = "") {
+    RunOptions opts;
+    opts.paths = {test::source_path(table)};
+    opts.score = true;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    if (actuals_file.empty()) return pipeline::check_inputs(opts, rules, *active);
+    auto actuals = io::ActualsIndex::load(test::source_path(actuals_file), opts.read, rules);
+    REQUIRE(actuals);
+    return pipeline::check_inputs(opts, rules, *active, &*actuals);
+}
+
+}  // namespace
+
+TEST_CASE("the self-evaluation sample scores as worked out by hand", "[pipeline][score]") {
+    const Report r = score("samples/self-eval/self-eval-2024.csv");
+    REQUIRE(r.scores.size() == 5);
+    // From samples/self-eval/EXPECTED.md's summary: indicators + budget execution = total, grade.
+    const std::vector<std::tuple<std::string, std::string, std::string, std::string>> expected = {
+        {"部分军退人员岗位补贴资金", "10", "96.06", "优"},
+        {"机关事业单位养老保险财政预留补助", "8.8", "86.8", "良"},
+        {"社区及改制企业人员养老金补差", "6.5", "77.5", "中"},
+        {"同级财政对城乡居民养老保险的补助", "9.44", "93.94", "优"},
+        {"农村公路养护工程", "8", "59.7", "差"},
+    };
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const auto& [name, budget, total, grade] = expected[i];
+        INFO(name);
+        CHECK(r.scores[i].project == name);
+        CHECK(r.scores[i].budget_execution.score.str() == budget);
+        CHECK(r.scores[i].total.str() == total);
+        CHECK(r.scores[i].grade == grade);
+        // The total is the sum of the printed parts.
+        Decimal sum = r.scores[i].budget_execution.score;
+        for (const auto& ind : r.scores[i].indicators) sum += ind.score;
+        CHECK(sum == r.scores[i].total);
+    }
+    // Project 1, row 5: 855.00 against ≤842.07 at 每超过5万元扣1分 → 2 full steps → 18.
+    const auto& cost = r.scores[0].indicators[0];
+    CHECK(cost.indicator == "成本指标/经济成本指标/项目总成本");
+    CHECK(cost.score.str() == "18");
+    CHECK_FALSE(cost.steps.empty());
+    // The self-evaluation findings EXPECTED.md lists, and no others of those rules.
+    std::set<std::tuple<std::string, int>> self_eval;
+    for (const auto& f : r.findings) {
+        if (f.rule == "score-out-of-band" || f.rule == "deviation-reason-missing" || f.rule == "execution-low" ||
+            f.rule == "actual-missing" || f.rule == "actual-not-numeric" || f.rule == "deduction-unparsed") {
+            self_eval.insert({f.rule, f.loc.row});
+        }
+    }
+    const std::set<std::tuple<std::string, int>> want = {
+        {"score-out-of-band", 23}, {"deviation-reason-missing", 26}, {"execution-low", 16},
+        {"score-out-of-band", 56}, {"deviation-reason-missing", 59}, {"execution-low", 49},
+    };
+    CHECK(self_eval == want);
+}
+
+TEST_CASE("actuals in a separate file score the same as embedded columns", "[pipeline][score][actuals]") {
+    const Report embedded = score("samples/self-eval/self-eval-2024.csv");
+    const Report joined = score("samples/self-eval/targets-2024.csv", "samples/self-eval/actuals-2024.csv");
+    REQUIRE(joined.scores.size() == embedded.scores.size());
+    for (std::size_t i = 0; i < embedded.scores.size(); ++i) {
+        const auto& a = embedded.scores[i];
+        const auto& b = joined.scores[i];
+        INFO(a.project);
+        CHECK(a.project == b.project);
+        CHECK(a.total == b.total);
+        CHECK(a.grade == b.grade);
+        CHECK(a.budget_execution.score == b.budget_execution.score);
+        REQUIRE(a.indicators.size() == b.indicators.size());
+        for (std::size_t k = 0; k < a.indicators.size(); ++k) {
+            CHECK(a.indicators[k].score == b.indicators[k].score);
+            CHECK(a.indicators[k].formula == b.indicators[k].formula);
+        }
+    }
+    for (const auto& f : joined.findings) CHECK(f.rule != "actual-unmatched");
+}
