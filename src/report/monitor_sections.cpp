@@ -154,7 +154,7 @@ const Words k_en = {
     "Performance monitoring report (draft)",
     "As of: {0}   Time elapsed: {1} ({2} of {3} days)",
     "1. Overview",
-    "{1} projects of {0} units (by unit code) were monitored. Their budgets total {3} 万元; by {2} they had spent "
+    "Monitored: {1} projects of {0} unit(s) (by unit code). Their budgets total {3} 万元; by {2} they had spent "
     "{4} 万元, an execution rate of {5}, {6}.",
     "{0} percentage points behind the time elapsed",
     "{0} percentage points ahead of the time elapsed",

@@ -189,7 +189,7 @@ TEST_CASE("pipeline::run prints the same monitoring JSON as the report it builds
 
 TEST_CASE("a generated bureau: the Markdown report agrees with the JSON", "[monitor][bureau]") {
     const test::TempDir dir;
-    const std::string command = "python3 " + test::source_path("samples/monitor/make_bureau.py") +
+    const std::string command = "/usr/bin/python3 " + test::source_path("samples/monitor/make_bureau.py") +
                                 " --projects 260 --departments 21 --seed 8 --out " + dir.path("") + " > /dev/null";
     REQUIRE(std::system(command.c_str()) == 0);
     const Report r = monitor_report(dir.path("bureau-targets-2024.csv"), dir.path("bureau-progress-2024.csv"), "2024-07-31");
