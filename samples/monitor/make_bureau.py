@@ -67,7 +67,10 @@ def project_rows(code, name, funds, topic):
     count_target = rng.randint(lo, hi)
     quality_name, quality_target = rng.choice(QUALITY)
     benefit_name, benefit_target = rng.choice(BENEFIT)
-    goal = f"按计划实施{name}，{count_name}达到{count_target}{count_unit}，资金使用规范，服务对象满意度不低于90%。"
+    # The money itemised as the review rules ask (cost-breakdown): most to the work itself, the rest to running it.
+    main = round(funds * 0.9, 2)
+    goal = (f"按计划实施{name}，{count_name}达到{count_target}{count_unit}，资金使用规范，服务对象满意度不低于90%。"
+            f"其中：{money(main)}万元用于项目实施，{money(funds - main)}万元用于工作经费。")
     full = "达到指标值得满分，少于1%扣0.5分，扣完为止。"
     rows = [
         [code, name, money(funds), goal, "成本指标", "经济成本指标", "项目总成本", money(funds), "项目总成本",
@@ -75,12 +78,12 @@ def project_rows(code, name, funds, topic):
         ["", "", "", "", "", "社会成本指标"] + PLACEHOLDER,
         ["", "", "", "", "", "生态环境成本指标"] + PLACEHOLDER,
         ["", "", "", "", "产出指标", "数量指标", count_name, str(count_target), count_name,
-         "达到指标值得满分，未达到指标值视情况扣分，扣完为止。", count_unit, "≥", "15分"],
+         "达到指标值得满分，未达到指标值按比例扣分", count_unit, "≥", "15分"],
         ["", "", "", "", "", "质量指标", quality_name, str(quality_target), quality_name, full, "%", "≥", "15分"],
-        ["", "", "", "", "", "时效指标", "完成时间", "2024年12月底前", "年内完成", "视情况，扣分，扣完为止", "月",
+        ["", "", "", "", "", "时效指标", "完成时间", "2024年12月底前", "年内完成", "完成得满分，未完成不得分", "月",
          "定性", "10分"],
         ["", "", "", "", "效益指标", "经济效益指标"] + PLACEHOLDER,
-        ["", "", "", "", "", "社会效益指标", benefit_name, benefit_target, benefit_name, "视情况，扣分，扣完为止", "-",
+        ["", "", "", "", "", "社会效益指标", benefit_name, benefit_target, benefit_name, "达成得满分，未达成不得分", "-",
          "定性", "20分"],
         ["", "", "", "", "", "生态效益指标"] + PLACEHOLDER,
         ["", "", "", "", "", "可持续影响指标"] + PLACEHOLDER,
