@@ -13,6 +13,7 @@
 #include "pipeline/commands.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/reporters.hpp"
+#include "report/template_xlsx.hpp"
 #include "scoring/explain.hpp"
 #include "util/text.hpp"
 
@@ -50,6 +51,8 @@ struct Shared {
     bool format_given = false;
     unsigned jobs = 0;
     std::string as_of;
+    std::string baseline;
+    std::string update_baseline;
 };
 
 enum class Mode { check, score, monitor };
@@ -69,6 +72,8 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_option("--encoding", s.encoding, "CSV 编码 force the CSV encoding: utf-8, utf-8-bom, gb18030");
     app->add_option("--sheet", s.sheet, "XLSX 工作表 sheet name or 1-based number");
     app->add_option("-j,--jobs", s.jobs, "并行 files checked in parallel (default: number of cores)");
+    app->add_option("--baseline", s.baseline, "基线 report only findings not in this baseline file; list the fixed ones");
+    app->add_option("--update-baseline", s.update_baseline, "写基线 write this run's findings as the baseline FILE");
     if (mode == Mode::score) {
         app->add_option("--actuals", s.actuals,
                         "实际完成值文件 actuals as a separate CSV/XLSX/JSON joined on (单位代码, 项目名称, 三级指标)");
@@ -103,6 +108,8 @@ std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptio
     else run.fail_on = s.fail_on == "info" ? Severity::info : s.fail_on == "warning" ? Severity::warning : Severity::error;
     run.summary = s.summary;
     run.jobs = s.jobs;
+    run.baseline_path = s.baseline;
+    run.update_baseline_path = s.update_baseline;
     run.read.sheet = s.sheet;
     run.actuals_path = s.actuals;
     run.colour = is_tty && std::getenv("NO_COLOR") == nullptr;
@@ -283,9 +290,14 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
                 return pipeline::convert(parsed.run.paths.front(), parsed.convert_to, parsed.run.read,
                                          config::default_rule_set(), o, err);
             });
-        case Command::template_xlsx:
-            err << "perf-check: template is not available in this build yet\n";
-            return pipeline::k_exit_failed;
+        case Command::template_xlsx: {
+            auto written = report::write_template(parsed.output, config::default_rule_set());
+            if (!written) {
+                err << "perf-check: " << written.error().render() << '\n';
+                return pipeline::k_exit_failed;
+            }
+            return pipeline::k_exit_clean;
+        }
     }
     return pipeline::k_exit_failed;
 }

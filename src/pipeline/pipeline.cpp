@@ -10,6 +10,7 @@
 #include "config/rule_set_loader.hpp"
 #include "io/actuals_file.hpp"
 #include "io/open_table.hpp"
+#include "report/baseline.hpp"
 #include "report/build.hpp"
 #include "report/reporters.hpp"
 #include "rules/actual_unmatched.hpp"
@@ -200,7 +201,25 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         actuals = std::move(*loaded_actuals);
     }
     // 3. Read, check (and score) every input into one sorted report.
-    const Report report = check_inputs(options, *rules, *active, actuals ? &*actuals : nullptr);
+    Report report = check_inputs(options, *rules, *active, actuals ? &*actuals : nullptr);
+    // Baselines: accept known findings (keyed by rule and business keys, never rows) and say what was fixed.
+    if (!options.update_baseline_path.empty()) {
+        std::ofstream file(options.update_baseline_path, std::ios::binary);
+        if (!file) {
+            err << "perf-check: cannot write " << options.update_baseline_path << " (无法写入基线文件)\n";
+            return k_exit_failed;
+        }
+        report::write_baseline(report, file);
+    }
+    if (!options.baseline_path.empty()) {
+        auto baseline = report::read_baseline(options.baseline_path);
+        if (!baseline) {
+            err << "perf-check: " << baseline.error().render() << '\n';
+            return k_exit_failed;
+        }
+        const auto result = report::apply_baseline(report, *baseline);
+        report::write_baseline_result(result, options.lang, err);
+    }
     // 4. Render every requested output.
     for (const auto& target : options.reports) {
         const auto* entry = report::find_reporter(target.format);

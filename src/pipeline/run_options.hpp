@@ -29,6 +29,8 @@ struct RunOptions {
     std::string as_of;                             ///< --as-of YYYY-MM-DD (monitor)
     io::ReadOptions read;
     bool colour = false;                           ///< text output to a terminal
+    std::string baseline_path;                     ///< --baseline: report only findings not in it
+    std::string update_baseline_path;              ///< --update-baseline: write the baseline of this run
     unsigned jobs = 0;                             ///< -j: files checked in parallel; 0 = number of cores
 };
 

@@ -156,3 +156,34 @@ TEST_CASE("the binary: exit codes, stdout, and no colour when piped", "[cli][pro
     CHECK(run_binary("--format nope x.csv").code == 2);
     CHECK(run_binary(test::source_path("samples/targets-2024.csv") + " --fail-on never").code == 0);
 }
+
+TEST_CASE("template writes a workbook that reads back as one example project", "[cli][template]") {
+    test::TempDir dir;
+    const std::string path = dir.path("模板.xlsx");
+    const Run r = run({"template", "-o", path});
+    CHECK(r.code == 0);
+    CHECK(test::slurp(path).rfind("PK", 0) == 0);
+    // Checking the untouched template: its example project passes (no errors), so exit 0.
+    CHECK(run({path}).code == 0);
+}
+
+TEST_CASE("a baseline hides known findings; moving rows keeps them hidden; a fix is reported", "[cli][baseline]") {
+    test::TempDir dir;
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    const std::string table = dir.write("t.csv", seed);
+    const std::string base = dir.path("baseline.json");
+    CHECK(run({table, "--update-baseline", base}).code == 1);
+    CHECK(run({table, "--baseline", base}).code == 0);
+    // Two more title rows above the table: every row moves down, nothing is new.
+    dir.write("t.csv", "说明：2024年度\n\n" + seed);
+    CHECK(run({table, "--baseline", base}).code == 0);
+    // Give the missing weight: weight-missing is fixed, and said so.
+    std::string fixed = seed;
+    const std::string from = "百分比,≥,\r\n";
+    const auto at = fixed.find(from);
+    REQUIRE(at != std::string::npos);
+    fixed.replace(at, from.size(), "百分比,≥,5分\r\n");
+    dir.write("t.csv", fixed);
+    const Run after = run({table, "--baseline", base, "-f", "json"});
+    CHECK_THAT(after.err, Catch::Contains("weight-missing"));
+}

@@ -263,3 +263,28 @@ TEST_CASE("parallel checking gives the same report in the same order", "[pipelin
     CHECK(fa == fb);
     CHECK(a.summary.errors == b.summary.errors);
 }
+
+TEST_CASE("convert --to json output validates against the shipped JSON Schema", "[pipeline][json-model][schema]") {
+    test::TempDir dir;
+    std::ostringstream json;
+    std::ostringstream err;
+    RunOptions opts;
+    REQUIRE(pipeline::convert(test::source_path("samples/targets-2024.csv"), "json", opts.read, config::default_rule_set(),
+                              json, err) == 0);
+    const std::string model = dir.write("model.json", json.str());
+    const std::string script = dir.write(
+        "validate.py",
+        "import json, sys, jsonschema\n"
+        "schema = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+        "jsonschema.Draft202012Validator.check_schema(schema)\n"
+        "jsonschema.validate(json.load(open(sys.argv[2], encoding='utf-8')), schema)\n");
+    // Debian's python3 with python3-jsonschema (scripts/setup.sh installs it), not whatever python3 is first on PATH.
+    const std::string cmd = "/usr/bin/python3 " + script + " " + test::source_path("schemas/perf-check-table.schema.json") +
+                            " " + model;
+    CHECK(std::system(cmd.c_str()) == 0);
+    // And a document the schema must reject.
+    const std::string bad = dir.write("bad.json", R"({"format": "perf-check-table", "version": 1, "projects": [{"name": "x", "indicators": [{"targte": "1"}]}]})");
+    const std::string bad_cmd = "/usr/bin/python3 " + script + " " + test::source_path("schemas/perf-check-table.schema.json") +
+                                " " + bad + " 2>/dev/null";
+    CHECK(std::system(bad_cmd.c_str()) != 0);
+}

@@ -32,7 +32,7 @@ print(len(rows), set(len(r) for r in rows))
 print(rows[2][9] == '合计<842.07> & "多" \'x\' 100% a:b, c|d\n第二行')
 )");
     const std::string result = dir.path("result.txt");
-    REQUIRE(test::run_command("python3 " + test::shell_quote(script) + " " + test::shell_quote(file) + " >" +
+    REQUIRE(test::run_command("/usr/bin/python3 " + test::shell_quote(script) + " " + test::shell_quote(file) + " >" +
                               test::shell_quote(result) + " 2>&1") == 0);
     CHECK(test::slurp(result) == "7 {11}\nTrue\n");
 }

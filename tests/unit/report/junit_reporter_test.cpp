@@ -25,7 +25,7 @@ for s in root.findall('testsuite'):
           len(s.findall('testcase/failure')), len(s.findall('testcase/error')), len(s.findall('testcase/system-out')))
 )");
     const std::string result = dir.path("result.txt");
-    const int rc = test::run_command("python3 " + test::shell_quote(script) + " " + test::shell_quote(file) + " >" +
+    const int rc = test::run_command("/usr/bin/python3 " + test::shell_quote(script) + " " + test::shell_quote(file) + " >" +
                                      test::shell_quote(result) + " 2>&1");
     INFO(test::slurp(result));
     REQUIRE(rc == 0);

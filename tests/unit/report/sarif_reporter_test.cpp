@@ -20,7 +20,7 @@ void require_valid_sarif(const std::string& sarif) {
     test::TempDir dir;
     const std::string file = dir.write("out.sarif", sarif);
     const std::string log = dir.path("validate.log");
-    const std::string cmd = "python3 " + test::shell_quote(test::source_path("tests/data/sarif/validate.py")) + " " +
+    const std::string cmd = "/usr/bin/python3 " + test::shell_quote(test::source_path("tests/data/sarif/validate.py")) + " " +
                             test::shell_quote(test::source_path("tests/data/sarif/sarif-schema-2.1.0.json")) + " " +
                             test::shell_quote(file) + " 2>" + test::shell_quote(log);
     const int rc = test::run_command(cmd);
@@ -39,7 +39,7 @@ TEST_CASE("sarif: the sample report validates against the SARIF 2.1.0 schema", "
     broken["runs"][0]["results"][0].erase("message");
     test::TempDir dir;
     const std::string file = dir.write("broken.sarif", broken.dump());
-    CHECK(test::run_command("python3 " + test::shell_quote(test::source_path("tests/data/sarif/validate.py")) + " " +
+    CHECK(test::run_command("/usr/bin/python3 " + test::shell_quote(test::source_path("tests/data/sarif/validate.py")) + " " +
                             test::shell_quote(test::source_path("tests/data/sarif/sarif-schema-2.1.0.json")) + " " +
                             test::shell_quote(file) + " 2>/dev/null") == 1);
 }
