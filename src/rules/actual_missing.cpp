@@ -25,8 +25,7 @@ public:
             if (ind.placeholder) continue;
             if (!ind.actual.empty()) any_indicator_actual = true;
             if (!m_tokens.is_placeholder(ind.actual.text)) continue;
-            Finding f = make_finding(project, &ind, ind.actual);
-            if (f.loc.row == 0) f.loc.row = ind.row;
+            Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
             if (ind.actual.empty()) {
                 f.message = {fmt::format("项目“{}”的指标“{}”未填写实际完成值，本项按0分计。", pname, ind.name.text),
                              fmt::format("Project “{}”, indicator “{}” has no actual value; it scores 0.", pname,
@@ -59,9 +58,8 @@ public:
                 en.push_back("全年执行数 (amount spent)");
             }
             if (!zh.empty()) {
-                Finding f = make_finding(project, nullptr, project.spent.empty() ? project.spent : project.budget);
-                if (f.loc.row == 0) f.loc.row = project.first_row;
-                f.message = {fmt::format("项目“{}”已填写指标实际完成值，但未填写{}，预算执行率按0分计。", pname,
+                Finding f = scoring::self_evaluation_finding(project, nullptr, project.spent.empty() ? project.spent : project.budget);
+                        f.message = {fmt::format("项目“{}”已填写指标实际完成值，但未填写{}，预算执行率按0分计。", pname,
                                          fmt::join(zh, "、")),
                              fmt::format("Project “{}” has indicator actuals but no {}; budget execution scores 0.",
                                          pname, fmt::join(en, " or "))};

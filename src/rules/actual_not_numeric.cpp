@@ -28,8 +28,7 @@ public:
             const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
             if (a.number) continue;
             const std::string target = scoring::target_display(ind);
-            Finding f = make_finding(project, &ind, ind.actual);
-            if (f.loc.row == 0) f.loc.row = ind.row;
+            Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
             const std::string scored_zh =
                 a.band ? fmt::format("评分暂按等级“{}”计", a.band->label) : std::string("本项按0分计");
             const std::string scored_en =
@@ -53,8 +52,7 @@ private:
     void check_money(const Project& project, const Cell& cell, const char* zh, const char* en,
                      const std::string& pname, FindingSink& sink) const {
         if (m_rules.is_placeholder(cell.text) || scoring::money_wan(cell, project.money_unit)) return;
-        Finding f = make_finding(project, nullptr, cell);
-        if (f.loc.row == 0) f.loc.row = project.first_row;
+        Finding f = scoring::self_evaluation_finding(project, nullptr, cell);
         f.message = {fmt::format("项目“{}”的{}“{}”不是金额，无法计算预算执行率，预算执行率按0分计。", pname, zh, cell.text),
                      fmt::format("Project “{}”: {} “{}” is not an amount, so budget execution cannot be computed and "
                                  "scores 0.",

@@ -33,8 +33,7 @@ public:
         const Decimal hundred = Decimal::from_int(100);
         const std::string pct = (rate * hundred).round(2).str();
         const std::string limit = (m_threshold * hundred).str();
-        Finding f = make_finding(project, nullptr, project.spent);
-        if (f.loc.row == 0) f.loc.row = project.first_row;
+        Finding f = scoring::self_evaluation_finding(project, nullptr, project.spent);
         f.message = {fmt::format("项目“{}”预算执行率为{}%（全年执行数{}万元 ÷ 全年预算数{}万元），低于{}%，且未说明原因。", pname,
                                  pct, spent->str(), budget->str(), limit),
                      fmt::format("Project “{}”: budget execution is {}% (spent {}万元 ÷ budget {}万元), below {}%, "

@@ -34,8 +34,7 @@ public:
 
 private:
     Finding at_score(const Project& project, const Indicator& ind) const {
-        Finding f = make_finding(project, &ind, ind.score);
-        if (f.loc.row == 0) f.loc.row = ind.row;
+        Finding f = scoring::self_evaluation_finding(project, &ind, ind.score);
         return f;
     }
 

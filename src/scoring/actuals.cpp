@@ -161,6 +161,16 @@ std::optional<Decimal> money_wan(const Cell& cell, MoneyUnit table_unit) {
     return *q.number;
 }
 
+Finding self_evaluation_finding(const Project& project, const Indicator* indicator, const Cell& cell) {
+    Finding f = make_finding(project, indicator, cell);
+    if (!cell.loc.file.empty() && cell.loc.file != project.file && cell.loc.row > 0) {
+        f.loc = cell.loc;  // the value was joined from a separate actuals file: fix it there
+    } else if (f.loc.row == 0) {
+        f.loc.row = indicator ? indicator->row : project.first_row;
+    }
+    return f;
+}
+
 bool falls_short(const Indicator& indicator, const ActualReading& actual, const ScoringPolicy& policy) {
     if (!actual.present) return false;
     if (is_numeric_target(indicator) && actual.number) {

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "perf_check/decimal.hpp"
+#include "perf_check/finding.hpp"
 #include "perf_check/model.hpp"
 #include "perf_check/ruleset.hpp"
 
@@ -59,6 +60,11 @@ std::optional<Decimal> read_reviewer_score(const Indicator& indicator);
 /// A project-level money cell (全年预算数 / 全年执行数) in 万元: an explicit 元/万元/亿元 unit wins,
 /// otherwise the table's money unit applies. nullopt when empty or not a number.
 std::optional<Decimal> money_wan(const Cell& cell, MoneyUnit table_unit);
+
+/// A finding about a self-evaluation cell, located where the cell really is: in the `--actuals` file
+/// (its name, row and column) when the cell came from one, else in the table; a cell without a position
+/// (an absent column) points at the indicator's row, or the project's first row.
+Finding self_evaluation_finding(const Project& project, const Indicator* indicator, const Cell& cell);
 
 /// True when the actual falls short of the target: a number that does not meet the target per the
 /// scoring comparator, or a qualitative label below the top band.

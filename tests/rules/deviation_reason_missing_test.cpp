@@ -69,3 +69,20 @@ TEST_CASE("deviation-reason-missing rejects parameters", "[deviation-reason-miss
     CHECK(rule.error().line == 9);
     CHECK_THAT(rule.error().message, Catch::Contains("'min_length'"));
 }
+
+TEST_CASE("deviation-reason-missing points into the actuals file the values came from", "[deviation-reason-missing]") {
+    Project p = with({{k_rate, "88%", ""}});
+    Cell actual = test::cell("88%", 15, 4);
+    actual.loc.file = "actuals.csv";
+    Cell deviation = test::cell("", 15, 6);
+    deviation.loc.file = "actuals.csv";
+    p.indicators[0].actual = actual;
+    p.indicators[0].deviation = deviation;
+    const auto findings = test::run_rule("deviation-reason-missing", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.file == "actuals.csv");
+    CHECK(findings[0].loc.row == 15);
+    CHECK(findings[0].loc.column == 6);
+    CHECK(findings[0].project == "测试项目");
+    CHECK(findings[0].indicator == "产出指标/质量指标/资金到位率");
+}
