@@ -692,43 +692,46 @@ void write_monitor_text(const Report& report, std::ostream& out) {
     out << '\n';
 }
 
-std::vector<Sheet> monitor_sheets(const Report& report) {
+std::vector<MonitorSheet> monitor_sheets(const Report& report) {
     if (!has_monitoring(report)) return {};
     const Words& w = words(report);
     const bool zh = report.lang == Lang::zh;
     const View v = view_of(report);
     const Decimal time = v.overview.time_progress;
-    auto num = [](Decimal d, int places) { return SheetCell{d.fixed(places), d}; };
-    auto opt = [&](const std::optional<Decimal>& d, int places) { return d ? num(*d, places) : SheetCell{}; };
-    auto text = [](std::string s) { return SheetCell{std::move(s), std::nullopt}; };
-    auto count = [](int n) { return SheetCell{std::to_string(n), Decimal::from_int(n)}; };
+    auto num = [](Decimal d, int places) { return MonitorCell{d.fixed(places), d, false}; };
+    auto opt = [&](const std::optional<Decimal>& d, int places) { return d ? num(*d, places) : MonitorCell{}; };
+    auto rate = [](const std::optional<Decimal>& d) { return d ? MonitorCell{pct(*d), *d, true} : MonitorCell{}; };
+    auto text = [](std::string s) { return MonitorCell{std::move(s), std::nullopt, false}; };
+    auto count = [](int n) { return MonitorCell{std::to_string(n), Decimal::from_int(n), false}; };
     auto join = [&](const std::vector<Text>& items) {
         std::vector<std::string> lines;
         for (std::size_t i = 0; i < items.size(); ++i) lines.push_back(std::to_string(i + 1) + ". " + pick(items[i], report.lang));
         return util::join(lines, "\n");
     };
 
-    Sheet summary{zh ? "监控汇总" : "Monitoring summary",
+    MonitorSheet summary{zh ? "监控汇总" : "Monitoring summary",
                   {w.dept_headers[0], w.dept_headers[1], w.dept_headers[2], w.dept_headers[3], w.dept_headers[4],
                    zh ? "时间进度" : "time progress", w.dept_headers[6], zh ? "按进度尚需支出（万元）" : "to catch up (万元)",
                    w.dept_headers[7], w.dept_headers[8], w.dept_headers[9]},
                   {}};
     auto summary_row = [&](const std::string& label, const Totals& t) {
-        return std::vector<SheetCell>{text(label), count(t.projects), num(t.budget, 2), num(t.spent, 2), opt(t.rate, 6),
-                                      num(time, 6), count(t.behind), num(t.catch_up, 2), count(t.at_risk_indicators),
-                                      count(t.missing), count(t.rectification)};
+        return std::vector<MonitorCell>{text(label), count(t.projects), num(t.budget, 2), num(t.spent, 2), rate(t.rate),
+                                        rate(time), count(t.behind), num(t.catch_up, 2), count(t.at_risk_indicators),
+                                        count(t.missing), count(t.rectification)};
     };
     for (const auto& d : v.overview.departments) summary.rows.push_back(summary_row(dept_code(d, w), d.totals));
     summary.rows.push_back(summary_row(w.total_row, v.overview.totals));
+    summary.total_last_row = true;
+    summary.prose.assign(summary.headers.size(), false);
 
-    Sheet projects{zh ? "项目监控" : "Projects",
+    MonitorSheet projects{zh ? "项目监控" : "Projects",
                    {zh ? "文件" : "file", zh ? "行" : "row", w.dept_headers[0], zh ? "项目名称" : "project",
                     w.dept_headers[2], zh ? "预算数来源" : "budget from", w.dept_headers[3], w.dept_headers[4],
                     zh ? "时间进度" : "time progress", w.dept_headers[5], zh ? "按进度尚需支出（万元）" : "to catch up (万元)",
                     zh ? "执行进度落后" : "behind", w.project_headers[6], w.problems, w.suggestions,
                     zh ? "整改期限" : "deadline"},
                    {}};
-    Sheet indicators{zh ? "指标监控" : "Indicators",
+    MonitorSheet indicators{zh ? "指标监控" : "Indicators",
                      {w.dept_headers[0], zh ? "项目名称" : "project", zh ? "指标" : "indicator", zh ? "行" : "row",
                       zh ? "目标值" : "target", zh ? "度量单位" : "unit", zh ? "截至目前完成值" : "value to date",
                       zh ? "判断方式" : "basis", zh ? "全年预计" : "year-end projection",
@@ -742,7 +745,7 @@ std::vector<Sheet> monitor_sheets(const Report& report) {
             projects.rows.push_back(
                 {text(p->file), count(p->row), text(p->project_code), text(p->project), opt(p->budget, 2),
                  text(p->budget ? (p->budget_from_funds ? "资金总额" : "预算数") : ""),
-                 opt(p->spent, 2), opt(p->execution_rate, 6), num(p->time_progress, 6),
+                 opt(p->spent, 2), rate(p->execution_rate), rate(p->time_progress),
                  opt(versus_time(p->execution_rate, time), 2), opt(p->behind ? p->catch_up : std::nullopt, 2),
                  text(p->behind ? yes : no), text(risk), text(join(p->problems)), text(join(p->suggestions)),
                  text(monitor::needs_rectification(*p) ? "____" : "")});
@@ -759,6 +762,8 @@ std::vector<Sheet> monitor_sheets(const Report& report) {
             }
         }
     }
+    projects.prose = {false, false, false, true, false, false, false, false, false, false, false, false, true, true, true, false};
+    indicators.prose = {false, true, true, false, false, false, false, false, false, false, false, true};
     return {std::move(summary), std::move(projects), std::move(indicators)};
 }
 

@@ -35,23 +35,28 @@ std::string monitor_html(const Report& report);
 /// CSS for monitor_html()'s classes (all under `.monitoring`), to append inside the page's `<style>`.
 const char* monitor_css();
 
-/// One cell of a sheet: a number (written as a numeric cell, `text` is its display form) or text.
-struct SheetCell {
+/// One cell of a monitoring sheet: a number (write it as a numeric cell; `text` is its display form), a
+/// percentage (`number` is a fraction, 0.3 for 30%: write it with a percent format) or text (`number` empty).
+struct MonitorCell {
     std::string text;
     std::optional<Decimal> number;
+    bool percent = false;
 };
 
-/// One worksheet's content: a name (≤ 31 characters, no []:*?/\), a header row and data rows.
-struct Sheet {
+/// One worksheet's content: a name (≤ 31 characters, none of []:*?/\), a header row and data rows, each as
+/// long as the header. `prose` marks the columns of long text to wrap (problems, suggestions, notes);
+/// `total_last_row` says the last row is a 合计 row to set in bold.
+struct MonitorSheet {
     std::string name;
     std::vector<std::string> headers;
-    std::vector<std::vector<SheetCell>> rows;
+    std::vector<std::vector<MonitorCell>> rows;
+    std::vector<bool> prose;
+    bool total_last_row = false;
 };
 
 /// The monitoring tables for a workbook: 监控汇总 (one row per department and a 合计 row), 项目监控 (one row
 /// per project: budget, spent, rates, problems, suggestions, 整改期限) and 指标监控 (one row per quantitative
-/// indicator: target, value to date, projection, at risk). Rates are fractions (0.3 = 30%) so a sheet can
-/// format them as percentages. Empty when the report has no monitoring.
-std::vector<Sheet> monitor_sheets(const Report& report);
+/// indicator: target, value to date, projection, at risk). Empty when the report has no monitoring.
+std::vector<MonitorSheet> monitor_sheets(const Report& report);
 
 }  // namespace perf_check::report

@@ -113,8 +113,11 @@ TEST_CASE("the workbook tables hold numbers as numbers", "[monitor]") {
     CHECK(sheets[1].name == "项目监控");
     CHECK(sheets[2].name == "指标监控");
     for (const auto& s : sheets) {
+        CHECK(s.prose.size() == s.headers.size());
         for (const auto& row : s.rows) CHECK(row.size() == s.headers.size());
     }
+    CHECK(sheets[0].total_last_row);
+    CHECK_FALSE(sheets[1].total_last_row);
     REQUIRE(sheets[0].rows.size() == 2);  // 301001 and 合计
     const auto& total = sheets[0].rows[1];
     CHECK(total[0].text == "合计");
@@ -122,6 +125,9 @@ TEST_CASE("the workbook tables hold numbers as numbers", "[monitor]") {
     CHECK(total[2].number->str() == "5754.07");
     REQUIRE(total[4].number);
     CHECK(total[4].number->str() == "0.524815");  // a fraction: the sheet formats it as a percentage
+    CHECK(total[4].percent);
+    CHECK(total[4].text == "52.48%");
+    CHECK_FALSE(total[2].percent);
     CHECK(total[7].number->str() == "279.19");
     REQUIRE(sheets[1].rows.size() == 4);
     const auto& p1 = sheets[1].rows[0];
