@@ -390,7 +390,7 @@ private:
         }
         const Decimal s = m_w - total;
         step("得分：" + m_w.str() + " − " + total.str() + " = " + s.str(),
-             "Score: " + m_w.str() + " − " + total.str() + " = " + s.str());
+             "After deductions: " + m_w.str() + " − " + total.str() + " = " + s.str());
         return s;
     }
 
