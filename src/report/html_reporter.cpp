@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "report/formats.hpp"
+#include "report/monitor_sections.hpp"
 #include "rules/catalog.hpp"
 #include "util/text.hpp"
 
@@ -360,7 +361,7 @@ public:
             << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             // An empty icon: otherwise a browser may go looking for /favicon.ico.
             << "<link rel=\"icon\" href=\"data:,\">\n"
-            << "<title>" << esc(w.title) << "</title>\n<style>" << k_style << "</style>\n</head>\n<body>\n";
+            << "<title>" << esc(w.title) << "</title>\n<style>" << k_style << monitor_css() << "</style>\n</head>\n<body>\n";
         out << "<header><h1>" << esc(w.title) << "</h1><p>" << esc(subst(w.subtitle, {PERF_CHECK_VERSION})) << "</p></header>\n<main>\n";
 
         // Totals.
@@ -379,6 +380,8 @@ public:
         write_charts(report, by_rule, w, out);
         write_key_projects(report, w, out);
         write_scores(report, w, out);
+        // perf-check monitor: the draft monitoring report with its own chart (empty otherwise).
+        out << monitor_html(report);
         if (report.with_summary) write_units(report, w, out);
         write_findings(report, by_rule, w, out);
         write_files(report, by_file, w, out);

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "report/formats.hpp"
+#include "report/monitor_sections.hpp"
 
 namespace perf_check::report {
 
@@ -219,6 +220,11 @@ std::string render_markdown(const Report& report, bool with_findings) {
         out << "\n" << w.findings_left_out << "\n";
     }
     write_scores(report, w, out);
+    // perf-check monitor: the draft monitoring report, one heading level below our title (nothing otherwise).
+    if (has_monitoring(report)) {
+        out << "\n";
+        write_monitor_markdown(report, out, 2);
+    }
     if (report.with_summary || !with_findings) write_summary(report, w, out);
     return out.str();
 }

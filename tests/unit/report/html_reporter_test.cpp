@@ -157,3 +157,14 @@ TEST_CASE("html: the seed plus 94 generated files render in headless Chromium wi
     CHECK(r.summary.key_projects.size() == 95 * 4);  // every seed project is ≥ 100万元
     CHECK(dom.find("损坏.xlsx") != std::string::npos);
 }
+
+TEST_CASE("html: a monitor run carries the monitoring section and its styles", "[report][html]") {
+    Report r = test::sample_report();
+    const std::string plain = test::render(r, "html");
+    CHECK(plain.find("id=\"monitoring\"") == std::string::npos);
+    r.as_of = "2024-07-31";
+    const std::string html = test::render(r, "html");
+    CHECK(count(html, "id=\"monitoring\"") == 1);
+    CHECK(html.find(".monitoring") < html.find("</style>"));
+    CHECK(html.find("id=\"monitoring\"") < html.find("id=\"findings-section\""));
+}

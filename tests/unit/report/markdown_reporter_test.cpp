@@ -73,3 +73,14 @@ TEST_CASE("markdown: English labels with --lang en", "[report][markdown]") {
     CHECK(out.find("| row | cell | level | rule | project | indicator | problem | fix |") != std::string::npos);
     CHECK(out.find("### Projects for key evaluation (funds ≥ 100 万元)") != std::string::npos);
 }
+
+TEST_CASE("markdown: a monitor run carries the draft monitoring report below the title", "[report][markdown]") {
+    Report r = test::sample_report();
+    CHECK(test::render(r, "markdown").find("绩效运行监控综合报告") == std::string::npos);
+    r.as_of = "2024-07-31";
+    const std::string out = test::render(r, "markdown");
+    const auto at = out.find("\n## 绩效运行监控综合报告");
+    REQUIRE(at != std::string::npos);
+    CHECK(at > out.find("\n## clean.csv"));  // after the findings
+    CHECK(at < out.find("\n## 汇总"));      // before the summary
+}
