@@ -220,9 +220,8 @@ Basis classify(const Indicator& indicator, const std::string& unit, const RiskSe
 
 }  // namespace
 
-IndicatorProgress judge_indicator(const Project& project, const Indicator& indicator, const Clock& clock,
-                                  const RiskSettings& settings, const ScoringPolicy& policy) {
-    (void)project;
+IndicatorProgress judge_indicator(const Indicator& indicator, const Clock& clock, const RiskSettings& settings,
+                                  const ScoringPolicy& policy) {
     IndicatorProgress ip;
     ip.indicator = indicator.path();
     ip.loc = indicator.actual.loc.row > 0 ? indicator.actual.loc : indicator.name.loc;
@@ -313,8 +312,7 @@ Text execution_message(const Project& project, const Execution& e, const Clock& 
                         e.gap_points->fixed(2), pct(clock.progress), money(*e.expected), money(*e.catch_up))};
 }
 
-Text execution_hint(const Execution& e) {
-    (void)e;
+Text execution_hint() {
     return {"加快预算执行进度，督促按计划拨付和支出资金，防止资金沉淀和年底突击花钱；若执行数或预算数填报有误，请更正。",
             "Speed up spending to the plan so money neither lies idle nor is rushed out at year end; if the "
             "spending or budget figure is wrong, correct it."};
@@ -389,8 +387,7 @@ Text risk_hint(const IndicatorProgress& ip) {
             "adjust the target through the proper procedure; correct the value if it was entered wrongly."};
 }
 
-Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip, const Clock& clock) {
-    (void)clock;
+Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip) {
     const std::string name = name_of(indicator);
     const bool lower = le_like(ip.comparator, ip.target_value);
     const std::string short_zh = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::zh);

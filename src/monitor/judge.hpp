@@ -97,8 +97,8 @@ bool monitored(const Indicator& indicator);
 /// target's unit, negative read as 0), cumulative or point-in-time per the settings, the projection
 /// value × year_days ÷ elapsed (2 places) for cumulative ones, and at risk when the judged figure
 /// misses the target by more than the tolerance. A missing or non-numeric value is `missing`.
-IndicatorProgress judge_indicator(const Project& project, const Indicator& indicator, const Clock& clock,
-                                  const RiskSettings& settings, const ScoringPolicy& policy);
+IndicatorProgress judge_indicator(const Indicator& indicator, const Clock& clock, const RiskSettings& settings,
+                                  const ScoringPolicy& policy);
 
 /// True when the project carries no monitoring data at all: no 执行数 and no value to date on any
 /// monitored indicator (progress-missing then reports the project once instead of every cell).
@@ -113,12 +113,12 @@ Finding progress_finding(const Project& project, const Indicator* indicator, con
 // under the project's own heading; both state the same numbers.
 
 Text execution_message(const Project& project, const Execution& e, const Clock& clock);
-Text execution_hint(const Execution& e);
+Text execution_hint();
 Text execution_problem(const Execution& e, const Clock& clock);
 
 Text risk_message(const Project& project, const Indicator& indicator, const IndicatorProgress& ip, const Clock& clock);
 Text risk_hint(const IndicatorProgress& ip);
-Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip, const Clock& clock);
+Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip);
 
 Text missing_spent_message(const Project& project, const Clock& clock);
 Text missing_budget_message(const Project& project);

@@ -132,7 +132,7 @@ ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
     for (const auto& ind : project.indicators) {
         if (!monitored(ind)) continue;
         ++quantitative;
-        IndicatorProgress ip = judge_indicator(project, ind, *clock, risk, rules.scoring);
+        IndicatorProgress ip = judge_indicator(ind, *clock, risk, rules.scoring);
         if (!judge_risk) {
             ip.at_risk = false;
             ip.shortfall.reset();
@@ -157,7 +157,7 @@ ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
     if (!at_risk.empty()) {
         std::vector<std::string> names;
         for (const auto& [ind, index] : at_risk) {
-            p.problems.push_back(risk_problem(*ind, p.indicators[index], *clock));
+            p.problems.push_back(risk_problem(*ind, p.indicators[index]));
             names.push_back("“" + ind->name.text + "”");
         }
         const std::string list = util::join(names, "、");

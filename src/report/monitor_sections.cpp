@@ -713,7 +713,7 @@ std::vector<MonitorSheet> monitor_sheets(const Report& report) {
                   {w.dept_headers[0], w.dept_headers[1], w.dept_headers[2], w.dept_headers[3], w.dept_headers[4],
                    zh ? "时间进度" : "time progress", w.dept_headers[6], zh ? "按进度尚需支出（万元）" : "to catch up (万元)",
                    w.dept_headers[7], w.dept_headers[8], w.dept_headers[9]},
-                  {}};
+                  {}, {}, false};
     auto summary_row = [&](const std::string& label, const Totals& t) {
         return std::vector<MonitorCell>{text(label), count(t.projects), num(t.budget, 2), num(t.spent, 2), rate(t.rate),
                                         rate(time), count(t.behind), num(t.catch_up, 2), count(t.at_risk_indicators),
@@ -730,13 +730,13 @@ std::vector<MonitorSheet> monitor_sheets(const Report& report) {
                     zh ? "时间进度" : "time progress", w.dept_headers[5], zh ? "按进度尚需支出（万元）" : "to catch up (万元)",
                     zh ? "执行进度落后" : "behind", w.project_headers[6], w.problems, w.suggestions,
                     zh ? "整改期限" : "deadline"},
-                   {}};
+                   {}, {}, false};
     MonitorSheet indicators{zh ? "指标监控" : "Indicators",
                      {w.dept_headers[0], zh ? "项目名称" : "project", zh ? "指标" : "indicator", zh ? "行" : "row",
                       zh ? "目标值" : "target", zh ? "度量单位" : "unit", zh ? "截至目前完成值" : "value to date",
                       zh ? "判断方式" : "basis", zh ? "全年预计" : "year-end projection",
                       zh ? "差额" : "shortfall", zh ? "预计难以实现" : "at risk", zh ? "说明" : "notes"},
-                     {}};
+                     {}, {}, false};
     const char* yes = zh ? "是" : "yes";
     const char* no = zh ? "否" : "no";
     for (const auto& d : v.overview.departments) {

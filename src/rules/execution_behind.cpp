@@ -21,7 +21,7 @@ public:
         // The 执行数 cell is the evidence; it lies in the progress file when the data came from there.
         Finding f = monitor::progress_finding(project, nullptr, project.spent);
         f.message = monitor::execution_message(project, e, *m_clock);
-        f.hint = monitor::execution_hint(e);
+        f.hint = monitor::execution_hint();
         sink.add(std::move(f));
     }
 

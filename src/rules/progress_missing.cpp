@@ -43,7 +43,7 @@ public:
         }
         for (const auto& ind : project.indicators) {
             if (!monitor::monitored(ind)) continue;
-            const IndicatorProgress ip = monitor::judge_indicator(project, ind, *m_clock, monitor::RiskSettings{}, m_policy);
+            const IndicatorProgress ip = monitor::judge_indicator(ind, *m_clock, monitor::RiskSettings{}, m_policy);
             if (!ip.missing) continue;
             Finding f = monitor::progress_finding(project, &ind, ind.actual);
             f.message = monitor::missing_value_message(project, ind, *m_clock);

@@ -18,7 +18,7 @@ public:
         if (!m_clock) return;  // not a monitor run
         for (const auto& ind : project.indicators) {
             if (!monitor::monitored(ind)) continue;
-            const IndicatorProgress ip = monitor::judge_indicator(project, ind, *m_clock, m_settings, m_policy);
+            const IndicatorProgress ip = monitor::judge_indicator(ind, *m_clock, m_settings, m_policy);
             if (!ip.at_risk) continue;  // also when the value is missing: progress-missing reports that
             Finding f = monitor::progress_finding(project, &ind, ind.actual);
             f.message = monitor::risk_message(project, ind, ip, *m_clock);
