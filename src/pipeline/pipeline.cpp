@@ -188,7 +188,11 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     const std::string_view skipped = options.monitor ? "self-evaluation" : "monitoring";
     active->erase(std::remove_if(active->begin(), active->end(),
-                                 [&](const rules::ActiveRule& r) { return r.entry->category == skipped; }),
+                                 [&](const rules::ActiveRule& r) {
+                                     // Progress rows that match nothing are as much a finding as unmatched actuals.
+                                     return r.entry->category == skipped &&
+                                            std::string_view(r.entry->id) != "actual-unmatched";
+                                 }),
                   active->end());
     // 2. Actuals from a separate file (score --actuals), loaded once and joined onto every table.
     std::optional<io::ActualsIndex> actuals;
