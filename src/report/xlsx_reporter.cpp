@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 
+#include "report/monitor_sections.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -43,6 +44,7 @@ struct Formats {
     lxw_format* percent = nullptr;
     lxw_format* total_text = nullptr;
     lxw_format* total_number = nullptr;
+    lxw_format* total_percent = nullptr;
     lxw_format* section = nullptr;
     lxw_format* severity[3] = {nullptr, nullptr, nullptr};  // by Severity value
 };
@@ -72,6 +74,10 @@ Formats make_formats(lxw_workbook* wb) {
     f.total_number = workbook_add_format(wb);
     format_set_bold(f.total_number);
     format_set_top(f.total_number, LXW_BORDER_THIN);
+    f.total_percent = workbook_add_format(wb);
+    format_set_bold(f.total_percent);
+    format_set_top(f.total_percent, LXW_BORDER_THIN);
+    format_set_num_format(f.total_percent, "0.00%");
     f.section = workbook_add_format(wb);
     format_set_bold(f.section);
     format_set_font_size(f.section, 12);
@@ -114,6 +120,11 @@ public:
     void number(lxw_row_t row, std::size_t col, Decimal value, lxw_format* fmt = nullptr) {
         worksheet_write_number(m_ws, row, static_cast<lxw_col_t>(col), value.to_double(), fmt ? fmt : m_formats.number);
         m_widths.fit(col, value.str());
+    }
+    /// A fraction (0.3) stored as a number and shown as a percentage; `shown` ("30.00%") sizes the column.
+    void percent(lxw_row_t row, std::size_t col, Decimal fraction, std::string_view shown, lxw_format* fmt) {
+        worksheet_write_number(m_ws, row, static_cast<lxw_col_t>(col), fraction.to_double(), fmt);
+        m_widths.fit(col, shown.empty() ? fraction.str() : shown);
     }
     void integer(lxw_row_t row, std::size_t col, long value, lxw_format* fmt = nullptr) {
         worksheet_write_number(m_ws, row, static_cast<lxw_col_t>(col), static_cast<double>(value),
@@ -252,6 +263,37 @@ void write_scores(lxw_workbook* wb, const Formats& f, const Report& report) {
     sheet.finish(0, row, titles.size(), f.wrap);
 }
 
+// A monitoring table (perf-check monitor): numbers and percentages as numbers, prose wrapped, the 合计
+// row in bold and kept out of the filter range so that sorting leaves it at the bottom.
+void write_monitor_sheet(lxw_workbook* wb, const Formats& f, const MonitorSheet& ms) {
+    Sheet sheet(wb, ms.name, f);
+    if (!sheet.ok()) return;
+    sheet.header(0, ms.headers);
+    lxw_row_t row = 0;
+    for (std::size_t i = 0; i < ms.rows.size(); ++i) {
+        ++row;
+        const bool total = ms.total_last_row && i + 1 == ms.rows.size();
+        for (std::size_t c = 0; c < ms.rows[i].size(); ++c) {
+            const MonitorCell& cell = ms.rows[i][c];
+            const bool prose = c < ms.prose.size() && ms.prose[c];
+            if (cell.number && cell.percent) {
+                sheet.percent(row, c, *cell.number, cell.text, total ? f.total_percent : f.percent);
+            } else if (cell.number) {
+                sheet.number(row, c, *cell.number, total ? f.total_number : nullptr);
+            } else {
+                sheet.text(row, c, cell.text, total ? f.total_text : (prose ? f.wrap : nullptr));
+            }
+        }
+    }
+    for (std::size_t c = 0; c < ms.prose.size(); ++c) {
+        if (!ms.prose[c]) continue;
+        sheet.cap(c, 60);
+        sheet.wrap_column(c);
+    }
+    const bool has_total = ms.total_last_row && !ms.rows.empty();
+    sheet.finish(0, has_total ? row - 1 : row, ms.headers.size(), f.wrap);
+}
+
 void write_summary(lxw_workbook* wb, const Formats& f, const Report& report) {
     const Lang lang = report.lang;
     Sheet sheet(wb, lang == Lang::en ? "Summary" : "汇总", f);
@@ -369,6 +411,7 @@ public:
         const Formats formats = make_formats(wb);
         write_findings(wb, formats, report);
         if (!report.scores.empty()) write_scores(wb, formats, report);
+        for (const auto& ms : monitor_sheets(report)) write_monitor_sheet(wb, formats, ms);
         write_summary(wb, formats, report);
         if (workbook_close(wb) != LXW_NO_ERROR) {
             out.setstate(std::ios::badbit);

@@ -11,7 +11,8 @@
 namespace perf_check::report {
 
 /// The xlsx reporter. Sheets: 问题清单 (one row per finding), 评分结果 (when the report has scores: one row
-/// per indicator score, then each project's 预算执行率 and total/grade rows), 汇总 (per file, per unit,
+/// per indicator score, then each project's 预算执行率 and total/grade rows), the monitoring tables of
+/// monitor_sheets() (perf-check monitor: 监控汇总, 项目监控, 指标监控), 汇总 (per file, per unit,
 /// key-evaluation projects); English names and headers with --lang en. Header rows are frozen and
 /// filterable, widths fit CJK text, severity is coloured, numbers are stored as numbers. The workbook is
 /// written to a temporary file and copied to the stream; if that fails the stream's badbit is set.

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/build.hpp"
+#include "report/monitor_sections.hpp"
 #include "report/xlsx_reporter.hpp"
 #include "support/paths.hpp"
 
@@ -264,6 +265,87 @@ TEST_CASE("the xlsx report is deterministic and survives text Excel would reject
     CHECK(value.rfind("bad \xEF\xBF\xBD\xEF\xBF\xBD bytes  and", 0) == 0);  // invalid bytes → U+FFFD, control dropped
     CHECK(value.size() < 33000);
     CHECK_THAT(value, Catch::EndsWith("…"));
+}
+
+TEST_CASE("a monitoring run's tables become sheets, numbers and percentages stored as numbers", "[xlsx-report]") {
+    Report r = sample(false);
+    r.as_of = "2024-07-31";
+    ProjectProgress p;
+    p.file = "targets.xlsx";
+    p.project_code = "301001";
+    p.project = k_p1;
+    p.row = 5;
+    p.funds = Decimal::from_raw(842'070000);
+    p.budget = Decimal::from_raw(842'070000);
+    p.spent = Decimal::from_int(300);
+    p.execution_rate = Decimal::from_raw(356265);
+    p.time_progress = Decimal::from_raw(580822);
+    p.gap_points = Decimal::from_raw(22'460000);
+    p.catch_up = Decimal::from_raw(189'090000);
+    p.tolerance_points = Decimal::from_int(10);
+    p.behind = true;
+    p.problems = {{"预算执行进度滞后", "Budget execution behind"}};
+    p.suggestions = {{"加快预算执行进度", "Speed up budget execution"}};
+    IndicatorProgress ip;
+    ip.indicator = "产出指标/数量指标/享受补贴人数";
+    ip.loc.row = 8;
+    ip.target = "136";
+    ip.to_date = "60";
+    ip.comparator = "≥";
+    ip.target_value = Decimal::from_int(136);
+    ip.value = Decimal::from_int(60);
+    ip.unit = "人";
+    ip.cumulative = true;
+    ip.projected = Decimal::from_raw(103'300000);
+    ip.at_risk = true;
+    ip.shortfall = Decimal::from_raw(32'700000);
+    p.indicators.push_back(ip);
+    p.indicators_at_risk = 1;
+    r.progress.push_back(p);
+    const auto expected = report::monitor_sheets(r);
+    REQUIRE_FALSE(expected.empty());
+
+    test::TempDir dir;
+    const json doc = write_and_dump(r, dir);
+    REQUIRE(doc["sheets"].size() == 2 + expected.size());
+    CHECK(doc["sheets"][0]["name"] == "问题清单");
+    CHECK(doc["sheets"][doc["sheets"].size() - 1]["name"] == "汇总");
+    int numbers = 0;
+    int percents = 0;
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+        const auto& ms = expected[k];
+        const json& s = doc["sheets"][1 + k];
+        INFO("sheet " << ms.name);
+        CHECK(s["name"] == ms.name);
+        CHECK(s["freeze"] == "A2");
+        REQUIRE(s["rows"].size() == ms.rows.size() + 1);
+        CHECK(s["rows"][0] == json(ms.headers));
+        for (std::size_t i = 0; i < ms.rows.size(); ++i) {
+            for (std::size_t c = 0; c < ms.rows[i].size(); ++c) {
+                const auto& cell = ms.rows[i][c];
+                const json& got = s["rows"][i + 1][c];
+                INFO("row " << i + 2 << " column " << c + 1 << ": " << cell.text);
+                if (cell.number) {
+                    REQUIRE(got.is_number());
+                    CHECK(got.get<double>() == Approx(cell.number->to_double()));
+                    ++numbers;
+                    if (cell.percent) ++percents;
+                } else if (cell.text.empty()) {
+                    CHECK(got.is_null());
+                } else {
+                    CHECK(got == cell.text);
+                }
+            }
+        }
+        if (ms.total_last_row) {
+            // The 合计 row is bold and outside the filter range.
+            const std::string last = std::to_string(ms.rows.size() + 1);
+            CHECK(std::find(s["bold"].begin(), s["bold"].end(), "A" + last) != s["bold"].end());
+            CHECK_THAT(s["autofilter"].get<std::string>(), Catch::EndsWith(std::to_string(ms.rows.size())));
+        }
+    }
+    CHECK(numbers > 0);
+    CHECK(percents > 0);
 }
 
 TEST_CASE("xlsx_cell_text and ColumnWidths", "[xlsx-report]") {
