@@ -5,13 +5,18 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "report/build.hpp"
+#include "config/rule_set_loader.hpp"
+#include "pipeline/pipeline.hpp"
 #include "report/monitor_sections.hpp"
+#include "report/reporters.hpp"
+#include "rules/active.hpp"
 #include "report/xlsx_reporter.hpp"
 #include "support/paths.hpp"
 
@@ -346,6 +351,52 @@ TEST_CASE("a monitoring run's tables become sheets, numbers and percentages stor
     }
     CHECK(numbers > 0);
     CHECK(percents > 0);
+}
+
+TEST_CASE("the xlsx report of the seed holds the same findings as the JSON report", "[xlsx-report][seed]") {
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/targets-2024.xlsx"), test::source_path("samples/targets-2024.csv")};
+    opts.summary = true;
+    const Report r = pipeline::check_inputs(opts, rules, *active);
+    const auto* entry = report::find_reporter("json");
+    REQUIRE(entry);
+    std::ostringstream js;
+    entry->factory(report::ReporterOptions{})->write(r, js);
+    const json expected = json::parse(js.str());
+
+    test::TempDir dir;
+    const json doc = write_and_dump(r, dir);
+    const json& rows = sheet(doc, "问题清单")["rows"];
+    const json& findings = expected["findings"];
+    REQUIRE(findings.size() >= 16);  // the seed's findings, twice
+    REQUIRE(rows.size() == findings.size() + 1);
+    const std::map<std::string, std::string> severity = {{"error", "错误"}, {"warning", "警告"}, {"info", "提示"}};
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const json& f = findings[i];
+        const json& row = rows[i + 1];
+        INFO("finding " << i << ": " << f.dump());
+        CHECK(row[0] == severity.at(f["severity"]));
+        CHECK(row[1] == f["rule"]);
+        CHECK(row[2] == f["file"]);
+        CHECK(row[3] == f["row"]);
+        CHECK(row[4] == f["cell"]);
+        CHECK(row[5] == f["project_code"]);
+        CHECK(row[6] == f["project"]);
+        CHECK(row[7] == f["indicator"]);
+        CHECK((row[8].is_null() ? json("") : row[8]) == f["value"]);
+        CHECK(row[9] == f["message"]);
+        CHECK(row[10] == f["hint"]);
+    }
+    // The workbook's findings carry sheet references; the CSV's plain ones.
+    CHECK_THAT(rows[1][4].get<std::string>(), Catch::StartsWith("项目支出绩效目标表!"));
+    const json& summary = sheet(doc, "汇总")["rows"];
+    CHECK(summary[3][0] == "合计");
+    CHECK(summary[3][4] == expected["summary"]["errors"]);
+    CHECK(summary[3][5] == expected["summary"]["warnings"]);
+    CHECK(summary[3][6] == expected["summary"]["infos"]);
 }
 
 TEST_CASE("xlsx_cell_text and ColumnWidths", "[xlsx-report]") {
