@@ -1,6 +1,7 @@
 // The complete, sorted result of a run, and the reporter interface that renders it.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -65,11 +66,35 @@ struct Report {
     Summary summary;
 };
 
+/// Receives a run's findings and scores as they are produced, already in report order, then the rest
+/// of the report: formats written this way keep memory flat however many projects a run reads.
+class ReportStream {
+public:
+    virtual ~ReportStream() = default;
+    virtual void finding(const Finding& f) = 0;
+    virtual void score(const ProjectScore& s) = 0;
+    /// Everything else (files, summary, monitoring); `rest.findings` and `rest.scores` are not read.
+    virtual void finish(const Report& rest) = 0;
+};
+
 /// Renders a Report in one format. One class per format, chosen through the table in reporters.cpp.
 class Reporter {
 public:
     virtual ~Reporter() = default;
     virtual void write(const Report& report, std::ostream& out) const = 0;
+    /// A stream writing this format to `out` as results arrive, or nullptr when the format needs the
+    /// whole report first (sorted tables, totals at the top).
+    [[nodiscard]] virtual std::unique_ptr<ReportStream> stream(std::ostream& /*out*/, Lang /*lang*/,
+                                                               bool /*with_summary*/) const {
+        return nullptr;
+    }
 };
+
+/// Feeds a complete report through a stream: findings, scores, then the rest.
+inline void replay(const Report& report, ReportStream& stream) {
+    for (const auto& f : report.findings) stream.finding(f);
+    for (const auto& s : report.scores) stream.score(s);
+    stream.finish(report);
+}
 
 }  // namespace perf_check

@@ -35,7 +35,7 @@ CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, 
 
 int CsvRowSource::peek() {
     if (m_pos >= m_buf.size()) {
-        m_buf.resize(1 << 16);
+        m_buf.resize(1 << 20);
         m_in->read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
         m_buf.resize(static_cast<std::size_t>(m_in->gcount()));
         m_pos = 0;
@@ -66,23 +66,76 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
             }
         }
     }
-    row.cells.clear();
-    if (peek() < 0) return false;
+    // Cells are written into the strings of the previous row, which keep their capacity: in the
+    // steady state reading a row allocates nothing.
+    std::size_t used = 0;
+    if (peek() < 0) {
+        row.cells.clear();
+        return false;
+    }
     row.row = m_line;
-    std::string cell;
+    std::string& cell = m_cell;
+    cell.clear();
     bool quoted = false;
     int quote_line = 0;
     auto finish_cell = [&]() -> bool {
-        if (row.cells.size() >= m_limits.max_columns) return false;
-        row.cells.push_back(m_encoding == Encoding::gb18030 ? gb18030_to_utf8(cell) : cell);
+        if (used >= m_limits.max_columns) return false;
+        if (used == row.cells.size()) row.cells.emplace_back();
+        if (m_encoding == Encoding::gb18030) {
+            row.cells[used].clear();
+            append_gb18030_as_utf8(cell, row.cells[used]);
+        } else {
+            row.cells[used].assign(cell);
+        }
+        ++used;
         cell.clear();
         return true;
     };
+    auto end_row = [&] { row.cells.resize(used); };
     auto too_many = [&]() {
         return Error{"more than " + std::to_string(m_limits.max_columns) + " columns in one row (行内列数超过上限)",
                      m_file, row.row};
     };
     while (true) {
+        // Plain bytes (no quote, delimiter or line break) are copied in runs straight from the buffer.
+        if (!quoted && m_pos < m_buf.size()) {
+            const std::size_t start = m_pos;
+            const char* data = m_buf.data();
+            std::size_t i = start;
+            const std::size_t n = m_buf.size();
+            while (i < n) {
+                const char ch = data[i];
+                if (ch == m_delimiter || ch == '\n' || ch == '\r' || ch == '"') break;
+                ++i;
+            }
+            // A quote opens a quoted cell only at the start of a cell; inside one it is a plain byte.
+            if (i < n && data[i] == '"' && (i > start || !cell.empty())) ++i;
+            if (i > start) {
+                cell.append(data + start, i - start);
+                m_pos = i;
+                if (cell.size() > m_limits.max_cell_bytes) {
+                    return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
+                                     " bytes (单元格内容过大)",
+                                 m_file, row.row};
+                }
+                continue;
+            }
+        }
+        if (quoted && m_pos < m_buf.size()) {
+            const std::size_t start = m_pos;
+            std::size_t i = start;
+            while (i < m_buf.size() && m_buf[i] != '"' && m_buf[i] != '\n' && m_buf[i] != '\r') ++i;
+            if (i > start) {
+                cell.append(m_buf, start, i - start);
+                m_pos = i;
+                if (cell.size() > m_limits.max_cell_bytes) {
+                    return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
+                                     " bytes (单元格内容过大)",
+                                 m_file, row.row};
+                }
+                continue;
+            }
+        }
         const int c = get();
         // Checked before anything else so that a cell of exactly the limit passes (the old check fired
         // on the delimiter after it) and one byte over fails even at the end of the file.
@@ -97,6 +150,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
                              quote_line};
             }
             if (!finish_cell()) return too_many();
+            end_row();
             return true;
         }
         if (quoted) {
@@ -123,6 +177,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
             if (c == '\r' && peek() == '\n') get();
             ++m_line;
             if (!finish_cell()) return too_many();
+            end_row();
             return true;
         } else {
             cell += static_cast<char>(c);

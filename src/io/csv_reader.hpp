@@ -31,6 +31,7 @@ private:
     std::string m_file;
     ReadLimits m_limits;
     std::string m_buf;
+    std::string m_cell;  ///< the cell being read, reused from row to row
     std::size_t m_pos = 0;
     int m_line = 1;
     bool m_first = true;

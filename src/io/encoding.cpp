@@ -7,6 +7,7 @@
 #include <array>
 #include <cerrno>
 #include <string>
+#include <vector>
 
 #include "util/text.hpp"
 
@@ -127,20 +128,21 @@ struct ScanResult {
     std::size_t nul_line = 0;
 };
 
+// Feeds one byte to a validator; on failure records where the bad sequence started. `block` is the
+// buffer the byte is in (starting at file offset `block_offset`), so the sequence's bytes and line can
+// be recovered without tracking them for every byte.
 template <class Validator>
-void step(Validator& v, Failure& f, unsigned char b, std::size_t offset, std::size_t line, std::size_t& seq_start,
-          std::string& seq) {
+void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view block, std::size_t i,
+          std::size_t block_offset, std::size_t line_base) {
     if (f.failed) return;
-    if (v.complete()) {
-        seq_start = offset;
-        seq.clear();
-    }
-    seq += static_cast<char>(b);
-    if (!v.feed(b)) {
+    const std::size_t offset = block_offset + i;
+    if (v.complete()) seq_start = offset;
+    if (!v.feed(static_cast<unsigned char>(block[i]))) {
         f.failed = true;
         f.offset = seq_start;
-        f.line = line;
-        f.bytes = seq;
+        const std::size_t from = seq_start > block_offset ? seq_start - block_offset : 0;
+        f.bytes = std::string(block.substr(from, i + 1 - from));
+        f.line = line_base + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
     }
 }
 
@@ -150,31 +152,46 @@ ScanResult scan(std::istream& in) {
     Gb18030Validator g;
     std::size_t u_start = 0;
     std::size_t g_start = 0;
-    std::string u_seq;
-    std::string g_seq;
     std::size_t line = 1;
     std::size_t offset = 0;
-    std::array<char, 1 << 16> buf{};
+    std::vector<char> buf(1 << 20);
+    std::size_t last_n = 0;
     while (in) {
-        in.read(buf.data(), buf.size());
+        in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
         const auto n = static_cast<std::size_t>(in.gcount());
         if (n == 0) break;
+        const std::string_view block(buf.data(), n);
         if (offset == 0 && n >= 3 && buf[0] == '\xEF' && buf[1] == '\xBB' && buf[2] == '\xBF') r.has_bom = true;
-        for (std::size_t i = 0; i < n; ++i, ++offset) {
-            const auto b = static_cast<unsigned char>(buf[i]);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto b = static_cast<unsigned char>(block[i]);
+            // ASCII between sequences is valid in both encodings: most bytes of a table take this path.
+            if (b < 0x80 && b != 0 && u.complete() && g.complete()) continue;
             if (b == 0 && r.nul_offset == std::string::npos) {
-                r.nul_offset = offset;
-                r.nul_line = line;
+                r.nul_offset = offset + i;
+                r.nul_line = line + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
             }
-            step(u, r.utf8, b, offset, line, u_start, u_seq);
-            step(g, r.gb, b, offset, line, g_start, g_seq);
-            if (b == '\n') ++line;
+            step(u, r.utf8, u_start, block, i, offset, line);
+            step(g, r.gb, g_start, block, i, offset, line);
+            // Once one encoding has failed only the other is validated; a failed one stays "complete"
+            // for the ASCII fast path above.
+            if (r.utf8.failed) u = Utf8Validator{};
+            if (r.gb.failed) g = Gb18030Validator{};
         }
-        // Pure-ASCII fast path is not needed for correctness; both validators are cheap per byte.
+        line += static_cast<std::size_t>(std::count(block.begin(), block.end(), '\n'));
+        offset += n;
+        last_n = n;
     }
     r.size = offset;
-    if (!r.utf8.failed && !u.complete()) r.utf8 = Failure{true, u_start, line, u_seq};
-    if (!r.gb.failed && !g.complete()) r.gb = Failure{true, g_start, line, g_seq};
+    // A sequence still open at the end of the file is truncated: report it with the bytes it has.
+    auto truncated = [&](std::size_t start) {
+        Failure f{true, start, line, {}};
+        const std::size_t block_offset = offset - last_n;
+        const std::size_t from = start > block_offset ? start - block_offset : 0;
+        f.bytes = std::string(buf.data() + from, last_n - from);
+        return f;
+    };
+    if (!r.utf8.failed && !u.complete()) r.utf8 = truncated(u_start);
+    if (!r.gb.failed && !g.complete()) r.gb = truncated(g_start);
     in.clear();
     in.seekg(0);
     return r;
@@ -222,34 +239,62 @@ Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std:
     return forced;
 }
 
-std::string gb18030_to_utf8(std::string_view bytes) {
+namespace {
+
+// One conversion descriptor per thread, opened on first use and reset before each cell: opening one
+// costs far more than converting a cell.
+class Gb18030Decoder {
+public:
+    Gb18030Decoder() : m_cd(iconv_open("UTF-8", "GB18030")) {}
+    ~Gb18030Decoder() {
+        if (ok()) iconv_close(m_cd);
+    }
+    Gb18030Decoder(const Gb18030Decoder&) = delete;
+    Gb18030Decoder& operator=(const Gb18030Decoder&) = delete;
+    [[nodiscard]] bool ok() const { return m_cd != reinterpret_cast<iconv_t>(-1); }
+    [[nodiscard]] iconv_t get() const {
+        iconv(m_cd, nullptr, nullptr, nullptr, nullptr);
+        return m_cd;
+    }
+
+private:
+    iconv_t m_cd;
+};
+
+}  // namespace
+
+void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
     // ASCII needs no conversion and is by far the most common cell content.
     if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        return std::string(bytes);
+        out.append(bytes);
+        return;
     }
-    iconv_t cd = iconv_open("UTF-8", "GB18030");
-    if (cd == reinterpret_cast<iconv_t>(-1)) return std::string(bytes);
-    std::string out(bytes.size() * 2 + 8, '\0');
+    thread_local Gb18030Decoder decoder;
+    if (!decoder.ok()) {
+        out.append(bytes);
+        return;
+    }
+    iconv_t cd = decoder.get();
+    const std::size_t base = out.size();
+    out.resize(base + bytes.size() * 2 + 8);
     char* in_ptr = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
     std::size_t in_left = bytes.size();
-    char* out_ptr = out.data();
-    std::size_t out_left = out.size();
+    char* out_ptr = out.data() + base;
+    std::size_t out_left = out.size() - base;
+    auto grow = [&] {
+        const std::size_t used = static_cast<std::size_t>(out_ptr - out.data());
+        out.resize(out.size() * 2);
+        out_ptr = out.data() + used;
+        out_left = out.size() - used;
+    };
     while (in_left > 0) {
         const std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
         if (rc != static_cast<std::size_t>(-1)) break;
         if (errno == E2BIG) {
-            const std::size_t used = static_cast<std::size_t>(out_ptr - out.data());
-            out.resize(out.size() * 2);
-            out_ptr = out.data() + used;
-            out_left = out.size() - used;
+            grow();
         } else {
             // Invalid or truncated sequence: emit U+FFFD and skip one byte.
-            if (out_left < 3) {
-                const std::size_t used = static_cast<std::size_t>(out_ptr - out.data());
-                out.resize(out.size() * 2);
-                out_ptr = out.data() + used;
-                out_left = out.size() - used;
-            }
+            if (out_left < 3) grow();
             *out_ptr++ = '\xEF';
             *out_ptr++ = '\xBF';
             *out_ptr++ = '\xBD';
@@ -259,7 +304,11 @@ std::string gb18030_to_utf8(std::string_view bytes) {
         }
     }
     out.resize(static_cast<std::size_t>(out_ptr - out.data()));
-    iconv_close(cd);
+}
+
+std::string gb18030_to_utf8(std::string_view bytes) {
+    std::string out;
+    append_gb18030_as_utf8(bytes, out);
     return out;
 }
 

@@ -30,5 +30,7 @@ Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std:
 
 /// Decodes GB18030 bytes to UTF-8 (glibc iconv). Invalid sequences become U+FFFD.
 std::string gb18030_to_utf8(std::string_view bytes);
+/// The same, appended to `out` (whose capacity is reused).
+void append_gb18030_as_utf8(std::string_view bytes, std::string& out);
 
 }  // namespace perf_check::io

@@ -14,8 +14,7 @@ namespace {
 constexpr int k_header_search_rows = 50;
 
 bool row_empty(const RawRow& row) {
-    return std::all_of(row.cells.begin(), row.cells.end(),
-                       [](const std::string& c) { return util::strip_spaces(c).empty(); });
+    return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return util::is_blank(c); });
 }
 
 // Columns a row's cells name, by physical index.
@@ -33,6 +32,8 @@ ColumnMap header_matches(const RawRow& row, int& count) {
 }
 
 bool is_total_label(const std::string& text) {
+    // Every label is two to four CJK characters, perhaps spaced out: longer cells are never labels.
+    if (text.size() > 48) return false;
     const std::string t = util::strip_spaces(util::fold(text));
     return t == "合计" || t == "总计" || t == "总分" || t == "小计" || t == "合计分值";
 }
@@ -67,6 +68,7 @@ Expected<std::unique_ptr<TableProjectSource>> TableProjectSource::open(std::uniq
     src->m_table.file = std::move(file);
     src->m_table.encoding = std::move(encoding);
     src->m_table.sheet = src->m_rows->sheet();
+    src->m_kind = kind;
     auto ok = src->read_header(kind);
     if (!ok) return ok.error();
     return src;
@@ -130,7 +132,9 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
 
 Cell TableProjectSource::cell_at(const RawRow& row, Column c) const {
     Cell cell;
-    cell.loc.file = m_table.file;
+    // Cells of the table being checked leave the file empty: it is the project's file, and every
+    // finding and score takes it from there. Cells of a separate actuals file must name theirs.
+    if (m_kind == TableKind::actuals) cell.loc.file = m_table.file;
     cell.loc.sheet = m_table.sheet;
     cell.loc.row = row.row;
     const int idx = m_columns[c];
@@ -147,7 +151,7 @@ void TableProjectSource::add_row(Project& p, const RawRow& row) {
     p.last_row = row.row;
     // Total rows: the first non-empty cell says 合计/总计/总分.
     for (const auto& c : row.cells) {
-        if (util::strip_spaces(c).empty()) continue;
+        if (util::is_blank(c)) continue;
         if (is_total_label(c)) {
             TotalRow t;
             t.label = util::strip_spaces(util::fold(c));
@@ -201,6 +205,7 @@ void TableProjectSource::add_row(Project& p, const RawRow& row) {
 Expected<bool> TableProjectSource::next(Project& out) {
     if (m_done) return false;
     out = Project{};
+    out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
     out.file = m_table.file;
     out.money_unit = m_table.money_unit;
     bool started = false;
@@ -223,7 +228,7 @@ Expected<bool> TableProjectSource::next(Project& out) {
         const bool names_project = !code.empty() || !name.empty();
         const bool is_total = !row.cells.empty() && [&] {
             for (const auto& c : row.cells) {
-                if (!util::strip_spaces(c).empty()) return is_total_label(c);
+                if (!util::is_blank(c)) return is_total_label(c);
             }
             return false;
         }();

@@ -46,6 +46,7 @@ private:
     ColumnMap m_columns;
     std::optional<RawRow> m_pending;
     bool m_done = false;
+    TableKind m_kind = TableKind::targets;
     Cell m_level1;
     Cell m_level2;
 };

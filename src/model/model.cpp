@@ -1,4 +1,5 @@
 // Small helpers of the shared model types: cell references, indicator paths, symbols, findings.
+#include <algorithm>
 #include <string>
 
 #include "perf_check/expected.hpp"
@@ -70,7 +71,14 @@ Finding make_finding(const Project& project, const Indicator* indicator, const C
 }
 
 bool RuleSet::is_placeholder(const std::string& text) const {
-    const std::string t = util::fold(text);
+    const std::string_view trimmed = util::trim_view(text);
+    if (trimmed.empty()) return true;
+    // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than
+    // three times the longest placeholder cannot be one, and most cells are.
+    std::size_t longest = 0;
+    for (const auto& p : placeholders) longest = std::max(longest, p.size());
+    if (trimmed.size() > 3 * longest) return false;
+    const std::string t = util::fold(trimmed);
     if (t.empty()) return true;
     for (const auto& p : placeholders) {
         if (p.size() != t.size()) continue;

@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -39,59 +43,176 @@ private:
     const rules::ActiveRule* m_rule = nullptr;
 };
 
-// Everything one file contributes to the report; files are independent of each other.
-struct FileOutcome {
-    FileResult result;
+// What one project (or a file's table-level checks) contributes, findings already in report order.
+struct ProjectResult {
     std::vector<Finding> findings;
-    std::vector<report::ProjectStat> projects;
-    std::vector<ProjectScore> scores;
-    std::vector<ProjectProgress> progress;
+    std::optional<report::ProjectStat> stat;
+    std::optional<ProjectScore> score;
+    std::optional<ProjectProgress> progress;
 };
 
-FileOutcome process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
-                         const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals) {
-    FileOutcome o;
-    o.result.path = path;
+// Receives results in final order (one thread at a time): counts the summary, and either streams
+// findings and scores to the outputs or keeps them in the report.
+class Collector {
+public:
+    Collector(Report& report, const std::vector<ReportStream*>& streams, Decimal key_threshold, bool key_projects)
+        : m_report(report), m_streams(streams), m_summary(key_threshold, key_projects) {}
+
+    void project(ProjectResult&& r, const std::string& file) {
+        for (auto& f : r.findings) {
+            // A finding placed in another file (a row of the actuals file) is reported with that file,
+            // which comes after every input: hold it until the end.
+            if (f.loc.file != file) m_deferred.push_back(std::move(f));
+            else deliver(std::move(f));
+        }
+        if (r.stat) m_summary.add_project(*r.stat);
+        if (r.score) {
+            if (m_streams.empty()) m_report.scores.push_back(std::move(*r.score));
+            for (auto* s : m_streams) s->score(*r.score);
+        }
+        if (r.progress) m_report.progress.push_back(std::move(*r.progress));
+    }
+
+    void file(FileResult&& result) { m_report.files.push_back(std::move(result)); }
+
+    // Deferred findings and a final sort: the report's order is the one report::finding_before defines.
+    void finish(std::vector<Finding> late) {
+        std::move(late.begin(), late.end(), std::back_inserter(m_deferred));
+        const auto index_of = file_index(m_report.files);
+        std::stable_sort(m_deferred.begin(), m_deferred.end(),
+                         [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, index_of); });
+        for (auto& f : m_deferred) deliver(std::move(f));
+        m_deferred.clear();
+        if (m_streams.empty()) {
+            std::stable_sort(m_report.findings.begin(), m_report.findings.end(),
+                             [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, index_of); });
+        }
+        m_report.summary = m_summary.finish(m_report.files);
+    }
+
+private:
+    static std::function<std::size_t(const std::string&)> file_index(const std::vector<FileResult>& files) {
+        auto map = std::make_shared<std::map<std::string, std::size_t>>();
+        for (std::size_t i = 0; i < files.size(); ++i) map->emplace(files[i].path, i);
+        const std::size_t n = files.size();
+        return [map, n](const std::string& f) {
+            const auto it = map->find(f);
+            return it == map->end() ? n : it->second;
+        };
+    }
+    void deliver(Finding&& f) {
+        m_summary.add_finding(f);
+        for (auto* s : m_streams) s->finding(f);
+        if (m_streams.empty()) m_report.findings.push_back(std::move(f));
+    }
+
+    Report& m_report;
+    const std::vector<ReportStream*>& m_streams;
+    report::SummaryBuilder m_summary;
+    std::vector<Finding> m_deferred;
+};
+
+// Delivers each file's results in input order whatever order the workers finish in: the first
+// unfinished file's results pass straight through; later files wait until every file before them is done.
+class OrderedResults {
+public:
+    OrderedResults(std::size_t files, Collector& collector) : m_pending(files), m_done(files), m_collector(collector) {}
+
+    void project(std::size_t file, const std::string& path, ProjectResult&& r) {
+        const std::lock_guard lock(m_mutex);
+        if (file == m_head) m_collector.project(std::move(r), path);
+        else m_pending[file].emplace_back(path, std::move(r));
+    }
+
+    void done(std::size_t file, FileResult&& result) {
+        const std::lock_guard lock(m_mutex);
+        m_done[file] = std::move(result);
+        while (m_head < m_done.size() && m_done[m_head]) {
+            m_collector.file(std::move(*m_done[m_head]));
+            m_done[m_head].reset();
+            ++m_head;
+            if (m_head < m_pending.size()) {
+                for (auto& [path, r] : m_pending[m_head]) m_collector.project(std::move(r), path);
+                m_pending[m_head].clear();
+                m_pending[m_head].shrink_to_fit();
+            }
+        }
+    }
+
+private:
+    std::mutex m_mutex;
+    std::size_t m_head = 0;
+    std::vector<std::vector<std::pair<std::string, ProjectResult>>> m_pending;
+    std::vector<std::optional<FileResult>> m_done;
+    Collector& m_collector;
+};
+
+// One project's findings in report order.
+void sort_findings(std::vector<Finding>& findings) {
+    // Within one file the order is row, column, rule, message; the file is the same for all.
+    const auto same_file = [](const std::string&) { return std::size_t{0}; };
+    std::stable_sort(findings.begin(), findings.end(),
+                     [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, same_file); });
+}
+
+void process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
+                  const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals, OrderedResults& results) {
+    FileResult file;
+    file.path = path;
     auto source = io::open_table(path, options.read, rules);
     if (!source) {
-        o.result.error = source.error().render();
-        return o;
+        file.error = source.error().render();
+        results.done(index, std::move(file));
+        return;
     }
     const TableInfo& table = (*source)->table();
-    o.result.encoding = table.encoding;
-    StampingSink sink(o.findings, path);
+    file.encoding = table.encoding;
     // Table-level problems (missing columns) first: they explain any project-level noise that follows.
-    for (const auto& r : active) {
-        sink.use(r);
-        r.rule->check_table(table, sink);
+    {
+        ProjectResult head;
+        StampingSink sink(head.findings, path);
+        for (const auto& r : active) {
+            sink.use(r);
+            r.rule->check_table(table, sink);
+        }
+        sort_findings(head.findings);
+        results.project(index, path, std::move(head));
     }
-    // Stream: each project is checked and released before the next is read.
+    // Stream: each project is checked and handed on before the next is read.
     Project project;
     while (true) {
         auto more = (*source)->next(project);
         if (!more) {
-            o.result.error = more.error().render();
+            file.error = more.error().render();
             break;
         }
         if (!*more) break;
-        ++o.result.projects;
-        o.result.indicators += static_cast<int>(project.indicators.size());
+        ++file.projects;
+        file.indicators += static_cast<int>(project.indicators.size());
         // Actuals from a separate file join before the rules, so the self-evaluation rules see them.
         if (actuals) actuals->apply(project);
-        for (const auto& r : active) {
-            sink.use(r);
-            r.rule->check(project, sink);
+        ProjectResult r;
+        StampingSink sink(r.findings, path);
+        for (const auto& rule : active) {
+            sink.use(rule);
+            rule.rule->check(project, sink);
         }
-        if (options.score) o.scores.push_back(scoring::score_project(project, rules));
-        if (options.monitor) o.progress.push_back(monitor::analyse_project(project, rules));
-        o.projects.push_back({index, path, project.code.text, project.name.text, project.funds_wan});
+        sort_findings(r.findings);
+        if (options.score) r.score = scoring::score_project(project, rules);
+        if (options.monitor) r.progress = monitor::analyse_project(project, rules);
+        int own = 0;  // findings under this project's business key, for the key-evaluation list
+        for (const auto& f : r.findings) {
+            if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
+        }
+        r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
+        results.project(index, path, std::move(r));
     }
-    return o;
+    results.done(index, std::move(file));
 }
 
 // Projects of the actuals file that matched no target project are findings too: never a silent zero.
-void report_unused_actuals(const io::ActualsIndex& actuals, const std::vector<rules::ActiveRule>& active,
-                           Report& report) {
+std::vector<Finding> unused_actuals(const io::ActualsIndex& actuals, const std::vector<rules::ActiveRule>& active) {
+    std::vector<Finding> out;
     for (const auto& r : active) {
         if (std::string_view(r.entry->id) != "actual-unmatched") continue;
         for (const auto& p : actuals.unused()) {
@@ -99,31 +220,31 @@ void report_unused_actuals(const io::ActualsIndex& actuals, const std::vector<ru
             f.rule = r.entry->id;
             f.severity = r.severity;
             f.loc.file = actuals.file();
-            report.findings.push_back(std::move(f));
+            out.push_back(std::move(f));
         }
     }
+    return out;
 }
 
 }  // namespace
 
 Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active,
-                    io::ActualsIndex* actuals) {
+                    io::ActualsIndex* actuals, const std::vector<ReportStream*>& streams) {
     Report report;
     report.lang = options.lang;
     report.with_summary = options.summary;
     if (options.monitor) report.as_of = rules.monitoring.as_of;
-    std::vector<report::ProjectStat> projects;
     const auto inputs = io::expand_inputs(options.paths);
-    // Files are independent: check them on all cores, each into its own slot, then merge in input
-    // order so the report does not depend on which thread finished first.
-    std::vector<FileOutcome> outcomes(inputs.size());
+    Collector collector(report, streams, rules.key_evaluation_threshold_wan, options.summary || streams.empty());
+    OrderedResults results(inputs.size(), collector);
+    // Files are independent: check them on all cores; OrderedResults keeps the report in input order.
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     const auto workers = static_cast<std::size_t>(std::min<std::size_t>(
         options.jobs == 0 ? cores : options.jobs, std::max<std::size_t>(1, inputs.size())));
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
-            outcomes[i] = process_file(inputs[i], i, options, rules, active, actuals);
+            process_file(inputs[i], i, options, rules, active, actuals, results);
         }
     };
     if (workers <= 1) {
@@ -133,19 +254,13 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
         for (std::size_t t = 0; t < workers; ++t) pool.emplace_back(work);
         for (auto& t : pool) t.join();
     }
-    for (auto& o : outcomes) {
-        report.files.push_back(std::move(o.result));
-        std::move(o.findings.begin(), o.findings.end(), std::back_inserter(report.findings));
-        std::move(o.projects.begin(), o.projects.end(), std::back_inserter(projects));
-        std::move(o.scores.begin(), o.scores.end(), std::back_inserter(report.scores));
-        std::move(o.progress.begin(), o.progress.end(), std::back_inserter(report.progress));
-    }
+    std::vector<Finding> late;
     if (actuals) {
         // The actuals file is an input of the run: list it so its findings have a file to belong to.
-        report.files.push_back(FileResult{actuals->file(), "", 0, 0, std::nullopt});
-        report_unused_actuals(*actuals, active, report);
+        collector.file(FileResult{actuals->file(), "", 0, 0, std::nullopt});
+        late = unused_actuals(*actuals, active);
     }
-    report::finalize(report, projects, rules.key_evaluation_threshold_wan);
+    collector.finish(std::move(late));
     return report;
 }
 
@@ -154,10 +269,11 @@ int exit_code(const Report& report, const RunOptions& options) {
         if (f.error) return k_exit_failed;
     }
     if (!options.fail_on) return k_exit_clean;
-    for (const auto& f : report.findings) {
-        if (f.severity >= *options.fail_on) return k_exit_findings;
-    }
-    return k_exit_clean;
+    // The summary counts what was reported (after any baseline), streamed or kept.
+    const Summary& s = report.summary;
+    const int at_or_above = s.errors + (*options.fail_on <= Severity::warning ? s.warnings : 0) +
+                            (*options.fail_on <= Severity::info ? s.infos : 0);
+    return at_or_above > 0 ? k_exit_findings : k_exit_clean;
 }
 
 int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
@@ -204,27 +320,13 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         }
         actuals = std::move(*loaded_actuals);
     }
-    // 3. Read, check (and score) every input into one sorted report.
-    Report report = check_inputs(options, *rules, *active, actuals ? &*actuals : nullptr);
-    // Baselines: accept known findings (keyed by rule and business keys, never rows) and say what was fixed.
-    if (!options.update_baseline_path.empty()) {
-        std::ofstream file(options.update_baseline_path, std::ios::binary);
-        if (!file) {
-            err << "perf-check: cannot write " << options.update_baseline_path << " (无法写入基线文件)\n";
-            return k_exit_failed;
-        }
-        report::write_baseline(report, file);
-    }
-    if (!options.baseline_path.empty()) {
-        auto baseline = report::read_baseline(options.baseline_path);
-        if (!baseline) {
-            err << "perf-check: " << baseline.error().render() << '\n';
-            return k_exit_failed;
-        }
-        const auto result = report::apply_baseline(report, *baseline);
-        report::write_baseline_result(result, options.lang, err);
-    }
-    // 4. Render every requested output.
+    // 3. Outputs, opened before reading so that a path that cannot be written stops the run at once.
+    struct Output {
+        std::unique_ptr<Reporter> reporter;
+        std::unique_ptr<std::ofstream> file;
+        std::ostream* stream = nullptr;
+    };
+    std::vector<Output> outputs;
     for (const auto& target : options.reports) {
         const auto* entry = report::find_reporter(target.format);
         if (!entry) {
@@ -232,18 +334,62 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_failed;
         }
         report::ReporterOptions ropts;
-        ropts.colour = options.colour && (target.path.empty() || target.path == "-");
-        const auto reporter = entry->factory(ropts);
-        if (target.path.empty() || target.path == "-") {
-            reporter->write(report, out);
+        const bool to_stdout = target.path.empty() || target.path == "-";
+        ropts.colour = options.colour && to_stdout;
+        Output o;
+        o.reporter = entry->factory(ropts);
+        if (to_stdout) {
+            o.stream = &out;
         } else {
-            std::ofstream file(target.path, std::ios::binary);
-            if (!file) {
+            o.file = std::make_unique<std::ofstream>(target.path, std::ios::binary);
+            if (!*o.file) {
                 err << "perf-check: cannot write " << target.path << " (无法写入输出文件)\n";
                 return k_exit_failed;
             }
-            reporter->write(report, file);
+            o.stream = o.file.get();
         }
+        outputs.push_back(std::move(o));
+    }
+    // Formats that can be written as results arrive are, when nothing needs the whole report first
+    // (baselines filter it, monitoring totals it): memory then stays flat on any number of projects.
+    std::vector<std::unique_ptr<ReportStream>> streams;
+    if (!options.monitor && options.baseline_path.empty() && options.update_baseline_path.empty() && options.stream) {
+        for (const auto& o : outputs) {
+            auto s = o.reporter->stream(*o.stream, options.lang, options.summary);
+            if (!s) {
+                streams.clear();
+                break;
+            }
+            streams.push_back(std::move(s));
+        }
+    }
+    std::vector<ReportStream*> stream_ptrs;
+    for (const auto& s : streams) stream_ptrs.push_back(s.get());
+    // 4. Read, check (and score) every input into one sorted report.
+    Report report = check_inputs(options, *rules, *active, actuals ? &*actuals : nullptr, stream_ptrs);
+    if (!streams.empty()) {
+        for (auto& s : streams) s->finish(report);
+    } else {
+        // Baselines: accept known findings (keyed by rule and business keys, never rows) and say what was fixed.
+        if (!options.update_baseline_path.empty()) {
+            std::ofstream file(options.update_baseline_path, std::ios::binary);
+            if (!file) {
+                err << "perf-check: cannot write " << options.update_baseline_path << " (无法写入基线文件)\n";
+                return k_exit_failed;
+            }
+            report::write_baseline(report, file);
+        }
+        if (!options.baseline_path.empty()) {
+            auto baseline = report::read_baseline(options.baseline_path);
+            if (!baseline) {
+                err << "perf-check: " << baseline.error().render() << '\n';
+                return k_exit_failed;
+            }
+            const auto result = report::apply_baseline(report, *baseline);
+            report::write_baseline_result(result, options.lang, err);
+        }
+        // 5. Render every requested output.
+        for (const auto& o : outputs) o.reporter->write(report, *o.stream);
     }
     for (const auto& f : report.files) {
         if (f.error) err << "perf-check: " << *f.error << '\n';

@@ -18,8 +18,10 @@ enum ExitCode { k_exit_clean = 0, k_exit_findings = 1, k_exit_failed = 2 };
 /// Unreadable files are recorded in Report::files with their error; the others are still processed.
 /// With `actuals`, each project gets its actuals joined before checking, and unmatched actuals projects
 /// become findings.
+/// With `streams`, findings and scores go to them as they are produced (in report order) and the
+/// returned report holds only files, summary and monitoring; the caller then calls finish() on each.
 Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active,
-                    io::ActualsIndex* actuals = nullptr);
+                    io::ActualsIndex* actuals = nullptr, const std::vector<ReportStream*>& streams = {});
 
 /// The exit code for a finished report: 2 if any file failed, else 1 if a finding is at or above fail_on.
 int exit_code(const Report& report, const RunOptions& options);

@@ -32,6 +32,7 @@ struct RunOptions {
     std::string baseline_path;                     ///< --baseline: report only findings not in it
     std::string update_baseline_path;              ///< --update-baseline: write the baseline of this run
     unsigned jobs = 0;                             ///< -j: files checked in parallel; 0 = number of cores
+    bool stream = true;                            ///< write streamable formats as results arrive (tests compare both ways)
 };
 
 }  // namespace perf_check

@@ -2,66 +2,97 @@
 #include "report/build.hpp"
 
 #include <algorithm>
-#include <map>
-#include <tuple>
 
 namespace perf_check::report {
 
-void finalize(Report& report, const std::vector<ProjectStat>& projects, Decimal key_threshold_wan) {
+namespace {
+
+void count(Severity s, int& errors, int& warnings, int& infos) {
+    switch (s) {
+        case Severity::error: ++errors; break;
+        case Severity::warning: ++warnings; break;
+        case Severity::info: ++infos; break;
+    }
+}
+
+}  // namespace
+
+SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects)
+    : m_keep_key_projects(keep_key_projects) {
+    m_summary.key_evaluation_threshold_wan = key_threshold_wan;
+}
+
+void SummaryBuilder::add_finding(const Finding& f) {
+    count(f.severity, m_summary.errors, m_summary.warnings, m_summary.infos);
+    if (f.project_code.empty() && f.project.empty()) return;
+    UnitSummary& u = m_units[f.project_code];
+    u.code = f.project_code;
+    count(f.severity, u.errors, u.warnings, u.infos);
+}
+
+void SummaryBuilder::add_project(const ProjectStat& p) {
+    ++m_summary.projects;
+    UnitSummary& u = m_units[p.code];
+    u.code = p.code;
+    ++u.projects;
+    if (!p.funds_wan) return;
+    u.funds_wan += *p.funds_wan;
+    m_summary.funds_wan += *p.funds_wan;
+    if (!m_keep_key_projects || *p.funds_wan < m_summary.key_evaluation_threshold_wan) return;
+    // Projects are keyed by what the user sees (file, code, name): a project listed twice is one
+    // entry per listing, each counting the findings of every listing under that key.
+    auto key = std::make_tuple(p.file, p.code, p.name);
+    auto [it, fresh] = m_key_projects.try_emplace(key, KeyProject{p.file, p.code, p.name, Decimal{}, 0});
+    it->second.findings += p.findings;
+    m_key_order.push_back(std::move(key));
+    m_summary.key_projects.push_back({p.file, p.code, p.name, *p.funds_wan, 0});
+}
+
+Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
+    Summary s = m_summary;
+    s.files = static_cast<int>(files.size());
+    for (const auto& [code, u] : m_units) s.units.push_back(u);
+    for (std::size_t i = 0; i < s.key_projects.size(); ++i) s.key_projects[i].findings = m_key_projects.at(m_key_order[i]).findings;
+    std::map<std::string, std::size_t> file_index;
+    for (std::size_t i = 0; i < files.size(); ++i) file_index.emplace(files[i].path, i);
+    auto index_of = [&](const std::string& f) {
+        const auto it = file_index.find(f);
+        return it == file_index.end() ? files.size() : it->second;
+    };
+    std::stable_sort(s.key_projects.begin(), s.key_projects.end(), [&](const KeyProject& a, const KeyProject& b) {
+        if (a.funds_wan != b.funds_wan) return a.funds_wan > b.funds_wan;
+        return std::make_tuple(index_of(a.file), a.project_code, a.project) <
+               std::make_tuple(index_of(b.file), b.project_code, b.project);
+    });
+    return s;
+}
+
+void finalize(Report& report, std::vector<ProjectStat> projects, Decimal key_threshold_wan) {
     std::map<std::string, std::size_t> file_index;
     for (std::size_t i = 0; i < report.files.size(); ++i) file_index.emplace(report.files[i].path, i);
     auto index_of = [&](const std::string& f) {
         const auto it = file_index.find(f);
         return it == file_index.end() ? report.files.size() : it->second;
     };
-    std::stable_sort(report.findings.begin(), report.findings.end(), [&](const Finding& a, const Finding& b) {
-        return std::make_tuple(index_of(a.loc.file), a.loc.row, a.loc.column, a.rule, a.message.zh) <
-               std::make_tuple(index_of(b.loc.file), b.loc.row, b.loc.column, b.rule, b.message.zh);
-    });
-
-    Summary& s = report.summary;
-    s = Summary{};
-    s.key_evaluation_threshold_wan = key_threshold_wan;
-    s.files = static_cast<int>(report.files.size());
-    std::map<std::string, UnitSummary> units;
+    std::stable_sort(report.findings.begin(), report.findings.end(),
+                     [&](const Finding& a, const Finding& b) { return finding_before(a, b, index_of); });
     // Findings per project, keyed by (file, code, name): business keys, as the user sees them.
     std::map<std::tuple<std::string, std::string, std::string>, int> per_project;
+    SummaryBuilder builder(key_threshold_wan, true);
     for (const auto& f : report.findings) {
-        switch (f.severity) {
-            case Severity::error: ++s.errors; break;
-            case Severity::warning: ++s.warnings; break;
-            case Severity::info: ++s.infos; break;
-        }
-        if (f.project_code.empty() && f.project.empty()) continue;
-        ++per_project[{f.loc.file, f.project_code, f.project}];
-        UnitSummary& u = units[f.project_code];
-        u.code = f.project_code;
-        switch (f.severity) {
-            case Severity::error: ++u.errors; break;
-            case Severity::warning: ++u.warnings; break;
-            case Severity::info: ++u.infos; break;
-        }
+        builder.add_finding(f);
+        if (!f.project_code.empty() || !f.project.empty()) ++per_project[{f.loc.file, f.project_code, f.project}];
     }
-    for (const auto& p : projects) {
-        ++s.projects;
-        UnitSummary& u = units[p.code];
-        u.code = p.code;
-        ++u.projects;
-        if (p.funds_wan) {
-            u.funds_wan += *p.funds_wan;
-            s.funds_wan += *p.funds_wan;
-            if (*p.funds_wan >= key_threshold_wan) {
-                const auto it = per_project.find({p.file, p.code, p.name});
-                s.key_projects.push_back({p.file, p.code, p.name, *p.funds_wan, it == per_project.end() ? 0 : it->second});
-            }
-        }
+    // Each listing under a key gets that key's count once (the builder sums listings).
+    std::map<std::tuple<std::string, std::string, std::string>, bool> counted;
+    for (auto& p : projects) {
+        const auto key = std::make_tuple(p.file, p.code, p.name);
+        const auto it = per_project.find(key);
+        p.findings = (it == per_project.end() || counted[key]) ? 0 : it->second;
+        counted[key] = true;
+        builder.add_project(p);
     }
-    for (auto& [code, u] : units) s.units.push_back(u);
-    std::stable_sort(s.key_projects.begin(), s.key_projects.end(), [&](const KeyProject& a, const KeyProject& b) {
-        if (a.funds_wan != b.funds_wan) return a.funds_wan > b.funds_wan;
-        return std::make_tuple(index_of(a.file), a.project_code, a.project) <
-               std::make_tuple(index_of(b.file), b.project_code, b.project);
-    });
+    report.summary = builder.finish(report.files);
 }
 
 }  // namespace perf_check::report

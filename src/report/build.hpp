@@ -1,8 +1,10 @@
 // Turning what the pipeline collected into a complete, sorted, deterministic Report.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "perf_check/report.hpp"
@@ -16,10 +18,39 @@ struct ProjectStat {
     std::string code;
     std::string name;
     std::optional<Decimal> funds_wan;
+    int findings = 0;  ///< findings reported for this project (used for the key-evaluation list)
 };
 
-/// Sorts findings (file order as given, then row, column, rule, message), counts severities, and
-/// fills the per-unit and key-evaluation parts of the summary. File order is that of report.files.
-void finalize(Report& report, const std::vector<ProjectStat>& projects, Decimal key_threshold_wan);
+/// The order of findings in every report: file order as given, then row, column, rule, message.
+/// `file_index` maps a finding to its file's position in the run.
+template <typename FileIndex>
+bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_index) {
+    return std::make_tuple(file_index(a.loc.file), a.loc.row, a.loc.column, std::string_view(a.rule),
+                           std::string_view(a.message.zh)) <
+           std::make_tuple(file_index(b.loc.file), b.loc.row, b.loc.column, std::string_view(b.rule),
+                           std::string_view(b.message.zh));
+}
+
+/// Builds the summary incrementally, so a streamed run keeps only per-unit totals (and, with --summary,
+/// the key-evaluation projects) however many projects it reads.
+class SummaryBuilder {
+public:
+    SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects);
+    void add_finding(const Finding& f);
+    void add_project(const ProjectStat& p);
+    /// The finished summary; file order decides ties in the key-evaluation list.
+    [[nodiscard]] Summary finish(const std::vector<FileResult>& files) const;
+
+private:
+    Summary m_summary;
+    bool m_keep_key_projects;
+    std::map<std::string, UnitSummary> m_units;
+    std::map<std::tuple<std::string, std::string, std::string>, KeyProject> m_key_projects;
+    std::vector<std::tuple<std::string, std::string, std::string>> m_key_order;
+};
+
+/// Sorts findings (finding_before), counts severities, and fills the per-unit and key-evaluation parts
+/// of the summary. File order is that of report.files. Project finding counts are taken from the findings.
+void finalize(Report& report, std::vector<ProjectStat> projects, Decimal key_threshold_wan);
 
 }  // namespace perf_check::report

@@ -3,7 +3,9 @@
 
 #include "monitor/summary.hpp"
 #include "report/formats.hpp"
+#include "report/json_writer.hpp"
 #include "report/monitor_sections.hpp"
+#include "util/temp_stream.hpp"
 
 namespace perf_check::report {
 
@@ -96,95 +98,178 @@ ordered_json monitoring_json(const Report& report) {
     return m;
 }
 
+void write_number_or_null(JsonWriter& w, const std::optional<Decimal>& d) {
+    if (d) w.number(d->str());
+    else w.null();
+}
+
+void write_finding(JsonWriter& w, const Finding& f, Lang lang) {
+    w.begin_object();
+    w.key("rule").string(f.rule);
+    w.key("severity").string(severity_name(f.severity));
+    w.key("file").string(f.loc.file);
+    w.key("row").integer(f.loc.row);
+    w.key("cell").string(f.loc.cell_ref());
+    w.key("project_code").string(f.project_code);
+    w.key("project").string(f.project);
+    w.key("indicator").string(f.indicator);
+    w.key("value").string(f.value);
+    w.key("message").string(pick(f.message, lang));
+    w.key("hint").string(pick(f.hint, lang));
+    w.end_object();
+}
+
+void write_score(JsonWriter& w, const ProjectScore& s, Lang lang) {
+    w.begin_object();
+    w.key("file").string(s.file);
+    w.key("project_code").string(s.project_code);
+    w.key("project").string(s.project);
+    w.key("row").integer(s.row);
+    w.key("total").number(s.total.str());
+    w.key("grade").string(s.grade);
+    const auto& b = s.budget_execution;
+    w.key("budget_execution").begin_object();
+    w.key("budget");
+    write_number_or_null(w, b.budget);
+    w.key("spent");
+    write_number_or_null(w, b.spent);
+    w.key("rate");
+    write_number_or_null(w, b.rate);
+    w.key("weight").number(b.weight.str());
+    w.key("score").number(b.score.str());
+    w.end_object();
+    w.key("indicators").begin_array();
+    for (const auto& i : s.indicators) {
+        w.begin_object();
+        w.key("indicator").string(i.indicator);
+        w.key("row").integer(i.loc.row);
+        w.key("weight").number(i.weight.str());
+        w.key("target").string(i.target);
+        w.key("actual").string(i.actual);
+        w.key("score").number(i.score.str());
+        w.key("formula").string(i.formula);
+        w.key("steps").begin_array();
+        for (const auto& st : i.steps) w.string(pick(st, lang));
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
+void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
+    w.key("summary").begin_object();
+    w.key("files").integer(sm.files);
+    w.key("projects").integer(sm.projects);
+    w.key("errors").integer(sm.errors);
+    w.key("warnings").integer(sm.warnings);
+    w.key("infos").integer(sm.infos);
+    w.key("funds_wan").number(sm.funds_wan.str());
+    if (with_summary) {
+        w.key("units").begin_array();
+        for (const auto& u : sm.units) {
+            w.begin_object();
+            w.key("code").string(u.code);
+            w.key("projects").integer(u.projects);
+            w.key("funds_wan").number(u.funds_wan.str());
+            w.key("errors").integer(u.errors);
+            w.key("warnings").integer(u.warnings);
+            w.key("infos").integer(u.infos);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("key_evaluation_threshold_wan").number(sm.key_evaluation_threshold_wan.str());
+        w.key("key_projects").begin_array();
+        for (const auto& k : sm.key_projects) {
+            w.begin_object();
+            w.key("file").string(k.file);
+            w.key("project_code").string(k.project_code);
+            w.key("project").string(k.project);
+            w.key("funds_wan").number(k.funds_wan.str());
+            w.key("findings").integer(k.findings);
+            w.end_object();
+        }
+        w.end_array();
+    }
+    w.end_object();
+}
+
+// Findings go straight to the output; scores, which the contract keeps in their own array, are spooled
+// to an unlinked temporary file (memory if none can be made) and copied after the findings.
+class JsonStream final : public ReportStream {
+public:
+    JsonStream(std::ostream& out, Lang lang, bool with_summary)
+        : m_w(out), m_lang(lang), m_with_summary(with_summary) {}
+    void finding(const Finding& f) override {
+        start();
+        write_finding(m_w, f, m_lang);
+    }
+    void score(const ProjectScore& s) override {
+        if (!m_spool) {
+            m_spool = util::temporary_stream();
+            m_spool_writer = std::make_unique<JsonWriter>(JsonWriter::continuing_array(*m_spool, 1));
+        }
+        write_score(*m_spool_writer, s, m_lang);
+    }
+    void finish(const Report& rest) override {
+        start();
+        m_w.end_array();
+        m_w.key("scores").begin_array();
+        if (m_spool) {
+            m_spool_writer.reset();  // flushes
+            m_spool->seekg(0);
+            m_w.splice_elements(*m_spool, true);
+        }
+        m_w.end_array();
+        m_w.key("files").begin_array();
+        for (const auto& f : rest.files) {
+            m_w.begin_object();
+            m_w.key("path").string(f.path);
+            m_w.key("encoding").string(f.encoding);
+            m_w.key("projects").integer(f.projects);
+            m_w.key("indicators").integer(f.indicators);
+            m_w.key("error");
+            if (f.error) m_w.string(*f.error);
+            else m_w.null();
+            m_w.end_object();
+        }
+        m_w.end_array();
+        if (has_monitoring(rest)) m_w.key("monitoring").pretty(monitoring_json(rest).dump(2));
+        write_summary(m_w, rest.summary, m_with_summary || rest.with_summary);
+        m_w.end_object();
+        m_w.end_document();
+    }
+
+private:
+    // The document opens with the first thing written, so a stream that is made and dropped writes nothing.
+    void start() {
+        if (m_started) return;
+        m_started = true;
+        m_w.begin_object();
+        m_w.key("version").integer(1);
+        m_w.key("tool").begin_object();
+        m_w.key("name").string("perf-check");
+        m_w.key("version").string(PERF_CHECK_VERSION);
+        m_w.end_object();
+        m_w.key("findings").begin_array();
+    }
+
+    bool m_started = false;
+    JsonWriter m_w;
+    Lang m_lang;
+    bool m_with_summary;
+    std::unique_ptr<std::iostream> m_spool;
+    std::unique_ptr<JsonWriter> m_spool_writer;
+};
+
 class JsonReporter final : public Reporter {
 public:
     void write(const Report& report, std::ostream& out) const override {
-        ordered_json doc;
-        doc["version"] = report.version;
-        doc["tool"] = {{"name", "perf-check"}, {"version", PERF_CHECK_VERSION}};
-        ordered_json files = ordered_json::array();
-        for (const auto& f : report.files) {
-            files.push_back({{"path", f.path},
-                             {"encoding", f.encoding},
-                             {"projects", f.projects},
-                             {"indicators", f.indicators},
-                             {"error", f.error ? ordered_json(*f.error) : ordered_json(nullptr)}});
-        }
-        doc["files"] = std::move(files);
-        ordered_json findings = ordered_json::array();
-        for (const auto& f : report.findings) {
-            findings.push_back({{"rule", f.rule},
-                                {"severity", severity_name(f.severity)},
-                                {"file", f.loc.file},
-                                {"row", f.loc.row},
-                                {"cell", f.loc.cell_ref()},
-                                {"project_code", f.project_code},
-                                {"project", f.project},
-                                {"indicator", f.indicator},
-                                {"value", f.value},
-                                {"message", pick(f.message, report.lang)},
-                                {"hint", pick(f.hint, report.lang)}});
-        }
-        doc["findings"] = std::move(findings);
-        ordered_json scores = ordered_json::array();
-        for (const auto& s : report.scores) {
-            ordered_json inds = ordered_json::array();
-            for (const auto& i : s.indicators) {
-                ordered_json steps = ordered_json::array();
-                for (const auto& st : i.steps) steps.push_back(pick(st, report.lang));
-                inds.push_back({{"indicator", i.indicator},
-                                {"row", i.loc.row},
-                                {"weight", number(i.weight)},
-                                {"target", i.target},
-                                {"actual", i.actual},
-                                {"score", number(i.score)},
-                                {"formula", i.formula},
-                                {"steps", std::move(steps)}});
-            }
-            const auto& b = s.budget_execution;
-            scores.push_back({{"file", s.file},
-                              {"project_code", s.project_code},
-                              {"project", s.project},
-                              {"row", s.row},
-                              {"total", number(s.total)},
-                              {"grade", s.grade},
-                              {"budget_execution",
-                               {{"budget", decimal_or_null(b.budget)},
-                                {"spent", decimal_or_null(b.spent)},
-                                {"rate", decimal_or_null(b.rate)},
-                                {"weight", number(b.weight)},
-                                {"score", number(b.score)}}},
-                              {"indicators", std::move(inds)}});
-        }
-        doc["scores"] = std::move(scores);
-        if (has_monitoring(report)) doc["monitoring"] = monitoring_json(report);
-        const Summary& sm = report.summary;
-        ordered_json summary = {{"files", sm.files},       {"projects", sm.projects}, {"errors", sm.errors},
-                                {"warnings", sm.warnings}, {"infos", sm.infos},       {"funds_wan", number(sm.funds_wan)}};
-        if (report.with_summary) {
-            ordered_json units = ordered_json::array();
-            for (const auto& u : sm.units) {
-                units.push_back({{"code", u.code},
-                                 {"projects", u.projects},
-                                 {"funds_wan", number(u.funds_wan)},
-                                 {"errors", u.errors},
-                                 {"warnings", u.warnings},
-                                 {"infos", u.infos}});
-            }
-            summary["units"] = std::move(units);
-            summary["key_evaluation_threshold_wan"] = number(sm.key_evaluation_threshold_wan);
-            ordered_json keys = ordered_json::array();
-            for (const auto& k : sm.key_projects) {
-                keys.push_back({{"file", k.file},
-                                {"project_code", k.project_code},
-                                {"project", k.project},
-                                {"funds_wan", number(k.funds_wan)},
-                                {"findings", k.findings}});
-            }
-            summary["key_projects"] = std::move(keys);
-        }
-        doc["summary"] = std::move(summary);
-        out << doc.dump(2) << '\n';
+        JsonStream s(out, report.lang, report.with_summary);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
+        return std::make_unique<JsonStream>(out, lang, with_summary);
     }
 };
 

@@ -1,6 +1,7 @@
 // Rule comparator-wording: the comparator (≥/≤) contradicts the direction stated in words
 // (指标值内容, 三级指标 or 指标值), e.g. "≤" with "不少于500万元".
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,6 +76,17 @@ const std::vector<Phrase>& phrases() {
     return k_phrases;
 }
 
+/// The phrases by their first byte, each list still longest first: a scan tries only the few phrases
+/// that can start where it stands.
+const std::array<std::vector<const Phrase*>, 256>& phrases_by_first_byte() {
+    static const auto k_index = [] {
+        std::array<std::vector<const Phrase*>, 256> index;
+        for (const auto& p : phrases()) index[static_cast<unsigned char>(p.text.front())].push_back(&p);
+        return index;
+    }();
+    return k_index;
+}
+
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -137,9 +149,9 @@ std::vector<Signal> scan(std::string_view t, const std::optional<Decimal>& targe
     std::size_t i = 0;
     while (i < t.size()) {
         const Phrase* hit = nullptr;
-        for (const auto& p : phrases()) {
-            if (t.substr(i).starts_with(p.text)) {
-                hit = &p;
+        for (const Phrase* p : phrases_by_first_byte()[static_cast<unsigned char>(t[i])]) {
+            if (t.substr(i).starts_with(p->text)) {
+                hit = p;
                 break;
             }
         }

@@ -58,14 +58,18 @@ std::string_view without_suffix(std::string_view s) {
     return s;
 }
 bool same_level(std::string_view a, std::string_view b) { return without_suffix(a) == without_suffix(b); }
+
+// Level names rarely hold spaces: compare in place and strip (a copy) only when they might.
+bool level_is(const Cell& cell, std::string_view name) {
+    if (!util::has_spaces(cell.text)) return same_level(cell.text, name);
+    return same_level(level_name(cell), name);
+}
 }  // namespace
 
 bool under(const Indicator& indicator, std::string_view path) {
     const std::size_t slash = path.find('/');
-    const std::string l1 = level_name(indicator.level1);
-    if (slash == std::string_view::npos) return same_level(l1, path);
-    if (!same_level(l1, path.substr(0, slash))) return false;
-    return same_level(level_name(indicator.level2), path.substr(slash + 1));
+    if (slash == std::string_view::npos) return level_is(indicator.level1, path);
+    return level_is(indicator.level1, path.substr(0, slash)) && level_is(indicator.level2, path.substr(slash + 1));
 }
 
 bool is_cost(const Indicator& indicator) {

@@ -72,47 +72,110 @@ bool is_space(char32_t cp) {
            cp == 0x3000 || cp == 0x200B || cp == 0xFEFF || cp == 0x2002 || cp == 0x2003 || cp == 0x2009;
 }
 
-std::string trim(std::string_view s) {
+namespace {
+
+// Every space of is_space() other than ASCII starts with one of these bytes (U+00A0 C2, U+2002/3/9 and
+// U+200B E2, U+3000 E3, U+FEFF EF), and so do the full-width forms fold() rewrites (EF). Text without
+// them (and without ASCII spaces, for strip_spaces) is returned as it is, without decoding.
+bool may_hold_wide_space(unsigned char b) { return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF; }
+bool is_ascii_space(unsigned char b) { return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f'; }
+
+// Start of the code point that ends at `end` (exclusive): back over continuation bytes.
+std::size_t previous_start(std::string_view s, std::size_t end) {
+    std::size_t p = end - 1;
+    while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80 && end - p < 4) --p;
+    return p;
+}
+
+}  // namespace
+
+std::string_view trim_view(std::string_view s) {
     std::size_t begin = 0;
     std::size_t end = s.size();
-    // Forward: skip leading spaces.
     while (begin < end) {
+        const auto b = static_cast<unsigned char>(s[begin]);
+        if (b < 0x80) {
+            if (!is_ascii_space(b)) break;
+            ++begin;
+            continue;
+        }
+        if (!may_hold_wide_space(b)) break;  // a CJK character, not a space: no need to decode it
         std::size_t p = begin;
         if (!is_space(next_code_point(s, p))) break;
         begin = p;
     }
-    // Backward: find the end of the last non-space code point by scanning forward once.
-    std::size_t last_end = begin;
-    std::size_t p = begin;
-    while (p < end) {
+    while (end > begin) {
+        const auto b = static_cast<unsigned char>(s[end - 1]);
+        if (b < 0x80) {
+            if (!is_ascii_space(b)) break;
+            --end;
+            continue;
+        }
+        const std::size_t start = std::max(begin, previous_start(s, end));
+        if (!may_hold_wide_space(static_cast<unsigned char>(s[start]))) break;
+        std::size_t p = start;
         const char32_t cp = next_code_point(s, p);
-        if (!is_space(cp)) last_end = p;
+        // Only a whole, valid space code point ending exactly here is trimmed.
+        if (p != end || !is_space(cp)) break;
+        end = start;
     }
-    return std::string(s.substr(begin, last_end - begin));
+    return s.substr(begin, end - begin);
 }
 
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
+
 std::string fold(std::string_view s) {
-    // Fast path: pure ASCII needs only trimming.
-    if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        return trim(s);
+    const std::string_view t = trim_view(s);
+    if (std::none_of(t.begin(), t.end(), [](char c) { return may_hold_wide_space(static_cast<unsigned char>(c)); })) {
+        return std::string(t);
     }
+    // Byte-level rewrite: only EF BC 81–EF BD 9E (U+FF01–U+FF5E), E3 80 80 (U+3000) and C2 A0 (NBSP)
+    // change; every other byte (valid UTF-8, checked when the file was read) is copied as it is.
     std::string out;
-    out.reserve(s.size());
-    std::size_t p = 0;
-    while (p < s.size()) {
-        const char32_t cp = next_code_point(s, p);
-        if (cp >= 0xFF01 && cp <= 0xFF5E) {
-            out += static_cast<char>(cp - 0xFF01 + 0x21);
-        } else if (cp == 0x3000 || cp == 0xA0) {
+    out.reserve(t.size());
+    std::size_t i = 0;
+    const std::size_t n = t.size();
+    while (i < n) {
+        const auto b0 = static_cast<unsigned char>(t[i]);
+        if (b0 == 0xEF && i + 2 < n) {
+            const auto b1 = static_cast<unsigned char>(t[i + 1]);
+            const auto b2 = static_cast<unsigned char>(t[i + 2]);
+            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {  // U+FF01–U+FF3F
+                out += static_cast<char>(b2 - 0x81 + 0x21);
+                i += 3;
+                continue;
+            }
+            if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {  // U+FF40–U+FF5E
+                out += static_cast<char>(b2 - 0x80 + 0x60);
+                i += 3;
+                continue;
+            }
+        } else if (b0 == 0xE3 && i + 2 < n && t[i + 1] == '\x80' && t[i + 2] == '\x80') {
             out += ' ';
-        } else {
-            append_utf8(out, cp);
+            i += 3;
+            continue;
+        } else if (b0 == 0xC2 && i + 1 < n && t[i + 1] == '\xA0') {
+            out += ' ';
+            i += 2;
+            continue;
         }
+        out += static_cast<char>(b0);
+        ++i;
     }
-    return trim(out);
+    const std::string_view folded = trim_view(out);
+    if (folded.size() == out.size()) return out;
+    return std::string(folded);
+}
+
+bool has_spaces(std::string_view s) {
+    return std::any_of(s.begin(), s.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return is_ascii_space(b) || may_hold_wide_space(b);
+    });
 }
 
 std::string strip_spaces(std::string_view s) {
+    if (!has_spaces(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
     std::size_t p = 0;
@@ -123,6 +186,8 @@ std::string strip_spaces(std::string_view s) {
     }
     return out;
 }
+
+bool is_blank(std::string_view s) { return trim_view(s).empty(); }
 
 namespace {
 bool is_wide(char32_t cp) {

@@ -19,6 +19,10 @@ bool is_space(char32_t cp);
 
 /// Removes leading and trailing spaces in the sense of is_space().
 std::string trim(std::string_view s);
+/// The same without copying: a view into `s`.
+std::string_view trim_view(std::string_view s);
+/// True when `s` holds nothing but spaces (is_space); never allocates.
+bool is_blank(std::string_view s);
 
 /// Folds full-width ASCII variants (U+FF01–U+FF5E) to ASCII, U+3000/NBSP to a space, and trims.
 /// "＞＝９０％" → ">=90%". Other characters (≥, 万元, CJK punctuation) are kept.
@@ -26,6 +30,9 @@ std::string fold(std::string_view s);
 
 /// Removes every space (is_space) anywhere in the text.
 std::string strip_spaces(std::string_view s);
+/// False when `s` certainly holds no space of is_space() (a cheap byte test; true may be a false alarm),
+/// so callers can skip strip_spaces() and its copy.
+bool has_spaces(std::string_view s);
 
 /// Terminal display width: 2 for East Asian wide/full-width characters, 0 for combining marks, else 1.
 std::size_t display_width(std::string_view s);

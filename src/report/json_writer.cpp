@@ -1,0 +1,192 @@
+// The streaming JSON writer: one buffer, one pass over each string, nothing kept once written.
+#include "report/json_writer.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <istream>
+
+namespace perf_check::report {
+
+namespace {
+constexpr std::size_t k_flush_at = 1 << 16;
+}  // namespace
+
+JsonWriter::JsonWriter(std::ostream& out) : m_out(&out) { m_buf.reserve(k_flush_at * 2); }
+
+JsonWriter JsonWriter::continuing_array(std::ostream& out, int depth) {
+    JsonWriter w(out);
+    w.m_base = depth > 0 ? static_cast<std::size_t>(depth) : 0;
+    w.m_stack.push_back({true, true});
+    return w;
+}
+
+JsonWriter::~JsonWriter() { flush(); }
+
+void JsonWriter::flush() {
+    if (m_out && !m_buf.empty()) {
+        m_out->write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_buf.clear();
+    }
+}
+
+void JsonWriter::end_document() {
+    m_buf += '\n';
+    flush();
+}
+
+void JsonWriter::maybe_flush() {
+    if (m_buf.size() >= k_flush_at) flush();
+}
+
+void JsonWriter::newline_indent(std::size_t depth) {
+    m_buf += '\n';
+    m_buf.append(2 * depth, ' ');
+}
+
+void JsonWriter::before_value() {
+    if (m_after_key) {
+        m_after_key = false;
+        return;
+    }
+    if (m_stack.empty()) return;
+    Level& top = m_stack.back();
+    if (!top.empty) m_buf += ',';
+    top.empty = false;
+    newline_indent(m_base + m_stack.size());
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    before_value();
+    m_buf += '{';
+    m_stack.push_back({false, true});
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+    const bool empty = m_stack.back().empty;
+    m_stack.pop_back();
+    if (!empty) newline_indent(m_base + m_stack.size());
+    m_buf += '}';
+    maybe_flush();
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    before_value();
+    m_buf += '[';
+    m_stack.push_back({true, true});
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    const bool empty = m_stack.back().empty;
+    m_stack.pop_back();
+    if (!empty) newline_indent(m_base + m_stack.size());
+    m_buf += ']';
+    maybe_flush();
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    Level& top = m_stack.back();
+    if (!top.empty) m_buf += ',';
+    top.empty = false;
+    newline_indent(m_base + m_stack.size());
+    escaped(name);
+    m_buf += ": ";
+    m_after_key = true;
+    return *this;
+}
+
+void JsonWriter::escaped(std::string_view text) {
+    static constexpr char k_hex[] = "0123456789abcdef";
+    m_buf += '"';
+    std::size_t run = 0;  // start of the pending run of bytes that need no escape
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        // Eight bytes at a time while none is a control character, '"' or '\\' (most text).
+        while (i + 8 <= text.size()) {
+            std::uint64_t x;
+            std::memcpy(&x, text.data() + i, 8);
+            constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+            constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+            const std::uint64_t below_space = (x - k_ones * 0x20) & ~x & k_highs;
+            const std::uint64_t q = x ^ (k_ones * '"');
+            const std::uint64_t bs = x ^ (k_ones * '\\');
+            const std::uint64_t special = below_space | ((q - k_ones) & ~q & k_highs) | ((bs - k_ones) & ~bs & k_highs);
+            if (special) break;
+            i += 8;
+        }
+        if (i >= text.size()) break;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        m_buf.append(text.data() + run, i - run);
+        run = i + 1;
+        switch (c) {
+            case '"': m_buf += "\\\""; break;
+            case '\\': m_buf += "\\\\"; break;
+            case '\b': m_buf += "\\b"; break;
+            case '\f': m_buf += "\\f"; break;
+            case '\n': m_buf += "\\n"; break;
+            case '\r': m_buf += "\\r"; break;
+            case '\t': m_buf += "\\t"; break;
+            default:
+                m_buf += "\\u00";
+                m_buf += k_hex[c >> 4];
+                m_buf += k_hex[c & 0xF];
+        }
+    }
+    m_buf.append(text.data() + run, text.size() - run);
+    m_buf += '"';
+}
+
+JsonWriter& JsonWriter::string(std::string_view text) {
+    before_value();
+    escaped(text);
+    maybe_flush();
+    return *this;
+}
+
+JsonWriter& JsonWriter::number(std::string_view text) {
+    before_value();
+    m_buf += text;
+    return *this;
+}
+
+JsonWriter& JsonWriter::integer(long long n) {
+    before_value();
+    m_buf += std::to_string(n);
+    return *this;
+}
+
+JsonWriter& JsonWriter::boolean(bool b) {
+    before_value();
+    m_buf += b ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    m_buf += "null";
+    return *this;
+}
+
+JsonWriter& JsonWriter::pretty(std::string_view json) {
+    before_value();
+    const std::string indent(2 * (m_base + m_stack.size()), ' ');
+    for (const char c : json) {
+        m_buf += c;
+        if (c == '\n') m_buf += indent;
+    }
+    maybe_flush();
+    return *this;
+}
+
+JsonWriter& JsonWriter::splice_elements(std::istream& spooled, bool any) {
+    flush();
+    if (!any) return *this;
+    *m_out << spooled.rdbuf();
+    m_stack.back().empty = false;
+    return *this;
+}
+
+}  // namespace perf_check::report

@@ -1,0 +1,63 @@
+// A streaming JSON writer: values go out as they are written, indented like `dump(2)`, so a report of
+// any size is written without building a document in memory.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perf_check::report {
+
+/// Writes one JSON value to `out`, pretty-printed with two-space indentation. Strings are escaped as
+/// JSON requires (", \, control characters); UTF-8 passes through unchanged. Output is buffered and
+/// flushed in large blocks and at destruction. Misuse (a key outside an object) is a programming error.
+class JsonWriter {
+public:
+    explicit JsonWriter(std::ostream& out);
+    /// A writer that continues an array opened elsewhere at nesting `depth` (the array's own level):
+    /// its elements start with ",\n" as needed; used to spool array elements to a side stream.
+    static JsonWriter continuing_array(std::ostream& out, int depth);
+    JsonWriter(JsonWriter&&) = default;
+    JsonWriter& operator=(JsonWriter&&) = delete;
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
+    ~JsonWriter();
+
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    JsonWriter& begin_array();
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view name);
+    JsonWriter& string(std::string_view text);
+    /// `text` must already be a JSON number (e.g. Decimal::str()).
+    JsonWriter& number(std::string_view text);
+    JsonWriter& integer(long long n);
+    JsonWriter& boolean(bool b);
+    JsonWriter& null();
+    /// A value already rendered with two-space indentation from column 0: re-indented to fit here.
+    JsonWriter& pretty(std::string_view json);
+    /// Appends array elements written by a continuing_array() writer into the array open here.
+    JsonWriter& splice_elements(std::istream& spooled, bool any);
+    /// Ends the output with a newline and flushes it.
+    void end_document();
+    void flush();
+
+private:
+    struct Level {
+        bool array = false;
+        bool empty = true;
+    };
+    void before_value();
+    void newline_indent(std::size_t depth);
+    void escaped(std::string_view text);
+    void maybe_flush();
+
+    std::ostream* m_out;
+    std::string m_buf;
+    std::vector<Level> m_stack;
+    std::size_t m_base = 0;
+    bool m_after_key = false;
+};
+
+}  // namespace perf_check::report
