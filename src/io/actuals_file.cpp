@@ -40,6 +40,12 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
         }
         index.m_used[key] = false;
     }
+    // A header with nothing under it would score every project 0 without a word: say so instead.
+    if (index.m_projects.empty()) {
+        return Error{"no rows below the header (row " + std::to_string(table.header_row) +
+                         "): the file gives no values (实际完成值/执行数文件表头下没有数据行)",
+                     path, table.header_row};
+    }
     return index;
 }
 

@@ -3,6 +3,8 @@
 
 #include <array>
 
+#include "perf_check/model.hpp"
+
 namespace perf_check::io {
 
 char sniff_delimiter(std::istream& in) {
@@ -93,7 +95,17 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
     };
     auto end_row = [&] { row.cells.resize(used); };
     auto too_many = [&]() {
-        return Error{"more than " + std::to_string(m_limits.max_columns) + " columns in one row (行内列数超过上限)",
+        return Error{"more than " + std::to_string(m_limits.max_columns) +
+                         " columns in one row (行内列数超过上限：请检查分隔符，确需读取可用 --limit columns=N 提高上限)",
+                     m_file, row.row};
+    };
+    auto too_big = [&]() {
+        SourceLocation at;
+        at.row = row.row;
+        at.column = static_cast<int>(used) + 1;
+        return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) + " bytes (cell " +
+                         at.cell_ref() + ")" +
+                         " (单元格内容过大：请检查该单元格或引号是否未闭合，确需读取可用 --limit cell-bytes=8MiB 提高上限)",
                      m_file, row.row};
     };
     while (true) {
@@ -114,9 +126,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
                 cell.append(data + start, i - start);
                 m_pos = i;
                 if (cell.size() > m_limits.max_cell_bytes) {
-                    return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
-                                     " bytes (单元格内容过大)",
-                                 m_file, row.row};
+                    return too_big();
                 }
                 continue;
             }
@@ -129,9 +139,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
                 cell.append(m_buf, start, i - start);
                 m_pos = i;
                 if (cell.size() > m_limits.max_cell_bytes) {
-                    return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
-                                     " bytes (单元格内容过大)",
-                                 m_file, row.row};
+                    return too_big();
                 }
                 continue;
             }
@@ -140,9 +148,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
         // Checked before anything else so that a cell of exactly the limit passes (the old check fired
         // on the delimiter after it) and one byte over fails even at the end of the file.
         if (cell.size() > m_limits.max_cell_bytes) {
-            return Error{"a cell is larger than " + std::to_string(m_limits.max_cell_bytes) +
-                             " bytes (单元格内容过大)",
-                         m_file, row.row};
+            return too_big();
         }
         if (c < 0) {
             if (quoted) {

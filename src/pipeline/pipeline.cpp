@@ -207,6 +207,14 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
         results.project(index, path, std::move(r));
     }
+    // A header with no project under it is not a clean table: it is an empty one (a cut-off export, or
+    // rows pasted into another sheet). Without a header, missing-column has already said why.
+    if (!file.error && file.projects == 0 && table.header_row > 0 && table.missing_columns.empty()) {
+        file.error = Error{"no project rows below the header (row " + std::to_string(table.header_row) +
+                               ") (表头下没有项目数据行：请检查是否漏复制了数据，或选择了错误的工作表 --sheet)",
+                           path, table.header_row}
+                         .render();
+    }
     results.done(index, std::move(file));
 }
 

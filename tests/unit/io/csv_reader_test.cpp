@@ -177,7 +177,9 @@ TEST_CASE("csv: a cell over the size limit is an error", "[csv]") {
     REQUIRE(big.rows.size() == 1);
     REQUIRE(big.error);
     CHECK(big.error->line == 2);
-    CHECK(big.error->message == "a cell is larger than 8 bytes (单元格内容过大)");
+    CHECK(big.error->message ==
+          "a cell is larger than 8 bytes (cell A2) (单元格内容过大：请检查该单元格或引号是否未闭合，确需读取可用 "
+          "--limit cell-bytes=8MiB 提高上限)");
 
     // Quoted cells count too.
     const Read quoted = read_all("\"1234\n56789\"\n", ',', limits);
@@ -187,6 +189,7 @@ TEST_CASE("csv: a cell over the size limit is an error", "[csv]") {
     // The last cell of the file, with no newline after it.
     const Read last = read_all("a,123456789", ',', limits);
     REQUIRE(last.error);
+    CHECK_THAT(last.error->message, Catch::Contains("(cell B1)"));
 
     // Exactly at the limit is fine, wherever the cell is.
     const Read exact = read_all("12345678,87654321\n12345678", ',', limits);
@@ -208,7 +211,8 @@ TEST_CASE("csv: too many columns is an error", "[csv]") {
     REQUIRE(r.error);
     CHECK(r.error->line == 2);
     CHECK(r.error->file == "t.csv");
-    CHECK(r.error->message == "more than 3 columns in one row (行内列数超过上限)");
+    CHECK(r.error->message ==
+          "more than 3 columns in one row (行内列数超过上限：请检查分隔符，确需读取可用 --limit columns=N 提高上限)");
 
     // At the end of the file without a newline too.
     CHECK(read_all("a,b,c,d", ',', limits).error);
@@ -225,4 +229,45 @@ TEST_CASE("csv: records longer than the read buffer", "[csv]") {
     CHECK(r.rows[0].cells[1] == "z");
     CHECK(r.rows[1].cells == Cells{cell, "1"});
     CHECK(row_numbers(r) == std::vector<int>{1, 2});
+}
+
+TEST_CASE("csv: cells, quotes and line breaks across the 1 MiB read block", "[csv]") {
+    constexpr std::size_t k_block = 1 << 20;
+    SECTION("an unquoted cell spanning the refill, with a quote inside it at the boundary") {
+        std::string text = std::string(k_block - 1, 'y') + "\"z,2\n3,4\n";
+        const Read r = read_all(text);
+        REQUIRE_FALSE(r.error);
+        REQUIRE(r.rows.size() == 2);
+        CHECK(r.rows[0].cells == Cells{std::string(k_block - 1, 'y') + "\"z", "2"});
+        CHECK(r.rows[1].cells == Cells{"3", "4"});
+    }
+    SECTION("a quoted cell whose closing quote and doubled quote fall on the boundary") {
+        std::string text = "\"" + std::string(k_block - 2, 'q') + "\"\"x\",5\r\n6\n";
+        const Read r = read_all(text);
+        REQUIRE_FALSE(r.error);
+        REQUIRE(r.rows.size() == 2);
+        CHECK(r.rows[0].cells == Cells{std::string(k_block - 2, 'q') + "\"x", "5"});
+        CHECK(r.rows[1].cells == Cells{"6"});
+        CHECK(row_numbers(r) == std::vector<int>{1, 2});
+    }
+    SECTION("a CRLF split by the refill and newlines inside a quoted cell keep physical rows") {
+        std::string text = std::string(k_block - 1, 'a') + "\r\n\"l1\nl2\r\nl3\",b\nc\n";
+        const Read r = read_all(text);
+        REQUIRE_FALSE(r.error);
+        REQUIRE(r.rows.size() == 3);
+        CHECK(r.rows[1].cells == Cells{"l1\nl2\r\nl3", "b"});
+        CHECK(row_numbers(r) == std::vector<int>{1, 2, 5});
+    }
+    SECTION("one RawRow reused: a short row after a long one has only its own cells") {
+        CsvRowSource src(std::make_unique<std::istringstream>("a,b,c,d\nx\n,\n"), Encoding::utf8, ',', "t.csv");
+        RawRow row;
+        REQUIRE(*src.next(row));
+        CHECK(row.cells == Cells{"a", "b", "c", "d"});
+        REQUIRE(*src.next(row));
+        CHECK(row.cells == Cells{"x"});
+        REQUIRE(*src.next(row));
+        CHECK(row.cells == Cells{"", ""});
+        CHECK_FALSE(*src.next(row));
+        CHECK(row.cells.empty());
+    }
 }

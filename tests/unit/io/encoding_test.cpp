@@ -229,3 +229,27 @@ TEST_CASE("gb18030_to_utf8 decodes", "[encoding]") {
     for (int i = 0; i < 5000; ++i) expect += "中";
     CHECK(gb18030_to_utf8(many) == expect);
 }
+
+TEST_CASE("detect_encoding: sequences and failures across the 1 MiB read block", "[encoding]") {
+    constexpr std::size_t k_block = 1 << 20;
+    CHECK(*detect(std::string(k_block - 1, 'a') + "中\n") == Encoding::utf8);
+    CHECK(*detect(std::string(k_block - 2, 'a') + "中\n") == Encoding::utf8);
+    CHECK(*detect(std::string(k_block - 1, 'a') + "\xD6\xD0\n") == Encoding::gb18030);
+    // A bad sequence that starts in the first block and breaks in the second: named whole, with its line.
+    std::string bytes;
+    for (std::size_t i = 0; i < (k_block - 2) / 2; ++i) bytes += "a\n";
+    bytes += "\xE4\xB8";  // the first two bytes of 中, at the end of the first block
+    bytes += "(\n";       // not a continuation byte (and no valid GB18030 pair either)
+    const auto r = detect(bytes);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().line == static_cast<int>((k_block - 2) / 2 + 1));
+    CHECK_THAT(r.error().message, Catch::Contains("at byte offset " + std::to_string(k_block - 2) + " "));
+    // Far into the file: line and offset count every block before.
+    std::string far;
+    for (int i = 0; i < 600000; ++i) far += "a\n";
+    far += "x\xFF";
+    const auto f = detect(far);
+    REQUIRE_FALSE(f);
+    CHECK(f.error().line == 600001);
+    CHECK_THAT(f.error().message, Catch::Contains("bad byte sequence FF at byte offset 1200001 "));
+}

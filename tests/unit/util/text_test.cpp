@@ -1,7 +1,9 @@
 // Unit tests of the generic UTF-8 text helpers: folding, trimming, width, edit distance, splitting.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/text.hpp"
@@ -184,4 +186,63 @@ TEST_CASE("append_utf8 round-trips through next_code_point", "[text]") {
     std::string s;
     append_utf8(s, 0x4E2D);
     CHECK(s == "中");
+}
+
+namespace {
+// The definition trim() implements: drop is_space code points at both ends.
+std::string reference_trim(std::string_view s) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // [start, end) of each code point
+    std::vector<bool> space;
+    std::size_t p = 0;
+    while (p < s.size()) {
+        const std::size_t start = p;
+        space.push_back(perf_check::util::is_space(perf_check::util::next_code_point(s, p)));
+        spans.emplace_back(start, p);
+    }
+    std::size_t b = 0;
+    std::size_t e = spans.size();
+    while (b < e && space[b]) ++b;
+    while (e > b && space[e - 1]) --e;
+    if (b == e) return "";
+    return std::string(s.substr(spans[b].first, spans[e - 1].second - spans[b].first));
+}
+
+// The definition fold() implements, decoding every code point: the byte-level fast paths must agree.
+std::string reference_fold(std::string_view s) {
+    std::string out;
+    std::size_t p = 0;
+    while (p < s.size()) {
+        const char32_t cp = perf_check::util::next_code_point(s, p);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) out += static_cast<char>(cp - 0xFF01 + 0x21);
+        else if (cp == 0x3000 || cp == 0xA0) out += ' ';
+        else perf_check::util::append_utf8(out, cp);
+    }
+    return reference_trim(out);
+}
+}  // namespace
+
+TEST_CASE("fold and trim_view agree with the code-point definition on mixed text", "[text]") {
+    // Pieces chosen to hit every fast path and its edges: ASCII, CJK (E4–E9 leads), the lead bytes that
+    // may start a space or a full-width form (C2, E2, E3, EF) without being one (≥ E2, 。 E3, ｟ EF BD 9F).
+    const std::vector<std::string> pieces = {"a", " ", "\t", "中", "≥", "。", "，", "（", "）", "９", "Ａ", "ｚ", "～",
+                                             "\u3000", "\u00A0", "\u200B", "\uFEFF", "\u2003", "\uFF5F", "©", "万元", "%"};
+    std::uint32_t seed = 12345;
+    for (int n = 0; n < 5000; ++n) {
+        std::string s;
+        const int len = static_cast<int>(seed % 7);
+        for (int i = 0; i < len; ++i) {
+            seed = seed * 1103515245U + 12345U;
+            s += pieces[(seed >> 16) % pieces.size()];
+        }
+        seed = seed * 1103515245U + 12345U;
+        INFO(s);
+        REQUIRE(fold(s) == reference_fold(s));
+        REQUIRE(trim_view(s) == reference_trim(s));
+        REQUIRE(is_blank(s) == trim(s).empty());
+        REQUIRE(strip_spaces(s).size() <= s.size());
+        if (!has_spaces(s)) REQUIRE(strip_spaces(s) == s);
+    }
+    CHECK(trim_view("\u3000 中文\u00A0 ") == "中文");
+    CHECK(trim_view("≥\u2003") == "≥");
+    CHECK(fold("\uFF5F") == "\uFF5F");  // just past the folded block
 }

@@ -1,0 +1,109 @@
+// The streamed JSON report (findings written as projects are checked) must say exactly what the report
+// built in memory says, in the same order, for every kind of run that streams.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/pipeline.hpp"
+#include "support/paths.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+struct Run {
+    int code = 0;
+    std::string out;
+    std::string err;
+};
+
+Run run_json(RunOptions opts, bool stream) {
+    opts.stream = stream;
+    opts.reports = {{"json", ""}};
+    std::ostringstream out;
+    std::ostringstream err;
+    Run r;
+    r.code = pipeline::run(opts, out, err);
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+}
+
+// Both ways, byte for byte; returns the parsed document.
+nlohmann::json same_both_ways(const RunOptions& opts) {
+    const Run streamed = run_json(opts, true);
+    const Run kept = run_json(opts, false);
+    CHECK(streamed.code == kept.code);
+    CHECK(streamed.err == kept.err);
+    REQUIRE(streamed.out == kept.out);
+    return nlohmann::json::parse(streamed.out);
+}
+
+}  // namespace
+
+TEST_CASE("streamed and in-memory JSON reports are identical on the seed", "[stream]") {
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/targets-2024.csv")};
+    const auto doc = same_both_ways(opts);
+    CHECK(doc["summary"]["projects"] == 4);
+    CHECK(doc["findings"].size() == doc["summary"]["errors"].get<std::size_t>() +
+                                        doc["summary"]["warnings"].get<std::size_t>() +
+                                        doc["summary"]["infos"].get<std::size_t>());
+    CHECK(doc["files"][0]["indicators"] == 44);
+    // Report order: rows ascending within the file.
+    int last = 0;
+    for (const auto& f : doc["findings"]) {
+        CHECK(f["row"].get<int>() >= last);
+        last = f["row"].get<int>();
+    }
+}
+
+TEST_CASE("streamed and in-memory JSON agree on a batch checked in parallel, with a broken file", "[stream]") {
+    test::TempDir dir;
+    dir.write("a/1.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
+    dir.write("a/2.csv", "\x01\x02\x00\x03 not a table");
+    dir.write("a/3.csv", test::slurp(test::source_path("samples/old-style-2022.csv")));
+    dir.write("a/4.csv", test::slurp(test::source_path("samples/targets-2024.gb18030.csv")));
+    RunOptions opts;
+    opts.paths = {dir.path("a")};
+    opts.jobs = 2;
+    opts.summary = true;
+    const auto doc = same_both_ways(opts);
+    REQUIRE(doc["files"].size() == 4);
+    CHECK(doc["files"][1]["error"].is_string());
+    CHECK(doc["files"][3]["projects"] == 4);
+    // Files in input order, findings grouped by file in that order.
+    std::vector<std::string> order;
+    for (const auto& f : doc["findings"]) {
+        if (order.empty() || order.back() != f["file"]) order.push_back(f["file"]);
+    }
+    CHECK(order == std::vector<std::string>{dir.path("a/1.csv"), dir.path("a/3.csv"), dir.path("a/4.csv")});
+    CHECK(doc["summary"]["key_projects"].size() > 0);
+}
+
+TEST_CASE("streamed and in-memory JSON agree when scoring with a separate actuals file", "[stream]") {
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/self-eval/targets-2024.csv")};
+    opts.actuals_path = test::source_path("samples/self-eval/actuals-2024.csv");
+    opts.score = true;
+    const auto doc = same_both_ways(opts);
+    REQUIRE(doc["scores"].size() == 5);
+    CHECK(doc["scores"][0]["total"] == 96.06);
+    // The actuals file is listed last, and findings placed in it come after the table's.
+    CHECK(doc["files"].back()["path"] == opts.actuals_path);
+}
+
+TEST_CASE("the exit code of a streamed run follows --fail-on like the in-memory one", "[stream]") {
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/targets-2024.csv")};
+    CHECK(run_json(opts, true).code == pipeline::k_exit_findings);
+    opts.fail_on.reset();
+    CHECK(run_json(opts, true).code == pipeline::k_exit_clean);
+    opts.paths = {test::source_path("samples/clean-2024.csv")};
+    opts.fail_on = Severity::info;
+    const Run info = run_json(opts, true);
+    const auto doc = nlohmann::json::parse(info.out);
+    CHECK(info.code == (doc["findings"].empty() ? pipeline::k_exit_clean : pipeline::k_exit_findings));
+}

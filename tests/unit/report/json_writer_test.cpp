@@ -1,0 +1,83 @@
+// The streaming JSON writer: escaping, the exact dump(2) layout, and arrays spliced from a spool.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "report/json_writer.hpp"
+
+using perf_check::report::JsonWriter;
+
+TEST_CASE("JsonWriter escapes what JSON requires and passes UTF-8 through", "[json-writer]") {
+    std::ostringstream out;
+    {
+        JsonWriter w(out);
+        w.begin_array();
+        w.string("plain 中文 text, long enough to take the eight-byte path");
+        w.string(std::string("q\"b\\n\nt\tc\x01z\x1f", 13));
+        w.string("12345678\"");  // the special byte right after a clean eight-byte word
+        w.string("");
+        w.end_array();
+        w.end_document();
+    }
+    const auto doc = nlohmann::json::parse(out.str());
+    REQUIRE(doc.size() == 4);
+    CHECK(doc[0] == "plain 中文 text, long enough to take the eight-byte path");
+    CHECK(doc[1] == std::string("q\"b\\n\nt\tc\x01z\x1f", 13));
+    CHECK(doc[2] == "12345678\"");
+    CHECK(doc[3] == "");
+    CHECK(out.str().find("\\u0001") != std::string::npos);
+    CHECK(out.str().find("\\u001f") != std::string::npos);
+}
+
+TEST_CASE("JsonWriter lays out a document exactly like nlohmann's dump(2)", "[json-writer]") {
+    std::ostringstream out;
+    {
+        JsonWriter w(out);
+        w.begin_object();
+        w.key("version").integer(1);
+        w.key("empty_array").begin_array().end_array();
+        w.key("empty_object").begin_object().end_object();
+        w.key("list").begin_array();
+        w.begin_object().key("n").number("12.5").key("ok").boolean(true).key("none").null().end_object();
+        w.integer(-3);
+        w.end_array();
+        w.key("nested").pretty(nlohmann::ordered_json{{"a", {1, 2}}, {"b", "x"}}.dump(2));
+        w.end_object();
+        w.end_document();
+    }
+    nlohmann::ordered_json expected;
+    expected["version"] = 1;
+    expected["empty_array"] = nlohmann::ordered_json::array();
+    expected["empty_object"] = nlohmann::ordered_json::object();
+    expected["list"] = {{{"n", 12.5}, {"ok", true}, {"none", nullptr}}, -3};
+    expected["nested"] = {{"a", {1, 2}}, {"b", "x"}};
+    CHECK(out.str() == expected.dump(2) + "\n");
+}
+
+TEST_CASE("JsonWriter splices array elements written to a spool", "[json-writer]") {
+    std::stringstream spool;
+    {
+        auto side = JsonWriter::continuing_array(spool, 1);
+        side.begin_object().key("k").string("v1").end_object();
+        side.begin_object().key("k").string("v2").end_object();
+    }
+    std::ostringstream out;
+    {
+        JsonWriter w(out);
+        w.begin_object();
+        w.key("first").begin_array().string("a").end_array();
+        w.key("spooled").begin_array().splice_elements(spool, true).end_array();
+        w.key("none").begin_array();
+        std::stringstream empty;
+        w.splice_elements(empty, false).end_array();
+        w.end_object();
+        w.end_document();
+    }
+    nlohmann::ordered_json expected;
+    expected["first"] = {"a"};
+    expected["spooled"] = {{{"k", "v1"}}, {{"k", "v2"}}};
+    expected["none"] = nlohmann::ordered_json::array();
+    CHECK(out.str() == expected.dump(2) + "\n");
+}
