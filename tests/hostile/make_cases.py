@@ -6,6 +6,8 @@ Run from anywhere with /usr/bin/python3; the output is deterministic. The big ca
 """
 import os
 import random
+import zipfile
+from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CASES = os.path.join(HERE, "cases")
@@ -24,6 +26,43 @@ def project(i, funds="100", value="50", weight="10分"):
 def write(name, data):
     with open(os.path.join(CASES, name), "wb") as f:
         f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def xlsx(name, rows):
+    """A minimal workbook of one sheet with inline strings (no shared strings, no styles)."""
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    pkg = 'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"'
+
+    def col(i):
+        out = ""
+        i += 1
+        while i:
+            i, r = divmod(i - 1, 26)
+            out = chr(65 + r) + out
+        return out
+
+    sheet_rows = "".join(
+        f'<row r="{r + 1}">' + "".join(
+            f'<c r="{col(c)}{r + 1}" t="inlineStr"><is><t>{escape(v)}</t></is></c>' for c, v in enumerate(row) if v)
+        + "</row>" for r, row in enumerate(rows))
+    with zipfile.ZipFile(os.path.join(CASES, name), "w", zipfile.ZIP_DEFLATED) as z:
+        def put(part, text):
+            info = zipfile.ZipInfo(part, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, text)
+        put("[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>')
+        put("_rels/.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships {pkg}><Relationship Id="rId1" '
+            f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        put("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets>'
+            '<sheet name="绩效目标表" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        put("xl/_rels/workbook.xml.rels", f'<?xml version="1.0" encoding="UTF-8"?><Relationships {pkg}>'
+            f'<Relationship Id="rId1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        put("xl/worksheets/sheet1.xml",
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>{sheet_rows}</sheetData></worksheet>')
 
 
 def main():
@@ -48,6 +87,11 @@ def main():
     write("numbers-weights.csv", HEADER + "".join(project(i, weight=t) for i, t in enumerate(tokens)))
     write("weights-out-of-range.csv",
           HEADER + "".join(project(i, weight=w) for i, w in enumerate(["-5分", "200分", "90分", "0分", "10分"])))
+    # A workbook whose goal cell (D2) holds 2,100 bytes: read by default, refused under --limit cell-bytes=1KiB.
+    long_goal = "完成年度目标任务，保障资金按时发放。" * 40
+    xlsx("xlsx-long-cell.xlsx", [HEADER.rstrip("\n").split(","),
+                                 project(1).rstrip("\n").replace("完成年度目标任务，保障资金按时发放。", long_goal).split(",")])
+    write("long-cell.csv", HEADER + project(1).replace("完成年度目标任务，保障资金按时发放。", long_goal))
     write("rules-empty.yaml", b"")
     write("rules-comments-only.yaml", "# 只有注释的规则集\n\n")
     write("rules-extends-self.yaml", "extends: rules-extends-self.yaml\n")
