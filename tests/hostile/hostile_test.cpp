@@ -5,6 +5,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -25,12 +26,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// 100,000 one-row projects take well over a minute in an unoptimised build (the speed of a Debug
-// binary, not a hang), so such builds run the same shape with fewer projects.
-#if defined(__OPTIMIZE__)
-constexpr int k_many_projects = 100000;
+// Cases marked build=optimised (100,000 projects) run only in an optimised build without sanitizers:
+// a Debug or ASan binary needs minutes for them, which says nothing about the product.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
+#define PERF_CHECK_HOSTILE_SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define PERF_CHECK_HOSTILE_SANITIZED 1
+#endif
+#if defined(__OPTIMIZE__) && !defined(PERF_CHECK_HOSTILE_SANITIZED)
+constexpr bool k_optimised = true;
 #else
-constexpr int k_many_projects = 2000;
+constexpr bool k_optimised = false;
 #endif
 
 constexpr int k_timeout_seconds = 20;
@@ -104,9 +113,10 @@ public:
 
 private:
     static std::string make(const std::string& name) {
-        if (name == "cell-10mb.csv") {
-            // 10 MiB of goal text in one cell: 保障 is 6 bytes.
-            return k_header + "\n" + project_row(1, repeat("保障", (std::size_t{10} << 20) / 6)) + "\n";
+        if (name == "cell-10mb.csv" || name == "cell-5mb.csv") {
+            // 10 (5) MiB of goal text in one cell: 保障 is 6 bytes.
+            const std::size_t mib = name == "cell-10mb.csv" ? 10 : 5;
+            return k_header + "\n" + project_row(1, repeat("保障", (mib << 20) / 6)) + "\n";
         }
         if (name == "columns-10000.csv") {
             // 10,000 named columns: every header cell goes through header matching.
@@ -118,9 +128,11 @@ private:
             // A normal header, then a row of 20,000 cells (a row of stray commas), past Excel's 16,384.
             return k_header + "\n" + project_row(1) + repeat(",", 20000 - 13) + "\n";
         }
-        if (name == "projects-100000.csv") {
+        if (name.rfind("projects-", 0) == 0) {
+            // projects-N.csv: N projects of one indicator row each.
+            const int n = std::stoi(name.substr(9));
             std::string out = k_header + "\n";
-            for (int i = 0; i < k_many_projects; ++i) out += project_row(i) + "\n";
+            for (int i = 0; i < n; ++i) out += project_row(i) + "\n";
             return out;
         }
         if (name == "deep.json") return repeat("[", 100000) + repeat("]", 100000);
@@ -172,11 +184,13 @@ struct Outcome {
     json report;  // null when the run wrote no report (usage errors, bad rule sets)
 };
 
-// Runs the binary under `timeout`: ARGS --format json -o REPORT INPUT.
-Outcome run_binary(const std::vector<std::string>& args, const std::string& input) {
+// Runs the binary under `timeout`: ARGS --format json -o REPORT INPUT. With `keep_report` false the
+// report goes to /dev/null (cases whose report is hundreds of MB).
+Outcome run_binary(const std::vector<std::string>& args, const std::string& input, bool keep_report = true) {
     static test::TempDir out_dir;
     static int counter = 0;
-    const std::string report = out_dir.path("report-" + std::to_string(++counter) + ".json");
+    const std::string report =
+        keep_report ? out_dir.path("report-" + std::to_string(++counter) + ".json") : std::string("/dev/null");
     const std::string err = out_dir.path("err-" + std::to_string(counter) + ".txt");
     std::string cmd = "timeout " + std::to_string(k_timeout_seconds) + " " + shell_quote(PERF_CHECK_BINARY);
     for (const auto& a : args) cmd += " " + shell_quote(a);
@@ -186,8 +200,11 @@ Outcome run_binary(const std::vector<std::string>& args, const std::string& inpu
     Outcome o;
     o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     o.err = test::slurp(err);
-    const std::string text = test::slurp(report);
-    if (!text.empty()) o.report = json::parse(text, nullptr, false);
+    if (keep_report) {
+        const std::string text = test::slurp(report);
+        if (!text.empty()) o.report = json::parse(text, nullptr, false);
+        fs::remove(report);
+    }
     return o;
 }
 
@@ -254,6 +271,7 @@ std::string check(const std::string& expect, const Outcome& o, const std::string
         if (kind == "finding") return found ? "" : "no finding " + arg;
         return found ? "unexpected finding " + arg : "";
     }
+    if (kind == "build" || kind == "report") return "";  // handled before the run
     if (kind == "same-as") {
         const std::string other = resolve(arg);
         const Outcome ref = run_binary({}, other);
@@ -267,10 +285,11 @@ std::string check(const std::string& expect, const Outcome& o, const std::string
 }
 
 std::map<std::string, std::string> vars_for(const std::string& path, const std::string& arg_file) {
-    return {{"{file}", path},
-            {"{arg}", arg_file},
-            {"{many+1}", std::to_string(k_many_projects + 1)},
-            {"{many}", std::to_string(k_many_projects)}};
+    return {{"{file}", path}, {"{arg}", arg_file}};
+}
+
+bool has_flag(const Case& c, const std::string& flag) {
+    return std::find(c.expect.begin(), c.expect.end(), flag) != c.expect.end();
 }
 
 }  // namespace
@@ -297,6 +316,10 @@ TEST_CASE("the manifest lists every corpus case of issue 7 once", "[hostile]") {
 TEST_CASE("every hostile input ends in time with its exit code and a message naming the file and place",
           "[hostile]") {
     for (const auto& c : load_manifest()) {
+        if (has_flag(c, "build=optimised") && !k_optimised) {
+            WARN("case " << c.id << " skipped: it runs only in an optimised build without sanitizers");
+            continue;
+        }
         std::vector<std::string> args;
         std::string arg_file;  // the first input named in args: a rule set, actuals, progress
         for (const auto& a : c.args) {
@@ -304,7 +327,7 @@ TEST_CASE("every hostile input ends in time with its exit code and a message nam
             if (is_input_ref(a) && arg_file.empty()) arg_file = args.back();
         }
         const std::string path = resolve(c.input);
-        const Outcome o = run_binary(args, path);
+        const Outcome o = run_binary(args, path, !has_flag(c, "report=none"));
         const auto vars = vars_for(path, arg_file);
         std::vector<std::string> failures;
         if (o.exit != c.exit) failures.push_back("exit " + std::to_string(o.exit) + ", not " + std::to_string(c.exit));
@@ -312,12 +335,14 @@ TEST_CASE("every hostile input ends in time with its exit code and a message nam
             if (auto why = check(e, o, path, vars); !why.empty()) failures.push_back(why);
         }
         INFO("case " << c.id << " (" << c.status << ")\nstderr: " << o.err.substr(0, 600));
-        // Whatever else, it must end in time (timeout exits 124) and never crash (a signal is 128+).
-        CHECK(o.exit != 124);
-        CHECK(o.exit <= 2);
         if (c.status == "pass") {
+            // It ends in time (timeout exits 124) and never crashes (a signal is 128+N).
+            CHECK(o.exit != 124);
+            CHECK(o.exit <= 2);
             for (const auto& f : failures) FAIL_CHECK(f);
         } else {
+            // A known failure may still be too slow (124), but never crashes.
+            CHECK((o.exit <= 2 || o.exit == 124));
             INFO("an xfail case now passes: move it to pass in tests/hostile/manifest.tsv");
             CHECK_FALSE(failures.empty());
         }
@@ -329,7 +354,8 @@ TEST_CASE("a directory of every hostile file and one good table still reports th
     test::TempDir dir;
     std::set<std::string> names;
     for (const auto& c : load_manifest()) {
-        if (!c.args.empty() || c.input.rfind("samples/", 0) == 0) continue;
+        // Known failures (xfail) join the batch once they are fixed and marked pass.
+        if (!c.args.empty() || c.input.rfind("samples/", 0) == 0 || c.status != "pass") continue;
         const std::string name = fs::path(c.input).filename().string();
         if (!names.insert(name).second) continue;
         fs::copy_file(resolve(c.input), dir.path(name));
