@@ -4,8 +4,11 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cctype>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "config/rule_set_loader.hpp"
@@ -53,7 +56,77 @@ struct Shared {
     std::string as_of;
     std::string baseline;
     std::string update_baseline;
+    std::vector<std::string> limits;
 };
+
+const char* k_limit_help =
+    "上限 raise or lower a protective limit, NAME=VALUE (repeatable): cell-bytes (default 4MiB), "
+    "columns (16384), xlsx-bytes (unpacked .xlsx, 1GiB); sizes take KiB/MiB/GiB, e.g. --limit cell-bytes=8MiB";
+
+// Reads "8MiB", "512KiB", "2GiB", "4194304" (bytes). K/KB/KiB, M/MB/MiB, G/GB/GiB all count in 1024s:
+// these are memory limits, and a user who types 8MB means "about eight megabytes", not a decimal unit.
+std::optional<std::uint64_t> parse_size(const std::string& text) {
+    std::size_t i = 0;
+    std::uint64_t n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        if (n > (std::uint64_t{1} << 40)) return std::nullopt;  // far beyond any limit; avoids overflow
+        n = n * 10 + static_cast<std::uint64_t>(text[i] - '0');
+        ++i;
+    }
+    if (i == 0) return std::nullopt;
+    std::string unit;
+    for (; i < text.size(); ++i) unit += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    std::uint64_t scale = 0;
+    if (unit.empty() || unit == "b") scale = 1;
+    else if (unit == "k" || unit == "kb" || unit == "kib") scale = std::uint64_t{1} << 10;
+    else if (unit == "m" || unit == "mb" || unit == "mib") scale = std::uint64_t{1} << 20;
+    else if (unit == "g" || unit == "gb" || unit == "gib") scale = std::uint64_t{1} << 30;
+    else return std::nullopt;
+    return n * scale;
+}
+
+// Applies one --limit NAME=VALUE. Each limit has a floor (below it no real table can be read, so the
+// value is surely a typo) and a ceiling (the limit must still protect the machine).
+std::optional<std::string> apply_limit(const std::string& spec, io::ReadLimits& limits) {
+    const std::size_t eq = spec.find('=');
+    const std::string name = util::trim(spec.substr(0, eq));
+    const std::string value = eq == std::string::npos ? "" : util::trim(spec.substr(eq + 1));
+    const std::string usage =
+        " (上限写法 use NAME=VALUE with NAME one of cell-bytes, columns, xlsx-bytes, e.g. --limit cell-bytes=8MiB)";
+    if (eq == std::string::npos || value.empty()) return "--limit " + spec + ": expected NAME=VALUE" + usage;
+    struct Known {
+        const char* name;
+        bool is_size;
+        std::uint64_t low;
+        std::uint64_t high;
+        std::size_t io::ReadLimits::*field;
+    };
+    static const Known k_known[] = {
+        {"cell-bytes", true, std::uint64_t{1} << 10, std::uint64_t{1} << 31, &io::ReadLimits::max_cell_bytes},
+        {"columns", false, 16, 1'000'000, &io::ReadLimits::max_columns},
+        {"xlsx-bytes", true, std::uint64_t{16} << 10, std::uint64_t{64} << 30, &io::ReadLimits::max_xlsx_bytes},
+    };
+    for (const auto& k : k_known) {
+        if (name != k.name) continue;
+        std::optional<std::uint64_t> n;
+        if (k.is_size) {
+            n = parse_size(value);
+        } else if (value.find_first_not_of("0123456789") == std::string::npos && value.size() <= 12) {
+            n = std::stoull(value);
+        }
+        if (!n) {
+            return "--limit " + spec + ": '" + value + "' is not " +
+                   (k.is_size ? "a size such as 8MiB, 512KiB or 4194304" : "a whole number") + usage;
+        }
+        if (*n < k.low || *n > k.high) {
+            return "--limit " + spec + ": " + name + " must be between " + std::to_string(k.low) + " and " +
+                   std::to_string(k.high) + (k.is_size ? " bytes" : "") + " (上限超出允许范围)";
+        }
+        limits.*k.field = static_cast<std::size_t>(*n);
+        return std::nullopt;
+    }
+    return "--limit " + spec + ": unknown limit '" + name + "'" + usage;
+}
 
 enum class Mode { check, score, monitor };
 
@@ -74,6 +147,7 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_option("-j,--jobs", s.jobs, "并行 files checked in parallel (default: number of cores)");
     app->add_option("--baseline", s.baseline, "基线 report only findings not in this baseline file; list the fixed ones");
     app->add_option("--update-baseline", s.update_baseline, "写基线 write this run's findings as the baseline FILE");
+    app->add_option("--limit", s.limits, k_limit_help);
     if (mode == Mode::score) {
         app->add_option("--actuals", s.actuals,
                         "实际完成值文件 actuals as a separate CSV/XLSX/JSON joined on (单位代码, 项目名称, 三级指标)");
@@ -111,6 +185,9 @@ std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptio
     run.baseline_path = s.baseline;
     run.update_baseline_path = s.update_baseline;
     run.read.sheet = s.sheet;
+    for (const auto& spec : s.limits) {
+        if (auto err = apply_limit(spec, run.read.limits)) return err;
+    }
     run.actuals_path = s.actuals;
     run.colour = is_tty && std::getenv("NO_COLOR") == nullptr;
     if (!s.encoding.empty()) {
@@ -173,12 +250,14 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     std::string output;
     std::string encoding;
     std::string sheet;
+    std::vector<std::string> convert_limits;
     auto* convert = app.add_subcommand("convert", "转换 convert a table to canonical JSON or clean CSV");
     convert->add_option("path", convert_path, "表格文件 table file")->required();
     convert->add_option("--to", convert_to, "json or csv")->required()->check(CLI::IsMember({"json", "csv"}));
     convert->add_option("-o,--output", output, "写入文件 output file (default: standard output)");
     convert->add_option("--encoding", encoding, "CSV 编码 utf-8, utf-8-bom, gb18030");
     convert->add_option("--sheet", sheet, "XLSX 工作表 sheet name or number");
+    convert->add_option("--limit", convert_limits, k_limit_help);
     auto* templ = app.add_subcommand("template", "模板 write a blank target table (.xlsx) with dropdowns and hints");
     templ->add_option("-o,--output", output, "输出文件 output .xlsx")->required();
 
@@ -237,6 +316,9 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
         parsed.convert_to = convert_to;
         parsed.output = output;
         parsed.run.read.sheet = sheet;
+        for (const auto& spec : convert_limits) {
+            if (auto err = apply_limit(spec, parsed.run.read.limits)) return fail(*err);
+        }
         if (!encoding.empty()) {
             auto enc = io::parse_encoding_name(encoding);
             if (!enc) return fail(enc.error().message);

@@ -25,10 +25,15 @@ public:
     [[nodiscard]] virtual std::string sheet() const { return {}; }
 };
 
-/// Limits that protect the machine from hostile files; each gives a clear error when hit.
+/// Limits that protect the machine from hostile files; each gives a clear error naming the file and the
+/// place when hit. The command line can raise or lower them (`--limit cell-bytes=8MiB`, see cli.cpp and
+/// the README's Limits section); the defaults are far above any real target table.
 struct ReadLimits {
-    std::size_t max_cell_bytes = 1 << 22;  ///< 4 MiB in one cell
-    std::size_t max_columns = 16384;       ///< Excel's own limit
+    std::size_t max_cell_bytes = 1 << 22;  ///< 4 MiB in one cell (`--limit cell-bytes=`)
+    std::size_t max_columns = 16384;       ///< Excel's own limit (`--limit columns=`)
+    /// Unpacked size of a whole .xlsx (`--limit xlsx-bytes=`); the default is
+    /// xlsx_limits::k_max_total_uncompressed (1 GiB).
+    std::size_t max_xlsx_bytes = std::size_t{1} << 30;
 };
 
 }  // namespace perf_check::io

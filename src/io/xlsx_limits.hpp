@@ -10,7 +10,8 @@ namespace perf_check::io::xlsx_limits {
 // Error naming the file and the part. Real target tables are far below all of them: the seed
 // workbook is 9 KB, and a 94-department batch of tables is a few MB.
 
-/// Sum of the declared uncompressed sizes of all entries in the archive (checked at open).
+/// Sum of the declared uncompressed sizes of all entries in the archive (checked at open). The default
+/// of ReadLimits::max_xlsx_bytes, which `--limit xlsx-bytes=` sets for users with bigger workbooks.
 constexpr std::uint64_t k_max_total_uncompressed = std::uint64_t{1} << 30;  // 1 GiB
 /// Entries larger than this must not expand more than k_max_ratio times their compressed size.
 constexpr std::uint64_t k_ratio_min_size = std::uint64_t{1} << 20;  // 1 MiB

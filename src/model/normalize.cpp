@@ -205,7 +205,19 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     ind.weight_points.reset();
     if (!rules.is_placeholder(ind.weight.text)) {
         ind.weight_points = read_weight(ind.weight.text);
-        if (!ind.weight_points) ind.problems.push_back({"备注（分值）", ind.weight, "分值数字，如“20分”或“20”"});
+        if (!ind.weight_points) {
+            ind.problems.push_back({"备注（分值）", ind.weight, "分值数字，如“20分”或“20”"});
+            return;
+        }
+        // "-5分" or "200分" read as numbers, but no indicator can weigh less than nothing or more than
+        // all indicators together: scoring with it would give negative or >100 totals. Such a weight is
+        // treated like an unreadable one (bad-cell here, weight-missing from its rule), never used.
+        Decimal most = rules.weight_total - rules.budget_execution_weight;
+        if (most <= Decimal{}) most = rules.weight_total;
+        if (*ind.weight_points < Decimal{} || *ind.weight_points > most) {
+            ind.problems.push_back({"备注（分值）", ind.weight, "0 到 " + most.str() + " 之间的分值"});
+            ind.weight_points.reset();
+        }
     }
 }
 
