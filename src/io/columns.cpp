@@ -1,6 +1,9 @@
 // Column names and their aliases, as one explicit table, and the header normalisation they are matched by.
 #include "io/columns.hpp"
 
+#include <utility>
+#include <vector>
+
 #include "util/text.hpp"
 
 namespace perf_check::io {
@@ -48,13 +51,19 @@ std::string header_key(std::string_view text) {
 }  // namespace
 
 std::optional<Column> match_header(std::string_view header) {
+    // Every name's key is computed once; a header row of thousands of cells then costs one key each.
+    static const std::vector<std::pair<std::string, Column>> k_keys = [] {
+        std::vector<std::pair<std::string, Column>> keys;
+        for (const auto& spec : column_specs()) {
+            keys.emplace_back(header_key(spec.canonical), spec.column);
+            for (const char* alias : spec.aliases) keys.emplace_back(header_key(alias), spec.column);
+        }
+        return keys;
+    }();
     const std::string key = header_key(header);
     if (key.empty()) return std::nullopt;
-    for (const auto& spec : column_specs()) {
-        if (key == header_key(spec.canonical)) return spec.column;
-        for (const char* alias : spec.aliases) {
-            if (key == header_key(alias)) return spec.column;
-        }
+    for (const auto& [name, column] : k_keys) {
+        if (key == name) return column;
     }
     return std::nullopt;
 }

@@ -131,17 +131,25 @@ struct ScanResult {
 // Feeds one byte to a validator; on failure records where the bad sequence started. `block` is the
 // buffer the byte is in (starting at file offset `block_offset`), so the sequence's bytes and line can
 // be recovered without tracking them for every byte.
+// The bytes of a sequence that starts at file offset `start` and ends (inclusive) at block[i]; a sequence
+// is at most four bytes, so `tail` (the end of the previous block) holds any part of it before the block.
+std::string sequence_bytes(std::size_t start, std::string_view block, std::size_t i, std::size_t block_offset,
+                           std::string_view tail) {
+    if (start >= block_offset) return std::string(block.substr(start - block_offset, block_offset + i + 1 - start));
+    const std::size_t before = std::min(block_offset - start, tail.size());
+    return std::string(tail.substr(tail.size() - before)) + std::string(block.substr(0, i + 1));
+}
+
 template <class Validator>
 void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view block, std::size_t i,
-          std::size_t block_offset, std::size_t line_base) {
+          std::size_t block_offset, std::size_t line_base, std::string_view tail) {
     if (f.failed) return;
     const std::size_t offset = block_offset + i;
     if (v.complete()) seq_start = offset;
     if (!v.feed(static_cast<unsigned char>(block[i]))) {
         f.failed = true;
         f.offset = seq_start;
-        const std::size_t from = seq_start > block_offset ? seq_start - block_offset : 0;
-        f.bytes = std::string(block.substr(from, i + 1 - from));
+        f.bytes = sequence_bytes(seq_start, block, i, block_offset, tail);
         f.line = line_base + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
     }
 }
@@ -155,7 +163,7 @@ ScanResult scan(std::istream& in) {
     std::size_t line = 1;
     std::size_t offset = 0;
     std::vector<char> buf(1 << 20);
-    std::size_t last_n = 0;
+    std::string tail;  // the last (up to) four bytes read so far
     while (in) {
         in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
         const auto n = static_cast<std::size_t>(in.gcount());
@@ -170,24 +178,26 @@ ScanResult scan(std::istream& in) {
                 r.nul_offset = offset + i;
                 r.nul_line = line + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
             }
-            step(u, r.utf8, u_start, block, i, offset, line);
-            step(g, r.gb, g_start, block, i, offset, line);
+            step(u, r.utf8, u_start, block, i, offset, line, tail);
+            step(g, r.gb, g_start, block, i, offset, line, tail);
             // Once one encoding has failed only the other is validated; a failed one stays "complete"
             // for the ASCII fast path above.
             if (r.utf8.failed) u = Utf8Validator{};
             if (r.gb.failed) g = Gb18030Validator{};
         }
         line += static_cast<std::size_t>(std::count(block.begin(), block.end(), '\n'));
+        // Keep the block's last bytes: a sequence broken in the next block starts among them.
+        tail += block.substr(n > 4 ? n - 4 : 0);
+        if (tail.size() > 4) tail.erase(0, tail.size() - 4);
         offset += n;
-        last_n = n;
     }
     r.size = offset;
     // A sequence still open at the end of the file is truncated: report it with the bytes it has.
     auto truncated = [&](std::size_t start) {
         Failure f{true, start, line, {}};
-        const std::size_t block_offset = offset - last_n;
-        const std::size_t from = start > block_offset ? start - block_offset : 0;
-        f.bytes = std::string(buf.data() + from, last_n - from);
+        // Everything from `start` to the end of the file: at most three bytes, all in `tail`.
+        const std::size_t have = std::min(offset - start, tail.size());
+        f.bytes = tail.substr(tail.size() - have);
         return f;
     };
     if (!r.utf8.failed && !u.complete()) r.utf8 = truncated(u_start);

@@ -174,7 +174,7 @@ private:
         auto fill = [&](Cell& cell, const json& obj, Column col, int row) -> std::optional<Error> {
             const char* key = json_key(col);
             cell = Cell{};
-            cell.loc.file = m_table.file;
+            // As in the CSV and XLSX readers, a table's cells leave the file to their project.
             cell.loc.sheet = m_table.sheet;
             cell.loc.row = row;
             cell.loc.column = columns.value(key, 0);

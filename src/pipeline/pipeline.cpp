@@ -167,6 +167,16 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     }
     const TableInfo& table = (*source)->table();
     file.encoding = table.encoding;
+    // Scoring a target table that has no self-evaluation columns would give every project 0 without a
+    // word. (Canonical JSON has no header row; its actuals are per indicator.)
+    if (options.score && !actuals && table.header_row > 0 && !table.self_evaluation) {
+        file.error = Error{"nothing to score: the table has no 实际完成值 / 全年执行数 / 得分 column "
+                           "(表中没有实际完成值列：请使用自评表，或用 --actuals 指定实际完成值文件)",
+                           path, table.header_row}
+                         .render();
+        results.done(index, std::move(file));
+        return;
+    }
     // Table-level problems (missing columns) first: they explain any project-level noise that follows.
     {
         ProjectResult head;

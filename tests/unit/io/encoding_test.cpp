@@ -236,12 +236,15 @@ TEST_CASE("detect_encoding: sequences and failures across the 1 MiB read block",
     CHECK(*detect(std::string(k_block - 2, 'a') + "中\n") == Encoding::utf8);
     CHECK(*detect(std::string(k_block - 1, 'a') + "\xD6\xD0\n") == Encoding::gb18030);
     // A bad sequence that starts in the first block and breaks in the second: named whole, with its line.
+    // (E4 B8 28 is valid GB18030, so the UTF-8 reading is asked for.)
     std::string bytes;
     for (std::size_t i = 0; i < (k_block - 2) / 2; ++i) bytes += "a\n";
     bytes += "\xE4\xB8";  // the first two bytes of 中, at the end of the first block
-    bytes += "(\n";       // not a continuation byte (and no valid GB18030 pair either)
-    const auto r = detect(bytes);
+    bytes += "(\n";       // not a continuation byte
+    std::istringstream in(bytes);
+    const auto r = verify_encoding(in, Encoding::utf8, "t.csv");
     REQUIRE_FALSE(r);
+    CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence E4 B8 28 "));
     CHECK(r.error().line == static_cast<int>((k_block - 2) / 2 + 1));
     CHECK_THAT(r.error().message, Catch::Contains("at byte offset " + std::to_string(k_block - 2) + " "));
     // Far into the file: line and offset count every block before.

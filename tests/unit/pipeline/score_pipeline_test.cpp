@@ -92,3 +92,42 @@ TEST_CASE("actuals in a separate file score the same as embedded columns", "[pip
     }
     for (const auto& f : joined.findings) CHECK(f.rule != "actual-unmatched");
 }
+
+TEST_CASE("scoring never gives a silent zero: no actual column, or an actuals file with no rows", "[pipeline][score]") {
+    // The target table alone has no 实际完成值 column: the file is reported, not scored 0.
+    const Report r = score("samples/targets-2024.csv");
+    REQUIRE(r.files.size() == 1);
+    REQUIRE(r.files[0].error);
+    CHECK_THAT(*r.files[0].error, Catch::Contains("nothing to score"));
+    CHECK_THAT(*r.files[0].error, Catch::Contains("--actuals"));
+    CHECK(r.scores.empty());
+    // An actuals file that is only a header cannot be loaded.
+    test::TempDir dir;
+    const std::string empty = dir.write("actuals.csv", "项目名称,三级指标,实际完成值\n");
+    RunOptions opts;
+    auto loaded = io::ActualsIndex::load(empty, opts.read, config::default_rule_set());
+    REQUIRE_FALSE(loaded);
+    CHECK(loaded.error().file == empty);
+    CHECK(loaded.error().line == 1);
+    CHECK_THAT(loaded.error().message, Catch::Contains("no rows below the header"));
+}
+
+TEST_CASE("a table with a header and no project rows is an error naming the header row", "[pipeline]") {
+    test::TempDir dir;
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    // Keep the title rows and the two header rows of the seed, drop every project row.
+    std::string head;
+    std::size_t pos = 0;
+    for (int line = 0; line < 4; ++line) pos = seed.find('\n', pos) + 1;
+    head = seed.substr(0, pos);
+    RunOptions opts;
+    opts.paths = {dir.write("empty.csv", head)};
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    const Report r = pipeline::check_inputs(opts, rules, *active);
+    REQUIRE(r.files.size() == 1);
+    REQUIRE(r.files[0].error);
+    CHECK_THAT(*r.files[0].error, Catch::StartsWith(opts.paths[0] + ":4: no project rows below the header (row 4)"));
+    CHECK(pipeline::exit_code(r, opts) == pipeline::k_exit_failed);
+}

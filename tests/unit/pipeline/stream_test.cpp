@@ -63,7 +63,7 @@ TEST_CASE("streamed and in-memory JSON reports are identical on the seed", "[str
 TEST_CASE("streamed and in-memory JSON agree on a batch checked in parallel, with a broken file", "[stream]") {
     test::TempDir dir;
     dir.write("a/1.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
-    dir.write("a/2.csv", "\x01\x02\x00\x03 not a table");
+    dir.write("a/2.csv", std::string("\x01\x02\x00\x03 not a table", 17));
     dir.write("a/3.csv", test::slurp(test::source_path("samples/old-style-2022.csv")));
     dir.write("a/4.csv", test::slurp(test::source_path("samples/targets-2024.gb18030.csv")));
     RunOptions opts;

@@ -104,7 +104,7 @@ TEST_CASE("the template reads back as one good example project", "[template]") {
     CHECK_FALSE(*end);  // the 1000 input rows below hold dropdowns, not projects
 }
 
-TEST_CASE("the unchanged template gives no findings; emptied, it gives none either", "[template][pipeline]") {
+TEST_CASE("the unchanged template gives no findings; emptied, it is an empty table", "[template][pipeline]") {
     test::TempDir dir;
     const std::string path = make_template(dir);
     const Report r = check(path);
@@ -120,9 +120,11 @@ TEST_CASE("the unchanged template gives no findings; emptied, it gives none eith
     const std::string empty = dir.path("empty.xlsx");
     run_script("fill_template.py", {path, empty}, dir);
     const Report e = check(empty);
-    CHECK_FALSE(e.files[0].error);
+    // A header and no projects is nothing to submit: an error naming the header row, and no findings.
+    REQUIRE(e.files[0].error);
+    CHECK_THAT(*e.files[0].error, Catch::Contains("no project rows below the header"));
     CHECK(e.files[0].projects == 0);
-    CHECK(e.findings.empty());  // a header and no projects: nothing to complain about
+    CHECK(e.findings.empty());
 }
 
 TEST_CASE("the template filled with the seed's first project gives that project's findings", "[template][pipeline][seed]") {
