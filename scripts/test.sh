@@ -1,8 +1,36 @@
 #!/usr/bin/env bash
-# Command 2 of the README (and what CI runs): install what is missing, build, run the whole test suite.
+# Command 2 of the README (and what CI runs): install what is missing, build, run the whole test suite;
+# then the same suite again under ASan+UBSan (clang 14) and each fuzz target briefly.
+# PERF_CHECK_SANITIZE_TESTS=0 skips the second part (a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j2
 ctest --test-dir build --output-on-failure
+
+if [ "${PERF_CHECK_SANITIZE_TESTS:-1}" = 0 ]; then
+  exit 0
+fi
+
+# One clang configuration for both: ASan+UBSan everywhere, coverage instrumentation in the core library
+# for the fuzz targets. -O1 keeps the compile time down; the fuzzers reuse these objects.
+mkdir -p build-fuzz && echo "*" >build-fuzz/.gitignore  # never committed
+start=$(date +%s)
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+  -DPERF_CHECK_SANITIZE=ON -DPERF_CHECK_FUZZ=ON >/dev/null
+cmake --build build-fuzz -j2
+echo "sanitizer build: $(($(date +%s) - start)) s"
+
+start=$(date +%s)
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1"
+# Only libxlsxwriter's own leak (see the file) is suppressed.
+export LSAN_OPTIONS="suppressions=$(pwd)/fuzz/lsan.supp:print_suppressions=0"
+if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
+  export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
+fi
+ctest --test-dir build-fuzz --output-on-failure
+echo "test suite under ASan+UBSan: $(($(date +%s) - start)) s"
+
+FUZZ_NO_BUILD=1 bash scripts/fuzz.sh "${PERF_CHECK_FUZZ_SECONDS:-15}"

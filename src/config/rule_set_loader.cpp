@@ -816,7 +816,9 @@ Expected<RuleSet> load(std::string_view yaml, const std::string& origin, bool va
         std::vector<Problem> early;
         for (auto it = root.begin(); it != root.end(); ++it) {
             if (!it->first.IsScalar() || it->first.Scalar() != "extends") continue;
-            const YAML::Node& v = it->second;
+            // A copy, not a reference: it-> yields a temporary pair, so a reference to its second
+            // dangles at the end of this statement (ASan: stack-use-after-scope, found by fuzz_rule_set).
+            const YAML::Node v = it->second;
             mode = Mode::overlay;  // read the rest as overrides even if the value is wrong: more errors found
             if (!v.IsScalar() || v.Scalar() != "default") {
                 const Pos p = v.IsNull() ? pos_of(it->first.Mark()) : pos_of(v.Mark());
