@@ -26,7 +26,7 @@ measure() {
   local best="" rss=0
   for _ in 1 2 3; do
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>&1 || true
-    read -r s m <"$work/time.txt"
+    read -r s m < <(tail -n 1 "$work/time.txt")
     if [ -z "$best" ] || awk -v a="$s" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$s; rss=$m; fi
   done
   echo "$best $rss"
@@ -67,7 +67,7 @@ if [ "$big" = 1 ]; then
     rm -f "$body"
   fi
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$bin" -j 1 "$huge" -f json -o /dev/null >/dev/null 2>&1 || true
-  read -r s m <"$work/time.txt"
+  read -r s m < <(tail -n 1 "$work/time.txt")
   report "check 1 GB CSV → JSON (/dev/null)" "$(stat -c %s "$huge")" "$s" "$m" "$(wc -l <"$huge")"
 fi
 # Batch scaling: 8 copies of a smaller table, -j 1 against -j 2.

@@ -174,6 +174,14 @@ ScanResult scan(std::istream& in) {
             const auto b = static_cast<unsigned char>(block[i]);
             // ASCII between sequences is valid in both encodings: most bytes of a table take this path.
             if (b < 0x80 && b != 0 && u.complete() && g.complete()) continue;
+            // Once GB18030 is ruled out (early, in any UTF-8 table with Chinese text), whole three-byte
+            // UTF-8 characters from the common range are skipped without the byte-at-a-time validator.
+            if (r.gb.failed && u.complete() && i + 2 < n && ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) &&
+                (static_cast<unsigned char>(block[i + 1]) & 0xC0) == 0x80 &&
+                (static_cast<unsigned char>(block[i + 2]) & 0xC0) == 0x80) {
+                i += 2;
+                continue;
+            }
             if (b == 0 && r.nul_offset == std::string::npos) {
                 r.nul_offset = offset + i;
                 r.nul_line = line + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));

@@ -137,10 +137,10 @@ Quantity read_quantity(std::string_view text) {
             break;
         }
     }
-    const std::string body = util::trim(rest);
+    const std::string_view body = util::trim_view(rest);
     const auto [number_text, used] = leading_number(body);
     if (number_text.empty()) return q;
-    std::string unit = util::trim(std::string_view(body).substr(used));
+    std::string unit(util::trim_view(body.substr(used)));
     // Trailing words that restate the comparator: "100以上", "5万元以内".
     // Longest first: with "以上" first, "95%及以上" kept "%及" as its unit.
     constexpr std::array<std::pair<std::string_view, Comparator>, 5> k_trailing = {{
