@@ -147,12 +147,20 @@ private:
     Collector& m_collector;
 };
 
-// One project's findings in report order.
-void sort_findings(std::vector<Finding>& findings) {
-    // Within one file the order is row, column, rule, message; the file is the same for all.
+// Every active rule's findings of one check (a table's header, or one project), stamped and in report
+// order: within one file that is row, column, rule, message.
+template <class Check>
+std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, const std::string& path, Check check) {
+    std::vector<Finding> findings;
+    StampingSink sink(findings, path);
+    for (const auto& r : active) {
+        sink.use(r);
+        check(*r.rule, sink);
+    }
     const auto same_file = [](const std::string&) { return std::size_t{0}; };
     std::stable_sort(findings.begin(), findings.end(),
                      [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, same_file); });
+    return findings;
 }
 
 void process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
@@ -180,12 +188,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     // Table-level problems (missing columns) first: they explain any project-level noise that follows.
     {
         ProjectResult head;
-        StampingSink sink(head.findings, path);
-        for (const auto& r : active) {
-            sink.use(r);
-            r.rule->check_table(table, sink);
-        }
-        sort_findings(head.findings);
+        head.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
         results.project(index, path, std::move(head));
     }
     // Stream: each project is checked and handed on before the next is read.
@@ -202,12 +205,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         // Actuals from a separate file join before the rules, so the self-evaluation rules see them.
         if (actuals) actuals->apply(project);
         ProjectResult r;
-        StampingSink sink(r.findings, path);
-        for (const auto& rule : active) {
-            sink.use(rule);
-            rule.rule->check(project, sink);
-        }
-        sort_findings(r.findings);
+        r.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
         if (options.score) r.score = scoring::score_project(project, rules);
         if (options.monitor) r.progress = monitor::analyse_project(project, rules);
         int own = 0;  // findings under this project's business key, for the key-evaluation list

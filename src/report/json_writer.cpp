@@ -55,35 +55,37 @@ void JsonWriter::before_value() {
     newline_indent(m_base + m_stack.size());
 }
 
-JsonWriter& JsonWriter::begin_object() {
+void JsonWriter::open(char bracket, bool array) {
     before_value();
-    m_buf += '{';
-    m_stack.push_back({false, true});
+    m_buf += bracket;
+    m_stack.push_back({array, true});
+}
+
+void JsonWriter::close(char bracket) {
+    const bool empty = m_stack.back().empty;
+    m_stack.pop_back();
+    if (!empty) newline_indent(m_base + m_stack.size());
+    m_buf += bracket;
+    maybe_flush();
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    open('{', false);
     return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-    const bool empty = m_stack.back().empty;
-    m_stack.pop_back();
-    if (!empty) newline_indent(m_base + m_stack.size());
-    m_buf += '}';
-    maybe_flush();
+    close('}');
     return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
-    before_value();
-    m_buf += '[';
-    m_stack.push_back({true, true});
+    open('[', true);
     return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-    const bool empty = m_stack.back().empty;
-    m_stack.pop_back();
-    if (!empty) newline_indent(m_base + m_stack.size());
-    m_buf += ']';
-    maybe_flush();
+    close(']');
     return *this;
 }
 

@@ -49,6 +49,8 @@ private:
         bool empty = true;
     };
     void before_value();
+    void open(char bracket, bool array);
+    void close(char bracket);
     void newline_indent(std::size_t depth);
     void escaped(std::string_view text);
     void maybe_flush();
