@@ -1,5 +1,6 @@
 // Rule deduction-discretionary: the 评（扣分标准） only says 视情况扣分 (at the reviewer's discretion),
 // with no computable deduction, so scoring falls back to the rule set's default formula.
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -88,8 +89,13 @@ Text example_hint(Comparator c) {
 
 class DeductionDiscretionary final : public Rule {
 public:
-    DeductionDiscretionary(std::vector<std::string> placeholders, ScoringPolicy policy) : m_policy(std::move(policy)) {
+    DeductionDiscretionary(std::vector<std::string> placeholders, const ScoringPolicy& policy) {
         m_tokens.placeholders = std::move(placeholders);
+        // The policy is fixed for the run: word each comparator's default formula once, not per finding.
+        for (const Comparator c : {Comparator::none, Comparator::ge, Comparator::gt, Comparator::le, Comparator::lt,
+                                   Comparator::eq, Comparator::qualitative}) {
+            m_formulas[static_cast<std::size_t>(c)] = default_formula(c, policy);
+        }
     }
 
     void check(const Project& project, FindingSink& sink) const override {
@@ -98,7 +104,7 @@ public:
             // An empty standard is deduction-missing's finding.
             if (ind.placeholder || m_tokens.is_placeholder(ind.deduction.text)) continue;
             if (!is_discretionary(ind.deduction.text)) continue;
-            const Text formula = default_formula(ind.comparator, m_policy);
+            const Text& formula = m_formulas[static_cast<std::size_t>(ind.comparator)];
             const std::string sym = comparator_symbol(ind.comparator);
             const std::string kind_zh = sym.empty() ? "" : fmt::format("“{}”指标的", sym);
             const std::string kind_en = sym.empty() ? "" : fmt::format(" for “{}” indicators", sym);
@@ -119,7 +125,7 @@ public:
 private:
     // Copies, so the rule does not depend on the set's lifetime; only placeholders are used of m_tokens.
     RuleSet m_tokens;
-    ScoringPolicy m_policy;
+    std::array<Text, 7> m_formulas;  ///< by Comparator
 };
 
 }  // namespace
