@@ -77,8 +77,9 @@ std::size_t find_merge_tag(std::string_view data, std::size_t& keep) {
 // The first pass. Decompressing the sheet is unavoidable, but parsing all of it is not: the raw bytes
 // are scanned for the <mergeCells> tag and only that element goes through the XML parser. A sheet in
 // UTF-16 (which Excel never writes, but XML allows) cannot be scanned as bytes and is parsed whole.
-Expected<bool> read_merged_ranges(const ZipArchive& zip, const std::string& part, std::vector<MergedRange>& out) {
-    auto entry = zip.open_entry(part, xlsx_limits::k_max_total_uncompressed);
+Expected<bool> read_merged_ranges(const ZipArchive& zip, const std::string& part, std::uint64_t max_bytes,
+                                  std::vector<MergedRange>& out) {
+    auto entry = zip.open_entry(part, max_bytes);
     if (!entry) return entry.error();
     MergeHandler handler(out);
     XmlStream xml(handler, **entry, zip.path());
@@ -93,7 +94,7 @@ Expected<bool> read_merged_ranges(const ZipArchive& zip, const std::string& part
         if (first) {
             first = false;
             if (chunk.size() >= 2 && ((chunk[0] == '\xFF' && chunk[1] == '\xFE') || (chunk[0] == '\xFE' && chunk[1] == '\xFF'))) {
-                auto whole = zip.open_entry(part, xlsx_limits::k_max_total_uncompressed);
+                auto whole = zip.open_entry(part, max_bytes);
                 if (!whole) return whole.error();
                 XmlStream full(handler, **whole, zip.path());
                 return full.run();
@@ -419,12 +420,13 @@ Expected<std::unique_ptr<XlsxRowSource>> XlsxRowSource::open(std::shared_ptr<con
     std::unique_ptr<XlsxRowSource> src(new XlsxRowSource());
     src->m_workbook = workbook;
     src->m_name = sheet.name;
-    auto merged = read_merged_ranges(workbook->zip(), sheet.part, src->m_merges);
+    const std::uint64_t max_bytes = workbook->limits().max_xlsx_bytes;
+    auto merged = read_merged_ranges(workbook->zip(), sheet.part, max_bytes, src->m_merges);
     if (!merged) return merged.error();
     std::sort(src->m_merges.begin(), src->m_merges.end(), [](const MergedRange& a, const MergedRange& b) {
         return a.first_row != b.first_row ? a.first_row < b.first_row : a.first_column < b.first_column;
     });
-    auto entry = workbook->zip().open_entry(sheet.part, xlsx_limits::k_max_total_uncompressed);
+    auto entry = workbook->zip().open_entry(sheet.part, max_bytes);
     if (!entry) return entry.error();
     src->m_entry = std::move(*entry);
     src->m_handler = std::make_unique<Handler>(*workbook, src->m_merges);

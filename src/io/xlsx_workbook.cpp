@@ -185,7 +185,7 @@ std::string resolve_part(std::string_view source_part, std::string_view target) 
 }
 
 Expected<std::shared_ptr<XlsxWorkbook>> XlsxWorkbook::open(const std::string& path, const ReadLimits& limits) {
-    auto zip = ZipArchive::open(path);
+    auto zip = ZipArchive::open(path, limits.max_xlsx_bytes);
     if (!zip) return zip.error();
     std::shared_ptr<XlsxWorkbook> wb(new XlsxWorkbook());
     wb->m_zip = std::move(*zip);

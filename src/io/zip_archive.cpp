@@ -61,7 +61,7 @@ Expected<std::size_t> ZipEntryStream::read(char* buf, std::size_t n) {
     return static_cast<std::size_t>(got);
 }
 
-Expected<std::unique_ptr<ZipArchive>> ZipArchive::open(const std::string& path) {
+Expected<std::unique_ptr<ZipArchive>> ZipArchive::open(const std::string& path, std::uint64_t max_total) {
     int code = 0;
     zip_t* za = zip_open(path.c_str(), ZIP_RDONLY, &code);
     if (!za) {
@@ -84,11 +84,11 @@ Expected<std::unique_ptr<ZipArchive>> ZipArchive::open(const std::string& path) 
                          path};
         }
         total += st.size;
-        if (total > xlsx_limits::k_max_total_uncompressed) {
+        if (total > max_total) {
             return Error{fmt::format("the workbook would expand to more than {} when unpacked: refusing to read a "
-                                     "possible zip bomb (工作簿解压后超过 {}，疑似“压缩炸弹”，已拒绝读取)",
-                                     human_size(xlsx_limits::k_max_total_uncompressed),
-                                     human_size(xlsx_limits::k_max_total_uncompressed)),
+                                     "possible zip bomb (工作簿解压后超过 {}，疑似“压缩炸弹”，已拒绝读取；"
+                                     "确为正常大表可用 --limit xlsx-bytes=2GiB 提高上限)",
+                                     human_size(max_total), human_size(max_total)),
                          path};
         }
     }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "io/xlsx_limits.hpp"
 #include "perf_check/expected.hpp"
 
 struct zip;
@@ -44,7 +45,9 @@ private:
 class ZipArchive {
 public:
     /// Opens `path`. A file that is not a zip, or a truncated/damaged one, is an Error naming it.
-    static Expected<std::unique_ptr<ZipArchive>> open(const std::string& path);
+    /// `max_total` bounds the sum of the entries' declared sizes (--limit xlsx-bytes).
+    static Expected<std::unique_ptr<ZipArchive>> open(const std::string& path,
+                                                      std::uint64_t max_total = xlsx_limits::k_max_total_uncompressed);
     ~ZipArchive();
     ZipArchive(const ZipArchive&) = delete;
     ZipArchive& operator=(const ZipArchive&) = delete;
