@@ -130,7 +130,10 @@ Quantity read_quantity(std::string_view text) {
     Quantity q;
     q.text = util::fold(text);
     std::string_view rest = q.text;
+    // No comparator spelling starts with a digit, and most values do: skip the scan for them.
+    const bool may_start_with_word = !rest.empty() && !is_digit(rest.front());
     for (const auto& w : k_comparator_words) {
+        if (!may_start_with_word) break;
         if (w.comparator != Comparator::qualitative && util::starts_with(rest, w.text)) {
             q.comparator = w.comparator;
             rest.remove_prefix(w.text.size());

@@ -130,15 +130,24 @@ std::string Decimal::fixed(int places) const {
     const Decimal r = round(places);
     const bool neg = r.m_micros < 0;
     const auto mag = static_cast<std::uint64_t>(neg ? -static_cast<i128>(r.m_micros) : r.m_micros);
-    std::string out = neg ? "-" : "";
-    out += std::to_string(mag / k_scale);
-    if (places > 0) {
-        std::string frac = std::to_string(mag % k_scale);
-        frac.insert(0, 6 - frac.size(), '0');
-        out += '.';
-        out += frac.substr(0, places);
+    // Written right to left into a small buffer: this runs for every number of every report.
+    char buf[32];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    std::uint64_t frac = mag % k_scale;
+    for (int i = 6; i > places; --i) frac /= 10;
+    for (int i = 0; i < places; ++i) {
+        *--p = static_cast<char>('0' + frac % 10);
+        frac /= 10;
     }
-    return out;
+    if (places > 0) *--p = '.';
+    std::uint64_t whole = mag / k_scale;
+    do {
+        *--p = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole > 0);
+    if (neg) *--p = '-';
+    return std::string(p, end);
 }
 
 std::string Decimal::str() const {
