@@ -861,6 +861,14 @@ const RuleSet& default_rule_set() {
 }
 
 Expected<RuleSet> load_rule_set_text(std::string_view yaml, const std::string& origin) {
+    // A real rule set is a few KiB; a megabyte is a wrong file (or a hostile one that would take
+    // seconds and hundreds of MB to load).
+    constexpr std::size_t k_max_rule_set_bytes = std::size_t{1} << 20;
+    if (yaml.size() > k_max_rule_set_bytes) {
+        return combine({{{}, "the rule set is larger than 1 MiB (" + std::to_string(yaml.size()) +
+                                 " bytes): is this the right file? (规则集文件超过 1 MiB，请检查 --rules 路径)"}},
+                       origin);
+    }
     return load(yaml, origin, /*validate=*/true);
 }
 

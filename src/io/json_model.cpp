@@ -112,9 +112,9 @@ namespace {
 
 // Depth of nesting, measured on the bytes before parsing so that a hostile 100,000-deep document
 // can neither exhaust the stack in the parser nor in the destructor.
-int max_depth(const std::string& text) {
+// Returns the byte offset of the bracket that first goes deeper than `limit`, or npos.
+std::size_t too_deep_at(const std::string& text, int limit) {
     int depth = 0;
-    int worst = 0;
     bool in_string = false;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -124,12 +124,12 @@ int max_depth(const std::string& text) {
         } else if (c == '"') {
             in_string = true;
         } else if (c == '[' || c == '{') {
-            worst = std::max(worst, ++depth);
+            if (++depth > limit) return i;
         } else if (c == ']' || c == '}') {
             --depth;
         }
     }
-    return worst;
+    return std::string::npos;
 }
 
 int line_of(const std::string& text, std::size_t byte) {
@@ -248,10 +248,10 @@ Expected<std::unique_ptr<ProjectSource>> open_json_model(std::unique_ptr<std::is
     std::ostringstream buf;
     buf << in->rdbuf();
     const std::string text = buf.str();
-    if (max_depth(text) > k_max_depth) {
-        return Error{"JSON nested deeper than " + std::to_string(k_max_depth) +
-                         " levels: not a perf-check table (JSON 嵌套过深)",
-                     file};
+    if (const std::size_t at = too_deep_at(text, k_max_depth); at != std::string::npos) {
+        return Error{"JSON nested deeper than " + std::to_string(k_max_depth) + " levels at byte offset " +
+                         std::to_string(at) + ": not a perf-check table (JSON 嵌套过深)",
+                     file, line_of(text, at)};
     }
     json doc = json::parse(text, nullptr, false);
     if (doc.is_discarded()) {

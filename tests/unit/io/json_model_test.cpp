@@ -239,7 +239,14 @@ TEST_CASE("json-model: deep nesting is refused quickly without recursion", "[jso
     const auto src = open_json(std::string(100000, '['));
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     REQUIRE_FALSE(src);
-    CHECK(src.error().message == "JSON nested deeper than 64 levels: not a perf-check table (JSON 嵌套过深)");
+    CHECK(src.error().message ==
+          "JSON nested deeper than 64 levels at byte offset 64: not a perf-check table (JSON 嵌套过深)");
+    CHECK(src.error().line == 1);
+    // The place is the bracket that goes too deep, on its own line.
+    const auto lines = open_json("{\n\"projects\":\n" + std::string(70, '[') + std::string(70, ']') + "}");
+    REQUIRE_FALSE(lines);
+    CHECK(lines.error().line == 3);
+    CHECK_THAT(lines.error().message, Catch::Contains("at byte offset 77:"));
     CHECK(seconds < 5.0);
 
     const auto objects = open_json(R"({"format": "perf-check-table", "version": 1, "projects": [)" +
