@@ -112,16 +112,18 @@ Decimal Decimal::round(int places) const {
     return Decimal(saturate(div_round(m_micros, unit) * unit), raw_tag{});
 }
 
+// floor and ceil saturate like the arithmetic: near the ends of the range the next whole number is
+// not representable (ceil of 9223372036854.775807 overflowed; found by fuzz_numbers under UBSan).
 Decimal Decimal::floor() const {
     std::int64_t q = m_micros / k_scale;
     if (m_micros % k_scale != 0 && m_micros < 0) --q;
-    return Decimal(q * k_scale, raw_tag{});
+    return Decimal(saturate(static_cast<i128>(q) * k_scale), raw_tag{});
 }
 
 Decimal Decimal::ceil() const {
     std::int64_t q = m_micros / k_scale;
     if (m_micros % k_scale != 0 && m_micros > 0) ++q;
-    return Decimal(q * k_scale, raw_tag{});
+    return Decimal(saturate(static_cast<i128>(q) * k_scale), raw_tag{});
 }
 
 std::string Decimal::fixed(int places) const {

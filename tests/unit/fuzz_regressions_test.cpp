@@ -2,9 +2,15 @@
 // They fail under the sanitizer build (scripts/test.sh) when the bug comes back.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <sstream>
 #include <string>
 
 #include "config/rule_set_loader.hpp"
+#include "io/json_model.hpp"
+#include "perf_check/decimal.hpp"
 
 using namespace perf_check;
 
@@ -25,4 +31,43 @@ TEST_CASE("fuzz_rule_set: 'extends' naming a file is reported, not read through 
 
     const auto fine = config::load_rule_set_text("extends: default\n", "ok.yaml");
     CHECK(fine.has_value());
+}
+
+TEST_CASE("fuzz_json_model: a number too large for a double is an Error with its line, not an escaped exception",
+          "[fuzz-regression]") {
+    // The second parse (for the error position) rethrew nlohmann's out_of_range 406, which only
+    // parse_error was caught for: std::terminate.
+    const std::string text = "{\n  \"format\": \"perf-check-table\",\n  \"version\": 1e999\n}\n";
+    auto opened = io::open_json_model(std::make_unique<std::istringstream>(text), "big.json",
+                                      config::default_rule_set());
+    REQUIRE_FALSE(opened.has_value());
+    CHECK(opened.error().file == "big.json");
+    CHECK(opened.error().line == 3);
+    CHECK(opened.error().message.find("invalid JSON: ") == 0);
+    CHECK(opened.error().message.find("number overflow parsing '1e999'") != std::string::npos);
+
+    // A syntax error still reports its line as before.
+    auto broken = io::open_json_model(std::make_unique<std::istringstream>("{\n\n  \"format\": ]\n}"), "syntax.json",
+                                      config::default_rule_set());
+    REQUIRE_FALSE(broken.has_value());
+    CHECK(broken.error().line == 3);
+    CHECK(broken.error().message.find("invalid JSON: [json.exception.parse_error.101]") == 0);
+}
+
+TEST_CASE("fuzz_numbers: floor and ceil at the ends of Decimal's range saturate instead of overflowing",
+          "[fuzz-regression]") {
+    const auto top = Decimal::parse("9223372036854.775807");
+    REQUIRE(top.has_value());
+    CHECK(top->raw() == std::numeric_limits<std::int64_t>::max());
+    CHECK(top->ceil().raw() == std::numeric_limits<std::int64_t>::max());  // 9223372036855 is out of range
+    CHECK(top->floor().raw() == 9223372036854000000);
+
+    const auto bottom = Decimal::from_raw(std::numeric_limits<std::int64_t>::min());  // a saturated result
+    CHECK(bottom.floor().raw() == std::numeric_limits<std::int64_t>::min());
+    CHECK(bottom.ceil().raw() == -9223372036854000000);
+
+    // Ordinary values are unchanged.
+    CHECK(Decimal::parse("-2.5")->floor() == Decimal::from_int(-3));
+    CHECK(Decimal::parse("-2.5")->ceil() == Decimal::from_int(-2));
+    CHECK(Decimal::parse("2.000001")->ceil() == Decimal::from_int(3));
 }
