@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -119,29 +120,45 @@ public:
     OrderedResults(std::size_t files, Collector& collector) : m_pending(files), m_done(files), m_collector(collector) {}
 
     void project(std::size_t file, const std::string& path, ProjectResult&& r) {
-        const std::lock_guard lock(m_mutex);
-        if (file == m_head) m_collector.project(std::move(r), path);
-        else m_pending[file].emplace_back(path, std::move(r));
-    }
-
-    void done(std::size_t file, FileResult&& result) {
-        const std::lock_guard lock(m_mutex);
-        m_done[file] = std::move(result);
-        while (m_head < m_done.size() && m_done[m_head]) {
-            m_collector.file(std::move(*m_done[m_head]));
-            m_done[m_head].reset();
-            ++m_head;
-            if (m_head < m_pending.size()) {
-                for (auto& [path, r] : m_pending[m_head]) m_collector.project(std::move(r), path);
-                m_pending[m_head].clear();
-                m_pending[m_head].shrink_to_fit();
-            }
+        std::unique_lock lock(m_mutex);
+        // Results held for later files are bounded: past the bound a worker waits for its file's turn
+        // rather than letting memory grow with a big file checked behind another big one.
+        m_turn.wait(lock, [&] { return file == m_head || m_waiting_items < k_max_waiting_items; });
+        if (file == m_head) {
+            m_collector.project(std::move(r), path);
+        } else {
+            m_waiting_items += r.findings.size() + 1;
+            m_pending[file].emplace_back(path, std::move(r));
         }
     }
 
+    void done(std::size_t file, FileResult&& result) {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_done[file] = std::move(result);
+            while (m_head < m_done.size() && m_done[m_head]) {
+                m_collector.file(std::move(*m_done[m_head]));
+                m_done[m_head].reset();
+                ++m_head;
+                if (m_head < m_pending.size()) {
+                    for (auto& [path, r] : m_pending[m_head]) {
+                        m_waiting_items -= r.findings.size() + 1;
+                        m_collector.project(std::move(r), path);
+                    }
+                    m_pending[m_head].clear();
+                    m_pending[m_head].shrink_to_fit();
+                }
+            }
+        }
+        m_turn.notify_all();
+    }
+
 private:
+    static constexpr std::size_t k_max_waiting_items = 100000;  ///< findings + projects (~50–100 MB)
     std::mutex m_mutex;
+    std::condition_variable m_turn;
     std::size_t m_head = 0;
+    std::size_t m_waiting_items = 0;
     std::vector<std::vector<std::pair<std::string, ProjectResult>>> m_pending;
     std::vector<std::optional<FileResult>> m_done;
     Collector& m_collector;
