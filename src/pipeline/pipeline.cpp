@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <condition_variable>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -20,6 +19,7 @@
 #include "report/reporters.hpp"
 #include "rules/actual_unmatched.hpp"
 #include "monitor/monitor.hpp"
+#include "pipeline/ordered_delivery.hpp"
 #include "scoring/scorer.hpp"
 
 namespace perf_check::pipeline {
@@ -113,56 +113,16 @@ private:
     std::vector<Finding> m_deferred;
 };
 
-// Delivers each file's results in input order whatever order the workers finish in: the first
-// unfinished file's results pass straight through; later files wait until every file before them is done.
-class OrderedResults {
-public:
-    OrderedResults(std::size_t files, Collector& collector) : m_pending(files), m_done(files), m_collector(collector) {}
-
-    void project(std::size_t file, const std::string& path, ProjectResult&& r) {
-        std::unique_lock lock(m_mutex);
-        // Results held for later files are bounded: past the bound a worker waits for its file's turn
-        // rather than letting memory grow with a big file checked behind another big one.
-        m_turn.wait(lock, [&] { return file == m_head || m_waiting_items < k_max_waiting_items; });
-        if (file == m_head) {
-            m_collector.project(std::move(r), path);
-        } else {
-            m_waiting_items += r.findings.size() + 1;
-            m_pending[file].emplace_back(path, std::move(r));
-        }
-    }
-
-    void done(std::size_t file, FileResult&& result) {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_done[file] = std::move(result);
-            while (m_head < m_done.size() && m_done[m_head]) {
-                m_collector.file(std::move(*m_done[m_head]));
-                m_done[m_head].reset();
-                ++m_head;
-                if (m_head < m_pending.size()) {
-                    for (auto& [path, r] : m_pending[m_head]) {
-                        m_waiting_items -= r.findings.size() + 1;
-                        m_collector.project(std::move(r), path);
-                    }
-                    m_pending[m_head].clear();
-                    m_pending[m_head].shrink_to_fit();
-                }
-            }
-        }
-        m_turn.notify_all();
-    }
-
-private:
-    static constexpr std::size_t k_max_waiting_items = 100000;  ///< findings + projects (~50–100 MB)
-    std::mutex m_mutex;
-    std::condition_variable m_turn;
-    std::size_t m_head = 0;
-    std::size_t m_waiting_items = 0;
-    std::vector<std::vector<std::pair<std::string, ProjectResult>>> m_pending;
-    std::vector<std::optional<FileResult>> m_done;
-    Collector& m_collector;
+// A project's results, or a file's end, tagged with the file's path for the collector.
+struct PathResult {
+    std::string path;
+    ProjectResult result;
 };
+using OrderedResults = OrderedDelivery<PathResult, FileResult>;
+
+// Results held for later files are bounded (findings + projects, ~50–100 MB): past it a worker waits for
+// its file's turn rather than letting memory grow with a big file checked behind another big one.
+constexpr std::size_t k_max_waiting_results = 100000;
 
 // Every active rule's findings of one check (a table's header, or one project), stamped and in report
 // order: within one file that is row, column, rule, message.
@@ -187,7 +147,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     auto source = io::open_table(path, options.read, rules);
     if (!source) {
         file.error = source.error().render();
-        results.done(index, std::move(file));
+        results.finish(index, std::move(file));
         return;
     }
     const TableInfo& table = (*source)->table();
@@ -199,14 +159,14 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
                            "(表中没有实际完成值列：请使用自评表，或用 --actuals 指定实际完成值文件)",
                            path, table.header_row}
                          .render();
-        results.done(index, std::move(file));
+        results.finish(index, std::move(file));
         return;
     }
     // Table-level problems (missing columns) first: they explain any project-level noise that follows.
     {
         ProjectResult head;
         head.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
-        results.project(index, path, std::move(head));
+        results.add(index, {path, std::move(head)});
     }
     // Stream: each project is checked and handed on before the next is read.
     Project project;
@@ -230,7 +190,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
             if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
         }
         r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
-        results.project(index, path, std::move(r));
+        results.add(index, {path, std::move(r)});
     }
     // A header with no project under it is not a clean table: it is an empty one (a cut-off export, or
     // rows pasted into another sheet). Without a header, missing-column has already said why.
@@ -240,7 +200,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
                            path, table.header_row}
                          .render();
     }
-    results.done(index, std::move(file));
+    results.finish(index, std::move(file));
 }
 
 // Projects of the actuals file that matched no target project are findings too: never a silent zero.
@@ -269,7 +229,10 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     if (options.monitor) report.as_of = rules.monitoring.as_of;
     const auto inputs = io::expand_inputs(options.paths);
     Collector collector(report, streams, rules.key_evaluation_threshold_wan, options.summary || streams.empty());
-    OrderedResults results(inputs.size(), collector);
+    OrderedResults results(
+        inputs.size(), k_max_waiting_results, [&](PathResult&& r) { collector.project(std::move(r.result), r.path); },
+        [&](FileResult&& f) { collector.file(std::move(f)); },
+        [](const PathResult& r) { return r.result.findings.size() + 1; });
     // Files are independent: check them on all cores; OrderedResults keeps the report in input order.
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     const auto workers = static_cast<std::size_t>(std::min<std::size_t>(
