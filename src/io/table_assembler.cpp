@@ -130,6 +130,12 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
     return true;
 }
 
+std::string_view TableProjectSource::raw_at(const RawRow& row, Column c) const {
+    const int idx = m_columns[c];
+    if (idx < 0 || static_cast<std::size_t>(idx) >= row.cells.size()) return {};
+    return row.cells[static_cast<std::size_t>(idx)];
+}
+
 Cell TableProjectSource::cell_at(const RawRow& row, Column c) const {
     Cell cell;
     // Cells of the table being checked leave the file empty: it is the project's file, and every
@@ -223,9 +229,11 @@ Expected<bool> TableProjectSource::next(Project& out) {
             }
         }
         if (row_empty(row)) continue;
-        const Cell code = cell_at(row, Column::code);
-        const Cell name = cell_at(row, Column::name);
-        const bool names_project = !code.empty() || !name.empty();
+        // Most rows (merged-cell exports) leave 单位代码 and 名称 blank: read them as cells only when not.
+        const bool names_project = !util::is_blank(raw_at(row, Column::code)) || !util::is_blank(raw_at(row, Column::name));
+        const bool need_cells = names_project || !started;  // a project's first row keeps their places
+        const Cell code = need_cells ? cell_at(row, Column::code) : Cell{};
+        const Cell name = need_cells ? cell_at(row, Column::name) : Cell{};
         const bool is_total = !row.cells.empty() && [&] {
             for (const auto& c : row.cells) {
                 if (!util::is_blank(c)) return is_total_label(c);

@@ -38,6 +38,8 @@ private:
     TableProjectSource(std::unique_ptr<RowSource> rows, const RuleSet& rules);
     Expected<bool> read_header(TableKind kind);
     [[nodiscard]] Cell cell_at(const RawRow& row, Column c) const;
+    /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
+    [[nodiscard]] std::string_view raw_at(const RawRow& row, Column c) const;
     void add_row(Project& p, const RawRow& row);
 
     std::unique_ptr<RowSource> m_rows;
