@@ -30,7 +30,10 @@ export LSAN_OPTIONS="suppressions=$(pwd)/fuzz/lsan.supp:print_suppressions=0"
 if [ -x /usr/lib/llvm-14/bin/llvm-symbolizer ]; then
   export ASAN_SYMBOLIZER_PATH=/usr/lib/llvm-14/bin/llvm-symbolizer
 fi
-ctest --test-dir build-fuzz --output-on-failure
+# The binary directly rather than ctest, to leave out one test: the hostile batch test bounds a single
+# run over every hostile file at 20 s, which the ASan binary does not meet (it takes about a minute);
+# it runs in the gcc pass above, and every one of those files still runs under ASan in its own case.
+./build-fuzz/perf_check_tests "~*directory of every hostile file*"
 echo "test suite under ASan+UBSan: $(($(date +%s) - start)) s"
 
 FUZZ_NO_BUILD=1 bash scripts/fuzz.sh "${PERF_CHECK_FUZZ_SECONDS:-15}"

@@ -10,6 +10,7 @@
 // exception is caught here and converted (keeping its mark).
 #include "config/rule_set_loader.hpp"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -783,11 +784,69 @@ Error combine(std::vector<Problem> problems, const std::string& origin, std::str
     return out;
 }
 
+/// Records where each document starts and where its first node is, to count documents without building them.
+struct DocumentStarts final : YAML::EventHandler {
+    std::vector<YAML::Mark> starts;
+    std::vector<YAML::Mark> first_nodes;  ///< one per document (its start when it has no node)
+    void node(const YAML::Mark& mark) {
+        if (first_nodes.size() < starts.size()) first_nodes.push_back(mark);
+    }
+    void OnDocumentStart(const YAML::Mark& mark) override { starts.push_back(mark); }
+    void OnDocumentEnd() override {
+        if (first_nodes.size() < starts.size()) first_nodes.push_back(starts.back());
+    }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+        node(mark);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        node(mark);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        node(mark);
+    }
+    void OnMapEnd() override {}
+};
+
+/// The first document of a YAML text, and where a second one starts if there is one.
+struct Documents {
+    std::vector<YAML::Node> docs;        ///< empty, or the first document
+    std::optional<YAML::Mark> second;    ///< a second document (only one is allowed)
+};
+
+/// Reads `text` without YAML::LoadAll: in yaml-cpp 0.7 a stray ',' (",", ",a") makes LoadAll yield
+/// empty documents forever without consuming the token, growing memory until the machine runs out
+/// (yaml-cpp issue 1040; found by fuzz_rule_set). Documents are counted (at most three) through the
+/// parser's events; one that starts where the previous one did is that loop, reported as a syntax error.
+Documents load_documents(const std::string& text) {
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentStarts seen;
+    for (int i = 0; i < 3 && parser.HandleNextDocument(seen); ++i) {
+        const auto& s = seen.starts;
+        if (s.size() >= 2 && s[s.size() - 1].pos == s[s.size() - 2].pos) {
+            throw YAML::ParserException(s.back(), "unexpected character where a key or value should start "
+                                                  "(a stray ',' ']' or '}'?)");
+        }
+    }
+    Documents out;
+    if (seen.starts.empty()) return out;
+    out.docs.push_back(YAML::Load(text));  // parses the first document only
+    if (seen.starts.size() >= 2) out.second = seen.first_nodes.size() >= 2 ? seen.first_nodes[1] : seen.starts[1];
+    return out;
+}
+
 /// Loads `yaml`. `validate` builds the configured rules through their factories.
 Expected<RuleSet> load(std::string_view yaml, const std::string& origin, bool validate) {
     std::vector<YAML::Node> docs;
+    std::optional<YAML::Mark> second;
     try {
-        docs = YAML::LoadAll(std::string(yaml));
+        auto loaded = load_documents(std::string(yaml));
+        docs = std::move(loaded.docs);
+        second = loaded.second;
     } catch (const YAML::Exception& ex) {
         return combine({{pos_of(ex.mark), "YAML syntax error: " + ex.msg}}, origin, yaml);
     } catch (const std::exception& ex) {
@@ -797,9 +856,9 @@ Expected<RuleSet> load(std::string_view yaml, const std::string& origin, bool va
         return combine({{{}, "the rule set is empty; start from 'extends: default' or copy rules/default.yaml"}},
                        origin, yaml);
     }
-    if (docs.size() > 1) {
+    if (second) {
         return combine(
-            {{pos_of(docs[1].Mark()), "only one YAML document is allowed in a rule set (found a second '---')"}},
+            {{pos_of(*second), "only one YAML document is allowed in a rule set (found a second '---')"}},
             origin, yaml);
     }
     const YAML::Node& root = docs[0];

@@ -71,3 +71,24 @@ TEST_CASE("fuzz_numbers: floor and ceil at the ends of Decimal's range saturate 
     CHECK(Decimal::parse("-2.5")->ceil() == Decimal::from_int(-2));
     CHECK(Decimal::parse("2.000001")->ceil() == Decimal::from_int(3));
 }
+
+TEST_CASE("fuzz_rule_set: a stray ',' is a syntax error with its place, not an endless loop in yaml-cpp",
+          "[fuzz-regression]") {
+    // YAML::LoadAll (yaml-cpp 0.7) yields empty documents forever on these, eating memory.
+    for (const char* text : {",", ",xt\xc8\x93\x9a\x8c\x9a\x97\x99\xd1yam%", ",a: 1\n"}) {
+        INFO(text);
+        const auto loaded = config::load_rule_set_text(text, "comma.yaml");
+        REQUIRE_FALSE(loaded.has_value());
+        CHECK(loaded.error().render().find("comma.yaml:1:1: YAML syntax error: unexpected character where a key or "
+                                           "value should start (a stray ',' ']' or '}'?)") != std::string::npos);
+    }
+    // After a first document, the same stray ',' is found where it stands.
+    const auto later = config::load_rule_set_text("extends: default\n,\n", "later.yaml");
+    REQUIRE_FALSE(later.has_value());
+    CHECK(later.error().render().find("later.yaml:2:1: YAML syntax error") != std::string::npos);
+
+    // A real second document is still the one-document error.
+    const auto two = config::load_rule_set_text("extends: default\n---\nextends: default\n", "two.yaml");
+    REQUIRE_FALSE(two.has_value());
+    CHECK(two.error().render().find("two.yaml:3:1: only one YAML document is allowed") != std::string::npos);
+}
