@@ -23,7 +23,7 @@ build=build-fuzz
 mkdir -p "$build" && echo "*" >"$build/.gitignore"  # never committed (the top-level .gitignore lists build/ only)
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
   # The same configuration as scripts/test.sh, so either script reuses the other's objects.
-  cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+  cmake -S . -B "$build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
     -DPERF_CHECK_SANITIZE=ON -DPERF_CHECK_FUZZ=ON >/dev/null
   cmake --build "$build" -j2 --target fuzz_targets
 fi

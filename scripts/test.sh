@@ -17,7 +17,7 @@ fi
 # for the fuzz targets. -O1 keeps the compile time down; the fuzzers reuse these objects.
 mkdir -p build-fuzz && echo "*" >build-fuzz/.gitignore  # never committed
 start=$(date +%s)
-cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
   -DPERF_CHECK_SANITIZE=ON -DPERF_CHECK_FUZZ=ON >/dev/null
 cmake --build build-fuzz -j2
 echo "sanitizer build: $(($(date +%s) - start)) s"
