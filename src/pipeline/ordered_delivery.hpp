@@ -14,8 +14,9 @@ namespace perf_check::pipeline {
 
 /// Items of file i are delivered (in the order they were added) only after every item of files before
 /// i and each file's end. The first unfinished file's items pass straight through; items of later files
-/// wait, up to `max_waiting` weight in total, beyond which add() blocks until its file's turn. The
-/// callbacks run one at a time, under the lock.
+/// wait, up to `max_waiting` weight in total, beyond which add() blocks until its file's turn. When a file
+/// becomes the first unfinished one, its waiting items go out at its next add() or finish(). The callbacks
+/// run one at a time, under the lock.
 template <class Item, class End>
 class OrderedDelivery {
 public:
@@ -31,6 +32,7 @@ public:
         std::unique_lock lock(m_mutex);
         m_turn.wait(lock, [&] { return file == m_head || m_waiting_weight < m_max_waiting; });
         if (file == m_head) {
+            deliver_waiting(file);
             m_item(std::move(item));
         } else {
             m_waiting_weight += m_weigh(item);
@@ -42,17 +44,14 @@ public:
         {
             const std::lock_guard lock(m_mutex);
             m_ends[file] = std::move(end);
+            // Finished files at the head go out whole. A head file still being read keeps its waiting
+            // items for its own worker's next call: the thread that made them frees them, and the
+            // thread finishing here goes on to its next file at once.
             while (m_head < m_ends.size() && m_ends[m_head]) {
+                deliver_waiting(m_head);
                 m_end(std::move(*m_ends[m_head]));
                 m_ends[m_head].reset();
                 ++m_head;
-                if (m_head == m_waiting.size()) break;
-                for (auto& item : m_waiting[m_head]) {
-                    m_waiting_weight -= m_weigh(item);
-                    m_item(std::move(item));
-                }
-                m_waiting[m_head].clear();
-                m_waiting[m_head].shrink_to_fit();
             }
         }
         m_turn.notify_all();
@@ -65,6 +64,16 @@ public:
     }
 
 private:
+    void deliver_waiting(std::size_t file) {
+        if (m_waiting[file].empty()) return;
+        for (auto& item : m_waiting[file]) {
+            m_waiting_weight -= m_weigh(item);
+            m_item(std::move(item));
+        }
+        m_waiting[file].clear();
+        m_waiting[file].shrink_to_fit();
+    }
+
     std::mutex m_mutex;
     std::condition_variable m_turn;
     std::size_t m_head = 0;

@@ -34,9 +34,10 @@ TEST_CASE("ordered delivery: later files wait for earlier ones, single thread", 
     d.finish(2, 2);
     d.add(1, "b2");
     CHECK(log.events == std::vector<std::string>{"a1"});
-    d.finish(0, 0);  // file 1 becomes the head: its waiting items go out, file 2 still waits for it
-    CHECK(log.events == std::vector<std::string>{"a1", "end 0", "b1", "b2"});
-    d.add(1, "b3");  // now straight through
+    d.finish(0, 0);  // file 1 becomes the head: its waiting items go out with its next call
+    CHECK(log.events == std::vector<std::string>{"a1", "end 0"});
+    d.add(1, "b3");  // the waiting b1, b2, then b3 straight through
+    CHECK(log.events == std::vector<std::string>{"a1", "end 0", "b1", "b2", "b3"});
     d.finish(1, 1);  // file 2 was already finished: everything goes out
     CHECK(log.events == std::vector<std::string>{"a1", "end 0", "b1", "b2", "b3", "end 1", "c1", "end 2"});
     CHECK(d.waiting_weight() == 0);
