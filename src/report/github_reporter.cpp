@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "report/formats.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::report {
 
@@ -32,20 +33,6 @@ const Words k_en = {"Fix: ", "cannot be read",
                     "%s more findings not shown as annotations (%s errors, %s warnings, %s infos): GitHub shows at most 10 "
                     "errors and 10 warnings per step. Use --report sarif or --report html for the full result.",
                     "perf-check: more findings", "(Summary over 1 MiB; truncated here.)"};
-
-std::string subst(const char* pattern, const std::vector<std::string>& args) {
-    std::string out;
-    std::size_t next = 0;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '%' && p[1] == 's') {
-            if (next < args.size()) out += args[next++];
-            ++p;
-        } else {
-            out += *p;
-        }
-    }
-    return out;
-}
 
 std::string file_property(std::string_view path) {
     std::string p(path);
@@ -133,7 +120,7 @@ public:
         const int left = left_errors + left_warnings + left_infos;
         if (left > 0) {
             out << command("notice", "", 0, w.left_out_title,
-                           subst(w.left_out, {std::to_string(left), std::to_string(left_errors),
+                           util::subst(w.left_out, {std::to_string(left), std::to_string(left_errors),
                                               std::to_string(left_warnings), std::to_string(left_infos)}));
         }
         if (!m_step_summary.empty()) append_step_summary(report, m_step_summary, w);

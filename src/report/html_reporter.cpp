@@ -116,20 +116,6 @@ const Words k_en = {
 constexpr const char* k_colours[3] = {"#1e88e5", "#ef8f00", "#c62828"};  // info, warning, error
 constexpr std::size_t k_max_units_in_chart = 20;
 
-std::string subst(const char* pattern, const std::vector<std::string>& args) {
-    std::string out;
-    std::size_t next = 0;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '%' && p[1] == 's') {
-            if (next < args.size()) out += args[next++];
-            ++p;
-        } else {
-            out += *p;
-        }
-    }
-    return out;
-}
-
 // Text and attribute values: every markup character, both quotes; control characters other than
 // tab/newline dropped (they are not allowed in HTML text).
 std::string esc(std::string_view s) {
@@ -362,7 +348,7 @@ public:
             // An empty icon: otherwise a browser may go looking for /favicon.ico.
             << "<link rel=\"icon\" href=\"data:,\">\n"
             << "<title>" << esc(w.title) << "</title>\n<style>" << k_style << monitor_css() << "</style>\n</head>\n<body>\n";
-        out << "<header><h1>" << esc(w.title) << "</h1><p>" << esc(subst(w.subtitle, {PERF_CHECK_VERSION})) << "</p></header>\n<main>\n";
+        out << "<header><h1>" << esc(w.title) << "</h1><p>" << esc(util::subst(w.subtitle, {PERF_CHECK_VERSION})) << "</p></header>\n<main>\n";
 
         // Totals.
         out << "<div class=\"cards\" id=\"totals\">\n";
@@ -429,14 +415,14 @@ private:
             const std::size_t left = bars.size() > k_max_units_in_chart ? bars.size() - k_max_units_in_chart : 0;
             bars.resize(std::min(bars.size(), k_max_units_in_chart));
             out << legend(w) << bar_chart("chart-units", bars, w);
-            if (left > 0) out << "<p class=\"muted\">" << esc(subst(w.units_left_out, {std::to_string(left)})) << "</p>\n";
+            if (left > 0) out << "<p class=\"muted\">" << esc(util::subst(w.units_left_out, {std::to_string(left)})) << "</p>\n";
         }
         out << "</section>\n</div>\n";
     }
 
     static void write_key_projects(const Report& report, const Words& w, std::ostream& out) {
         const Summary& s = report.summary;
-        out << "<section id=\"key-evaluation\"><h2>" << esc(subst(w.key_title, {s.key_evaluation_threshold_wan.str()}))
+        out << "<section id=\"key-evaluation\"><h2>" << esc(util::subst(w.key_title, {s.key_evaluation_threshold_wan.str()}))
             << "</h2>\n";
         if (s.key_projects.empty()) {
             out << "<p class=\"muted\">" << esc(w.no_key) << "</p>\n</section>\n";
@@ -489,7 +475,7 @@ private:
         for (const auto& [id, c] : by_rule) out << "<option value=\"" << esc(id) << "\">" << esc(id) << " (" << c.total() << ")</option>";
         out << "</select><select id=\"filter-file\"><option value=\"\">" << esc(w.all_files) << "</option>";
         for (const auto& f : report.files) out << "<option value=\"" << esc(f.path) << "\">" << esc(f.path) << "</option>";
-        const std::string shown = subst(w.shown, {"<b id=\"shown-count\">" + std::to_string(report.findings.size()) + "</b>",
+        const std::string shown = util::subst(w.shown, {"<b id=\"shown-count\">" + std::to_string(report.findings.size()) + "</b>",
                                                   std::to_string(report.findings.size())});
         out << "</select><span class=\"muted\">" << shown << " · " << esc(w.sort_hint) << "</span></div>\n";
         out << "<div class=\"table-wrap\"><table id=\"findings\"><thead><tr>";

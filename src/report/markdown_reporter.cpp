@@ -5,6 +5,7 @@
 
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::report {
 
@@ -69,20 +70,6 @@ const Words k_en = {
     "No project reaches the key-evaluation amount.",
     "(Per-file findings left out; see the full report.)",
 };
-
-std::string subst(const char* pattern, const std::vector<std::string>& args) {
-    std::string out;
-    std::size_t next = 0;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '%' && p[1] == 's') {
-            if (next < args.size()) out += args[next++];
-            ++p;
-        } else {
-            out += *p;
-        }
-    }
-    return out;
-}
 
 // Text inside a table cell or heading: no markup is interpreted, no cell boundary is broken.
 std::string md(std::string_view s) {
@@ -187,7 +174,7 @@ void write_summary(const Report& report, const Words& w, std::ostream& out) {
                         std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
     }
     table(out, {std::begin(w.unit_headers), std::end(w.unit_headers)}, rows);
-    out << "\n### " << md(subst(w.key_projects, {s.key_evaluation_threshold_wan.str()})) << "\n\n";
+    out << "\n### " << md(util::subst(w.key_projects, {s.key_evaluation_threshold_wan.str()})) << "\n\n";
     if (s.key_projects.empty()) {
         out << w.no_key_projects << "\n";
         return;
@@ -211,7 +198,7 @@ std::string render_markdown(const Report& report, bool with_findings) {
     const Summary& s = report.summary;
     std::ostringstream out;
     out << "# " << w.title << "\n\n"
-        << subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
+        << util::subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
                             std::to_string(s.warnings), std::to_string(s.infos), s.funds_wan.fixed(2)})
         << "\n";
     if (with_findings) {

@@ -79,21 +79,6 @@ const Words k_en = {
     {"funds (万元)", "findings", "unit code", "project", "file"},
 };
 
-// printf-style substitution of %s and %d from a list of already formatted strings.
-std::string subst(const char* pattern, const std::vector<std::string>& args) {
-    std::string out;
-    std::size_t next = 0;
-    for (const char* p = pattern; *p; ++p) {
-        if (p[0] == '%' && (p[1] == 's' || p[1] == 'd')) {
-            if (next < args.size()) out += args[next++];
-            ++p;
-        } else {
-            out += *p;
-        }
-    }
-    return out;
-}
-
 std::string pad(const std::string& s, std::size_t width) {
     const std::size_t w = util::display_width(s);
     return w >= width ? s : s + std::string(width - w, ' ');
@@ -132,7 +117,7 @@ public:
         write_monitor_text(report, out);
         if (report.with_summary) write_summary(report, w, out);
         const Summary& s = report.summary;
-        out << subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
+        out << util::subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
                                 std::to_string(s.warnings), std::to_string(s.infos)})
             << '\n';
     }
@@ -150,7 +135,7 @@ private:
                 << "  " << *file.error << "\n\n";
             return;
         }
-        out << subst(w.file_line, {file.path, file.encoding.empty() ? "-" : file.encoding,
+        out << util::subst(w.file_line, {file.path, file.encoding.empty() ? "-" : file.encoding,
                                    std::to_string(file.projects), std::to_string(file.indicators)})
             << '\n';
         // Group this file's findings by project, in the order they appear (findings are sorted by row).
@@ -243,7 +228,7 @@ private:
                        std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
         }
         units.write(out, "  ");
-        out << subst(w.key_projects, {s.key_evaluation_threshold_wan.str()}) << '\n';
+        out << util::subst(w.key_projects, {s.key_evaluation_threshold_wan.str()}) << '\n';
         Table keys;
         keys.add({w.key_headers[0], w.key_headers[1], w.key_headers[2], w.key_headers[3], w.key_headers[4]});
         for (const auto& k : s.key_projects) {

@@ -308,4 +308,18 @@ std::string hex_bytes(std::string_view bytes) {
     return out;
 }
 
+std::string subst(const char* pattern, const std::vector<std::string>& args) {
+    std::string out;
+    std::size_t next = 0;
+    for (const char* p = pattern; *p; ++p) {
+        if (p[0] == '%' && (p[1] == 's' || p[1] == 'd')) {
+            if (next < args.size()) out += args[next++];
+            ++p;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
 }  // namespace perf_check::util

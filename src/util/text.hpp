@@ -51,6 +51,10 @@ std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
 
+/// printf-style substitution of %s and %d, in order, from already formatted strings; a placeholder
+/// with no argument left is dropped. Used by the reporters' message tables.
+std::string subst(const char* pattern, const std::vector<std::string>& args);
+
 /// Two-digit upper-case hex of each byte, space separated: "C3 28".
 std::string hex_bytes(std::string_view bytes);
 

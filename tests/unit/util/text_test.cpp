@@ -246,3 +246,10 @@ TEST_CASE("fold and trim_view agree with the code-point definition on mixed text
     CHECK(trim_view("≥\u2003") == "≥");
     CHECK(fold("\uFF5F") == "\uFF5F");  // just past the folded block
 }
+
+TEST_CASE("subst fills %s and %d in order and drops placeholders with no argument", "[text]") {
+    CHECK(subst("%s：%s，%d 个项目", {"a.csv", "UTF-8", "4"}) == "a.csv：UTF-8，4 个项目");
+    CHECK(subst("共 %s 条，另 %s 条", {"3"}) == "共 3 条，另  条");
+    CHECK(subst("100% 完成", {}) == "100% 完成");  // a lone % is kept
+    CHECK(subst("no placeholders", {"unused"}) == "no placeholders");
+}
