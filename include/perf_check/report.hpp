@@ -66,6 +66,14 @@ struct Report {
     Summary summary;
 };
 
+/// One project's findings and score already rendered in a stream's format (by a worker thread), for the
+/// stream to append when the project's turn comes: `-j N` then renders in parallel and only copies bytes
+/// in order.
+struct Rendered {
+    std::string findings;  ///< the findings array's elements, without a leading separator; "" for none
+    std::string scores;    ///< the same for the scores array
+};
+
 /// Receives a run's findings and scores as they are produced, already in report order, then the rest
 /// of the report: formats written this way keep memory flat however many projects a run reads.
 class ReportStream {
@@ -73,6 +81,14 @@ public:
     virtual ~ReportStream() = default;
     virtual void finding(const Finding& f) = 0;
     virtual void score(const ProjectScore& s) = 0;
+    /// Whether render() and append() are available (then they replace finding() and score()).
+    [[nodiscard]] virtual bool renders() const { return false; }
+    /// Renders findings and a score as this stream would write them. Called from worker threads: it must
+    /// read nothing the stream changes.
+    virtual void render(const std::vector<Finding>& /*findings*/, const ProjectScore* /*score*/,
+                        Rendered& /*out*/) const {}
+    /// Writes what render() made, in report order.
+    virtual void append(const Rendered& /*rendered*/) {}
     /// Everything else (files, summary, monitoring); `rest.findings` and `rest.scores` are not read.
     virtual void finish(const Report& rest) = 0;
 };

@@ -34,6 +34,9 @@ ColumnMap header_matches(const RawRow& row, int& count) {
 bool is_total_label(const std::string& text) {
     // Every label is two to four CJK characters, perhaps spaced out: longer cells are never labels.
     if (text.size() > 48) return false;
+    // Each starts with 合, 总 or 小 (folding changes none of them): other cells are rejected without a copy.
+    const std::string_view head = util::trim_view(text);
+    if (!util::starts_with(head, "合") && !util::starts_with(head, "总") && !util::starts_with(head, "小")) return false;
     const std::string t = util::strip_spaces(util::fold(text));
     return t == "合计" || t == "总计" || t == "总分" || t == "小计" || t == "合计分值";
 }

@@ -78,7 +78,13 @@ bool RuleSet::is_placeholder(const std::string& text) const {
     std::size_t longest = 0;
     for (const auto& p : placeholders) longest = std::max(longest, p.size());
     if (trimmed.size() > 3 * longest) return false;
-    const std::string t = util::fold(trimmed);
+    // Most cells hold nothing folding would change: compare them as they are, without a copy.
+    std::string folded;
+    std::string_view t = trimmed;
+    if (!util::fold_keeps(trimmed)) {
+        folded = util::fold(trimmed);
+        t = folded;
+    }
     if (t.empty()) return true;
     for (const auto& p : placeholders) {
         if (p.size() != t.size()) continue;

@@ -45,12 +45,31 @@ private:
 };
 
 // What one project (or a file's table-level checks) contributes, findings already in report order.
+// When the outputs render ahead, the worker has turned the findings of this file and the score into
+// `rendered` (one per output) and `counts`; `findings` then holds only those placed in another file.
 struct ProjectResult {
     std::vector<Finding> findings;
+    std::vector<Rendered> rendered;
+    std::vector<report::FindingCounts> counts;
     std::optional<report::ProjectStat> stat;
     std::optional<ProjectScore> score;
     std::optional<ProjectProgress> progress;
 };
+
+// Renders a result's own findings and its score on the worker thread, for every output, so that
+// delivering it in order is only a copy of bytes.
+void render_ahead(ProjectResult& r, const std::string& path, const std::vector<ReportStream*>& streams) {
+    if (streams.empty()) return;
+    std::vector<Finding> own;
+    std::vector<Finding> elsewhere;
+    own.reserve(r.findings.size());
+    for (auto& f : r.findings) (f.loc.file == path ? own : elsewhere).push_back(std::move(f));
+    r.counts = report::count_findings(own);
+    r.rendered.resize(streams.size());
+    for (std::size_t k = 0; k < streams.size(); ++k) streams[k]->render(own, r.score ? &*r.score : nullptr, r.rendered[k]);
+    r.findings = std::move(elsewhere);
+    r.score.reset();
+}
 
 // Receives results in final order (one thread at a time): counts the summary, and either streams
 // findings and scores to the outputs or keeps them in the report.
@@ -66,6 +85,8 @@ public:
             if (f.loc.file != file) m_deferred.push_back(std::move(f));
             else deliver(std::move(f));
         }
+        for (const auto& c : r.counts) m_summary.add_counts(c);
+        for (std::size_t k = 0; k < r.rendered.size(); ++k) m_streams[k]->append(r.rendered[k]);
         if (r.stat) m_summary.add_project(*r.stat);
         if (r.score) {
             if (m_streams.empty()) m_report.scores.push_back(std::move(*r.score));
@@ -120,7 +141,7 @@ struct PathResult {
 };
 using OrderedResults = OrderedDelivery<PathResult, FileResult>;
 
-// Results held for later files are bounded (findings + projects, ~50–100 MB): past it a worker waits for
+// Results held for later files are bounded (findings + projects + KiB rendered, ~50–100 MB): past it a worker waits for
 // its file's turn rather than letting memory grow with a big file checked behind another big one.
 constexpr std::size_t k_max_waiting_results = 100000;
 
@@ -141,7 +162,8 @@ std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, con
 }
 
 void process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
-                  const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals, OrderedResults& results) {
+                  const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals,
+                  const std::vector<ReportStream*>& render_with, OrderedResults& results) {
     FileResult file;
     file.path = path;
     auto source = io::open_table(path, options.read, rules);
@@ -166,6 +188,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     {
         ProjectResult head;
         head.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
+        render_ahead(head, path, render_with);
         results.add(index, {path, std::move(head)});
     }
     // Stream: each project is checked and handed on before the next is read.
@@ -190,6 +213,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
             if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
         }
         r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
+        render_ahead(r, path, render_with);
         results.add(index, {path, std::move(r)});
     }
     // A header with no project under it is not a clean table: it is an empty one (a cut-off export, or
@@ -232,15 +256,25 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     OrderedResults results(
         inputs.size(), k_max_waiting_results, [&](PathResult&& r) { collector.project(std::move(r.result), r.path); },
         [&](FileResult&& f) { collector.file(std::move(f)); },
-        [](const PathResult& r) { return r.result.findings.size() + 1; });
+        [](const PathResult& r) {
+            std::size_t bytes = 0;
+            for (const auto& x : r.result.rendered) bytes += x.findings.size() + x.scores.size();
+            return r.result.findings.size() + 1 + bytes / 1024;
+        });
     // Files are independent: check them on all cores; OrderedResults keeps the report in input order.
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     const auto workers = static_cast<std::size_t>(std::min<std::size_t>(
         options.jobs == 0 ? cores : options.jobs, std::max<std::size_t>(1, inputs.size())));
+    // With more than one worker, outputs that can render ahead do it on the workers (all of them, or
+    // none: then the collector writes), so that what waits in order is bytes, not objects, and the
+    // thread delivering it only copies them. One worker writes straight through.
+    const bool ahead = workers > 1 && !streams.empty() &&
+                       std::all_of(streams.begin(), streams.end(), [](const ReportStream* s) { return s->renders(); });
+    const std::vector<ReportStream*> render_with = ahead ? streams : std::vector<ReportStream*>{};
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
-            process_file(inputs[i], i, options, rules, active, actuals, results);
+            process_file(inputs[i], i, options, rules, active, actuals, render_with, results);
         }
     };
     if (workers <= 1) {

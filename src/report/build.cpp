@@ -22,12 +22,34 @@ SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects
     m_summary.key_evaluation_threshold_wan = key_threshold_wan;
 }
 
+std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings) {
+    std::vector<FindingCounts> out;
+    for (const auto& f : findings) {
+        const bool keyed = !(f.project_code.empty() && f.project.empty());
+        auto it = std::find_if(out.begin(), out.end(),
+                               [&](const FindingCounts& c) { return c.keyed == keyed && c.project_code == f.project_code; });
+        if (it == out.end()) it = out.insert(out.end(), FindingCounts{f.project_code, keyed});
+        count(f.severity, it->errors, it->warnings, it->infos);
+    }
+    return out;
+}
+
 void SummaryBuilder::add_finding(const Finding& f) {
-    count(f.severity, m_summary.errors, m_summary.warnings, m_summary.infos);
-    if (f.project_code.empty() && f.project.empty()) return;
-    UnitSummary& u = m_units[f.project_code];
-    u.code = f.project_code;
-    count(f.severity, u.errors, u.warnings, u.infos);
+    FindingCounts c{f.project_code, !(f.project_code.empty() && f.project.empty())};
+    count(f.severity, c.errors, c.warnings, c.infos);
+    add_counts(c);
+}
+
+void SummaryBuilder::add_counts(const FindingCounts& c) {
+    m_summary.errors += c.errors;
+    m_summary.warnings += c.warnings;
+    m_summary.infos += c.infos;
+    if (!c.keyed) return;
+    UnitSummary& u = m_units[c.project_code];
+    u.code = c.project_code;
+    u.errors += c.errors;
+    u.warnings += c.warnings;
+    u.infos += c.infos;
 }
 
 void SummaryBuilder::add_project(const ProjectStat& p) {

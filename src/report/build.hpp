@@ -31,12 +31,26 @@ bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_in
                            std::string_view(b.message.zh));
 }
 
+/// What the summary counts of some findings: severities, per unit code. Gathered where the findings are
+/// made (a worker thread), so that findings written ahead need not travel to the summary.
+struct FindingCounts {
+    std::string project_code;
+    bool keyed = false;  ///< the findings name a project (a file-level finding names none)
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+};
+
+/// One entry per (project_code, keyed) in first-seen order; a project's findings give one or two.
+std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings);
+
 /// Builds the summary incrementally, so a streamed run keeps only per-unit totals (and, with --summary,
 /// the key-evaluation projects) however many projects it reads.
 class SummaryBuilder {
 public:
     SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects);
     void add_finding(const Finding& f);
+    void add_counts(const FindingCounts& c);
     void add_project(const ProjectStat& p);
     /// The finished summary; file order decides ties in the key-evaluation list.
     [[nodiscard]] Summary finish(const std::vector<FileResult>& files) const;

@@ -204,12 +204,22 @@ public:
         start();
         write_finding(m_w, f, m_lang);
     }
-    void score(const ProjectScore& s) override {
-        if (!m_spool) {
-            m_spool = util::temporary_stream();
-            m_spool_writer = std::make_unique<JsonWriter>(JsonWriter::continuing_array(*m_spool, 1));
+    void score(const ProjectScore& s) override { write_score(spool(), s, m_lang); }
+    [[nodiscard]] bool renders() const override { return true; }
+    void render(const std::vector<Finding>& findings, const ProjectScore* score, Rendered& out) const override {
+        // Elements of the arrays at depth 1 of the document (findings) and of the spool (scores).
+        JsonWriter w = JsonWriter::elements(1);
+        for (const auto& f : findings) write_finding(w, f, m_lang);
+        out.findings = w.take();
+        if (score) write_score(w, *score, m_lang);
+        out.scores = w.take();
+    }
+    void append(const Rendered& r) override {
+        if (!r.findings.empty()) {
+            start();
+            m_w.append_elements(r.findings);
         }
-        write_score(*m_spool_writer, s, m_lang);
+        if (!r.scores.empty()) spool().append_elements(r.scores);
     }
     void finish(const Report& rest) override {
         start();
@@ -241,6 +251,13 @@ public:
     }
 
 private:
+    JsonWriter& spool() {
+        if (!m_spool) {
+            m_spool = util::temporary_stream();
+            m_spool_writer = std::make_unique<JsonWriter>(JsonWriter::continuing_array(*m_spool, 1));
+        }
+        return *m_spool_writer;
+    }
     // The document opens with the first thing written, so a stream that is made and dropped writes nothing.
     void start() {
         if (m_started) return;

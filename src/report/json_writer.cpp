@@ -20,6 +20,30 @@ JsonWriter JsonWriter::continuing_array(std::ostream& out, int depth) {
     return w;
 }
 
+JsonWriter JsonWriter::elements(int depth) {
+    JsonWriter w;
+    w.m_base = depth > 0 ? static_cast<std::size_t>(depth) : 0;
+    w.m_stack.push_back({true, true});
+    return w;
+}
+
+std::string JsonWriter::take() {
+    std::string out;
+    out.swap(m_buf);
+    if (!m_stack.empty()) m_stack.back().empty = true;
+    return out;
+}
+
+JsonWriter& JsonWriter::append_elements(std::string_view elements) {
+    if (elements.empty()) return *this;
+    Level& top = m_stack.back();
+    if (!top.empty) m_buf += ',';
+    top.empty = false;
+    m_buf += elements;
+    maybe_flush();
+    return *this;
+}
+
 JsonWriter::~JsonWriter() { flush(); }
 
 void JsonWriter::flush() {

@@ -15,9 +15,13 @@ namespace perf_check::report {
 class JsonWriter {
 public:
     explicit JsonWriter(std::ostream& out);
+    JsonWriter() = default;  ///< writes into memory only (see elements())
     /// A writer that continues an array opened elsewhere at nesting `depth` (the array's own level):
     /// its elements start with ",\n" as needed; used to spool array elements to a side stream.
     static JsonWriter continuing_array(std::ostream& out, int depth);
+    /// A writer of array elements (as continuing_array) into memory: take() returns them, to be added
+    /// with append_elements() to a writer whose array is at nesting `depth`.
+    static JsonWriter elements(int depth);
     JsonWriter(JsonWriter&&) = default;
     JsonWriter& operator=(JsonWriter&&) = delete;
     JsonWriter(const JsonWriter&) = delete;
@@ -39,6 +43,10 @@ public:
     JsonWriter& pretty(std::string_view json);
     /// Appends array elements written by a continuing_array() writer into the array open here.
     JsonWriter& splice_elements(std::istream& spooled, bool any);
+    /// Appends elements an elements() writer made (possibly none) to the array open here.
+    JsonWriter& append_elements(std::string_view elements);
+    /// What an elements() writer has made; the writer is then empty.
+    [[nodiscard]] std::string take();
     /// Ends the output with a newline and flushes it.
     void end_document();
     void flush();
@@ -55,7 +63,7 @@ private:
     void escaped(std::string_view text);
     void maybe_flush();
 
-    std::ostream* m_out;
+    std::ostream* m_out = nullptr;
     std::string m_buf;
     std::vector<Level> m_stack;
     std::size_t m_base = 0;

@@ -2,6 +2,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace perf_check::util {
 
@@ -77,8 +78,24 @@ namespace {
 // Every space of is_space() other than ASCII starts with one of these bytes (U+00A0 C2, U+2002/3/9 and
 // U+200B E2, U+3000 E3, U+FEFF EF), and so do the full-width forms fold() rewrites (EF). Text without
 // them (and without ASCII spaces, for strip_spaces) is returned as it is, without decoding.
-bool may_hold_wide_space(unsigned char b) { return b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF; }
-bool is_ascii_space(unsigned char b) { return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\v' || b == '\f'; }
+// One table lookup per byte on the hot paths (every cell is trimmed and folded, level names are tested
+// for spaces many times per indicator).
+constexpr unsigned char k_ascii_space = 1;
+constexpr unsigned char k_wide_lead = 2;
+constexpr auto k_byte_class = [] {
+    std::array<unsigned char, 256> t{};
+    for (const unsigned char b : {' ', '\t', '\r', '\n', '\v', '\f'}) t[b] = k_ascii_space;
+    for (const unsigned char b : {0xC2, 0xE2, 0xE3, 0xEF}) t[b] = k_wide_lead;
+    return t;
+}();
+bool may_hold_wide_space(unsigned char b) { return k_byte_class[b] == k_wide_lead; }
+bool is_ascii_space(unsigned char b) { return k_byte_class[b] == k_ascii_space; }
+bool any_byte_of(std::string_view s, unsigned char classes) {
+    for (const char c : s) {
+        if (k_byte_class[static_cast<unsigned char>(c)] & classes) return true;
+    }
+    return false;
+}
 
 // Start of the code point that ends at `end` (exclusive): back over continuation bytes.
 std::size_t previous_start(std::string_view s, std::size_t end) {
@@ -126,9 +143,7 @@ std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string fold(std::string_view s) {
     const std::string_view t = trim_view(s);
-    if (std::none_of(t.begin(), t.end(), [](char c) { return may_hold_wide_space(static_cast<unsigned char>(c)); })) {
-        return std::string(t);
-    }
+    if (!any_byte_of(t, k_wide_lead)) return std::string(t);
     // Byte-level rewrite: only EF BC 81–EF BD 9E (U+FF01–U+FF5E), E3 80 80 (U+3000) and C2 A0 (NBSP)
     // change; every other byte (valid UTF-8, checked when the file was read) is copied as it is.
     std::string out;
@@ -167,12 +182,9 @@ std::string fold(std::string_view s) {
     return std::string(folded);
 }
 
-bool has_spaces(std::string_view s) {
-    return std::any_of(s.begin(), s.end(), [](char c) {
-        const auto b = static_cast<unsigned char>(c);
-        return is_ascii_space(b) || may_hold_wide_space(b);
-    });
-}
+bool has_spaces(std::string_view s) { return any_byte_of(s, k_ascii_space | k_wide_lead); }
+
+bool fold_keeps(std::string_view trimmed) { return !any_byte_of(trimmed, k_wide_lead); }
 
 std::string strip_spaces(std::string_view s) {
     if (!has_spaces(s)) return std::string(s);

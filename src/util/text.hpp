@@ -27,6 +27,9 @@ bool is_blank(std::string_view s);
 /// Folds full-width ASCII variants (U+FF01–U+FF5E) to ASCII, U+3000/NBSP to a space, and trims.
 /// "＞＝９０％" → ">=90%". Other characters (≥, 万元, CJK punctuation) are kept.
 std::string fold(std::string_view s);
+/// True when fold() of already trimmed text is that text (no byte it could rewrite): callers may then
+/// use the text as it is and skip the copy. A cheap byte test; false may be a false alarm.
+bool fold_keeps(std::string_view trimmed);
 
 /// Removes every space (is_space) anywhere in the text.
 std::string strip_spaces(std::string_view s);

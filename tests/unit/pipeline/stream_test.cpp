@@ -95,6 +95,30 @@ TEST_CASE("streamed and in-memory JSON agree when scoring with a separate actual
     CHECK(doc["files"].back()["path"] == opts.actuals_path);
 }
 
+TEST_CASE("findings and scores rendered ahead by parallel workers match the in-memory report", "[stream]") {
+    // Two workers render each project's findings and score in their own thread; the report must not
+    // change, findings placed in the actuals file still come last, and the summary still counts them.
+    test::TempDir dir;
+    const std::string table = test::slurp(test::source_path("samples/self-eval/targets-2024.csv"));
+    for (const char* name : {"b/1.csv", "b/2.csv", "b/3.csv"}) dir.write(name, table);
+    RunOptions opts;
+    opts.paths = {dir.path("b")};
+    opts.actuals_path = test::source_path("samples/self-eval/actuals-2024.csv");
+    opts.score = true;
+    opts.summary = true;
+    opts.jobs = 2;
+    const auto doc = same_both_ways(opts);
+    REQUIRE(doc["scores"].size() == 15);
+    CHECK(doc["scores"][5]["file"] == dir.path("b/2.csv"));
+    CHECK(doc["scores"][14]["total"] == doc["scores"][4]["total"]);
+    CHECK(doc["findings"].size() == doc["summary"]["errors"].get<std::size_t>() +
+                                        doc["summary"]["warnings"].get<std::size_t>() +
+                                        doc["summary"]["infos"].get<std::size_t>());
+    // The same run on one worker (written straight through) says the same.
+    opts.jobs = 1;
+    CHECK(nlohmann::json::parse(run_json(opts, true).out) == doc);
+}
+
 TEST_CASE("the exit code of a streamed run follows --fail-on like the in-memory one", "[stream]") {
     RunOptions opts;
     opts.paths = {test::source_path("samples/targets-2024.csv")};

@@ -81,3 +81,28 @@ TEST_CASE("JsonWriter splices array elements written to a spool", "[json-writer]
     expected["none"] = nlohmann::ordered_json::array();
     CHECK(out.str() == expected.dump(2) + "\n");
 }
+
+TEST_CASE("JsonWriter appends elements rendered ahead in memory, around ones written directly", "[json-writer]") {
+    auto ahead = JsonWriter::elements(1);
+    ahead.begin_object().key("k").integer(1).end_object();
+    ahead.string("two");
+    const std::string first = ahead.take();
+    ahead.null();  // after take() the writer starts a new, separate run of elements
+    const std::string second = ahead.take();
+    CHECK(ahead.take().empty());
+    std::ostringstream out;
+    {
+        JsonWriter w(out);
+        w.begin_object();
+        w.key("items").begin_array();
+        w.append_elements(first).append_elements("").string("direct").append_elements(second);
+        w.end_array();
+        w.key("empty").begin_array().append_elements("").end_array();
+        w.end_object();
+        w.end_document();
+    }
+    nlohmann::ordered_json expected;
+    expected["items"] = {{{"k", 1}}, "two", "direct", nullptr};
+    expected["empty"] = nlohmann::ordered_json::array();
+    CHECK(out.str() == expected.dump(2) + "\n");
+}
