@@ -16,7 +16,8 @@ namespace perf_check::pipeline {
 /// i and each file's end. The first unfinished file's items pass straight through; items of later files
 /// wait, up to `max_waiting` weight in total, beyond which add() blocks until its file's turn. When a file
 /// becomes the first unfinished one, its waiting items go out at its next add() or finish(). The callbacks
-/// run one at a time, under the lock.
+/// run one at a time, in order, outside the lock that add() takes to queue an item: a worker queueing
+/// for a later file never waits while the head file's results are being written out.
 template <class Item, class End>
 class OrderedDelivery {
 public:
@@ -31,30 +32,41 @@ public:
     void add(std::size_t file, Item&& item) {
         std::unique_lock lock(m_mutex);
         m_turn.wait(lock, [&] { return file == m_head || m_waiting_weight < m_max_waiting; });
-        if (file == m_head) {
-            deliver_waiting(file);
-            m_item(std::move(item));
-        } else {
+        if (file != m_head) {
             m_waiting_weight += m_weigh(item);
             m_waiting[file].push_back(std::move(item));
+            return;
         }
+        std::vector<Item> backlog = take_waiting(file);
+        // The delivery lock is taken before the queue lock is let go, so deliveries keep the order in
+        // which the queue decided them (only a thread holding the queue lock ever waits for it).
+        const std::lock_guard delivering(m_delivery);
+        lock.unlock();
+        if (!backlog.empty()) m_turn.notify_all();
+        for (auto& waiting : backlog) m_item(std::move(waiting));
+        m_item(std::move(item));
     }
 
     void finish(std::size_t file, End&& end) {
-        {
-            const std::lock_guard lock(m_mutex);
-            m_ends[file] = std::move(end);
-            // Finished files at the head go out whole. A head file still being read keeps its waiting
-            // items for its own worker's next call: the thread that made them frees them, and the
-            // thread finishing here goes on to its next file at once.
-            while (m_head < m_ends.size() && m_ends[m_head]) {
-                deliver_waiting(m_head);
-                m_end(std::move(*m_ends[m_head]));
-                m_ends[m_head].reset();
-                ++m_head;
-            }
+        std::unique_lock lock(m_mutex);
+        m_ends[file] = std::move(end);
+        // Finished files at the head go out whole. A head file still being read keeps its waiting
+        // items for its own worker's next call: the thread that made them frees them, and the
+        // thread finishing here goes on to its next file at once.
+        std::vector<std::pair<std::vector<Item>, End>> done;
+        while (m_head < m_ends.size() && m_ends[m_head]) {
+            done.emplace_back(take_waiting(m_head), std::move(*m_ends[m_head]));
+            m_ends[m_head].reset();
+            ++m_head;
         }
+        if (done.empty()) return;
+        const std::lock_guard delivering(m_delivery);
+        lock.unlock();
         m_turn.notify_all();
+        for (auto& [items, file_end] : done) {
+            for (auto& waiting : items) m_item(std::move(waiting));
+            m_end(std::move(file_end));
+        }
     }
 
     /// Weight of the items waiting now (for tests).
@@ -64,17 +76,16 @@ public:
     }
 
 private:
-    void deliver_waiting(std::size_t file) {
-        if (m_waiting[file].empty()) return;
-        for (auto& item : m_waiting[file]) {
-            m_waiting_weight -= m_weigh(item);
-            m_item(std::move(item));
-        }
-        m_waiting[file].clear();
-        m_waiting[file].shrink_to_fit();
+    // A file's waiting items, taken out of the queue (under m_mutex) to be delivered.
+    std::vector<Item> take_waiting(std::size_t file) {
+        std::vector<Item> out;
+        out.swap(m_waiting[file]);
+        for (const auto& item : out) m_waiting_weight -= m_weigh(item);
+        return out;
     }
 
-    std::mutex m_mutex;
+    std::mutex m_mutex;     ///< the queue: m_head, m_waiting, m_ends, m_waiting_weight
+    std::mutex m_delivery;  ///< the callbacks; taken only while holding m_mutex
     std::condition_variable m_turn;
     std::size_t m_head = 0;
     std::size_t m_waiting_weight = 0;

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,4 +93,49 @@ TEST_CASE("ordered delivery: many workers, deterministic order", "[ordered]") {
         }
         REQUIRE(log.events == expected);
     }
+}
+
+TEST_CASE("ordered delivery: queueing for a later file does not wait for the head's delivery", "[ordered]") {
+    // The head's callback (writing a report, say) takes its time; a worker on a later file must be
+    // able to queue meanwhile. Were both under one lock, the callback below would time out.
+    std::mutex m;
+    std::condition_variable cv;
+    bool delivering = false;
+    bool later_queued = false;
+    bool saw_later_while_delivering = false;
+    std::vector<std::string> events;
+    OrderedDelivery<std::string, int> d(
+        2, 100,
+        [&](std::string&& s) {
+            if (s == "a0") {
+                std::unique_lock lock(m);
+                delivering = true;
+                cv.notify_all();
+                saw_later_while_delivering = cv.wait_for(lock, std::chrono::seconds(10), [&] { return later_queued; });
+            }
+            events.push_back(s);
+        },
+        [&](int&& f) { events.push_back("end " + std::to_string(f)); }, [](const std::string&) { return 1; });
+    std::thread head([&] {
+        d.add(0, "a0");
+        d.finish(0, 0);
+    });
+    std::thread later([&] {
+        {
+            // Queue only once the head's delivery is under way.
+            std::unique_lock lock(m);
+            cv.wait(lock, [&] { return delivering; });
+        }
+        d.add(1, "b0");
+        {
+            const std::lock_guard lock(m);
+            later_queued = true;
+        }
+        cv.notify_all();
+    });
+    head.join();
+    later.join();
+    d.finish(1, 1);
+    CHECK(saw_later_while_delivering);
+    CHECK(events == std::vector<std::string>{"a0", "end 0", "b0", "end 1"});
 }
