@@ -22,10 +22,12 @@ struct SourceLocation {
     [[nodiscard]] std::string cell_ref() const;
 };
 
-/// One cell after decoding and normalisation. `raw` is the text as read (decoded to UTF-8, merged-cell
-/// blanks already filled from their anchor); `text` is normalised: trimmed of ASCII/U+3000/NBSP
-/// spaces, full-width ASCII folded to half-width (digits, letters, ＞＝％ …). `filled` is true when the
-/// value was carried down from a merged/blank cell above rather than written in this row.
+/// One cell after decoding and normalisation. `text` is normalised: trimmed of ASCII/U+3000/NBSP
+/// spaces, full-width ASCII folded to half-width (digits, letters, ＞＝％ …). `raw` is the text as read
+/// (decoded to UTF-8, merged-cell blanks already filled from their anchor) when normalising changed it,
+/// and empty when it did not (most cells: one string fewer per cell); as_read() gives it either way.
+/// `filled` is true when the value was carried down from a merged/blank cell above rather than written
+/// in this row.
 struct Cell {
     std::string raw;
     std::string text;
@@ -33,6 +35,8 @@ struct Cell {
     bool filled = false;
 
     [[nodiscard]] bool empty() const { return text.empty(); }
+    /// The cell as it was read.
+    [[nodiscard]] const std::string& as_read() const { return raw.empty() ? text : raw; }
 };
 
 /// Comparison the target asks for. `qualitative` is 定性 (no number); `none` means not stated.

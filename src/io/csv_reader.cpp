@@ -3,9 +3,40 @@
 
 #include <array>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "perf_check/model.hpp"
 
 namespace perf_check::io {
+
+namespace {
+
+// Position of the first byte at or after `i` (below `n`) that is one of a, b, c, d; `n` when none is.
+// Cells are mostly plain text: sixteen bytes at a time with SSE2 (every x86-64), then byte by byte.
+std::size_t find_any_of(const char* data, std::size_t i, std::size_t n, char a, char b, char c, char d) {
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a);
+    const __m128i vb = _mm_set1_epi8(b);
+    const __m128i vc = _mm_set1_epi8(c);
+    const __m128i vd = _mm_set1_epi8(d);
+    for (; i + 16 <= n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+        const int mask = _mm_movemask_epi8(hit);
+        if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < n; ++i) {
+        const char ch = data[i];
+        if (ch == a || ch == b || ch == c || ch == d) return i;
+    }
+    return n;
+}
+
+}  // namespace
 
 char sniff_delimiter(std::istream& in) {
     std::array<char, 1 << 16> buf{};
@@ -113,13 +144,8 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
         if (!quoted && m_pos < m_buf.size()) {
             const std::size_t start = m_pos;
             const char* data = m_buf.data();
-            std::size_t i = start;
             const std::size_t n = m_buf.size();
-            while (i < n) {
-                const char ch = data[i];
-                if (ch == m_delimiter || ch == '\n' || ch == '\r' || ch == '"') break;
-                ++i;
-            }
+            std::size_t i = find_any_of(data, start, n, m_delimiter, '\n', '\r', '"');
             // A quote opens a quoted cell only at the start of a cell; inside one it is a plain byte.
             if (i < n && data[i] == '"' && (i > start || !cell.empty())) ++i;
             if (i > start) {
@@ -133,8 +159,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
         }
         if (quoted && m_pos < m_buf.size()) {
             const std::size_t start = m_pos;
-            std::size_t i = start;
-            while (i < m_buf.size() && m_buf[i] != '"' && m_buf[i] != '\n' && m_buf[i] != '\r') ++i;
+            const std::size_t i = find_any_of(m_buf.data(), start, m_buf.size(), '"', '\n', '\r', '"');
             if (i > start) {
                 cell.append(m_buf, start, i - start);
                 m_pos = i;

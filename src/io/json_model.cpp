@@ -58,8 +58,6 @@ std::vector<std::pair<Column, Cell Indicator::*>> indicator_cells() {
             {Column::score, &Indicator::score},         {Column::deviation, &Indicator::deviation}};
 }
 
-std::string raw_of(const Cell& c) { return c.raw.empty() ? c.text : c.raw; }
-
 }  // namespace
 
 JsonModelWriter::JsonModelWriter(std::ostream& out, const TableInfo& table) : m_out(out) {
@@ -81,7 +79,7 @@ void JsonModelWriter::add(const Project& p) {
     json columns = json::object();
     for (const auto& [col, member] : project_cells()) {
         const Cell& c = p.*member;
-        jp[json_key(col)] = raw_of(c);
+        jp[json_key(col)] = c.as_read();
         if (c.loc.column > 0) columns[json_key(col)] = c.loc.column;
     }
     json indicators = json::array();
@@ -90,7 +88,7 @@ void JsonModelWriter::add(const Project& p) {
         ji["row"] = ind.row;
         for (const auto& [col, member] : indicator_cells()) {
             const Cell& c = ind.*member;
-            ji[json_key(col)] = raw_of(c);
+            ji[json_key(col)] = c.as_read();
             if (c.loc.column > 0) columns[json_key(col)] = c.loc.column;
         }
         indicators.push_back(std::move(ji));
@@ -98,7 +96,7 @@ void JsonModelWriter::add(const Project& p) {
     jp["indicators"] = std::move(indicators);
     json totals = json::array();
     for (const auto& t : p.totals) {
-        totals.push_back({{"row", t.row}, {"label", t.label}, {"funds", raw_of(t.funds)}, {"weight", raw_of(t.weight)}});
+        totals.push_back({{"row", t.row}, {"label", t.label}, {"funds", t.funds.as_read()}, {"weight", t.weight.as_read()}});
     }
     jp["totals"] = std::move(totals);
     jp["columns"] = std::move(columns);
@@ -208,6 +206,7 @@ private:
             else if (v.is_number()) cell.raw = v.dump();
             else if (!v.is_null()) return Error{where + "." + key + " must be a string", m_table.file};
             cell.text = util::fold(cell.raw);
+            if (cell.text == cell.raw) cell.raw.clear();  // kept only when normalising changed it (Cell)
             return std::nullopt;
         };
         for (const auto& [col, member] : project_cells()) {

@@ -150,8 +150,9 @@ Cell TableProjectSource::cell_at(const RawRow& row, Column c) const {
     if (idx < 0) return cell;
     cell.loc.column = idx + 1;
     if (static_cast<std::size_t>(idx) < row.cells.size()) {
-        cell.raw = row.cells[static_cast<std::size_t>(idx)];
-        cell.text = util::fold(cell.raw);
+        const std::string& read = row.cells[static_cast<std::size_t>(idx)];
+        cell.text = util::fold(read);
+        if (cell.text != read) cell.raw = read;
     }
     return cell;
 }

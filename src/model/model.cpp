@@ -66,7 +66,7 @@ Finding make_finding(const Project& project, const Indicator* indicator, const C
     f.project_code = project.code.text;
     f.project = project.name.text;
     if (indicator) f.indicator = indicator->path();
-    f.value = cell.raw.empty() ? cell.text : util::trim(cell.raw);
+    f.value = util::trim(cell.as_read());
     return f;
 }
 

@@ -2,6 +2,7 @@
 #include "model/normalize.hpp"
 
 #include <array>
+#include <cstdint>
 #include <utility>
 
 #include "util/text.hpp"
@@ -30,6 +31,31 @@ constexpr std::array k_comparator_words = {
     Word{"≦", Comparator::le},        Word{">", Comparator::gt},        Word{"<", Comparator::lt},
     Word{"=", Comparator::eq},        Word{"定性", Comparator::qualitative},
 };
+
+// The first character (its bytes, up to three, packed) of `s`: the key of the filter below.
+constexpr std::uint32_t first_char_key(std::string_view s) {
+    if (s.empty()) return 0;
+    const auto b0 = static_cast<unsigned char>(s[0]);
+    const std::size_t n = b0 < 0x80 ? 1 : (b0 >= 0xE0 ? 3 : 2);
+    std::uint32_t key = 0;
+    for (std::size_t i = 0; i < n && i < s.size(); ++i) key = (key << 8) | static_cast<unsigned char>(s[i]);
+    return key;
+}
+
+// Whether some comparator spelling starts with the first character of `s`: most value cells ("有效保障",
+// "无", "2024年") start with none, and skip the scan of every spelling.
+bool may_start_comparator(std::string_view s) {
+    static constexpr auto k_firsts = [] {
+        std::array<std::uint32_t, k_comparator_words.size()> keys{};
+        for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = first_char_key(k_comparator_words[i].text);
+        return keys;
+    }();
+    const std::uint32_t key = first_char_key(s);
+    for (const std::uint32_t k : k_firsts) {
+        if (k == key) return true;
+    }
+    return false;
+}
 
 // Units written after a number that mean the same thing as a canonical unit.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_unit_synonyms = {{
@@ -131,7 +157,7 @@ Quantity read_quantity(std::string_view text) {
     q.text = util::fold(text);
     std::string_view rest = q.text;
     // No comparator spelling starts with a digit, and most values do: skip the scan for them.
-    const bool may_start_with_word = !rest.empty() && !is_digit(rest.front());
+    const bool may_start_with_word = !rest.empty() && !is_digit(rest.front()) && may_start_comparator(rest);
     for (const auto& w : k_comparator_words) {
         if (!may_start_with_word) break;
         if (w.comparator != Comparator::qualitative && util::starts_with(rest, w.text)) {
@@ -199,9 +225,9 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     ind.problems.clear();
     ind.placeholder = rules.is_placeholder(ind.name.text) && rules.is_placeholder(ind.target.text);
     ind.value = read_quantity(ind.target.text);
-    ind.comparator = read_comparator(ind.type.text);
-    if (ind.comparator == Comparator::none) ind.comparator = ind.value.comparator;
-    if (!ind.type.empty() && read_comparator(ind.type.text) == Comparator::none && !rules.is_placeholder(ind.type.text)) {
+    const Comparator stated = read_comparator(ind.type.text);
+    ind.comparator = stated == Comparator::none ? ind.value.comparator : stated;
+    if (!ind.type.empty() && stated == Comparator::none && !rules.is_placeholder(ind.type.text)) {
         ind.problems.push_back({"指标值类型", ind.type, "≥ ≤ > < = 或 定性"});
     }
     if (ind.value.unit.empty() && !rules.is_placeholder(ind.unit.text)) ind.value.unit = canonical_unit(ind.unit.text);

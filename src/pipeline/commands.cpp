@@ -51,7 +51,7 @@ std::string csv_field(const std::string& s) {
     return "\"" + util::replace_all(s, "\"", "\"\"") + "\"";
 }
 
-std::string cell_text(const Cell& c) { return util::trim(c.raw.empty() ? c.text : c.raw); }
+std::string cell_text(const Cell& c) { return util::trim(c.as_read()); }
 
 void write_clean_csv_row(const Project& p, const Indicator* ind, const std::vector<io::Column>& cols,
                          std::ostream& out) {

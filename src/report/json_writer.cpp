@@ -5,10 +5,49 @@
 #include <cstring>
 #include <istream>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace perf_check::report {
 
 namespace {
 constexpr std::size_t k_flush_at = 1 << 16;
+
+// Position of the first byte at or after `i` that JSON must escape (a control character, '"' or
+// '\\'), or text.size(). Most text has none: sixteen bytes at a time with SSE2 (every x86-64), eight
+// at a time elsewhere, then byte by byte.
+std::size_t next_special(std::string_view text, std::size_t i) {
+    const std::size_t n = text.size();
+#if defined(__SSE2__)
+    const __m128i below_space = _mm_set1_epi8(0x1F);
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+        const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);  // x <= 0x1F
+        const __m128i special =
+            _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+        const int mask = _mm_movemask_epi8(special);
+        if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, text.data() + i, 8);
+        constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+        constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+        const std::uint64_t control = (x - k_ones * 0x20) & ~x & k_highs;
+        const std::uint64_t q = x ^ (k_ones * '"');
+        const std::uint64_t bs = x ^ (k_ones * '\\');
+        if ((control | ((q - k_ones) & ~q & k_highs) | ((bs - k_ones) & ~bs & k_highs)) != 0) break;
+    }
+    for (; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x20 || c == '"' || c == '\\') return i;
+    }
+    return n;
+}
 }  // namespace
 
 JsonWriter::JsonWriter(std::ostream& out) : m_out(&out) { m_buf.reserve(k_flush_at * 2); }
@@ -128,23 +167,8 @@ void JsonWriter::escaped(std::string_view text) {
     static constexpr char k_hex[] = "0123456789abcdef";
     m_buf += '"';
     std::size_t run = 0;  // start of the pending run of bytes that need no escape
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        // Eight bytes at a time while none is a control character, '"' or '\\' (most text).
-        while (i + 8 <= text.size()) {
-            std::uint64_t x;
-            std::memcpy(&x, text.data() + i, 8);
-            constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
-            constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
-            const std::uint64_t below_space = (x - k_ones * 0x20) & ~x & k_highs;
-            const std::uint64_t q = x ^ (k_ones * '"');
-            const std::uint64_t bs = x ^ (k_ones * '\\');
-            const std::uint64_t special = below_space | ((q - k_ones) & ~q & k_highs) | ((bs - k_ones) & ~bs & k_highs);
-            if (special) break;
-            i += 8;
-        }
-        if (i >= text.size()) break;
+    for (std::size_t i = next_special(text, 0); i < text.size(); i = next_special(text, i + 1)) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
         m_buf.append(text.data() + run, i - run);
         run = i + 1;
         switch (c) {

@@ -33,7 +33,7 @@ public:
     explicit CostBreakdown(Decimal tolerance) : m_tolerance(tolerance) {}
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& goal = project.goal.raw.empty() ? project.goal.text : project.goal.raw;
+        const std::string& goal = project.goal.as_read();
         const std::vector<MoneyItem> goal_items = goal_breakdown(goal);
 
         std::vector<CostLine> lines;

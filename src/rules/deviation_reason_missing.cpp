@@ -29,7 +29,7 @@ public:
             if (!scoring::falls_short(ind, a, m_rules.scoring)) continue;
             const std::string target = scoring::target_display(ind);
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.deviation);
-            f.value = ind.actual.raw.empty() ? ind.actual.text : ind.actual.raw;
+            f.value = ind.actual.as_read();
             f.message = {fmt::format("项目“{}”的指标“{}”实际完成值“{}”未达到指标值“{}”，但未填写偏差原因分析及改进措施。",
                                      pname, ind.name.text, ind.actual.text, target),
                          fmt::format("Project “{}”, indicator “{}”: the actual “{}” falls short of the target “{}”, "

@@ -109,7 +109,7 @@ private:
             if (a.band == top && a.band->default_fraction == Decimal::from_int(1)) return;
             const Decimal given = w * a.band->default_fraction;
             Finding f = at_score(project, ind);
-            f.value = ind.actual.raw.empty() ? ind.actual.text : ind.actual.raw;
+            f.value = ind.actual.as_read();
             f.message = {fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，但未填写得分；评分按默认比例{}计{}分。", pname,
                                      ind.name.text, a.band->label, a.band->default_fraction.str(), given.str()),
                          fmt::format("Project “{}”, indicator “{}”: the result is “{}” but no score is given; scoring "
@@ -124,7 +124,7 @@ private:
         }
         if (scoring::is_numeric_target(ind)) return;  // actual-not-numeric reports a text on a quantitative row
         Finding f = at_score(project, ind);
-        f.value = ind.actual.raw.empty() ? ind.actual.text : ind.actual.raw;
+        f.value = ind.actual.as_read();
         f.message = {fmt::format("项目“{}”的定性指标“{}”实际完成值“{}”既不是完成等级，也不等于指标值“{}”，且未填写得分，"
                                  "无法评分，本项按0分计。",
                                  pname, ind.name.text, ind.actual.text, ind.target.text),

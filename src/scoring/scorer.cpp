@@ -74,7 +74,7 @@ public:
         if (m_w < k_zero) m_w = k_zero;
         r.weight = m_w;
         r.target = target_display(m_ind);
-        r.actual = m_ind.actual.raw.empty() ? m_ind.actual.text : util::trim(m_ind.actual.raw);
+        r.actual = util::trim(m_ind.actual.as_read());
 
         const std::string actual_shown = r.actual.empty() ? std::string("（空）") : r.actual;
         step("目标：" + r.target + "；实际完成值：" + actual_shown + "；分值：" + m_w.str() + "分",
@@ -87,8 +87,7 @@ public:
         if (m_has_text) {
             m_formula = parse_deduction(m_ind.deduction.text);
             m_canonical = canonical_form(m_formula);
-            const std::string written =
-                m_ind.deduction.raw.empty() ? m_ind.deduction.text : util::trim(m_ind.deduction.raw);
+            const std::string written = util::trim(m_ind.deduction.as_read());
             step("扣分标准：" + written + "（规范形式：" + m_canonical + "）",
                  "Deduction standard: " + written + " (canonical: " + m_canonical + ")");
         } else {

@@ -188,14 +188,24 @@ bool fold_keeps(std::string_view trimmed) { return !any_byte_of(trimmed, k_wide_
 
 std::string strip_spaces(std::string_view s) {
     if (!has_spaces(s)) return std::string(s);
+    // Only a byte that may start a space is decoded; the runs between spaces are copied whole.
     std::string out;
     out.reserve(s.size());
+    std::size_t run = 0;
     std::size_t p = 0;
     while (p < s.size()) {
+        if (k_byte_class[static_cast<unsigned char>(s[p])] == 0) {
+            ++p;
+            continue;
+        }
         const std::size_t start = p;
         const char32_t cp = next_code_point(s, p);
-        if (!is_space(cp)) out.append(s.substr(start, p - start));
+        if (is_space(cp)) {
+            out.append(s.substr(run, start - run));
+            run = p;
+        }
     }
+    out.append(s.substr(run));
     return out;
 }
 

@@ -31,6 +31,28 @@ TEST_CASE("JsonWriter escapes what JSON requires and passes UTF-8 through", "[js
     CHECK(out.str().find("\\u001f") != std::string::npos);
 }
 
+TEST_CASE("JsonWriter escapes a special byte wherever it falls in a long string", "[json-writer]") {
+    // The scan for bytes to escape goes 16 and 8 bytes at a time: put each kind of special byte at
+    // every offset of strings around those widths, among UTF-8 text.
+    for (const char special : {'"', '\\', '\n', '\x01', '\x1f', '\x7f'}) {
+        for (std::size_t len = 1; len <= 40; ++len) {
+            for (std::size_t at = 0; at < len; ++at) {
+                std::string text = "中";  // three bytes ≥ 0x80 first, so offsets cross word boundaries
+                for (std::size_t k = 0; k < len; ++k) text += (k % 5 == 3) ? ' ' : static_cast<char>('a' + k % 26);
+                text[3 + at] = special;
+                text += "文";
+                std::ostringstream out;
+                {
+                    JsonWriter w(out);
+                    w.string(text);
+                    w.end_document();
+                }
+                CHECK(out.str() == nlohmann::json(text).dump() + "\n");
+            }
+        }
+    }
+}
+
 TEST_CASE("JsonWriter lays out a document exactly like nlohmann's dump(2)", "[json-writer]") {
     std::ostringstream out;
     {
