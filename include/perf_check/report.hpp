@@ -1,6 +1,7 @@
 // The complete, sorted result of a run, and the reporter interface that renders it.
 #pragma once
 
+#include <istream>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -66,9 +67,9 @@ struct Report {
     Summary summary;
 };
 
-/// One project's findings and score already rendered in a stream's format (by a worker thread), for the
-/// stream to append when the project's turn comes: `-j N` then renders in parallel and only copies bytes
-/// in order.
+/// One project's findings and score already rendered in a stream's format (by a worker thread), to be
+/// spooled and appended when the file's turn comes: `-j N` then renders in parallel and only copies
+/// bytes in order.
 struct Rendered {
     std::string findings;  ///< the findings array's elements, without a leading separator; "" for none
     std::string scores;    ///< the same for the scores array
@@ -81,14 +82,15 @@ public:
     virtual ~ReportStream() = default;
     virtual void finding(const Finding& f) = 0;
     virtual void score(const ProjectScore& s) = 0;
-    /// Whether render() and append() are available (then they replace finding() and score()).
+    /// Whether render() and append_spooled() are available (then they replace finding() and score()).
     [[nodiscard]] virtual bool renders() const { return false; }
     /// Renders findings and a score as this stream would write them. Called from worker threads: it must
     /// read nothing the stream changes.
     virtual void render(const std::vector<Finding>& /*findings*/, const ProjectScore* /*score*/,
                         Rendered& /*out*/) const {}
-    /// Writes what render() made, in report order.
-    virtual void append(const Rendered& /*rendered*/) {}
+    /// Writes, in report order, what render() made for a whole file: the `findings` and `scores`
+    /// elements of every Rendered joined by ',', read to their end; nullptr where there are none.
+    virtual void append_spooled(std::istream* /*findings*/, std::istream* /*scores*/) {}
     /// Everything else (files, summary, monitoring); `rest.findings` and `rest.scores` are not read.
     virtual void finish(const Report& rest) = 0;
 };

@@ -21,6 +21,7 @@
 #include "monitor/monitor.hpp"
 #include "pipeline/ordered_delivery.hpp"
 #include "scoring/scorer.hpp"
+#include "util/temp_stream.hpp"
 
 namespace perf_check::pipeline {
 
@@ -45,28 +46,78 @@ private:
 };
 
 // What one project (or a file's table-level checks) contributes, findings already in report order.
-// When the outputs render ahead, the worker has turned the findings of this file and the score into
-// `rendered` (one per output) and `counts`; `findings` then holds only those placed in another file.
+// When the outputs render ahead, the worker has written the findings of this file and the score to
+// the file's spools and left their `counts`; `findings` then holds only those placed in another file.
 struct ProjectResult {
     std::vector<Finding> findings;
-    std::vector<Rendered> rendered;
     std::vector<report::FindingCounts> counts;
     std::optional<report::ProjectStat> stat;
     std::optional<ProjectScore> score;
     std::optional<ProjectProgress> progress;
 };
 
-// Renders a result's own findings and its score on the worker thread, for every output, so that
-// delivering it in order is only a copy of bytes.
-void render_ahead(ProjectResult& r, const std::string& path, const std::vector<ReportStream*>& streams) {
+// One output's share of a file rendered ahead: the findings' and the scores' array elements, joined by
+// ',' and spilled in 1 MiB blocks to unlinked temporary files until the file's turn. Memory stays flat
+// however far ahead of the output a worker runs, and no page of it is made by one thread and freed by
+// another.
+class SpoolFile {
+public:
+    void add(const std::string& elements) {
+        if (elements.empty()) return;
+        if (m_any) m_pending += ',';
+        m_any = true;
+        m_pending += elements;
+        if (m_pending.size() >= k_block) spill();
+    }
+    // Everything added, rewound for reading; nullptr when nothing was.
+    std::istream* rewound() {
+        if (!m_any) return nullptr;
+        spill();
+        m_file->flush();
+        m_file->seekg(0);
+        return m_file.get();
+    }
+
+private:
+    static constexpr std::size_t k_block = 1 << 20;
+    void spill() {
+        if (m_pending.empty()) return;
+        if (!m_file) m_file = util::temporary_stream();
+        m_file->write(m_pending.data(), static_cast<std::streamsize>(m_pending.size()));
+        m_pending.clear();
+    }
+    std::unique_ptr<std::iostream> m_file;
+    std::string m_pending;
+    bool m_any = false;
+};
+
+struct Spool {
+    SpoolFile findings;
+    SpoolFile scores;
+};
+
+// A file's end: its entry in the report and, when its outputs rendered ahead, its spools (one per output).
+struct FileEnd {
+    FileResult result;
+    std::vector<Spool> spools;
+};
+
+// Renders a result's own findings and its score on the worker thread, for every output, into the
+// file's spools: delivering the file in order is then only a copy of bytes.
+void render_ahead(ProjectResult& r, const std::string& path, const std::vector<ReportStream*>& streams,
+                  std::vector<Spool>& spools) {
     if (streams.empty()) return;
     std::vector<Finding> own;
     std::vector<Finding> elsewhere;
     own.reserve(r.findings.size());
     for (auto& f : r.findings) (f.loc.file == path ? own : elsewhere).push_back(std::move(f));
     r.counts = report::count_findings(own);
-    r.rendered.resize(streams.size());
-    for (std::size_t k = 0; k < streams.size(); ++k) streams[k]->render(own, r.score ? &*r.score : nullptr, r.rendered[k]);
+    for (std::size_t k = 0; k < streams.size(); ++k) {
+        Rendered rendered;
+        streams[k]->render(own, r.score ? &*r.score : nullptr, rendered);
+        spools[k].findings.add(rendered.findings);
+        spools[k].scores.add(rendered.scores);
+    }
     r.findings = std::move(elsewhere);
     r.score.reset();
 }
@@ -86,7 +137,6 @@ public:
             else deliver(std::move(f));
         }
         for (const auto& c : r.counts) m_summary.add_counts(c);
-        for (std::size_t k = 0; k < r.rendered.size(); ++k) m_streams[k]->append(r.rendered[k]);
         if (r.stat) m_summary.add_project(*r.stat);
         if (r.score) {
             if (m_streams.empty()) m_report.scores.push_back(std::move(*r.score));
@@ -96,6 +146,14 @@ public:
     }
 
     void file(FileResult&& result) { m_report.files.push_back(std::move(result)); }
+
+    // A file's end: what its worker spooled goes out first, in output order.
+    void file(FileEnd&& end) {
+        for (std::size_t k = 0; k < end.spools.size(); ++k) {
+            m_streams[k]->append_spooled(end.spools[k].findings.rewound(), end.spools[k].scores.rewound());
+        }
+        file(std::move(end.result));
+    }
 
     // Deferred findings and a final sort: the report's order is the one report::finding_before defines.
     void finish(std::vector<Finding> late) {
@@ -139,7 +197,7 @@ struct PathResult {
     std::string path;
     std::vector<ProjectResult> results;
 };
-using OrderedResults = OrderedDelivery<PathResult, FileResult>;
+using OrderedResults = OrderedDelivery<PathResult, FileEnd>;
 
 // A worker hands its results on in batches: one lock per batch, not per project. Two workers taking
 // one lock some fifteen thousand times a second each collide often enough to spend a tenth of a -j 2
@@ -166,7 +224,7 @@ private:
     PathResult m_batch;
 };
 
-// Results held for later files are bounded (findings + projects + KiB rendered, ~50–100 MB): past it a worker waits for
+// Results held for later files are bounded (findings + projects, ~50–100 MB; rendered ones are spooled): past it a worker waits for
 // its file's turn rather than letting memory grow with a big file checked behind another big one.
 constexpr std::size_t k_max_waiting_results = 100000;
 
@@ -189,12 +247,14 @@ std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, con
 void process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
                   const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals,
                   const std::vector<ReportStream*>& render_with, OrderedResults& results) {
-    FileResult file;
+    FileEnd end;
+    end.spools.resize(render_with.size());
+    FileResult& file = end.result;
     file.path = path;
     auto source = io::open_table(path, options.read, rules);
     if (!source) {
         file.error = source.error().render();
-        results.finish(index, std::move(file));
+        results.finish(index, std::move(end));
         return;
     }
     const TableInfo& table = (*source)->table();
@@ -206,7 +266,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
                            "(表中没有实际完成值列：请使用自评表，或用 --actuals 指定实际完成值文件)",
                            path, table.header_row}
                          .render();
-        results.finish(index, std::move(file));
+        results.finish(index, std::move(end));
         return;
     }
     ResultBatch batch(results, index, path);
@@ -214,7 +274,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     {
         ProjectResult head;
         head.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
-        render_ahead(head, path, render_with);
+        render_ahead(head, path, render_with, end.spools);
         batch.add(std::move(head));
     }
     // Stream: each project is checked and handed on before the next is read.
@@ -239,7 +299,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
             if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
         }
         r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
-        render_ahead(r, path, render_with);
+        render_ahead(r, path, render_with, end.spools);
         batch.add(std::move(r));
     }
     batch.flush();
@@ -251,7 +311,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
                            path, table.header_row}
                          .render();
     }
-    results.finish(index, std::move(file));
+    results.finish(index, std::move(end));
 }
 
 // Projects of the actuals file that matched no target project are findings too: never a silent zero.
@@ -284,14 +344,10 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
         inputs.size(), k_max_waiting_results, [&](PathResult&& batch) {
             for (auto& r : batch.results) collector.project(std::move(r), batch.path);
         },
-        [&](FileResult&& f) { collector.file(std::move(f)); },
+        [&](FileEnd&& f) { collector.file(std::move(f)); },
         [](const PathResult& batch) {
             std::size_t weight = 0;
-            for (const auto& r : batch.results) {
-                std::size_t bytes = 0;
-                for (const auto& x : r.rendered) bytes += x.findings.size() + x.scores.size();
-                weight += r.findings.size() + 1 + bytes / 1024;
-            }
+            for (const auto& r : batch.results) weight += r.findings.size() + 1;
             return weight;
         });
     // Files are independent: check them on all cores; OrderedResults keeps the report in input order.
@@ -299,8 +355,9 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     const auto workers = static_cast<std::size_t>(std::min<std::size_t>(
         options.jobs == 0 ? cores : options.jobs, std::max<std::size_t>(1, inputs.size())));
     // With more than one worker, outputs that can render ahead do it on the workers (all of them, or
-    // none: then the collector writes), so that what waits in order is bytes, not objects, and the
-    // thread delivering it only copies them. One worker writes straight through.
+    // none: then the collector writes), into each file's spools: what waits for its turn is bytes in
+    // temporary files, not objects in memory, and the thread delivering it only copies them. One
+    // worker writes straight through.
     const bool ahead = workers > 1 && !streams.empty() &&
                        std::all_of(streams.begin(), streams.end(), [](const ReportStream* s) { return s->renders(); });
     const std::vector<ReportStream*> render_with = ahead ? streams : std::vector<ReportStream*>{};

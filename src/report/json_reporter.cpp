@@ -214,12 +214,12 @@ public:
         if (score) write_score(w, *score, m_lang);
         out.scores = w.take();
     }
-    void append(const Rendered& r) override {
-        if (!r.findings.empty()) {
+    void append_spooled(std::istream* findings, std::istream* scores) override {
+        if (findings) {
             start();
-            m_w.append_elements(r.findings);
+            m_w.splice_elements(*findings, true);
         }
-        if (!r.scores.empty()) spool().append_elements(r.scores);
+        if (scores) spool().splice_elements(*scores, true);
     }
     void finish(const Report& rest) override {
         start();

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <istream>
+#include <vector>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -71,16 +72,6 @@ std::string JsonWriter::take() {
     out.swap(m_buf);
     if (!m_stack.empty()) m_stack.back().empty = true;
     return out;
-}
-
-JsonWriter& JsonWriter::append_elements(std::string_view elements) {
-    if (elements.empty()) return *this;
-    Level& top = m_stack.back();
-    if (!top.empty) m_buf += ',';
-    top.empty = false;
-    m_buf += elements;
-    maybe_flush();
-    return *this;
 }
 
 JsonWriter::~JsonWriter() { flush(); }
@@ -232,10 +223,16 @@ JsonWriter& JsonWriter::pretty(std::string_view json) {
 }
 
 JsonWriter& JsonWriter::splice_elements(std::istream& spooled, bool any) {
-    flush();
     if (!any) return *this;
-    *m_out << spooled.rdbuf();
-    m_stack.back().empty = false;
+    Level& top = m_stack.back();
+    if (!top.empty) m_buf += ',';
+    top.empty = false;
+    flush();
+    // In large blocks: a file stream would otherwise copy it a buffer (8 KiB) at a time.
+    std::vector<char> block(1 << 20);
+    while (spooled.read(block.data(), static_cast<std::streamsize>(block.size())) || spooled.gcount() > 0) {
+        m_out->write(block.data(), spooled.gcount());
+    }
     return *this;
 }
 

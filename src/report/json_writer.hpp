@@ -19,8 +19,8 @@ public:
     /// A writer that continues an array opened elsewhere at nesting `depth` (the array's own level):
     /// its elements start with ",\n" as needed; used to spool array elements to a side stream.
     static JsonWriter continuing_array(std::ostream& out, int depth);
-    /// A writer of array elements (as continuing_array) into memory: take() returns them, to be added
-    /// with append_elements() to a writer whose array is at nesting `depth`.
+    /// A writer of array elements (as continuing_array) into memory: take() returns them, for a writer
+    /// whose array is at nesting `depth` (joined by ',' and spliced with splice_elements()).
     static JsonWriter elements(int depth);
     JsonWriter(JsonWriter&&) = default;
     JsonWriter& operator=(JsonWriter&&) = delete;
@@ -41,10 +41,9 @@ public:
     JsonWriter& null();
     /// A value already rendered with two-space indentation from column 0: re-indented to fit here.
     JsonWriter& pretty(std::string_view json);
-    /// Appends array elements written by a continuing_array() writer into the array open here.
+    /// Appends array elements spooled elsewhere (a continuing_array() writer's output, or elements()
+    /// runs joined by ',') to the array open here, after any it already holds; `any`: there are some.
     JsonWriter& splice_elements(std::istream& spooled, bool any);
-    /// Appends elements an elements() writer made (possibly none) to the array open here.
-    JsonWriter& append_elements(std::string_view elements);
     /// What an elements() writer has made; the writer is then empty.
     [[nodiscard]] std::string take();
     /// Ends the output with a newline and flushes it.

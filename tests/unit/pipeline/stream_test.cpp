@@ -119,6 +119,26 @@ TEST_CASE("findings and scores rendered ahead by parallel workers match the in-m
     CHECK(nlohmann::json::parse(run_json(opts, true).out) == doc);
 }
 
+TEST_CASE("a file rendered ahead beyond one spool block still reports exactly what the in-memory run does", "[stream]") {
+    // Workers spill what they render ahead in 1 MiB blocks: make each file's findings several blocks.
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = seed.find('\n', body) + 1;  // title, unit, two header rows
+    std::string big = seed.substr(0, body);
+    for (int copy = 0; copy < 150; ++copy) big += seed.substr(body);
+    test::TempDir dir;
+    dir.write("c/1.csv", big);
+    dir.write("c/2.csv", big);
+    RunOptions opts;
+    opts.paths = {dir.path("c")};
+    opts.jobs = 2;
+    const auto doc = same_both_ways(opts);
+    REQUIRE(doc["files"].size() == 2);
+    CHECK(doc["files"][1]["projects"] == 600);
+    CHECK(doc.dump().size() > 4u << 20);
+    CHECK(doc["findings"].back()["file"] == dir.path("c/2.csv"));
+}
+
 TEST_CASE("the exit code of a streamed run follows --fail-on like the in-memory one", "[stream]") {
     RunOptions opts;
     opts.paths = {test::source_path("samples/targets-2024.csv")};

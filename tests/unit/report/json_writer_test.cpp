@@ -104,7 +104,7 @@ TEST_CASE("JsonWriter splices array elements written to a spool", "[json-writer]
     CHECK(out.str() == expected.dump(2) + "\n");
 }
 
-TEST_CASE("JsonWriter appends elements rendered ahead in memory, around ones written directly", "[json-writer]") {
+TEST_CASE("JsonWriter splices element runs rendered ahead and joined by commas, after direct ones", "[json-writer]") {
     auto ahead = JsonWriter::elements(1);
     ahead.begin_object().key("k").integer(1).end_object();
     ahead.string("two");
@@ -112,19 +112,24 @@ TEST_CASE("JsonWriter appends elements rendered ahead in memory, around ones wri
     ahead.null();  // after take() the writer starts a new, separate run of elements
     const std::string second = ahead.take();
     CHECK(ahead.take().empty());
+    std::stringstream joined;
+    joined << first << ',' << second;
     std::ostringstream out;
     {
         JsonWriter w(out);
         w.begin_object();
         w.key("items").begin_array();
-        w.append_elements(first).append_elements("").string("direct").append_elements(second);
+        w.string("direct");
+        w.splice_elements(joined, true);
+        w.string("after");
         w.end_array();
-        w.key("empty").begin_array().append_elements("").end_array();
+        std::stringstream nothing;
+        w.key("empty").begin_array().splice_elements(nothing, false).end_array();
         w.end_object();
         w.end_document();
     }
     nlohmann::ordered_json expected;
-    expected["items"] = {{{"k", 1}}, "two", "direct", nullptr};
+    expected["items"] = {"direct", {{"k", 1}}, "two", nullptr, "after"};
     expected["empty"] = nlohmann::ordered_json::array();
     CHECK(out.str() == expected.dump(2) + "\n");
 }
