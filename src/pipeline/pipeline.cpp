@@ -20,8 +20,8 @@
 #include "rules/actual_unmatched.hpp"
 #include "monitor/monitor.hpp"
 #include "pipeline/ordered_delivery.hpp"
+#include "pipeline/spool.hpp"
 #include "scoring/scorer.hpp"
-#include "util/temp_stream.hpp"
 
 namespace perf_check::pipeline {
 
@@ -56,41 +56,7 @@ struct ProjectResult {
     std::optional<ProjectProgress> progress;
 };
 
-// One output's share of a file rendered ahead: the findings' and the scores' array elements, joined by
-// ',' and spilled in 1 MiB blocks to unlinked temporary files until the file's turn. Memory stays flat
-// however far ahead of the output a worker runs, and no page of it is made by one thread and freed by
-// another.
-class SpoolFile {
-public:
-    void add(const std::string& elements) {
-        if (elements.empty()) return;
-        if (m_any) m_pending += ',';
-        m_any = true;
-        m_pending += elements;
-        if (m_pending.size() >= k_block) spill();
-    }
-    // Everything added, rewound for reading; nullptr when nothing was.
-    std::istream* rewound() {
-        if (!m_any) return nullptr;
-        spill();
-        m_file->flush();
-        m_file->seekg(0);
-        return m_file.get();
-    }
-
-private:
-    static constexpr std::size_t k_block = 1 << 20;
-    void spill() {
-        if (m_pending.empty()) return;
-        if (!m_file) m_file = util::temporary_stream();
-        m_file->write(m_pending.data(), static_cast<std::streamsize>(m_pending.size()));
-        m_pending.clear();
-    }
-    std::unique_ptr<std::iostream> m_file;
-    std::string m_pending;
-    bool m_any = false;
-};
-
+// One output's share of a file rendered ahead.
 struct Spool {
     SpoolFile findings;
     SpoolFile scores;
@@ -303,6 +269,15 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         batch.add(std::move(r));
     }
     batch.flush();
+    for (auto& spool : end.spools) {
+        if (!file.error && (spool.findings.failed() || spool.scores.failed())) {
+            file.error = Error{"could not write this file's findings to a temporary file while waiting for its turn "
+                               "(is $TMPDIR full or read-only?); run with -j 1, or free space there "
+                               "(临时文件写入失败：请检查 $TMPDIR 的空间和权限，或使用 -j 1)",
+                               path}
+                             .render();
+        }
+    }
     // A header with no project under it is not a clean table: it is an empty one (a cut-off export, or
     // rows pasted into another sheet). Without a header, missing-column has already said why.
     if (!file.error && file.projects == 0 && table.header_row > 0 && table.missing_columns.empty()) {

@@ -1,0 +1,75 @@
+// SpoolFile: what a worker renders ahead comes back whole, joined by commas, across 1 MiB blocks; an
+// unwritable temporary file is reported, never silently shortens the report.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <streambuf>
+
+#include "pipeline/spool.hpp"
+
+using perf_check::pipeline::SpoolFile;
+
+namespace {
+
+std::string read_all(std::istream* in) {
+    REQUIRE(in != nullptr);
+    std::ostringstream out;
+    out << in->rdbuf();
+    return out.str();
+}
+
+// A stream whose every write fails, as on a full disk.
+class FullDisk final : public std::streambuf {
+protected:
+    int_type overflow(int_type) override { return traits_type::eof(); }
+    std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
+};
+
+}  // namespace
+
+TEST_CASE("a spool gives back its runs joined by commas", "[spool]") {
+    int opened = 0;
+    SpoolFile spool([&] {
+        ++opened;
+        return std::make_unique<std::stringstream>(std::ios::in | std::ios::out | std::ios::binary);
+    });
+    spool.add("\n    {\"a\": 1}");
+    spool.add("");  // a project without findings adds nothing, not an empty element
+    spool.add("\n    2,\n    3");
+    CHECK_FALSE(spool.failed());
+    CHECK(read_all(spool.rewound()) == "\n    {\"a\": 1},\n    2,\n    3");
+    CHECK(opened == 1);
+}
+
+TEST_CASE("a spool with nothing added opens no file and gives nothing back", "[spool]") {
+    int opened = 0;
+    SpoolFile spool([&] {
+        ++opened;
+        return std::make_unique<std::stringstream>();
+    });
+    spool.add("");
+    CHECK_FALSE(spool.failed());
+    CHECK(spool.rewound() == nullptr);
+    CHECK(opened == 0);
+}
+
+TEST_CASE("a spool keeps every byte across several blocks", "[spool]") {
+    SpoolFile spool;  // a real unlinked temporary file
+    std::string expected;
+    for (int i = 0; i < 3000; ++i) {
+        const std::string run = std::string(1000, static_cast<char>('a' + i % 26)) + std::to_string(i);
+        if (!expected.empty()) expected += ',';
+        expected += run;
+        spool.add(run);
+    }
+    REQUIRE(expected.size() > 2u << 20);
+    CHECK_FALSE(spool.failed());
+    CHECK(read_all(spool.rewound()) == expected);
+}
+
+TEST_CASE("a spool that cannot be written says so", "[spool]") {
+    FullDisk full;
+    SpoolFile spool([&] { return std::make_unique<std::iostream>(&full); });
+    spool.add("\n    {\"rule\": \"weight-total\"}");
+    CHECK(spool.failed());
+}
