@@ -4,6 +4,7 @@
 #include <functional>
 #include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <utility>
 
@@ -11,9 +12,10 @@
 
 namespace perf_check::pipeline {
 
-/// A run of array elements (a JSON report's findings, say) rendered ahead, joined by ',' and spilled
-/// in 1 MiB blocks to an unlinked temporary file until the file's turn. Memory stays flat however far
-/// ahead of the output a worker runs, and no page of it is made by one thread and freed by another.
+/// A run of array elements (a JSON report's findings, say) rendered ahead, joined by ',' and kept until
+/// the file's turn: in memory while under 1 MiB (most files: no file descriptor held by a file that
+/// waits), beyond that spilled in 1 MiB blocks to an unlinked temporary file. Memory stays flat however
+/// far ahead of the output a worker runs, and no page of it is made by one thread and freed by another.
 class SpoolFile {
 public:
     using Open = std::function<std::unique_ptr<std::iostream>()>;
@@ -27,17 +29,21 @@ public:
         m_pending += elements;
         if (m_pending.size() >= k_block) spill();
     }
-    /// True once a block could not be written (a full or unwritable $TMPDIR): the file's report would
-    /// be incomplete, so the run must say so rather than drop it.
+    /// Writes out what is pending once blocks are being spilled; true if any block could not be
+    /// written (a full or unwritable $TMPDIR): the file's report would be incomplete, so the run must
+    /// say so rather than drop it.
     [[nodiscard]] bool failed() {
-        spill();
+        if (m_file) spill();
         return m_failed;
     }
     /// Everything added, rewound for reading; nullptr when nothing was.
     std::istream* rewound() {
         if (!m_any) return nullptr;
+        if (!m_file) {
+            m_memory = std::make_unique<std::istringstream>(std::move(m_pending));
+            return m_memory.get();
+        }
         spill();
-        m_file->flush();
         m_file->seekg(0);
         return m_file.get();
     }
@@ -53,6 +59,7 @@ private:
     }
     Open m_open;
     std::unique_ptr<std::iostream> m_file;
+    std::unique_ptr<std::istringstream> m_memory;
     std::string m_pending;
     bool m_any = false;
     bool m_failed = false;
