@@ -96,6 +96,7 @@ struct TotalRow {
     Cell funds;         ///< the 资金总额 cell, when the row totals money
     Cell weight;        ///< the 备注/分值 cell, when the row totals weights
     int row = 0;
+    bool grand = false;  ///< the whole table's total, read after this project (model::GrandTotals)
 };
 
 /// One project: its header cells (filled down) and its indicator rows.

@@ -237,6 +237,7 @@ private:
         }
         if (out.last_row == 0) out.last_row = out.first_row;
         model::normalize_project(out, m_rules);
+        m_grand_totals.see(out);
         return true;
     }
 
@@ -244,6 +245,7 @@ private:
     const RuleSet& m_rules;
     TableInfo m_table;
     std::size_t m_index = 0;
+    model::GrandTotals m_grand_totals;
 };
 
 // The format checks of a parsed document, then the source over it.

@@ -275,6 +275,7 @@ Expected<bool> TableProjectSource::next(Project& out) {
     }
     if (!started) return false;
     model::normalize_project(out, m_rules);
+    m_grand_totals.see(out);
     return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "io/columns.hpp"
 #include "io/row_source.hpp"
+#include "model/normalize.hpp"
 #include "perf_check/reader.hpp"
 #include "perf_check/ruleset.hpp"
 
@@ -51,6 +52,7 @@ private:
     TableKind m_kind = TableKind::targets;
     Cell m_level1;
     Cell m_level2;
+    model::GrandTotals m_grand_totals;
 };
 
 }  // namespace perf_check::io

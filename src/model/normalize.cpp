@@ -191,6 +191,28 @@ Quantity read_quantity(std::string_view text) {
     return q;
 }
 
+std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit) {
+    const Quantity q = read_quantity(text);
+    if (!q.number || q.comparator != Comparator::none) return std::nullopt;
+    if (q.unit == "元" || (q.unit.empty() && unit == MoneyUnit::yuan)) return *q.number / Decimal::from_int(10000);
+    if (q.unit == "万元" || q.unit.empty()) return *q.number;
+    if (q.unit == "亿元") return *q.number * Decimal::from_int(10000);
+    return std::nullopt;
+}
+
+void GrandTotals::see(Project& project) {
+    ++m_projects;
+    if (project.funds_wan) m_funds_sum += *project.funds_wan;
+    if (m_projects < 2) return;
+    const Decimal tolerance = Decimal::from_raw(10000);  // 0.01 万元
+    for (auto& total : project.totals) {
+        const auto stated = money_wan(total.funds.text, project.money_unit);
+        if (!stated || (*stated - m_funds_sum).abs() > tolerance) continue;
+        if (project.funds_wan && (*stated - *project.funds_wan).abs() <= tolerance) continue;  // its own total
+        total.grand = true;
+    }
+}
+
 std::optional<Decimal> read_weight(std::string_view text) {
     std::string t = util::strip_spaces(util::fold(text));
     for (std::string_view suffix : {"分", "%", "％"}) {
@@ -206,20 +228,7 @@ std::optional<Decimal> read_weight(std::string_view text) {
 
 namespace {
 
-void normalize_funds(Project& project) {
-    project.funds_wan.reset();
-    const Quantity q = read_quantity(project.funds.text);
-    if (!q.number || q.comparator != Comparator::none) return;
-    if (q.unit == "元") {
-        project.funds_wan = *q.number / Decimal::from_int(10000);
-    } else if (q.unit == "万元" || q.unit.empty()) {
-        project.funds_wan = project.money_unit == MoneyUnit::yuan && q.unit.empty()
-                                ? *q.number / Decimal::from_int(10000)
-                                : *q.number;
-    } else if (q.unit == "亿元") {
-        project.funds_wan = *q.number * Decimal::from_int(10000);
-    }
-}
+void normalize_funds(Project& project) { project.funds_wan = money_wan(project.funds.text, project.money_unit); }
 
 void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     ind.problems.clear();

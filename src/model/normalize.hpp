@@ -27,6 +27,23 @@ Comparator read_comparator(std::string_view text);
 /// A weight cell ("20分", "20", "２０", "20.5分") in points; nullopt when it is not a number.
 std::optional<Decimal> read_weight(std::string_view text);
 
+/// An amount cell in 万元: "120.5" in the table's money unit, "1205000元", "120.5万元", "1.2亿元"; nullopt for
+/// anything else (text, other units, an amount with a comparator).
+std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit);
+
+/// Recognises a table's grand total. A 合计 row after a project is taken as that project's total, unless
+/// two or more projects have been read and it states the sum of all their funds (within 0.01 万元) and not
+/// the project's own: then it totals the table and is marked `grand`, so that no rule compares it with
+/// one project's funds. Feed it every project of one table, in order, after normalize_project().
+class GrandTotals {
+public:
+    void see(Project& project);
+
+private:
+    Decimal m_funds_sum;
+    int m_projects = 0;
+};
+
 /// Fills the derived fields of every indicator (comparator, value, weight_points, placeholder,
 /// problems) and of the project (funds_wan, problems), using the rule set's placeholder tokens.
 void normalize_project(Project& project, const RuleSet& rules);

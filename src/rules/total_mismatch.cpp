@@ -20,6 +20,7 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         for (const auto& total : project.totals) {
+            if (total.grand) continue;  // the table's total, not this project's: nothing here to compare it with
             if (!total.weight.empty()) check_weight(project, total, sink);
             if (!total.funds.empty()) check_funds(project, total, sink);
         }

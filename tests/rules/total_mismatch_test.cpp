@@ -72,6 +72,14 @@ TEST_CASE("total-mismatch does not over-find", "[total-mismatch]") {
               .empty());
 }
 
+TEST_CASE("total-mismatch leaves a table's grand total alone", "[total-mismatch]") {
+    // The reader marks a 合计 after the last project that states every project's funds together
+    // (model::GrandTotals): it is not this project's total, so neither its money nor its points are compared.
+    Project p = with_total("合计", "5732.69", "390分");
+    p.totals[0].grand = true;
+    CHECK(test::run_rule("total-mismatch", p).empty());
+}
+
 TEST_CASE("total-mismatch rejects a bad tolerance", "[total-mismatch]") {
     const auto* entry = rules::find_rule("total-mismatch");
     const auto bad = entry->factory(config::default_rule_set(), Params({{"tolerance", Param{{"一分"}, false, 13}}}));
