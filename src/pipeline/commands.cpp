@@ -84,6 +84,21 @@ void write_clean_csv_row(const Project& p, const Indicator* ind, const std::vect
     out << line << "\r\n";
 }
 
+// A 合计/总计 row as the readers recognise one: its label first, its amount and points in their columns,
+// so that the clean table, read again, has the same totals (and total-mismatch the same to check).
+void write_clean_csv_total(const TotalRow& t, const std::vector<io::Column>& cols, std::ostream& out) {
+    std::string line;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        std::string v;
+        if (i == 0) v = t.label.empty() ? std::string("合计") : t.label;
+        else if (cols[i] == io::Column::funds) v = cell_text(t.funds);
+        else if (cols[i] == io::Column::weight) v = cell_text(t.weight);
+        if (i) line += ',';
+        line += csv_field(v);
+    }
+    out << line << "\r\n";
+}
+
 }  // namespace
 
 int convert(const std::string& path, const std::string& to, const io::ReadOptions& read, const RuleSet& rules,
@@ -133,6 +148,7 @@ int convert(const std::string& path, const std::string& to, const io::ReadOption
     while ((r = read_next()) == 1) {
         if (project.indicators.empty()) write_clean_csv_row(project, nullptr, cols, out);
         for (const auto& ind : project.indicators) write_clean_csv_row(project, &ind, cols, out);
+        for (const auto& total : project.totals) write_clean_csv_total(total, cols, out);
     }
     return r < 0 ? k_exit_failed : k_exit_clean;
 }

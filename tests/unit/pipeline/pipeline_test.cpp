@@ -207,6 +207,37 @@ TEST_CASE("convert --to csv writes a clean single-header table that checks the s
     CHECK(a == b);
 }
 
+TEST_CASE("convert --to csv keeps 合计 rows, so the clean table has the same totals to check", "[pipeline][convert]") {
+    // The clean sample twice (the second project 80 万元, its own 合计 wrong), then the table's 合计.
+    const std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = clean.find('\n', body) + 1;
+    std::string second = clean.substr(body);
+    const std::string from = "302005,社区居家养老服务补助,120.00";
+    second.replace(second.find(from), from.size(), "302006,农村公路养护补助,80.00");
+    test::TempDir dir;
+    const std::string table =
+        dir.write("t.csv", clean + second + "合计,,90.00,,,,,,,,,,\r\n" + "合计,,200.00,,,,,,,,,,\r\n");
+    std::ostringstream csv;
+    std::ostringstream err;
+    RunOptions opts;
+    REQUIRE(pipeline::convert(table, "csv", opts.read, config::default_rule_set(), csv, err) == 0);
+    CHECK(csv.str().find("\r\n合计,,90.00,") != std::string::npos);
+    CHECK(csv.str().find("\r\n合计,,200.00,") != std::string::npos);
+    const auto mismatches = [](const Report& r) {
+        std::vector<std::string> out;
+        for (const auto& f : r.findings) {
+            if (f.rule == "total-mismatch") out.push_back(f.project_code + " " + f.value);
+        }
+        return out;
+    };
+    const Report original = check({table});
+    const Report converted = check({dir.write("clean.csv", csv.str())});
+    // The project's own wrong 合计 (90 against 80) is reported in both; the table's (200) in neither.
+    CHECK(mismatches(original) == std::vector<std::string>{"302006 90.00"});
+    CHECK(mismatches(converted) == mismatches(original));
+}
+
 TEST_CASE("fail-on decides exit 1", "[pipeline][exit]") {
     const Report r = check({test::source_path("samples/targets-2024.csv")});
     RunOptions opts;
