@@ -35,7 +35,7 @@ public:
     [[nodiscard]] Decimal floor() const;
     /// Smallest integer not below this value.
     [[nodiscard]] Decimal ceil() const;
-    [[nodiscard]] Decimal abs() const { return m_micros < 0 ? Decimal(-m_micros, raw_tag{}) : *this; }
+    [[nodiscard]] Decimal abs() const { return m_micros < 0 ? -*this : *this; }
 
     /// Shortest text that represents the value exactly: "842.07", "20", "-0.5". Never exponent form.
     [[nodiscard]] std::string str() const;
@@ -47,7 +47,10 @@ public:
     friend Decimal operator*(Decimal a, Decimal b);
     /// Division by zero yields zero; callers check the divisor where it matters.
     friend Decimal operator/(Decimal a, Decimal b);
-    Decimal operator-() const { return Decimal(-m_micros, raw_tag{}); }
+    /// Negation saturates like the other operations: the most negative value becomes the most positive.
+    Decimal operator-() const {
+        return Decimal(m_micros == INT64_MIN ? INT64_MAX : -m_micros, raw_tag{});
+    }
     Decimal& operator+=(Decimal o) { return *this = *this + o; }
     Decimal& operator-=(Decimal o) { return *this = *this - o; }
     friend constexpr auto operator<=>(Decimal a, Decimal b) = default;

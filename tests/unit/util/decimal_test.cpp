@@ -200,3 +200,13 @@ TEST_CASE("Decimal compares by value", "[decimal]") {
     CHECK(Decimal::from_int(842) == d("842"));
     CHECK(d("842.07").to_double() == Approx(842.07));
 }
+
+TEST_CASE("negation and abs() saturate at the most negative value instead of overflowing", "[decimal]") {
+    const Decimal lowest = Decimal::from_raw(INT64_MIN);
+    const Decimal highest = Decimal::from_raw(INT64_MAX);
+    CHECK(-lowest == highest);
+    CHECK(lowest.abs() == highest);
+    CHECK(-highest == Decimal::from_raw(-INT64_MAX));
+    CHECK(Decimal::from_raw(-5).abs() == Decimal::from_raw(5));
+    CHECK(-Decimal{} == Decimal{});
+}
