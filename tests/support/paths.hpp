@@ -47,4 +47,16 @@ private:
     std::filesystem::path m_path;
 };
 
+/// samples/clean-2024.csv with its project twice, the second as 302006 农村公路养护补助 with 80 万元
+/// (title, unit and header rows once): a two-project table to append 合计 rows to.
+inline std::string two_clean_projects() {
+    const std::string clean = slurp(source_path("samples/clean-2024.csv"));
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = clean.find('\n', body) + 1;
+    std::string second = clean.substr(body);
+    const std::string from = "302005,社区居家养老服务补助,120.00";
+    second.replace(second.find(from), from.size(), "302006,农村公路养护补助,80.00");
+    return clean + second;
+}
+
 }  // namespace perf_check::test

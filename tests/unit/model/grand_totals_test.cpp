@@ -29,17 +29,6 @@ TotalRow total(const std::string& funds) {
     return t;
 }
 
-// The clean sample's project twice (the second renamed, 80 万元), then `last_line`.
-std::string two_projects_then(const std::string& last_line) {
-    const std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
-    std::size_t body = 0;
-    for (int line = 0; line < 4; ++line) body = clean.find('\n', body) + 1;
-    std::string second = clean.substr(body);
-    const std::string from = "302005,社区居家养老服务补助,120.00";
-    second.replace(second.find(from), from.size(), "302006,农村公路养护补助,80.00");
-    return clean + second + last_line + "\n";
-}
-
 std::vector<std::string> total_mismatch_rows(const std::string& csv) {
     test::TempDir dir;
     dir.write("t.csv", csv);
@@ -104,6 +93,6 @@ TEST_CASE("one project's total is never the table's", "[grand-total]") {
 }
 
 TEST_CASE("a grand 合计 after the last project is not reported against it; a wrong one still is", "[grand-total]") {
-    CHECK(total_mismatch_rows(two_projects_then("合计,,200.00,,,,,,,,,,")).empty());
-    CHECK(total_mismatch_rows(two_projects_then("合计,,150.00,,,,,,,,,,")) == std::vector<std::string>{"302006:29"});
+    CHECK(total_mismatch_rows(test::two_clean_projects() + "合计,,200.00,,,,,,,,,,\n").empty());
+    CHECK(total_mismatch_rows(test::two_clean_projects() + "合计,,150.00,,,,,,,,,,\n") == std::vector<std::string>{"302006:29"});
 }

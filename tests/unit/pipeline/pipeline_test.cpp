@@ -208,16 +208,10 @@ TEST_CASE("convert --to csv writes a clean single-header table that checks the s
 }
 
 TEST_CASE("convert --to csv keeps 合计 rows, so the clean table has the same totals to check", "[pipeline][convert]") {
-    // The clean sample twice (the second project 80 万元, its own 合计 wrong), then the table's 合计.
-    const std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
-    std::size_t body = 0;
-    for (int line = 0; line < 4; ++line) body = clean.find('\n', body) + 1;
-    std::string second = clean.substr(body);
-    const std::string from = "302005,社区居家养老服务补助,120.00";
-    second.replace(second.find(from), from.size(), "302006,农村公路养护补助,80.00");
+    // Two projects (the second 80 万元, its own 合计 wrong), then the table's 合计.
     test::TempDir dir;
     const std::string table =
-        dir.write("t.csv", clean + second + "合计,,90.00,,,,,,,,,,\r\n" + "合计,,200.00,,,,,,,,,,\r\n");
+        dir.write("t.csv", test::two_clean_projects() + "合计,,90.00,,,,,,,,,,\r\n" + "合计,,200.00,,,,,,,,,,\r\n");
     std::ostringstream csv;
     std::ostringstream err;
     RunOptions opts;
