@@ -8,7 +8,6 @@
 
 #include "io/columns.hpp"
 #include "model/normalize.hpp"
-#include "util/text.hpp"
 
 namespace perf_check::io {
 
@@ -202,11 +201,9 @@ private:
             cell.loc.column = columns.value(key, 0);
             if (!obj.contains(key)) return std::nullopt;
             const json& v = obj[key];
-            if (v.is_string()) cell.raw = v.get<std::string>();
-            else if (v.is_number()) cell.raw = v.dump();
+            if (v.is_string()) model::set_text(cell, v.get_ref<const std::string&>());
+            else if (v.is_number()) model::set_text(cell, v.dump());
             else if (!v.is_null()) return Error{where + "." + key + " must be a string", m_table.file};
-            cell.text = util::fold(cell.raw);
-            if (cell.text == cell.raw) cell.raw.clear();  // kept only when normalising changed it (Cell)
             return std::nullopt;
         };
         for (const auto& [col, member] : project_cells()) {

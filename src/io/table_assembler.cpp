@@ -150,9 +150,7 @@ Cell TableProjectSource::cell_at(const RawRow& row, Column c) const {
     if (idx < 0) return cell;
     cell.loc.column = idx + 1;
     if (static_cast<std::size_t>(idx) < row.cells.size()) {
-        const std::string& read = row.cells[static_cast<std::size_t>(idx)];
-        cell.text = util::fold(read);
-        if (cell.text != read) cell.raw = read;
+        model::set_text(cell, row.cells[static_cast<std::size_t>(idx)]);
     }
     return cell;
 }

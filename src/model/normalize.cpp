@@ -191,6 +191,12 @@ Quantity read_quantity(std::string_view text) {
     return q;
 }
 
+void set_text(Cell& cell, std::string_view read) {
+    cell.text = util::fold(read);
+    if (cell.text != read) cell.raw = read;
+    else cell.raw.clear();
+}
+
 std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit) {
     const Quantity q = read_quantity(text);
     if (!q.number || q.comparator != Comparator::none) return std::nullopt;

@@ -24,6 +24,10 @@ std::string canonical_unit(std::string_view unit);
 /// Returns Comparator::none for empty or unrecognised text.
 Comparator read_comparator(std::string_view text);
 
+/// Sets a cell's text from what was read: `text` normalised (util::fold), `raw` kept only when that
+/// changed it (the Cell invariant every reader keeps).
+void set_text(Cell& cell, std::string_view read);
+
 /// A weight cell ("20分", "20", "２０", "20.5分") in points; nullopt when it is not a number.
 std::optional<Decimal> read_weight(std::string_view text);
 

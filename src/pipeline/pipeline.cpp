@@ -190,8 +190,9 @@ private:
     PathResult m_batch;
 };
 
-// Results held for later files are bounded (findings + projects, ~50–100 MB; rendered ones are spooled): past it a worker waits for
-// its file's turn rather than letting memory grow with a big file checked behind another big one.
+// Results held for later files are bounded (findings + projects, ~50–100 MB; rendered ones are
+// spooled): past it a worker waits for its file's turn rather than letting memory grow with a big file
+// checked behind another big one.
 constexpr std::size_t k_max_waiting_results = 100000;
 
 // Every active rule's findings of one check (a table's header, or one project), stamped and in report

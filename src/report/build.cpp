@@ -15,6 +15,9 @@ void count(Severity s, int& errors, int& warnings, int& infos) {
     }
 }
 
+// A finding counts towards its unit when it names a project (a file-level finding names none).
+bool names_project(const Finding& f) { return !(f.project_code.empty() && f.project.empty()); }
+
 }  // namespace
 
 SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects)
@@ -25,7 +28,7 @@ SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects
 std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings) {
     std::vector<FindingCounts> out;
     for (const auto& f : findings) {
-        const bool keyed = !(f.project_code.empty() && f.project.empty());
+        const bool keyed = names_project(f);
         auto it = std::find_if(out.begin(), out.end(),
                                [&](const FindingCounts& c) { return c.keyed == keyed && c.project_code == f.project_code; });
         if (it == out.end()) it = out.insert(out.end(), FindingCounts{f.project_code, keyed});
@@ -35,7 +38,7 @@ std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings) 
 }
 
 void SummaryBuilder::add_finding(const Finding& f) {
-    FindingCounts c{f.project_code, !(f.project_code.empty() && f.project.empty())};
+    FindingCounts c{f.project_code, names_project(f)};
     count(f.severity, c.errors, c.warnings, c.infos);
     add_counts(c);
 }
@@ -103,7 +106,7 @@ void finalize(Report& report, std::vector<ProjectStat> projects, Decimal key_thr
     SummaryBuilder builder(key_threshold_wan, true);
     for (const auto& f : report.findings) {
         builder.add_finding(f);
-        if (!f.project_code.empty() || !f.project.empty()) ++per_project[{f.loc.file, f.project_code, f.project}];
+        if (names_project(f)) ++per_project[{f.loc.file, f.project_code, f.project}];
     }
     // Each listing under a key gets that key's count once (the builder sums listings).
     std::map<std::tuple<std::string, std::string, std::string>, bool> counted;

@@ -143,7 +143,7 @@ std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string fold(std::string_view s) {
     const std::string_view t = trim_view(s);
-    if (!any_byte_of(t, k_wide_lead)) return std::string(t);
+    if (fold_keeps(t)) return std::string(t);
     // Byte-level rewrite: only EF BC 81–EF BD 9E (U+FF01–U+FF5E), E3 80 80 (U+3000) and C2 A0 (NBSP)
     // change; every other byte (valid UTF-8, checked when the file was read) is copied as it is.
     std::string out;
