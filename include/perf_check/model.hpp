@@ -61,7 +61,9 @@ struct CellProblem {
     std::string expected;  ///< what the column holds, e.g. "分值（数字）"
 };
 
-/// One indicator row (三级指标) with its parents filled down.
+/// One indicator row (三级指标) with its parents filled down. The table reader refills indicators in
+/// place from project to project (io::TableProjectSource::next_slot): a field added here must be
+/// reset there.
 struct Indicator {
     Cell level1;     ///< 一级指标, e.g. 成本指标
     Cell level2;     ///< 二级指标
@@ -85,6 +87,8 @@ struct Indicator {
     bool placeholder = false;                  ///< 三级指标 and 指标值 hold only placeholders (无, /, -, …)
     int row = 0;                               ///< physical row of the indicator
     std::vector<CellProblem> problems;         ///< cells unreadable as their column's type
+    std::string level1_name;                   ///< 一级 without spaces (" 效益指标 " → "效益指标")
+    std::string level2_name;                   ///< 二级 without spaces
 
     /// "一级/二级/三级" with normalised names.
     [[nodiscard]] std::string path() const;

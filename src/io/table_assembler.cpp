@@ -2,6 +2,8 @@
 #include "io/table_assembler.hpp"
 
 #include <algorithm>
+#include <array>
+#include <utility>
 #include <set>
 
 #include "model/normalize.hpp"
@@ -141,18 +143,67 @@ std::string_view TableProjectSource::raw_at(const RawRow& row, Column c) const {
 
 Cell TableProjectSource::cell_at(const RawRow& row, Column c) const {
     Cell cell;
+    fill_cell(cell, row, c);
+    return cell;
+}
+
+void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) const {
     // Cells of the table being checked leave the file empty: it is the project's file, and every
     // finding and score takes it from there. Cells of a separate actuals file must name theirs.
-    if (m_kind == TableKind::actuals) cell.loc.file = m_table.file;
-    cell.loc.sheet = m_table.sheet;
+    if (m_kind == TableKind::actuals) cell.loc.file.assign(m_table.file);
+    else cell.loc.file.clear();
+    cell.loc.sheet.assign(m_table.sheet);
     cell.loc.row = row.row;
+    cell.filled = false;
     const int idx = m_columns[c];
-    if (idx < 0) return cell;
-    cell.loc.column = idx + 1;
-    if (static_cast<std::size_t>(idx) < row.cells.size()) {
+    cell.loc.column = idx < 0 ? 0 : idx + 1;
+    if (idx >= 0 && static_cast<std::size_t>(idx) < row.cells.size()) {
         model::set_text(cell, row.cells[static_cast<std::size_t>(idx)]);
+    } else {
+        cell.text.clear();
+        cell.raw.clear();
     }
-    return cell;
+}
+
+namespace {
+
+// Where each indicator column goes.
+constexpr std::array<std::pair<Cell Indicator::*, Column>, 12> k_indicator_cells = {{
+    {&Indicator::level1, Column::level1},
+    {&Indicator::level2, Column::level2},
+    {&Indicator::name, Column::level3},
+    {&Indicator::target, Column::target},
+    {&Indicator::content, Column::content},
+    {&Indicator::deduction, Column::deduction},
+    {&Indicator::unit, Column::unit},
+    {&Indicator::type, Column::type},
+    {&Indicator::weight, Column::weight},
+    {&Indicator::actual, Column::actual},
+    {&Indicator::score, Column::score},
+    {&Indicator::deviation, Column::deviation},
+}};
+
+}  // namespace
+
+// The project passed to next() is the previous one (the pipeline reads every project into the same
+// object): its indicators are refilled in place rather than built anew, so their cells' strings keep
+// their capacity and assembling a row allocates nothing in the steady state. add_row overwrites every
+// cell (fill_cell replaces all of a Cell's fields); what normalisation derives is reset here, and
+// normalize_indicator sets it again. A field added to Indicator must be reset here too (the test
+// "a refilled indicator keeps nothing of the last project" in table_assembler_test.cpp checks those
+// there are now).
+Indicator& TableProjectSource::next_slot(Project& p) {
+    if (m_slots_used == p.indicators.size()) return p.indicators.emplace_back();
+    Indicator& slot = p.indicators[m_slots_used];
+    slot.comparator = Comparator::none;
+    slot.value = Quantity{};
+    slot.weight_points.reset();
+    slot.placeholder = false;
+    slot.row = 0;
+    slot.problems.clear();
+    slot.level1_name.clear();
+    slot.level2_name.clear();
+    return slot;
 }
 
 void TableProjectSource::add_row(Project& p, const RawRow& row) {
@@ -171,24 +222,14 @@ void TableProjectSource::add_row(Project& p, const RawRow& row) {
         }
         break;
     }
-    Indicator ind;
+    Indicator& ind = next_slot(p);
     ind.row = row.row;
-    ind.level1 = cell_at(row, Column::level1);
-    ind.level2 = cell_at(row, Column::level2);
-    ind.name = cell_at(row, Column::level3);
-    ind.target = cell_at(row, Column::target);
-    ind.content = cell_at(row, Column::content);
-    ind.deduction = cell_at(row, Column::deduction);
-    ind.unit = cell_at(row, Column::unit);
-    ind.type = cell_at(row, Column::type);
-    ind.weight = cell_at(row, Column::weight);
-    ind.actual = cell_at(row, Column::actual);
-    ind.score = cell_at(row, Column::score);
-    ind.deviation = cell_at(row, Column::deviation);
+    for (const auto& [member, column] : k_indicator_cells) fill_cell(ind.*member, row, column);
     const bool has_indicator = !ind.level1.empty() || !ind.level2.empty() || !ind.name.empty() ||
                                !ind.target.empty() || !ind.deduction.empty() || !ind.weight.empty() ||
                                !ind.actual.empty();
-    if (!has_indicator) return;
+    if (!has_indicator) return;  // the slot is handed out again for the next row
+    ++m_slots_used;
     // Merged cells arrive blank: 一级 fills down within the project, 二级 within its 一级.
     if (ind.level1.empty()) {
         const SourceLocation here = ind.level1.loc;
@@ -207,17 +248,19 @@ void TableProjectSource::add_row(Project& p, const RawRow& row) {
     } else {
         m_level2 = ind.level2;
     }
-    p.indicators.push_back(std::move(ind));
 }
 
 Expected<bool> TableProjectSource::next(Project& out) {
     if (m_done) return false;
+    std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
     out = Project{};
+    out.indicators = std::move(slots);
     out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
+    m_slots_used = 0;
     out.file = m_table.file;
     out.money_unit = m_table.money_unit;
     bool started = false;
-    RawRow row;
+    RawRow& row = m_row;  // a member, so that its cells' strings keep their capacity from project to project
     while (true) {
         if (m_pending) {
             row = std::move(*m_pending);
@@ -271,6 +314,7 @@ Expected<bool> TableProjectSource::next(Project& out) {
         }
         add_row(out, row);
     }
+    out.indicators.resize(m_slots_used);  // slots the last project used and this one did not
     if (!started) return false;
     model::normalize_project(out, m_rules);
     m_grand_totals.see(out);

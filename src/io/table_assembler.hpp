@@ -39,19 +39,24 @@ private:
     TableProjectSource(std::unique_ptr<RowSource> rows, const RuleSet& rules);
     Expected<bool> read_header(TableKind kind);
     [[nodiscard]] Cell cell_at(const RawRow& row, Column c) const;
+    /// cell_at() written into `cell`, every field replaced, its strings' capacity kept.
+    void fill_cell(Cell& cell, const RawRow& row, Column c) const;
     /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
     [[nodiscard]] std::string_view raw_at(const RawRow& row, Column c) const;
     void add_row(Project& p, const RawRow& row);
+    Indicator& next_slot(Project& p);
 
     std::unique_ptr<RowSource> m_rows;
     const RuleSet& m_rules;
     TableInfo m_table;
     ColumnMap m_columns;
     std::optional<RawRow> m_pending;
+    RawRow m_row;
     bool m_done = false;
     TableKind m_kind = TableKind::targets;
     Cell m_level1;
     Cell m_level2;
+    std::size_t m_slots_used = 0;  ///< indicators of the project being assembled (see next_slot)
     model::GrandTotals m_grand_totals;
 };
 

@@ -192,8 +192,8 @@ Quantity read_quantity(std::string_view text) {
 }
 
 void set_text(Cell& cell, std::string_view read) {
-    cell.text = util::fold(read);
-    if (cell.text != read) cell.raw = read;
+    util::fold_into(read, cell.text);
+    if (cell.text != read) cell.raw.assign(read);
     else cell.raw.clear();
 }
 
@@ -238,6 +238,9 @@ void normalize_funds(Project& project) { project.funds_wan = money_wan(project.f
 
 void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     ind.problems.clear();
+    // Rules ask for the level names many times per indicator (is it a cost? under 产出指标?): once here.
+    ind.level1_name = util::strip_spaces(ind.level1.text);
+    ind.level2_name = util::strip_spaces(ind.level2.text);
     ind.placeholder = rules.is_placeholder(ind.name.text) && rules.is_placeholder(ind.target.text);
     ind.value = read_quantity(ind.target.text);
     const Comparator stated = read_comparator(ind.type.text);

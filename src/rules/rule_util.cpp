@@ -59,17 +59,22 @@ std::string_view without_suffix(std::string_view s) {
 }
 bool same_level(std::string_view a, std::string_view b) { return without_suffix(a) == without_suffix(b); }
 
-// Level names rarely hold spaces: compare in place and strip (a copy) only when they might.
-bool level_is(const Cell& cell, std::string_view name) {
-    if (!util::has_spaces(cell.text)) return same_level(cell.text, name);
-    return same_level(level_name(cell), name);
+// The name normalisation derived (Indicator::level1_name), or derived here into `scratch` for an
+// indicator that did not go through it: text is trimmed, so a non-empty cell has a non-empty name.
+std::string_view derived_name(const std::string& derived, const Cell& cell, std::string& scratch) {
+    if (!derived.empty() || cell.text.empty()) return derived;
+    scratch = level_name(cell);
+    return scratch;
 }
 }  // namespace
 
 bool under(const Indicator& indicator, std::string_view path) {
+    std::string scratch;
     const std::size_t slash = path.find('/');
-    if (slash == std::string_view::npos) return level_is(indicator.level1, path);
-    return level_is(indicator.level1, path.substr(0, slash)) && level_is(indicator.level2, path.substr(slash + 1));
+    const std::string_view l1 = derived_name(indicator.level1_name, indicator.level1, scratch);
+    if (!same_level(l1, path.substr(0, slash))) return false;
+    if (slash == std::string_view::npos) return true;
+    return same_level(derived_name(indicator.level2_name, indicator.level2, scratch), path.substr(slash + 1));
 }
 
 bool is_cost(const Indicator& indicator) {

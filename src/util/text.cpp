@@ -142,11 +142,20 @@ std::string_view trim_view(std::string_view s) {
 std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 std::string fold(std::string_view s) {
+    std::string out;
+    fold_into(s, out);
+    return out;
+}
+
+void fold_into(std::string_view s, std::string& out) {
     const std::string_view t = trim_view(s);
-    if (fold_keeps(t)) return std::string(t);
+    if (fold_keeps(t)) {
+        out.assign(t);
+        return;
+    }
     // Byte-level rewrite: only EF BC 81–EF BD 9E (U+FF01–U+FF5E), E3 80 80 (U+3000) and C2 A0 (NBSP)
     // change; every other byte (valid UTF-8, checked when the file was read) is copied as it is.
-    std::string out;
+    out.clear();
     out.reserve(t.size());
     std::size_t i = 0;
     const std::size_t n = t.size();
@@ -177,9 +186,13 @@ std::string fold(std::string_view s) {
         out += static_cast<char>(b0);
         ++i;
     }
+    // A folded space at either end (U+3000 → ' ') is trimmed too.
     const std::string_view folded = trim_view(out);
-    if (folded.size() == out.size()) return out;
-    return std::string(folded);
+    if (folded.size() == out.size()) return;
+    const std::size_t lead = static_cast<std::size_t>(folded.data() - out.data());
+    const std::size_t keep = folded.size();
+    out.erase(0, lead);
+    out.resize(keep);
 }
 
 bool has_spaces(std::string_view s) { return any_byte_of(s, k_ascii_space | k_wide_lead); }

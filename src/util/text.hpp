@@ -27,6 +27,9 @@ bool is_blank(std::string_view s);
 /// Folds full-width ASCII variants (U+FF01–U+FF5E) to ASCII, U+3000/NBSP to a space, and trims.
 /// "＞＝９０％" → ">=90%". Other characters (≥, 万元, CJK punctuation) are kept.
 std::string fold(std::string_view s);
+/// fold() written into `out`, replacing what it held but keeping its capacity: a reader that refills
+/// the same strings row after row allocates nothing once they are large enough. `s` must not alias `out`.
+void fold_into(std::string_view s, std::string& out);
 /// True when fold() of already trimmed text is that text (no byte it could rewrite): callers may then
 /// use the text as it is and skip the copy. A cheap byte test; false may be a false alarm.
 bool fold_keeps(std::string_view trimmed);

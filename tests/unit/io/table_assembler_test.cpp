@@ -479,3 +479,81 @@ TEST_CASE("assembler: TableProjectSource over a CsvRowSource directly", "[assemb
     CHECK_FALSE(*(*src)->next(p));
     CHECK_FALSE(*(*src)->next(p));  // stays at the end
 }
+
+namespace {
+
+// Every field of an indicator, to compare one read into a reused Project with one read fresh.
+void same_cell(const Cell& a, const Cell& b) {
+    CHECK(a.text == b.text);
+    CHECK(a.raw == b.raw);
+    CHECK(a.filled == b.filled);
+    CHECK(a.loc.file == b.loc.file);
+    CHECK(a.loc.sheet == b.loc.sheet);
+    CHECK(a.loc.row == b.loc.row);
+    CHECK(a.loc.column == b.loc.column);
+}
+
+void same_indicator(const Indicator& a, const Indicator& b) {
+    for (auto member : {&Indicator::level1, &Indicator::level2, &Indicator::name, &Indicator::target,
+                        &Indicator::content, &Indicator::deduction, &Indicator::unit, &Indicator::type,
+                        &Indicator::weight, &Indicator::actual, &Indicator::score, &Indicator::deviation}) {
+        same_cell(a.*member, b.*member);
+    }
+    CHECK(a.comparator == b.comparator);
+    CHECK(a.value.comparator == b.value.comparator);
+    CHECK(a.value.number == b.value.number);
+    CHECK(a.value.unit == b.value.unit);
+    CHECK(a.value.text == b.value.text);
+    CHECK(a.weight_points == b.weight_points);
+    CHECK(a.placeholder == b.placeholder);
+    CHECK(a.row == b.row);
+    CHECK(a.level1_name == b.level1_name);
+    CHECK(a.level2_name == b.level2_name);
+    REQUIRE(a.problems.size() == b.problems.size());
+    for (std::size_t i = 0; i < a.problems.size(); ++i) {
+        CHECK(a.problems[i].column == b.problems[i].column);
+        same_cell(a.problems[i].cell, b.problems[i].cell);
+    }
+}
+
+}  // namespace
+
+// The reader refills the indicators of the Project it is given (the pipeline passes the same one for
+// every project) to reuse their strings: nothing of the previous project may show through.
+TEST_CASE("assembler: a refilled indicator keeps nothing of the last project", "[assembler]") {
+    const std::string text =
+        "单位代码,单位（专项）名称,资金总额,实施期绩效目标,一级指标,二级指标,三级指标,指标值,指标值内容,评（扣分标准）,"
+        "度量单位,指标值类型,备注,实际完成值,得分,偏差原因分析及改进措施\n"
+        // Every cell full (full-width text keeps a raw), a bad 指标值类型 and weight (problems).
+        "301001,甲,100,目标,成本指标,经济成本指标,总成本,＜＝８４２,内容,每超过5万元扣1分,万元,大约,200分,800,18,原因\n"
+        ",,,,产出指标,数量指标,人数,≥136人,内容,视情况扣分,人,≥,10分,140,10,原因\n"
+        ",,,,,质量指标,合格率,90%,内容,视情况扣分,%,≥,10分,95,10,原因\n"
+        // Fewer indicators, mostly blank: placeholders, no 二级, no self-evaluation.
+        "301002,乙,50,目标,效益指标,,无,无,,,,,,,,\n"
+        ",,,,,,满意度\n"  // a short row: the cells past its end are blank
+        // More indicators than the last project had slots for.
+        "301003,丙,10,目标,满意度指标,服务对象满意度指标,满意率,95,,,%,定性,5,,,\n"
+        ",,,,,,好评率,90,,,%,≥,5,,,\n"
+        ",,,,,,投诉率,1,,,%,≤,5,,,\n";
+    const Table fresh = read_table(text);
+    REQUIRE(fresh.projects.size() == 3);
+
+    auto src = open_csv_text(text, "t.csv", {}, config::default_rule_set());
+    REQUIRE(src);
+    Project reused;
+    for (const auto& expected : fresh.projects) {
+        auto got = (*src)->next(reused);
+        REQUIRE(got);
+        REQUIRE(*got);
+        REQUIRE(reused.indicators.size() == expected.indicators.size());
+        for (std::size_t i = 0; i < expected.indicators.size(); ++i) {
+            INFO(expected.name.text << " indicator " << i);
+            same_indicator(reused.indicators[i], expected.indicators[i]);
+        }
+    }
+    // The first project's cells did leave something to show through.
+    CHECK_FALSE(fresh.projects[0].indicators[0].target.raw.empty());
+    CHECK_FALSE(fresh.projects[0].indicators[0].problems.empty());
+    CHECK(fresh.projects[1].indicators[0].problems.empty());
+    CHECK(fresh.projects[1].indicators[0].target.raw.empty());
+}
