@@ -70,22 +70,9 @@ Finding make_finding(const Project& project, const Indicator* indicator, const C
     return f;
 }
 
-bool RuleSet::is_placeholder(const std::string& text) const {
-    const std::string_view trimmed = util::trim_view(text);
-    if (trimmed.empty()) return true;
-    // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than
-    // three times the longest placeholder cannot be one, and most cells are.
-    std::size_t longest = 0;
-    for (const auto& p : placeholders) longest = std::max(longest, p.size());
-    if (trimmed.size() > 3 * longest) return false;
-    // Most cells hold nothing folding would change: compare them as they are, without a copy.
-    std::string folded;
-    std::string_view t = trimmed;
-    if (!util::fold_keeps(trimmed)) {
-        folded = util::fold(trimmed);
-        t = folded;
-    }
-    if (t.empty()) return true;
+namespace {
+// True when folded, trimmed `t` is one of `placeholders` (ASCII letters in any case).
+bool matches_placeholder(const std::vector<std::string>& placeholders, std::string_view t) {
     for (const auto& p : placeholders) {
         if (p.size() != t.size()) continue;
         bool same = true;
@@ -102,6 +89,22 @@ bool RuleSet::is_placeholder(const std::string& text) const {
         if (same) return true;
     }
     return false;
+}
+}  // namespace
+
+bool RuleSet::is_placeholder(const std::string& text) const {
+    const std::string_view trimmed = util::trim_view(text);
+    if (trimmed.empty()) return true;
+    // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than
+    // three times the longest placeholder cannot be one, and most cells are (a goal cell may be megabytes).
+    std::size_t longest = 0;
+    for (const auto& p : placeholders) longest = std::max(longest, p.size());
+    if (trimmed.size() > 3 * longest) return false;
+    // Most cells hold nothing folding would change (cell text is normalised already): compare them as
+    // they are, without a copy.
+    if (util::fold_keeps(trimmed)) return matches_placeholder(placeholders, trimmed);
+    const std::string folded = util::fold(trimmed);
+    return folded.empty() || matches_placeholder(placeholders, folded);
 }
 
 const Param* Params::find(const std::string& key) const {

@@ -17,6 +17,7 @@ struct Glyph {
 
 std::vector<Glyph> glyphs(std::string_view text) {
     std::vector<Glyph> out;
+    out.reserve(text.size() / 2);  // CJK prose: three bytes a glyph; digits and ASCII: one
     std::size_t p = 0;
     while (p < text.size()) {
         const std::size_t begin = p;

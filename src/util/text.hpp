@@ -51,8 +51,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 bool contains(std::string_view haystack, std::string_view needle);
-bool starts_with(std::string_view s, std::string_view prefix);
-bool ends_with(std::string_view s, std::string_view suffix);
+// Inline: rules call these on every cell, many times per indicator.
+inline bool starts_with(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
+inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
