@@ -153,13 +153,31 @@ std::string Decimal::fixed(int places) const {
 }
 
 std::string Decimal::str() const {
-    std::string s = fixed(6);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == '.') s.pop_back();
+    // fixed(6) without its trailing zeros, written straight into a small buffer (every number of every
+    // scoring step goes through here).
+    const bool neg = m_micros < 0;
+    const auto mag = static_cast<std::uint64_t>(neg ? -static_cast<i128>(m_micros) : m_micros);
+    char buf[32];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    std::uint64_t frac = mag % k_scale;
+    int places = 6;
+    while (places > 0 && frac % 10 == 0) {
+        frac /= 10;
+        --places;
     }
-    if (s == "-0") s = "0";
-    return s;
+    for (int i = 0; i < places; ++i) {
+        *--p = static_cast<char>('0' + frac % 10);
+        frac /= 10;
+    }
+    if (places > 0) *--p = '.';
+    std::uint64_t whole = mag / k_scale;
+    do {
+        *--p = static_cast<char>('0' + whole % 10);
+        whole /= 10;
+    } while (whole > 0);
+    if (neg) *--p = '-';  // mag > 0 here: never "-0"
+    return std::string(p, end);
 }
 
 Decimal operator+(Decimal a, Decimal b) {

@@ -210,3 +210,26 @@ TEST_CASE("negation and abs() saturate at the most negative value instead of ove
     CHECK(Decimal::from_raw(-5).abs() == Decimal::from_raw(5));
     CHECK(-Decimal{} == Decimal{});
 }
+
+// str() writes its digits itself: it must print what fixed(6) prints without the trailing zeros.
+TEST_CASE("decimal: str is fixed(6) without trailing zeros, at the extremes too", "[decimal]") {
+    auto reference = [](const Decimal& v) {
+        std::string s = v.fixed(6);
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+        return s == "-0" ? std::string("0") : s;
+    };
+    std::uint64_t seed = 42;
+    for (int i = 0; i < 20000; ++i) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        // Every magnitude from 1e-6 to 9e12 and both signs; small raw values (trailing zeros) often.
+        const auto raw = static_cast<std::int64_t>(seed >> (i % 3 == 0 ? 44 : (i % 64)));
+        const Decimal v = Decimal::from_raw(i % 2 ? -raw : raw);
+        INFO(v.raw());
+        REQUIRE(v.str() == reference(v));
+    }
+    CHECK(Decimal::from_raw(k_min).str() == "-9223372036854.775808");
+    CHECK(Decimal::from_raw(k_max).str() == "9223372036854.775807");
+    CHECK(Decimal::from_raw(-1000000).str() == "-1");
+    CHECK(Decimal::from_raw(10).str() == "0.00001");
+}

@@ -253,3 +253,34 @@ TEST_CASE("subst fills %s and %d in order and drops placeholders with no argumen
     CHECK(subst("100% 完成", {}) == "100% 完成");  // a lone % is kept
     CHECK(subst("no placeholders", {"unused"}) == "no placeholders");
 }
+
+namespace {
+bool any_of_bytes(std::string_view s, std::string_view bytes) {
+    return s.find_first_of(bytes) != std::string_view::npos;
+}
+}  // namespace
+
+// has_spaces and fold_keeps test sixteen bytes at a time (SSE2) before the byte loop: each byte they
+// look for, and near misses, planted at every offset of cells longer than two blocks.
+TEST_CASE("space and fold byte tests at every offset of a long cell", "[text]") {
+    const std::string spaces("\x20\x09\x0A\x0B\x0C\x0D", 6);
+    const std::string wide_leads("\xC2\xE2\xE3\xEF", 4);
+    // Bytes next to those: none may count (0x08/0x0E beside the controls, 0x1F/0x21 beside the space,
+    // C1/C3 E1/E4 EE/F0 beside the leads; E4 B8 AD is 中).
+    const std::string near_misses("\x08\x0E\x1F\x21\xC1\xC3\xE1\xE4\xEE\xF0\xB8\xAD", 12);
+    for (const std::string pad : {std::string("a"), std::string("中"), near_misses}) {
+        std::string base;
+        while (base.size() < 40) base += pad;
+        CHECK_FALSE(has_spaces(base));
+        CHECK(fold_keeps(base));
+        for (const char planted : spaces + wide_leads + near_misses) {
+            for (std::size_t at = 0; at < base.size(); ++at) {
+                std::string s = base;
+                s[at] = planted;
+                INFO("pad " << pad.size() << " byte " << static_cast<int>(static_cast<unsigned char>(planted)) << " at " << at);
+                REQUIRE(has_spaces(s) == any_of_bytes(s, spaces + wide_leads));
+                REQUIRE(fold_keeps(s) == !any_of_bytes(s, wide_leads));
+            }
+        }
+    }
+}
