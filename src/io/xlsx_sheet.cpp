@@ -207,6 +207,12 @@ public:
 
     std::deque<RawRow> ready;
 
+    /// A row the reader's caller is done with: its strings are refilled by a later row (no allocation
+    /// per cell once they are large enough).
+    void recycle(RawRow&& row) {
+        if (row.cells.capacity() > m_spare.cells.capacity()) m_spare = std::move(row);
+    }
+
 private:
     void start_row(XmlStream& xml, const char* const* attrs) {
         int row = m_last_row + 1;
@@ -227,7 +233,10 @@ private:
         }
         m_in_row = true;
         m_row_number = row;
-        m_row.cells.clear();
+        // The cells keep their strings (cleared) from the row they last held: m_width says how many
+        // this row has, and end_row cuts the rest off.
+        for (auto& c : m_row.cells) c.clear();
+        m_width = 0;
         m_row.row = row;
         m_row_bytes = 0;
         m_column = 0;
@@ -263,7 +272,8 @@ private:
     void end_cell(XmlStream& xml) {
         m_in_cell = false;
         m_in_v = m_in_is = m_in_t = false;
-        std::string text;
+        std::string& text = m_text;  // swapped into the row below: its buffer goes round
+        text.clear();
         switch (m_type) {
             case CellType::shared: {
                 std::size_t index = 0;
@@ -302,9 +312,9 @@ private:
         }
         if (text.empty()) return;
         const auto index = static_cast<std::size_t>(m_column - 1);
-        if (m_row.cells.size() <= index) m_row.cells.resize(index + 1);
+        widen(index + 1);
         m_row_bytes += text.size();
-        m_row.cells[index] = std::move(text);
+        m_row.cells[index].swap(text);
         check_budgets(xml);
     }
 
@@ -313,8 +323,10 @@ private:
         m_last_row = m_row_number;
         fill_merged(xml);
         if (!check_budgets(xml)) return;
+        m_row.cells.resize(m_width);
         ready.push_back(std::move(m_row));
-        m_row = RawRow{};
+        m_row = std::move(m_spare);
+        m_spare = RawRow{};
         xml.pause();
     }
 
@@ -331,7 +343,7 @@ private:
             Active a{&m, {}};
             // An anchor in an omitted row (or an empty anchor) is blank.
             const auto anchor = static_cast<std::size_t>(m.first_column - 1);
-            if (m.first_row == r && anchor < m_row.cells.size()) a.value = m_row.cells[anchor];
+            if (m.first_row == r && anchor < m_width) a.value = m_row.cells[anchor];
             m_active.push_back(std::move(a));
         }
         for (const auto& a : m_active) {
@@ -340,8 +352,8 @@ private:
                 if (r == m.first_row && c == m.first_column) continue;
                 ++m_filled;
                 const auto index = static_cast<std::size_t>(c - 1);
-                if (a.value.empty() && index >= m_row.cells.size()) continue;
-                if (m_row.cells.size() <= index) m_row.cells.resize(index + 1);
+                if (a.value.empty() && index >= m_width) continue;
+                widen(index + 1);
                 m_row.cells[index] = a.value;
                 m_row_bytes += a.value.size();
             }
@@ -352,6 +364,12 @@ private:
             }
             if (m_row_bytes > xlsx_limits::k_max_row_bytes) break;  // reported by check_budgets
         }
+    }
+
+    // The row holds at least `width` cells (new ones blank).
+    void widen(std::size_t width) {
+        if (m_row.cells.size() < width) m_row.cells.resize(width);
+        m_width = std::max(m_width, width);
     }
 
     bool check_budgets(XmlStream& xml) {
@@ -384,6 +402,9 @@ private:
     std::uint64_t m_row_bytes = 0;
 
     RawRow m_row;
+    RawRow m_spare;
+    std::size_t m_width = 0;  ///< cells of m_row this row uses (the rest are left from earlier rows)
+    std::string m_text;
     int m_row_number = 0;
     int m_last_row = 0;
     bool m_in_row = false;
@@ -443,7 +464,8 @@ Expected<bool> XlsxRowSource::next(RawRow& row) {
         if (!*more) m_done = true;
     }
     if (m_handler->ready.empty()) return false;
-    row = std::move(m_handler->ready.front());
+    std::swap(row, m_handler->ready.front());
+    m_handler->recycle(std::move(m_handler->ready.front()));
     m_handler->ready.pop_front();
     return true;
 }

@@ -9,15 +9,23 @@
 
 namespace perf_check::io {
 
-std::string_view xml_local_name(std::string_view name) {
-    const auto colon = name.rfind(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+namespace {
+// The local part of expat's NUL-terminated name in one pass (no strlen, then no search): every start
+// and end tag of a sheet and every attribute lookup come through here.
+std::string_view local_name(const char* name) {
+    const char* local = name;
+    const char* p = name;
+    for (; *p != '\0'; ++p) {
+        if (*p == ':') local = p + 1;
+    }
+    return {local, static_cast<std::size_t>(p - local)};
 }
+}  // namespace
 
 std::optional<std::string_view> xml_attr(const char* const* attrs, std::string_view name) {
     if (!attrs) return std::nullopt;
     for (const char* const* a = attrs; a[0] && a[1]; a += 2) {
-        if (xml_local_name(a[0]) == name) return std::string_view(a[1]);
+        if (local_name(a[0]) == name) return std::string_view(a[1]);
     }
     return std::nullopt;
 }
@@ -30,11 +38,11 @@ struct XmlStream::Impl {
 struct XmlCallbacks {
     static void XMLCALL start(void* data, const XML_Char* name, const XML_Char** attrs) {
         auto* xml = static_cast<XmlStream*>(data);
-        xml->m_handler.on_start(*xml, xml_local_name(name), attrs);
+        xml->m_handler.on_start(*xml, local_name(name), attrs);
     }
     static void XMLCALL end(void* data, const XML_Char* name) {
         auto* xml = static_cast<XmlStream*>(data);
-        xml->m_handler.on_end(*xml, xml_local_name(name));
+        xml->m_handler.on_end(*xml, local_name(name));
     }
     static void XMLCALL text(void* data, const XML_Char* s, int len) {
         auto* xml = static_cast<XmlStream*>(data);

@@ -24,11 +24,8 @@ public:
     virtual void on_text(XmlStream& xml, std::string_view text) { (void)xml, (void)text; }
 };
 
-/// The value of the attribute whose local name is `name`, or nullopt.
+/// The value of the attribute whose local name is `name` ("x:r" answers to "r"), or nullopt.
 std::optional<std::string_view> xml_attr(const char* const* attrs, std::string_view name);
-
-/// The local part of an XML name: "x:row" → "row".
-std::string_view xml_local_name(std::string_view name);
 
 /// One parse of one part. Documents with a DOCTYPE are refused (workbook parts never have one, and a DTD
 /// is how entity-expansion attacks begin). Errors name the file, the part, and the line and column.
