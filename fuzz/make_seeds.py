@@ -7,6 +7,7 @@ OUT_DIR/<target>/ receives, named by content hash so that reruns add nothing twi
   fuzz_csv        the CSV files of samples/, the extra seed dirs and tests/hostile/ (up to 64 KB each)
   fuzz_xlsx       every .xlsx found there and in tests/data/xlsx/, as it is and as a part list
                   ("name\\ncontent" joined by "\\n@@PART@@\\n", see fuzz/fuzz_xlsx.cpp)
+  fuzz_sheet_xml  every worksheet part of those .xlsx files, behind one byte that picks the read size
   fuzz_json_model the .json tables of samples/ and tests/hostile/
   fuzz_rule_set   rules/default.yaml and every .yaml/.yml under tests/
   fuzz_deduction  every 评（扣分标准） cell of the CSV samples
@@ -63,6 +64,15 @@ def as_parts(data):
     return SEPARATOR.join(parts)
 
 
+def worksheets(data):
+    """The worksheet parts of an .xlsx, up to 64 KB each; none for what is not a zip."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            return [z.read(n)[:65536] for n in z.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError, NotImplementedError, EOFError):
+        return []
+
+
 def cells(path, wanted):
     """Cells of the columns named in `wanted`, from a CSV in UTF-8 or GB18030."""
     if os.path.getsize(path) > 16 * MAX_SEED:  # generated giants (hostile cases) add nothing here
@@ -109,6 +119,8 @@ def main():
         parts = as_parts(data)
         if parts:
             put(out_dir, "fuzz_xlsx", parts)
+        for i, sheet in enumerate(worksheets(data)):
+            put(out_dir, "fuzz_sheet_xml", bytes([i * 37 % 256]) + sheet)
     for p in [q for r in text_roots for q in files_under(r, (".json",))]:
         put(out_dir, "fuzz_json_model", read(p))
     put(out_dir, "fuzz_rule_set", read(os.path.join(repo, "rules", "default.yaml")))

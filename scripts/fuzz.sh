@@ -5,7 +5,7 @@
 #
 # usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS  time per target (default 60)
-#   TARGET   fuzz_csv fuzz_xlsx fuzz_json_model fuzz_rule_set fuzz_deduction fuzz_numbers (default: all)
+#   TARGET   fuzz_csv fuzz_xlsx fuzz_sheet_xml fuzz_json_model fuzz_rule_set fuzz_deduction fuzz_numbers (default: all)
 # The corpus grows in build-fuzz/corpus/<target>/ across runs; seeds are rebuilt each run from samples/,
 # tests/, fuzz/seeds/ and the shared seed folder (see fuzz/make_seeds.py). Run it under `nice -n 19` on
 # a shared machine. Set FUZZ_NO_BUILD=1 to skip the build step (scripts/test.sh has just built it).
@@ -15,7 +15,7 @@ repo=$(pwd)
 
 seconds=${1:-60}
 shift || true
-all_targets=(fuzz_csv fuzz_xlsx fuzz_json_model fuzz_rule_set fuzz_deduction fuzz_numbers)
+all_targets=(fuzz_csv fuzz_xlsx fuzz_sheet_xml fuzz_json_model fuzz_rule_set fuzz_deduction fuzz_numbers)
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=("${all_targets[@]}")
 
@@ -52,7 +52,7 @@ max_len_of() {
 dict_of() {
   case "$1" in
     fuzz_csv) echo fuzz/dicts/csv.dict ;;
-    fuzz_xlsx) echo fuzz/dicts/xlsx.dict ;;
+    fuzz_xlsx | fuzz_sheet_xml) echo fuzz/dicts/xlsx.dict ;;
     fuzz_json_model) echo fuzz/dicts/json_model.dict ;;
     fuzz_rule_set) echo fuzz/dicts/rule_set.dict ;;
     fuzz_deduction) echo fuzz/dicts/deduction.dict ;;

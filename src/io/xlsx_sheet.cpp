@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "io/sheet_scanner.hpp"
 #include "io/xlsx_limits.hpp"
 #include "util/text.hpp"
 
@@ -16,7 +17,7 @@ namespace {
 class MergeHandler final : public XmlHandler {
 public:
     explicit MergeHandler(std::vector<MergedRange>& out) : m_out(out) {}
-    void on_start(XmlStream& xml, std::string_view name, const char* const* attrs) override {
+    void on_start(XmlControl& xml, std::string_view name, const char* const* attrs) override {
         if (name != "mergeCell") return;
         const std::string_view ref = xml_attr(attrs, "ref").value_or("");
         const auto colon = ref.find(':');
@@ -37,7 +38,7 @@ public:
         }
         m_out.push_back(m);
     }
-    void on_end(XmlStream& xml, std::string_view name) override {
+    void on_end(XmlControl& xml, std::string_view name) override {
         if (name == "mergeCells") xml.stop();  // nothing after it matters to this pass
     }
 
@@ -156,10 +157,12 @@ std::string cell_name(int column, int row) {
 // Second pass: builds one row at a time, fills merged ranges, and pauses the parser at each </row>.
 class XlsxRowSource::Handler final : public XmlHandler {
 public:
-    Handler(const XlsxWorkbook& workbook, const std::vector<MergedRange>& merges)
-        : m_workbook(workbook), m_merges(merges) {}
+    /// Rows up to `skip_through` were handed out by an earlier reading of the sheet (see next()): they
+    /// are read again, for the merged ranges and the budgets, but not yielded.
+    Handler(const XlsxWorkbook& workbook, const std::vector<MergedRange>& merges, int skip_through = 0)
+        : m_workbook(workbook), m_merges(merges), m_skip_through(skip_through) {}
 
-    void on_start(XmlStream& xml, std::string_view name, const char* const* attrs) override {
+    void on_start(XmlControl& xml, std::string_view name, const char* const* attrs) override {
         if (name == "c") {
             if (!m_in_row) return;
             start_cell(xml, attrs);
@@ -177,7 +180,7 @@ public:
         }
     }
 
-    void on_end(XmlStream& xml, std::string_view name) override {
+    void on_end(XmlControl& xml, std::string_view name) override {
         if (name == "c") {
             if (m_in_cell) end_cell(xml);
         } else if (name == "v") {
@@ -193,7 +196,7 @@ public:
         }
     }
 
-    void on_text(XmlStream& xml, std::string_view text) override {
+    void on_text(XmlControl& xml, std::string_view text) override {
         std::string* dst = m_in_v ? &m_value : (m_in_t ? &m_inline : nullptr);
         if (!dst) return;
         if (dst->size() + text.size() > m_workbook.limits().max_cell_bytes) {
@@ -214,7 +217,7 @@ public:
     }
 
 private:
-    void start_row(XmlStream& xml, const char* const* attrs) {
+    void start_row(XmlControl& xml, const char* const* attrs) {
         int row = m_last_row + 1;
         if (const auto r = xml_attr(attrs, "r")) {
             int col = 0;
@@ -242,7 +245,7 @@ private:
         m_column = 0;
     }
 
-    void start_cell(XmlStream& xml, const char* const* attrs) {
+    void start_cell(XmlControl& xml, const char* const* attrs) {
         int column = m_column + 1;
         if (const auto r = xml_attr(attrs, "r")) {
             int row = 0;
@@ -269,7 +272,7 @@ private:
         m_has_inline = false;
     }
 
-    void end_cell(XmlStream& xml) {
+    void end_cell(XmlControl& xml) {
         m_in_cell = false;
         m_in_v = m_in_is = m_in_t = false;
         std::string& text = m_text;  // swapped into the row below: its buffer goes round
@@ -318,11 +321,12 @@ private:
         check_budgets(xml);
     }
 
-    void end_row(XmlStream& xml) {
+    void end_row(XmlControl& xml) {
         m_in_row = false;
         m_last_row = m_row_number;
         fill_merged(xml);
         if (!check_budgets(xml)) return;
+        if (m_row_number <= m_skip_through) return;
         m_row.cells.resize(m_width);
         ready.push_back(std::move(m_row));
         m_row = std::move(m_spare);
@@ -332,7 +336,7 @@ private:
 
     // Every cell of a merged range but the anchor is blank in the XML (or holds text Excel hides):
     // give each the anchor's text, as the person looking at the sheet sees it.
-    void fill_merged(XmlStream& xml) {
+    void fill_merged(XmlControl& xml) {
         const int r = m_row_number;
         m_active.erase(std::remove_if(m_active.begin(), m_active.end(),
                                       [r](const Active& a) { return a.range->last_row < r; }),
@@ -372,7 +376,7 @@ private:
         m_width = std::max(m_width, width);
     }
 
-    bool check_budgets(XmlStream& xml) {
+    bool check_budgets(XmlControl& xml) {
         if (m_row_bytes > xlsx_limits::k_max_row_bytes) {
             xml.fail(fmt::format("row {} holds more than {} of text", m_row_number,
                                  human_size(xlsx_limits::k_max_row_bytes)),
@@ -395,6 +399,7 @@ private:
 
     const XlsxWorkbook& m_workbook;
     const std::vector<MergedRange>& m_merges;
+    const int m_skip_through;
     std::size_t m_next_merge = 0;
     std::vector<Active> m_active;
     std::uint64_t m_filled = 0;
@@ -447,23 +452,47 @@ Expected<std::unique_ptr<XlsxRowSource>> XlsxRowSource::open(std::shared_ptr<con
     std::sort(src->m_merges.begin(), src->m_merges.end(), [](const MergedRange& a, const MergedRange& b) {
         return a.first_row != b.first_row ? a.first_row < b.first_row : a.first_column < b.first_column;
     });
+    src->m_part = sheet.part;
     auto entry = workbook->zip().open_entry(sheet.part, max_bytes);
     if (!entry) return entry.error();
     src->m_entry = std::move(*entry);
     src->m_handler = std::make_unique<Handler>(*workbook, src->m_merges);
-    src->m_xml = std::make_unique<XmlStream>(*src->m_handler, *src->m_entry, path);
+    src->m_fast = std::make_unique<SheetScanner>(
+        *src->m_handler, [entry = src->m_entry.get()](char* buf, std::size_t n) { return entry->read(buf, n); });
     return src;
+}
+
+// The fast reader gave up (see SheetScanner): the sheet is read again from its start with expat, which
+// yields the rows after those already handed out, or the error the fast reader left to it.
+Expected<bool> XlsxRowSource::read_with_expat() {
+    m_fast.reset();
+    m_xml.reset();
+    auto entry = m_workbook->zip().open_entry(m_part, m_workbook->limits().max_xlsx_bytes);
+    if (!entry) return entry.error();
+    m_entry = std::move(*entry);
+    m_handler = std::make_unique<Handler>(*m_workbook, m_merges, m_last_yielded);
+    m_xml = std::make_unique<XmlStream>(*m_handler, *m_entry, m_workbook->path());
+    return true;
 }
 
 XlsxRowSource::~XlsxRowSource() = default;
 
 Expected<bool> XlsxRowSource::next(RawRow& row) {
     while (m_handler->ready.empty() && !m_done) {
+        if (m_fast) {
+            const auto state = m_fast->resume();
+            if (state == SheetScanner::State::ended) m_done = true;
+            if (state != SheetScanner::State::gave_up) continue;
+            auto again = read_with_expat();
+            if (!again) return again.error();
+            continue;
+        }
         auto more = m_xml->resume();
         if (!more) return more.error();
         if (!*more) m_done = true;
     }
     if (m_handler->ready.empty()) return false;
+    m_last_yielded = m_handler->ready.front().row;
     std::swap(row, m_handler->ready.front());
     m_handler->recycle(std::move(m_handler->ready.front()));
     m_handler->ready.pop_front();

@@ -8,6 +8,7 @@
 
 #include "io/row_source.hpp"
 #include "io/xlsx_workbook.hpp"
+#include "io/sheet_scanner.hpp"
 #include "io/xml_stream.hpp"
 
 namespace perf_check::io {
@@ -51,10 +52,17 @@ private:
     std::shared_ptr<const XlsxWorkbook> m_workbook;  // outlives the entry stream it opened
     std::string m_name;
     std::vector<MergedRange> m_merges;
+    std::string m_part;
     std::unique_ptr<Handler> m_handler;
     std::unique_ptr<ZipEntryStream> m_entry;
-    std::unique_ptr<XmlStream> m_xml;  // declared last: destroyed first, it refers to the two above
+    // The rows come from the fast reader, or from expat once it gave up (read_with_expat). Declared
+    // after the two above: destroyed first, they refer to them.
+    std::unique_ptr<SheetScanner> m_fast;
+    std::unique_ptr<XmlStream> m_xml;
+    int m_last_yielded = 0;  // the sheet row of the last row next() handed out
     bool m_done = false;
+
+    Expected<bool> read_with_expat();
 };
 
 }  // namespace perf_check::io

@@ -21,7 +21,7 @@ struct Relationship {
 
 class RelsHandler final : public XmlHandler {
 public:
-    void on_start(XmlStream&, std::string_view name, const char* const* attrs) override {
+    void on_start(XmlControl&, std::string_view name, const char* const* attrs) override {
         if (name != "Relationship") return;
         if (xml_attr(attrs, "TargetMode").value_or("") == "External") return;
         Relationship rel;
@@ -31,7 +31,7 @@ public:
         rel.target = std::string(xml_attr(attrs, "Target").value_or(""));
         rels.push_back(std::move(rel));
     }
-    void on_end(XmlStream&, std::string_view) override {}
+    void on_end(XmlControl&, std::string_view) override {}
     std::vector<Relationship> rels;
 };
 
@@ -42,7 +42,7 @@ public:
         std::string rel_id;
         bool hidden = false;
     };
-    void on_start(XmlStream&, std::string_view name, const char* const* attrs) override {
+    void on_start(XmlControl&, std::string_view name, const char* const* attrs) override {
         if (name == "workbookPr") {
             const auto v = xml_attr(attrs, "date1904").value_or("");
             date1904 = v == "1" || v == "true";
@@ -55,7 +55,7 @@ public:
             sheets.push_back(std::move(s));
         }
     }
-    void on_end(XmlStream&, std::string_view) override {}
+    void on_end(XmlControl&, std::string_view) override {}
     std::vector<Sheet> sheets;
     bool date1904 = false;
 };
@@ -64,7 +64,7 @@ public:
 class SharedStringsHandler final : public XmlHandler {
 public:
     SharedStringsHandler(SharedStrings& out, std::size_t max_cell) : m_out(out), m_max_cell(max_cell) {}
-    void on_start(XmlStream&, std::string_view name, const char* const*) override {
+    void on_start(XmlControl&, std::string_view name, const char* const*) override {
         if (name == "si") {
             m_in_si = true;
             m_text.clear();
@@ -74,7 +74,7 @@ public:
             m_in_t = true;
         }
     }
-    void on_end(XmlStream&, std::string_view name) override {
+    void on_end(XmlControl&, std::string_view name) override {
         if (name == "t") {
             m_in_t = false;
         } else if (name == "rPh") {
@@ -84,7 +84,7 @@ public:
             m_out.add(decode_ooxml_escapes(m_text));
         }
     }
-    void on_text(XmlStream& xml, std::string_view text) override {
+    void on_text(XmlControl& xml, std::string_view text) override {
         if (!m_in_t) return;
         if (m_text.size() + text.size() > m_max_cell) {
             xml.fail(fmt::format("a shared string is larger than {}", human_size(m_max_cell)), "单元格内容过大");
@@ -104,7 +104,7 @@ private:
 
 class StylesHandler final : public XmlHandler {
 public:
-    void on_start(XmlStream&, std::string_view name, const char* const* attrs) override {
+    void on_start(XmlControl&, std::string_view name, const char* const* attrs) override {
         if (name == "numFmt") {
             const int id = to_int(xml_attr(attrs, "numFmtId").value_or(""));
             custom[id] = std::string(xml_attr(attrs, "formatCode").value_or(""));
@@ -114,7 +114,7 @@ public:
             xf_formats.push_back(to_int(xml_attr(attrs, "numFmtId").value_or("0")));
         }
     }
-    void on_end(XmlStream&, std::string_view name) override {
+    void on_end(XmlControl&, std::string_view name) override {
         if (name == "cellXfs") m_in_cell_xfs = false;
     }
     static int to_int(std::string_view s) {

@@ -55,7 +55,13 @@ struct XmlCallbacks {
 };
 
 XmlStream::XmlStream(XmlHandler& handler, ZipEntryStream& input, std::string file)
-    : m_handler(handler), m_input(input), m_file(std::move(file)), m_impl(std::make_unique<Impl>()) {
+    : XmlStream(handler, std::move(file), input.part()) {
+    m_input = &input;
+}
+
+XmlStream::XmlStream(XmlHandler& handler, std::string file, std::string part)
+    : m_handler(handler), m_input(nullptr), m_part(std::move(part)), m_file(std::move(file)),
+      m_impl(std::make_unique<Impl>()) {
     m_impl->parser = XML_ParserCreate(nullptr);
     if (!m_impl->parser) return;
     XML_SetUserData(m_impl->parser, this);
@@ -92,7 +98,7 @@ long XmlStream::line() const {
 }
 
 Error XmlStream::make_error() const {
-    const std::string& part = m_input.part();
+    const std::string& part = m_part;
     if (m_failure) {
         return Error{fmt::format("part {} cannot be read (XML line {}): {}; check the sheet, or save it again from "
                                  "Excel/WPS as .xlsx (工作簿部件 {}（XML 第 {} 行）：{}，请检查该工作表或在 Excel/WPS 中"
@@ -111,6 +117,7 @@ Error XmlStream::make_error() const {
 Expected<bool> XmlStream::resume() {
     if (m_input_error) return *m_input_error;
     if (!m_impl->parser) return Error{"out of memory creating an XML parser (内存不足)", m_file};
+    if (!m_input) return Error{"internal: an XML stream without input was resumed", m_file};
     while (!m_finished) {
         m_pause_asked = false;
         XML_Status status;
@@ -120,10 +127,10 @@ Expected<bool> XmlStream::resume() {
         } else {
             void* buf = XML_GetBuffer(m_impl->parser, static_cast<int>(xlsx_limits::k_chunk_bytes));
             if (!buf) {
-                m_input_error = Error{fmt::format("out of memory parsing part {} (内存不足)", m_input.part()), m_file};
+                m_input_error = Error{fmt::format("out of memory parsing part {} (内存不足)", m_part), m_file};
                 return *m_input_error;
             }
-            auto got = m_input.read(static_cast<char*>(buf), xlsx_limits::k_chunk_bytes);
+            auto got = m_input->read(static_cast<char*>(buf), xlsx_limits::k_chunk_bytes);
             if (!got) {
                 m_input_error = got.error();
                 return *m_input_error;

@@ -11,7 +11,20 @@
 
 namespace perf_check::io {
 
-class XmlStream;
+/// What a handler may do to the parse that calls it: the expat stream (XmlStream) and the fast sheet
+/// reader (SheetScanner) both offer it.
+class XmlControl {
+public:
+    virtual ~XmlControl() = default;
+    /// Stop after the current event; the parse can be resumed.
+    virtual void pause() = 0;
+    /// The rest of the input is not needed; the parse ends successfully.
+    virtual void stop() = 0;
+    /// Abort the parse with `message` and its Chinese `message_zh` (file, part and line added).
+    virtual void fail(std::string message, std::string message_zh) = 0;
+    /// Line of the event being handled (1-based), for messages.
+    [[nodiscard]] virtual long line() const = 0;
+};
 
 /// Receives parse events. Element and attribute names arrive without their namespace prefix
 /// ("x:row" → "row", "r:id" → "id"); text arrives in pieces that the handler concatenates.
@@ -19,9 +32,9 @@ class XmlHandler {
 public:
     virtual ~XmlHandler() = default;
     /// `attrs` is a null-terminated array of name/value pairs, as expat gives it; read it with xml_attr().
-    virtual void on_start(XmlStream& xml, std::string_view name, const char* const* attrs) = 0;
-    virtual void on_end(XmlStream& xml, std::string_view name) = 0;
-    virtual void on_text(XmlStream& xml, std::string_view text) { (void)xml, (void)text; }
+    virtual void on_start(XmlControl& xml, std::string_view name, const char* const* attrs) = 0;
+    virtual void on_end(XmlControl& xml, std::string_view name) = 0;
+    virtual void on_text(XmlControl& xml, std::string_view text) { (void)xml, (void)text; }
 };
 
 /// The value of the attribute whose local name is `name` ("x:r" answers to "r"), or nullopt.
@@ -29,9 +42,11 @@ std::optional<std::string_view> xml_attr(const char* const* attrs, std::string_v
 
 /// One parse of one part. Documents with a DOCTYPE are refused (workbook parts never have one, and a DTD
 /// is how entity-expansion attacks begin). Errors name the file, the part, and the line and column.
-class XmlStream {
+class XmlStream final : public XmlControl {
 public:
     XmlStream(XmlHandler& handler, ZipEntryStream& input, std::string file);
+    /// For feed() only: the bytes come from the caller; `part` names them in errors.
+    XmlStream(XmlHandler& handler, std::string file, std::string part);
     ~XmlStream();
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
@@ -45,21 +60,22 @@ public:
     Expected<bool> feed(const char* data, std::size_t n, bool final);
 
     /// From a handler: stop after the current event; resume() returns true.
-    void pause();
+    void pause() override;
     /// From a handler: the rest of the input is not needed; the parse ends successfully.
-    void stop();
+    void stop() override;
     /// From a handler: abort the parse; run()/resume() return an Error with `message` and its Chinese
     /// `message_zh` (file, part and line added).
-    void fail(std::string message, std::string message_zh);
+    void fail(std::string message, std::string message_zh) override;
     /// Line of the event being handled (1-based), for messages.
-    [[nodiscard]] long line() const;
-    [[nodiscard]] const std::string& part() const { return m_input.part(); }
+    [[nodiscard]] long line() const override;
+    [[nodiscard]] const std::string& part() const { return m_part; }
 
 private:
     struct Impl;
     Error make_error() const;
     XmlHandler& m_handler;
-    ZipEntryStream& m_input;
+    ZipEntryStream* m_input;  // null when fed by the caller
+    std::string m_part;
     std::string m_file;
     std::unique_ptr<Impl> m_impl;
     std::optional<std::string> m_failure;

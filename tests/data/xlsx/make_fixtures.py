@@ -312,7 +312,34 @@ def make_broken():
     open(os.path.join(HERE, "legacy.xls"), "wb").write(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504)
 
 
+def make_handover():
+    """The fast sheet reader (SheetScanner) reads the XML spreadsheet programs write and hands anything else
+    to expat, which reads the sheet again from its start and yields only the rows not yet handed out.
+    Each sheet holds the same table; all but "Clean" have something the fast reader leaves to expat after
+    row 3, inside a merged range (A2:A5) that must still fill across the hand-over."""
+    def rows(trigger_row3="", text4="文本", attr4=""):
+        out = ""
+        for r in range(1, 7):
+            cells = f'<c r="A{r}" t="inlineStr"><is><t>{"项目" if r == 2 else f"a{r}"}</t></is></c>' if r in (1, 2, 6) else ""
+            cells += f'<c r="B{r}"><v>{r}</v></c>'
+            if r == 4:
+                cells += f'<c r="C4" t="inlineStr"{attr4}><is><t>{text4}</t></is></c>'
+            out += f'<row r="{r}">{cells}</row>'
+            if r == 3:
+                out += trigger_row3
+        return out
+    merges = ["A2:A5"]
+    workbook(os.path.join(HERE, "handover.xlsx"), [
+        ("Clean", sheet(rows(text4="a&gt;b 文本"), merges), False),
+        ("Comment", sheet(rows(trigger_row3="<!-- 注释 -->", text4="a&gt;b 文本"), merges), False),
+        ("CDATA", sheet(rows(text4="<![CDATA[a>b 文本]]>"), merges), False),
+        ("RawGt", sheet(rows(text4="a>b 文本"), merges), False),
+        ("AttrEntity", sheet(rows(text4="a&gt;b 文本", attr4=' note="x&amp;y"'), merges), False),
+    ])
+
+
 if __name__ == "__main__":
+    make_handover()
     make_cells()
     make_date1904()
     make_merge_scan()
