@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -182,6 +183,14 @@ ScanResult scan(std::istream& in) {
                 i += 2;
                 continue;
             }
+            // Likewise, once UTF-8 is ruled out, whole two-byte GB18030 characters are skipped.
+            if (r.utf8.failed && g.complete() && i + 1 < n && b >= 0x81 && b <= 0xFE) {
+                const auto t = static_cast<unsigned char>(block[i + 1]);
+                if ((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE)) {
+                    ++i;
+                    continue;
+                }
+            }
             if (b == 0 && r.nul_offset == std::string::npos) {
                 r.nul_offset = offset + i;
                 r.nul_line = line + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
@@ -281,12 +290,54 @@ private:
 
 }  // namespace
 
-void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
-    // ASCII needs no conversion and is by far the most common cell content.
-    if (std::all_of(bytes.begin(), bytes.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        out.append(bytes);
-        return;
+namespace {
+
+// Every cell of a GB18030 file goes through here: iconv per cell cost more than all the checking. The
+// two-byte codes (all of GBK: every Chinese character of a real table) are looked up in a table that
+// iconv itself fills once per process; a cell with anything else (four-byte codes, invalid bytes) is
+// converted by iconv as a whole, so the output is iconv's either way.
+class TwoByteTable {
+public:
+    static const TwoByteTable& get() {
+        static const TwoByteTable table;
+        return table;
     }
+    /// The UTF-8 of lead 0x81–0xFE and trail 0x40–0xFE (not 0x7F): up to three bytes in the low bits,
+    /// their count in the top byte; 0 when iconv does not map it.
+    [[nodiscard]] std::uint32_t at(unsigned char lead, unsigned char trail) const {
+        return m_utf8[static_cast<std::size_t>(lead - 0x81) * k_trails + (trail - 0x40)];
+    }
+
+private:
+    static constexpr std::size_t k_trails = 0xFF - 0x40;
+    TwoByteTable() : m_utf8(static_cast<std::size_t>(0xFF - 0x81) * k_trails, 0) {
+        iconv_t cd = iconv_open("UTF-8", "GB18030");
+        if (cd == reinterpret_cast<iconv_t>(-1)) return;  // every cell then goes to iconv (which fails alike)
+        for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
+            for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
+                if (trail == 0x7F) continue;
+                char in[2] = {static_cast<char>(lead), static_cast<char>(trail)};
+                char out[8];
+                char* in_ptr = in;
+                std::size_t in_left = 2;
+                char* out_ptr = out;
+                std::size_t out_left = sizeof out;
+                iconv(cd, nullptr, nullptr, nullptr, nullptr);
+                const std::size_t rc = iconv(cd, &in_ptr, &in_left, &out_ptr, &out_left);
+                const auto len = static_cast<std::size_t>(out_ptr - out);
+                if (rc == static_cast<std::size_t>(-1) || in_left != 0 || len == 0 || len > 3) continue;
+                std::uint32_t packed = static_cast<std::uint32_t>(len) << 24;
+                for (std::size_t k = 0; k < len; ++k) packed |= static_cast<std::uint32_t>(static_cast<unsigned char>(out[k])) << (8 * k);
+                m_utf8[(lead - 0x81) * k_trails + (trail - 0x40)] = packed;
+            }
+        }
+        iconv_close(cd);
+    }
+    std::vector<std::uint32_t> m_utf8;
+};
+
+// The cell through iconv, appended to `out`. Invalid sequences become U+FFFD, one byte at a time.
+void append_with_iconv(std::string_view bytes, std::string& out) {
     thread_local Gb18030Decoder decoder;
     if (!decoder.ok()) {
         out.append(bytes);
@@ -322,6 +373,42 @@ void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
         }
     }
     out.resize(static_cast<std::size_t>(out_ptr - out.data()));
+}
+
+}  // namespace
+
+void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
+    const TwoByteTable& table = TwoByteTable::get();
+    const std::size_t base = out.size();
+    out.reserve(base + bytes.size() * 3 / 2 + 1);  // a two-byte code becomes at most three bytes
+    // Written through a small buffer: one append per 256 bytes rather than one per byte.
+    char buf[256];
+    std::size_t used = 0;
+    std::size_t i = 0;
+    const std::size_t n = bytes.size();
+    while (i < n) {
+        if (used + 3 > sizeof buf) {
+            out.append(buf, used);
+            used = 0;
+        }
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (b < 0x80) {
+            buf[used++] = static_cast<char>(b);
+            ++i;
+            continue;
+        }
+        const auto t = i + 1 < n ? static_cast<unsigned char>(bytes[i + 1]) : 0;
+        const std::uint32_t packed = (b >= 0x81 && b <= 0xFE && t >= 0x40 && t <= 0xFE && t != 0x7F) ? table.at(b, t) : 0;
+        if (packed == 0) {  // four-byte code, invalid or unmapped: iconv decides for the whole cell
+            out.resize(base);
+            append_with_iconv(bytes, out);
+            return;
+        }
+        const std::size_t len = packed >> 24;
+        for (std::size_t k = 0; k < len; ++k) buf[used++] = static_cast<char>((packed >> (8 * k)) & 0xFF);
+        i += 2;
+    }
+    out.append(buf, used);
 }
 
 std::string gb18030_to_utf8(std::string_view bytes) {

@@ -206,7 +206,9 @@ SheetScanner::Step SheetScanner::xml_declaration() {
         const std::size_t end = decl.find(decl[j], j + 1);
         if (end == std::string_view::npos) return Step::give_up;
         std::string value(decl.substr(j + 1, end - j - 1));
-        for (char& c : value) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (k == 1) {  // encoding names are case-insensitive; version and standalone values are not
+            for (char& c : value) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
         if (k == 0 && value != "1.0") return Step::give_up;
         if (k == 1 && value != "utf-8") return Step::give_up;
         if (k == 2 && value != "yes" && value != "no") return Step::give_up;

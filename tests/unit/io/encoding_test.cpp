@@ -256,3 +256,26 @@ TEST_CASE("detect_encoding: sequences and failures across the 1 MiB read block",
     CHECK(f.error().line == 600001);
     CHECK_THAT(f.error().message, Catch::Contains("bad byte sequence FF at byte offset 1200001 "));
 }
+
+// Two-byte codes are looked up in a table that iconv fills; a cell with anything else goes to iconv
+// whole. A four-byte code (81 30 81 30 = U+0080) after a two-byte one sends the cell to iconv: for
+// every two-byte code, the table must give what iconv gives.
+TEST_CASE("gb18030: every two-byte code decodes as iconv decodes it", "[encoding]") {
+    const std::string four_byte = "\x81\x30\x81\x30";
+    int mapped = 0;
+    for (int lead = 0x81; lead <= 0xFE; ++lead) {
+        for (int trail = 0x40; trail <= 0xFE; ++trail) {
+            if (trail == 0x7F) continue;
+            const std::string code{static_cast<char>(lead), static_cast<char>(trail)};
+            const std::string by_table = gb18030_to_utf8("a" + code + "b");
+            const std::string by_iconv = gb18030_to_utf8("a" + code + "b" + four_byte);
+            INFO(std::hex << lead << " " << trail);
+            REQUIRE(by_iconv == by_table + "\xC2\x80");
+            if (by_table.find("\xEF\xBF\xBD") == std::string::npos) ++mapped;
+        }
+    }
+    CHECK(mapped > 21000);  // GBK's characters and symbols
+    CHECK(gb18030_to_utf8("\xD6\xD0\xCE\xC4 ok") == "中文 ok");
+    CHECK(gb18030_to_utf8("\xD6") == "\xEF\xBF\xBD");        // a lead byte at the end: iconv's U+FFFD
+    CHECK(gb18030_to_utf8("\xFF\xD6\xD0") == "\xEF\xBF\xBD中");  // an invalid byte, then a character
+}

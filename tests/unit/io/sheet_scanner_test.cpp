@@ -86,6 +86,7 @@ TEST_CASE("scanner: anything else is handed to expat after the same events", "[x
         {"another encoding", "<?xml version=\"1.0\" encoding=\"GBK\"?><worksheet/>"},
         {"UTF-16", std::string("\xFF\xFE<\0w\0/\0>\0", 10)},
         {"XML 1.1", "<?xml version=\"1.1\"?><worksheet/>"},
+        {"standalone=\"Yes\"", "<?xml version=\"1.0\" standalone=\"Yes\"?><worksheet/>"},  // found by fuzz_sheet_xml
         {"'>' in text", sheet("<row r=\"1\"><c r=\"A1\"><v>a>b</v></c></row>")},
         {"']]>' in text", sheet("<row r=\"1\"><c r=\"A1\"><v>]]></v></c></row>")},
         {"carriage return in text", sheet("<row r=\"1\"><c r=\"A1\"><v>a\rb</v></c></row>")},
