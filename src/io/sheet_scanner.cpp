@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t k_max_tag = 64 * 1024;  // a longer tag is left to expat
 constexpr std::size_t k_max_depth = 256;
 constexpr std::size_t k_max_reference = 12;  // "&#x10FFFF;" and a little room
+constexpr std::size_t k_max_attributes = 32;  // a cell has three or four; more is left to expat (and
+                                              // keeps the duplicate test below cheap)
 
 // How a byte of character data is read.
 enum : unsigned char { k_plain = 0, k_newline, k_stop, k_lead, k_bad };
@@ -139,11 +141,13 @@ bool SheetScanner::fill() {
 SheetScanner::State SheetScanner::resume() {
     m_pause_asked = false;
     while (!m_gave_up) {
-        if (m_stage == Stage::epilog && avail() == 0 && m_eof) return State::ended;
         const Step s = step();
         if (m_gave_up || s == Step::give_up) break;
         if (s == Step::more) {
-            if (m_eof) break;  // the input ends inside a token or the root element
+            if (m_eof) {
+                if (m_stage == Stage::epilog && avail() == 0) return State::ended;
+                break;  // the input ends inside a token or the root element
+            }
             if (!fill()) m_eof = true;
             continue;
         }
@@ -267,8 +271,8 @@ SheetScanner::Step SheetScanner::text() {
     }
     if (q == begin) return Step::more;  // an incomplete character at the end of the buffer
     const auto n = static_cast<std::size_t>(q - begin);
-    m_line += lines;
     m_handler.on_text(*this, std::string_view(m_buf.data() + m_pos, n));
+    m_line += lines;
     consume(n);
     return Step::done;
 }
@@ -351,8 +355,11 @@ SheetScanner::Step SheetScanner::start_tag() {
         }
         if (i == n) return incomplete();
         const std::string_view attr(s + name_at, name_end - name_at);
-        for (const auto& [at, len] : m_attr_spans) {
-            if (std::string_view(s + at, len) == attr) return Step::give_up;  // expat: duplicate attribute
+        if (m_attr_spans.size() >= 2 * k_max_attributes) return Step::give_up;
+        for (std::size_t k = 0; k < m_attr_spans.size(); k += 2) {  // names only: values sit between them
+            if (std::string_view(s + m_attr_spans[k].first, m_attr_spans[k].second) == attr) {
+                return Step::give_up;  // expat: duplicate attribute
+            }
         }
         m_attr_spans.emplace_back(name_at, name_end - name_at);
         m_attr_spans.emplace_back(value_at, i - value_at);
@@ -372,11 +379,11 @@ SheetScanner::Step SheetScanner::start_tag() {
     }
     m_attrs.push_back(nullptr);
     m_attrs.push_back(nullptr);
-    m_line += lines;
     consume(i - m_pos);
     m_name_starts.push_back(m_names.size());
     m_names.append(name);
     m_handler.on_start(*this, local(name), m_attrs.data());
+    m_line += lines;  // after the handler: line() is where the tag starts, as with expat
     if (m_gave_up) return Step::give_up;
     if (empty) {
         m_names.resize(m_name_starts.back());
@@ -401,9 +408,9 @@ SheetScanner::Step SheetScanner::end_tag() {
     if (std::string_view(m_names).substr(m_name_starts.back()) != name) return Step::give_up;  // mismatched tag
     m_names.resize(m_name_starts.back());
     m_name_starts.pop_back();
-    m_line += lines;
     consume(i + 1 - m_pos);
     m_handler.on_end(*this, local(name));
+    m_line += lines;
     if (m_gave_up) return Step::give_up;
     if (m_name_starts.empty()) m_stage = Stage::epilog;
     return Step::done;

@@ -16,7 +16,7 @@ namespace perf_check::io {
 /// Reads the XML of a worksheet part and sends the handler the same events expat would (XmlStream),
 /// ten times faster, for the subset of XML that Excel, WPS, LibreOffice and the usual libraries write:
 /// UTF-8 (with or without BOM), an optional XML declaration, elements with ASCII names and attributes
-/// quoted either way whose values hold no '&', '<' or control characters, and text that may hold the
+/// quoted either way (at most 32 to a tag) whose values hold no '&', '<' or control characters, and text that may hold the
 /// five predefined entities and character references.
 ///
 /// It judges nothing outside that subset. Comments, CDATA, processing instructions, a DOCTYPE, other
@@ -42,6 +42,9 @@ public:
     void pause() override { m_pause_asked = true; }
     void stop() override { m_gave_up = true; }
     void fail(std::string message, std::string message_zh) override;
+    /// The line where the current token starts, counting line feeds only (expat also counts a lone
+    /// carriage return). Messages never show it: a handler's fail() hands the sheet to expat, whose
+    /// line numbers they give.
     [[nodiscard]] long line() const override { return m_line; }
 
 private:

@@ -59,6 +59,11 @@ TEST_CASE("scanner: a sheet as Excel writes it reads like expat, in reads of any
     CHECK(read_to_end("\xEF\xBB\xBF" + sheet("<row r=\"1\"/>")));
     CHECK(read_to_end("<worksheet><sheetData/></worksheet>\n"));
     CHECK(read_to_end("<?xml version='1.0'?><worksheet/>"));
+    // Found in review: an attribute named like an earlier value ("t=\"s\" s=\"1\"") is no duplicate, and
+    // a document shorter than the declaration check's look-ahead still ends.
+    CHECK(read_to_end(sheet("<row r=\"1\"><c r=\"A1\" t=\"s\" s=\"1\"><v>0</v></c></row>")));
+    CHECK(read_to_end("<a/>\r\n"));
+    CHECK(read_to_end("<a></a>\n"));
 }
 
 TEST_CASE("scanner: pausing at every end tag gives the same events", "[xlsx][scanner]") {
@@ -103,6 +108,11 @@ TEST_CASE("scanner: anything else is handed to expat after the same events", "[x
         {"tab in an attribute", sheet("<row r=\"1\"><c r=\"A\t1\"><v>1</v></c></row>")},
         {"'<' in an attribute", sheet("<row r=\"1\"><c r=\"A<1\"><v>1</v></c></row>")},
         {"duplicate attribute", sheet("<row r=\"1\" r=\"2\"></row>")},
+        {"33 attributes", sheet("<row" + [] {
+             std::string a;
+             for (int i = 0; i < 33; ++i) a += " a" + std::to_string(i) + "=\"\"";
+             return a;
+         }() + "/>")},
         {"attributes without a space", sheet("<row r=\"1\"s=\"2\"></row>")},
         {"unquoted attribute", sheet("<row r=1></row>")},
         {"mismatched end tag", sheet(row1 + "<row r=\"2\"></rowx>")},
