@@ -7,7 +7,8 @@ OUT_DIR/<target>/ receives, named by content hash so that reruns add nothing twi
   fuzz_csv        the CSV files of samples/, the extra seed dirs and tests/hostile/ (up to 64 KB each)
   fuzz_xlsx       every .xlsx found there and in tests/data/xlsx/, as it is and as a part list
                   ("name\\ncontent" joined by "\\n@@PART@@\\n", see fuzz/fuzz_xlsx.cpp)
-  fuzz_sheet_xml  every worksheet part of those .xlsx files, behind one byte that picks the read size
+  fuzz_sheet_xml  every worksheet part of those .xlsx files, behind one byte that picks the read size, and
+                  fuzz/seeds/sheet_xml/ (edge cases of the XML subset the fast reader takes, from its review)
   fuzz_json_model the .json tables of samples/ and tests/hostile/
   fuzz_rule_set   rules/default.yaml and every .yaml/.yml under tests/
   fuzz_deduction  every 评（扣分标准） cell of the CSV samples
@@ -103,7 +104,7 @@ def main():
     out_dir, repo = sys.argv[1], sys.argv[2]
     extra = [d for d in sys.argv[3:] if os.path.isdir(d)]
     text_roots = [os.path.join(repo, "samples"), os.path.join(repo, "tests", "hostile")] + extra
-    for t in ("fuzz_csv", "fuzz_xlsx", "fuzz_json_model", "fuzz_rule_set", "fuzz_deduction", "fuzz_numbers"):
+    for t in ("fuzz_csv", "fuzz_xlsx", "fuzz_sheet_xml", "fuzz_json_model", "fuzz_rule_set", "fuzz_deduction", "fuzz_numbers"):
         for p in files_under(os.path.join(repo, "fuzz", "seeds", t.removeprefix("fuzz_")), ("",)):
             put(out_dir, t, read(p))
     csvs = [p for r in text_roots for p in files_under(r, (".csv", ".tsv", ".txt"))]
