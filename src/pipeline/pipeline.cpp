@@ -259,7 +259,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         if (actuals) actuals->apply(project);
         ProjectResult r;
         r.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
-        if (options.score) r.score = scoring::score_project(project, rules);
+        if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
         if (options.monitor) r.progress = monitor::analyse_project(project, rules);
         int own = 0;  // findings under this project's business key, for the key-evaluation list
         for (const auto& f : r.findings) {

@@ -60,8 +60,8 @@ std::string default_name(Comparator c, Decimal target, ReverseVariant variant) {
 // Collects the steps of one indicator and the formula actually applied.
 class IndicatorScorer {
 public:
-    IndicatorScorer(const Project& project, const Indicator& ind, const RuleSet& rules)
-        : m_project(project), m_ind(ind), m_rules(rules), m_policy(rules.scoring) {}
+    IndicatorScorer(const Project& project, const Indicator& ind, const RuleSet& rules, StepLanguages langs)
+        : m_project(project), m_ind(ind), m_rules(rules), m_policy(rules.scoring), m_langs(langs) {}
 
     IndicatorScore run() {
         IndicatorScore& r = m_out;
@@ -77,21 +77,21 @@ public:
         r.actual = util::trim(m_ind.actual.as_read());
 
         const std::string actual_shown = r.actual.empty() ? std::string("（空）") : r.actual;
-        step("目标：" + r.target + "；实际完成值：" + actual_shown + "；分值：" + m_w.str() + "分",
-             "Target " + r.target + "; actual " + (r.actual.empty() ? std::string("(empty)") : r.actual) +
-                 "; weight " + m_w.str());
+        step([&] { return "目标：" + r.target + "；实际完成值：" + actual_shown + "；分值：" + m_w.str() + "分"; },
+             [&] { return "Target " + r.target + "; actual " + (r.actual.empty() ? std::string("(empty)") : r.actual) +
+                 "; weight " + m_w.str(); });
         if (!m_ind.weight_points) {
-            step("未填写分值：按分值0计分，本项不计入得分", "No weight: scored with weight 0, so it adds nothing");
+            step([&] { return "未填写分值：按分值0计分，本项不计入得分"; }, [&] { return "No weight: scored with weight 0, so it adds nothing"; });
         }
         m_has_text = !m_ind.deduction.empty() && !m_rules.is_placeholder(m_ind.deduction.text);
         if (m_has_text) {
             m_formula = parse_deduction(m_ind.deduction.text);
             m_canonical = canonical_form(m_formula);
             const std::string written = util::trim(m_ind.deduction.as_read());
-            step("扣分标准：" + written + "（规范形式：" + m_canonical + "）",
-                 "Deduction standard: " + written + " (canonical: " + m_canonical + ")");
+            step([&] { return "扣分标准：" + written + "（规范形式：" + m_canonical + "）"; },
+                 [&] { return "Deduction standard: " + written + " (canonical: " + m_canonical + ")"; });
         } else {
-            step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
+            step([&] { return "未填写扣分标准：采用规则集默认公式"; }, [&] { return "No deduction standard: the rule set's default formula applies"; });
         }
 
         const Decimal raw = is_numeric_target(m_ind) ? numeric() : qualitative();
@@ -100,7 +100,15 @@ public:
     }
 
 private:
-    void step(std::string zh, std::string en) { m_out.steps.push_back(Text{std::move(zh), std::move(en)}); }
+    // A step in the languages the report shows (only one, unless the caller asked for both): the text of
+    // every step of every scored indicator is built here, and the other language's was a third of scoring.
+    template <class Zh, class En>
+    void step(Zh&& zh, En&& en) {
+        Text t;
+        if (m_langs != StepLanguages::en) t.zh = zh();
+        if (m_langs != StepLanguages::zh) t.en = en();
+        m_out.steps.push_back(std::move(t));
+    }
 
     void set_formula(const std::string& applied_default) {
         if (!m_has_text) {
@@ -117,31 +125,31 @@ private:
         const ActualReading a = read_actual(m_ind, m_policy);
         // "无" or "/" is no actual either.
         if (!a.present || m_rules.is_placeholder(a.text)) {
-            step("未填写实际完成值：本项按0分计（请补填实际完成值）",
-                 "No actual value: this indicator scores 0 (fill in the actual)");
+            step([&] { return "未填写实际完成值：本项按0分计（请补填实际完成值）"; },
+                 [&] { return "No actual value: this indicator scores 0 (fill in the actual)"; });
             set_formula("");
             return k_zero;
         }
         if (!a.number) {
             if (a.band) {
-                step("实际完成值“" + a.text + "”不是数字，按定性等级“" + a.band->label + "”计分",
-                     "The actual \"" + a.text + "\" is not a number; scored by its qualitative label \"" +
-                         a.band->label + "\"");
+                step([&] { return "实际完成值“" + a.text + "”不是数字，按定性等级“" + a.band->label + "”计分"; },
+                     [&] { return "The actual \"" + a.text + "\" is not a number; scored by its qualitative label \"" +
+                         a.band->label + "\""; });
                 return from_band(a, read_reviewer_score(m_ind));
             }
-            step("实际完成值“" + a.text + "”不是数字，无法与指标值比较：本项按0分计",
-                 "The actual \"" + a.text + "\" is not a number and cannot be compared with the target: scores 0");
+            step([&] { return "实际完成值“" + a.text + "”不是数字，无法与指标值比较：本项按0分计"; },
+                 [&] { return "The actual \"" + a.text + "\" is not a number and cannot be compared with the target: scores 0"; });
             set_formula("");
             return k_zero;
         }
         const std::string& unit = m_ind.value.unit;
         Decimal av = *a.number;
         if (a.converted) {
-            step("实际完成值换算为指标单位：" + a.text + " = " + val(av, unit),
-                 "Actual converted to the target's unit: " + a.text + " = " + val(av, unit));
+            step([&] { return "实际完成值换算为指标单位：" + a.text + " = " + val(av, unit); },
+                 [&] { return "Actual converted to the target's unit: " + a.text + " = " + val(av, unit); });
         }
         if (av < k_zero) {
-            step("实际完成值为负数，按0计", "A negative actual counts as 0");
+            step([&] { return "实际完成值为负数，按0计"; }, [&] { return "A negative actual counts as 0"; });
             av = k_zero;
         }
         m_a = av;
@@ -149,26 +157,26 @@ private:
         m_c = scoring_comparator(m_ind);
         const std::string sym = comparator_symbol(m_c);
         if (target_met(m_c, av, m_t)) {
-            step("已达到目标（" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
-                     val(m_t, unit) + "）：得满分" + m_w.str() + "分" + (m_w == k_zero ? "（分值为0）" : ""),
-                 "Target met (" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
-                     val(m_t, unit) + "): full marks " + m_w.str() + (m_w == k_zero ? " (the weight is 0)" : ""));
+            step([&] { return "已达到目标（" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
+                     val(m_t, unit) + "）：得满分" + m_w.str() + "分" + (m_w == k_zero ? "（分值为0）" : ""); },
+                 [&] { return "Target met (" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
+                     val(m_t, unit) + "): full marks " + m_w.str() + (m_w == k_zero ? " (the weight is 0)" : ""); });
             set_formula("");
             return m_w;
         }
-        step("未达到目标（实际 " + val(av, unit) + "，目标 " + sym + val(m_t, unit) + "）",
-             "Target missed (actual " + val(av, unit) + ", target " + sym + val(m_t, unit) + ")");
+        step([&] { return "未达到目标（实际 " + val(av, unit) + "，目标 " + sym + val(m_t, unit) + "）"; },
+             [&] { return "Target missed (actual " + val(av, unit) + ", target " + sym + val(m_t, unit) + ")"; });
         if (!m_has_text) return default_formula();
         const Formula& f = m_formula;
         if (f.blocked()) {
-            step("扣分标准为排名或分档等不支持的形式：采用规则集默认公式",
-                 "The deduction standard is a ranking or tiered form, which is not supported: the default applies");
+            step([&] { return "扣分标准为排名或分档等不支持的形式：采用规则集默认公式"; },
+                 [&] { return "The deduction standard is a ranking or tiered form, which is not supported: the default applies"; });
             return default_formula();
         }
         for (const auto& u : f.unsupported) {
             if (u.kind == UnsupportedKind::bonus)
-                step("“" + u.text + "”为加分，不计（得分不超过分值）",
-                     "\"" + u.text + "\" is a bonus and is ignored (a score never exceeds the weight)");
+                step([&] { return "“" + u.text + "”为加分，不计（得分不超过分值）"; },
+                     [&] { return "\"" + u.text + "\" is a bonus and is ignored (a score never exceeds the weight)"; });
         }
         if (!f.steps.empty()) {
             if (const auto s = apply_steps()) {
@@ -177,30 +185,30 @@ private:
             }
         }
         if (f.proportional != Proportional::none) {
-            step("按扣分标准，按完成比例计分", "Per the deduction standard, scored by the completion ratio");
+            step([&] { return "按扣分标准，按完成比例计分"; }, [&] { return "Per the deduction standard, scored by the completion ratio"; });
             const Decimal s = default_arithmetic();
             set_formula("");
             return s;
         }
         if (f.flat) {
             const Decimal s = m_w - *f.flat;
-            step("按扣分标准，未达到目标扣" + f.flat->str() + "分：" + m_w.str() + " − " + f.flat->str() + " = " + s.str(),
-                 "Per the deduction standard, a missed target loses " + f.flat->str() + ": " + m_w.str() + " − " +
-                     f.flat->str() + " = " + s.str());
+            step([&] { return "按扣分标准，未达到目标扣" + f.flat->str() + "分：" + m_w.str() + " − " + f.flat->str() + " = " + s.str(); },
+                 [&] { return "Per the deduction standard, a missed target loses " + f.flat->str() + ": " + m_w.str() + " − " +
+                     f.flat->str() + " = " + s.str(); });
             set_formula("");
             return s;
         }
         if (f.all_or_nothing) {
-            step("按扣分标准，未完成不得分：0分", "Per the deduction standard, a missed target scores 0");
+            step([&] { return "按扣分标准，未完成不得分：0分"; }, [&] { return "Per the deduction standard, a missed target scores 0"; });
             set_formula("");
             return k_zero;
         }
         if (f.discretionary) {
-            step("扣分标准为视情况扣分，未给出公式：采用规则集默认公式",
-                 "The deduction standard is discretionary (视情况扣分): the rule set's default formula applies");
+            step([&] { return "扣分标准为视情况扣分，未给出公式：采用规则集默认公式"; },
+                 [&] { return "The deduction standard is discretionary (视情况扣分): the rule set's default formula applies"; });
         } else {
-            step("扣分标准未给出可计算的公式：采用规则集默认公式",
-                 "The deduction standard gives no computable formula: the rule set's default formula applies");
+            step([&] { return "扣分标准未给出可计算的公式：采用规则集默认公式"; },
+                 [&] { return "The deduction standard gives no computable formula: the rule set's default formula applies"; });
         }
         return default_formula();
     }
@@ -220,41 +228,41 @@ private:
         const std::string as = a.str();
         const std::string ts = t.str();
         if (m_c == Comparator::eq && t == k_zero) {
-            step("目标为0而实际大于0：0分", "Target 0 and actual above 0: scores 0");
+            step([&] { return "目标为0而实际大于0：0分"; }, [&] { return "Target 0 and actual above 0: scores 0"; });
             return k_zero;
         }
         if (is_reverse(m_c)) {
             if (t <= k_zero) {
-                step("目标值不大于0，无法按比例计算：0分", "Target not above 0, no ratio can be computed: scores 0");
+                step([&] { return "目标值不大于0，无法按比例计算：0分"; }, [&] { return "Target not above 0, no ratio can be computed: scores 0"; });
                 return k_zero;
             }
             if (m_policy.reverse == ReverseVariant::ratio) {
                 const Decimal s = w * t / a;
-                step("默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = " + ws + " × " + ts + " ÷ " + as + " = " + s.str(),
-                     "Default (lower is better, ratio): weight × target ÷ actual = " + ws + " × " + ts + " ÷ " + as +
-                         " = " + s.str());
+                step([&] { return "默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = " + ws + " × " + ts + " ÷ " + as + " = " + s.str(); },
+                     [&] { return "Default (lower is better, ratio): weight × target ÷ actual = " + ws + " × " + ts + " ÷ " + as +
+                         " = " + s.str(); });
                 return s;
             }
             if (a >= t + t) {
-                step("默认公式（反向指标）：实际值达到目标的2倍及以上（" + as + " ≥ 2 × " + ts + "）：0分",
-                     "Default (lower is better): actual at or above twice the target (" + as + " ≥ 2 × " + ts +
-                         "): scores 0");
+                step([&] { return "默认公式（反向指标）：实际值达到目标的2倍及以上（" + as + " ≥ 2 × " + ts + "）：0分"; },
+                     [&] { return "Default (lower is better): actual at or above twice the target (" + as + " ≥ 2 × " + ts +
+                         "): scores 0"; });
                 return k_zero;
             }
             const Decimal s = w * (t + t - a) / t;
-            step("默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = " + ws + " × (1 − (" + as + " − " + ts + ") ÷ " +
-                     ts + ") = " + s.str(),
-                 "Default (lower is better): weight × (1 − (actual − target) ÷ target) = " + ws + " × (1 − (" + as +
-                     " − " + ts + ") ÷ " + ts + ") = " + s.str());
+            step([&] { return "默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = " + ws + " × (1 − (" + as + " − " + ts + ") ÷ " +
+                     ts + ") = " + s.str(); },
+                 [&] { return "Default (lower is better): weight × (1 − (actual − target) ÷ target) = " + ws + " × (1 − (" + as +
+                     " − " + ts + ") ÷ " + ts + ") = " + s.str(); });
             return s;
         }
         if (t <= k_zero) {
-            step("目标值不大于0，无法按比例计算：0分", "Target not above 0, no ratio can be computed: scores 0");
+            step([&] { return "目标值不大于0，无法按比例计算：0分"; }, [&] { return "Target not above 0, no ratio can be computed: scores 0"; });
             return k_zero;
         }
         const Decimal s = w * a / t;
-        step("默认公式（正向指标）：分值 × 实际 ÷ 目标 = " + ws + " × " + as + " ÷ " + ts + " = " + s.str(),
-             "Default (higher is better): weight × actual ÷ target = " + ws + " × " + as + " ÷ " + ts + " = " + s.str());
+        step([&] { return "默认公式（正向指标）：分值 × 实际 ÷ 目标 = " + ws + " × " + as + " ÷ " + ts + " = " + s.str(); },
+             [&] { return "Default (higher is better): weight × actual ÷ target = " + ws + " × " + as + " ÷ " + ts + " = " + s.str(); });
         return s;
     }
 
@@ -274,9 +282,9 @@ private:
         for (const Step& s : f.steps) {
             const Text said = phrase(s);
             if (!applies(s.direction, m_c)) {
-                step("“" + shown(s.source) + "”的方向与指标（" + comparator_symbol(m_c) + "）未达标的方向不符，不适用",
-                     "\"" + s.source + "\" counts the other direction than this indicator's (" +
-                         comparator_symbol(m_c) + ") miss; not applied");
+                step([&] { return "“" + shown(s.source) + "”的方向与指标（" + comparator_symbol(m_c) + "）未达标的方向不符，不适用"; },
+                     [&] { return "\"" + s.source + "\" counts the other direction than this indicator's (" +
+                         comparator_symbol(m_c) + ") miss; not applied"; });
                 continue;
             }
             // Reference: the text's own threshold (低于100%每1%…) or the target.
@@ -292,55 +300,55 @@ private:
             const std::string ref_name_zh = s.threshold ? "起算值" : "目标";
             const std::string ref_name_en = s.threshold ? "the threshold" : "the target";
             if (gap <= k_zero) {
-                step(std::string(reverse ? "未超出" : "未低于") + ref_name_zh + val(ref, unit) + "，“" + shown(s.source) +
-                         "”不扣分",
-                     "Not beyond " + ref_name_en + " " + val(ref, unit) + ": \"" + s.source + "\" deducts nothing");
+                step([&] { return std::string(reverse ? "未超出" : "未低于") + ref_name_zh + val(ref, unit) + "，“" + shown(s.source) +
+                         "”不扣分"; },
+                     [&] { return "Not beyond " + ref_name_en + " " + val(ref, unit) + ": \"" + s.source + "\" deducts nothing"; });
                 applied = true;
                 continue;
             }
             if (reverse) {
-                step("超出" + ref_name_zh + "：" + m_a.str() + " − " + ref.str() + " = " + qty_zh(gap, unit),
-                     "Over " + ref_name_en + ": " + m_a.str() + " − " + ref.str() + " = " + qty_en(gap, unit));
+                step([&] { return "超出" + ref_name_zh + "：" + m_a.str() + " − " + ref.str() + " = " + qty_zh(gap, unit); },
+                     [&] { return "Over " + ref_name_en + ": " + m_a.str() + " − " + ref.str() + " = " + qty_en(gap, unit); });
             } else {
-                step("低于" + ref_name_zh + "：" + ref.str() + " − " + m_a.str() + " = " + qty_zh(gap, unit),
-                     "Short of " + ref_name_en + ": " + ref.str() + " − " + m_a.str() + " = " + qty_en(gap, unit));
+                step([&] { return "低于" + ref_name_zh + "：" + ref.str() + " − " + m_a.str() + " = " + qty_zh(gap, unit); },
+                     [&] { return "Short of " + ref_name_en + ": " + ref.str() + " − " + m_a.str() + " = " + qty_en(gap, unit); });
             }
             // The gap in the step's unit.
             std::string su = s.unit.empty() ? unit : s.unit;
             if (!s.unit.empty() && s.unit != unit && !unit.empty()) {
                 if (is_money_unit(s.unit) && is_money_unit(unit)) {
                     const Decimal g = from_wan(wan_of(gap, unit), s.unit);
-                    step("差额换算为" + s.unit + "：" + val(gap, unit) + " = " + val(g, s.unit),
-                         "Gap converted to " + s.unit + ": " + val(gap, unit) + " = " + val(g, s.unit));
+                    step([&] { return "差额换算为" + s.unit + "：" + val(gap, unit) + " = " + val(g, s.unit); },
+                         [&] { return "Gap converted to " + s.unit + ": " + val(gap, unit) + " = " + val(g, s.unit); });
                     gap = g;
                 } else if (s.unit == "%") {
                     if (m_t <= k_zero) {
-                        step("目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”不适用",
-                             "Target not above 0, the gap cannot be a percentage: \"" + s.source + "\" not applied");
+                        step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”不适用"; },
+                             [&] { return "Target not above 0, the gap cannot be a percentage: \"" + s.source + "\" not applied"; });
                         continue;
                     }
                     const Decimal g = gap * k_hundred / m_t;
-                    step("非百分比指标，差额按目标值的百分比计：" + gap.str() + " ÷ " + m_t.str() + " × 100 = " + g.str() + "%",
-                         "Not a % indicator: the gap as a percent of the target: " + gap.str() + " ÷ " + m_t.str() +
-                             " × 100 = " + g.str() + "%");
+                    step([&] { return "非百分比指标，差额按目标值的百分比计：" + gap.str() + " ÷ " + m_t.str() + " × 100 = " + g.str() + "%"; },
+                         [&] { return "Not a % indicator: the gap as a percent of the target: " + gap.str() + " ÷ " + m_t.str() +
+                             " × 100 = " + g.str() + "%"; });
                     gap = g;
                 } else {
-                    step("“" + shown(s.source) + "”的单位（" + s.unit + "）与指标单位（" + unit + "）不同，不适用",
-                         "\"" + s.source + "\" is in " + s.unit + ", the indicator in " + unit + ": not applied");
+                    step([&] { return "“" + shown(s.source) + "”的单位（" + s.unit + "）与指标单位（" + unit + "）不同，不适用"; },
+                         [&] { return "\"" + s.source + "\" is in " + s.unit + ", the indicator in " + unit + ": not applied"; });
                     continue;
                 }
             }
             if (s.implicit) {
-                step("“" + shown(s.source) + "”未写“每”，按" + pick(said, Lang::zh) + "计",
-                     "\"" + s.source + "\" has no 每 (each): read as " + pick(said, Lang::en));
+                step([&] { return "“" + shown(s.source) + "”未写“每”，按" + pick(said, Lang::zh) + "计"; },
+                     [&] { return "\"" + s.source + "\" has no 每 (each): read as " + pick(said, Lang::en); });
             }
             Decimal deduction;
             if (s.implicit && s.size == m_t && (s.unit.empty() || s.unit == unit)) {
                 // "低于90%扣5分" with a target of 90: the number is the target itself, not a step size.
                 deduction = s.points;
-                step("“" + shown(s.source) + "”中的" + val(s.size, su) + "即目标值：按未达标一次扣" + s.points.str() + "分",
-                     "In \"" + s.source + "\" " + val(s.size, su) + " is the target itself: one deduction of " +
-                         s.points.str());
+                step([&] { return "“" + shown(s.source) + "”中的" + val(s.size, su) + "即目标值：按未达标一次扣" + s.points.str() + "分"; },
+                     [&] { return "In \"" + s.source + "\" " + val(s.size, su) + " is the target itself: one deduction of " +
+                         s.points.str(); });
             } else {
                 StepMode mode = m_policy.step_mode;
                 if (f.partial) mode = StepMode::partial_counts;
@@ -348,10 +356,10 @@ private:
                 const std::string div = gap.str() + " ÷ " + s.size.str() + " = " + ratio.str();
                 if (mode == StepMode::pro_rate) {
                     deduction = gap * s.points / s.size;
-                    step("按“" + pick(said, Lang::zh) + "”，规则集规定按比例折算：" + div + " 步；扣分 " + ratio.str() + " × " +
-                             s.points.str() + " = " + deduction.str() + "分",
-                         "Per \"" + pick(said, Lang::en) + "\", pro-rated by the rule set: " + div + " steps; deduction " +
-                             ratio.str() + " × " + s.points.str() + " = " + deduction.str());
+                    step([&] { return "按“" + pick(said, Lang::zh) + "”，规则集规定按比例折算：" + div + " 步；扣分 " + ratio.str() + " × " +
+                             s.points.str() + " = " + deduction.str() + "分"; },
+                         [&] { return "Per \"" + pick(said, Lang::en) + "\", pro-rated by the rule set: " + div + " steps; deduction " +
+                             ratio.str() + " × " + s.points.str() + " = " + deduction.str(); });
                 } else {
                     const bool partial = mode == StepMode::partial_counts;
                     const Decimal n = partial ? ratio.ceil() : ratio.floor();
@@ -369,27 +377,27 @@ private:
                         why_zh = "只计整步";
                         why_en = "only full steps count";
                     }
-                    step("按“" + pick(said, Lang::zh) + "”：" + div + " 步，" + why_zh + "：" + n.str() + " 步；扣分 " +
-                             n.str() + " × " + s.points.str() + " = " + deduction.str() + "分",
-                         "Per \"" + pick(said, Lang::en) + "\": " + div + " steps; " + why_en + ": " + n.str() +
-                             "; deduction " + n.str() + " × " + s.points.str() + " = " + deduction.str());
+                    step([&] { return "按“" + pick(said, Lang::zh) + "”：" + div + " 步，" + why_zh + "：" + n.str() + " 步；扣分 " +
+                             n.str() + " × " + s.points.str() + " = " + deduction.str() + "分"; },
+                         [&] { return "Per \"" + pick(said, Lang::en) + "\": " + div + " steps; " + why_en + ": " + n.str() +
+                             "; deduction " + n.str() + " × " + s.points.str() + " = " + deduction.str(); });
                 }
             }
             total += deduction;
             applied = true;
         }
         if (!applied) {
-            step("扣分标准中的扣分步骤均不适用于本指标", "None of the text's deduction steps applies to this indicator");
+            step([&] { return "扣分标准中的扣分步骤均不适用于本指标"; }, [&] { return "None of the text's deduction steps applies to this indicator"; });
             return std::nullopt;
         }
         if (f.cap && total > *f.cap) {
-            step("最多扣" + f.cap->str() + "分：扣分由" + total.str() + "分降为" + f.cap->str() + "分",
-                 "At most " + f.cap->str() + " deducted: " + total.str() + " becomes " + f.cap->str());
+            step([&] { return "最多扣" + f.cap->str() + "分：扣分由" + total.str() + "分降为" + f.cap->str() + "分"; },
+                 [&] { return "At most " + f.cap->str() + " deducted: " + total.str() + " becomes " + f.cap->str(); });
             total = *f.cap;
         }
         const Decimal s = m_w - total;
-        step("得分：" + m_w.str() + " − " + total.str() + " = " + s.str(),
-             "After deductions: " + m_w.str() + " − " + total.str() + " = " + s.str());
+        step([&] { return "得分：" + m_w.str() + " − " + total.str() + " = " + s.str(); },
+             [&] { return "After deductions: " + m_w.str() + " − " + total.str() + " = " + s.str(); });
         return s;
     }
 
@@ -398,14 +406,14 @@ private:
         const ActualReading a = read_actual(m_ind, m_policy);
         const auto reviewer = read_reviewer_score(m_ind);
         if ((!a.present || m_rules.is_placeholder(a.text)) && !reviewer) {
-            step("未填写实际完成值：本项按0分计（请补填实际完成值）",
-                 "No actual value: this indicator scores 0 (fill in the actual)");
+            step([&] { return "未填写实际完成值：本项按0分计（请补填实际完成值）"; },
+                 [&] { return "No actual value: this indicator scores 0 (fill in the actual)"; });
             m_out.formula = "qualitative(bands)";
             return k_zero;
         }
         if (a.equals_target && a.band) {
-            step("实际完成值与指标值相同，视为“" + a.band->label + "”",
-                 "The actual equals the target text: counts as \"" + a.band->label + "\"");
+            step([&] { return "实际完成值与指标值相同，视为“" + a.band->label + "”"; },
+                 [&] { return "The actual equals the target text: counts as \"" + a.band->label + "\""; });
         }
         return from_band(a, reviewer);
     }
@@ -420,61 +428,61 @@ private:
             if (reviewer) {
                 const Decimal s = *reviewer;
                 if (s >= lo && s <= hi) {
-                    step("自评得分" + s.str() + "在“" + band->label + "”等级区间" + range + "内：采用自评得分",
-                         "The reviewer's score " + s.str() + " lies in the band of \"" + band->label + "\" " + range +
-                             ": it is used");
+                    step([&] { return "自评得分" + s.str() + "在“" + band->label + "”等级区间" + range + "内：采用自评得分"; },
+                         [&] { return "The reviewer's score " + s.str() + " lies in the band of \"" + band->label + "\" " + range +
+                             ": it is used"; });
                     return s;
                 }
                 const Decimal c = s < lo ? lo : hi;
-                step("自评得分" + s.str() + "超出“" + band->label + "”等级区间" + range + "：按区间边界计" + c.str() + "分",
-                     "The reviewer's score " + s.str() + " is outside the band of \"" + band->label + "\" " + range +
-                         ": taken at the band's edge, " + c.str());
+                step([&] { return "自评得分" + s.str() + "超出“" + band->label + "”等级区间" + range + "：按区间边界计" + c.str() + "分"; },
+                     [&] { return "The reviewer's score " + s.str() + " is outside the band of \"" + band->label + "\" " + range +
+                         ": taken at the band's edge, " + c.str(); });
                 return c;
             }
             const Decimal s = m_w * band->default_fraction;
             if (band == top_band(m_policy) && band->default_fraction == Decimal::from_int(1)) {
-                step("等级“" + band->label + "”且未填写得分：得满分" + s.str() + "分",
-                     "Label \"" + band->label + "\" with no reviewer's score: full marks " + s.str());
+                step([&] { return "等级“" + band->label + "”且未填写得分：得满分" + s.str() + "分"; },
+                     [&] { return "Label \"" + band->label + "\" with no reviewer's score: full marks " + s.str(); });
             } else {
-                step("等级“" + band->label + "”但未填写得分：按默认比例计 " + m_w.str() + " × " +
-                         band->default_fraction.str() + " = " + s.str() + "（请填写自评得分）",
-                     "Label \"" + band->label + "\" with no reviewer's score: the default fraction applies, " +
-                         m_w.str() + " × " + band->default_fraction.str() + " = " + s.str() + " (fill in the score)");
+                step([&] { return "等级“" + band->label + "”但未填写得分：按默认比例计 " + m_w.str() + " × " +
+                         band->default_fraction.str() + " = " + s.str() + "（请填写自评得分）"; },
+                     [&] { return "Label \"" + band->label + "\" with no reviewer's score: the default fraction applies, " +
+                         m_w.str() + " × " + band->default_fraction.str() + " = " + s.str() + " (fill in the score)"; });
             }
             return s;
         }
         if (reviewer) {
-            step("实际完成值未写明等级，采用自评得分" + reviewer->str(),
-                 "The actual names no label; the reviewer's score " + reviewer->str() + " is used");
+            step([&] { return "实际完成值未写明等级，采用自评得分" + reviewer->str(); },
+                 [&] { return "The actual names no label; the reviewer's score " + reviewer->str() + " is used"; });
             return *reviewer;
         }
-        step("实际完成值“" + a.text + "”既不是等级用语（达成/部分达成/未达成年度指标），也不等于指标值，且未填写得分：无法评分，按0分计",
-             "The actual \"" + a.text + "\" is neither a label (达成/部分达成/未达成年度指标) nor the target text, and "
-             "there is no reviewer's score: it cannot be scored and counts as 0");
+        step([&] { return "实际完成值“" + a.text + "”既不是等级用语（达成/部分达成/未达成年度指标），也不等于指标值，且未填写得分：无法评分，按0分计"; },
+             [&] { return "The actual \"" + a.text + "\" is neither a label (达成/部分达成/未达成年度指标) nor the target text, and "
+             "there is no reviewer's score: it cannot be scored and counts as 0"; });
         return k_zero;
     }
 
     void finish(Decimal raw) {
         Decimal s = raw;
         if (s < k_zero) {
-            step("扣完为止：最低0分", "The score does not go below 0");
+            step([&] { return "扣完为止：最低0分"; }, [&] { return "The score does not go below 0"; });
             s = k_zero;
         } else if (s > m_w) {
-            step("得分不超过分值" + m_w.str(), "The score does not exceed the weight " + m_w.str());
+            step([&] { return "得分不超过分值" + m_w.str(); }, [&] { return "The score does not exceed the weight " + m_w.str(); });
             s = m_w;
         }
         const Decimal rounded = s.round(m_policy.rounding);
         if (rounded != s) {
-            step("保留" + std::to_string(m_policy.rounding) + "位小数：" + s.str() + " → " + rounded.str(),
-                 "Rounded to " + std::to_string(m_policy.rounding) + " places: " + s.str() + " → " + rounded.str());
+            step([&] { return "保留" + std::to_string(m_policy.rounding) + "位小数：" + s.str() + " → " + rounded.str(); },
+                 [&] { return "Rounded to " + std::to_string(m_policy.rounding) + " places: " + s.str() + " → " + rounded.str(); });
         }
         m_out.score = rounded;
-        step("本项得分：" + rounded.str() + "分", "Score: " + rounded.str());
+        step([&] { return "本项得分：" + rounded.str() + "分"; }, [&] { return "Score: " + rounded.str(); });
         if (is_numeric_target(m_ind)) {
             if (const auto reviewer = read_reviewer_score(m_ind); reviewer && *reviewer != rounded) {
-                step("表中自评得分为" + reviewer->str() + "，与按公式计算的" + rounded.str() + "不同（以计算结果为准）",
-                     "The table's own score " + reviewer->str() + " differs from the computed " + rounded.str() +
-                         " (the computed score stands)");
+                step([&] { return "表中自评得分为" + reviewer->str() + "，与按公式计算的" + rounded.str() + "不同（以计算结果为准）"; },
+                     [&] { return "The table's own score " + reviewer->str() + " differs from the computed " + rounded.str() +
+                         " (the computed score stands)"; });
             }
         }
     }
@@ -483,6 +491,7 @@ private:
     const Indicator& m_ind;
     const RuleSet& m_rules;
     const ScoringPolicy& m_policy;
+    const StepLanguages m_langs;
     IndicatorScore m_out;
     Decimal m_w;
     bool m_has_text = false;
@@ -495,8 +504,9 @@ private:
 
 }  // namespace
 
-IndicatorScore score_indicator(const Project& project, const Indicator& indicator, const RuleSet& rules) {
-    return IndicatorScorer(project, indicator, rules).run();
+IndicatorScore score_indicator(const Project& project, const Indicator& indicator, const RuleSet& rules,
+                               StepLanguages langs) {
+    return IndicatorScorer(project, indicator, rules, langs).run();
 }
 
 BudgetExecution score_budget_execution(const Project& project, const RuleSet& rules) {
@@ -520,7 +530,7 @@ std::string grade_for(Decimal total, const ScoringPolicy& policy) {
     return best ? best->grade : std::string();
 }
 
-ProjectScore score_project(const Project& project, const RuleSet& rules) {
+ProjectScore score_project(const Project& project, const RuleSet& rules, StepLanguages langs) {
     ProjectScore ps;
     ps.file = project.file;
     ps.project_code = project.code.text;
@@ -529,7 +539,7 @@ ProjectScore score_project(const Project& project, const RuleSet& rules) {
     Decimal total;
     for (const auto& ind : project.indicators) {
         if (ind.placeholder) continue;
-        ps.indicators.push_back(score_indicator(project, ind, rules));
+        ps.indicators.push_back(score_indicator(project, ind, rules, langs));
         total += ps.indicators.back().score;
     }
     ps.budget_execution = score_budget_execution(project, rules);

@@ -79,6 +79,42 @@ TEST_CASE("sample 1: 部分军退人员岗位补贴资金 scores 96.06, 优", "[
     CHECK(ps.row == 5);
 }
 
+// A run writes the steps in its report's language only: each language's steps are those of a run asking
+// for both, the other language left empty, and the scores are the same.
+TEST_CASE("sample 1 scored for one language: the same steps in it, none in the other", "[scoring][sample]") {
+    const Project p = build(
+        "部分军退人员岗位补贴资金", "842.07", "842.07", "855.00",
+        {{"成本指标", "经济成本指标", "项目总成本", "842.07", "发放岗位补贴实际金额", k_s1, "万元", "≤", "20分"},
+         {"产出指标", "数量指标", "享受补贴人数", "136", "享受补贴人数", k_disc, "人", "≥", "10分"},
+         {"", "质量指标", "补贴资金到位率", "90", "财政补贴资金到位率", k_pct, "%", "≥", "15分"},
+         {"", "时效指标", "补助资金发放时间", "2024年1-12月", "补助发放时间按月发放", k_vq, "月", "定性", "15分"}},
+        {{"855.00万元", "", ""}, {"130", "", ""}, {"86.5%", "", ""}, {"2024年1-12月", "", ""}}, 5);
+    const auto both = scoring::score_project(p, config::default_rule_set());
+    for (const auto langs : {scoring::StepLanguages::zh, scoring::StepLanguages::en}) {
+        const bool zh = langs == scoring::StepLanguages::zh;
+        INFO((zh ? "zh" : "en"));
+        const auto one = scoring::score_project(p, config::default_rule_set(), langs);
+        CHECK(one.total == both.total);
+        REQUIRE(one.indicators.size() == both.indicators.size());
+        for (std::size_t i = 0; i < one.indicators.size(); ++i) {
+            const auto& a = one.indicators[i];
+            const auto& b = both.indicators[i];
+            CHECK(a.score == b.score);
+            CHECK(a.formula == b.formula);
+            REQUIRE(a.steps.size() == b.steps.size());
+            REQUIRE_FALSE(a.steps.empty());
+            for (std::size_t k = 0; k < a.steps.size(); ++k) {
+                CHECK(pick(a.steps[k], zh ? Lang::zh : Lang::en) == pick(b.steps[k], zh ? Lang::zh : Lang::en));
+                CHECK(pick(a.steps[k], zh ? Lang::en : Lang::zh).empty());
+                CHECK_FALSE(pick(b.steps[k], Lang::en).empty());
+                CHECK_FALSE(pick(b.steps[k], Lang::zh).empty());
+            }
+        }
+    }
+    CHECK(scoring::steps_for(Lang::en) == scoring::StepLanguages::en);
+    CHECK(scoring::steps_for(Lang::zh) == scoring::StepLanguages::zh);
+}
+
 TEST_CASE("sample 2: 机关事业单位养老保险财政预留补助 scores 86.8, 良", "[scoring][sample]") {
     const Project p = build(
         "机关事业单位养老保险财政预留补助", "4,500.00", "4,500.00", "3,960.00",
