@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "io/xlsx_limits.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::io {
 
@@ -70,24 +71,6 @@ int sequence(const unsigned char* s, std::size_t n) {
 bool xml_char(std::uint32_t cp) {
     return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD) ||
            (cp >= 0x10000 && cp <= 0x10FFFF);
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // "&#…;" without its '&' and ';': the code point, or nothing for a malformed or non-XML one.
@@ -293,7 +276,7 @@ SheetScanner::Step SheetScanner::reference() {
     else {
         std::uint32_t cp = 0;
         if (!char_reference(body, cp)) return Step::give_up;
-        append_utf8(decoded, cp);
+        util::append_utf8(decoded, static_cast<char32_t>(cp));
         out = decoded;
     }
     consume(semi + 1);

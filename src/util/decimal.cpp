@@ -126,24 +126,18 @@ Decimal Decimal::ceil() const {
     return Decimal(saturate(static_cast<i128>(q) * k_scale), raw_tag{});
 }
 
-std::string Decimal::fixed(int places) const {
-    if (places < 0) places = 0;
-    if (places > 6) places = 6;
-    const Decimal r = round(places);
-    const bool neg = r.m_micros < 0;
-    const auto mag = static_cast<std::uint64_t>(neg ? -static_cast<i128>(r.m_micros) : r.m_micros);
-    // Written right to left into a small buffer: this runs for every number of every report.
+namespace {
+// "-whole.frac" with `places` fraction digits (frac < 10^places), written right to left into a small
+// buffer: this runs for every number of every report and scoring step.
+std::string write_number(bool neg, std::uint64_t whole, std::uint64_t frac, int places) {
     char buf[32];
     char* end = buf + sizeof buf;
     char* p = end;
-    std::uint64_t frac = mag % k_scale;
-    for (int i = 6; i > places; --i) frac /= 10;
     for (int i = 0; i < places; ++i) {
         *--p = static_cast<char>('0' + frac % 10);
         frac /= 10;
     }
     if (places > 0) *--p = '.';
-    std::uint64_t whole = mag / k_scale;
     do {
         *--p = static_cast<char>('0' + whole % 10);
         whole /= 10;
@@ -151,33 +145,30 @@ std::string Decimal::fixed(int places) const {
     if (neg) *--p = '-';
     return std::string(p, end);
 }
+}  // namespace
+
+std::string Decimal::fixed(int places) const {
+    if (places < 0) places = 0;
+    if (places > 6) places = 6;
+    const Decimal r = round(places);
+    const bool neg = r.m_micros < 0;
+    const auto mag = static_cast<std::uint64_t>(neg ? -static_cast<i128>(r.m_micros) : r.m_micros);
+    std::uint64_t frac = mag % k_scale;
+    for (int i = 6; i > places; --i) frac /= 10;
+    return write_number(neg, mag / k_scale, frac, places);
+}
 
 std::string Decimal::str() const {
-    // fixed(6) without its trailing zeros, written straight into a small buffer (every number of every
-    // scoring step goes through here).
+    // fixed(6) without its trailing zeros.
     const bool neg = m_micros < 0;
     const auto mag = static_cast<std::uint64_t>(neg ? -static_cast<i128>(m_micros) : m_micros);
-    char buf[32];
-    char* end = buf + sizeof buf;
-    char* p = end;
     std::uint64_t frac = mag % k_scale;
     int places = 6;
     while (places > 0 && frac % 10 == 0) {
         frac /= 10;
         --places;
     }
-    for (int i = 0; i < places; ++i) {
-        *--p = static_cast<char>('0' + frac % 10);
-        frac /= 10;
-    }
-    if (places > 0) *--p = '.';
-    std::uint64_t whole = mag / k_scale;
-    do {
-        *--p = static_cast<char>('0' + whole % 10);
-        whole /= 10;
-    } while (whole > 0);
-    if (neg) *--p = '-';  // mag > 0 here: never "-0"
-    return std::string(p, end);
+    return write_number(neg, mag / k_scale, frac, places);  // mag > 0 when neg: never "-0"
 }
 
 Decimal operator+(Decimal a, Decimal b) {
