@@ -9,6 +9,7 @@
 #include "io/xlsx_sheet.hpp"
 #include "io/xlsx_workbook.hpp"
 #include "support/paths.hpp"
+#include "support/sheet_rows.hpp"
 #include "support/xml_events.hpp"
 
 using namespace perf_check;
@@ -147,21 +148,10 @@ TEST_CASE("scanner: nesting up to 256 is read, deeper is handed over", "[xlsx][s
 // "Clean" with something after row 3 that the fast reader leaves to expat; the merged range A2:A5
 // spans that point. Every sheet must give Clean's rows, each once.
 TEST_CASE("scanner: a sheet handed over part-way yields every row once", "[xlsx][scanner]") {
-    auto wb = XlsxWorkbook::open(test::source_path("tests/data/xlsx/handover.xlsx"), ReadLimits{});
+    const std::string path = test::source_path("tests/data/xlsx/handover.xlsx");
+    auto wb = XlsxWorkbook::open(path, ReadLimits{});
     REQUIRE(wb);
-    auto rows_of = [&](std::size_t sheet) {
-        auto src = XlsxRowSource::open(*wb, sheet);
-        if (!src) FAIL(src.error().render());
-        std::vector<RawRow> out;
-        RawRow row;
-        for (int guard = 0; guard < 100; ++guard) {
-            auto got = (*src)->next(row);
-            if (!got) FAIL(got.error().render());
-            if (!*got) break;
-            out.push_back(row);
-        }
-        return out;
-    };
+    auto rows_of = [&](std::size_t sheet) { return test::sheet_rows(path, sheet); };
     const auto clean = rows_of(0);
     REQUIRE(clean.size() == 6);
     CHECK(clean[4].cells.at(0) == "项目");  // A5, filled from A2 across the point where the others hand over

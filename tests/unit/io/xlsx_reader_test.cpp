@@ -15,6 +15,7 @@
 #include "io/xlsx_workbook.hpp"
 #include "pipeline/pipeline.hpp"
 #include "support/paths.hpp"
+#include "support/sheet_rows.hpp"
 
 using namespace perf_check;
 using namespace perf_check::io;
@@ -23,21 +24,7 @@ namespace {
 
 std::string fixture(const std::string& name) { return test::source_path("tests/data/xlsx/" + name); }
 
-std::vector<RawRow> sheet_rows(const std::string& path, std::size_t sheet = 0) {
-    auto wb = XlsxWorkbook::open(path, ReadLimits{});
-    if (!wb) FAIL(wb.error().render());
-    auto rows = XlsxRowSource::open(*wb, sheet);
-    if (!rows) FAIL(rows.error().render());
-    std::vector<RawRow> out;
-    RawRow row;
-    for (int guard = 0; guard < 100000; ++guard) {
-        auto got = (*rows)->next(row);
-        if (!got) FAIL(got.error().render());
-        if (!*got) break;
-        out.push_back(row);
-    }
-    return out;
-}
+using test::sheet_rows;
 
 std::string at(const RawRow& row, std::size_t column) {
     return column - 1 < row.cells.size() ? row.cells[column - 1] : std::string();
