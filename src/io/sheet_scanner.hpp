@@ -13,11 +13,12 @@
 
 namespace perf_check::io {
 
-/// Reads the XML of a worksheet part and sends the handler the same events expat would (XmlStream),
-/// ten times faster, for the subset of XML that Excel, WPS, LibreOffice and the usual libraries write:
-/// UTF-8 (with or without BOM), an optional XML declaration, elements with ASCII names and attributes
-/// quoted either way (at most 32 to a tag) whose values hold no '&', '<' or control characters, and text that may hold the
-/// five predefined entities and character references.
+/// Reads the XML of a worksheet part and sends the handler the same events expat would (XmlStream), in
+/// about a third of expat's instructions a byte (≈46 against ≈130, callgrind on a generated sheet), for
+/// the subset of XML that Excel, WPS, LibreOffice and the usual libraries write: UTF-8 (with or without
+/// BOM), an optional XML declaration, elements with ASCII names and attributes quoted either way (at most
+/// 32 to a tag) whose values hold no '&', '<' or control characters, and text that may hold the five
+/// predefined entities and character references.
 ///
 /// It judges nothing outside that subset. Comments, CDATA, processing instructions, a DOCTYPE, other
 /// encodings, '>' or a carriage return in text, invalid UTF-8, a mismatched end tag, a tag over 64 KiB,
