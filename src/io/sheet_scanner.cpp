@@ -43,11 +43,6 @@ bool is_name_char(char c) {
     return is_name_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
 }
 
-std::string_view local(std::string_view name) {
-    const std::size_t colon = name.rfind(':');
-    return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
-
 // The length of the valid UTF-8 sequence of an XML character starting at s[0] (a lead byte C2–F4),
 // 0 when it is invalid (or U+FFFE/U+FFFF, which XML forbids), -1 when `n` bytes do not complete it.
 int sequence(const unsigned char* s, std::size_t n) {
@@ -365,13 +360,13 @@ SheetScanner::Step SheetScanner::start_tag() {
     consume(i - m_pos);
     m_name_starts.push_back(m_names.size());
     m_names.append(name);
-    m_handler.on_start(*this, local(name), m_attrs.data());
+    m_handler.on_start(*this, xml_local_name(name), m_attrs.data());
     m_line += lines;  // after the handler: line() is where the tag starts, as with expat
     if (m_gave_up) return Step::give_up;
     if (empty) {
         m_names.resize(m_name_starts.back());
         m_name_starts.pop_back();
-        m_handler.on_end(*this, local(name));
+        m_handler.on_end(*this, xml_local_name(name));
         if (m_gave_up) return Step::give_up;
         if (m_name_starts.empty()) m_stage = Stage::epilog;
     }
@@ -392,7 +387,7 @@ SheetScanner::Step SheetScanner::end_tag() {
     m_names.resize(m_name_starts.back());
     m_name_starts.pop_back();
     consume(i + 1 - m_pos);
-    m_handler.on_end(*this, local(name));
+    m_handler.on_end(*this, xml_local_name(name));
     m_line += lines;
     if (m_gave_up) return Step::give_up;
     if (m_name_starts.empty()) m_stage = Stage::epilog;

@@ -9,9 +9,14 @@
 
 namespace perf_check::io {
 
+std::string_view xml_local_name(std::string_view name) {
+    const auto colon = name.rfind(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
 namespace {
-// The local part of expat's NUL-terminated name in one pass (no strlen, then no search): every start
-// and end tag of a sheet and every attribute lookup come through here.
+// xml_local_name() of expat's NUL-terminated name in one pass (no strlen, then no search): every start
+// and end tag and every attribute lookup of the expat path come through here.
 std::string_view local_name(const char* name) {
     const char* local = name;
     const char* p = name;

@@ -37,6 +37,9 @@ public:
     virtual void on_text(XmlControl& xml, std::string_view text) { (void)xml, (void)text; }
 };
 
+/// The local part of an XML name: "x:row" → "row".
+std::string_view xml_local_name(std::string_view name);
+
 /// The value of the attribute whose local name is `name` ("x:r" answers to "r"), or nullopt.
 std::optional<std::string_view> xml_attr(const char* const* attrs, std::string_view name);
 

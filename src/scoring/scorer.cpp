@@ -78,10 +78,12 @@ public:
 
         const std::string actual_shown = r.actual.empty() ? std::string("（空）") : r.actual;
         step([&] { return "目标：" + r.target + "；实际完成值：" + actual_shown + "；分值：" + m_w.str() + "分"; },
-             [&] { return "Target " + r.target + "; actual " + (r.actual.empty() ? std::string("(empty)") : r.actual) +
-                 "; weight " + m_w.str(); });
+             [&] {
+                 return "Target " + r.target + "; actual " + (r.actual.empty() ? std::string("(empty)") : r.actual) +
+                        "; weight " + m_w.str();
+             });
         if (!m_ind.weight_points) {
-            step([&] { return "未填写分值：按分值0计分，本项不计入得分"; }, [&] { return "No weight: scored with weight 0, so it adds nothing"; });
+            step("未填写分值：按分值0计分，本项不计入得分", "No weight: scored with weight 0, so it adds nothing");
         }
         m_has_text = !m_ind.deduction.empty() && !m_rules.is_placeholder(m_ind.deduction.text);
         if (m_has_text) {
@@ -91,7 +93,7 @@ public:
             step([&] { return "扣分标准：" + written + "（规范形式：" + m_canonical + "）"; },
                  [&] { return "Deduction standard: " + written + " (canonical: " + m_canonical + ")"; });
         } else {
-            step([&] { return "未填写扣分标准：采用规则集默认公式"; }, [&] { return "No deduction standard: the rule set's default formula applies"; });
+            step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
         }
 
         const Decimal raw = is_numeric_target(m_ind) ? numeric() : qualitative();
@@ -101,13 +103,18 @@ public:
 
 private:
     // A step in the languages the report shows (only one, unless the caller asked for both): the text of
-    // every step of every scored indicator is built here, and the other language's was a third of scoring.
+    // every step of every scored indicator is built here, and building the other language's was a fifth
+    // of scoring. Steps whose text is computed pass it as lambdas, called only for a language shown.
     template <class Zh, class En>
     void step(Zh&& zh, En&& en) {
         Text t;
         if (m_langs != StepLanguages::en) t.zh = zh();
         if (m_langs != StepLanguages::zh) t.en = en();
         m_out.steps.push_back(std::move(t));
+    }
+    // A step whose text is fixed.
+    void step(const char* zh, const char* en) {
+        step([zh] { return zh; }, [en] { return en; });
     }
 
     void set_formula(const std::string& applied_default) {
@@ -125,20 +132,25 @@ private:
         const ActualReading a = read_actual(m_ind, m_policy);
         // "无" or "/" is no actual either.
         if (!a.present || m_rules.is_placeholder(a.text)) {
-            step([&] { return "未填写实际完成值：本项按0分计（请补填实际完成值）"; },
-                 [&] { return "No actual value: this indicator scores 0 (fill in the actual)"; });
+            step("未填写实际完成值：本项按0分计（请补填实际完成值）",
+                 "No actual value: this indicator scores 0 (fill in the actual)");
             set_formula("");
             return k_zero;
         }
         if (!a.number) {
             if (a.band) {
                 step([&] { return "实际完成值“" + a.text + "”不是数字，按定性等级“" + a.band->label + "”计分"; },
-                     [&] { return "The actual \"" + a.text + "\" is not a number; scored by its qualitative label \"" +
-                         a.band->label + "\""; });
+                     [&] {
+                         return "The actual \"" + a.text + "\" is not a number; scored by its qualitative label \"" +
+                                a.band->label + "\"";
+                     });
                 return from_band(a, read_reviewer_score(m_ind));
             }
             step([&] { return "实际完成值“" + a.text + "”不是数字，无法与指标值比较：本项按0分计"; },
-                 [&] { return "The actual \"" + a.text + "\" is not a number and cannot be compared with the target: scores 0"; });
+                 [&] {
+                     return "The actual \"" + a.text +
+                            "\" is not a number and cannot be compared with the target: scores 0";
+                 });
             set_formula("");
             return k_zero;
         }
@@ -149,7 +161,7 @@ private:
                  [&] { return "Actual converted to the target's unit: " + a.text + " = " + val(av, unit); });
         }
         if (av < k_zero) {
-            step([&] { return "实际完成值为负数，按0计"; }, [&] { return "A negative actual counts as 0"; });
+            step("实际完成值为负数，按0计", "A negative actual counts as 0");
             av = k_zero;
         }
         m_a = av;
@@ -157,10 +169,17 @@ private:
         m_c = scoring_comparator(m_ind);
         const std::string sym = comparator_symbol(m_c);
         if (target_met(m_c, av, m_t)) {
-            step([&] { return "已达到目标（" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
-                     val(m_t, unit) + "）：得满分" + m_w.str() + "分" + (m_w == k_zero ? "（分值为0）" : ""); },
-                 [&] { return "Target met (" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) + " " +
-                     val(m_t, unit) + "): full marks " + m_w.str() + (m_w == k_zero ? " (the weight is 0)" : ""); });
+            step(
+                [&] {
+                    return "已达到目标（" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) +
+                           " " + val(m_t, unit) + "）：得满分" + m_w.str() + "分" +
+                           (m_w == k_zero ? "（分值为0）" : "");
+                },
+                [&] {
+                    return "Target met (" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) +
+                           " " + val(m_t, unit) + "): full marks " + m_w.str() +
+                           (m_w == k_zero ? " (the weight is 0)" : "");
+                });
             set_formula("");
             return m_w;
         }
@@ -169,8 +188,8 @@ private:
         if (!m_has_text) return default_formula();
         const Formula& f = m_formula;
         if (f.blocked()) {
-            step([&] { return "扣分标准为排名或分档等不支持的形式：采用规则集默认公式"; },
-                 [&] { return "The deduction standard is a ranking or tiered form, which is not supported: the default applies"; });
+            step("扣分标准为排名或分档等不支持的形式：采用规则集默认公式",
+                 "The deduction standard is a ranking or tiered form, which is not supported: the default applies");
             return default_formula();
         }
         for (const auto& u : f.unsupported) {
@@ -185,30 +204,36 @@ private:
             }
         }
         if (f.proportional != Proportional::none) {
-            step([&] { return "按扣分标准，按完成比例计分"; }, [&] { return "Per the deduction standard, scored by the completion ratio"; });
+            step("按扣分标准，按完成比例计分", "Per the deduction standard, scored by the completion ratio");
             const Decimal s = default_arithmetic();
             set_formula("");
             return s;
         }
         if (f.flat) {
             const Decimal s = m_w - *f.flat;
-            step([&] { return "按扣分标准，未达到目标扣" + f.flat->str() + "分：" + m_w.str() + " − " + f.flat->str() + " = " + s.str(); },
-                 [&] { return "Per the deduction standard, a missed target loses " + f.flat->str() + ": " + m_w.str() + " − " +
-                     f.flat->str() + " = " + s.str(); });
+            step(
+                [&] {
+                    return "按扣分标准，未达到目标扣" + f.flat->str() + "分：" + m_w.str() + " − " + f.flat->str() +
+                           " = " + s.str();
+                },
+                [&] {
+                    return "Per the deduction standard, a missed target loses " + f.flat->str() + ": " + m_w.str() +
+                           " − " + f.flat->str() + " = " + s.str();
+                });
             set_formula("");
             return s;
         }
         if (f.all_or_nothing) {
-            step([&] { return "按扣分标准，未完成不得分：0分"; }, [&] { return "Per the deduction standard, a missed target scores 0"; });
+            step("按扣分标准，未完成不得分：0分", "Per the deduction standard, a missed target scores 0");
             set_formula("");
             return k_zero;
         }
         if (f.discretionary) {
-            step([&] { return "扣分标准为视情况扣分，未给出公式：采用规则集默认公式"; },
-                 [&] { return "The deduction standard is discretionary (视情况扣分): the rule set's default formula applies"; });
+            step("扣分标准为视情况扣分，未给出公式：采用规则集默认公式",
+                 "The deduction standard is discretionary (视情况扣分): the rule set's default formula applies");
         } else {
-            step([&] { return "扣分标准未给出可计算的公式：采用规则集默认公式"; },
-                 [&] { return "The deduction standard gives no computable formula: the rule set's default formula applies"; });
+            step("扣分标准未给出可计算的公式：采用规则集默认公式",
+                 "The deduction standard gives no computable formula: the rule set's default formula applies");
         }
         return default_formula();
     }
@@ -228,41 +253,63 @@ private:
         const std::string as = a.str();
         const std::string ts = t.str();
         if (m_c == Comparator::eq && t == k_zero) {
-            step([&] { return "目标为0而实际大于0：0分"; }, [&] { return "Target 0 and actual above 0: scores 0"; });
+            step("目标为0而实际大于0：0分", "Target 0 and actual above 0: scores 0");
             return k_zero;
         }
         if (is_reverse(m_c)) {
             if (t <= k_zero) {
-                step([&] { return "目标值不大于0，无法按比例计算：0分"; }, [&] { return "Target not above 0, no ratio can be computed: scores 0"; });
+                step("目标值不大于0，无法按比例计算：0分", "Target not above 0, no ratio can be computed: scores 0");
                 return k_zero;
             }
             if (m_policy.reverse == ReverseVariant::ratio) {
                 const Decimal s = w * t / a;
-                step([&] { return "默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = " + ws + " × " + ts + " ÷ " + as + " = " + s.str(); },
-                     [&] { return "Default (lower is better, ratio): weight × target ÷ actual = " + ws + " × " + ts + " ÷ " + as +
-                         " = " + s.str(); });
+                step(
+                    [&] {
+                        return "默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = " + ws + " × " + ts + " ÷ " + as +
+                               " = " + s.str();
+                    },
+                    [&] {
+                        return "Default (lower is better, ratio): weight × target ÷ actual = " + ws + " × " + ts +
+                               " ÷ " + as + " = " + s.str();
+                    });
                 return s;
             }
             if (a >= t + t) {
-                step([&] { return "默认公式（反向指标）：实际值达到目标的2倍及以上（" + as + " ≥ 2 × " + ts + "）：0分"; },
-                     [&] { return "Default (lower is better): actual at or above twice the target (" + as + " ≥ 2 × " + ts +
-                         "): scores 0"; });
+                step(
+                    [&] {
+                        return "默认公式（反向指标）：实际值达到目标的2倍及以上（" + as + " ≥ 2 × " + ts + "）：0分";
+                    },
+                    [&] {
+                        return "Default (lower is better): actual at or above twice the target (" + as + " ≥ 2 × " +
+                               ts + "): scores 0";
+                    });
                 return k_zero;
             }
             const Decimal s = w * (t + t - a) / t;
-            step([&] { return "默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = " + ws + " × (1 − (" + as + " − " + ts + ") ÷ " +
-                     ts + ") = " + s.str(); },
-                 [&] { return "Default (lower is better): weight × (1 − (actual − target) ÷ target) = " + ws + " × (1 − (" + as +
-                     " − " + ts + ") ÷ " + ts + ") = " + s.str(); });
+            step(
+                [&] {
+                    return "默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = " + ws + " × (1 − (" + as +
+                           " − " + ts + ") ÷ " + ts + ") = " + s.str();
+                },
+                [&] {
+                    return "Default (lower is better): weight × (1 − (actual − target) ÷ target) = " + ws +
+                           " × (1 − (" + as + " − " + ts + ") ÷ " + ts + ") = " + s.str();
+                });
             return s;
         }
         if (t <= k_zero) {
-            step([&] { return "目标值不大于0，无法按比例计算：0分"; }, [&] { return "Target not above 0, no ratio can be computed: scores 0"; });
+            step("目标值不大于0，无法按比例计算：0分", "Target not above 0, no ratio can be computed: scores 0");
             return k_zero;
         }
         const Decimal s = w * a / t;
-        step([&] { return "默认公式（正向指标）：分值 × 实际 ÷ 目标 = " + ws + " × " + as + " ÷ " + ts + " = " + s.str(); },
-             [&] { return "Default (higher is better): weight × actual ÷ target = " + ws + " × " + as + " ÷ " + ts + " = " + s.str(); });
+        step(
+            [&] {
+                return "默认公式（正向指标）：分值 × 实际 ÷ 目标 = " + ws + " × " + as + " ÷ " + ts + " = " + s.str();
+            },
+            [&] {
+                return "Default (higher is better): weight × actual ÷ target = " + ws + " × " + as + " ÷ " + ts +
+                       " = " + s.str();
+            });
         return s;
     }
 
@@ -282,9 +329,15 @@ private:
         for (const Step& s : f.steps) {
             const Text said = phrase(s);
             if (!applies(s.direction, m_c)) {
-                step([&] { return "“" + shown(s.source) + "”的方向与指标（" + comparator_symbol(m_c) + "）未达标的方向不符，不适用"; },
-                     [&] { return "\"" + s.source + "\" counts the other direction than this indicator's (" +
-                         comparator_symbol(m_c) + ") miss; not applied"; });
+                step(
+                    [&] {
+                        return "“" + shown(s.source) + "”的方向与指标（" + comparator_symbol(m_c) +
+                               "）未达标的方向不符，不适用";
+                    },
+                    [&] {
+                        return "\"" + s.source + "\" counts the other direction than this indicator's (" +
+                               comparator_symbol(m_c) + ") miss; not applied";
+                    });
                 continue;
             }
             // Reference: the text's own threshold (低于100%每1%…) or the target.
@@ -300,18 +353,35 @@ private:
             const std::string ref_name_zh = s.threshold ? "起算值" : "目标";
             const std::string ref_name_en = s.threshold ? "the threshold" : "the target";
             if (gap <= k_zero) {
-                step([&] { return std::string(reverse ? "未超出" : "未低于") + ref_name_zh + val(ref, unit) + "，“" + shown(s.source) +
-                         "”不扣分"; },
-                     [&] { return "Not beyond " + ref_name_en + " " + val(ref, unit) + ": \"" + s.source + "\" deducts nothing"; });
+                step(
+                    [&] {
+                        return std::string(reverse ? "未超出" : "未低于") + ref_name_zh + val(ref, unit) + "，“" +
+                               shown(s.source) + "”不扣分";
+                    },
+                    [&] {
+                        return "Not beyond " + ref_name_en + " " + val(ref, unit) + ": \"" + s.source +
+                               "\" deducts nothing";
+                    });
                 applied = true;
                 continue;
             }
             if (reverse) {
-                step([&] { return "超出" + ref_name_zh + "：" + m_a.str() + " − " + ref.str() + " = " + qty_zh(gap, unit); },
-                     [&] { return "Over " + ref_name_en + ": " + m_a.str() + " − " + ref.str() + " = " + qty_en(gap, unit); });
+                step(
+                    [&] {
+                        return "超出" + ref_name_zh + "：" + m_a.str() + " − " + ref.str() + " = " + qty_zh(gap, unit);
+                    },
+                    [&] {
+                        return "Over " + ref_name_en + ": " + m_a.str() + " − " + ref.str() + " = " + qty_en(gap, unit);
+                    });
             } else {
-                step([&] { return "低于" + ref_name_zh + "：" + ref.str() + " − " + m_a.str() + " = " + qty_zh(gap, unit); },
-                     [&] { return "Short of " + ref_name_en + ": " + ref.str() + " − " + m_a.str() + " = " + qty_en(gap, unit); });
+                step(
+                    [&] {
+                        return "低于" + ref_name_zh + "：" + ref.str() + " − " + m_a.str() + " = " + qty_zh(gap, unit);
+                    },
+                    [&] {
+                        return "Short of " + ref_name_en + ": " + ref.str() + " − " + m_a.str() + " = " +
+                               qty_en(gap, unit);
+                    });
             }
             // The gap in the step's unit.
             std::string su = s.unit.empty() ? unit : s.unit;
@@ -324,17 +394,33 @@ private:
                 } else if (s.unit == "%") {
                     if (m_t <= k_zero) {
                         step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”不适用"; },
-                             [&] { return "Target not above 0, the gap cannot be a percentage: \"" + s.source + "\" not applied"; });
+                             [&] {
+                                 return "Target not above 0, the gap cannot be a percentage: \"" + s.source +
+                                        "\" not applied";
+                             });
                         continue;
                     }
                     const Decimal g = gap * k_hundred / m_t;
-                    step([&] { return "非百分比指标，差额按目标值的百分比计：" + gap.str() + " ÷ " + m_t.str() + " × 100 = " + g.str() + "%"; },
-                         [&] { return "Not a % indicator: the gap as a percent of the target: " + gap.str() + " ÷ " + m_t.str() +
-                             " × 100 = " + g.str() + "%"; });
+                    step(
+                        [&] {
+                            return "非百分比指标，差额按目标值的百分比计：" + gap.str() + " ÷ " + m_t.str() +
+                                   " × 100 = " + g.str() + "%";
+                        },
+                        [&] {
+                            return "Not a % indicator: the gap as a percent of the target: " + gap.str() + " ÷ " +
+                                   m_t.str() + " × 100 = " + g.str() + "%";
+                        });
                     gap = g;
                 } else {
-                    step([&] { return "“" + shown(s.source) + "”的单位（" + s.unit + "）与指标单位（" + unit + "）不同，不适用"; },
-                         [&] { return "\"" + s.source + "\" is in " + s.unit + ", the indicator in " + unit + ": not applied"; });
+                    step(
+                        [&] {
+                            return "“" + shown(s.source) + "”的单位（" + s.unit + "）与指标单位（" + unit +
+                                   "）不同，不适用";
+                        },
+                        [&] {
+                            return "\"" + s.source + "\" is in " + s.unit + ", the indicator in " + unit +
+                                   ": not applied";
+                        });
                     continue;
                 }
             }
@@ -346,9 +432,15 @@ private:
             if (s.implicit && s.size == m_t && (s.unit.empty() || s.unit == unit)) {
                 // "低于90%扣5分" with a target of 90: the number is the target itself, not a step size.
                 deduction = s.points;
-                step([&] { return "“" + shown(s.source) + "”中的" + val(s.size, su) + "即目标值：按未达标一次扣" + s.points.str() + "分"; },
-                     [&] { return "In \"" + s.source + "\" " + val(s.size, su) + " is the target itself: one deduction of " +
-                         s.points.str(); });
+                step(
+                    [&] {
+                        return "“" + shown(s.source) + "”中的" + val(s.size, su) + "即目标值：按未达标一次扣" +
+                               s.points.str() + "分";
+                    },
+                    [&] {
+                        return "In \"" + s.source + "\" " + val(s.size, su) +
+                               " is the target itself: one deduction of " + s.points.str();
+                    });
             } else {
                 StepMode mode = m_policy.step_mode;
                 if (f.partial) mode = StepMode::partial_counts;
@@ -356,10 +448,16 @@ private:
                 const std::string div = gap.str() + " ÷ " + s.size.str() + " = " + ratio.str();
                 if (mode == StepMode::pro_rate) {
                     deduction = gap * s.points / s.size;
-                    step([&] { return "按“" + pick(said, Lang::zh) + "”，规则集规定按比例折算：" + div + " 步；扣分 " + ratio.str() + " × " +
-                             s.points.str() + " = " + deduction.str() + "分"; },
-                         [&] { return "Per \"" + pick(said, Lang::en) + "\", pro-rated by the rule set: " + div + " steps; deduction " +
-                             ratio.str() + " × " + s.points.str() + " = " + deduction.str(); });
+                    step(
+                        [&] {
+                            return "按“" + pick(said, Lang::zh) + "”，规则集规定按比例折算：" + div + " 步；扣分 " +
+                                   ratio.str() + " × " + s.points.str() + " = " + deduction.str() + "分";
+                        },
+                        [&] {
+                            return "Per \"" + pick(said, Lang::en) + "\", pro-rated by the rule set: " + div +
+                                   " steps; deduction " + ratio.str() + " × " + s.points.str() + " = " +
+                                   deduction.str();
+                        });
                 } else {
                     const bool partial = mode == StepMode::partial_counts;
                     const Decimal n = partial ? ratio.ceil() : ratio.floor();
@@ -377,17 +475,23 @@ private:
                         why_zh = "只计整步";
                         why_en = "only full steps count";
                     }
-                    step([&] { return "按“" + pick(said, Lang::zh) + "”：" + div + " 步，" + why_zh + "：" + n.str() + " 步；扣分 " +
-                             n.str() + " × " + s.points.str() + " = " + deduction.str() + "分"; },
-                         [&] { return "Per \"" + pick(said, Lang::en) + "\": " + div + " steps; " + why_en + ": " + n.str() +
-                             "; deduction " + n.str() + " × " + s.points.str() + " = " + deduction.str(); });
+                    step(
+                        [&] {
+                            return "按“" + pick(said, Lang::zh) + "”：" + div + " 步，" + why_zh + "：" + n.str() +
+                                   " 步；扣分 " + n.str() + " × " + s.points.str() + " = " + deduction.str() + "分";
+                        },
+                        [&] {
+                            return "Per \"" + pick(said, Lang::en) + "\": " + div + " steps; " + why_en + ": " +
+                                   n.str() + "; deduction " + n.str() + " × " + s.points.str() + " = " +
+                                   deduction.str();
+                        });
                 }
             }
             total += deduction;
             applied = true;
         }
         if (!applied) {
-            step([&] { return "扣分标准中的扣分步骤均不适用于本指标"; }, [&] { return "None of the text's deduction steps applies to this indicator"; });
+            step("扣分标准中的扣分步骤均不适用于本指标", "None of the text's deduction steps applies to this indicator");
             return std::nullopt;
         }
         if (f.cap && total > *f.cap) {
@@ -406,8 +510,8 @@ private:
         const ActualReading a = read_actual(m_ind, m_policy);
         const auto reviewer = read_reviewer_score(m_ind);
         if ((!a.present || m_rules.is_placeholder(a.text)) && !reviewer) {
-            step([&] { return "未填写实际完成值：本项按0分计（请补填实际完成值）"; },
-                 [&] { return "No actual value: this indicator scores 0 (fill in the actual)"; });
+            step("未填写实际完成值：本项按0分计（请补填实际完成值）",
+                 "No actual value: this indicator scores 0 (fill in the actual)");
             m_out.formula = "qualitative(bands)";
             return k_zero;
         }
@@ -428,15 +532,27 @@ private:
             if (reviewer) {
                 const Decimal s = *reviewer;
                 if (s >= lo && s <= hi) {
-                    step([&] { return "自评得分" + s.str() + "在“" + band->label + "”等级区间" + range + "内：采用自评得分"; },
-                         [&] { return "The reviewer's score " + s.str() + " lies in the band of \"" + band->label + "\" " + range +
-                             ": it is used"; });
+                    step(
+                        [&] {
+                            return "自评得分" + s.str() + "在“" + band->label + "”等级区间" + range +
+                                   "内：采用自评得分";
+                        },
+                        [&] {
+                            return "The reviewer's score " + s.str() + " lies in the band of \"" + band->label + "\" " +
+                                   range + ": it is used";
+                        });
                     return s;
                 }
                 const Decimal c = s < lo ? lo : hi;
-                step([&] { return "自评得分" + s.str() + "超出“" + band->label + "”等级区间" + range + "：按区间边界计" + c.str() + "分"; },
-                     [&] { return "The reviewer's score " + s.str() + " is outside the band of \"" + band->label + "\" " + range +
-                         ": taken at the band's edge, " + c.str(); });
+                step(
+                    [&] {
+                        return "自评得分" + s.str() + "超出“" + band->label + "”等级区间" + range + "：按区间边界计" +
+                               c.str() + "分";
+                    },
+                    [&] {
+                        return "The reviewer's score " + s.str() + " is outside the band of \"" + band->label + "\" " +
+                               range + ": taken at the band's edge, " + c.str();
+                    });
                 return c;
             }
             const Decimal s = m_w * band->default_fraction;
@@ -444,10 +560,16 @@ private:
                 step([&] { return "等级“" + band->label + "”且未填写得分：得满分" + s.str() + "分"; },
                      [&] { return "Label \"" + band->label + "\" with no reviewer's score: full marks " + s.str(); });
             } else {
-                step([&] { return "等级“" + band->label + "”但未填写得分：按默认比例计 " + m_w.str() + " × " +
-                         band->default_fraction.str() + " = " + s.str() + "（请填写自评得分）"; },
-                     [&] { return "Label \"" + band->label + "\" with no reviewer's score: the default fraction applies, " +
-                         m_w.str() + " × " + band->default_fraction.str() + " = " + s.str() + " (fill in the score)"; });
+                step(
+                    [&] {
+                        return "等级“" + band->label + "”但未填写得分：按默认比例计 " + m_w.str() + " × " +
+                               band->default_fraction.str() + " = " + s.str() + "（请填写自评得分）";
+                    },
+                    [&] {
+                        return "Label \"" + band->label +
+                               "\" with no reviewer's score: the default fraction applies, " + m_w.str() + " × " +
+                               band->default_fraction.str() + " = " + s.str() + " (fill in the score)";
+                    });
             }
             return s;
         }
@@ -456,33 +578,54 @@ private:
                  [&] { return "The actual names no label; the reviewer's score " + reviewer->str() + " is used"; });
             return *reviewer;
         }
-        step([&] { return "实际完成值“" + a.text + "”既不是等级用语（达成/部分达成/未达成年度指标），也不等于指标值，且未填写得分：无法评分，按0分计"; },
-             [&] { return "The actual \"" + a.text + "\" is neither a label (达成/部分达成/未达成年度指标) nor the target text, and "
-             "there is no reviewer's score: it cannot be scored and counts as 0"; });
+        step(
+            [&] {
+                return "实际完成值“" + a.text +
+                       "”既不是等级用语（达成/部分达成/"
+                       "未达成年度指标），也不等于指标值，且未填写得分：无法评分，按0分计";
+            },
+            [&] {
+                return "The actual \"" + a.text +
+                       "\" is neither a label (达成/部分达成/未达成年度指标) nor the target text, and "
+                       "there is no reviewer's score: it cannot be scored and counts as 0";
+            });
         return k_zero;
     }
 
     void finish(Decimal raw) {
         Decimal s = raw;
         if (s < k_zero) {
-            step([&] { return "扣完为止：最低0分"; }, [&] { return "The score does not go below 0"; });
+            step("扣完为止：最低0分", "The score does not go below 0");
             s = k_zero;
         } else if (s > m_w) {
-            step([&] { return "得分不超过分值" + m_w.str(); }, [&] { return "The score does not exceed the weight " + m_w.str(); });
+            step([&] { return "得分不超过分值" + m_w.str(); },
+                 [&] { return "The score does not exceed the weight " + m_w.str(); });
             s = m_w;
         }
         const Decimal rounded = s.round(m_policy.rounding);
         if (rounded != s) {
-            step([&] { return "保留" + std::to_string(m_policy.rounding) + "位小数：" + s.str() + " → " + rounded.str(); },
-                 [&] { return "Rounded to " + std::to_string(m_policy.rounding) + " places: " + s.str() + " → " + rounded.str(); });
+            step(
+                [&] {
+                    return "保留" + std::to_string(m_policy.rounding) + "位小数：" + s.str() + " → " + rounded.str();
+                },
+                [&] {
+                    return "Rounded to " + std::to_string(m_policy.rounding) + " places: " + s.str() + " → " +
+                           rounded.str();
+                });
         }
         m_out.score = rounded;
         step([&] { return "本项得分：" + rounded.str() + "分"; }, [&] { return "Score: " + rounded.str(); });
         if (is_numeric_target(m_ind)) {
             if (const auto reviewer = read_reviewer_score(m_ind); reviewer && *reviewer != rounded) {
-                step([&] { return "表中自评得分为" + reviewer->str() + "，与按公式计算的" + rounded.str() + "不同（以计算结果为准）"; },
-                     [&] { return "The table's own score " + reviewer->str() + " differs from the computed " + rounded.str() +
-                         " (the computed score stands)"; });
+                step(
+                    [&] {
+                        return "表中自评得分为" + reviewer->str() + "，与按公式计算的" + rounded.str() +
+                               "不同（以计算结果为准）";
+                    },
+                    [&] {
+                        return "The table's own score " + reviewer->str() + " differs from the computed " +
+                               rounded.str() + " (the computed score stands)";
+                    });
             }
         }
     }
