@@ -1,6 +1,8 @@
 // The streaming JSON writer: one buffer, one pass over each string, nothing kept once written.
 #include "report/json_writer.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <istream>
@@ -68,8 +70,7 @@ JsonWriter JsonWriter::elements(int depth) {
 }
 
 std::string JsonWriter::take() {
-    std::string out;
-    out.swap(m_buf);
+    std::string out = m_buf.take();
     if (!m_stack.empty()) m_stack.back().empty = true;
     return out;
 }
@@ -93,8 +94,7 @@ void JsonWriter::maybe_flush() {
 }
 
 void JsonWriter::newline_indent(std::size_t depth) {
-    m_buf += '\n';
-    m_buf.append(2 * depth, ' ');
+    m_buf.newline_and_spaces(2 * depth);
 }
 
 void JsonWriter::before_value() {
@@ -157,6 +157,15 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 void JsonWriter::escaped(std::string_view text) {
     static constexpr char k_hex[] = "0123456789abcdef";
     m_buf += '"';
+    // Keys and short values: a plain byte test beats setting up the block scan.
+    if (text.size() < 16 && std::none_of(text.begin(), text.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return c < 0x20 || c == '"' || c == '\\';
+        })) {
+        m_buf += text;
+        m_buf += '"';
+        return;
+    }
     std::size_t run = 0;  // start of the pending run of bytes that need no escape
     for (std::size_t i = next_special(text, 0); i < text.size(); i = next_special(text, i + 1)) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -195,7 +204,9 @@ JsonWriter& JsonWriter::number(std::string_view text) {
 
 JsonWriter& JsonWriter::integer(long long n) {
     before_value();
-    m_buf += std::to_string(n);
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+    m_buf.append(digits, static_cast<std::size_t>(end - digits));
     return *this;
 }
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "report/output_buffer.hpp"
+
 namespace perf_check::report {
 
 /// Writes one JSON value to `out`, pretty-printed with two-space indentation. Strings are escaped as
@@ -63,7 +65,7 @@ private:
     void maybe_flush();
 
     std::ostream* m_out = nullptr;
-    std::string m_buf;
+    OutputBuffer m_buf;
     std::vector<Level> m_stack;
     std::size_t m_base = 0;
     bool m_after_key = false;
