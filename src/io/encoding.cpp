@@ -172,6 +172,24 @@ ScanResult scan(std::istream& in) {
         const std::string_view block(buf.data(), n);
         if (offset == 0 && n >= 3 && buf[0] == '\xEF' && buf[1] == '\xBB' && buf[2] == '\xBF') r.has_bom = true;
         for (std::size_t i = 0; i < n; ++i) {
+            // The common state of a UTF-8 table, GB18030 ruled out and no sequence open: a tight loop
+            // over ASCII (not NUL) and whole three-byte characters of the common range; anything else
+            // falls through to the general path below.
+            if (r.gb.failed && !r.utf8.failed && u.complete()) {
+                while (i < n) {
+                    const auto c = static_cast<unsigned char>(block[i]);
+                    if (c != 0 && c < 0x80) {
+                        ++i;
+                    } else if (i + 2 < n && ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
+                               (static_cast<unsigned char>(block[i + 1]) & 0xC0) == 0x80 &&
+                               (static_cast<unsigned char>(block[i + 2]) & 0xC0) == 0x80) {
+                        i += 3;
+                    } else {
+                        break;
+                    }
+                }
+                if (i == n) break;
+            }
             const auto b = static_cast<unsigned char>(block[i]);
             // ASCII between sequences is valid in both encodings: most bytes of a table take this path.
             if (b < 0x80 && b != 0 && u.complete() && g.complete()) continue;

@@ -94,8 +94,9 @@ constexpr auto k_byte_class = [] {
 }();
 bool may_hold_wide_space(unsigned char b) { return k_byte_class[b] == k_wide_lead; }
 bool is_ascii_space(unsigned char b) { return k_byte_class[b] == k_ascii_space; }
-bool any_byte_of(std::string_view s, unsigned char classes) {
-    std::size_t i = 0;
+// Position of the first byte at or after `from` of one of `classes`, or s.size().
+std::size_t find_byte_of(std::string_view s, unsigned char classes, std::size_t from = 0) {
+    std::size_t i = from;
 #if defined(__SSE2__)
     // Sixteen bytes at a time: cells are tested on every read and level names many times each.
     const bool wide = (classes & k_wide_lead) != 0;
@@ -115,14 +116,16 @@ bool any_byte_of(std::string_view s, unsigned char classes) {
             const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(4)), shifted);
             hit = _mm_or_si128(hit, _mm_or_si128(control, _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
         }
-        if (_mm_movemask_epi8(hit) != 0) return true;
+        const int mask = _mm_movemask_epi8(hit);
+        if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     }
 #endif
     for (; i < s.size(); ++i) {
-        if (k_byte_class[static_cast<unsigned char>(s[i])] & classes) return true;
+        if (k_byte_class[static_cast<unsigned char>(s[i])] & classes) return i;
     }
-    return false;
+    return s.size();
 }
+bool any_byte_of(std::string_view s, unsigned char classes) { return find_byte_of(s, classes) != s.size(); }
 
 // Start of the code point that ends at `end` (exclusive): back over continuation bytes.
 std::size_t previous_start(std::string_view s, std::size_t end) {
@@ -176,7 +179,8 @@ std::string fold(std::string_view s) {
 
 void fold_into(std::string_view s, std::string& out) {
     const std::string_view t = trim_view(s);
-    if (fold_keeps(t)) {
+    std::size_t i = find_byte_of(t, k_wide_lead);
+    if (i == t.size()) {  // nothing to fold
         out.assign(t);
         return;
     }
@@ -184,35 +188,37 @@ void fold_into(std::string_view s, std::string& out) {
     // change; every other byte (valid UTF-8, checked when the file was read) is copied as it is.
     out.clear();
     out.reserve(t.size());
-    std::size_t i = 0;
     const std::size_t n = t.size();
-    while (i < n) {
+    std::size_t run = 0;  // start of the bytes not yet copied: runs between folded characters go whole
+    while ((i = find_byte_of(t, k_wide_lead, i)) < n) {
         const auto b0 = static_cast<unsigned char>(t[i]);
+        out.append(t.data() + run, i - run);
+        run = i;
         if (b0 == 0xEF && i + 2 < n) {
             const auto b1 = static_cast<unsigned char>(t[i + 1]);
             const auto b2 = static_cast<unsigned char>(t[i + 2]);
             if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {  // U+FF01–U+FF3F
                 out += static_cast<char>(b2 - 0x81 + 0x21);
-                i += 3;
+                run = i += 3;
                 continue;
             }
             if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {  // U+FF40–U+FF5E
                 out += static_cast<char>(b2 - 0x80 + 0x60);
-                i += 3;
+                run = i += 3;
                 continue;
             }
         } else if (b0 == 0xE3 && i + 2 < n && t[i + 1] == '\x80' && t[i + 2] == '\x80') {
             out += ' ';
-            i += 3;
+            run = i += 3;
             continue;
         } else if (b0 == 0xC2 && i + 1 < n && t[i + 1] == '\xA0') {
             out += ' ';
-            i += 2;
+            run = i += 2;
             continue;
         }
-        out += static_cast<char>(b0);
         ++i;
     }
+    out.append(t.data() + run, n - run);
     // A folded space at either end (U+3000 → ' ') is trimmed too.
     const std::string_view folded = trim_view(out);
     if (folded.size() == out.size()) return;
