@@ -87,6 +87,20 @@ const std::array<std::vector<const Phrase*>, 256>& phrases_by_first_byte() {
     return k_index;
 }
 
+/// The first code points of all phrases (all in the BMP), as a bit set: most characters of a text start no
+/// phrase, and this rejects them without trying the phrases that share their first byte.
+const std::vector<bool>& phrase_starts() {
+    static const auto k_starts = [] {
+        std::vector<bool> starts(0x10000, false);
+        for (const auto& p : phrases()) {
+            std::size_t pos = 0;
+            starts[util::next_code_point(p.text, pos) & 0xFFFF] = true;
+        }
+        return starts;
+    }();
+    return k_starts;
+}
+
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
@@ -146,17 +160,24 @@ struct Signal {
 /// Every direction phrase in `text` that states a bound on the target (leftmost-longest matching).
 std::vector<Signal> scan(std::string_view t, const std::optional<Decimal>& target) {
     std::vector<Signal> out;
+    const std::vector<bool>& starts = phrase_starts();
+    const auto& by_first_byte = phrases_by_first_byte();
     std::size_t i = 0;
     while (i < t.size()) {
+        std::size_t next = i;
+        if (!starts[util::next_code_point(t, next) & 0xFFFF]) {
+            i = next;
+            continue;
+        }
         const Phrase* hit = nullptr;
-        for (const Phrase* p : phrases_by_first_byte()[static_cast<unsigned char>(t[i])]) {
+        for (const Phrase* p : by_first_byte[static_cast<unsigned char>(t[i])]) {
             if (t.substr(i).starts_with(p->text)) {
                 hit = p;
                 break;
             }
         }
         if (!hit) {
-            util::next_code_point(t, i);
+            i = next;
             continue;
         }
         bool counts = false;
