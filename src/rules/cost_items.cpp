@@ -86,8 +86,8 @@ struct Found {
     std::size_t first_glyph;
 };
 
-std::vector<Found> scan(std::string_view text) {
-    const std::vector<Glyph> g = glyphs(text);
+// The amounts in `text`, whose glyphs are `g`.
+std::vector<Found> scan(std::string_view text, const std::vector<Glyph>& g) {
     std::vector<Found> out;
     std::size_t i = 0;
     while (i < g.size()) {
@@ -128,8 +128,7 @@ std::vector<Found> scan(std::string_view text) {
     return out;
 }
 
-std::size_t find_qizhong(std::string_view text) {
-    const std::vector<Glyph> g = glyphs(text);
+std::size_t find_qizhong(const std::vector<Glyph>& g) {
     for (std::size_t i = 0; i < g.size(); ++i) {
         if (at(g, i, U"其中")) return i;
     }
@@ -148,14 +147,15 @@ std::vector<MoneyItem> used_for_only(const std::vector<MoneyItem>& items) {
 
 std::vector<MoneyItem> money_in_text(std::string_view text) {
     std::vector<MoneyItem> out;
-    for (auto& f : scan(text)) out.push_back(std::move(f.item));
+    for (auto& f : scan(text, glyphs(text))) out.push_back(std::move(f.item));
     return out;
 }
 
 std::vector<MoneyItem> goal_breakdown(std::string_view goal) {
-    const std::size_t qizhong = find_qizhong(goal);
+    const std::vector<Glyph> g = glyphs(goal);
+    const std::size_t qizhong = find_qizhong(g);
     std::vector<MoneyItem> items;
-    for (auto& f : scan(goal)) {
+    for (auto& f : scan(goal, g)) {
         if (qizhong == std::string_view::npos || f.first_glyph > qizhong) items.push_back(std::move(f.item));
     }
     std::vector<MoneyItem> used = used_for_only(items);

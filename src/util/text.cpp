@@ -10,7 +10,7 @@
 
 namespace perf_check::util {
 
-char32_t next_code_point(std::string_view s, std::size_t& pos) {
+char32_t next_code_point_general(std::string_view s, std::size_t& pos) {
     const auto b0 = static_cast<unsigned char>(s[pos]);
     if (b0 < 0x80) {
         ++pos;

@@ -9,8 +9,30 @@
 
 namespace perf_check::util {
 
+/// next_code_point() for what its inline part does not decode.
+char32_t next_code_point_general(std::string_view s, std::size_t& pos);
+
 /// Decodes one UTF-8 code point at `pos`, advancing it; invalid bytes yield U+FFFD and advance by 1.
-char32_t next_code_point(std::string_view s, std::size_t& pos);
+/// ASCII and the three-byte characters of Chinese text are decoded inline (scanners call this for
+/// every character); the rest, and every malformed sequence, by next_code_point_general().
+inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    if (b0 < 0x80) {
+        ++pos;
+        return b0;
+    }
+    // Leads E1–EC and EE–EF with two continuation bytes always encode U+1000–U+FFFF, never an overlong
+    // form or a surrogate (E0 and ED, which can, go the general way).
+    if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && pos + 2 < s.size()) {
+        const auto b1 = static_cast<unsigned char>(s[pos + 1]);
+        const auto b2 = static_cast<unsigned char>(s[pos + 2]);
+        if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+            pos += 3;
+            return (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
+        }
+    }
+    return next_code_point_general(s, pos);
+}
 /// Appends the UTF-8 encoding of `cp`.
 void append_utf8(std::string& out, char32_t cp);
 

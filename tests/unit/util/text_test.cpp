@@ -148,6 +148,32 @@ TEST_CASE("next_code_point decodes valid UTF-8", "[text]") {
     CHECK(pos == 4);
 }
 
+TEST_CASE("next_code_point's inline decoding agrees with the general decoder on every 1- to 3-byte input",
+          "[text]") {
+    // Every lead byte with every pair of following bytes, whole and cut short: value and advance.
+    std::size_t disagreements = 0;
+    for (unsigned b0 = 0; b0 < 256; ++b0) {
+        for (unsigned b1 = 0; b1 < 256; ++b1) {
+            for (unsigned b2 = 0; b2 < 256; b2 += (b0 >= 0xE0 && b0 <= 0xEF) ? 1 : 255) {
+                const char bytes[] = {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+                for (std::size_t len = 1; len <= 3; ++len) {
+                    const std::string_view s(bytes, len);
+                    std::size_t inline_pos = 0;
+                    std::size_t general_pos = 0;
+                    if (next_code_point(s, inline_pos) != next_code_point_general(s, general_pos) ||
+                        inline_pos != general_pos) {
+                        ++disagreements;
+                    }
+                }
+            }
+        }
+    }
+    CHECK(disagreements == 0);
+    std::size_t pos = 0;
+    CHECK(next_code_point("\xEF\xBC\x8C", pos) == 0xFF0C);  // the full-width comma, decoded inline
+    CHECK(pos == 3);
+}
+
 TEST_CASE("next_code_point yields U+FFFD and advances one byte on invalid bytes", "[text]") {
     const auto first = [](std::string_view s, std::size_t expect_pos) {
         std::size_t pos = 0;
