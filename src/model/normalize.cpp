@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "util/text.hpp"
+#include "util/text_memo.hpp"
 
 namespace perf_check::model {
 
@@ -143,7 +144,9 @@ std::string canonical_unit(std::string_view unit) {
     return u;
 }
 
-Comparator read_comparator(std::string_view text) {
+namespace {
+
+Comparator read_comparator_uncached(std::string_view text) {
     const std::string t = util::strip_spaces(util::fold(text));
     if (t.empty()) return Comparator::none;
     for (const auto& w : k_comparator_words) {
@@ -152,7 +155,7 @@ Comparator read_comparator(std::string_view text) {
     return Comparator::none;
 }
 
-Quantity read_quantity(std::string_view text) {
+Quantity read_quantity_uncached(std::string_view text) {
     Quantity q;
     q.text = util::fold(text);
     std::string_view rest = q.text;
@@ -189,6 +192,19 @@ Quantity read_quantity(std::string_view text) {
     q.number = number;
     q.unit = canonical_unit(unit);
     return q;
+}
+
+}  // namespace
+
+// Cached: normalisation, several rules and the scorer read the same cells.
+Comparator read_comparator(std::string_view text) {
+    thread_local util::TextMemo<Comparator> memo;
+    return memo.get(text, read_comparator_uncached);
+}
+
+Quantity read_quantity(std::string_view text) {
+    thread_local util::TextMemo<Quantity> memo;
+    return memo.get(text, read_quantity_uncached);
 }
 
 void set_text(Cell& cell, std::string_view read) {

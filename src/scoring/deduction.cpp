@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <initializer_list>
-#include <unordered_map>
 #include <utility>
 
 #include "util/text.hpp"
+#include "util/text_memo.hpp"
 
 namespace perf_check::scoring {
 
@@ -768,13 +768,8 @@ private:
 std::string normalize_deduction_text(std::string_view text) { return to_utf8(normalize_u32(text)); }
 
 Formula parse_deduction(std::string_view text) {
-    // Several rules and the scorer read the same cell, and a bureau's tables repeat the same few dozen
-    // texts thousands of times: remember recent results per thread (bounded, so memory stays flat).
-    constexpr std::size_t k_cache_limit = 4096;
-    thread_local std::unordered_map<std::string, Formula> cache;
-    if (const auto it = cache.find(std::string(text)); it != cache.end()) return it->second;
-    if (cache.size() >= k_cache_limit) cache.clear();
-    return cache.emplace(std::string(text), Parser(text).run()).first->second;
+    thread_local util::TextMemo<Formula> memo;
+    return memo.get(text, [](std::string_view t) { return Parser(t).run(); });
 }
 
 }  // namespace perf_check::scoring

@@ -1,0 +1,59 @@
+// Unit tests of TextMemo: results kept per text, long texts not kept, bounded by starting afresh.
+#include "util/text_memo.hpp"
+
+#include <string>
+
+#include <catch2/catch.hpp>
+
+using perf_check::util::TextMemo;
+
+TEST_CASE("TextMemo computes a text once and returns the kept result after", "[memo]") {
+    TextMemo<std::string> memo;
+    int calls = 0;
+    const auto upper = [&](std::string_view t) {
+        ++calls;
+        std::string out(t);
+        for (char& c : out) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 32 : c);
+        return out;
+    };
+    CHECK(memo.get("abc", upper) == "ABC");
+    CHECK(memo.get("abc", upper) == "ABC");
+    CHECK(memo.get("xy", upper) == "XY");
+    CHECK(memo.get("abc", upper) == "ABC");
+    CHECK(calls == 2);
+    CHECK(memo.size() == 2);
+    // An empty text is a text like any other.
+    CHECK(memo.get("", upper).empty());
+    CHECK(memo.get("", upper).empty());
+    CHECK(calls == 3);
+}
+
+TEST_CASE("TextMemo keeps no text longer than its key limit", "[memo]") {
+    TextMemo<std::size_t> memo(4096, 8);
+    int calls = 0;
+    const auto length = [&](std::string_view t) {
+        ++calls;
+        return t.size();
+    };
+    const std::string long_text(9, 'x');
+    CHECK(memo.get(long_text, length) == 9);
+    CHECK(memo.get(long_text, length) == 9);
+    CHECK(calls == 2);
+    CHECK(memo.size() == 0);
+    CHECK(memo.get(std::string(8, 'x'), length) == 8);  // at the limit: kept
+    CHECK(memo.size() == 1);
+}
+
+TEST_CASE("TextMemo starts afresh when full, so memory stays bounded", "[memo]") {
+    TextMemo<int> memo(3);
+    int calls = 0;
+    const auto count = [&](std::string_view) { return ++calls; };
+    CHECK(memo.get("a", count) == 1);
+    CHECK(memo.get("b", count) == 2);
+    CHECK(memo.get("c", count) == 3);
+    CHECK(memo.size() == 3);
+    CHECK(memo.get("d", count) == 4);  // full: the three are dropped, d kept
+    CHECK(memo.size() == 1);
+    CHECK(memo.get("a", count) == 5);  // computed again
+    CHECK(memo.get("d", count) == 4);
+}
