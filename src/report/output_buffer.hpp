@@ -34,6 +34,12 @@ public:
         std::memset(p + 1, ' ', n);
         m_size += n + 1;
     }
+    /// Room for `n` more bytes: write them at the pointer returned, then commit() how many were written.
+    char* claim(std::size_t n) {
+        if (n > m_data.size() - m_size) grow(n);
+        return m_data.data() + m_size;
+    }
+    void commit(std::size_t n) { m_size += n; }
     void reserve(std::size_t n) {
         if (n > m_data.size()) m_data.resize(n);
     }
