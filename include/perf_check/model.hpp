@@ -90,6 +90,10 @@ struct Indicator {
     std::string level1_name;                   ///< 一级 without spaces (" 效益指标 " → "效益指标")
     std::string level2_name;                   ///< 二级 without spaces
 
+    /// level1_name, or for an indicator that did not go through normalisation the same derived into
+    /// `scratch`; likewise level2_view. (Cell text is trimmed: a non-empty cell has a non-empty name.)
+    [[nodiscard]] std::string_view level1_view(std::string& scratch) const;
+    [[nodiscard]] std::string_view level2_view(std::string& scratch) const;
     /// "一级/二级/三级" with normalised names.
     [[nodiscard]] std::string path() const;
 };

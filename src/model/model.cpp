@@ -32,8 +32,30 @@ std::string SourceLocation::cell_ref() const {
     return sheet + "!" + ref;
 }
 
+namespace {
+std::string_view derived_or_stripped(const std::string& derived, const Cell& cell, std::string& scratch) {
+    if (!derived.empty() || cell.text.empty()) return derived;
+    scratch = util::strip_spaces(cell.text);
+    return scratch;
+}
+}  // namespace
+
+std::string_view Indicator::level1_view(std::string& scratch) const {
+    return derived_or_stripped(level1_name, level1, scratch);
+}
+
+std::string_view Indicator::level2_view(std::string& scratch) const {
+    return derived_or_stripped(level2_name, level2, scratch);
+}
+
 std::string Indicator::path() const {
-    return util::strip_spaces(level1.text) + "/" + util::strip_spaces(level2.text) + "/" + name.text;
+    std::string scratch;
+    std::string out(level1_view(scratch));
+    out += '/';
+    out += level2_view(scratch);
+    out += '/';
+    out += name.text;
+    return out;
 }
 
 const char* comparator_symbol(Comparator c) {
@@ -60,9 +82,11 @@ const char* severity_name(Severity s) {
 
 Finding make_finding(const Project& project, const Indicator* indicator, const Cell& cell) {
     Finding f;
-    f.loc = cell.loc;
+    f.loc.file = project.file;  // not the cell's: a cell joined from an actuals file is still the project's
+    f.loc.sheet = cell.loc.sheet;
+    f.loc.row = cell.loc.row;
+    f.loc.column = cell.loc.column;
     if (f.loc.row == 0) f.loc.row = indicator ? indicator->row : project.first_row;
-    f.loc.file = project.file;
     f.project_code = project.code.text;
     f.project = project.name.text;
     if (indicator) f.indicator = indicator->path();

@@ -59,22 +59,15 @@ std::string_view without_suffix(std::string_view s) {
 }
 bool same_level(std::string_view a, std::string_view b) { return without_suffix(a) == without_suffix(b); }
 
-// The name normalisation derived (Indicator::level1_name), or derived here into `scratch` for an
-// indicator that did not go through it: text is trimmed, so a non-empty cell has a non-empty name.
-std::string_view derived_name(const std::string& derived, const Cell& cell, std::string& scratch) {
-    if (!derived.empty() || cell.text.empty()) return derived;
-    scratch = level_name(cell);
-    return scratch;
-}
 }  // namespace
 
 bool under(const Indicator& indicator, std::string_view path) {
     std::string scratch;
     const std::size_t slash = path.find('/');
-    const std::string_view l1 = derived_name(indicator.level1_name, indicator.level1, scratch);
+    const std::string_view l1 = indicator.level1_view(scratch);
     if (!same_level(l1, path.substr(0, slash))) return false;
     if (slash == std::string_view::npos) return true;
-    return same_level(derived_name(indicator.level2_name, indicator.level2, scratch), path.substr(slash + 1));
+    return same_level(indicator.level2_view(scratch), path.substr(slash + 1));
 }
 
 bool is_cost(const Indicator& indicator) {

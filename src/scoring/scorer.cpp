@@ -10,6 +10,7 @@
 #include "scoring/deduction.hpp"
 #include "scoring/explain.hpp"
 #include "util/text.hpp"
+#include "util/text_memo.hpp"
 
 namespace perf_check::scoring {
 
@@ -88,7 +89,9 @@ public:
         m_has_text = !m_ind.deduction.empty() && !m_rules.is_placeholder(m_ind.deduction.text);
         if (m_has_text) {
             m_formula = parse_deduction(m_ind.deduction.text);
-            m_canonical = canonical_form(m_formula);
+            // The canonical form is a function of the text, like the formula: rendered once per text.
+            thread_local util::TextMemo<std::string> canonical;
+            m_canonical = canonical.get(m_ind.deduction.text, [&](std::string_view) { return canonical_form(m_formula); });
             const std::string written = util::trim(m_ind.deduction.as_read());
             step([&] { return "扣分标准：" + written + "（规范形式：" + m_canonical + "）"; },
                  [&] { return "Deduction standard: " + written + " (canonical: " + m_canonical + ")"; });
