@@ -19,8 +19,8 @@ namespace {
 /// step (每超过5万元扣1分), numeric condition (少于1%扣0.5分), proportional form or all-or-nothing. The
 /// scoring grammar decides, so this rule and the scorer never disagree on whether defaults apply.
 bool is_discretionary(std::string_view text) {
-    const scoring::Formula f = scoring::parse_deduction(text);
-    return f.discretionary && !f.has_rule();
+    const auto f = scoring::shared_deduction(text);
+    return f->discretionary && !f->has_rule();
 }
 
 std::string percent(Decimal fraction) {

@@ -54,7 +54,8 @@ public:
         for (const auto& ind : project.indicators) {
             // Empty and placeholder texts are deduction-missing's business.
             if (ind.placeholder || m_tokens.is_placeholder(ind.deduction.text)) continue;
-            const scoring::Formula f = scoring::parse_deduction(ind.deduction.text);
+            const auto shared = scoring::shared_deduction(ind.deduction.text);
+            const scoring::Formula& f = *shared;
             if (f.unparsed.empty() && f.unsupported.empty()) continue;
             std::vector<std::string> zh;
             std::vector<std::string> en;

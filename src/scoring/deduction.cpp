@@ -767,9 +767,11 @@ private:
 
 std::string normalize_deduction_text(std::string_view text) { return to_utf8(normalize_u32(text)); }
 
-Formula parse_deduction(std::string_view text) {
-    thread_local util::TextMemo<Formula> memo;
-    return memo.get(text, [](std::string_view t) { return Parser(t).run(); });
+std::shared_ptr<const Formula> shared_deduction(std::string_view text) {
+    thread_local util::TextMemo<std::shared_ptr<const Formula>> memo;
+    return memo.get(text, [](std::string_view t) { return std::make_shared<const Formula>(Parser(t).run()); });
 }
+
+Formula parse_deduction(std::string_view text) { return *shared_deduction(text); }
 
 }  // namespace perf_check::scoring

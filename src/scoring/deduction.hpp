@@ -1,6 +1,7 @@
 // The 评（扣分标准） grammar: a deduction text parsed into a typed Formula, with the parts not understood.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,5 +122,8 @@ std::string normalize_deduction_text(std::string_view text);
 /// by its text), ranking and tiered forms in Formula::unsupported. Punctuation, full-width characters,
 /// spaces and a trailing 。 do not change the result; small Chinese numerals (一, 两, 十, 半) read as numbers.
 Formula parse_deduction(std::string_view text);
+/// parse_deduction() without the copy: the result is kept per thread for texts seen recently (rules and
+/// the scorer read the same cells), shared with the caller.
+std::shared_ptr<const Formula> shared_deduction(std::string_view text);
 
 }  // namespace perf_check::scoring

@@ -2,6 +2,7 @@
 #include "scoring/scorer.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -59,6 +60,12 @@ std::string default_name(Comparator c, Decimal target, ReverseVariant variant) {
 }
 
 // Collects the steps of one indicator and the formula actually applied.
+/// The formula of no text, shared by every scorer of an indicator without one.
+const std::shared_ptr<const Formula>& empty_formula() {
+    static const auto k_empty = std::make_shared<const Formula>();
+    return k_empty;
+}
+
 class IndicatorScorer {
 public:
     IndicatorScorer(const Project& project, const Indicator& ind, const RuleSet& rules, StepLanguages langs)
@@ -88,10 +95,10 @@ public:
         }
         m_has_text = !m_ind.deduction.empty() && !m_rules.is_placeholder(m_ind.deduction.text);
         if (m_has_text) {
-            m_formula = parse_deduction(m_ind.deduction.text);
+            m_formula = shared_deduction(m_ind.deduction.text);
             // The canonical form is a function of the text, like the formula: rendered once per text.
             thread_local util::TextMemo<std::string> canonical;
-            m_canonical = canonical.get(m_ind.deduction.text, [&](std::string_view) { return canonical_form(m_formula); });
+            m_canonical = canonical.get(m_ind.deduction.text, [&](std::string_view) { return canonical_form(*m_formula); });
             const std::string written = util::trim(m_ind.deduction.as_read());
             step([&] { return "扣分标准：" + written + "（规范形式：" + m_canonical + "）"; },
                  [&] { return "Deduction standard: " + written + " (canonical: " + m_canonical + ")"; });
@@ -189,7 +196,7 @@ private:
         step([&] { return "未达到目标（实际 " + val(av, unit) + "，目标 " + sym + val(m_t, unit) + "）"; },
              [&] { return "Target missed (actual " + val(av, unit) + ", target " + sym + val(m_t, unit) + ")"; });
         if (!m_has_text) return default_formula();
-        const Formula& f = m_formula;
+        const Formula& f = *m_formula;
         if (f.blocked()) {
             step("扣分标准为排名或分档等不支持的形式：采用规则集默认公式",
                  "The deduction standard is a ranking or tiered form, which is not supported: the default applies");
@@ -324,7 +331,7 @@ private:
 
     // The per-step deductions of the text. nullopt when none applies to this indicator.
     std::optional<Decimal> apply_steps() {
-        const Formula& f = m_formula;
+        const Formula& f = *m_formula;
         const std::string& unit = m_ind.value.unit;
         const bool reverse = is_reverse(m_c);
         Decimal total;
@@ -641,7 +648,7 @@ private:
     IndicatorScore m_out;
     Decimal m_w;
     bool m_has_text = false;
-    Formula m_formula;
+    std::shared_ptr<const Formula> m_formula = empty_formula();  ///< the deduction text's, when m_has_text
     std::string m_canonical;
     Decimal m_a;
     Decimal m_t;

@@ -365,3 +365,18 @@ TEST_CASE("a pathological cell is read in bounded time and named, not hung on", 
     CHECK(f.unparsed.back().size() < 4000);  // named by a bounded excerpt
     CHECK(util::ends_with(f.unparsed.back(), "…"));
 }
+
+TEST_CASE("shared_deduction gives parse_deduction's formula, parsed once per text", "[deduction]") {
+    const std::string text = "每超过5万元，扣1分，扣完为止";
+    const auto a = scoring::shared_deduction(text);
+    const auto b = scoring::shared_deduction(text);
+    CHECK(a.get() == b.get());  // kept, not parsed again
+    const scoring::Formula copy = parse_deduction(text);
+    CHECK(canonical_form(*a) == canonical_form(copy));
+    CHECK(a->steps.size() == 1);
+    CHECK(a->floor_zero);
+    const auto other = scoring::shared_deduction("视情况扣分");
+    CHECK(other.get() != a.get());
+    CHECK(other->discretionary);
+    CHECK(canonical_form(*a) == canonical_form(parse_deduction(text)));  // still the first text's
+}
