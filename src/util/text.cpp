@@ -137,6 +137,18 @@ std::size_t previous_start(std::string_view s, std::size_t end) {
 }  // namespace
 
 std::string_view trim_view(std::string_view s) {
+    // Most texts have nothing to trim: they start with a byte that starts no space and end in ASCII that
+    // is not one, or in a three-byte character whose lead byte starts no space (Chinese text).
+    if (!s.empty() && k_byte_class[static_cast<unsigned char>(s.front())] == 0) {
+        const std::size_t n = s.size();
+        const auto last = static_cast<unsigned char>(s[n - 1]);
+        if (last < 0x80) {
+            if (k_byte_class[last] == 0) return s;
+        } else if (n >= 3 && (last & 0xC0) == 0x80 && (static_cast<unsigned char>(s[n - 2]) & 0xC0) == 0x80) {
+            const auto lead = static_cast<unsigned char>(s[n - 3]);
+            if ((lead & 0xC0) != 0x80 && k_byte_class[lead] == 0) return s;
+        }
+    }
     std::size_t begin = 0;
     std::size_t end = s.size();
     while (begin < end) {

@@ -268,6 +268,20 @@ TEST_CASE("fold and trim_view agree with the code-point definition on mixed text
         REQUIRE(strip_spaces(s).size() <= s.size());
         if (!has_spaces(s)) REQUIRE(strip_spaces(s) == s);
     }
+    // trim_view also meets malformed text (the JSON model's strings are checked, a library caller's may
+    // not be): stray continuation bytes and cut-off sequences are never spaces, at either end.
+    const std::vector<std::string> broken = {"a", " ", "中", "。", "\u3000", "\x80", "\xE3", "\xE3\x80", "\xBF\xBF"};
+    for (int n = 0; n < 5000; ++n) {
+        std::string s;
+        const int len = static_cast<int>(seed % 6);
+        for (int i = 0; i < len; ++i) {
+            seed = seed * 1103515245U + 12345U;
+            s += broken[(seed >> 16) % broken.size()];
+        }
+        seed = seed * 1103515245U + 12345U;
+        INFO(perf_check::util::hex_bytes(s));
+        REQUIRE(trim_view(s) == reference_trim(s));
+    }
     CHECK(trim_view("\u3000 中文\u00A0 ") == "中文");
     CHECK(trim_view("≥\u2003") == "≥");
     CHECK(fold("\uFF5F") == "\uFF5F");  // just past the folded block
