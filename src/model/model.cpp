@@ -120,13 +120,17 @@ bool RuleSet::is_placeholder(const std::string& text) const {
     const std::string_view trimmed = util::trim_view(text);
     if (trimmed.empty()) return true;
     // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than
-    // three times the longest placeholder cannot be one, and most cells are (a goal cell may be megabytes).
-    std::size_t longest = 0;
-    for (const auto& p : placeholders) longest = std::max(longest, p.size());
-    if (trimmed.size() > 3 * longest) return false;
+    // three times the longest placeholder cannot be one. A goal cell may be megabytes.
+    const auto too_long = [&] {
+        std::size_t longest = 0;
+        for (const auto& p : placeholders) longest = std::max(longest, p.size());
+        return trimmed.size() > 3 * longest;
+    };
+    if (trimmed.size() > 64 && too_long()) return false;
     // Most cells hold nothing folding would change (cell text is normalised already): compare them as
-    // they are, without a copy.
+    // they are, without a copy (a length unlike every placeholder's rejects them at once).
     if (util::fold_keeps(trimmed)) return matches_placeholder(placeholders, trimmed);
+    if (too_long()) return false;
     const std::string folded = util::fold(trimmed);
     return folded.empty() || matches_placeholder(placeholders, folded);
 }
