@@ -92,8 +92,8 @@ struct Indicator {
 
     /// level1_name, or for an indicator that did not go through normalisation the same derived into
     /// `scratch`; likewise level2_view. (Cell text is trimmed: a non-empty cell has a non-empty name.)
-    [[nodiscard]] std::string_view level1_view(std::string& scratch) const;
-    [[nodiscard]] std::string_view level2_view(std::string& scratch) const;
+    [[nodiscard]] const std::string& level1_view(std::string& scratch) const;
+    [[nodiscard]] const std::string& level2_view(std::string& scratch) const;
     /// "一级/二级/三级" with normalised names.
     [[nodiscard]] std::string path() const;
 };

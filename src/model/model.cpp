@@ -33,18 +33,18 @@ std::string SourceLocation::cell_ref() const {
 }
 
 namespace {
-std::string_view derived_or_stripped(const std::string& derived, const Cell& cell, std::string& scratch) {
+const std::string& derived_or_stripped(const std::string& derived, const Cell& cell, std::string& scratch) {
     if (!derived.empty() || cell.text.empty()) return derived;
     scratch = util::strip_spaces(cell.text);
     return scratch;
 }
 }  // namespace
 
-std::string_view Indicator::level1_view(std::string& scratch) const {
+const std::string& Indicator::level1_view(std::string& scratch) const {
     return derived_or_stripped(level1_name, level1, scratch);
 }
 
-std::string_view Indicator::level2_view(std::string& scratch) const {
+const std::string& Indicator::level2_view(std::string& scratch) const {
     return derived_or_stripped(level2_name, level2, scratch);
 }
 

@@ -13,7 +13,11 @@ std::string project_label(const Project& project) {
 }
 
 std::string level_path(const Indicator& indicator) {
-    return level_name(indicator.level1) + "/" + level_name(indicator.level2);
+    std::string scratch;
+    std::string out = indicator.level1_view(scratch);
+    out += '/';
+    out += indicator.level2_view(scratch);
+    return out;
 }
 }  // namespace
 

@@ -35,8 +35,10 @@ public:
         std::optional<std::string> last_bad_l1;
         std::optional<std::string> last_bad_l2;
         for (const auto& ind : project.indicators) {
-            const std::string l1 = level_name(ind.level1);
-            const std::string l2 = level_name(ind.level2);
+            std::string scratch1;
+            std::string scratch2;
+            const std::string& l1 = ind.level1_view(scratch1);
+            const std::string& l2 = ind.level2_view(scratch2);
             const Level1* level = find_level(l1);
             if (!level) {
                 if (last_bad_l1 != l1) report_level1(project, ind, l1, l2, sink);

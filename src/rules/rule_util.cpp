@@ -49,8 +49,6 @@ std::string string_param(const Params& params, const std::string& key, std::stri
     return (p && !p->values.empty()) ? p->values[0] : fallback;
 }
 
-std::string level_name(const Cell& cell) { return util::strip_spaces(cell.text); }
-
 namespace {
 std::string_view without_suffix(std::string_view s) {
     constexpr std::string_view k_suffix = "指标";

@@ -32,11 +32,9 @@ std::vector<std::string> list_param(const Params& params, const std::string& key
 /// The scalar string parameter `key`, or `fallback`.
 std::string string_param(const Params& params, const std::string& key, std::string fallback);
 
-/// A level name without spaces, as compared across tables: " 效益指标 " → "效益指标".
-std::string level_name(const Cell& cell);
-
-/// True when the indicator is under `path`: "一级" or "一级/二级" (names compared by level_name;
-/// a trailing "指标" is optional on both sides, so "产出" matches "产出指标").
+/// True when the indicator is under `path`: "一级" or "一级/二级" (names without spaces, as
+/// Indicator::level1_view gives them; a trailing "指标" is optional on both sides, so "产出" matches
+/// "产出指标").
 bool under(const Indicator& indicator, std::string_view path);
 
 /// True for cost indicators: under 成本指标, 产出指标/成本指标 or 产出指标/成本控制数.
