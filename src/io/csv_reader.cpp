@@ -139,7 +139,40 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
                          " (单元格内容过大：请检查该单元格或引号是否未闭合，确需读取可用 --limit cell-bytes=8MiB 提高上限)",
                      m_file, row.row};
     };
+    // A whole unquoted cell in the buffer, ended by a delimiter, a line feed or CR LF: most cells.
+    // Stored straight from the buffer; anything else (quotes, a cell or row across a refill, a lone
+    // CR, a limit reached) goes the general way below.
+    const auto whole_plain_cell = [&]() -> int {  // 0: not one; 1: cell read; 2: cell and row read
+        if (quoted || !cell.empty() || m_pos >= m_buf.size() || used >= m_limits.max_columns) return 0;
+        const char* data = m_buf.data();
+        const std::size_t n = m_buf.size();
+        const std::size_t i = find_any_of(data, m_pos, n, m_delimiter, '\n', '\r', '"');
+        if (i == n || data[i] == '"' || i - m_pos > m_limits.max_cell_bytes) return 0;
+        std::size_t next = i + 1;
+        if (data[i] == '\r') {
+            if (next == n || data[next] != '\n') return 0;
+            ++next;
+        }
+        if (used == row.cells.size()) row.cells.emplace_back();
+        const std::string_view bytes(data + m_pos, i - m_pos);
+        if (m_encoding == Encoding::gb18030) {
+            row.cells[used].clear();
+            append_gb18030_as_utf8(bytes, row.cells[used]);
+        } else {
+            row.cells[used].assign(bytes);
+        }
+        ++used;
+        m_pos = next;
+        if (data[i] == m_delimiter) return 1;
+        ++m_line;
+        end_row();
+        return 2;
+    };
     while (true) {
+        if (const int plain = whole_plain_cell()) {
+            if (plain == 2) return true;
+            continue;
+        }
         // Plain bytes (no quote, delimiter or line break) are copied in runs straight from the buffer.
         if (!quoted && m_pos < m_buf.size()) {
             const std::size_t start = m_pos;

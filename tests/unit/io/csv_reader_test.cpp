@@ -271,3 +271,43 @@ TEST_CASE("csv: cells, quotes and line breaks across the 1 MiB read block", "[cs
         CHECK(row.cells.empty());
     }
 }
+
+TEST_CASE("csv: every cell reads the same wherever the 1 MiB read block ends", "[csv]") {
+    // Whole plain cells are taken straight from the block; a cell or row end beyond it, quotes, a lone CR
+    // go the general way. Moving the block's end through every byte of a sample mixes the two paths.
+    const std::string sample = "a,,\"b,\"\"c\"\"\",中文\r\n\"x\ny\",z\rw,\"\"\n,\n末";
+    const Read alone = read_all(sample);
+    REQUIRE_FALSE(alone.error);
+    REQUIRE(alone.rows.size() == 5);
+    CHECK(alone.rows[0].cells == Cells{"a", "", "b,\"c\"", "中文"});
+    CHECK(alone.rows[1].cells == Cells{"x\ny", "z"});
+    CHECK(alone.rows[2].cells == Cells{"w", ""});
+    CHECK(alone.rows[3].cells == Cells{"", ""});
+    CHECK(alone.rows[4].cells == Cells{"末"});
+    CHECK(row_numbers(alone) == std::vector<int>{1, 2, 4, 5, 6});
+    constexpr std::size_t k_block = 1 << 20;
+    for (std::size_t k = 0; k <= sample.size(); ++k) {
+        // Padding of k_block − k bytes in short rows puts the block's end k bytes into the sample.
+        const std::size_t pad = k_block - k;
+        std::string text = pad % 2 == 1 ? "\n" : "";
+        for (std::size_t i = 0; i < pad / 2; ++i) text += "p\n";
+        const int pad_rows = static_cast<int>(pad / 2 + pad % 2);
+        text += sample;
+        INFO("block ends " << k << " bytes into the sample");
+        CsvRowSource src(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "t.csv", ReadLimits{});
+        std::vector<RawRow> after_padding;
+        int rows = 0;
+        RawRow row;
+        while (true) {
+            auto got = src.next(row);
+            if (!got) FAIL(got.error().render());
+            if (!*got) break;
+            if (++rows > pad_rows) after_padding.push_back(row);
+        }
+        REQUIRE(after_padding.size() == alone.rows.size());
+        for (std::size_t i = 0; i < alone.rows.size(); ++i) {
+            CHECK(after_padding[i].cells == alone.rows[i].cells);
+            CHECK(after_padding[i].row == alone.rows[i].row + pad_rows);
+        }
+    }
+}
