@@ -5,8 +5,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -187,6 +189,21 @@ ScanResult scan(std::istream& in) {
                     } else {
                         break;
                     }
+                }
+                if (i == n) break;
+            }
+            // Likewise in a GB18030 table once UTF-8 is ruled out: ASCII (not NUL) and whole two-byte codes.
+            if (r.utf8.failed && !r.gb.failed && g.complete()) {
+                while (i < n) {
+                    const auto c = static_cast<unsigned char>(block[i]);
+                    if (c != 0 && c < 0x80) {
+                        ++i;
+                        continue;
+                    }
+                    if (i + 1 >= n || c < 0x81 || c > 0xFE) break;
+                    const auto t = static_cast<unsigned char>(block[i + 1]);
+                    if (!((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE))) break;
+                    i += 2;
                 }
                 if (i == n) break;
             }
@@ -398,20 +415,16 @@ void append_with_iconv(std::string_view bytes, std::string& out) {
 void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
     const TwoByteTable& table = TwoByteTable::get();
     const std::size_t base = out.size();
-    out.reserve(base + bytes.size() * 3 / 2 + 1);  // a two-byte code becomes at most three bytes
-    // Written through a small buffer: one append per 256 bytes rather than one per byte.
-    char buf[256];
-    std::size_t used = 0;
-    std::size_t i = 0;
     const std::size_t n = bytes.size();
+    // Written in place: a byte becomes at most one and a half (a two-byte code, three), and each
+    // character is stored as four bytes (room for that at the end too), of which its length count.
+    out.resize(base + n + n / 2 + 4);
+    char* p = out.data() + base;
+    std::size_t i = 0;
     while (i < n) {
-        if (used + 3 > sizeof buf) {
-            out.append(buf, used);
-            used = 0;
-        }
         const auto b = static_cast<unsigned char>(bytes[i]);
         if (b < 0x80) {
-            buf[used++] = static_cast<char>(b);
+            *p++ = static_cast<char>(b);
             ++i;
             continue;
         }
@@ -422,11 +435,15 @@ void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
             append_with_iconv(bytes, out);
             return;
         }
-        const std::size_t len = packed >> 24;
-        for (std::size_t k = 0; k < len; ++k) buf[used++] = static_cast<char>((packed >> (8 * k)) & 0xFF);
+        if constexpr (std::endian::native == std::endian::little) {
+            std::memcpy(p, &packed, 4);  // the low bytes first: the UTF-8 in order
+        } else {
+            for (std::size_t k = 0; k < 3; ++k) p[k] = static_cast<char>((packed >> (8 * k)) & 0xFF);
+        }
+        p += packed >> 24;
         i += 2;
     }
-    out.append(buf, used);
+    out.resize(static_cast<std::size_t>(p - out.data()));
 }
 
 std::string gb18030_to_utf8(std::string_view bytes) {
