@@ -111,16 +111,20 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
     cell.clear();
     bool quoted = false;
     int quote_line = 0;
-    auto finish_cell = [&]() -> bool {
-        if (used >= m_limits.max_columns) return false;
+    // The next cell of the row is `bytes`, decoded from the file's encoding.
+    const auto store = [&](std::string_view bytes) {
         if (used == row.cells.size()) row.cells.emplace_back();
         if (m_encoding == Encoding::gb18030) {
             row.cells[used].clear();
-            append_gb18030_as_utf8(cell, row.cells[used]);
+            append_gb18030_as_utf8(bytes, row.cells[used]);
         } else {
-            row.cells[used].assign(cell);
+            row.cells[used].assign(bytes);
         }
         ++used;
+    };
+    auto finish_cell = [&]() -> bool {
+        if (used >= m_limits.max_columns) return false;
+        store(cell);
         cell.clear();
         return true;
     };
@@ -153,15 +157,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
             if (next == n || data[next] != '\n') return 0;
             ++next;
         }
-        if (used == row.cells.size()) row.cells.emplace_back();
-        const std::string_view bytes(data + m_pos, i - m_pos);
-        if (m_encoding == Encoding::gb18030) {
-            row.cells[used].clear();
-            append_gb18030_as_utf8(bytes, row.cells[used]);
-        } else {
-            row.cells[used].assign(bytes);
-        }
-        ++used;
+        store(std::string_view(data + m_pos, i - m_pos));
         m_pos = next;
         if (data[i] == m_delimiter) return 1;
         ++m_line;

@@ -233,6 +233,18 @@ std::string reference_trim(std::string_view s) {
     return std::string(s.substr(spans[b].first, spans[e - 1].second - spans[b].first));
 }
 
+// Fewer than `most` pieces picked at random (a linear congruential generator: the same text every run).
+std::string random_text(const std::vector<std::string>& pieces, std::uint32_t most, std::uint32_t& seed) {
+    std::string s;
+    const std::uint32_t len = seed % most;
+    for (std::uint32_t i = 0; i < len; ++i) {
+        seed = seed * 1103515245U + 12345U;
+        s += pieces[(seed >> 16) % pieces.size()];
+    }
+    seed = seed * 1103515245U + 12345U;
+    return s;
+}
+
 // The definition fold() implements, decoding every code point: the byte-level fast paths must agree.
 std::string reference_fold(std::string_view s) {
     std::string out;
@@ -254,13 +266,7 @@ TEST_CASE("fold and trim_view agree with the code-point definition on mixed text
                                              "\u3000", "\u00A0", "\u200B", "\uFEFF", "\u2003", "\uFF5F", "©", "万元", "%"};
     std::uint32_t seed = 12345;
     for (int n = 0; n < 5000; ++n) {
-        std::string s;
-        const int len = static_cast<int>(seed % 7);
-        for (int i = 0; i < len; ++i) {
-            seed = seed * 1103515245U + 12345U;
-            s += pieces[(seed >> 16) % pieces.size()];
-        }
-        seed = seed * 1103515245U + 12345U;
+        const std::string s = random_text(pieces, 7, seed);
         INFO(s);
         REQUIRE(fold(s) == reference_fold(s));
         REQUIRE(trim_view(s) == reference_trim(s));
@@ -272,13 +278,7 @@ TEST_CASE("fold and trim_view agree with the code-point definition on mixed text
     // not be): stray continuation bytes and cut-off sequences are never spaces, at either end.
     const std::vector<std::string> broken = {"a", " ", "中", "。", "\u3000", "\x80", "\xE3", "\xE3\x80", "\xBF\xBF"};
     for (int n = 0; n < 5000; ++n) {
-        std::string s;
-        const int len = static_cast<int>(seed % 6);
-        for (int i = 0; i < len; ++i) {
-            seed = seed * 1103515245U + 12345U;
-            s += broken[(seed >> 16) % broken.size()];
-        }
-        seed = seed * 1103515245U + 12345U;
+        const std::string s = random_text(broken, 6, seed);
         INFO(perf_check::util::hex_bytes(s));
         REQUIRE(trim_view(s) == reference_trim(s));
     }
