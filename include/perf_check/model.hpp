@@ -91,7 +91,8 @@ struct Indicator {
     std::string level2_name;                   ///< 二级 without spaces
 
     /// level1_name, or for an indicator that did not go through normalisation the same derived into
-    /// `scratch`; likewise level2_view. (Cell text is trimmed: a non-empty cell has a non-empty name.)
+    /// `scratch`; likewise level2_view. The result may be `scratch` itself: give each level its own.
+    /// (Cell text is trimmed: a non-empty cell has a non-empty name.)
     [[nodiscard]] const std::string& level1_view(std::string& scratch) const;
     [[nodiscard]] const std::string& level2_view(std::string& scratch) const;
     /// "一级/二级/三级" with normalised names.

@@ -49,10 +49,11 @@ const std::string& Indicator::level2_view(std::string& scratch) const {
 }
 
 std::string Indicator::path() const {
-    std::string scratch;
-    std::string out(level1_view(scratch));
+    std::string scratch1;
+    std::string scratch2;
+    std::string out(level1_view(scratch1));
     out += '/';
-    out += level2_view(scratch);
+    out += level2_view(scratch2);
     out += '/';
     out += name.text;
     return out;

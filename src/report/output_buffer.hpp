@@ -7,11 +7,28 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace perf_check::report {
 
 class OutputBuffer {
 public:
+    OutputBuffer() = default;
+    // A moved-from buffer is empty (as a moved-from std::string is): its count goes with its bytes.
+    OutputBuffer(OutputBuffer&& other) noexcept
+        : m_data(std::move(other.m_data)), m_size(std::exchange(other.m_size, 0)) {
+        other.m_data.clear();
+    }
+    OutputBuffer& operator=(OutputBuffer&& other) noexcept {
+        m_data = std::move(other.m_data);
+        m_size = std::exchange(other.m_size, 0);
+        other.m_data.clear();
+        return *this;
+    }
+    OutputBuffer(const OutputBuffer&) = delete;
+    OutputBuffer& operator=(const OutputBuffer&) = delete;
+    ~OutputBuffer() = default;
+
     OutputBuffer& operator+=(char c) {
         if (m_size == m_data.size()) grow(1);
         m_data[m_size++] = c;

@@ -13,10 +13,11 @@ std::string project_label(const Project& project) {
 }
 
 std::string level_path(const Indicator& indicator) {
-    std::string scratch;
-    std::string out = indicator.level1_view(scratch);
+    std::string scratch1;
+    std::string scratch2;
+    std::string out = indicator.level1_view(scratch1);
     out += '/';
-    out += indicator.level2_view(scratch);
+    out += indicator.level2_view(scratch2);
     return out;
 }
 }  // namespace

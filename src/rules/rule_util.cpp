@@ -60,12 +60,12 @@ bool same_level(std::string_view a, std::string_view b) { return without_suffix(
 }  // namespace
 
 bool under(const Indicator& indicator, std::string_view path) {
-    std::string scratch;
+    std::string scratch1;
+    std::string scratch2;
     const std::size_t slash = path.find('/');
-    const std::string_view l1 = indicator.level1_view(scratch);
-    if (!same_level(l1, path.substr(0, slash))) return false;
+    if (!same_level(indicator.level1_view(scratch1), path.substr(0, slash))) return false;
     if (slash == std::string_view::npos) return true;
-    return same_level(indicator.level2_view(scratch), path.substr(slash + 1));
+    return same_level(indicator.level2_view(scratch2), path.substr(slash + 1));
 }
 
 bool is_cost(const Indicator& indicator) {

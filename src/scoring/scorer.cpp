@@ -98,7 +98,8 @@ public:
             m_formula = shared_deduction(m_ind.deduction.text);
             // The canonical form is a function of the text, like the formula: rendered once per text.
             thread_local util::TextMemo<std::string> canonical;
-            m_canonical = canonical.get(m_ind.deduction.text, [&](std::string_view) { return canonical_form(*m_formula); });
+            m_canonical = canonical.get(m_ind.deduction.text,
+                                        [](std::string_view text) { return canonical_form(*shared_deduction(text)); });
             const std::string written = util::trim(m_ind.deduction.as_read());
             step([&] { return "扣分标准：" + written + "（规范形式：" + m_canonical + "）"; },
                  [&] { return "Deduction standard: " + written + " (canonical: " + m_canonical + ")"; });

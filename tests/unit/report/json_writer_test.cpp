@@ -133,3 +133,17 @@ TEST_CASE("JsonWriter splices element runs rendered ahead and joined by commas, 
     expected["empty"] = nlohmann::ordered_json::array();
     CHECK(out.str() == expected.dump(2) + "\n");
 }
+
+TEST_CASE("A JsonWriter moved mid-document leaves nothing behind to write", "[json-writer]") {
+    std::ostringstream out;
+    {
+        JsonWriter first(out);
+        first.begin_array();
+        first.string("hello");  // still in the buffer, not yet flushed
+        JsonWriter second(std::move(first));
+        second.end_array();
+        second.end_document();
+    }  // the moved-from writer is destroyed here: it must write nothing
+    CHECK(out.str() == "[\n  \"hello\"\n]\n");
+    CHECK(nlohmann::json::parse(out.str()) == nlohmann::json::array({"hello"}));
+}
