@@ -255,8 +255,13 @@ void normalize_funds(Project& project) { project.funds_wan = money_wan(project.f
 void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     ind.problems.clear();
     // Rules ask for the level names many times per indicator (is it a cost? under 产出指标?): once here.
-    ind.level1_name = util::strip_spaces(ind.level1.text);
-    ind.level2_name = util::strip_spaces(ind.level2.text);
+    // Assigned, not replaced: a refilled indicator keeps its strings' capacity (names rarely hold spaces).
+    const auto set_name = [](std::string& name, const std::string& text) {
+        if (util::has_spaces(text)) name = util::strip_spaces(text);
+        else name.assign(text);
+    };
+    set_name(ind.level1_name, ind.level1.text);
+    set_name(ind.level2_name, ind.level2.text);
     ind.placeholder = rules.is_placeholder(ind.name.text) && rules.is_placeholder(ind.target.text);
     ind.value = read_quantity(ind.target.text);
     const Comparator stated = read_comparator(ind.type.text);
