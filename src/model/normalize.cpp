@@ -257,8 +257,10 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     // Rules ask for the level names many times per indicator (is it a cost? under 产出指标?): once here.
     // Assigned, not replaced: a refilled indicator keeps its strings' capacity (names rarely hold spaces).
     const auto set_name = [](std::string& name, const std::string& text) {
-        if (util::has_spaces(text)) name = util::strip_spaces(text);
-        else name.assign(text);
+        if (util::has_spaces(text))
+            name = util::strip_spaces(text);
+        else
+            name.assign(text);
     };
     set_name(ind.level1_name, ind.level1.text);
     set_name(ind.level2_name, ind.level2.text);

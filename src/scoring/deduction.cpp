@@ -772,6 +772,8 @@ std::shared_ptr<const Formula> shared_deduction(std::string_view text) {
     return memo.get(text, [](std::string_view t) { return std::make_shared<const Formula>(Parser(t).run()); });
 }
 
-Formula parse_deduction(std::string_view text) { return *shared_deduction(text); }
+Formula parse_deduction(std::string_view text) {
+    return *shared_deduction(text);
+}
 
 }  // namespace perf_check::scoring

@@ -125,7 +125,9 @@ std::size_t find_byte_of(std::string_view s, unsigned char classes, std::size_t 
     }
     return s.size();
 }
-bool any_byte_of(std::string_view s, unsigned char classes) { return find_byte_of(s, classes) != s.size(); }
+bool any_byte_of(std::string_view s, unsigned char classes) {
+    return find_byte_of(s, classes) != s.size();
+}
 
 // Start of the code point that ends at `end` (exclusive): back over continuation bytes.
 std::size_t previous_start(std::string_view s, std::size_t end) {

@@ -148,8 +148,7 @@ TEST_CASE("next_code_point decodes valid UTF-8", "[text]") {
     CHECK(pos == 4);
 }
 
-TEST_CASE("next_code_point's inline decoding agrees with the general decoder on every 1- to 3-byte input",
-          "[text]") {
+TEST_CASE("next_code_point's inline decoding agrees with the general decoder on every 1- to 3-byte input", "[text]") {
     // Every lead byte with every pair of following bytes, whole and cut short: value and advance.
     std::size_t disagreements = 0;
     for (unsigned b0 = 0; b0 < 256; ++b0) {
