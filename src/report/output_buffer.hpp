@@ -1,6 +1,6 @@
 // A byte buffer for report writers: appends are inline (a bounds check and a copy), without the
 // null terminator upkeep and out-of-line calls std::string pays for every `+=`. Measured on the JSON
-// writer: a finding's key, indentation and string cost about a third of what std::string appends did.
+// writer (callgrind, 6,904 findings): writing them took a fifth fewer instructions than with std::string.
 #pragma once
 
 #include <cstddef>

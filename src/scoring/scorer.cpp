@@ -59,13 +59,13 @@ std::string default_name(Comparator c, Decimal target, ReverseVariant variant) {
     return "default(>=: w*a/t)";
 }
 
-// Collects the steps of one indicator and the formula actually applied.
 /// The formula of no text, shared by every scorer of an indicator without one.
 const std::shared_ptr<const Formula>& empty_formula() {
     static const auto k_empty = std::make_shared<const Formula>();
     return k_empty;
 }
 
+// Collects the steps of one indicator and the formula actually applied.
 class IndicatorScorer {
 public:
     IndicatorScorer(const Project& project, const Indicator& ind, const RuleSet& rules, StepLanguages langs)
