@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 #include "perf_check/model.hpp"
 
@@ -41,7 +42,23 @@ class FindingSink {
 public:
     virtual ~FindingSink() = default;
     virtual void add(Finding finding) = 0;
+    /// False when no report of the run shows English: a rule may then leave Text::en empty. Chinese is
+    /// always wanted (reports order findings by it). The pipeline's sink follows --lang; any other
+    /// sink gets both.
+    [[nodiscard]] virtual bool wants_english() const { return true; }
 };
+
+/// A finding's text for `sink`: `zh`, and en() only when the sink wants English. Rules whose findings
+/// are frequent (one per indicator on many real tables: deduction-discretionary, deviation-reason-missing,
+/// execution-low, score-out-of-band) build their English through this; formatting it for a report that
+/// never shows it was a twentieth of a check of the benchmark's table (callgrind).
+template <class En>
+Text in_languages(const FindingSink& sink, std::string zh, En&& en) {
+    Text t;
+    t.zh = std::move(zh);
+    if (sink.wants_english()) t.en = en();
+    return t;
+}
 
 /// A finding about `project` (and `indicator`, when given) located at `cell`, with its value.
 Finding make_finding(const Project& project, const Indicator* indicator, const Cell& cell);

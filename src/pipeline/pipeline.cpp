@@ -31,8 +31,10 @@ namespace {
 // Stamps rule id, severity and file on what a rule reports.
 class StampingSink final : public FindingSink {
 public:
-    StampingSink(std::vector<Finding>& out, const std::string& file) : m_out(out), m_file(file) {}
+    StampingSink(std::vector<Finding>& out, const std::string& file, bool english)
+        : m_out(out), m_file(file), m_english(english) {}
     void use(const rules::ActiveRule& rule) { m_rule = &rule; }
+    [[nodiscard]] bool wants_english() const override { return m_english; }
     void add(Finding f) override {
         f.rule = m_rule->entry->id;
         f.severity = m_rule->severity;
@@ -43,6 +45,7 @@ public:
 private:
     std::vector<Finding>& m_out;
     const std::string& m_file;
+    bool m_english;
     const rules::ActiveRule* m_rule = nullptr;
 };
 
@@ -199,9 +202,10 @@ constexpr std::size_t k_max_waiting_results = 100000;
 // Every active rule's findings of one check (a table's header, or one project), stamped and in report
 // order: within one file that is row, column, rule, message.
 template <class Check>
-std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, const std::string& path, Check check) {
+std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, const std::string& path, Lang lang,
+                               Check check) {
     std::vector<Finding> findings;
-    StampingSink sink(findings, path);
+    StampingSink sink(findings, path, lang == Lang::en);
     for (const auto& r : active) {
         sink.use(r);
         check(*r.rule, sink);
@@ -250,7 +254,8 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     // Table-level problems (missing columns) first: they explain any project-level noise that follows.
     {
         ProjectResult head;
-        head.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
+        head.findings = run_rules(active, path, options.lang,
+                                  [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
         render_ahead(head, path, render_with, end.spools);
         batch.add(std::move(head));
     }
@@ -268,7 +273,8 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         // Actuals from a separate file join before the rules, so the self-evaluation rules see them.
         if (actuals) actuals->apply(project);
         ProjectResult r;
-        r.findings = run_rules(active, path, [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
+        r.findings = run_rules(active, path, options.lang,
+                               [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
         if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
         if (options.monitor) r.progress = monitor::analyse_project(project, rules);
         int own = 0;  // findings under this project's business key, for the key-evaluation list

@@ -20,7 +20,7 @@ struct RunOptions {
     std::vector<std::string> paths;
     std::string rules_path;                        ///< --rules; default set when empty
     std::vector<ReportTarget> reports;             ///< at least one
-    Lang lang = Lang::zh;
+    Lang lang = Lang::zh;                          ///< --lang: the reports'; findings carry English only when it is en
     std::optional<Severity> fail_on = Severity::error;  ///< nullopt: never fail on findings
     bool summary = false;
     bool score = false;                            ///< the `score` command

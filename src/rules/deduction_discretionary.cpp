@@ -91,10 +91,12 @@ class DeductionDiscretionary final : public Rule {
 public:
     DeductionDiscretionary(std::vector<std::string> placeholders, const ScoringPolicy& policy) {
         m_tokens.placeholders = std::move(placeholders);
-        // The policy is fixed for the run: word each comparator's default formula once, not per finding.
+        // The policy is fixed for the run: word each comparator's default formula and hint once, not per
+        // finding.
         for (const Comparator c : {Comparator::none, Comparator::ge, Comparator::gt, Comparator::le, Comparator::lt,
                                    Comparator::eq, Comparator::qualitative}) {
             m_formulas[static_cast<std::size_t>(c)] = default_formula(c, policy);
+            m_hints[static_cast<std::size_t>(c)] = example_hint(c);
         }
     }
 
@@ -106,18 +108,22 @@ public:
             if (!is_discretionary(ind.deduction.text)) continue;
             const Text& formula = m_formulas[static_cast<std::size_t>(ind.comparator)];
             const std::string sym = comparator_symbol(ind.comparator);
-            const std::string kind_zh = sym.empty() ? "" : fmt::format("“{}”指标的", sym);
-            const std::string kind_en = sym.empty() ? "" : fmt::format(" for “{}” indicators", sym);
             Finding f = make_finding(project, &ind, ind.deduction);
-            f.message = {
+            f.message = in_languages(
+                sink,
                 fmt::format("项目“{}”的指标“{}”扣分标准“{}”只说视情况扣分，没有可计算的扣分办法；评分将采用规则集{}"
                             "默认公式：{}。",
-                            pname, ind.name.text, ind.deduction.text, kind_zh, formula.zh),
-                fmt::format(
-                    "Project “{}”, indicator “{}”: the deduction standard “{}” is only discretionary (视情况扣分) "
-                    "with nothing to compute; scoring uses the rule set's default{}: {}.",
-                    pname, ind.name.text, ind.deduction.text, kind_en, formula.en)};
-            f.hint = example_hint(ind.comparator);
+                            pname, ind.name.text, ind.deduction.text,
+                            sym.empty() ? std::string() : "“" + sym + "”指标的", formula.zh),
+                [&] {
+                    return fmt::format(
+                        "Project “{}”, indicator “{}”: the deduction standard “{}” is only discretionary (视情况扣分) "
+                        "with nothing to compute; scoring uses the rule set's default{}: {}.",
+                        pname, ind.name.text, ind.deduction.text,
+                        sym.empty() ? std::string() : " for “" + sym + "” indicators", formula.en);
+                });
+            const Text& hint = m_hints[static_cast<std::size_t>(ind.comparator)];
+            f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
             sink.add(std::move(f));
         }
     }
@@ -126,6 +132,7 @@ private:
     // Copies, so the rule does not depend on the set's lifetime; only placeholders are used of m_tokens.
     RuleSet m_tokens;
     std::array<Text, 7> m_formulas;  ///< by Comparator
+    std::array<Text, 7> m_hints;     ///< by Comparator
 };
 
 }  // namespace

@@ -30,14 +30,24 @@ public:
             const std::string target = scoring::target_display(ind);
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.deviation);
             f.value = ind.actual.as_read();
-            f.message = {fmt::format("项目“{}”的指标“{}”实际完成值“{}”未达到指标值“{}”，但未填写偏差原因分析及改进措施。",
-                                     pname, ind.name.text, ind.actual.text, target),
-                         fmt::format("Project “{}”, indicator “{}”: the actual “{}” falls short of the target “{}”, "
-                                     "but no deviation reason (偏差原因分析及改进措施) is given.",
-                                     pname, ind.name.text, ind.actual.text, target)};
-            f.hint = {"请在“偏差原因分析及改进措施”列说明未完成的原因（政策调整、资金拨付、项目实施等）和下一步改进措施。",
-                      "In 偏差原因分析及改进措施, explain why the target was missed (policy change, funding, "
-                      "implementation…) and what will be done about it."};
+            f.message = in_languages(
+                sink,
+                fmt::format("项目“{}”的指标“{}”实际完成值“{}”未达到指标值“{}”，但未填写偏差原因分析及改进措施。", pname,
+                            ind.name.text, ind.actual.text, target),
+                [&] {
+                    return fmt::format(
+                        "Project “{}”, indicator “{}”: the actual “{}” falls short of the target “{}”, "
+                        "but no deviation reason (偏差原因分析及改进措施) is given.",
+                        pname, ind.name.text, ind.actual.text, target);
+                });
+            f.hint = in_languages(
+                sink,
+                "请在“偏差原因分析及改进措施”列说明未完成的原因（政策调整、资金拨付、项目实施等）和下一步改进措施。",
+                [] {
+                    return std::string(
+                        "In 偏差原因分析及改进措施, explain why the target was missed (policy change, funding, "
+                        "implementation…) and what will be done about it.");
+                });
             sink.add(std::move(f));
         }
     }

@@ -110,15 +110,21 @@ private:
             const Decimal given = w * a.band->default_fraction;
             Finding f = at_score(project, ind);
             f.value = ind.actual.as_read();
-            f.message = {fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，但未填写得分；评分按默认比例{}计{}分。", pname,
-                                     ind.name.text, a.band->label, a.band->default_fraction.str(), given.str()),
-                         fmt::format("Project “{}”, indicator “{}”: the result is “{}” but no score is given; scoring "
-                                     "takes the default fraction {}, {} points.",
-                                     pname, ind.name.text, a.band->label, a.band->default_fraction.str(), given.str())};
-            f.hint = {fmt::format("请按实际效果在“得分”列填写{}–{}分之间的得分。", (w * a.band->low).str(),
-                                  (w * a.band->high).str()),
-                      fmt::format("Fill in a score between {} and {} in the 得分 column.", (w * a.band->low).str(),
-                                  (w * a.band->high).str())};
+            f.message = in_languages(
+                sink,
+                fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，但未填写得分；评分按默认比例{}计{}分。", pname,
+                            ind.name.text, a.band->label, a.band->default_fraction.str(), given.str()),
+                [&] {
+                    return fmt::format(
+                        "Project “{}”, indicator “{}”: the result is “{}” but no score is given; "
+                        "scoring takes the default fraction {}, {} points.",
+                        pname, ind.name.text, a.band->label, a.band->default_fraction.str(), given.str());
+                });
+            const std::string low = (w * a.band->low).str();
+            const std::string high = (w * a.band->high).str();
+            f.hint = in_languages(sink, fmt::format("请按实际效果在“得分”列填写{}–{}分之间的得分。", low, high), [&] {
+                return fmt::format("Fill in a score between {} and {} in the 得分 column.", low, high);
+            });
             sink.add(std::move(f));
             return;
         }

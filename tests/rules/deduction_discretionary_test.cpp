@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/builders.hpp"
+#include "support/languages.hpp"
 
 using namespace perf_check;
 
@@ -78,4 +79,10 @@ TEST_CASE("deduction-discretionary rejects parameters", "[deduction-discretionar
     REQUIRE_FALSE(rule.has_value());
     CHECK(rule.error().line == 13);
     CHECK_THAT(rule.error().message, Catch::Contains("'fallback'"));
+}
+
+TEST_CASE("deduction-discretionary writes no English for a Chinese-only run", "[deduction-discretionary]") {
+    CHECK(test::check_chinese_only_run("deduction-discretionary",
+                                       test::project("301001", "部分军退人员岗位补贴资金", "842.07",
+                                                     "保障我区内六类军退人员被妥善安置。", test::seed_rows())) == 3);
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/builders.hpp"
+#include "support/languages.hpp"
 
 using namespace perf_check;
 
@@ -85,4 +86,9 @@ TEST_CASE("deviation-reason-missing points into the actuals file the values came
     CHECK(findings[0].loc.column == 6);
     CHECK(findings[0].project == "测试项目");
     CHECK(findings[0].indicator == "产出指标/质量指标/资金到位率");
+}
+
+TEST_CASE("deviation-reason-missing writes no English for a Chinese-only run", "[deviation-reason-missing]") {
+    CHECK(test::check_chinese_only_run("deviation-reason-missing",
+                                       with({{k_rate, "88%", ""}, {k_cost, "855.00万元", "无"}})) == 2);
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/builders.hpp"
+#include "support/languages.hpp"
 
 using namespace perf_check;
 
@@ -72,4 +73,8 @@ TEST_CASE("execution-low rejects bad parameters", "[execution-low]") {
     REQUIRE_FALSE(blank.has_value());
     CHECK(blank.error().line == 6);
     CHECK_THAT(blank.error().message, Catch::Contains("non-empty words"));
+}
+
+TEST_CASE("execution-low writes no English for a Chinese-only run", "[execution-low]") {
+    CHECK(test::check_chinese_only_run("execution-low", with("120.00", "96.00", "部分人员年内死亡停发")) == 1);
 }

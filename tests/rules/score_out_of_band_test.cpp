@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/builders.hpp"
+#include "support/languages.hpp"
 
 using namespace perf_check;
 
@@ -94,4 +95,10 @@ TEST_CASE("score-out-of-band rejects parameters", "[score-out-of-band]") {
     REQUIRE_FALSE(rule.has_value());
     CHECK(rule.error().line == 11);
     CHECK_THAT(rule.error().message, Catch::Contains("'bands'"));
+}
+
+TEST_CASE("score-out-of-band writes no English for a Chinese-only run (定性 results without a score)",
+          "[score-out-of-band]") {
+    CHECK(test::check_chinese_only_run("score-out-of-band", with({{k_qual, "部分达成年度指标并具有一定效果", ""},
+                                                                  {k_qual, "未达成年度指标且效果较差", ""}})) == 2);
 }

@@ -87,23 +87,29 @@ inline std::vector<Row> seed_rows() {
     };
 }
 
-/// Collects findings.
+/// Collects findings; `english`: what wants_english() answers (a run whose reports show only Chinese: false).
 class CollectingSink final : public FindingSink {
 public:
+    explicit CollectingSink(bool english = true) : m_english(english) {}
     void add(Finding f) override { findings.push_back(std::move(f)); }
+    [[nodiscard]] bool wants_english() const override { return m_english; }
     std::vector<Finding> findings;
+
+private:
+    bool m_english;
 };
 
-/// Builds rule `id` from `rules` (default set if null) and runs it on `p` (and on `table` first, if given).
+/// Builds rule `id` from `rules` (default set if null) and runs it on `p` (and on `table` first, if given),
+/// into a sink that wants English unless `english` is false.
 inline std::vector<Finding> run_rule(const std::string& id, const Project& p, const RuleSet* rules = nullptr,
-                                     const TableInfo* table = nullptr) {
+                                     const TableInfo* table = nullptr, bool english = true) {
     const RuleSet& rs = rules ? *rules : config::default_rule_set();
     const auto* entry = rules::find_rule(id);
     if (!entry) throw std::runtime_error("no rule " + id);
     const auto it = rs.rules.find(id);
     auto rule = entry->factory(rs, it == rs.rules.end() ? Params{} : it->second.params);
     if (!rule) throw std::runtime_error(rule.error().render());
-    CollectingSink sink;
+    CollectingSink sink(english);
     if (table) (*rule)->check_table(*table, sink);
     (*rule)->check(p, sink);
     for (auto& f : sink.findings) f.rule = id;

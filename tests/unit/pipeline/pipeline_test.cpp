@@ -73,10 +73,21 @@ TEST_CASE("the seed table gives exactly the findings a reviewer expects", "[pipe
         CHECK(f.rule != "weight-total");
         CHECK(f.rule != "indicator-level");
         CHECK_FALSE(f.message.zh.empty());
-        CHECK_FALSE(f.message.en.empty());
     }
     RunOptions opts;
     CHECK(pipeline::exit_code(r, opts) == pipeline::k_exit_findings);
+    // A run in English has every finding's English too (a Chinese one may leave it out), and the same
+    // findings in the same order (Chinese orders them either way).
+    RunOptions en;
+    en.lang = Lang::en;
+    const Report r_en = check({test::source_path("samples/targets-2024.csv")}, en);
+    REQUIRE(r_en.findings.size() == r.findings.size());
+    for (std::size_t i = 0; i < r.findings.size(); ++i) {
+        CHECK(r_en.findings[i].rule == r.findings[i].rule);
+        CHECK(r_en.findings[i].message.zh == r.findings[i].message.zh);
+        CHECK_FALSE(r_en.findings[i].message.en.empty());
+        CHECK_FALSE(r_en.findings[i].hint.en.empty());
+    }
 }
 
 TEST_CASE("the committed sample is the seed table", "[pipeline][seed]") {
