@@ -174,10 +174,11 @@ ScanResult scan(std::istream& in) {
         const std::string_view block(buf.data(), n);
         if (offset == 0 && n >= 3 && buf[0] == '\xEF' && buf[1] == '\xBB' && buf[2] == '\xBF') r.has_bom = true;
         for (std::size_t i = 0; i < n; ++i) {
-            // The common state of a UTF-8 table, GB18030 ruled out and no sequence open: a tight loop
-            // over ASCII (not NUL) and whole three-byte characters of the common range; anything else
-            // falls through to the general path below.
-            if (r.gb.failed && !r.utf8.failed && u.complete()) {
+            // Once GB18030 is ruled out (early, in any UTF-8 table with Chinese text) and no sequence is
+            // open: a tight loop over ASCII (not NUL) and whole three-byte characters of the common
+            // range, without the byte-at-a-time validator; anything else falls through to the general
+            // path below. (A failed validator is reset, so it stays "complete".)
+            if (r.gb.failed && u.complete()) {
                 while (i < n) {
                     const auto c = static_cast<unsigned char>(block[i]);
                     if (c != 0 && c < 0x80) {
@@ -193,7 +194,7 @@ ScanResult scan(std::istream& in) {
                 if (i == n) break;
             }
             // Likewise in a GB18030 table once UTF-8 is ruled out: ASCII (not NUL) and whole two-byte codes.
-            if (r.utf8.failed && !r.gb.failed && g.complete()) {
+            if (r.utf8.failed && g.complete()) {
                 while (i < n) {
                     const auto c = static_cast<unsigned char>(block[i]);
                     if (c != 0 && c < 0x80) {
@@ -210,22 +211,6 @@ ScanResult scan(std::istream& in) {
             const auto b = static_cast<unsigned char>(block[i]);
             // ASCII between sequences is valid in both encodings: most bytes of a table take this path.
             if (b < 0x80 && b != 0 && u.complete() && g.complete()) continue;
-            // Once GB18030 is ruled out (early, in any UTF-8 table with Chinese text), whole three-byte
-            // UTF-8 characters from the common range are skipped without the byte-at-a-time validator.
-            if (r.gb.failed && u.complete() && i + 2 < n && ((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) &&
-                (static_cast<unsigned char>(block[i + 1]) & 0xC0) == 0x80 &&
-                (static_cast<unsigned char>(block[i + 2]) & 0xC0) == 0x80) {
-                i += 2;
-                continue;
-            }
-            // Likewise, once UTF-8 is ruled out, whole two-byte GB18030 characters are skipped.
-            if (r.utf8.failed && g.complete() && i + 1 < n && b >= 0x81 && b <= 0xFE) {
-                const auto t = static_cast<unsigned char>(block[i + 1]);
-                if ((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE)) {
-                    ++i;
-                    continue;
-                }
-            }
             if (b == 0 && r.nul_offset == std::string::npos) {
                 r.nul_offset = offset + i;
                 r.nul_line = line + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));

@@ -17,6 +17,12 @@ namespace perf_check::report {
 namespace {
 constexpr std::size_t k_flush_at = 1 << 16;
 
+// A byte JSON must escape in a string: a control character, '"' or '\\'.
+bool needs_escape(char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
 // Position of the first byte at or after `i` that JSON must escape (a control character, '"' or
 // '\\'), or text.size(). Most text has none: sixteen bytes at a time with SSE2 (every x86-64), eight
 // at a time elsewhere, then byte by byte.
@@ -46,8 +52,7 @@ std::size_t next_special(std::string_view text, std::size_t i) {
         if ((control | ((q - k_ones) & ~q & k_highs) | ((bs - k_ones) & ~bs & k_highs)) != 0) break;
     }
     for (; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x20 || c == '"' || c == '\\') return i;
+        if (needs_escape(text[i])) return i;
     }
     return n;
 }
@@ -147,11 +152,7 @@ JsonWriter& JsonWriter::key(std::string_view name) {
     Level& top = m_stack.back();
     // Keys are short literals with nothing to escape: written in one go (about a tenth of a report's
     // bytes and, written piece by piece, a fifth of its time).
-    const auto plain = [](char ch) {
-        const auto c = static_cast<unsigned char>(ch);
-        return c >= 0x20 && c != '"' && c != '\\';
-    };
-    if (name.size() <= 64 && std::all_of(name.begin(), name.end(), plain)) {
+    if (name.size() <= 64 && std::none_of(name.begin(), name.end(), needs_escape)) {
         const std::size_t indent = 2 * (m_base + m_stack.size());
         char* const start = m_buf.claim(name.size() + indent + 6);
         char* p = start;
@@ -182,10 +183,7 @@ void JsonWriter::escaped(std::string_view text) {
     static constexpr char k_hex[] = "0123456789abcdef";
     m_buf += '"';
     // Keys and short values: a plain byte test beats setting up the block scan.
-    if (text.size() < 16 && std::none_of(text.begin(), text.end(), [](char ch) {
-            const auto c = static_cast<unsigned char>(ch);
-            return c < 0x20 || c == '"' || c == '\\';
-        })) {
+    if (text.size() < 16 && std::none_of(text.begin(), text.end(), needs_escape)) {
         m_buf += text;
         m_buf += '"';
         return;
