@@ -4,11 +4,8 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
-#include <functional>
-#include <map>
 #include <memory>
 #include <mutex>
-#include <numeric>
 #include <sstream>
 #include <thread>
 
@@ -128,28 +125,15 @@ public:
     // Deferred findings and a final sort: the report's order is the one report::finding_before defines.
     void finish(std::vector<Finding> late) {
         std::move(late.begin(), late.end(), std::back_inserter(m_deferred));
-        const auto index_of = file_index(m_report.files);
-        std::stable_sort(m_deferred.begin(), m_deferred.end(),
-                         [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, index_of); });
+        const report::FileOrder order(m_report.files);
+        report::sort_findings(m_deferred, order);
         for (auto& f : m_deferred) deliver(std::move(f));
         m_deferred.clear();
-        if (m_streams.empty()) {
-            std::stable_sort(m_report.findings.begin(), m_report.findings.end(),
-                             [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, index_of); });
-        }
+        if (m_streams.empty()) report::sort_findings(m_report.findings, order);
         m_report.summary = m_summary.finish(m_report.files);
     }
 
 private:
-    static std::function<std::size_t(const std::string&)> file_index(const std::vector<FileResult>& files) {
-        auto map = std::make_shared<std::map<std::string, std::size_t>>();
-        for (std::size_t i = 0; i < files.size(); ++i) map->emplace(files[i].path, i);
-        const std::size_t n = files.size();
-        return [map, n](const std::string& f) {
-            const auto it = map->find(f);
-            return it == map->end() ? n : it->second;
-        };
-    }
     void deliver(Finding&& f) {
         m_summary.add_finding(f);
         for (auto* s : m_streams) s->finding(f);
@@ -210,19 +194,8 @@ std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, con
         sink.use(r);
         check(*r.rule, sink);
     }
-    const auto same_file = [](const std::string&) { return std::size_t{0}; };
-    const auto before = [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, same_file); };
-    if (std::is_sorted(findings.begin(), findings.end(), before)) return findings;
-    // Sorted through their positions: a Finding is a dozen strings, and moving them about in the sort
-    // cost more than comparing them.
-    std::vector<std::size_t> order(findings.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return before(findings[a], findings[b]); });
-    std::vector<Finding> sorted;
-    sorted.reserve(findings.size());
-    for (const std::size_t i : order) sorted.push_back(std::move(findings[i]));
-    return sorted;
+    report::sort_findings(findings, [](const std::string&) { return std::size_t{0}; });
+    return findings;
 }
 
 void process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,

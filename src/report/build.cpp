@@ -20,6 +20,34 @@ bool names_project(const Finding& f) { return !(f.project_code.empty() && f.proj
 
 }  // namespace
 
+FileOrder::FileOrder(const std::vector<FileResult>& files) : m_missing(files.size()), m_last_index(files.size()) {
+    for (std::size_t i = 0; i < files.size(); ++i) m_index.emplace(files[i].path, i);
+    // The cache starts on a path no file can have (a NUL byte), so the first lookup is a real one.
+    m_last.assign(1, '\0');
+}
+
+std::size_t FileOrder::operator()(const std::string& path) const {
+    if (path == m_last) return m_last_index;
+    const auto it = m_index.find(path);
+    m_last = path;
+    m_last_index = it == m_index.end() ? m_missing : it->second;
+    return m_last_index;
+}
+
+std::vector<std::vector<const Finding*>> findings_per_file(const Report& report) {
+    const FileOrder order(report.files);
+    std::vector<std::vector<const Finding*>> out(report.files.size());
+    for (const auto& f : report.findings) {
+        const std::size_t i = order(f.loc.file);
+        if (i < out.size()) out[i].push_back(&f);
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const std::size_t first = order(report.files[i].path);
+        if (first != i) out[i] = out[first];
+    }
+    return out;
+}
+
 SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects)
     : m_keep_key_projects(keep_key_projects) {
     m_summary.key_evaluation_threshold_wan = key_threshold_wan;
@@ -93,14 +121,7 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
 }
 
 void finalize(Report& report, std::vector<ProjectStat> projects, Decimal key_threshold_wan) {
-    std::map<std::string, std::size_t> file_index;
-    for (std::size_t i = 0; i < report.files.size(); ++i) file_index.emplace(report.files[i].path, i);
-    auto index_of = [&](const std::string& f) {
-        const auto it = file_index.find(f);
-        return it == file_index.end() ? report.files.size() : it->second;
-    };
-    std::stable_sort(report.findings.begin(), report.findings.end(),
-                     [&](const Finding& a, const Finding& b) { return finding_before(a, b, index_of); });
+    sort_findings(report.findings, FileOrder(report.files));
     // Findings per project, keyed by (file, code, name): business keys, as the user sees them.
     std::map<std::tuple<std::string, std::string, std::string>, int> per_project;
     SummaryBuilder builder(key_threshold_wan, true);

@@ -1,10 +1,13 @@
 // Turning what the pipeline collected into a complete, sorted, deterministic Report.
 #pragma once
 
+#include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "perf_check/report.hpp"
@@ -30,6 +33,42 @@ bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_in
            std::make_tuple(file_index(b.loc.file), b.loc.row, b.loc.column, std::string_view(b.rule),
                            std::string_view(b.message.zh));
 }
+
+/// A file's position in the run for finding_before: the first position of its path in `files`,
+/// files.size() for a path not among them. Remembers the last path asked for, since findings come a
+/// file at a time; so one object must not be shared between threads.
+class FileOrder {
+public:
+    explicit FileOrder(const std::vector<FileResult>& files);
+    std::size_t operator()(const std::string& path) const;
+
+private:
+    std::unordered_map<std::string, std::size_t> m_index;
+    std::size_t m_missing;
+    mutable std::string m_last;
+    mutable std::size_t m_last_index;
+};
+
+/// Puts findings in report order (finding_before with `file_index`). Already sorted, as they mostly are,
+/// costs one pass; otherwise they are sorted through their positions and each Finding (a dozen strings)
+/// is moved once, not at every step of the sort.
+template <typename FileIndex>
+void sort_findings(std::vector<Finding>& findings, const FileIndex& file_index) {
+    const auto before = [&](const Finding& a, const Finding& b) { return finding_before(a, b, file_index); };
+    if (std::is_sorted(findings.begin(), findings.end(), before)) return;
+    std::vector<std::size_t> order(findings.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return before(findings[a], findings[b]); });
+    std::vector<Finding> sorted;
+    sorted.reserve(findings.size());
+    for (const std::size_t i : order) sorted.push_back(std::move(findings[i]));
+    findings = std::move(sorted);
+}
+
+/// The findings of each of report.files (same index; a path listed twice gets the same list), in
+/// report order, gathered in one pass however many files a run has.
+std::vector<std::vector<const Finding*>> findings_per_file(const Report& report);
 
 /// What the summary counts of some findings: severities, per unit code. Gathered where the findings are
 /// made (a worker thread), so that findings written ahead need not travel to the summary.

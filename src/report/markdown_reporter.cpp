@@ -3,6 +3,7 @@
 #include <map>
 #include <sstream>
 
+#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "util/text.hpp"
@@ -119,15 +120,17 @@ std::map<std::string, Counts> counts_by_file(const Report& report) {
 }
 
 void write_findings(const Report& report, const Words& w, std::ostream& out) {
-    for (const auto& file : report.files) {
+    const auto per_file = findings_per_file(report);
+    for (std::size_t i = 0; i < report.files.size(); ++i) {
+        const FileResult& file = report.files[i];
         out << "\n## " << md(file.path) << "\n\n";
         if (file.error) {
             out << "**" << w.unreadable << "**：" << md(*file.error) << "\n";
             continue;
         }
         std::vector<std::vector<std::string>> rows;
-        for (const auto& f : report.findings) {
-            if (f.loc.file != file.path) continue;
+        for (const Finding* fp : per_file[i]) {
+            const Finding& f = *fp;
             std::string project = f.project_code;
             if (!f.project.empty()) project += (project.empty() ? "" : " ") + f.project;
             std::string problem = pick(f.message, report.lang);

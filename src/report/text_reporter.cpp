@@ -2,6 +2,7 @@
 #include <map>
 #include <sstream>
 
+#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "util/text.hpp"
@@ -112,10 +113,11 @@ public:
 
     void write(const Report& report, std::ostream& out) const override {
         const Words& w = report.lang == Lang::en ? k_en : k_zh;
-        for (const auto& file : report.files) write_file(report, file, w, out);
+        const auto per_file = findings_per_file(report);
+        for (std::size_t i = 0; i < report.files.size(); ++i) write_file(report, report.files[i], per_file[i], w, out);
         for (const auto& score : report.scores) write_score(report, score, w, out);
         write_monitor_text(report, out);
-        if (report.with_summary) write_summary(report, w, out);
+        if (report.with_summary) write_summary(report, per_file, w, out);
         const Summary& s = report.summary;
         out << util::subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
                                 std::to_string(s.warnings), std::to_string(s.infos)})
@@ -129,7 +131,8 @@ private:
         return code + text + "\x1b[0m";
     }
 
-    void write_file(const Report& report, const FileResult& file, const Words& w, std::ostream& out) const {
+    void write_file(const Report& report, const FileResult& file, const std::vector<const Finding*>& file_findings,
+                    const Words& w, std::ostream& out) const {
         if (file.error) {
             out << paint(file.path + "：" + w.unreadable, Severity::error) << '\n'
                 << "  " << *file.error << "\n\n";
@@ -141,14 +144,13 @@ private:
         // Group this file's findings by project, in the order they appear (findings are sorted by row).
         std::vector<std::pair<std::string, std::vector<const Finding*>>> groups;
         std::map<std::string, std::size_t> group_of;
-        for (const auto& f : report.findings) {
-            if (f.loc.file != file.path) continue;
-            const std::string key = f.project_code.empty() && f.project.empty()
+        for (const Finding* f : file_findings) {
+            const std::string key = f->project_code.empty() && f->project.empty()
                                         ? std::string(w.file_level)
-                                        : util::trim(f.project_code + " " + f.project);
+                                        : util::trim(f->project_code + " " + f->project);
             auto [it, fresh] = group_of.emplace(key, groups.size());
             if (fresh) groups.push_back({key, {}});
-            groups[it->second].second.push_back(&f);
+            groups[it->second].second.push_back(f);
         }
         if (groups.empty()) out << "  " << w.none << '\n';
         for (const auto& [title, findings] : groups) {
@@ -205,16 +207,15 @@ private:
         out << '\n';
     }
 
-    void write_summary(const Report& report, const Words& w, std::ostream& out) const {
+    void write_summary(const Report& report, const std::vector<std::vector<const Finding*>>& per_file, const Words& w,
+                       std::ostream& out) const {
         const Summary& s = report.summary;
         out << w.summary_title << "\n" << w.per_file << '\n';
         Table files;
-        for (const auto& f : report.files) {
+        for (std::size_t i = 0; i < report.files.size(); ++i) {
+            const FileResult& f = report.files[i];
             int e = 0, wn = 0, in = 0;
-            for (const auto& x : report.findings) {
-                if (x.loc.file != f.path) continue;
-                (x.severity == Severity::error ? e : x.severity == Severity::warning ? wn : in)++;
-            }
+            for (const Finding* x : per_file[i]) (x->severity == Severity::error ? e : x->severity == Severity::warning ? wn : in)++;
             files.add({f.path, f.error ? w.unreadable : std::to_string(f.projects), std::to_string(e), std::to_string(wn),
                        std::to_string(in)});
         }

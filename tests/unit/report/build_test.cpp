@@ -1,0 +1,84 @@
+// Report assembly helpers: file order, sorting findings into report order, findings per file.
+#include <catch2/catch.hpp>
+
+#include <random>
+
+#include "report/build.hpp"
+#include "unit/report/sample_report.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+std::vector<FileResult> files_of(std::initializer_list<const char*> paths) {
+    std::vector<FileResult> out;
+    for (const char* p : paths) out.push_back({p, "UTF-8", 1, 1, std::nullopt});
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("FileOrder gives a path's first position, and one past the end for a path not in the run") {
+    const auto files = files_of({"a.csv", "b.csv", "a.csv"});
+    const report::FileOrder order(files);
+    // Asked in an order that exercises the one-entry cache: the same path twice, then others.
+    CHECK(order("b.csv") == 1);
+    CHECK(order("b.csv") == 1);
+    CHECK(order("a.csv") == 0);
+    CHECK(order("actuals.csv") == 3);
+    CHECK(order("") == 3);
+    CHECK(order("a.csv") == 0);
+    // A path holding a NUL byte is a path like any other, not the empty cache's marker.
+    CHECK(order(std::string(1, '\0')) == 3);
+}
+
+TEST_CASE("sort_findings gives the order a stable sort by finding_before gives") {
+    const auto files = files_of({"z.csv", "a.csv"});
+    const report::FileOrder order(files);
+    std::mt19937 rng(7);
+    const std::vector<std::string> paths = {"z.csv", "a.csv", "late.csv"};
+    const std::vector<std::string> rules = {"weight-total", "cost-breakdown", "goal-missing"};
+    for (int round = 0; round < 50; ++round) {
+        std::vector<Finding> findings;
+        const int n = static_cast<int>(rng() % 40);
+        for (int i = 0; i < n; ++i) {
+            // Few distinct keys, so that ties (kept in input order) are common; the English text tells
+            // tied findings apart afterwards.
+            findings.push_back(test::sample_finding(rules[rng() % 3], Severity::error, paths[rng() % 3],
+                                                    static_cast<int>(rng() % 4), static_cast<int>(rng() % 2), "", "",
+                                                    "", rng() % 2 ? "甲" : "乙"));
+            findings.back().message.en = std::to_string(i);
+        }
+        auto expected = findings;
+        std::stable_sort(expected.begin(), expected.end(), [&](const Finding& a, const Finding& b) {
+            return report::finding_before(a, b, order);
+        });
+        report::sort_findings(findings, order);
+        REQUIRE(findings.size() == expected.size());
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            CHECK(findings[i].loc.file == expected[i].loc.file);
+            CHECK(findings[i].message.en == expected[i].message.en);
+        }
+        // Sorting sorted findings changes nothing.
+        report::sort_findings(findings, order);
+        for (std::size_t i = 0; i < findings.size(); ++i) CHECK(findings[i].message.en == expected[i].message.en);
+    }
+}
+
+TEST_CASE("findings_per_file lists each file's findings in report order, a repeated path twice") {
+    Report r;
+    r.files = files_of({"a.csv", "b.csv", "a.csv", "clean.csv"});
+    r.findings.push_back(test::sample_finding("goal-missing", Severity::error, "a.csv", 3, 1, "", "", "", "一"));
+    r.findings.push_back(test::sample_finding("goal-missing", Severity::error, "a.csv", 5, 1, "", "", "", "二"));
+    r.findings.push_back(test::sample_finding("goal-missing", Severity::error, "b.csv", 2, 1, "", "", "", "三"));
+    r.findings.push_back(test::sample_finding("actual-unmatched", Severity::error, "actuals.csv", 2, 1, "", "", "", "四"));
+    const auto per_file = report::findings_per_file(r);
+    REQUIRE(per_file.size() == 4);
+    REQUIRE(per_file[0].size() == 2);
+    CHECK(per_file[0][0] == &r.findings[0]);
+    CHECK(per_file[0][1] == &r.findings[1]);
+    REQUIRE(per_file[1].size() == 1);
+    CHECK(per_file[1][0] == &r.findings[2]);
+    CHECK(per_file[2] == per_file[0]);
+    CHECK(per_file[3].empty());
+}
