@@ -12,6 +12,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "util/text.hpp"
+
 namespace perf_check::report {
 
 namespace {
@@ -152,7 +154,9 @@ JsonWriter& JsonWriter::key(std::string_view name) {
     Level& top = m_stack.back();
     // Keys are short literals with nothing to escape: written in one go (about a tenth of a report's
     // bytes and, written piece by piece, a fifth of its time).
-    if (name.size() <= 64 && std::none_of(name.begin(), name.end(), needs_escape)) {
+    if (name.size() <= 64 && std::none_of(name.begin(), name.end(), [](char c) {
+            return needs_escape(c) || static_cast<unsigned char>(c) >= 0x80;  // non-ASCII is checked in escaped()
+        })) {
         const std::size_t indent = 2 * (m_base + m_stack.size());
         char* const start = m_buf.claim(name.size() + indent + 6);
         char* p = start;
@@ -180,6 +184,16 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 }
 
 void JsonWriter::escaped(std::string_view text) {
+    // A report is valid UTF-8 whatever it quotes: a file name in GBK (a Windows zip unpacked on
+    // Linux) gets U+FFFD for its undecodable bytes, as nlohmann's error_handler_t::replace would.
+    if (!util::is_valid_utf8(text)) {
+        escaped_valid(util::to_valid_utf8(text));
+        return;
+    }
+    escaped_valid(text);
+}
+
+void JsonWriter::escaped_valid(std::string_view text) {
     static constexpr char k_hex[] = "0123456789abcdef";
     m_buf += '"';
     // Keys and short values: a plain byte test beats setting up the block scan.

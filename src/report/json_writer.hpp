@@ -12,7 +12,8 @@
 namespace perf_check::report {
 
 /// Writes one JSON value to `out`, pretty-printed with two-space indentation. Strings are escaped as
-/// JSON requires (", \, control characters); UTF-8 passes through unchanged. Output is buffered and
+/// JSON requires (", \, control characters); UTF-8 passes through unchanged, bytes that are not UTF-8
+/// become U+FFFD. Output is buffered and
 /// flushed in large blocks and at destruction. Misuse (a key outside an object) is a programming error.
 class JsonWriter {
 public:
@@ -62,6 +63,7 @@ private:
     void close(char bracket);
     void newline_indent(std::size_t depth);
     void escaped(std::string_view text);
+    void escaped_valid(std::string_view text);
     void maybe_flush();
 
     std::ostream* m_out = nullptr;

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -52,6 +54,90 @@ char32_t next_code_point_general(std::string_view s, std::size_t& pos) {
     }
     pos += len;
     return cp;
+}
+
+namespace {
+
+// A code point next_code_point() read at `start`..`pos` is a decoding failure, not a U+FFFD written out.
+bool undecodable(char32_t cp, std::size_t start, std::size_t pos) { return cp == 0xFFFD && pos - start != 3; }
+
+}  // namespace
+
+namespace {
+
+// is_valid_utf8() from `i` (a character boundary) on, a character at a time: ASCII and the three-byte
+// characters of Chinese text inline, the rest as next_code_point() reads it.
+bool valid_utf8_from(std::string_view s, std::size_t i) {
+    const auto* const data = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    while (i < n) {
+        const unsigned char b0 = data[i];
+        if (b0 < 0x80) {
+            ++i;
+            continue;
+        }
+        if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < n && (data[i + 1] & 0xC0) == 0x80 &&
+            (data[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        const std::size_t start = i;
+        const char32_t cp = next_code_point_general(s, i);
+        if (undecodable(cp, start, i)) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+bool is_valid_utf8(std::string_view s) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Reports check every string they write, so the usual text (ASCII and three-byte characters with
+    // leads E1–EC, EE–EF, which are always well formed) is checked sixteen bytes at a time: every
+    // non-ASCII byte must be such a lead or a continuation byte, and the continuation bytes must be
+    // exactly the two after each lead (carried into the next block). Anything else (two- and four-byte
+    // characters, leads E0 and ED, which can start overlong forms and surrogates, or an error) is left
+    // to the scalar check, from the start of the character the block began in.
+    const auto* const data = reinterpret_cast<const unsigned char*>(s.data());
+    const __m128i high_two = _mm_set1_epi8(static_cast<char>(0xC0));
+    const __m128i high_four = _mm_set1_epi8(static_cast<char>(0xF0));
+    const __m128i continuation = _mm_set1_epi8(static_cast<char>(0x80));
+    const __m128i lead3 = _mm_set1_epi8(static_cast<char>(0xE0));
+    const __m128i lead_e0 = _mm_set1_epi8(static_cast<char>(0xE0));
+    const __m128i lead_ed = _mm_set1_epi8(static_cast<char>(0xED));
+    unsigned carry = 0;  // continuation bytes the previous block's last leads expect here (bits 0–1)
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        const auto high = static_cast<unsigned>(_mm_movemask_epi8(x));
+        if (high == 0 && carry == 0) continue;
+        const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, high_two), continuation)));
+        const auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, high_four), lead3)));
+        const auto risky = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, lead_e0), _mm_cmpeq_epi8(x, lead_ed))));
+        const unsigned expected = (leads << 1) | (leads << 2) | carry;
+        if ((high & ~(cont | leads)) != 0 || risky != 0 || (expected & 0xFFFF) != cont) {
+            // Back to the lead of a character cut by the block's start: one or two bytes before it.
+            if (carry != 0) i -= (carry & 2) != 0 ? 1 : 2;
+            return valid_utf8_from(s, i);
+        }
+        carry = expected >> 16;
+    }
+    if (carry != 0) i -= (carry & 2) != 0 ? 1 : 2;
+#endif
+    return valid_utf8_from(s, i);
+}
+
+std::string to_valid_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t start = i;
+        const char32_t cp = next_code_point(s, i);
+        if (undecodable(cp, start, i)) append_utf8(out, 0xFFFD);
+        else out.append(s.data() + start, i - start);
+    }
+    return out;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

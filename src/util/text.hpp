@@ -33,6 +33,13 @@ inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
     }
     return next_code_point_general(s, pos);
 }
+/// True when `s` is well-formed UTF-8 (as next_code_point() reads it: no overlong form, surrogate or
+/// value above U+10FFFF). ASCII is skipped eight bytes at a time.
+bool is_valid_utf8(std::string_view s);
+/// `s` with every byte next_code_point() cannot decode replaced by U+FFFD: what a report writes for a
+/// path or text that is not UTF-8 (a GBK file name, say), so that the report itself stays valid.
+std::string to_valid_utf8(std::string_view s);
+
 /// Appends the UTF-8 encoding of `cp`.
 void append_utf8(std::string& out, char32_t cp);
 

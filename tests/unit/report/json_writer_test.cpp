@@ -31,6 +31,23 @@ TEST_CASE("JsonWriter escapes what JSON requires and passes UTF-8 through", "[js
     CHECK(out.str().find("\\u001f") != std::string::npos);
 }
 
+TEST_CASE("JsonWriter writes U+FFFD for bytes that are not UTF-8, so the document stays valid", "[json-writer]") {
+    // A GBK file name (a Windows zip unpacked on Linux) and a cut-off character, as key and as value.
+    const std::string gbk_path = "/tmp/\xB2\xE2\xCA\xD4.csv";
+    std::ostringstream out;
+    {
+        JsonWriter w(out);
+        w.begin_object();
+        w.key("file").string(gbk_path);
+        w.key("\xE6\x88").string("中\"\xE6");
+        w.end_object();
+        w.end_document();
+    }
+    const auto doc = nlohmann::json::parse(out.str());  // throws on invalid UTF-8
+    CHECK(doc["file"] == "/tmp/\uFFFD\uFFFD\uFFFD\uFFFD.csv");
+    CHECK(doc["\uFFFD\uFFFD"] == "中\"\uFFFD");
+}
+
 TEST_CASE("JsonWriter escapes a special byte wherever it falls in a long string", "[json-writer]") {
     // The scan for bytes to escape goes 16 and 8 bytes at a time: put each kind of special byte at
     // every offset of strings around those widths, among UTF-8 text.

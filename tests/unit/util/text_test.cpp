@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -321,5 +322,66 @@ TEST_CASE("space and fold byte tests at every offset of a long cell", "[text]") 
                 REQUIRE(fold_keeps(s) == !any_of_bytes(s, wide_leads));
             }
         }
+    }
+}
+
+TEST_CASE("is_valid_utf8 and to_valid_utf8 follow next_code_point's reading", "[text]") {
+    CHECK(is_valid_utf8(""));
+    CHECK(is_valid_utf8("plain ASCII longer than eight bytes"));
+    CHECK(is_valid_utf8("资金总额 ≥ 100万元 \xF0\x9F\x98\x80 \xEF\xBF\xBD"));  // a real U+FFFD is valid
+    // Invalid wherever it falls relative to the eight-byte ASCII skip.
+    for (std::size_t at = 0; at < 20; ++at) {
+        std::string s(20, 'a');
+        s.insert(at, "\xB2\xE2");  // 测 in GBK
+        CHECK_FALSE(is_valid_utf8(s));
+        CHECK(to_valid_utf8(s) == std::string(at, 'a') + "\xEF\xBF\xBD\xEF\xBF\xBD" + std::string(20 - at, 'a'));
+    }
+    CHECK_FALSE(is_valid_utf8("\xC0\x80"));          // overlong NUL
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // a surrogate
+    CHECK_FALSE(is_valid_utf8("\xE6\x88"));          // cut short
+    CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+    CHECK(to_valid_utf8("\xE6\x88") == "\xEF\xBF\xBD\xEF\xBF\xBD");
+    CHECK(to_valid_utf8("\xC3(") == "\xEF\xBF\xBD(");
+    CHECK(to_valid_utf8("中\xFF文") == "中\xEF\xBF\xBD文");
+    // Every one- and two-byte input: valid exactly when decoding it never fails, and the repair is
+    // always valid and leaves valid text as it is.
+    for (int a = 0; a < 256; ++a) {
+        for (int b = 0; b < 256; ++b) {
+            const std::string s{static_cast<char>(a), static_cast<char>(b)};
+            bool decodes = true;
+            for (std::size_t i = 0; i < s.size();) {
+                const std::size_t start = i;
+                if (next_code_point(s, i) == 0xFFFD && i - start != 3) decodes = false;
+            }
+            REQUIRE(is_valid_utf8(s) == decodes);
+            const std::string fixed = to_valid_utf8(s);
+            REQUIRE(is_valid_utf8(fixed));
+            if (decodes) REQUIRE(fixed == s);
+        }
+    }
+}
+
+TEST_CASE("is_valid_utf8's sixteen-byte blocks agree with decoding character by character", "[text]") {
+    // Pieces that land anywhere relative to the blocks: the usual ones, the ones the blocks leave to
+    // the scalar check, and broken ones.
+    const std::vector<std::string> pieces = {"a",        " 12.5%",   "资",       "金",         "，",
+                                             "\xC3\xA9", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80",
+                                             "\x80",     "\xE6\x88",  "\xED\xA0\x80", "\xC0\xAF",    "\xFF"};
+    std::mt19937 rng(11);
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        const int n = static_cast<int>(rng() % 40);
+        const bool broken_allowed = rng() % 4 == 0;
+        for (int k = 0; k < n; ++k) {
+            const std::size_t pick = rng() % (broken_allowed ? pieces.size() : 9);
+            s += pieces[pick];
+        }
+        bool decodes = true;
+        for (std::size_t i = 0; i < s.size();) {
+            const std::size_t start = i;
+            if (next_code_point(s, i) == 0xFFFD && i - start != 3) decodes = false;
+        }
+        INFO(hex_bytes(s));
+        REQUIRE(is_valid_utf8(s) == decodes);
     }
 }
