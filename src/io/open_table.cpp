@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "io/csv_reader.hpp"
@@ -73,10 +74,16 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
     std::vector<std::string> out;
+    // A file named twice (`dir/ dir/a.csv`, `a.csv ./a.csv`) is one file: checked twice, its findings
+    // and projects would count twice in the totals. Kept where it is first named.
+    std::set<std::string> seen;
+    const auto add = [&](const std::string& path) {
+        if (seen.insert(fs::path(path).lexically_normal().string()).second) out.push_back(path);
+    };
     for (const auto& p : paths) {
         std::error_code ec;
         if (!fs::is_directory(p, ec)) {
-            out.push_back(p);
+            add(p);
             continue;
         }
         std::vector<std::string> found;
@@ -92,11 +99,11 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
             }
         }
         if (found.empty()) {
-            out.push_back(p);  // reported as "no supported files"
+            add(p);  // reported as "no supported files"
             continue;
         }
         std::sort(found.begin(), found.end());
-        out.insert(out.end(), found.begin(), found.end());
+        for (const auto& f : found) add(f);
     }
     return out;
 }

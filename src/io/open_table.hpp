@@ -30,7 +30,8 @@ Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, cons
                                                        const ReadOptions& options, const RuleSet& rules);
 
 /// Expands command-line paths: files as given; directories to their supported files (.csv .tsv .xlsx
-/// .json), recursively, sorted by path. A path that does not exist is kept (opening it reports it).
+/// .json), recursively, sorted by path. A path that does not exist is kept (opening it reports it). A
+/// file named more than once (the same path after lexical normalisation) is listed once, first place.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
 
 }  // namespace perf_check::io

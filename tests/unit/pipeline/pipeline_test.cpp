@@ -178,6 +178,20 @@ TEST_CASE("a directory means every supported file in it, in sorted order", "[pip
     CHECK(r.summary.projects == 5);
 }
 
+TEST_CASE("a file named twice (a directory and a file in it, or ./a and a) is checked once", "[pipeline][batch]") {
+    test::TempDir dir;
+    dir.write("d/targets.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
+    const Report once = check({dir.path("d/targets.csv")});
+    const Report r = check({dir.path("d"), dir.path("d/targets.csv"), dir.path("d/./targets.csv"), dir.path("missing.csv"),
+                            dir.path("missing.csv")});
+    REQUIRE(r.files.size() == 2);
+    CHECK(r.files[0].path == dir.path("d/targets.csv"));
+    CHECK(r.files[1].path == dir.path("missing.csv"));
+    CHECK(r.files[1].error);
+    CHECK(r.summary.projects == once.summary.projects);
+    CHECK(r.findings.size() == once.findings.size());
+}
+
 TEST_CASE("CSV → canonical JSON → check gives the same findings", "[pipeline][json-model]") {
     test::TempDir dir;
     for (const char* sample : {"samples/targets-2024.csv", "samples/old-style-2022.csv"}) {
