@@ -80,6 +80,9 @@ struct Rendered {
 class ReportStream {
 public:
     virtual ~ReportStream() = default;
+    /// Input file `path` comes next: called for every file of the run in report order (unreadable ones
+    /// too), before any finding placed in it. Formats that number their files (SARIF's artifacts) use it.
+    virtual void begin_file(const std::string& /*path*/) {}
     virtual void finding(const Finding& f) = 0;
     virtual void score(const ProjectScore& s) = 0;
     /// Whether render() and append_spooled() are available (then they replace finding() and score()).
@@ -108,11 +111,8 @@ public:
     }
 };
 
-/// Feeds a complete report through a stream: findings, scores, then the rest.
-inline void replay(const Report& report, ReportStream& stream) {
-    for (const auto& f : report.findings) stream.finding(f);
-    for (const auto& s : report.scores) stream.score(s);
-    stream.finish(report);
-}
+/// Feeds a complete report through a stream as a run would: each file announced, its findings, then
+/// the scores and the rest. A format whose write() is this replay says the same streamed or not.
+void replay(const Report& report, ReportStream& stream);
 
 }  // namespace perf_check

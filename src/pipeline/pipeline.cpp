@@ -97,6 +97,7 @@ public:
         : m_report(report), m_streams(streams), m_summary(key_threshold, key_projects) {}
 
     void project(ProjectResult&& r, const std::string& file) {
+        announce(file);
         for (auto& f : r.findings) {
             // A finding placed in another file (a row of the actuals file) is reported with that file,
             // which comes after every input: hold it until the end.
@@ -112,10 +113,14 @@ public:
         if (r.progress) m_report.progress.push_back(std::move(*r.progress));
     }
 
-    void file(FileResult&& result) { m_report.files.push_back(std::move(result)); }
+    void file(FileResult&& result) {
+        announce(result.path);
+        m_report.files.push_back(std::move(result));
+    }
 
     // A file's end: what its worker spooled goes out first, in output order.
     void file(FileEnd&& end) {
+        announce(end.result.path);
         for (std::size_t k = 0; k < end.spools.size(); ++k) {
             m_streams[k]->append_spooled(end.spools[k].findings.rewound(), end.spools[k].scores.rewound());
         }
@@ -134,6 +139,12 @@ public:
     }
 
 private:
+    // Streams learn of each file before its findings (inputs are distinct paths: expand_inputs).
+    void announce(const std::string& path) {
+        if (m_announced && *m_announced == path) return;
+        m_announced = path;
+        for (auto* s : m_streams) s->begin_file(path);
+    }
     void deliver(Finding&& f) {
         m_summary.add_finding(f);
         for (auto* s : m_streams) s->finding(f);
@@ -144,6 +155,7 @@ private:
     const std::vector<ReportStream*>& m_streams;
     report::SummaryBuilder m_summary;
     std::vector<Finding> m_deferred;
+    std::optional<std::string> m_announced;
 };
 
 // Consecutive results of one file, tagged with the file's path for the collector.

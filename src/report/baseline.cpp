@@ -1,6 +1,7 @@
 // Baselines by business keys: writing, reading (strictly) and applying them to a report.
 #include "report/baseline.hpp"
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -57,27 +58,25 @@ void recount_summary(Report& report) {
 
 }  // namespace
 
-std::string file_name(std::string_view path) {
+std::string_view file_name_view(std::string_view path) {
     const auto cut = path.find_last_of("/\\");
-    return std::string(cut == std::string_view::npos ? path : path.substr(cut + 1));
+    return cut == std::string_view::npos ? path : path.substr(cut + 1);
 }
+
+std::string file_name(std::string_view path) { return std::string(file_name_view(path)); }
 
 FindingKey finding_key(const Finding& f) {
     return FindingKey{f.rule, file_name(f.loc.file), f.project_code, f.project, f.indicator};
 }
 
-std::vector<int> key_occurrences(const Report& report) {
-    std::map<FindingKey, int> seen;
-    std::vector<int> out;
-    out.reserve(report.findings.size());
-    for (const auto& f : report.findings) out.push_back(seen[finding_key(f)]++);
-    return out;
-}
+namespace {
 
-std::string fingerprint(const std::vector<std::string>& parts) {
+// 64-bit FNV-1a of `parts` (strings or views) joined with U+001F.
+template <typename Parts>
+std::uint64_t fnv1a(const Parts& parts) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
     bool first = true;
-    for (const auto& part : parts) {
+    for (const std::string_view part : parts) {
         if (!first) {
             h ^= 0x1fU;
             h *= 0x100000001b3ULL;
@@ -88,6 +87,18 @@ std::string fingerprint(const std::vector<std::string>& parts) {
             h *= 0x100000001b3ULL;
         }
     }
+    return h;
+}
+
+}  // namespace
+
+int KeyOccurrences::next(const Finding& f) {
+    const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code, f.project, f.indicator};
+    return m_seen[fnv1a(key)]++;
+}
+
+std::string fingerprint(const std::vector<std::string>& parts) {
+    const std::uint64_t h = fnv1a(parts);
     char buf[17];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     return buf;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -30,13 +31,23 @@ struct FindingKey {
 
 /// The last component of `path`, after either '/' or '\\' ("a/b\\c.csv" → "c.csv").
 std::string file_name(std::string_view path);
+/// The same, as a view into `path`.
+std::string_view file_name_view(std::string_view path);
 
 /// The business key of `f`.
 FindingKey finding_key(const Finding& f);
 
-/// For each finding of `report`, in order, how many earlier findings share its FindingKey (0 for the
-/// first). Together with the key it names a finding uniquely and still without rows.
-std::vector<int> key_occurrences(const Report& report);
+/// For findings as they come, how many earlier ones share each one's FindingKey (0 for the first).
+/// Together with the key it names a finding uniquely and still without rows. Keeps a 64-bit hash of each
+/// distinct key (two keys sharing one, about once in 10^8 runs of a million keys, would only number the
+/// later one's findings on from the earlier's), so a streamed report holds no finding's text.
+class KeyOccurrences {
+public:
+    int next(const Finding& f);
+
+private:
+    std::unordered_map<std::uint64_t, int> m_seen;
+};
 
 /// 64-bit FNV-1a of `parts` joined with U+001F (a separator no cell holds), as 16 lower-case hex digits.
 /// Stable across platforms and runs: it is what CI systems compare between builds.

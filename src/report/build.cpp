@@ -48,6 +48,31 @@ std::vector<std::vector<const Finding*>> findings_per_file(const Report& report)
     return out;
 }
 
+}  // namespace perf_check::report
+
+namespace perf_check {
+
+void replay(const Report& report, ReportStream& stream) {
+    // Findings are in report order, so their files' positions only grow: announce every file up to a
+    // finding's own before it (a file with none is announced all the same), and the rest at the end.
+    const report::FileOrder order(report.files);
+    std::size_t announced = 0;
+    const auto announce_up_to = [&](std::size_t end) {
+        for (; announced < end && announced < report.files.size(); ++announced) stream.begin_file(report.files[announced].path);
+    };
+    for (const auto& f : report.findings) {
+        announce_up_to(order(f.loc.file) + 1);
+        stream.finding(f);
+    }
+    announce_up_to(report.files.size());
+    for (const auto& s : report.scores) stream.score(s);
+    stream.finish(report);
+}
+
+}  // namespace perf_check
+
+namespace perf_check::report {
+
 SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects)
     : m_keep_key_projects(keep_key_projects) {
     m_summary.key_evaluation_threshold_wan = key_threshold_wan;

@@ -1,5 +1,6 @@
 // CSV: one finding per row for people who sort and filter in Excel. UTF-8 with a BOM (so Excel reads
-// Chinese correctly), CRLF line ends, RFC 4180 quoting, header in the report's language.
+// Chinese correctly), CRLF line ends, RFC 4180 quoting, header in the report's language. Written as
+// findings arrive, so a run of any size keeps flat memory; unreadable files come after the findings.
 #include "report/formats.hpp"
 
 namespace perf_check::report {
@@ -52,21 +53,50 @@ void row(std::ostream& out, const std::vector<std::string>& cells) {
     out << "\r\n";
 }
 
+// Rows are written as findings arrive; unreadable files (not findings, but a reviewer filtering the
+// sheet must still see them) follow, once each file has been tried.
+class CsvStream final : public ReportStream {
+public:
+    CsvStream(std::ostream& out, Lang lang) : m_out(out), m_lang(lang), m_words(lang == Lang::en ? k_en : k_zh) {}
+    void finding(const Finding& f) override {
+        start();
+        row(m_out, {f.loc.file, f.loc.row > 0 ? std::to_string(f.loc.row) : "", f.loc.cell_ref(),
+                    m_words.severity[static_cast<int>(f.severity)], f.rule, f.project_code, f.project, f.indicator,
+                    f.value, pick(f.message, m_lang), pick(f.hint, m_lang)});
+    }
+    void score(const ProjectScore& /*score*/) override {}
+    void finish(const Report& rest) override {
+        start();
+        for (const auto& f : rest.files) {
+            if (!f.error) continue;
+            row(m_out, {f.path, "", "", m_words.severity[2], "unreadable-file", "", "", "", "",
+                        std::string(m_words.unreadable) + "：" + *f.error, ""});
+        }
+    }
+
+private:
+    // The header goes out with the first row, so a stream that is made and dropped writes nothing.
+    void start() {
+        if (m_started) return;
+        m_started = true;
+        m_out << "\xEF\xBB\xBF";
+        row(m_out, {std::begin(m_words.headers), std::end(m_words.headers)});
+    }
+
+    bool m_started = false;
+    std::ostream& m_out;
+    Lang m_lang;
+    const Words& m_words;
+};
+
 class CsvReporter final : public Reporter {
 public:
     void write(const Report& report, std::ostream& out) const override {
-        const Words& w = report.lang == Lang::en ? k_en : k_zh;
-        out << "\xEF\xBB\xBF";
-        row(out, {std::begin(w.headers), std::end(w.headers)});
-        // Unreadable files are not findings, but a reviewer filtering this sheet must still see them.
-        for (const auto& f : report.files) {
-            if (f.error) row(out, {f.path, "", "", w.severity[2], "unreadable-file", "", "", "", "", std::string(w.unreadable) + "：" + *f.error, ""});
-        }
-        for (const auto& f : report.findings) {
-            row(out, {f.loc.file, f.loc.row > 0 ? std::to_string(f.loc.row) : "", f.loc.cell_ref(),
-                      w.severity[static_cast<int>(f.severity)], f.rule, f.project_code, f.project, f.indicator, f.value,
-                      pick(f.message, report.lang), pick(f.hint, report.lang)});
-        }
+        CsvStream s(out, report.lang);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool /*with_summary*/) const override {
+        return std::make_unique<CsvStream>(out, lang);
     }
 };
 

@@ -1,20 +1,18 @@
 // SARIF 2.1.0 output, in the shape GitHub code scanning accepts: the rule catalog as tool.driver.rules,
-// one result per finding with a physical and a logical location and row-free fingerprints.
+// one result per finding with a physical and a logical location and row-free fingerprints. Written as
+// findings arrive (results before artifacts and invocations), so a run of any size keeps flat memory.
 #include <cctype>
 #include <map>
 
-#include <nlohmann/json.hpp>
-
 #include "report/baseline.hpp"
 #include "report/formats.hpp"
+#include "report/json_writer.hpp"
 #include "rules/catalog.hpp"
 #include "util/embedded.hpp"
 
 namespace perf_check::report {
 
 namespace {
-
-using nlohmann::ordered_json;
 
 constexpr const char* k_schema_uri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 // partialFingerprints key: versioned, so a change of what is hashed shows up as a new key, not as
@@ -108,121 +106,177 @@ std::string artifact_uri(std::string_view path) {
     return out;
 }
 
-ordered_json artifact_location(const std::string& path, const std::map<std::string, int>& artifact_index) {
-    ordered_json loc = {{"uri", artifact_uri(path)}};
-    if (const auto it = artifact_index.find(path); it != artifact_index.end()) loc["index"] = it->second;
-    return loc;
-}
-
-ordered_json driver_rules(Lang lang) {
-    ordered_json rules = ordered_json::array();
+void driver_rules(JsonWriter& w, Lang lang) {
+    w.key("rules").begin_array();
     for (const auto& entry : rules::catalog()) {
         const std::string_view doc = rule_doc(entry.id);
         const std::string_view part = doc_part(doc, lang);
         std::string full = doc_section(part, lang);
         if (full.empty()) full = pick(entry.summary, lang);
         const std::string help = part.empty() ? pick(entry.summary, lang) : std::string(part);
-        rules.push_back({{"id", entry.id},
-                         {"name", pascal_case(entry.id)},
-                         {"shortDescription", {{"text", pick(entry.summary, lang)}}},
-                         {"fullDescription", {{"text", full}}},
-                         {"help", {{"text", help}, {"markdown", help}}},
-                         {"defaultConfiguration", {{"level", level(entry.severity)}}},
-                         {"properties", {{"category", entry.category}, {"tags", {entry.category}}}}});
+        w.begin_object();
+        w.key("id").string(entry.id);
+        w.key("name").string(pascal_case(entry.id));
+        w.key("shortDescription").begin_object().key("text").string(pick(entry.summary, lang)).end_object();
+        w.key("fullDescription").begin_object().key("text").string(full).end_object();
+        w.key("help").begin_object().key("text").string(help).key("markdown").string(help).end_object();
+        w.key("defaultConfiguration").begin_object().key("level").string(level(entry.severity)).end_object();
+        w.key("properties").begin_object().key("category").string(entry.category);
+        w.key("tags").begin_array().string(entry.category).end_array().end_object();
+        w.end_object();
     }
-    return rules;
+    w.end_array();
 }
 
-ordered_json logical_locations(const Finding& f) {
-    ordered_json out = ordered_json::array();
+void logical_location(JsonWriter& w, const std::string& name, const std::string& qualified, const char* kind) {
+    w.begin_object().key("name").string(name).key("fullyQualifiedName").string(qualified).key("kind").string(kind).end_object();
+}
+
+void logical_locations(JsonWriter& w, const Finding& f) {
     const std::string project_name = f.project.empty() ? f.project_code : f.project;
+    const std::string cell = f.loc.cell_ref();
+    if (project_name.empty() && cell.empty()) return;
+    w.key("logicalLocations").begin_array();
     if (!project_name.empty()) {
         const std::string fq = f.project_code.empty() || f.project.empty() ? project_name : f.project_code + " " + f.project;
-        out.push_back({{"name", project_name}, {"fullyQualifiedName", fq}, {"kind", "module"}});
+        logical_location(w, project_name, fq, "module");
         if (!f.indicator.empty()) {
             const auto slash = f.indicator.rfind('/');
             const std::string leaf = slash == std::string::npos ? f.indicator : f.indicator.substr(slash + 1);
-            out.push_back({{"name", leaf}, {"fullyQualifiedName", fq + "/" + f.indicator}, {"kind", "member"}});
+            logical_location(w, leaf, fq + "/" + f.indicator, "member");
         }
     }
-    const std::string cell = f.loc.cell_ref();
-    if (!cell.empty()) out.push_back({{"name", cell}, {"fullyQualifiedName", cell}, {"kind", "resource"}});
-    return out;
+    if (!cell.empty()) logical_location(w, cell, cell, "resource");
+    w.end_array();
 }
+
+// The log is written as findings arrive: the run's tool and the results first, then the artifacts
+// (each input file, numbered as announced) and the invocation (unreadable files), known at the end.
+class SarifStream final : public ReportStream {
+public:
+    SarifStream(std::ostream& out, Lang lang) : m_w(out), m_lang(lang) {
+        for (std::size_t i = 0; i < rules::catalog().size(); ++i) {
+            m_rule_index.emplace(rules::catalog()[i].id, static_cast<int>(i));
+        }
+    }
+    void begin_file(const std::string& path) override { artifact(path); }
+    void finding(const Finding& f) override {
+        start();
+        std::string text = pick(f.message, m_lang);
+        if (!pick(f.hint, m_lang).empty()) text += (m_lang == Lang::en ? "\nFix: " : "\n修改：") + pick(f.hint, m_lang);
+        const int index = artifact(f.loc.file);
+        m_w.begin_object();
+        m_w.key("ruleId").string(f.rule);
+        if (const auto it = m_rule_index.find(f.rule); it != m_rule_index.end()) m_w.key("ruleIndex").integer(it->second);
+        m_w.key("level").string(level(f.severity));
+        m_w.key("message").begin_object().key("text").string(text).end_object();
+        m_w.key("locations").begin_array().begin_object();
+        m_w.key("physicalLocation").begin_object();
+        artifact_location(f.loc.file, index);
+        if (f.loc.row > 0) m_w.key("region").begin_object().key("startLine").integer(f.loc.row).end_object();
+        m_w.end_object();
+        logical_locations(m_w, f);
+        m_w.end_object().end_array();
+        // Business keys only: inserting rows above a finding must not make it a new alert. The
+        // occurrence number separates findings that share every key (two identical defects).
+        m_w.key("partialFingerprints").begin_object();
+        m_w.key(k_fingerprint_key)
+            .string(fingerprint({f.project_code, f.project, f.indicator, f.rule, std::to_string(m_occurrences.next(f))}));
+        m_w.end_object();
+        m_w.key("properties").begin_object();
+        m_w.key("projectCode").string(f.project_code);
+        m_w.key("project").string(f.project);
+        m_w.key("indicator").string(f.indicator);
+        m_w.key("cell").string(f.loc.cell_ref());
+        m_w.key("value").string(f.value);
+        m_w.end_object();
+        m_w.end_object();
+    }
+    void score(const ProjectScore& /*score*/) override {}
+    void finish(const Report& rest) override {
+        start();
+        for (const auto& f : rest.files) artifact(f.path);
+        m_w.end_array();
+        m_w.key("artifacts").begin_array();
+        for (const auto& path : m_artifacts) {
+            m_w.begin_object().key("location").begin_object().key("uri").string(artifact_uri(path)).end_object().end_object();
+        }
+        m_w.end_array();
+        bool successful = true;
+        for (const auto& f : rest.files) successful = successful && !f.error;
+        m_w.key("invocations").begin_array().begin_object();
+        m_w.key("executionSuccessful").boolean(successful);
+        if (!successful) {
+            m_w.key("toolExecutionNotifications").begin_array();
+            for (const auto& f : rest.files) {
+                if (!f.error) continue;
+                m_w.begin_object();
+                m_w.key("level").string("error");
+                m_w.key("message").begin_object().key("text");
+                m_w.string(f.path + (m_lang == Lang::en ? ": cannot be read: " : "：无法读取：") + *f.error).end_object();
+                m_w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
+                artifact_location(f.path, artifact(f.path));
+                m_w.end_object().end_object().end_array();
+                m_w.key("descriptor").begin_object().key("id").string("unreadable-file").end_object();
+                m_w.end_object();
+            }
+            m_w.end_array();
+        }
+        m_w.end_object().end_array();
+        m_w.end_object().end_array();  // the run, the runs
+        m_w.end_object();
+        m_w.end_document();
+    }
+
+private:
+    // The log opens with the first thing written, so a stream that is made and dropped writes nothing.
+    void start() {
+        if (m_started) return;
+        m_started = true;
+        m_w.begin_object();
+        m_w.key("$schema").string(k_schema_uri);
+        m_w.key("version").string("2.1.0");
+        m_w.key("runs").begin_array().begin_object();
+        m_w.key("tool").begin_object().key("driver").begin_object();
+        m_w.key("name").string("perf-check");
+        m_w.key("semanticVersion").string(PERF_CHECK_VERSION);
+        m_w.key("version").string(PERF_CHECK_VERSION);
+#ifdef PERF_CHECK_HOMEPAGE
+        m_w.key("informationUri").string(PERF_CHECK_HOMEPAGE);
+#endif
+        driver_rules(m_w, m_lang);
+        m_w.end_object().end_object();
+        m_w.key("language").string(m_lang == Lang::en ? "en-US" : "zh-CN");
+        m_w.key("columnKind").string("unicodeCodePoints");
+        m_w.key("results").begin_array();
+    }
+    // The artifact index of `path`, numbering it when new.
+    int artifact(const std::string& path) {
+        const auto [it, fresh] = m_artifact_index.emplace(path, static_cast<int>(m_artifacts.size()));
+        if (fresh) m_artifacts.push_back(path);
+        return it->second;
+    }
+    void artifact_location(const std::string& path, int index) {
+        m_w.key("artifactLocation").begin_object().key("uri").string(artifact_uri(path)).key("index").integer(index).end_object();
+    }
+
+    bool m_started = false;
+    JsonWriter m_w;
+    Lang m_lang;
+    std::map<std::string, int> m_rule_index;
+    std::map<std::string, int> m_artifact_index;
+    std::vector<std::string> m_artifacts;
+    KeyOccurrences m_occurrences;
+};
 
 class SarifReporter final : public Reporter {
 public:
     void write(const Report& report, std::ostream& out) const override {
-        const Lang lang = report.lang;
-        std::map<std::string, int> rule_index;
-        for (std::size_t i = 0; i < rules::catalog().size(); ++i) rule_index.emplace(rules::catalog()[i].id, static_cast<int>(i));
-        std::map<std::string, int> artifact_index;
-        ordered_json artifacts = ordered_json::array();
-        auto add_artifact = [&](const std::string& path) {
-            if (artifact_index.emplace(path, static_cast<int>(artifacts.size())).second) {
-                artifacts.push_back({{"location", {{"uri", artifact_uri(path)}}}});
-            }
-        };
-        for (const auto& f : report.files) add_artifact(f.path);
-        for (const auto& f : report.findings) add_artifact(f.loc.file);
-
-        ordered_json results = ordered_json::array();
-        const std::vector<int> occurrence = key_occurrences(report);
-        for (std::size_t i = 0; i < report.findings.size(); ++i) {
-            const Finding& f = report.findings[i];
-            std::string text = pick(f.message, lang);
-            if (!pick(f.hint, lang).empty()) text += (lang == Lang::en ? "\nFix: " : "\n修改：") + pick(f.hint, lang);
-            ordered_json physical = {{"artifactLocation", artifact_location(f.loc.file, artifact_index)}};
-            if (f.loc.row > 0) physical["region"] = {{"startLine", f.loc.row}};
-            ordered_json location = {{"physicalLocation", std::move(physical)}};
-            ordered_json logical = logical_locations(f);
-            if (!logical.empty()) location["logicalLocations"] = std::move(logical);
-            ordered_json result = {{"ruleId", f.rule}};
-            if (const auto it = rule_index.find(f.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
-            result["level"] = level(f.severity);
-            result["message"] = {{"text", text}};
-            result["locations"] = ordered_json::array({std::move(location)});
-            // Business keys only: inserting rows above a finding must not make it a new alert. The
-            // occurrence number separates findings that share every key (two identical defects).
-            result["partialFingerprints"] = {
-                {k_fingerprint_key,
-                 fingerprint({f.project_code, f.project, f.indicator, f.rule, std::to_string(occurrence[i])})}};
-            result["properties"] = {{"projectCode", f.project_code}, {"project", f.project},
-                                    {"indicator", f.indicator},      {"cell", f.loc.cell_ref()},
-                                    {"value", f.value}};
-            results.push_back(std::move(result));
-        }
-
-        ordered_json notifications = ordered_json::array();
-        for (const auto& f : report.files) {
-            if (!f.error) continue;
-            notifications.push_back(
-                {{"level", "error"},
-                 {"message", {{"text", f.path + (lang == Lang::en ? ": cannot be read: " : "：无法读取：") + *f.error}}},
-                 {"locations", ordered_json::array({{{"physicalLocation",
-                                                      {{"artifactLocation", artifact_location(f.path, artifact_index)}}}}})},
-                 {"descriptor", {{"id", "unreadable-file"}}}});
-        }
-        ordered_json invocation = {{"executionSuccessful", notifications.empty()}};
-        if (!notifications.empty()) invocation["toolExecutionNotifications"] = std::move(notifications);
-
-        ordered_json driver = {{"name", "perf-check"},
-                               {"semanticVersion", PERF_CHECK_VERSION},
-                               {"version", PERF_CHECK_VERSION}};
-#ifdef PERF_CHECK_HOMEPAGE
-        driver["informationUri"] = PERF_CHECK_HOMEPAGE;
-#endif
-        driver["rules"] = driver_rules(lang);
-
-        ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
-                            {"invocations", ordered_json::array({std::move(invocation)})},
-                            {"language", lang == Lang::en ? "en-US" : "zh-CN"},
-                            {"columnKind", "unicodeCodePoints"},
-                            {"artifacts", std::move(artifacts)},
-                            {"results", std::move(results)}};
-        ordered_json doc = {{"$schema", k_schema_uri}, {"version", "2.1.0"}, {"runs", ordered_json::array({std::move(run)})}};
-        // Replace rather than throw on a stray invalid UTF-8 byte: a report must always be written.
-        out << doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) << '\n';
+        SarifStream s(out, report.lang);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool /*with_summary*/) const override {
+        return std::make_unique<SarifStream>(out, lang);
     }
 };
 

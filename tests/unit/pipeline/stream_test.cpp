@@ -1,5 +1,5 @@
-// The streamed JSON report (findings written as projects are checked) must say exactly what the report
-// built in memory says, in the same order, for every kind of run that streams.
+// A streamed report (findings written as projects are checked: JSON, CSV, GitLab, SARIF) must say
+// exactly what the report built in memory says, in the same order, for every kind of run that streams.
 #include <catch2/catch.hpp>
 
 #include <sstream>
@@ -19,9 +19,12 @@ struct Run {
     std::string err;
 };
 
-Run run_json(RunOptions opts, bool stream) {
+// The formats written as results arrive (Reporter::stream); reporters_test pins down that they do.
+const std::vector<std::string> k_streamed = {"json", "csv", "gitlab", "sarif"};
+
+Run run_format(RunOptions opts, bool stream, const std::string& format) {
     opts.stream = stream;
-    opts.reports = {{"json", ""}};
+    opts.reports = {{format, ""}};
     std::ostringstream out;
     std::ostringstream err;
     Run r;
@@ -31,14 +34,20 @@ Run run_json(RunOptions opts, bool stream) {
     return r;
 }
 
-// Both ways, byte for byte; returns the parsed document.
+Run run_json(const RunOptions& opts, bool stream) { return run_format(opts, stream, "json"); }
+
+// Both ways, byte for byte, in every streamed format; returns the parsed JSON report.
 nlohmann::json same_both_ways(const RunOptions& opts) {
-    const Run streamed = run_json(opts, true);
-    const Run kept = run_json(opts, false);
-    CHECK(streamed.code == kept.code);
-    CHECK(streamed.err == kept.err);
-    REQUIRE(streamed.out == kept.out);
-    return nlohmann::json::parse(streamed.out);
+    for (const auto& format : k_streamed) {
+        INFO("format " << format);
+        const Run streamed = run_format(opts, true, format);
+        const Run kept = run_format(opts, false, format);
+        CHECK(streamed.code == kept.code);
+        CHECK(streamed.err == kept.err);
+        REQUIRE(streamed.out == kept.out);
+        if (format != "csv") CHECK_NOTHROW(nlohmann::json::parse(streamed.out));
+    }
+    return nlohmann::json::parse(run_json(opts, true).out);
 }
 
 }  // namespace
@@ -81,6 +90,26 @@ TEST_CASE("streamed and in-memory JSON agree on a batch checked in parallel, wit
     }
     CHECK(order == std::vector<std::string>{dir.path("a/1.csv"), dir.path("a/3.csv"), dir.path("a/4.csv")});
     CHECK(doc["summary"]["key_projects"].size() > 0);
+}
+
+TEST_CASE("streamed and in-memory reports agree when a file between others cannot even be opened", "[stream]") {
+    // A missing file gives no project results at all, only its end: SARIF must still number it
+    // (artifacts) before the next file's findings, as the in-memory report does.
+    test::TempDir dir;
+    dir.write("1.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
+    dir.write("3.csv", test::slurp(test::source_path("samples/old-style-2022.csv")));
+    RunOptions opts;
+    opts.paths = {dir.path("1.csv"), dir.path("2-missing.csv"), dir.path("3.csv")};
+    for (const unsigned jobs : {1U, 2U}) {
+        opts.jobs = jobs;
+        const auto doc = same_both_ways(opts);
+        REQUIRE(doc["files"].size() == 3);
+        CHECK(doc["files"][1]["error"].is_string());
+        const auto sarif = nlohmann::json::parse(run_format(opts, true, "sarif").out);
+        const auto& results = sarif["runs"][0]["results"];
+        REQUIRE_FALSE(results.empty());
+        CHECK(results.back()["locations"][0]["physicalLocation"]["artifactLocation"]["index"] == 2);
+    }
 }
 
 TEST_CASE("streamed and in-memory JSON agree when scoring with a separate actuals file", "[stream]") {

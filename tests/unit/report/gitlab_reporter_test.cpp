@@ -27,18 +27,19 @@ TEST_CASE("gitlab: an array of issues with exactly the documented fields", "[rep
         fingerprints.insert(issue["fingerprint"].get<std::string>());
     }
     CHECK(fingerprints.size() == doc.size());
-    CHECK(doc[0]["check_name"] == "unreadable-file");
-    CHECK(doc[0]["severity"] == "blocker");
-    CHECK(doc[0]["location"]["path"] == "broken.csv");
-    const json& first = doc[1];
+    // Findings in report order, then the unreadable file (known once its file has been tried).
+    CHECK(doc[5]["check_name"] == "unreadable-file");
+    CHECK(doc[5]["severity"] == "blocker");
+    CHECK(doc[5]["location"]["path"] == "broken.csv");
+    const json& first = doc[0];
     CHECK(first["check_name"] == "cost-breakdown");
     CHECK(first["severity"] == "major");
     CHECK(first["location"]["path"] == "data/局 A/targets.csv");
     CHECK(first["location"]["lines"]["begin"] == 5);
     CHECK(first["description"] == test::k_project_1 + " · " + test::k_cost + "：" + test::k_nasty + " 修改：请修改" + test::k_cost);
-    CHECK(doc[3]["severity"] == "minor");
-    CHECK(doc[4]["severity"] == "info");
-    CHECK(doc[5]["location"]["lines"]["begin"] == 12);
+    CHECK(doc[2]["severity"] == "minor");
+    CHECK(doc[3]["severity"] == "info");
+    CHECK(doc[4]["location"]["lines"]["begin"] == 12);
 }
 
 TEST_CASE("gitlab: fingerprints survive moved rows and change with the business keys", "[report][gitlab]") {
@@ -49,9 +50,9 @@ TEST_CASE("gitlab: fingerprints survive moved rows and change with the business 
     for (std::size_t i = 0; i < before.size(); ++i) CHECK(before[i]["fingerprint"] == moved[i]["fingerprint"]);
     r.findings[0].project = "另一个项目";
     const json changed = json::parse(test::render(r, "gitlab"));
-    CHECK(changed[1]["fingerprint"] != before[1]["fingerprint"]);
-    CHECK(changed[2]["fingerprint"] == before[2]["fingerprint"]);
+    CHECK(changed[0]["fingerprint"] != before[0]["fingerprint"]);
+    CHECK(changed[1]["fingerprint"] == before[1]["fingerprint"]);
     // File-level findings (row 0) point at line 1.
     r.findings[0].loc.row = 0;
-    CHECK(json::parse(test::render(r, "gitlab"))[1]["location"]["lines"]["begin"] == 1);
+    CHECK(json::parse(test::render(r, "gitlab"))[0]["location"]["lines"]["begin"] == 1);
 }

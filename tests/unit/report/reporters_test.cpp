@@ -41,3 +41,20 @@ TEST_CASE("reporters: every text format is deterministic and non-empty", "[repor
         }
     }
 }
+
+TEST_CASE("reporters: the formats that can be written as results arrive are, and a dropped stream writes nothing",
+          "[report][reporters]") {
+    // A run streams only when every requested output can; otherwise it drops the streams it made and
+    // writes the whole report at the end, which must then be all the output holds.
+    const std::set<std::string> streamed = {"json", "csv", "gitlab", "sarif"};
+    for (const auto& entry : report::reporters()) {
+        INFO(entry.name);
+        const auto reporter = entry.factory({});
+        std::ostringstream out;
+        {
+            auto stream = reporter->stream(out, Lang::zh, false);
+            CHECK((stream != nullptr) == (streamed.count(entry.name) == 1));
+        }
+        CHECK(out.str().empty());
+    }
+}
