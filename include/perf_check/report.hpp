@@ -83,6 +83,9 @@ public:
     /// Input file `path` comes next: called for every file of the run in report order (unreadable ones
     /// too), before any finding placed in it. Formats that number their files (SARIF's artifacts) use it.
     virtual void begin_file(const std::string& /*path*/) {}
+    /// The file begun last is complete: every finding placed in it has come. Formats that print a file's
+    /// line (its projects, or why it could not be read) above its findings write both now.
+    virtual void end_file(const FileResult& /*file*/) {}
     virtual void finding(const Finding& f) = 0;
     virtual void score(const ProjectScore& s) = 0;
     /// Whether render() and append_spooled() are available (then they replace finding() and score()).
@@ -111,8 +114,8 @@ public:
     }
 };
 
-/// Feeds a complete report through a stream as a run would: each file announced, its findings, then
-/// the scores and the rest. A format whose write() is this replay says the same streamed or not.
+/// Feeds a complete report through a stream as a run would: each file begun, its findings, the file
+/// ended; then the scores and the rest. A format whose write() is this replay says the same streamed or not.
 void replay(const Report& report, ReportStream& stream);
 
 }  // namespace perf_check

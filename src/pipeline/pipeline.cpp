@@ -113,18 +113,21 @@ public:
         if (r.progress) m_report.progress.push_back(std::move(*r.progress));
     }
 
+    // The actuals file, listed after every input: its findings (deferred) come in finish(), which ends it.
     void file(FileResult&& result) {
         announce(result.path);
         m_report.files.push_back(std::move(result));
+        m_actuals_open = true;
     }
 
-    // A file's end: what its worker spooled goes out first, in output order.
+    // An input file's end: what its worker spooled goes out first, in output order.
     void file(FileEnd&& end) {
         announce(end.result.path);
         for (std::size_t k = 0; k < end.spools.size(); ++k) {
             m_streams[k]->append_spooled(end.spools[k].findings.rewound(), end.spools[k].scores.rewound());
         }
-        file(std::move(end.result));
+        for (auto* s : m_streams) s->end_file(end.result);
+        m_report.files.push_back(std::move(end.result));
     }
 
     // Deferred findings and a final sort: the report's order is the one report::finding_before defines.
@@ -134,6 +137,9 @@ public:
         report::sort_findings(m_deferred, order);
         for (auto& f : m_deferred) deliver(std::move(f));
         m_deferred.clear();
+        if (m_actuals_open) {
+            for (auto* s : m_streams) s->end_file(m_report.files.back());
+        }
         if (m_streams.empty()) report::sort_findings(m_report.findings, order);
         m_report.summary = m_summary.finish(m_report.files);
     }
@@ -156,6 +162,7 @@ private:
     report::SummaryBuilder m_summary;
     std::vector<Finding> m_deferred;
     std::optional<std::string> m_announced;
+    bool m_actuals_open = false;
 };
 
 // Consecutive results of one file, tagged with the file's path for the collector.

@@ -53,18 +53,22 @@ std::vector<std::vector<const Finding*>> findings_per_file(const Report& report)
 namespace perf_check {
 
 void replay(const Report& report, ReportStream& stream) {
-    // Findings are in report order, so their files' positions only grow: announce every file up to a
-    // finding's own before it (a file with none is announced all the same), and the rest at the end.
+    // Findings are in report order, so their files' positions only grow: every file before a finding's
+    // own is begun and ended (a file with none all the same), its own begun; the rest at the end.
     const report::FileOrder order(report.files);
-    std::size_t announced = 0;
-    const auto announce_up_to = [&](std::size_t end) {
-        for (; announced < end && announced < report.files.size(); ++announced) stream.begin_file(report.files[announced].path);
+    std::size_t begun = 0;  // files begun; all but the last of them ended
+    const auto advance_to = [&](std::size_t file) {
+        for (; begun <= file && begun < report.files.size(); ++begun) {
+            if (begun > 0) stream.end_file(report.files[begun - 1]);
+            stream.begin_file(report.files[begun].path);
+        }
     };
     for (const auto& f : report.findings) {
-        announce_up_to(order(f.loc.file) + 1);
+        advance_to(order(f.loc.file));
         stream.finding(f);
     }
-    announce_up_to(report.files.size());
+    advance_to(report.files.size());
+    if (begun > 0) stream.end_file(report.files[begun - 1]);
     for (const auto& s : report.scores) stream.score(s);
     stream.finish(report);
 }

@@ -1,10 +1,11 @@
 // The default human-readable report: grouped by file and project, columns aligned for CJK double width.
-#include <map>
+// Written as results arrive (one project's findings held at a time), so a run of any size keeps flat memory.
+#include <optional>
 #include <sstream>
 
-#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
+#include "util/temp_stream.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -107,21 +108,67 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
-class TextReporter final : public Reporter {
-public:
-    explicit TextReporter(bool colour) : m_colour(colour) {}
+// A file's line in the summary: its findings counted as they passed.
+struct FileCounts {
+    std::string path;
+    std::optional<int> projects;  ///< none: the file could not be read
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+};
 
-    void write(const Report& report, std::ostream& out) const override {
-        const Words& w = report.lang == Lang::en ? k_en : k_zh;
-        const auto per_file = findings_per_file(report);
-        for (std::size_t i = 0; i < report.files.size(); ++i) write_file(report, report.files[i], per_file[i], w, out);
-        for (const auto& score : report.scores) write_score(report, score, w, out);
-        write_monitor_text(report, out);
-        if (report.with_summary) write_summary(report, per_file, w, out);
-        const Summary& s = report.summary;
-        out << util::subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
-                                std::to_string(s.warnings), std::to_string(s.infos)})
-            << '\n';
+// The report written as results arrive. A file's line (which counts its projects) heads its findings,
+// so each file's sections wait in a SpillBuffer until the file ends; scores, which follow every file,
+// wait in another. A section is one project's findings in a row (a project listed twice in a file is
+// two sections): memory holds one project's findings, however many a run has.
+class TextStream final : public ReportStream {
+public:
+    TextStream(std::ostream& out, Lang lang, bool with_summary, bool colour)
+        : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh), m_with_summary(with_summary), m_colour(colour) {}
+
+    void begin_file(const std::string& path) override {
+        m_file = {path, std::nullopt, 0, 0, 0};
+        m_section.clear();
+        m_body.clear();
+    }
+    void finding(const Finding& f) override {
+        if (f.loc.file != m_file.path) return;  // placed in no file of the run: no section to go in
+        std::string title = f.project_code.empty() && f.project.empty() ? std::string(m_w.file_level)
+                                                                         : util::trim(f.project_code + " " + f.project);
+        if (!m_section.empty() && title != m_section_title) write_section();
+        m_section_title = std::move(title);
+        m_section.push_back(f);
+        (f.severity == Severity::error ? m_file.errors : f.severity == Severity::warning ? m_file.warnings : m_file.infos)++;
+    }
+    void end_file(const FileResult& file) override {
+        if (!m_section.empty()) write_section();
+        m_file.projects = file.error ? std::nullopt : std::optional<int>(file.projects);
+        m_files.push_back(m_file);
+        if (file.error) {
+            m_body.clear();
+            m_out << paint(file.path + "：" + m_w.unreadable, Severity::error) << '\n' << "  " << *file.error << "\n\n";
+            return;
+        }
+        m_out << util::subst(m_w.file_line, {file.path, file.encoding.empty() ? "-" : file.encoding,
+                                             std::to_string(file.projects), std::to_string(file.indicators)})
+              << '\n';
+        if (m_body.empty()) m_out << "  " << m_w.none << '\n';
+        drain(m_body);
+        m_out << '\n';
+    }
+    void score(const ProjectScore& s) override {
+        std::ostringstream text;
+        write_score(s, text);
+        m_scores.append(text.str());
+    }
+    void finish(const Report& rest) override {
+        drain(m_scores);
+        write_monitor_text(rest, m_out);
+        if (m_with_summary || rest.with_summary) write_summary(rest.summary);
+        const Summary& s = rest.summary;
+        m_out << util::subst(m_w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
+                                          std::to_string(s.warnings), std::to_string(s.infos)})
+              << '\n';
     }
 
 private:
@@ -131,64 +178,53 @@ private:
         return code + text + "\x1b[0m";
     }
 
-    void write_file(const Report& report, const FileResult& file, const std::vector<const Finding*>& file_findings,
-                    const Words& w, std::ostream& out) const {
-        if (file.error) {
-            out << paint(file.path + "：" + w.unreadable, Severity::error) << '\n'
-                << "  " << *file.error << "\n\n";
-            return;
+    // What waited goes out; if its temporary file failed (a full $TMPDIR), the report says so in place.
+    void drain(util::SpillBuffer& buffer) {
+        if (!buffer.drain_to(m_out)) {
+            m_out << (m_lang == Lang::en ? "  (part of this report was lost: a temporary file in $TMPDIR could not be "
+                                           "written; run again with more space there)\n"
+                                         : "  （此处有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行）\n");
         }
-        out << util::subst(w.file_line, {file.path, file.encoding.empty() ? "-" : file.encoding,
-                                   std::to_string(file.projects), std::to_string(file.indicators)})
-            << '\n';
-        // Group this file's findings by project, in the order they appear (findings are sorted by row).
-        std::vector<std::pair<std::string, std::vector<const Finding*>>> groups;
-        std::map<std::string, std::size_t> group_of;
-        for (const Finding* f : file_findings) {
-            const std::string key = f->project_code.empty() && f->project.empty()
-                                        ? std::string(w.file_level)
-                                        : util::trim(f->project_code + " " + f->project);
-            auto [it, fresh] = group_of.emplace(key, groups.size());
-            if (fresh) groups.push_back({key, {}});
-            groups[it->second].second.push_back(f);
-        }
-        if (groups.empty()) out << "  " << w.none << '\n';
-        for (const auto& [title, findings] : groups) {
-            out << "\n  ■ " << title << '\n';
-            Table table;
-            table.add({w.headers[0], w.headers[1], w.headers[2], w.headers[3], w.headers[4]});
-            for (const Finding* f : findings) {
-                table.add({std::to_string(f->loc.row), f->loc.cell_ref(), w.severity[static_cast<int>(f->severity)],
-                           f->rule, f->indicator});
-            }
-            // Print the aligned header, then each finding's line followed by its message lines.
-            std::ostringstream lines;
-            table.write(lines, "    ");
-            std::istringstream in(lines.str());
-            std::string line;
-            std::getline(in, line);
-            out << line << '\n';
-            for (const Finding* f : findings) {
-                std::getline(in, line);
-                out << paint(line, f->severity) << '\n';
-                out << "        " << pick(f->message, report.lang) << '\n';
-                if (!f->value.empty()) out << "        " << w.value << f->value << '\n';
-                if (!pick(f->hint, report.lang).empty()) out << "        " << w.fix << pick(f->hint, report.lang) << '\n';
-            }
-        }
-        out << '\n';
     }
 
-    void write_score(const Report& report, const ProjectScore& s, const Words& w, std::ostream& out) const {
-        out << "■ " << w.score_title << "：" << util::trim(s.project_code + " " + s.project) << "（" << s.file << "）— "
-            << w.total << " " << s.total.fixed(2) << "（" << s.grade << "）\n";
+    // One project's findings: an aligned table, each row followed by the finding's message lines.
+    void write_section() {
+        std::ostringstream out;
+        out << "\n  ■ " << m_section_title << '\n';
         Table table;
-        table.add({w.score_headers[0], w.score_headers[1], w.score_headers[2], w.score_headers[3], w.score_headers[4]});
+        table.add({m_w.headers[0], m_w.headers[1], m_w.headers[2], m_w.headers[3], m_w.headers[4]});
+        for (const Finding& f : m_section) {
+            table.add({std::to_string(f.loc.row), f.loc.cell_ref(), m_w.severity[static_cast<int>(f.severity)], f.rule,
+                       f.indicator});
+        }
+        std::ostringstream lines;
+        table.write(lines, "    ");
+        std::istringstream in(lines.str());
+        std::string line;
+        std::getline(in, line);
+        out << line << '\n';
+        for (const Finding& f : m_section) {
+            std::getline(in, line);
+            out << paint(line, f.severity) << '\n';
+            out << "        " << pick(f.message, m_lang) << '\n';
+            if (!f.value.empty()) out << "        " << m_w.value << f.value << '\n';
+            if (!pick(f.hint, m_lang).empty()) out << "        " << m_w.fix << pick(f.hint, m_lang) << '\n';
+        }
+        m_body.append(out.str());
+        m_section.clear();
+    }
+
+    void write_score(const ProjectScore& s, std::ostream& out) const {
+        out << "■ " << m_w.score_title << "：" << util::trim(s.project_code + " " + s.project) << "（" << s.file << "）— "
+            << m_w.total << " " << s.total.fixed(2) << "（" << s.grade << "）\n";
+        Table table;
+        table.add({m_w.score_headers[0], m_w.score_headers[1], m_w.score_headers[2], m_w.score_headers[3],
+                   m_w.score_headers[4]});
         for (const auto& i : s.indicators) {
             table.add({i.indicator, i.weight.str(), i.target, i.actual, i.score.fixed(2)});
         }
         const auto& b = s.budget_execution;
-        table.add({w.budget_execution, b.weight.str(), b.budget ? b.budget->str() : "-", b.spent ? b.spent->str() : "-",
+        table.add({m_w.budget_execution, b.weight.str(), b.budget ? b.budget->str() : "-", b.spent ? b.spent->str() : "-",
                    b.score.fixed(2)});
         std::ostringstream lines;
         table.write(lines, "    ");
@@ -199,46 +235,67 @@ private:
         for (const auto& i : s.indicators) {
             std::getline(in, line);
             out << line << '\n';
-            for (const auto& step : i.steps) out << "        " << pick(step, report.lang) << '\n';
+            for (const auto& step : i.steps) out << "        " << pick(step, m_lang) << '\n';
         }
         std::getline(in, line);
         out << line << '\n';
-        if (b.rate) out << "        " << (report.lang == Lang::en ? "rate " : "执行率 ") << (*b.rate * Decimal::from_int(100)).fixed(2) << "%\n";
+        if (b.rate) out << "        " << (m_lang == Lang::en ? "rate " : "执行率 ") << (*b.rate * Decimal::from_int(100)).fixed(2) << "%\n";
         out << '\n';
     }
 
-    void write_summary(const Report& report, const std::vector<std::vector<const Finding*>>& per_file, const Words& w,
-                       std::ostream& out) const {
-        const Summary& s = report.summary;
-        out << w.summary_title << "\n" << w.per_file << '\n';
+    void write_summary(const Summary& s) {
+        m_out << m_w.summary_title << "\n" << m_w.per_file << '\n';
         Table files;
-        for (std::size_t i = 0; i < report.files.size(); ++i) {
-            const FileResult& f = report.files[i];
-            int e = 0, wn = 0, in = 0;
-            for (const Finding* x : per_file[i]) (x->severity == Severity::error ? e : x->severity == Severity::warning ? wn : in)++;
-            files.add({f.path, f.error ? w.unreadable : std::to_string(f.projects), std::to_string(e), std::to_string(wn),
-                       std::to_string(in)});
+        for (const auto& f : m_files) {
+            files.add({f.path, f.projects ? std::to_string(*f.projects) : m_w.unreadable, std::to_string(f.errors),
+                       std::to_string(f.warnings), std::to_string(f.infos)});
         }
-        files.write(out, "  ");
-        out << w.per_unit << '\n';
+        files.write(m_out, "  ");
+        m_out << m_w.per_unit << '\n';
         Table units;
-        units.add({w.unit_headers[0], w.unit_headers[1], w.unit_headers[2], w.unit_headers[3], w.unit_headers[4],
-                   w.unit_headers[5]});
+        units.add({m_w.unit_headers[0], m_w.unit_headers[1], m_w.unit_headers[2], m_w.unit_headers[3],
+                   m_w.unit_headers[4], m_w.unit_headers[5]});
         for (const auto& u : s.units) {
             units.add({u.code.empty() ? "-" : u.code, std::to_string(u.projects), u.funds_wan.fixed(2),
                        std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
         }
-        units.write(out, "  ");
-        out << util::subst(w.key_projects, {s.key_evaluation_threshold_wan.str()}) << '\n';
+        units.write(m_out, "  ");
+        m_out << util::subst(m_w.key_projects, {s.key_evaluation_threshold_wan.str()}) << '\n';
         Table keys;
-        keys.add({w.key_headers[0], w.key_headers[1], w.key_headers[2], w.key_headers[3], w.key_headers[4]});
+        keys.add({m_w.key_headers[0], m_w.key_headers[1], m_w.key_headers[2], m_w.key_headers[3], m_w.key_headers[4]});
         for (const auto& k : s.key_projects) {
             keys.add({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
         }
-        keys.write(out, "  ");
-        out << '\n';
+        keys.write(m_out, "  ");
+        m_out << '\n';
     }
 
+    std::ostream& m_out;
+    Lang m_lang;
+    const Words& m_w;
+    bool m_with_summary;
+    bool m_colour;
+    FileCounts m_file;
+    std::vector<FileCounts> m_files;
+    std::string m_section_title;
+    std::vector<Finding> m_section;
+    util::SpillBuffer m_body;
+    util::SpillBuffer m_scores;
+};
+
+class TextReporter final : public Reporter {
+public:
+    explicit TextReporter(bool colour) : m_colour(colour) {}
+
+    void write(const Report& report, std::ostream& out) const override {
+        TextStream s(out, report.lang, report.with_summary, m_colour);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
+        return std::make_unique<TextStream>(out, lang, with_summary, m_colour);
+    }
+
+private:
     bool m_colour;
 };
 

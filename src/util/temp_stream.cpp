@@ -23,4 +23,38 @@ std::unique_ptr<std::iostream> temporary_stream() {
     return std::make_unique<std::stringstream>(std::ios::in | std::ios::out | std::ios::binary);
 }
 
+void SpillBuffer::append(std::string_view bytes) {
+    m_memory.append(bytes);
+    if (m_memory.size() < m_limit) return;
+    if (!m_file) m_file = temporary_stream();
+    m_file->write(m_memory.data(), static_cast<std::streamsize>(m_memory.size()));
+    if (!*m_file) m_failed = true;
+    m_spilled = true;
+    m_memory.clear();
+}
+
+void SpillBuffer::clear() {
+    m_memory.clear();
+    m_file.reset();
+    m_spilled = false;
+    m_failed = false;
+}
+
+bool SpillBuffer::drain_to(std::ostream& out) {
+    bool ok = !m_failed;
+    if (m_spilled) {
+        if (!m_file->flush()) ok = false;
+        m_file->seekg(0);
+        char block[1 << 16];
+        while (m_file->read(block, sizeof block) || m_file->gcount() > 0) {
+            out.write(block, m_file->gcount());
+        }
+        // The next wait gets a new file: a big file's findings are rare enough that one mkstemp each
+        // costs nothing, and no stale bytes can be read back.
+    }
+    out.write(m_memory.data(), static_cast<std::streamsize>(m_memory.size()));
+    clear();
+    return ok;
+}
+
 }  // namespace perf_check::util

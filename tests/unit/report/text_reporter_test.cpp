@@ -1,0 +1,56 @@
+// The text report written as results arrive: sections follow the rows, a file's line heads its
+// findings, and a file with more findings than the stream keeps in memory is written whole.
+#include <catch2/catch.hpp>
+
+#include "unit/report/sample_report.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("text: a project's findings form one section; a project listed twice apart is two, in row order",
+          "[report][text]") {
+    Report r = test::sample_report();
+    // Project 1 again below project 2 (a duplicated listing further down the same file).
+    r.findings.insert(r.findings.begin() + 4, test::sample_finding("goal-missing", Severity::error, test::k_file_a, 30, 3,
+                                                                   "301001", test::k_project_1, "", "绩效目标为空"));
+    const std::string text = test::render(r, "text");
+    const std::string p1 = "■ 301001 " + test::k_project_1;
+    const std::string p2 = "■ 301001 " + test::k_project_2;
+    REQUIRE(count_of(text, p1) == 2);
+    CHECK(text.find(p1) < text.find(p2));
+    CHECK(text.find(p2) < text.rfind(p1));
+    CHECK(text.rfind(p1) < text.find("绩效目标为空"));
+    // The file's line comes before its sections, the unreadable file's reason after the first file's.
+    CHECK(text.find("data/局 A/targets.csv：UTF-8，2 个项目，20 条指标") < text.find(p1));
+    CHECK(text.find(test::k_file_a) < text.find("broken.csv：无法读取"));
+    CHECK(text.find("clean.csv：UTF-8，0 个项目，0 条指标\n  未发现问题。") != std::string::npos);
+}
+
+TEST_CASE("text: a file with megabytes of findings is written whole and in order", "[report][text]") {
+    Report r = test::sample_report();
+    const Finding model = r.findings[0];
+    r.findings.erase(r.findings.begin(), r.findings.begin() + 4);  // keep b.xlsx's finding only
+    // 6,000 projects of one finding each in file a, over the stream's 1 MiB kept in memory.
+    std::vector<Finding> many;
+    for (int i = 0; i < 6000; ++i) {
+        Finding f = model;
+        f.loc.row = 10 + i;
+        f.project = "项目" + std::to_string(i);
+        many.push_back(f);
+    }
+    r.findings.insert(r.findings.begin(), many.begin(), many.end());
+    const std::string text = test::render(r, "text");
+    CHECK(text.size() > (1U << 20));
+    CHECK(count_of(text, "■ 301001 项目") == 6000);
+    CHECK(text.find("■ 301001 项目5999") < text.find("b.xlsx："));
+    CHECK(text.find(test::k_file_a + "：UTF-8") < text.find("■ 301001 项目0\n"));
+}
