@@ -1,10 +1,14 @@
 // JUnit XML for GitLab and Jenkins test reports: a suite per input file, one test case per finding.
 // Errors fail their case; warnings and infos pass with their text in <system-out>, so a pipeline is
-// red exactly when a table would be returned; an unreadable file is an <error>.
-#include <map>
+// red exactly when a table would be returned; an unreadable file is an <error>. Written as results
+// arrive (counts wait for their suite's end in temporary storage), so memory stays flat.
+#include <optional>
 #include <set>
+#include <sstream>
 
 #include "report/formats.hpp"
+#include "util/temp_stream.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::report {
 
@@ -35,6 +39,8 @@ std::string row_text(const Words& w, int row) {
 // attributes, where a parser would otherwise normalise them to spaces); other control characters are not
 // allowed in XML at all and become U+FFFD.
 std::string xml_escape(std::string_view s, bool attribute) {
+    // XML must be UTF-8 throughout: bytes that are not (a GBK file name) become U+FFFD.
+    if (!util::is_valid_utf8(s)) return xml_escape(util::to_valid_utf8(s), attribute);
     std::string out;
     out.reserve(s.size());
     for (const char ch : s) {
@@ -70,82 +76,135 @@ std::string finding_text(const Finding& f, const Words& w, Lang lang) {
     return text + "\n" + w.where + where;
 }
 
-struct Suite {
-    std::string name;
-    const FileResult* file = nullptr;
-    std::vector<const Finding*> findings;
+// The report written as results arrive. The document's and each suite's counts are attributes at
+// their top, so a suite's cases wait in a util::SpillBuffer until its file ends, and finished suites in
+// a temporary file until the run ends: memory stays flat however many findings a run has.
+class JunitStream final : public ReportStream {
+public:
+    JunitStream(std::ostream& out, Lang lang) : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh) {}
+
+    void begin_file(const std::string& path) override {
+        close_suite();
+        open_suite(path);
+    }
+    void finding(const Finding& f) override {
+        // Findings of a file not in the run (none today) get their own suite rather than being dropped.
+        if (!m_open || f.loc.file != m_suite) {
+            close_suite();
+            open_suite(f.loc.file);
+        }
+        ++m_tests;
+        // Unique within the suite: rule, project, indicator and row, numbered when still equal. Names
+        // hold the row and findings come in row order, so only this row's names can repeat.
+        if (f.loc.row != m_names_row) {
+            m_names.clear();
+            m_names_row = f.loc.row;
+        }
+        std::string name = f.rule;
+        for (const std::string* part : {&f.project, &f.indicator}) {
+            if (!part->empty()) name += " " + *part;
+        }
+        if (f.project.empty() && f.indicator.empty()) name += std::string(" ") + m_w.file_level;
+        if (f.loc.row > 0) name += " " + row_text(m_w, f.loc.row);
+        std::string unique = name;
+        for (int n = 2; !m_names.insert(unique).second; ++n) unique = name + " #" + std::to_string(n);
+        const std::string text = finding_text(f, m_w, m_lang);
+        std::string out = "    <testcase classname=\"" + m_class + "\" name=\"" + xml_escape(unique, true) + "\">\n";
+        if (f.severity == Severity::error) {
+            ++m_failures;
+            out += "      <failure message=\"" + xml_escape(pick(f.message, m_lang), true) + "\" type=\"" +
+                   xml_escape(f.rule, true) + "\">" + xml_escape(text, false) + "</failure>\n";
+        } else {
+            out += "      <system-out>" + xml_escape(std::string("[") + severity_name(f.severity) + "] " + text, false) +
+                   "</system-out>\n";
+        }
+        out += "    </testcase>\n";
+        m_cases.append(out);
+    }
+    void end_file(const FileResult& file) override {
+        if (m_open && file.path == m_suite && file.error) m_error = *file.error;
+        close_suite();
+    }
+    void score(const ProjectScore& /*score*/) override {}
+    void finish(const Report& /*rest*/) override {
+        close_suite();
+        m_out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              << "<testsuites name=\"perf-check\" tests=\"" << m_total_tests << "\" failures=\"" << m_total_failures
+              << "\" errors=\"" << m_total_errors << "\">\n";
+        if (!m_body.drain_to(m_out) || m_body_failed) {
+            // A full $TMPDIR lost suites: say so in the report rather than hand CI a short one.
+            m_out << "  <testsuite name=\"perf-check\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n"
+                  << "    <testcase classname=\"perf-check\" name=\"report\">\n"
+                  << "      <error message=\"part of this report was lost: a temporary file in $TMPDIR could not be "
+                     "written\" type=\"incomplete-report\"/>\n    </testcase>\n  </testsuite>\n";
+        }
+        m_out << "</testsuites>\n";
+    }
+
+private:
+    void open_suite(const std::string& path) {
+        m_open = true;
+        m_suite = path;
+        m_class = xml_escape(path, true);
+        m_error.reset();
+        m_tests = m_failures = m_errors = 0;
+        m_names.clear();
+        m_names_row = -1;
+    }
+    void close_suite() {
+        if (!m_open) return;
+        m_open = false;
+        std::string head;
+        if (m_error) {
+            ++m_tests;
+            ++m_errors;
+            head = "    <testcase classname=\"" + m_class + "\" name=\"" + xml_escape(m_w.unreadable, true) + "\">\n" +
+                   "      <error message=\"" + xml_escape(*m_error, true) + "\" type=\"unreadable-file\">" +
+                   xml_escape(*m_error, false) + "</error>\n    </testcase>\n";
+        }
+        std::string tail;
+        if (m_tests == 0) {
+            // A clean file still shows up as one passing case, so "checked and fine" is visible.
+            ++m_tests;
+            tail = "    <testcase classname=\"" + m_class + "\" name=\"" + xml_escape(m_w.clean, true) + "\">\n" +
+                   "      <system-out>" + xml_escape(m_w.clean_text, false) + "</system-out>\n    </testcase>\n";
+        }
+        std::ostringstream suite;
+        suite << "  <testsuite name=\"" << m_class << "\" tests=\"" << m_tests << "\" failures=\"" << m_failures
+              << "\" errors=\"" << m_errors << "\" skipped=\"0\">\n"
+              << head;
+        m_body.append(suite.str());
+        if (!m_cases.drain_into(m_body)) m_body_failed = true;
+        m_body.append(tail + "  </testsuite>\n");
+        m_total_tests += m_tests;
+        m_total_failures += m_failures;
+        m_total_errors += m_errors;
+    }
+
+    std::ostream& m_out;
+    Lang m_lang;
+    const Words& m_w;
+    bool m_open = false;
+    std::string m_suite;
+    std::string m_class;
+    std::optional<std::string> m_error;
+    int m_tests = 0, m_failures = 0, m_errors = 0;
+    std::set<std::string> m_names;
+    int m_names_row = -1;
+    util::SpillBuffer m_cases;
+    util::SpillBuffer m_body;
+    bool m_body_failed = false;
+    int m_total_tests = 0, m_total_failures = 0, m_total_errors = 0;
 };
 
 class JunitReporter final : public Reporter {
 public:
     void write(const Report& report, std::ostream& out) const override {
-        const Words& w = report.lang == Lang::en ? k_en : k_zh;
-        // One suite per input file, in report order; findings of a file not listed (none today) get
-        // their own suite rather than being dropped.
-        std::vector<Suite> suites;
-        std::map<std::string, std::size_t> suite_of;
-        for (const auto& f : report.files) {
-            if (suite_of.emplace(f.path, suites.size()).second) suites.push_back({f.path, &f, {}});
-        }
-        for (const auto& f : report.findings) {
-            auto [it, fresh] = suite_of.emplace(f.loc.file, suites.size());
-            if (fresh) suites.push_back({f.loc.file, nullptr, {}});
-            suites[it->second].findings.push_back(&f);
-        }
-        int total_tests = 0, total_failures = 0, total_errors = 0;
-        std::string body;
-        for (const auto& s : suites) {
-            int tests = 0, failures = 0, errors = 0;
-            std::string cases;
-            const std::string cls = xml_escape(s.name, true);
-            if (s.file && s.file->error) {
-                ++tests;
-                ++errors;
-                cases += "    <testcase classname=\"" + cls + "\" name=\"" + xml_escape(w.unreadable, true) + "\">\n" +
-                         "      <error message=\"" + xml_escape(*s.file->error, true) + "\" type=\"unreadable-file\">" +
-                         xml_escape(*s.file->error, false) + "</error>\n    </testcase>\n";
-            }
-            std::set<std::string> names;
-            for (const Finding* f : s.findings) {
-                ++tests;
-                // Unique within the suite: rule, project, indicator and row, numbered when still equal.
-                std::string name = f->rule;
-                for (const std::string* part : {&f->project, &f->indicator}) {
-                    if (!part->empty()) name += " " + *part;
-                }
-                if (f->project.empty() && f->indicator.empty()) name += std::string(" ") + w.file_level;
-                if (f->loc.row > 0) name += " " + row_text(w, f->loc.row);
-                std::string unique = name;
-                for (int n = 2; !names.insert(unique).second; ++n) unique = name + " #" + std::to_string(n);
-                const std::string text = finding_text(*f, w, report.lang);
-                cases += "    <testcase classname=\"" + cls + "\" name=\"" + xml_escape(unique, true) + "\">\n";
-                if (f->severity == Severity::error) {
-                    ++failures;
-                    cases += "      <failure message=\"" + xml_escape(pick(f->message, report.lang), true) + "\" type=\"" +
-                             xml_escape(f->rule, true) + "\">" + xml_escape(text, false) + "</failure>\n";
-                } else {
-                    cases += "      <system-out>" + xml_escape(std::string("[") + severity_name(f->severity) + "] " + text, false) +
-                             "</system-out>\n";
-                }
-                cases += "    </testcase>\n";
-            }
-            if (tests == 0) {
-                // A clean file still shows up as one passing case, so "checked and fine" is visible.
-                ++tests;
-                cases += "    <testcase classname=\"" + cls + "\" name=\"" + xml_escape(w.clean, true) + "\">\n" +
-                         "      <system-out>" + xml_escape(w.clean_text, false) + "</system-out>\n    </testcase>\n";
-            }
-            body += "  <testsuite name=\"" + cls + "\" tests=\"" + std::to_string(tests) + "\" failures=\"" +
-                    std::to_string(failures) + "\" errors=\"" + std::to_string(errors) + "\" skipped=\"0\">\n" + cases +
-                    "  </testsuite>\n";
-            total_tests += tests;
-            total_failures += failures;
-            total_errors += errors;
-        }
-        out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            << "<testsuites name=\"perf-check\" tests=\"" << total_tests << "\" failures=\"" << total_failures
-            << "\" errors=\"" << total_errors << "\">\n"
-            << body << "</testsuites>\n";
+        JunitStream s(out, report.lang);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool /*with_summary*/) const override {
+        return std::make_unique<JunitStream>(out, lang);
     }
 };
 

@@ -40,21 +40,30 @@ void SpillBuffer::clear() {
     m_failed = false;
 }
 
-bool SpillBuffer::drain_to(std::ostream& out) {
+template <typename Sink>
+bool SpillBuffer::drain(Sink sink) {
     bool ok = !m_failed;
     if (m_spilled) {
         if (!m_file->flush()) ok = false;
         m_file->seekg(0);
         char block[1 << 16];
         while (m_file->read(block, sizeof block) || m_file->gcount() > 0) {
-            out.write(block, m_file->gcount());
+            sink(std::string_view(block, static_cast<std::size_t>(m_file->gcount())));
         }
-        // The next wait gets a new file: a big file's findings are rare enough that one mkstemp each
-        // costs nothing, and no stale bytes can be read back.
+        // clear() drops the file: the next wait gets a new one (big waits are rare enough that one
+        // mkstemp each costs nothing), and no stale bytes can be read back.
     }
-    out.write(m_memory.data(), static_cast<std::streamsize>(m_memory.size()));
+    sink(std::string_view(m_memory));
     clear();
     return ok;
+}
+
+bool SpillBuffer::drain_to(std::ostream& out) {
+    return drain([&](std::string_view bytes) { out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+}
+
+bool SpillBuffer::drain_into(SpillBuffer& to) {
+    return drain([&](std::string_view bytes) { to.append(bytes); });
 }
 
 }  // namespace perf_check::util

@@ -23,10 +23,14 @@ public:
     /// Writes everything appended to `out`, in order, and starts empty again. False when the temporary
     /// file failed (a full $TMPDIR): what was spilled is then incomplete, and the caller must say so.
     bool drain_to(std::ostream& out);
+    /// The same, appending to another buffer (which spills in its turn).
+    bool drain_into(SpillBuffer& to);
     /// Drops everything appended.
     void clear();
 
 private:
+    template <typename Sink>
+    bool drain(Sink sink);
     std::size_t m_limit;
     std::string m_memory;
     std::unique_ptr<std::iostream> m_file;

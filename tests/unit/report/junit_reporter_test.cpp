@@ -72,6 +72,17 @@ TEST_CASE("junit: equal names are numbered, control characters are replaced", "[
     CHECK(xml.find("bell\xEF\xBF\xBD here") != std::string::npos);
 }
 
+TEST_CASE("junit: a file name that is not UTF-8 (GBK) still gives well-formed XML", "[report][junit]") {
+    Report r = test::sample_report();
+    const std::string gbk = "\xB2\xE2\xCA\xD4.csv";  // 测试.csv in GBK
+    r.files[1].path = gbk;
+    r.findings[4].loc.file = gbk;
+    const std::string xml = test::render(r, "junit");
+    CHECK(xml.find(gbk) == std::string::npos);
+    CHECK(xml.find("\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD.csv") != std::string::npos);
+    CHECK(parse_with_python(xml).find("data/局 A/targets.csv ") != std::string::npos);
+}
+
 TEST_CASE("junit: the seed gives one suite and a failure per error", "[report][junit]") {
     const Report r = test::pipeline_report({test::source_path("samples/targets-2024.csv")});
     const std::string out = parse_with_python(test::render(r, "junit"));
