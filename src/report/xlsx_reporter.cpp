@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <map>
 #include <set>
@@ -158,20 +159,80 @@ private:
     std::set<std::size_t> m_wrapped;
 };
 
-void write_findings(lxw_workbook* wb, const Formats& f, const Report& report) {
+// A table written over as many worksheets as it needs. A worksheet holds 1,048,576 rows; a run with
+// more (a province's tables at once) goes on over "问题清单 (2)", "(3)"… with the header repeated, rather
+// than losing the rest. A block of rows (one project's scores) is never split between two sheets.
+class SheetSeries {
+public:
+    SheetSeries(lxw_workbook* wb, const Formats& formats, std::string name, std::vector<std::string> titles,
+                std::size_t rows_per_sheet, std::function<void(Sheet&)> shape)
+        : m_wb(wb), m_formats(formats), m_name(std::move(name)), m_titles(std::move(titles)),
+          m_rows_per_sheet(rows_per_sheet), m_shape(std::move(shape)) {
+        open();
+    }
+    [[nodiscard]] bool ok() const { return m_sheet && m_sheet->ok(); }
+    /// Room for `rows` more rows after row(): a new sheet when this one has not enough (and holds any).
+    bool reserve(std::size_t rows) {
+        if (m_row > 0 && m_row + rows >= m_rows_per_sheet) open();
+        return ok();
+    }
+    Sheet& sheet() { return *m_sheet; }
+    /// The last row written on sheet() (0: the header).
+    lxw_row_t& row() { return m_row; }
+    void finish() {
+        if (!ok()) return;
+        m_shape(*m_sheet);
+        m_sheet->finish(0, m_row, m_titles.size(), m_formats.wrap);
+    }
+
+private:
+    void open() {
+        if (m_sheet) finish();
+        ++m_count;
+        m_sheet = std::make_unique<Sheet>(m_wb, m_count == 1 ? m_name : m_name + " (" + std::to_string(m_count) + ")",
+                                          m_formats);
+        m_row = 0;
+        if (m_sheet->ok()) m_sheet->header(0, m_titles);
+    }
+
+    lxw_workbook* m_wb;
+    const Formats& m_formats;
+    std::string m_name;
+    std::vector<std::string> m_titles;
+    std::size_t m_rows_per_sheet;
+    std::function<void(Sheet&)> m_shape;
+    std::unique_ptr<Sheet> m_sheet;
+    lxw_row_t m_row = 0;
+    int m_count = 0;
+};
+
+std::vector<std::string> titles_of(const std::vector<Text>& headers, Lang lang) {
+    std::vector<std::string> titles;
+    for (const auto& h : headers) titles.push_back(tr(h, lang));
+    return titles;
+}
+
+void write_findings(lxw_workbook* wb, const Formats& f, const Report& report, std::size_t rows_per_sheet) {
     const Lang lang = report.lang;
-    Sheet sheet(wb, lang == Lang::en ? "Findings" : "问题清单", f);
-    if (!sheet.ok()) return;
     const std::vector<Text> headers = {{"级别", "Severity"},   {"规则", "Rule"},          {"文件", "File"},
                                        {"行", "Row"},          {"单元格", "Cell"},        {"单位代码", "Unit code"},
                                        {"项目", "Project"},    {"指标", "Indicator"},     {"值", "Value"},
                                        {"问题说明", "Message"}, {"修改建议", "How to fix"}};
-    std::vector<std::string> titles;
-    for (const auto& h : headers) titles.push_back(tr(h, lang));
-    sheet.header(0, titles);
-    lxw_row_t row = 0;
+    SheetSeries series(wb, f, lang == Lang::en ? "Findings" : "问题清单", titles_of(headers, lang), rows_per_sheet,
+                       [](Sheet& sheet) {
+                           // Prose columns wrap at a readable width instead of running off the screen.
+                           sheet.cap(6, 30);
+                           sheet.cap(7, 36);
+                           sheet.cap(8, 30);
+                           sheet.cap(9, 70);
+                           sheet.cap(10, 60);
+                           for (std::size_t c : {6, 7, 8, 9, 10}) sheet.wrap_column(c);
+                       });
+    if (!series.ok()) return;
     for (const auto& fd : report.findings) {
-        ++row;
+        if (!series.reserve(1)) return;
+        Sheet& sheet = series.sheet();
+        const lxw_row_t row = ++series.row();
         sheet.text(row, 0, tr(severity_text(fd.severity), lang), f.severity[static_cast<int>(fd.severity)]);
         sheet.text(row, 1, fd.rule);
         sheet.text(row, 2, fd.loc.file);
@@ -184,38 +245,41 @@ void write_findings(lxw_workbook* wb, const Formats& f, const Report& report) {
         sheet.text(row, 9, pick(fd.message, lang), f.wrap);
         sheet.text(row, 10, pick(fd.hint, lang), f.wrap);
     }
-    // Prose columns wrap at a readable width instead of running off the screen.
-    sheet.cap(6, 30);
-    sheet.cap(7, 36);
-    sheet.cap(8, 30);
-    sheet.cap(9, 70);
-    sheet.cap(10, 60);
-    for (std::size_t c : {6, 7, 8, 9, 10}) sheet.wrap_column(c);
-    sheet.finish(0, row, titles.size(), f.wrap);
+    series.finish();
 }
 
-void write_scores(lxw_workbook* wb, const Formats& f, const Report& report) {
+void write_scores(lxw_workbook* wb, const Formats& f, const Report& report, std::size_t rows_per_sheet) {
     const Lang lang = report.lang;
-    Sheet sheet(wb, lang == Lang::en ? "Scores" : "评分结果", f);
-    if (!sheet.ok()) return;
     const std::vector<Text> headers = {
         {"文件", "File"},         {"单位代码", "Unit code"}, {"项目", "Project"},         {"行", "Row"},
         {"指标", "Indicator"},    {"分值", "Weight"},        {"指标值", "Target"},        {"实际完成值", "Actual"},
         {"得分", "Score"},        {"等级", "Grade"},         {"计算公式", "Formula"},     {"计算过程", "Steps"}};
-    std::vector<std::string> titles;
-    for (const auto& h : headers) titles.push_back(tr(h, lang));
-    sheet.header(0, titles);
+    SheetSeries series(wb, f, lang == Lang::en ? "Scores" : "评分结果", titles_of(headers, lang), rows_per_sheet,
+                       [](Sheet& sheet) {
+                           sheet.cap(2, 30);
+                           sheet.cap(4, 36);
+                           sheet.cap(6, 24);
+                           sheet.cap(7, 24);
+                           sheet.cap(10, 40);
+                           sheet.cap(11, 60);
+                           for (std::size_t c : {4, 6, 7, 10, 11}) sheet.wrap_column(c);
+                       });
+    if (!series.ok()) return;
     lxw_row_t row = 0;
-    auto project_cells = [&](const ProjectScore& s, lxw_format* fmt) {
+    auto project_cells = [&](Sheet& sheet, const ProjectScore& s, lxw_format* fmt) {
         sheet.text(row, 0, s.file, fmt);
         sheet.text(row, 1, s.project_code, fmt);
         sheet.text(row, 2, s.project, fmt);
     };
     for (const auto& s : report.scores) {
+        // A project's rows: its indicators, budget execution, its total.
+        if (!series.reserve(s.indicators.size() + 2)) return;
+        Sheet& sheet = series.sheet();
+        row = series.row();
         Decimal weights;
         for (const auto& i : s.indicators) {
             ++row;
-            project_cells(s, nullptr);
+            project_cells(sheet, s, nullptr);
             if (i.loc.row > 0) sheet.integer(row, 3, i.loc.row);
             sheet.text(row, 4, i.indicator, f.wrap);
             sheet.number(row, 5, i.weight);
@@ -230,7 +294,7 @@ void write_scores(lxw_workbook* wb, const Formats& f, const Report& report) {
         }
         const BudgetExecution& b = s.budget_execution;
         ++row;
-        project_cells(s, nullptr);
+        project_cells(sheet, s, nullptr);
         sheet.text(row, 4, lang == Lang::en ? "Budget execution rate" : "预算执行率", f.wrap);
         sheet.number(row, 5, b.weight);
         if (b.budget) sheet.number(row, 6, *b.budget);
@@ -242,7 +306,7 @@ void write_scores(lxw_workbook* wb, const Formats& f, const Report& report) {
         }
         weights += b.weight;
         ++row;
-        project_cells(s, f.total_text);
+        project_cells(sheet, s, f.total_text);
         sheet.text(row, 3, "", f.total_text);
         sheet.text(row, 4, lang == Lang::en ? "Project total" : "项目合计", f.total_text);
         sheet.number(row, 5, weights, f.total_number);
@@ -252,15 +316,9 @@ void write_scores(lxw_workbook* wb, const Formats& f, const Report& report) {
         sheet.text(row, 9, s.grade, f.total_text);
         sheet.text(row, 10, "", f.total_text);
         sheet.text(row, 11, "", f.total_text);
+        series.row() = row;
     }
-    sheet.cap(2, 30);
-    sheet.cap(4, 36);
-    sheet.cap(6, 24);
-    sheet.cap(7, 24);
-    sheet.cap(10, 40);
-    sheet.cap(11, 60);
-    for (std::size_t c : {4, 6, 7, 10, 11}) sheet.wrap_column(c);
-    sheet.finish(0, row, titles.size(), f.wrap);
+    series.finish();
 }
 
 // A monitoring table (perf-check monitor): numbers and percentages as numbers, prose wrapped, the 合计
@@ -387,6 +445,7 @@ struct TempFile {
 
 class XlsxReporter final : public Reporter {
 public:
+    explicit XlsxReporter(std::size_t rows_per_sheet) : m_rows_per_sheet(rows_per_sheet) {}
     void write(const Report& report, std::ostream& out) const override {
         // libxlsxwriter writes to a named file (it assembles the zip there), so the stream gets a copy.
         std::error_code ec;
@@ -409,8 +468,8 @@ public:
         props.created = k_document_time;
         workbook_set_properties(wb, &props);
         const Formats formats = make_formats(wb);
-        write_findings(wb, formats, report);
-        if (!report.scores.empty()) write_scores(wb, formats, report);
+        write_findings(wb, formats, report, m_rows_per_sheet);
+        if (!report.scores.empty()) write_scores(wb, formats, report, m_rows_per_sheet);
         for (const auto& ms : monitor_sheets(report)) write_monitor_sheet(wb, formats, ms);
         write_summary(wb, formats, report);
         if (workbook_close(wb) != LXW_NO_ERROR) {
@@ -424,6 +483,9 @@ public:
         }
         out << in.rdbuf();
     }
+
+private:
+    std::size_t m_rows_per_sheet;
 };
 
 }  // namespace
@@ -471,7 +533,11 @@ double ColumnWidths::width(std::size_t column) const {
 }
 
 std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<XlsxReporter>();
+    return std::make_unique<XlsxReporter>(LXW_ROW_MAX);
+}
+
+std::unique_ptr<Reporter> make_xlsx_reporter_with_rows_per_sheet(std::size_t rows_per_sheet) {
+    return std::make_unique<XlsxReporter>(std::max<std::size_t>(rows_per_sheet, 2));
 }
 
 }  // namespace perf_check::report

@@ -10,7 +10,8 @@
 
 namespace perf_check::report {
 
-/// The xlsx reporter. Sheets: 问题清单 (one row per finding), 评分结果 (when the report has scores: one row
+/// The xlsx reporter. Sheets: 问题清单 (one row per finding; past a worksheet's 1,048,576 rows it goes on
+/// over 问题清单 (2), (3)…), 评分结果 (when the report has scores: one row
 /// per indicator score, then each project's 预算执行率 and total/grade rows), the monitoring tables of
 /// monitor_sheets() (perf-check monitor: 监控汇总, 项目监控, 指标监控), 汇总 (per file, per unit,
 /// key-evaluation projects); English names and headers with --lang en. Header rows are frozen and
@@ -18,6 +19,10 @@ namespace perf_check::report {
 /// written to a temporary file and copied to the stream; if that fails the stream's badbit is set.
 /// Output is deterministic (fixed document timestamp), so golden tests can compare bytes.
 std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& options = {});
+
+/// The same with worksheets of `rows_per_sheet` rows (header included) instead of Excel's 1,048,576:
+/// how tests see findings go on over 问题清单 (2), (3)… without writing a million rows.
+std::unique_ptr<Reporter> make_xlsx_reporter_with_rows_per_sheet(std::size_t rows_per_sheet);
 
 /// Text as Excel accepts it: invalid UTF-8 bytes become U+FFFD, XML-illegal control characters are
 /// dropped, and text beyond Excel's 32,767 characters per cell is cut with "…".

@@ -177,6 +177,35 @@ TEST_CASE("the xlsx report holds the findings sheet, filterable, frozen, coloure
     CHECK(s["widths"]["D"] == Approx(6 + pad));  // the minimum
 }
 
+TEST_CASE("findings beyond a worksheet's rows go on over 问题清单 (2), (3)…, none lost", "[xlsx-report]") {
+    // Three rows a sheet (header + two findings) stand for Excel's 1,048,576.
+    test::TempDir dir;
+    Report r = sample(false);
+    const Finding extra = r.findings.back();
+    for (int i = 0; i < 2; ++i) r.findings.push_back(extra);  // five findings: 2 + 2 + 1
+    std::ostringstream out;
+    report::make_xlsx_reporter_with_rows_per_sheet(3)->write(r, out);
+    REQUIRE(out.good());
+    const json doc = dump(dir.write("report.xlsx", out.str()), dir);
+    REQUIRE(doc["sheets"].size() == 4);
+    CHECK(doc["sheets"][0]["name"] == "问题清单");
+    CHECK(doc["sheets"][1]["name"] == "问题清单 (2)");
+    CHECK(doc["sheets"][2]["name"] == "问题清单 (3)");
+    CHECK(doc["sheets"][3]["name"] == "汇总");
+    std::size_t findings = 0;
+    for (int k = 0; k < 3; ++k) {
+        const json& s = doc["sheets"][k];
+        INFO("sheet " << k);
+        CHECK(s["rows"][0][0] == "级别");  // every part has the header, frozen and filterable
+        CHECK(s["freeze"] == "A2");
+        CHECK(s["rows"].size() == (k < 2 ? 3U : 2U));
+        findings += s["rows"].size() - 1;
+    }
+    CHECK(findings == r.findings.size());
+    CHECK(doc["sheets"][0]["rows"][1][1] == "cost-breakdown");
+    CHECK(doc["sheets"][2]["rows"][1][1] == extra.rule);
+}
+
 TEST_CASE("the xlsx report's summary counts per file and per unit, with numbers as numbers", "[xlsx-report]") {
     test::TempDir dir;
     const json doc = write_and_dump(sample(false), dir);
@@ -238,6 +267,28 @@ TEST_CASE("the xlsx report's score sheet has one row per indicator and the proje
     CHECK(rows[3][8] == 87.5);
     CHECK(rows[3][9] == "良");
     CHECK(std::find(s["bold"].begin(), s["bold"].end(), "I4") != s["bold"].end());
+}
+
+TEST_CASE("scores beyond a worksheet's rows go on over 评分结果 (2), a project's rows never split", "[xlsx-report]") {
+    // Each project takes three rows (one indicator, budget execution, total); six rows a sheet hold
+    // the header and one project, since two would need seven.
+    test::TempDir dir;
+    Report r = sample(true);
+    r.scores.push_back(r.scores[0]);
+    r.scores.back().project = "第二个项目";
+    std::ostringstream out;
+    report::make_xlsx_reporter_with_rows_per_sheet(6)->write(r, out);
+    REQUIRE(out.good());
+    const json doc = dump(dir.write("report.xlsx", out.str()), dir);
+    const json& first = sheet(doc, "评分结果");
+    const json& second = sheet(doc, "评分结果 (2)");
+    REQUIRE(first["rows"].size() == 4);
+    REQUIRE(second["rows"].size() == 4);
+    CHECK(second["rows"][0][0] == "文件");
+    CHECK(first["rows"][3][4] == "项目合计");
+    CHECK(second["rows"][1][2] == "第二个项目");
+    CHECK(second["rows"][3][8] == 87.5);
+    CHECK(second["autofilter"] == "A1:L4");
 }
 
 TEST_CASE("the xlsx report speaks English with --lang en", "[xlsx-report]") {
