@@ -53,22 +53,20 @@ std::vector<std::vector<const Finding*>> findings_per_file(const Report& report)
 namespace perf_check {
 
 void replay(const Report& report, ReportStream& stream) {
-    // Findings are in report order, so their files' positions only grow: every file before a finding's
-    // own is begun and ended (a file with none all the same), its own begun; the rest at the end.
+    // File by file, each file's findings in report order; a report put together by hand need not be
+    // sorted. Findings placed in no file of the run come last, as a run delivers them.
+    const auto per_file = report::findings_per_file(report);
     const report::FileOrder order(report.files);
-    std::size_t begun = 0;  // files begun; all but the last of them ended
-    const auto advance_to = [&](std::size_t file) {
-        for (; begun <= file && begun < report.files.size(); ++begun) {
-            if (begun > 0) stream.end_file(report.files[begun - 1]);
-            stream.begin_file(report.files[begun].path);
+    for (std::size_t i = 0; i < report.files.size(); ++i) {
+        stream.begin_file(report.files[i].path);
+        if (order(report.files[i].path) == i) {
+            for (const Finding* f : per_file[i]) stream.finding(*f);
         }
-    };
-    for (const auto& f : report.findings) {
-        advance_to(order(f.loc.file));
-        stream.finding(f);
+        stream.end_file(report.files[i]);
     }
-    advance_to(report.files.size());
-    if (begun > 0) stream.end_file(report.files[begun - 1]);
+    for (const auto& f : report.findings) {
+        if (order(f.loc.file) == report.files.size()) stream.finding(f);
+    }
     for (const auto& s : report.scores) stream.score(s);
     stream.finish(report);
 }

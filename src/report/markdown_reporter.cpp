@@ -1,11 +1,10 @@
 // Markdown output: totals, a findings table per file, scores, and the --summary section (per file, per
-// unit, key-evaluation list). Also the text of the GitHub step summary.
-#include <map>
+// unit, key-evaluation list). Also the text of the GitHub step summary. Written as results arrive.
 #include <sstream>
 
-#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
+#include "util/temp_stream.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -93,129 +92,169 @@ std::string md(std::string_view s) {
     return out;
 }
 
-void table(std::ostream& out, const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+void table_header(std::ostream& out, const std::vector<std::string>& headers) {
     out << '|';
     for (const auto& h : headers) out << ' ' << md(h) << " |";
     out << "\n|";
     for (std::size_t i = 0; i < headers.size(); ++i) out << "---|";
     out << '\n';
-    for (const auto& r : rows) {
-        out << '|';
-        for (const auto& c : r) out << ' ' << md(c) << " |";
-        out << '\n';
-    }
 }
 
-struct Counts {
+void table_row(std::ostream& out, const std::vector<std::string>& cells) {
+    out << '|';
+    for (const auto& c : cells) out << ' ' << md(c) << " |";
+    out << '\n';
+}
+
+void table(std::ostream& out, const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+    table_header(out, headers);
+    for (const auto& r : rows) table_row(out, r);
+}
+
+// A file's line in the summary: its counts, and its findings counted as they passed.
+struct FileLine {
+    FileResult file;
     int errors = 0, warnings = 0, infos = 0;
 };
 
-std::map<std::string, Counts> counts_by_file(const Report& report) {
-    std::map<std::string, Counts> out;
-    for (const auto& f : report.findings) {
-        Counts& c = out[f.loc.file];
-        (f.severity == Severity::error ? c.errors : f.severity == Severity::warning ? c.warnings : c.infos)++;
-    }
-    return out;
-}
+// The report written as results arrive. The totals head the document, so everything below them waits:
+// each file's table in one util::SpillBuffer until the file ends, the files in another, the scores in a
+// third (memory to 1 MiB each, then unlinked temporary files), until the run ends.
+class MarkdownStream final : public ReportStream {
+public:
+    MarkdownStream(std::ostream& out, Lang lang, bool with_summary, bool with_findings)
+        : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh), m_with_summary(with_summary),
+          m_with_findings(with_findings) {}
 
-void write_findings(const Report& report, const Words& w, std::ostream& out) {
-    const auto per_file = findings_per_file(report);
-    for (std::size_t i = 0; i < report.files.size(); ++i) {
-        const FileResult& file = report.files[i];
-        out << "\n## " << md(file.path) << "\n\n";
+    void begin_file(const std::string& path) override {
+        m_file = FileLine{FileResult{path, "", 0, 0, std::nullopt}};
+        m_rows.clear();
+    }
+    void finding(const Finding& f) override {
+        if (f.loc.file != m_file.file.path) return;  // placed in no file of the run: no table to go in
+        (f.severity == Severity::error ? m_file.errors : f.severity == Severity::warning ? m_file.warnings : m_file.infos)++;
+        if (!m_with_findings) return;
+        std::string project = f.project_code;
+        if (!f.project.empty()) project += (project.empty() ? "" : " ") + f.project;
+        std::string problem = pick(f.message, m_lang);
+        if (!f.value.empty()) problem += (m_lang == Lang::en ? "\nvalue: " : "\n值：") + f.value;
+        std::ostringstream row;
+        table_row(row, {f.loc.row > 0 ? std::to_string(f.loc.row) : "", f.loc.cell_ref(),
+                        m_w.severity[static_cast<int>(f.severity)], f.rule, project, f.indicator, problem,
+                        pick(f.hint, m_lang)});
+        m_rows.append(row.str());
+    }
+    void end_file(const FileResult& file) override {
+        m_file.file = file;
+        m_files.push_back(m_file);
+        if (!m_with_findings) return;
+        std::ostringstream head;
+        head << "\n## " << md(file.path) << "\n\n";
         if (file.error) {
-            out << "**" << w.unreadable << "**：" << md(*file.error) << "\n";
-            continue;
-        }
-        std::vector<std::vector<std::string>> rows;
-        for (const Finding* fp : per_file[i]) {
-            const Finding& f = *fp;
-            std::string project = f.project_code;
-            if (!f.project.empty()) project += (project.empty() ? "" : " ") + f.project;
-            std::string problem = pick(f.message, report.lang);
-            if (!f.value.empty()) problem += (report.lang == Lang::en ? "\nvalue: " : "\n值：") + f.value;
-            rows.push_back({f.loc.row > 0 ? std::to_string(f.loc.row) : "", f.loc.cell_ref(),
-                            w.severity[static_cast<int>(f.severity)], f.rule, project, f.indicator, problem,
-                            pick(f.hint, report.lang)});
-        }
-        if (rows.empty()) {
-            out << w.none << "\n";
+            head << "**" << m_w.unreadable << "**：" << md(*file.error) << "\n";
+            m_rows.clear();
+        } else if (m_rows.empty()) {
+            head << m_w.none << "\n";
         } else {
-            table(out, {std::begin(w.finding_headers), std::end(w.finding_headers)}, rows);
+            table_header(head, {std::begin(m_w.finding_headers), std::end(m_w.finding_headers)});
+        }
+        m_body.append(head.str());
+        if (!m_rows.drain_into(m_body)) m_lost = true;
+    }
+    void score(const ProjectScore& s) override {
+        std::ostringstream row;
+        table_row(row, {s.file, s.project_code, s.project, s.total.fixed(2), s.grade, s.budget_execution.score.fixed(2)});
+        m_scores.append(row.str());
+    }
+    void finish(const Report& rest) override {
+        const Summary& s = rest.summary;
+        m_out << "# " << m_w.title << "\n\n"
+              << util::subst(m_w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
+                                          std::to_string(s.warnings), std::to_string(s.infos), s.funds_wan.fixed(2)})
+              << "\n";
+        if (m_with_findings) {
+            if (!m_body.drain_to(m_out)) m_lost = true;
+        } else {
+            m_out << "\n" << m_w.findings_left_out << "\n";
+        }
+        if (!m_scores.empty()) {
+            m_out << "\n## " << m_w.scores << "\n\n";
+            table_header(m_out, {std::begin(m_w.score_headers), std::end(m_w.score_headers)});
+            if (!m_scores.drain_to(m_out)) m_lost = true;
+        }
+        // perf-check monitor: the draft monitoring report, one heading level below our title (nothing otherwise).
+        if (has_monitoring(rest)) {
+            m_out << "\n";
+            write_monitor_markdown(rest, m_out, 2);
+        }
+        if (m_with_summary || rest.with_summary || !m_with_findings) write_summary(s);
+        if (m_lost) {
+            m_out << (m_lang == Lang::en ? "\n**Part of this report was lost: a temporary file in $TMPDIR could not be "
+                                           "written; run again with more space there.**\n"
+                                         : "\n**本报告有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行。**\n");
         }
     }
-}
 
-void write_scores(const Report& report, const Words& w, std::ostream& out) {
-    if (report.scores.empty()) return;
-    out << "\n## " << w.scores << "\n\n";
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& s : report.scores) {
-        rows.push_back({s.file, s.project_code, s.project, s.total.fixed(2), s.grade, s.budget_execution.score.fixed(2)});
+private:
+    void write_summary(const Summary& s) {
+        m_out << "\n## " << m_w.summary << "\n\n### " << m_w.per_file << "\n\n";
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& l : m_files) {
+            const FileResult& f = l.file;
+            rows.push_back({f.path, std::to_string(f.projects), std::to_string(f.indicators), std::to_string(l.errors),
+                            std::to_string(l.warnings), std::to_string(l.infos),
+                            f.error ? std::string(m_w.unreadable) + "：" + *f.error : ""});
+        }
+        table(m_out, {std::begin(m_w.file_headers), std::end(m_w.file_headers)}, rows);
+        m_out << "\n### " << m_w.per_unit << "\n\n";
+        rows.clear();
+        for (const auto& u : s.units) {
+            rows.push_back({u.code.empty() ? "-" : u.code, std::to_string(u.projects), u.funds_wan.fixed(2),
+                            std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
+        }
+        table(m_out, {std::begin(m_w.unit_headers), std::end(m_w.unit_headers)}, rows);
+        m_out << "\n### " << md(util::subst(m_w.key_projects, {s.key_evaluation_threshold_wan.str()})) << "\n\n";
+        if (s.key_projects.empty()) {
+            m_out << m_w.no_key_projects << "\n";
+            return;
+        }
+        rows.clear();
+        for (const auto& k : s.key_projects) {
+            rows.push_back({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
+        }
+        table(m_out, {std::begin(m_w.key_headers), std::end(m_w.key_headers)}, rows);
     }
-    table(out, {std::begin(w.score_headers), std::end(w.score_headers)}, rows);
-}
 
-void write_summary(const Report& report, const Words& w, std::ostream& out) {
-    const Summary& s = report.summary;
-    out << "\n## " << w.summary << "\n\n### " << w.per_file << "\n\n";
-    const auto counts = counts_by_file(report);
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& f : report.files) {
-        const auto it = counts.find(f.path);
-        const Counts c = it == counts.end() ? Counts{} : it->second;
-        rows.push_back({f.path, std::to_string(f.projects), std::to_string(f.indicators), std::to_string(c.errors),
-                        std::to_string(c.warnings), std::to_string(c.infos),
-                        f.error ? std::string(w.unreadable) + "：" + *f.error : ""});
-    }
-    table(out, {std::begin(w.file_headers), std::end(w.file_headers)}, rows);
-    out << "\n### " << w.per_unit << "\n\n";
-    rows.clear();
-    for (const auto& u : s.units) {
-        rows.push_back({u.code.empty() ? "-" : u.code, std::to_string(u.projects), u.funds_wan.fixed(2),
-                        std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
-    }
-    table(out, {std::begin(w.unit_headers), std::end(w.unit_headers)}, rows);
-    out << "\n### " << md(util::subst(w.key_projects, {s.key_evaluation_threshold_wan.str()})) << "\n\n";
-    if (s.key_projects.empty()) {
-        out << w.no_key_projects << "\n";
-        return;
-    }
-    rows.clear();
-    for (const auto& k : s.key_projects) {
-        rows.push_back({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
-    }
-    table(out, {std::begin(w.key_headers), std::end(w.key_headers)}, rows);
-}
+    std::ostream& m_out;
+    Lang m_lang;
+    const Words& m_w;
+    bool m_with_summary;
+    bool m_with_findings;
+    FileLine m_file;
+    std::vector<FileLine> m_files;
+    util::SpillBuffer m_rows;
+    util::SpillBuffer m_body;
+    util::SpillBuffer m_scores;
+    bool m_lost = false;
+};
 
 class MarkdownReporter final : public Reporter {
 public:
-    void write(const Report& report, std::ostream& out) const override { out << render_markdown(report, true); }
+    void write(const Report& report, std::ostream& out) const override {
+        MarkdownStream s(out, report.lang, report.with_summary, true);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
+        return std::make_unique<MarkdownStream>(out, lang, with_summary, true);
+    }
 };
 
 }  // namespace
 
 std::string render_markdown(const Report& report, bool with_findings) {
-    const Words& w = report.lang == Lang::en ? k_en : k_zh;
-    const Summary& s = report.summary;
     std::ostringstream out;
-    out << "# " << w.title << "\n\n"
-        << util::subst(w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
-                            std::to_string(s.warnings), std::to_string(s.infos), s.funds_wan.fixed(2)})
-        << "\n";
-    if (with_findings) {
-        write_findings(report, w, out);
-    } else {
-        out << "\n" << w.findings_left_out << "\n";
-    }
-    write_scores(report, w, out);
-    // perf-check monitor: the draft monitoring report, one heading level below our title (nothing otherwise).
-    if (has_monitoring(report)) {
-        out << "\n";
-        write_monitor_markdown(report, out, 2);
-    }
-    if (report.with_summary || !with_findings) write_summary(report, w, out);
+    MarkdownStream s(out, report.lang, report.with_summary, with_findings);
+    replay(report, s);
     return out.str();
 }
 
