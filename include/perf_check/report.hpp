@@ -88,6 +88,9 @@ public:
     virtual void end_file(const FileResult& /*file*/) {}
     virtual void finding(const Finding& f) = 0;
     virtual void score(const ProjectScore& s) = 0;
+    /// Whether the finished summary must list the key-evaluation projects even without --summary (a
+    /// run keeps that list, which grows with the projects, only when something prints it).
+    [[nodiscard]] virtual bool needs_key_projects() const { return false; }
     /// Whether render() and append_spooled() are available (then they replace finding() and score()).
     [[nodiscard]] virtual bool renders() const { return false; }
     /// Renders findings and a score as this stream would write them. Called from worker threads: it must

@@ -323,7 +323,10 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     report.with_summary = options.summary;
     if (options.monitor) report.as_of = rules.monitoring.as_of;
     const auto inputs = io::expand_inputs(options.paths);
-    Collector collector(report, streams, rules.key_evaluation_threshold_wan, options.summary || streams.empty());
+    const bool key_projects = options.summary || streams.empty() ||
+                              std::any_of(streams.begin(), streams.end(),
+                                          [](const ReportStream* s) { return s->needs_key_projects(); });
+    Collector collector(report, streams, rules.key_evaluation_threshold_wan, key_projects);
     OrderedResults results(
         inputs.size(), k_max_waiting_results, [&](PathResult&& batch) {
             for (auto& r : batch.results) collector.project(std::move(r), batch.path);

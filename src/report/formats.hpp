@@ -29,6 +29,9 @@ std::unique_ptr<Reporter> make_html_reporter(const ReporterOptions& options);
 
 // Pieces of the formats that other formats reuse or tests pin down.
 
+/// The Markdown report written to `out` as results arrive (see render_markdown for `with_findings`).
+std::unique_ptr<ReportStream> make_markdown_stream(std::ostream& out, Lang lang, bool with_summary, bool with_findings);
+
 /// The Markdown report as text. `with_findings` false gives the compact form (totals, scores and the
 /// summary tables, no per-file findings) used when the full one would be too big (GitHub step summary).
 std::string render_markdown(const Report& report, bool with_findings);

@@ -1,10 +1,13 @@
 // GitHub Actions workflow commands (`::error file=…,line=…,title=…::…`): findings shown as annotations on
 // the changed files, and, when the job provides GITHUB_STEP_SUMMARY, a Markdown summary for the run page.
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "report/formats.hpp"
+#include "util/temp_stream.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -62,68 +65,138 @@ std::string title_of(const Finding& f) {
     return t;
 }
 
-// Appends `markdown` to the step summary file, keeping the file within GitHub's 1 MiB limit: the full
-// report if it fits, else the compact one (totals and summary tables), else the compact one cut at a
-// line boundary with a note.
-void append_step_summary(const Report& report, const std::string& path, const Words& w) {
+// Appends the Markdown report to the step summary file, keeping the file within GitHub's 1 MiB limit:
+// the full report (`full`, `full_size` bytes) if it fits, else the compact one (totals and summary
+// tables), else the compact one cut at a line boundary with a note.
+void append_step_summary(std::istream& full, std::uintmax_t full_size, std::string compact, const std::string& path,
+                         const Words& w) {
     std::error_code ec;
     const std::uintmax_t existing = std::filesystem::exists(path, ec) ? std::filesystem::file_size(path, ec) : 0;
     if (ec || existing >= k_step_summary_cap) return;
     const std::uintmax_t budget = k_step_summary_cap - existing;
-    std::string text = render_markdown(report, true);
-    if (text.size() > budget) text = render_markdown(report, false);
-    if (text.size() > budget) {
+    std::ofstream out(path, std::ios::binary | std::ios::app);
+    if (full_size <= budget) {
+        out << full.rdbuf();
+        return;
+    }
+    if (compact.size() > budget) {
         const std::string note = std::string("\n") + w.truncated + "\n";
         if (budget <= note.size()) return;
-        const auto cut = text.rfind('\n', budget - note.size() - 1);
-        text = (cut == std::string::npos ? std::string() : text.substr(0, cut)) + note;
+        const auto cut = compact.rfind('\n', budget - note.size() - 1);
+        compact = (cut == std::string::npos ? std::string() : compact.substr(0, cut)) + note;
     }
-    std::ofstream out(path, std::ios::binary | std::ios::app);
-    out << text;
+    out << compact;
 }
 
-class GithubReporter final : public Reporter {
+// Annotations as results arrive: GitHub shows only the first few of each kind, so only those are kept
+// (unreadable files, known at the end, take the first error slots); the rest are counted. The step
+// summary is the Markdown report, made by Markdown streams fed alongside (full and compact).
+class GithubStream final : public ReportStream {
 public:
-    explicit GithubReporter(std::string step_summary) : m_step_summary(std::move(step_summary)) {}
-
-    void write(const Report& report, std::ostream& out) const override {
-        const Words& w = report.lang == Lang::en ? k_en : k_zh;
-        int errors = 0, warnings = 0, notices = 0;
-        int left_errors = 0, left_warnings = 0, left_infos = 0;
+    GithubStream(std::ostream& out, Lang lang, bool with_summary, std::string step_summary)
+        : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh), m_step_summary(std::move(step_summary)) {
+        if (m_step_summary.empty()) return;
+        m_full_file = util::temporary_stream();
+        m_full = make_markdown_stream(*m_full_file, lang, with_summary, true);
+        m_compact = make_markdown_stream(m_compact_text, lang, with_summary, false);
+    }
+    // The step summary's compact form always has the summary tables, key-evaluation list included.
+    [[nodiscard]] bool needs_key_projects() const override { return !m_step_summary.empty(); }
+    void begin_file(const std::string& path) override {
+        for (auto* md : markdown()) md->begin_file(path);
+    }
+    void end_file(const FileResult& file) override {
+        for (auto* md : markdown()) md->end_file(file);
+    }
+    void finding(const Finding& f) override {
+        for (auto* md : markdown()) md->finding(f);
+        const auto k = static_cast<std::size_t>(f.severity);
+        if (static_cast<int>(m_kept[k].size()) >= cap(f.severity)) {
+            ++m_left[k];
+            return;
+        }
+        std::string message = pick(f.message, m_lang);
+        if (!pick(f.hint, m_lang).empty()) message += std::string("\n") + m_w.fix + pick(f.hint, m_lang);
+        const char* kind = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
+        m_kept[k].push_back(command(kind, f.loc.file, f.loc.row, title_of(f), message));
+    }
+    void score(const ProjectScore& s) override {
+        for (auto* md : markdown()) md->score(s);
+    }
+    void finish(const Report& rest) override {
+        int errors = 0;
+        int left_errors = 0;
         // Unreadable files first: nothing else about them can be shown.
-        for (const auto& f : report.files) {
+        for (const auto& f : rest.files) {
             if (!f.error) continue;
             if (errors < k_max_errors) {
                 ++errors;
-                out << command("error", f.path, 0, w.unreadable, *f.error);
+                m_out << command("error", f.path, 0, m_w.unreadable, *f.error);
             } else {
                 ++left_errors;
             }
         }
         // Then errors, warnings and infos, each in report (file, row) order.
-        for (const Severity sev : {Severity::error, Severity::warning, Severity::info}) {
-            for (const auto& f : report.findings) {
-                if (f.severity != sev) continue;
-                int& shown = sev == Severity::error ? errors : sev == Severity::warning ? warnings : notices;
-                const int cap = sev == Severity::error ? k_max_errors : sev == Severity::warning ? k_max_warnings : k_max_notices;
-                if (shown >= cap) {
-                    (sev == Severity::error ? left_errors : sev == Severity::warning ? left_warnings : left_infos)++;
-                    continue;
-                }
-                ++shown;
-                std::string message = pick(f.message, report.lang);
-                if (!pick(f.hint, report.lang).empty()) message += std::string("\n") + w.fix + pick(f.hint, report.lang);
-                const char* kind = sev == Severity::error ? "error" : sev == Severity::warning ? "warning" : "notice";
-                out << command(kind, f.loc.file, f.loc.row, title_of(f), message);
+        const auto error = static_cast<std::size_t>(Severity::error);
+        for (std::size_t i = 0; i < m_kept[error].size(); ++i) {
+            if (errors < k_max_errors) {
+                ++errors;
+                m_out << m_kept[error][i];
+            } else {
+                ++left_errors;
             }
         }
+        for (const Severity sev : {Severity::warning, Severity::info}) {
+            for (const auto& c : m_kept[static_cast<std::size_t>(sev)]) m_out << c;
+        }
+        const int left_warnings = m_left[static_cast<std::size_t>(Severity::warning)];
+        const int left_infos = m_left[static_cast<std::size_t>(Severity::info)];
+        left_errors += m_left[error];
         const int left = left_errors + left_warnings + left_infos;
         if (left > 0) {
-            out << command("notice", "", 0, w.left_out_title,
-                           util::subst(w.left_out, {std::to_string(left), std::to_string(left_errors),
-                                              std::to_string(left_warnings), std::to_string(left_infos)}));
+            m_out << command("notice", "", 0, m_w.left_out_title,
+                             util::subst(m_w.left_out, {std::to_string(left), std::to_string(left_errors),
+                                                        std::to_string(left_warnings), std::to_string(left_infos)}));
         }
-        if (!m_step_summary.empty()) append_step_summary(report, m_step_summary, w);
+        if (m_step_summary.empty()) return;
+        m_full->finish(rest);
+        m_compact->finish(rest);
+        m_full_file->flush();
+        const auto size = static_cast<std::uintmax_t>(m_full_file->tellp());
+        m_full_file->seekg(0);
+        append_step_summary(*m_full_file, size, m_compact_text.str(), m_step_summary, m_w);
+    }
+
+private:
+    static int cap(Severity s) {
+        return s == Severity::error ? k_max_errors : s == Severity::warning ? k_max_warnings : k_max_notices;
+    }
+    std::vector<ReportStream*> markdown() {
+        if (!m_full) return {};
+        return {m_full.get(), m_compact.get()};
+    }
+
+    std::ostream& m_out;
+    Lang m_lang;
+    const Words& m_w;
+    std::string m_step_summary;
+    std::array<std::vector<std::string>, 3> m_kept;  // by Severity: the annotations GitHub will show
+    std::array<int, 3> m_left{};                      // by Severity: findings past the cap
+    std::unique_ptr<std::iostream> m_full_file;
+    std::unique_ptr<ReportStream> m_full;
+    std::ostringstream m_compact_text;
+    std::unique_ptr<ReportStream> m_compact;
+};
+
+class GithubReporter final : public Reporter {
+public:
+    explicit GithubReporter(std::string step_summary) : m_step_summary(std::move(step_summary)) {}
+    void write(const Report& report, std::ostream& out) const override {
+        GithubStream s(out, report.lang, report.with_summary, m_step_summary);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
+        return std::make_unique<GithubStream>(out, lang, with_summary, m_step_summary);
     }
 
 private:

@@ -251,6 +251,10 @@ public:
 
 }  // namespace
 
+std::unique_ptr<ReportStream> make_markdown_stream(std::ostream& out, Lang lang, bool with_summary, bool with_findings) {
+    return std::make_unique<MarkdownStream>(out, lang, with_summary, with_findings);
+}
+
 std::string render_markdown(const Report& report, bool with_findings) {
     std::ostringstream out;
     MarkdownStream s(out, report.lang, report.with_summary, with_findings);

@@ -1,7 +1,8 @@
-// A streamed report (findings written as projects are checked: all but HTML, xlsx and GitHub) must say
+// A streamed report (findings written as projects are checked: every format but HTML and xlsx) must say
 // exactly what the report built in memory says, in the same order, for every kind of run that streams.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -20,7 +21,7 @@ struct Run {
 };
 
 // The formats written as results arrive (Reporter::stream); reporters_test pins down that they do.
-const std::vector<std::string> k_streamed = {"json", "csv", "gitlab", "sarif", "text", "junit", "markdown"};
+const std::vector<std::string> k_streamed = {"json", "csv", "gitlab", "sarif", "text", "junit", "markdown", "github"};
 
 Run run_format(RunOptions opts, bool stream, const std::string& format) {
     opts.stream = stream;
@@ -179,4 +180,33 @@ TEST_CASE("the exit code of a streamed run follows --fail-on like the in-memory 
     const Run info = run_json(opts, true);
     const auto doc = nlohmann::json::parse(info.out);
     CHECK(info.code == (doc["findings"].empty() ? pipeline::k_exit_clean : pipeline::k_exit_findings));
+}
+
+TEST_CASE("the GitHub step summary is the same streamed or not, key-evaluation list included", "[stream]") {
+    // Without --summary a streamed run keeps no key-evaluation list unless an output prints it: the
+    // step summary's compact form does. The seed three times over is big enough to need the compact form
+    // when the summary file is nearly full.
+    test::TempDir dir;
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/targets-2024.csv")};
+    for (const std::size_t already : {std::size_t{0}, std::size_t{1024 * 1024 - 3000}}) {
+        INFO("summary file already holds " << already << " bytes");
+        std::string summaries[2];
+        std::string annotations[2];
+        for (const bool stream : {true, false}) {
+            const std::string path = dir.write(stream ? "streamed.md" : "kept.md", std::string(already, '.'));
+            ::setenv("GITHUB_STEP_SUMMARY", path.c_str(), 1);
+            annotations[stream] = run_format(opts, stream, "github").out;
+            ::unsetenv("GITHUB_STEP_SUMMARY");
+            summaries[stream] = test::slurp(path).substr(already);
+        }
+        CHECK(annotations[true] == annotations[false]);
+        REQUIRE(summaries[true] == summaries[false]);
+        CHECK(summaries[true].find("# perf-check 检查报告") != std::string::npos);
+        if (already > 0) {  // the compact form: summary tables instead of the findings
+            CHECK(summaries[true].find("各文件的问题明细从略") != std::string::npos);
+            CHECK(summaries[true].find("重点评价项目") != std::string::npos);
+            CHECK(summaries[true].find("没有达到重点评价金额的项目") == std::string::npos);
+        }
+    }
 }
