@@ -8,6 +8,7 @@
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "rules/catalog.hpp"
+#include "util/temp_stream.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -329,19 +330,44 @@ const char* k_script = R"(
 })();
 )";
 
-class HtmlReporter final : public Reporter {
+// The page written as results arrive. Totals, charts and the key-evaluation list head it, so the
+// findings' rows (and the scores') wait in util::SpillBuffers (memory to 1 MiB, then unlinked temporary
+// files) while only counts per file and per rule are kept, until the run ends.
+class HtmlStream final : public ReportStream {
 public:
-    void write(const Report& report, std::ostream& out) const override {
-        const Words& w = report.lang == Lang::en ? k_en : k_zh;
-        const Summary& s = report.summary;
-        std::map<std::string, Counts> by_file;
-        std::map<std::string, Counts> by_rule;
-        for (const auto& f : report.findings) {
-            by_file[f.loc.file].n[static_cast<int>(f.severity)]++;
-            by_rule[f.rule].n[static_cast<int>(f.severity)]++;
-        }
+    HtmlStream(std::ostream& out, Lang lang, bool with_summary)
+        : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh), m_with_summary(with_summary) {}
+
+    // The page always lists the projects for key evaluation.
+    [[nodiscard]] bool needs_key_projects() const override { return true; }
+    void finding(const Finding& f) override {
+        const int sev = static_cast<int>(f.severity);
+        m_by_file[f.loc.file].n[sev]++;
+        m_by_rule[f.rule].n[sev]++;
+        std::ostringstream out;
+        out << "<tr data-i=\"" << m_findings++ << "\" data-sev=\"" << sev << "\" data-rule=\"" << esc(f.rule)
+            << "\" data-file=\"" << esc(f.loc.file) << "\"><td class=\"file\">" << esc(f.loc.file)
+            << "</td><td class=\"num\" data-v=\"" << f.loc.row << "\">" << (f.loc.row > 0 ? std::to_string(f.loc.row) : "")
+            << "</td><td>" << esc(f.loc.cell_ref()) << "</td><td data-v=\"" << sev << "\"><span class=\"sev sev-" << sev
+            << "\">" << esc(m_w.severity[sev]) << "</span></td><td>" << esc(f.rule) << "</td><td>" << esc(f.project_code)
+            << "</td><td class=\"proj\">" << esc(f.project) << "</td><td class=\"ind\">" << esc(f.indicator)
+            << "</td><td class=\"val\">" << esc(f.value) << "</td><td class=\"msg\">" << esc(pick(f.message, m_lang))
+            << "</td><td class=\"msg\">" << esc(pick(f.hint, m_lang)) << "</td></tr>\n";
+        m_rows.append(out.str());
+    }
+    void score(const ProjectScore& sc) override {
+        std::ostringstream out;
+        out << "<tr><td>" << esc(sc.file) << "</td><td>" << esc(sc.project_code) << "</td><td>" << esc(sc.project)
+            << "</td><td class=\"num\">" << sc.total.fixed(2) << "</td><td class=\"grade\" data-grade=\"" << esc(sc.grade)
+            << "\">" << esc(sc.grade) << "</td><td class=\"num\">" << sc.budget_execution.score.fixed(2) << "</td></tr>\n";
+        m_scores.append(out.str());
+    }
+    void finish(const Report& rest) override {
+        const Words& w = m_w;
+        std::ostream& out = m_out;
+        const Summary& s = rest.summary;
         int unreadable = 0;
-        for (const auto& f : report.files) unreadable += f.error ? 1 : 0;
+        for (const auto& f : rest.files) unreadable += f.error ? 1 : 0;
 
         out << "<!DOCTYPE html>\n<html lang=\"" << w.html_lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
             << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -363,18 +389,63 @@ public:
         }
         out << "</div>\n";
 
-        write_charts(report, by_rule, w, out);
-        write_key_projects(report, w, out);
-        write_scores(report, w, out);
+        write_charts(rest, m_by_rule, w, out);
+        write_key_projects(rest, w, out);
+        write_scores();
         // perf-check monitor: the draft monitoring report with its own chart (empty otherwise).
-        out << monitor_html(report);
-        if (report.with_summary) write_units(report, w, out);
-        write_findings(report, by_rule, w, out);
-        write_files(report, by_file, w, out);
+        out << monitor_html(rest);
+        if (m_with_summary || rest.with_summary) write_units(rest, w, out);
+        write_findings(rest);
+        write_files(rest, m_by_file, w, out);
         out << "</main>\n<footer>" << esc(w.footer) << "</footer>\n<script>" << k_script << "</script>\n</body>\n</html>\n";
     }
 
 private:
+    // What waited goes out; if its temporary file failed (a full $TMPDIR), the page says so in place.
+    void drain(util::SpillBuffer& buffer) {
+        if (buffer.drain_to(m_out)) return;
+        m_out << "</tbody></table><p class=\"muted\">"
+              << esc(m_lang == Lang::en ? "Part of this table was lost: a temporary file in $TMPDIR could not be written; "
+                                          "run again with more space there."
+                                        : "此表有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行。")
+              << "</p><table><tbody>\n";
+    }
+
+    void write_scores() {
+        if (m_scores.empty()) return;
+        const Words& w = m_w;
+        m_out << "<section id=\"scores-section\"><h2>" << esc(w.scores) << "</h2>\n<div class=\"table-wrap\"><table id=\"scores\"><thead><tr>";
+        for (int i = 0; i < 6; ++i) m_out << "<th" << (i == 3 || i == 5 ? " class=\"num\"" : "") << ">" << esc(w.score_headers[i]) << "</th>";
+        m_out << "</tr></thead><tbody>\n";
+        drain(m_scores);
+        m_out << "</tbody></table></div>\n</section>\n";
+    }
+
+    void write_findings(const Report& rest) {
+        const Words& w = m_w;
+        std::ostream& out = m_out;
+        out << "<section id=\"findings-section\"><h2>" << esc(w.findings) << "</h2>\n<div class=\"filters\">"
+            << "<input id=\"filter-text\" type=\"search\" placeholder=\"" << esc(w.filter_text) << "\">"
+            << "<select id=\"filter-sev\"><option value=\"\">" << esc(w.all_levels) << "</option>";
+        for (const int sev : {2, 1, 0}) out << "<option value=\"" << sev << "\">" << esc(w.severity[sev]) << "</option>";
+        out << "</select><select id=\"filter-rule\"><option value=\"\">" << esc(w.all_rules) << "</option>";
+        for (const auto& [id, c] : m_by_rule) out << "<option value=\"" << esc(id) << "\">" << esc(id) << " (" << c.total() << ")</option>";
+        out << "</select><select id=\"filter-file\"><option value=\"\">" << esc(w.all_files) << "</option>";
+        for (const auto& f : rest.files) out << "<option value=\"" << esc(f.path) << "\">" << esc(f.path) << "</option>";
+        const std::string shown = util::subst(w.shown, {"<b id=\"shown-count\">" + std::to_string(m_findings) + "</b>",
+                                                        std::to_string(m_findings)});
+        out << "</select><span class=\"muted\">" << shown << " · " << esc(w.sort_hint) << "</span></div>\n";
+        out << "<div class=\"table-wrap\"><table id=\"findings\"><thead><tr>";
+        for (int i = 0; i < 11; ++i) {
+            out << "<th" << (i == 1 || i == 3 ? " data-type=\"num\"" : "") << ">" << esc(w.finding_headers[i]) << "</th>";
+        }
+        out << "</tr></thead><tbody>\n";
+        drain(m_rows);
+        out << "</tbody></table></div>\n";
+        if (m_findings == 0) out << "<p class=\"muted\">" << esc(w.no_findings) << "</p>\n";
+        out << "</section>\n";
+    }
+
     static void write_charts(const Report& report, const std::map<std::string, Counts>& by_rule, const Words& w,
                              std::ostream& out) {
         out << "<div class=\"charts\">\n<section id=\"by-rule\"><h2>" << esc(w.by_rule) << "</h2>\n";
@@ -439,19 +510,6 @@ private:
         out << "</tbody></table></div>\n</section>\n";
     }
 
-    static void write_scores(const Report& report, const Words& w, std::ostream& out) {
-        if (report.scores.empty()) return;
-        out << "<section id=\"scores-section\"><h2>" << esc(w.scores) << "</h2>\n<div class=\"table-wrap\"><table id=\"scores\"><thead><tr>";
-        for (int i = 0; i < 6; ++i) out << "<th" << (i == 3 || i == 5 ? " class=\"num\"" : "") << ">" << esc(w.score_headers[i]) << "</th>";
-        out << "</tr></thead><tbody>\n";
-        for (const auto& sc : report.scores) {
-            out << "<tr><td>" << esc(sc.file) << "</td><td>" << esc(sc.project_code) << "</td><td>" << esc(sc.project)
-                << "</td><td class=\"num\">" << sc.total.fixed(2) << "</td><td class=\"grade\" data-grade=\"" << esc(sc.grade) << "\">" << esc(sc.grade)
-                << "</td><td class=\"num\">" << sc.budget_execution.score.fixed(2) << "</td></tr>\n";
-        }
-        out << "</tbody></table></div>\n</section>\n";
-    }
-
     static void write_units(const Report& report, const Words& w, std::ostream& out) {
         out << "<section id=\"units-section\"><h2>" << esc(w.units_title) << "</h2>\n<div class=\"table-wrap\"><table id=\"units\"><thead><tr>";
         for (int i = 0; i < 6; ++i) out << "<th" << (i > 0 ? " class=\"num\"" : "") << ">" << esc(w.unit_headers[i]) << "</th>";
@@ -462,42 +520,6 @@ private:
                 << "</td><td class=\"num\">" << u.warnings << "</td><td class=\"num\">" << u.infos << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n</section>\n";
-    }
-
-    static void write_findings(const Report& report, const std::map<std::string, Counts>& by_rule, const Words& w,
-                               std::ostream& out) {
-        const Lang lang = report.lang;
-        out << "<section id=\"findings-section\"><h2>" << esc(w.findings) << "</h2>\n<div class=\"filters\">"
-            << "<input id=\"filter-text\" type=\"search\" placeholder=\"" << esc(w.filter_text) << "\">"
-            << "<select id=\"filter-sev\"><option value=\"\">" << esc(w.all_levels) << "</option>";
-        for (const int sev : {2, 1, 0}) out << "<option value=\"" << sev << "\">" << esc(w.severity[sev]) << "</option>";
-        out << "</select><select id=\"filter-rule\"><option value=\"\">" << esc(w.all_rules) << "</option>";
-        for (const auto& [id, c] : by_rule) out << "<option value=\"" << esc(id) << "\">" << esc(id) << " (" << c.total() << ")</option>";
-        out << "</select><select id=\"filter-file\"><option value=\"\">" << esc(w.all_files) << "</option>";
-        for (const auto& f : report.files) out << "<option value=\"" << esc(f.path) << "\">" << esc(f.path) << "</option>";
-        const std::string shown = util::subst(w.shown, {"<b id=\"shown-count\">" + std::to_string(report.findings.size()) + "</b>",
-                                                  std::to_string(report.findings.size())});
-        out << "</select><span class=\"muted\">" << shown << " · " << esc(w.sort_hint) << "</span></div>\n";
-        out << "<div class=\"table-wrap\"><table id=\"findings\"><thead><tr>";
-        for (int i = 0; i < 11; ++i) {
-            out << "<th" << (i == 1 || i == 3 ? " data-type=\"num\"" : "") << ">" << esc(w.finding_headers[i]) << "</th>";
-        }
-        out << "</tr></thead><tbody>\n";
-        for (std::size_t i = 0; i < report.findings.size(); ++i) {
-            const Finding& f = report.findings[i];
-            const int sev = static_cast<int>(f.severity);
-            out << "<tr data-i=\"" << i << "\" data-sev=\"" << sev << "\" data-rule=\"" << esc(f.rule) << "\" data-file=\""
-                << esc(f.loc.file) << "\"><td class=\"file\">" << esc(f.loc.file) << "</td><td class=\"num\" data-v=\"" << f.loc.row << "\">"
-                << (f.loc.row > 0 ? std::to_string(f.loc.row) : "") << "</td><td>" << esc(f.loc.cell_ref())
-                << "</td><td data-v=\"" << sev << "\"><span class=\"sev sev-" << sev << "\">" << esc(w.severity[sev])
-                << "</span></td><td>" << esc(f.rule) << "</td><td>" << esc(f.project_code) << "</td><td class=\"proj\">"
-                << esc(f.project) << "</td><td class=\"ind\">" << esc(f.indicator) << "</td><td class=\"val\">" << esc(f.value)
-                << "</td><td class=\"msg\">"
-                << esc(pick(f.message, lang)) << "</td><td class=\"msg\">" << esc(pick(f.hint, lang)) << "</td></tr>\n";
-        }
-        out << "</tbody></table></div>\n";
-        if (report.findings.empty()) out << "<p class=\"muted\">" << esc(w.no_findings) << "</p>\n";
-        out << "</section>\n";
     }
 
     static void write_files(const Report& report, const std::map<std::string, Counts>& by_file, const Words& w,
@@ -515,6 +537,27 @@ private:
                 << (f.error ? esc(std::string(w.unreadable) + "：" + *f.error) : esc(w.ok)) << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n</section>\n";
+    }
+
+    std::ostream& m_out;
+    Lang m_lang;
+    const Words& m_w;
+    bool m_with_summary;
+    std::map<std::string, Counts> m_by_file;
+    std::map<std::string, Counts> m_by_rule;
+    std::size_t m_findings = 0;
+    util::SpillBuffer m_rows;
+    util::SpillBuffer m_scores;
+};
+
+class HtmlReporter final : public Reporter {
+public:
+    void write(const Report& report, std::ostream& out) const override {
+        HtmlStream s(out, report.lang, report.with_summary);
+        replay(report, s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
+        return std::make_unique<HtmlStream>(out, lang, with_summary);
     }
 };
 
