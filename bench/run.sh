@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a timed test): generates a table of N projects in the seed's layout and reports MB/s,
-# rows/s and peak RSS for check and score, GB18030 and XLSX input, the `wc -l` floor, peak RSS on a
-# ~1 GB CSV, and -j scaling on a batch of 8 files.
+# rows/s and peak RSS for check and score, GB18030 and XLSX input, every other report format once, the
+# `wc -l` floor, peak RSS on a ~1 GB CSV, and -j scaling on a batch of 8 files.
 # usage: bench/run.sh [N_PROJECTS] [--no-big]   (default 60000 ≈ 100 MB of CSV; --no-big skips the 1 GB case)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,6 +104,14 @@ if [ -f "$work/t$n.xlsx" ]; then
   report "check XLSX (zip bytes)" "$(stat -c %s "$work/t$n.xlsx")" "$s" "$m"
   [ -n "$xml" ] && report "check XLSX (sheet XML bytes)" "$xml" "$s" "$m"
 fi
+# Every other report format on the same table, once each: all but xlsx stream, so their peak memory
+# must stay near the JSON run's however many findings the table gives.
+for fmt in text csv sarif junit gitlab markdown html github; do
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "${pin[@]}" "$bin" -j 1 "$csv" -f "$fmt" -o "$work/out.$fmt" >/dev/null 2>&1 || true
+  read -r s m < <(tail -n 1 "$work/time.txt")
+  report "check UTF-8 CSV → $fmt (one run)" "$bytes" "$s" "$m"
+  rm -f "$work/out.$fmt"
+done
 # Memory on ~1 GB: the body of the table repeated (projects repeat; memory must not grow with them).
 if [ "$big" = 1 ]; then
   huge=$work/huge.csv
