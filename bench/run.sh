@@ -109,7 +109,7 @@ fi
 for fmt in text csv sarif junit gitlab markdown html github; do
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "${pin[@]}" "$bin" -j 1 "$csv" -f "$fmt" -o "$work/out.$fmt" >/dev/null 2>&1 || true
   read -r s m < <(tail -n 1 "$work/time.txt")
-  report "check UTF-8 CSV → $fmt (one run)" "$bytes" "$s" "$m"
+  report "check → $fmt (1 run)" "$bytes" "$s" "$m"
   rm -f "$work/out.$fmt"
 done
 # Memory on ~1 GB: the body of the table repeated (projects repeat; memory must not grow with them).

@@ -72,13 +72,20 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
     return open_csv_stream(std::move(in), path, options, rules);
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& besides) {
     std::vector<std::string> out;
-    // A file named twice (`dir/ dir/a.csv`, `a.csv ./a.csv`) is one file: checked twice, its findings
-    // and projects would count twice in the totals. Kept where it is first named.
+    // A file named twice (`dir/ dir/a.csv`, `a.csv ./a.csv`, through a symbolic link) is one file:
+    // checked twice, its findings and projects would count twice in the totals. Kept where it is first
+    // named. Paths are compared resolved (symbolic links followed, `..` after them), as far as they exist.
+    const auto key_of = [](const std::string& path) {
+        std::error_code ec;
+        const fs::path resolved = fs::weakly_canonical(path, ec);
+        return ec ? fs::path(path).lexically_normal().string() : resolved.string();
+    };
     std::set<std::string> seen;
+    for (const auto& b : besides) seen.insert(key_of(b));
     const auto add = [&](const std::string& path) {
-        if (seen.insert(fs::path(path).lexically_normal().string()).second) out.push_back(path);
+        if (seen.insert(key_of(path)).second) out.push_back(path);
     };
     for (const auto& p : paths) {
         std::error_code ec;

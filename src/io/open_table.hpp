@@ -31,7 +31,9 @@ Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, cons
 
 /// Expands command-line paths: files as given; directories to their supported files (.csv .tsv .xlsx
 /// .json), recursively, sorted by path. A path that does not exist is kept (opening it reports it). A
-/// file named more than once (the same path after lexical normalisation) is listed once, first place.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+/// file named more than once (the same file once links and `..` are resolved) is listed once, first place.
+/// Files in `besides` play another part in the run (the actuals or progress file, which may sit in the
+/// directory being checked) and are not inputs.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& besides = {});
 
 }  // namespace perf_check::io

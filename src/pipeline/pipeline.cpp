@@ -113,7 +113,8 @@ public:
         if (r.progress) m_report.progress.push_back(std::move(*r.progress));
     }
 
-    // The actuals file, listed after every input: its findings (deferred) come in finish(), which ends it.
+    // The actuals file, listed after every input (never one of them: expand_inputs leaves it out): its
+    // findings (deferred) come in finish(), which ends it.
     void file(FileResult&& result) {
         announce(result.path);
         m_report.files.push_back(std::move(result));
@@ -131,21 +132,24 @@ public:
     }
 
     // Deferred findings and a final sort: the report's order is the one report::finding_before defines.
+    // The deferred findings come after everything else, in their own order, streamed or kept: even when
+    // the actuals file is also an input, its late findings belong to its second entry, the last.
     void finish(std::vector<Finding> late) {
-        std::move(late.begin(), late.end(), std::back_inserter(m_deferred));
         const report::FileOrder order(m_report.files);
+        if (m_streams.empty()) report::sort_findings(m_report.findings, order);
+        std::move(late.begin(), late.end(), std::back_inserter(m_deferred));
         report::sort_findings(m_deferred, order);
         for (auto& f : m_deferred) deliver(std::move(f));
         m_deferred.clear();
         if (m_actuals_open) {
             for (auto* s : m_streams) s->end_file(m_report.files.back());
         }
-        if (m_streams.empty()) report::sort_findings(m_report.findings, order);
         m_report.summary = m_summary.finish(m_report.files);
     }
 
 private:
-    // Streams learn of each file before its findings (inputs are distinct paths: expand_inputs).
+    // Streams learn of each file before its findings (inputs and the actuals file are distinct paths:
+    // expand_inputs).
     void announce(const std::string& path) {
         if (m_announced && *m_announced == path) return;
         m_announced = path;
@@ -322,7 +326,9 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     report.lang = options.lang;
     report.with_summary = options.summary;
     if (options.monitor) report.as_of = rules.monitoring.as_of;
-    const auto inputs = io::expand_inputs(options.paths);
+    // The actuals (or progress) file is listed once, as such, even when it sits among the tables.
+    const auto inputs = io::expand_inputs(options.paths, actuals ? std::vector<std::string>{actuals->file()}
+                                                                 : std::vector<std::string>{});
     const bool key_projects = options.summary || streams.empty() ||
                               std::any_of(streams.begin(), streams.end(),
                                           [](const ReportStream* s) { return s->needs_key_projects(); });

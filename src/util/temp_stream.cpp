@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -25,35 +26,44 @@ std::unique_ptr<std::iostream> temporary_stream() {
 
 void SpillBuffer::append(std::string_view bytes) {
     m_memory.append(bytes);
-    if (m_memory.size() < m_limit) return;
-    if (!m_file) m_file = temporary_stream();
+    if (m_memory.size() < m_limit || m_file_full) return;
+    if (!m_file) m_file = m_open();
     m_file->write(m_memory.data(), static_cast<std::streamsize>(m_memory.size()));
-    if (!*m_file) m_failed = true;
-    m_spilled = true;
+    if (!m_file->flush()) {
+        // Part of this block may be in the file, but only whole blocks are read back: this one stays
+        // in memory with everything after it.
+        m_file_full = true;
+        return;
+    }
+    m_file_bytes += m_memory.size();
     m_memory.clear();
 }
 
 void SpillBuffer::clear() {
     m_memory.clear();
     m_file.reset();
-    m_spilled = false;
-    m_failed = false;
+    m_file_bytes = 0;
+    m_file_full = false;
 }
 
 template <typename Sink>
 bool SpillBuffer::drain(Sink sink) {
-    bool ok = !m_failed;
-    if (m_spilled) {
-        if (!m_file->flush()) ok = false;
+    bool ok = true;
+    if (m_file_bytes > 0) {
+        m_file->clear();  // a failed last write leaves the stream failed; what it took before is intact
         m_file->seekg(0);
         char block[1 << 16];
-        while (m_file->read(block, sizeof block) || m_file->gcount() > 0) {
-            sink(std::string_view(block, static_cast<std::size_t>(m_file->gcount())));
+        std::size_t left = m_file_bytes;
+        while (left > 0 && m_file->read(block, static_cast<std::streamsize>(std::min(left, sizeof block))).gcount() > 0) {
+            const auto got = static_cast<std::size_t>(m_file->gcount());
+            sink(std::string_view(block, got));
+            left -= got;
         }
-        // clear() drops the file: the next wait gets a new one (big waits are rare enough that one
-        // mkstemp each costs nothing), and no stale bytes can be read back.
+        ok = left == 0;
     }
     sink(std::string_view(m_memory));
+    // The next wait gets a new file: big waits are rare enough that one mkstemp each costs nothing, and
+    // no stale bytes can be read back.
     clear();
     return ok;
 }

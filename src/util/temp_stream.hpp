@@ -2,6 +2,7 @@
 // disappears when closed, or memory when no temporary file can be made.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <string>
@@ -17,11 +18,15 @@ std::unique_ptr<std::iostream> temporary_stream();
 /// memory stays flat however much waits. Most waits are short and never touch a file.
 class SpillBuffer {
 public:
-    explicit SpillBuffer(std::size_t limit = std::size_t{1} << 20) : m_limit(limit) {}
+    using Open = std::function<std::unique_ptr<std::iostream>()>;
+    /// `open` makes the temporary file when the first block is spilled (tests give one that fills up).
+    explicit SpillBuffer(std::size_t limit = std::size_t{1} << 20, Open open = temporary_stream)
+        : m_limit(limit), m_open(std::move(open)) {}
     void append(std::string_view bytes);
-    [[nodiscard]] bool empty() const { return m_memory.empty() && !m_spilled; }
-    /// Writes everything appended to `out`, in order, and starts empty again. False when the temporary
-    /// file failed (a full $TMPDIR): what was spilled is then incomplete, and the caller must say so.
+    [[nodiscard]] bool empty() const { return m_memory.empty() && m_file_bytes == 0; }
+    /// Writes everything appended to `out`, in order, and starts empty again. If the temporary file
+    /// cannot take more (a full $TMPDIR), what it could not take stays in memory: nothing is lost, memory
+    /// grows from there. False only when what the file took cannot be read back; the caller must say so.
     bool drain_to(std::ostream& out);
     /// The same, appending to another buffer (which spills in its turn).
     bool drain_into(SpillBuffer& to);
@@ -32,10 +37,11 @@ private:
     template <typename Sink>
     bool drain(Sink sink);
     std::size_t m_limit;
+    Open m_open;
     std::string m_memory;
     std::unique_ptr<std::iostream> m_file;
-    bool m_spilled = false;
-    bool m_failed = false;
+    std::size_t m_file_bytes = 0;  ///< bytes the file has taken (each block written and flushed whole)
+    bool m_file_full = false;      ///< the file failed: keep the rest in memory
 };
 
 }  // namespace perf_check::util

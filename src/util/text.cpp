@@ -128,14 +128,54 @@ bool is_valid_utf8(std::string_view s) {
     return valid_utf8_from(s, i);
 }
 
+namespace {
+
+// How many bytes from `i` form the longest start of a well-formed UTF-8 sequence (at least 1): what
+// one U+FFFD replaces when the sequence is not complete (Unicode's "maximal subpart", which is also
+// what nlohmann's error_handler_t::replace writes).
+std::size_t maximal_subpart(std::string_view s, std::size_t i) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int need = 0;
+    unsigned char lo = 0x80;
+    unsigned char hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        need = 1;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        need = 2;
+        if (b0 == 0xE0) lo = 0xA0;
+        if (b0 == 0xED) hi = 0x9F;
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        need = 3;
+        if (b0 == 0xF0) lo = 0x90;
+        if (b0 == 0xF4) hi = 0x8F;
+    } else {
+        return 1;  // not a lead byte at all
+    }
+    std::size_t n = 1;
+    for (int k = 0; k < need && i + n < s.size(); ++k) {
+        const auto b = static_cast<unsigned char>(s[i + n]);
+        if (b < lo || b > hi) break;
+        ++n;
+        lo = 0x80;
+        hi = 0xBF;
+    }
+    return n;
+}
+
+}  // namespace
+
 std::string to_valid_utf8(std::string_view s) {
     std::string out;
     out.reserve(s.size() + 8);
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t start = i;
         const char32_t cp = next_code_point(s, i);
-        if (undecodable(cp, start, i)) append_utf8(out, 0xFFFD);
-        else out.append(s.data() + start, i - start);
+        if (!undecodable(cp, start, i)) {
+            out.append(s.data() + start, i - start);
+            continue;
+        }
+        append_utf8(out, 0xFFFD);
+        i = start + maximal_subpart(s, start);
     }
     return out;
 }

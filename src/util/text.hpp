@@ -36,8 +36,9 @@ inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
 /// True when `s` is well-formed UTF-8 (as next_code_point() reads it: no overlong form, surrogate or
 /// value above U+10FFFF). ASCII is skipped eight bytes at a time.
 bool is_valid_utf8(std::string_view s);
-/// `s` with every byte next_code_point() cannot decode replaced by U+FFFD: what a report writes for a
-/// path or text that is not UTF-8 (a GBK file name, say), so that the report itself stays valid.
+/// `s` with each ill-formed part replaced by one U+FFFD (per maximal subpart, as Unicode recommends and
+/// nlohmann's error_handler_t::replace does: "\xE4\xB8A" → "\uFFFDA"): what a report writes for a path or
+/// text that is not UTF-8 (a GBK file name, say), so that the report itself stays valid.
 std::string to_valid_utf8(std::string_view s);
 
 /// Appends the UTF-8 encoding of `cp`.

@@ -210,3 +210,45 @@ TEST_CASE("the GitHub step summary is the same streamed or not, key-evaluation l
         }
     }
 }
+
+TEST_CASE("an actuals file among the tables checked is the actuals file only, listed once", "[stream]") {
+    // `score dir/ --actuals dir/b-actuals.csv`: the actuals file is not a target table to check (it
+    // would give dozens of findings about columns it is not meant to have); the per-file lines must add
+    // up to the totals.
+    test::TempDir dir;
+    dir.write("s/a-targets.csv", test::slurp(test::source_path("samples/self-eval/targets-2024.csv")));
+    dir.write("s/b-actuals.csv", test::slurp(test::source_path("samples/self-eval/actuals-2024.csv")));
+    RunOptions opts;
+    opts.paths = {dir.path("s")};
+    opts.actuals_path = dir.path("s/b-actuals.csv");
+    opts.score = true;
+    opts.summary = true;
+    const auto doc = same_both_ways(opts);
+    REQUIRE(doc["files"].size() == 2);
+    CHECK(doc["files"][1]["path"] == opts.actuals_path);
+    CHECK(doc["files"][1]["projects"] == 0);  // not read as a table
+    // Named explicitly as well, it is still the actuals file only.
+    RunOptions named = opts;
+    named.paths = {dir.path("s/b-actuals.csv"), dir.path("s/a-targets.csv")};
+    CHECK(nlohmann::json::parse(run_json(named, true).out)["files"] == doc["files"]);
+    const std::string text = run_format(opts, true, "text").out;
+    const auto from = text.find("按文件：");
+    const auto to = text.find("按单位（单位代码）：");
+    REQUIRE(from != std::string::npos);
+    REQUIRE(to != std::string::npos);
+    std::istringstream lines(text.substr(from, to - from));
+    std::string line;
+    std::getline(lines, line);  // the heading
+    long errors = 0;
+    int rows = 0;
+    while (std::getline(lines, line)) {
+        std::istringstream cells(line);
+        std::string path, projects;
+        long e = 0;
+        cells >> path >> projects >> e;
+        errors += e;
+        ++rows;
+    }
+    CHECK(rows == 2);
+    CHECK(errors == doc["summary"]["errors"].get<long>());
+}

@@ -45,7 +45,7 @@ TEST_CASE("JsonWriter writes U+FFFD for bytes that are not UTF-8, so the documen
     }
     const auto doc = nlohmann::json::parse(out.str());  // throws on invalid UTF-8
     CHECK(doc["file"] == "/tmp/\uFFFD\uFFFD\uFFFD\uFFFD.csv");
-    CHECK(doc["\uFFFD\uFFFD"] == "中\"\uFFFD");
+    CHECK(doc["\uFFFD"] == "中\"\uFFFD");  // one U+FFFD for a cut-off character's bytes
 }
 
 TEST_CASE("JsonWriter escapes a special byte wherever it falls in a long string", "[json-writer]") {

@@ -340,9 +340,18 @@ TEST_CASE("is_valid_utf8 and to_valid_utf8 follow next_code_point's reading", "[
     CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // a surrogate
     CHECK_FALSE(is_valid_utf8("\xE6\x88"));          // cut short
     CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
-    CHECK(to_valid_utf8("\xE6\x88") == "\xEF\xBF\xBD\xEF\xBF\xBD");
-    CHECK(to_valid_utf8("\xC3(") == "\xEF\xBF\xBD(");
-    CHECK(to_valid_utf8("中\xFF文") == "中\xEF\xBF\xBD文");
+    // One U+FFFD per maximal subpart (Unicode's Table 3-8 examples, and nlohmann's replace).
+    const std::string r = "\xEF\xBF\xBD";
+    CHECK(to_valid_utf8("\xE6\x88") == r);
+    CHECK(to_valid_utf8("\xE4\xB8" "A") == r + "A");
+    CHECK(to_valid_utf8("\xF0\x9F\x98" "A") == r + "A");
+    CHECK(to_valid_utf8("\xC3(") == r + "(");
+    CHECK(to_valid_utf8("中\xFF文") == "中" + r + "文");
+    CHECK(to_valid_utf8("\xED\xA0\x80") == r + r + r);  // a surrogate: no part of it starts a valid sequence
+    CHECK(to_valid_utf8("\xE0\x80\xAF") == r + r + r);  // an overlong form likewise
+    CHECK(to_valid_utf8("\xF4\x90\x80\x80") == r + r + r + r);
+    CHECK(to_valid_utf8("\xC0\xAF\xE0\x80\xBF\xF0\x81\x82\x41") == r + r + r + r + r + r + r + r + "A");
+    CHECK(to_valid_utf8("\xF1\x80\x80\xE1\x80\xC2\x41") == r + r + r + "A");
     // Every one- and two-byte input: valid exactly when decoding it never fails, and the repair is
     // always valid and leaves valid text as it is.
     for (int a = 0; a < 256; ++a) {
