@@ -34,6 +34,7 @@ Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, cons
 /// file named more than once (the same file once links and `..` are resolved) is listed once, first place.
 /// Files in `besides` play another part in the run (the actuals or progress file, which may sit in the
 /// directory being checked) and are not inputs.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& besides = {});
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
+                                       const std::vector<std::string>& besides = {});
 
 }  // namespace perf_check::io

@@ -327,11 +327,11 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     report.with_summary = options.summary;
     if (options.monitor) report.as_of = rules.monitoring.as_of;
     // The actuals (or progress) file is listed once, as such, even when it sits among the tables.
-    const auto inputs = io::expand_inputs(options.paths, actuals ? std::vector<std::string>{actuals->file()}
-                                                                 : std::vector<std::string>{});
-    const bool key_projects = options.summary || streams.empty() ||
-                              std::any_of(streams.begin(), streams.end(),
-                                          [](const ReportStream* s) { return s->needs_key_projects(); });
+    const auto inputs = io::expand_inputs(
+        options.paths, actuals ? std::vector<std::string>{actuals->file()} : std::vector<std::string>{});
+    const bool key_projects =
+        options.summary || streams.empty() ||
+        std::any_of(streams.begin(), streams.end(), [](const ReportStream* s) { return s->needs_key_projects(); });
     Collector collector(report, streams, rules.key_evaluation_threshold_wan, key_projects);
     OrderedResults results(
         inputs.size(), k_max_waiting_results, [&](PathResult&& batch) {

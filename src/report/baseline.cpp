@@ -63,7 +63,9 @@ std::string_view file_name_view(std::string_view path) {
     return cut == std::string_view::npos ? path : path.substr(cut + 1);
 }
 
-std::string file_name(std::string_view path) { return std::string(file_name_view(path)); }
+std::string file_name(std::string_view path) {
+    return std::string(file_name_view(path));
+}
 
 FindingKey finding_key(const Finding& f) {
     return FindingKey{f.rule, file_name(f.loc.file), f.project_code, f.project, f.indicator};
@@ -93,7 +95,8 @@ std::uint64_t fnv1a(const Parts& parts) {
 }  // namespace
 
 int KeyOccurrences::next(const Finding& f) {
-    const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code, f.project, f.indicator};
+    const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code, f.project,
+                                                 f.indicator};
     return m_seen[fnv1a(key)]++;
 }
 

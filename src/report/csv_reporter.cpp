@@ -95,7 +95,8 @@ public:
         CsvStream s(out, report.lang);
         replay(report, s);
     }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool /*with_summary*/) const override {
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang,
+                                                       bool /*with_summary*/) const override {
         return std::make_unique<CsvStream>(out, lang);
     }
 };

@@ -117,7 +117,9 @@ public:
         }
         std::string message = pick(f.message, m_lang);
         if (!pick(f.hint, m_lang).empty()) message += std::string("\n") + m_w.fix + pick(f.hint, m_lang);
-        const char* kind = f.severity == Severity::error ? "error" : f.severity == Severity::warning ? "warning" : "notice";
+        const char* kind = f.severity == Severity::error     ? "error"
+                           : f.severity == Severity::warning ? "warning"
+                                                             : "notice";
         m_kept[k].push_back(command(kind, f.loc.file, f.loc.row, title_of(f), message));
     }
     void score(const ProjectScore& s) override {
@@ -181,7 +183,7 @@ private:
     const Words& m_w;
     std::string m_step_summary;
     std::array<std::vector<std::string>, 3> m_kept;  // by Severity: the annotations GitHub will show
-    std::array<int, 3> m_left{};                      // by Severity: findings past the cap
+    std::array<int, 3> m_left{};                     // by Severity: findings past the cap
     std::unique_ptr<std::iostream> m_full_file;
     std::unique_ptr<ReportStream> m_full;
     std::ostringstream m_compact_text;

@@ -47,9 +47,10 @@ public:
         std::string description = (where.empty() ? "" : where + (en ? ": " : "：")) + pick(f.message, m_lang);
         if (!pick(f.hint, m_lang).empty()) description += (en ? " Fix: " : " 修改：") + pick(f.hint, m_lang);
         const std::string path = repo_path(f.loc.file);
-        issue(description, f.rule,
-              fingerprint({f.rule, path, f.project_code, f.project, f.indicator, std::to_string(m_occurrences.next(f))}),
-              gitlab_severity(f.severity), path, f.loc.row > 0 ? f.loc.row : 1);
+        issue(
+            description, f.rule,
+            fingerprint({f.rule, path, f.project_code, f.project, f.indicator, std::to_string(m_occurrences.next(f))}),
+            gitlab_severity(f.severity), path, f.loc.row > 0 ? f.loc.row : 1);
     }
     void score(const ProjectScore& /*score*/) override {}
     void finish(const Report& rest) override {
@@ -98,7 +99,8 @@ public:
         GitlabStream s(out, report.lang);
         replay(report, s);
     }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool /*with_summary*/) const override {
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang,
+                                                       bool /*with_summary*/) const override {
         return std::make_unique<GitlabStream>(out, lang);
     }
 };

@@ -347,19 +347,21 @@ public:
         std::ostringstream out;
         out << "<tr data-i=\"" << m_findings++ << "\" data-sev=\"" << sev << "\" data-rule=\"" << esc(f.rule)
             << "\" data-file=\"" << esc(f.loc.file) << "\"><td class=\"file\">" << esc(f.loc.file)
-            << "</td><td class=\"num\" data-v=\"" << f.loc.row << "\">" << (f.loc.row > 0 ? std::to_string(f.loc.row) : "")
-            << "</td><td>" << esc(f.loc.cell_ref()) << "</td><td data-v=\"" << sev << "\"><span class=\"sev sev-" << sev
-            << "\">" << esc(m_w.severity[sev]) << "</span></td><td>" << esc(f.rule) << "</td><td>" << esc(f.project_code)
-            << "</td><td class=\"proj\">" << esc(f.project) << "</td><td class=\"ind\">" << esc(f.indicator)
-            << "</td><td class=\"val\">" << esc(f.value) << "</td><td class=\"msg\">" << esc(pick(f.message, m_lang))
-            << "</td><td class=\"msg\">" << esc(pick(f.hint, m_lang)) << "</td></tr>\n";
+            << "</td><td class=\"num\" data-v=\"" << f.loc.row << "\">"
+            << (f.loc.row > 0 ? std::to_string(f.loc.row) : "") << "</td><td>" << esc(f.loc.cell_ref())
+            << "</td><td data-v=\"" << sev << "\"><span class=\"sev sev-" << sev << "\">" << esc(m_w.severity[sev])
+            << "</span></td><td>" << esc(f.rule) << "</td><td>" << esc(f.project_code) << "</td><td class=\"proj\">"
+            << esc(f.project) << "</td><td class=\"ind\">" << esc(f.indicator) << "</td><td class=\"val\">"
+            << esc(f.value) << "</td><td class=\"msg\">" << esc(pick(f.message, m_lang)) << "</td><td class=\"msg\">"
+            << esc(pick(f.hint, m_lang)) << "</td></tr>\n";
         m_rows.append(out.str());
     }
     void score(const ProjectScore& sc) override {
         std::ostringstream out;
         out << "<tr><td>" << esc(sc.file) << "</td><td>" << esc(sc.project_code) << "</td><td>" << esc(sc.project)
-            << "</td><td class=\"num\">" << sc.total.fixed(2) << "</td><td class=\"grade\" data-grade=\"" << esc(sc.grade)
-            << "\">" << esc(sc.grade) << "</td><td class=\"num\">" << sc.budget_execution.score.fixed(2) << "</td></tr>\n";
+            << "</td><td class=\"num\">" << sc.total.fixed(2) << "</td><td class=\"grade\" data-grade=\""
+            << esc(sc.grade) << "\">" << esc(sc.grade) << "</td><td class=\"num\">"
+            << sc.budget_execution.score.fixed(2) << "</td></tr>\n";
         m_scores.append(out.str());
     }
     void finish(const Report& rest) override {
@@ -405,17 +407,20 @@ private:
     void drain(util::SpillBuffer& buffer) {
         if (buffer.drain_to(m_out)) return;
         m_out << "</tbody></table><p class=\"muted\">"
-              << esc(m_lang == Lang::en ? "Part of this table was lost: a temporary file in $TMPDIR could not be written; "
-                                          "run again with more space there."
-                                        : "此表有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行。")
+              << esc(m_lang == Lang::en
+                         ? "Part of this table was lost: a temporary file in $TMPDIR could not be written; "
+                           "run again with more space there."
+                         : "此表有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行。")
               << "</p><table><tbody>\n";
     }
 
     void write_scores() {
         if (m_scores.empty()) return;
         const Words& w = m_w;
-        m_out << "<section id=\"scores-section\"><h2>" << esc(w.scores) << "</h2>\n<div class=\"table-wrap\"><table id=\"scores\"><thead><tr>";
-        for (int i = 0; i < 6; ++i) m_out << "<th" << (i == 3 || i == 5 ? " class=\"num\"" : "") << ">" << esc(w.score_headers[i]) << "</th>";
+        m_out << "<section id=\"scores-section\"><h2>" << esc(w.scores)
+              << "</h2>\n<div class=\"table-wrap\"><table id=\"scores\"><thead><tr>";
+        for (int i = 0; i < 6; ++i)
+            m_out << "<th" << (i == 3 || i == 5 ? " class=\"num\"" : "") << ">" << esc(w.score_headers[i]) << "</th>";
         m_out << "</tr></thead><tbody>\n";
         drain(m_scores);
         m_out << "</tbody></table></div>\n</section>\n";
@@ -427,17 +432,21 @@ private:
         out << "<section id=\"findings-section\"><h2>" << esc(w.findings) << "</h2>\n<div class=\"filters\">"
             << "<input id=\"filter-text\" type=\"search\" placeholder=\"" << esc(w.filter_text) << "\">"
             << "<select id=\"filter-sev\"><option value=\"\">" << esc(w.all_levels) << "</option>";
-        for (const int sev : {2, 1, 0}) out << "<option value=\"" << sev << "\">" << esc(w.severity[sev]) << "</option>";
+        for (const int sev : {2, 1, 0})
+            out << "<option value=\"" << sev << "\">" << esc(w.severity[sev]) << "</option>";
         out << "</select><select id=\"filter-rule\"><option value=\"\">" << esc(w.all_rules) << "</option>";
-        for (const auto& [id, c] : m_by_rule) out << "<option value=\"" << esc(id) << "\">" << esc(id) << " (" << c.total() << ")</option>";
+        for (const auto& [id, c] : m_by_rule)
+            out << "<option value=\"" << esc(id) << "\">" << esc(id) << " (" << c.total() << ")</option>";
         out << "</select><select id=\"filter-file\"><option value=\"\">" << esc(w.all_files) << "</option>";
-        for (const auto& f : rest.files) out << "<option value=\"" << esc(f.path) << "\">" << esc(f.path) << "</option>";
-        const std::string shown = util::subst(w.shown, {"<b id=\"shown-count\">" + std::to_string(m_findings) + "</b>",
-                                                        std::to_string(m_findings)});
+        for (const auto& f : rest.files)
+            out << "<option value=\"" << esc(f.path) << "\">" << esc(f.path) << "</option>";
+        const std::string shown = util::subst(
+            w.shown, {"<b id=\"shown-count\">" + std::to_string(m_findings) + "</b>", std::to_string(m_findings)});
         out << "</select><span class=\"muted\">" << shown << " · " << esc(w.sort_hint) << "</span></div>\n";
         out << "<div class=\"table-wrap\"><table id=\"findings\"><thead><tr>";
         for (int i = 0; i < 11; ++i) {
-            out << "<th" << (i == 1 || i == 3 ? " data-type=\"num\"" : "") << ">" << esc(w.finding_headers[i]) << "</th>";
+            out << "<th" << (i == 1 || i == 3 ? " data-type=\"num\"" : "") << ">" << esc(w.finding_headers[i])
+                << "</th>";
         }
         out << "</tr></thead><tbody>\n";
         drain(m_rows);

@@ -115,8 +115,8 @@ public:
             out += "      <failure message=\"" + xml_escape(pick(f.message, m_lang), true) + "\" type=\"" +
                    xml_escape(f.rule, true) + "\">" + xml_escape(text, false) + "</failure>\n";
         } else {
-            out += "      <system-out>" + xml_escape(std::string("[") + severity_name(f.severity) + "] " + text, false) +
-                   "</system-out>\n";
+            out += "      <system-out>" +
+                   xml_escape(std::string("[") + severity_name(f.severity) + "] " + text, false) + "</system-out>\n";
         }
         out += "    </testcase>\n";
         m_cases.append(out);
@@ -203,7 +203,8 @@ public:
         JunitStream s(out, report.lang);
         replay(report, s);
     }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool /*with_summary*/) const override {
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang,
+                                                       bool /*with_summary*/) const override {
         return std::make_unique<JunitStream>(out, lang);
     }
 };

@@ -106,7 +106,8 @@ void table_row(std::ostream& out, const std::vector<std::string>& cells) {
     out << '\n';
 }
 
-void table(std::ostream& out, const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
+void table(std::ostream& out, const std::vector<std::string>& headers,
+           const std::vector<std::vector<std::string>>& rows) {
     table_header(out, headers);
     for (const auto& r : rows) table_row(out, r);
 }
@@ -123,7 +124,10 @@ struct FileLine {
 class MarkdownStream final : public ReportStream {
 public:
     MarkdownStream(std::ostream& out, Lang lang, bool with_summary, bool with_findings)
-        : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh), m_with_summary(with_summary),
+        : m_out(out),
+          m_lang(lang),
+          m_w(lang == Lang::en ? k_en : k_zh),
+          m_with_summary(with_summary),
           m_with_findings(with_findings) {}
 
     void begin_file(const std::string& path) override {
@@ -132,7 +136,9 @@ public:
     }
     void finding(const Finding& f) override {
         if (f.loc.file != m_file.file.path) return;  // placed in no file of the run: no table to go in
-        (f.severity == Severity::error ? m_file.errors : f.severity == Severity::warning ? m_file.warnings : m_file.infos)++;
+        (f.severity == Severity::error     ? m_file.errors
+         : f.severity == Severity::warning ? m_file.warnings
+                                           : m_file.infos)++;
         if (!m_with_findings) return;
         std::string project = f.project_code;
         if (!f.project.empty()) project += (project.empty() ? "" : " ") + f.project;
@@ -163,7 +169,8 @@ public:
     }
     void score(const ProjectScore& s) override {
         std::ostringstream row;
-        table_row(row, {s.file, s.project_code, s.project, s.total.fixed(2), s.grade, s.budget_execution.score.fixed(2)});
+        table_row(row,
+                  {s.file, s.project_code, s.project, s.total.fixed(2), s.grade, s.budget_execution.score.fixed(2)});
         m_scores.append(row.str());
     }
     void finish(const Report& rest) override {
@@ -189,9 +196,10 @@ public:
         }
         if (m_with_summary || rest.with_summary || !m_with_findings) write_summary(s);
         if (m_lost) {
-            m_out << (m_lang == Lang::en ? "\n**Part of this report was lost: a temporary file in $TMPDIR could not be "
-                                           "written; run again with more space there.**\n"
-                                         : "\n**本报告有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行。**\n");
+            m_out << (m_lang == Lang::en
+                          ? "\n**Part of this report was lost: a temporary file in $TMPDIR could not be "
+                            "written; run again with more space there.**\n"
+                          : "\n**本报告有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行。**\n");
         }
     }
 
@@ -251,7 +259,8 @@ public:
 
 }  // namespace
 
-std::unique_ptr<ReportStream> make_markdown_stream(std::ostream& out, Lang lang, bool with_summary, bool with_findings) {
+std::unique_ptr<ReportStream> make_markdown_stream(std::ostream& out, Lang lang, bool with_summary,
+                                                   bool with_findings) {
     return std::make_unique<MarkdownStream>(out, lang, with_summary, with_findings);
 }
 

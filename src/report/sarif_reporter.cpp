@@ -129,7 +129,14 @@ void driver_rules(JsonWriter& w, Lang lang) {
 }
 
 void logical_location(JsonWriter& w, const std::string& name, const std::string& qualified, const char* kind) {
-    w.begin_object().key("name").string(name).key("fullyQualifiedName").string(qualified).key("kind").string(kind).end_object();
+    w.begin_object()
+        .key("name")
+        .string(name)
+        .key("fullyQualifiedName")
+        .string(qualified)
+        .key("kind")
+        .string(kind)
+        .end_object();
 }
 
 void logical_locations(JsonWriter& w, const Finding& f) {
@@ -167,7 +174,8 @@ public:
         const int index = artifact(f.loc.file);
         m_w.begin_object();
         m_w.key("ruleId").string(f.rule);
-        if (const auto it = m_rule_index.find(f.rule); it != m_rule_index.end()) m_w.key("ruleIndex").integer(it->second);
+        if (const auto it = m_rule_index.find(f.rule); it != m_rule_index.end())
+            m_w.key("ruleIndex").integer(it->second);
         m_w.key("level").string(level(f.severity));
         m_w.key("message").begin_object().key("text").string(text).end_object();
         m_w.key("locations").begin_array().begin_object();
@@ -181,7 +189,8 @@ public:
         // occurrence number separates findings that share every key (two identical defects).
         m_w.key("partialFingerprints").begin_object();
         m_w.key(k_fingerprint_key)
-            .string(fingerprint({f.project_code, f.project, f.indicator, f.rule, std::to_string(m_occurrences.next(f))}));
+            .string(
+                fingerprint({f.project_code, f.project, f.indicator, f.rule, std::to_string(m_occurrences.next(f))}));
         m_w.end_object();
         m_w.key("properties").begin_object();
         m_w.key("projectCode").string(f.project_code);
@@ -199,7 +208,13 @@ public:
         m_w.end_array();
         m_w.key("artifacts").begin_array();
         for (const auto& path : m_artifacts) {
-            m_w.begin_object().key("location").begin_object().key("uri").string(artifact_uri(path)).end_object().end_object();
+            m_w.begin_object()
+                .key("location")
+                .begin_object()
+                .key("uri")
+                .string(artifact_uri(path))
+                .end_object()
+                .end_object();
         }
         m_w.end_array();
         bool successful = true;
@@ -213,7 +228,8 @@ public:
                 m_w.begin_object();
                 m_w.key("level").string("error");
                 m_w.key("message").begin_object().key("text");
-                m_w.string(f.path + (m_lang == Lang::en ? ": cannot be read: " : "：无法读取：") + *f.error).end_object();
+                m_w.string(f.path + (m_lang == Lang::en ? ": cannot be read: " : "：无法读取：") + *f.error)
+                    .end_object();
                 m_w.key("locations").begin_array().begin_object().key("physicalLocation").begin_object();
                 artifact_location(f.path, artifact(f.path));
                 m_w.end_object().end_object().end_array();
@@ -257,7 +273,13 @@ private:
         return it->second;
     }
     void artifact_location(const std::string& path, int index) {
-        m_w.key("artifactLocation").begin_object().key("uri").string(artifact_uri(path)).key("index").integer(index).end_object();
+        m_w.key("artifactLocation")
+            .begin_object()
+            .key("uri")
+            .string(artifact_uri(path))
+            .key("index")
+            .integer(index)
+            .end_object();
     }
 
     bool m_started = false;
@@ -275,7 +297,8 @@ public:
         SarifStream s(out, report.lang);
         replay(report, s);
     }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool /*with_summary*/) const override {
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang,
+                                                       bool /*with_summary*/) const override {
         return std::make_unique<SarifStream>(out, lang);
     }
 };

@@ -124,7 +124,11 @@ struct FileCounts {
 class TextStream final : public ReportStream {
 public:
     TextStream(std::ostream& out, Lang lang, bool with_summary, bool colour)
-        : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh), m_with_summary(with_summary), m_colour(colour) {}
+        : m_out(out),
+          m_lang(lang),
+          m_w(lang == Lang::en ? k_en : k_zh),
+          m_with_summary(with_summary),
+          m_colour(colour) {}
 
     void begin_file(const std::string& path) override {
         m_file = {path, std::nullopt, 0, 0, 0};
@@ -134,11 +138,13 @@ public:
     void finding(const Finding& f) override {
         if (f.loc.file != m_file.path) return;  // placed in no file of the run: no section to go in
         std::string title = f.project_code.empty() && f.project.empty() ? std::string(m_w.file_level)
-                                                                         : util::trim(f.project_code + " " + f.project);
+                                                                        : util::trim(f.project_code + " " + f.project);
         if (!m_section.empty() && title != m_section_title) write_section();
         m_section_title = std::move(title);
         m_section.push_back(f);
-        (f.severity == Severity::error ? m_file.errors : f.severity == Severity::warning ? m_file.warnings : m_file.infos)++;
+        (f.severity == Severity::error     ? m_file.errors
+         : f.severity == Severity::warning ? m_file.warnings
+                                           : m_file.infos)++;
     }
     void end_file(const FileResult& file) override {
         if (!m_section.empty()) write_section();
@@ -181,9 +187,10 @@ private:
     // What waited goes out; if its temporary file failed (a full $TMPDIR), the report says so in place.
     void drain(util::SpillBuffer& buffer) {
         if (!buffer.drain_to(m_out)) {
-            m_out << (m_lang == Lang::en ? "  (part of this report was lost: a temporary file in $TMPDIR could not be "
-                                           "written; run again with more space there)\n"
-                                         : "  （此处有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行）\n");
+            m_out << (m_lang == Lang::en
+                          ? "  (part of this report was lost: a temporary file in $TMPDIR could not be "
+                            "written; run again with more space there)\n"
+                          : "  （此处有内容未能写出：$TMPDIR 中的临时文件写入失败，请清理空间后重新运行）\n");
         }
     }
 
@@ -215,8 +222,8 @@ private:
     }
 
     void write_score(const ProjectScore& s, std::ostream& out) const {
-        out << "■ " << m_w.score_title << "：" << util::trim(s.project_code + " " + s.project) << "（" << s.file << "）— "
-            << m_w.total << " " << s.total.fixed(2) << "（" << s.grade << "）\n";
+        out << "■ " << m_w.score_title << "：" << util::trim(s.project_code + " " + s.project) << "（" << s.file
+            << "）— " << m_w.total << " " << s.total.fixed(2) << "（" << s.grade << "）\n";
         Table table;
         table.add({m_w.score_headers[0], m_w.score_headers[1], m_w.score_headers[2], m_w.score_headers[3],
                    m_w.score_headers[4]});
@@ -224,8 +231,8 @@ private:
             table.add({i.indicator, i.weight.str(), i.target, i.actual, i.score.fixed(2)});
         }
         const auto& b = s.budget_execution;
-        table.add({m_w.budget_execution, b.weight.str(), b.budget ? b.budget->str() : "-", b.spent ? b.spent->str() : "-",
-                   b.score.fixed(2)});
+        table.add({m_w.budget_execution, b.weight.str(), b.budget ? b.budget->str() : "-",
+                   b.spent ? b.spent->str() : "-", b.score.fixed(2)});
         std::ostringstream lines;
         table.write(lines, "    ");
         std::istringstream in(lines.str());
@@ -239,7 +246,9 @@ private:
         }
         std::getline(in, line);
         out << line << '\n';
-        if (b.rate) out << "        " << (m_lang == Lang::en ? "rate " : "执行率 ") << (*b.rate * Decimal::from_int(100)).fixed(2) << "%\n";
+        if (b.rate)
+            out << "        " << (m_lang == Lang::en ? "rate " : "执行率 ")
+                << (*b.rate * Decimal::from_int(100)).fixed(2) << "%\n";
         out << '\n';
     }
 

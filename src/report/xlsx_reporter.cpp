@@ -9,8 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -166,8 +166,12 @@ class SheetSeries {
 public:
     SheetSeries(lxw_workbook* wb, const Formats& formats, std::string name, std::vector<std::string> titles,
                 std::size_t rows_per_sheet, std::function<void(Sheet&)> shape)
-        : m_wb(wb), m_formats(formats), m_name(std::move(name)), m_titles(std::move(titles)),
-          m_rows_per_sheet(rows_per_sheet), m_shape(std::move(shape)) {
+        : m_wb(wb),
+          m_formats(formats),
+          m_name(std::move(name)),
+          m_titles(std::move(titles)),
+          m_rows_per_sheet(rows_per_sheet),
+          m_shape(std::move(shape)) {
         open();
     }
     [[nodiscard]] bool ok() const { return m_sheet && m_sheet->ok(); }

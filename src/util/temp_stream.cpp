@@ -54,7 +54,8 @@ bool SpillBuffer::drain(Sink sink) {
         m_file->seekg(0);
         char block[1 << 16];
         std::size_t left = m_file_bytes;
-        while (left > 0 && m_file->read(block, static_cast<std::streamsize>(std::min(left, sizeof block))).gcount() > 0) {
+        while (left > 0 &&
+               m_file->read(block, static_cast<std::streamsize>(std::min(left, sizeof block))).gcount() > 0) {
             const auto got = static_cast<std::size_t>(m_file->gcount());
             sink(std::string_view(block, got));
             left -= got;

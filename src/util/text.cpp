@@ -59,7 +59,9 @@ char32_t next_code_point_general(std::string_view s, std::size_t& pos) {
 namespace {
 
 // A code point next_code_point() read at `start`..`pos` is a decoding failure, not a U+FFFD written out.
-bool undecodable(char32_t cp, std::size_t start, std::size_t pos) { return cp == 0xFFFD && pos - start != 3; }
+bool undecodable(char32_t cp, std::size_t start, std::size_t pos) {
+    return cp == 0xFFFD && pos - start != 3;
+}
 
 }  // namespace
 
@@ -111,7 +113,8 @@ bool is_valid_utf8(std::string_view s) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
         const auto high = static_cast<unsigned>(_mm_movemask_epi8(x));
         if (high == 0 && carry == 0) continue;
-        const auto cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, high_two), continuation)));
+        const auto cont =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, high_two), continuation)));
         const auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, high_four), lead3)));
         const auto risky = static_cast<unsigned>(
             _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, lead_e0), _mm_cmpeq_epi8(x, lead_ed))));

@@ -182,8 +182,8 @@ TEST_CASE("a file named twice (a directory and a file in it, or ./a and a) is ch
     test::TempDir dir;
     dir.write("d/targets.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
     const Report once = check({dir.path("d/targets.csv")});
-    const Report r = check({dir.path("d"), dir.path("d/targets.csv"), dir.path("d/./targets.csv"), dir.path("missing.csv"),
-                            dir.path("missing.csv")});
+    const Report r = check({dir.path("d"), dir.path("d/targets.csv"), dir.path("d/./targets.csv"),
+                            dir.path("missing.csv"), dir.path("missing.csv")});
     REQUIRE(r.files.size() == 2);
     CHECK(r.files[0].path == dir.path("d/targets.csv"));
     CHECK(r.files[1].path == dir.path("missing.csv"));

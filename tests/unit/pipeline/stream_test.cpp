@@ -21,7 +21,8 @@ struct Run {
 };
 
 // The formats written as results arrive (Reporter::stream); reporters_test pins down that they do.
-const std::vector<std::string> k_streamed = {"json", "csv", "gitlab", "sarif", "text", "junit", "markdown", "github", "html"};
+const std::vector<std::string> k_streamed = {"json",  "csv",      "gitlab", "sarif", "text",
+                                             "junit", "markdown", "github", "html"};
 
 Run run_format(RunOptions opts, bool stream, const std::string& format) {
     opts.stream = stream;
@@ -35,7 +36,9 @@ Run run_format(RunOptions opts, bool stream, const std::string& format) {
     return r;
 }
 
-Run run_json(const RunOptions& opts, bool stream) { return run_format(opts, stream, "json"); }
+Run run_json(const RunOptions& opts, bool stream) {
+    return run_format(opts, stream, "json");
+}
 
 // Both ways, byte for byte, in every streamed format; returns the parsed JSON report.
 nlohmann::json same_both_ways(const RunOptions& opts) {
@@ -46,7 +49,8 @@ nlohmann::json same_both_ways(const RunOptions& opts) {
         CHECK(streamed.code == kept.code);
         CHECK(streamed.err == kept.err);
         REQUIRE(streamed.out == kept.out);
-        if (format == "json" || format == "gitlab" || format == "sarif") CHECK_NOTHROW(nlohmann::json::parse(streamed.out));
+        if (format == "json" || format == "gitlab" || format == "sarif")
+            CHECK_NOTHROW(nlohmann::json::parse(streamed.out));
     }
     return nlohmann::json::parse(run_json(opts, true).out);
 }

@@ -50,9 +50,8 @@ TEST_CASE("sort_findings gives the order a stable sort by finding_before gives")
             findings.back().message.en = std::to_string(i);
         }
         auto expected = findings;
-        std::stable_sort(expected.begin(), expected.end(), [&](const Finding& a, const Finding& b) {
-            return report::finding_before(a, b, order);
-        });
+        std::stable_sort(expected.begin(), expected.end(),
+                         [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, order); });
         report::sort_findings(findings, order);
         REQUIRE(findings.size() == expected.size());
         for (std::size_t i = 0; i < findings.size(); ++i) {
@@ -71,7 +70,8 @@ TEST_CASE("findings_per_file lists each file's findings in report order, a repea
     r.findings.push_back(test::sample_finding("goal-missing", Severity::error, "a.csv", 3, 1, "", "", "", "一"));
     r.findings.push_back(test::sample_finding("goal-missing", Severity::error, "a.csv", 5, 1, "", "", "", "二"));
     r.findings.push_back(test::sample_finding("goal-missing", Severity::error, "b.csv", 2, 1, "", "", "", "三"));
-    r.findings.push_back(test::sample_finding("actual-unmatched", Severity::error, "actuals.csv", 2, 1, "", "", "", "四"));
+    r.findings.push_back(
+        test::sample_finding("actual-unmatched", Severity::error, "actuals.csv", 2, 1, "", "", "", "四"));
     const auto per_file = report::findings_per_file(r);
     REQUIRE(per_file.size() == 4);
     REQUIRE(per_file[0].size() == 2);

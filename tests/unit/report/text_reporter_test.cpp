@@ -20,8 +20,8 @@ TEST_CASE("text: a project's findings form one section; a project listed twice a
           "[report][text]") {
     Report r = test::sample_report();
     // Project 1 again below project 2 (a duplicated listing further down the same file).
-    r.findings.insert(r.findings.begin() + 4, test::sample_finding("goal-missing", Severity::error, test::k_file_a, 30, 3,
-                                                                   "301001", test::k_project_1, "", "绩效目标为空"));
+    r.findings.insert(r.findings.begin() + 4, test::sample_finding("goal-missing", Severity::error, test::k_file_a, 30,
+                                                                   3, "301001", test::k_project_1, "", "绩效目标为空"));
     const std::string text = test::render(r, "text");
     const std::string p1 = "■ 301001 " + test::k_project_1;
     const std::string p2 = "■ 301001 " + test::k_project_2;

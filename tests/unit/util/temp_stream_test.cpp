@@ -51,7 +51,9 @@ protected:
         const auto room = static_cast<std::streamsize>(m_capacity) - static_cast<std::streamsize>(str().size());
         return std::stringbuf::xsputn(s, std::max<std::streamsize>(0, std::min(n, room)));
     }
-    int_type overflow(int_type c) override { return str().size() >= m_capacity ? traits_type::eof() : std::stringbuf::overflow(c); }
+    int_type overflow(int_type c) override {
+        return str().size() >= m_capacity ? traits_type::eof() : std::stringbuf::overflow(c);
+    }
 
 private:
     std::size_t m_capacity;

@@ -343,8 +343,10 @@ TEST_CASE("is_valid_utf8 and to_valid_utf8 follow next_code_point's reading", "[
     // One U+FFFD per maximal subpart (Unicode's Table 3-8 examples, and nlohmann's replace).
     const std::string r = "\xEF\xBF\xBD";
     CHECK(to_valid_utf8("\xE6\x88") == r);
-    CHECK(to_valid_utf8("\xE4\xB8" "A") == r + "A");
-    CHECK(to_valid_utf8("\xF0\x9F\x98" "A") == r + "A");
+    CHECK(to_valid_utf8("\xE4\xB8"
+                        "A") == r + "A");
+    CHECK(to_valid_utf8("\xF0\x9F\x98"
+                        "A") == r + "A");
     CHECK(to_valid_utf8("\xC3(") == r + "(");
     CHECK(to_valid_utf8("中\xFF文") == "中" + r + "文");
     CHECK(to_valid_utf8("\xED\xA0\x80") == r + r + r);  // a surrogate: no part of it starts a valid sequence
@@ -373,9 +375,20 @@ TEST_CASE("is_valid_utf8 and to_valid_utf8 follow next_code_point's reading", "[
 TEST_CASE("is_valid_utf8's sixteen-byte blocks agree with decoding character by character", "[text]") {
     // Pieces that land anywhere relative to the blocks: the usual ones, the ones the blocks leave to
     // the scalar check, and broken ones.
-    const std::vector<std::string> pieces = {"a",        " 12.5%",   "资",       "金",         "，",
-                                             "\xC3\xA9", "\xE0\xA4\x85", "\xED\x9F\xBF", "\xF0\x9F\x98\x80",
-                                             "\x80",     "\xE6\x88",  "\xED\xA0\x80", "\xC0\xAF",    "\xFF"};
+    const std::vector<std::string> pieces = {"a",
+                                             " 12.5%",
+                                             "资",
+                                             "金",
+                                             "，",
+                                             "\xC3\xA9",
+                                             "\xE0\xA4\x85",
+                                             "\xED\x9F\xBF",
+                                             "\xF0\x9F\x98\x80",
+                                             "\x80",
+                                             "\xE6\x88",
+                                             "\xED\xA0\x80",
+                                             "\xC0\xAF",
+                                             "\xFF"};
     std::mt19937 rng(11);
     for (int round = 0; round < 20000; ++round) {
         std::string s;
