@@ -89,22 +89,12 @@ private:
     const Words& m_words;
 };
 
-class CsvReporter final : public Reporter {
-public:
-    void write(const Report& report, std::ostream& out) const override {
-        CsvStream s(out, report.lang);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang,
-                                                       bool /*with_summary*/) const override {
-        return std::make_unique<CsvStream>(out, lang);
-    }
-};
-
 }  // namespace
 
 std::unique_ptr<Reporter> make_csv_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<CsvReporter>();
+    return streaming_reporter([](std::ostream& out, Lang lang, bool /*with_summary*/) {
+        return std::make_unique<CsvStream>(out, lang);
+    });
 }
 
 }  // namespace perf_check::report

@@ -1,6 +1,7 @@
 // Factory declarations, one per format file; the reporter table in reporters.cpp refers to them.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -8,6 +9,12 @@
 #include "report/reporters.hpp"
 
 namespace perf_check::report {
+
+/// Makes a format's stream writing to `out`.
+using MakeStream = std::function<std::unique_ptr<ReportStream>(std::ostream& out, Lang lang, bool with_summary)>;
+/// A reporter for a format that streams: stream() is `make`, and write() replays the whole report
+/// through it, so both ways are one code path.
+std::unique_ptr<Reporter> streaming_reporter(MakeStream make);
 
 std::unique_ptr<Reporter> make_text_reporter(const ReporterOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReporterOptions& options);

@@ -190,21 +190,6 @@ private:
     std::unique_ptr<ReportStream> m_compact;
 };
 
-class GithubReporter final : public Reporter {
-public:
-    explicit GithubReporter(std::string step_summary) : m_step_summary(std::move(step_summary)) {}
-    void write(const Report& report, std::ostream& out) const override {
-        GithubStream s(out, report.lang, report.with_summary, m_step_summary);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
-        return std::make_unique<GithubStream>(out, lang, with_summary, m_step_summary);
-    }
-
-private:
-    std::string m_step_summary;
-};
-
 }  // namespace
 
 std::string github_escape_data(std::string_view s) {
@@ -236,7 +221,9 @@ std::string github_escape_property(std::string_view s) {
 }
 
 std::unique_ptr<Reporter> make_github_reporter_with_summary(std::string step_summary_path) {
-    return std::make_unique<GithubReporter>(std::move(step_summary_path));
+    return streaming_reporter([path = std::move(step_summary_path)](std::ostream& out, Lang lang, bool with_summary) {
+        return std::make_unique<GithubStream>(out, lang, with_summary, path);
+    });
 }
 
 std::unique_ptr<Reporter> make_github_reporter(const ReporterOptions& /*options*/) {

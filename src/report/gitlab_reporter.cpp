@@ -93,22 +93,12 @@ private:
     KeyOccurrences m_occurrences;
 };
 
-class GitlabReporter final : public Reporter {
-public:
-    void write(const Report& report, std::ostream& out) const override {
-        GitlabStream s(out, report.lang);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang,
-                                                       bool /*with_summary*/) const override {
-        return std::make_unique<GitlabStream>(out, lang);
-    }
-};
-
 }  // namespace
 
 std::unique_ptr<Reporter> make_gitlab_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<GitlabReporter>();
+    return streaming_reporter([](std::ostream& out, Lang lang, bool /*with_summary*/) {
+        return std::make_unique<GitlabStream>(out, lang);
+    });
 }
 
 }  // namespace perf_check::report

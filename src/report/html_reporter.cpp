@@ -559,21 +559,12 @@ private:
     util::SpillBuffer m_scores;
 };
 
-class HtmlReporter final : public Reporter {
-public:
-    void write(const Report& report, std::ostream& out) const override {
-        HtmlStream s(out, report.lang, report.with_summary);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
-        return std::make_unique<HtmlStream>(out, lang, with_summary);
-    }
-};
-
 }  // namespace
 
 std::unique_ptr<Reporter> make_html_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<HtmlReporter>();
+    return streaming_reporter([](std::ostream& out, Lang lang, bool with_summary) {
+        return std::make_unique<HtmlStream>(out, lang, with_summary);
+    });
 }
 
 }  // namespace perf_check::report

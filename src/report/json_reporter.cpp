@@ -279,21 +279,12 @@ private:
     std::unique_ptr<JsonWriter> m_spool_writer;
 };
 
-class JsonReporter final : public Reporter {
-public:
-    void write(const Report& report, std::ostream& out) const override {
-        JsonStream s(out, report.lang, report.with_summary);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
-        return std::make_unique<JsonStream>(out, lang, with_summary);
-    }
-};
-
 }  // namespace
 
 std::unique_ptr<Reporter> make_json_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<JsonReporter>();
+    return streaming_reporter([](std::ostream& out, Lang lang, bool with_summary) {
+        return std::make_unique<JsonStream>(out, lang, with_summary);
+    });
 }
 
 }  // namespace perf_check::report

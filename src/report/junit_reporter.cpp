@@ -197,22 +197,12 @@ private:
     int m_total_tests = 0, m_total_failures = 0, m_total_errors = 0;
 };
 
-class JunitReporter final : public Reporter {
-public:
-    void write(const Report& report, std::ostream& out) const override {
-        JunitStream s(out, report.lang);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang,
-                                                       bool /*with_summary*/) const override {
-        return std::make_unique<JunitStream>(out, lang);
-    }
-};
-
 }  // namespace
 
 std::unique_ptr<Reporter> make_junit_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<JunitReporter>();
+    return streaming_reporter([](std::ostream& out, Lang lang, bool /*with_summary*/) {
+        return std::make_unique<JunitStream>(out, lang);
+    });
 }
 
 }  // namespace perf_check::report

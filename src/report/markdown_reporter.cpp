@@ -246,17 +246,6 @@ private:
     bool m_lost = false;
 };
 
-class MarkdownReporter final : public Reporter {
-public:
-    void write(const Report& report, std::ostream& out) const override {
-        MarkdownStream s(out, report.lang, report.with_summary, true);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
-        return std::make_unique<MarkdownStream>(out, lang, with_summary, true);
-    }
-};
-
 }  // namespace
 
 std::unique_ptr<ReportStream> make_markdown_stream(std::ostream& out, Lang lang, bool with_summary,
@@ -272,7 +261,9 @@ std::string render_markdown(const Report& report, bool with_findings) {
 }
 
 std::unique_ptr<Reporter> make_markdown_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<MarkdownReporter>();
+    return streaming_reporter([](std::ostream& out, Lang lang, bool with_summary) {
+        return make_markdown_stream(out, lang, with_summary, true);
+    });
 }
 
 }  // namespace perf_check::report

@@ -6,6 +6,29 @@
 
 namespace perf_check::report {
 
+namespace {
+
+class StreamingReporter final : public Reporter {
+public:
+    explicit StreamingReporter(MakeStream make) : m_make(std::move(make)) {}
+    void write(const Report& report, std::ostream& out) const override {
+        const auto s = m_make(out, report.lang, report.with_summary);
+        replay(report, *s);
+    }
+    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
+        return m_make(out, lang, with_summary);
+    }
+
+private:
+    MakeStream m_make;
+};
+
+}  // namespace
+
+std::unique_ptr<Reporter> streaming_reporter(MakeStream make) {
+    return std::make_unique<StreamingReporter>(std::move(make));
+}
+
 const std::vector<ReporterEntry>& reporters() {
     static const std::vector<ReporterEntry> k_reporters = {
         {"text", "human-readable, aligned for CJK (default)", false, make_text_reporter},

@@ -90,18 +90,24 @@ std::string pad(const std::string& s, std::size_t width) {
 class Table {
 public:
     void add(std::vector<std::string> row) { m_rows.push_back(std::move(row)); }
-    void write(std::ostream& out, const std::string& indent) const {
+    /// The rows as aligned lines (no line end), in the order added.
+    [[nodiscard]] std::vector<std::string> lines(const std::string& indent) const {
         std::vector<std::size_t> widths;
         for (const auto& r : m_rows) {
             if (widths.size() < r.size()) widths.resize(r.size(), 0);
             for (std::size_t i = 0; i < r.size(); ++i) widths[i] = std::max(widths[i], util::display_width(r[i]));
         }
+        std::vector<std::string> out;
         for (const auto& r : m_rows) {
             std::string line = indent;
             for (std::size_t i = 0; i < r.size(); ++i) line += (i + 1 < r.size() ? pad(r[i], widths[i] + 2) : r[i]);
             while (!line.empty() && line.back() == ' ') line.pop_back();
-            out << line << '\n';
+            out.push_back(std::move(line));
         }
+        return out;
+    }
+    void write(std::ostream& out, const std::string& indent) const {
+        for (const auto& line : lines(indent)) out << line << '\n';
     }
 
 private:
@@ -204,15 +210,11 @@ private:
             table.add({std::to_string(f.loc.row), f.loc.cell_ref(), m_w.severity[static_cast<int>(f.severity)], f.rule,
                        f.indicator});
         }
-        std::ostringstream lines;
-        table.write(lines, "    ");
-        std::istringstream in(lines.str());
-        std::string line;
-        std::getline(in, line);
-        out << line << '\n';
-        for (const Finding& f : m_section) {
-            std::getline(in, line);
-            out << paint(line, f.severity) << '\n';
+        const auto lines = table.lines("    ");
+        out << lines[0] << '\n';
+        for (std::size_t k = 0; k < m_section.size(); ++k) {
+            const Finding& f = m_section[k];
+            out << paint(lines[k + 1], f.severity) << '\n';
             out << "        " << pick(f.message, m_lang) << '\n';
             if (!f.value.empty()) out << "        " << m_w.value << f.value << '\n';
             if (!pick(f.hint, m_lang).empty()) out << "        " << m_w.fix << pick(f.hint, m_lang) << '\n';
@@ -233,19 +235,13 @@ private:
         const auto& b = s.budget_execution;
         table.add({m_w.budget_execution, b.weight.str(), b.budget ? b.budget->str() : "-",
                    b.spent ? b.spent->str() : "-", b.score.fixed(2)});
-        std::ostringstream lines;
-        table.write(lines, "    ");
-        std::istringstream in(lines.str());
-        std::string line;
-        std::getline(in, line);
-        out << line << '\n';
-        for (const auto& i : s.indicators) {
-            std::getline(in, line);
-            out << line << '\n';
-            for (const auto& step : i.steps) out << "        " << pick(step, m_lang) << '\n';
+        const auto lines = table.lines("    ");
+        out << lines[0] << '\n';
+        for (std::size_t k = 0; k < s.indicators.size(); ++k) {
+            out << lines[k + 1] << '\n';
+            for (const auto& step : s.indicators[k].steps) out << "        " << pick(step, m_lang) << '\n';
         }
-        std::getline(in, line);
-        out << line << '\n';
+        out << lines.back() << '\n';
         if (b.rate)
             out << "        " << (m_lang == Lang::en ? "rate " : "执行率 ")
                 << (*b.rate * Decimal::from_int(100)).fixed(2) << "%\n";
@@ -292,26 +288,13 @@ private:
     util::SpillBuffer m_scores;
 };
 
-class TextReporter final : public Reporter {
-public:
-    explicit TextReporter(bool colour) : m_colour(colour) {}
-
-    void write(const Report& report, std::ostream& out) const override {
-        TextStream s(out, report.lang, report.with_summary, m_colour);
-        replay(report, s);
-    }
-    [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
-        return std::make_unique<TextStream>(out, lang, with_summary, m_colour);
-    }
-
-private:
-    bool m_colour;
-};
-
 }  // namespace
 
 std::unique_ptr<Reporter> make_text_reporter(const ReporterOptions& options) {
-    return std::make_unique<TextReporter>(options.colour);
+    const bool colour = options.colour;
+    return streaming_reporter([colour](std::ostream& out, Lang lang, bool with_summary) {
+        return std::make_unique<TextStream>(out, lang, with_summary, colour);
+    });
 }
 
 }  // namespace perf_check::report
