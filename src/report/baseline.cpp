@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/build.hpp"
+
 namespace perf_check::report {
 
 namespace {
@@ -42,15 +44,12 @@ void recount_summary(Report& report) {
     for (auto& u : s.units) units[u.code] = &u;
     std::map<std::tuple<std::string, std::string, std::string>, KeyProject*> keys;
     for (auto& k : s.key_projects) keys[{k.file, k.project_code, k.project}] = &k;
-    auto bump = [](Severity sev, int& e, int& w, int& i) {
-        (sev == Severity::error ? e : sev == Severity::warning ? w : i)++;
-    };
     for (const auto& f : report.findings) {
-        bump(f.severity, s.errors, s.warnings, s.infos);
+        count_severity(f.severity, s.errors, s.warnings, s.infos);
         // Same attribution as report::finalize: only findings that name a project count per unit.
         if (f.project_code.empty() && f.project.empty()) continue;
         if (const auto it = units.find(f.project_code); it != units.end()) {
-            bump(f.severity, it->second->errors, it->second->warnings, it->second->infos);
+            count_severity(f.severity, it->second->errors, it->second->warnings, it->second->infos);
         }
         if (const auto it = keys.find({f.loc.file, f.project_code, f.project}); it != keys.end()) ++it->second->findings;
     }

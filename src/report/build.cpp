@@ -7,18 +7,18 @@ namespace perf_check::report {
 
 namespace {
 
-void count(Severity s, int& errors, int& warnings, int& infos) {
+// A finding counts towards its unit when it names a project (a file-level finding names none).
+bool names_project(const Finding& f) { return !(f.project_code.empty() && f.project.empty()); }
+
+}  // namespace
+
+void count_severity(Severity s, int& errors, int& warnings, int& infos) {
     switch (s) {
         case Severity::error: ++errors; break;
         case Severity::warning: ++warnings; break;
         case Severity::info: ++infos; break;
     }
 }
-
-// A finding counts towards its unit when it names a project (a file-level finding names none).
-bool names_project(const Finding& f) { return !(f.project_code.empty() && f.project.empty()); }
-
-}  // namespace
 
 FileOrder::FileOrder(const std::vector<FileResult>& files) : m_missing(files.size()), m_last_index(files.size()) {
     for (std::size_t i = 0; i < files.size(); ++i) m_index.emplace(files[i].path, i);
@@ -87,14 +87,14 @@ std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings) 
         auto it = std::find_if(out.begin(), out.end(),
                                [&](const FindingCounts& c) { return c.keyed == keyed && c.project_code == f.project_code; });
         if (it == out.end()) it = out.insert(out.end(), FindingCounts{f.project_code, keyed});
-        count(f.severity, it->errors, it->warnings, it->infos);
+        count_severity(f.severity, it->errors, it->warnings, it->infos);
     }
     return out;
 }
 
 void SummaryBuilder::add_finding(const Finding& f) {
     FindingCounts c{f.project_code, names_project(f)};
-    count(f.severity, c.errors, c.warnings, c.infos);
+    count_severity(f.severity, c.errors, c.warnings, c.infos);
     add_counts(c);
 }
 

@@ -34,6 +34,9 @@ bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_in
                            std::string_view(b.message.zh));
 }
 
+/// Adds one to the counter of severity `s`.
+void count_severity(Severity s, int& errors, int& warnings, int& infos);
+
 /// A file's position in the run for finding_before: the first position of its path in `files`,
 /// files.size() for a path not among them. Remembers the last path asked for, since findings come a
 /// file at a time; so one object must not be shared between threads.

@@ -2,6 +2,7 @@
 // unit, key-evaluation list). Also the text of the GitHub step summary. Written as results arrive.
 #include <sstream>
 
+#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "util/temp_stream.hpp"
@@ -136,9 +137,7 @@ public:
     }
     void finding(const Finding& f) override {
         if (f.loc.file != m_file.file.path) return;  // placed in no file of the run: no table to go in
-        (f.severity == Severity::error     ? m_file.errors
-         : f.severity == Severity::warning ? m_file.warnings
-                                           : m_file.infos)++;
+        count_severity(f.severity, m_file.errors, m_file.warnings, m_file.infos);
         if (!m_with_findings) return;
         std::string project = f.project_code;
         if (!f.project.empty()) project += (project.empty() ? "" : " ") + f.project;

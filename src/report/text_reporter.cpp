@@ -3,6 +3,7 @@
 #include <optional>
 #include <sstream>
 
+#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "util/temp_stream.hpp"
@@ -148,9 +149,7 @@ public:
         if (!m_section.empty() && title != m_section_title) write_section();
         m_section_title = std::move(title);
         m_section.push_back(f);
-        (f.severity == Severity::error     ? m_file.errors
-         : f.severity == Severity::warning ? m_file.warnings
-                                           : m_file.infos)++;
+        count_severity(f.severity, m_file.errors, m_file.warnings, m_file.infos);
     }
     void end_file(const FileResult& file) override {
         if (!m_section.empty()) write_section();

@@ -63,28 +63,12 @@ bool undecodable(char32_t cp, std::size_t start, std::size_t pos) {
     return cp == 0xFFFD && pos - start != 3;
 }
 
-}  // namespace
-
-namespace {
-
-// is_valid_utf8() from `i` (a character boundary) on, a character at a time: ASCII and the three-byte
-// characters of Chinese text inline, the rest as next_code_point() reads it.
+// is_valid_utf8() from `i` (a character boundary) on, a character at a time as next_code_point()
+// reads it (ASCII and the three-byte characters of Chinese text inline).
 bool valid_utf8_from(std::string_view s, std::size_t i) {
-    const auto* const data = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    while (i < n) {
-        const unsigned char b0 = data[i];
-        if (b0 < 0x80) {
-            ++i;
-            continue;
-        }
-        if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < n && (data[i + 1] & 0xC0) == 0x80 &&
-            (data[i + 2] & 0xC0) == 0x80) {
-            i += 3;
-            continue;
-        }
+    while (i < s.size()) {
         const std::size_t start = i;
-        const char32_t cp = next_code_point_general(s, i);
+        const char32_t cp = next_code_point(s, i);
         if (undecodable(cp, start, i)) return false;
     }
     return true;
