@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "perf_check/decimal.hpp"
@@ -80,7 +81,7 @@ struct RuleSet {
     MonitoringPolicy monitoring;
 
     /// True when `text` (normalised) is empty or one of the placeholder tokens.
-    [[nodiscard]] bool is_placeholder(const std::string& text) const;
+    [[nodiscard]] bool is_placeholder(std::string_view text) const;
 };
 
 }  // namespace perf_check

@@ -179,6 +179,10 @@ ScanResult scan(std::istream& in) {
             // range, without the byte-at-a-time validator; anything else falls through to the general
             // path below. (A failed validator is reset, so it stays "complete".)
             if (r.gb.failed && u.complete()) {
+                // Sixteen bytes at a time first, up to the first NUL (which the general path reports).
+                const std::size_t end = i + util::common_utf8_prefix(block.substr(i));
+                const void* nul = std::memchr(block.data() + i, 0, end - i);
+                i = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - block.data()) : end;
                 while (i < n) {
                     const auto c = static_cast<unsigned char>(block[i]);
                     if (c != 0 && c < 0x80) {

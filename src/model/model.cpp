@@ -117,7 +117,7 @@ bool matches_placeholder(const std::vector<std::string>& placeholders, std::stri
 }
 }  // namespace
 
-bool RuleSet::is_placeholder(const std::string& text) const {
+bool RuleSet::is_placeholder(std::string_view text) const {
     const std::string_view trimmed = util::trim_view(text);
     if (trimmed.empty()) return true;
     // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than

@@ -209,7 +209,9 @@ Quantity read_quantity(std::string_view text) {
 
 void set_text(Cell& cell, std::string_view read) {
     util::fold_into(read, cell.text);
-    if (cell.text != read) cell.raw.assign(read);
+    // Folding only removes bytes (trims, and writes three- and two-byte characters as one), so the text
+    // changed exactly when its length did: no comparison of every cell with what was read.
+    if (cell.text.size() != read.size()) cell.raw.assign(read);
     else cell.raw.clear();
 }
 

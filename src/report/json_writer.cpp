@@ -184,24 +184,26 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 }
 
 void JsonWriter::escaped(std::string_view text) {
+    // Most strings are copied as they are: one pass finds how much of it is plain (ASCII without
+    // anything to escape, and common three-byte characters), usually all of it.
+    const std::size_t plain = util::common_utf8_prefix_until(text, '"', '\\');
+    m_buf += '"';
+    m_buf.append(text.data(), plain);
+    const std::string_view rest = text.substr(plain);
     // A report is valid UTF-8 whatever it quotes: a file name in GBK (a Windows zip unpacked on
     // Linux) gets U+FFFD for its undecodable bytes, as nlohmann's error_handler_t::replace would.
-    if (!util::is_valid_utf8(text)) {
-        escaped_valid(util::to_valid_utf8(text));
-        return;
+    if (!rest.empty()) {
+        if (util::is_valid_utf8(rest)) {
+            escaped_valid(rest);
+        } else {
+            escaped_valid(util::to_valid_utf8(rest));
+        }
     }
-    escaped_valid(text);
+    m_buf += '"';
 }
 
 void JsonWriter::escaped_valid(std::string_view text) {
     static constexpr char k_hex[] = "0123456789abcdef";
-    m_buf += '"';
-    // Keys and short values: a plain byte test beats setting up the block scan.
-    if (text.size() < 16 && std::none_of(text.begin(), text.end(), needs_escape)) {
-        m_buf += text;
-        m_buf += '"';
-        return;
-    }
     std::size_t run = 0;  // start of the pending run of bytes that need no escape
     for (std::size_t i = next_special(text, 0); i < text.size(); i = next_special(text, i + 1)) {
         const auto c = static_cast<unsigned char>(text[i]);
@@ -222,7 +224,6 @@ void JsonWriter::escaped_valid(std::string_view text) {
         }
     }
     m_buf.append(text.data() + run, text.size() - run);
-    m_buf += '"';
 }
 
 JsonWriter& JsonWriter::string(std::string_view text) {

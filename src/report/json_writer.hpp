@@ -63,7 +63,7 @@ private:
     void close(char bracket);
     void newline_indent(std::size_t depth);
     void escaped(std::string_view text);
-    void escaped_valid(std::string_view text);
+    void escaped_valid(std::string_view text);  ///< the escaped bytes of valid UTF-8, without quotes
     void maybe_flush();
 
     std::ostream* m_out = nullptr;

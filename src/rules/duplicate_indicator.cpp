@@ -1,6 +1,7 @@
 // Rule duplicate-indicator: the same 三级指标 name twice within one project (real rows only).
-#include <map>
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,15 +21,42 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
-        // Name (without any spaces, so "资金 到位率" and "资金到位率" are one) → its first indicator.
-        std::map<std::string, const Indicator*> first;
-        for (const auto& ind : project.indicators) {
+        // Each real row's name (without any spaces, so "资金 到位率" and "资金到位率" are one), sorted by
+        // name and then row order: a row whose name equals the one before it in that order repeats the
+        // first of its run. Sorting views of the names allocates nothing per row, unlike a map of copies.
+        struct Named {
+            std::string_view key;
+            std::size_t index;
+        };
+        std::vector<std::string> stripped;  // names that held spaces, without them
+        stripped.reserve(project.indicators.size());  // never reallocated: `Named::key` may view these
+        std::vector<Named> names;
+        names.reserve(project.indicators.size());
+        for (std::size_t i = 0; i < project.indicators.size(); ++i) {
+            const Indicator& ind = project.indicators[i];
             // Placeholder rows all read "无"; a nameless row is not a duplicate of another nameless row.
             if (ind.placeholder || m_tokens.is_placeholder(ind.name.text)) continue;
-            const std::string key = util::strip_spaces(ind.name.text);
-            const auto [it, inserted] = first.emplace(key, &ind);
-            if (inserted) continue;
-            const Indicator& prev = *it->second;
+            if (util::has_spaces(ind.name.text)) {
+                names.push_back({stripped.emplace_back(util::strip_spaces(ind.name.text)), i});
+            } else {
+                names.push_back({ind.name.text, i});
+            }
+        }
+        std::sort(names.begin(), names.end(),
+                  [](const Named& a, const Named& b) { return a.key != b.key ? a.key < b.key : a.index < b.index; });
+        // first_of[i]: the earlier row index i repeats, for each repeated row.
+        std::vector<std::size_t> first_of(project.indicators.size(), project.indicators.size());
+        for (std::size_t k = 1, run = 0; k < names.size(); ++k) {
+            if (names[k].key != names[run].key) {
+                run = k;
+                continue;
+            }
+            first_of[names[k].index] = names[run].index;
+        }
+        for (std::size_t i = 0; i < project.indicators.size(); ++i) {
+            if (first_of[i] == project.indicators.size()) continue;
+            const Indicator& ind = project.indicators[i];
+            const Indicator& prev = project.indicators[first_of[i]];
             Finding f = make_finding(project, &ind, ind.name);
             f.message = {fmt::format("项目“{}”中三级指标“{}”重复出现：第{}行（{}）已有同名指标。", pname, ind.name.text,
                                      prev.row, prev.path()),

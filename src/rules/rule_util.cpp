@@ -55,7 +55,15 @@ std::string_view without_suffix(std::string_view s) {
     if (util::ends_with(s, k_suffix) && s.size() > k_suffix.size()) s.remove_suffix(k_suffix.size());
     return s;
 }
-bool same_level(std::string_view a, std::string_view b) { return without_suffix(a) == without_suffix(b); }
+// without_suffix(a) == without_suffix(b), decided by the lengths first (rules ask it for every indicator
+// and path, and most pairs differ): texts of one length are the same level only when equal (both or
+// neither end in 指标), and lengths that differ by other than the suffix's never are.
+bool same_level(std::string_view a, std::string_view b) {
+    constexpr std::size_t k_suffix = std::string_view("指标").size();
+    if (a.size() == b.size()) return a == b;
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) != k_suffix) return false;
+    return without_suffix(a) == without_suffix(b);
+}
 
 }  // namespace
 

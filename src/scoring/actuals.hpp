@@ -42,7 +42,7 @@ const QualitativeBand* top_band(const ScoringPolicy& policy);
 /// An indicator's 实际完成值 as read for scoring.
 struct ActualReading {
     bool present = false;            ///< the cell is not empty
-    std::string text;                ///< the normalised cell text
+    std::string_view text;           ///< the normalised cell text (a view of the indicator's cell)
     std::optional<Decimal> number;   ///< in the target's unit (元 ↔ 万元 converted); may be negative
     std::string unit;                ///< the unit written in the cell (canonical), "" if none
     bool converted = false;          ///< a money unit was converted to the target's unit

@@ -150,16 +150,16 @@ private:
         }
         if (!a.number) {
             if (a.band) {
-                step([&] { return "实际完成值“" + a.text + "”不是数字，按定性等级“" + a.band->label + "”计分"; },
+                step([&] { return "实际完成值“" + std::string(a.text) + "”不是数字，按定性等级“" + a.band->label + "”计分"; },
                      [&] {
-                         return "The actual \"" + a.text + "\" is not a number; scored by its qualitative label \"" +
+                         return "The actual \"" + std::string(a.text) + "\" is not a number; scored by its qualitative label \"" +
                                 a.band->label + "\"";
                      });
                 return from_band(a, read_reviewer_score(m_ind));
             }
-            step([&] { return "实际完成值“" + a.text + "”不是数字，无法与指标值比较：本项按0分计"; },
+            step([&] { return "实际完成值“" + std::string(a.text) + "”不是数字，无法与指标值比较：本项按0分计"; },
                  [&] {
-                     return "The actual \"" + a.text +
+                     return "The actual \"" + std::string(a.text) +
                             "\" is not a number and cannot be compared with the target: scores 0";
                  });
             set_formula("");
@@ -168,8 +168,8 @@ private:
         const std::string& unit = m_ind.value.unit;
         Decimal av = *a.number;
         if (a.converted) {
-            step([&] { return "实际完成值换算为指标单位：" + a.text + " = " + val(av, unit); },
-                 [&] { return "Actual converted to the target's unit: " + a.text + " = " + val(av, unit); });
+            step([&] { return "实际完成值换算为指标单位：" + std::string(a.text) + " = " + val(av, unit); },
+                 [&] { return "Actual converted to the target's unit: " + std::string(a.text) + " = " + val(av, unit); });
         }
         if (av < k_zero) {
             step("实际完成值为负数，按0计", "A negative actual counts as 0");
@@ -591,12 +591,12 @@ private:
         }
         step(
             [&] {
-                return "实际完成值“" + a.text +
+                return "实际完成值“" + std::string(a.text) +
                        "”既不是等级用语（达成/部分达成/"
                        "未达成年度指标），也不等于指标值，且未填写得分：无法评分，按0分计";
             },
             [&] {
-                return "The actual \"" + a.text +
+                return "The actual \"" + std::string(a.text) +
                        "\" is neither a label (达成/部分达成/未达成年度指标) nor the target text, and "
                        "there is no reviewer's score: it cannot be scored and counts as 0";
             });

@@ -76,25 +76,40 @@ bool valid_utf8_from(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-bool is_valid_utf8(std::string_view s) {
+namespace {
+
+// common_utf8_prefix(), and with Stop also ending before a control character (below 0x20), `a` or `b`.
+template <bool Stop>
+std::size_t common_prefix(std::string_view s, [[maybe_unused]] char a, [[maybe_unused]] char b) {
     std::size_t i = 0;
-#if defined(__SSE2__)
-    // Reports check every string they write, so the usual text (ASCII and three-byte characters with
-    // leads E1–EC, EE–EF, which are always well formed) is checked sixteen bytes at a time: every
-    // non-ASCII byte must be such a lead or a continuation byte, and the continuation bytes must be
-    // exactly the two after each lead (carried into the next block). Anything else (two- and four-byte
-    // characters, leads E0 and ED, which can start overlong forms and surrogates, or an error) is left
-    // to the scalar check, from the start of the character the block began in.
     const auto* const data = reinterpret_cast<const unsigned char*>(s.data());
+#if defined(__SSE2__)
+    // Reports check every string they write and the CSV reader every byte of a table, so the usual
+    // text (ASCII and three-byte characters with leads E1–EC, EE–EF, which are always well formed) is
+    // checked sixteen bytes at a time: every non-ASCII byte must be such a lead or a continuation byte,
+    // and the continuation bytes must be exactly the two after each lead (carried into the next
+    // block). Anything else (two- and four-byte characters, leads E0 and ED, which can start overlong
+    // forms and surrogates, or an error) ends the prefix at the start of the character the block
+    // began in.
     const __m128i high_two = _mm_set1_epi8(static_cast<char>(0xC0));
     const __m128i high_four = _mm_set1_epi8(static_cast<char>(0xF0));
     const __m128i continuation = _mm_set1_epi8(static_cast<char>(0x80));
     const __m128i lead3 = _mm_set1_epi8(static_cast<char>(0xE0));
     const __m128i lead_e0 = _mm_set1_epi8(static_cast<char>(0xE0));
     const __m128i lead_ed = _mm_set1_epi8(static_cast<char>(0xED));
+    const __m128i below_space = _mm_set1_epi8(0x1F);
+    const __m128i stop_a = _mm_set1_epi8(a);
+    const __m128i stop_b = _mm_set1_epi8(b);
     unsigned carry = 0;  // continuation bytes the previous block's last leads expect here (bits 0–1)
     for (; i + 16 <= s.size(); i += 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        if constexpr (Stop) {
+            // Unsigned x <= 0x1F; bytes of 0x80 and above are not controls.
+            const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);
+            const __m128i stops =
+                _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(x, stop_a), _mm_cmpeq_epi8(x, stop_b)));
+            if (_mm_movemask_epi8(stops) != 0) break;
+        }
         const auto high = static_cast<unsigned>(_mm_movemask_epi8(x));
         if (high == 0 && carry == 0) continue;
         const auto cont =
@@ -103,17 +118,38 @@ bool is_valid_utf8(std::string_view s) {
         const auto risky = static_cast<unsigned>(
             _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, lead_e0), _mm_cmpeq_epi8(x, lead_ed))));
         const unsigned expected = (leads << 1) | (leads << 2) | carry;
-        if ((high & ~(cont | leads)) != 0 || risky != 0 || (expected & 0xFFFF) != cont) {
-            // Back to the lead of a character cut by the block's start: one or two bytes before it.
-            if (carry != 0) i -= (carry & 2) != 0 ? 1 : 2;
-            return valid_utf8_from(s, i);
-        }
+        if ((high & ~(cont | leads)) != 0 || risky != 0 || (expected & 0xFFFF) != cont) break;
         carry = expected >> 16;
     }
+    // Back to the lead of a character cut by the block's start: one or two bytes before it.
     if (carry != 0) i -= (carry & 2) != 0 ? 1 : 2;
 #endif
-    return valid_utf8_from(s, i);
+    // The rest (short strings, the last bytes, or from where a block stopped) a character at a time.
+    const std::size_t n = s.size();
+    while (i < n) {
+        const unsigned char c = data[i];
+        if (c < 0x80) {
+            if constexpr (Stop) {
+                if (c < 0x20 || c == static_cast<unsigned char>(a) || c == static_cast<unsigned char>(b)) break;
+            }
+            ++i;
+        } else if (i + 2 < n && c >= 0xE1 && c <= 0xEF && c != 0xED && (data[i + 1] & 0xC0) == 0x80 &&
+                   (data[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    return i;
 }
+
+}  // namespace
+
+std::size_t common_utf8_prefix(std::string_view s) { return common_prefix<false>(s, 0, 0); }
+
+std::size_t common_utf8_prefix_until(std::string_view s, char a, char b) { return common_prefix<true>(s, a, b); }
+
+bool is_valid_utf8(std::string_view s) { return valid_utf8_from(s, common_utf8_prefix(s)); }
 
 namespace {
 

@@ -34,8 +34,16 @@ inline char32_t next_code_point(std::string_view s, std::size_t& pos) {
     return next_code_point_general(s, pos);
 }
 /// True when `s` is well-formed UTF-8 (as next_code_point() reads it: no overlong form, surrogate or
-/// value above U+10FFFF). ASCII is skipped eight bytes at a time.
+/// value above U+10FFFF); the common text sixteen bytes at a time (common_utf8_prefix).
 bool is_valid_utf8(std::string_view s);
+/// How many bytes at the start of `s` are ASCII and whole three-byte characters of the common range
+/// (leads E1–EC, EE–EF: most Chinese text), checked sixteen at a time; ends on a character boundary.
+/// What follows it is unchecked: valid UTF-8 of another kind, an error, or a character cut by the end
+/// of `s`. NUL counts as ASCII.
+std::size_t common_utf8_prefix(std::string_view s);
+/// The same, also ending before the first control character (below 0x20), `a` or `b`: with '"' and
+/// '\\', the start of a string a JSON writer can copy as it is, found in the same pass.
+std::size_t common_utf8_prefix_until(std::string_view s, char a, char b);
 /// `s` with each ill-formed part replaced by one U+FFFD (per maximal subpart, as Unicode recommends and
 /// nlohmann's error_handler_t::replace does: "\xE4\xB8A" → "\uFFFDA"): what a report writes for a path or
 /// text that is not UTF-8 (a GBK file name, say), so that the report itself stays valid.
@@ -59,6 +67,7 @@ bool is_blank(std::string_view s);
 std::string fold(std::string_view s);
 /// fold() written into `out`, replacing what it held but keeping its capacity: a reader that refills
 /// the same strings row after row allocates nothing once they are large enough. `s` must not alias `out`.
+/// Folding only removes bytes: `out` differs from `s` exactly when it is shorter.
 void fold_into(std::string_view s, std::string& out);
 /// True when fold() of already trimmed text is that text (no byte it could rewrite): callers may then
 /// use the text as it is and skip the copy. A cheap byte test; false may be a false alarm.

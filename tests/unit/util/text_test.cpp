@@ -407,3 +407,64 @@ TEST_CASE("is_valid_utf8's sixteen-byte blocks agree with decoding character by 
         REQUIRE(is_valid_utf8(s) == decodes);
     }
 }
+
+namespace {
+// The longest start of `s` made of ASCII (not a control, `a` or `b` when `stop`) and complete
+// three-byte characters with leads E1–EC, EE–EF: what common_utf8_prefix(_until) must return.
+std::size_t reference_common_prefix(std::string_view s, bool stop, char a = 0, char b = 0) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (stop && (c < 0x20 || s[i] == a || s[i] == b)) break;
+            ++i;
+            continue;
+        }
+        const bool lead = c >= 0xE1 && c <= 0xEF && c != 0xED;
+        if (!lead || i + 2 >= s.size() || (static_cast<unsigned char>(s[i + 1]) & 0xC0) != 0x80 ||
+            (static_cast<unsigned char>(s[i + 2]) & 0xC0) != 0x80)
+            break;
+        i += 3;
+    }
+    return i;
+}
+}  // namespace
+
+TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first character they cannot vouch for",
+          "[text]") {
+    // Pieces that land anywhere relative to the sixteen-byte blocks: common ones, ones the blocks leave
+    // to the scalar part (two- and four-byte characters, leads E0 and ED), broken ones, and the bytes
+    // JSON escapes.
+    const std::vector<std::string> pieces = {"a", " 12.5%", "资", "金", "，", "\xC3\xA9", "\xE0\xA4\x85",
+                                             "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\x80", "\xE6\x88", "\xFF",
+                                             "\"", "\\", "\n", std::string(1, '\0'), "\x1F"};
+    std::mt19937 rng(17);
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        const int n = static_cast<int>(rng() % 48);
+        // Mostly common text with a rare other piece, so that the prefix often spans several blocks.
+        for (int k = 0; k < n; ++k) s += pieces[rng() % 8 == 0 ? rng() % pieces.size() : rng() % 5];
+        INFO(hex_bytes(s));
+        REQUIRE(common_utf8_prefix(s) == reference_common_prefix(s, false));
+        REQUIRE(common_utf8_prefix_until(s, '"', '\\') == reference_common_prefix(s, true, '"', '\\'));
+    }
+    CHECK(common_utf8_prefix("") == 0);
+    CHECK(common_utf8_prefix(std::string(40, 'x') + "\xE6\x88") == 40);  // a character cut at the end
+    CHECK(common_utf8_prefix_until("资金到位率资金到位率\"x", '"', '\\') == 30);
+}
+
+TEST_CASE("fold changes a text exactly when it makes it shorter", "[text]") {
+    // set_text relies on this to keep `raw` only when folding changed the cell, without comparing.
+    const std::vector<std::string> pieces = {"a", "资", "“", "—", "\xEF\xBC\x95", "\xEF\xBD\x81", "\xE3\x80\x80",
+                                             "\xC2\xA0", " ", "\t", "\xC2\xB7", "\xEF\xBF\xBD"};
+    std::mt19937 rng(23);
+    for (int round = 0; round < 20000; ++round) {
+        std::string s;
+        const int n = static_cast<int>(rng() % 12);
+        for (int k = 0; k < n; ++k) s += pieces[rng() % pieces.size()];
+        const std::string f = fold(s);
+        INFO(hex_bytes(s));
+        REQUIRE(f.size() <= s.size());
+        REQUIRE((f != s) == (f.size() != s.size()));
+    }
+}
