@@ -104,6 +104,21 @@ if [ -f "$work/t$n.xlsx" ]; then
   report "check XLSX (zip bytes)" "$(stat -c %s "$work/t$n.xlsx")" "$s" "$m"
   [ -n "$xml" ] && report "check XLSX (sheet XML bytes)" "$xml" "$s" "$m"
 fi
+# Where the check's time goes, by stage: reading alone (every rule disabled: decode, parse, assemble,
+# normalise), then every rule with the report thrown away (/dev/null), against the full run above (the
+# report written to a file). The differences are what the rules and report formatting, and the writing
+# of the report's bytes, cost; each stage alone bounds what the whole can reach.
+none=$work/no-rules.yaml
+{
+  echo "extends: default"
+  echo "rules:"
+  "$bin" rules | awk '{ print "  " $1 ": {enabled: false}" }'
+} >"$none"
+read -r s m < <(single "$bin" -j 1 --rules "$none" "$csv" -f json -o "$work/out.json")
+report "  stage: read only (no rules)" "$bytes" "$s" "$m"
+read -r s m < <(single "$bin" -j 1 "$csv" -f json -o /dev/null)
+report "  stage: + rules, report → /dev/null" "$bytes" "$s" "$m"
+echo "  (the full report of the check: $("$bin" -j 1 "$csv" -f json | wc -c | awk '{ printf "%d", $1 / 1000000 }') MB of JSON)"
 # Every other report format on the same table, once each: all but xlsx stream, so their peak memory
 # must stay near the JSON run's however many findings the table gives.
 for fmt in text csv sarif junit gitlab markdown html github; do

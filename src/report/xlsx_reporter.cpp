@@ -12,8 +12,10 @@
 #include <fstream>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "util/text.hpp"
 
@@ -98,6 +100,13 @@ Formats make_formats(lxw_workbook* wb) {
         format_set_align(fmt, LXW_ALIGN_VERTICAL_TOP);
         f.severity[static_cast<int>(c.s)] = fmt;
     }
+    // A format gets its style number when first used, and rows are written as results come: number
+    // them all now, in this order, so that the workbook's bytes do not depend on which row came first
+    // (a run's scores arrive between its findings; a replayed report gives them after).
+    for (lxw_format* fmt : {f.header, f.text, f.wrap, f.number, f.percent, f.total_text, f.total_number,
+                            f.total_percent, f.section, f.severity[0], f.severity[1], f.severity[2]}) {
+        lxw_format_get_xf_index(fmt);
+    }
     return f;
 }
 
@@ -137,17 +146,20 @@ public:
         worksheet_write_string(m_ws, row, static_cast<lxw_col_t>(col), xlsx_cell_text(value).c_str(), fmt);
     }
     void cap(std::size_t col, double width) { m_widths.cap(col, width); }
-    /// Column widths; a frozen, filterable header over rows [header_row, last_row] of `columns` columns.
-    void finish(lxw_row_t header_row, lxw_row_t last_row, std::size_t columns, lxw_format* wrap) {
+    /// A filter over rows [header_row, last_row] of `columns` columns. The workbook keeps one row per
+    /// sheet in memory (constant-memory mode) and refuses a range that ends above it: call this while
+    /// `last_row` is the last row written, before any row below the range.
+    void filter(lxw_row_t header_row, lxw_row_t last_row, std::size_t columns) {
+        if (columns == 0) return;
+        worksheet_autofilter(m_ws, header_row, 0, std::max(last_row, header_row), static_cast<lxw_col_t>(columns - 1));
+    }
+    /// Column widths (for at least `columns` columns) and a frozen header.
+    void finish(lxw_row_t header_row, std::size_t columns, lxw_format* wrap) {
         for (std::size_t c = 0; c < std::max(columns, m_widths.size()); ++c) {
             worksheet_set_column(m_ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), m_widths.width(c),
                                  m_wrapped.count(c) ? wrap : nullptr);
         }
         worksheet_freeze_panes(m_ws, header_row + 1, 0);
-        if (columns > 0) {
-            worksheet_autofilter(m_ws, header_row, 0, std::max(last_row, header_row),
-                                 static_cast<lxw_col_t>(columns - 1));
-        }
     }
     void wrap_column(std::size_t col) { m_wrapped.insert(col); }
     lxw_worksheet* raw() { return m_ws; }
@@ -186,7 +198,8 @@ public:
     void finish() {
         if (!ok()) return;
         m_shape(*m_sheet);
-        m_sheet->finish(0, m_row, m_titles.size(), m_formats.wrap);
+        m_sheet->filter(0, m_row, m_titles.size());
+        m_sheet->finish(0, m_titles.size(), m_formats.wrap);
     }
 
 private:
@@ -216,13 +229,12 @@ std::vector<std::string> titles_of(const std::vector<Text>& headers, Lang lang) 
     return titles;
 }
 
-void write_findings(lxw_workbook* wb, const Formats& f, const Report& report, std::size_t rows_per_sheet) {
-    const Lang lang = report.lang;
+SheetSeries findings_series(lxw_workbook* wb, const Formats& f, Lang lang, std::size_t rows_per_sheet) {
     const std::vector<Text> headers = {{"级别", "Severity"},   {"规则", "Rule"},          {"文件", "File"},
                                        {"行", "Row"},          {"单元格", "Cell"},        {"单位代码", "Unit code"},
                                        {"项目", "Project"},    {"指标", "Indicator"},     {"值", "Value"},
                                        {"问题说明", "Message"}, {"修改建议", "How to fix"}};
-    SheetSeries series(wb, f, lang == Lang::en ? "Findings" : "问题清单", titles_of(headers, lang), rows_per_sheet,
+    return SheetSeries(wb, f, lang == Lang::en ? "Findings" : "问题清单", titles_of(headers, lang), rows_per_sheet,
                        [](Sheet& sheet) {
                            // Prose columns wrap at a readable width instead of running off the screen.
                            sheet.cap(6, 30);
@@ -232,33 +244,31 @@ void write_findings(lxw_workbook* wb, const Formats& f, const Report& report, st
                            sheet.cap(10, 60);
                            for (std::size_t c : {6, 7, 8, 9, 10}) sheet.wrap_column(c);
                        });
-    if (!series.ok()) return;
-    for (const auto& fd : report.findings) {
-        if (!series.reserve(1)) return;
-        Sheet& sheet = series.sheet();
-        const lxw_row_t row = ++series.row();
-        sheet.text(row, 0, tr(severity_text(fd.severity), lang), f.severity[static_cast<int>(fd.severity)]);
-        sheet.text(row, 1, fd.rule);
-        sheet.text(row, 2, fd.loc.file);
-        if (fd.loc.row > 0) sheet.integer(row, 3, fd.loc.row);
-        sheet.text(row, 4, fd.loc.cell_ref());
-        sheet.text(row, 5, fd.project_code);
-        sheet.text(row, 6, fd.project, f.wrap);
-        sheet.text(row, 7, fd.indicator, f.wrap);
-        sheet.text(row, 8, fd.value, f.wrap);
-        sheet.text(row, 9, pick(fd.message, lang), f.wrap);
-        sheet.text(row, 10, pick(fd.hint, lang), f.wrap);
-    }
-    series.finish();
 }
 
-void write_scores(lxw_workbook* wb, const Formats& f, const Report& report, std::size_t rows_per_sheet) {
-    const Lang lang = report.lang;
+void write_finding(SheetSeries& series, const Formats& f, const Finding& fd, Lang lang) {
+    if (!series.reserve(1)) return;
+    Sheet& sheet = series.sheet();
+    const lxw_row_t row = ++series.row();
+    sheet.text(row, 0, tr(severity_text(fd.severity), lang), f.severity[static_cast<int>(fd.severity)]);
+    sheet.text(row, 1, fd.rule);
+    sheet.text(row, 2, fd.loc.file);
+    if (fd.loc.row > 0) sheet.integer(row, 3, fd.loc.row);
+    sheet.text(row, 4, fd.loc.cell_ref());
+    sheet.text(row, 5, fd.project_code);
+    sheet.text(row, 6, fd.project, f.wrap);
+    sheet.text(row, 7, fd.indicator, f.wrap);
+    sheet.text(row, 8, fd.value, f.wrap);
+    sheet.text(row, 9, pick(fd.message, lang), f.wrap);
+    sheet.text(row, 10, pick(fd.hint, lang), f.wrap);
+}
+
+SheetSeries scores_series(lxw_workbook* wb, const Formats& f, Lang lang, std::size_t rows_per_sheet) {
     const std::vector<Text> headers = {
         {"文件", "File"},         {"单位代码", "Unit code"}, {"项目", "Project"},         {"行", "Row"},
         {"指标", "Indicator"},    {"分值", "Weight"},        {"指标值", "Target"},        {"实际完成值", "Actual"},
         {"得分", "Score"},        {"等级", "Grade"},         {"计算公式", "Formula"},     {"计算过程", "Steps"}};
-    SheetSeries series(wb, f, lang == Lang::en ? "Scores" : "评分结果", titles_of(headers, lang), rows_per_sheet,
+    return SheetSeries(wb, f, lang == Lang::en ? "Scores" : "评分结果", titles_of(headers, lang), rows_per_sheet,
                        [](Sheet& sheet) {
                            sheet.cap(2, 30);
                            sheet.cap(4, 36);
@@ -268,61 +278,59 @@ void write_scores(lxw_workbook* wb, const Formats& f, const Report& report, std:
                            sheet.cap(11, 60);
                            for (std::size_t c : {4, 6, 7, 10, 11}) sheet.wrap_column(c);
                        });
-    if (!series.ok()) return;
-    lxw_row_t row = 0;
-    auto project_cells = [&](Sheet& sheet, const ProjectScore& s, lxw_format* fmt) {
+}
+
+// A project's rows: its indicators, budget execution, its total.
+void write_score(SheetSeries& series, const Formats& f, const ProjectScore& s, Lang lang) {
+    if (!series.reserve(s.indicators.size() + 2)) return;
+    Sheet& sheet = series.sheet();
+    lxw_row_t row = series.row();
+    auto project_cells = [&](lxw_format* fmt) {
         sheet.text(row, 0, s.file, fmt);
         sheet.text(row, 1, s.project_code, fmt);
         sheet.text(row, 2, s.project, fmt);
     };
-    for (const auto& s : report.scores) {
-        // A project's rows: its indicators, budget execution, its total.
-        if (!series.reserve(s.indicators.size() + 2)) return;
-        Sheet& sheet = series.sheet();
-        row = series.row();
-        Decimal weights;
-        for (const auto& i : s.indicators) {
-            ++row;
-            project_cells(sheet, s, nullptr);
-            if (i.loc.row > 0) sheet.integer(row, 3, i.loc.row);
-            sheet.text(row, 4, i.indicator, f.wrap);
-            sheet.number(row, 5, i.weight);
-            sheet.text(row, 6, i.target, f.wrap);
-            sheet.text(row, 7, i.actual, f.wrap);
-            sheet.number(row, 8, i.score);
-            sheet.text(row, 10, i.formula, f.wrap);
-            std::vector<std::string> steps;
-            for (const auto& st : i.steps) steps.push_back(pick(st, lang));
-            sheet.text(row, 11, util::join(steps, "\n"), f.wrap);
-            weights += i.weight;
-        }
-        const BudgetExecution& b = s.budget_execution;
+    Decimal weights;
+    for (const auto& i : s.indicators) {
         ++row;
-        project_cells(sheet, s, nullptr);
-        sheet.text(row, 4, lang == Lang::en ? "Budget execution rate" : "预算执行率", f.wrap);
-        sheet.number(row, 5, b.weight);
-        if (b.budget) sheet.number(row, 6, *b.budget);
-        if (b.spent) sheet.number(row, 7, *b.spent);
-        sheet.number(row, 8, b.score);
-        sheet.text(row, 10, lang == Lang::en ? "min(spent / budget, 1) × weight" : "min(执行数 ÷ 预算数, 1) × 分值", f.wrap);
-        if (b.rate) {
-            worksheet_write_number(sheet.raw(), row, 11, b.rate->to_double(), f.percent);
-        }
-        weights += b.weight;
-        ++row;
-        project_cells(sheet, s, f.total_text);
-        sheet.text(row, 3, "", f.total_text);
-        sheet.text(row, 4, lang == Lang::en ? "Project total" : "项目合计", f.total_text);
-        sheet.number(row, 5, weights, f.total_number);
-        sheet.text(row, 6, "", f.total_text);
-        sheet.text(row, 7, "", f.total_text);
-        sheet.number(row, 8, s.total, f.total_number);
-        sheet.text(row, 9, s.grade, f.total_text);
-        sheet.text(row, 10, "", f.total_text);
-        sheet.text(row, 11, "", f.total_text);
-        series.row() = row;
+        project_cells(nullptr);
+        if (i.loc.row > 0) sheet.integer(row, 3, i.loc.row);
+        sheet.text(row, 4, i.indicator, f.wrap);
+        sheet.number(row, 5, i.weight);
+        sheet.text(row, 6, i.target, f.wrap);
+        sheet.text(row, 7, i.actual, f.wrap);
+        sheet.number(row, 8, i.score);
+        sheet.text(row, 10, i.formula, f.wrap);
+        std::vector<std::string> steps;
+        for (const auto& st : i.steps) steps.push_back(pick(st, lang));
+        sheet.text(row, 11, util::join(steps, "\n"), f.wrap);
+        weights += i.weight;
     }
-    series.finish();
+    const BudgetExecution& b = s.budget_execution;
+    ++row;
+    project_cells(nullptr);
+    sheet.text(row, 4, lang == Lang::en ? "Budget execution rate" : "预算执行率", f.wrap);
+    sheet.number(row, 5, b.weight);
+    if (b.budget) sheet.number(row, 6, *b.budget);
+    if (b.spent) sheet.number(row, 7, *b.spent);
+    sheet.number(row, 8, b.score);
+    sheet.text(row, 10, lang == Lang::en ? "min(spent / budget, 1) × weight" : "min(执行数 ÷ 预算数, 1) × 分值", f.wrap);
+    if (b.rate) {
+        worksheet_write_number(sheet.raw(), row, 11, b.rate->to_double(), f.percent);
+    }
+    weights += b.weight;
+    ++row;
+    project_cells(f.total_text);
+    sheet.text(row, 3, "", f.total_text);
+    sheet.text(row, 4, lang == Lang::en ? "Project total" : "项目合计", f.total_text);
+    sheet.number(row, 5, weights, f.total_number);
+    sheet.text(row, 6, "", f.total_text);
+    sheet.text(row, 7, "", f.total_text);
+    sheet.number(row, 8, s.total, f.total_number);
+    sheet.text(row, 9, s.grade, f.total_text);
+    sheet.text(row, 10, "", f.total_text);
+    sheet.text(row, 11, "", f.total_text);
+    series.row() = row;
 }
 
 // A monitoring table (perf-check monitor): numbers and percentages as numbers, prose wrapped, the 合计
@@ -332,9 +340,11 @@ void write_monitor_sheet(lxw_workbook* wb, const Formats& f, const MonitorSheet&
     if (!sheet.ok()) return;
     sheet.header(0, ms.headers);
     lxw_row_t row = 0;
+    const bool has_total = ms.total_last_row && !ms.rows.empty();
     for (std::size_t i = 0; i < ms.rows.size(); ++i) {
-        ++row;
         const bool total = ms.total_last_row && i + 1 == ms.rows.size();
+        if (total) sheet.filter(0, row, ms.headers.size());
+        ++row;
         for (std::size_t c = 0; c < ms.rows[i].size(); ++c) {
             const MonitorCell& cell = ms.rows[i][c];
             const bool prose = c < ms.prose.size() && ms.prose[c];
@@ -352,17 +362,17 @@ void write_monitor_sheet(lxw_workbook* wb, const Formats& f, const MonitorSheet&
         sheet.cap(c, 60);
         sheet.wrap_column(c);
     }
-    const bool has_total = ms.total_last_row && !ms.rows.empty();
-    sheet.finish(0, has_total ? row - 1 : row, ms.headers.size(), f.wrap);
+    if (!has_total) sheet.filter(0, row, ms.headers.size());
+    sheet.finish(0, ms.headers.size(), f.wrap);
 }
 
-void write_summary(lxw_workbook* wb, const Formats& f, const Report& report) {
+// Findings by severity per file they are placed in, counted as they are written.
+using FileCounts = std::map<std::string, std::array<int, 3>>;
+
+void write_summary(lxw_workbook* wb, const Formats& f, const Report& report, FileCounts& per_file) {
     const Lang lang = report.lang;
     Sheet sheet(wb, lang == Lang::en ? "Summary" : "汇总", f);
     if (!sheet.ok()) return;
-    // Per file: counts of findings by severity, from the findings themselves.
-    std::map<std::string, std::array<int, 3>> per_file;
-    for (const auto& fd : report.findings) ++per_file[fd.loc.file][static_cast<int>(fd.severity)];
     const std::vector<Text> file_headers = {{"文件", "File"},     {"编码", "Encoding"}, {"项目数", "Projects"},
                                             {"指标数", "Indicators"}, {"错误", "Errors"},  {"警告", "Warnings"},
                                             {"提示", "Infos"},     {"无法读取的原因", "Read error"}};
@@ -385,7 +395,7 @@ void write_summary(lxw_workbook* wb, const Formats& f, const Report& report) {
         projects += file.projects;
         indicators += file.indicators;
     }
-    const lxw_row_t last_file_row = row;
+    sheet.filter(0, row, titles.size());  // the file rows only
     const Summary& sm = report.summary;
     ++row;
     sheet.text(row, 0, lang == Lang::en ? "Total" : "合计", f.total_text);
@@ -436,7 +446,7 @@ void write_summary(lxw_workbook* wb, const Formats& f, const Report& report) {
     }
     sheet.cap(7, 60);
     sheet.wrap_column(7);
-    sheet.finish(0, last_file_row, titles.size(), f.wrap);
+    sheet.finish(0, titles.size(), f.wrap);
 }
 
 // Removes the temporary file however write() leaves.
@@ -447,50 +457,91 @@ struct TempFile {
     }
 };
 
-class XlsxReporter final : public Reporter {
+// The workbook is written as the run goes: libxlsxwriter's constant-memory mode keeps one row per sheet
+// and sends each finished row to the sheet's temporary file, so a province's findings (a million rows)
+// take no more memory than one file's. Findings and scores go to their sheets as they come; the
+// summary, which needs the totals, and the monitoring tables are written last.
+class XlsxStream final : public ReportStream {
 public:
-    explicit XlsxReporter(std::size_t rows_per_sheet) : m_rows_per_sheet(rows_per_sheet) {}
-    void write(const Report& report, std::ostream& out) const override {
+    XlsxStream(std::ostream& out, Lang lang, std::size_t rows_per_sheet)
+        : m_out(out), m_lang(lang), m_rows_per_sheet(rows_per_sheet) {
         // libxlsxwriter writes to a named file (it assembles the zip there), so the stream gets a copy.
         std::error_code ec;
         std::string tmpl = (std::filesystem::temp_directory_path(ec) / "perf-check-report-XXXXXX").string();
         const int fd = mkstemp(tmpl.data());
-        if (fd < 0) {
-            out.setstate(std::ios::badbit);
-            return;
-        }
+        if (fd < 0) return;
         close(fd);
-        TempFile tmp{tmpl};
-        lxw_workbook* wb = workbook_new(tmp.path.c_str());
-        if (!wb) {
-            out.setstate(std::ios::badbit);
-            return;
-        }
+        m_tmp.path = tmpl;
+        lxw_workbook_options options{};
+        options.constant_memory = LXW_TRUE;
+        m_wb = workbook_new_opt(m_tmp.path.c_str(), &options);
+        if (!m_wb) return;
         lxw_doc_properties props{};
-        props.title = const_cast<char*>(report.lang == Lang::en ? "perf-check report" : "绩效目标表检查报告");
+        props.title = const_cast<char*>(lang == Lang::en ? "perf-check report" : "绩效目标表检查报告");
         props.comments = const_cast<char*>("perf-check " PERF_CHECK_VERSION);
         props.created = k_document_time;
-        workbook_set_properties(wb, &props);
-        const Formats formats = make_formats(wb);
-        write_findings(wb, formats, report, m_rows_per_sheet);
-        if (!report.scores.empty()) write_scores(wb, formats, report, m_rows_per_sheet);
-        for (const auto& ms : monitor_sheets(report)) write_monitor_sheet(wb, formats, ms);
-        write_summary(wb, formats, report);
-        if (workbook_close(wb) != LXW_NO_ERROR) {
-            out.setstate(std::ios::badbit);
+        workbook_set_properties(m_wb, &props);
+        m_formats = make_formats(m_wb);
+        m_findings.emplace(findings_series(m_wb, m_formats, lang, rows_per_sheet));
+    }
+    XlsxStream(const XlsxStream&) = delete;
+    XlsxStream& operator=(const XlsxStream&) = delete;
+    ~XlsxStream() override {
+        if (m_wb) workbook_close(m_wb);  // an unfinished run: free it (the file is removed anyway)
+    }
+
+    void finding(const Finding& f) override {
+        ++m_per_file[f.loc.file][static_cast<int>(f.severity)];
+        if (m_findings) write_finding(*m_findings, m_formats, f, m_lang);
+    }
+    void score(const ProjectScore& s) override {
+        if (!m_wb) return;
+        // The score sheet comes into being with the first score: a check run has none.
+        if (!m_scores) m_scores.emplace(scores_series(m_wb, m_formats, m_lang, m_rows_per_sheet));
+        write_score(*m_scores, m_formats, s, m_lang);
+    }
+    // The summary sheet lists the key-evaluation projects whether or not --summary is given.
+    [[nodiscard]] bool needs_key_projects() const override { return true; }
+    void finish(const Report& rest) override {
+        if (!m_wb) {
+            m_out.setstate(std::ios::badbit);
             return;
         }
-        std::ifstream in(tmp.path, std::ios::binary);
+        m_findings->finish();
+        if (m_scores) m_scores->finish();
+        for (const auto& ms : monitor_sheets(rest)) write_monitor_sheet(m_wb, m_formats, ms);
+        write_summary(m_wb, m_formats, rest, m_per_file);
+        const lxw_error closed = workbook_close(m_wb);
+        m_wb = nullptr;
+        if (closed != LXW_NO_ERROR) {
+            m_out.setstate(std::ios::badbit);
+            return;
+        }
+        std::ifstream in(m_tmp.path, std::ios::binary);
         if (!in) {
-            out.setstate(std::ios::badbit);
+            m_out.setstate(std::ios::badbit);
             return;
         }
-        out << in.rdbuf();
+        m_out << in.rdbuf();
     }
 
 private:
+    std::ostream& m_out;
+    Lang m_lang;
     std::size_t m_rows_per_sheet;
+    TempFile m_tmp;
+    lxw_workbook* m_wb = nullptr;
+    Formats m_formats;
+    std::optional<SheetSeries> m_findings;
+    std::optional<SheetSeries> m_scores;
+    FileCounts m_per_file;
 };
+
+std::unique_ptr<Reporter> xlsx_reporter(std::size_t rows_per_sheet) {
+    return streaming_reporter([rows_per_sheet](std::ostream& out, Lang lang, bool /*with_summary*/) {
+        return std::make_unique<XlsxStream>(out, lang, rows_per_sheet);
+    });
+}
 
 }  // namespace
 
@@ -536,12 +587,10 @@ double ColumnWidths::width(std::size_t column) const {
     return std::clamp(w, m_min, std::max(m_min, hi));
 }
 
-std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& /*options*/) {
-    return std::make_unique<XlsxReporter>(LXW_ROW_MAX);
-}
+std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& /*options*/) { return xlsx_reporter(LXW_ROW_MAX); }
 
 std::unique_ptr<Reporter> make_xlsx_reporter_with_rows_per_sheet(std::size_t rows_per_sheet) {
-    return std::make_unique<XlsxReporter>(std::max<std::size_t>(rows_per_sheet, 2));
+    return xlsx_reporter(std::max<std::size_t>(rows_per_sheet, 2));
 }
 
 }  // namespace perf_check::report

@@ -15,9 +15,11 @@ namespace perf_check::report {
 /// per indicator score, then each project's 预算执行率 and total/grade rows), the monitoring tables of
 /// monitor_sheets() (perf-check monitor: 监控汇总, 项目监控, 指标监控), 汇总 (per file, per unit,
 /// key-evaluation projects); English names and headers with --lang en. Header rows are frozen and
-/// filterable, widths fit CJK text, severity is coloured, numbers are stored as numbers. The workbook is
-/// written to a temporary file and copied to the stream; if that fails the stream's badbit is set.
-/// Output is deterministic (fixed document timestamp), so golden tests can compare bytes.
+/// filterable, widths fit CJK text, severity is coloured, numbers are stored as numbers. The reporter
+/// streams: rows are written as results come, in libxlsxwriter's constant-memory mode (one row per
+/// sheet in memory, text as inline strings), into a temporary file copied to the stream at the end; if
+/// that fails the stream's badbit is set. Output is deterministic (fixed document timestamp, style
+/// numbers fixed up front), the same streamed or replayed from a whole report.
 std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& options = {});
 
 /// The same with worksheets of `rows_per_sheet` rows (header included) instead of Excel's 1,048,576:

@@ -47,7 +47,7 @@ TEST_CASE("reporters: the formats that can be written as results arrive are, and
     // A run streams only when every requested output can; otherwise it drops the streams it made and
     // writes the whole report at the end, which must then be all the output holds.
     const std::set<std::string> streamed = {"json",  "csv",      "gitlab", "sarif", "text",
-                                            "junit", "markdown", "github", "html"};
+                                            "junit", "markdown", "github", "html",  "xlsx"};
     for (const auto& entry : report::reporters()) {
         INFO(entry.name);
         const auto reporter = entry.factory({});
