@@ -211,7 +211,8 @@ void set_text(Cell& cell, std::string_view read) {
     util::fold_into(read, cell.text);
     // Folding only removes bytes (trims, and writes three- and two-byte characters as one), so the text
     // changed exactly when its length did: no comparison of every cell with what was read.
-    if (cell.text.size() != read.size()) cell.raw.assign(read);
+    if (cell.text.size() != read.size())
+        cell.raw.assign(read);
     else cell.raw.clear();
 }
 

@@ -314,7 +314,8 @@ void write_score(SheetSeries& series, const Formats& f, const ProjectScore& s, L
     if (b.budget) sheet.number(row, 6, *b.budget);
     if (b.spent) sheet.number(row, 7, *b.spent);
     sheet.number(row, 8, b.score);
-    sheet.text(row, 10, lang == Lang::en ? "min(spent / budget, 1) × weight" : "min(执行数 ÷ 预算数, 1) × 分值", f.wrap);
+    sheet.text(row, 10, lang == Lang::en ? "min(spent / budget, 1) × weight" : "min(执行数 ÷ 预算数, 1) × 分值",
+               f.wrap);
     if (b.rate) {
         worksheet_write_number(sheet.raw(), row, 11, b.rate->to_double(), f.percent);
     }
@@ -587,7 +588,9 @@ double ColumnWidths::width(std::size_t column) const {
     return std::clamp(w, m_min, std::max(m_min, hi));
 }
 
-std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& /*options*/) { return xlsx_reporter(LXW_ROW_MAX); }
+std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& /*options*/) {
+    return xlsx_reporter(LXW_ROW_MAX);
+}
 
 std::unique_ptr<Reporter> make_xlsx_reporter_with_rows_per_sheet(std::size_t rows_per_sheet) {
     return xlsx_reporter(std::max<std::size_t>(rows_per_sheet, 2));

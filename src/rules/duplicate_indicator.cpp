@@ -28,7 +28,7 @@ public:
             std::string_view key;
             std::size_t index;
         };
-        std::vector<std::string> stripped;  // names that held spaces, without them
+        std::vector<std::string> stripped;            // names that held spaces, without them
         stripped.reserve(project.indicators.size());  // never reallocated: `Named::key` may view these
         std::vector<Named> names;
         names.reserve(project.indicators.size());

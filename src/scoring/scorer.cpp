@@ -150,11 +150,14 @@ private:
         }
         if (!a.number) {
             if (a.band) {
-                step([&] { return "实际完成值“" + std::string(a.text) + "”不是数字，按定性等级“" + a.band->label + "”计分"; },
-                     [&] {
-                         return "The actual \"" + std::string(a.text) + "\" is not a number; scored by its qualitative label \"" +
-                                a.band->label + "\"";
-                     });
+                step(
+                    [&] {
+                        return "实际完成值“" + std::string(a.text) + "”不是数字，按定性等级“" + a.band->label + "”计分";
+                    },
+                    [&] {
+                        return "The actual \"" + std::string(a.text) +
+                               "\" is not a number; scored by its qualitative label \"" + a.band->label + "\"";
+                    });
                 return from_band(a, read_reviewer_score(m_ind));
             }
             step([&] { return "实际完成值“" + std::string(a.text) + "”不是数字，无法与指标值比较：本项按0分计"; },
@@ -169,7 +172,9 @@ private:
         Decimal av = *a.number;
         if (a.converted) {
             step([&] { return "实际完成值换算为指标单位：" + std::string(a.text) + " = " + val(av, unit); },
-                 [&] { return "Actual converted to the target's unit: " + std::string(a.text) + " = " + val(av, unit); });
+                 [&] {
+                     return "Actual converted to the target's unit: " + std::string(a.text) + " = " + val(av, unit);
+                 });
         }
         if (av < k_zero) {
             step("实际完成值为负数，按0计", "A negative actual counts as 0");

@@ -145,11 +145,17 @@ std::size_t common_prefix(std::string_view s, [[maybe_unused]] char a, [[maybe_u
 
 }  // namespace
 
-std::size_t common_utf8_prefix(std::string_view s) { return common_prefix<false>(s, 0, 0); }
+std::size_t common_utf8_prefix(std::string_view s) {
+    return common_prefix<false>(s, 0, 0);
+}
 
-std::size_t common_utf8_prefix_until(std::string_view s, char a, char b) { return common_prefix<true>(s, a, b); }
+std::size_t common_utf8_prefix_until(std::string_view s, char a, char b) {
+    return common_prefix<true>(s, a, b);
+}
 
-bool is_valid_utf8(std::string_view s) { return valid_utf8_from(s, common_utf8_prefix(s)); }
+bool is_valid_utf8(std::string_view s) {
+    return valid_utf8_from(s, common_utf8_prefix(s));
+}
 
 namespace {
 

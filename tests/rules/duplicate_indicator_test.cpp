@@ -80,11 +80,12 @@ TEST_CASE("duplicate-indicator rejects parameters", "[duplicate-indicator]") {
 TEST_CASE("duplicate-indicator keeps row order when repeated names interleave", "[duplicate-indicator]") {
     // Two names repeated in turn, the later-sorting one first: each repeat names its own first row,
     // and the findings come in row order.
-    const Project p = test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。",
-                                    {row("产出指标", "数量指标", "享受补助人数"), row("产出指标", "质量指标", "资金到位率"),
-                                     row("效益指标", "社会效益指标", "享受补助人数"), row("效益指标", "社会效益指标", "无"),
-                                     row("满意度指标", "服务对象满意度指标", "资金到位率"),
-                                     row("满意度指标", "服务对象满意度指标", "享受 补助人数")});
+    const Project p =
+        test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。",
+                      {row("产出指标", "数量指标", "享受补助人数"), row("产出指标", "质量指标", "资金到位率"),
+                       row("效益指标", "社会效益指标", "享受补助人数"), row("效益指标", "社会效益指标", "无"),
+                       row("满意度指标", "服务对象满意度指标", "资金到位率"),
+                       row("满意度指标", "服务对象满意度指标", "享受 补助人数")});
     const auto findings = test::run_rule("duplicate-indicator", p);
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].loc.row == 7);

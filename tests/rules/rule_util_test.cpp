@@ -8,7 +8,8 @@ using namespace perf_check;
 
 namespace {
 Indicator at(const std::string& level1, const std::string& level2) {
-    const Project p = test::project("301001", "测试项目", "100", "目标", {{level1, level2, "资金到位率", "90", "", "", "%", "≥", "10分"}});
+    const Project p = test::project("301001", "测试项目", "100", "目标",
+                                    {{level1, level2, "资金到位率", "90", "", "", "%", "≥", "10分"}});
     return p.indicators.front();
 }
 }  // namespace

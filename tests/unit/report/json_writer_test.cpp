@@ -171,8 +171,9 @@ TEST_CASE("A JsonWriter moved mid-document leaves nothing behind to write", "[js
 TEST_CASE("JsonWriter writes any mix of text, specials and broken bytes as nlohmann does", "[json-writer]") {
     // The plain part of a string is found in one pass and copied; the rest is checked and escaped
     // apart. Wherever the first special or broken byte falls, the result must be the same.
-    const std::vector<std::string> pieces = {"a", " 12.5%", "资", "金", "，", "\xC3\xA9", "\xF0\x9F\x98\x80",
-                                             "\xE0\xA4\x85", "\x80", "\xE6\x88", "\xFF", "\"", "\\", "\n", "\x01"};
+    const std::vector<std::string> pieces = {
+        "a",        " 12.5%", "资", "金", "，", "\xC3\xA9", "\xF0\x9F\x98\x80", "\xE0\xA4\x85", "\x80",
+        "\xE6\x88", "\xFF",   "\"", "\\", "\n", "\x01"};
     std::mt19937 rng(29);
     for (int round = 0; round < 5000; ++round) {
         std::string text;
@@ -185,6 +186,7 @@ TEST_CASE("JsonWriter writes any mix of text, specials and broken bytes as nlohm
             w.end_document();
         }
         INFO(text);
-        REQUIRE(out.str() == nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+        REQUIRE(out.str() ==
+                nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     }
 }

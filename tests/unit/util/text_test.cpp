@@ -435,9 +435,9 @@ TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first char
     // Pieces that land anywhere relative to the sixteen-byte blocks: common ones, ones the blocks leave
     // to the scalar part (two- and four-byte characters, leads E0 and ED), broken ones, and the bytes
     // JSON escapes.
-    const std::vector<std::string> pieces = {"a", " 12.5%", "资", "金", "，", "\xC3\xA9", "\xE0\xA4\x85",
-                                             "\xED\x9F\xBF", "\xF0\x9F\x98\x80", "\x80", "\xE6\x88", "\xFF",
-                                             "\"", "\\", "\n", std::string(1, '\0'), "\x1F"};
+    const std::vector<std::string> pieces = {
+        "a",    " 12.5%",   "资",   "金", "，", "\xC3\xA9", "\xE0\xA4\x85",       "\xED\x9F\xBF", "\xF0\x9F\x98\x80",
+        "\x80", "\xE6\x88", "\xFF", "\"", "\\", "\n",       std::string(1, '\0'), "\x1F"};
     std::mt19937 rng(17);
     for (int round = 0; round < 20000; ++round) {
         std::string s;
@@ -455,8 +455,9 @@ TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first char
 
 TEST_CASE("fold changes a text exactly when it makes it shorter", "[text]") {
     // set_text relies on this to keep `raw` only when folding changed the cell, without comparing.
-    const std::vector<std::string> pieces = {"a", "资", "“", "—", "\xEF\xBC\x95", "\xEF\xBD\x81", "\xE3\x80\x80",
-                                             "\xC2\xA0", " ", "\t", "\xC2\xB7", "\xEF\xBF\xBD"};
+    const std::vector<std::string> pieces = {
+        "a",        "资", "“",  "—",        "\xEF\xBC\x95", "\xEF\xBD\x81", "\xE3\x80\x80",
+        "\xC2\xA0", " ",  "\t", "\xC2\xB7", "\xEF\xBF\xBD"};
     std::mt19937 rng(23);
     for (int round = 0; round < 20000; ++round) {
         std::string s;
