@@ -30,7 +30,7 @@ const char* k_description =
 
 const char* k_footer =
     "\n退出码 Exit codes: 0 无达到 --fail-on 级别的问题 nothing at/above --fail-on; 1 有 findings at/above it;\n"
-    "2 无法完成 the run could not be done (unreadable file, bad rule set, bad option).\n"
+    "2 无法完成 the run could not be done (unreadable file, bad rule set, bad option, unwritable report).\n"
     "示例 Examples:\n"
     "  perf-check targets.csv\n"
     "  perf-check --format json -o report.json submissions/\n"

@@ -438,6 +438,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         std::unique_ptr<Reporter> reporter;
         std::unique_ptr<std::ofstream> file;
         std::ostream* stream = nullptr;
+        std::string path;  ///< "" for standard output
     };
     std::vector<Output> outputs;
     for (const auto& target : options.reports) {
@@ -460,6 +461,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 return k_exit_failed;
             }
             o.stream = o.file.get();
+            o.path = target.path;
         }
         outputs.push_back(std::move(o));
     }
@@ -507,6 +509,16 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     for (const auto& f : report.files) {
         if (f.error) err << "perf-check: " << *f.error << '\n';
     }
+    // A report that could not be written whole (a full disk, a closed pipe, an xlsx workbook that could
+    // not be assembled) fails the run: an exit code of 0 or 1 would vouch for a file that is cut short.
+    bool written = true;
+    for (const auto& o : outputs) {
+        if (o.stream->flush()) continue;
+        err << "perf-check: cannot write " << (o.path.empty() ? std::string("the report to standard output") : o.path)
+            << " (报告未能完整写出：请检查磁盘空间和写入权限)\n";
+        written = false;
+    }
+    if (!written) return k_exit_failed;
     return exit_code(report, options);
 }
 

@@ -468,13 +468,17 @@ public:
         : m_out(out), m_lang(lang), m_rows_per_sheet(rows_per_sheet) {
         // libxlsxwriter writes to a named file (it assembles the zip there), so the stream gets a copy.
         std::error_code ec;
-        std::string tmpl = (std::filesystem::temp_directory_path(ec) / "perf-check-report-XXXXXX").string();
+        m_tmpdir = std::filesystem::temp_directory_path(ec).string();
+        std::string tmpl = (std::filesystem::path(m_tmpdir) / "perf-check-report-XXXXXX").string();
         const int fd = mkstemp(tmpl.data());
         if (fd < 0) return;
         close(fd);
         m_tmp.path = tmpl;
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
+        // Each sheet's rows go to a temporary file of their own: in $TMPDIR like ours (libxlsxwriter's
+        // default is /tmp whatever $TMPDIR says).
+        options.tmpdir = m_tmpdir.empty() ? nullptr : m_tmpdir.data();
         m_wb = workbook_new_opt(m_tmp.path.c_str(), &options);
         if (!m_wb) return;
         lxw_doc_properties props{};
@@ -508,13 +512,16 @@ public:
             m_out.setstate(std::ios::badbit);
             return;
         }
+        // A sheet that could not be opened (no temporary file for its rows) took none: the workbook
+        // would lack them, so the output fails rather than pass for complete.
+        const bool whole = m_findings->ok() && (!m_scores || m_scores->ok());
         m_findings->finish();
         if (m_scores) m_scores->finish();
         for (const auto& ms : monitor_sheets(rest)) write_monitor_sheet(m_wb, m_formats, ms);
         write_summary(m_wb, m_formats, rest, m_per_file);
         const lxw_error closed = workbook_close(m_wb);
         m_wb = nullptr;
-        if (closed != LXW_NO_ERROR) {
+        if (closed != LXW_NO_ERROR || !whole) {
             m_out.setstate(std::ios::badbit);
             return;
         }
@@ -530,6 +537,7 @@ private:
     std::ostream& m_out;
     Lang m_lang;
     std::size_t m_rows_per_sheet;
+    std::string m_tmpdir;
     TempFile m_tmp;
     lxw_workbook* m_wb = nullptr;
     Formats m_formats;

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -337,4 +338,39 @@ TEST_CASE("convert --to json output validates against the shipped JSON Schema", 
     const std::string bad_cmd = "/usr/bin/python3 " + script + " " + test::source_path("schemas/perf-check-table.schema.json") +
                                 " " + bad + " 2>/dev/null";
     CHECK(std::system(bad_cmd.c_str()) != 0);
+}
+
+TEST_CASE("a report that cannot be written whole fails the run, whatever the findings", "[pipeline][output]") {
+    // /dev/full opens for writing and refuses every byte, as a full disk does: the run must not exit 0
+    // or 1 as if the report were there, and must name the file.
+    if (!std::filesystem::exists("/dev/full")) {
+        WARN("no /dev/full here: the full-disk half of this test did not run");
+    }
+    for (const bool stream : {true, false}) {
+        if (!std::filesystem::exists("/dev/full")) break;
+        for (const char* format : {"json", "text", "xlsx"}) {
+            INFO(format << (stream ? " streamed" : " kept"));
+            RunOptions opts;
+            opts.paths = {test::source_path("samples/clean-2024.csv")};
+            opts.stream = stream;
+            opts.reports = {{format, "/dev/full"}};
+            std::ostringstream out;
+            std::ostringstream err;
+            CHECK(pipeline::run(opts, out, err) == pipeline::k_exit_failed);
+            CHECK_THAT(err.str(), Catch::Contains("cannot write /dev/full"));
+        }
+    }
+    // Standard output that refuses what is written (a closed pipe) is reported the same way.
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/clean-2024.csv")};
+    opts.reports = {{"text", ""}};
+    std::ostringstream out;
+    out.setstate(std::ios::badbit);
+    std::ostringstream err;
+    CHECK(pipeline::run(opts, out, err) == pipeline::k_exit_failed);
+    CHECK_THAT(err.str(), Catch::Contains("cannot write the report to standard output"));
+    // And a report that is written is not: the clean sample passes.
+    std::ostringstream fine;
+    CHECK(pipeline::run(opts, fine, err) == pipeline::k_exit_clean);
+    CHECK_THAT(fine.str(), Catch::Contains("未发现问题"));
 }
