@@ -333,16 +333,27 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
 
 namespace {
 
-// Runs `body` with its output going to `path` (or `out` when empty/"-").
+// Runs `body` with its output going to `path` (or `out` when empty/"-"); output that could not be
+// written whole (a full disk) fails the command, as a run's reports do.
 template <class Body>
 int with_output(const std::string& path, std::ostream& out, std::ostream& err, Body body) {
-    if (path.empty() || path == "-") return body(out);
-    std::ofstream file(path, std::ios::binary);
-    if (!file) {
-        err << "perf-check: cannot write " << path << " (无法写入输出文件)\n";
+    const bool to_stdout = path.empty() || path == "-";
+    std::ofstream file;
+    if (!to_stdout) {
+        file.open(path, std::ios::binary);
+        if (!file) {
+            err << "perf-check: cannot write " << path << " (无法写入输出文件)\n";
+            return pipeline::k_exit_failed;
+        }
+    }
+    std::ostream& o = to_stdout ? out : file;
+    const int code = body(o);
+    if (!o.flush()) {
+        err << "perf-check: cannot write " << (to_stdout ? std::string("standard output") : path)
+            << " (输出未能完整写出：请检查磁盘空间和写入权限)\n";
         return pipeline::k_exit_failed;
     }
-    return body(file);
+    return code;
 }
 
 }  // namespace

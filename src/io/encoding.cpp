@@ -215,9 +215,12 @@ ScanResult scan(std::istream& in) {
             const auto b = static_cast<unsigned char>(block[i]);
             // ASCII between sequences is valid in both encodings: most bytes of a table take this path.
             if (b < 0x80 && b != 0 && u.complete() && g.complete()) continue;
-            if (b == 0 && r.nul_offset == std::string::npos) {
+            if (b == 0) {
+                // Binary data: that is the file's error whatever else is wrong with it, so the scan ends
+                // here (going on over a long run of NULs would restart the fast paths at every one).
                 r.nul_offset = offset + i;
                 r.nul_line = line + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+                break;
             }
             step(u, r.utf8, u_start, block, i, offset, line, tail);
             step(g, r.gb, g_start, block, i, offset, line, tail);
@@ -226,6 +229,7 @@ ScanResult scan(std::istream& in) {
             if (r.utf8.failed) u = Utf8Validator{};
             if (r.gb.failed) g = Gb18030Validator{};
         }
+        if (r.nul_offset != std::string::npos) break;
         line += static_cast<std::size_t>(std::count(block.begin(), block.end(), '\n'));
         // Keep the block's last bytes: a sequence broken in the next block starts among them.
         tail += block.substr(n > 4 ? n - 4 : 0);

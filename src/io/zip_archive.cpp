@@ -103,6 +103,13 @@ bool ZipArchive::has(const std::string& part) const {
     return zip_name_locate(m_zip, part.c_str(), 0) >= 0 || zip_name_locate(m_zip, part.c_str(), ZIP_FL_NOCASE) >= 0;
 }
 
+std::optional<std::uint64_t> ZipArchive::declared_size(const std::string& part) const {
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(m_zip, part.c_str(), 0, &st) != 0 || (st.valid & ZIP_STAT_SIZE) == 0) return std::nullopt;
+    return static_cast<std::uint64_t>(st.size);
+}
+
 Expected<std::unique_ptr<ZipEntryStream>> ZipArchive::open_entry(const std::string& part, std::uint64_t max_bytes) const {
     zip_int64_t index = zip_name_locate(m_zip, part.c_str(), 0);
     if (index < 0) index = zip_name_locate(m_zip, part.c_str(), ZIP_FL_NOCASE);

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "io/xlsx_limits.hpp"
@@ -54,6 +55,9 @@ public:
 
     /// True when the archive holds an entry named `part` (exact name, else ASCII case-insensitive).
     [[nodiscard]] bool has(const std::string& part) const;
+    /// The uncompressed size entry `part` declares in the central directory (nothing is read or
+    /// checked), or nullopt when there is no such entry.
+    [[nodiscard]] std::optional<std::uint64_t> declared_size(const std::string& part) const;
     /// Opens entry `part` for streaming if its declared size is at most `max_bytes` and its ratio is
     /// sane. A missing entry is an Error saying which part is missing.
     Expected<std::unique_ptr<ZipEntryStream>> open_entry(const std::string& part, std::uint64_t max_bytes) const;

@@ -493,6 +493,11 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 return k_exit_failed;
             }
             report::write_baseline(report, file);
+            if (!file.flush()) {
+                err << "perf-check: cannot write " << options.update_baseline_path
+                    << " (基线文件未能完整写出：请检查磁盘空间和写入权限)\n";
+                return k_exit_failed;
+            }
         }
         if (!options.baseline_path.empty()) {
             auto baseline = report::read_baseline(options.baseline_path);
@@ -515,7 +520,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     for (const auto& o : outputs) {
         if (o.stream->flush()) continue;
         err << "perf-check: cannot write " << (o.path.empty() ? std::string("the report to standard output") : o.path)
-            << " (报告未能完整写出：请检查磁盘空间和写入权限)\n";
+            << " (报告未能完整写出：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)\n";
         written = false;
     }
     if (!written) return k_exit_failed;

@@ -11,10 +11,12 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
 
+#include "io/zip_archive.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "util/text.hpp"
@@ -336,9 +338,9 @@ void write_score(SheetSeries& series, const Formats& f, const ProjectScore& s, L
 
 // A monitoring table (perf-check monitor): numbers and percentages as numbers, prose wrapped, the 合计
 // row in bold and kept out of the filter range so that sorting leaves it at the bottom.
-void write_monitor_sheet(lxw_workbook* wb, const Formats& f, const MonitorSheet& ms) {
+bool write_monitor_sheet(lxw_workbook* wb, const Formats& f, const MonitorSheet& ms) {
     Sheet sheet(wb, ms.name, f);
-    if (!sheet.ok()) return;
+    if (!sheet.ok()) return false;
     sheet.header(0, ms.headers);
     lxw_row_t row = 0;
     const bool has_total = ms.total_last_row && !ms.rows.empty();
@@ -365,15 +367,16 @@ void write_monitor_sheet(lxw_workbook* wb, const Formats& f, const MonitorSheet&
     }
     if (!has_total) sheet.filter(0, row, ms.headers.size());
     sheet.finish(0, ms.headers.size(), f.wrap);
+    return true;
 }
 
 // Findings by severity per file they are placed in, counted as they are written.
 using FileCounts = std::map<std::string, std::array<int, 3>>;
 
-void write_summary(lxw_workbook* wb, const Formats& f, const Report& report, FileCounts& per_file) {
+bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, FileCounts& per_file) {
     const Lang lang = report.lang;
     Sheet sheet(wb, lang == Lang::en ? "Summary" : "汇总", f);
-    if (!sheet.ok()) return;
+    if (!sheet.ok()) return false;
     const std::vector<Text> file_headers = {{"文件", "File"},     {"编码", "Encoding"}, {"项目数", "Projects"},
                                             {"指标数", "Indicators"}, {"错误", "Errors"},  {"警告", "Warnings"},
                                             {"提示", "Infos"},     {"无法读取的原因", "Read error"}};
@@ -448,6 +451,38 @@ void write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
     sheet.cap(7, 60);
     sheet.wrap_column(7);
     sheet.finish(0, titles.size(), f.wrap);
+    return true;
+}
+
+// How many bytes of rows each worksheet's temporary file holds, in sheet order (sheet1.xml, sheet2.xml…);
+// nullopt when a write to one of them failed. libxlsxwriter does not check those writes, nor the copy
+// of the rows into the sheet's XML when the workbook closes: with $TMPDIR full it zips a sheet cut
+// short, a workbook Excel cannot open. The sizes let sheets_whole() see that after closing. (The last
+// row of each sheet is written at closing: a disk that fills at exactly that row is not caught.)
+std::optional<std::vector<long>> row_bytes(lxw_workbook* wb) {
+    std::vector<long> bytes;
+    lxw_worksheet* ws = nullptr;
+    STAILQ_FOREACH(ws, wb->worksheets, list_pointers) {
+        FILE* rows = ws->optimize_tmpfile;
+        if (!rows) {
+            bytes.push_back(0);
+            continue;
+        }
+        if (std::fflush(rows) != 0 || std::ferror(rows)) return std::nullopt;
+        bytes.push_back(std::ftell(rows));
+    }
+    return bytes;
+}
+
+// True when each sheet of the closed workbook at `path` is longer than the rows written for it.
+bool sheets_whole(const std::string& path, const std::vector<long>& rows) {
+    const auto archive = io::ZipArchive::open(path, std::numeric_limits<std::uint64_t>::max());
+    if (!archive) return false;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const auto size = (*archive)->declared_size("xl/worksheets/sheet" + std::to_string(k + 1) + ".xml");
+        if (!size || *size <= static_cast<std::uint64_t>(std::max(rows[k], 0L))) return false;
+    }
+    return true;
 }
 
 // Removes the temporary file however write() leaves.
@@ -512,16 +547,18 @@ public:
             m_out.setstate(std::ios::badbit);
             return;
         }
-        // A sheet that could not be opened (no temporary file for its rows) took none: the workbook
-        // would lack them, so the output fails rather than pass for complete.
-        const bool whole = m_findings->ok() && (!m_scores || m_scores->ok());
+        // A sheet that could not be opened (no temporary file for its rows) took none, and rows that did
+        // not reach their file are lost: the workbook would lack them, so the output fails rather than
+        // pass for complete.
+        bool whole = m_findings->ok() && (!m_scores || m_scores->ok());
         m_findings->finish();
         if (m_scores) m_scores->finish();
-        for (const auto& ms : monitor_sheets(rest)) write_monitor_sheet(m_wb, m_formats, ms);
-        write_summary(m_wb, m_formats, rest, m_per_file);
+        for (const auto& ms : monitor_sheets(rest)) whole = write_monitor_sheet(m_wb, m_formats, ms) && whole;
+        whole = write_summary(m_wb, m_formats, rest, m_per_file) && whole;
+        const auto rows = row_bytes(m_wb);
         const lxw_error closed = workbook_close(m_wb);
         m_wb = nullptr;
-        if (closed != LXW_NO_ERROR || !whole) {
+        if (closed != LXW_NO_ERROR || !whole || !rows || !sheets_whole(m_tmp.path, *rows)) {
             m_out.setstate(std::ios::badbit);
             return;
         }

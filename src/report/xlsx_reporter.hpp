@@ -18,8 +18,11 @@ namespace perf_check::report {
 /// filterable, widths fit CJK text, severity is coloured, numbers are stored as numbers. The reporter
 /// streams: rows are written as results come, in libxlsxwriter's constant-memory mode (one row per
 /// sheet in memory, text as inline strings), into a temporary file copied to the stream at the end; if
-/// that fails the stream's badbit is set. Output is deterministic (fixed document timestamp, style
-/// numbers fixed up front), the same streamed or replayed from a whole report.
+/// that fails (or a sheet's rows could not all be written to $TMPDIR) the stream's badbit is set. Output
+/// is deterministic (fixed document timestamp, style numbers fixed up front), the same streamed or
+/// replayed from a whole report, with one exception: a score run whose findings need a second sheet gets
+/// its sheets in the order they filled when streamed (问题清单, 评分结果, 问题清单 (2)…), all findings
+/// first when replayed (a --baseline run).
 std::unique_ptr<Reporter> make_xlsx_reporter(const ReporterOptions& options = {});
 
 /// The same with worksheets of `rows_per_sheet` rows (header included) instead of Excel's 1,048,576:

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <sstream>
 
 #include "cli/cli.hpp"
@@ -186,4 +187,23 @@ TEST_CASE("a baseline hides known findings; moving rows keeps them hidden; a fix
     dir.write("t.csv", fixed);
     const Run after = run({table, "--baseline", base, "-f", "json"});
     CHECK_THAT(after.err, Catch::Contains("weight-missing"));
+}
+
+TEST_CASE("a converted table or a baseline that cannot be written whole fails with exit 2", "[cli][output]") {
+    // /dev/full takes the open and refuses every byte, as a full disk does.
+    if (!std::filesystem::exists("/dev/full")) {
+        WARN("no /dev/full here: this test did not run");
+        return;
+    }
+    const std::string table = test::source_path("samples/targets-2024.csv");
+    const Run converted = run({"convert", table, "--to", "json", "-o", "/dev/full"});
+    CHECK(converted.code == 2);
+    CHECK_THAT(converted.err, Catch::Contains("cannot write /dev/full"));
+    const Run baseline = run({"check", table, "--update-baseline", "/dev/full", "-f", "json"});
+    CHECK(baseline.code == 2);
+    CHECK_THAT(baseline.err, Catch::Contains("cannot write /dev/full"));
+    // Written to a real file, both succeed.
+    test::TempDir dir;
+    CHECK(run({"convert", table, "--to", "json", "-o", dir.path("t.json")}).code == 0);
+    CHECK(run({"check", table, "--update-baseline", dir.path("b.json"), "-f", "json"}).code != 2);
 }
