@@ -348,12 +348,7 @@ int with_output(const std::string& path, std::ostream& out, std::ostream& err, B
     }
     std::ostream& o = to_stdout ? out : file;
     const int code = body(o);
-    if (!o.flush()) {
-        err << "perf-check: cannot write " << (to_stdout ? std::string("standard output") : path)
-            << " (输出未能完整写出：请检查磁盘空间和写入权限)\n";
-        return pipeline::k_exit_failed;
-    }
-    return code;
+    return pipeline::written_whole(o, to_stdout ? "standard output" : path, err) ? code : pipeline::k_exit_failed;
 }
 
 }  // namespace

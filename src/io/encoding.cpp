@@ -175,26 +175,14 @@ ScanResult scan(std::istream& in) {
         if (offset == 0 && n >= 3 && buf[0] == '\xEF' && buf[1] == '\xBB' && buf[2] == '\xBF') r.has_bom = true;
         for (std::size_t i = 0; i < n; ++i) {
             // Once GB18030 is ruled out (early, in any UTF-8 table with Chinese text) and no sequence is
-            // open: a tight loop over ASCII (not NUL) and whole three-byte characters of the common
-            // range, without the byte-at-a-time validator; anything else falls through to the general
-            // path below. (A failed validator is reset, so it stays "complete".)
+            // open: ASCII and whole three-byte characters of the common range are skipped sixteen bytes at
+            // a time (util::common_utf8_prefix), up to the first NUL, without the byte-at-a-time
+            // validator; anything else falls through to the general path below. (A failed validator is
+            // reset, so it stays "complete".)
             if (r.gb.failed && u.complete()) {
-                // Sixteen bytes at a time first, up to the first NUL (which the general path reports).
                 const std::size_t end = i + util::common_utf8_prefix(block.substr(i));
                 const void* nul = std::memchr(block.data() + i, 0, end - i);
                 i = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - block.data()) : end;
-                while (i < n) {
-                    const auto c = static_cast<unsigned char>(block[i]);
-                    if (c != 0 && c < 0x80) {
-                        ++i;
-                    } else if (i + 2 < n && ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) &&
-                               (static_cast<unsigned char>(block[i + 1]) & 0xC0) == 0x80 &&
-                               (static_cast<unsigned char>(block[i + 2]) & 0xC0) == 0x80) {
-                        i += 3;
-                    } else {
-                        break;
-                    }
-                }
                 if (i == n) break;
             }
             // Likewise in a GB18030 table once UTF-8 is ruled out: ASCII (not NUL) and whole two-byte codes.

@@ -389,6 +389,12 @@ int exit_code(const Report& report, const RunOptions& options) {
     return at_or_above > 0 ? k_exit_findings : k_exit_clean;
 }
 
+bool written_whole(std::ostream& out, const std::string& name, std::ostream& err) {
+    if (out.flush()) return true;
+    err << "perf-check: cannot write " << name << " (未能完整写出：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)\n";
+    return false;
+}
+
 int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // 1. The rule set: compiled-in default, or --rules (an error there stops the run: exit 2).
     RuleSet loaded;
@@ -493,11 +499,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 return k_exit_failed;
             }
             report::write_baseline(report, file);
-            if (!file.flush()) {
-                err << "perf-check: cannot write " << options.update_baseline_path
-                    << " (基线文件未能完整写出：请检查磁盘空间和写入权限)\n";
-                return k_exit_failed;
-            }
+            if (!written_whole(file, options.update_baseline_path, err)) return k_exit_failed;
         }
         if (!options.baseline_path.empty()) {
             auto baseline = report::read_baseline(options.baseline_path);
@@ -518,10 +520,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // not be assembled) fails the run: an exit code of 0 or 1 would vouch for a file that is cut short.
     bool written = true;
     for (const auto& o : outputs) {
-        if (o.stream->flush()) continue;
-        err << "perf-check: cannot write " << (o.path.empty() ? std::string("the report to standard output") : o.path)
-            << " (报告未能完整写出：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)\n";
-        written = false;
+        written = written_whole(*o.stream, o.path.empty() ? "the report to standard output" : o.path, err) && written;
     }
     if (!written) return k_exit_failed;
     return exit_code(report, options);

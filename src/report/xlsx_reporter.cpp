@@ -10,11 +10,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "io/zip_archive.hpp"
 #include "report/formats.hpp"
@@ -173,13 +173,20 @@ private:
     std::set<std::size_t> m_wrapped;
 };
 
+// Where a sheet's prose goes: columns capped at a width (text wraps instead of running off the screen),
+// and the columns that wrap.
+struct ColumnShape {
+    std::vector<std::pair<std::size_t, double>> caps;
+    std::vector<std::size_t> wrapped;
+};
+
 // A table written over as many worksheets as it needs. A worksheet holds 1,048,576 rows; a run with
 // more (a province's tables at once) goes on over "问题清单 (2)", "(3)"… with the header repeated, rather
 // than losing the rest. A block of rows (one project's scores) is never split between two sheets.
 class SheetSeries {
 public:
     SheetSeries(lxw_workbook* wb, const Formats& formats, std::string name, std::vector<std::string> titles,
-                std::size_t rows_per_sheet, std::function<void(Sheet&)> shape)
+                std::size_t rows_per_sheet, ColumnShape shape)
         : m_wb(wb),
           m_formats(formats),
           m_name(std::move(name)),
@@ -199,7 +206,8 @@ public:
     lxw_row_t& row() { return m_row; }
     void finish() {
         if (!ok()) return;
-        m_shape(*m_sheet);
+        for (const auto& [column, width] : m_shape.caps) m_sheet->cap(column, width);
+        for (const std::size_t column : m_shape.wrapped) m_sheet->wrap_column(column);
         m_sheet->filter(0, m_row, m_titles.size());
         m_sheet->finish(0, m_titles.size(), m_formats.wrap);
     }
@@ -219,7 +227,7 @@ private:
     std::string m_name;
     std::vector<std::string> m_titles;
     std::size_t m_rows_per_sheet;
-    std::function<void(Sheet&)> m_shape;
+    ColumnShape m_shape;
     std::unique_ptr<Sheet> m_sheet;
     lxw_row_t m_row = 0;
     int m_count = 0;
@@ -237,15 +245,7 @@ SheetSeries findings_series(lxw_workbook* wb, const Formats& f, Lang lang, std::
                                        {"项目", "Project"},    {"指标", "Indicator"},     {"值", "Value"},
                                        {"问题说明", "Message"}, {"修改建议", "How to fix"}};
     return SheetSeries(wb, f, lang == Lang::en ? "Findings" : "问题清单", titles_of(headers, lang), rows_per_sheet,
-                       [](Sheet& sheet) {
-                           // Prose columns wrap at a readable width instead of running off the screen.
-                           sheet.cap(6, 30);
-                           sheet.cap(7, 36);
-                           sheet.cap(8, 30);
-                           sheet.cap(9, 70);
-                           sheet.cap(10, 60);
-                           for (std::size_t c : {6, 7, 8, 9, 10}) sheet.wrap_column(c);
-                       });
+                       {{{6, 30}, {7, 36}, {8, 30}, {9, 70}, {10, 60}}, {6, 7, 8, 9, 10}});
 }
 
 void write_finding(SheetSeries& series, const Formats& f, const Finding& fd, Lang lang) {
@@ -271,15 +271,7 @@ SheetSeries scores_series(lxw_workbook* wb, const Formats& f, Lang lang, std::si
         {"指标", "Indicator"},    {"分值", "Weight"},        {"指标值", "Target"},        {"实际完成值", "Actual"},
         {"得分", "Score"},        {"等级", "Grade"},         {"计算公式", "Formula"},     {"计算过程", "Steps"}};
     return SheetSeries(wb, f, lang == Lang::en ? "Scores" : "评分结果", titles_of(headers, lang), rows_per_sheet,
-                       [](Sheet& sheet) {
-                           sheet.cap(2, 30);
-                           sheet.cap(4, 36);
-                           sheet.cap(6, 24);
-                           sheet.cap(7, 24);
-                           sheet.cap(10, 40);
-                           sheet.cap(11, 60);
-                           for (std::size_t c : {4, 6, 7, 10, 11}) sheet.wrap_column(c);
-                       });
+                       {{{2, 30}, {4, 36}, {6, 24}, {7, 24}, {10, 40}, {11, 60}}, {4, 6, 7, 10, 11}});
 }
 
 // A project's rows: its indicators, budget execution, its total.
