@@ -63,6 +63,32 @@ bool looks_like_fullwidth_header(const RawRow& row) {
 
 }  // namespace
 
+void ProjectDraft::clear() {
+    m_text.clear();
+    m_cell_end.clear();
+    m_rows.clear();
+}
+
+void ProjectDraft::add(const RawRow& row) {
+    m_rows.push_back({row.row, m_cell_end.size(), row.cells.size()});
+    for (const auto& c : row.cells) {
+        m_text += c;
+        m_cell_end.push_back(m_text.size());
+    }
+}
+
+void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
+    const Row& r = m_rows[i];
+    into.row = r.row;
+    into.cells.resize(r.cells);
+    std::size_t begin = r.first_cell == 0 ? 0 : m_cell_end[r.first_cell - 1];
+    for (std::size_t c = 0; c < r.cells; ++c) {
+        const std::size_t end = m_cell_end[r.first_cell + c];
+        into.cells[c].assign(m_text, begin, end - begin);
+        begin = end;
+    }
+}
+
 TableProjectSource::TableProjectSource(std::unique_ptr<RowSource> rows, const RuleSet& rules)
     : m_rows(std::move(rows)), m_rules(rules) {}
 
@@ -110,7 +136,8 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                     }
                     m_table.header_row = second.row;
                 } else {
-                    m_pending = second;
+                    m_pending = std::move(second);
+                    m_has_pending = true;
                 }
             }
             break;
@@ -192,9 +219,9 @@ constexpr std::array<std::pair<Cell Indicator::*, Column>, 12> k_indicator_cells
 // normalize_indicator sets it again. A field added to Indicator must be reset here too (the test
 // "a refilled indicator keeps nothing of the last project" in table_assembler_test.cpp checks those
 // there are now).
-Indicator& TableProjectSource::next_slot(Project& p) {
-    if (m_slots_used == p.indicators.size()) return p.indicators.emplace_back();
-    Indicator& slot = p.indicators[m_slots_used];
+Indicator& TableProjectSource::next_slot(Project& p, Assembly& state) {
+    if (state.slots_used == p.indicators.size()) return p.indicators.emplace_back();
+    Indicator& slot = p.indicators[state.slots_used];
     slot.comparator = Comparator::none;
     slot.value = Quantity{};
     slot.weight_points.reset();
@@ -206,7 +233,7 @@ Indicator& TableProjectSource::next_slot(Project& p) {
     return slot;
 }
 
-void TableProjectSource::add_row(Project& p, const RawRow& row) {
+void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state) const {
     p.last_row = row.row;
     // Total rows: the first non-empty cell says 合计/总计/总分.
     for (const auto& c : row.cells) {
@@ -222,49 +249,48 @@ void TableProjectSource::add_row(Project& p, const RawRow& row) {
         }
         break;
     }
-    Indicator& ind = next_slot(p);
+    Indicator& ind = next_slot(p, state);
     ind.row = row.row;
     for (const auto& [member, column] : k_indicator_cells) fill_cell(ind.*member, row, column);
     const bool has_indicator = !ind.level1.empty() || !ind.level2.empty() || !ind.name.empty() ||
                                !ind.target.empty() || !ind.deduction.empty() || !ind.weight.empty() ||
                                !ind.actual.empty();
     if (!has_indicator) return;  // the slot is handed out again for the next row
-    ++m_slots_used;
+    ++state.slots_used;
     // Merged cells arrive blank: 一级 fills down within the project, 二级 within its 一级.
     if (ind.level1.empty()) {
         const SourceLocation here = ind.level1.loc;
-        ind.level1 = m_level1;
+        ind.level1 = state.level1;
         ind.level1.loc = here;
-        ind.level1.filled = !m_level1.empty();
+        ind.level1.filled = !state.level1.empty();
     } else {
-        m_level1 = ind.level1;
-        m_level2 = Cell{};
+        state.level1 = ind.level1;
+        state.level2 = Cell{};
     }
     if (ind.level2.empty()) {
         const SourceLocation here = ind.level2.loc;
-        ind.level2 = m_level2;
+        ind.level2 = state.level2;
         ind.level2.loc = here;
-        ind.level2.filled = !m_level2.empty();
+        ind.level2.filled = !state.level2.empty();
     } else {
-        m_level2 = ind.level2;
+        state.level2 = ind.level2;
     }
 }
 
-Expected<bool> TableProjectSource::next(Project& out) {
+// Reads the next project's rows: fills `out`'s project-level cells and hands each of its non-empty rows
+// to `on_row`, in order. False at the end of the table. next() assembles the rows as they come;
+// next_draft() keeps them for assemble() on another thread.
+template <class OnRow>
+Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
     if (m_done) return false;
-    std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
-    out = Project{};
-    out.indicators = std::move(slots);
-    out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
-    m_slots_used = 0;
     out.file = m_table.file;
     out.money_unit = m_table.money_unit;
     bool started = false;
-    RawRow& row = m_row;  // a member, so that its cells' strings keep their capacity from project to project
+    RawRow& row = m_row;
     while (true) {
-        if (m_pending) {
-            row = std::move(*m_pending);
-            m_pending.reset();
+        if (m_has_pending) {
+            std::swap(row, m_pending);  // both keep their strings' capacity
+            m_has_pending = false;
         } else {
             auto got = m_rows->next(row);
             if (!got) return got.error();
@@ -288,7 +314,8 @@ Expected<bool> TableProjectSource::next(Project& out) {
         const bool new_project = names_project && !is_total &&
                                  (!started || code.text != out.code.text || name.text != out.name.text);
         if (new_project && started) {
-            m_pending = std::move(row);
+            std::swap(m_pending, row);
+            m_has_pending = true;
             break;
         }
         if (!started) {
@@ -300,8 +327,6 @@ Expected<bool> TableProjectSource::next(Project& out) {
             out.goal = cell_at(row, Column::goal);
             out.budget = cell_at(row, Column::budget);
             out.spent = cell_at(row, Column::spent);
-            m_level1 = Cell{};
-            m_level2 = Cell{};
         } else {
             // Project cells written on a later row of the same project (unmerged exports) fill gaps.
             for (auto [field, column] : {std::pair{&out.funds, Column::funds}, std::pair{&out.goal, Column::goal},
@@ -312,13 +337,50 @@ Expected<bool> TableProjectSource::next(Project& out) {
                 }
             }
         }
-        add_row(out, row);
+        on_row(row);
     }
-    out.indicators.resize(m_slots_used);  // slots the last project used and this one did not
-    if (!started) return false;
+    return started;
+}
+
+Expected<bool> TableProjectSource::next(Project& out) {
+    std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
+    out = Project{};
+    out.indicators = std::move(slots);
+    out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
+    Assembly state;
+    auto more = read_project(out, [&](const RawRow& row) { add_row(out, row, state); });
+    out.indicators.resize(state.slots_used);  // slots the last project used and this one did not
+    if (!more || !*more) return more;
     model::normalize_project(out, m_rules);
     m_grand_totals.see(out);
     return true;
+}
+
+Expected<bool> TableProjectSource::next_draft(ProjectDraft& draft) {
+    draft.clear();
+    draft.head = Project{};
+    auto more = read_project(draft.head, [&](const RawRow& row) { draft.add(row); });
+    if (!more || !*more) return more;
+    // Grand totals need every project's funds in file order: counted here, on the reading thread (the
+    // same reading of the cell normalize_project makes), and marked when the project is assembled.
+    draft.totals = m_grand_totals.add(model::money_wan(draft.head.funds.text, draft.head.money_unit));
+    return true;
+}
+
+void TableProjectSource::assemble(const ProjectDraft& draft, Project& out) const {
+    std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
+    out = draft.head;
+    out.indicators = std::move(slots);
+    out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
+    Assembly state;
+    thread_local RawRow row;  // this thread's: its strings keep their capacity from row to row
+    for (std::size_t i = 0; i < draft.rows(); ++i) {
+        draft.unpack(i, row);
+        add_row(out, row, state);
+    }
+    out.indicators.resize(state.slots_used);  // slots the last project used and this one did not
+    model::normalize_project(out, m_rules);
+    model::GrandTotals::mark(out, draft.totals);
 }
 
 }  // namespace perf_check::io

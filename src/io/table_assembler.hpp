@@ -18,6 +18,34 @@ namespace perf_check::io {
 /// separate actuals/progress file (key columns and values only).
 enum class TableKind { targets, actuals };
 
+/// One project as the reading thread leaves it: its own cells (code, name, funds, goal, budget, spent)
+/// and the text of the rows its indicators come from, packed into one buffer, not yet assembled.
+/// Assembling (TableProjectSource::assemble) may then run on another thread: what crosses is about
+/// the size of the project's CSV, not the assembled project's dozen indicators of a dozen cells each
+/// (24 KB), nor its rows' hundreds of strings. Refilled in place from project to project.
+class ProjectDraft {
+public:
+    Project head;  ///< project-level fields; no indicators
+    model::GrandTotals::Running totals;  ///< the table's funds up to and including this project
+
+    void clear();
+    /// Appends a row (its physical row number and cells).
+    void add(const RawRow& row);
+    [[nodiscard]] std::size_t rows() const { return m_rows.size(); }
+    /// Row `i` as it was added, into `into` (whose strings keep their capacity).
+    void unpack(std::size_t i, RawRow& into) const;
+
+private:
+    struct Row {
+        int row = 0;
+        std::size_t first_cell = 0;
+        std::size_t cells = 0;
+    };
+    std::string m_text;                  ///< every cell's text, back to back
+    std::vector<std::size_t> m_cell_end;  ///< where each cell ends in m_text
+    std::vector<Row> m_rows;
+};
+
 /// Turns a RowSource into projects. The header is looked for in the first 50 non-empty rows; rows
 /// above it are title rows (a "金额单位：元" there sets the money unit). A project starts at a row whose
 /// 单位代码 or 名称 is non-empty and differs from the current project's; 一级 and 二级 fill down within
@@ -31,6 +59,11 @@ public:
 
     [[nodiscard]] const TableInfo& table() const override { return m_table; }
     Expected<bool> next(Project& out) override;
+    /// The next project's rows, read and grouped (in file order: one thread at a time).
+    Expected<bool> next_draft(ProjectDraft& draft);
+    /// The project of `draft`, assembled and normalised into `out` (whose indicators are refilled in
+    /// place, see next_slot). Changes nothing of this source: any number of threads may assemble at once.
+    void assemble(const ProjectDraft& draft, Project& out) const;
 
     /// Physical column index (0-based) of each canonical column found in the header.
     [[nodiscard]] const ColumnMap& columns() const { return m_columns; }
@@ -43,20 +76,27 @@ private:
     void fill_cell(Cell& cell, const RawRow& row, Column c) const;
     /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
     [[nodiscard]] std::string_view raw_at(const RawRow& row, Column c) const;
-    void add_row(Project& p, const RawRow& row);
-    Indicator& next_slot(Project& p);
+    /// Fill-down state while one project's rows are assembled.
+    struct Assembly {
+        Cell level1;
+        Cell level2;
+        std::size_t slots_used = 0;  ///< indicators of the project being assembled (see next_slot)
+    };
+    template <class OnRow>
+    Expected<bool> read_project(Project& out, OnRow&& on_row);
+    void add_row(Project& p, const RawRow& row, Assembly& state) const;
+    static Indicator& next_slot(Project& p, Assembly& state);
 
     std::unique_ptr<RowSource> m_rows;
     const RuleSet& m_rules;
     TableInfo m_table;
     ColumnMap m_columns;
-    std::optional<RawRow> m_pending;
-    RawRow m_row;
+    RawRow m_row;              ///< the row being read; its strings keep their capacity
+    RawRow m_pending;          ///< a row read ahead (the first of the next project), when m_has_pending
+    bool m_has_pending = false;
+    ProjectDraft m_draft;      ///< next()'s, refilled from project to project
     bool m_done = false;
     TableKind m_kind = TableKind::targets;
-    Cell m_level1;
-    Cell m_level2;
-    std::size_t m_slots_used = 0;  ///< indicators of the project being assembled (see next_slot)
     model::GrandTotals m_grand_totals;
 };
 

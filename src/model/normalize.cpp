@@ -225,14 +225,18 @@ std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit) {
     return std::nullopt;
 }
 
-void GrandTotals::see(Project& project) {
-    ++m_projects;
-    if (project.funds_wan) m_funds_sum += *project.funds_wan;
-    if (m_projects < 2) return;
+GrandTotals::Running GrandTotals::add(const std::optional<Decimal>& funds_wan) {
+    ++m_running.projects;
+    if (funds_wan) m_running.funds_sum += *funds_wan;
+    return m_running;
+}
+
+void GrandTotals::mark(Project& project, const Running& with_it) {
+    if (with_it.projects < 2) return;
     const Decimal tolerance = Decimal::from_raw(10000);  // 0.01 万元
     for (auto& total : project.totals) {
         const auto stated = money_wan(total.funds.text, project.money_unit);
-        if (!stated || (*stated - m_funds_sum).abs() > tolerance) continue;
+        if (!stated || (*stated - with_it.funds_sum).abs() > tolerance) continue;
         if (project.funds_wan && (*stated - *project.funds_wan).abs() <= tolerance) continue;  // its own total
         total.grand = true;
     }

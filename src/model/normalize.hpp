@@ -41,11 +41,19 @@ std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit);
 /// one project's funds. Feed it every project of one table, in order, after normalize_project().
 class GrandTotals {
 public:
-    void see(Project& project);
+    /// The sum of funds over the projects seen so far.
+    struct Running {
+        Decimal funds_sum;
+        int projects = 0;
+    };
+    void see(Project& project) { mark(project, add(project.funds_wan)); }
+    /// Counts in the next project by its funds (nullopt: unreadable); returns the sum including it.
+    Running add(const std::optional<Decimal>& funds_wan);
+    /// Marks the grand totals among `project`'s total rows, given the sum including it (from add()).
+    static void mark(Project& project, const Running& with_it);
 
 private:
-    Decimal m_funds_sum;
-    int m_projects = 0;
+    Running m_running;
 };
 
 /// Fills the derived fields of every indicator (comparator, value, weight_points, placeholder,

@@ -12,11 +12,13 @@
 #include "config/rule_set_loader.hpp"
 #include "io/actuals_file.hpp"
 #include "io/open_table.hpp"
+#include "io/table_assembler.hpp"
 #include "report/baseline.hpp"
 #include "report/build.hpp"
 #include "report/reporters.hpp"
 #include "rules/actual_unmatched.hpp"
 #include "monitor/monitor.hpp"
+#include "pipeline/in_order_pool.hpp"
 #include "pipeline/ordered_delivery.hpp"
 #include "pipeline/spool.hpp"
 #include "scoring/scorer.hpp"
@@ -50,6 +52,7 @@ private:
 // When the outputs render ahead, the worker has written the findings of this file and the score to
 // the file's spools and left their `counts`; `findings` then holds only those placed in another file.
 struct ProjectResult {
+    int indicators = 0;
     std::vector<Finding> findings;
     std::vector<report::FindingCounts> counts;
     std::optional<report::ProjectStat> stat;
@@ -221,9 +224,99 @@ std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, con
     return findings;
 }
 
+// Every rule on one project, with its score and progress when the run asks for them, and its line of
+// the key-evaluation list: what one project contributes, whichever thread checks it.
+ProjectResult check_project(const Project& project, std::size_t index, const std::string& path,
+                            const RunOptions& options, const RuleSet& rules,
+                            const std::vector<rules::ActiveRule>& active) {
+    ProjectResult r;
+    r.indicators = static_cast<int>(project.indicators.size());
+    r.findings = run_rules(active, path, options.lang,
+                           [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
+    if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
+    if (options.monitor) r.progress = monitor::analyse_project(project, rules);
+    int own = 0;  // findings under this project's business key, for the key-evaluation list
+    for (const auto& f : r.findings) {
+        if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
+    }
+    r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
+    return r;
+}
+
+using CheckProject = std::function<ProjectResult(const Project&)>;
+using HandOn = std::function<void(ProjectResult&&)>;
+
+// A file's projects read, checked and handed on one at a time, on this thread (-j 1, as many files as
+// threads, or a source that cannot be split). Actuals from a separate file join each project before
+// its rules, so the self-evaluation rules see them. Returns why reading stopped early, if it did.
+std::optional<Error> read_in_turn(ProjectSource& source, io::ActualsIndex* actuals, const CheckProject& check,
+                                  const HandOn& hand_on) {
+    Project project;
+    while (true) {
+        auto more = source.next(project);
+        if (!more) return more.error();
+        if (!*more) return std::nullopt;
+        if (actuals) actuals->apply(project);
+        hand_on(check(project));
+    }
+}
+
+// The same with `checkers` threads besides this one, for a table (CSV or spreadsheet) read alone or
+// with threads to spare: this thread reads rows and groups them into projects (in file order: where a
+// project starts depends on the rows before), the checkers assemble, normalise and check chunks of
+// them, and the results are handed on in read order, as read_in_turn would. What crosses between
+// threads is the rows' text; each checker assembles into its own project, refilled in place as
+// read_in_turn refills its one. (Handing over assembled projects instead, 24 KB of cells each, cost
+// more CPU in cache traffic than the second core gave.) A few chunks in flight at most: memory stays
+// flat.
+std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckProject& check,
+                                    const HandOn& hand_on, const std::function<void()>& chunk_handed_on,
+                                    std::size_t checkers) {
+    using Chunk = std::vector<io::ProjectDraft>;
+    using Checked = std::vector<ProjectResult>;
+    // About a millisecond of work per chunk: few hand-overs, yet every checker busy on a small file.
+    constexpr std::size_t k_chunk = 32;
+    InOrderPool<Chunk, Checked> pool(
+        checkers, 2 * checkers + 2,
+        [&](Chunk& chunk) {
+            thread_local Project project;  // this checker's, refilled from chunk to chunk
+            Checked out;
+            out.reserve(chunk.size());
+            for (const auto& draft : chunk) {
+                source.assemble(draft, project);
+                out.push_back(check(project));
+            }
+            return out;
+        },
+        [&](Checked&& results) {
+            for (auto& r : results) hand_on(std::move(r));
+            chunk_handed_on();
+        });
+    std::optional<Error> error;
+    bool more = true;
+    while (more) {
+        Chunk chunk = pool.spare().value_or(Chunk{});
+        chunk.resize(k_chunk);
+        std::size_t filled = 0;
+        for (; filled < k_chunk; ++filled) {
+            auto got = source.next_draft(chunk[filled]);
+            if (!got) error = got.error();
+            if (!got || !*got) {
+                more = false;
+                break;
+            }
+        }
+        // A project cut short by an error is not checked (read_in_turn drops it too).
+        chunk.resize(filled);
+        if (!chunk.empty()) pool.submit(std::move(chunk));
+    }
+    pool.finish();
+    return error;
+}
+
 void process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
                   const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals,
-                  const std::vector<ReportStream*>& render_with, OrderedResults& results) {
+                  const std::vector<ReportStream*>& render_with, std::size_t checkers, OrderedResults& results) {
     FileEnd end;
     end.spools.resize(render_with.size());
     FileResult& file = end.result;
@@ -255,32 +348,23 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         render_ahead(head, path, render_with, end.spools);
         batch.add(std::move(head));
     }
-    // Stream: each project is checked and handed on before the next is read.
-    Project project;
-    while (true) {
-        auto more = (*source)->next(project);
-        if (!more) {
-            file.error = more.error().render();
-            break;
-        }
-        if (!*more) break;
+    // Stream: each project is checked and handed on before the next is read; or, with threads to spare
+    // for this file, checked on them in chunks while this thread reads on (read_in_chunks).
+    auto check = [&](const Project& project) { return check_project(project, index, path, options, rules, active); };
+    auto hand_on = [&](ProjectResult&& r) {
         ++file.projects;
-        file.indicators += static_cast<int>(project.indicators.size());
-        // Actuals from a separate file join before the rules, so the self-evaluation rules see them.
-        if (actuals) actuals->apply(project);
-        ProjectResult r;
-        r.findings = run_rules(active, path, options.lang,
-                               [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
-        if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
-        if (options.monitor) r.progress = monitor::analyse_project(project, rules);
-        int own = 0;  // findings under this project's business key, for the key-evaluation list
-        for (const auto& f : r.findings) {
-            if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
-        }
-        r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
+        file.indicators += r.indicators;
         render_ahead(r, path, render_with, end.spools);
         batch.add(std::move(r));
-    }
+    };
+    // Actuals from a separate file join projects in file order on one thread (the index marks what
+    // matched): such runs read in turn.
+    auto* table_source = dynamic_cast<io::TableProjectSource*>(source->get());
+    const bool split = checkers > 1 && table_source && !actuals;
+    // Each chunk's results go on at once, from the thread that made them (see InOrderPool).
+    const auto read_error = split ? read_in_chunks(*table_source, check, hand_on, [&] { batch.flush(); }, checkers)
+                                  : read_in_turn(**source, actuals, check, hand_on);
+    if (read_error) file.error = read_error->render();
     batch.flush();
     for (auto& spool : end.spools) {
         if (!file.error && (spool.findings.failed() || spool.scores.failed())) {
@@ -345,8 +429,11 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
         });
     // Files are independent: check them on all cores; OrderedResults keeps the report in input order.
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    const auto workers = static_cast<std::size_t>(std::min<std::size_t>(
-        options.jobs == 0 ? cores : options.jobs, std::max<std::size_t>(1, inputs.size())));
+    const std::size_t jobs = options.jobs == 0 ? cores : options.jobs;
+    const auto workers = std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size()));
+    // Threads left over when there are fewer files than -j (one big table, say) check each file's
+    // projects while its worker reads on: both cores busy on a province's single export.
+    const std::size_t checkers = jobs / workers;
     // With more than one worker, outputs that can render ahead do it on the workers (all of them, or
     // none: then the collector writes), into each file's spools: what waits for its turn is bytes in
     // temporary files, not objects in memory, and the thread delivering it only copies them. One
@@ -357,7 +444,7 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i = next++; i < inputs.size(); i = next++) {
-            process_file(inputs[i], i, options, rules, active, actuals, render_with, results);
+            process_file(inputs[i], i, options, rules, active, actuals, render_with, checkers, results);
         }
     };
     if (workers <= 1) {

@@ -290,3 +290,91 @@ TEST_CASE("the xlsx workbook is the same streamed or not, scores and a broken fi
         }
     }
 }
+
+namespace {
+
+// The self-evaluation sample's projects `copies` times over (about 150 projects, several chunks of
+// read_in_chunks), then, when asked, a 合计 row stating `grand` (a table's grand total: telling it apart
+// needs every project before it, read in order, whichever thread assembles the last one).
+std::string repeated_table(int copies, const std::string& grand = "") {
+    const std::string sample = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = sample.find('\n', body) + 1;
+    std::string out = sample.substr(0, body);
+    for (int i = 0; i < copies; ++i) out += sample.substr(body);
+    if (!grand.empty()) out += "合计,," + grand + ",,,,,,,,,,,,,,,\n";
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("one table checked on several threads gives the report one thread gives", "[stream][parallel]") {
+    // A file alone with -j 3: this thread reads and groups rows, three others assemble and check
+    // chunks of projects, results go on in read order. Every streamed format, streamed or kept,
+    // checked and scored, must say byte for byte what -j 1 says.
+    test::TempDir dir;
+    RunOptions opts;
+    opts.paths = {dir.write("t.csv", repeated_table(30))};
+    opts.jobs = 1;
+    const auto alone = nlohmann::json::parse(run_json(opts, true).out);
+    REQUIRE(alone["summary"]["projects"] == 150);
+    const std::string funds = alone["summary"]["funds_wan"].dump();
+    opts.paths = {dir.write("t.csv", repeated_table(30, funds))};
+    for (const bool score : {false, true}) {
+        opts.score = score;
+        for (const auto& format : k_streamed) {
+            for (const bool stream : {true, false}) {
+                INFO("score " << score << ", format " << format << ", streamed " << stream);
+                opts.jobs = 1;
+                const Run one = run_format(opts, stream, format);
+                opts.jobs = 3;
+                const Run three = run_format(opts, stream, format);
+                CHECK(one.code == three.code);
+                CHECK(one.err == three.err);
+                REQUIRE(one.out == three.out);
+            }
+        }
+    }
+    // The 合计 row states every project's funds: the table's grand total, so it is compared with no
+    // project's own funds (the last project would be 'total-mismatch' otherwise).
+    opts.score = false;
+    opts.jobs = 3;
+    const auto doc = nlohmann::json::parse(run_json(opts, true).out);
+    REQUIRE(doc["summary"]["projects"] == 150);
+    for (const auto& f : doc["findings"]) CHECK(f["rule"] != "total-mismatch");
+    // Stated wrongly, the same row is the last project's total and is reported.
+    opts.paths = {dir.write("t.csv", repeated_table(30, "12.34"))};
+    const auto wrong = nlohmann::json::parse(run_json(opts, true).out);
+    int mismatches = 0;
+    for (const auto& f : wrong["findings"]) mismatches += f["rule"] == "total-mismatch" ? 1 : 0;
+    CHECK(mismatches == 1);
+}
+
+TEST_CASE("a table that breaks part-way reports the same projects on several threads", "[stream][parallel]") {
+    // A cell over the size limit after 140 projects: the 139 before it are checked and reported (the
+    // 140th is cut short: reading stops inside it, as with one thread), the file's error names the row,
+    // and none of the rows after it count, with -j 1 as with -j 3.
+    test::TempDir dir;
+    std::string table = repeated_table(28);
+    table += "301999,坏项目," + std::string(2000, 'x') + "\n";
+    table += repeated_table(2).substr(repeated_table(0).size());
+    RunOptions opts;
+    opts.read.limits.max_cell_bytes = 1024;
+    opts.paths = {dir.write("t.csv", table)};
+    for (const auto& format : k_streamed) {
+        INFO("format " << format);
+        opts.jobs = 1;
+        const Run one = run_format(opts, true, format);
+        opts.jobs = 3;
+        const Run three = run_format(opts, true, format);
+        CHECK(one.code == 2);
+        CHECK(three.code == 2);
+        CHECK(one.err == three.err);
+        REQUIRE(one.out == three.out);
+    }
+    const auto doc = nlohmann::json::parse(run_json(opts, true).out);
+    CHECK(doc["summary"]["projects"] == 139);
+    REQUIRE(doc["files"][0]["error"].is_string());
+    CHECK(doc["files"][0]["error"].get<std::string>().find(":" + std::to_string(4 + 28 * 55 + 1) + ":") !=
+          std::string::npos);
+}

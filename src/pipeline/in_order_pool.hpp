@@ -1,0 +1,111 @@
+// Jobs done by several threads, their results handed on in the order the jobs came: how one file's
+// projects use more than one core while its report keeps the order a single thread would give.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace perf_check::pipeline {
+
+/// `threads` workers take submitted jobs in order and run `work` on them side by side; each worker then
+/// waits for its result's turn and hands it to `deliver` itself, so results go on one at a time in
+/// submission order, and are used up and freed on the thread that made them. (Handing them to whichever
+/// thread is free instead doubled the CPU time of a run: glibc's malloc frees memory of another thread's
+/// arena under that arena's lock, and every finding's strings crossed.) A worker waiting for its turn
+/// leaves its core to the submitter. At most `max_in_flight` jobs are submitted and not yet delivered:
+/// submit() waits beyond that, so memory stays bounded however far the submitting thread could read
+/// ahead. A job's object comes back through spare() once its result is made, for the submitter to
+/// refill (its buffers keep their capacity). `work` and `deliver` must not throw.
+template <class Job, class Result>
+class InOrderPool {
+public:
+    using Work = std::function<Result(Job&)>;
+    using Deliver = std::function<void(Result&&)>;
+
+    InOrderPool(std::size_t threads, std::size_t max_in_flight, Work work, Deliver deliver)
+        : m_max_in_flight(max_in_flight > 0 ? max_in_flight : 1), m_work(std::move(work)),
+          m_deliver(std::move(deliver)) {
+        for (std::size_t t = 0; t < (threads > 0 ? threads : 1); ++t) m_threads.emplace_back([this] { run(); });
+    }
+    InOrderPool(const InOrderPool&) = delete;
+    InOrderPool& operator=(const InOrderPool&) = delete;
+    ~InOrderPool() { finish(); }
+
+    void submit(Job&& job) {
+        std::unique_lock lock(m_mutex);
+        m_room.wait(lock, [&] { return m_submitted - m_delivered < m_max_in_flight; });
+        m_queue.emplace_back(m_submitted++, std::move(job));
+        lock.unlock();
+        m_work_ready.notify_one();
+    }
+
+    /// A job whose result has been made, to refill; nullopt when none is free.
+    std::optional<Job> spare() {
+        const std::lock_guard lock(m_mutex);
+        if (m_spares.empty()) return std::nullopt;
+        Job j = std::move(m_spares.back());
+        m_spares.pop_back();
+        return j;
+    }
+
+    /// Waits until every submitted job's result has been delivered, then stops the workers.
+    void finish() {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_closed) return;
+            m_closed = true;
+        }
+        m_work_ready.notify_all();
+        for (auto& t : m_threads) t.join();
+    }
+
+private:
+    void run() {
+        std::unique_lock lock(m_mutex);
+        while (true) {
+            m_work_ready.wait(lock, [&] { return !m_queue.empty() || m_closed; });
+            if (m_queue.empty()) return;  // closed, and nothing left to do
+            auto [seq, job] = std::move(m_queue.front());
+            m_queue.pop_front();
+            lock.unlock();
+            std::optional<Result> result(m_work(job));
+            lock.lock();
+            m_spares.push_back(std::move(job));
+            // Every earlier job was taken before this one by a worker that will deliver it: no wait
+            // here is for a job nobody holds.
+            m_turn.wait(lock, [&] { return m_delivered == seq; });
+            lock.unlock();
+            m_deliver(std::move(*result));
+            result.reset();  // what is left of it is freed here, unlocked, by the thread that made it
+            lock.lock();
+            ++m_delivered;
+            m_turn.notify_all();
+            // The submitter waits for room only when it is ahead: it is woken once half the jobs in
+            // flight are done, not at every one (each wake-up is a system call or two).
+            if (m_submitted - m_delivered == m_max_in_flight / 2) m_room.notify_all();
+        }
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_work_ready;
+    std::condition_variable m_room;
+    std::condition_variable m_turn;
+    std::deque<std::pair<std::size_t, Job>> m_queue;  ///< submitted, not yet taken: (sequence, job)
+    std::vector<Job> m_spares;
+    std::size_t m_submitted = 0;
+    std::size_t m_delivered = 0;
+    std::size_t m_max_in_flight;
+    bool m_closed = false;
+    Work m_work;
+    Deliver m_deliver;
+    std::vector<std::thread> m_threads;  ///< last: started once everything they use is
+};
+
+}  // namespace perf_check::pipeline
