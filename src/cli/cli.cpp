@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <cctype>
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
@@ -144,7 +145,9 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_flag("--summary", s.summary, "汇总 per-file and per-unit lines and the key-evaluation list (≥100万元)");
     app->add_option("--encoding", s.encoding, "CSV 编码 force the CSV encoding: utf-8, utf-8-bom, gb18030");
     app->add_option("--sheet", s.sheet, "XLSX 工作表 sheet name or 1-based number");
-    app->add_option("-j,--jobs", s.jobs, "并行 files checked in parallel (default: number of cores)");
+    app->add_option("-j,--jobs", s.jobs,
+                    "并行 threads: files checked side by side, and a file alone shares out its projects "
+                    "(default: number of cores; output order never changes)");
     app->add_option("--baseline", s.baseline, "基线 report only findings not in this baseline file; list the fixed ones");
     app->add_option("--update-baseline", s.update_baseline, "写基线 write this run's findings as the baseline FILE");
     app->add_option("--limit", s.limits, k_limit_help);
@@ -218,6 +221,18 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     // argument is neither a command nor a top-level flag.
     if (args.size() > 1 && !is_subcommand(args[1]) && args[1] != "-h" && args[1] != "--help" &&
         args[1] != "--version") {
+        // `perf-check -j 2 score t.csv` would check a file named "score": a command named after options
+        // (not as an option's value, not an existing file) is a mistake to say, not a path to look for.
+        for (std::size_t i = 2; i < args.size(); ++i) {
+            const bool option_value = args[i - 1].rfind('-', 0) == 0 && args[i - 1] != "--summary";
+            std::error_code ec;
+            if (is_subcommand(args[i]) && !option_value && !std::filesystem::exists(args[i], ec)) {
+                parsed.exit_code = 2;
+                parsed.message = "perf-check: '" + args[i] + "' is a command: put it first, before the options, e.g. " +
+                                 "`perf-check " + args[i] + " -j 2 FILE` (命令须写在所有选项之前)\n";
+                return parsed;
+            }
+        }
         args.insert(args.begin() + 1, "check");
     }
     CLI::App app{k_description, "perf-check"};

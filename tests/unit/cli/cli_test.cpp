@@ -77,6 +77,27 @@ TEST_CASE("score takes --actuals; check does not", "[cli]") {
     CHECK(c.exit_code == 2);
 }
 
+TEST_CASE("a command after the options is a usage error that says to put it first", "[cli]") {
+    // Without this, `-j 2 score t.csv` checked a file named "score" ("file not found") and t.csv.
+    for (const std::string cmd : {"score", "monitor", "check"}) {
+        const auto p = parse({"-j", "2", cmd, "t.csv"});
+        CHECK(p.exit_code == 2);
+        CHECK_THAT(p.message, Catch::Contains("'" + cmd + "' is a command: put it first"));
+    }
+    // An option's value, or an existing file, named like a command is still a value or a path.
+    const auto out = parse({"-o", "score", "t.csv"});
+    CHECK(out.exit_code == -1);
+    CHECK(out.run.reports[0].path == "score");
+    test::TempDir dir;
+    dir.write("score", "x");
+    const auto was = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path(""));
+    const auto existing = parse({"--summary", "score", "t.csv"});
+    std::filesystem::current_path(was);
+    CHECK(existing.exit_code == -1);
+    CHECK(existing.run.paths == std::vector<std::string>{"score", "t.csv"});
+}
+
 TEST_CASE("bad options are usage errors with exit 2", "[cli]") {
     CHECK(parse({"t.csv", "--format", "pdf"}).exit_code == 2);
     CHECK(parse({"t.csv", "--fail-on", "sometimes"}).exit_code == 2);
