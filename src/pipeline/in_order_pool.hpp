@@ -16,9 +16,10 @@ namespace perf_check::pipeline {
 
 /// `threads` workers take submitted jobs in order and run `work` on them side by side; each worker then
 /// waits for its result's turn and hands it to `deliver` itself, so results go on one at a time in
-/// submission order, and are used up and freed on the thread that made them. (Handing them to whichever
-/// thread is free instead doubled the CPU time of a run: glibc's malloc frees memory of another thread's
-/// arena under that arena's lock, and every finding's strings crossed.) A worker waiting for its turn
+/// submission order, and are used up and freed on the thread that made them. (A first version let
+/// whichever thread was free deliver what was due: glibc malloc's arena locks then topped the profile,
+/// since memory of another thread's arena is freed under that arena's lock and every finding's strings
+/// crossed.) A worker waiting for its turn
 /// leaves its core to the submitter. At most `max_in_flight` jobs are submitted and not yet delivered:
 /// submit() waits beyond that, so memory stays bounded however far the submitting thread could read
 /// ahead. A job's object comes back through spare() once its result is made, for the submitter to
