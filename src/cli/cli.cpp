@@ -224,7 +224,12 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
         // `perf-check -j 2 score t.csv` would check a file named "score": a command named after options
         // (not as an option's value, not an existing file) is a mistake to say, not a path to look for.
         for (std::size_t i = 2; i < args.size(); ++i) {
-            const bool option_value = args[i - 1].rfind('-', 0) == 0 && args[i - 1] != "--summary";
+            // The argument before takes this one as its value only if it is an option with nothing
+            // attached (`-j 2`, not `-j2` or `--jobs=2`) and not the one flag (--summary).
+            const std::string& before = args[i - 1];
+            const bool short_attached = before.size() > 2 && before[0] == '-' && before[1] != '-';
+            const bool option_value = before.rfind('-', 0) == 0 && before.find('=') == std::string::npos &&
+                                      !short_attached && before != "--summary";
             std::error_code ec;
             if (is_subcommand(args[i]) && !option_value && !std::filesystem::exists(args[i], ec)) {
                 parsed.exit_code = 2;

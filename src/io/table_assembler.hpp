@@ -94,7 +94,6 @@ private:
     RawRow m_row;              ///< the row being read; its strings keep their capacity
     RawRow m_pending;          ///< a row read ahead (the first of the next project), when m_has_pending
     bool m_has_pending = false;
-    ProjectDraft m_draft;      ///< next()'s, refilled from project to project
     bool m_done = false;
     TableKind m_kind = TableKind::targets;
     model::GrandTotals m_grand_totals;

@@ -8,6 +8,7 @@
 #include <functional>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -30,16 +31,30 @@ public:
     using Work = std::function<Result(Job&)>;
     using Deliver = std::function<void(Result&&)>;
 
+    /// Starts `threads` workers, or as many as the system allows (a pids or memory limit): with none,
+    /// submit() does each job and delivers it itself, so the jobs get done either way.
     InOrderPool(std::size_t threads, std::size_t max_in_flight, Work work, Deliver deliver)
         : m_max_in_flight(max_in_flight > 0 ? max_in_flight : 1), m_work(std::move(work)),
           m_deliver(std::move(deliver)) {
-        for (std::size_t t = 0; t < (threads > 0 ? threads : 1); ++t) m_threads.emplace_back([this] { run(); });
+        for (std::size_t t = 0; t < threads; ++t) {
+            try {
+                m_threads.emplace_back([this] { run(); });
+            } catch (const std::system_error&) {
+                break;
+            }
+        }
     }
     InOrderPool(const InOrderPool&) = delete;
     InOrderPool& operator=(const InOrderPool&) = delete;
     ~InOrderPool() { finish(); }
 
     void submit(Job&& job) {
+        if (m_threads.empty()) {  // no worker: in turn, on this thread
+            m_deliver(m_work(job));
+            const std::lock_guard lock(m_mutex);
+            m_spares.push_back(std::move(job));
+            return;
+        }
         std::unique_lock lock(m_mutex);
         m_room.wait(lock, [&] { return m_submitted - m_delivered < m_max_in_flight; });
         m_queue.emplace_back(m_submitted++, std::move(job));
@@ -73,7 +88,8 @@ private:
         while (true) {
             m_work_ready.wait(lock, [&] { return !m_queue.empty() || m_closed; });
             if (m_queue.empty()) return;  // closed, and nothing left to do
-            auto [seq, job] = std::move(m_queue.front());
+            const std::size_t seq = m_queue.front().first;
+            Job job = std::move(m_queue.front().second);
             m_queue.pop_front();
             lock.unlock();
             std::optional<Result> result(m_work(job));

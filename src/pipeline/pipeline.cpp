@@ -433,8 +433,10 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     const std::size_t jobs = options.jobs == 0 ? cores : options.jobs;
     const auto workers = std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size()));
     // Threads left over when there are fewer files than -j (one big table, say) check each file's
-    // projects while its worker reads on: both cores busy on a province's single export.
-    const std::size_t checkers = jobs / workers;
+    // projects while its worker reads on: both cores busy on a province's single export. No more per
+    // file than there are cores (reading is about a sixth of the work: with as many checkers as cores,
+    // the reader fills the gaps); -j beyond that only sets how many files go side by side.
+    const std::size_t checkers = std::min<std::size_t>(jobs / workers, cores);
     // With more than one worker, outputs that can render ahead do it on the workers (all of them, or
     // none: then the collector writes), into each file's spools: what waits for its turn is bytes in
     // temporary files, not objects in memory, and the thread delivering it only copies them. One

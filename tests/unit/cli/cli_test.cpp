@@ -80,9 +80,16 @@ TEST_CASE("score takes --actuals; check does not", "[cli]") {
 TEST_CASE("a command after the options is a usage error that says to put it first", "[cli]") {
     // Without this, `-j 2 score t.csv` checked a file named "score" ("file not found") and t.csv.
     for (const std::string cmd : {"score", "monitor", "check"}) {
-        const auto p = parse({"-j", "2", cmd, "t.csv"});
-        CHECK(p.exit_code == 2);
-        CHECK_THAT(p.message, Catch::Contains("'" + cmd + "' is a command: put it first"));
+        for (const auto& options : std::vector<std::vector<std::string>>{
+                 {"-j", "2"}, {"-j2"}, {"--jobs=2"}, {"-fjson"}, {"--summary"}}) {
+            std::vector<std::string> args = options;
+            args.push_back(cmd);
+            args.push_back("t.csv");
+            const auto p = parse(args);
+            INFO(options.front() << " " << cmd);
+            CHECK(p.exit_code == 2);
+            CHECK_THAT(p.message, Catch::Contains("'" + cmd + "' is a command: put it first"));
+        }
     }
     // An option's value, or an existing file, named like a command is still a value or a path.
     const auto out = parse({"-o", "score", "t.csv"});

@@ -77,3 +77,15 @@ TEST_CASE("in-order pool: finishing with nothing submitted, or twice, returns", 
     pool.finish();
     CHECK(results == 0);
 }
+
+TEST_CASE("in-order pool: with no worker thread the jobs are done in turn by the submitter", "[pool]") {
+    // What happens when no thread can be started (a pids or memory limit): the same results, in order.
+    std::vector<int> delivered;
+    InOrderPool<int, int> pool(
+        0, 4, [](int& j) { return j * 2; }, [&](int&& r) { delivered.push_back(r); });
+    for (int i = 0; i < 10; ++i) pool.submit(int{i});
+    pool.finish();
+    REQUIRE(delivered.size() == 10);
+    for (int i = 0; i < 10; ++i) CHECK(delivered[static_cast<std::size_t>(i)] == 2 * i);
+    CHECK(pool.spare());
+}
