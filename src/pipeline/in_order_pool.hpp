@@ -15,16 +15,16 @@
 
 namespace perf_check::pipeline {
 
-/// `threads` workers take submitted jobs in order and run `work` on them side by side; each worker then
-/// waits for its result's turn and hands it to `deliver` itself, so results go on one at a time in
-/// submission order, and are used up and freed on the thread that made them. (A first version let
-/// whichever thread was free deliver what was due: glibc malloc's arena locks then topped the profile,
-/// since memory of another thread's arena is freed under that arena's lock and every finding's strings
-/// crossed.) A worker waiting for its turn
-/// leaves its core to the submitter. At most `max_in_flight` jobs are submitted and not yet delivered:
-/// submit() waits beyond that, so memory stays bounded however far the submitting thread could read
-/// ahead. A job's object comes back through spare() once its result is made, for the submitter to
-/// refill (its buffers keep their capacity). `work` and `deliver` must not throw.
+/// `threads` workers take submitted jobs in order and run `work` on them side by side; each hands its own
+/// results to `deliver` when their turn comes, so results go on one at a time in submission order and
+/// are used up and freed on the thread that made them. (A first version let whichever thread was free
+/// deliver what was due: glibc malloc's arena locks then topped the profile, since memory of another
+/// thread's arena is freed under that arena's lock and every finding's strings crossed.) A worker
+/// whose result is not yet due goes on with the next job. At most `max_in_flight` jobs are submitted
+/// and not yet delivered: submit() waits beyond that, so memory stays bounded however far the
+/// submitting thread could read ahead. A job's object comes back through spare() once its result is
+/// made, for the submitter to refill (its buffers keep their capacity). `work` and `deliver` must not
+/// throw.
 template <class Job, class Result>
 class InOrderPool {
 public:
@@ -59,7 +59,7 @@ public:
         m_room.wait(lock, [&] { return m_submitted - m_delivered < m_max_in_flight; });
         m_queue.emplace_back(m_submitted++, std::move(job));
         lock.unlock();
-        m_work_ready.notify_one();
+        m_changed.notify_one();
     }
 
     /// A job whose result has been made, to refill; nullopt when none is free.
@@ -78,42 +78,57 @@ public:
             if (m_closed) return;
             m_closed = true;
         }
-        m_work_ready.notify_all();
+        m_changed.notify_all();
         for (auto& t : m_threads) t.join();
     }
 
 private:
     void run() {
+        // This worker's results not yet due, in submission order (it takes jobs in that order). While
+        // an earlier job is still being done elsewhere, the worker goes on to the next job rather than
+        // wait: with one core slower than the other (a VM's neighbour), waiting put the fast one in
+        // lock-step with the slow one and -j 2 was no faster than -j 1.
+        std::deque<std::pair<std::size_t, Result>> parked;
         std::unique_lock lock(m_mutex);
         while (true) {
-            m_work_ready.wait(lock, [&] { return !m_queue.empty() || m_closed; });
-            if (m_queue.empty()) return;  // closed, and nothing left to do
-            const std::size_t seq = m_queue.front().first;
-            Job job = std::move(m_queue.front().second);
-            m_queue.pop_front();
-            lock.unlock();
-            std::optional<Result> result(m_work(job));
-            lock.lock();
-            m_spares.push_back(std::move(job));
-            // Every earlier job was taken before this one by a worker that will deliver it: no wait
-            // here is for a job nobody holds.
-            m_turn.wait(lock, [&] { return m_delivered == seq; });
-            lock.unlock();
-            m_deliver(std::move(*result));
-            result.reset();  // what is left of it is freed here, unlocked, by the thread that made it
-            lock.lock();
-            ++m_delivered;
-            m_turn.notify_all();
-            // The submitter waits for room only when it is ahead: it is woken once half the jobs in
-            // flight are done, not at every one (each wake-up is a system call or two).
-            if (m_submitted - m_delivered == m_max_in_flight / 2) m_room.notify_all();
+            while (!parked.empty() && parked.front().first == m_delivered) {
+                {
+                    Result due = std::move(parked.front().second);
+                    parked.pop_front();
+                    lock.unlock();
+                    m_deliver(std::move(due));
+                }  // what is left of it is freed here, unlocked, by the thread that made it
+                lock.lock();
+                ++m_delivered;
+                m_changed.notify_all();  // the next result due may be another worker's
+                // The submitter waits for room only when it is ahead: it is woken once half the jobs
+                // in flight are done, not at every one (each wake-up is a system call or two).
+                if (m_submitted - m_delivered == m_max_in_flight / 2) m_room.notify_all();
+            }
+            if (!m_queue.empty()) {
+                const std::size_t seq = m_queue.front().first;
+                Job job = std::move(m_queue.front().second);
+                m_queue.pop_front();
+                lock.unlock();
+                Result result = m_work(job);
+                lock.lock();
+                m_spares.push_back(std::move(job));
+                parked.emplace_back(seq, std::move(result));
+                continue;
+            }
+            if (m_closed && parked.empty()) return;  // nothing left to do or to hand on
+            // Every job before a parked one was taken earlier by a worker that will hand it on: no
+            // wait here is for a result nobody holds.
+            m_changed.wait(lock, [&] {
+                return !m_queue.empty() || (!parked.empty() && parked.front().first == m_delivered) ||
+                       (m_closed && parked.empty());
+            });
         }
     }
 
     std::mutex m_mutex;
-    std::condition_variable m_work_ready;
+    std::condition_variable m_changed;  ///< a job submitted, a result handed on, or the pool closed
     std::condition_variable m_room;
-    std::condition_variable m_turn;
     std::deque<std::pair<std::size_t, Job>> m_queue;  ///< submitted, not yet taken: (sequence, job)
     std::vector<Job> m_spares;
     std::size_t m_submitted = 0;
