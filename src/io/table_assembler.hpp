@@ -25,7 +25,7 @@ enum class TableKind { targets, actuals };
 /// (24 KB), nor its rows' hundreds of strings. Refilled in place from project to project.
 class ProjectDraft {
 public:
-    Project head;  ///< project-level fields; no indicators
+    Project head;                        ///< project-level fields; no indicators
     model::GrandTotals::Running totals;  ///< the table's funds up to and including this project
 
     void clear();
@@ -41,7 +41,7 @@ private:
         std::size_t first_cell = 0;
         std::size_t cells = 0;
     };
-    std::string m_text;                  ///< every cell's text, back to back
+    std::string m_text;                   ///< every cell's text, back to back
     std::vector<std::size_t> m_cell_end;  ///< where each cell ends in m_text
     std::vector<Row> m_rows;
 };
@@ -91,8 +91,8 @@ private:
     const RuleSet& m_rules;
     TableInfo m_table;
     ColumnMap m_columns;
-    RawRow m_row;              ///< the row being read; its strings keep their capacity
-    RawRow m_pending;          ///< a row read ahead (the first of the next project), when m_has_pending
+    RawRow m_row;      ///< the row being read; its strings keep their capacity
+    RawRow m_pending;  ///< a row read ahead (the first of the next project), when m_has_pending
     bool m_has_pending = false;
     bool m_done = false;
     TableKind m_kind = TableKind::targets;

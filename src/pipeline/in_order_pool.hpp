@@ -34,7 +34,8 @@ public:
     /// Starts `threads` workers, or as many as the system allows (a pids or memory limit): with none,
     /// submit() does each job and delivers it itself, so the jobs get done either way.
     InOrderPool(std::size_t threads, std::size_t max_in_flight, Work work, Deliver deliver)
-        : m_max_in_flight(max_in_flight > 0 ? max_in_flight : 1), m_work(std::move(work)),
+        : m_max_in_flight(max_in_flight > 0 ? max_in_flight : 1),
+          m_work(std::move(work)),
           m_deliver(std::move(deliver)) {
         for (std::size_t t = 0; t < threads; ++t) {
             try {

@@ -13,14 +13,14 @@
 #include "io/actuals_file.hpp"
 #include "io/open_table.hpp"
 #include "io/table_assembler.hpp"
-#include "report/baseline.hpp"
-#include "report/build.hpp"
-#include "report/reporters.hpp"
-#include "rules/actual_unmatched.hpp"
 #include "monitor/monitor.hpp"
 #include "pipeline/in_order_pool.hpp"
 #include "pipeline/ordered_delivery.hpp"
 #include "pipeline/spool.hpp"
+#include "report/baseline.hpp"
+#include "report/build.hpp"
+#include "report/reporters.hpp"
+#include "rules/actual_unmatched.hpp"
 #include "scoring/scorer.hpp"
 
 namespace perf_check::pipeline {
@@ -232,8 +232,8 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
                             const std::vector<rules::ActiveRule>& active) {
     ProjectResult r;
     r.indicators = static_cast<int>(project.indicators.size());
-    r.findings = run_rules(active, path, options.lang,
-                           [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
+    r.findings =
+        run_rules(active, path, options.lang, [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
     if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
     if (options.monitor) r.progress = monitor::analyse_project(project, rules);
     int own = 0;  // findings under this project's business key, for the key-evaluation list
@@ -270,9 +270,8 @@ std::optional<Error> read_in_turn(ProjectSource& source, io::ActualsIndex* actua
 // read_in_turn refills its one. (Handing over assembled projects instead, 24 KB of cells each, cost
 // more CPU in cache traffic than the second core gave.) A few chunks in flight at most: memory stays
 // flat.
-std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckProject& check,
-                                    const HandOn& hand_on, const std::function<void()>& chunk_handed_on,
-                                    std::size_t checkers) {
+std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckProject& check, const HandOn& hand_on,
+                                    const std::function<void()>& chunk_handed_on, std::size_t checkers) {
     using Chunk = std::vector<io::ProjectDraft>;
     using Checked = std::vector<ProjectResult>;
     // About a millisecond of work per chunk: few hand-overs, yet every checker busy on a small file.
@@ -368,7 +367,8 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     auto* table_source = dynamic_cast<io::TableProjectSource*>(source->get());
     const bool split = checkers > 1 && table_source && !actuals;
     // Each chunk's results go on at once, from the thread that made them (see InOrderPool).
-    const auto read_error = split ? read_in_chunks(*table_source, check, hand_on, [&] { batch.flush(); }, checkers)
+    const auto read_error = split ? read_in_chunks(
+                                        *table_source, check, hand_on, [&] { batch.flush(); }, checkers)
                                   : read_in_turn(**source, actuals, check, hand_on);
     if (read_error) file.error = read_error->render();
     batch.flush();

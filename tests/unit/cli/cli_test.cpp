@@ -80,8 +80,8 @@ TEST_CASE("score takes --actuals; check does not", "[cli]") {
 TEST_CASE("a command after the options is a usage error that says to put it first", "[cli]") {
     // Without this, `-j 2 score t.csv` checked a file named "score" ("file not found") and t.csv.
     for (const std::string cmd : {"score", "monitor", "check"}) {
-        for (const auto& options : std::vector<std::vector<std::string>>{
-                 {"-j", "2"}, {"-j2"}, {"--jobs=2"}, {"-fjson"}, {"--summary"}}) {
+        for (const auto& options :
+             std::vector<std::vector<std::string>>{{"-j", "2"}, {"-j2"}, {"--jobs=2"}, {"-fjson"}, {"--summary"}}) {
             std::vector<std::string> args = options;
             args.push_back(cmd);
             args.push_back("t.csv");
