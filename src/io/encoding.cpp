@@ -33,7 +33,7 @@ Expected<Encoding> parse_encoding_name(std::string_view name) {
     if (n == "utf8") return Encoding::utf8;
     if (n == "utf8bom" || n == "utf8sig") return Encoding::utf8_bom;
     if (n == "gb18030" || n == "gbk" || n == "gb2312" || n == "cp936") return Encoding::gb18030;
-    return Error{"unknown encoding '" + std::string(name) + "' (use utf-8, utf-8-bom or gb18030)"};
+    return Error{"unknown encoding '" + std::string(name) + "' (use utf-8, utf-8-bom or gb18030)", {}};
 }
 
 namespace {

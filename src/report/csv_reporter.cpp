@@ -35,10 +35,13 @@ bool is_plain_number(std::string_view s) {
 // run as a formula (=, +, -, @ followed by more than a number: `=8个` is a real target value) get a
 // leading apostrophe, Excel's own marker for "this is text".
 std::string field(std::string_view s) {
-    std::string v(s);
-    if (!v.empty() && (v[0] == '=' || v[0] == '@' || ((v[0] == '+' || v[0] == '-') && v.size() > 1 && !is_plain_number(v)))) {
-        v.insert(0, "'");
-    }
+    const bool formula = !s.empty() && (s[0] == '=' || s[0] == '@' ||
+                                        ((s[0] == '+' || s[0] == '-') && s.size() > 1 && !is_plain_number(s)));
+    // Appended, not insert(0, "'") or "'" + s: g++ 12 warns about those (-Wrestrict, a known false alarm).
+    std::string v;
+    v.reserve(s.size() + 1);
+    if (formula) v += '\'';
+    v += s;
     if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
     for (const char c : v) {

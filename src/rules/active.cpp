@@ -17,7 +17,7 @@ Expected<std::vector<ActiveRule>> build_active_rules(const RuleSet& set) {
         }
         out.push_back({&entry, settings.severity, std::move(*rule)});
     }
-    if (!errors.empty()) return Error{errors};
+    if (!errors.empty()) return Error{errors, {}};
     return out;
 }
 
