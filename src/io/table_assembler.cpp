@@ -342,16 +342,26 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
     return started;
 }
 
-Expected<bool> TableProjectSource::next(Project& out) {
+// `out` becomes `head` (project-level fields) with its indicators kept as slots for add_row to refill.
+void TableProjectSource::refill(Project& out, const Project& head) {
     std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
-    out = Project{};
+    out = head;
     out.indicators = std::move(slots);
     out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
+}
+
+// Slots the last project used and this one did not go; then the derived fields are filled.
+void TableProjectSource::finish_assembly(Project& out, const Assembly& state) const {
+    out.indicators.resize(state.slots_used);
+    model::normalize_project(out, m_rules);
+}
+
+Expected<bool> TableProjectSource::next(Project& out) {
+    refill(out, Project{});
     Assembly state;
     auto more = read_project(out, [&](const RawRow& row) { add_row(out, row, state); });
-    out.indicators.resize(state.slots_used);  // slots the last project used and this one did not
     if (!more || !*more) return more;
-    model::normalize_project(out, m_rules);
+    finish_assembly(out, state);
     m_grand_totals.see(out);
     return true;
 }
@@ -368,18 +378,14 @@ Expected<bool> TableProjectSource::next_draft(ProjectDraft& draft) {
 }
 
 void TableProjectSource::assemble(const ProjectDraft& draft, Project& out) const {
-    std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
-    out = draft.head;
-    out.indicators = std::move(slots);
-    out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
+    refill(out, draft.head);
     Assembly state;
     thread_local RawRow row;  // this thread's: its strings keep their capacity from row to row
     for (std::size_t i = 0; i < draft.rows(); ++i) {
         draft.unpack(i, row);
         add_row(out, row, state);
     }
-    out.indicators.resize(state.slots_used);  // slots the last project used and this one did not
-    model::normalize_project(out, m_rules);
+    finish_assembly(out, state);
     model::GrandTotals::mark(out, draft.totals);
 }
 

@@ -84,8 +84,10 @@ private:
     };
     template <class OnRow>
     Expected<bool> read_project(Project& out, OnRow&& on_row);
+    static void refill(Project& out, const Project& head);
     void add_row(Project& p, const RawRow& row, Assembly& state) const;
     static Indicator& next_slot(Project& p, Assembly& state);
+    void finish_assembly(Project& out, const Assembly& state) const;
 
     std::unique_ptr<RowSource> m_rows;
     const RuleSet& m_rules;

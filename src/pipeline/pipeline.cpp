@@ -268,8 +268,8 @@ std::optional<Error> read_in_turn(ProjectSource& source, io::ActualsIndex* actua
 // them, and the results are handed on in read order, as read_in_turn would. What crosses between
 // threads is the rows' text; each checker assembles into its own project, refilled in place as
 // read_in_turn refills its one. (Handing over assembled projects instead, 24 KB of cells each, cost
-// more CPU in cache traffic than the second core gave.) A few chunks in flight at most: memory stays
-// flat.
+// more CPU in cache traffic than the second core gave.) A bounded number of chunks in flight: memory
+// stays flat.
 std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckProject& check, const HandOn& hand_on,
                                     const std::function<void()>& chunk_handed_on, std::size_t checkers) {
     using Chunk = std::vector<io::ProjectDraft>;
