@@ -19,6 +19,7 @@
 #include "report/reporters.hpp"
 #include "report/template_xlsx.hpp"
 #include "scoring/explain.hpp"
+#include "util/fatal.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::cli {
@@ -137,8 +138,11 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_option("-f,--format", s.format, "输出格式 output format: " + util::join(report::reporter_names(), ", "))
         ->check(CLI::IsMember(report::reporter_names()));
     app->add_option("-o,--output", s.output, "写入文件 write the report to FILE instead of standard output");
+    // Repeatable options take one value per occurrence: `--limit X a.csv b.csv` must not read the
+    // files as more limits.
     app->add_option("--report", s.reports,
-                    "多个输出 another output, FORMAT[:PATH] (repeatable), e.g. --report sarif:out.sarif");
+                    "多个输出 another output, FORMAT[:PATH] (repeatable), e.g. --report sarif:out.sarif")
+        ->allow_extra_args(false);
     app->add_option("--lang", s.lang, "语言 language of messages: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     app->add_option("--fail-on", s.fail_on, "exit 1 when a finding is at or above: error (default), warning, info, never")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -150,7 +154,7 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
                     "(default: number of cores; output order never changes)");
     app->add_option("--baseline", s.baseline, "基线 report only findings not in this baseline file; list the fixed ones");
     app->add_option("--update-baseline", s.update_baseline, "写基线 write this run's findings as the baseline FILE");
-    app->add_option("--limit", s.limits, k_limit_help);
+    app->add_option("--limit", s.limits, k_limit_help)->allow_extra_args(false);
     if (mode == Mode::score) {
         app->add_option("--actuals", s.actuals,
                         "实际完成值文件 actuals as a separate CSV/XLSX/JSON joined on (单位代码, 项目名称, 三级指标)");
@@ -277,7 +281,7 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     convert->add_option("-o,--output", output, "写入文件 output file (default: standard output)");
     convert->add_option("--encoding", encoding, "CSV 编码 utf-8, utf-8-bom, gb18030");
     convert->add_option("--sheet", sheet, "XLSX 工作表 sheet name or number");
-    convert->add_option("--limit", convert_limits, k_limit_help);
+    convert->add_option("--limit", convert_limits, k_limit_help)->allow_extra_args(false);
     auto* templ = app.add_subcommand("template", "模板 write a blank target table (.xlsx) with dropdowns and hints");
     templ->add_option("-o,--output", output, "输出文件 output .xlsx")->required();
 
@@ -412,9 +416,14 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
-    std::vector<std::string> args(argv, argv + argc);
-    const Parsed parsed = parse(args, isatty(STDOUT_FILENO) != 0);
-    const int code = execute(parsed, std::cout, std::cerr);
+    int code = 0;
+    try {
+        std::vector<std::string> args(argv, argv + argc);
+        const Parsed parsed = parse(args, isatty(STDOUT_FILENO) != 0);
+        code = execute(parsed, std::cout, std::cerr);
+    } catch (...) {  // out of memory, or a bug: a message and exit 2, not an abort
+        code = util::report_fatal(std::current_exception(), std::cerr);
+    }
     std::cout.flush();
     return code;
 }

@@ -13,6 +13,8 @@
 #include <utility>
 #include <vector>
 
+#include "util/fatal.hpp"
+
 namespace perf_check::pipeline {
 
 /// `threads` workers take submitted jobs in order and run `work` on them side by side; each hands its own
@@ -24,7 +26,7 @@ namespace perf_check::pipeline {
 /// and not yet delivered: submit() waits beyond that, so memory stays bounded however far the
 /// submitting thread could read ahead. A job's object comes back through spare() once its result is
 /// made, for the submitter to refill (its buffers keep their capacity). `work` and `deliver` must not
-/// throw.
+/// throw: if they do anyway (memory exhausted), util::on_any_thread ends the run with a message.
 template <class Job, class Result>
 class InOrderPool {
 public:
@@ -39,7 +41,7 @@ public:
           m_deliver(std::move(deliver)) {
         for (std::size_t t = 0; t < threads; ++t) {
             try {
-                m_threads.emplace_back([this] { run(); });
+                m_threads.emplace_back([this] { util::on_any_thread([this] { run(); }); });
             } catch (const std::system_error&) {
                 break;
             }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <sstream>
 #include <thread>
 
@@ -22,6 +23,8 @@
 #include "report/reporters.hpp"
 #include "rules/actual_unmatched.hpp"
 #include "scoring/scorer.hpp"
+#include "util/address_limit.hpp"
+#include "util/fatal.hpp"
 
 namespace perf_check::pipeline {
 
@@ -319,6 +322,14 @@ std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckP
     return error;
 }
 
+Error out_of_memory(const std::string& path, std::size_t projects_read) {
+    return Error{"out of memory while reading this file, after " + std::to_string(projects_read) +
+                     " projects had been checked: look for an oversized cell or sheet, split the file, or allow more "
+                     "memory "
+                     "(读取此文件时内存不足：请检查是否有异常大的单元格或工作表，拆分文件，或增加可用内存后重试)",
+                 path};
+}
+
 void process_file(const std::string& path, std::size_t index, const RunOptions& options, const RuleSet& rules,
                   const std::vector<rules::ActiveRule>& active, io::ActualsIndex* actuals,
                   const std::vector<ReportStream*>& render_with, std::size_t checkers, OrderedResults& results) {
@@ -326,7 +337,15 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     end.spools.resize(render_with.size());
     FileResult& file = end.result;
     file.path = path;
-    auto source = io::open_table(path, options.read, rules);
+    // Memory running out while this file is read (an oversized cell or sheet under a tight limit) fails
+    // this file, not the batch: what was taken is freed as the exception unwinds.
+    auto source = [&]() -> Expected<std::unique_ptr<ProjectSource>> {
+        try {
+            return io::open_table(path, options.read, rules);
+        } catch (const std::bad_alloc&) {
+            return out_of_memory(path, 0);
+        }
+    }();
     if (!source) {
         file.error = source.error().render();
         results.finish(index, std::move(end));
@@ -367,9 +386,13 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     auto* table_source = dynamic_cast<io::TableProjectSource*>(source->get());
     const bool split = checkers > 1 && table_source && !actuals;
     // Each chunk's results go on at once, from the thread that made them (see InOrderPool).
-    const auto read_error = split ? read_in_chunks(
-                                        *table_source, check, hand_on, [&] { batch.flush(); }, checkers)
-                                  : read_in_turn(**source, actuals, check, hand_on);
+    std::optional<Error> read_error;
+    try {
+        read_error = split ? read_in_chunks(*table_source, check, hand_on, [&] { batch.flush(); }, checkers)
+                           : read_in_turn(**source, actuals, check, hand_on);
+    } catch (const std::bad_alloc&) {
+        read_error = out_of_memory(path, file.projects);
+    }
     if (read_error) file.error = read_error->render();
     batch.flush();
     for (auto& spool : end.spools) {
@@ -435,7 +458,8 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
         });
     // Files are independent: check them on all cores; OrderedResults keeps the report in input order.
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
-    const std::size_t jobs = options.jobs == 0 ? cores : options.jobs;
+    // Under `ulimit -v` no more threads than the limit has room for (util/address_limit.hpp says why).
+    const std::size_t jobs = util::threads_within(util::address_space_limit(), options.jobs == 0 ? cores : options.jobs);
     const auto workers = std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size()));
     // Threads left over when there are fewer files than -j (one big table, say) check each file's
     // projects while its worker reads on: both cores busy on a province's single export. No more per
@@ -459,7 +483,7 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
         work();
     } else {
         std::vector<std::thread> pool;
-        for (std::size_t t = 0; t < workers; ++t) pool.emplace_back(work);
+        for (std::size_t t = 0; t < workers; ++t) pool.emplace_back([&] { util::on_any_thread(work); });
         for (auto& t : pool) t.join();
     }
     std::vector<Finding> late;

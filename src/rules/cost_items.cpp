@@ -8,74 +8,88 @@ namespace perf_check::rules {
 
 namespace {
 
-// A code point of the text with the byte range it came from, so items keep their text as written.
+// The text is read a code point at a time from byte positions, never unpacked into a list: a goal
+// cell may hold megabytes (a list of code points took twelve times the text's size).
+
+// A code point of the text and the byte just past it. Full-width digits and point read as ASCII; the
+// full-width comma stays a separator.
 struct Glyph {
     char32_t cp;
-    std::size_t begin;
     std::size_t end;
 };
 
-std::vector<Glyph> glyphs(std::string_view text) {
-    std::vector<Glyph> out;
-    out.reserve(text.size() / 2);  // CJK prose: three bytes a glyph; digits and ASCII: one
-    std::size_t p = 0;
-    while (p < text.size()) {
-        const std::size_t begin = p;
-        char32_t cp = util::next_code_point(text, p);
-        // Full-width digits and point read as ASCII; the full-width comma stays a separator.
-        if (cp >= 0xFF10 && cp <= 0xFF19) cp = cp - 0xFF10 + U'0';
-        if (cp == 0xFF0E) cp = U'.';
-        out.push_back({cp, begin, p});
-    }
-    return out;
+Glyph glyph_at(std::string_view text, std::size_t p) {
+    char32_t cp = util::next_code_point(text, p);
+    if (cp >= 0xFF10 && cp <= 0xFF19) cp = cp - 0xFF10 + U'0';
+    if (cp == 0xFF0E) cp = U'.';
+    return {cp, p};
 }
 
 bool is_digit(char32_t cp) {
     return cp >= U'0' && cp <= U'9';
 }
 
-bool at(const std::vector<Glyph>& g, std::size_t i, std::u32string_view word) {
-    if (i + word.size() > g.size()) return false;
-    for (std::size_t k = 0; k < word.size(); ++k) {
-        if (g[i + k].cp != word[k]) return false;
+bool digit_at(std::string_view text, std::size_t p) {
+    return p < text.size() && is_digit(glyph_at(text, p).cp);
+}
+
+// True when the code points from byte `p` spell `word`; `end` then is the byte after them.
+bool at(std::string_view text, std::size_t p, std::u32string_view word, std::size_t* end = nullptr) {
+    for (const char32_t want : word) {
+        if (p >= text.size()) return false;
+        const Glyph g = glyph_at(text, p);
+        if (g.cp != want) return false;
+        p = g.end;
     }
+    if (end) *end = p;
     return true;
 }
 
-std::size_t skip_spaces(const std::vector<Glyph>& g, std::size_t i) {
-    while (i < g.size() && util::is_space(g[i].cp)) ++i;
-    return i;
-}
-
-// True when the ',' at g[i] groups thousands: exactly three digits follow it.
-bool grouping_comma(const std::vector<Glyph>& g, std::size_t i) {
-    if (g[i].cp != U',' || i + 3 >= g.size()) return false;
-    for (std::size_t k = 1; k <= 3; ++k) {
-        if (!is_digit(g[i + k].cp)) return false;
+std::size_t skip_spaces(std::string_view text, std::size_t p) {
+    while (p < text.size()) {
+        const Glyph g = glyph_at(text, p);
+        if (!util::is_space(g.cp)) break;
+        p = g.end;
     }
-    return i + 4 >= g.size() || !is_digit(g[i + 4].cp);
+    return p;
 }
 
-// Reads a number starting at g[i] (a digit); returns its ASCII text without grouping commas and
-// advances i past it.
-std::string read_number(const std::vector<Glyph>& g, std::size_t& i) {
+// True when the ',' at byte `p` groups thousands: exactly three digits follow it.
+bool grouping_comma(std::string_view text, std::size_t p) {
+    if (p >= text.size() || text[p] != ',') return false;
+    ++p;
+    for (int k = 0; k < 3; ++k) {
+        if (!digit_at(text, p)) return false;
+        p = glyph_at(text, p).end;
+    }
+    return !digit_at(text, p);
+}
+
+// Reads a number starting at byte `p` (a digit); returns its ASCII text without grouping commas and
+// advances `p` past it.
+std::string read_number(std::string_view text, std::size_t& p) {
     std::string digits;
-    while (i < g.size()) {
-        if (is_digit(g[i].cp)) {
-            digits += static_cast<char>(g[i].cp);
-            ++i;
-        } else if (grouping_comma(g, i)) {
-            ++i;
+    while (p < text.size()) {
+        const Glyph g = glyph_at(text, p);
+        if (is_digit(g.cp)) {
+            digits += static_cast<char>(g.cp);
+            p = g.end;
+        } else if (grouping_comma(text, p)) {
+            ++p;
         } else {
             break;
         }
     }
-    if (i + 1 < g.size() && g[i].cp == U'.' && is_digit(g[i + 1].cp)) {
-        digits += '.';
-        ++i;
-        while (i < g.size() && is_digit(g[i].cp)) {
-            digits += static_cast<char>(g[i].cp);
-            ++i;
+    if (p < text.size()) {
+        const Glyph point = glyph_at(text, p);
+        if (point.cp == U'.' && digit_at(text, point.end)) {
+            digits += '.';
+            p = point.end;
+            while (digit_at(text, p)) {
+                const Glyph g = glyph_at(text, p);
+                digits += static_cast<char>(g.cp);
+                p = g.end;
+            }
         }
     }
     return digits;
@@ -83,56 +97,63 @@ std::string read_number(const std::vector<Glyph>& g, std::size_t& i) {
 
 struct Found {
     MoneyItem item;
-    std::size_t first_glyph;
+    std::size_t first_byte;
 };
 
-// The amounts in `text`, whose glyphs are `g`.
-std::vector<Found> scan(std::string_view text, const std::vector<Glyph>& g) {
+// The amounts in `text`.
+std::vector<Found> scan(std::string_view text) {
     std::vector<Found> out;
-    std::size_t i = 0;
-    while (i < g.size()) {
-        if (!is_digit(g[i].cp)) {
-            ++i;
+    std::size_t p = 0;
+    while (p < text.size()) {
+        // Straight to the next byte that may start a digit: an ASCII one, or the lead byte 0xEF of a
+        // full-width one. Neither occurs inside another code point's bytes, so this is a code point.
+        const auto c = static_cast<unsigned char>(text[p]);
+        if ((c < '0' || c > '9') && c != 0xEF) {
+            ++p;
             continue;
         }
-        const std::size_t start = i;
-        const std::string number = read_number(g, i);
-        std::size_t u = skip_spaces(g, i);
-        std::string unit;
+        const Glyph g = glyph_at(text, p);
+        if (!is_digit(g.cp)) {
+            p = g.end;
+            continue;
+        }
+        const std::size_t start = p;
+        const std::string number = read_number(text, p);
+        const std::size_t u = skip_spaces(text, p);
+        std::string_view unit;
         std::size_t after = u;
-        if (at(g, u, U"亿元")) {
+        if (at(text, u, U"亿元", &after)) {
             unit = "亿元";
-            after = u + 2;
-        } else if (at(g, u, U"万元")) {
+        } else if (at(text, u, U"万元", &after)) {
             unit = "万元";
-            after = u + 2;
-        } else if (at(g, u, U"元")) {
+        } else if (at(text, u, U"元", &after)) {
             unit = "元";
-            after = u + 1;
         }
         if (unit.empty()) continue;
         // "5元/人", "3元每人" are rates, not amounts.
-        if (after < g.size() && (g[after].cp == U'/' || g[after].cp == 0xFF0F || g[after].cp == U'每')) continue;
+        if (after < text.size()) {
+            const char32_t next = glyph_at(text, after).cp;
+            if (next == U'/' || next == 0xFF0F || next == U'每') continue;
+        }
         const auto value = Decimal::parse(number);
         if (!value) continue;
         const auto wan = to_wan(*value, unit);
         if (!wan) continue;
         Found f;
         f.item.wan = *wan;
-        f.item.text = std::string(text.substr(g[start].begin, g[after - 1].end - g[start].begin));
-        f.item.used_for = at(g, skip_spaces(g, after), U"用于");
-        f.first_glyph = start;
+        f.item.text = std::string(text.substr(start, after - start));
+        f.item.used_for = at(text, skip_spaces(text, after), U"用于");
+        f.first_byte = start;
         out.push_back(std::move(f));
-        i = after;
+        p = after;
     }
     return out;
 }
 
-std::size_t find_qizhong(const std::vector<Glyph>& g) {
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        if (at(g, i, U"其中")) return i;
-    }
-    return std::string_view::npos;
+// Where "其中" starts (its first byte begins a code point wherever it occurs: UTF-8 lead bytes never
+// occur inside another code point's bytes).
+std::size_t find_qizhong(std::string_view text) {
+    return text.find("其中");
 }
 
 std::vector<MoneyItem> used_for_only(const std::vector<MoneyItem>& items) {
@@ -147,16 +168,15 @@ std::vector<MoneyItem> used_for_only(const std::vector<MoneyItem>& items) {
 
 std::vector<MoneyItem> money_in_text(std::string_view text) {
     std::vector<MoneyItem> out;
-    for (auto& f : scan(text, glyphs(text))) out.push_back(std::move(f.item));
+    for (auto& f : scan(text)) out.push_back(std::move(f.item));
     return out;
 }
 
 std::vector<MoneyItem> goal_breakdown(std::string_view goal) {
-    const std::vector<Glyph> g = glyphs(goal);
-    const std::size_t qizhong = find_qizhong(g);
+    const std::size_t qizhong = find_qizhong(goal);
     std::vector<MoneyItem> items;
-    for (auto& f : scan(goal, g)) {
-        if (qizhong == std::string_view::npos || f.first_glyph > qizhong) items.push_back(std::move(f.item));
+    for (auto& f : scan(goal)) {
+        if (qizhong == std::string_view::npos || f.first_byte > qizhong) items.push_back(std::move(f.item));
     }
     std::vector<MoneyItem> used = used_for_only(items);
     if (used.size() >= 2) return used;

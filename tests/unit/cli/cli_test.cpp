@@ -139,6 +139,24 @@ TEST_CASE("--report adds outputs; only one may go to standard output", "[cli]") 
     CHECK(parse({"t.csv", "--report", "pdf:x.pdf"}).exit_code == 2);
 }
 
+TEST_CASE("a repeatable option takes one value each time: the files after it stay files", "[cli]") {
+    const auto p = parse({"--limit", "cell-bytes=8MiB", "a.csv", "b.csv"});
+    REQUIRE(p.exit_code == -1);
+    CHECK(p.run.paths == std::vector<std::string>{"a.csv", "b.csv"});
+    CHECK(p.run.read.limits.max_cell_bytes == std::size_t{8} << 20);
+    const auto r = parse({"--report", "sarif:o.sarif", "a.csv", "b.csv"});
+    REQUIRE(r.exit_code == -1);
+    CHECK(r.run.paths == std::vector<std::string>{"a.csv", "b.csv"});
+    REQUIRE(r.run.reports.size() == 1);
+    CHECK(r.run.reports[0].format == "sarif");
+    CHECK(r.run.reports[0].path == "o.sarif");
+    const auto both = parse({"score", "--limit", "columns=100", "--limit", "cell-bytes=1KiB", "x.csv", "y.csv"});
+    REQUIRE(both.exit_code == -1);
+    CHECK(both.run.paths == std::vector<std::string>{"x.csv", "y.csv"});
+    CHECK(both.run.read.limits.max_columns == 100);
+    CHECK(both.run.read.limits.max_cell_bytes == 1024);
+}
+
 TEST_CASE("--encoding forces the decoder", "[cli]") {
     const auto p = parse({"t.csv", "--encoding", "GBK"});
     REQUIRE(p.run.read.encoding);

@@ -1,0 +1,46 @@
+#include "util/fatal.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <new>
+#include <sstream>
+#include <string>
+
+namespace perf_check::util {
+
+int report_fatal(const std::exception_ptr& failure, std::ostream& err) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const std::bad_alloc&) {
+        err << "perf-check: 内存不足，运行中止 (out of memory: the run stopped). 请增加可用内存（或放宽 ulimit -v），"
+               "或用 -j 1 逐个处理文件、把过大的表格拆分后重试 (allow more memory, or use -j 1, or split the "
+               "largest table, and run again).\n";
+    } catch (const std::exception& ex) {
+        err << "perf-check: 内部错误，运行中止 (internal error: the run stopped): " << ex.what()
+            << ". 这是 perf-check 的缺陷，请连同命令和输入文件报告 (a defect in perf-check: please report it with "
+               "the command and the input files).\n";
+    } catch (...) {
+        err << "perf-check: 内部错误，运行中止 (internal error: the run stopped). 这是 perf-check 的缺陷，请连同命令和"
+               "输入文件报告 (a defect in perf-check: please report it with the command and the input files).\n";
+    }
+    return k_exit_fatal;
+}
+
+void exit_fatal(const std::exception_ptr& failure) noexcept {
+    // Compose first, then write once: under memory exhaustion this may itself fail, and the exit code
+    // must still be the fatal one.
+    try {
+        std::ostringstream text;
+        report_fatal(failure, text);
+        const std::string s = text.str();
+        std::fwrite(s.data(), 1, s.size(), stderr);
+    } catch (...) {
+        static const char k_plain[] = "perf-check: out of memory or internal error: the run stopped.\n";
+        std::fwrite(k_plain, 1, sizeof k_plain - 1, stderr);
+    }
+    std::fflush(stderr);
+    std::_Exit(k_exit_fatal);
+}
+
+}  // namespace perf_check::util

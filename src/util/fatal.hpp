@@ -1,0 +1,31 @@
+// The last resort: a run that cannot go on (memory exhausted, or a failure that is perf-check's own bug)
+// ends with a message saying what happened and what to do, and exit code 2, never with an abort and a
+// core dump. Every thread the program starts runs its work through on_any_thread().
+#pragma once
+
+#include <exception>
+#include <iosfwd>
+
+namespace perf_check::util {
+
+/// The exit code of a run that could not be done (SPEC §5).
+inline constexpr int k_exit_fatal = 2;
+
+/// Writes what `failure` means for the user to `err` (bilingual, one paragraph) and returns k_exit_fatal.
+int report_fatal(const std::exception_ptr& failure, std::ostream& err);
+
+/// Ends the process from a thread other than main's after report_fatal() on standard error: the other
+/// threads may be waiting for this one's results, so unwinding further would hang or abort.
+[[noreturn]] void exit_fatal(const std::exception_ptr& failure) noexcept;
+
+/// Runs `work()`; if it throws, exit_fatal(). For the body of every thread perf-check starts.
+template <class Work>
+void on_any_thread(Work&& work) noexcept {
+    try {
+        work();
+    } catch (...) {
+        exit_fatal(std::current_exception());
+    }
+}
+
+}  // namespace perf_check::util

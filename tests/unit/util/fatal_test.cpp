@@ -1,0 +1,86 @@
+// The last resort: a failure nobody caught ends the run with a message and exit code 2, from the main
+// thread (report_fatal) or from any other (on_any_thread, checked in a child process).
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <new>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "util/fatal.hpp"
+
+using namespace perf_check;
+
+TEST_CASE("report_fatal says out of memory, or internal error with what failed, and returns exit code 2",
+          "[util][fatal]") {
+    std::ostringstream err;
+    CHECK(util::report_fatal(std::make_exception_ptr(std::bad_alloc()), err) == 2);
+    CHECK(err.str().find("内存不足") != std::string::npos);
+    CHECK(err.str().find("out of memory") != std::string::npos);
+    CHECK(err.str().find("internal error") == std::string::npos);
+
+    std::ostringstream err2;
+    CHECK(util::report_fatal(std::make_exception_ptr(std::logic_error("slot index 7 out of range")), err2) == 2);
+    CHECK(err2.str().find("内部错误") != std::string::npos);
+    CHECK(err2.str().find("slot index 7 out of range") != std::string::npos);
+
+    std::ostringstream err3;
+    CHECK(util::report_fatal(std::make_exception_ptr(42), err3) == 2);
+    CHECK(err3.str().find("internal error") != std::string::npos);
+}
+
+namespace {
+
+struct ChildOutcome {
+    int status = -1;  // exit code, or 128 + signal
+    std::string err;
+};
+
+// Runs `body` in a child process whose standard error is captured.
+template <class Body>
+ChildOutcome in_child(Body body) {
+    int fds[2];
+    REQUIRE(pipe(fds) == 0);
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        close(fds[0]);
+        dup2(fds[1], STDERR_FILENO);
+        body();
+        _exit(0);
+    }
+    close(fds[1]);
+    ChildOutcome o;
+    char buf[512];
+    for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) o.err.append(buf, static_cast<std::size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    o.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("a thread whose work throws ends the process with exit code 2 and the message, not an abort",
+          "[util][fatal]") {
+    const auto o = in_child([] {
+        std::thread t([] { util::on_any_thread([] { throw std::bad_alloc(); }); });
+        t.join();
+    });
+    CHECK(o.status == 2);
+    CHECK(o.err.find("内存不足") != std::string::npos);
+
+    const auto ok = in_child([] {
+        int done = 0;
+        std::thread t([&] { util::on_any_thread([&] { done = 1; }); });
+        t.join();
+        if (done != 1) _exit(3);
+    });
+    CHECK(ok.status == 0);
+    CHECK(ok.err.empty());
+}
