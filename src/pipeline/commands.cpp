@@ -45,12 +45,6 @@ int show_rule(const std::string& id, std::ostream& out, std::ostream& err) {
 
 namespace {
 
-// A CSV field, quoted when it holds a separator, quote or line break.
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-    return "\"" + util::replace_all(s, "\"", "\"\"") + "\"";
-}
-
 std::string cell_text(const Cell& c) { return util::trim(c.as_read()); }
 
 void write_clean_csv_row(const Project& p, const Indicator* ind, const std::vector<io::Column>& cols,
@@ -79,7 +73,7 @@ void write_clean_csv_row(const Project& p, const Indicator* ind, const std::vect
             case io::Column::deviation: v = ind ? cell_text(ind->deviation) : ""; break;
         }
         if (i) line += ',';
-        line += csv_field(v);
+        line += util::csv_quoted(v);
     }
     out << line << "\r\n";
 }
@@ -94,7 +88,7 @@ void write_clean_csv_total(const TotalRow& t, const std::vector<io::Column>& col
         else if (cols[i] == io::Column::funds) v = cell_text(t.funds);
         else if (cols[i] == io::Column::weight) v = cell_text(t.weight);
         if (i) line += ',';
-        line += csv_field(v);
+        line += util::csv_quoted(v);
     }
     out << line << "\r\n";
 }
@@ -139,7 +133,8 @@ int convert(const std::string& path, const std::string& to, const io::ReadOption
                                spec.column == io::Column::deviation;
         if (self_eval && !table.self_evaluation) continue;
         cols.push_back(spec.column);
-        header += (header.empty() ? "" : ",") + csv_field(spec.canonical);
+        if (!header.empty()) header += ',';
+        header += util::csv_quoted(spec.canonical);
     }
     out << "\xEF\xBB\xBF";  // BOM: Excel opens UTF-8 CSV correctly only with it
     if (table.money_unit == MoneyUnit::yuan) out << "金额单位：元\r\n";

@@ -2,6 +2,7 @@
 // Chinese correctly), CRLF line ends, RFC 4180 quoting, header in the report's language. Written as
 // findings arrive, so a run of any size keeps flat memory; unreadable files come after the findings.
 #include "report/formats.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::report {
 
@@ -42,13 +43,7 @@ std::string field(std::string_view s) {
     v.reserve(s.size() + 1);
     if (formula) v += '\'';
     v += s;
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (const char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
+    return util::csv_quoted(v);
 }
 
 void row(std::ostream& out, const std::vector<std::string>& cells) {

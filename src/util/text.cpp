@@ -514,6 +514,20 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     return out;
 }
 
+std::string csv_quoted(std::string_view s) {
+    // Appended piece by piece, not "\"" + s: g++ 12 warns about that (-Wrestrict, a known false alarm).
+    std::string out;
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return out.assign(s);
+    out.reserve(s.size() + 2);
+    out += '"';
+    for (const char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
     std::string out;
     if (from.empty()) return std::string(s);

@@ -95,6 +95,9 @@ inline bool starts_with(std::string_view s, std::string_view prefix) { return s.
 inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// `s` as one CSV field (RFC 4180): in quotes, with its quotes doubled, when it holds a comma, a quote
+/// or a line break; as it is otherwise.
+std::string csv_quoted(std::string_view s);
 std::string replace_all(std::string_view s, std::string_view from, std::string_view to);
 
 /// printf-style substitution of %s and %d, in order, from already formatted strings; a placeholder

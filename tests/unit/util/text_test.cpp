@@ -469,3 +469,14 @@ TEST_CASE("fold changes a text exactly when it makes it shorter", "[text]") {
         REQUIRE((f != s) == (f.size() != s.size()));
     }
 }
+
+TEST_CASE("csv_quoted quotes a field only when it must, doubling its quotes", "[text][csv]") {
+    CHECK(csv_quoted("") == "");
+    CHECK(csv_quoted("项目实施成本") == "项目实施成本");
+    CHECK(csv_quoted("=SUM(A1)") == "=SUM(A1)");  // formula guarding is the CSV report's business
+    CHECK(csv_quoted("4,500.00") == "\"4,500.00\"");
+    CHECK(csv_quoted("他说\"好\"") == "\"他说\"\"好\"\"\"");
+    CHECK(csv_quoted("两行\r\n文字") == "\"两行\r\n文字\"");
+    CHECK(csv_quoted("一行\n") == "\"一行\n\"");
+    CHECK(csv_quoted("，全角逗号") == "，全角逗号");
+}
