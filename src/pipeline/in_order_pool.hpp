@@ -8,7 +8,6 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <system_error>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -38,15 +37,8 @@ public:
     InOrderPool(std::size_t threads, std::size_t max_in_flight, Work work, Deliver deliver)
         : m_max_in_flight(max_in_flight > 0 ? max_in_flight : 1),
           m_work(std::move(work)),
-          m_deliver(std::move(deliver)) {
-        for (std::size_t t = 0; t < threads; ++t) {
-            try {
-                m_threads.emplace_back([this] { util::on_any_thread([this] { run(); }); });
-            } catch (const std::system_error&) {
-                break;
-            }
-        }
-    }
+          m_deliver(std::move(deliver)),
+          m_threads(util::start_threads(threads, [this] { run(); })) {}
     InOrderPool(const InOrderPool&) = delete;
     InOrderPool& operator=(const InOrderPool&) = delete;
     ~InOrderPool() { finish(); }

@@ -479,13 +479,10 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
             process_file(inputs[i], i, options, rules, active, actuals, render_with, checkers, results);
         }
     };
-    if (workers <= 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        for (std::size_t t = 0; t < workers; ++t) pool.emplace_back([&] { util::on_any_thread(work); });
-        for (auto& t : pool) t.join();
-    }
+    // The threads the system grants take every file between them; with none, this thread does.
+    std::vector<std::thread> pool = util::start_threads(workers > 1 ? workers : 0, work);
+    if (pool.empty()) work();
+    for (auto& t : pool) t.join();
     std::vector<Finding> late;
     if (actuals) {
         // The actuals file is an input of the run: list it so its findings have a file to belong to.

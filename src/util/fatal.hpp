@@ -1,10 +1,14 @@
 // The last resort: a run that cannot go on (memory exhausted, or a failure that is perf-check's own bug)
 // ends with a message saying what happened and what to do, and exit code 2, never with an abort and a
-// core dump. Every thread the program starts runs its work through on_any_thread().
+// core dump. Every thread the program starts runs its work through on_any_thread() (start_threads).
 #pragma once
 
+#include <cstddef>
 #include <exception>
 #include <iosfwd>
+#include <system_error>
+#include <thread>
+#include <vector>
 
 namespace perf_check::util {
 
@@ -26,6 +30,22 @@ void on_any_thread(Work&& work) noexcept {
     } catch (...) {
         exit_fatal(std::current_exception());
     }
+}
+
+/// Starts up to `count` threads running `body` (through on_any_thread), as many as the system allows:
+/// a pids or memory limit may refuse some, and the caller must get its work done with those it got
+/// (with none, on its own thread).
+template <class Body>
+std::vector<std::thread> start_threads(std::size_t count, const Body& body) {
+    std::vector<std::thread> started;
+    for (std::size_t t = 0; t < count; ++t) {
+        try {
+            started.emplace_back([body] { on_any_thread(body); });
+        } catch (const std::system_error&) {
+            break;
+        }
+    }
+    return started;
 }
 
 }  // namespace perf_check::util

@@ -1,10 +1,14 @@
 // The last resort: a failure nobody caught ends the run with a message and exit code 2, from the main
-// thread (report_fatal) or from any other (on_any_thread, checked in a child process).
+// thread (report_fatal) or from any other (on_any_thread, checked in a child process); and threads
+// the system refuses are done without (start_threads).
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <fstream>
 #include <new>
 #include <sstream>
 #include <stdexcept>
@@ -14,6 +18,15 @@
 #include "util/fatal.hpp"
 
 using namespace perf_check;
+
+// ASan's shadow memory does not fit under a tight address-space limit.
+#if defined(__SANITIZE_ADDRESS__)
+#define PERF_CHECK_FATAL_TEST_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PERF_CHECK_FATAL_TEST_ASAN 1
+#endif
+#endif
 
 TEST_CASE("report_fatal says out of memory, or internal error with what failed, and returns exit code 2",
           "[util][fatal]") {
@@ -83,4 +96,39 @@ TEST_CASE("a thread whose work throws ends the process with exit code 2 and the 
     });
     CHECK(ok.status == 0);
     CHECK(ok.err.empty());
+}
+
+TEST_CASE("start_threads starts what it can: all of them normally, none when no stack can be had",
+          "[util][fatal][threads]") {
+    std::atomic<int> ran{0};
+    auto started = util::start_threads(3, [&] { ++ran; });
+    CHECK(started.size() == 3);
+    for (auto& t : started) t.join();
+    CHECK(ran == 3);
+
+#ifndef PERF_CHECK_FATAL_TEST_ASAN
+    // In a child whose address space is capped just above what it uses, threads that stay alive soon
+    // find no room for another 8 MB stack (glibc may first reuse stacks of finished threads): the
+    // ones granted run, the rest are refused, and nothing aborts.
+    const auto o = in_child([] {
+        std::ifstream statm("/proc/self/statm");
+        std::size_t pages = 0;
+        statm >> pages;
+        const rlim_t bytes = pages * 4096 + (std::size_t{64} << 20);
+        const rlimit cap{bytes, bytes};
+        if (setrlimit(RLIMIT_AS, &cap) != 0) _exit(3);
+        std::atomic<bool> go{false};
+        std::atomic<int> done{0};
+        auto some = util::start_threads(64, [&] {
+            while (!go) std::this_thread::yield();
+            ++done;
+        });
+        const auto got = static_cast<int>(some.size());
+        go = true;
+        for (auto& t : some) t.join();
+        _exit(got > 0 && got < 64 && done == got ? 0 : 4);
+    });
+    CHECK(o.status == 0);
+    CHECK(o.err.empty());
+#endif
 }
