@@ -33,8 +33,9 @@ public:
         std::unique_lock lock(m_mutex);
         m_turn.wait(lock, [&] { return file == m_head || m_waiting_weight < m_max_waiting; });
         if (file != m_head) {
-            m_waiting_weight += m_weigh(item);
-            m_waiting[file].push_back(std::move(item));
+            const std::size_t weight = m_weigh(item);
+            m_waiting[file].push_back(std::move(item));  // first: if it throws, nothing was counted
+            m_waiting_weight += weight;
             return;
         }
         std::vector<Item> backlog = take_waiting(file);

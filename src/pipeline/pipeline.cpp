@@ -276,7 +276,10 @@ std::optional<Error> read_in_turn(ProjectSource& source, io::ActualsIndex* actua
 std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckProject& check, const HandOn& hand_on,
                                     const std::function<void()>& chunk_handed_on, std::size_t checkers) {
     using Chunk = std::vector<io::ProjectDraft>;
-    using Checked = std::vector<ProjectResult>;
+    struct Checked {
+        std::vector<ProjectResult> results;
+        bool out_of_memory = false;  ///< the chunk could not be done: it and every later one are dropped
+    };
     // About a millisecond of work per chunk: few hand-overs, yet every checker busy on a small file.
     constexpr std::size_t k_chunk = 32;
     // Chunks read ahead, checked and waiting to go on: 16 per checker lets the others run ahead while
@@ -284,25 +287,43 @@ std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckP
     // checker, a loop keeping one of two cores busy made -j 2 slower than -j 1 (2.06 s against 1.76 s
     // on the benchmark's table); with 16, 1.57 s. Memory: 24 MiB peak on the 1 GB table at -j 2.
     constexpr std::size_t k_chunks_in_flight_per_checker = 16;
+    // Memory running out on a checker (each assembles its own copy of a project: an oversized cell
+    // costs it as much again as the reader) fails the file as it would on this thread: what was handed
+    // on before stays, the rest is dropped, reading stops, and process_file says why.
+    std::atomic<bool> out_of_memory{false};
     InOrderPool<Chunk, Checked> pool(
         checkers, k_chunks_in_flight_per_checker * checkers,
         [&](Chunk& chunk) {
             thread_local Project project;  // this checker's, refilled from chunk to chunk
             Checked out;
-            out.reserve(chunk.size());
-            for (const auto& draft : chunk) {
-                source.assemble(draft, project);
-                out.push_back(check(project));
+            if (out_of_memory) return out;  // dropped at delivery anyway
+            try {
+                out.results.reserve(chunk.size());
+                for (const auto& draft : chunk) {
+                    source.assemble(draft, project);
+                    out.results.push_back(check(project));
+                }
+            } catch (const std::bad_alloc&) {
+                out.results = {};
+                out.out_of_memory = true;
+                out_of_memory = true;
             }
             return out;
         },
-        [&](Checked&& results) {
-            for (auto& r : results) hand_on(std::move(r));
-            chunk_handed_on();
+        [&, dropping = false](Checked&& checked) mutable {  // deliveries come one at a time, in order
+            dropping = dropping || checked.out_of_memory;
+            if (dropping) return;
+            try {
+                for (auto& r : checked.results) hand_on(std::move(r));
+                chunk_handed_on();
+            } catch (const std::bad_alloc&) {
+                dropping = true;
+                out_of_memory = true;
+            }
         });
     std::optional<Error> error;
     bool more = true;
-    while (more) {
+    while (more && !out_of_memory) {
         Chunk chunk = pool.spare().value_or(Chunk{});
         chunk.resize(k_chunk);
         std::size_t filled = 0;
@@ -319,14 +340,17 @@ std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckP
         if (!chunk.empty()) pool.submit(std::move(chunk));
     }
     pool.finish();
+    if (out_of_memory) throw std::bad_alloc();  // process_file's, as if it had happened on this thread
     return error;
 }
 
-Error out_of_memory(const std::string& path, std::size_t projects_read) {
-    return Error{"out of memory while reading this file, after " + std::to_string(projects_read) +
-                     " projects had been checked: look for an oversized cell or sheet, split the file, or allow more "
-                     "memory "
-                     "(读取此文件时内存不足：请检查是否有异常大的单元格或工作表，拆分文件，或增加可用内存后重试)",
+// `checked`: the projects handed on before memory ran out (the one being read or checked then, and
+// any read ahead with it, are not among them).
+Error out_of_memory(const std::string& path, std::size_t checked) {
+    return Error{"out of memory while reading or checking this file (" + std::to_string(checked) +
+                     " of its projects were checked before that): look for an oversized cell or sheet, split the "
+                     "file, run with -j 1, or allow more memory "
+                     "(读取或检查此文件时内存不足：请检查是否有异常大的单元格或工作表，拆分文件，使用 -j 1，或增加可用内存后重试)",
                  path};
 }
 

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <exception>
 #include <iosfwd>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -38,10 +37,15 @@ void on_any_thread(Work&& work) noexcept {
 template <class Body>
 std::vector<std::thread> start_threads(std::size_t count, const Body& body) {
     std::vector<std::thread> started;
+    try {
+        started.reserve(count);  // no reallocation once threads run: a failure then leaves them joinable
+    } catch (const std::exception&) {
+        return started;
+    }
     for (std::size_t t = 0; t < count; ++t) {
         try {
             started.emplace_back([body] { on_any_thread(body); });
-        } catch (const std::system_error&) {
+        } catch (const std::exception&) {  // std::system_error, or std::bad_alloc for the thread's state
             break;
         }
     }

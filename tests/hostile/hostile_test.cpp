@@ -14,6 +14,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -123,6 +124,14 @@ private:
             std::string out = k_header + "\n";
             for (int i = 1; i <= 3; ++i) out += project_row(i) + "\n";
             return out + project_row(4, repeat("保障", (std::size_t{32} << 20) / 6)) + "\n";
+        }
+        if (name == "cell-96mb-mid.csv") {
+            // 100 ordinary projects with 96 MiB of goal text in the 50th.
+            std::string out = k_header + "\n";
+            for (int i = 1; i <= 100; ++i) {
+                out += (i == 50 ? project_row(i, repeat("保障", (std::size_t{96} << 20) / 6)) : project_row(i)) + "\n";
+            }
+            return out;
         }
         if (name == "columns-10000.csv") {
             // 10,000 named columns: every header cell goes through header matching.
@@ -465,8 +474,8 @@ TEST_CASE("memory running out while a file is read fails that file, with a messa
             const Outcome o =
                 run_binary({"-j", jobs, "--limit", "cell-bytes=64MiB", good}, big, true, "ulimit -v 100000 && ");
             CHECK(o.exit == 2);
-            const std::string said = big + ": out of memory while reading this file, after " + std::to_string(checked) +
-                                     " projects had been checked";
+            const std::string said = big + ": out of memory while reading or checking this file (" +
+                                     std::to_string(checked) + " of its projects were checked before that)";
             CHECK(o.err.find(said) != std::string::npos);
             CHECK(o.err.find("内存不足") != std::string::npos);
             const json* g = file_entry(o.report, good);
@@ -478,6 +487,29 @@ TEST_CASE("memory running out while a file is read fails that file, with a messa
             CHECK(b->value("projects", -1) == checked);
             CHECK(b->value("error", "").find(said) != std::string::npos);
         }
+    }
+    // With room for threads (`ulimit -v 950000`: six), one file's projects are shared out to checkers,
+    // each assembling its own copy of a project while the reader keeps its own. At this limit the
+    // reader gets its copies of the 96 MiB cell and a checker does not (on Debian 12, found by trying:
+    // at 600,000-800,000 the reader runs out first, at 1,200,000 nothing does); either way only that
+    // file fails. How many projects went before depends on the chunks.
+    if (std::thread::hardware_concurrency() >= 2) {
+        const std::string mid = resolve("gen/cell-96mb-mid.csv");
+        const Outcome o =
+            run_binary({"-j", "4", "--limit", "cell-bytes=256MiB", good}, mid, true, "ulimit -v 950000 && ");
+        CHECK(o.exit == 2);
+        const std::string said = mid + ": out of memory while reading or checking this file (";
+        CHECK(o.err.find(said) != std::string::npos);
+        const json* g = file_entry(o.report, good);
+        REQUIRE(g != nullptr);
+        CHECK(g->value("projects", 0) == 4);
+        const json* b = file_entry(o.report, mid);
+        REQUIRE(b != nullptr);
+        const int checked = b->value("projects", -1);
+        CHECK(checked >= 0);
+        CHECK(checked < 50);
+        CHECK(b->value("error", "").find(said + std::to_string(checked) + " of its projects were checked") !=
+              std::string::npos);
     }
     const std::string big = resolve("gen/cell-32mb.csv");
     // Without the limit the same cell is read and checked (the failure above is memory, not the file).

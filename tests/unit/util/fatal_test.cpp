@@ -15,6 +15,7 @@
 #include <string>
 #include <thread>
 
+#include "pipeline/in_order_pool.hpp"
 #include "util/fatal.hpp"
 
 using namespace perf_check;
@@ -131,4 +132,29 @@ TEST_CASE("start_threads starts what it can: all of them normally, none when no 
     CHECK(o.status == 0);
     CHECK(o.err.empty());
 #endif
+}
+
+TEST_CASE("a thread started by start_threads or a pool worker whose work throws ends the run with exit 2",
+          "[util][fatal][threads]") {
+    const auto started = in_child([] {
+        auto threads = util::start_threads(2, [] { throw std::bad_alloc(); });
+        for (auto& t : threads) t.join();
+    });
+    CHECK(started.status == 2);
+    CHECK(started.err.find("内存不足") != std::string::npos);
+
+    // A pool worker failing while the submitter waits for room and a result is due: no hang, no abort.
+    const auto pooled = in_child([] {
+        pipeline::InOrderPool<int, int> pool(
+            2, 2,
+            [](int& job) {
+                if (job == 3) throw std::logic_error("job 3 failed");
+                return job;
+            },
+            [](int&&) {});
+        for (int i = 0; i < 100; ++i) pool.submit(int{i});
+        pool.finish();
+    });
+    CHECK(pooled.status == 2);
+    CHECK(pooled.err.find("job 3 failed") != std::string::npos);
 }
