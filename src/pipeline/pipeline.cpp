@@ -350,7 +350,8 @@ Error out_of_memory(const std::string& path, std::size_t checked) {
     return Error{"out of memory while reading or checking this file (" + std::to_string(checked) +
                      " of its projects were checked before that): look for an oversized cell or sheet, split the "
                      "file, run with -j 1, or allow more memory "
-                     "(读取或检查此文件时内存不足：请检查是否有异常大的单元格或工作表，拆分文件，使用 -j 1，或增加可用内存后重试)",
+                     "(读取或检查此文件时内存不足：请检查是否有异常大的单元格或工作表，"
+                     "拆分文件，使用 -j 1，或增加可用内存后重试)",
                  path};
 }
 
@@ -412,7 +413,8 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     // Each chunk's results go on at once, from the thread that made them (see InOrderPool).
     std::optional<Error> read_error;
     try {
-        read_error = split ? read_in_chunks(*table_source, check, hand_on, [&] { batch.flush(); }, checkers)
+        read_error = split ? read_in_chunks(
+                                 *table_source, check, hand_on, [&] { batch.flush(); }, checkers)
                            : read_in_turn(**source, actuals, check, hand_on);
     } catch (const std::bad_alloc&) {
         read_error = out_of_memory(path, file.projects);
@@ -483,7 +485,8 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     // Files are independent: check them on all cores; OrderedResults keeps the report in input order.
     const unsigned cores = std::max(1U, std::thread::hardware_concurrency());
     // Under `ulimit -v` no more threads than the limit has room for (util/address_limit.hpp says why).
-    const std::size_t jobs = util::threads_within(util::address_space_limit(), options.jobs == 0 ? cores : options.jobs);
+    const std::size_t jobs =
+        util::threads_within(util::address_space_limit(), options.jobs == 0 ? cores : options.jobs);
     const auto workers = std::min<std::size_t>(jobs, std::max<std::size_t>(1, inputs.size()));
     // Threads left over when there are fewer files than -j (one big table, say) check each file's
     // projects while its worker reads on: both cores busy on a province's single export. No more per

@@ -14,7 +14,8 @@ int report_fatal(const std::exception_ptr& failure, std::ostream& err) {
         std::rethrow_exception(failure);
     } catch (const std::bad_alloc&) {
         err << "perf-check: 内存不足，运行中止，已写出的报告不完整 (out of memory: the run stopped; any report written "
-               "so far is incomplete). 请增加可用内存（或放宽 ulimit -v），或用 -j 1 逐个处理文件、把过大的表格拆分后重试 "
+               "so far is incomplete). 请增加可用内存（或放宽 ulimit -v），或用 -j 1 "
+               "逐个处理文件、把过大的表格拆分后重试 "
                "(allow more memory, or use -j 1, or split the largest table, and run again).\n";
     } catch (const std::exception& ex) {
         err << "perf-check: 内部错误，运行中止，已写出的报告不完整 (internal error: the run stopped; any report "

@@ -467,7 +467,8 @@ TEST_CASE("memory running out while a file is read fails that file, with a messa
     // In the first project (memory runs out while the header's reader looks ahead), or in the fourth:
     // the third is still being assembled when the fourth's row is read, so two have been checked.
     const std::string good = test::source_path("samples/targets-2024.csv");
-    for (const auto& [name, checked] : {std::pair<std::string, int>{"gen/cell-32mb.csv", 0}, {"gen/cell-32mb-late.csv", 2}}) {
+    for (const auto& [name, checked] :
+         {std::pair<std::string, int>{"gen/cell-32mb.csv", 0}, {"gen/cell-32mb-late.csv", 2}}) {
         const std::string big = resolve(name);
         for (const char* jobs : {"1", "2"}) {
             INFO(name << " -j " << jobs);
