@@ -87,8 +87,22 @@ std::optional<std::uint64_t> parse_size(const std::string& text) {
     return n * scale;
 }
 
-// Applies one --limit NAME=VALUE. Each limit has a floor (below it no real table can be read, so the
-// value is surely a typo) and a ceiling (the limit must still protect the machine).
+// The limits --limit can set. Each has a floor (below it no real table can be read, so the value is
+// surely a typo) and a ceiling (the limit must still protect the machine).
+struct KnownLimit {
+    const char* name;
+    bool is_size;
+    std::uint64_t low;
+    std::uint64_t high;
+    std::size_t io::ReadLimits::*field;
+};
+const KnownLimit k_known_limits[] = {
+    {"cell-bytes", true, std::uint64_t{1} << 10, std::uint64_t{1} << 31, &io::ReadLimits::max_cell_bytes},
+    {"columns", false, 16, 1'000'000, &io::ReadLimits::max_columns},
+    {"xlsx-bytes", true, std::uint64_t{16} << 10, std::uint64_t{64} << 30, &io::ReadLimits::max_xlsx_bytes},
+};
+
+// Applies one --limit NAME=VALUE.
 std::optional<std::string> apply_limit(const std::string& spec, io::ReadLimits& limits) {
     const std::size_t eq = spec.find('=');
     const std::string name = util::trim(spec.substr(0, eq));
@@ -96,19 +110,7 @@ std::optional<std::string> apply_limit(const std::string& spec, io::ReadLimits& 
     const std::string usage =
         " (上限写法 use NAME=VALUE with NAME one of cell-bytes, columns, xlsx-bytes, e.g. --limit cell-bytes=8MiB)";
     if (eq == std::string::npos || value.empty()) return "--limit " + spec + ": expected NAME=VALUE" + usage;
-    struct Known {
-        const char* name;
-        bool is_size;
-        std::uint64_t low;
-        std::uint64_t high;
-        std::size_t io::ReadLimits::*field;
-    };
-    static const Known k_known[] = {
-        {"cell-bytes", true, std::uint64_t{1} << 10, std::uint64_t{1} << 31, &io::ReadLimits::max_cell_bytes},
-        {"columns", false, 16, 1'000'000, &io::ReadLimits::max_columns},
-        {"xlsx-bytes", true, std::uint64_t{16} << 10, std::uint64_t{64} << 30, &io::ReadLimits::max_xlsx_bytes},
-    };
-    for (const auto& k : k_known) {
+    for (const auto& k : k_known_limits) {
         if (name != k.name) continue;
         std::optional<std::uint64_t> n;
         if (k.is_size) {
@@ -166,7 +168,29 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     }
 }
 
+// A path that is no file and reads as the value of --limit or --report, which take one value each:
+// `--limit cell-bytes=8MiB columns=100 t.csv` left columns=100 to be looked for as a file.
+std::optional<std::string> stray_option_value(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec)) return std::nullopt;
+    const std::string name = path.substr(0, path.find('='));
+    for (const auto& k : k_known_limits) {
+        if (name == k.name && name.size() < path.size()) {
+            return "'" + path + "' is not a file: each limit takes its own --limit, e.g. --limit " + path +
+                   " (每个上限前都要写 --limit)";
+        }
+    }
+    if (report::find_reporter(path.substr(0, path.find(':')))) {
+        return "'" + path + "' is not a file: each output takes its own --report, e.g. --report " + path +
+               " (每个输出前都要写 --report)";
+    }
+    return std::nullopt;
+}
+
 std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptions& run) {
+    for (const auto& p : s.paths) {
+        if (auto stray = stray_option_value(p)) return stray;
+    }
     run.paths = s.paths;
     run.rules_path = s.rules_path;
     // -f/-o give one output; each --report adds one. With only --report, there is no default text output.

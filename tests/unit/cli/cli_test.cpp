@@ -157,6 +157,24 @@ TEST_CASE("a repeatable option takes one value each time: the files after it sta
     CHECK(both.run.read.limits.max_cell_bytes == 1024);
 }
 
+TEST_CASE("a limit or an output written without its option is a usage error that says which option", "[cli]") {
+    const auto limit = parse({"--limit", "cell-bytes=8MiB", "columns=100", "a.csv"});
+    CHECK(limit.exit_code == 2);
+    CHECK(limit.message.find("'columns=100' is not a file: each limit takes its own --limit, e.g. --limit "
+                             "columns=100") != std::string::npos);
+    const auto report = parse({"score", "--report", "json:r.json", "sarif:r.sarif", "a.csv"});
+    CHECK(report.exit_code == 2);
+    CHECK(report.message.find("'sarif:r.sarif' is not a file: each output takes its own --report") !=
+          std::string::npos);
+    CHECK(parse({"--report", "json:r.json", "text", "a.csv"}).message.find("'text' is not a file") !=
+          std::string::npos);
+    // Only paths that are no file: a file may be named like anything.
+    const std::string real = test::source_path("samples/targets-2024.csv");
+    CHECK(parse({"--limit", "columns=100", real}).exit_code == -1);
+    CHECK(parse({"columns", "a.csv"}).exit_code == -1);  // no '=': an ordinary missing file, reported later
+    CHECK(parse({"a.csv", "notes:2024.csv"}).exit_code == -1);
+}
+
 TEST_CASE("--encoding forces the decoder", "[cli]") {
     const auto p = parse({"t.csv", "--encoding", "GBK"});
     REQUIRE(p.run.read.encoding);
