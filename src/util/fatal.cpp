@@ -10,6 +10,7 @@
 namespace perf_check::util {
 
 int report_fatal(const std::exception_ptr& failure, std::ostream& err) {
+    std::string what;  // of an internal error, when it says
     try {
         std::rethrow_exception(failure);
     } catch (const std::bad_alloc&) {
@@ -17,17 +18,16 @@ int report_fatal(const std::exception_ptr& failure, std::ostream& err) {
                "so far is incomplete). 请增加可用内存（或放宽 ulimit -v），或用 -j 1 "
                "逐个处理文件、把过大的表格拆分后重试 "
                "(allow more memory, or use -j 1, or split the largest table, and run again).\n";
+        return k_exit_fatal;
     } catch (const std::exception& ex) {
-        err << "perf-check: 内部错误，运行中止，已写出的报告不完整 (internal error: the run stopped; any report "
-               "written so far is incomplete): "
-            << ex.what()
-            << ". 这是 perf-check 的缺陷，请连同命令和输入文件报告 (a defect in perf-check: please report it with "
-               "the command and the input files).\n";
+        what = ex.what();
     } catch (...) {
-        err << "perf-check: 内部错误，运行中止，已写出的报告不完整 (internal error: the run stopped; any report "
-               "written so far is incomplete). 这是 perf-check 的缺陷，请连同命令和输入文件报告 (a defect in "
-               "perf-check: please report it with the command and the input files).\n";
     }
+    err << "perf-check: 内部错误，运行中止，已写出的报告不完整 (internal error: the run stopped; any report written so "
+           "far is incomplete)"
+        << (what.empty() ? "" : ": ") << what
+        << ". 这是 perf-check 的缺陷，请连同命令和输入文件报告 (a defect in perf-check: please report it with the "
+           "command and the input files).\n";
     return k_exit_fatal;
 }
 
