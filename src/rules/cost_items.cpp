@@ -59,8 +59,10 @@ bool grouping_comma(std::string_view text, std::size_t p) {
     if (p >= text.size() || text[p] != ',') return false;
     ++p;
     for (int k = 0; k < 3; ++k) {
-        if (!digit_at(text, p)) return false;
-        p = glyph_at(text, p).end;
+        if (p >= text.size()) return false;
+        const Glyph g = glyph_at(text, p);
+        if (!is_digit(g.cp)) return false;
+        p = g.end;
     }
     return !digit_at(text, p);
 }
@@ -85,8 +87,9 @@ std::string read_number(std::string_view text, std::size_t& p) {
         if (point.cp == U'.' && digit_at(text, point.end)) {
             digits += '.';
             p = point.end;
-            while (digit_at(text, p)) {
+            while (p < text.size()) {
                 const Glyph g = glyph_at(text, p);
+                if (!is_digit(g.cp)) break;
                 digits += static_cast<char>(g.cp);
                 p = g.end;
             }
