@@ -20,6 +20,7 @@
 
 #include "cli/cli.hpp"
 #include "support/paths.hpp"
+#include "support/sanitizers.hpp"
 
 using namespace perf_check;
 using nlohmann::json;
@@ -29,15 +30,7 @@ namespace {
 
 // Cases marked build=optimised (100,000 projects) run only in an optimised build without sanitizers:
 // a Debug or ASan binary needs minutes for them, which says nothing about the product.
-#if defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(undefined_behavior_sanitizer)
-#define PERF_CHECK_HOSTILE_SANITIZED 1
-#endif
-#endif
-#if defined(__SANITIZE_ADDRESS__)
-#define PERF_CHECK_HOSTILE_SANITIZED 1
-#endif
-#if defined(__OPTIMIZE__) && !defined(PERF_CHECK_HOSTILE_SANITIZED)
+#if defined(__OPTIMIZE__) && !defined(PERF_CHECK_TEST_SANITIZED)
 constexpr bool k_optimised = true;
 #else
 constexpr bool k_optimised = false;
@@ -458,7 +451,7 @@ TEST_CASE("--limit raises or lowers a protective limit, and rejects what it cann
 
 TEST_CASE("memory running out while a file is read fails that file, with a message, and the batch goes on",
           "[hostile][memory]") {
-#ifdef PERF_CHECK_HOSTILE_SANITIZED
+#ifdef PERF_CHECK_TEST_SANITIZED
     WARN("skipped: a sanitizer's shadow memory does not fit under ulimit -v");
 #else
     // A 32 MiB goal cell (the cell limit raised to allow it) needs about 140 MB; under `ulimit -v 100000`

@@ -16,18 +16,10 @@
 #include <thread>
 
 #include "pipeline/in_order_pool.hpp"
+#include "support/sanitizers.hpp"
 #include "util/fatal.hpp"
 
 using namespace perf_check;
-
-// ASan's shadow memory does not fit under a tight address-space limit.
-#if defined(__SANITIZE_ADDRESS__)
-#define PERF_CHECK_FATAL_TEST_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define PERF_CHECK_FATAL_TEST_ASAN 1
-#endif
-#endif
 
 TEST_CASE("report_fatal says out of memory, or internal error with what failed, and returns exit code 2",
           "[util][fatal]") {
@@ -107,7 +99,7 @@ TEST_CASE("start_threads starts what it can: all of them normally, none when no 
     for (auto& t : started) t.join();
     CHECK(ran == 3);
 
-#ifndef PERF_CHECK_FATAL_TEST_ASAN
+#ifndef PERF_CHECK_TEST_ASAN  // its shadow memory does not fit under a tight limit
     // In a child whose address space is capped just above what it uses, threads that stay alive soon
     // find no room for another 8 MB stack (glibc may first reuse stacks of finished threads): the
     // ones granted run, the rest are refused, and nothing aborts.
