@@ -107,8 +107,9 @@ std::optional<std::string> apply_limit(const std::string& spec, io::ReadLimits& 
     const std::size_t eq = spec.find('=');
     const std::string name = util::trim(spec.substr(0, eq));
     const std::string value = eq == std::string::npos ? "" : util::trim(spec.substr(eq + 1));
-    const std::string usage =
-        " (上限写法 use NAME=VALUE with NAME one of cell-bytes, columns, xlsx-bytes, e.g. --limit cell-bytes=8MiB)";
+    std::string names;
+    for (const auto& k : k_known_limits) names += std::string(names.empty() ? "" : ", ") + k.name;
+    const std::string usage = " (上限写法 use NAME=VALUE with NAME one of " + names + ", e.g. --limit cell-bytes=8MiB)";
     if (eq == std::string::npos || value.empty()) return "--limit " + spec + ": expected NAME=VALUE" + usage;
     for (const auto& k : k_known_limits) {
         if (name != k.name) continue;
@@ -132,6 +133,13 @@ std::optional<std::string> apply_limit(const std::string& spec, io::ReadLimits& 
     return "--limit " + spec + ": unknown limit '" + name + "'" + usage;
 }
 
+// A repeatable option that takes one value per occurrence (`--limit X a.csv b.csv` must not read the
+// files as more limits), shown in --help as `--limit NAME=VALUE` rather than CLI11's `TEXT ...`.
+CLI::Option* one_per_occurrence(CLI::Option* option, const std::string& value_name) {
+    return option->type_name(value_name)->allow_extra_args(false)->expected(1)->multi_option_policy(
+        CLI::MultiOptionPolicy::TakeAll);
+}
+
 enum class Mode { check, score, monitor };
 
 void add_shared(CLI::App* app, Shared& s, Mode mode) {
@@ -140,11 +148,9 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_option("-f,--format", s.format, "输出格式 output format: " + util::join(report::reporter_names(), ", "))
         ->check(CLI::IsMember(report::reporter_names()));
     app->add_option("-o,--output", s.output, "写入文件 write the report to FILE instead of standard output");
-    // Repeatable options take one value per occurrence: `--limit X a.csv b.csv` must not read the
-    // files as more limits.
-    app->add_option("--report", s.reports,
-                    "多个输出 another output, FORMAT[:PATH] (repeatable), e.g. --report sarif:out.sarif")
-        ->allow_extra_args(false);
+    one_per_occurrence(app->add_option("--report", s.reports,
+                                       "多个输出 another output, FORMAT[:PATH] (repeatable), e.g. --report sarif:out.sarif"),
+                       "FORMAT[:PATH]");
     app->add_option("--lang", s.lang, "语言 language of messages: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     app->add_option("--fail-on", s.fail_on, "exit 1 when a finding is at or above: error (default), warning, info, never")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -156,7 +162,7 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
                     "(default: number of cores; output order never changes)");
     app->add_option("--baseline", s.baseline, "基线 report only findings not in this baseline file; list the fixed ones");
     app->add_option("--update-baseline", s.update_baseline, "写基线 write this run's findings as the baseline FILE");
-    app->add_option("--limit", s.limits, k_limit_help)->allow_extra_args(false);
+    one_per_occurrence(app->add_option("--limit", s.limits, k_limit_help), "NAME=VALUE");
     if (mode == Mode::score) {
         app->add_option("--actuals", s.actuals,
                         "实际完成值文件 actuals as a separate CSV/XLSX/JSON joined on (单位代码, 项目名称, 三级指标)");
@@ -305,7 +311,7 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     convert->add_option("-o,--output", output, "写入文件 output file (default: standard output)");
     convert->add_option("--encoding", encoding, "CSV 编码 utf-8, utf-8-bom, gb18030");
     convert->add_option("--sheet", sheet, "XLSX 工作表 sheet name or number");
-    convert->add_option("--limit", convert_limits, k_limit_help)->allow_extra_args(false);
+    one_per_occurrence(convert->add_option("--limit", convert_limits, k_limit_help), "NAME=VALUE");
     auto* templ = app.add_subcommand("template", "模板 write a blank target table (.xlsx) with dropdowns and hints");
     templ->add_option("-o,--output", output, "输出文件 output .xlsx")->required();
 

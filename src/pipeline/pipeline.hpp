@@ -9,11 +9,12 @@
 #include "perf_check/ruleset.hpp"
 #include "pipeline/run_options.hpp"
 #include "rules/active.hpp"
+#include "util/fatal.hpp"
 
 namespace perf_check::pipeline {
 
-/// Exit codes of SPEC §5.
-enum ExitCode { k_exit_clean = 0, k_exit_findings = 1, k_exit_failed = 2 };
+/// Exit codes of SPEC §5 (a run that could not be done ends as one that ran out of memory does).
+enum ExitCode { k_exit_clean = 0, k_exit_findings = 1, k_exit_failed = util::k_exit_fatal };
 
 /// Checks (and scores, with options.score) every input and returns the complete, sorted report.
 /// Unreadable files are recorded in Report::files with their error; the others are still processed.

@@ -157,6 +157,25 @@ TEST_CASE("a repeatable option takes one value each time: the files after it sta
     CHECK(both.run.read.limits.max_cell_bytes == 1024);
 }
 
+TEST_CASE("help shows what each repeatable option takes, once per occurrence", "[cli]") {
+    // CLI11 shows a list option as `TEXT ...`, which reads as "several values after one --limit": the
+    // very mistake the option refuses.
+    for (const char* command : {"check", "score", "convert"}) {
+        const auto h = parse({command, "--help"});
+        CHECK(h.exit_code == 0);
+        CHECK_THAT(h.message, Catch::Contains("--limit NAME=VALUE"));
+        CHECK_THAT(h.message, !Catch::Contains("--limit TEXT"));
+    }
+    CHECK_THAT(parse({"check", "--help"}).message, Catch::Contains("--report FORMAT[:PATH]"));
+    const auto missing = parse({"check", "--limit"});
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.message, Catch::Contains("NAME=VALUE"));
+    // The names in the usage line are the limits there are.
+    const auto unknown = parse({"--limit", "rows=5", "a.csv"});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.message, Catch::Contains("NAME one of cell-bytes, columns, xlsx-bytes"));
+}
+
 TEST_CASE("a limit or an output written without its option is a usage error that says which option", "[cli]") {
     const auto limit = parse({"--limit", "cell-bytes=8MiB", "columns=100", "a.csv"});
     CHECK(limit.exit_code == 2);
