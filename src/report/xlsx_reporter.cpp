@@ -19,6 +19,7 @@
 #include "io/zip_archive.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
+#include "util/fatal.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -477,11 +478,18 @@ bool sheets_whole(const std::string& path, const std::vector<long>& rows) {
     return true;
 }
 
-// Removes the temporary file however write() leaves.
+// Removes the temporary file however write() leaves, and if the run stops on another thread's fatal
+// error (util::exit_fatal), which unwinds nothing, that removes it.
 struct TempFile {
     std::string path;
+    void set(std::string name) {
+        path = std::move(name);
+        util::remove_on_fatal_exit(path);
+    }
     ~TempFile() {
-        if (!path.empty()) std::remove(path.c_str());
+        if (path.empty()) return;
+        util::forget_on_fatal_exit(path);
+        std::remove(path.c_str());
     }
 };
 
@@ -500,7 +508,7 @@ public:
         const int fd = mkstemp(tmpl.data());
         if (fd < 0) return;
         close(fd);
-        m_tmp.path = tmpl;
+        m_tmp.set(tmpl);
         lxw_workbook_options options{};
         options.constant_memory = LXW_TRUE;
         // Each sheet's rows go to a temporary file of their own: in $TMPDIR like ours (libxlsxwriter's

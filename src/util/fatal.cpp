@@ -2,10 +2,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <iostream>
+#include <mutex>
 #include <new>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace perf_check::util {
 
@@ -31,6 +34,42 @@ int report_fatal(const std::exception_ptr& failure, std::ostream& err) {
     return k_exit_fatal;
 }
 
+namespace {
+
+struct FatalExitFiles {
+    std::mutex mutex;
+    std::vector<std::string> paths;
+};
+
+FatalExitFiles& fatal_exit_files() {
+    static FatalExitFiles files;  // never destroyed before a thread may still call exit_fatal()
+    return files;
+}
+
+// Removes the registered files; a thread that holds the list (registering one this very moment) is not
+// waited for: the exit must not hang.
+void remove_fatal_exit_files() noexcept {
+    auto& files = fatal_exit_files();
+    std::unique_lock<std::mutex> lock(files.mutex, std::try_to_lock);
+    if (!lock.owns_lock()) return;
+    for (const auto& path : files.paths) std::remove(path.c_str());
+}
+
+}  // namespace
+
+void remove_on_fatal_exit(const std::string& path) {
+    auto& files = fatal_exit_files();
+    const std::lock_guard<std::mutex> lock(files.mutex);
+    files.paths.push_back(path);
+}
+
+void forget_on_fatal_exit(const std::string& path) {
+    auto& files = fatal_exit_files();
+    const std::lock_guard<std::mutex> lock(files.mutex);
+    const auto it = std::find(files.paths.begin(), files.paths.end(), path);
+    if (it != files.paths.end()) files.paths.erase(it);
+}
+
 void exit_fatal(const std::exception_ptr& failure) noexcept {
     // Compose first, then write once: under memory exhaustion this may itself fail, and the exit code
     // must still be the fatal one.
@@ -44,6 +83,7 @@ void exit_fatal(const std::exception_ptr& failure) noexcept {
         std::fwrite(k_plain, 1, sizeof k_plain - 1, stderr);
     }
     std::fflush(stderr);
+    remove_fatal_exit_files();
     std::_Exit(k_exit_fatal);
 }
 

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <exception>
 #include <iosfwd>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -20,6 +21,12 @@ int report_fatal(const std::exception_ptr& failure, std::ostream& err);
 /// Ends the process from a thread other than main's after report_fatal() on standard error: the other
 /// threads may be waiting for this one's results, so unwinding further would hang or abort.
 [[noreturn]] void exit_fatal(const std::exception_ptr& failure) noexcept;
+
+/// Named temporary files exit_fatal() removes before the process ends (a run that ends otherwise
+/// unwinds, and their owners remove them): the xlsx report's workbook, which libxlsxwriter assembles at a
+/// path in $TMPDIR. An owner forgets its file before removing it itself.
+void remove_on_fatal_exit(const std::string& path);
+void forget_on_fatal_exit(const std::string& path);
 
 /// Runs `work()`; if it throws, exit_fatal(). For the body of every thread perf-check starts.
 template <class Work>

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <new>
 #include <sstream>
@@ -89,6 +91,28 @@ TEST_CASE("a thread whose work throws ends the process with exit code 2 and the 
     });
     CHECK(ok.status == 0);
     CHECK(ok.err.empty());
+}
+
+TEST_CASE("a fatal exit removes the temporary files registered for it, and only those", "[util][fatal]") {
+    char dir_template[] = "/tmp/perf-check-fatal-XXXXXX";
+    REQUIRE(mkdtemp(dir_template) != nullptr);
+    const std::string dir = dir_template;
+    const std::string registered = dir + "/workbook";
+    const std::string forgotten = dir + "/kept";
+    for (const auto& p : {registered, forgotten}) std::ofstream(p) << "x";
+    const auto o = in_child([&] {
+        util::remove_on_fatal_exit(registered);
+        util::remove_on_fatal_exit(forgotten);
+        util::forget_on_fatal_exit(forgotten);  // its owner removes it (or keeps it) itself
+        std::thread t([] { util::on_any_thread([] { throw std::bad_alloc(); }); });
+        t.join();
+    });
+    CHECK(o.status == 2);
+    CHECK_FALSE(std::ifstream(registered).good());
+    CHECK(std::ifstream(forgotten).good());
+    std::remove(forgotten.c_str());
+    std::remove(registered.c_str());
+    rmdir(dir.c_str());
 }
 
 TEST_CASE("start_threads starts what it can: all of them normally, none when no stack can be had",
