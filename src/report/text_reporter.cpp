@@ -32,6 +32,7 @@ struct Words {
     const char* per_file;
     const char* per_unit;
     const char* key_projects;
+    const char* file_headers[5];
     const char* unit_headers[6];
     const char* key_headers[5];
 };
@@ -55,6 +56,7 @@ const Words k_zh = {
     "按文件：",
     "按单位（单位代码）：",
     "重点评价项目（资金总额 ≥ %s万元）：",
+    {"文件", "项目数", "错误", "警告", "提示"},
     {"单位代码", "项目数", "资金总额（万元）", "错误", "警告", "提示"},
     {"资金总额（万元）", "问题数", "单位代码", "项目", "文件"},
 };
@@ -78,6 +80,7 @@ const Words k_en = {
     "By file:",
     "By unit (unit code):",
     "Projects for key evaluation (funds ≥ %s 万元):",
+    {"file", "projects", "errors", "warnings", "infos"},
     {"unit code", "projects", "funds (万元)", "errors", "warnings", "infos"},
     {"funds (万元)", "findings", "unit code", "project", "file"},
 };
@@ -250,6 +253,8 @@ private:
     void write_summary(const Summary& s) {
         m_out << m_w.summary_title << "\n" << m_w.per_file << '\n';
         Table files;
+        files.add({m_w.file_headers[0], m_w.file_headers[1], m_w.file_headers[2], m_w.file_headers[3],
+                   m_w.file_headers[4]});
         for (const auto& f : m_files) {
             files.add({f.path, f.projects ? std::to_string(*f.projects) : m_w.unreadable, std::to_string(f.errors),
                        std::to_string(f.warnings), std::to_string(f.infos)});

@@ -243,6 +243,9 @@ TEST_CASE("an actuals file among the tables checked is the actuals file only, li
     std::istringstream lines(text.substr(from, to - from));
     std::string line;
     std::getline(lines, line);  // the heading
+    std::getline(lines, line);  // the column names
+    CHECK(line.find("文件") != std::string::npos);
+    CHECK(line.find("错误") != std::string::npos);
     long errors = 0;
     int rows = 0;
     while (std::getline(lines, line)) {
