@@ -215,14 +215,14 @@ constexpr std::size_t k_max_waiting_results = 100000;
 // Every active rule's findings of one check (a table's header, or one project), stamped and in report
 // order: within one file that is row, column, rule, message.
 template <class Check>
-std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, const std::string& path, Lang lang,
-                               Check check) {
+std::vector<Finding> run_rules(const std::vector<const rules::ActiveRule*>& active, const std::string& path,
+                               Lang lang, Check check) {
     std::vector<Finding> findings;
     findings.reserve(8);  // most projects of real tables have a few: no regrowth moving findings around
     StampingSink sink(findings, path, lang == Lang::en);
-    for (const auto& r : active) {
-        sink.use(r);
-        check(*r.rule, sink);
+    for (const auto* r : active) {
+        sink.use(*r);
+        check(*r->rule, sink);
     }
     report::sort_findings(findings, [](const std::string&) { return std::size_t{0}; });
     return findings;
@@ -232,7 +232,7 @@ std::vector<Finding> run_rules(const std::vector<rules::ActiveRule>& active, con
 // the key-evaluation list: what one project contributes, whichever thread checks it.
 ProjectResult check_project(const Project& project, std::size_t index, const std::string& path,
                             const RunOptions& options, const RuleSet& rules,
-                            const std::vector<rules::ActiveRule>& active) {
+                            const std::vector<const rules::ActiveRule*>& active) {
     ProjectResult r;
     r.indicators = static_cast<int>(project.indicators.size());
     r.findings =
@@ -389,17 +389,20 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         return;
     }
     ResultBatch batch(results, index, path);
+    // A missing column is said once (missing-column), not again by every rule that reads it on every
+    // project (CatalogEntry::reads).
+    const std::vector<const rules::ActiveRule*> judging = rules::rules_for_table(active, table.missing_columns);
     // Table-level problems (missing columns) first: they explain any project-level noise that follows.
     {
         ProjectResult head;
-        head.findings = run_rules(active, path, options.lang,
+        head.findings = run_rules(judging, path, options.lang,
                                   [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
         render_ahead(head, path, render_with, end.spools);
         batch.add(std::move(head));
     }
     // Stream: each project is checked and handed on before the next is read; or, with threads to spare
     // for this file, checked on them in chunks while this thread reads on (read_in_chunks).
-    auto check = [&](const Project& project) { return check_project(project, index, path, options, rules, active); };
+    auto check = [&](const Project& project) { return check_project(project, index, path, options, rules, judging); };
     auto hand_on = [&](ProjectResult&& r) {
         ++file.projects;
         file.indicators += r.indicators;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "perf_check/expected.hpp"
@@ -19,5 +20,10 @@ struct ActiveRule {
 
 /// Builds every enabled rule of `set`, in catalog order. Errors of all factories are collected into one.
 Expected<std::vector<ActiveRule>> build_active_rules(const RuleSet& set);
+
+/// The rules of `active` that judge the projects of a table lacking `missing_columns` (TableInfo's
+/// canonical names): all but those that read one of them (CatalogEntry::reads), in the same order.
+std::vector<const ActiveRule*> rules_for_table(const std::vector<ActiveRule>& active,
+                                               const std::vector<std::string>& missing_columns);
 
 }  // namespace perf_check::rules

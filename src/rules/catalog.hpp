@@ -1,4 +1,5 @@
-// The explicit table of every rule: id, category, default severity, summary, factory.
+// The explicit table of every rule: id, category, default severity, summary, factory, and the required
+// columns it reads.
 #pragma once
 
 #include <string_view>
@@ -15,6 +16,11 @@ struct CatalogEntry {
     Severity severity;     ///< default severity (the rule set may override)
     Text summary;          ///< one line, Chinese and English
     RuleFactory factory;
+    /// Required columns (canonical names, as TableInfo::missing_columns lists them) whose cells the rule
+    /// judges. On a table without one of them every project would only report that column's absence
+    /// again, once per project or indicator, which missing-column says once for the file: the rule does
+    /// not run there (rules_for_table).
+    std::vector<const char*> reads = {};
 };
 
 /// Every rule, in display order.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "config/rule_set_loader.hpp"
+#include "io/columns.hpp"
 #include "rules/catalog.hpp"
 #include "support/paths.hpp"
 #include "util/embedded.hpp"
@@ -49,4 +50,41 @@ TEST_CASE("every catalog row has its source file, doc, test and default entry", 
     }
     // No doc without a rule.
     for (const auto& [doc_id, text] : embedded::rule_docs()) CHECK(rules::find_rule(doc_id) != nullptr);
+}
+
+TEST_CASE("the columns a rule reads are required columns, named as missing-column names them", "[catalog]") {
+    // A misspelt name would never match TableInfo::missing_columns, and the rule would go on repeating
+    // a missing column's absence on every project.
+    std::set<std::string> required;
+    for (const auto& spec : io::column_specs()) {
+        if (spec.required) required.insert(spec.canonical);
+    }
+    std::size_t reading = 0;
+    for (const auto& e : rules::catalog()) {
+        INFO("rule " << e.id);
+        for (const char* column : e.reads) CHECK(required.count(column) == 1);
+        if (!e.reads.empty()) ++reading;
+    }
+    CHECK(reading > 0);
+    // missing-column's doc lists them, each under the columns it reads.
+    std::string doc;
+    for (const auto& [doc_id, text] : embedded::rule_docs()) {
+        if (doc_id == "missing-column") doc = text;
+    }
+    for (const auto& e : rules::catalog()) {
+        for (const char* column : e.reads) {
+            INFO("rule " << e.id << " reading " << column);
+            bool listed = false;
+            for (const auto& line : util::split(doc, '\n')) {
+                if (util::starts_with(line, "| ") && util::contains(line, e.id) &&
+                    util::contains(line.substr(0, line.find(" | ", 2)), column)) {
+                    listed = true;
+                }
+            }
+            CHECK(listed);
+        }
+    }
+    // Those that judge weights and deductions among them (the columns most often left out).
+    CHECK(rules::find_rule("weight-missing")->reads == std::vector<const char*>{"备注"});
+    CHECK(rules::find_rule("deduction-missing")->reads == std::vector<const char*>{"评（扣分标准）"});
 }
