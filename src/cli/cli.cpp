@@ -428,6 +428,10 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
             return pipeline::list_rules(*set, parsed.run.lang, out);
         }
         case Command::convert:
+            if (auto clash = pipeline::output_clash({parsed.output}, {{parsed.run.paths.front(), "the table to convert"}})) {
+                err << "perf-check: " << *clash << '\n';
+                return pipeline::k_exit_failed;
+            }
             return with_output(parsed.output, out, err, [&](std::ostream& o) {
                 return pipeline::convert(parsed.run.paths.front(), parsed.convert_to, parsed.run.read,
                                          config::default_rule_set(), o, err);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -541,6 +542,46 @@ bool written_whole(std::ostream& out, const std::string& name, std::ostream& err
     return false;
 }
 
+namespace {
+
+// Same file: one file under two names (a link, a hard link, ./t.csv and t.csv), or, for a path that does
+// not exist yet, the same normalised path.
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(a, b, ec)) return true;
+    const auto normal = [&ec](const std::string& p) {
+        const auto absolute = std::filesystem::absolute(p, ec);
+        return ec ? std::filesystem::path() : std::filesystem::weakly_canonical(absolute, ec);
+    };
+    const auto na = normal(a);
+    if (ec) return false;
+    const auto nb = normal(b);
+    return !ec && na == nb;
+}
+
+bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }
+
+}  // namespace
+
+std::optional<std::string> output_clash(const std::vector<std::string>& outputs, const std::vector<InputFile>& inputs) {
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        const std::string& out = outputs[i];
+        if (is_stdout(out)) continue;
+        for (const auto& in : inputs) {
+            if (in.path.empty() || !same_file(out, in.path)) continue;
+            return "the output " + out + " is " + in.role + " (" + in.path +
+                   "): writing it would overwrite what is to be read; choose another output path "
+                   "(输出文件就是要读取的文件，写入会把它覆盖：请换一个输出路径)";
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            if (is_stdout(outputs[j]) || !same_file(out, outputs[j])) continue;
+            return "two outputs go to " + out + ": each would overwrite the other; give each its own path "
+                   "(两个输出写到同一个文件，会互相覆盖：请分别指定输出路径)";
+        }
+    }
+    return std::nullopt;
+}
+
 int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // 1. The rule set: compiled-in default, or --rules (an error there stops the run: exit 2).
     RuleSet loaded;
@@ -585,7 +626,25 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         }
         actuals = std::move(*loaded_actuals);
     }
-    // 3. Outputs, opened before reading so that a path that cannot be written stops the run at once.
+    // 3. Outputs, opened before reading so that a path that cannot be written stops the run at once;
+    // none may be a file the run reads (opening it would empty it) or another output.
+    {
+        std::vector<std::string> reports;
+        for (const auto& target : options.reports) reports.push_back(target.path);
+        std::vector<std::string> written = reports;
+        written.push_back(options.update_baseline_path);
+        std::vector<InputFile> read;
+        for (const auto& path : io::expand_inputs(options.paths)) read.push_back({path, "a table to check"});
+        read.push_back({options.actuals_path, options.monitor ? "the progress file" : "the actuals file"});
+        read.push_back({options.rules_path, "the rule set"});
+        // The baseline is read before the new one is written: --update-baseline may renew it in place.
+        auto clash = output_clash(written, read);
+        if (!clash) clash = output_clash(reports, {{options.baseline_path, "the baseline"}});
+        if (clash) {
+            err << "perf-check: " << *clash << '\n';
+            return k_exit_failed;
+        }
+    }
     struct Output {
         std::unique_ptr<Reporter> reporter;
         std::unique_ptr<std::ofstream> file;
@@ -637,7 +696,17 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     if (!streams.empty()) {
         for (auto& s : streams) s->finish(report);
     } else {
-        // Baselines: accept known findings (keyed by rule and business keys, never rows) and say what was fixed.
+        // Baselines: accept known findings (keyed by rule and business keys, never rows) and say what was
+        // fixed. The old baseline is read before the new one is written: they may be one file.
+        std::optional<report::Baseline> baseline;
+        if (!options.baseline_path.empty()) {
+            auto read = report::read_baseline(options.baseline_path);
+            if (!read) {
+                err << "perf-check: " << read.error().render() << '\n';
+                return k_exit_failed;
+            }
+            baseline = std::move(*read);
+        }
         if (!options.update_baseline_path.empty()) {
             std::ofstream file(options.update_baseline_path, std::ios::binary);
             if (!file) {
@@ -647,12 +716,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             report::write_baseline(report, file);
             if (!written_whole(file, options.update_baseline_path, err)) return k_exit_failed;
         }
-        if (!options.baseline_path.empty()) {
-            auto baseline = report::read_baseline(options.baseline_path);
-            if (!baseline) {
-                err << "perf-check: " << baseline.error().render() << '\n';
-                return k_exit_failed;
-            }
+        if (baseline) {
             const auto result = report::apply_baseline(report, *baseline);
             report::write_baseline_result(result, options.lang, err);
         }

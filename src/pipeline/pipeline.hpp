@@ -1,8 +1,10 @@
 // The run, top to bottom: rule set → inputs → projects → findings (and scores) → report → outputs.
 #pragma once
 
+#include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "io/actuals_file.hpp"
 #include "perf_check/report.hpp"
@@ -32,6 +34,19 @@ int exit_code(const Report& report, const RunOptions& options);
 /// with a message naming it on `err`, when it could not take everything (a full disk): a report, table
 /// or baseline cut short must fail the command (exit 2), never pass for complete.
 bool written_whole(std::ostream& out, const std::string& name, std::ostream& err);
+
+/// A file a command reads, and what it is to the user ("the table", "the rule set", …).
+struct InputFile {
+    std::string path;
+    const char* role;
+};
+
+/// Why writing `outputs` (paths; "" and "-" are standard output) would destroy what the command reads
+/// or another output: the first output that is the same file as an input (the same path, a link or
+/// hard link to it) or as an earlier output, in a sentence naming both. nullopt when none is. Outputs
+/// are opened, and so truncated, before the inputs are read: `perf-check t.csv -f csv -o t.csv` would
+/// lose the table.
+std::optional<std::string> output_clash(const std::vector<std::string>& outputs, const std::vector<InputFile>& inputs);
 
 /// The whole run: loads the rule set, checks, writes every requested report. Operational errors go to
 /// `err` with the file and line; `out` receives reports whose target path is "" or "-".

@@ -8,6 +8,7 @@
 
 #include "cli/cli.hpp"
 #include "support/paths.hpp"
+#include "util/text.hpp"
 
 using namespace perf_check;
 
@@ -270,6 +271,63 @@ TEST_CASE("a baseline hides known findings; moving rows keeps them hidden; a fix
     dir.write("t.csv", fixed);
     const Run after = run({table, "--baseline", base, "-f", "json"});
     CHECK_THAT(after.err, Catch::Contains("weight-missing"));
+}
+
+TEST_CASE("an output that is a file the run reads is refused before anything is written", "[cli][output]") {
+    // -o used to open (and so empty) its file before the tables were read: `perf-check t.csv -f csv -o
+    // t.csv` lost the table.
+    test::TempDir dir;
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    const std::string table = dir.write("t.csv", seed);
+    std::filesystem::create_symlink(table, dir.path("link.csv"));
+    const std::vector<std::vector<std::string>> refused = {
+        {table, "-f", "csv", "-o", table},
+        {dir.path("."), "-o", dir.path("./t.csv")},              // in a directory checked, another spelling
+        {table, "-o", dir.path("link.csv")},                      // through a link
+        {"convert", table, "--to", "csv", "-o", table},
+        {table, "--update-baseline", table},
+        {"score", table, "--actuals", table, "-o", table},
+        {table, "--baseline", dir.path("b.json"), "-o", dir.path("b.json")},
+    };
+    for (const auto& args : refused) {
+        INFO(util::join(args, " "));
+        const Run r = run(args);
+        CHECK(r.code == 2);
+        CHECK_THAT(r.err, Catch::Contains("would overwrite") && Catch::Contains("请换一个输出路径"));
+        CHECK(test::slurp(table) == seed);
+    }
+    // Two outputs to one file.
+    const Run twice = run({table, "-f", "json", "-o", dir.path("r.json"), "--report", "sarif:" + dir.path("./r.json")});
+    CHECK(twice.code == 2);
+    CHECK_THAT(twice.err, Catch::Contains("two outputs go to"));
+    CHECK_FALSE(std::filesystem::exists(dir.path("r.json")));
+    // Other paths are fine, standard output twice is the usual usage error, not this one.
+    CHECK(run({table, "-f", "json", "-o", dir.path("r.json"), "--report", "sarif:" + dir.path("r.sarif")}).code == 1);
+}
+
+TEST_CASE("--update-baseline may renew the --baseline file in place: the old one is applied first", "[cli][baseline]") {
+    test::TempDir dir;
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    const std::string table = dir.write("t.csv", seed);
+    const std::string base = dir.path("baseline.json");
+    CHECK(run({table, "--update-baseline", base}).code == 1);
+    std::string fixed = seed;
+    const std::string from = "百分比,≥,\r\n";
+    const auto at = fixed.find(from);
+    REQUIRE(at != std::string::npos);
+    fixed.replace(at, from.size(), "百分比,≥,5分\r\n");
+    dir.write("t.csv", fixed);
+    // The fix is reported against the old baseline (it used to be written over first: nothing was ever
+    // fixed or new), and the renewed baseline no longer holds it.
+    // (The weight given makes the total 105: weight-total is new, exit 1.)
+    const Run renewed = run({table, "--baseline", base, "--update-baseline", base, "-f", "json"});
+    CHECK(renewed.code == 1);
+    CHECK_THAT(renewed.err, Catch::Contains("weight-missing"));
+    CHECK_THAT(renewed.out, Catch::Contains("weight-total") && !Catch::Contains("weight-missing"));
+    CHECK(test::slurp(base).find("weight-missing") == std::string::npos);
+    const Run again = run({table, "--baseline", base, "--update-baseline", base});
+    CHECK(again.code == 0);
+    CHECK_FALSE(util::contains(again.err, "weight-missing"));
 }
 
 TEST_CASE("a converted table or a baseline that cannot be written whole fails with exit 2", "[cli][output]") {
