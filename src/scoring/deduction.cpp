@@ -513,12 +513,17 @@ private:
             if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
         }
         step.unit = unit;
-        if (step.size <= Decimal{}) return k_no;
         if (const std::size_t z = any(q, {U"的部分", U"部分"}); z != k_no) q = z;
         Decimal points;
         Delta kind = Delta::none;
         const std::size_t e = delta_at(skip_soft(q), points, kind);
         if (e == k_no) return k_no;
+        if (step.size <= Decimal{}) {
+            // 每超过0万元扣1分 counts no steps (a division by zero): said to be not understood, so the
+            // default formula scores it and deduction-unparsed names it.
+            if (apply) add_unparsed(p, e);
+            return e;
+        }
         if (apply) {
             if (kind == Delta::bonus) {
                 m_f.unsupported.push_back({UnsupportedKind::bonus, to_utf8(slice(p, e))});
@@ -573,6 +578,10 @@ private:
                 if (kind == Delta::bonus) {
                     m_f.unsupported.push_back({UnsupportedKind::bonus, to_utf8(slice(p, e))});
                     add_piece(PieceKind::unsupported, p, e);
+                    return e;
+                }
+                if (num->value <= Decimal{}) {  // 超过0个扣1分: no step size (see r_step)
+                    add_unparsed(p, e);
                     return e;
                 }
                 Step step;

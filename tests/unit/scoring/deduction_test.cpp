@@ -348,6 +348,26 @@ TEST_CASE("parts not understood are named, the rest still read", "[scoring][dedu
     CHECK(k.steps.empty());
 }
 
+TEST_CASE("a step of zero counts nothing: it is not understood, never a division by zero", "[scoring][deduction]") {
+    // 每超过0个扣1分 used to become an implicit step of size 0 (the 每 taken for its subject): a missed
+    // target then scored full marks with "2 ÷ 0 = 0 步" in the working.
+    for (const char* text : {"每超过0万元扣1分", "每超过0个扣1分，扣完为止", "超过0个扣1分", "每低于0.00%扣2分",
+                             "低于100%每0%扣2分"}) {
+        INFO(text);
+        const auto f = parse_deduction(text);
+        CHECK(f.steps.empty());
+        REQUIRE_FALSE(f.unparsed.empty());
+        CHECK_FALSE(f.has_rule());
+    }
+    const auto f = parse_deduction("每超过0个扣1分，扣完为止");
+    CHECK(f.unparsed == std::vector<std::string>{"每超过0个扣1分"});
+    CHECK(canonical_form(f) == "floor(0)");
+    // A positive step beside it is still read.
+    const auto g = parse_deduction("每超过0.5万元扣1分");
+    REQUIRE(g.steps.size() == 1);
+    CHECK(g.steps[0].size == d("0.5"));
+}
+
 TEST_CASE("unparsed parts keep reading order", "[scoring][deduction]") {
     const auto f = parse_deduction("甲乙丙，达到指标值得满分，丁戊");
     REQUIRE(f.unparsed.size() == 2);

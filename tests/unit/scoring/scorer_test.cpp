@@ -4,6 +4,7 @@
 
 #include "scoring/scorer.hpp"
 #include "support/builders.hpp"
+#include "util/text.hpp"
 
 using namespace perf_check;
 
@@ -60,6 +61,13 @@ TEST_CASE("vector: ≥ 100, actual 95, weight 10 → 9.5", "[scoring][scorer]") 
     CHECK(s.score == d("9.5"));
     CHECK(s.formula == "default(>=: w*a/t)");
     CHECK(has_step(s, "默认公式（正向指标）：分值 × 实际 ÷ 目标 = 10 × 95 ÷ 100 = 9.5"));
+}
+
+TEST_CASE("a zero step scores by the default formula, not full marks", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("10", "≤", "个", "每超过0个扣1分，扣完为止"), "12");
+    CHECK(s.score == d("8"));
+    CHECK(s.formula == "floor(0) => default(<=: w*(1-(a-t)/t), 0 at a>=2t)");
+    for (const auto& step : s.steps) CHECK_FALSE(perf_check::util::contains(step.zh, "÷ 0"));
 }
 
 TEST_CASE("vector: ≥ 100, actual 120, weight 10 → 10", "[scoring][scorer]") {
