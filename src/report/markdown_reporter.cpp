@@ -16,6 +16,7 @@ struct Words {
     const char* title;
     const char* totals;  // files, projects, errors, warnings, infos, funds
     const char* unreadable;
+    const char* read_before;
     const char* none;
     const char* finding_headers[8];
     const char* severity[3];
@@ -36,6 +37,7 @@ const Words k_zh = {
     "perf-check 检查报告",
     "共 %s 个文件、%s 个项目：**错误 %s**，警告 %s，提示 %s。资金总额 %s 万元。",
     "无法读取",
+    "读取中断前已检查的 %d 个项目中发现的问题：",
     "未发现问题。",
     {"行", "单元格", "级别", "规则", "项目", "指标", "问题", "修改建议"},
     {"提示", "警告", "错误"},
@@ -56,6 +58,7 @@ const Words k_en = {
     "perf-check report",
     "%s files, %s projects: **%s errors**, %s warnings, %s infos. Total funds %s 万元.",
     "cannot be read",
+    "Findings in the %d projects checked before reading stopped:",
     "No problems found.",
     {"row", "cell", "level", "rule", "project", "indicator", "problem", "fix"},
     {"info", "warning", "error"},
@@ -157,7 +160,11 @@ public:
         head << "\n## " << md(file.path) << "\n\n";
         if (file.error) {
             head << "**" << m_w.unreadable << "**：" << md(*file.error) << "\n";
-            m_rows.clear();
+            // The findings of the projects read before the failure stay (the totals count them).
+            if (!m_rows.empty()) {
+                head << "\n" << util::subst(m_w.read_before, {std::to_string(file.projects)}) << "\n\n";
+                table_header(head, {std::begin(m_w.finding_headers), std::end(m_w.finding_headers)});
+            }
         } else if (m_rows.empty()) {
             head << m_w.none << "\n";
         } else {

@@ -16,6 +16,7 @@ namespace {
 struct Words {
     const char* file_line;  // "{path}：{encoding}，{n} 个项目，{m} 条指标"
     const char* unreadable;
+    const char* read_before;
     const char* file_level;
     const char* funds;
     const char* headers[5];
@@ -40,6 +41,7 @@ struct Words {
 const Words k_zh = {
     "%s：%s，%d 个项目，%d 条指标",
     "无法读取",
+    "读取中断前已检查的 %d 个项目中发现的问题：",
     "（整个文件）",
     "资金总额",
     {"行", "单元格", "级别", "规则", "指标"},
@@ -64,6 +66,7 @@ const Words k_zh = {
 const Words k_en = {
     "%s: %s, %d projects, %d indicators",
     "cannot be read",
+    "Findings in the %d projects checked before reading stopped:",
     "(whole file)",
     "funds",
     {"row", "cell", "level", "rule", "indicator"},
@@ -159,8 +162,14 @@ public:
         m_file.projects = file.error ? std::nullopt : std::optional<int>(file.projects);
         m_files.push_back(m_file);
         if (file.error) {
-            m_body.clear();
-            m_out << paint(file.path + "：" + m_w.unreadable, Severity::error) << '\n' << "  " << *file.error << "\n\n";
+            m_out << paint(file.path + "：" + m_w.unreadable, Severity::error) << '\n' << "  " << *file.error << '\n';
+            // A file that fails part-way keeps the findings of the projects read before (they are counted
+            // in the totals below, and every other format lists them).
+            if (!m_body.empty()) {
+                m_out << "  " << util::subst(m_w.read_before, {std::to_string(file.projects)}) << '\n';
+                drain(m_body);
+            }
+            m_out << '\n';
             return;
         }
         m_out << util::subst(m_w.file_line, {file.path, file.encoding.empty() ? "-" : file.encoding,

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
+#include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -34,6 +35,12 @@ Run run_format(RunOptions opts, bool stream, const std::string& format) {
     r.out = out.str();
     r.err = err.str();
     return r;
+}
+
+int occurrences(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+    return n;
 }
 
 Run run_json(const RunOptions& opts, bool stream) {
@@ -351,6 +358,33 @@ TEST_CASE("one table checked on several threads gives the report one thread give
     int mismatches = 0;
     for (const auto& f : wrong["findings"]) mismatches += f["rule"] == "total-mismatch" ? 1 : 0;
     CHECK(mismatches == 1);
+}
+
+TEST_CASE("text and markdown list the findings of a file that breaks part-way, as the other formats do", "[stream]") {
+    // They used to print only "无法读取" and drop the findings of the projects read before, while the
+    // totals line under them counted those findings.
+    test::TempDir dir;
+    std::string table = repeated_table(2);
+    table += "301999,坏项目," + std::string(2000, 'x') + "\n";
+    RunOptions opts;
+    opts.read.limits.max_cell_bytes = 1024;
+    opts.paths = {dir.write("t.csv", table)};
+    const auto doc = same_both_ways(opts);
+    REQUIRE(doc["files"][0]["error"].is_string());
+    std::map<std::string, int> in_json;
+    for (const auto& f : doc["findings"]) ++in_json[f["rule"].get<std::string>()];
+    REQUIRE_FALSE(in_json.empty());
+    const std::string text = run_format(opts, true, "text").out;
+    const std::string markdown = run_format(opts, true, "markdown").out;
+    CHECK_THAT(text, Catch::Contains("无法读取") && Catch::Contains("读取中断前已检查的 " +
+                                                                    std::to_string(doc["summary"]["projects"].get<int>()) +
+                                                                    " 个项目中发现的问题"));
+    for (const auto& [rule, count] : in_json) {
+        INFO("rule " << rule);
+        // A text row shows the rule between two-space gaps; a markdown row between bars.
+        CHECK(occurrences(text, "  " + rule + "  ") + occurrences(text, "  " + rule + "\n") == count);
+        CHECK(occurrences(markdown, "| " + rule + " |") == count);
+    }
 }
 
 TEST_CASE("a table that breaks part-way reports the same projects on several threads", "[stream][parallel]") {
