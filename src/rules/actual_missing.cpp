@@ -1,5 +1,5 @@
 // Rule actual-missing: in a self-evaluation, a real indicator with no 实际完成值, or a project with
-// indicator actuals but no 全年预算数 / 全年执行数 — never a silent zero.
+// indicator actuals but no 全年预算数 / 全年执行数 (or a budget of 0) — never a silent zero.
 #include <string>
 #include <vector>
 
@@ -57,15 +57,28 @@ public:
                 zh.push_back("全年执行数");
                 en.push_back("全年执行数 (amount spent)");
             }
+            const Text hint = {"请填写调整后的全年预算数和全年执行数（与资金总额同一金额单位），预算执行率 = 执行数 ÷ 预算数。",
+                               "Fill in the adjusted annual budget and the amount spent (in the table's money unit); "
+                               "budget execution = spent ÷ budget."};
             if (!zh.empty()) {
-                Finding f = scoring::self_evaluation_finding(project, nullptr, project.spent.empty() ? project.spent : project.budget);
-                        f.message = {fmt::format("项目“{}”已填写指标实际完成值，但未填写{}，预算执行率按0分计。", pname,
+                Finding f = scoring::self_evaluation_finding(project, nullptr,
+                                                             project.spent.empty() ? project.spent : project.budget);
+                f.message = {fmt::format("项目“{}”已填写指标实际完成值，但未填写{}，预算执行率按0分计。", pname,
                                          fmt::join(zh, "、")),
                              fmt::format("Project “{}” has indicator actuals but no {}; budget execution scores 0.",
                                          pname, fmt::join(en, " or "))};
-                f.hint = {"请填写调整后的全年预算数和全年执行数（与资金总额同一金额单位），预算执行率 = 执行数 ÷ 预算数。",
-                          "Fill in the adjusted annual budget and the amount spent (in the table's money unit); "
-                          "budget execution = spent ÷ budget."};
+                f.hint = hint;
+                sink.add(std::move(f));
+            } else if (const auto budget = scoring::money_wan(project.budget, project.money_unit);
+                       budget && *budget <= Decimal{}) {
+                // A budget of 0 gives no rate (spent ÷ 0): as much a missing figure as an empty cell.
+                Finding f = scoring::self_evaluation_finding(project, nullptr, project.budget);
+                f.message = {fmt::format("项目“{}”的全年预算数为“{}”，无法计算预算执行率（执行数 ÷ 预算数），预算执行率按0分计。",
+                                         pname, project.budget.as_read()),
+                             fmt::format("Project “{}”: the annual budget (全年预算数) is “{}”, so budget execution "
+                                         "(spent ÷ budget) cannot be computed; it scores 0.",
+                                         pname, project.budget.as_read())};
+                f.hint = hint;
                 sink.add(std::move(f));
             }
         }

@@ -65,6 +65,25 @@ TEST_CASE("actual-missing finds missing budget figures when indicators have actu
     CHECK_THAT(only_spent[0].message.zh, Catch::Contains("但未填写全年执行数，"));
 }
 
+TEST_CASE("actual-missing: a budget of 0 leaves the rate uncomputed, and says so", "[actual-missing]") {
+    // spent ÷ 0: the 10 points of budget execution used to be a silent 0.
+    Project p = seed();
+    fill_all(p);
+    for (const char* zero : {"0", "0.00", "-5"}) {
+        INFO(zero);
+        p.budget = test::cell(zero, 5, 4);
+        const auto findings = test::run_rule("actual-missing", p);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].loc.column == 4);
+        CHECK(findings[0].value == zero);
+        CHECK(findings[0].message.zh == std::string("项目“部分军退人员岗位补贴资金”的全年预算数为“") + zero +
+                                            "”，无法计算预算执行率（执行数 ÷ 预算数），预算执行率按0分计。");
+        CHECK_THAT(findings[0].message.en, Catch::Contains("cannot be computed"));
+    }
+    p.budget = test::cell("0.01", 5, 4);
+    CHECK(test::run_rule("actual-missing", p).empty());
+}
+
 TEST_CASE("actual-missing: budget figures alone make every indicator's actual due", "[actual-missing]") {
     Project p = seed();
     p.budget = test::cell("842.07", 5, 4);
