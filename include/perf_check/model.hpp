@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "perf_check/decimal.hpp"
@@ -37,6 +38,10 @@ struct Cell {
     [[nodiscard]] bool empty() const { return text.empty(); }
     /// The cell as it was read.
     [[nodiscard]] const std::string& as_read() const { return raw.empty() ? text : raw; }
+    /// The cell as the user wrote it, without the spaces around it: what messages quote. (`text` folds
+    /// full-width forms: “视情况，扣分” would be quoted as “视情况,扣分”, which the user's table does not
+    /// hold and a search in it does not find.)
+    [[nodiscard]] std::string_view shown() const;
 };
 
 /// Comparison the target asks for. `qualitative` is 定性 (no number); `none` means not stated.

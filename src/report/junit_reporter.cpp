@@ -67,8 +67,9 @@ std::string finding_text(const Finding& f, const Words& w, Lang lang) {
     if (!f.value.empty()) text += std::string("\n") + w.value + f.value;
     if (!pick(f.hint, lang).empty()) text += std::string("\n") + w.fix + pick(f.hint, lang);
     std::string where = f.loc.file;
-    if (f.loc.row > 0) where += ":" + std::to_string(f.loc.row);
-    if (!f.loc.cell_ref().empty()) where += " " + f.loc.cell_ref();
+    // Appended piece by piece: g++ 12 warns (-Wrestrict, falsely) on "literal" + a temporary string.
+    if (f.loc.row > 0) where.append(":").append(std::to_string(f.loc.row));
+    if (const std::string ref = f.loc.cell_ref(); !ref.empty()) where.append(" ").append(ref);
     std::string who = f.project_code;
     if (!f.project.empty()) who += (who.empty() ? "" : " ") + f.project;
     if (!f.indicator.empty()) who += (who.empty() ? "" : " ") + f.indicator;
@@ -105,7 +106,7 @@ public:
             if (!part->empty()) name += " " + *part;
         }
         if (f.project.empty() && f.indicator.empty()) name += std::string(" ") + m_w.file_level;
-        if (f.loc.row > 0) name += " " + row_text(m_w, f.loc.row);
+        if (f.loc.row > 0) name.append(" ").append(row_text(m_w, f.loc.row));
         std::string unique = name;
         for (int n = 2; !m_names.insert(unique).second; ++n) unique = name + " #" + std::to_string(n);
         const std::string text = finding_text(f, m_w, m_lang);

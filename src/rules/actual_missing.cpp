@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/actuals.hpp"
 
@@ -19,7 +20,7 @@ public:
     void check(const Project& project, FindingSink& sink) const override {
         // Only a project that is being self-evaluated needs actuals.
         if (!scoring::has_actuals(project)) return;
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         bool any_indicator_actual = false;
         for (const auto& ind : project.indicators) {
             if (ind.placeholder) continue;
@@ -27,22 +28,22 @@ public:
             if (!m_tokens.is_placeholder(ind.actual.text)) continue;
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
             if (ind.actual.empty()) {
-                f.message = {fmt::format("项目“{}”的指标“{}”未填写实际完成值，本项按0分计。", pname, ind.name.text),
+                f.message = {fmt::format("项目“{}”的指标“{}”未填写实际完成值，本项按0分计。", pname, ind.name.shown()),
                              fmt::format("Project “{}”, indicator “{}” has no actual value; it scores 0.", pname,
-                                         ind.name.text)};
+                                         ind.name.shown())};
             } else {
                 f.message = {fmt::format("项目“{}”的指标“{}”实际完成值只填了“{}”，本项按0分计。", pname,
-                                         ind.name.text, ind.actual.text),
+                                         ind.name.shown(), ind.actual.shown()),
                              fmt::format("Project “{}”, indicator “{}”: the actual value is only “{}”; it scores 0.",
-                                         pname, ind.name.text, ind.actual.text)};
+                                         pname, ind.name.shown(), ind.actual.shown())};
             }
             f.hint = {fmt::format("请在“实际完成值”列填写全年实际完成情况：定量指标填数字（如与指标值“{}”同口径），"
                                   "定性指标填“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”。",
-                                  ind.target.text),
+                                  ind.target.shown()),
                       fmt::format("Fill in 实际完成值 with the year's actual: a number for a quantitative indicator "
                                   "(on the same basis as the target “{}”), or a label (达成年度指标 / "
                                   "部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差) for a qualitative one.",
-                                  ind.target.text)};
+                                  ind.target.shown())};
             sink.add(std::move(f));
         }
         // Indicator actuals without the budget figures leave 预算执行率 (10 points) unscored.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "util/text.hpp"
 
@@ -37,7 +38,7 @@ public:
         : m_at_least(std::move(at_least)), m_at_most(std::move(at_most)) {}
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // 定性 and unstated comparators have no direction to check.
             if (ind.placeholder || ind.comparator == Comparator::none || ind.comparator == Comparator::qualitative)
@@ -54,11 +55,11 @@ public:
             Finding f = make_finding(project, &ind, ind.type.empty() ? ind.target : ind.type);
             f.message = {
                 fmt::format("项目“{}”的指标“{}”属于“{}”，这类指标{}，通常应为{}，但指标值类型为“{}”。", pname,
-                            ind.name.text, *m.path, more ? "越多（越高）越好" : "越少（越低）越好",
+                            ind.name.shown(), *m.path, more ? "越多（越高）越好" : "越少（越低）越好",
                             more ? "“≥”或“=”" : "“≤”或“=”", sym),
                 fmt::format("Project “{}”, indicator “{}” is under “{}”, where {} is better, so the comparator is "
                             "normally {}; it is “{}”.",
-                            pname, ind.name.text, *m.path, more ? "more" : "less", more ? "“≥” or “=”" : "“≤” or “=”",
+                            pname, ind.name.shown(), *m.path, more ? "more" : "less", more ? "“≥” or “=”" : "“≤” or “=”",
                             sym)};
             f.hint = {fmt::format("请把指标值类型改为“{}”；若确需设定{}，请在指标值内容中说明理由。", more ? "≥" : "≤",
                                   more ? "上限" : "下限"),

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "util/text.hpp"
 
@@ -221,7 +222,7 @@ std::optional<Bound> bound_of(Comparator c) {
 class ComparatorWording final : public Rule {
 public:
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder) continue;
             // 定性, = and unstated comparators have no direction to contradict.
@@ -255,11 +256,11 @@ public:
             Finding f = make_finding(project, &ind, *first_field->cell);
             f.message = {
                 fmt::format("项目“{}”的指标“{}”指标值类型为“{}”（{}），但{}“{}”中的“{}”表示{}，两者方向矛盾。", pname,
-                            ind.name.text, sym, upper ? "上限，不超过目标值" : "下限，不低于目标值", first_field->zh,
+                            ind.name.shown(), sym, upper ? "上限，不超过目标值" : "下限，不低于目标值", first_field->zh,
                             first_field->cell->text, first_phrase, upper ? "下限（应为“≥”）" : "上限（应为“≤”）"),
                 fmt::format("Project “{}”, indicator “{}”: the comparator “{}” sets {} limit, but “{}” in the {} “{}” "
                             "sets {} limit.",
-                            pname, ind.name.text, sym, upper ? "an upper" : "a lower", first_phrase, first_field->en,
+                            pname, ind.name.shown(), sym, upper ? "an upper" : "a lower", first_phrase, first_field->en,
                             first_field->cell->text, upper ? "a lower" : "an upper")};
             f.hint = {fmt::format("请核对指标方向：若目标是{}，把指标值类型改为“{}”；否则改写{}，使文字与“{}”一致。",
                                   upper ? "不低于某值" : "不超过某值", upper ? "≥" : "≤", first_field->zh, sym),

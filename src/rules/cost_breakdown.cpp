@@ -104,7 +104,7 @@ private:
         std::vector<std::string> parts;
         for (const auto& line : lines) {
             sum += line.wan;
-            parts.push_back(fmt::format("“{}”{}万元", line.indicator->name.text, amount(line.wan)));
+            parts.push_back(fmt::format("“{}”{}万元", line.indicator->name.shown(), amount(line.wan)));
         }
         if (equal(sum, funds)) return;
         // A total line (项目总成本 = 资金总额) listed beside its items is fine when the items add up.
@@ -146,14 +146,14 @@ private:
             const bool whole = project.funds_wan && equal(only.wan, *project.funds_wan);
             f.message.zh = fmt::format(
                 "经济成本未细化测算：{}的经济成本只有“{}”一项（{}万元）{}；绩效目标中也没有“其中：X万元用于…”的分项。",
-                project_zh(project), only.indicator->name.text, amount(only.wan),
+                project_zh(project), only.indicator->name.shown(), amount(only.wan),
                 whole               ? std::string("，即资金总额本身")
                 : project.funds_wan ? fmt::format("，而资金总额为{}万元", amount(*project.funds_wan))
                                     : std::string());
             f.message.en = fmt::format(
                 "Economic cost not itemised: {} has a single economic-cost item, “{}” ({} 万元){}, and the goal text "
                 "has no “其中：X万元用于…” breakdown.",
-                project_en(project), only.indicator->name.text, amount(only.wan),
+                project_en(project), only.indicator->name.shown(), amount(only.wan),
                 whole               ? std::string(", i.e. the total funds themselves")
                 : project.funds_wan ? ", against " + funds_en
                                     : std::string());

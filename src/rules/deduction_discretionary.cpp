@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/deduction.hpp"
 #include "util/text.hpp"
@@ -101,7 +102,7 @@ public:
     }
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // An empty standard is deduction-missing's finding.
             if (ind.placeholder || m_tokens.is_placeholder(ind.deduction.text)) continue;
@@ -113,13 +114,13 @@ public:
                 sink,
                 fmt::format("项目“{}”的指标“{}”扣分标准“{}”只说视情况扣分，没有可计算的扣分办法；评分将采用规则集{}"
                             "默认公式：{}。",
-                            pname, ind.name.text, ind.deduction.text,
+                            pname, ind.name.shown(), ind.deduction.shown(),
                             sym.empty() ? std::string() : "“" + sym + "”指标的", formula.zh),
                 [&] {
                     return fmt::format(
                         "Project “{}”, indicator “{}”: the deduction standard “{}” is only discretionary (视情况扣分) "
                         "with nothing to compute; scoring uses the rule set's default{}: {}.",
-                        pname, ind.name.text, ind.deduction.text,
+                        pname, ind.name.shown(), ind.deduction.shown(),
                         sym.empty() ? std::string() : " for “" + sym + "” indicators", formula.en);
                 });
             const Text& hint = m_hints[static_cast<std::size_t>(ind.comparator)];

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
@@ -17,19 +18,19 @@ public:
     }
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || !m_tokens.is_placeholder(ind.deduction.text)) continue;
             Finding f = make_finding(project, &ind, ind.deduction);
             if (ind.deduction.empty()) {
                 f.message = {
-                    fmt::format("项目“{}”的指标“{}”未填写评（扣分）标准。", pname, ind.name.text),
-                    fmt::format("Project “{}”, indicator “{}” has no deduction standard.", pname, ind.name.text)};
+                    fmt::format("项目“{}”的指标“{}”未填写评（扣分）标准。", pname, ind.name.shown()),
+                    fmt::format("Project “{}”, indicator “{}” has no deduction standard.", pname, ind.name.shown())};
             } else {
-                f.message = {fmt::format("项目“{}”的指标“{}”评（扣分）标准只填了“{}”。", pname, ind.name.text,
-                                         ind.deduction.text),
+                f.message = {fmt::format("项目“{}”的指标“{}”评（扣分）标准只填了“{}”。", pname, ind.name.shown(),
+                                         ind.deduction.shown()),
                              fmt::format("Project “{}”, indicator “{}”: the deduction standard is only “{}”.", pname,
-                                         ind.name.text, ind.deduction.text)};
+                                         ind.name.shown(), ind.deduction.shown())};
             }
             f.hint = {
                 "请写明如何扣分，例如“达到指标值得满分，每低于1个百分点扣0."

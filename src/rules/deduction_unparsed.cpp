@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/deduction.hpp"
 #include "scoring/explain.hpp"
@@ -50,7 +51,7 @@ public:
     explicit DeductionUnparsed(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // Empty and placeholder texts are deduction-missing's business.
             if (ind.placeholder || m_tokens.is_placeholder(ind.deduction.text)) continue;
@@ -76,10 +77,10 @@ public:
             const bool falls_back = f.uses_default();
             Finding out = make_finding(project, &ind, ind.deduction);
             out.message = {
-                fmt::format("项目“{}”的指标“{}”扣分标准中{}。{}", pname, ind.name.text, util::join(zh, "；"),
+                fmt::format("项目“{}”的指标“{}”扣分标准中{}。{}", pname, ind.name.shown(), util::join(zh, "；"),
                             falls_back ? "评分将采用规则集的默认公式。"
                                        : fmt::format("评分只按已理解的部分进行：{}。", canonical)),
-                fmt::format("Project “{}”, indicator “{}”: in the deduction standard {}. {}", pname, ind.name.text,
+                fmt::format("Project “{}”, indicator “{}”: in the deduction standard {}. {}", pname, ind.name.shown(),
                             util::join(en, "; "),
                             falls_back ? "Scoring uses the rule set's default formula."
                                        : fmt::format("Scoring uses only the part understood: {}.", canonical))};

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/actuals.hpp"
 
@@ -20,7 +21,7 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         if (!scoring::has_actuals(project)) return;
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // "无" explains nothing: a placeholder counts as no reason.
             if (ind.placeholder || !m_rules.is_placeholder(ind.deviation.text)) continue;
@@ -33,12 +34,12 @@ public:
             f.message = in_languages(
                 sink,
                 fmt::format("项目“{}”的指标“{}”实际完成值“{}”未达到指标值“{}”，但未填写偏差原因分析及改进措施。", pname,
-                            ind.name.text, ind.actual.text, target),
+                            ind.name.shown(), ind.actual.shown(), target),
                 [&] {
                     return fmt::format(
                         "Project “{}”, indicator “{}”: the actual “{}” falls short of the target “{}”, "
                         "but no deviation reason (偏差原因分析及改进措施) is given.",
-                        pname, ind.name.text, ind.actual.text, target);
+                        pname, ind.name.shown(), ind.actual.shown(), target);
                 });
             f.hint = in_languages(
                 sink,

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "util/text.hpp"
 
@@ -20,7 +21,7 @@ public:
     }
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         // Each real row's name (without any spaces, so "资金 到位率" and "资金到位率" are one), sorted by
         // name and then row order: a row whose name equals the one before it in that order repeats the
         // first of its run. Sorting views of the names allocates nothing per row, unlike a map of copies.
@@ -58,10 +59,10 @@ public:
             const Indicator& ind = project.indicators[i];
             const Indicator& prev = project.indicators[first_of[i]];
             Finding f = make_finding(project, &ind, ind.name);
-            f.message = {fmt::format("项目“{}”中三级指标“{}”重复出现：第{}行（{}）已有同名指标。", pname, ind.name.text,
+            f.message = {fmt::format("项目“{}”中三级指标“{}”重复出现：第{}行（{}）已有同名指标。", pname, ind.name.shown(),
                                      prev.row, prev.path()),
                          fmt::format("Project “{}”: the indicator “{}” appears again; row {} ({}) has the same name.",
-                                     pname, ind.name.text, prev.row, prev.path())};
+                                     pname, ind.name.shown(), prev.row, prev.path())};
             f.hint = {
                 "同一项目内每个三级指标只应出现一次：删除重复行，或改用能区分内容的名称（如“中央资金到位率”“地方资金到"
                 "位率”）。",

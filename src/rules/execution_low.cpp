@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/actuals.hpp"
 #include "util/text.hpp"
@@ -29,7 +30,7 @@ public:
             for (const auto& k : m_keywords)
                 if (util::contains(ind.deviation.text, k)) return;
         }
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         const Decimal hundred = Decimal::from_int(100);
         const std::string pct = (rate * hundred).round(2).str();
         const std::string limit = (m_threshold * hundred).str();

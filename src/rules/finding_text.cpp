@@ -6,12 +6,12 @@
 
 namespace perf_check::rules {
 
-namespace {
-std::string project_label(const Project& project) {
-    if (!project.name.text.empty()) return project.name.text;
-    return project.code.text;
+std::string_view project_label(const Project& project) {
+    if (!project.name.empty()) return project.name.shown();
+    return project.code.shown();
 }
 
+namespace {
 std::string level_path(const Indicator& indicator) {
     std::string scratch1;
     std::string scratch2;
@@ -23,23 +23,23 @@ std::string level_path(const Indicator& indicator) {
 }  // namespace
 
 std::string project_zh(const Project& project) {
-    const std::string label = project_label(project);
-    return label.empty() ? std::string("（未命名项目）") : "项目“" + label + "”";
+    const std::string_view label = project_label(project);
+    return label.empty() ? std::string("（未命名项目）") : "项目“" + std::string(label) + "”";
 }
 
 std::string project_en(const Project& project) {
-    const std::string label = project_label(project);
-    return label.empty() ? std::string("an unnamed project") : "project “" + label + "”";
+    const std::string_view label = project_label(project);
+    return label.empty() ? std::string("an unnamed project") : "project “" + std::string(label) + "”";
 }
 
 std::string indicator_zh(const Indicator& indicator) {
     if (indicator.placeholder || indicator.name.text.empty()) return "“" + level_path(indicator) + "”";
-    return "指标“" + indicator.name.text + "”（" + level_path(indicator) + "）";
+    return "指标“" + std::string(indicator.name.shown()) + "”（" + level_path(indicator) + "）";
 }
 
 std::string indicator_en(const Indicator& indicator) {
     if (indicator.placeholder || indicator.name.text.empty()) return "“" + level_path(indicator) + "”";
-    return "indicator “" + indicator.name.text + "” (" + level_path(indicator) + ")";
+    return "indicator “" + std::string(indicator.name.shown()) + "” (" + level_path(indicator) + ")";
 }
 
 std::string capitalise(std::string s) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "perf_check/decimal.hpp"
 #include "perf_check/finding.hpp"
@@ -10,6 +11,8 @@
 
 namespace perf_check::rules {
 
+/// The project's name as written (Cell::shown), or its unit code when it has none: how messages name it.
+std::string_view project_label(const Project& project);
 /// "项目“部分军退人员岗位补贴资金”"; falls back to the unit code, then to "（未命名项目）".
 std::string project_zh(const Project& project);
 /// "project “部分军退人员岗位补贴资金”", with the same fall-backs.

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
@@ -14,7 +15,7 @@ public:
     PercentRange(Decimal min, Decimal max) : m_min(min), m_max(max) {}
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // The unit is canonical after normalisation: 百分比 and ％ are "%", whether written in the
             // value cell ("90%") or in 度量单位.
@@ -24,11 +25,11 @@ public:
             const bool above = n > m_max;
             Finding f = make_finding(project, &ind, ind.target);
             f.message = {
-                fmt::format("项目“{}”的指标“{}”是百分比指标，指标值 {}% {}允许范围 {}%–{}%。", pname, ind.name.text,
+                fmt::format("项目“{}”的指标“{}”是百分比指标，指标值 {}% {}允许范围 {}%–{}%。", pname, ind.name.shown(),
                             n.str(), above ? "高于" : "低于", m_min.str(), m_max.str()),
                 fmt::format("Project “{}”, indicator “{}” is a percentage; its target {}% is {} the allowed range "
                             "{}%–{}%.",
-                            pname, ind.name.text, n.str(), above ? "above" : "below", m_min.str(), m_max.str())};
+                            pname, ind.name.shown(), n.str(), above ? "above" : "below", m_min.str(), m_max.str())};
             f.hint = {"请核对指标值：比率类指标通常在0到100%之间；若填的是人数、金额等绝对数，请改正度量单位。",
                       "Check the target: a rate is normally between 0 and 100%; if it is an absolute figure "
                       "(people, money), correct the unit."};

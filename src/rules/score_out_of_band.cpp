@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/actuals.hpp"
 
@@ -20,7 +21,7 @@ public:
     }
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         const bool self_evaluated = scoring::has_actuals(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder) continue;
@@ -39,13 +40,13 @@ private:
     }
 
     // A 得分 is written: it must be a number within [0, weight] and within its label's band.
-    void check_score(const Project& project, const Indicator& ind, const std::string& pname, FindingSink& sink) const {
+    void check_score(const Project& project, const Indicator& ind, std::string_view pname, FindingSink& sink) const {
         const auto s = scoring::read_reviewer_score(ind);
         if (!s) {
             Finding f = at_score(project, ind);
-            f.message = {fmt::format("项目“{}”的指标“{}”得分“{}”不是数字。", pname, ind.name.text, ind.score.text),
+            f.message = {fmt::format("项目“{}”的指标“{}”得分“{}”不是数字。", pname, ind.name.shown(), ind.score.shown()),
                          fmt::format("Project “{}”, indicator “{}”: the score “{}” is not a number.", pname,
-                                     ind.name.text, ind.score.text)};
+                                     ind.name.shown(), ind.score.shown())};
             f.hint = {"得分请填写数字，如“13.5”。", "Write the score as a number, e.g. 13.5."};
             sink.add(std::move(f));
             return;
@@ -53,8 +54,8 @@ private:
         const Decimal zero;
         if (*s < zero) {
             Finding f = at_score(project, ind);
-            f.message = {fmt::format("项目“{}”的指标“{}”得分{}为负数。", pname, ind.name.text, s->str()),
-                         fmt::format("Project “{}”, indicator “{}”: the score {} is negative.", pname, ind.name.text,
+            f.message = {fmt::format("项目“{}”的指标“{}”得分{}为负数。", pname, ind.name.shown(), s->str()),
+                         fmt::format("Project “{}”, indicator “{}”: the score {} is negative.", pname, ind.name.shown(),
                                      s->str())};
             f.hint = {"得分最低为0分（扣完为止）。", "A score is never below 0."};
             sink.add(std::move(f));
@@ -62,10 +63,10 @@ private:
         }
         if (ind.weight_points && *s > *ind.weight_points) {
             Finding f = at_score(project, ind);
-            f.message = {fmt::format("项目“{}”的指标“{}”得分{}超过该项分值{}。", pname, ind.name.text, s->str(),
+            f.message = {fmt::format("项目“{}”的指标“{}”得分{}超过该项分值{}。", pname, ind.name.shown(), s->str(),
                                      ind.weight_points->str()),
                          fmt::format("Project “{}”, indicator “{}”: the score {} exceeds the weight {}.", pname,
-                                     ind.name.text, s->str(), ind.weight_points->str())};
+                                     ind.name.shown(), s->str(), ind.weight_points->str())};
             f.hint = {fmt::format("得分不能超过分值{}分；请核对得分或分值。", ind.weight_points->str()),
                       fmt::format("A score cannot exceed the weight {}; check the score or the weight.",
                                   ind.weight_points->str())};
@@ -81,12 +82,12 @@ private:
         Finding f = at_score(project, ind);
         f.message = {fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，其得分区间为{}–{}分（分值{}的{}%–{}%），"
                                  "但得分为{}；评分按区间边界{}分计。",
-                                 pname, ind.name.text, a.band->label, lo.str(), hi.str(), ind.weight_points->str(),
+                                 pname, ind.name.shown(), a.band->label, lo.str(), hi.str(), ind.weight_points->str(),
                                  (a.band->low * Decimal::from_int(100)).str(),
                                  (a.band->high * Decimal::from_int(100)).str(), s->str(), (*s < lo ? lo : hi).str()),
                      fmt::format("Project “{}”, indicator “{}”: the result “{}” allows a score of {}–{} ({}%–{}% of the "
                                  "weight {}), but the score is {}; scoring takes the band's edge, {}.",
-                                 pname, ind.name.text, a.band->label, lo.str(), hi.str(),
+                                 pname, ind.name.shown(), a.band->label, lo.str(), hi.str(),
                                  (a.band->low * Decimal::from_int(100)).str(),
                                  (a.band->high * Decimal::from_int(100)).str(), ind.weight_points->str(), s->str(),
                                  (*s < lo ? lo : hi).str())};
@@ -98,7 +99,7 @@ private:
     }
 
     // No 得分: a 定性 result must be one the scorer can place without one.
-    void check_unscored_label(const Project& project, const Indicator& ind, const std::string& pname,
+    void check_unscored_label(const Project& project, const Indicator& ind, std::string_view pname,
                               FindingSink& sink) const {
         if (m_rules.is_placeholder(ind.actual.text)) return;  // actual-missing reports it
         const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
@@ -113,12 +114,12 @@ private:
             f.message = in_languages(
                 sink,
                 fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，但未填写得分；评分按默认比例{}计{}分。", pname,
-                            ind.name.text, a.band->label, a.band->default_fraction.str(), given.str()),
+                            ind.name.shown(), a.band->label, a.band->default_fraction.str(), given.str()),
                 [&] {
                     return fmt::format(
                         "Project “{}”, indicator “{}”: the result is “{}” but no score is given; "
                         "scoring takes the default fraction {}, {} points.",
-                        pname, ind.name.text, a.band->label, a.band->default_fraction.str(), given.str());
+                        pname, ind.name.shown(), a.band->label, a.band->default_fraction.str(), given.str());
                 });
             const std::string low = (w * a.band->low).str();
             const std::string high = (w * a.band->high).str();
@@ -133,10 +134,10 @@ private:
         f.value = ind.actual.as_read();
         f.message = {fmt::format("项目“{}”的定性指标“{}”实际完成值“{}”既不是完成等级，也不等于指标值“{}”，且未填写得分，"
                                  "无法评分，本项按0分计。",
-                                 pname, ind.name.text, ind.actual.text, ind.target.text),
+                                 pname, ind.name.shown(), ind.actual.shown(), ind.target.shown()),
                      fmt::format("Project “{}”, qualitative indicator “{}”: the actual “{}” is neither a result label "
                                  "nor the target “{}”, and no score is given, so it cannot be scored and counts as 0.",
-                                 pname, ind.name.text, ind.actual.text, ind.target.text)};
+                                 pname, ind.name.shown(), ind.actual.shown(), ind.target.shown())};
         f.hint = {"请在实际完成值填写“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”，"
                   "或在“得分”列填写得分。",
                   "Write 达成年度指标, 部分达成年度指标并具有一定效果 or 未达成年度指标且效果较差 as the actual, or "

@@ -8,6 +8,7 @@
 
 #include "model/normalize.hpp"
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "util/text.hpp"
 
@@ -63,7 +64,7 @@ public:
     explicit UnitEchoesValue(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder) continue;
             if (m_tokens.is_placeholder(ind.unit.text) || m_tokens.is_placeholder(ind.target.text)) continue;
@@ -79,11 +80,11 @@ public:
                                                         : "repeats the wording of the target “{}”";
             Finding f = make_finding(project, &ind, ind.unit);
             f.message = {
-                fmt::format("项目“{}”的指标“{}”度量单位“{}”{}，不是计量单位。", pname, ind.name.text, ind.unit.text,
-                            fmt::format(fmt::runtime(how_zh), ind.target.text)),
+                fmt::format("项目“{}”的指标“{}”度量单位“{}”{}，不是计量单位。", pname, ind.name.shown(), ind.unit.shown(),
+                            fmt::format(fmt::runtime(how_zh), ind.target.shown())),
                 fmt::format("Project “{}”, indicator “{}”: the unit “{}” {} instead of naming a unit of "
                             "measure.",
-                            pname, ind.name.text, ind.unit.text, fmt::format(fmt::runtime(how_en), ind.target.text))};
+                            pname, ind.name.shown(), ind.unit.shown(), fmt::format(fmt::runtime(how_en), ind.target.shown()))};
             f.hint = {"度量单位应填计量单位（如“人”“万元”“%”“月”）；定性指标没有计量单位，可填“-”。",
                       "Put a unit of measure in the unit column (人, 万元, %, 月…); a qualitative indicator has none: "
                       "write “-”."};

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
@@ -16,7 +17,7 @@ public:
     explicit UnitMissing(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || !is_quantitative(ind) || !ind.value.number) continue;
             // value.unit already takes the unit from the value cell ("90%", "≥50个") or from 度量单位;
@@ -27,8 +28,8 @@ public:
             const std::string shown = sym.empty() ? ind.value.number->str() : sym + " " + ind.value.number->str();
             Finding f = make_finding(project, &ind, ind.unit.empty() ? ind.target : ind.unit);
             f.message = {
-                fmt::format("项目“{}”的指标“{}”是定量指标（{}），但没有度量单位。", pname, ind.name.text, shown),
-                fmt::format("Project “{}”, indicator “{}” is quantitative ({}) but has no unit.", pname, ind.name.text,
+                fmt::format("项目“{}”的指标“{}”是定量指标（{}），但没有度量单位。", pname, ind.name.shown(), shown),
+                fmt::format("Project “{}”, indicator “{}” is quantitative ({}) but has no unit.", pname, ind.name.shown(),
                             shown)};
             f.hint = {fmt::format("请在度量单位列填写计量单位（如“人”“万元”“%”），或在指标值中写明（如“{}人”）。",
                                   ind.value.number->str()),

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
+#include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 
 namespace perf_check::rules {
@@ -16,7 +17,7 @@ bool states_quantity(Comparator c) {
 class ValueNotNumeric final : public Rule {
 public:
     void check(const Project& project, FindingSink& sink) const override {
-        const std::string& pname = project.name.text.empty() ? project.code.text : project.name.text;
+        const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // Placeholder rows are another rule's business; 定性 and unstated comparators need no number.
             if (ind.placeholder || !states_quantity(ind.comparator) || ind.value.number) continue;
@@ -24,16 +25,16 @@ public:
             Finding f = make_finding(project, &ind, ind.target);
             if (ind.target.empty()) {
                 f.message = {fmt::format("项目“{}”的指标“{}”指标值类型为“{}”（定量），但指标值为空。", pname,
-                                         ind.name.text, sym),
+                                         ind.name.shown(), sym),
                              fmt::format("Project “{}”, indicator “{}”: the comparator is “{}” (quantitative) but "
                                          "the target is empty.",
-                                         pname, ind.name.text, sym)};
+                                         pname, ind.name.shown(), sym)};
             } else {
                 f.message = {fmt::format("项目“{}”的指标“{}”指标值类型为“{}”（定量），但指标值“{}”不是数字。", pname,
-                                         ind.name.text, sym, ind.target.text),
+                                         ind.name.shown(), sym, ind.target.shown()),
                              fmt::format("Project “{}”, indicator “{}”: the comparator is “{}” (quantitative) but "
                                          "the target “{}” is not a number.",
-                                         pname, ind.name.text, sym, ind.target.text)};
+                                         pname, ind.name.shown(), sym, ind.target.shown())};
             }
             f.hint = {
                 "定量指标的指标值应填写数字（如“95”，单位写在度量单位列）；若该指标无法量化，请把指标值类型改为“定性”"

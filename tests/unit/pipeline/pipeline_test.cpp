@@ -11,6 +11,7 @@
 #include "pipeline/commands.hpp"
 #include "pipeline/pipeline.hpp"
 #include "support/paths.hpp"
+#include "util/text.hpp"
 
 using namespace perf_check;
 
@@ -88,6 +89,25 @@ TEST_CASE("the seed table gives exactly the findings a reviewer expects", "[pipe
         CHECK(r_en.findings[i].message.zh == r.findings[i].message.zh);
         CHECK_FALSE(r_en.findings[i].message.en.empty());
         CHECK_FALSE(r_en.findings[i].hint.en.empty());
+    }
+}
+
+TEST_CASE("messages quote cells as the table has them; the keys stay normalised", "[pipeline][seed]") {
+    // Normalising folds full-width forms (，→ ,): quoting the normalised text showed “视情况,扣分,扣完为止”,
+    // which is not in the user's table. The indicator path is a baseline key and stays as it was.
+    const Report r = check({test::source_path("samples/targets-2024.csv")});
+    const std::string name_as_written = "有效保障退休人员生活质量，维护社会和谐稳定";
+    const Finding* found = nullptr;
+    for (const auto& f : r.findings) {
+        if (f.rule == "deduction-discretionary" && f.loc.row == 23) found = &f;
+    }
+    REQUIRE(found != nullptr);
+    CHECK(found->indicator == "效益指标/社会效益指标/有效保障退休人员生活质量,维护社会和谐稳定");
+    CHECK_THAT(found->message.zh, Catch::Contains("指标“" + name_as_written + "”扣分标准“视情况，扣分，扣完为止”"));
+    for (const auto& f : r.findings) {
+        INFO(f.rule << " row " << f.loc.row);
+        CHECK_FALSE(util::contains(f.message.zh, "视情况,"));
+        CHECK_FALSE(util::contains(f.message.zh, "满分,"));
     }
 }
 
