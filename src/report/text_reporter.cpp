@@ -15,6 +15,7 @@ namespace {
 
 struct Words {
     const char* file_line;  // "{path}：{encoding}，{n} 个项目，{m} 条指标"
+    const char* file_line_no_encoding;  // the same for a workbook or JSON model, which have no text encoding
     const char* unreadable;
     const char* read_before;
     const char* file_level;
@@ -40,6 +41,7 @@ struct Words {
 
 const Words k_zh = {
     "%s：%s，%d 个项目，%d 条指标",
+    "%s：%d 个项目，%d 条指标",
     "无法读取",
     "读取中断前已检查的 %d 个项目中发现的问题：",
     "（整个文件）",
@@ -65,6 +67,7 @@ const Words k_zh = {
 
 const Words k_en = {
     "%s: %s, %d projects, %d indicators",
+    "%s: %d projects, %d indicators",
     "cannot be read",
     "Findings in the %d projects checked before reading stopped:",
     "(whole file)",
@@ -172,9 +175,14 @@ public:
             m_out << '\n';
             return;
         }
-        m_out << util::subst(m_w.file_line, {file.path, file.encoding.empty() ? "-" : file.encoding,
-                                             std::to_string(file.projects), std::to_string(file.indicators)})
-              << '\n';
+        if (file.encoding.empty()) {
+            m_out << util::subst(m_w.file_line_no_encoding,
+                                 {file.path, std::to_string(file.projects), std::to_string(file.indicators)});
+        } else {
+            m_out << util::subst(m_w.file_line, {file.path, file.encoding, std::to_string(file.projects),
+                                                 std::to_string(file.indicators)});
+        }
+        m_out << '\n';
         if (m_body.empty()) m_out << "  " << m_w.none << '\n';
         drain(m_body);
         m_out << '\n';

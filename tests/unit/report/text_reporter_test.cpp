@@ -35,6 +35,14 @@ TEST_CASE("text: a project's findings form one section; a project listed twice a
     CHECK(text.find("clean.csv：UTF-8，0 个项目，0 条指标\n  未发现问题。") != std::string::npos);
 }
 
+TEST_CASE("text: a workbook's line names no encoding (it has none), in place of a bare '-'", "[report][text]") {
+    Report r = test::sample_report();
+    r.files.push_back({"book.xlsx", "", 3, 30, std::nullopt});
+    CHECK_THAT(test::render(r, "text"), Catch::Contains("\nbook.xlsx：3 个项目，30 条指标\n"));
+    r.lang = Lang::en;
+    CHECK_THAT(test::render(r, "text"), Catch::Contains("\nbook.xlsx: 3 projects, 30 indicators\n"));
+}
+
 TEST_CASE("text: a file with megabytes of findings is written whole and in order", "[report][text]") {
     Report r = test::sample_report();
     const Finding model = r.findings[0];
