@@ -3,16 +3,20 @@
 
 #include <sys/wait.h>
 
+#include <array>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "report/build.hpp"
 #include "config/rule_set_loader.hpp"
+#include "io/zip_archive.hpp"
 #include "pipeline/pipeline.hpp"
 #include "report/monitor_sections.hpp"
 #include "report/reporters.hpp"
@@ -128,6 +132,66 @@ json write_and_dump(const Report& r, const test::TempDir& dir, std::string* byte
     REQUIRE(out.str().rfind("PK\x03\x04", 0) == 0);  // a zip
     if (bytes) *bytes = out.str();
     return dump(dir.write("report.xlsx", out.str()), dir);
+}
+
+/// The XML of worksheet `name` of the workbook at `path`, as written. libxlsxwriter names the parts
+/// sheet1.xml, sheet2.xml… in the order xl/workbook.xml lists the sheets.
+std::string sheet_xml(const std::string& path, const std::string& name) {
+    auto archive = io::ZipArchive::open(path);
+    REQUIRE(archive);
+    auto read = [&](const std::string& part) {
+        auto entry = (*archive)->open_entry(part, std::uint64_t{1} << 26);
+        REQUIRE(entry);
+        std::string text;
+        std::array<char, 65536> buf{};
+        for (;;) {
+            const auto n = (*entry)->read(buf.data(), buf.size());
+            REQUIRE(n);
+            if (*n == 0) return text;
+            text.append(buf.data(), *n);
+        }
+    };
+    const std::string workbook = read("xl/workbook.xml");
+    const std::size_t at = workbook.find("<sheet name=\"" + name + "\"");
+    REQUIRE(at != std::string::npos);
+    int index = 0;
+    for (std::size_t pos = 0; (pos = workbook.find("<sheet ", pos)) <= at; ++pos) ++index;
+    return read("xl/worksheets/sheet" + std::to_string(index) + ".xml");
+}
+
+/// Each cell of a sheet's XML by reference ("C5"), with its text as written (the <v> of a number, the
+/// <t> of an inline string), "" for a cell that has a style and no value: <c r="B5" s="5"/>.
+std::map<std::string, std::string> xml_cells(const std::string& xml) {
+    std::map<std::string, std::string> cells;
+    const std::string open = "<c r=\"";
+    for (std::size_t pos = 0; (pos = xml.find(open, pos)) != std::string::npos;) {
+        const std::size_t ref_end = xml.find('"', pos + open.size());
+        const std::size_t tag_end = xml.find('>', ref_end);
+        REQUIRE(tag_end != std::string::npos);
+        std::string text;
+        if (xml[tag_end - 1] != '/') {
+            const std::size_t close = xml.find("</c>", tag_end);
+            REQUIRE(close != std::string::npos);
+            bool in_tag = false;
+            for (std::size_t i = tag_end + 1; i < close; ++i) {
+                if (xml[i] == '<' || xml[i] == '>') {
+                    in_tag = xml[i] == '<';
+                } else if (!in_tag) {
+                    text += xml[i];
+                }
+            }
+        }
+        cells[xml.substr(pos + open.size(), ref_end - pos - open.size())] = text;
+        pos = tag_end;
+    }
+    return cells;
+}
+
+std::string write_xlsx(const Report& r, const test::TempDir& dir) {
+    std::ostringstream out;
+    report::make_xlsx_reporter()->write(r, out);
+    REQUIRE(out.good());
+    return dir.write("report.xlsx", out.str());
 }
 
 }  // namespace
@@ -267,6 +331,38 @@ TEST_CASE("the xlsx report's score sheet has one row per indicator and the proje
     CHECK(rows[3][8] == 87.5);
     CHECK(rows[3][9] == "良");
     CHECK(std::find(s["bold"].begin(), s["bold"].end(), "I4") != s["bold"].end());
+}
+
+TEST_CASE("the 合计 and 项目合计 rows hold each total under its own header, cell by cell as written", "[xlsx-report]") {
+    // Read from the XML by cell reference. An empty styled cell is self-closing (<c r="B5" s="5"/>): a
+    // reader that takes it for an opening tag runs it into the next cell and sees every total one
+    // column to the left (the project count under 编码, the score under 指标值).
+    test::TempDir dir;
+    const std::string path = write_xlsx(sample(true), dir);
+
+    auto summary = xml_cells(sheet_xml(path, "汇总"));
+    CHECK(summary["B1"] == "编码");
+    CHECK(summary["C1"] == "项目数");
+    CHECK(summary["A5"] == "合计");
+    CHECK(summary.count("B5") == 1);
+    CHECK(summary["B5"].empty());  // 编码: a bordered blank
+    CHECK(summary["C5"] == "3");   // 项目数
+    CHECK(summary["D5"] == "33");  // 指标数
+    CHECK(summary["E5"] == "1");   // 错误
+    CHECK(summary["F5"] == "1");   // 警告
+    CHECK(summary["G5"] == "1");   // 提示
+    CHECK(summary["H5"].empty());
+
+    auto scores = xml_cells(sheet_xml(path, "评分结果"));
+    CHECK(scores["G1"] == "指标值");
+    CHECK(scores["I1"] == "得分");
+    CHECK(scores["E4"] == "项目合计");
+    CHECK(scores["F4"] == "30");  // 分值
+    CHECK(scores.count("G4") == 1);
+    CHECK(scores["G4"].empty());    // 指标值
+    CHECK(scores["H4"].empty());    // 实际完成值
+    CHECK(scores["I4"] == "87.5");  // 得分
+    CHECK(scores["J4"] == "良");
 }
 
 TEST_CASE("scores beyond a worksheet's rows go on over 评分结果 (2), a project's rows never split", "[xlsx-report]") {
