@@ -428,6 +428,12 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
             return pipeline::list_rules(*set, parsed.run.lang, out);
         }
         case Command::convert:
+            if (std::error_code ec; std::filesystem::is_directory(parsed.run.paths.front(), ec)) {
+                err << "perf-check: " << parsed.run.paths.front()
+                    << ": is a directory; convert takes one table file: convert each file on its own "
+                       "(转换一次只处理一个表格文件：请逐个文件转换)\n";
+                return pipeline::k_exit_failed;
+            }
             if (auto clash = pipeline::output_clash({parsed.output}, {{parsed.run.paths.front(), "the table to convert"}})) {
                 err << "perf-check: " << *clash << '\n';
                 return pipeline::k_exit_failed;

@@ -12,15 +12,18 @@ namespace {
 std::string key_text(const Cell& c) { return util::strip_spaces(c.text); }
 }  // namespace
 
-Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOptions& options, const RuleSet& rules) {
+Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOptions& options, const RuleSet& rules,
+                                          bool progress) {
     ReadOptions opts = options;
     opts.kind = TableKind::actuals;
     auto source = open_table(path, opts, rules);
     if (!source) return source.error();
     const TableInfo& table = (*source)->table();
     if (!table.missing_columns.empty()) {
-        return Error{"actuals file lacks the columns " + util::join(table.missing_columns, ", ") +
-                         " (实际完成值文件缺少必需的列：需要 项目名称、三级指标、实际完成值 等)",
+        return Error{std::string(progress ? "progress file" : "actuals file") + " lacks the columns " +
+                         util::join(table.missing_columns, ", ") +
+                         (progress ? " (进度文件缺少必需的列：需要 项目名称、三级指标、截至目前完成值 等)"
+                                   : " (实际完成值文件缺少必需的列：需要 项目名称、三级指标、实际完成值 等)"),
                      path};
     }
     ActualsIndex index;
@@ -43,7 +46,8 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
     // A header with nothing under it would score every project 0 without a word: say so instead.
     if (index.m_projects.empty()) {
         return Error{"no rows below the header (row " + std::to_string(table.header_row) +
-                         "): the file gives no values (实际完成值/执行数文件表头下没有数据行)",
+                         "): the file gives no values" +
+                         (progress ? " (进度文件表头下没有数据行)" : " (实际完成值/执行数文件表头下没有数据行)"),
                      path, table.header_row};
     }
     return index;

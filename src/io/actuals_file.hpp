@@ -19,7 +19,9 @@ class ActualsIndex {
 public:
     /// Reads `path` (CSV/TSV/XLSX/JSON with the self-evaluation columns; 单位代码 optional, 项目名称 and
     /// 三级指标 required). Rows with an empty 三级指标 carry the project's 全年预算数 / 全年执行数.
-    static Expected<ActualsIndex> load(const std::string& path, const ReadOptions& options, const RuleSet& rules);
+    /// `progress`: the file is monitor's --progress (values to date), and its errors say so.
+    static Expected<ActualsIndex> load(const std::string& path, const ReadOptions& options, const RuleSet& rules,
+                                       bool progress = false);
 
     /// Copies the matching 实际完成值 / 得分 / 偏差原因 onto the project's indicators (in order, for repeated
     /// names) and 全年预算数 / 全年执行数 onto the project; the actuals file's cells (and locations) replace the

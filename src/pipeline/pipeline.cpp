@@ -619,7 +619,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // 2. Actuals from a separate file (score --actuals), loaded once and joined onto every table.
     std::optional<io::ActualsIndex> actuals;
     if (!options.actuals_path.empty()) {
-        auto loaded_actuals = io::ActualsIndex::load(options.actuals_path, options.read, *rules);
+        auto loaded_actuals = io::ActualsIndex::load(options.actuals_path, options.read, *rules, options.monitor);
         if (!loaded_actuals) {
             err << "perf-check: " << loaded_actuals.error().render() << '\n';
             return k_exit_failed;

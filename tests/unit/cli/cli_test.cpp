@@ -330,6 +330,24 @@ TEST_CASE("--update-baseline may renew the --baseline file in place: the old one
     CHECK_FALSE(util::contains(again.err, "weight-missing"));
 }
 
+TEST_CASE("convert of a directory says it takes one file; a bad progress file is called a progress file", "[cli]") {
+    test::TempDir dir;
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    dir.write("d/t.csv", seed);
+    const Run convert = run({"convert", dir.path("d"), "--to", "json"});
+    CHECK(convert.code == 2);
+    // Not "a directory with no supported files": it holds one.
+    CHECK_THAT(convert.err, Catch::Contains("convert takes one table file") && !Catch::Contains("no supported files"));
+    const std::string progress = dir.write("p.csv", "a,b,c\n1,2,3\n");
+    const Run monitor = run({"monitor", dir.path("d/t.csv"), "--progress", progress, "--as-of", "2024-07-31"});
+    CHECK(monitor.code == 2);
+    CHECK_THAT(monitor.err, Catch::Contains("progress file lacks the columns") && Catch::Contains("进度文件") &&
+                                !Catch::Contains("actuals"));
+    const Run score = run({"score", dir.path("d/t.csv"), "--actuals", progress});
+    CHECK(score.code == 2);
+    CHECK_THAT(score.err, Catch::Contains("actuals file lacks the columns"));
+}
+
 TEST_CASE("a converted table or a baseline that cannot be written whole fails with exit 2", "[cli][output]") {
     // /dev/full takes the open and refuses every byte, as a full disk does.
     if (!std::filesystem::exists("/dev/full")) {
