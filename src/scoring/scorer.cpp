@@ -185,16 +185,26 @@ private:
         m_c = scoring_comparator(m_ind);
         const std::string sym = comparator_symbol(m_c);
         if (target_met(m_c, av, m_t)) {
+            // "=" is met at or (for a target other than 0) above the target: the step shows the relation
+            // that holds, never "6起 = 5起".
+            std::string holds = sym;
+            bool over_equal = false;
+            if (m_c == Comparator::eq && m_t == k_zero) {
+                holds = "≤";
+            } else if (m_c == Comparator::eq && av != m_t) {
+                holds = ">";
+                over_equal = true;
+            }
             step(
                 [&] {
-                    return "已达到目标（" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) +
-                           " " + val(m_t, unit) + "）：得满分" + m_w.str() + "分" +
+                    return "已达到目标（" + val(av, unit) + " " + holds + " " + val(m_t, unit) +
+                           (over_equal ? "，“=”指标超过目标值按达到计" : "") + "）：得满分" + m_w.str() + "分" +
                            (m_w == k_zero ? "（分值为0）" : "");
                 },
                 [&] {
-                    return "Target met (" + val(av, unit) + " " + (m_c == Comparator::eq && m_t == k_zero ? "≤" : sym) +
-                           " " + val(m_t, unit) + "): full marks " + m_w.str() +
-                           (m_w == k_zero ? " (the weight is 0)" : "");
+                    return "Target met (" + val(av, unit) + " " + holds + " " + val(m_t, unit) +
+                           (over_equal ? "; an “=” target exceeded counts as met" : "") + "): full marks " +
+                           m_w.str() + (m_w == k_zero ? " (the weight is 0)" : "");
                 });
             set_formula("");
             return m_w;

@@ -70,6 +70,14 @@ TEST_CASE("a zero step scores by the default formula, not full marks", "[scoring
     for (const auto& step : s.steps) CHECK_FALSE(perf_check::util::contains(step.zh, "÷ 0"));
 }
 
+TEST_CASE("an “=” target met from above shows the relation that holds, not a false equation", "[scoring][scorer]") {
+    const auto over = score_of(quantitative("5", "=", "起", ""), "6");
+    CHECK(over.score == d("10"));
+    CHECK(has_step(over, "已达到目标（6起 > 5起，“=”指标超过目标值按达到计）：得满分10分"));
+    const auto exact = score_of(quantitative("5", "=", "起", ""), "5");
+    CHECK(has_step(exact, "已达到目标（5起 = 5起）：得满分10分"));
+}
+
 TEST_CASE("vector: ≥ 100, actual 120, weight 10 → 10", "[scoring][scorer]") {
     const auto s = score_of(quantitative("100", "≥", "个", ""), "120");
     CHECK(s.score == d("10"));
