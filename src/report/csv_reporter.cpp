@@ -1,7 +1,12 @@
 // CSV: one finding per row for people who sort and filter in Excel. UTF-8 with a BOM (so Excel reads
 // Chinese correctly), CRLF line ends, RFC 4180 quoting, header in the report's language. Written as
-// findings arrive, so a run of any size keeps flat memory; unreadable files come after the findings.
+// findings arrive, so a run of any size keeps flat memory; a score run's scores follow the findings in
+// the same columns (rule "score" per indicator, "score-total" per project: filter on it), then the
+// unreadable files.
+#include <sstream>
+
 #include "report/formats.hpp"
+#include "util/temp_stream.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::report {
@@ -12,14 +17,20 @@ struct Words {
     const char* headers[11];
     const char* severity[3];
     const char* unreadable;
+    const char* score;       // the 级别 of a score row
+    const char* total_line;  // total, grade, budget execution score
 };
 
 const Words k_zh = {{"文件", "行", "单元格", "级别", "规则", "单位代码", "项目", "指标", "值", "问题", "修改建议"},
                     {"提示", "警告", "错误"},
-                    "无法读取文件"};
+                    "无法读取文件",
+                    "得分",
+                    "总分%s（%s），其中预算执行率得分%s"};
 const Words k_en = {{"file", "row", "cell", "level", "rule", "unit code", "project", "indicator", "value", "problem", "fix"},
                     {"info", "warning", "error"},
-                    "cannot read the file"};
+                    "cannot read the file",
+                    "score",
+                    "total %s (%s), of which budget execution %s"};
 
 bool is_plain_number(std::string_view s) {
     if (s.empty()) return false;
@@ -62,9 +73,28 @@ public:
                     m_words.severity[static_cast<int>(f.severity)], f.rule, f.project_code, f.project, f.indicator,
                     f.value, pick(f.message, m_lang), pick(f.hint, m_lang)});
     }
-    void score(const ProjectScore& /*score*/) override {}
+    void score(const ProjectScore& s) override {
+        // Held until the findings are all out: one table, findings first, then the scores.
+        std::ostringstream out;
+        for (const auto& i : s.indicators) {
+            std::string working;
+            for (const auto& step : i.steps) working += (working.empty() ? "" : "\n") + pick(step, m_lang);
+            row(out, {s.file, i.loc.row > 0 ? std::to_string(i.loc.row) : "", i.loc.cell_ref(), m_words.score, "score",
+                      s.project_code, s.project, i.indicator, i.score.fixed(2), working, ""});
+        }
+        row(out, {s.file, s.row > 0 ? std::to_string(s.row) : "", "", m_words.score, "score-total", s.project_code,
+                  s.project, "", s.total.fixed(2),
+                  util::subst(m_words.total_line, {s.total.fixed(2), s.grade, s.budget_execution.score.fixed(2)}), ""});
+        m_scores.append(out.str());
+    }
     void finish(const Report& rest) override {
         start();
+        if (!m_scores.drain_to(m_out)) {
+            row(m_out, {"", "", "", m_words.severity[2], "report-incomplete", "", "", "", "",
+                        m_lang == Lang::en ? "scores lost: a temporary file in $TMPDIR could not be written"
+                                           : "部分评分未能写出：$TMPDIR 中的临时文件写入失败",
+                        ""});
+        }
         for (const auto& f : rest.files) {
             if (!f.error) continue;
             row(m_out, {f.path, "", "", m_words.severity[2], "unreadable-file", "", "", "", "",
@@ -82,6 +112,7 @@ private:
     }
 
     bool m_started = false;
+    util::SpillBuffer m_scores;
     std::ostream& m_out;
     Lang m_lang;
     const Words& m_words;

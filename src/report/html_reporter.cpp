@@ -30,6 +30,9 @@ struct Words {
     const char* no_key;
     const char* scores;
     const char* score_headers[6];
+    const char* score_details;
+    const char* detail_headers[6];
+    const char* budget_execution;
     const char* units_title;
     const char* unit_headers[6];
     const char* no_unit;
@@ -63,6 +66,9 @@ const Words k_zh = {
     "没有达到重点评价金额的项目。",
     "评分",
     {"文件", "单位代码", "项目", "总分", "等级", "预算执行率得分"},
+    "逐项得分和计算过程",
+    {"指标", "分值", "目标值", "实际值", "得分", "计算过程"},
+    "预算执行率",
     "按单位汇总",
     {"单位代码", "项目数", "资金总额（万元）", "错误", "警告", "提示"},
     "（无单位代码）",
@@ -96,6 +102,9 @@ const Words k_en = {
     "No project reaches the key-evaluation amount.",
     "Scores",
     {"file", "unit code", "project", "total", "grade", "budget execution"},
+    "Scores by indicator, with the working",
+    {"indicator", "weight", "target", "actual", "score", "working"},
+    "budget execution",
     "Summary by unit",
     {"unit code", "projects", "funds (万元)", "errors", "warnings", "infos"},
     "(no unit code)",
@@ -362,6 +371,24 @@ public:
             << "</td><td class=\"num\">" << sc.total.fixed(2) << "</td><td class=\"grade\" data-grade=\""
             << esc(sc.grade) << "\">" << esc(sc.grade) << "</td><td class=\"num\">"
             << sc.budget_execution.score.fixed(2) << "</td></tr>\n";
+        // Every score explained (SPEC §4): each indicator and its working, folded under the project's row.
+        out << "<tr class=\"score-detail\"><td colspan=\"6\"><details><summary>" << esc(m_w.score_details)
+            << "</summary><table><thead><tr>";
+        for (int i = 0; i < 6; ++i)
+            out << "<th" << (i == 1 || i == 4 ? " class=\"num\"" : "") << ">" << esc(m_w.detail_headers[i]) << "</th>";
+        out << "</tr></thead><tbody>\n";
+        for (const auto& i : sc.indicators) {
+            out << "<tr><td>" << esc(i.indicator) << "</td><td class=\"num\">" << i.weight.str() << "</td><td>"
+                << esc(i.target) << "</td><td>" << esc(i.actual) << "</td><td class=\"num\">" << i.score.fixed(2)
+                << "</td><td class=\"msg\">";
+            for (std::size_t k = 0; k < i.steps.size(); ++k) out << (k ? "<br>" : "") << esc(pick(i.steps[k], m_lang));
+            out << "</td></tr>\n";
+        }
+        const BudgetExecution& b = sc.budget_execution;
+        out << "<tr><td>" << esc(m_w.budget_execution) << "</td><td class=\"num\">" << b.weight.str()
+            << "</td><td></td><td>" << (b.rate ? (*b.rate * Decimal::from_int(100)).fixed(2) + "%" : std::string())
+            << "</td><td class=\"num\">" << b.score.fixed(2) << "</td><td></td></tr>\n";
+        out << "</tbody></table></details></td></tr>\n";
         m_scores.append(out.str());
     }
     void finish(const Report& rest) override {

@@ -22,6 +22,9 @@ struct Words {
     const char* severity[3];
     const char* scores;
     const char* score_headers[6];
+    const char* score_details;
+    const char* detail_headers[6];
+    const char* budget_execution;
     const char* summary;
     const char* per_file;
     const char* file_headers[7];
@@ -43,6 +46,9 @@ const Words k_zh = {
     {"提示", "警告", "错误"},
     "评分",
     {"文件", "单位代码", "项目", "总分", "等级", "预算执行率得分"},
+    "逐项得分",
+    {"指标", "分值", "目标值", "实际值", "得分", "计算过程"},
+    "预算执行率",
     "汇总",
     "按文件",
     {"文件", "项目数", "指标数", "错误", "警告", "提示", "状态"},
@@ -64,6 +70,9 @@ const Words k_en = {
     {"info", "warning", "error"},
     "Scores",
     {"file", "unit code", "project", "total", "grade", "budget execution"},
+    "Scores by indicator",
+    {"indicator", "weight", "target", "actual", "score", "working"},
+    "budget execution",
     "Summary",
     "By file",
     {"file", "projects", "indicators", "errors", "warnings", "infos", "status"},
@@ -178,6 +187,20 @@ public:
         table_row(row,
                   {s.file, s.project_code, s.project, s.total.fixed(2), s.grade, s.budget_execution.score.fixed(2)});
         m_scores.append(row.str());
+        // Every score explained (SPEC §4): each indicator with its working, under the project's heading.
+        std::ostringstream detail;
+        detail << "\n### " << md(util::trim(s.project_code + " " + s.project)) << " — " << s.total.fixed(2) << "（"
+               << md(s.grade) << "）\n\n";
+        table_header(detail, {std::begin(m_w.detail_headers), std::end(m_w.detail_headers)});
+        for (const auto& i : s.indicators) {
+            std::string working;
+            for (const auto& step : i.steps) working += (working.empty() ? "" : "\n") + pick(step, m_lang);
+            table_row(detail, {i.indicator, i.weight.str(), i.target, i.actual, i.score.fixed(2), working});
+        }
+        const BudgetExecution& b = s.budget_execution;
+        table_row(detail, {m_w.budget_execution, b.weight.str(), "", b.rate ? (*b.rate * Decimal::from_int(100)).fixed(2) + "%" : "",
+                           b.score.fixed(2), ""});
+        m_score_details.append(detail.str());
     }
     void finish(const Report& rest) override {
         const Summary& s = rest.summary;
@@ -194,6 +217,8 @@ public:
             m_out << "\n## " << m_w.scores << "\n\n";
             table_header(m_out, {std::begin(m_w.score_headers), std::end(m_w.score_headers)});
             if (!m_scores.drain_to(m_out)) m_lost = true;
+            m_out << "\n## " << m_w.score_details << "\n";
+            if (!m_score_details.drain_to(m_out)) m_lost = true;
         }
         // perf-check monitor: the draft monitoring report, one heading level below our title (nothing otherwise).
         if (has_monitoring(rest)) {
@@ -249,6 +274,7 @@ private:
     util::SpillBuffer m_rows;
     util::SpillBuffer m_body;
     util::SpillBuffer m_scores;
+    util::SpillBuffer m_score_details;
     bool m_lost = false;
 };
 

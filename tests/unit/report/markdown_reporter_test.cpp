@@ -84,3 +84,16 @@ TEST_CASE("markdown: a monitor run carries the draft monitoring report below the
     CHECK(at > out.find("\n## clean.csv"));  // after the findings
     CHECK(at < out.find("\n## 汇总"));      // before the summary
 }
+
+TEST_CASE("markdown: a score run explains each indicator's score under its project", "[report][markdown]") {
+    const std::string md = test::render(test::sample_report(true), "markdown");
+    const auto details = md.find("## 逐项得分");
+    REQUIRE(details != std::string::npos);
+    CHECK(md.find("## 评分") < details);
+    CHECK(md.find("### 301001 部分军退人员岗位补贴资金 — 87.50（良）", details) != std::string::npos);
+    CHECK(md.find("| 成本指标/经济成本指标/项目总成本 | 20 | ≤842.07万元 | 855 | 18.00 | "
+                  "超出目标：855 − 842.07 = 12.93万元<br>本项得分：18分 |",
+                  details) != std::string::npos);
+    CHECK(md.find("| 预算执行率 | 10 |  |  | 10.00 |  |", details) != std::string::npos);
+    CHECK(test::render(test::sample_report(), "markdown").find("逐项得分") == std::string::npos);
+}

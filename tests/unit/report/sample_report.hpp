@@ -85,6 +85,10 @@ inline Report sample_report(bool with_scores = false) {
         i.actual = "855";
         i.score = Decimal::from_int(18);
         i.formula = "step(5,1)";
+        i.loc.row = 5;
+        i.loc.column = 7;
+        i.steps = {{"超出目标：855 − 842.07 = 12.93万元", "Over the target: 855 − 842.07 = 12.93万元"},
+                   {"本项得分：18分", "Score: 18"}};
         s.indicators.push_back(i);
         r.scores.push_back(s);
     }
