@@ -282,6 +282,15 @@ private:
             step("目标为0而实际大于0：0分", "Target 0 and actual above 0: scores 0");
             return k_zero;
         }
+        if ((m_c == Comparator::lt || m_c == Comparator::gt) && a == t) {
+            // Missed only by the strictness of < or >: the formulas measure the gap, which is 0.
+            const std::string sym = comparator_symbol(m_c);
+            step([&] { return "实际值恰等于目标值：严格的“" + sym + "”未满足，但差额为0，按默认公式仍得满分"; },
+                 [&] {
+                     return "The actual equals the target: the strict “" + sym +
+                            "” is not met, but the gap is 0, so the default formula still gives full marks";
+                 });
+        }
         if (is_reverse(m_c)) {
             if (t <= k_zero) {
                 step("目标值不大于0，无法按比例计算：0分", "Target not above 0, no ratio can be computed: scores 0");
