@@ -62,9 +62,9 @@ const Words k_zh = {
 
 const Words k_en = {
     "perf-check report",
-    "%s files, %s projects: **%s errors**, %s warnings, %s infos. Total funds %s 万元.",
+    "Files: %s, projects: %s; **errors: %s**, warnings: %s, infos: %s. Total funds %s 万元.",
     "cannot be read",
-    "Findings in the %d projects checked before reading stopped:",
+    "Findings in the projects checked before reading stopped (%d):",
     "No problems found.",
     {"row", "cell", "level", "rule", "project", "indicator", "problem", "fix"},
     {"info", "warning", "error"},

@@ -66,17 +66,17 @@ const Words k_zh = {
 };
 
 const Words k_en = {
-    "%s: %s, %d projects, %d indicators",
-    "%s: %d projects, %d indicators",
+    "%s: %s, projects: %d, indicators: %d",
+    "%s: projects: %d, indicators: %d",
     "cannot be read",
-    "Findings in the %d projects checked before reading stopped:",
+    "Findings in the projects checked before reading stopped (%d):",
     "(whole file)",
     "funds",
     {"row", "cell", "level", "rule", "indicator"},
     "value: ",
     "fix: ",
     {"info", "warning", "error"},
-    "%d files, %d projects: %d errors, %d warnings, %d infos.",
+    "Files: %d, projects: %d; errors: %d, warnings: %d, infos: %d.",
     "No problems found.",
     "Score",
     {"indicator", "weight", "target", "actual", "score"},
@@ -165,7 +165,8 @@ public:
         m_file.projects = file.error ? std::nullopt : std::optional<int>(file.projects);
         m_files.push_back(m_file);
         if (file.error) {
-            m_out << paint(file.path + "：" + m_w.unreadable, Severity::error) << '\n' << "  " << *file.error << '\n';
+            m_out << paint(file.path + (m_lang == Lang::en ? ": " : "：") + m_w.unreadable, Severity::error) << '\n'
+                  << "  " << *file.error << '\n';
             // A file that fails part-way keeps the findings of the projects read before (they are counted
             // in the totals below, and every other format lists them).
             if (!m_body.empty()) {
@@ -243,8 +244,10 @@ private:
     }
 
     void write_score(const ProjectScore& s, std::ostream& out) const {
-        out << "■ " << m_w.score_title << "：" << util::trim(s.project_code + " " + s.project) << "（" << s.file
-            << "）— " << m_w.total << " " << s.total.fixed(2) << "（" << s.grade << "）\n";
+        const bool en = m_lang == Lang::en;
+        out << "■ " << m_w.score_title << (en ? ": " : "：") << util::trim(s.project_code + " " + s.project)
+            << (en ? " (" : "（") << s.file << (en ? ") — " : "）— ") << m_w.total << " " << s.total.fixed(2)
+            << (en ? " (" : "（") << s.grade << (en ? ")\n" : "）\n");
         Table table;
         table.add({m_w.score_headers[0], m_w.score_headers[1], m_w.score_headers[2], m_w.score_headers[3],
                    m_w.score_headers[4]});

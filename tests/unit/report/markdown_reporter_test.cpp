@@ -69,7 +69,7 @@ TEST_CASE("markdown: English labels with --lang en", "[report][markdown]") {
     Report r = test::sample_report();
     r.lang = Lang::en;
     const std::string out = test::render(r, "markdown");
-    CHECK(out.rfind("# perf-check report\n\n4 files, 3 projects: **2 errors**, 2 warnings, 1 infos.", 0) == 0);
+    CHECK(out.rfind("# perf-check report\n\nFiles: 4, projects: 3; **errors: 2**, warnings: 2, infos: 1.", 0) == 0);
     CHECK(out.find("| row | cell | level | rule | project | indicator | problem | fix |") != std::string::npos);
     CHECK(out.find("### Projects for key evaluation (funds ≥ 100 万元)") != std::string::npos);
 }

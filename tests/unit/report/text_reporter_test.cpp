@@ -40,7 +40,16 @@ TEST_CASE("text: a workbook's line names no encoding (it has none), in place of 
     r.files.push_back({"book.xlsx", "", 3, 30, std::nullopt});
     CHECK_THAT(test::render(r, "text"), Catch::Contains("\nbook.xlsx：3 个项目，30 条指标\n"));
     r.lang = Lang::en;
-    CHECK_THAT(test::render(r, "text"), Catch::Contains("\nbook.xlsx: 3 projects, 30 indicators\n"));
+    CHECK_THAT(test::render(r, "text"), Catch::Contains("\nbook.xlsx: projects: 3, indicators: 30\n"));
+}
+
+TEST_CASE("text: English output has English punctuation and no '1 projects'", "[report][text]") {
+    Report r = test::sample_report(true);
+    r.lang = Lang::en;
+    const std::string text = test::render(r, "text");
+    CHECK_THAT(text, Catch::Contains("broken.csv: cannot be read\n"));
+    CHECK_THAT(text, Catch::Contains("■ Score: 301001 部分军退人员岗位补贴资金 (data/局 A/targets.csv) — total 87.50 (良)\n"));
+    CHECK_THAT(text, Catch::Contains("Files: 4, projects: 3; errors: 2, warnings: 2, infos: 1."));
 }
 
 TEST_CASE("text: a file with megabytes of findings is written whole and in order", "[report][text]") {
