@@ -68,24 +68,8 @@ Text default_formula(Comparator c, const ScoringPolicy& policy) {
 
 /// How to write a concrete standard for an indicator with comparator `c`.
 Text example_hint(Comparator c) {
-    switch (c) {
-        case Comparator::le:
-        case Comparator::lt:
-            return {
-                "请写明具体扣分办法，例如“每超过目标值5万元扣1分，扣完为止”。",
-                "State a concrete deduction, e.g. “每超过目标值5万元扣1分，扣完为止” (1 point off per 5万元 over)."};
-        case Comparator::qualitative:
-            return {
-                "请写明具体扣分办法，例如“按时完成得满分，每延迟1个月扣2分，扣完为止”，或写明达成、部分达成、未达成各得"
-                "多少分。",
-                "State a concrete deduction, e.g. “按时完成得满分，每延迟1个月扣2分，扣完为止” (2 points off per month "
-                "late), or the points for 达成 / 部分达成 / 未达成."};
-        default:
-            break;
-    }
-    return {"请写明具体扣分办法，例如“每低于目标值1个百分点扣0.5分，扣完为止”或“未达到的按完成比例计分”。",
-            "State a concrete deduction, e.g. “每低于目标值1个百分点扣0.5分，扣完为止” (0.5 off per point short) or "
-            "“未达到的按完成比例计分” (pro rata)."};
+    const Text example = deduction_example(c);
+    return {"请写明具体扣分办法，例如" + example.zh + "。", "State a concrete deduction, e.g. " + example.en + "."};
 }
 
 class DeductionDiscretionary final : public Rule {

@@ -32,12 +32,11 @@ public:
                              fmt::format("Project “{}”, indicator “{}”: the deduction standard is only “{}”.", pname,
                                          ind.name.shown(), ind.deduction.shown())};
             }
-            f.hint = {
-                "请写明如何扣分，例如“达到指标值得满分，每低于1个百分点扣0."
-                "5分，扣完为止”；否则自评时只能按默认公式计分。",
-                "State how points are lost, e.g. “达到指标值得满分，每低于1个百分点扣0.5分，扣完为止” (full marks "
-                "when met, 0.5 off per point short, down to 0); otherwise scoring falls back to the default "
-                "formula."};
+            // The example fits the indicator's direction: a cost loses points for going over, not short.
+            const Text example = deduction_example(ind.comparator);
+            f.hint = {"请写明如何扣分，例如" + example.zh + "；否则自评时只能按默认公式计分。",
+                      "State how points are lost, e.g. " + example.en +
+                          "; otherwise scoring falls back to the default formula."};
             sink.add(std::move(f));
         }
     }

@@ -11,6 +11,11 @@
 
 namespace perf_check::rules {
 
+/// A computable deduction standard to give as an example, fitting the comparator: a cost (≤) loses points
+/// for each step over, a qualitative target for each month late, any other for each point short. zh and
+/// en, each a quoted phrase that reads after "例如" / "e.g.".
+Text deduction_example(Comparator c);
+
 /// The project's name as written (Cell::shown), or its unit code when it has none: how messages name it.
 std::string_view project_label(const Project& project);
 /// "项目“部分军退人员岗位补贴资金”"; falls back to the unit code, then to "（未命名项目）".

@@ -48,3 +48,19 @@ TEST_CASE("deduction-missing rejects parameters", "[deduction-missing]") {
     CHECK(rule.error().line == 2);
     CHECK_THAT(rule.error().message, Catch::Contains("'min_length'"));
 }
+
+TEST_CASE("deduction-missing: the example in the hint goes the indicator's way", "[deduction-missing]") {
+    // A cost (≤) indicator was told "每低于1个百分点扣0.5分": points lost for falling short of a cap.
+    const test::Row cost = {"成本指标", "经济成本指标", "项目总成本", "842.07", "项目总成本", "", "万元", "≤", "20分"};
+    const test::Row count = {"产出指标", "数量指标", "享受补助人数", "130", "享受补助人数", "", "人", "≥", "10分"};
+    const test::Row timing = {"产出指标", "时效指标", "发放时间", "按时发放", "发放时间", "", "-", "定性", "10分"};
+    const auto findings = test::run_rule(
+        "deduction-missing", test::project("301001", "测试项目", "842.07", "保障区内退休人员待遇按时足额发放。",
+                                           {cost, count, timing}, 5, &config::default_rule_set()));
+    REQUIRE(findings.size() == 3);
+    CHECK_THAT(findings[0].hint.zh, Catch::Contains("每超过目标值5万元扣1分") && !Catch::Contains("每低于"));
+    CHECK_THAT(findings[0].hint.en, Catch::Contains("per 5万元 over"));
+    CHECK_THAT(findings[1].hint.zh, Catch::Contains("每低于目标值1个百分点扣0.5分"));
+    CHECK_THAT(findings[2].hint.zh, Catch::Contains("每延迟1个月扣2分"));
+    CHECK_THAT(findings[0].hint.zh, Catch::EndsWith("；否则自评时只能按默认公式计分。"));
+}
