@@ -282,10 +282,17 @@ Expected<std::unique_ptr<ProjectSource>> open_json_model(std::unique_ptr<std::is
         // json::parse escaped this function (found by fuzz_json_model). The depth check keeps this safe.
         FirstError first;
         (void)json::sax_parse(text, &first);
-        if (!first.message.empty()) {
-            return Error{"invalid JSON: " + first.message, file, line_of(text, first.byte)};
+        // The library's own tag ("[json.exception.parse_error.101] ") means nothing to a user.
+        std::string what = first.message;
+        if (!what.empty() && what[0] == '[') {
+            const std::size_t end = what.find("] ");
+            if (end != std::string::npos) what.erase(0, end + 2);
         }
-        return Error{"invalid JSON", file};
+        const std::string advice =
+            ": is the file cut short, or not a table written by `perf-check convert --to json`? "
+            "(JSON 格式错误：文件可能不完整，或不是 perf-check convert --to json 生成的表格)";
+        if (!what.empty()) return Error{"invalid JSON: " + what + advice, file, line_of(text, first.byte)};
+        return Error{"invalid JSON" + advice, file};
     }
     // value() throws on a key of another type ("version": "1"); report it like any other structure error.
     try {

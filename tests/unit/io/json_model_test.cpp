@@ -203,6 +203,9 @@ TEST_CASE("json-model: invalid JSON names the line", "[json-model]") {
     CHECK(src.error().file == "t.csv");
     CHECK(src.error().line == 3);
     CHECK_THAT(src.error().message, Catch::StartsWith("invalid JSON: "));
+    // In words a user can act on, not the library's tag.
+    CHECK_THAT(src.error().message, !Catch::Contains("json.exception") && Catch::Contains("JSON 格式错误") &&
+                                        Catch::Contains("perf-check convert --to json"));
 
     const auto truncated = open_json("{\"format\": \"perf-check-table\",\n\"projects\": [\n");
     REQUIRE_FALSE(truncated);

@@ -283,6 +283,12 @@ TEST_CASE("a directory means every supported file in it, in sorted order", "[pip
     CHECK_THAT(r.files[0].path, Catch::EndsWith("a/clean.csv"));
     CHECK_THAT(r.files[1].path, Catch::EndsWith("b/targets.csv"));
     CHECK(r.summary.projects == 5);
+    // A directory with nothing to read is an unreadable input, said in both languages.
+    dir.write("empty/notes.txt", "not a table");
+    const Report none = check({dir.path("empty")});
+    REQUIRE(none.files.size() == 1);
+    REQUIRE(none.files[0].error);
+    CHECK_THAT(*none.files[0].error, Catch::Contains("no supported files") && Catch::Contains("目录中没有可读取的表格文件"));
 }
 
 TEST_CASE("a file named twice (a directory and a file in it, or ./a and a) is checked once", "[pipeline][batch]") {
