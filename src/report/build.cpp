@@ -115,7 +115,9 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     UnitSummary& u = m_units[p.code];
     u.code = p.code;
     ++u.projects;
-    if (!p.funds_wan) return;
+    // Funds that are not a positive amount (funds-invalid reports them) add nothing: a -100 would
+    // lower the unit's total.
+    if (!p.funds_wan || *p.funds_wan <= Decimal{}) return;
     u.funds_wan += *p.funds_wan;
     m_summary.funds_wan += *p.funds_wan;
     if (!m_keep_key_projects || *p.funds_wan < m_summary.key_evaluation_threshold_wan) return;

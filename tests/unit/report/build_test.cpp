@@ -82,3 +82,18 @@ TEST_CASE("findings_per_file lists each file's findings in report order, a repea
     CHECK(per_file[2] == per_file[0]);
     CHECK(per_file[3].empty());
 }
+
+TEST_CASE("the summary adds only positive funds: a negative or zero amount (funds-invalid's) lowers no total") {
+    report::SummaryBuilder b(Decimal::from_int(100), true);
+    b.add_project({0, "a.csv", "301001", "甲", Decimal::from_int(500)});
+    b.add_project({0, "a.csv", "301001", "乙", Decimal::from_int(-100)});
+    b.add_project({0, "a.csv", "301001", "丙", Decimal::from_int(0)});
+    b.add_project({0, "a.csv", "301001", "丁", std::nullopt});
+    const Summary s = b.finish(files_of({"a.csv"}));
+    CHECK(s.projects == 4);
+    CHECK(s.funds_wan == Decimal::from_int(500));
+    REQUIRE(s.units.size() == 1);
+    CHECK(s.units[0].projects == 4);
+    CHECK(s.units[0].funds_wan == Decimal::from_int(500));
+    CHECK(s.key_projects.size() == 1);
+}
