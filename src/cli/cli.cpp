@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "config/rule_set_loader.hpp"
+#include "io/open_table.hpp"
 #include "monitor/monitor.hpp"
 #include "pipeline/commands.hpp"
 #include "pipeline/pipeline.hpp"
@@ -381,6 +382,11 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     } else if (templ->parsed()) {
         parsed.command = Command::template_xlsx;
         parsed.output = output;
+        // The template is a workbook: under another name Excel or WPS would not open it as one.
+        if (io::lower_extension(output) != ".xlsx") {
+            return fail("template writes an .xlsx workbook: name the output *.xlsx, e.g. -o 绩效目标表模板.xlsx "
+                        "(模板是 Excel 工作簿，输出文件名请以 .xlsx 结尾)");
+        }
     }
     return parsed;
 }

@@ -16,13 +16,13 @@ namespace perf_check::io {
 
 namespace fs = std::filesystem;
 
-namespace {
-
 std::string lower_extension(const std::string& path) {
     std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return ext;
 }
+
+namespace {
 
 Expected<std::unique_ptr<ProjectSource>> open_csv_stream(std::unique_ptr<std::istream> in, const std::string& name,
                                                          const ReadOptions& options, const RuleSet& rules) {

@@ -29,6 +29,9 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
 Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, const std::string& name,
                                                        const ReadOptions& options, const RuleSet& rules);
 
+/// The extension of `path`, lower-cased, with its dot (".xlsx"), or "" when it has none.
+std::string lower_extension(const std::string& path);
+
 /// Expands command-line paths: files as given; directories to their supported files (.csv .tsv .xlsx
 /// .json), recursively, sorted by path. A path that does not exist is kept (opening it reports it). A
 /// file named more than once (the same file once links and `..` are resolved) is listed once, first place.

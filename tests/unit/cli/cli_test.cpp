@@ -250,6 +250,12 @@ TEST_CASE("template writes a workbook that reads back as one example project", "
     CHECK(test::slurp(path).rfind("PK", 0) == 0);
     // Checking the untouched template: its example project passes (no errors), so exit 0.
     CHECK(run({path}).code == 0);
+    // A workbook under another name would not open as one: refused, nothing written.
+    const Run csv = run({"template", "-o", dir.path("模板.csv")});
+    CHECK(csv.code == 2);
+    CHECK_THAT(csv.err, Catch::Contains("name the output *.xlsx"));
+    CHECK_FALSE(std::filesystem::exists(dir.path("模板.csv")));
+    CHECK(run({"template", "-o", dir.path("upper.XLSX")}).code == 0);
 }
 
 TEST_CASE("a baseline hides known findings; moving rows keeps them hidden; a fix is reported", "[cli][baseline]") {
