@@ -34,7 +34,7 @@ struct Words {
     const char* per_file;
     const char* per_unit;
     const char* key_projects;
-    const char* file_headers[5];
+    const char* file_headers[6];
     const char* unit_headers[6];
     const char* key_headers[5];
 };
@@ -60,7 +60,7 @@ const Words k_zh = {
     "按文件：",
     "按单位（单位代码）：",
     "重点评价项目（资金总额 ≥ %s万元）：",
-    {"文件", "项目数", "错误", "警告", "提示"},
+    {"文件", "项目数", "指标数", "错误", "警告", "提示"},
     {"单位代码", "项目数", "资金总额（万元）", "错误", "警告", "提示"},
     {"资金总额（万元）", "问题数", "单位代码", "项目", "文件"},
 };
@@ -86,7 +86,7 @@ const Words k_en = {
     "By file:",
     "By unit (unit code):",
     "Projects for key evaluation (funds ≥ %s 万元):",
-    {"file", "projects", "errors", "warnings", "infos"},
+    {"file", "projects", "indicators", "errors", "warnings", "infos"},
     {"unit code", "projects", "funds (万元)", "errors", "warnings", "infos"},
     {"funds (万元)", "findings", "unit code", "project", "file"},
 };
@@ -128,6 +128,7 @@ private:
 struct FileCounts {
     std::string path;
     std::optional<int> projects;  ///< none: the file could not be read
+    int indicators = 0;
     int errors = 0;
     int warnings = 0;
     int infos = 0;
@@ -147,7 +148,8 @@ public:
           m_colour(colour) {}
 
     void begin_file(const std::string& path) override {
-        m_file = {path, std::nullopt, 0, 0, 0};
+        m_file = FileCounts{};
+        m_file.path = path;
         m_section.clear();
         m_body.clear();
     }
@@ -163,6 +165,7 @@ public:
     void end_file(const FileResult& file) override {
         if (!m_section.empty()) write_section();
         m_file.projects = file.error ? std::nullopt : std::optional<int>(file.projects);
+        m_file.indicators = file.indicators;
         m_files.push_back(m_file);
         if (file.error) {
             m_out << paint(file.path + (m_lang == Lang::en ? ": " : "：") + m_w.unreadable, Severity::error) << '\n'
@@ -273,10 +276,10 @@ private:
     void write_summary(const Summary& s) {
         m_out << m_w.summary_title << "\n" << m_w.per_file << '\n';
         Table files;
-        files.add({m_w.file_headers[0], m_w.file_headers[1], m_w.file_headers[2], m_w.file_headers[3],
-                   m_w.file_headers[4]});
+        files.add({std::begin(m_w.file_headers), std::end(m_w.file_headers)});
         for (const auto& f : m_files) {
-            files.add({f.path, f.projects ? std::to_string(*f.projects) : m_w.unreadable, std::to_string(f.errors),
+            files.add({f.path, f.projects ? std::to_string(*f.projects) : m_w.unreadable,
+                       f.projects ? std::to_string(f.indicators) : "", std::to_string(f.errors),
                        std::to_string(f.warnings), std::to_string(f.infos)});
         }
         files.write(m_out, "  ");
