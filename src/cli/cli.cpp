@@ -39,7 +39,8 @@ const char* k_footer =
     "  perf-check --format json -o report.json submissions/\n"
     "  perf-check score self-eval.csv\n"
     "  perf-check explain \"每超过5万元，扣1分，扣完为止\"\n"
-    "  perf-check rules cost-breakdown";
+    "  perf-check rules cost-breakdown\n"
+    "各命令的选项 Each command's options: perf-check check --help (score, monitor, convert … the same)";
 
 // Options shared by check and score.
 struct Shared {

@@ -118,7 +118,8 @@ TEST_CASE("bad options are usage errors with exit 2", "[cli]") {
 TEST_CASE("help and version exit 0 and list the commands", "[cli]") {
     const auto h = parse({"--help"});
     CHECK(h.exit_code == 0);
-    for (const char* word : {"check", "score", "explain", "rules", "convert", "template", "Exit codes"}) {
+    for (const char* word : {"check", "score", "explain", "rules", "convert", "template", "Exit codes",
+                             "perf-check check --help"}) {
         CHECK_THAT(h.message, Catch::Contains(word));
     }
     const auto v = parse({"--version"});
