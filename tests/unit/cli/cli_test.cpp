@@ -44,6 +44,15 @@ Run run_binary(const std::string& args) {
     return {WEXITSTATUS(status), out, ""};
 }
 
+// The seed with the weight its last indicator lacks given (5分): weight-missing is fixed.
+std::string with_missing_weight_given(std::string seed) {
+    const std::string from = "百分比,≥,\r\n";
+    const auto at = seed.find(from);
+    REQUIRE(at != std::string::npos);
+    seed.replace(at, from.size(), "百分比,≥,5分\r\n");
+    return seed;
+}
+
 }  // namespace
 
 TEST_CASE("a bare path means check", "[cli]") {
@@ -270,12 +279,7 @@ TEST_CASE("a baseline hides known findings; moving rows keeps them hidden; a fix
     dir.write("t.csv", "说明：2024年度\n\n" + seed);
     CHECK(run({table, "--baseline", base}).code == 0);
     // Give the missing weight: weight-missing is fixed, and said so.
-    std::string fixed = seed;
-    const std::string from = "百分比,≥,\r\n";
-    const auto at = fixed.find(from);
-    REQUIRE(at != std::string::npos);
-    fixed.replace(at, from.size(), "百分比,≥,5分\r\n");
-    dir.write("t.csv", fixed);
+    dir.write("t.csv", with_missing_weight_given(seed));
     const Run after = run({table, "--baseline", base, "-f", "json"});
     CHECK_THAT(after.err, Catch::Contains("weight-missing"));
 }
@@ -308,7 +312,7 @@ TEST_CASE("an output that is a file the run reads is refused before anything is 
     CHECK(twice.code == 2);
     CHECK_THAT(twice.err, Catch::Contains("two outputs go to"));
     CHECK_FALSE(std::filesystem::exists(dir.path("r.json")));
-    // Other paths are fine, standard output twice is the usual usage error, not this one.
+    // Other paths are fine.
     CHECK(run({table, "-f", "json", "-o", dir.path("r.json"), "--report", "sarif:" + dir.path("r.sarif")}).code == 1);
 }
 
@@ -318,12 +322,7 @@ TEST_CASE("--update-baseline may renew the --baseline file in place: the old one
     const std::string table = dir.write("t.csv", seed);
     const std::string base = dir.path("baseline.json");
     CHECK(run({table, "--update-baseline", base}).code == 1);
-    std::string fixed = seed;
-    const std::string from = "百分比,≥,\r\n";
-    const auto at = fixed.find(from);
-    REQUIRE(at != std::string::npos);
-    fixed.replace(at, from.size(), "百分比,≥,5分\r\n");
-    dir.write("t.csv", fixed);
+    dir.write("t.csv", with_missing_weight_given(seed));
     // The fix is reported against the old baseline (it used to be written over first: nothing was ever
     // fixed or new), and the renewed baseline no longer holds it.
     // (The weight given makes the total 105: weight-total is new, exit 1.)
