@@ -138,8 +138,10 @@ std::optional<std::string> apply_limit(const std::string& spec, io::ReadLimits& 
 // A repeatable option that takes one value per occurrence (`--limit X a.csv b.csv` must not read the
 // files as more limits), shown in --help as `--limit NAME=VALUE` rather than CLI11's `TEXT ...`.
 CLI::Option* one_per_occurrence(CLI::Option* option, const std::string& value_name) {
-    return option->type_name(value_name)->allow_extra_args(false)->expected(1)->multi_option_policy(
-        CLI::MultiOptionPolicy::TakeAll);
+    return option->type_name(value_name)
+        ->allow_extra_args(false)
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 enum class Mode { check, score, monitor };
@@ -150,9 +152,10 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_option("-f,--format", s.format, "输出格式 output format: " + util::join(report::reporter_names(), ", "))
         ->check(CLI::IsMember(report::reporter_names()));
     app->add_option("-o,--output", s.output, "写入文件 write the report to FILE instead of standard output");
-    one_per_occurrence(app->add_option("--report", s.reports,
-                                       "多个输出 another output, FORMAT[:PATH] (repeatable), e.g. --report sarif:out.sarif"),
-                       "FORMAT[:PATH]");
+    one_per_occurrence(
+        app->add_option("--report", s.reports,
+                        "多个输出 another output, FORMAT[:PATH] (repeatable), e.g. --report sarif:out.sarif"),
+        "FORMAT[:PATH]");
     app->add_option("--lang", s.lang, "语言 language of messages: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     app->add_option("--fail-on", s.fail_on, "exit 1 when a finding is at or above: error (default), warning, info, never")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}));
@@ -385,8 +388,9 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
         parsed.output = output;
         // The template is a workbook: under another name Excel or WPS would not open it as one.
         if (io::lower_extension(output) != ".xlsx") {
-            return fail("template writes an .xlsx workbook: name the output *.xlsx, e.g. -o 绩效目标表模板.xlsx "
-                        "(模板是 Excel 工作簿，输出文件名请以 .xlsx 结尾)");
+            return fail(
+                "template writes an .xlsx workbook: name the output *.xlsx, e.g. -o 绩效目标表模板.xlsx "
+                "(模板是 Excel 工作簿，输出文件名请以 .xlsx 结尾)");
         }
     }
     return parsed;
@@ -441,7 +445,8 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
                        "(转换一次只处理一个表格文件：请逐个文件转换)\n";
                 return pipeline::k_exit_failed;
             }
-            if (auto clash = pipeline::output_clash({parsed.output}, {{parsed.run.paths.front(), "the table to convert"}})) {
+            if (auto clash =
+                    pipeline::output_clash({parsed.output}, {{parsed.run.paths.front(), "the table to convert"}})) {
                 err << "perf-check: " << *clash << '\n';
                 return pipeline::k_exit_failed;
             }

@@ -49,7 +49,8 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
         return Error{"file not found (找不到文件：请检查路径)", path};
     }
     if (fs::is_directory(path, ec)) {
-        return Error{"is a directory with no supported files (.csv .tsv .xlsx .json) (目录中没有可读取的表格文件)", path};
+        return Error{"is a directory with no supported files (.csv .tsv .xlsx .json) (目录中没有可读取的表格文件)",
+                     path};
     }
     auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*in) return Error{"cannot open file for reading (无法读取文件：请检查权限)", path};

@@ -23,7 +23,9 @@ std::string Error::render() const {
     return out + message;
 }
 
-std::string_view Cell::shown() const { return util::trim_view(as_read()); }
+std::string_view Cell::shown() const {
+    return util::trim_view(as_read());
+}
 
 std::string SourceLocation::cell_ref() const {
     if (column <= 0 || row <= 0) return {};

@@ -216,8 +216,8 @@ constexpr std::size_t k_max_waiting_results = 100000;
 // Every active rule's findings of one check (a table's header, or one project), stamped and in report
 // order: within one file that is row, column, rule, message.
 template <class Check>
-std::vector<Finding> run_rules(const std::vector<const rules::ActiveRule*>& active, const std::string& path,
-                               Lang lang, Check check) {
+std::vector<Finding> run_rules(const std::vector<const rules::ActiveRule*>& active, const std::string& path, Lang lang,
+                               Check check) {
     std::vector<Finding> findings;
     findings.reserve(8);  // most projects of real tables have a few: no regrowth moving findings around
     StampingSink sink(findings, path, lang == Lang::en);
@@ -559,7 +559,9 @@ bool same_file(const std::string& a, const std::string& b) {
     return !ec && na == nb;
 }
 
-bool is_stdout(const std::string& path) { return path.empty() || path == "-"; }
+bool is_stdout(const std::string& path) {
+    return path.empty() || path == "-";
+}
 
 }  // namespace
 
@@ -575,7 +577,8 @@ std::optional<std::string> output_clash(const std::vector<std::string>& outputs,
         }
         for (std::size_t j = 0; j < i; ++j) {
             if (is_stdout(outputs[j]) || !same_file(out, outputs[j])) continue;
-            return "two outputs go to " + out + ": each would overwrite the other; give each its own path "
+            return "two outputs go to " + out +
+                   ": each would overwrite the other; give each its own path "
                    "(两个输出写到同一个文件，会互相覆盖：请分别指定输出路径)";
         }
     }

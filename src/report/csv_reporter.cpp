@@ -26,11 +26,12 @@ const Words k_zh = {{"文件", "行", "单元格", "级别", "规则", "单位�
                     "无法读取文件",
                     "得分",
                     "总分%s（%s），其中预算执行率得分%s"};
-const Words k_en = {{"file", "row", "cell", "level", "rule", "unit code", "project", "indicator", "value", "problem", "fix"},
-                    {"info", "warning", "error"},
-                    "cannot read the file",
-                    "score",
-                    "total %s (%s), of which budget execution %s"};
+const Words k_en = {
+    {"file", "row", "cell", "level", "rule", "unit code", "project", "indicator", "value", "problem", "fix"},
+    {"info", "warning", "error"},
+    "cannot read the file",
+    "score",
+    "total %s (%s), of which budget execution %s"};
 
 bool is_plain_number(std::string_view s) {
     if (s.empty()) return false;

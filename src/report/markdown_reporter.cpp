@@ -198,8 +198,8 @@ public:
             table_row(detail, {i.indicator, i.weight.str(), i.target, i.actual, i.score.fixed(2), working});
         }
         const BudgetExecution& b = s.budget_execution;
-        table_row(detail, {m_w.budget_execution, b.weight.str(), "", b.rate ? (*b.rate * Decimal::from_int(100)).fixed(2) + "%" : "",
-                           b.score.fixed(2), ""});
+        table_row(detail, {m_w.budget_execution, b.weight.str(), "",
+                           b.rate ? (*b.rate * Decimal::from_int(100)).fixed(2) + "%" : "", b.score.fixed(2), ""});
         m_score_details.append(detail.str());
     }
     void finish(const Report& rest) override {

@@ -37,13 +37,14 @@ public:
                              fmt::format("Project “{}”, indicator “{}”: the actual value is only “{}”; it scores 0.",
                                          pname, ind.name.shown(), ind.actual.shown())};
             }
-            f.hint = {fmt::format("请在“实际完成值”列填写全年实际完成情况：定量指标填数字（如与指标值“{}”同口径），"
-                                  "定性指标填“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”。",
-                                  ind.target.shown()),
-                      fmt::format("Fill in 实际完成值 with the year's actual: a number for a quantitative indicator "
-                                  "(on the same basis as the target “{}”), or a label (达成年度指标 / "
-                                  "部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差) for a qualitative one.",
-                                  ind.target.shown())};
+            f.hint = {
+                fmt::format("请在“实际完成值”列填写全年实际完成情况：定量指标填数字（如与指标值“{}”同口径），"
+                            "定性指标填“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”。",
+                            ind.target.shown()),
+                fmt::format("Fill in 实际完成值 with the year's actual: a number for a quantitative indicator "
+                            "(on the same basis as the target “{}”), or a label (达成年度指标 / "
+                            "部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差) for a qualitative one.",
+                            ind.target.shown())};
             sink.add(std::move(f));
         }
         // Indicator actuals without the budget figures leave 预算执行率 (10 points) unscored.
@@ -58,9 +59,10 @@ public:
                 zh.push_back("全年执行数");
                 en.push_back("全年执行数 (amount spent)");
             }
-            const Text hint = {"请填写调整后的全年预算数和全年执行数（与资金总额同一金额单位），预算执行率 = 执行数 ÷ 预算数。",
-                               "Fill in the adjusted annual budget and the amount spent (in the table's money unit); "
-                               "budget execution = spent ÷ budget."};
+            const Text hint = {
+                "请填写调整后的全年预算数和全年执行数（与资金总额同一金额单位），预算执行率 = 执行数 ÷ 预算数。",
+                "Fill in the adjusted annual budget and the amount spent (in the table's money unit); "
+                "budget execution = spent ÷ budget."};
             if (!zh.empty()) {
                 Finding f = scoring::self_evaluation_finding(project, nullptr,
                                                              project.spent.empty() ? project.spent : project.budget);
@@ -74,11 +76,13 @@ public:
                        budget && *budget <= Decimal{}) {
                 // A budget of 0 gives no rate (spent ÷ 0): as much a missing figure as an empty cell.
                 Finding f = scoring::self_evaluation_finding(project, nullptr, project.budget);
-                f.message = {fmt::format("项目“{}”的全年预算数为“{}”，无法计算预算执行率（执行数 ÷ 预算数），预算执行率按0分计。",
-                                         pname, project.budget.as_read()),
-                             fmt::format("Project “{}”: the annual budget (全年预算数) is “{}”, so budget execution "
-                                         "(spent ÷ budget) cannot be computed; it scores 0.",
-                                         pname, project.budget.as_read())};
+                f.message = {
+                    fmt::format(
+                        "项目“{}”的全年预算数为“{}”，无法计算预算执行率（执行数 ÷ 预算数），预算执行率按0分计。", pname,
+                        project.budget.as_read()),
+                    fmt::format("Project “{}”: the annual budget (全年预算数) is “{}”, so budget execution "
+                                "(spent ÷ budget) cannot be computed; it scores 0.",
+                                pname, project.budget.as_read())};
                 f.hint = hint;
                 sink.add(std::move(f));
             }

@@ -34,11 +34,13 @@ public:
                 a.band ? fmt::format("评分暂按等级“{}”计", a.band->label) : std::string("本项按0分计");
             const std::string scored_en =
                 a.band ? fmt::format("it is scored by the label “{}” for now", a.band->label) : std::string("it scores 0");
-            f.message = {fmt::format("项目“{}”的指标“{}”是定量指标（指标值{}），实际完成值“{}”却不是数字，无法与指标值比较；{}。",
-                                     pname, ind.name.shown(), target, ind.actual.shown(), scored_zh),
-                         fmt::format("Project “{}”, indicator “{}” is quantitative (target {}) but the actual “{}” is "
-                                     "not a number and cannot be compared with the target; {}.",
-                                     pname, ind.name.shown(), target, ind.actual.shown(), scored_en)};
+            f.message = {
+                fmt::format(
+                    "项目“{}”的指标“{}”是定量指标（指标值{}），实际完成值“{}”却不是数字，无法与指标值比较；{}。", pname,
+                    ind.name.shown(), target, ind.actual.shown(), scored_zh),
+                fmt::format("Project “{}”, indicator “{}” is quantitative (target {}) but the actual “{}” is "
+                            "not a number and cannot be compared with the target; {}.",
+                            pname, ind.name.shown(), target, ind.actual.shown(), scored_en)};
             f.hint = {fmt::format("请填写与指标值同口径的数字（如“{}{}”），单位可写在数字后；文字说明写在“偏差原因分析及改进措施”列。",
                                   ind.value.number ? ind.value.number->str() : std::string("95"), ind.value.unit),
                       "Write a number on the same basis as the target (the unit may follow it); put explanations in "
@@ -50,14 +52,15 @@ public:
     }
 
 private:
-    void check_money(const Project& project, const Cell& cell, const char* zh, const char* en,
-                     std::string_view pname, FindingSink& sink) const {
+    void check_money(const Project& project, const Cell& cell, const char* zh, const char* en, std::string_view pname,
+                     FindingSink& sink) const {
         if (m_rules.is_placeholder(cell.text) || scoring::money_wan(cell, project.money_unit)) return;
         Finding f = scoring::self_evaluation_finding(project, nullptr, cell);
-        f.message = {fmt::format("项目“{}”的{}“{}”不是金额，无法计算预算执行率，预算执行率按0分计。", pname, zh, cell.shown()),
-                     fmt::format("Project “{}”: {} “{}” is not an amount, so budget execution cannot be computed and "
-                                 "scores 0.",
-                                 pname, en, cell.shown())};
+        f.message = {
+            fmt::format("项目“{}”的{}“{}”不是金额，无法计算预算执行率，预算执行率按0分计。", pname, zh, cell.shown()),
+            fmt::format("Project “{}”: {} “{}” is not an amount, so budget execution cannot be computed and "
+                        "scores 0.",
+                        pname, en, cell.shown())};
         f.hint = {"请填写金额数字（如“842.07”，与资金总额同一金额单位）。",
                   "Write the amount as a number (e.g. 842.07, in the table's money unit)."};
         sink.add(std::move(f));

@@ -6,6 +6,7 @@
 namespace perf_check::rules {
 
 const std::vector<CatalogEntry>& catalog() {
+    // clang-format off: one row per rule, laid out as a table
     static const std::vector<CatalogEntry> k_catalog = {
         {"missing-column", "structure", Severity::error,
          {"缺少必需的列（如单位代码、三级指标、指标值）", "A required column (unit code, indicator, target…) is absent"},
@@ -126,6 +127,7 @@ const std::vector<CatalogEntry>& catalog() {
          {"监控时缺少执行数或指标完成值", "Monitoring data (spending or value to date) is missing"},
          make_progress_missing},
     };
+    // clang-format on
     return k_catalog;
 }
 

@@ -59,8 +59,8 @@ public:
                             more ? "“≥”或“=”" : "“≤”或“=”", sym),
                 fmt::format("Project “{}”, indicator “{}” is under “{}”, where {} is better, so the comparator is "
                             "normally {}; it is “{}”.",
-                            pname, ind.name.shown(), *m.path, more ? "more" : "less", more ? "“≥” or “=”" : "“≤” or “=”",
-                            sym)};
+                            pname, ind.name.shown(), *m.path, more ? "more" : "less",
+                            more ? "“≥” or “=”" : "“≤” or “=”", sym)};
             f.hint = {fmt::format("请把指标值类型改为“{}”；若确需设定{}，请在指标值内容中说明理由。", more ? "≥" : "≤",
                                   more ? "上限" : "下限"),
                       fmt::format("Change the comparator to “{}”; if {} is really intended, explain why in the "

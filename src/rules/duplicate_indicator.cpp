@@ -59,8 +59,8 @@ public:
             const Indicator& ind = project.indicators[i];
             const Indicator& prev = project.indicators[first_of[i]];
             Finding f = make_finding(project, &ind, ind.name);
-            f.message = {fmt::format("项目“{}”中三级指标“{}”重复出现：第{}行（{}）已有同名指标。", pname, ind.name.shown(),
-                                     prev.row, prev.path()),
+            f.message = {fmt::format("项目“{}”中三级指标“{}”重复出现：第{}行（{}）已有同名指标。", pname,
+                                     ind.name.shown(), prev.row, prev.path()),
                          fmt::format("Project “{}”: the indicator “{}” appears again; row {} ({}) has the same name.",
                                      pname, ind.name.shown(), prev.row, prev.path())};
             f.hint = {

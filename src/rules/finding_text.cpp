@@ -46,7 +46,8 @@ Text deduction_example(Comparator c) {
     switch (c) {
         case Comparator::le:
         case Comparator::lt:
-            return {"“每超过目标值5万元扣1分，扣完为止”", "“每超过目标值5万元扣1分，扣完为止” (1 point off per 5万元 over)"};
+            return {"“每超过目标值5万元扣1分，扣完为止”",
+                    "“每超过目标值5万元扣1分，扣完为止” (1 point off per 5万元 over)"};
         case Comparator::qualitative:
             return {"“按时完成得满分，每延迟1个月扣2分，扣完为止”，或写明达成、部分达成、未达成各得多少分",
                     "“按时完成得满分，每延迟1个月扣2分，扣完为止” (2 points off per month late), or the points for "
@@ -54,8 +55,9 @@ Text deduction_example(Comparator c) {
         default:
             break;
     }
-    return {"“每低于目标值1个百分点扣0.5分，扣完为止”或“未达到的按完成比例计分”",
-            "“每低于目标值1个百分点扣0.5分，扣完为止” (0.5 off per point short) or “未达到的按完成比例计分” (pro rata)"};
+    return {
+        "“每低于目标值1个百分点扣0.5分，扣完为止”或“未达到的按完成比例计分”",
+        "“每低于目标值1个百分点扣0.5分，扣完为止” (0.5 off per point short) or “未达到的按完成比例计分” (pro rata)"};
 }
 
 std::string capitalise(std::string s) {

@@ -44,9 +44,10 @@ private:
         const auto s = scoring::read_reviewer_score(ind);
         if (!s) {
             Finding f = at_score(project, ind);
-            f.message = {fmt::format("项目“{}”的指标“{}”得分“{}”不是数字。", pname, ind.name.shown(), ind.score.shown()),
-                         fmt::format("Project “{}”, indicator “{}”: the score “{}” is not a number.", pname,
-                                     ind.name.shown(), ind.score.shown())};
+            f.message = {
+                fmt::format("项目“{}”的指标“{}”得分“{}”不是数字。", pname, ind.name.shown(), ind.score.shown()),
+                fmt::format("Project “{}”, indicator “{}”: the score “{}” is not a number.", pname, ind.name.shown(),
+                            ind.score.shown())};
             f.hint = {"得分请填写数字，如“13.5”。", "Write the score as a number, e.g. 13.5."};
             sink.add(std::move(f));
             return;
@@ -80,17 +81,17 @@ private:
         const Decimal hi = *ind.weight_points * a.band->high;
         if (*s >= lo && *s <= hi) return;
         Finding f = at_score(project, ind);
-        f.message = {fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，其得分区间为{}–{}分（分值{}的{}%–{}%），"
-                                 "但得分为{}；评分按区间边界{}分计。",
-                                 pname, ind.name.shown(), a.band->label, lo.str(), hi.str(), ind.weight_points->str(),
-                                 (a.band->low * Decimal::from_int(100)).str(),
-                                 (a.band->high * Decimal::from_int(100)).str(), s->str(), (*s < lo ? lo : hi).str()),
-                     fmt::format("Project “{}”, indicator “{}”: the result “{}” allows a score of {}–{} ({}%–{}% of the "
-                                 "weight {}), but the score is {}; scoring takes the band's edge, {}.",
-                                 pname, ind.name.shown(), a.band->label, lo.str(), hi.str(),
-                                 (a.band->low * Decimal::from_int(100)).str(),
-                                 (a.band->high * Decimal::from_int(100)).str(), ind.weight_points->str(), s->str(),
-                                 (*s < lo ? lo : hi).str())};
+        f.message = {
+            fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，其得分区间为{}–{}分（分值{}的{}%–{}%），"
+                        "但得分为{}；评分按区间边界{}分计。",
+                        pname, ind.name.shown(), a.band->label, lo.str(), hi.str(), ind.weight_points->str(),
+                        (a.band->low * Decimal::from_int(100)).str(), (a.band->high * Decimal::from_int(100)).str(),
+                        s->str(), (*s < lo ? lo : hi).str()),
+            fmt::format("Project “{}”, indicator “{}”: the result “{}” allows a score of {}–{} ({}%–{}% of the "
+                        "weight {}), but the score is {}; scoring takes the band's edge, {}.",
+                        pname, ind.name.shown(), a.band->label, lo.str(), hi.str(),
+                        (a.band->low * Decimal::from_int(100)).str(), (a.band->high * Decimal::from_int(100)).str(),
+                        ind.weight_points->str(), s->str(), (*s < lo ? lo : hi).str())};
         f.hint = {"请使得分与完成等级一致：达成年度指标得分值的80%–100%，部分达成年度指标并具有一定效果得60%–80%，"
                   "未达成年度指标且效果较差得0%–60%；或修改等级。",
                   "Make the score match the label (达成 80–100% of the weight, 部分达成 60–80%, 未达成 0–60%), or "
@@ -132,12 +133,13 @@ private:
         if (scoring::is_numeric_target(ind)) return;  // actual-not-numeric reports a text on a quantitative row
         Finding f = at_score(project, ind);
         f.value = ind.actual.as_read();
-        f.message = {fmt::format("项目“{}”的定性指标“{}”实际完成值“{}”既不是完成等级，也不等于指标值“{}”，且未填写得分，"
-                                 "无法评分，本项按0分计。",
-                                 pname, ind.name.shown(), ind.actual.shown(), ind.target.shown()),
-                     fmt::format("Project “{}”, qualitative indicator “{}”: the actual “{}” is neither a result label "
-                                 "nor the target “{}”, and no score is given, so it cannot be scored and counts as 0.",
-                                 pname, ind.name.shown(), ind.actual.shown(), ind.target.shown())};
+        f.message = {
+            fmt::format("项目“{}”的定性指标“{}”实际完成值“{}”既不是完成等级，也不等于指标值“{}”，且未填写得分，"
+                        "无法评分，本项按0分计。",
+                        pname, ind.name.shown(), ind.actual.shown(), ind.target.shown()),
+            fmt::format("Project “{}”, qualitative indicator “{}”: the actual “{}” is neither a result label "
+                        "nor the target “{}”, and no score is given, so it cannot be scored and counts as 0.",
+                        pname, ind.name.shown(), ind.actual.shown(), ind.target.shown())};
         f.hint = {"请在实际完成值填写“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”，"
                   "或在“得分”列填写得分。",
                   "Write 达成年度指标, 部分达成年度指标并具有一定效果 or 未达成年度指标且效果较差 as the actual, or "

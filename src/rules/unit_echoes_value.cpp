@@ -79,12 +79,12 @@ public:
                                  : kind == Echo::number ? "repeats the number of the target “{}”"
                                                         : "repeats the wording of the target “{}”";
             Finding f = make_finding(project, &ind, ind.unit);
-            f.message = {
-                fmt::format("项目“{}”的指标“{}”度量单位“{}”{}，不是计量单位。", pname, ind.name.shown(), ind.unit.shown(),
-                            fmt::format(fmt::runtime(how_zh), ind.target.shown())),
-                fmt::format("Project “{}”, indicator “{}”: the unit “{}” {} instead of naming a unit of "
-                            "measure.",
-                            pname, ind.name.shown(), ind.unit.shown(), fmt::format(fmt::runtime(how_en), ind.target.shown()))};
+            f.message = {fmt::format("项目“{}”的指标“{}”度量单位“{}”{}，不是计量单位。", pname, ind.name.shown(),
+                                     ind.unit.shown(), fmt::format(fmt::runtime(how_zh), ind.target.shown())),
+                         fmt::format("Project “{}”, indicator “{}”: the unit “{}” {} instead of naming a unit of "
+                                     "measure.",
+                                     pname, ind.name.shown(), ind.unit.shown(),
+                                     fmt::format(fmt::runtime(how_en), ind.target.shown()))};
             f.hint = {"度量单位应填计量单位（如“人”“万元”“%”“月”）；定性指标没有计量单位，可填“-”。",
                       "Put a unit of measure in the unit column (人, 万元, %, 月…); a qualitative indicator has none: "
                       "write “-”."};

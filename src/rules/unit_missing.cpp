@@ -29,8 +29,8 @@ public:
             Finding f = make_finding(project, &ind, ind.unit.empty() ? ind.target : ind.unit);
             f.message = {
                 fmt::format("项目“{}”的指标“{}”是定量指标（{}），但没有度量单位。", pname, ind.name.shown(), shown),
-                fmt::format("Project “{}”, indicator “{}” is quantitative ({}) but has no unit.", pname, ind.name.shown(),
-                            shown)};
+                fmt::format("Project “{}”, indicator “{}” is quantitative ({}) but has no unit.", pname,
+                            ind.name.shown(), shown)};
             f.hint = {fmt::format("请在度量单位列填写计量单位（如“人”“万元”“%”），或在指标值中写明（如“{}人”）。",
                                   ind.value.number->str()),
                       fmt::format("Fill in the unit column (e.g. 人, 万元, %), or write the unit in the target "

@@ -203,8 +203,8 @@ private:
                 },
                 [&] {
                     return "Target met (" + val(av, unit) + " " + holds + " " + val(m_t, unit) +
-                           (over_equal ? "; an “=” target exceeded counts as met" : "") + "): full marks " +
-                           m_w.str() + (m_w == k_zero ? " (the weight is 0)" : "");
+                           (over_equal ? "; an “=” target exceeded counts as met" : "") + "): full marks " + m_w.str() +
+                           (m_w == k_zero ? " (the weight is 0)" : "");
                 });
             set_formula("");
             return m_w;

@@ -1,8 +1,8 @@
 #include "util/fatal.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <iostream>
 #include <mutex>
 #include <new>

@@ -127,8 +127,8 @@ TEST_CASE("bad options are usage errors with exit 2", "[cli]") {
 TEST_CASE("help and version exit 0 and list the commands", "[cli]") {
     const auto h = parse({"--help"});
     CHECK(h.exit_code == 0);
-    for (const char* word : {"check", "score", "explain", "rules", "convert", "template", "Exit codes",
-                             "perf-check check --help"}) {
+    for (const char* word :
+         {"check", "score", "explain", "rules", "convert", "template", "Exit codes", "perf-check check --help"}) {
         CHECK_THAT(h.message, Catch::Contains(word));
     }
     const auto v = parse({"--version"});
@@ -293,8 +293,8 @@ TEST_CASE("an output that is a file the run reads is refused before anything is 
     std::filesystem::create_symlink(table, dir.path("link.csv"));
     const std::vector<std::vector<std::string>> refused = {
         {table, "-f", "csv", "-o", table},
-        {dir.path("."), "-o", dir.path("./t.csv")},              // in a directory checked, another spelling
-        {table, "-o", dir.path("link.csv")},                      // through a link
+        {dir.path("."), "-o", dir.path("./t.csv")},  // in a directory checked, another spelling
+        {table, "-o", dir.path("link.csv")},         // through a link
         {"convert", table, "--to", "csv", "-o", table},
         {table, "--update-baseline", table},
         {"score", table, "--actuals", table, "-o", table},

@@ -167,8 +167,10 @@ std::string without_column(const std::string& csv, std::size_t column) {
         bool quoted = false;
         for (const char ch : line) {
             if (ch == '"') quoted = !quoted;
-            if (ch == ',' && !quoted) cells.emplace_back();
-            else cells.back() += ch;
+            if (ch == ',' && !quoted)
+                cells.emplace_back();
+            else
+                cells.back() += ch;
         }
         REQUIRE(cells.size() == 13);
         cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(column));
@@ -288,7 +290,8 @@ TEST_CASE("a directory means every supported file in it, in sorted order", "[pip
     const Report none = check({dir.path("empty")});
     REQUIRE(none.files.size() == 1);
     REQUIRE(none.files[0].error);
-    CHECK_THAT(*none.files[0].error, Catch::Contains("no supported files") && Catch::Contains("目录中没有可读取的表格文件"));
+    CHECK_THAT(*none.files[0].error,
+               Catch::Contains("no supported files") && Catch::Contains("目录中没有可读取的表格文件"));
 }
 
 TEST_CASE("a file named twice (a directory and a file in it, or ./a and a) is checked once", "[pipeline][batch]") {

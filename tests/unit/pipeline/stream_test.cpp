@@ -376,9 +376,9 @@ TEST_CASE("text and markdown list the findings of a file that breaks part-way, a
     REQUIRE_FALSE(in_json.empty());
     const std::string text = run_format(opts, true, "text").out;
     const std::string markdown = run_format(opts, true, "markdown").out;
-    CHECK_THAT(text, Catch::Contains("无法读取") && Catch::Contains("读取中断前已检查的 " +
-                                                                    std::to_string(doc["summary"]["projects"].get<int>()) +
-                                                                    " 个项目中发现的问题"));
+    CHECK_THAT(text, Catch::Contains("无法读取") &&
+                         Catch::Contains("读取中断前已检查的 " + std::to_string(doc["summary"]["projects"].get<int>()) +
+                                         " 个项目中发现的问题"));
     for (const auto& [rule, count] : in_json) {
         INFO("rule " << rule);
         // A text row shows the rule between two-space gaps; a markdown row between bars.

@@ -65,13 +65,15 @@ TEST_CASE("csv: a score run's scores follow the findings in the same columns, wi
     // "score-total" per project; before, the CSV held no score at all.
     const std::string out = test::render(test::sample_report(true), "csv");
     const std::string indicator_row =
-        "\r\ndata/局 A/targets.csv,5,G5,得分,score,301001,部分军退人员岗位补贴资金,成本指标/经济成本指标/项目总成本,18.00,"
+        "\r\ndata/局 "
+        "A/targets.csv,5,G5,得分,score,301001,部分军退人员岗位补贴资金,成本指标/经济成本指标/项目总成本,18.00,"
         "\"超出目标：855 − 842.07 = 12.93万元\n本项得分：18分\",\r\n";
-    const std::string total_row = "\r\ndata/局 A/targets.csv,5,,得分,score-total,301001,部分军退人员岗位补贴资金,,87.50,"
-                                  "总分87.50（良），其中预算执行率得分10.00,\r\n";
+    const std::string total_row =
+        "\r\ndata/局 A/targets.csv,5,,得分,score-total,301001,部分军退人员岗位补贴资金,,87.50,"
+        "总分87.50（良），其中预算执行率得分10.00,\r\n";
     REQUIRE(out.find(indicator_row) != std::string::npos);
     REQUIRE(out.find(total_row) != std::string::npos);
-    CHECK(out.rfind(",unit-missing,") < out.find(indicator_row));           // after every finding
+    CHECK(out.rfind(",unit-missing,") < out.find(indicator_row));                // after every finding
     CHECK(out.find(total_row) < out.find("broken.csv,,,错误,unreadable-file"));  // before the unreadable files
     Report en = test::sample_report(true);
     en.lang = Lang::en;

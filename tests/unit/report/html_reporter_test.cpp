@@ -162,9 +162,10 @@ TEST_CASE("html: each project's score row folds out its indicators' scores and w
     const std::string html = test::render(test::sample_report(true), "html");
     const auto detail = html.find("<tr class=\"score-detail\"><td colspan=\"6\"><details><summary>逐项得分和计算过程");
     REQUIRE(detail != std::string::npos);
-    CHECK(html.find("<td>成本指标/经济成本指标/项目总成本</td><td class=\"num\">20</td><td>≤842.07万元</td><td>855</td>"
-                    "<td class=\"num\">18.00</td><td class=\"msg\">超出目标：855 − 842.07 = 12.93万元<br>本项得分：18分</td>",
-                    detail) != std::string::npos);
+    CHECK(html.find(
+              "<td>成本指标/经济成本指标/项目总成本</td><td class=\"num\">20</td><td>≤842.07万元</td><td>855</td>"
+              "<td class=\"num\">18.00</td><td class=\"msg\">超出目标：855 − 842.07 = 12.93万元<br>本项得分：18分</td>",
+              detail) != std::string::npos);
     // Inside the scores table, which closes after it.
     CHECK(html.find("</details></td></tr>", detail) < html.find("</tbody></table></div>\n</section>", detail));
     CHECK(html.rfind("<table id=\"scores\">", detail) != std::string::npos);

@@ -48,7 +48,8 @@ TEST_CASE("text: English output has English punctuation and no '1 projects'", "[
     r.lang = Lang::en;
     const std::string text = test::render(r, "text");
     CHECK_THAT(text, Catch::Contains("broken.csv: cannot be read\n"));
-    CHECK_THAT(text, Catch::Contains("■ Score: 301001 部分军退人员岗位补贴资金 (data/局 A/targets.csv) — total 87.50 (良)\n"));
+    CHECK_THAT(
+        text, Catch::Contains("■ Score: 301001 部分军退人员岗位补贴资金 (data/局 A/targets.csv) — total 87.50 (良)\n"));
     CHECK_THAT(text, Catch::Contains("Files: 4, projects: 3; errors: 2, warnings: 2, infos: 1."));
 }
 

@@ -14,14 +14,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "report/build.hpp"
 #include "config/rule_set_loader.hpp"
 #include "io/zip_archive.hpp"
 #include "pipeline/pipeline.hpp"
+#include "report/build.hpp"
 #include "report/monitor_sections.hpp"
 #include "report/reporters.hpp"
-#include "rules/active.hpp"
 #include "report/xlsx_reporter.hpp"
+#include "rules/active.hpp"
 #include "support/paths.hpp"
 
 using namespace perf_check;

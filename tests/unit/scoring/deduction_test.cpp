@@ -351,8 +351,8 @@ TEST_CASE("parts not understood are named, the rest still read", "[scoring][dedu
 TEST_CASE("a step of zero counts nothing: it is not understood, never a division by zero", "[scoring][deduction]") {
     // 每超过0个扣1分 used to become an implicit step of size 0 (the 每 taken for its subject): a missed
     // target then scored full marks with "2 ÷ 0 = 0 步" in the working.
-    for (const char* text : {"每超过0万元扣1分", "每超过0个扣1分，扣完为止", "超过0个扣1分", "每低于0.00%扣2分",
-                             "低于100%每0%扣2分"}) {
+    for (const char* text :
+         {"每超过0万元扣1分", "每超过0个扣1分，扣完为止", "超过0个扣1分", "每低于0.00%扣2分", "低于100%每0%扣2分"}) {
         INFO(text);
         const auto f = parse_deduction(text);
         CHECK(f.steps.empty());

@@ -78,12 +78,14 @@ TEST_CASE("an “=” target met from above shows the relation that holds, not a
     CHECK(has_step(exact, "已达到目标（5起 = 5起）：得满分10分"));
 }
 
-TEST_CASE("a strict < or > met only in the limit says why the missed target still scores full marks", "[scoring][scorer]") {
+TEST_CASE("a strict < or > met only in the limit says why the missed target still scores full marks",
+          "[scoring][scorer]") {
     for (const char* type : {"<", ">"}) {
         INFO(type);
         const auto s = score_of(quantitative("100", type, "个", ""), "100");
         CHECK(s.score == d("10"));
-        CHECK(has_step(s, std::string("实际值恰等于目标值：严格的“") + type + "”未满足，但差额为0，按默认公式仍得满分"));
+        CHECK(
+            has_step(s, std::string("实际值恰等于目标值：严格的“") + type + "”未满足，但差额为0，按默认公式仍得满分"));
     }
     // Not said when there is a gap.
     const auto gap = score_of(quantitative("100", "<", "个", ""), "110");
