@@ -22,6 +22,10 @@ std::string lower_extension(const std::string& path) {
     return ext;
 }
 
+bool is_table_extension(const std::string& ext) {
+    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".xlsm" || ext == ".json" || ext == ".xls";
+}
+
 namespace {
 
 Expected<std::unique_ptr<ProjectSource>> open_csv_stream(std::unique_ptr<std::istream> in, const std::string& name,
@@ -104,7 +108,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, co
             const std::string ext = lower_extension(it->path().string());
             const std::string fname = it->path().filename().string();
             if (util::starts_with(fname, "~$") || util::starts_with(fname, ".")) continue;  // Excel lock files
-            if (ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".xlsm" || ext == ".json" || ext == ".xls") {
+            if (is_table_extension(ext)) {
                 found.push_back(it->path().string());
             }
         }

@@ -26,6 +26,7 @@
 #include "scoring/scorer.hpp"
 #include "util/address_limit.hpp"
 #include "util/fatal.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::pipeline {
 
@@ -463,15 +464,38 @@ std::vector<Finding> unused_actuals(const io::ActualsIndex& actuals, const std::
 
 }  // namespace
 
+namespace {
+
+// Files the run reads or writes as something other than a table, which a directory being checked
+// leaves out: the actuals or progress file and the baselines kept beside the tables, and (with
+// `outputs`) the reports. run() has refused an output that was already there as a table, so the reports
+// left out are the files this run has just created (`perf-check d/ -o d/report.json` must not read its
+// own emptied report as a table).
+std::vector<std::string> not_tables(const RunOptions& options, bool outputs) {
+    std::vector<std::string> out;
+    for (const std::string* path : {&options.actuals_path, &options.baseline_path, &options.update_baseline_path}) {
+        if (!path->empty()) out.push_back(*path);
+    }
+    if (!outputs) return out;
+    for (const auto& target : options.reports) {
+        if (!target.path.empty() && target.path != "-") out.push_back(target.path);
+    }
+    return out;
+}
+
+}  // namespace
+
 Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::vector<rules::ActiveRule>& active,
                     io::ActualsIndex* actuals, const std::vector<ReportStream*>& streams) {
     Report report;
     report.lang = options.lang;
     report.with_summary = options.summary;
     if (options.monitor) report.as_of = rules.monitoring.as_of;
-    // The actuals (or progress) file is listed once, as such, even when it sits among the tables.
-    const auto inputs = io::expand_inputs(
-        options.paths, actuals ? std::vector<std::string>{actuals->file()} : std::vector<std::string>{});
+    // The actuals (or progress) file is listed once, as such, even when it sits among the tables; the
+    // reports and baselines are no tables at all (an output named as a table was refused by run()).
+    std::vector<std::string> besides = not_tables(options, true);
+    if (actuals) besides.push_back(actuals->file());
+    const auto inputs = io::expand_inputs(options.paths, besides);
     const bool key_projects =
         options.summary || streams.empty() ||
         std::any_of(streams.begin(), streams.end(), [](const ReportStream* s) { return s->needs_key_projects(); });
@@ -572,8 +596,9 @@ std::optional<std::string> output_clash(const std::vector<std::string>& outputs,
         for (const auto& in : inputs) {
             if (in.path.empty() || !same_file(out, in.path)) continue;
             return "the output " + out + " is " + in.role + " (" + in.path +
-                   "): writing it would overwrite what is to be read; choose another output path "
-                   "(输出文件就是要读取的文件，写入会把它覆盖：请换一个输出路径)";
+                   "): writing it would overwrite what is to be read; choose another output path, outside the "
+                   "directories being checked (输出文件就是要读取的文件，写入会把它覆盖：请换一个输出路径，"
+                   "不要放在被检查的目录中)";
         }
         for (std::size_t j = 0; j < i; ++j) {
             if (is_stdout(outputs[j]) || !same_file(out, outputs[j])) continue;
@@ -637,11 +662,39 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         std::vector<std::string> written = reports;
         written.push_back(options.update_baseline_path);
         std::vector<InputFile> read;
-        for (const auto& path : io::expand_inputs(options.paths)) read.push_back({path, "a table to check"});
+        // Every table as check_inputs will read it, outputs that are already there included: an output
+        // must not overwrite a table, even one in a directory (a report of an earlier run left there
+        // has to move, or the report go elsewhere). A file named as a table is one whatever else it is.
+        for (const auto& path : options.paths) {
+            std::error_code ec;
+            if (!std::filesystem::is_directory(path, ec)) read.push_back({path, "a table to check"});
+        }
+        for (const auto& path : io::expand_inputs(options.paths, not_tables(options, false))) {
+            read.push_back({path, "a table to check"});
+        }
         read.push_back({options.actuals_path, options.monitor ? "the progress file" : "the actuals file"});
         read.push_back({options.rules_path, "the rule set"});
         // The baseline is read before the new one is written: --update-baseline may renew it in place.
         auto clash = output_clash(written, read);
+        // Nor may an output with a table's extension go into a directory being checked: it would be
+        // read as a table (this run, or the next), and the next run's output would overwrite it.
+        for (const auto& dir : options.paths) {
+            std::error_code ec;
+            if (clash || !std::filesystem::is_directory(dir, ec)) continue;
+            const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(dir, ec), ec);
+            for (const auto& out : written) {
+                if (out.empty() || out == "-" || !io::is_table_extension(io::lower_extension(out))) continue;
+                const std::string name = std::filesystem::path(out).filename().string();
+                if (util::starts_with(name, ".") || util::starts_with(name, "~$")) continue;  // never read as tables
+                const auto at = std::filesystem::weakly_canonical(std::filesystem::absolute(out, ec), ec);
+                const auto rel = at.lexically_relative(root);
+                if (ec || rel.empty() || *rel.begin() == "..") continue;
+                clash = "the output " + out + " is inside " + dir +
+                        ", a directory being checked: its tables would include it; write it outside the directory "
+                        "(输出文件位于被检查的目录中，会被当作表格读取：请写到该目录之外)";
+                break;
+            }
+        }
         if (!clash) clash = output_clash(reports, {{options.baseline_path, "the baseline"}});
         if (clash) {
             err << "perf-check: " << *clash << '\n';

@@ -168,7 +168,7 @@ public:
         std::ostringstream head;
         head << "\n## " << md(file.path) << "\n\n";
         if (file.error) {
-            head << "**" << m_w.unreadable << "**：" << md(*file.error) << "\n";
+            head << "**" << m_w.unreadable << "**" << (m_lang == Lang::en ? ": " : "：") << md(*file.error) << "\n";
             // The findings of the projects read before the failure stay (the totals count them).
             if (!m_rows.empty()) {
                 head << "\n" << util::subst(m_w.read_before, {std::to_string(file.projects)}) << "\n\n";
@@ -189,8 +189,9 @@ public:
         m_scores.append(row.str());
         // Every score explained (SPEC §4): each indicator with its working, under the project's heading.
         std::ostringstream detail;
-        detail << "\n### " << md(util::trim(s.project_code + " " + s.project)) << " — " << s.total.fixed(2) << "（"
-               << md(s.grade) << "）\n\n";
+        const bool en = m_lang == Lang::en;
+        detail << "\n### " << md(util::trim(s.project_code + " " + s.project)) << " — " << s.total.fixed(2)
+               << (en ? " (" : "（") << md(s.grade) << (en ? ")" : "）") << (en ? " · " : "·") << md(s.file) << "\n\n";
         table_header(detail, {std::begin(m_w.detail_headers), std::end(m_w.detail_headers)});
         for (const auto& i : s.indicators) {
             std::string working;

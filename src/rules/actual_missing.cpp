@@ -51,11 +51,12 @@ public:
         if (any_indicator_actual) {
             std::vector<std::string> zh;
             std::vector<std::string> en;
-            if (project.budget.empty()) {
+            // A placeholder (-, 无, /) is as empty as an empty cell: no number, a silent 0 otherwise.
+            if (m_tokens.is_placeholder(project.budget.text)) {
                 zh.push_back("全年预算数");
                 en.push_back("全年预算数 (annual budget)");
             }
-            if (project.spent.empty()) {
+            if (m_tokens.is_placeholder(project.spent.text)) {
                 zh.push_back("全年执行数");
                 en.push_back("全年执行数 (amount spent)");
             }
@@ -64,8 +65,8 @@ public:
                 "Fill in the adjusted annual budget and the amount spent (in the table's money unit); "
                 "budget execution = spent ÷ budget."};
             if (!zh.empty()) {
-                Finding f = scoring::self_evaluation_finding(project, nullptr,
-                                                             project.spent.empty() ? project.spent : project.budget);
+                Finding f = scoring::self_evaluation_finding(
+                    project, nullptr, m_tokens.is_placeholder(project.spent.text) ? project.spent : project.budget);
                 f.message = {fmt::format("项目“{}”已填写指标实际完成值，但未填写{}，预算执行率按0分计。", pname,
                                          fmt::join(zh, "、")),
                              fmt::format("Project “{}” has indicator actuals but no {}; budget execution scores 0.",

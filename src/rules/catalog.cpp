@@ -6,7 +6,8 @@
 namespace perf_check::rules {
 
 const std::vector<CatalogEntry>& catalog() {
-    // clang-format off: one row per rule, laid out as a table
+    // One row per rule, laid out as a table.
+    // clang-format off
     static const std::vector<CatalogEntry> k_catalog = {
         {"missing-column", "structure", Severity::error,
          {"缺少必需的列（如单位代码、三级指标、指标值）", "A required column (unit code, indicator, target…) is absent"},
@@ -110,7 +111,7 @@ const std::vector<CatalogEntry>& catalog() {
         {"score-out-of-band", "self-evaluation", Severity::error,
          {"自评得分超出其等级区间或超过分值", "A reviewer's score is outside its label's band or above the weight"},
          make_score_out_of_band,
-         {"指标值", "备注"}},
+         {"指标值"}},
         {"actual-unmatched", "self-evaluation", Severity::error,
          {"实际完成值文件中的项目或指标在绩效目标表中找不到", "An actuals row matches no project or indicator of the targets"},
          make_actual_unmatched},

@@ -282,13 +282,14 @@ private:
             step("目标为0而实际大于0：0分", "Target 0 and actual above 0: scores 0");
             return k_zero;
         }
-        if ((m_c == Comparator::lt || m_c == Comparator::gt) && a == t) {
-            // Missed only by the strictness of < or >: the formulas measure the gap, which is 0.
+        if ((m_c == Comparator::lt || m_c == Comparator::gt) && a == t && t > k_zero) {
+            // Missed only by the strictness of < or >: the formulas measure the gap, which is 0. (A target
+            // of 0 gives no ratio: the steps below say so and score 0.)
             const std::string sym = comparator_symbol(m_c);
-            step([&] { return "实际值恰等于目标值：严格的“" + sym + "”未满足，但差额为0，按默认公式仍得满分"; },
+            step([&] { return "实际值恰等于目标值：严格的“" + sym + "”未满足，但差额为0，按公式计算仍得满分"; },
                  [&] {
                      return "The actual equals the target: the strict “" + sym +
-                            "” is not met, but the gap is 0, so the default formula still gives full marks";
+                            "” is not met, but the gap is 0, so the formula still gives full marks";
                  });
         }
         if (is_reverse(m_c)) {

@@ -82,6 +82,12 @@ TEST_CASE("actual-missing: a budget of 0 leaves the rate uncomputed, and says so
     }
     p.budget = test::cell("0.01", 5, 4);
     CHECK(test::run_rule("actual-missing", p).empty());
+    // A placeholder is no figure either (it was a silent 0: not empty, not a number, not ≤ 0).
+    p.budget = test::cell("-", 5, 4);
+    p.spent = test::cell("无", 5, 5);
+    const auto placeholders = test::run_rule("actual-missing", p);
+    REQUIRE(placeholders.size() == 1);
+    CHECK_THAT(placeholders[0].message.zh, Catch::Contains("未填写全年预算数、全年执行数"));
 }
 
 TEST_CASE("actual-missing: budget figures alone make every indicator's actual due", "[actual-missing]") {

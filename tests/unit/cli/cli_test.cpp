@@ -316,6 +316,27 @@ TEST_CASE("an output that is a file the run reads is refused before anything is 
     CHECK(run({table, "-f", "json", "-o", dir.path("r.json"), "--report", "sarif:" + dir.path("r.sarif")}).code == 1);
 }
 
+TEST_CASE("an output with a table's name may not go into a directory being checked; others may", "[cli][output]") {
+    // `perf-check d -o d/report.json` read its own emptied report as a table (exit 2, 'file is empty'),
+    // and the next run was refused for overwriting it: refused from the first run, with what to do.
+    test::TempDir dir;
+    dir.write("d/t.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
+    for (const char* name : {"report.json", "sub/report.csv", "report.xlsx"}) {
+        INFO(name);
+        const Run r = run({dir.path("d"), "-f", "json", "-o", dir.path("d/") + name});
+        CHECK(r.code == 2);
+        CHECK_THAT(r.err, Catch::Contains("a directory being checked") && Catch::Contains("请写到该目录之外"));
+        CHECK_FALSE(std::filesystem::exists(dir.path("d/") + name));
+    }
+    // A report that is no table, and a hidden baseline (directories skip dot files), are fine there.
+    const Run sarif = run({dir.path("d"), "-f", "sarif", "-o", dir.path("d/report.sarif"), "--update-baseline",
+                           dir.path("d/.baseline.json")});
+    CHECK(sarif.code == 1);
+    const Run again = run({dir.path("d"), "-f", "json", "--baseline", dir.path("d/.baseline.json")});
+    CHECK(again.code == 0);
+    CHECK_THAT(again.out, Catch::Contains("\"projects\": 4") && !Catch::Contains("report.sarif"));
+}
+
 TEST_CASE("--update-baseline may renew the --baseline file in place: the old one is applied first", "[cli][baseline]") {
     test::TempDir dir;
     const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));

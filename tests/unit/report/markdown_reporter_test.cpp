@@ -72,6 +72,11 @@ TEST_CASE("markdown: English labels with --lang en", "[report][markdown]") {
     CHECK(out.rfind("# perf-check report\n\nFiles: 4, projects: 3; **errors: 2**, warnings: 2, infos: 1.", 0) == 0);
     CHECK(out.find("| row | cell | level | rule | project | indicator | problem | fix |") != std::string::npos);
     CHECK(out.find("### Projects for key evaluation (funds ≥ 100 万元)") != std::string::npos);
+    CHECK(out.find("**cannot be read**: broken.csv") != std::string::npos);
+    Report scored = test::sample_report(true);
+    scored.lang = Lang::en;
+    CHECK(test::render(scored, "markdown")
+              .find("### 301001 部分军退人员岗位补贴资金 — 87.50 (良) · data/局 A/targets.csv") != std::string::npos);
 }
 
 TEST_CASE("markdown: a monitor run carries the draft monitoring report below the title", "[report][markdown]") {
@@ -90,7 +95,8 @@ TEST_CASE("markdown: a score run explains each indicator's score under its proje
     const auto details = md.find("## 逐项得分");
     REQUIRE(details != std::string::npos);
     CHECK(md.find("## 评分") < details);
-    CHECK(md.find("### 301001 部分军退人员岗位补贴资金 — 87.50（良）", details) != std::string::npos);
+    CHECK(md.find("### 301001 部分军退人员岗位补贴资金 — 87.50（良）·data/局 A/targets.csv", details) !=
+          std::string::npos);
     CHECK(md.find("| 成本指标/经济成本指标/项目总成本 | 20 | ≤842.07万元 | 855 | 18.00 | "
                   "超出目标：855 − 842.07 = 12.93万元<br>本项得分：18分 |",
                   details) != std::string::npos);

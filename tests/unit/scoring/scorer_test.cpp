@@ -85,7 +85,10 @@ TEST_CASE("a strict < or > met only in the limit says why the missed target stil
         const auto s = score_of(quantitative("100", type, "个", ""), "100");
         CHECK(s.score == d("10"));
         CHECK(
-            has_step(s, std::string("实际值恰等于目标值：严格的“") + type + "”未满足，但差额为0，按默认公式仍得满分"));
+            has_step(s, std::string("实际值恰等于目标值：严格的“") + type + "”未满足，但差额为0，按公式计算仍得满分"));
+        // A target of 0 gives no ratio and scores 0: nothing says "full marks" there.
+        const auto zero = score_of(quantitative("0", type, "个", ""), "0");
+        for (const auto& step : zero.steps) CHECK_FALSE(perf_check::util::contains(step.zh, "仍得满分"));
     }
     // Not said when there is a gap.
     const auto gap = score_of(quantitative("100", "<", "个", ""), "110");
