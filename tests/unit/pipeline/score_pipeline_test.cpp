@@ -131,3 +131,34 @@ TEST_CASE("a table with a header and no project rows is an error naming the head
     CHECK_THAT(*r.files[0].error, Catch::StartsWith(opts.paths[0] + ":4: no project rows below the header (row 4)"));
     CHECK(pipeline::exit_code(r, opts) == pipeline::k_exit_failed);
 }
+
+TEST_CASE("a target table without 三级指标 joins no actuals, and says so once, not per indicator",
+          "[pipeline][score][missing-column]") {
+    // Every actuals row would be 'unmatched' and every indicator 'missing its actual': 62 findings that
+    // only repeat missing-column's one.
+    test::TempDir dir;
+    std::string table = test::slurp(test::source_path("samples/self-eval/targets-2024.csv"));
+    const auto at = table.find(",三级指标,");
+    REQUIRE(at != std::string::npos);
+    table.replace(at, std::string(",三级指标,").size(), ",名目,");  // a header no alias matches
+    RunOptions opts;
+    opts.paths = {dir.write("t.csv", table)};
+    opts.score = true;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    auto actuals = io::ActualsIndex::load(test::source_path("samples/self-eval/actuals-2024.csv"), opts.read, rules);
+    REQUIRE(actuals);
+    const Report r = pipeline::check_inputs(opts, rules, *active, &*actuals);
+    int missing_column = 0;
+    for (const auto& f : r.findings) {
+        INFO(f.rule << " row " << f.loc.row);
+        CHECK(f.rule != "actual-unmatched");
+        CHECK(f.rule != "actual-missing");
+        if (f.rule == "missing-column") {
+            ++missing_column;
+            CHECK(f.value == "三级指标");
+        }
+    }
+    CHECK(missing_column == 1);
+}
