@@ -294,21 +294,31 @@ private:
         const std::size_t n = m_s.size();
         bool ranking = false;
         bool tiered = false;
+        bool zero_award = false;      // 得0分 / 不得分: all-or-nothing's other half
+        std::vector<Decimal> awards;  // fixed positive awards (得8分, 计6分, 给5分)
         for (std::size_t p = 0; p < n; ++p) {
             if (any(p, {U"排名", U"名次", U"排序", U"位次"}) != k_no) ranking = true;
             if (m_s[p] == U'前' || m_s[p] == U'后' || m_s[p] == U'第') {
                 if (const auto num = number(p + 1); num && lit(num->end, U"名") != k_no) ranking = true;
             }
             if (m_s[p] == U'档') tiered = true;
-            // An award of a fixed number of points (得8分, 计6分, 给5分) is a row of a tier table;
-            // 得0分 is all-or-nothing and 得满分 is full marks.
+            if (any(p, {U"不得分"}) != k_no) zero_award = true;
             if (m_s[p] == U'得' || m_s[p] == U'计' || m_s[p] == U'给' || m_s[p] == U'记') {
-                if (const auto num = number(p + 1);
-                    num && lit(num->end, U"分") != k_no && num->value > Decimal{}) {
-                    tiered = true;
+                if (const auto num = number(p + 1); num && lit(num->end, U"分") != k_no) {
+                    if (num->value > Decimal{}) {
+                        if (std::find(awards.begin(), awards.end(), num->value) == awards.end()) {
+                            awards.push_back(num->value);
+                        }
+                    } else {
+                        zero_award = true;
+                    }
                 }
             }
         }
+        // Fixed awards are rows of a tier table, but for one amount beside 得0分/不得分 (完成得10分，未完成
+        // 得0分): that is all-or-nothing, the amount being the weight's, which the parts say (the amount
+        // itself is named as not understood).
+        if (awards.size() > 1 || (awards.size() == 1 && !zero_award)) tiered = true;
         if (!ranking && !tiered) return false;
         const auto kind = ranking ? UnsupportedKind::ranking : UnsupportedKind::tiered;
         m_f.unsupported.push_back({kind, m_f.text});

@@ -310,6 +310,22 @@ TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") 
     CHECK(f.blocked());
     CHECK(canonical_form(f) == "unsupported(tiered)");
     CHECK(canonical_form(parse_deduction("按完成情况分三档计分")) == "unsupported(tiered)");
+    CHECK(canonical_form(parse_deduction("完成得10分，部分完成得6分，未完成得0分")) == "unsupported(tiered)");
+    CHECK(canonical_form(parse_deduction("完成得10分")) == "unsupported(tiered)");  // one row: no table to read
+}
+
+TEST_CASE("one amount for done and 0 for not done is all-or-nothing, not a tier table", "[scoring][deduction]") {
+    // 完成得10分，未完成得0分 literally says 0 when missed; read as a tier table it fell to the default
+    // formula (9.5 for 95 of 100).
+    for (const char* text : {"完成得10分，未完成得0分", "完成得10分，未完成不得分", "按时完成计5分，未按时完成计0分"}) {
+        INFO(text);
+        const auto f = parse_deduction(text);
+        CHECK(f.unsupported.empty());
+        CHECK(f.all_or_nothing);
+        CHECK_FALSE(f.blocked());
+        // The amount is named as not understood: the weight is what a met target scores.
+        REQUIRE(f.unparsed.size() == 1);
+    }
 }
 
 TEST_CASE("a bonus is recognised and set aside without blocking the rest", "[scoring][deduction]") {

@@ -95,6 +95,13 @@ TEST_CASE("a strict < or > met only in the limit says why the missed target stil
     for (const auto& step : gap.steps) CHECK_FALSE(perf_check::util::contains(step.zh, "恰等于"));
 }
 
+TEST_CASE("完成得10分，未完成得0分 scores a missed target 0", "[scoring][scorer]") {
+    const auto s = score_of(quantitative("100", "≥", "个", "完成得10分，未完成得0分"), "95");
+    CHECK(s.score == d("0"));
+    const auto met = score_of(quantitative("100", "≥", "个", "完成得10分，未完成得0分"), "100");
+    CHECK(met.score == d("10"));
+}
+
 TEST_CASE("vector: ≥ 100, actual 120, weight 10 → 10", "[scoring][scorer]") {
     const auto s = score_of(quantitative("100", "≥", "个", ""), "120");
     CHECK(s.score == d("10"));
