@@ -66,9 +66,9 @@ Text default_formula(Comparator c, const ScoringPolicy& policy) {
             "chosen by the comparator, which this indicator does not state"};
 }
 
-/// How to write a concrete standard for an indicator with comparator `c`.
-Text example_hint(Comparator c) {
-    const Text example = deduction_example(c);
+/// How to write a concrete standard for an indicator with comparator `c`, counted in `unit`.
+Text example_hint(Comparator c, std::string_view unit = "") {
+    const Text example = deduction_example(c, unit);
     return {"请写明具体扣分办法，例如" + example.zh + "。", "State a concrete deduction, e.g. " + example.en + "."};
 }
 
@@ -107,8 +107,13 @@ public:
                         pname, ind.name.shown(), ind.deduction.shown(),
                         sym.empty() ? std::string() : " for “" + sym + "” indicators", formula.en);
                 });
-            const Text& hint = m_hints[static_cast<std::size_t>(ind.comparator)];
-            f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
+            if (example_depends_on_unit(ind.comparator, ind.value.unit)) {
+                const Text hint = example_hint(ind.comparator, ind.value.unit);
+                f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
+            } else {
+                const Text& hint = m_hints[static_cast<std::size_t>(ind.comparator)];
+                f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
+            }
             sink.add(std::move(f));
         }
     }

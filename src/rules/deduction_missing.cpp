@@ -33,7 +33,7 @@ public:
                                          ind.name.shown(), ind.deduction.shown())};
             }
             // The example fits the indicator's direction: a cost loses points for going over, not short.
-            const Text example = deduction_example(ind.comparator);
+            const Text example = deduction_example(ind.comparator, ind.value.unit);
             f.hint = {"请写明如何扣分，例如" + example.zh + "；否则自评时只能按默认公式计分。",
                       "State how points are lost, e.g. " + example.en +
                           "; otherwise scoring falls back to the default formula."};

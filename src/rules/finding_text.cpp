@@ -42,12 +42,25 @@ std::string indicator_en(const Indicator& indicator) {
     return "indicator “" + std::string(indicator.name.shown()) + "” (" + level_path(indicator) + ")";
 }
 
-Text deduction_example(Comparator c) {
+bool example_depends_on_unit(Comparator c, std::string_view unit) {
+    return (c == Comparator::le || c == Comparator::lt) && !unit.empty() && unit != "万元";
+}
+
+Text deduction_example(Comparator c, std::string_view unit) {
     switch (c) {
         case Comparator::le:
         case Comparator::lt:
-            return {"“每超过目标值5万元扣1分，扣完为止”",
-                    "“每超过目标值5万元扣1分，扣完为止” (1 point off per 5万元 over)"};
+            if (!example_depends_on_unit(c, unit)) {
+                return {"“每超过目标值5万元扣1分，扣完为止”",
+                        "“每超过目标值5万元扣1分，扣完为止” (1 point off per 5万元 over)"};
+            }
+            if (unit == "%") {
+                return {"“每超过目标值1个百分点扣1分，扣完为止”",
+                        "“每超过目标值1个百分点扣1分，扣完为止” (1 point off per percentage point over)"};
+            }
+            return {"“每超过目标值1" + std::string(unit) + "扣1分，扣完为止”",
+                    "“每超过目标值1" + std::string(unit) + "扣1分，扣完为止” (1 point off per 1" + std::string(unit) +
+                        " over)"};
         case Comparator::qualitative:
             return {"“按时完成得满分，每延迟1个月扣2分，扣完为止”，或写明达成、部分达成、未达成各得多少分",
                     "“按时完成得满分，每延迟1个月扣2分，扣完为止” (2 points off per month late), or the points for "

@@ -12,9 +12,14 @@
 namespace perf_check::rules {
 
 /// A computable deduction standard to give as an example, fitting the comparator: a cost (≤) loses points
-/// for each step over, a qualitative target for each month late, any other for each point short. zh and
-/// en, each a quoted phrase that reads after "例如" / "e.g.".
-Text deduction_example(Comparator c);
+/// for each step over (5万元 for money, a percentage point for %, one of `unit` otherwise), a
+/// qualitative target for each month late, any other for each point short. zh and en, each a quoted
+/// phrase that reads after "例如" / "e.g.". `unit` is the indicator's canonical unit (Quantity::unit).
+Text deduction_example(Comparator c, std::string_view unit = "");
+
+/// True when deduction_example(c, unit) differs from deduction_example(c) (a ≤ or < indicator counted in
+/// something other than 万元): callers that word the common case once per run word these per finding.
+bool example_depends_on_unit(Comparator c, std::string_view unit);
 
 /// The project's name as written (Cell::shown), or its unit code when it has none: how messages name it.
 std::string_view project_label(const Project& project);

@@ -32,7 +32,8 @@ TEST_CASE("deduction-discretionary finds the seed's discretionary standards", "[
           "止。”"
           "只说视情况扣分，没有可计算的扣分办法；评分将采用规则集“<”指标的默认公式："
           "按超支比例扣分（分值×(1−(实际值−目标值)÷目标值)，达到目标值2倍时为0分）。");
-    CHECK_THAT(findings[0].hint.zh, Catch::Contains("每超过目标值5万元扣1分"));
+    // A “<” indicator counted in 人: its example counts in 人 too, not in 万元.
+    CHECK(findings[0].hint.zh == "请写明具体扣分办法，例如“每超过目标值1人扣1分，扣完为止”。");
     CHECK(findings[1].loc.row == 10);
     CHECK(findings[1].value == "视情况，扣分，扣完为止");
     CHECK_THAT(findings[1].message.zh,

@@ -63,4 +63,14 @@ TEST_CASE("deduction-missing: the example in the hint goes the indicator's way",
     CHECK_THAT(findings[1].hint.zh, Catch::Contains("每低于目标值1个百分点扣0.5分"));
     CHECK_THAT(findings[2].hint.zh, Catch::Contains("每延迟1个月扣2分"));
     CHECK_THAT(findings[0].hint.zh, Catch::EndsWith("；否则自评时只能按默认公式计分。"));
+    // The example counts in the indicator's unit: a ≤ in % by percentage points, in 个 by one.
+    const test::Row rate = {"成本指标", "经济成本指标", "差错率", "3%", "差错率", "", "%", "≤", "10分"};
+    const test::Row errors = {"产出指标", "质量指标", "差错数", "2", "差错数", "", "个", "≤", "10分"};
+    const auto by_unit = test::run_rule(
+        "deduction-missing", test::project("301001", "测试项目", "842.07", "保障区内退休人员待遇按时足额发放。",
+                                           {rate, errors}, 5, &config::default_rule_set()));
+    REQUIRE(by_unit.size() == 2);
+    CHECK_THAT(by_unit[0].hint.zh, Catch::Contains("“每超过目标值1个百分点扣1分，扣完为止”"));
+    CHECK_THAT(by_unit[1].hint.zh, Catch::Contains("“每超过目标值1个扣1分，扣完为止”"));
+    CHECK_THAT(by_unit[1].hint.en, Catch::Contains("(1 point off per 1个 over)"));
 }
