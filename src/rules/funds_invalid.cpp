@@ -1,4 +1,6 @@
 // Rule funds-invalid: a project's 资金总额 is empty, not a number, or not positive.
+#include <string_view>
+
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
@@ -10,6 +12,40 @@ namespace perf_check::rules {
 namespace {
 
 constexpr const char* k_id = "funds-invalid";
+
+// Written as a number yet unreadable because of its size: more than 15 digits before the point (grouping
+// commas aside), or a power of ten beyond that (1e308). "1,2,3" is not a number, just a bad one.
+bool too_large_number(std::string_view t) {
+    std::size_t i = (!t.empty() && (t[0] == '+' || t[0] == '-')) ? 1 : 0;
+    std::size_t integer_digits = 0;
+    bool point = false;
+    for (; i < t.size(); ++i) {
+        const char c = t[i];
+        if (c >= '0' && c <= '9') {
+            if (!point) ++integer_digits;
+        } else if (c == '.' && !point) {
+            point = true;
+        } else if (c == ',' && !point) {
+            continue;
+        } else if ((c == 'e' || c == 'E') && integer_digits > 0) {
+            std::size_t j = i + 1;
+            if (j < t.size() && (t[j] == '+' || t[j] == '-')) {
+                if (t[j] == '-') return false;
+                ++j;
+            }
+            if (j == t.size() || t.size() - j > 4) return j < t.size();
+            int exponent = 0;
+            for (; j < t.size(); ++j) {
+                if (t[j] < '0' || t[j] > '9') return false;
+                exponent = exponent * 10 + (t[j] - '0');
+            }
+            return exponent + static_cast<int>(integer_digits) > 15;
+        } else {
+            return false;
+        }
+    }
+    return integer_digits > 15;
+}
 
 class FundsInvalid final : public Rule {
 public:
@@ -23,6 +59,13 @@ public:
         if (project.funds.empty()) {
             f.message.zh = fmt::format("{}的资金总额为空。", project_zh(project));
             f.message.en = fmt::format("The total funds (资金总额) of {} are empty.", project_en(project));
+        } else if (!project.funds_wan && too_large_number(project.funds.text)) {
+            f.message.zh = fmt::format("{}的资金总额“{}”数值过大，无法读取：请检查是否多写了位数或弄错了金额单位。",
+                                       project_zh(project), f.value);
+            f.message.en = fmt::format(
+                "The total funds (资金总额) of {} read “{}”, a number too large to be an amount: check for extra "
+                "digits or the wrong money unit.",
+                project_en(project), f.value);
         } else if (!project.funds_wan) {
             f.message.zh = fmt::format("{}的资金总额“{}”不是数字。", project_zh(project), f.value);
             f.message.en = fmt::format("The total funds (资金总额) of {} read “{}”, which is not a number.",

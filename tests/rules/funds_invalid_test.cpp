@@ -25,6 +25,20 @@ TEST_CASE("funds-invalid finds funds that are not a number", "[funds-invalid]") 
     CHECK_THAT(findings[0].hint.zh, Catch::Contains("（万元）"));
 }
 
+TEST_CASE("funds-invalid says a number too large to read is too large, not 'not a number'", "[funds-invalid]") {
+    for (const char* funds : {"99999999999999999999999", "1e308", "1,000,000,000,000,000,000,000.5"}) {
+        INFO(funds);
+        const auto findings = test::run_rule("funds-invalid", with_funds(funds));
+        REQUIRE(findings.size() == 1);
+        CHECK_THAT(findings[0].message.zh, Catch::Contains("数值过大") && !Catch::Contains("不是数字"));
+        CHECK_THAT(findings[0].message.en, Catch::Contains("too large"));
+    }
+    for (const char* bad : {"1e", "1,2,3x", "约1e20"}) {
+        INFO(bad);
+        CHECK_THAT(test::run_rule("funds-invalid", with_funds(bad))[0].message.zh, Catch::Contains("不是数字"));
+    }
+}
+
 TEST_CASE("funds-invalid finds empty, zero and negative funds", "[funds-invalid]") {
     const auto empty = test::run_rule("funds-invalid", with_funds(""));
     REQUIRE(empty.size() == 1);
