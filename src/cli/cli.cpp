@@ -217,7 +217,7 @@ std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptio
         run.reports.push_back(t);
     }
     int to_stdout = 0;
-    for (const auto& t : run.reports) to_stdout += (t.path.empty() || t.path == "-") ? 1 : 0;
+    for (const auto& t : run.reports) to_stdout += pipeline::is_standard_output(t.path) ? 1 : 0;
     if (to_stdout > 1) return "only one output can go to standard output: give the others a path (FORMAT:PATH)";
     run.lang = s.lang == "en" ? Lang::en : Lang::zh;
     if (s.fail_on == "never") run.fail_on.reset();
@@ -239,7 +239,7 @@ std::optional<std::string> to_run_options(const Shared& s, bool is_tty, RunOptio
     }
     for (const auto& t : run.reports) {
         const auto* entry = report::find_reporter(t.format);
-        if (entry && entry->binary && (t.path.empty() || t.path == "-") && is_tty) {
+        if (entry && entry->binary && pipeline::is_standard_output(t.path) && is_tty) {
             return "format " + t.format + " writes a binary file: give it a path (-o FILE or --report " + t.format +
                    ":FILE)";
         }
@@ -402,7 +402,7 @@ namespace {
 // written whole (a full disk) fails the command, as a run's reports do.
 template <class Body>
 int with_output(const std::string& path, std::ostream& out, std::ostream& err, Body body) {
-    const bool to_stdout = path.empty() || path == "-";
+    const bool to_stdout = pipeline::is_standard_output(path);
     std::ofstream file;
     if (!to_stdout) {
         file.open(path, std::ios::binary);

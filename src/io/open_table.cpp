@@ -22,7 +22,10 @@ std::string lower_extension(const std::string& path) {
     return ext;
 }
 
-bool is_table_extension(const std::string& ext) {
+bool is_table_file_name(const std::string& path) {
+    const std::string fname = fs::path(path).filename().string();
+    if (util::starts_with(fname, "~$") || util::starts_with(fname, ".")) return false;  // Excel lock files
+    const std::string ext = lower_extension(path);
     return ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".xlsm" || ext == ".json" || ext == ".xls";
 }
 
@@ -105,12 +108,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, co
              it != end; it.increment(ec)) {
             if (ec) break;
             if (!it->is_regular_file(ec)) continue;
-            const std::string ext = lower_extension(it->path().string());
-            const std::string fname = it->path().filename().string();
-            if (util::starts_with(fname, "~$") || util::starts_with(fname, ".")) continue;  // Excel lock files
-            if (is_table_extension(ext)) {
-                found.push_back(it->path().string());
-            }
+            if (is_table_file_name(it->path().string())) found.push_back(it->path().string());
         }
         if (found.empty()) {
             add(p);  // reported as "no supported files"

@@ -32,9 +32,9 @@ Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, cons
 /// The extension of `path`, lower-cased, with its dot (".xlsx"), or "" when it has none.
 std::string lower_extension(const std::string& path);
 
-/// True for the extensions a directory's tables are found by (lower_extension's form): .csv .tsv .xlsx
-/// .xlsm .xls .json.
-bool is_table_extension(const std::string& ext);
+/// True for a file a directory's tables are found by: a table's extension (.csv .tsv .xlsx .xlsm .xls
+/// .json, any case) and not hidden (.name) or an Excel lock file (~$name).
+bool is_table_file_name(const std::string& path);
 
 /// Expands command-line paths: files as given; directories to their supported files (.csv .tsv .xlsx
 /// .json), recursively, sorted by path. A path that does not exist is kept (opening it reports it). A

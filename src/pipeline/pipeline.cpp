@@ -478,7 +478,7 @@ std::vector<std::string> not_tables(const RunOptions& options, bool outputs) {
     }
     if (!outputs) return out;
     for (const auto& target : options.reports) {
-        if (!target.path.empty() && target.path != "-") out.push_back(target.path);
+        if (!is_standard_output(target.path)) out.push_back(target.path);
     }
     return out;
 }
@@ -566,25 +566,27 @@ bool written_whole(std::ostream& out, const std::string& name, std::ostream& err
     return false;
 }
 
+bool is_standard_output(const std::string& path) {
+    return path.empty() || path == "-";
+}
+
 namespace {
+
+// `p` absolute, symbolic links and `..` resolved as far as it exists; `ec` set when that fails.
+std::filesystem::path normal_path(const std::string& p, std::error_code& ec) {
+    const auto absolute = std::filesystem::absolute(p, ec);
+    return ec ? std::filesystem::path() : std::filesystem::weakly_canonical(absolute, ec);
+}
 
 // Same file: one file under two names (a link, a hard link, ./t.csv and t.csv), or, for a path that does
 // not exist yet, the same normalised path.
 bool same_file(const std::string& a, const std::string& b) {
     std::error_code ec;
     if (std::filesystem::equivalent(a, b, ec)) return true;
-    const auto normal = [&ec](const std::string& p) {
-        const auto absolute = std::filesystem::absolute(p, ec);
-        return ec ? std::filesystem::path() : std::filesystem::weakly_canonical(absolute, ec);
-    };
-    const auto na = normal(a);
+    const auto na = normal_path(a, ec);
     if (ec) return false;
-    const auto nb = normal(b);
+    const auto nb = normal_path(b, ec);
     return !ec && na == nb;
-}
-
-bool is_stdout(const std::string& path) {
-    return path.empty() || path == "-";
 }
 
 }  // namespace
@@ -592,7 +594,7 @@ bool is_stdout(const std::string& path) {
 std::optional<std::string> output_clash(const std::vector<std::string>& outputs, const std::vector<InputFile>& inputs) {
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         const std::string& out = outputs[i];
-        if (is_stdout(out)) continue;
+        if (is_standard_output(out)) continue;
         for (const auto& in : inputs) {
             if (in.path.empty() || !same_file(out, in.path)) continue;
             return "the output " + out + " is " + in.role + " (" + in.path +
@@ -601,10 +603,29 @@ std::optional<std::string> output_clash(const std::vector<std::string>& outputs,
                    "不要放在被检查的目录中)";
         }
         for (std::size_t j = 0; j < i; ++j) {
-            if (is_stdout(outputs[j]) || !same_file(out, outputs[j])) continue;
+            if (is_standard_output(outputs[j]) || !same_file(out, outputs[j])) continue;
             return "two outputs go to " + out +
                    ": each would overwrite the other; give each its own path "
                    "(两个输出写到同一个文件，会互相覆盖：请分别指定输出路径)";
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> output_in_checked_directory(const std::vector<std::string>& outputs,
+                                                       const std::vector<std::string>& paths) {
+    for (const auto& dir : paths) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(dir, ec)) continue;
+        const auto root = normal_path(dir, ec);
+        if (ec) continue;
+        for (const auto& out : outputs) {
+            if (is_standard_output(out) || !io::is_table_file_name(out)) continue;
+            const auto rel = normal_path(out, ec).lexically_relative(root);
+            if (ec || rel.empty() || *rel.begin() == "..") continue;
+            return "the output " + out + " is inside " + dir +
+                   ", a directory being checked: its tables would include it; write it outside the directory "
+                   "(输出文件位于被检查的目录中，会被当作表格读取：请写到该目录之外)";
         }
     }
     return std::nullopt;
@@ -676,25 +697,8 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         read.push_back({options.rules_path, "the rule set"});
         // The baseline is read before the new one is written: --update-baseline may renew it in place.
         auto clash = output_clash(written, read);
-        // Nor may an output with a table's extension go into a directory being checked: it would be
-        // read as a table (this run, or the next), and the next run's output would overwrite it.
-        for (const auto& dir : options.paths) {
-            std::error_code ec;
-            if (clash || !std::filesystem::is_directory(dir, ec)) continue;
-            const auto root = std::filesystem::weakly_canonical(std::filesystem::absolute(dir, ec), ec);
-            for (const auto& out : written) {
-                if (out.empty() || out == "-" || !io::is_table_extension(io::lower_extension(out))) continue;
-                const std::string name = std::filesystem::path(out).filename().string();
-                if (util::starts_with(name, ".") || util::starts_with(name, "~$")) continue;  // never read as tables
-                const auto at = std::filesystem::weakly_canonical(std::filesystem::absolute(out, ec), ec);
-                const auto rel = at.lexically_relative(root);
-                if (ec || rel.empty() || *rel.begin() == "..") continue;
-                clash = "the output " + out + " is inside " + dir +
-                        ", a directory being checked: its tables would include it; write it outside the directory "
-                        "(输出文件位于被检查的目录中，会被当作表格读取：请写到该目录之外)";
-                break;
-            }
-        }
+        // Nor may an output with a table's file name go into a directory being checked.
+        if (!clash) clash = output_in_checked_directory(written, options.paths);
         if (!clash) clash = output_clash(reports, {{options.baseline_path, "the baseline"}});
         if (clash) {
             err << "perf-check: " << *clash << '\n';
@@ -715,7 +719,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_failed;
         }
         report::ReporterOptions ropts;
-        const bool to_stdout = target.path.empty() || target.path == "-";
+        const bool to_stdout = is_standard_output(target.path);
         ropts.colour = options.colour && to_stdout;
         Output o;
         o.reporter = entry->factory(ropts);

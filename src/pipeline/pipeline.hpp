@@ -35,6 +35,9 @@ int exit_code(const Report& report, const RunOptions& options);
 /// or baseline cut short must fail the command (exit 2), never pass for complete.
 bool written_whole(std::ostream& out, const std::string& name, std::ostream& err);
 
+/// True for an output path that means standard output: "" (none given) or "-".
+bool is_standard_output(const std::string& path);
+
 /// A file a command reads, and what it is to the user ("the table", "the rule set", …).
 struct InputFile {
     std::string path;
@@ -47,6 +50,11 @@ struct InputFile {
 /// are opened, and so truncated, before the inputs are read: `perf-check t.csv -f csv -o t.csv` would
 /// lose the table.
 std::optional<std::string> output_clash(const std::vector<std::string>& outputs, const std::vector<InputFile>& inputs);
+
+/// Why an output of `outputs` may not be written: one with a table's file name inside a directory of
+/// `paths` (it would be read as a table, by this run or the next). nullopt when none is.
+std::optional<std::string> output_in_checked_directory(const std::vector<std::string>& outputs,
+                                                       const std::vector<std::string>& paths);
 
 /// The whole run: loads the rule set, checks, writes every requested report. Operational errors go to
 /// `err` with the file and line; `out` receives reports whose target path is "" or "-".
