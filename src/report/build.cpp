@@ -20,6 +20,19 @@ void count_severity(Severity s, int& errors, int& warnings, int& infos) {
     }
 }
 
+std::string score_working(const IndicatorScore& score, Lang lang) {
+    std::string working;
+    for (const auto& step : score.steps) {
+        if (!working.empty()) working += '\n';
+        working += pick(step, lang);
+    }
+    return working;
+}
+
+std::string execution_rate_text(const BudgetExecution& execution) {
+    return execution.rate ? (*execution.rate * Decimal::from_int(100)).fixed(2) + "%" : std::string();
+}
+
 FileOrder::FileOrder(const std::vector<FileResult>& files) : m_missing(files.size()), m_last_index(files.size()) {
     for (std::size_t i = 0; i < files.size(); ++i) m_index.emplace(files[i].path, i);
     // The cache starts on a path no file can have (a NUL byte), so the first lookup is a real one.

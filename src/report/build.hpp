@@ -37,6 +37,13 @@ bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_in
 /// Adds one to the counter of severity `s`.
 void count_severity(Severity s, int& errors, int& warnings, int& infos);
 
+/// An indicator score's working in `lang`, one step a line ('\n' between steps).
+std::string score_working(const IndicatorScore& score, Lang lang);
+
+/// The budget execution rate as a percentage with two decimals ("101.54%"); "" when it could not be
+/// computed.
+std::string execution_rate_text(const BudgetExecution& execution);
+
 /// A file's position in the run for finding_before: the first position of its path in `files`,
 /// files.size() for a path not among them. Remembers the last path asked for, since findings come a
 /// file at a time; so one object must not be shared between threads.

@@ -5,6 +5,7 @@
 // unreadable files.
 #include <sstream>
 
+#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "util/temp_stream.hpp"
 #include "util/text.hpp"
@@ -78,10 +79,8 @@ public:
         // Held until the findings are all out: one table, findings first, then the scores.
         std::ostringstream out;
         for (const auto& i : s.indicators) {
-            std::string working;
-            for (const auto& step : i.steps) working += (working.empty() ? "" : "\n") + pick(step, m_lang);
             row(out, {s.file, i.loc.row > 0 ? std::to_string(i.loc.row) : "", i.loc.cell_ref(), m_words.score, "score",
-                      s.project_code, s.project, i.indicator, i.score.fixed(2), working, ""});
+                      s.project_code, s.project, i.indicator, i.score.fixed(2), score_working(i, m_lang), ""});
         }
         row(out, {s.file, s.row > 0 ? std::to_string(s.row) : "", "", m_words.score, "score-total", s.project_code,
                   s.project, "", s.total.fixed(2),

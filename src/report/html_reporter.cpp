@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "rules/catalog.hpp"
@@ -387,7 +388,7 @@ public:
         }
         const BudgetExecution& b = sc.budget_execution;
         out << "<tr><td>" << esc(m_w.budget_execution) << "</td><td class=\"num\">" << b.weight.str()
-            << "</td><td></td><td>" << (b.rate ? (*b.rate * Decimal::from_int(100)).fixed(2) + "%" : std::string())
+            << "</td><td></td><td>" << execution_rate_text(b)
             << "</td><td class=\"num\">" << b.score.fixed(2) << "</td><td></td></tr>\n";
         out << "</tbody></table></details></td></tr>\n";
         m_scores.append(out.str());

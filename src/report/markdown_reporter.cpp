@@ -194,13 +194,11 @@ public:
                << (en ? " (" : "（") << md(s.grade) << (en ? ")" : "）") << (en ? " · " : "·") << md(s.file) << "\n\n";
         table_header(detail, {std::begin(m_w.detail_headers), std::end(m_w.detail_headers)});
         for (const auto& i : s.indicators) {
-            std::string working;
-            for (const auto& step : i.steps) working += (working.empty() ? "" : "\n") + pick(step, m_lang);
-            table_row(detail, {i.indicator, i.weight.str(), i.target, i.actual, i.score.fixed(2), working});
+            table_row(detail,
+                      {i.indicator, i.weight.str(), i.target, i.actual, i.score.fixed(2), score_working(i, m_lang)});
         }
         const BudgetExecution& b = s.budget_execution;
-        table_row(detail, {m_w.budget_execution, b.weight.str(), "",
-                           b.rate ? (*b.rate * Decimal::from_int(100)).fixed(2) + "%" : "", b.score.fixed(2), ""});
+        table_row(detail, {m_w.budget_execution, b.weight.str(), "", execution_rate_text(b), b.score.fixed(2), ""});
         m_score_details.append(detail.str());
     }
     void finish(const Report& rest) override {

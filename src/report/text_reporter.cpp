@@ -267,9 +267,7 @@ private:
             for (const auto& step : s.indicators[k].steps) out << "        " << pick(step, m_lang) << '\n';
         }
         out << lines.back() << '\n';
-        if (b.rate)
-            out << "        " << (m_lang == Lang::en ? "rate " : "执行率 ")
-                << (*b.rate * Decimal::from_int(100)).fixed(2) << "%\n";
+        if (b.rate) out << "        " << (m_lang == Lang::en ? "rate " : "执行率 ") << execution_rate_text(b) << '\n';
         out << '\n';
     }
 
