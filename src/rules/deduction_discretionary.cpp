@@ -107,13 +107,11 @@ public:
                         pname, ind.name.shown(), ind.deduction.shown(),
                         sym.empty() ? std::string() : " for “" + sym + "” indicators", formula.en);
                 });
-            if (example_depends_on_unit(ind.comparator, ind.value.unit)) {
-                const Text hint = example_hint(ind.comparator, ind.value.unit);
-                f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
-            } else {
-                const Text& hint = m_hints[static_cast<std::size_t>(ind.comparator)];
-                f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
-            }
+            // The common case is worded once per run (m_hints); a ≤/< counted in another unit than 万元 here.
+            const bool by_unit = example_depends_on_unit(ind.comparator, ind.value.unit);
+            const Text own = by_unit ? example_hint(ind.comparator, ind.value.unit) : Text{};
+            const Text& hint = by_unit ? own : m_hints[static_cast<std::size_t>(ind.comparator)];
+            f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
             sink.add(std::move(f));
         }
     }
