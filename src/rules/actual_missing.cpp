@@ -80,10 +80,10 @@ public:
                 f.message = {
                     fmt::format(
                         "项目“{}”的全年预算数为“{}”，无法计算预算执行率（执行数 ÷ 预算数），预算执行率按0分计。", pname,
-                        project.budget.as_read()),
+                        project.budget.shown()),
                     fmt::format("Project “{}”: the annual budget (全年预算数) is “{}”, so budget execution "
                                 "(spent ÷ budget) cannot be computed; it scores 0.",
-                                pname, project.budget.as_read())};
+                                pname, project.budget.shown())};
                 f.hint = hint;
                 sink.add(std::move(f));
             }

@@ -80,6 +80,13 @@ TEST_CASE("actual-missing: a budget of 0 leaves the rate uncomputed, and says so
                                             "”，无法计算预算执行率（执行数 ÷ 预算数），预算执行率按0分计。");
         CHECK_THAT(findings[0].message.en, Catch::Contains("cannot be computed"));
     }
+    // The message quotes the cell as the table has it (full-width, as typed) without the spaces around it.
+    p.budget = test::cell("0", 5, 4);
+    p.budget.raw = " ０ ";
+    const auto wide = test::run_rule("actual-missing", p);
+    REQUIRE(wide.size() == 1);
+    CHECK_THAT(wide[0].message.zh, Catch::Contains("全年预算数为“０”"));
+    CHECK_THAT(wide[0].message.en, Catch::Contains("is “０”"));
     p.budget = test::cell("0.01", 5, 4);
     CHECK(test::run_rule("actual-missing", p).empty());
     // A placeholder is no figure either (it was a silent 0: not empty, not a number, not ≤ 0).
