@@ -240,14 +240,27 @@ ScanResult scan(std::istream& in) {
     return r;
 }
 
-Error failure_error(const Failure& f, const char* encoding, const std::string& file) {
+// What to do about a file that is not in the encoding it was read as.
+constexpr const char* k_unknown_encoding_hint =
+    " (文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV，或用 --encoding 指定编码)";
+
+Error failure_error(const Failure& f, const char* encoding, const std::string& file,
+                    const char* hint = k_unknown_encoding_hint) {
     Error e;
     e.file = file;
     e.line = static_cast<int>(f.line);
     e.message = "not valid " + std::string(encoding) + " text: bad byte sequence " + util::hex_bytes(f.bytes) +
-                " at byte offset " + std::to_string(f.offset) +
-                " (文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV，或用 --encoding 指定编码)";
+                " at byte offset " + std::to_string(f.offset) + hint;
     return e;
+}
+
+// A forced encoding that fails: say whether the other one reads the file, rather than suggest the
+// --encoding the user has just given.
+const char* forced_hint(const ScanResult& r, Encoding forced) {
+    const bool other_reads = forced == Encoding::gb18030 ? !r.utf8.failed : !r.gb.failed;
+    if (!other_reads) return " (文件不是 UTF-8 或 GB18030 编码：请另存为 UTF-8 或 GB18030 编码的 CSV)";
+    if (forced == Encoding::gb18030) return " (文件是 UTF-8 编码：去掉 --encoding 即可自动识别)";
+    return " (文件是 GB18030 编码：去掉 --encoding 即可自动识别，或用 --encoding gb18030)";
 }
 
 Expected<Encoding> nul_error(const ScanResult& r, const std::string& file) {
@@ -275,10 +288,10 @@ Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std:
     const ScanResult r = scan(in);
     if (r.nul_offset != std::string::npos) return nul_error(r, file);
     if (forced == Encoding::gb18030) {
-        if (r.gb.failed) return failure_error(r.gb, "GB18030", file);
+        if (r.gb.failed) return failure_error(r.gb, "GB18030", file, forced_hint(r, forced));
         return forced;
     }
-    if (r.utf8.failed) return failure_error(r.utf8, "UTF-8", file);
+    if (r.utf8.failed) return failure_error(r.utf8, "UTF-8", file, forced_hint(r, forced));
     return forced;
 }
 

@@ -182,6 +182,9 @@ TEST_CASE("verify_encoding checks a forced encoding", "[encoding]") {
         CHECK(r.error().file == "seed.csv");
         CHECK(r.error().line == 1);
         CHECK_THAT(r.error().message, Catch::StartsWith("not valid UTF-8 text: bad byte sequence CF EE at byte offset 0 "));
+        // The user gave --encoding: the hint names the encoding that does read the file.
+        CHECK_THAT(r.error().message,
+                   Catch::EndsWith("(文件是 GB18030 编码：去掉 --encoding 即可自动识别，或用 --encoding gb18030)"));
         CHECK(in.tellg() == 0);  // rewound
     }
     SECTION("UTF-8 seed forced as GB18030") {
@@ -189,6 +192,7 @@ TEST_CASE("verify_encoding checks a forced encoding", "[encoding]") {
         REQUIRE_FALSE(r);
         // 表 (E8 A1 A8) ends on an odd byte, so A8 pairs with the comma after it.
         CHECK_THAT(r.error().message, Catch::StartsWith("not valid GB18030 text: bad byte sequence A8 2C at byte offset 26 "));
+        CHECK_THAT(r.error().message, Catch::EndsWith("(文件是 UTF-8 编码：去掉 --encoding 即可自动识别)"));
         CHECK(r.error().line == 1);
     }
     SECTION("matching forced encodings pass") {
@@ -203,6 +207,8 @@ TEST_CASE("verify_encoding checks a forced encoding", "[encoding]") {
         REQUIRE_FALSE(r);
         CHECK(r.error().line == 2);
         CHECK_THAT(r.error().message, Catch::StartsWith("not valid UTF-8 text: bad byte sequence FF at byte offset 3 "));
+        // FF is no GB18030 either: nothing to switch to, and --encoding is not suggested again.
+        CHECK_THAT(r.error().message, Catch::EndsWith("(文件不是 UTF-8 或 GB18030 编码：请另存为 UTF-8 或 GB18030 编码的 CSV)"));
     }
 }
 
