@@ -111,6 +111,11 @@ struct TotalRow {
     Cell weight;        ///< the 备注/分值 cell, when the row totals weights
     int row = 0;
     bool grand = false;  ///< the whole table's total, read after this project (model::GrandTotals)
+    /// 资金总额 of the table's projects up to and including this one, and how many they are (0: not
+    /// known, e.g. a project's funds were unreadable): what a 总计, or a total above the first project,
+    /// is compared with (model::GrandTotals::mark).
+    Decimal table_funds;
+    int table_projects = 0;
 };
 
 /// One project: its header cells (filled down) and its indicator rows.

@@ -234,7 +234,7 @@ Indicator& TableProjectSource::next_slot(Project& p, Assembly& state) {
 }
 
 void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state) const {
-    p.last_row = row.row;
+    p.last_row = std::max(p.last_row, row.row);  // a leading total row comes last, from above
     // Total rows: the first non-empty cell says 合计/总计/总分.
     for (const auto& c : row.cells) {
         if (util::is_blank(c)) continue;
@@ -311,6 +311,11 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             }
             return false;
         }();
+        if (is_total && !started && !m_seen_project) {
+            // Above every project: not a project of its own (it used to become one named 合计).
+            m_leading_totals.push_back(row);
+            continue;
+        }
         const bool new_project = names_project && !is_total &&
                                  (!started || code.text != out.code.text || name.text != out.name.text);
         if (new_project && started) {
@@ -320,6 +325,7 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         }
         if (!started) {
             started = true;
+            m_seen_project = true;
             out.first_row = row.row;
             out.code = code;
             out.name = name;
@@ -338,6 +344,10 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             }
         }
         on_row(row);
+    }
+    if (m_done && started) {
+        for (const RawRow& total : m_leading_totals) on_row(total);
+        m_leading_totals.clear();
     }
     return started;
 }

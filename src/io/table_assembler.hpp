@@ -97,6 +97,10 @@ private:
     RawRow m_pending;  ///< a row read ahead (the first of the next project), when m_has_pending
     bool m_has_pending = false;
     bool m_done = false;
+    /// Total rows above the first project (a 合计 right under the header): the table's total, handed to
+    /// the last project's rows at the end of the table, when the sum it states can be compared.
+    std::vector<RawRow> m_leading_totals;
+    bool m_seen_project = false;
     TableKind m_kind = TableKind::targets;
     model::GrandTotals m_grand_totals;
 };

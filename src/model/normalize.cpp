@@ -227,11 +227,19 @@ std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit) {
 
 GrandTotals::Running GrandTotals::add(const std::optional<Decimal>& funds_wan) {
     ++m_running.projects;
-    if (funds_wan) m_running.funds_sum += *funds_wan;
+    if (funds_wan) {
+        m_running.funds_sum += *funds_wan;
+    } else {
+        m_running.complete = false;
+    }
     return m_running;
 }
 
 void GrandTotals::mark(Project& project, const Running& with_it) {
+    for (auto& total : project.totals) {
+        total.table_funds = with_it.funds_sum;
+        total.table_projects = with_it.complete ? with_it.projects : 0;
+    }
     if (with_it.projects < 2) return;
     const Decimal tolerance = Decimal::from_raw(10000);  // 0.01 万元
     for (auto& total : project.totals) {

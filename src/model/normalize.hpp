@@ -45,6 +45,7 @@ public:
     struct Running {
         Decimal funds_sum;
         int projects = 0;
+        bool complete = true;  ///< every project's funds were readable: funds_sum is the table's
     };
     void see(Project& project) { mark(project, add(project.funds_wan)); }
     /// Counts in the next project by its funds (nullopt: unreadable); returns the sum including it.

@@ -20,7 +20,14 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         for (const auto& total : project.totals) {
-            if (total.grand) continue;  // the table's total, not this project's: nothing here to compare it with
+            if (total.grand) continue;  // states the table's funds: right, and not this project's to compare
+            // A total above the first project, or a 总计 (by convention the total over several projects),
+            // totals the table: its money is compared with the projects' sum, its points with nothing
+            // (a weight total over projects means nothing).
+            if (!inside(project, total) || total.label == "总计") {
+                if (!total.funds.empty()) check_table_funds(project, total, sink);
+                continue;
+            }
             if (!total.weight.empty()) check_weight(project, total, sink);
             if (!total.funds.empty()) check_funds(project, total, sink);
         }
@@ -77,36 +84,73 @@ private:
         sink.add(std::move(f));
     }
 
-    void check_funds(const Project& project, const TotalRow& total, FindingSink& sink) const {
-        // Only a total inside the project's rows totals its money. 总计 is by convention the grand total
-        // over several projects, which one project's funds cannot be compared with.
-        if (!project.funds_wan || project.first_row <= 0 || total.row < project.first_row ||
-            total.row > project.last_row || total.label == "总计") {
-            return;
-        }
+    static bool inside(const Project& project, const TotalRow& total) {
+        return project.first_row > 0 && total.row >= project.first_row && total.row <= project.last_row;
+    }
+
+    // The money a total row states, in 万元 (the table's unit when the cell names none).
+    static std::optional<Decimal> stated_wan(const Project& project, const TotalRow& total) {
         const Quantity q = model::read_quantity(total.funds.text);
-        if (!q.number) return;
-        std::optional<Decimal> stated;
-        if (q.unit.empty()) {
-            stated = project.money_unit == MoneyUnit::yuan ? to_wan(*q.number, "元") : *q.number;
-        } else {
-            stated = to_wan(*q.number, q.unit);
-        }
+        if (!q.number) return std::nullopt;
+        if (!q.unit.empty()) return to_wan(*q.number, q.unit);
+        return project.money_unit == MoneyUnit::yuan ? to_wan(*q.number, "元") : *q.number;
+    }
+
+    void check_funds(const Project& project, const TotalRow& total, FindingSink& sink) const {
+        if (!project.funds_wan) return;
+        const auto stated = stated_wan(project, total);
         if (!stated) return;
         const Decimal funds = *project.funds_wan;
         if (equal(*stated, funds)) return;
         Finding f = at_total(project, total, total.funds);
-        f.message.zh = fmt::format("{}的“{}”行金额为{}万元，与资金总额{}万元不符，相差{}万元。", project_zh(project),
-                                   label(total), amount(*stated), amount(funds), amount((*stated - funds).abs()));
+        // After several projects the row may have meant to total them all: say that sum too.
+        std::string table_zh;
+        std::string table_en;
+        if (total.table_projects >= 2) {
+            table_zh = fmt::format("，也不等于前{}个项目资金总额之和{}万元", total.table_projects,
+                                   amount(total.table_funds));
+            table_en = fmt::format("; nor do the {} projects so far, {} 万元", total.table_projects,
+                                   amount(total.table_funds));
+        }
+        f.message.zh = fmt::format("{}的“{}”行金额为{}万元，与资金总额{}万元不符，相差{}万元{}。", project_zh(project),
+                                   label(total), amount(*stated), amount(funds), amount((*stated - funds).abs()),
+                                   table_zh);
         f.message.en = fmt::format(
             "The “{}” row of {} states {} 万元, but the total funds are {} 万元 (a difference "
-            "of {} 万元).",
-            label(total), project_en(project), amount(*stated), amount(funds), amount((*stated - funds).abs()));
+            "of {} 万元){}.",
+            label(total), project_en(project), amount(*stated), amount(funds), amount((*stated - funds).abs()),
+            table_en);
         f.hint.zh =
             "合计行金额应等于资金总额：核对合计是否漏算或重复计算了某些行，并注意元与万元的换算（1万元 = 10000元）。";
         f.hint.en =
             "The total row must equal the total funds: check for rows left out or counted twice, and mind 元 "
             "vs 万元 (1 万元 = 10,000 元).";
+        sink.add(std::move(f));
+    }
+
+    // A total of the whole table (see check()): compared with the funds of every project before it.
+    void check_table_funds(const Project& project, const TotalRow& total, FindingSink& sink) const {
+        if (total.table_projects == 0) return;  // a project's funds unreadable: funds-invalid says so
+        const auto stated = stated_wan(project, total);
+        if (!stated || equal(*stated, total.table_funds)) return;
+        Finding f = at_total(project, total, total.funds);
+        // The table's finding, not the project's it was read with.
+        f.project_code.clear();
+        f.project.clear();
+        const Decimal diff = (*stated - total.table_funds).abs();
+        f.message.zh = fmt::format("表中“{}”行金额为{}万元，与所合计的{}个项目资金总额之和{}万元不符，相差{}万元。",
+                                   label(total), amount(*stated), total.table_projects, amount(total.table_funds),
+                                   amount(diff));
+        f.message.en = fmt::format(
+            "The table's “{}” row states {} 万元, but the {} project(s) it totals have {} 万元 of funds "
+            "together (a difference of {} 万元).",
+            label(total), amount(*stated), total.table_projects, amount(total.table_funds), amount(diff));
+        f.hint.zh =
+            "总计（或表头下的合计）应等于各项目资金总额之和：核对是否漏算或重复计算了某个项目，合计行不要留0，并注意元与万元的换算"
+            "（1万元 = 10000元）。";
+        f.hint.en =
+            "The table's total must equal the sum of the projects' total funds: check for a project left out or "
+            "counted twice, do not leave it at 0, and mind 元 vs 万元 (1 万元 = 10,000 元).";
         sink.add(std::move(f));
     }
 

@@ -80,6 +80,45 @@ TEST_CASE("total-mismatch leaves a table's grand total alone", "[total-mismatch]
     CHECK(test::run_rule("total-mismatch", p).empty());
 }
 
+TEST_CASE("total-mismatch compares a table's total with the projects' sum", "[total-mismatch]") {
+    // A 总计, or a total above the first project (row 3 < first row 5), totals the table: the reader
+    // (model::GrandTotals) gives it the funds of the projects it totals.
+    for (const auto& [label, row] : {std::pair{"总计", 16}, std::pair{"合计", 3}}) {
+        INFO(label << " at row " << row);
+        Project p = with_total(label, "5000", "390分", row);
+        p.last_row = 16;
+        p.totals[0].table_funds = *Decimal::parse("5732.69");
+        p.totals[0].table_projects = 4;
+        const auto findings = test::run_rule("total-mismatch", p);
+        REQUIRE(findings.size() == 1);  // its points total nothing: not compared with this project's
+        CHECK(findings[0].loc.row == row);
+        CHECK(findings[0].loc.column == 3);
+        CHECK(findings[0].project.empty());  // the table's finding, not the project's
+        CHECK(findings[0].project_code.empty());
+        CHECK(findings[0].message.zh == std::string("表中“") + label +
+                                            "”行金额为5000万元，与所合计的4个项目资金总额之和5732.69万元不符，"
+                                            "相差732.69万元。");
+        p.totals[0].funds = test::cell("5732.69", row, 3);
+        CHECK(test::run_rule("total-mismatch", p).empty());
+        // A project's funds unreadable: the sum is not the table's, so nothing is compared.
+        p.totals[0].funds = test::cell("0", row, 3);
+        p.totals[0].table_projects = 0;
+        CHECK(test::run_rule("total-mismatch", p).empty());
+    }
+}
+
+TEST_CASE("total-mismatch names the projects' sum when a project's 合计 matches neither", "[total-mismatch]") {
+    Project p = with_total("合计", "600", "");
+    p.totals[0].table_funds = *Decimal::parse("1342.07");
+    p.totals[0].table_projects = 2;
+    const auto findings = test::run_rule("total-mismatch", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message.zh ==
+          "项目“部分军退人员岗位补贴资金”的“合计”行金额为600万元，与资金总额842.07万元不符，相差242.07万元，"
+          "也不等于前2个项目资金总额之和1342.07万元。");
+    CHECK_THAT(findings[0].message.en, Catch::EndsWith("; nor do the 2 projects so far, 1342.07 万元."));
+}
+
 TEST_CASE("total-mismatch rejects a bad tolerance", "[total-mismatch]") {
     const auto* entry = rules::find_rule("total-mismatch");
     const auto bad = entry->factory(config::default_rule_set(), Params({{"tolerance", Param{{"一分"}, false, 13}}}));

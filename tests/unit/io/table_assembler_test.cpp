@@ -303,6 +303,24 @@ TEST_CASE("assembler: a 合计 row becomes a TotalRow, not an indicator", "[asse
     CHECK(b.totals[0].funds.text.empty());
 }
 
+TEST_CASE("assembler: a 合计 row above the first project is the table's, handed to the last project", "[assembler]") {
+    const Table t = read_table(k_header + "合计,,150,,,,,,,,,,\n" +
+                               "301001,项目甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,90分\n"
+                               "301002,项目乙,50,目标,产出指标,数量指标,户数,5,,视情况扣分,户,≥,90分\n");
+    REQUIRE(t.projects.size() == 2);  // it used to start a project named 合计
+    CHECK(t.projects[0].code.text == "301001");
+    CHECK(t.projects[0].totals.empty());
+    const Project& last = t.projects[1];
+    CHECK(last.first_row == 4);
+    CHECK(last.last_row == 4);  // the total's row (2) does not move the project's span
+    REQUIRE(last.totals.size() == 1);
+    CHECK(last.totals[0].row == 2);
+    CHECK(last.totals[0].funds.text == "150");
+    CHECK(last.totals[0].grand);  // it states both projects' funds (model::GrandTotals)
+    CHECK(last.totals[0].table_projects == 2);
+    CHECK(last.totals[0].table_funds.str() == "150");
+}
+
 TEST_CASE("assembler: a table with no header", "[assembler]") {
     const Table t = read_table("项目支出绩效目标表\n301001,项目,100,目标,产出指标,数量指标,人数,10\n");
     CHECK(t.info.header_row == 0);

@@ -373,6 +373,46 @@ TEST_CASE("convert --to csv keeps 合计 rows, so the clean table has the same t
     CHECK(mismatches(converted) == mismatches(original));
 }
 
+TEST_CASE("a table's own total, above the first project or a 总计 below the last, is checked against their sum",
+          "[pipeline][totals]") {
+    // Reviewers found a 合计 right under the header read as a project named 合计 (nine false findings,
+    // its money counted twice in the summary) and a wrong 总计 never checked.
+    test::TempDir dir;
+    const std::string two = test::two_clean_projects();  // 120 + 80 万元
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = two.find('\n', body) + 1;
+    const int last_row = static_cast<int>(std::count(two.begin(), two.end(), '\n'));
+    const std::string top = two.substr(0, body) + "合计,,190.00,,,,,,,,,,\r\n" + two.substr(body);
+    const std::string bottom = two + "总计,,0,,,,,,,,,,\r\n";
+    const std::string right =
+        two.substr(0, body) + "合  计,,200.00,,,,,,,,,,\r\n" + two.substr(body) + "总计,,200,,,,,,,,,,\r\n";
+    const std::vector<std::string> paths = {dir.write("top.csv", top), dir.write("bottom.csv", bottom),
+                                            dir.write("right.csv", right)};
+    for (const int jobs : {1, 2}) {  // -j 2 assembles a file's projects on another thread
+        INFO("jobs " << jobs);
+        RunOptions opts;
+        opts.jobs = jobs;
+        opts.summary = true;
+        const Report r = check(paths, opts);
+        REQUIRE(r.files.size() == 3);
+        for (const auto& file : r.files) CHECK(file.projects == 2);
+        CHECK(r.summary.units.size() == 2);  // no unit "合计"
+        std::vector<std::tuple<std::string, int, std::string, std::string>> found;
+        for (const auto& f : r.findings) {  // (the second project's costs exceed its 80万元: not checked here)
+            if (f.rule != "total-mismatch") continue;
+            found.emplace_back(std::filesystem::path(f.loc.file).filename().string(), f.loc.row, f.project,
+                               f.message.zh);
+        }
+        using Row = std::tuple<std::string, int, std::string, std::string>;
+        CHECK(found == std::vector<Row>{
+                           {"top.csv", 5, "",
+                            "表中“合计”行金额为190万元，与所合计的2个项目资金总额之和200万元不符，相差10万元。"},
+                           {"bottom.csv", last_row + 1, "",
+                            "表中“总计”行金额为0万元，与所合计的2个项目资金总额之和200万元不符，相差200万元。"},
+                       });
+    }
+}
+
 TEST_CASE("fail-on decides exit 1", "[pipeline][exit]") {
     const Report r = check({test::source_path("samples/targets-2024.csv")});
     RunOptions opts;
