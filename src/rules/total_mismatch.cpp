@@ -107,14 +107,14 @@ private:
         std::string table_zh;
         std::string table_en;
         if (total.table_projects >= 2) {
-            table_zh = fmt::format("，也不等于前{}个项目资金总额之和{}万元", total.table_projects,
-                                   amount(total.table_funds));
+            table_zh =
+                fmt::format("，也不等于前{}个项目资金总额之和{}万元", total.table_projects, amount(total.table_funds));
             table_en = fmt::format("; nor do the {} projects so far, {} 万元", total.table_projects,
                                    amount(total.table_funds));
         }
-        f.message.zh = fmt::format("{}的“{}”行金额为{}万元，与资金总额{}万元不符，相差{}万元{}。", project_zh(project),
-                                   label(total), amount(*stated), amount(funds), amount((*stated - funds).abs()),
-                                   table_zh);
+        f.message.zh =
+            fmt::format("{}的“{}”行金额为{}万元，与资金总额{}万元不符，相差{}万元{}。", project_zh(project),
+                        label(total), amount(*stated), amount(funds), amount((*stated - funds).abs()), table_zh);
         f.message.en = fmt::format(
             "The “{}” row of {} states {} 万元, but the total funds are {} 万元 (a difference "
             "of {} 万元){}.",
@@ -138,15 +138,16 @@ private:
         f.project_code.clear();
         f.project.clear();
         const Decimal diff = (*stated - total.table_funds).abs();
-        f.message.zh = fmt::format("表中“{}”行金额为{}万元，与所合计的{}个项目资金总额之和{}万元不符，相差{}万元。",
-                                   label(total), amount(*stated), total.table_projects, amount(total.table_funds),
-                                   amount(diff));
+        f.message.zh =
+            fmt::format("表中“{}”行金额为{}万元，与所合计的{}个项目资金总额之和{}万元不符，相差{}万元。", label(total),
+                        amount(*stated), total.table_projects, amount(total.table_funds), amount(diff));
         f.message.en = fmt::format(
             "The table's “{}” row states {} 万元, but the {} project(s) it totals have {} 万元 of funds "
             "together (a difference of {} 万元).",
             label(total), amount(*stated), total.table_projects, amount(total.table_funds), amount(diff));
         f.hint.zh =
-            "总计（或表头下的合计）应等于各项目资金总额之和：核对是否漏算或重复计算了某个项目，合计行不要留0，并注意元与万元的换算"
+            "总计（或表头下的合计）应等于各项目资金总额之和：核对是否漏算或重复计算了某个项目，合计行不要留0，并注意元"
+            "与万元的换算"
             "（1万元 = 10000元）。";
         f.hint.en =
             "The table's total must equal the sum of the projects' total funds: check for a project left out or "
