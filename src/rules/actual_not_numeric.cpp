@@ -27,6 +27,10 @@ public:
             // Empty and placeholder actuals are actual-missing's business; 定性 actuals are labels.
             if (ind.placeholder || !scoring::is_numeric_target(ind) || m_rules.is_placeholder(ind.actual.text)) continue;
             const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
+            if (a.unit_mismatch) {
+                report_unit(project, ind, a, pname, sink);
+                continue;
+            }
             if (a.number) continue;
             const std::string target = scoring::target_display(ind);
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
@@ -52,6 +56,22 @@ public:
     }
 
 private:
+    // "120名" against a target in 人: no fixed ratio, so the number is scored as if it were in 人.
+    static void report_unit(const Project& project, const Indicator& ind, const scoring::ActualReading& a,
+                            std::string_view pname, FindingSink& sink) {
+        Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
+        const std::string taken = a.number->str() + ind.value.unit;
+        f.message = {
+            fmt::format("项目“{}”的指标“{}”实际完成值“{}”的单位“{}”与指标单位“{}”不同，无法换算；评分暂按{}计。", pname,
+                        ind.name.shown(), ind.actual.shown(), a.unit, ind.value.unit, taken),
+            fmt::format("Project “{}”, indicator “{}”: the actual “{}” is in {}, the target in {}, and "
+                        "one does not convert to the other; it is scored as {} for now.",
+                        pname, ind.name.shown(), ind.actual.shown(), a.unit, ind.value.unit, taken)};
+        f.hint = {fmt::format("请按指标的度量单位“{}”填写实际完成值（如“{}”）。", ind.value.unit, taken),
+                  fmt::format("Write the actual in the indicator's unit, {} (e.g. “{}”).", ind.value.unit, taken)};
+        sink.add(std::move(f));
+    }
+
     void check_money(const Project& project, const Cell& cell, const char* zh, const char* en, std::string_view pname,
                      FindingSink& sink) const {
         if (m_rules.is_placeholder(cell.text) || scoring::money_wan(cell, project.money_unit)) return;

@@ -2,6 +2,7 @@
 #include "scoring/actuals.hpp"
 
 #include "model/normalize.hpp"
+#include "model/units.hpp"
 #include "rules/rule_util.hpp"
 #include "util/text.hpp"
 
@@ -10,13 +11,6 @@ namespace perf_check::scoring {
 namespace {
 
 bool is_money_unit(std::string_view u) { return u == "元" || u == "万元" || u == "亿元"; }
-
-// Money in 万元 converted to `unit` (元, 万元, 亿元).
-Decimal from_wan(Decimal wan, std::string_view unit) {
-    if (unit == "元") return wan * Decimal::from_int(10000);
-    if (unit == "亿元") return wan / Decimal::from_int(10000);
-    return wan;
-}
 
 std::size_t common_prefix(std::string_view a, std::string_view b) {
     std::size_t i = 0;
@@ -128,15 +122,20 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     }
     r.unit = q.unit;
     if (q.number) {
-        Decimal a = *q.number;
+        r.number = *q.number;
         const std::string& target_unit = indicator.value.unit;
-        if (is_money_unit(q.unit) && is_money_unit(target_unit) && q.unit != target_unit) {
-            if (const auto wan = rules::to_wan(a, q.unit)) {
-                a = from_wan(*wan, target_unit);
-                r.converted = true;
-            }
+        if (q.unit.empty() || target_unit.empty() || q.unit == target_unit) return r;
+        // A bare 万 is read as 万元; after a number of people (1.2万 against 人) it is 万 of the target's unit.
+        std::string unit = q.unit;
+        if (unit == "万元" && util::ends_with(r.text, "万") && target_unit.find("元") == std::string::npos) {
+            unit = "万" + target_unit;
         }
-        r.number = a;
+        if (const auto converted = model::convert_unit(*q.number, unit, target_unit)) {
+            r.number = *converted;
+            r.converted = true;
+        } else {
+            r.unit_mismatch = true;  // "120名" against 人: compared as written, and reported
+        }
         return r;
     }
     r.band = match_band(r.text, policy);

@@ -43,9 +43,10 @@ const QualitativeBand* top_band(const ScoringPolicy& policy);
 struct ActualReading {
     bool present = false;            ///< the cell is not empty
     std::string_view text;           ///< the normalised cell text (a view of the indicator's cell)
-    std::optional<Decimal> number;   ///< in the target's unit (元 ↔ 万元 converted); may be negative
+    std::optional<Decimal> number;   ///< in the target's unit (model::convert_unit); may be negative
     std::string unit;                ///< the unit written in the cell (canonical), "" if none
-    bool converted = false;          ///< a money unit was converted to the target's unit
+    bool converted = false;  ///< the unit was converted to the target's (万人 → 人, 元 → 万元, 米 → 公里)
+    bool unit_mismatch = false;             ///< the cell's unit is of another kind than the target's: number as written
     const QualitativeBand* band = nullptr;  ///< the label it names, or the top band when equal to the target text
     bool equals_target = false;      ///< the text equals the target text (counts as 达成)
 };

@@ -175,6 +175,16 @@ private:
                  [&] {
                      return "Actual converted to the target's unit: " + std::string(a.text) + " = " + val(av, unit);
                  });
+        } else if (a.unit_mismatch) {
+            step(
+                [&] {
+                    return "实际完成值“" + std::string(a.text) + "”的单位“" + a.unit + "”与指标单位“" + unit +
+                           "”不同，无法换算：按" + val(av, unit) + "计（请核对）";
+                },
+                [&] {
+                    return "The actual \"" + std::string(a.text) + "\" is in " + a.unit + ", the target in " + unit +
+                           ", which do not convert: taken as " + val(av, unit) + " (check it)";
+                });
         }
         if (av < k_zero) {
             step("实际完成值为负数，按0计", "A negative actual counts as 0");

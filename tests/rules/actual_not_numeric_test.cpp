@@ -41,6 +41,22 @@ TEST_CASE("actual-not-numeric finds text actuals on quantitative rows", "[actual
     CHECK_THAT(label[0].message.zh, Catch::EndsWith("评分暂按等级“达成年度指标”计。"));
 }
 
+TEST_CASE("actual-not-numeric finds an actual in a unit that does not convert to the target's",
+          "[actual-not-numeric]") {
+    const test::Row people = {"产出指标", "数量指标", "受益人数", "100", "受益人数", "", "人", "≥", "10分"};
+    const auto findings = test::run_rule("actual-not-numeric", one(people, "95名"));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.column == 16);
+    CHECK(findings[0].message.zh ==
+          "项目“测试项目”的指标“受益人数”实际完成值“95名”的单位“名”与指标单位“人”不同，无法换算；评分暂按95人计。");
+    CHECK(findings[0].hint.zh == "请按指标的度量单位“人”填写实际完成值（如“95人”）。");
+    // Units of one kind convert, and are not reported.
+    for (const char* actual : {"1.2万人", "1.2万", "120人", "120"}) {
+        INFO(actual);
+        CHECK(test::run_rule("actual-not-numeric", one(people, actual)).empty());
+    }
+}
+
 TEST_CASE("actual-not-numeric finds budget figures that are not amounts", "[actual-not-numeric]") {
     Project p = one(k_rate, "92%");
     p.spent = test::cell("已全部支出", 5, 5);

@@ -102,6 +102,24 @@ TEST_CASE("完成得10分，未完成得0分 scores a missed target 0", "[scorin
     CHECK(met.score == d("10"));
 }
 
+TEST_CASE("an actual in another unit of the same kind is converted before it is compared", "[scoring][scorer]") {
+    // Reviewers saw 12000人 against ≥1.5万人 shown as “12000万人 ≥ 1.5万人” with full marks.
+    const auto people = score_of(quantitative("1.5", "≥", "万人", ""), "12000人");
+    CHECK(people.score == d("8"));
+    CHECK(has_step(people, "实际完成值换算为指标单位：12000人 = 1.2万人"));
+    const auto wan = score_of(quantitative("100", "≥", "人", ""), "1.2万人");
+    CHECK(wan.score == d("10"));
+    const auto bare = score_of(quantitative("100", "≥", "人", ""), "1.2万");  // 万 of the target's unit
+    CHECK(bare.score == d("10"));
+    CHECK(has_step(bare, "实际完成值换算为指标单位：1.2万 = 12000人"));
+    const auto km = score_of(quantitative("5", "≥", "公里", ""), "4000米");
+    CHECK(km.score == d("8"));
+    // Another kind of unit: compared as written, and said.
+    const auto other = score_of(quantitative("100", "≥", "人", ""), "95名");
+    CHECK(other.score == d("9.5"));
+    CHECK(has_step(other, "实际完成值“95名”的单位“名”与指标单位“人”不同，无法换算：按95人计（请核对）"));
+}
+
 TEST_CASE("vector: ≥ 100, actual 120, weight 10 → 10", "[scoring][scorer]") {
     const auto s = score_of(quantitative("100", "≥", "个", ""), "120");
     CHECK(s.score == d("10"));
