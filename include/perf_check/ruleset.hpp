@@ -62,6 +62,9 @@ struct ScoringPolicy {
     std::vector<QualitativeBand> bands;
     std::vector<GradeBand> grades;  ///< highest first
     Decimal execution_threshold = Decimal::from_raw(900000);  ///< 0.9: below needs an explanation
+    /// Set from the command line for `perf-check score`: every project is being scored, so one without
+    /// any self-evaluation data is a finding (actual-missing), not a silent 0.
+    bool every_project_scored = false;
 };
 
 /// Mid-year monitoring (perf-check monitor): set from the command line, read by the monitoring rules.

@@ -646,11 +646,13 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     // A monitor run reads values to date where a self-evaluation has year-end actuals: the monitoring
     // rules judge them, the self-evaluation rules must not; outside monitoring it is the other way round.
-    RuleSet monitored;
-    if (options.monitor) {
-        monitored = *rules;
-        monitored.monitoring.as_of = options.as_of;
-        rules = &monitored;
+    // A score run scores every project: one with no actuals at all is reported, not a silent 0.
+    RuleSet adjusted;
+    if (options.monitor || options.score) {
+        adjusted = *rules;
+        adjusted.monitoring.as_of = options.monitor ? options.as_of : std::string();
+        adjusted.scoring.every_project_scored = options.score;
+        rules = &adjusted;
     }
     auto active = rules::build_active_rules(*rules);
     if (!active) {

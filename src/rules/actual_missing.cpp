@@ -15,11 +15,17 @@ namespace {
 
 class ActualMissing final : public Rule {
 public:
-    explicit ActualMissing(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
+    ActualMissing(std::vector<std::string> placeholders, bool every_project_scored)
+        : m_every_project_scored(every_project_scored) {
+        m_tokens.placeholders = std::move(placeholders);
+    }
 
     void check(const Project& project, FindingSink& sink) const override {
-        // Only a project that is being self-evaluated needs actuals.
-        if (!scoring::has_actuals(project)) return;
+        // Only a project that is being self-evaluated needs actuals; in a score run, every project is.
+        if (!scoring::has_actuals(project)) {
+            if (m_every_project_scored && !project.indicators.empty()) report_unevaluated(project, sink);
+            return;
+        }
         const std::string_view pname = project_label(project);
         bool any_indicator_actual = false;
         for (const auto& ind : project.indicators) {
@@ -27,15 +33,23 @@ public:
             if (!ind.actual.empty()) any_indicator_actual = true;
             if (!m_tokens.is_placeholder(ind.actual.text)) continue;
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
+            // A 定性 indicator with a reviewer's 得分 is scored by it (scoring::score_indicator); any other
+            // indicator without an actual scores 0.
+            const auto reviewer = scoring::is_numeric_target(ind) ? std::nullopt : scoring::read_reviewer_score(ind);
+            const std::string scored_zh =
+                reviewer ? fmt::format("评分暂按自评得分{}分计", reviewer->str()) : "本项按0分计";
+            const std::string scored_en =
+                reviewer ? fmt::format("it is scored by the reviewer's {} for now", reviewer->str()) : "it scores 0";
             if (ind.actual.empty()) {
-                f.message = {fmt::format("项目“{}”的指标“{}”未填写实际完成值，本项按0分计。", pname, ind.name.shown()),
-                             fmt::format("Project “{}”, indicator “{}” has no actual value; it scores 0.", pname,
-                                         ind.name.shown())};
+                f.message = {
+                    fmt::format("项目“{}”的指标“{}”未填写实际完成值，{}。", pname, ind.name.shown(), scored_zh),
+                    fmt::format("Project “{}”, indicator “{}” has no actual value; {}.", pname, ind.name.shown(),
+                                scored_en)};
             } else {
-                f.message = {fmt::format("项目“{}”的指标“{}”实际完成值只填了“{}”，本项按0分计。", pname,
-                                         ind.name.shown(), ind.actual.shown()),
-                             fmt::format("Project “{}”, indicator “{}”: the actual value is only “{}”; it scores 0.",
-                                         pname, ind.name.shown(), ind.actual.shown())};
+                f.message = {fmt::format("项目“{}”的指标“{}”实际完成值只填了“{}”，{}。", pname, ind.name.shown(),
+                                         ind.actual.shown(), scored_zh),
+                             fmt::format("Project “{}”, indicator “{}”: the actual value is only “{}”; {}.", pname,
+                                         ind.name.shown(), ind.actual.shown(), scored_en)};
             }
             f.hint = {
                 fmt::format("请在“实际完成值”列填写全年实际完成情况：定量指标填数字（如与指标值“{}”同口径），"
@@ -92,14 +106,36 @@ public:
 
 private:
     // Only the placeholder tokens are kept, so the rule does not depend on the set's lifetime.
+    // `perf-check score` on a project with nothing to score: every indicator and 预算执行率 would be a
+    // silent 0 (the rules above stand down for a project that is not being self-evaluated).
+    static void report_unevaluated(const Project& project, FindingSink& sink) {
+        const std::string_view pname = project_label(project);
+        Finding f = project_finding(project);
+        f.message = {fmt::format("项目“{}”没有任何自评数据（各指标实际完成值、全年预算数、全年执行数均为空），"
+                                 "总分按0分计。",
+                                 pname),
+                     fmt::format("Project “{}” has no self-evaluation data at all (no indicator actual, no annual "
+                                 "budget or amount spent); its total scores 0.",
+                                 pname)};
+        f.hint = {
+            "请填写各指标的实际完成值和项目的全年预算数、全年执行数；若实际值在单独的文件中（--actuals），"
+            "请核对该文件中的单位代码、项目名称、三级指标是否与绩效目标表一致。",
+            "Fill in each indicator's actual and the project's annual budget and amount spent; if the actuals "
+            "come from a separate file (--actuals), check that its 单位代码, project name and 三级指标 match "
+            "the target table."};
+        sink.add(std::move(f));
+    }
+
     RuleSet m_tokens;
+    bool m_every_project_scored;
 };
 
 }  // namespace
 
 Expected<std::unique_ptr<Rule>> make_actual_missing(const RuleSet& rules, const Params& params) {
     if (auto err = reject_unknown(params, "actual-missing", {})) return *err;
-    return Expected<std::unique_ptr<Rule>>(std::make_unique<ActualMissing>(rules.placeholders));
+    return Expected<std::unique_ptr<Rule>>(
+        std::make_unique<ActualMissing>(rules.placeholders, rules.scoring.every_project_scored));
 }
 
 }  // namespace perf_check::rules

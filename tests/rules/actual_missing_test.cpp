@@ -115,6 +115,46 @@ TEST_CASE("actual-missing does not over-find", "[actual-missing]") {
     CHECK(test::run_rule("actual-missing", p).empty());
 }
 
+TEST_CASE("actual-missing: in a score run, a project with no self-evaluation data at all is reported",
+          "[actual-missing]") {
+    // It was scored 0（差）with no finding and exit 0: the rules stood down for a project not self-evaluated.
+    RuleSet scoring = config::default_rule_set();
+    scoring.scoring.every_project_scored = true;
+    const auto findings = test::run_rule("actual-missing", seed(), &scoring);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 5);
+    CHECK(findings[0].indicator.empty());
+    CHECK(findings[0].message.zh ==
+          "项目“部分军退人员岗位补贴资金”没有任何自评数据（各指标实际完成值、全年预算数、"
+          "全年执行数均为空），总分按0分计。");
+    CHECK_THAT(findings[0].hint.zh, Catch::Contains("--actuals"));
+    // A self-evaluated project is judged indicator by indicator, as in a check.
+    Project p = seed();
+    fill_all(p);
+    CHECK(test::run_rule("actual-missing", p, &scoring).empty());
+}
+
+TEST_CASE("actual-missing: a 定性 indicator without an actual but with a reviewer's 得分 is scored by it",
+          "[actual-missing]") {
+    // The finding said 本项按0分计 while the score took the reviewer's 10.
+    Project p = seed();
+    fill_all(p);
+    Indicator& qualitative = p.indicators[7];  // 代缴社保缴费基数, 定性
+    qualitative.actual = test::cell("", qualitative.row, 16);
+    qualitative.score = test::cell("10", qualitative.row, 17);
+    const auto findings = test::run_rule("actual-missing", p);
+    REQUIRE(findings.size() == 1);
+    CHECK_THAT(findings[0].message.zh, Catch::EndsWith("未填写实际完成值，评分暂按自评得分10分计。"));
+    CHECK_THAT(findings[0].message.en, Catch::EndsWith("it is scored by the reviewer's 10 for now."));
+    // A quantitative one scores 0 whatever its 得分.
+    Indicator& people = p.indicators[3];
+    people.actual = test::cell("", people.row, 16);
+    people.score = test::cell("10", people.row, 17);
+    const auto both = test::run_rule("actual-missing", p);
+    REQUIRE(both.size() == 2);
+    CHECK_THAT(both[0].message.zh, Catch::EndsWith("本项按0分计。"));
+}
+
 TEST_CASE("actual-missing rejects parameters", "[actual-missing]") {
     const auto rule = rules::find_rule("actual-missing")
                           ->factory(config::default_rule_set(), Params({{"threshold", Param{{"1"}, false, 3}}}));

@@ -78,6 +78,31 @@ TEST_CASE("options before the path still mean check", "[cli]") {
     CHECK(p.run.summary);
 }
 
+TEST_CASE("score reports a project without any actuals instead of a silent 0", "[cli][score]") {
+    // The actuals file holds only the first project's rows: the other four have nothing to score.
+    test::TempDir dir;
+    const std::string all = test::slurp(test::source_path("samples/self-eval/actuals-2024.csv"));
+    std::string first;
+    std::size_t at = 0;
+    while (at < all.size()) {
+        std::size_t end = all.find('\n', at);
+        end = end == std::string::npos ? all.size() : end + 1;
+        const std::string line = all.substr(at, end - at);
+        if (at == 0 || line.rfind("301001,部分军退人员岗位补贴资金,", 0) == 0) first += line;
+        at = end;
+    }
+    const std::string actuals = dir.write("a.csv", first);
+    const std::string targets = test::source_path("samples/self-eval/targets-2024.csv");
+    const Run scored = run({"score", "-j", "1", targets, "--actuals", actuals, "-f", "csv"});
+    CHECK(scored.code == 1);  // errors
+    std::size_t unevaluated = 0;
+    for (std::size_t p = 0; (p = scored.out.find("没有任何自评数据", p)) != std::string::npos; ++p) ++unevaluated;
+    CHECK(unevaluated == 4);
+    // A check of the same table does not ask for actuals.
+    const Run checked = run({"check", "-j", "1", targets, "-f", "csv"});
+    CHECK(checked.out.find("没有任何自评数据") == std::string::npos);
+}
+
 TEST_CASE("score takes --actuals; check does not", "[cli]") {
     const auto s = parse({"score", "t.csv", "--actuals", "a.csv"});
     CHECK(s.command == cli::Command::score);
