@@ -723,6 +723,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         report::ReporterOptions ropts;
         const bool to_stdout = is_standard_output(target.path);
         ropts.colour = options.colour && to_stdout;
+        ropts.fail_on = options.fail_on;
         Output o;
         o.reporter = entry->factory(ropts);
         if (to_stdout) {

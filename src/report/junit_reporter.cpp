@@ -1,7 +1,7 @@
 // JUnit XML for GitLab and Jenkins test reports: a suite per input file, one test case per finding.
-// Errors fail their case; warnings and infos pass with their text in <system-out>, so a pipeline is
-// red exactly when a table would be returned; an unreadable file is an <error>. Written as results
-// arrive (counts wait for their suite's end in temporary storage), so memory stays flat.
+// Findings at or above --fail-on (default: errors) fail their case; the others pass with their text in
+// <system-out>, so the test report is red exactly when the run exits 1; an unreadable file is an <error>. Written as
+// results arrive (counts wait for their suite's end in temporary storage), so memory stays flat.
 #include <optional>
 #include <set>
 #include <sstream>
@@ -82,7 +82,8 @@ std::string finding_text(const Finding& f, const Words& w, Lang lang) {
 // a temporary file until the run ends: memory stays flat however many findings a run has.
 class JunitStream final : public ReportStream {
 public:
-    JunitStream(std::ostream& out, Lang lang) : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh) {}
+    JunitStream(std::ostream& out, Lang lang, std::optional<Severity> fail_on)
+        : m_out(out), m_lang(lang), m_w(lang == Lang::en ? k_en : k_zh), m_fail_on(fail_on) {}
 
     void begin_file(const std::string& path) override {
         close_suite();
@@ -111,7 +112,7 @@ public:
         for (int n = 2; !m_names.insert(unique).second; ++n) unique = name + " #" + std::to_string(n);
         const std::string text = finding_text(f, m_w, m_lang);
         std::string out = "    <testcase classname=\"" + m_class + "\" name=\"" + xml_escape(unique, true) + "\">\n";
-        if (f.severity == Severity::error) {
+        if (m_fail_on && f.severity >= *m_fail_on) {
             ++m_failures;
             out += "      <failure message=\"" + xml_escape(pick(f.message, m_lang), true) + "\" type=\"" +
                    xml_escape(f.rule, true) + "\">" + xml_escape(text, false) + "</failure>\n";
@@ -185,6 +186,7 @@ private:
     std::ostream& m_out;
     Lang m_lang;
     const Words& m_w;
+    std::optional<Severity> m_fail_on;
     bool m_open = false;
     std::string m_suite;
     std::string m_class;
@@ -200,9 +202,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Reporter> make_junit_reporter(const ReporterOptions& /*options*/) {
-    return streaming_reporter([](std::ostream& out, Lang lang, bool /*with_summary*/) {
-        return std::make_unique<JunitStream>(out, lang);
+std::unique_ptr<Reporter> make_junit_reporter(const ReporterOptions& options) {
+    return streaming_reporter([fail_on = options.fail_on](std::ostream& out, Lang lang, bool /*with_summary*/) {
+        return std::make_unique<JunitStream>(out, lang, fail_on);
     });
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,9 @@ namespace perf_check::report {
 
 struct ReporterOptions {
     bool colour = false;  ///< ANSI colour (text format on a terminal only)
+    /// The run's --fail-on: findings at or above it fail the run (exit 1), so JUnit makes them failed
+    /// cases; nullopt (never) fails none.
+    std::optional<Severity> fail_on = Severity::error;
 };
 
 struct ReporterEntry {

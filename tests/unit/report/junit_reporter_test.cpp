@@ -45,6 +45,27 @@ TEST_CASE("junit: well-formed, one suite per file with the right counts", "[repo
           "clean.csv 1 0 0 1 1 0 0 1\n");
 }
 
+TEST_CASE("junit: findings at or above --fail-on fail their case, so the report is red exactly when the run fails",
+          "[report][junit]") {
+    // --fail-on warning made the run exit 1 while JUnit said failures="0".
+    report::ReporterOptions warning;
+    warning.fail_on = Severity::warning;
+    CHECK(parse_with_python(test::render(test::sample_report(), "junit", warning)) ==
+          "total 7 4 1\n"
+          "data/局 A/targets.csv 4 3 0 4 4 3 0 1\n"  // two errors and a warning fail; the info passes
+          "b.xlsx 1 1 0 1 1 1 0 0\n"
+          "broken.csv 1 0 1 1 1 0 1 0\n"
+          "clean.csv 1 0 0 1 1 0 0 1\n");
+    report::ReporterOptions never;
+    never.fail_on.reset();
+    CHECK(parse_with_python(test::render(test::sample_report(), "junit", never)) ==
+          "total 7 0 1\n"
+          "data/局 A/targets.csv 4 0 0 4 4 0 0 4\n"
+          "b.xlsx 1 0 0 1 1 0 0 1\n"
+          "broken.csv 1 0 1 1 1 0 1 0\n"
+          "clean.csv 1 0 0 1 1 0 0 1\n");
+}
+
 TEST_CASE("junit: case names are rule, project, indicator and row; failures typed by rule", "[report][junit]") {
     const std::string xml = test::render(test::sample_report(), "junit");
     CHECK(xml.find("<testcase classname=\"data/局 A/targets.csv\" name=\"cost-breakdown " + test::k_project_1 + " " +

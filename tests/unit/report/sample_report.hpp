@@ -113,11 +113,12 @@ inline Report pipeline_report(const std::vector<std::string>& paths, bool summar
 }
 
 /// `report` rendered in `format` through the reporter table.
-inline std::string render(const Report& report, const std::string& format) {
+inline std::string render(const Report& report, const std::string& format,
+                          const report::ReporterOptions& options = {}) {
     const auto* entry = report::find_reporter(format);
     if (entry == nullptr) throw std::runtime_error("no reporter " + format);
     std::ostringstream out;
-    entry->factory(report::ReporterOptions{})->write(report, out);
+    entry->factory(options)->write(report, out);
     return out.str();
 }
 
