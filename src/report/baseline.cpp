@@ -106,11 +106,20 @@ std::string fingerprint(const std::vector<std::string>& parts) {
     return buf;
 }
 
+std::string baseline_path(std::string_view path) {
+    std::string out(path);
+    for (char& c : out) {
+        if (c == '\\') c = '/';
+    }
+    while (out.rfind("./", 0) == 0) out.erase(0, 2);
+    return out;
+}
+
 Baseline make_baseline(const Report& report) {
-    std::map<FindingKey, int> counts;
-    for (const auto& f : report.findings) ++counts[finding_key(f)];
+    std::map<std::pair<FindingKey, std::string>, int> counts;
+    for (const auto& f : report.findings) ++counts[{finding_key(f), baseline_path(f.loc.file)}];
     Baseline b;
-    for (auto& [key, n] : counts) b.entries.push_back({key, n});
+    for (auto& [key_path, n] : counts) b.entries.push_back({key_path.first, n, key_path.second});
     return b;
 }
 
@@ -119,6 +128,7 @@ void write_baseline(const Report& report, std::ostream& out) {
     for (const auto& e : make_baseline(report).entries) {
         entries.push_back({{"rule", e.key.rule},
                            {"file", e.key.file},
+                           {"path", e.path},
                            {"unit_code", e.key.unit_code},
                            {"project", e.key.project},
                            {"indicator", e.key.indicator},
@@ -147,8 +157,9 @@ Expected<Baseline> parse_baseline(std::string_view text, const std::string& sour
     if (!doc.contains("entries") || !doc["entries"].is_array()) {
         return shape_error("基线文件缺少 entries 数组（missing \"entries\" array）", source);
     }
-    static const std::set<std::string> k_fields = {"rule", "file", "unit_code", "project", "indicator", "count"};
-    std::map<FindingKey, int> counts;
+    static const std::set<std::string> k_fields = {"rule",    "file",      "path", "unit_code",
+                                                   "project", "indicator", "count"};
+    std::map<std::pair<FindingKey, std::string>, int> counts;
     int index = 0;
     for (const auto& e : doc["entries"]) {
         const std::string where = "entries[" + std::to_string(index++) + "]";
@@ -166,14 +177,19 @@ Expected<Baseline> parse_baseline(std::string_view text, const std::string& sour
             *targets[i] = e[names[i]].get<std::string>();
         }
         if (key.rule.empty()) return shape_error(where + " 的 rule 不能为空（rule must not be empty）", source);
+        std::string path;  // optional: baselines written before it was kept have none
+        if (e.contains("path")) {
+            if (!e["path"].is_string()) return shape_error(where + " 的 path 应是字符串（must be a string）", source);
+            path = baseline_path(e["path"].get<std::string>());
+        }
         if (!e.contains("count") || !e["count"].is_number_integer() || e["count"].get<long long>() < 1 ||
             e["count"].get<long long>() > 1000000000) {
             return shape_error(where + " 的 count 应是正整数（count must be a positive integer）", source);
         }
-        counts[key] += static_cast<int>(e["count"].get<long long>());
+        counts[{key, path}] += static_cast<int>(e["count"].get<long long>());
     }
     Baseline b;
-    for (auto& [key, n] : counts) b.entries.push_back({key, n});
+    for (auto& [key_path, n] : counts) b.entries.push_back({key_path.first, n, key_path.second});
     return b;
 }
 
@@ -186,23 +202,50 @@ Expected<Baseline> read_baseline(const std::string& path) {
 }
 
 BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
-    std::map<FindingKey, int> remaining;
-    for (const auto& e : baseline.entries) remaining[e.key] += e.count;
+    // Accepted counts by key, then by the path the baseline names.
+    std::map<FindingKey, std::map<std::string, int>> remaining;
+    for (const auto& e : baseline.entries) remaining[e.key][e.path] += e.count;
+    // Files of one name in several folders of this run: their findings match only their own path's entries.
+    std::map<std::string, std::set<std::string>> paths_by_name;
+    for (const auto& file : report.files) {
+        const std::string path = baseline_path(file.path);
+        paths_by_name[file_name(path)].insert(path);
+    }
     BaselineResult result;
     std::vector<Finding> kept;
     kept.reserve(report.findings.size());
     for (auto& f : report.findings) {
-        const auto it = remaining.find(finding_key(f));
-        if (it != remaining.end() && it->second > 0) {
-            --it->second;
+        const FindingKey key = finding_key(f);
+        int* accepted = nullptr;
+        if (const auto it = remaining.find(key); it != remaining.end()) {
+            auto& by_path = it->second;
+            const std::string path = baseline_path(f.loc.file);
+            if (const auto same = by_path.find(path); same != by_path.end() && same->second > 0) {
+                accepted = &same->second;
+            } else if (const auto names = paths_by_name.find(key.file);
+                       names == paths_by_name.end() || names->second.size() <= 1) {
+                // The file's name is unique in this run: the entry may name it by another path (a moved
+                // checkout, another working directory) or by none (an older baseline).
+                for (auto& [entry_path, n] : by_path) {
+                    if (n > 0) {
+                        accepted = &n;
+                        break;
+                    }
+                }
+            }
+        }
+        if (accepted) {
+            --*accepted;
             ++result.suppressed;
         } else {
             kept.push_back(std::move(f));
         }
     }
     report.findings = std::move(kept);
-    for (const auto& [key, n] : remaining) {
-        if (n > 0) result.fixed.push_back({key, n});
+    for (const auto& [key, by_path] : remaining) {
+        for (const auto& [path, n] : by_path) {
+            if (n > 0) result.fixed.push_back({key, n, path});
+        }
     }
     recount_summary(report);
     return result;

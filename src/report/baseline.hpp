@@ -57,11 +57,18 @@ std::string fingerprint(const std::vector<std::string>& parts);
 struct BaselineEntry {
     FindingKey key;
     int count = 0;
+    /// The file as the run named it ('/' separators, no leading "./"); empty in baselines written before
+    /// it was kept. It tells apart files of one name in different folders (every unit's 绩效目标表.xlsx
+    /// in its own folder), and is not needed otherwise: a moved checkout still matches by file name.
+    std::string path;
 
     friend bool operator==(const BaselineEntry&, const BaselineEntry&) = default;
 };
 
-/// A baseline file's content: entries sorted by key, each key once.
+/// `path` with '/' separators and without leading "./": how a baseline names a file.
+std::string baseline_path(std::string_view path);
+
+/// A baseline file's content: entries sorted by key and path, each pair once.
 struct Baseline {
     int version = 1;
     std::vector<BaselineEntry> entries;

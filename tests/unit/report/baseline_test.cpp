@@ -33,7 +33,10 @@ TEST_CASE("baseline: written sorted by key with counts, no rows, read back equal
     report::write_baseline(r, out);
     const std::string text = out.str();
     CHECK(text.find("\"row\"") == std::string::npos);
-    CHECK(text.find("data/") == std::string::npos);  // file name only
+    // The key has the file's name only (a moved checkout still matches); the path beside it tells apart
+    // files of one name in different folders.
+    CHECK(text.find("\"file\": \"targets.csv\"") != std::string::npos);
+    CHECK(text.find("\"path\": \"data/局 A/targets.csv\"") != std::string::npos);
     const auto b = report::parse_baseline(text, "b.json");
     REQUIRE(b);
     REQUIRE(b->entries.size() == 5);
@@ -154,7 +157,34 @@ TEST_CASE("baseline: a broken file is an error with its location, never an empty
     CHECK(dup->entries[0].count == 3);
 }
 
+TEST_CASE("baseline: files of one name in different folders keep their own findings", "[report][baseline]") {
+    // Every unit's folder holds a 绩效目标表.csv. A baseline of one unit's file hid the findings of another
+    // unit's identical file added later, and showed the baselined file's findings as new.
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    test::TempDir dir;
+    const std::string civil = dir.write("民政局/绩效目标表.csv", seed);
+    const Report first = test::pipeline_report({civil});
+    const auto b = baseline_of(first);
+    REQUIRE(b.entries.front().path == report::baseline_path(civil));
+    Report both = test::pipeline_report({civil, dir.write("人社局/绩效目标表.csv", seed)});
+    REQUIRE(both.findings.size() == 2 * first.findings.size());
+    const auto result = report::apply_baseline(both, b);
+    CHECK(result.suppressed == static_cast<int>(first.findings.size()));
+    CHECK(result.fixed.empty());
+    REQUIRE(both.findings.size() == first.findings.size());
+    for (const auto& f : both.findings) CHECK_THAT(f.loc.file, Catch::Contains("人社局"));
+    // A baseline written before paths were kept (no "path") cannot tell them apart: nothing is hidden then.
+    report::Baseline old = b;
+    for (auto& e : old.entries) e.path.clear();
+    Report again = test::pipeline_report({civil, dir.path("人社局/绩效目标表.csv")});
+    CHECK(report::apply_baseline(again, old).suppressed == 0);
+    // With the name unique in the run, it still matches whatever the path.
+    Report alone = test::pipeline_report({civil});
+    CHECK(report::apply_baseline(alone, old).suppressed == static_cast<int>(first.findings.size()));
+}
+
 TEST_CASE("baseline: file names match across directories and separators", "[report][baseline]") {
+    CHECK(report::baseline_path("./a\\b/c.csv") == "a/b/c.csv");
     CHECK(report::file_name("a/b/c.csv") == "c.csv");
     CHECK(report::file_name("a\\b\\c.csv") == "c.csv");
     CHECK(report::file_name("c.csv") == "c.csv");
