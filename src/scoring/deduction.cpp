@@ -83,23 +83,24 @@ struct Unit {
 
 // Longest first within a shared prefix is handled by longest-match in unit_at().
 constexpr Unit k_units[] = {
-    {U"个百分点", "%"}, {U"百分点", "%"}, {U"百分比", "%"}, {U"%", "%"},     {U"万元", "万元"},
-    {U"亿元", "亿元"},  {U"千元", "千元"}, {U"万", "万元"},   {U"元", "元"},    {U"个工作日", "工作日"},
-    {U"工作日", "工作日"}, {U"个月", "月"}, {U"月", "月"},     {U"天", "天"},    {U"日", "天"},
-    {U"周", "周"},       {U"小时", "小时"}, {U"分钟", "分钟"}, {U"年", "年"},    {U"岁", "岁"},
-    {U"人次", "人次"},   {U"人", "人"},     {U"个", "个"},     {U"项", "项"},    {U"次", "次"},
-    {U"户", "户"},       {U"家", "家"},     {U"所", "所"},     {U"件", "件"},    {U"台", "台"},
-    {U"套", "套"},       {U"份", "份"},     {U"篇", "篇"},     {U"处", "处"},    {U"条", "条"},
-    {U"名", "名"},       {U"批", "批"},     {U"场", "场"},     {U"座", "座"},    {U"辆", "辆"},
-    {U"吨", "吨"},       {U"亩", "亩"},     {U"公里", "公里"}, {U"千米", "公里"}, {U"平方米", "平方米"},
-    {U"米", "米"},
+    {U"个百分点", "%"},    {U"百分点", "%"},  {U"百分比", "%"},      {U"%", "%"},   {U"万元", "万元"},
+    {U"亿元", "亿元"},     {U"千元", "千元"}, {U"万", "万元"},       {U"元", "元"}, {U"个工作日", "工作日"},
+    {U"工作日", "工作日"}, {U"个月", "月"},   {U"月", "月"},         {U"天", "天"}, {U"日", "天"},
+    {U"周", "周"},         {U"小时", "小时"}, {U"分钟", "分钟"},     {U"年", "年"}, {U"岁", "岁"},
+    {U"人次", "人次"},     {U"人", "人"},     {U"个", "个"},         {U"项", "项"}, {U"次", "次"},
+    {U"户", "户"},         {U"家", "家"},     {U"所", "所"},         {U"件", "件"}, {U"台", "台"},
+    {U"套", "套"},         {U"份", "份"},     {U"篇", "篇"},         {U"处", "处"}, {U"条", "条"},
+    {U"名", "名"},         {U"批", "批"},     {U"场", "场"},         {U"座", "座"}, {U"辆", "辆"},
+    {U"起", "起"},         {U"例", "例"},     {U"宗", "宗"},         {U"吨", "吨"}, {U"亩", "亩"},
+    {U"公里", "公里"},     {U"千米", "公里"}, {U"平方米", "平方米"}, {U"米", "米"},
 };
 
 // Units that can follow 每 directly, meaning one of them: 每项, 每人, 每次.
 constexpr Unit k_item_units[] = {
-    {U"个百分点", "%"}, {U"百分点", "%"}, {U"项", "项"}, {U"人次", "人次"}, {U"人", "人"}, {U"个", "个"}, {U"次", "次"}, {U"处", "处"},
-    {U"件", "件"}, {U"户", "户"},     {U"家", "家"}, {U"条", "条"}, {U"名", "名"}, {U"天", "天"},
-    {U"日", "天"}, {U"个月", "月"},   {U"月", "月"}, {U"批", "批"}, {U"篇", "篇"}, {U"份", "份"},
+    {U"个百分点", "%"}, {U"百分点", "%"}, {U"项", "项"}, {U"人次", "人次"}, {U"人", "人"}, {U"个", "个"},
+    {U"次", "次"},      {U"处", "处"},    {U"件", "件"}, {U"户", "户"},     {U"家", "家"}, {U"条", "条"},
+    {U"名", "名"},      {U"天", "天"},    {U"日", "天"}, {U"个月", "月"},   {U"月", "月"}, {U"批", "批"},
+    {U"篇", "篇"},      {U"份", "份"},    {U"起", "起"}, {U"例", "例"},     {U"宗", "宗"},
 };
 
 struct Verb {
@@ -109,15 +110,35 @@ struct Verb {
 
 // Direction words after 每 (single characters included: 每超平均年龄1岁, 每少1人).
 constexpr Verb k_step_verbs[] = {
-    {U"超过", StepDirection::over},   {U"超出", StepDirection::over},   {U"超支", StepDirection::over},
-    {U"高于", StepDirection::over},   {U"多于", StepDirection::over},   {U"增加", StepDirection::over},
-    {U"超", StepDirection::over},     {U"多", StepDirection::over},     {U"低于", StepDirection::under},
-    {U"少于", StepDirection::under},  {U"减少", StepDirection::under},  {U"降低", StepDirection::under},
-    {U"下降", StepDirection::under},  {U"不足", StepDirection::under},  {U"缺少", StepDirection::under},
-    {U"短缺", StepDirection::under},  {U"缺", StepDirection::under},    {U"少", StepDirection::under},
-    {U"低", StepDirection::under},    {U"延迟", StepDirection::delay},  {U"延期", StepDirection::delay},
-    {U"推迟", StepDirection::delay},  {U"逾期", StepDirection::delay},  {U"滞后", StepDirection::delay},
-    {U"拖延", StepDirection::delay},  {U"晚", StepDirection::delay},
+    {U"超过", StepDirection::over},
+    {U"超出", StepDirection::over},
+    {U"超支", StepDirection::over},
+    {U"高于", StepDirection::over},
+    {U"多于", StepDirection::over},
+    {U"增加", StepDirection::over},
+    {U"超", StepDirection::over},
+    {U"多", StepDirection::over},
+    {U"低于", StepDirection::under},
+    {U"少于", StepDirection::under},
+    {U"减少", StepDirection::under},
+    {U"降低", StepDirection::under},
+    {U"下降", StepDirection::under},
+    {U"不足", StepDirection::under},
+    {U"缺少", StepDirection::under},
+    {U"短缺", StepDirection::under},
+    {U"缺", StepDirection::under},
+    {U"少", StepDirection::under},
+    {U"低", StepDirection::under},
+    {U"延迟", StepDirection::delay},
+    {U"延期", StepDirection::delay},
+    {U"推迟", StepDirection::delay},
+    {U"逾期", StepDirection::delay},
+    {U"滞后", StepDirection::delay},
+    {U"拖延", StepDirection::delay},
+    {U"晚", StepDirection::delay},
+    // 每发生1起扣5分 (safety indicators, target =0起): each occurrence counts over the target.
+    {U"发生", StepDirection::over},
+    {U"出现", StepDirection::over},
 };
 
 // Direction words that open a threshold or an implicit step without 每: 少于1%扣0.5分, 低于100%每1%….
@@ -317,13 +338,62 @@ private:
         }
         // Fixed awards are rows of a tier table, but for one amount beside 得0分/不得分 (完成得10分，未完成
         // 得0分): that is all-or-nothing, the amount being the weight's, which the parts say (the amount
-        // itself is named as not understood).
-        if (awards.size() > 1 || (awards.size() == 1 && !zero_award)) tiered = true;
+        // itself is named as not understood); and likewise for one amount beside a step (全部完成得10分，
+        // 每少完成1个扣2分), which the step scores.
+        if (awards.size() > 1 || (awards.size() == 1 && !zero_award && !has_step())) tiered = true;
+        // Outcomes for bands of values (超出5%以内扣2分，超出5%以上不得分; 90%以上得满分，80%-90%得5分，
+        // 80%以下不得分) are a tier table too, however each tier is worded.
+        if (bands() >= 2 && outcomes(zero_award, awards.size()) >= 2) tiered = true;
         if (!ranking && !tiered) return false;
         const auto kind = ranking ? UnsupportedKind::ranking : UnsupportedKind::tiered;
         m_f.unsupported.push_back({kind, m_f.text});
         m_f.pieces.push_back(Piece{PieceKind::unsupported, m_f.text, -1, 0, m_s.size()});
         return true;
+    }
+
+    // True when the text holds a step (每…扣N分).
+    bool has_step() {
+        for (std::size_t p = 0; p < m_s.size(); ++p) {
+            if (m_s[p] == U'每' && r_step(p, false) != k_no) return true;
+        }
+        return false;
+    }
+
+    // How many conditions name a band of values: a number (with its unit) followed by 以内/以上/以下, or a
+    // range N-M.
+    std::size_t bands() const {
+        std::size_t count = 0;
+        for (std::size_t p = 0; p < m_s.size();) {
+            const auto num = number(p);
+            if (!num) {
+                ++p;
+                continue;
+            }
+            std::size_t q = num->end;
+            std::string unit;
+            if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
+            if (const std::size_t c = lit(q, U"(含)"); c != k_no) q = c;
+            const bool range =
+                q < m_s.size() &&
+                (m_s[q] == U'-' || m_s[q] == U'~' || m_s[q] == U'—' || m_s[q] == U'至' || m_s[q] == U'到') &&
+                number(q + 1);
+            if (range || any(q, {U"以内", U"以上", U"以下", U"及以上", U"及以下"}) != k_no) ++count;
+            p = num->end;
+        }
+        return count;
+    }
+
+    // How many outcomes the text names: fixed awards, 不得分 / 得0分, full marks, fixed deductions.
+    std::size_t outcomes(bool zero_award, std::size_t awards) {
+        std::size_t count = awards + (zero_award ? 1 : 0);
+        bool full = false;
+        for (std::size_t p = 0; p < m_s.size(); ++p) {
+            if (!full && r_award_full(p, false) != k_no) full = true;
+            Decimal points;
+            Delta kind = Delta::none;
+            if ((m_s[p] == U'扣' || m_s[p] == U'减') && delta_at(p, points, kind) != k_no) ++count;
+        }
+        return count + (full ? 1 : 0);
     }
 
     // ---- recognisers: each returns the end of its match or k_no; effects only when `apply` --------

@@ -359,9 +359,12 @@ private:
         return s;
     }
 
-    static bool applies(StepDirection d, Comparator c) {
+    // True when the target is missed by being above it: ≤ and <, and = 0 (每发生1起扣5分 on =0起).
+    [[nodiscard]] bool missed_above() const { return is_reverse(m_c) || (m_c == Comparator::eq && m_t == k_zero); }
+
+    [[nodiscard]] bool applies(StepDirection d) const {
         if (d == StepDirection::shortfall) return true;
-        if (is_reverse(c)) return d == StepDirection::over || d == StepDirection::delay;
+        if (missed_above()) return d == StepDirection::over || d == StepDirection::delay;
         return d == StepDirection::under;
     }
 
@@ -369,12 +372,12 @@ private:
     std::optional<Decimal> apply_steps() {
         const Formula& f = *m_formula;
         const std::string& unit = m_ind.value.unit;
-        const bool reverse = is_reverse(m_c);
+        const bool reverse = missed_above();
         Decimal total;
         bool applied = false;
         for (const Step& s : f.steps) {
             const Text said = phrase(s);
-            if (!applies(s.direction, m_c)) {
+            if (!applies(s.direction)) {
                 step(
                     [&] {
                         return "“" + shown(s.source) + "”的方向与指标（" + comparator_symbol(m_c) +

@@ -241,6 +241,9 @@ TEST_CASE("step slot: every listed unit and verb", "[scoring][deduction]") {
     CHECK(canonical_form(parse_deduction("每低于1次扣1分")) == "step(under 1次: -1)");
     CHECK(canonical_form(parse_deduction("每超过1000元减1分")) == "step(over 1000元: -1)");
     CHECK(canonical_form(parse_deduction("每少1项扣1分")) == "step(under 1项: -1)");
+    // Safety indicators (=0起): each occurrence counts over the target (it was read as one flat 扣5分).
+    CHECK(canonical_form(parse_deduction("每发生1起扣5分")) == "step(over 1起: -5)");
+    CHECK(canonical_form(parse_deduction("每出现1例扣2分")) == "step(over 1例: -2)");
 }
 
 TEST_CASE("cap slot: 最多扣N分", "[scoring][deduction]") {
@@ -312,6 +315,24 @@ TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") 
     CHECK(canonical_form(parse_deduction("按完成情况分三档计分")) == "unsupported(tiered)");
     CHECK(canonical_form(parse_deduction("完成得10分，部分完成得6分，未完成得0分")) == "unsupported(tiered)");
     CHECK(canonical_form(parse_deduction("完成得10分")) == "unsupported(tiered)");  // one row: no table to read
+    // Tiers worded with full marks or a fixed deduction instead of amounts: read as 得满分 / 扣2分 / 不得分
+    // each under "target missed", they scored 10% over budget 8 of 10 and 85% satisfaction 0 of 20.
+    for (const char* text :
+         {"超出预算5%以内扣2分，超出5%以上不得分", "满意度90%以上得满分，80%-90%得5分，80%以下不得分",
+          "90%及以上得满分，80%（含）-90%得5分，80%以下不得分"}) {
+        INFO(text);
+        CHECK(canonical_form(parse_deduction(text)) == "unsupported(tiered)");
+    }
+    // One band beside a step is no table.
+    CHECK(canonical_form(parse_deduction("达到90%以上得满分，每低于1%扣0.5分，低于60%不得分")) ==
+          "full_if_met; step(under 1%: -0.5); all_or_nothing");
+}
+
+TEST_CASE("one amount beside a step is the weight, not a tier table", "[scoring][deduction]") {
+    // It fell to the default formula: 8 for 8 of 10 where the text says 10 − 2 × 2 = 6.
+    const auto f = parse_deduction("全部完成得10分，每少完成1个扣2分");
+    CHECK(f.unsupported.empty());
+    CHECK(canonical_form(f) == "step(under 1个: -2)");
 }
 
 TEST_CASE("one amount for done and 0 for not done is all-or-nothing, not a tier table", "[scoring][deduction]") {

@@ -102,6 +102,23 @@ TEST_CASE("完成得10分，未完成得0分 scores a missed target 0", "[scorin
     CHECK(met.score == d("10"));
 }
 
+TEST_CASE("wordings reviewers found misread score as the text says", "[scoring][scorer]") {
+    // 每发生1起扣5分 on =0起: two accidents are two steps (it was one flat 5: 15 of 20).
+    const auto accidents =
+        score_of(quantitative("0", "=", "起", "每发生1起扣5分", "20分", "效益指标", "社会效益指标"), "2");
+    CHECK(accidents.score == d("10"));
+    // 全部完成得10分，每少完成1个扣2分: 8 of 10 is two steps short (the default formula gave 8).
+    const auto short_by_two = score_of(quantitative("10", "≥", "个", "全部完成得10分，每少完成1个扣2分"), "8");
+    CHECK(short_by_two.score == d("6"));
+    // A tier table is scored by the default formula, never by one of its rows read as the whole rule
+    // (超出5%以上不得分 was dropped and 10% over scored 10 − 2 = 8).
+    const auto tiers = score_of(
+        quantitative("50", "≤", "万元", "超出预算5%以内扣2分，超出5%以上不得分", "10分", "成本指标", "经济成本指标"),
+        "55");
+    CHECK(tiers.formula == "unsupported(tiered) => default(<=: w*(1-(a-t)/t), 0 at a>=2t)");
+    CHECK(tiers.score == d("9"));
+}
+
 TEST_CASE("an actual in another unit of the same kind is converted before it is compared", "[scoring][scorer]") {
     // Reviewers saw 12000人 against ≥1.5万人 shown as “12000万人 ≥ 1.5万人” with full marks.
     const auto people = score_of(quantitative("1.5", "≥", "万人", ""), "12000人");
