@@ -33,6 +33,24 @@ std::string execution_rate_text(const BudgetExecution& execution) {
     return execution.rate ? (*execution.rate * Decimal::from_int(100)).fixed(2) + "%" : std::string();
 }
 
+std::string execution_working(const BudgetExecution& execution, Lang lang) {
+    const bool en = lang == Lang::en;
+    if (!execution.rate || !execution.budget || !execution.spent) {
+        return en ? "No rate: the annual budget or the amount spent is missing, or the budget is 0; scores 0"
+                  : "无法计算执行率（缺少全年预算数或全年执行数，或预算数为0）：0分";
+    }
+    std::string s = std::string(en ? "spent " : "全年执行数") + execution.spent->str() + " ÷ " +
+                    (en ? "budget " : "全年预算数") + execution.budget->str() + " = " + execution_rate_text(execution);
+    if (*execution.rate > Decimal::from_int(1)) {
+        s += en ? " (above 100%: counts as 100%)" : "（超过100%按100%计）";
+    } else if (*execution.rate < Decimal{}) {
+        s += en ? " (negative: counts as 0)" : "（为负数按0计）";
+    }
+    s += std::string(" × ") + (en ? "weight " : "分值") + execution.weight.str() + " = " + execution.score.str() +
+         (en ? "" : "分");
+    return s;
+}
+
 FileOrder::FileOrder(const std::vector<FileResult>& files) : m_missing(files.size()), m_last_index(files.size()) {
     for (std::size_t i = 0; i < files.size(); ++i) m_index.emplace(files[i].path, i);
     // The cache starts on a path no file can have (a NUL byte), so the first lookup is a real one.

@@ -44,6 +44,10 @@ std::string score_working(const IndicatorScore& score, Lang lang);
 /// computed.
 std::string execution_rate_text(const BudgetExecution& execution);
 
+/// How the budget execution score was reached, in `lang`: "全年执行数855 ÷ 全年预算数842.07 = 101.54%（超过100%
+/// 按100%计）× 分值10 = 10分", or why it is 0 when no rate could be computed.
+std::string execution_working(const BudgetExecution& execution, Lang lang);
+
 /// A file's position in the run for finding_before: the first position of its path in `files`,
 /// files.size() for a path not among them. Remembers the last path asked for, since findings come a
 /// file at a time; so one object must not be shared between threads.

@@ -18,20 +18,23 @@ struct Words {
     const char* headers[11];
     const char* severity[3];
     const char* unreadable;
-    const char* score;       // the 级别 of a score row
-    const char* total_line;  // total, grade, budget execution score
+    const char* score;             // the 级别 of a score row
+    const char* budget_execution;  // the 指标 of the budget execution row
+    const char* total_line;        // total, grade, budget execution score
 };
 
 const Words k_zh = {{"文件", "行", "单元格", "级别", "规则", "单位代码", "项目", "指标", "值", "问题", "修改建议"},
                     {"提示", "警告", "错误"},
                     "无法读取文件",
                     "得分",
+                    "预算执行率",
                     "总分%s（%s），其中预算执行率得分%s"};
 const Words k_en = {
     {"file", "row", "cell", "level", "rule", "unit code", "project", "indicator", "value", "problem", "fix"},
     {"info", "warning", "error"},
     "cannot read the file",
     "score",
+    "budget execution",
     "total %s (%s), of which budget execution %s"};
 
 bool is_plain_number(std::string_view s) {
@@ -82,6 +85,9 @@ public:
             row(out, {s.file, i.loc.row > 0 ? std::to_string(i.loc.row) : "", i.loc.cell_ref(), m_words.score, "score",
                       s.project_code, s.project, i.indicator, i.score.fixed(2), score_working(i, m_lang), ""});
         }
+        row(out, {s.file, s.row > 0 ? std::to_string(s.row) : "", "", m_words.score, "score", s.project_code, s.project,
+                  m_words.budget_execution, s.budget_execution.score.fixed(2),
+                  execution_working(s.budget_execution, m_lang), ""});
         row(out, {s.file, s.row > 0 ? std::to_string(s.row) : "", "", m_words.score, "score-total", s.project_code,
                   s.project, "", s.total.fixed(2),
                   util::subst(m_words.total_line, {s.total.fixed(2), s.grade, s.budget_execution.score.fixed(2)}), ""});

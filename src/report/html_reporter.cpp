@@ -388,8 +388,8 @@ public:
         }
         const BudgetExecution& b = sc.budget_execution;
         out << "<tr><td>" << esc(m_w.budget_execution) << "</td><td class=\"num\">" << b.weight.str()
-            << "</td><td></td><td>" << execution_rate_text(b)
-            << "</td><td class=\"num\">" << b.score.fixed(2) << "</td><td></td></tr>\n";
+            << "</td><td></td><td>" << execution_rate_text(b) << "</td><td class=\"num\">" << b.score.fixed(2)
+            << "</td><td class=\"msg\">" << esc(execution_working(b, m_lang)) << "</td></tr>\n";
         out << "</tbody></table></details></td></tr>\n";
         m_scores.append(out.str());
     }

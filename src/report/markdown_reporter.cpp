@@ -198,7 +198,8 @@ public:
                       {i.indicator, i.weight.str(), i.target, i.actual, i.score.fixed(2), score_working(i, m_lang)});
         }
         const BudgetExecution& b = s.budget_execution;
-        table_row(detail, {m_w.budget_execution, b.weight.str(), "", execution_rate_text(b), b.score.fixed(2), ""});
+        table_row(detail, {m_w.budget_execution, b.weight.str(), "", execution_rate_text(b), b.score.fixed(2),
+                           execution_working(b, m_lang)});
         m_score_details.append(detail.str());
     }
     void finish(const Report& rest) override {

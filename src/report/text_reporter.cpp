@@ -267,7 +267,7 @@ private:
             for (const auto& step : s.indicators[k].steps) out << "        " << pick(step, m_lang) << '\n';
         }
         out << lines.back() << '\n';
-        if (b.rate) out << "        " << (m_lang == Lang::en ? "rate " : "执行率 ") << execution_rate_text(b) << '\n';
+        out << "        " << execution_working(b, m_lang) << '\n';
         out << '\n';
     }
 

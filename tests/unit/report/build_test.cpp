@@ -97,3 +97,22 @@ TEST_CASE("the summary adds only positive funds: a negative or zero amount (fund
     CHECK(s.units[0].funds_wan == Decimal::from_int(500));
     CHECK(s.key_projects.size() == 1);
 }
+
+TEST_CASE("execution_working shows the budget execution arithmetic, or why it is 0") {
+    BudgetExecution b;
+    b.weight = Decimal::from_int(10);
+    b.budget = Decimal::from_int(180);
+    b.spent = Decimal::from_int(170);
+    b.rate = *b.spent / *b.budget;
+    b.score = *Decimal::parse("9.44");
+    CHECK(report::execution_working(b, Lang::zh) == "全年执行数170 ÷ 全年预算数180 = 94.44% × 分值10 = 9.44分");
+    CHECK(report::execution_working(b, Lang::en) == "spent 170 ÷ budget 180 = 94.44% × weight 10 = 9.44");
+    b.spent = Decimal::from_int(-5);
+    b.rate = *b.spent / *b.budget;
+    b.score = Decimal{};
+    CHECK(report::execution_working(b, Lang::zh) ==
+          "全年执行数-5 ÷ 全年预算数180 = -2.78%（为负数按0计） × 分值10 = 0分");
+    b.rate.reset();
+    b.spent.reset();
+    CHECK(report::execution_working(b, Lang::zh) == "无法计算执行率（缺少全年预算数或全年执行数，或预算数为0）：0分");
+}

@@ -71,8 +71,12 @@ TEST_CASE("csv: a score run's scores follow the findings in the same columns, wi
     const std::string total_row =
         "\r\ndata/局 A/targets.csv,5,,得分,score-total,301001,部分军退人员岗位补贴资金,,87.50,"
         "总分87.50（良），其中预算执行率得分10.00,\r\n";
+    const std::string execution_row =
+        "\r\ndata/局 A/targets.csv,5,,得分,score,301001,部分军退人员岗位补贴资金,预算执行率,10.00,"
+        "全年执行数855 ÷ 全年预算数842.07 = 101.54%（超过100%按100%计） × 分值10 = 10分,";
     REQUIRE(out.find(indicator_row) != std::string::npos);
     REQUIRE(out.find(total_row) != std::string::npos);
+    CHECK(out.find(execution_row) < out.find(total_row));
     CHECK(out.rfind(",unit-missing,") < out.find(indicator_row));                // after every finding
     CHECK(out.find(total_row) < out.find("broken.csv,,,错误,unreadable-file"));  // before the unreadable files
     Report en = test::sample_report(true);

@@ -78,6 +78,9 @@ inline Report sample_report(bool with_scores = false) {
         s.grade = "良";
         s.budget_execution.weight = Decimal::from_int(10);
         s.budget_execution.score = Decimal::from_int(10);
+        s.budget_execution.budget = Decimal::from_raw(842'070000);
+        s.budget_execution.spent = Decimal::from_int(855);
+        s.budget_execution.rate = s.budget_execution.spent.value() / s.budget_execution.budget.value();
         IndicatorScore i;
         i.indicator = k_cost;
         i.weight = Decimal::from_int(20);
