@@ -151,6 +151,9 @@ struct TableInfo {
     std::vector<std::string> missing_columns;  ///< required canonical columns not found
     bool fullwidth_comma_header = false;       ///< header line separated only by '，'
     bool self_evaluation = false;              ///< actual/score columns present
+    /// XLSX read without --sheet: the later sheets that also look like a target table, which are not
+    /// checked (rule sheet-not-checked).
+    std::vector<std::string> other_table_sheets;
 };
 
 /// Canonical text of a Comparator: "≥", "≤", ">", "<", "=", "定性", "".

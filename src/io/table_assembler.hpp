@@ -58,6 +58,8 @@ public:
                                                                TableKind kind = TableKind::targets);
 
     [[nodiscard]] const TableInfo& table() const override { return m_table; }
+    /// Names the workbook's other sheets that look like a target table (see TableInfo).
+    void set_other_table_sheets(std::vector<std::string> names) { m_table.other_table_sheets = std::move(names); }
     Expected<bool> next(Project& out) override;
     /// The next project's rows, read and grouped (in file order: one thread at a time).
     Expected<bool> next_draft(ProjectDraft& draft);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "io/table_assembler.hpp"
 #include "io/xlsx_sheet.hpp"
 #include "io/xlsx_workbook.hpp"
 #include "util/text.hpp"
@@ -14,14 +15,12 @@ namespace perf_check::io {
 
 namespace {
 
-Expected<std::unique_ptr<ProjectSource>> open_sheet(const std::shared_ptr<const XlsxWorkbook>& workbook,
-                                                    std::size_t index, const ReadOptions& options,
-                                                    const RuleSet& rules) {
+Expected<std::unique_ptr<TableProjectSource>> open_sheet(const std::shared_ptr<const XlsxWorkbook>& workbook,
+                                                         std::size_t index, const ReadOptions& options,
+                                                         const RuleSet& rules) {
     auto rows = XlsxRowSource::open(workbook, index);
     if (!rows) return rows.error();
-    auto src = TableProjectSource::open(std::move(*rows), rules, workbook->path(), "", options.kind);
-    if (!src) return src.error();
-    return std::unique_ptr<ProjectSource>(std::move(*src));
+    return TableProjectSource::open(std::move(*rows), rules, workbook->path(), "", options.kind);
 }
 
 std::string sheet_list(const std::vector<XlsxSheet>& sheets) {
@@ -77,7 +76,9 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
                                      options.sheet, sheet_list(sheets), options.sheet, sheets.size()),
                          path};
         }
-        return open_sheet(workbook, *index, options, rules);
+        auto src = open_sheet(workbook, *index, options, rules);
+        if (!src) return src.error();
+        return std::unique_ptr<ProjectSource>(std::move(*src));
     }
 
     // The first sheet that looks like a target table: visible sheets first, then hidden ones (a hidden
@@ -88,13 +89,24 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
             if (sheets[i].worksheet && sheets[i].hidden == (pass == 1)) order.push_back(i);
         }
     }
-    for (std::size_t i : order) {
-        auto src = open_sheet(workbook, i, options, rules);
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        auto src = open_sheet(workbook, order[k], options, rules);
         if (!src) return src.error();
-        if ((*src)->table().header_row > 0) return src;
+        if ((*src)->table().header_row == 0) continue;
+        // Later sheets that look like a table too are not checked: named, so that a second department's
+        // table on sheet 3 is not passed as clean (a sheet that cannot be read is left to --sheet).
+        std::vector<std::string> others;
+        for (std::size_t j = k + 1; j < order.size(); ++j) {
+            const auto other = open_sheet(workbook, order[j], options, rules);
+            if (other && (*other)->table().header_row > 0) others.push_back(sheets[order[j]].name);
+        }
+        (*src)->set_other_table_sheets(std::move(others));
+        return std::unique_ptr<ProjectSource>(std::move(*src));
     }
     // None looks like a table: the first sheet, so that missing-column says what is missing.
-    return open_sheet(workbook, order.empty() ? 0 : order.front(), options, rules);
+    auto src = open_sheet(workbook, order.empty() ? 0 : order.front(), options, rules);
+    if (!src) return src.error();
+    return std::unique_ptr<ProjectSource>(std::move(*src));
 }
 
 }  // namespace perf_check::io

@@ -10,6 +10,7 @@ namespace perf_check::rules {
 
 Expected<std::unique_ptr<Rule>> make_missing_column(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_header_separator(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_sheet_not_checked(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_unit_code_format(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_funds_invalid(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_goal_missing(const RuleSet& rules, const Params& params);

@@ -322,10 +322,13 @@ TEST_CASE("the first visible sheet that looks like a table is read, or the one -
     CHECK(first->projects[0].name.text == "部分军退人员岗位补贴资金");
     CHECK(first->projects[0].indicators.size() == 11);
     CHECK(first->projects[0].first_row == 5);
+    // The other tables are named for sheet-not-checked: the visible one, then the hidden one.
+    CHECK(first->info.other_table_sheets == std::vector<std::string>{"表B", "隐藏表"});
 
     auto by_name = read_all(path, "表B");
     REQUIRE(by_name);
     CHECK(by_name->info.sheet == "表B");
+    CHECK(by_name->info.other_table_sheets.empty());  // --sheet chose: nothing else is due
     REQUIRE(by_name->projects.size() == 1);
     CHECK(by_name->projects[0].name.text == "机关事业单位养老保险财政预留补助");
     CHECK(by_name->projects[0].funds_wan == Decimal::from_int(4500));

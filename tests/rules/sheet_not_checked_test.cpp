@@ -1,0 +1,52 @@
+// Tests of rule sheet-not-checked: later sheets of a workbook that also look like a target table.
+#include <catch2/catch.hpp>
+
+#include "support/builders.hpp"
+
+using namespace perf_check;
+
+namespace {
+
+Project seed_project() {
+    return test::project("301001", "部分军退人员岗位补贴资金", "842.07",
+                         "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。", test::seed_rows());
+}
+
+}  // namespace
+
+TEST_CASE("sheet-not-checked names each table sheet that was not checked", "[sheet-not-checked]") {
+    TableInfo t;
+    t.file = "units.xlsx";
+    t.sheet = "项目一";
+    t.header_row = 4;
+    t.other_table_sheets = {"项目二", "项目三"};
+    const auto findings = test::run_rule("sheet-not-checked", seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].loc.file == "units.xlsx");
+    CHECK(findings[0].loc.sheet == "项目二");
+    CHECK(findings[0].value == "项目二");
+    CHECK(findings[0].project.empty());
+    CHECK(findings[0].message.zh ==
+          "工作簿中的工作表“项目二”也像绩效目标表，但没有检查：未指定 --sheet 时只检查第一个"
+          "像绩效目标表的工作表（本次为“项目一”）。");
+    CHECK(findings[0].hint.zh ==
+          "用 perf-check --sheet \"项目二\" 检查这个工作表，或把每张表分别保存为单独的文件后再提交。");
+    CHECK_THAT(findings[1].message.en,
+               Catch::StartsWith("Sheet “项目三” of the workbook also looks like a target table"));
+}
+
+TEST_CASE("sheet-not-checked does not over-find", "[sheet-not-checked]") {
+    TableInfo t;
+    t.file = "one.xlsx";
+    t.sheet = "项目一";
+    CHECK(test::run_rule("sheet-not-checked", seed_project(), nullptr, &t).empty());
+    CHECK(test::run_rule("sheet-not-checked", seed_project()).empty());
+}
+
+TEST_CASE("sheet-not-checked rejects parameters", "[sheet-not-checked]") {
+    const auto* entry = rules::find_rule("sheet-not-checked");
+    REQUIRE(entry != nullptr);
+    const auto bad = entry->factory(config::default_rule_set(), Params({{"sheets", Param{{"2"}, false, 7}}}));
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().line == 7);
+}
