@@ -139,6 +139,9 @@ struct Project {
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type
     /// 三级指标 cells of a separate actuals file (--actuals) that name no indicator of this project.
     std::vector<Cell> unmatched_actuals;
+    /// Rows of that file repeating an indicator an earlier row already gave: its 三级指标 and 实际完成值
+    /// cells (the first row's value is the one scored).
+    std::vector<std::pair<Cell, Cell>> repeated_actuals;
 };
 
 /// What a reader learned about a whole table (one file or sheet), shared by its projects.

@@ -73,9 +73,14 @@ void ActualsIndex::apply(Project& project) {
         const std::string name = key_text(ai.name);
         if (name.empty()) continue;
         bool matched = false;
+        bool repeated = false;  // names an indicator an earlier row of the file already gave
         for (std::size_t i = 0; i < project.indicators.size(); ++i) {
             Indicator& ind = project.indicators[i];
-            if (taken[i] || ind.placeholder || key_text(ind.name) != name) continue;
+            if (ind.placeholder || key_text(ind.name) != name) continue;
+            if (taken[i]) {
+                repeated = true;
+                continue;
+            }
             taken[i] = true;
             matched = true;
             ind.actual = ai.actual;
@@ -83,7 +88,12 @@ void ActualsIndex::apply(Project& project) {
             ind.deviation = ai.deviation;
             break;
         }
-        if (!matched) project.unmatched_actuals.push_back(ai.name);
+        if (matched) continue;
+        if (repeated) {
+            project.repeated_actuals.emplace_back(ai.name, ai.actual);
+        } else {
+            project.unmatched_actuals.push_back(ai.name);
+        }
     }
 }
 

@@ -23,6 +23,18 @@ public:
                       "Make the 三级指标 name identical to the one in the targets table."};
             sink.add(std::move(f));
         }
+        for (const auto& [name, actual] : project.repeated_actuals) {
+            Finding f = make_finding(project, nullptr, name);
+            f.loc = name.loc;
+            f.indicator = name.text;
+            f.value = std::string(actual.shown());
+            f.message = {"实际完成值文件中项目“" + project.name.text + "”的指标“" + name.text +
+                             "”有不止一行：评分采用先出现的一行，这一行的实际值“" + f.value + "”没有参与评分。",
+                         "The actuals file gives indicator '" + name.text + "' of project '" + project.name.text +
+                             "' more than once: the first row is scored; this row's value '" + f.value + "' was not."};
+            f.hint = {"请删除重复的行，只保留正确的一行。", "Delete the repeated row, keeping the right one."};
+            sink.add(std::move(f));
+        }
     }
 };
 

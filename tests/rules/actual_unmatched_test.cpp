@@ -46,6 +46,27 @@ TEST_CASE("an actuals indicator that names nothing in its project is reported", 
     CHECK_THAT(f.message.zh, Catch::Contains("309999"));
 }
 
+TEST_CASE("an actuals row repeating an indicator is called a repeat, not 'not found'", "[actual-unmatched]") {
+    test::TempDir dir;
+    const std::string path = dir.write("actuals.csv",
+                                       "单位代码,项目名称,三级指标,实际完成值,全年预算数,全年执行数\n"
+                                       "301001,部分军退人员岗位补贴资金,补贴资金到位率,90%,,\n"
+                                       "301001,部分军退人员岗位补贴资金,补贴资金到位率,80%,,\n");
+    auto index = io::ActualsIndex::load(path, {}, config::default_rule_set());
+    REQUIRE(index);
+    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", "保障我区内六类军退人员被妥善安置。",
+                              test::seed_rows());
+    index->apply(p);
+    CHECK(p.indicators[4].actual.text == "90%");  // the first row is scored
+    const auto findings = test::run_rule("actual-unmatched", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 3);
+    CHECK(findings[0].value == "80%");
+    CHECK(findings[0].message.zh ==
+          "实际完成值文件中项目“部分军退人员岗位补贴资金”的指标“补贴资金到位率”有不止一行："
+          "评分采用先出现的一行，这一行的实际值“80%”没有参与评分。");
+}
+
 TEST_CASE("actuals that all match give no finding", "[actual-unmatched]") {
     Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", "保障我区内六类军退人员被妥善安置。",
                               test::seed_rows());
