@@ -16,12 +16,16 @@
 namespace perf_check {
 
 /// One input file of the run.
+/// What a file of the run is: a table checked, or the --actuals / --progress file joined into it.
+enum class FileRole { table, actuals, progress };
+
 struct FileResult {
     std::string path;      ///< as given on the command line (or found in a directory)
     std::string encoding;  ///< detected or forced text encoding; "" for xlsx/json
     int projects = 0;
     int indicators = 0;
     std::optional<std::string> error;  ///< set when the file could not be read (exit 2)
+    FileRole role = FileRole::table;
 };
 
 /// One unit (单位代码) in the summary.

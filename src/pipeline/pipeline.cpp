@@ -541,7 +541,8 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     std::vector<Finding> late;
     if (actuals) {
         // The actuals file is an input of the run: list it so its findings have a file to belong to.
-        collector.file(FileResult{actuals->file(), "", 0, 0, std::nullopt});
+        collector.file(FileResult{actuals->file(), "", 0, 0, std::nullopt,
+                                  options.monitor ? FileRole::progress : FileRole::actuals});
         late = unused_actuals(*actuals, active);
     }
     collector.finish(std::move(late));

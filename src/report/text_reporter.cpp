@@ -16,6 +16,7 @@ namespace {
 struct Words {
     const char* file_line;  // "{path}：{encoding}，{n} 个项目，{m} 条指标"
     const char* file_line_no_encoding;  // the same for a workbook or JSON model, which have no text encoding
+    const char* joined_file[2];         // "{path}：…" of the --actuals and --progress files
     const char* unreadable;
     const char* read_before;
     const char* file_level;
@@ -42,6 +43,8 @@ struct Words {
 const Words k_zh = {
     "%s：%s，%d 个项目，%d 条指标",
     "%s：%d 个项目，%d 条指标",
+    {"%s：实际完成值文件（按单位代码、项目名称、三级指标并入评分）",
+     "%s：进度文件（按单位代码、项目名称、三级指标并入监控）"},
     "无法读取",
     "读取中断前已检查的 %d 个项目中发现的问题：",
     "（整个文件）",
@@ -68,6 +71,8 @@ const Words k_zh = {
 const Words k_en = {
     "%s: %s, projects: %d, indicators: %d",
     "%s: projects: %d, indicators: %d",
+    {"%s: actuals file (joined into the scores by unit code, project and indicator)",
+     "%s: progress file (joined into the monitoring by unit code, project and indicator)"},
     "cannot be read",
     "Findings in the projects checked before reading stopped (%d):",
     "(whole file)",
@@ -179,7 +184,9 @@ public:
             m_out << '\n';
             return;
         }
-        if (file.encoding.empty()) {
+        if (file.role != FileRole::table) {
+            m_out << util::subst(m_w.joined_file[file.role == FileRole::actuals ? 0 : 1], {file.path});
+        } else if (file.encoding.empty()) {
             m_out << util::subst(m_w.file_line_no_encoding,
                                  {file.path, std::to_string(file.projects), std::to_string(file.indicators)});
         } else {

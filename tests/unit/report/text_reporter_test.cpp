@@ -43,6 +43,20 @@ TEST_CASE("text: a workbook's line names no encoding (it has none), in place of 
     CHECK_THAT(test::render(r, "text"), Catch::Contains("\nbook.xlsx: projects: 3, indicators: 30\n"));
 }
 
+TEST_CASE("text: the actuals and progress files say what they are, not '0 projects'", "[report][text]") {
+    Report r = test::sample_report();
+    r.files.push_back({"act.csv", "", 0, 0, std::nullopt, FileRole::actuals});
+    r.files.push_back({"p.csv", "", 0, 0, std::nullopt, FileRole::progress});
+    const std::string zh = test::render(r, "text");
+    CHECK_THAT(zh, Catch::Contains("\nact.csv：实际完成值文件（按单位代码、项目名称、三级指标并入评分）\n"));
+    CHECK_THAT(zh, Catch::Contains("\np.csv：进度文件（按单位代码、项目名称、三级指标并入监控）\n"));
+    CHECK(zh.find("act.csv：0 个项目") == std::string::npos);
+    r.lang = Lang::en;
+    CHECK_THAT(
+        test::render(r, "text"),
+        Catch::Contains("\nact.csv: actuals file (joined into the scores by unit code, project and indicator)\n"));
+}
+
 TEST_CASE("text: English output has English punctuation and no '1 projects'", "[report][text]") {
     Report r = test::sample_report(true);
     r.lang = Lang::en;
