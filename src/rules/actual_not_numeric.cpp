@@ -74,7 +74,20 @@ private:
 
     void check_money(const Project& project, const Cell& cell, const char* zh, const char* en, std::string_view pname,
                      FindingSink& sink) const {
-        if (m_rules.is_placeholder(cell.text) || scoring::money_wan(cell, project.money_unit)) return;
+        if (m_rules.is_placeholder(cell.text)) return;
+        if (const auto amount = scoring::money_wan(cell, project.money_unit)) {
+            if (*amount >= Decimal{}) return;
+            // A negative amount: budget execution counts it as 0, which the table should say itself.
+            Finding f = scoring::self_evaluation_finding(project, nullptr, cell);
+            f.message = {fmt::format("项目“{}”的{}为负数“{}”，预算执行率按0计算。", pname, zh, cell.shown()),
+                         fmt::format("Project “{}”: {} is negative (“{}”); budget execution counts it as 0.", pname, en,
+                                     cell.shown())};
+            f.hint = {
+                "请填写实际金额（不小于0）；退回、冲减的资金请在“偏差原因分析及改进措施”中说明。",
+                "Write the actual amount (not below 0); explain refunds or write-backs in 偏差原因分析及改进措施."};
+            sink.add(std::move(f));
+            return;
+        }
         Finding f = scoring::self_evaluation_finding(project, nullptr, cell);
         f.message = {
             fmt::format("项目“{}”的{}“{}”不是金额，无法计算预算执行率，预算执行率按0分计。", pname, zh, cell.shown()),

@@ -23,7 +23,8 @@ public:
     void check(const Project& project, FindingSink& sink) const override {
         const auto budget = scoring::money_wan(project.budget, project.money_unit);
         const auto spent = scoring::money_wan(project.spent, project.money_unit);
-        if (!budget || !spent || *budget <= Decimal{}) return;  // nothing to compute: actual-missing / actual-not-numeric
+        // Nothing to compute (actual-missing), or a negative amount spent (actual-not-numeric).
+        if (!budget || !spent || *budget <= Decimal{} || *spent < Decimal{}) return;
         const Decimal rate = *spent / *budget;
         if (rate >= m_threshold) return;
         for (const auto& ind : project.indicators) {

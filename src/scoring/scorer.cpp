@@ -91,7 +91,14 @@ public:
                         "; weight " + m_w.str();
              });
         if (!m_ind.weight_points) {
-            step("未填写分值：按分值0计分，本项不计入得分", "No weight: scored with weight 0, so it adds nothing");
+            // A weight written but unreadable (权重10, 约10分) is not a blank one: bad-cell names it.
+            if (m_rules.is_placeholder(m_ind.weight.text)) {
+                step("未填写分值：按分值0计分，本项不计入得分", "No weight: scored with weight 0, so it adds nothing");
+            } else {
+                const std::string w(m_ind.weight.shown());
+                step([&] { return "分值“" + w + "”无法读取为数字：按分值0计分，本项不计入得分"; },
+                     [&] { return "The weight \"" + w + "\" cannot be read as a number: scored with weight 0"; });
+            }
         }
         m_has_text = !m_ind.deduction.empty() && !m_rules.is_placeholder(m_ind.deduction.text);
         if (m_has_text) {

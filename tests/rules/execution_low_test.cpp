@@ -42,6 +42,15 @@ TEST_CASE("execution-low finds low execution with no explanation", "[execution-l
     CHECK_THAT(just[0].message.zh, Catch::Contains("预算执行率为89.99%"));
 }
 
+TEST_CASE("execution-low leaves a negative amount spent to actual-not-numeric", "[execution-low]") {
+    // It said 预算执行率为-4.17% while the score counted 0.
+    CHECK(test::run_rule("execution-low", with("120.00", "-5")).empty());
+    const auto negative = test::run_rule("actual-not-numeric", with("120.00", "-5"));
+    REQUIRE(negative.size() == 1);
+    CHECK(negative[0].loc.column == 5);
+    CHECK(negative[0].message.zh == "项目“测试项目”的全年执行数为负数“-5”，预算执行率按0计算。");
+}
+
 TEST_CASE("execution-low does not over-find", "[execution-low]") {
     CHECK(test::run_rule("execution-low", with("120", "108")).empty());    // exactly 90%
     CHECK(test::run_rule("execution-low", with("120", "130")).empty());    // over-spent

@@ -102,6 +102,14 @@ TEST_CASE("完成得10分，未完成得0分 scores a missed target 0", "[scorin
     CHECK(met.score == d("10"));
 }
 
+TEST_CASE("a weight written but unreadable is not called blank", "[scoring][scorer]") {
+    const auto written = score_of(quantitative("100", "≥", "个", "", "权重10"), "95");
+    CHECK(written.score == d("0"));
+    CHECK(has_step(written, "分值“权重10”无法读取为数字：按分值0计分，本项不计入得分"));
+    const auto blank = score_of(quantitative("100", "≥", "个", "", ""), "95");
+    CHECK(has_step(blank, "未填写分值：按分值0计分，本项不计入得分"));
+}
+
 TEST_CASE("wordings reviewers found misread score as the text says", "[scoring][scorer]") {
     // 每发生1起扣5分 on =0起: two accidents are two steps (it was one flat 5: 15 of 20).
     const auto accidents =
