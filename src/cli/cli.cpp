@@ -433,7 +433,7 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
             if (parsed.run.rules_path.empty()) return pipeline::list_rules(config::default_rule_set(), parsed.run.lang, out);
             auto set = config::load_rule_set_file(parsed.run.rules_path);
             if (!set) {
-                err << "perf-check: rule set " << parsed.run.rules_path << ":\n" << set.error().render() << '\n';
+                pipeline::write_rule_set_error(parsed.run.rules_path, set.error(), err);
                 return pipeline::k_exit_failed;
             }
             return pipeline::list_rules(*set, parsed.run.lang, out);

@@ -248,9 +248,11 @@ private:
 // The format checks of a parsed document, then the source over it.
 Expected<std::unique_ptr<ProjectSource>> check_and_open(json doc, const std::string& file, const RuleSet& rules) {
     if (!doc.is_object() || doc.value("format", "") != "perf-check-table") {
-        return Error{"not a perf-check table: expected an object with \"format\": \"perf-check-table\" "
-                     "(write one with `perf-check convert FILE --to json`)",
-                     file};
+        return Error{
+            "not a perf-check table: expected an object with \"format\": \"perf-check-table\" "
+            "(write one with `perf-check convert FILE --to json`) "
+            "(不是 perf-check 的表格 JSON：请提交 XLSX 或 CSV 表格，或用 perf-check convert 文件 --to json 生成)",
+            file};
     }
     if (doc.value("version", 0) != k_format_version) {
         return Error{"unsupported perf-check-table version (this build reads version " +

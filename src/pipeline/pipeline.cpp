@@ -1,5 +1,6 @@
 // The run, as one readable sequence of stages. Each stage is a free function in its own module.
 #include "pipeline/pipeline.hpp"
+#include "pipeline/commands.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -639,7 +640,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     if (!options.rules_path.empty()) {
         auto r = config::load_rule_set_file(options.rules_path);
         if (!r) {
-            err << "perf-check: rule set " << options.rules_path << ":\n" << r.error().render() << '\n';
+            write_rule_set_error(options.rules_path, r.error(), err);
             return k_exit_failed;
         }
         loaded = std::move(*r);

@@ -264,6 +264,11 @@ TEST_CASE("a broken rule set is exit 2 with file and line", "[cli]") {
     const Run r = run({test::source_path("samples/clean-2024.csv"), "--rules", rules});
     CHECK(r.code == 2);
     CHECK_THAT(r.err, Catch::Contains("my.yaml:3") && Catch::Contains("did you mean 'severity'"));
+    // What to do is said in Chinese too (the rule-set messages themselves are English).
+    CHECK_THAT(r.err, Catch::Contains("规则集文件有误") && Catch::Contains("extends: default"));
+    const Run listed = run({"rules", "--rules", rules});
+    CHECK(listed.code == 2);
+    CHECK_THAT(listed.err, Catch::Contains("规则集文件有误"));
 }
 
 TEST_CASE("the binary: exit codes, stdout, and no colour when piped", "[cli][process]") {

@@ -224,6 +224,7 @@ TEST_CASE("json-model: another format or version", "[json-model]") {
         REQUIRE_FALSE(src);
         CHECK_THAT(src.error().message, Catch::StartsWith("not a perf-check table: expected an object with "
                                                           "\"format\": \"perf-check-table\""));
+        CHECK_THAT(src.error().message, Catch::Contains("不是 perf-check 的表格 JSON"));  // the default language too
     }
     const auto v2 = open_json(R"({"format": "perf-check-table", "version": 2, "projects": []})");
     REQUIRE_FALSE(v2);
