@@ -73,7 +73,8 @@ private:
     }
 
     void check_goal(const Project& project, const std::vector<MoneyItem>& items, FindingSink& sink) const {
-        if (!project.funds_wan) return;  // funds-invalid reports the total itself
+        // funds-invalid reports a total that is unreadable or not above 0: no sum to compare with.
+        if (!project.funds_wan || *project.funds_wan <= Decimal{}) return;
         Decimal sum;
         std::vector<std::string> parts;
         for (const auto& it : items) {
@@ -98,7 +99,7 @@ private:
     }
 
     void check_lines(const Project& project, const std::vector<CostLine>& lines, FindingSink& sink) const {
-        if (!project.funds_wan) return;
+        if (!project.funds_wan || *project.funds_wan <= Decimal{}) return;  // as in check_goal
         const Decimal funds = *project.funds_wan;
         Decimal sum;
         std::vector<std::string> parts;

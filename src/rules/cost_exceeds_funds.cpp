@@ -17,7 +17,8 @@ public:
     explicit CostExceedsFunds(Decimal tolerance) : m_tolerance(tolerance) {}
 
     void check(const Project& project, FindingSink& sink) const override {
-        if (!project.funds_wan) return;  // funds-invalid reports it
+        // funds-invalid reports a total that is unreadable or not above 0 (every cost would "exceed" 0).
+        if (!project.funds_wan || *project.funds_wan <= Decimal{}) return;
         const Decimal funds = *project.funds_wan;
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || !is_cost(ind)) continue;

@@ -19,9 +19,13 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         Decimal sum;
+        Decimal on_placeholders;  // points on 无 rows (placeholder-weight): not counted, but meant somewhere
         std::vector<const Indicator*> unweighted;
         for (const auto& ind : project.indicators) {
-            if (ind.placeholder) continue;
+            if (ind.placeholder) {
+                if (ind.weight_points) on_placeholders += *ind.weight_points;
+                continue;
+            }
             if (ind.weight_points)
                 sum += *ind.weight_points;
             else
@@ -59,6 +63,14 @@ public:
                 " Likely cause: the {} points of budget execution were included in the indicator "
                 "weights, which should total {}.",
                 amount(m_budget_execution), amount(expected_sum));
+        } else if (on_placeholders > Decimal{} && sum + on_placeholders == expected_sum) {
+            // Adding points would be the wrong fix: they sit on a placeholder row.
+            cause_zh = fmt::format("差的{}分填在了占位行（“无”）上，不计入合计：把这些分值移到实际指标上。",
+                                   amount(on_placeholders));
+            cause_en = fmt::format(
+                " The missing {} points sit on placeholder rows (无), which do not count: move them to real "
+                "indicators.",
+                amount(on_placeholders));
         } else if (!unweighted.empty()) {
             const Indicator& first = *unweighted.front();
             const std::string example = first.name.text.empty() ? first.path() : first.name.text;

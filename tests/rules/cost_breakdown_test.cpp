@@ -107,6 +107,19 @@ TEST_CASE("cost-breakdown finds cost indicators that do not add up", "[cost-brea
     CHECK(test::run_rule("cost-breakdown", p, &loose).empty());
 }
 
+TEST_CASE("cost-breakdown leaves funds of 0 to funds-invalid, and still asks for a breakdown", "[cost-breakdown]") {
+    // Items that cannot add up to 0 were a second finding for the one empty 资金总额.
+    CHECK(test::run_rule("cost-breakdown",
+                         with_costs({cost("岗位补贴发放", "800"), cost("经办费用", "42.07")}, k_goal, "0"))
+              .empty());
+    CHECK(test::run_rule("cost-breakdown",
+                         with_costs({cost("项目总成本", "842.07")},
+                                    k_goal + "其中：800万元用于岗位补贴发放；42.07万元用于经办费用。", "0"))
+              .empty());
+    // Not itemised at all is its own problem, whatever the funds.
+    CHECK(test::run_rule("cost-breakdown", with_costs({cost("项目总成本", "842.07")}, k_goal, "0")).size() == 1);
+}
+
 TEST_CASE("cost-breakdown does not over-find", "[cost-breakdown]") {
     // Goal-text breakdown in 万元 that adds up; the single total-cost indicator is then fine.
     CHECK(

@@ -52,6 +52,13 @@ TEST_CASE("cost-exceeds-funds does not over-find", "[cost-exceeds-funds]") {
     // Not money: people, percentages.
     CHECK(test::run_rule("cost-exceeds-funds", with_cost("5000", "人", "社会成本指标")).empty());
     CHECK(test::run_rule("cost-exceeds-funds", with_cost("300", "%")).empty());
+    // Funds of 0 or less are funds-invalid's: every cost would "exceed" them, once per cost row.
+    for (const char* funds : {"0", "-5"}) {
+        Project zero = with_cost("232.00", "万元");
+        zero.funds = test::cell(funds, 5, 3);
+        zero.funds_wan = *Decimal::parse(funds);
+        CHECK(test::run_rule("cost-exceeds-funds", zero).empty());
+    }
     // The seed's 产出 row in 万元 (社会保险征缴收入 4900万元 style) is not a cost.
     auto rows = test::seed_rows();
     rows[3] = {"产出指标", "数量指标", "社会保险征缴收入", "4900", "社会保险征缴收入", "视情况扣分", "万元",

@@ -42,6 +42,24 @@ TEST_CASE("weight-total says how many points are short or over", "[weight-total]
     CHECK_THAT(short_[0].message.zh, Catch::EndsWith("指标分值还差7.5分。"));
 }
 
+TEST_CASE("weight-total says when the missing points sit on a placeholder row", "[weight-total]") {
+    // "还差15分" sent the user to add points; they were typed on the 社会成本 无 row (placeholder-weight).
+    auto rows = test::seed_rows();
+    rows[0].weight = "5分";
+    rows[1].weight = "15分";
+    const auto findings =
+        test::run_rule("weight-total", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows));
+    REQUIRE(findings.size() == 1);
+    CHECK_THAT(findings[0].message.zh,
+               Catch::EndsWith("差的15分填在了占位行（“无”）上，不计入合计：把这些分值移到实际指标上。"));
+    // Points on placeholders that do not make up the difference: the plain shortfall.
+    rows[1].weight = "3分";
+    const auto other =
+        test::run_rule("weight-total", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows));
+    REQUIRE(other.size() == 1);
+    CHECK_THAT(other[0].message.zh, Catch::EndsWith("指标分值还差15分。"));
+}
+
 TEST_CASE("weight-total names unweighted indicators as the likely cause", "[weight-total]") {
     const auto findings = test::run_rule("weight-total", with_cost_weight(""));
     REQUIRE(findings.size() == 1);
