@@ -15,11 +15,14 @@ namespace perf_check {
 struct SourceLocation {
     std::string file;
     std::string sheet;
-    int row = 0;
+    int row = 0;  ///< physical row: the line of a CSV, the row of a sheet
     int column = 0;
+    /// A CSV row as a spreadsheet shows it, when cells with line breaks above make it differ from `row`
+    /// (Excel counts records, not lines); 0 when it is `row`.
+    int sheet_row = 0;
 
-    /// "Sheet1!C12" for spreadsheet sources, "C12" for CSV (column letters from `column`), "" when
-    /// the column is unknown.
+    /// "Sheet1!C12" for spreadsheet sources, "C12" for CSV (column letters from `column`, the row as a
+    /// spreadsheet shows it), "" when the column is unknown.
     [[nodiscard]] std::string cell_ref() const;
 };
 

@@ -107,6 +107,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
         return false;
     }
     row.row = m_line;
+    row.record = ++m_record;
     std::string& cell = m_cell;
     cell.clear();
     bool quoted = false;

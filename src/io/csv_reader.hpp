@@ -34,6 +34,7 @@ private:
     std::string m_cell;  ///< the cell being read, reused from row to row
     std::size_t m_pos = 0;
     int m_line = 1;
+    int m_record = 0;  ///< records read: the row number Excel shows for a CSV
     bool m_first = true;
 };
 

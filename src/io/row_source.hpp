@@ -12,7 +12,8 @@ namespace perf_check::io {
 /// say so) and the 1-based physical row where it starts (a CSV record with quoted newlines spans lines).
 struct RawRow {
     std::vector<std::string> cells;
-    int row = 0;
+    int row = 0;     ///< physical line (CSV) or row number (XLSX)
+    int record = 0;  ///< CSV: the row a spreadsheet shows (records counted, quoted line breaks not); 0 = `row`
 };
 
 /// A source of rows in file order.

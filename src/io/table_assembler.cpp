@@ -70,7 +70,7 @@ void ProjectDraft::clear() {
 }
 
 void ProjectDraft::add(const RawRow& row) {
-    m_rows.push_back({row.row, m_cell_end.size(), row.cells.size()});
+    m_rows.push_back({row.row, row.record, m_cell_end.size(), row.cells.size()});
     for (const auto& c : row.cells) {
         m_text += c;
         m_cell_end.push_back(m_text.size());
@@ -80,6 +80,7 @@ void ProjectDraft::add(const RawRow& row) {
 void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     const Row& r = m_rows[i];
     into.row = r.row;
+    into.record = r.record;
     into.cells.resize(r.cells);
     std::size_t begin = r.first_cell == 0 ? 0 : m_cell_end[r.first_cell - 1];
     for (std::size_t c = 0; c < r.cells; ++c) {
@@ -181,6 +182,7 @@ void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) cons
     else cell.loc.file.clear();
     cell.loc.sheet.assign(m_table.sheet);
     cell.loc.row = row.row;
+    cell.loc.sheet_row = row.record > 0 && row.record != row.row ? row.record : 0;
     cell.filled = false;
     const int idx = m_columns[c];
     cell.loc.column = idx < 0 ? 0 : idx + 1;

@@ -38,6 +38,7 @@ public:
 private:
     struct Row {
         int row = 0;
+        int record = 0;
         std::size_t first_cell = 0;
         std::size_t cells = 0;
     };

@@ -31,7 +31,7 @@ std::string SourceLocation::cell_ref() const {
     if (column <= 0 || row <= 0) return {};
     std::string letters;
     for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
-    std::string ref = letters + std::to_string(row);
+    std::string ref = letters + std::to_string(sheet_row > 0 ? sheet_row : row);
     if (sheet.empty()) return ref;
     return sheet + "!" + ref;
 }
@@ -91,6 +91,7 @@ Finding make_finding(const Project& project, const Indicator* indicator, const C
     f.loc.sheet = cell.loc.sheet;
     f.loc.row = cell.loc.row;
     f.loc.column = cell.loc.column;
+    f.loc.sheet_row = cell.loc.sheet_row;
     if (f.loc.row == 0) f.loc.row = indicator ? indicator->row : project.first_row;
     f.project_code = project.code.text;
     f.project = project.name.text;

@@ -12,6 +12,9 @@
 #include "io/csv_reader.hpp"
 #include "io/open_table.hpp"
 #include "io/table_assembler.hpp"
+#include "pipeline/pipeline.hpp"
+#include "rules/catalog.hpp"
+#include "support/paths.hpp"
 
 using namespace perf_check;
 using namespace perf_check::io;
@@ -406,6 +409,45 @@ TEST_CASE("assembler: quoted newlines keep physical row numbers", "[assembler]")
     REQUIRE(t.projects.size() == 1);
     CHECK(t.projects[0].goal.text == "第一行\n第二行");
     CHECK(t.projects[0].indicators[1].row == 4);
+    // The cell address is the row Excel shows, which counts records: the goal's line break is no row.
+    const Cell& target = t.projects[0].indicators[1].target;
+    CHECK(target.loc.row == 4);
+    CHECK(target.loc.sheet_row == 3);
+    CHECK(target.loc.cell_ref() == "H3");
+    CHECK(t.projects[0].indicators[0].target.loc.cell_ref() == "H2");  // above the break: the same
+    CHECK(t.projects[0].indicators[0].target.loc.sheet_row == 0);
+}
+
+TEST_CASE("assembler: a finding's cell address is the spreadsheet's row after a cell with line breaks",
+          "[assembler][pipeline]") {
+    // Through the threads too (-j 2 assembles from drafts): the draft keeps the record number.
+    test::TempDir dir;
+    std::string rows;
+    for (int i = 0; i < 40; ++i) {
+        rows +=
+            "30100" + std::to_string(i % 10) + ",项目" + std::to_string(i) +
+            ",100,\"目标第一行\n目标第二行，保障项目顺利实施。\",产出指标,数量指标,人数,较多,,视情况扣分,人,≥,90分\n";
+    }
+    const std::string path = dir.write("t.csv", k_header + rows);
+    for (const int jobs : {1, 2}) {
+        INFO("jobs " << jobs);
+        RunOptions opts;
+        opts.paths = {path};
+        opts.jobs = jobs;
+        const RuleSet& rules = config::default_rule_set();
+        auto active = rules::build_active_rules(rules);
+        REQUIRE(active);
+        const Report r = pipeline::check_inputs(opts, rules, *active);
+        int seen = 0;
+        for (const auto& f : r.findings) {
+            if (f.rule != "value-not-numeric") continue;
+            ++seen;
+            // Project k (0-based) starts on line 2 + 2k and is row 2 + k of the spreadsheet.
+            const int k = (f.loc.row - 2) / 2;
+            CHECK(f.loc.cell_ref() == "H" + std::to_string(2 + k));
+        }
+        CHECK(seen == 40);
+    }
 }
 
 TEST_CASE("assembler: self-evaluation columns", "[assembler]") {
