@@ -15,10 +15,10 @@
 
 namespace perf_check {
 
-/// One input file of the run.
 /// What a file of the run is: a table checked, or the --actuals / --progress file joined into it.
 enum class FileRole { table, actuals, progress };
 
+/// One input file of the run.
 struct FileResult {
     std::string path;      ///< as given on the command line (or found in a directory)
     std::string encoding;  ///< detected or forced text encoding; "" for xlsx/json

@@ -20,7 +20,8 @@ struct Multiple {
 
 // Units with a fixed ratio to another. Kinds without one (天/月/年, 人/人次, 亩) are not converted.
 // (万元, 亿元 and every other 万/亿 unit are read by their prefix in resolve().)
-constexpr std::array<Multiple, 12> k_multiples = {{
+constexpr std::array<Multiple, 13> k_multiples = {{
+    {"千元", "元", 1000, 1},
     {"公里", "米", 1000, 1},
     {"千米", "米", 1000, 1},
     {"厘米", "米", 1, 100},
@@ -76,6 +77,10 @@ std::optional<Decimal> convert_unit(Decimal value, std::string_view from, std::s
     const std::int64_t g = std::gcd(num, den);
     num /= g;
     den /= g;
+    // Decimal holds about 9.2e12: a ratio beyond 1e12 (亿平方公里 to 平方米) is no conversion a table needs,
+    // and would overflow. Said not to convert (the actual is then reported).
+    constexpr std::int64_t k_max_ratio = 1000000000000;
+    if (num > k_max_ratio || den > k_max_ratio) return std::nullopt;
     return value * Decimal::from_int(num) / Decimal::from_int(den);
 }
 

@@ -36,8 +36,8 @@ std::string execution_rate_text(const BudgetExecution& execution) {
 std::string execution_working(const BudgetExecution& execution, Lang lang) {
     const bool en = lang == Lang::en;
     if (!execution.rate || !execution.budget || !execution.spent) {
-        return en ? "No rate: the annual budget or the amount spent is missing, or the budget is 0; scores 0"
-                  : "无法计算执行率（缺少全年预算数或全年执行数，或预算数为0）：0分";
+        return en ? "No rate: the annual budget or the amount spent is missing, or the budget is not above 0; scores 0"
+                  : "无法计算执行率（缺少全年预算数或全年执行数，或预算数不大于0）：0分";
     }
     std::string s = std::string(en ? "spent " : "全年执行数") + execution.spent->str() + " ÷ " +
                     (en ? "budget " : "全年预算数") + execution.budget->str() + " = " + execution_rate_text(execution);

@@ -76,7 +76,8 @@ private:
                      FindingSink& sink) const {
         if (m_rules.is_placeholder(cell.text)) return;
         if (const auto amount = scoring::money_wan(cell, project.money_unit)) {
-            if (*amount >= Decimal{}) return;
+            // A budget of 0 or less is actual-missing's (no rate at all); a negative amount spent is this rule's.
+            if (*amount >= Decimal{} || &cell == &project.budget) return;
             // A negative amount: budget execution counts it as 0, which the table should say itself.
             Finding f = scoring::self_evaluation_finding(project, nullptr, cell);
             f.message = {fmt::format("项目“{}”的{}为负数“{}”，预算执行率按0计算。", pname, zh, cell.shown()),

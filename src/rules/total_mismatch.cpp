@@ -88,12 +88,10 @@ private:
         return project.first_row > 0 && total.row >= project.first_row && total.row <= project.last_row;
     }
 
-    // The money a total row states, in 万元 (the table's unit when the cell names none).
+    // The money a total row states, in 万元 (the table's unit when the cell names none), read as
+    // model::GrandTotals reads it to decide whether the row totals the table.
     static std::optional<Decimal> stated_wan(const Project& project, const TotalRow& total) {
-        const Quantity q = model::read_quantity(total.funds.text);
-        if (!q.number) return std::nullopt;
-        if (!q.unit.empty()) return to_wan(*q.number, q.unit);
-        return project.money_unit == MoneyUnit::yuan ? to_wan(*q.number, "元") : *q.number;
+        return model::money_wan(total.funds.text, project.money_unit);
     }
 
     void check_funds(const Project& project, const TotalRow& total, FindingSink& sink) const {
@@ -133,6 +131,9 @@ private:
         if (total.table_projects == 0) return;  // a project's funds unreadable: funds-invalid says so
         const auto stated = stated_wan(project, total);
         if (!stated || equal(*stated, total.table_funds)) return;
+        // A 总计 closing its own project's rows with that project's funds totals the project (tables that end
+        // every project so): right as it is.
+        if (inside(project, total) && project.funds_wan && equal(*stated, *project.funds_wan)) return;
         Finding f = at_total(project, total, total.funds);
         // The table's finding, not the project's it was read with.
         f.project_code.clear();

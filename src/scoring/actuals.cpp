@@ -128,7 +128,8 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
         // A bare 万 is read as 万元; after a number of people (1.2万 against 人) it is 万 of the target's unit.
         std::string unit = q.unit;
         if (unit == "万元" && util::ends_with(r.text, "万") && target_unit.find("元") == std::string::npos) {
-            unit = "万" + target_unit;
+            // 1.2万 against 万人 is 1.2万人 itself.
+            unit = util::starts_with(target_unit, "万") ? target_unit : "万" + target_unit;
         }
         if (const auto converted = model::convert_unit(*q.number, unit, target_unit)) {
             r.number = *converted;

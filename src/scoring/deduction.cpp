@@ -340,10 +340,12 @@ private:
         // 得0分): that is all-or-nothing, the amount being the weight's, which the parts say (the amount
         // itself is named as not understood); and likewise for one amount beside a step (全部完成得10分，
         // 每少完成1个扣2分), which the step scores.
-        if (awards.size() > 1 || (awards.size() == 1 && !zero_award && !has_step())) tiered = true;
+        const bool step = has_step();
+        if (awards.size() > 1 || (awards.size() == 1 && !zero_award && !step)) tiered = true;
         // Outcomes for bands of values (超出5%以内扣2分，超出5%以上不得分; 90%以上得满分，80%-90%得5分，
-        // 80%以下不得分) are a tier table too, however each tier is worded.
-        if (bands() >= 2 && outcomes(zero_award, awards.size()) >= 2) tiered = true;
+        // 80%以下不得分) are a tier table too, however each tier is worded. Beside a step the bands are its
+        // full-marks line and cut-off (90%以上得满分，每降低1个百分点扣1分，80%以下不得分), which are read.
+        if (!step && bands() >= 2 && outcomes(zero_award, awards.size()) >= 2) tiered = true;
         if (!ranking && !tiered) return false;
         const auto kind = ranking ? UnsupportedKind::ranking : UnsupportedKind::tiered;
         m_f.unsupported.push_back({kind, m_f.text});

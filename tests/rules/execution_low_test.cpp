@@ -49,6 +49,9 @@ TEST_CASE("execution-low leaves a negative amount spent to actual-not-numeric", 
     REQUIRE(negative.size() == 1);
     CHECK(negative[0].loc.column == 5);
     CHECK(negative[0].message.zh == "项目“测试项目”的全年执行数为负数“-5”，预算执行率按0计算。");
+    // A negative budget is actual-missing's alone (one finding for one cell).
+    CHECK(test::run_rule("actual-not-numeric", with("-120", "96")).empty());
+    CHECK(test::run_rule("actual-missing", with("-120", "96")).size() == 1);
 }
 
 TEST_CASE("execution-low does not over-find", "[execution-low]") {

@@ -107,6 +107,16 @@ TEST_CASE("total-mismatch compares a table's total with the projects' sum", "[to
     }
 }
 
+TEST_CASE("total-mismatch accepts a 总计 that closes its own project with that project's funds", "[total-mismatch]") {
+    // Tables that end every project with its own 总计: the second project's was compared with both together.
+    Project p = with_total("总计", "842.07", "");
+    p.totals[0].table_funds = *Decimal::parse("1342.07");
+    p.totals[0].table_projects = 2;
+    CHECK(test::run_rule("total-mismatch", p).empty());
+    p.totals[0].funds = test::cell("900", 16, 3);  // neither the project's nor the table's
+    CHECK(test::run_rule("total-mismatch", p).size() == 1);
+}
+
 TEST_CASE("total-mismatch names the projects' sum when a project's 合计 matches neither", "[total-mismatch]") {
     Project p = with_total("合计", "600", "");
     p.totals[0].table_funds = *Decimal::parse("1342.07");

@@ -34,6 +34,7 @@ TEST_CASE("convert_unit: money, length, mass, area, time and per-mille", "[units
     CHECK(conv("90", "分钟", "小时") == "1.5");
     CHECK(conv("5", "‰", "%") == "0.5");
     CHECK(conv("7", "个", "个") == "7");
+    CHECK(conv("800", "元", "千元") == "0.8");
 }
 
 TEST_CASE("convert_unit: units of different kinds do not convert", "[units]") {
@@ -42,4 +43,7 @@ TEST_CASE("convert_unit: units of different kinds do not convert", "[units]") {
     CHECK(conv("10", "人次", "人") == "none");
     CHECK(conv("10", "万元", "人") == "none");
     CHECK(conv("10", "万", "人") == "none");  // a bare prefix is no unit (read_actual resolves it)
+    // Ratios beyond what a Decimal holds are refused, not overflowed (亿平方公里 is 1e14 平方米).
+    CHECK(conv("1", "亿平方公里", "平方米") == "none");
+    CHECK(conv("1", "亿吨", "克") == "none");
 }

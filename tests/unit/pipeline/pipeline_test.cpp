@@ -388,20 +388,23 @@ TEST_CASE("a table's own total, above the first project or a 总计 below the la
         two.substr(0, body) + "合  计,,200.00,,,,,,,,,,\r\n" + two.substr(body) + "总计,,200,,,,,,,,,,\r\n";
     const std::vector<std::string> paths = {dir.write("top.csv", top), dir.write("bottom.csv", bottom),
                                             dir.write("right.csv", right)};
-    for (const int jobs : {1, 2}) {  // -j 2 assembles a file's projects on another thread
+    // -j 2 on one file assembles its projects on another thread (with several files, one thread each).
+    for (const int jobs : {1, 2}) {
         INFO("jobs " << jobs);
         RunOptions opts;
         opts.jobs = jobs;
         opts.summary = true;
-        const Report r = check(paths, opts);
-        REQUIRE(r.files.size() == 3);
-        for (const auto& file : r.files) CHECK(file.projects == 2);
-        CHECK(r.summary.units.size() == 2);  // no unit "合计"
         std::vector<std::tuple<std::string, int, std::string, std::string>> found;
-        for (const auto& f : r.findings) {  // (the second project's costs exceed its 80万元: not checked here)
-            if (f.rule != "total-mismatch") continue;
-            found.emplace_back(std::filesystem::path(f.loc.file).filename().string(), f.loc.row, f.project,
-                               f.message.zh);
+        for (const auto& path : paths) {
+            const Report r = check({path}, opts);
+            REQUIRE(r.files.size() == 1);
+            CHECK(r.files[0].projects == 2);
+            CHECK(r.summary.units.size() == 2);  // no unit "合计"
+            for (const auto& f : r.findings) {   // (the second project's costs exceed its 80万元: not checked here)
+                if (f.rule != "total-mismatch") continue;
+                found.emplace_back(std::filesystem::path(f.loc.file).filename().string(), f.loc.row, f.project,
+                                   f.message.zh);
+            }
         }
         using Row = std::tuple<std::string, int, std::string, std::string>;
         CHECK(found == std::vector<Row>{

@@ -114,5 +114,6 @@ TEST_CASE("execution_working shows the budget execution arithmetic, or why it is
           "全年执行数-5 ÷ 全年预算数180 = -2.78%（为负数按0计） × 分值10 = 0分");
     b.rate.reset();
     b.spent.reset();
-    CHECK(report::execution_working(b, Lang::zh) == "无法计算执行率（缺少全年预算数或全年执行数，或预算数为0）：0分");
+    CHECK(report::execution_working(b, Lang::zh) ==
+          "无法计算执行率（缺少全年预算数或全年执行数，或预算数不大于0）：0分");
 }

@@ -323,9 +323,16 @@ TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") 
         INFO(text);
         CHECK(canonical_form(parse_deduction(text)) == "unsupported(tiered)");
     }
-    // One band beside a step is no table.
+    // Bands beside a step are its full-marks line and cut-off, no table (a review found these turned into
+    // tier tables by the first version of the band test).
     CHECK(canonical_form(parse_deduction("达到90%以上得满分，每低于1%扣0.5分，低于60%不得分")) ==
           "full_if_met; step(under 1%: -0.5); all_or_nothing");
+    CHECK(canonical_form(parse_deduction("满意度90%以上得满分，每降低1个百分点扣1分，80%以下不得分")) ==
+          "full_if_met; step(under 1%: -1); all_or_nothing");
+    CHECK(canonical_form(parse_deduction("偏差在5%以内得满分，超出5%以上每1%扣1分")) ==
+          "full_if_met; step(over 1% from 5%: -1)");
+    CHECK(canonical_form(parse_deduction("培训人数100人以上得满分，每少10人扣1分，50人以下不得分")) ==
+          "full_if_met; step(under 10人: -1); all_or_nothing");
 }
 
 TEST_CASE("one amount beside a step is the weight, not a tier table", "[scoring][deduction]") {

@@ -137,6 +137,9 @@ TEST_CASE("an actual in another unit of the same kind is converted before it is 
     const auto bare = score_of(quantitative("100", "≥", "人", ""), "1.2万");  // 万 of the target's unit
     CHECK(bare.score == d("10"));
     CHECK(has_step(bare, "实际完成值换算为指标单位：1.2万 = 12000人"));
+    const auto already = score_of(quantitative("1.5", "≥", "万人", ""), "1.2万");  // the target's unit itself
+    CHECK(already.score == d("8"));
+    for (const auto& step : already.steps) CHECK_FALSE(perf_check::util::contains(step.zh, "无法换算"));
     const auto km = score_of(quantitative("5", "≥", "公里", ""), "4000米");
     CHECK(km.score == d("8"));
     // Another kind of unit: compared as written, and said.
