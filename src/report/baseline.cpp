@@ -201,6 +201,47 @@ Expected<Baseline> read_baseline(const std::string& path) {
     return parse_baseline(text.str(), path);
 }
 
+namespace {
+
+// How many trailing path components `a` and `b` share ("x/民政局/表.csv" and "/ci/民政局/表.csv": 2).
+std::size_t common_tail(std::string_view a, std::string_view b) {
+    std::size_t n = 0;
+    while (!a.empty() && !b.empty()) {
+        const auto ca = a.find_last_of('/');
+        const auto cb = b.find_last_of('/');
+        const std::string_view pa = ca == std::string_view::npos ? a : a.substr(ca + 1);
+        const std::string_view pb = cb == std::string_view::npos ? b : b.substr(cb + 1);
+        if (pa != pb) break;
+        ++n;
+        a = ca == std::string_view::npos ? std::string_view() : a.substr(0, ca);
+        b = cb == std::string_view::npos ? std::string_view() : b.substr(0, cb);
+    }
+    return n;
+}
+
+// For a file whose name several files of the run share: the entry whose path ends the same way beyond the
+// name (its folder: 民政局/绩效目标表.csv, whatever the working directory), else an entry of a baseline
+// written before paths were kept (matched by name, as then); nullptr when none is left.
+int* same_file_entry(std::map<std::string, int>& by_path, const std::string& path) {
+    int* best = nullptr;
+    std::size_t best_tail = 1;  // the name alone tells nothing here
+    int* pathless = nullptr;
+    for (auto& [entry_path, n] : by_path) {
+        if (n <= 0) continue;
+        if (entry_path.empty()) {
+            pathless = &n;
+            continue;
+        }
+        if (const std::size_t tail = common_tail(entry_path, path); tail > best_tail) {
+            best_tail = tail;
+            best = &n;
+        }
+    }
+    return best ? best : pathless;
+}
+
+}  // namespace
+
 BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
     // Accepted counts by key, then by the path the baseline names.
     std::map<FindingKey, std::map<std::string, int>> remaining;
@@ -232,6 +273,8 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
                         break;
                     }
                 }
+            } else {
+                accepted = same_file_entry(by_path, path);
             }
         }
         if (accepted) {

@@ -173,11 +173,18 @@ TEST_CASE("baseline: files of one name in different folders keep their own findi
     CHECK(result.fixed.empty());
     REQUIRE(both.findings.size() == first.findings.size());
     for (const auto& f : both.findings) CHECK_THAT(f.loc.file, Catch::Contains("人社局"));
-    // A baseline written before paths were kept (no "path") cannot tell them apart: nothing is hidden then.
+    // Run from another directory (the paths differ, the folders do not): still told apart by folder.
+    report::Baseline moved = b;
+    for (auto& e : moved.entries) e.path = "checkout/民政局/绩效目标表.csv";
+    Report elsewhere = test::pipeline_report({civil, dir.path("人社局/绩效目标表.csv")});
+    CHECK(report::apply_baseline(elsewhere, moved).suppressed == static_cast<int>(first.findings.size()));
+    for (const auto& f : elsewhere.findings) CHECK_THAT(f.loc.file, Catch::Contains("人社局"));
+    // A baseline written before paths were kept (no "path") matches by name as it always did, so an
+    // upgrade does not turn a green gate red (it cannot tell the two files apart until it is rewritten).
     report::Baseline old = b;
     for (auto& e : old.entries) e.path.clear();
     Report again = test::pipeline_report({civil, dir.path("人社局/绩效目标表.csv")});
-    CHECK(report::apply_baseline(again, old).suppressed == 0);
+    CHECK(report::apply_baseline(again, old).suppressed == static_cast<int>(first.findings.size()));
     // With the name unique in the run, it still matches whatever the path.
     Report alone = test::pipeline_report({civil});
     CHECK(report::apply_baseline(alone, old).suppressed == static_cast<int>(first.findings.size()));
