@@ -31,7 +31,10 @@ public:
                 report_unit(project, ind, a, pname, sink);
                 continue;
             }
-            if (a.number) continue;
+            if (a.number) {
+                if (looks_like_fraction(ind, a)) report_fraction(project, ind, a, pname, sink);
+                continue;
+            }
             const std::string target = scoring::target_display(ind);
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
             const std::string scored_zh =
@@ -56,6 +59,33 @@ public:
     }
 
 private:
+    // 0.95 written bare against a target of 95%: a fraction typed for a percentage (read as 0.95%). Only
+    // against targets of 50% or more (rates like 到位率, 满意度): 0.8 against ≤2% (a 故障率) is 0.8% as meant.
+    static bool looks_like_fraction(const Indicator& ind, const scoring::ActualReading& a) {
+        const Decimal one = Decimal::from_int(1);
+        return ind.value.unit == "%" && a.unit.empty() && ind.value.number &&
+               *ind.value.number >= Decimal::from_int(50) && *a.number > Decimal{} && *a.number <= one;
+    }
+
+    static void report_fraction(const Project& project, const Indicator& ind, const scoring::ActualReading& a,
+                                std::string_view pname, FindingSink& sink) {
+        Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
+        const std::string as_percent = (*a.number * Decimal::from_int(100)).str() + "%";
+        f.message = {fmt::format("项目“{}”的指标“{}”目标为{}，实际完成值“{}”看起来是小数形式的比例（即{}），"
+                                 "但按百分数读作{}%，评分按{}%计。",
+                                 pname, ind.name.shown(), scoring::target_display(ind), ind.actual.shown(), as_percent,
+                                 a.number->str(), a.number->str()),
+                     fmt::format("Project “{}”, indicator “{}”: the target is {} and the actual “{}” looks like a "
+                                 "fraction ({}), but a percentage indicator reads it as {}%, and scores it so.",
+                                 pname, ind.name.shown(), scoring::target_display(ind), ind.actual.shown(), as_percent,
+                                 a.number->str())};
+        f.hint = {
+            fmt::format("百分比指标请填写百分数，如“{}”；若实际确为{}%，请写明百分号。", as_percent, a.number->str()),
+            fmt::format("Write a percentage, e.g. “{}”; if it really is {}%, write the percent sign.", as_percent,
+                        a.number->str())};
+        sink.add(std::move(f));
+    }
+
     // "120名" against a target in 人: no fixed ratio, so the number is scored as if it were in 人.
     static void report_unit(const Project& project, const Indicator& ind, const scoring::ActualReading& a,
                             std::string_view pname, FindingSink& sink) {

@@ -57,6 +57,24 @@ TEST_CASE("actual-not-numeric finds an actual in a unit that does not convert to
     }
 }
 
+TEST_CASE("actual-not-numeric finds a fraction typed for a percentage", "[actual-not-numeric]") {
+    // 0.95 against ≥90% was read as 0.95% and scored near 0 without a word.
+    const auto findings = test::run_rule("actual-not-numeric", one(k_rate, "0.95"));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message.zh ==
+          "项目“测试项目”的指标“资金到位率”目标为≥90%，实际完成值“0.95”看起来是小数形式的比例"
+          "（即95%），但按百分数读作0.95%，评分按0.95%计。");
+    CHECK(findings[0].hint.zh == "百分比指标请填写百分数，如“95%”；若实际确为0.95%，请写明百分号。");
+    // Written with its sign, or above 1, it is a percentage as meant.
+    for (const char* actual : {"0.95%", "1.5", "95"}) {
+        INFO(actual);
+        CHECK(test::run_rule("actual-not-numeric", one(k_rate, actual)).empty());
+    }
+    // A small rate against a small target is what it says (故障率 0.8% against ≤2%).
+    const test::Row failures = {"产出指标", "质量指标", "故障率", "2", "故障率", "", "%", "≤", "10分"};
+    CHECK(test::run_rule("actual-not-numeric", one(failures, "0.8")).empty());
+}
+
 TEST_CASE("actual-not-numeric finds budget figures that are not amounts", "[actual-not-numeric]") {
     Project p = one(k_rate, "92%");
     p.spent = test::cell("已全部支出", 5, 5);
