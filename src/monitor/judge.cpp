@@ -318,6 +318,25 @@ Text execution_hint() {
             "spending or budget figure is wrong, correct it."};
 }
 
+Text over_budget_message(const Project& project, const Execution& e, const Clock& clock) {
+    const std::string date = format_date(clock.as_of);
+    const std::string over = money(*e.spent - *e.budget);
+    return {fmt::format("{}截至{}已支出{}万元，超过全年{}{}万元（执行率{}），超出{}万元。", rules::project_zh(project),
+                        date, money(*e.spent), e.budget_from_funds ? "资金总额" : "预算数", money(*e.budget),
+                        pct(*e.rate), over),
+            fmt::format("{} had spent {} 万元 by {}, more than the year's {} of {} 万元 ({}), by {} 万元.",
+                        rules::capitalise(rules::project_en(project)), money(*e.spent), date,
+                        e.budget_from_funds ? "total funds" : "budget", money(*e.budget), pct(*e.rate), over)};
+}
+
+Text over_budget_hint() {
+    return {
+        "核实执行数是否含其他资金或重复记账、预算数是否为调整后的数；确需增加支出的，应按程序调整预算，不得超预算支出"
+        "。",
+        "Check whether the spending includes other money or is booked twice, and whether the budget is the "
+        "adjusted one; spending beyond the budget needs a budget adjustment first."};
+}
+
 Text execution_problem(const Execution& e, const Clock& clock) {
     return {fmt::format("预算执行率{}（{}），低于时间进度{}达{}个百分点，按时间进度还需支出{}万元。", pct(*e.rate),
                         budget_zh(e), pct(clock.progress), e.gap_points->fixed(2), money(*e.catch_up)),

@@ -114,6 +114,9 @@ Finding progress_finding(const Project& project, const Indicator* indicator, con
 
 Text execution_message(const Project& project, const Execution& e, const Clock& clock);
 Text execution_hint();
+/// execution-over-budget: spent to date above the year's budget (e.rate > 1).
+Text over_budget_message(const Project& project, const Execution& e, const Clock& clock);
+Text over_budget_hint();
 Text execution_problem(const Execution& e, const Clock& clock);
 
 Text risk_message(const Project& project, const Indicator& indicator, const IndicatorProgress& ip, const Clock& clock);

@@ -40,6 +40,7 @@ Expected<std::unique_ptr<Rule>> make_score_out_of_band(const RuleSet& rules, con
 Expected<std::unique_ptr<Rule>> make_actual_unmatched(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_execution_low(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_execution_behind(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_execution_over_budget(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_target_at_risk(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_progress_missing(const RuleSet& rules, const Params& params);
 
