@@ -395,10 +395,13 @@ Text risk_message(const Project& project, const Indicator& indicator, const Indi
 
 Text risk_hint(const IndicatorProgress& ip) {
     if (le_like(ip.comparator, ip.target_value)) {
-        return {"分析超出目标的原因，加强成本和过程控制；确因客观情况变化无法实现的，按程序申请调整绩效目标；"
-                "若完成值填报有误，请更正。",
-                "Find out why it runs over the target and tighten control; if circumstances changed, apply to adjust "
-                "the target through the proper procedure; correct the value if it was entered wrongly."};
+        // Not only costs run over: 安全事故 =0起, 投诉 ≤5次 (the words fit both).
+        return {
+            "分析超出目标的原因，加强过程管控（成本类指标控制支出）；确因客观情况变化无法实现的，按程序申请调整绩效目标"
+            "；"
+            "若完成值填报有误，请更正。",
+            "Find out why it runs over the target and tighten control; if circumstances changed, apply to adjust "
+            "the target through the proper procedure; correct the value if it was entered wrongly."};
     }
     return {"分析目标难以实现的原因，采取措施加快实施进度；确因客观情况变化无法实现的，按程序申请调整绩效目标；"
             "若完成值填报有误，请更正。",

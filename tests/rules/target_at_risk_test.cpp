@@ -108,6 +108,10 @@ TEST_CASE("target-at-risk: a ≤ cost target is at risk when spending projects c
     CHECK(findings[0].message.zh ==
           "项目“社区及改制企业人员养老金补差”的指标“养老金补差项目总支出”（成本指标/经济成本指标）截至2024-07-31为160万元；"
           "按时间进度58.20%线性推算，全年预计274.93万元，超过目标≤232.00万元共42.93万元，年度目标预计难以实现。");
+    // The hint fits any indicator that runs over (安全事故 =0起 too), not only costs.
+    CHECK(findings[0].hint.zh ==
+          "分析超出目标的原因，加强过程管控（成本类指标控制支出）；确因客观情况变化无法实现的，"
+          "按程序申请调整绩效目标；若完成值填报有误，请更正。");
     // The same in 元.
     CHECK(test::run_rule("target-at-risk", with_value(k_cost, "1,600,000元"), &rs).size() == 1);
     // 139.20 × 366 / 213 = 239.19: above 232 but within over_tolerance (10% → 255.2).
