@@ -221,7 +221,9 @@ private:
         int row = m_last_row + 1;
         if (const auto r = xml_attr(attrs, "r")) {
             int col = 0;
-            if (!parse_cell_ref("A" + std::string(*r), col, row) || row == 0) {
+            std::string ref = "A";  // appended, not "A" + string: g++ 12 warns (-Wrestrict, falsely) on that
+            ref += *r;
+            if (!parse_cell_ref(ref, col, row) || row == 0) {
                 xml.fail(fmt::format("invalid row number \"{}\"", *r), "行号无效");
                 return;
             }
