@@ -31,6 +31,15 @@ bool is_table_file_name(const std::string& path) {
 
 namespace {
 
+// True when the first kilobyte of `path` names the perf-check table format.
+bool names_table_format(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    return head.find("\"perf-check-table\"") != std::string::npos;
+}
+
 Expected<std::unique_ptr<ProjectSource>> open_csv_stream(std::unique_ptr<std::istream> in, const std::string& name,
                                                          const ReadOptions& options, const RuleSet& rules) {
     auto enc = options.encoding ? verify_encoding(*in, *options.encoding, name) : detect_encoding(*in, name);
@@ -108,7 +117,12 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, co
              it != end; it.increment(ec)) {
             if (ec) break;
             if (!it->is_regular_file(ec)) continue;
-            if (is_table_file_name(it->path().string())) found.push_back(it->path().string());
+            const std::string path = it->path().string();
+            if (!is_table_file_name(path)) continue;
+            // A JSON file in a folder of submissions is an attachment list or a report as often as a table:
+            // only a perf-check table (convert writes "format" first) is one, like a .docx is none.
+            if (lower_extension(path) == ".json" && !names_table_format(path)) continue;
+            found.push_back(path);
         }
         if (found.empty()) {
             add(p);  // reported as "no supported files"

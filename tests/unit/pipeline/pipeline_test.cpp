@@ -280,11 +280,21 @@ TEST_CASE("a directory means every supported file in it, in sorted order", "[pip
     dir.write("a/clean.csv", test::slurp(test::source_path("samples/clean-2024.csv")));
     dir.write("notes.txt", "not a table");
     dir.write("~$lock.xlsx", "Excel lock file");
+    // A JSON that is not a perf-check table (an attachment list) is no table, like notes.txt: it used to be
+    // an unreadable file failing the whole run with exit 2. A perf-check table JSON is read.
+    dir.write("manifest.json", "{\"files\": [\"a/clean.csv\"]}");
+    dir.write("c/model.json", test::slurp(test::source_path("samples/targets-2024.json")));
     const Report r = check({dir.path("")});
-    REQUIRE(r.files.size() == 2);
+    REQUIRE(r.files.size() == 3);
     CHECK_THAT(r.files[0].path, Catch::EndsWith("a/clean.csv"));
     CHECK_THAT(r.files[1].path, Catch::EndsWith("b/targets.csv"));
-    CHECK(r.summary.projects == 5);
+    CHECK_THAT(r.files[2].path, Catch::EndsWith("c/model.json"));
+    CHECK_FALSE(r.files[2].error);
+    CHECK(r.summary.projects == 9);
+    // Named on the command line, it is read, and said not to be a table.
+    const Report named = check({dir.path("manifest.json")});
+    REQUIRE(named.files.size() == 1);
+    CHECK(named.files[0].error);
     // A directory with nothing to read is an unreadable input, said in both languages.
     dir.write("empty/notes.txt", "not a table");
     const Report none = check({dir.path("empty")});
