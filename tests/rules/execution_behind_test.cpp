@@ -7,21 +7,15 @@ using namespace perf_check;
 
 namespace {
 
-const std::string k_goal = "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。";
-
 RuleSet monitoring(const std::string& as_of, const std::string& tolerance = "") {
-    RuleSet rs = config::default_rule_set();
-    rs.monitoring.as_of = as_of;
+    RuleSet rs = test::monitoring_rules(as_of);
     if (!tolerance.empty()) rs.rules["execution-behind"].params = Params({{"tolerance", Param{{tolerance}, false, 3}}});
     return rs;
 }
 
 // The seed's first project (资金总额 842.07万元) with 预算数 and 执行数 to date.
 Project with_progress(const std::string& budget, const std::string& spent) {
-    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, test::seed_rows());
-    if (!budget.empty()) p.budget = test::cell(budget, 5, 14);
-    if (!spent.empty()) p.spent = test::cell(spent, 5, 15);
-    return p;
+    return test::seed_with_progress(budget, spent);
 }
 
 }  // namespace

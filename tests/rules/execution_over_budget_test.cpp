@@ -5,29 +5,10 @@
 
 using namespace perf_check;
 
-namespace {
-
-const std::string k_goal = "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。";
-
-RuleSet monitoring(const std::string& as_of) {
-    RuleSet rs = config::default_rule_set();
-    rs.monitoring.as_of = as_of;
-    return rs;
-}
-
-Project with_progress(const std::string& budget, const std::string& spent) {
-    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, test::seed_rows());
-    if (!budget.empty()) p.budget = test::cell(budget, 5, 14);
-    if (!spent.empty()) p.spent = test::cell(spent, 5, 15);
-    return p;
-}
-
-}  // namespace
-
 TEST_CASE("execution-over-budget: 250 spent of a 200 budget by 31 July", "[execution-over-budget]") {
     // A review found 125% raised nothing and lifted the department's rate over the projects that lag.
-    const RuleSet rs = monitoring("2024-07-31");
-    const auto findings = test::run_rule("execution-over-budget", with_progress("200", "250"), &rs);
+    const RuleSet rs = test::monitoring_rules("2024-07-31");
+    const auto findings = test::run_rule("execution-over-budget", test::seed_with_progress("200", "250"), &rs);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].loc.row == 5);
     CHECK(findings[0].loc.column == 15);
@@ -39,16 +20,18 @@ TEST_CASE("execution-over-budget: 250 spent of a 200 budget by 31 July", "[execu
                Catch::Contains("more than the year's budget of 200 万元 (125.00%), by 50 万元"));
     CHECK_THAT(findings[0].hint.zh, Catch::Contains("不得超预算支出"));
     // Without 预算数 the year's money is 资金总额.
-    const auto funds = test::run_rule("execution-over-budget", with_progress("", "900"), &rs);
+    const auto funds = test::run_rule("execution-over-budget", test::seed_with_progress("", "900"), &rs);
     REQUIRE(funds.size() == 1);
     CHECK_THAT(funds[0].message.zh, Catch::Contains("超过全年资金总额842.07万元"));
 }
 
 TEST_CASE("execution-over-budget does not over-find", "[execution-over-budget]") {
-    const RuleSet rs = monitoring("2024-07-31");
-    CHECK(test::run_rule("execution-over-budget", with_progress("200", "200"), &rs).empty());  // exactly spent
-    CHECK(test::run_rule("execution-over-budget", with_progress("200", "120"), &rs).empty());
-    CHECK(test::run_rule("execution-over-budget", with_progress("200", ""), &rs).empty());  // progress-missing's
+    const RuleSet rs = test::monitoring_rules("2024-07-31");
+    CHECK(
+        test::run_rule("execution-over-budget", test::seed_with_progress("200", "200"), &rs).empty());  // exactly spent
+    CHECK(test::run_rule("execution-over-budget", test::seed_with_progress("200", "120"), &rs).empty());
+    CHECK(test::run_rule("execution-over-budget", test::seed_with_progress("200", ""), &rs)
+              .empty());  // progress-missing's
     // Outside a monitor run it says nothing.
-    CHECK(test::run_rule("execution-over-budget", with_progress("200", "250")).empty());
+    CHECK(test::run_rule("execution-over-budget", test::seed_with_progress("200", "250")).empty());
 }

@@ -5,21 +5,12 @@
 
 using namespace perf_check;
 
-namespace {
-
-Project seed_project() {
-    return test::project("301001", "部分军退人员岗位补贴资金", "842.07",
-                         "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。", test::seed_rows());
-}
-
-}  // namespace
-
 TEST_CASE("header-separator finds a full-width comma header", "[header-separator]") {
     TableInfo t;
     t.file = "test.csv";
     t.header_row = 3;
     t.fullwidth_comma_header = true;
-    const auto findings = test::run_rule("header-separator", seed_project(), nullptr, &t);
+    const auto findings = test::run_rule("header-separator", test::seed_project(), nullptr, &t);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].rule == "header-separator");
     CHECK(findings[0].loc.row == 3);
@@ -34,8 +25,8 @@ TEST_CASE("header-separator does not over-find", "[header-separator]") {
     TableInfo t;
     t.file = "test.csv";
     t.header_row = 4;
-    CHECK(test::run_rule("header-separator", seed_project(), nullptr, &t).empty());
-    CHECK(test::run_rule("header-separator", seed_project()).empty());
+    CHECK(test::run_rule("header-separator", test::seed_project(), nullptr, &t).empty());
+    CHECK(test::run_rule("header-separator", test::seed_project()).empty());
 }
 
 TEST_CASE("header-separator rejects parameters", "[header-separator]") {

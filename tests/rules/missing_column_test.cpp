@@ -7,11 +7,6 @@ using namespace perf_check;
 
 namespace {
 
-Project seed_project() {
-    return test::project("301001", "部分军退人员岗位补贴资金", "842.07",
-                         "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。", test::seed_rows());
-}
-
 TableInfo table(std::vector<std::string> missing, int header_row) {
     TableInfo t;
     t.file = "test.csv";
@@ -24,7 +19,7 @@ TableInfo table(std::vector<std::string> missing, int header_row) {
 
 TEST_CASE("missing-column lists every missing column once, at the header row", "[missing-column]") {
     const TableInfo t = table({"指标值", "备注"}, 4);
-    const auto findings = test::run_rule("missing-column", seed_project(), nullptr, &t);
+    const auto findings = test::run_rule("missing-column", test::seed_project(), nullptr, &t);
     REQUIRE(findings.size() == 1);
     const Finding& f = findings[0];
     CHECK(f.rule == "missing-column");
@@ -42,7 +37,7 @@ TEST_CASE("missing-column lists every missing column once, at the header row", "
 
 TEST_CASE("missing-column without a header row points at row 1", "[missing-column]") {
     const TableInfo t = table({"单位代码", "三级指标"}, 0);
-    const auto findings = test::run_rule("missing-column", seed_project(), nullptr, &t);
+    const auto findings = test::run_rule("missing-column", test::seed_project(), nullptr, &t);
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].loc.row == 1);
     CHECK(findings[0].message.zh == "找不到可识别的表头行，缺少必需的列：单位代码、三级指标。");
@@ -52,9 +47,9 @@ TEST_CASE("missing-column without a header row points at row 1", "[missing-colum
 
 TEST_CASE("missing-column does not over-find", "[missing-column]") {
     const TableInfo complete = table({}, 4);
-    CHECK(test::run_rule("missing-column", seed_project(), nullptr, &complete).empty());
+    CHECK(test::run_rule("missing-column", test::seed_project(), nullptr, &complete).empty());
     // Projects themselves are never checked by this rule.
-    CHECK(test::run_rule("missing-column", seed_project()).empty());
+    CHECK(test::run_rule("missing-column", test::seed_project()).empty());
 }
 
 TEST_CASE("missing-column rejects parameters", "[missing-column]") {

@@ -5,22 +5,13 @@
 
 using namespace perf_check;
 
-namespace {
-
-Project seed_project() {
-    return test::project("301001", "部分军退人员岗位补贴资金", "842.07",
-                         "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。", test::seed_rows());
-}
-
-}  // namespace
-
 TEST_CASE("sheet-not-checked names each table sheet that was not checked", "[sheet-not-checked]") {
     TableInfo t;
     t.file = "units.xlsx";
     t.sheet = "项目一";
     t.header_row = 4;
     t.other_table_sheets = {"项目二", "项目三"};
-    const auto findings = test::run_rule("sheet-not-checked", seed_project(), nullptr, &t);
+    const auto findings = test::run_rule("sheet-not-checked", test::seed_project(), nullptr, &t);
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].loc.file == "units.xlsx");
     CHECK(findings[0].loc.sheet == "项目二");
@@ -39,8 +30,8 @@ TEST_CASE("sheet-not-checked does not over-find", "[sheet-not-checked]") {
     TableInfo t;
     t.file = "one.xlsx";
     t.sheet = "项目一";
-    CHECK(test::run_rule("sheet-not-checked", seed_project(), nullptr, &t).empty());
-    CHECK(test::run_rule("sheet-not-checked", seed_project()).empty());
+    CHECK(test::run_rule("sheet-not-checked", test::seed_project(), nullptr, &t).empty());
+    CHECK(test::run_rule("sheet-not-checked", test::seed_project()).empty());
 }
 
 TEST_CASE("sheet-not-checked rejects parameters", "[sheet-not-checked]") {

@@ -87,6 +87,27 @@ inline std::vector<Row> seed_rows() {
     };
 }
 
+/// The seed's first project as a table gives it: 301001 部分军退人员岗位补贴资金, 842.07万元, its goal, seed_rows().
+inline Project seed_project() {
+    return project("301001", "部分军退人员岗位补贴资金", "842.07",
+                   "保障我区内六类军退人员被妥善安置，依法享受各类社保权利及生活补贴。", seed_rows());
+}
+
+/// The default rule set for a monitor run as of `as_of` ("2024-07-31").
+inline RuleSet monitoring_rules(const std::string& as_of) {
+    RuleSet rs = config::default_rule_set();
+    rs.monitoring.as_of = as_of;
+    return rs;
+}
+
+/// seed_project() with 预算数 and 执行数 to date (columns 14, 15 of row 5); an empty text leaves the cell empty.
+inline Project seed_with_progress(const std::string& budget, const std::string& spent) {
+    Project p = seed_project();
+    if (!budget.empty()) p.budget = cell(budget, 5, 14);
+    if (!spent.empty()) p.spent = cell(spent, 5, 15);
+    return p;
+}
+
 /// Collects findings; `english`: what wants_english() answers (a run whose reports show only Chinese: false).
 class CollectingSink final : public FindingSink {
 public:
