@@ -98,7 +98,11 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
         std::vector<std::string> others;
         for (std::size_t j = k + 1; j < order.size(); ++j) {
             const auto other = open_sheet(workbook, order[j], options, rules);
-            if (other && (*other)->table().header_row > 0) others.push_back(sheets[order[j]].name);
+            if (!other || (*other)->table().header_row == 0) continue;
+            // A blank template (the header, no project) is no table to check: --sheet would find nothing.
+            Project first;
+            const auto has_project = (*other)->next(first);
+            if (has_project && *has_project) others.push_back(sheets[order[j]].name);
         }
         (*src)->set_other_table_sheets(std::move(others));
         return std::unique_ptr<ProjectSource>(std::move(*src));

@@ -77,7 +77,10 @@ std::string format_number(double value) {
     std::string out = negative ? "-" : "";
     if (exponent > 20 || exponent < -15) {
         out += digits.substr(0, 1);
-        if (digits.size() > 1) out += "." + digits.substr(1);
+        if (digits.size() > 1) {
+            out += '.';  // appended, not "." + string: g++ 12 warns (-Wrestrict, falsely) on that
+            out += digits.substr(1);
+        }
         out += exponent < 0 ? "E-" : "E+";
         out += std::to_string(std::abs(exponent));
         return out;
@@ -111,7 +114,11 @@ void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
     y = static_cast<int>(yy + (m <= 2 ? 1 : 0));
 }
 
-std::string two(unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+std::string two(unsigned v) {
+    std::string out = v < 10 ? "0" : "";  // appended: g++ 12 warns (-Wrestrict, falsely) on "0" + string
+    out += std::to_string(v);
+    return out;
+}
 
 }  // namespace
 

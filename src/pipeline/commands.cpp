@@ -13,9 +13,8 @@ namespace perf_check::pipeline {
 void write_rule_set_error(const std::string& path, const Error& error, std::ostream& err) {
     err << "perf-check: rule set " << path << " (规则集文件有误):\n"
         << error.render() << '\n'
-        << "（请按上面的行号修改规则集 YAML；只改部分设置时在文件开头写 extends: default；perf-check rules "
-           "列出全部规则，"
-           "perf-check rules 规则ID 显示其参数）\n";
+        << "（请按上面的说明修改规则集 YAML（有行号时在该行）；只改部分设置时在文件开头写 extends: default；"
+           "perf-check rules 列出全部规则，perf-check rules 规则ID 显示其参数）\n";
 }
 
 int list_rules(const RuleSet& rules, Lang lang, std::ostream& out) {

@@ -219,12 +219,13 @@ std::size_t common_tail(std::string_view a, std::string_view b) {
     return n;
 }
 
-// For a file whose name several files of the run share: the entry whose path ends the same way beyond the
-// name (its folder: 民政局/绩效目标表.csv, whatever the working directory), else an entry of a baseline
-// written before paths were kept (matched by name, as then); nullptr when none is left.
-int* same_file_entry(std::map<std::string, int>& by_path, const std::string& path) {
+// For a file whose name several files of the run share: the entry whose path ends the same way further
+// than those files' paths end alike (`shared`: 民政局/2024/表.csv and 人社局/2024/表.csv share 2 components,
+// so an entry must match 3 — its own unit's folder — whatever the working directory), else an entry of a
+// baseline written before paths were kept (matched by name, as then); nullptr when none is left.
+int* same_file_entry(std::map<std::string, int>& by_path, const std::string& path, std::size_t shared) {
     int* best = nullptr;
-    std::size_t best_tail = 1;  // the name alone tells nothing here
+    std::size_t best_tail = shared;
     int* pathless = nullptr;
     for (auto& [entry_path, n] : by_path) {
         if (n <= 0) continue;
@@ -240,6 +241,15 @@ int* same_file_entry(std::map<std::string, int>& by_path, const std::string& pat
     return best ? best : pathless;
 }
 
+// How many trailing components the paths of one name share at most, pair by pair.
+std::size_t shared_tail(const std::set<std::string>& paths) {
+    std::size_t most = 1;  // the name itself
+    for (auto a = paths.begin(); a != paths.end(); ++a) {
+        for (auto b = std::next(a); b != paths.end(); ++b) most = std::max(most, common_tail(*a, *b));
+    }
+    return most;
+}
+
 }  // namespace
 
 BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
@@ -251,6 +261,10 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
     for (const auto& file : report.files) {
         const std::string path = baseline_path(file.path);
         paths_by_name[file_name(path)].insert(path);
+    }
+    std::map<std::string, std::size_t> shared_by_name;  // once per name, not per finding
+    for (const auto& [name, paths] : paths_by_name) {
+        if (paths.size() > 1) shared_by_name[name] = shared_tail(paths);
     }
     BaselineResult result;
     std::vector<Finding> kept;
@@ -274,7 +288,7 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
                     }
                 }
             } else {
-                accepted = same_file_entry(by_path, path);
+                accepted = same_file_entry(by_path, path, shared_by_name.at(key.file));
             }
         }
         if (accepted) {

@@ -28,10 +28,11 @@ public:
             f.loc = name.loc;
             f.indicator = name.text;
             f.value = std::string(actual.shown());
-            f.message = {"实际完成值文件中项目“" + project.name.text + "”的指标“" + name.text +
-                             "”有不止一行：评分采用先出现的一行，这一行的实际值“" + f.value + "”没有参与评分。",
+            // (The same words for a --progress file: it is joined the same way.)
+            f.message = {"实际值文件中项目“" + project.name.text + "”的指标“" + name.text +
+                             "”有不止一行：采用先出现的一行，这一行的值“" + f.value + "”没有采用。",
                          "The actuals file gives indicator '" + name.text + "' of project '" + project.name.text +
-                             "' more than once: the first row is scored; this row's value '" + f.value + "' was not."};
+                             "' more than once: the first row is used; this row's value '" + f.value + "' was not."};
             f.hint = {"请删除重复的行，只保留正确的一行。", "Delete the repeated row, keeping the right one."};
             sink.add(std::move(f));
         }

@@ -138,26 +138,27 @@ private:
         } else {
             f = project_finding(project);
         }
-        const std::string funds_zh =
-            project.funds_wan ? fmt::format("资金总额{}万元", amount(*project.funds_wan)) : std::string("资金总额");
-        const std::string funds_en =
-            project.funds_wan ? fmt::format("total funds of {} 万元", amount(*project.funds_wan)) : "total funds";
+        // Funds of 0 or less are funds-invalid's: not quoted here as if they were the figure to reach.
+        const std::optional<Decimal> funds =
+            project.funds_wan && *project.funds_wan > Decimal{} ? project.funds_wan : std::nullopt;
+        const std::string funds_zh = funds ? fmt::format("资金总额{}万元", amount(*funds)) : std::string("资金总额");
+        const std::string funds_en = funds ? fmt::format("total funds of {} 万元", amount(*funds)) : "total funds";
         if (lines.size() == 1) {
             const CostLine& only = lines.front();
-            const bool whole = project.funds_wan && equal(only.wan, *project.funds_wan);
+            const bool whole = funds && equal(only.wan, *funds);
             f.message.zh = fmt::format(
                 "经济成本未细化测算：{}的经济成本只有“{}”一项（{}万元）{}；绩效目标中也没有“其中：X万元用于…”的分项。",
                 project_zh(project), only.indicator->name.shown(), amount(only.wan),
-                whole               ? std::string("，即资金总额本身")
-                : project.funds_wan ? fmt::format("，而资金总额为{}万元", amount(*project.funds_wan))
-                                    : std::string());
+                whole   ? std::string("，即资金总额本身")
+                : funds ? fmt::format("，而资金总额为{}万元", amount(*funds))
+                        : std::string());
             f.message.en = fmt::format(
                 "Economic cost not itemised: {} has a single economic-cost item, “{}” ({} 万元){}, and the goal text "
                 "has no “其中：X万元用于…” breakdown.",
                 project_en(project), only.indicator->name.shown(), amount(only.wan),
-                whole               ? std::string(", i.e. the total funds themselves")
-                : project.funds_wan ? ", against " + funds_en
-                                    : std::string());
+                whole   ? std::string(", i.e. the total funds themselves")
+                : funds ? ", against " + funds_en
+                        : std::string());
         } else {
             f.message.zh = fmt::format(
                 "经济成本未细化测算：{}没有按金额列出经济成本分项，绩效目标中也没有“其中：X万元用于…”的分项。",

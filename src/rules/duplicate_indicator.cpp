@@ -60,9 +60,9 @@ public:
             const Indicator& prev = project.indicators[first_of[i]];
             Finding f = make_finding(project, &ind, ind.name);
             f.message = {fmt::format("项目“{}”中三级指标“{}”重复出现：第{}行（{}）已有同名指标。", pname,
-                                     ind.name.shown(), prev.row, prev.path()),
+                                     ind.name.shown(), shown_row(prev), prev.path()),
                          fmt::format("Project “{}”: the indicator “{}” appears again; row {} ({}) has the same name.",
-                                     pname, ind.name.shown(), prev.row, prev.path())};
+                                     pname, ind.name.shown(), shown_row(prev), prev.path())};
             f.hint = {
                 "同一项目内每个三级指标只应出现一次：删除重复行，或改用能区分内容的名称（如“中央资金到位率”“地方资金到"
                 "位率”）。",

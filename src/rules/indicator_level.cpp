@@ -95,8 +95,8 @@ private:
         Finding f = make_finding(project, &ind, ind.level1);
         const std::string allowed = util::join(m_names, "、");
         if (l1.empty()) {
-            f.message.zh = fmt::format("{}第{}行{}没有一级指标。", project_zh(project), ind.row, named_zh(ind));
-            f.message.en = fmt::format("Row {} of {}{} has no level-1 indicator (一级指标).", ind.row,
+            f.message.zh = fmt::format("{}第{}行{}没有一级指标。", project_zh(project), shown_row(ind), named_zh(ind));
+            f.message.en = fmt::format("Row {} of {}{} has no level-1 indicator (一级指标).", shown_row(ind),
                                        project_en(project), named_en(ind));
         } else {
             f.message.zh = fmt::format("{}{}的一级指标“{}”不在指标体系内。", project_zh(project), named_zh(ind), l1);
@@ -131,9 +131,9 @@ private:
                        FindingSink& sink) const {
         Finding f = make_finding(project, &ind, ind.level2);
         if (l2.empty()) {
-            f.message.zh =
-                fmt::format("{}“{}”下第{}行{}没有二级指标。", project_zh(project), level.name, ind.row, named_zh(ind));
-            f.message.en = fmt::format("Row {} of {} under “{}”{} has no level-2 indicator (二级指标).", ind.row,
+            f.message.zh = fmt::format("{}“{}”下第{}行{}没有二级指标。", project_zh(project), level.name,
+                                       shown_row(ind), named_zh(ind));
+            f.message.en = fmt::format("Row {} of {} under “{}”{} has no level-2 indicator (二级指标).", shown_row(ind),
                                        project_en(project), level.name, named_en(ind));
         } else {
             f.message.zh = fmt::format("{}{}的二级指标“{}”不属于一级指标“{}”。", project_zh(project), named_zh(ind), l2,

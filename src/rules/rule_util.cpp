@@ -76,6 +76,10 @@ bool under(const Indicator& indicator, std::string_view path) {
     return same_level(indicator.level2_view(scratch2), path.substr(slash + 1));
 }
 
+int shown_row(const Indicator& indicator) {
+    return indicator.name.loc.sheet_row > 0 ? indicator.name.loc.sheet_row : indicator.row;
+}
+
 bool is_cost(const Indicator& indicator) {
     return under(indicator, "成本指标") || under(indicator, "产出指标/成本指标") ||
            under(indicator, "产出指标/成本控制数");

@@ -37,6 +37,10 @@ std::string string_param(const Params& params, const std::string& key, std::stri
 /// "产出指标").
 bool under(const Indicator& indicator, std::string_view path);
 
+/// The row of `indicator` as a message names it: the row a spreadsheet shows (a CSV's record number when
+/// cells with line breaks above make it differ from the line), as the 单元格 column does.
+int shown_row(const Indicator& indicator);
+
 /// True for cost indicators: under 成本指标, 产出指标/成本指标 or 产出指标/成本控制数.
 bool is_cost(const Indicator& indicator);
 

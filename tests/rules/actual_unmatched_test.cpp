@@ -63,8 +63,8 @@ TEST_CASE("an actuals row repeating an indicator is called a repeat, not 'not fo
     CHECK(findings[0].loc.row == 3);
     CHECK(findings[0].value == "80%");
     CHECK(findings[0].message.zh ==
-          "实际完成值文件中项目“部分军退人员岗位补贴资金”的指标“补贴资金到位率”有不止一行："
-          "评分采用先出现的一行，这一行的实际值“80%”没有参与评分。");
+          "实际值文件中项目“部分军退人员岗位补贴资金”的指标“补贴资金到位率”有不止一行："
+          "采用先出现的一行，这一行的值“80%”没有采用。");
 }
 
 TEST_CASE("actuals that all match give no finding", "[actual-unmatched]") {

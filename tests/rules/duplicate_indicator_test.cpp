@@ -52,6 +52,11 @@ TEST_CASE("duplicate-indicator reports each repeat, naming the first occurrence"
     CHECK(findings[1].loc.row == 8);
     CHECK_THAT(findings[1].message.zh, Catch::Contains("第5行"));
     CHECK_THAT(findings[1].message.en, Catch::Contains("row 5"));
+    // In a CSV whose cells above hold line breaks, the row named is the one a spreadsheet shows, as the
+    // 单元格 column gives it (the message said 第10行 beside G10 for the first at spreadsheet row 9).
+    Project wrapped = p;
+    wrapped.indicators[0].name.loc.sheet_row = 4;
+    CHECK_THAT(test::run_rule("duplicate-indicator", wrapped)[0].message.zh, Catch::Contains("第4行"));
 }
 
 TEST_CASE("duplicate-indicator does not over-find", "[duplicate-indicator]") {

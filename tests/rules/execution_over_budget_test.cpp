@@ -30,6 +30,8 @@ TEST_CASE("execution-over-budget does not over-find", "[execution-over-budget]")
     CHECK(
         test::run_rule("execution-over-budget", test::seed_with_progress("200", "200"), &rs).empty());  // exactly spent
     CHECK(test::run_rule("execution-over-budget", test::seed_with_progress("200", "120"), &rs).empty());
+    // Over by less than a cent is not "超出0万元".
+    CHECK(test::run_rule("execution-over-budget", test::seed_with_progress("842.07", "842.0749"), &rs).empty());
     CHECK(test::run_rule("execution-over-budget", test::seed_with_progress("200", ""), &rs)
               .empty());  // progress-missing's
     // Outside a monitor run it says nothing.

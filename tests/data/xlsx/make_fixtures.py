@@ -219,7 +219,8 @@ def write_table(ws, projects):
 
 
 def make_sheets():
-    """Notes first, a hidden table, then two tables: the first visible table is picked by default."""
+    """Notes first, a hidden table, then two tables: the first visible table is picked by default; last, a
+    hidden blank template (the header and no project), which is no table to check."""
     wb = openpyxl.Workbook()
     notes = wb.active
     notes.title = "说明"
@@ -230,6 +231,9 @@ def make_sheets():
     hidden.sheet_state = "hidden"
     write_table(wb.create_sheet("表A"), [seed_project_rows(0)])
     write_table(wb.create_sheet("表B"), [seed_project_rows(1)])
+    template = wb.create_sheet("空白模板")
+    write_table(template, [])
+    template.sheet_state = "hidden"
     save_stable(wb, os.path.join(HERE, "sheets.xlsx"))
 
 

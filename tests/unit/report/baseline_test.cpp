@@ -179,6 +179,13 @@ TEST_CASE("baseline: files of one name in different folders keep their own findi
     Report elsewhere = test::pipeline_report({civil, dir.path("人社局/绩效目标表.csv")});
     CHECK(report::apply_baseline(elsewhere, moved).suppressed == static_cast<int>(first.findings.size()));
     for (const auto& f : elsewhere.findings) CHECK_THAT(f.loc.file, Catch::Contains("人社局"));
+    // Folders that end alike (民政局/2024/ and 人社局/2024/): the shared 2024/ tells nothing, the unit does.
+    const std::string civil_2024 = dir.write("民政局/2024/绩效目标表.csv", seed);
+    report::Baseline nested = baseline_of(test::pipeline_report({civil_2024}));
+    for (auto& e : nested.entries) e.path = "checkout/民政局/2024/绩效目标表.csv";
+    Report both_2024 = test::pipeline_report({civil_2024, dir.write("人社局/2024/绩效目标表.csv", seed)});
+    CHECK(report::apply_baseline(both_2024, nested).suppressed == static_cast<int>(first.findings.size()));
+    for (const auto& f : both_2024.findings) CHECK_THAT(f.loc.file, Catch::Contains("人社局"));
     // A baseline written before paths were kept (no "path") matches by name as it always did, so an
     // upgrade does not turn a green gate red (it cannot tell the two files apart until it is rewritten).
     report::Baseline old = b;
