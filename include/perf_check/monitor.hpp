@@ -42,6 +42,7 @@ struct ProjectProgress {
     std::optional<Decimal> execution_rate;  ///< spent / budget, 0..1+
     Decimal time_progress;                  ///< share of the year elapsed at as-of, 0..1
     bool behind = false;                    ///< execution behind time beyond the tolerance
+    bool over_budget = false;               ///< spent to date above the budget by a cent or more
     std::vector<IndicatorProgress> indicators;
     std::vector<Text> suggestions;          ///< 加快预算执行进度, 调整绩效目标, …
 

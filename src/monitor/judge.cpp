@@ -329,6 +329,19 @@ Text over_budget_message(const Project& project, const Execution& e, const Clock
                         e.budget_from_funds ? "total funds" : "budget", money(*e.budget), pct(*e.rate), over)};
 }
 
+bool over_budget(const Execution& e) {
+    return e.rate && e.spent && e.budget && (*e.spent - *e.budget).round(2) > k_zero;
+}
+
+Text over_budget_problem(const Execution& e) {
+    return {fmt::format("执行数{}万元超过全年{}{}万元（执行率{}），超出{}万元。", money(*e.spent),
+                        e.budget_from_funds ? "资金总额" : "预算数", money(*e.budget), pct(*e.rate),
+                        money(*e.spent - *e.budget)),
+            fmt::format("Spent {} 万元, more than the year's {} of {} 万元 ({}), by {} 万元.", money(*e.spent),
+                        e.budget_from_funds ? "total funds" : "budget", money(*e.budget), pct(*e.rate),
+                        money(*e.spent - *e.budget))};
+}
+
 Text over_budget_hint() {
     return {
         "核实执行数是否含其他资金或重复记账、预算数是否为调整后的数；确需增加支出的，应按程序调整预算，不得超预算支出"

@@ -18,6 +18,7 @@
 namespace perf_check::monitor {
 
 inline constexpr const char* k_execution_behind = "execution-behind";
+inline constexpr const char* k_execution_over_budget = "execution-over-budget";
 inline constexpr const char* k_target_at_risk = "target-at-risk";
 inline constexpr const char* k_progress_missing = "progress-missing";
 
@@ -114,9 +115,12 @@ Finding progress_finding(const Project& project, const Indicator* indicator, con
 
 Text execution_message(const Project& project, const Execution& e, const Clock& clock);
 Text execution_hint();
-/// execution-over-budget: spent to date above the year's budget (e.rate > 1).
+/// execution-over-budget: spent to date above the year's budget by what a message shows (a cent or more).
+bool over_budget(const Execution& e);
 Text over_budget_message(const Project& project, const Execution& e, const Clock& clock);
 Text over_budget_hint();
+/// The same for the monitoring report's list of problems (no project name: it heads the entry).
+Text over_budget_problem(const Execution& e);
 Text execution_problem(const Execution& e, const Clock& clock);
 
 Text risk_message(const Project& project, const Indicator& indicator, const IndicatorProgress& ip, const Clock& clock);

@@ -110,6 +110,7 @@ ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
     p.time_progress = clock->progress;
 
     const bool judge_behind = rule_enabled(rules, k_execution_behind);
+    const bool judge_over = rule_enabled(rules, k_execution_over_budget);
     const bool judge_risk = rule_enabled(rules, k_target_at_risk);
     const bool judge_missing = rule_enabled(rules, k_progress_missing);
 
@@ -124,6 +125,7 @@ ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
     p.catch_up = e.catch_up;
     p.spent_missing = e.spent_missing;
     p.behind = judge_behind && e.behind;
+    p.over_budget = judge_over && over_budget(e);
 
     const RiskSettings risk = risk_settings(rules);
     std::vector<std::pair<const Indicator*, std::size_t>> at_risk;  // indicator and its IndicatorProgress
@@ -153,6 +155,11 @@ ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
              fmt::format("Speed up spending ({} 万元 behind the time elapsed) so money neither lies idle nor is "
                          "rushed out at year end.",
                          rules::amount(*e.catch_up))});
+    }
+    if (p.over_budget) {
+        p.problems.push_back(over_budget_problem(e));
+        p.suggestions.push_back({"核实执行数和预算数；确需增加支出的，应按程序调整预算，不得超预算支出。",
+                                 "Check the spending and the budget; spending more needs a budget adjustment first."});
     }
     if (!at_risk.empty()) {
         std::vector<std::string> names;

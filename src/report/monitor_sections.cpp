@@ -60,6 +60,7 @@ struct Words {
     const char* project_headers[8];
     const char* normal;
     const char* verdict_behind;
+    const char* verdict_over;
     const char* verdict_risk;
     const char* verdict_missing;
     const char* s3;
@@ -93,14 +94,17 @@ const Words k_zh = {
     "绩效运行监控综合报告（草稿）",
     "监控截止日期：{0}　时间进度：{1}（全年{3}天，已过{2}天）",
     "一、总体情况",
-    "本次对{0}个单位（按单位代码）的{1}个项目开展绩效运行监控。纳入监控的项目预算数合计{3}万元，截至{2}累计执行{4}万元，"
+    "本次对{0}个单位（按单位代码）的{1}个项目开展绩效运行监控。纳入监控的项目预算数合计{3}万元，截至{2}累计执行{4}"
+    "万元，"
     "预算执行率{5}，{6}。",
     "低于时间进度{0}个百分点",
     "高于时间进度{0}个百分点",
     "与时间进度持平",
     "各项目均未报送执行数，无法计算预算执行率",
-    "执行率按同时有预算数和执行数的{0}个项目计算（预算数{1}万元、执行数{2}万元），其余{3}个项目未报送执行数，不计入执行率。",
-    "监控发现：预算执行率低于时间进度超过{0}个百分点的项目{1}个，按时间进度尚需支出{2}万元；年度绩效目标预计难以实现的指标{3}项，"
+    "执行率按同时有预算数和执行数的{0}个项目计算（预算数{1}万元、执行数{2}万元），其余{3}"
+    "个项目未报送执行数，不计入执行率。",
+    "监控发现：预算执行率低于时间进度超过{0}个百分点的项目{1}个，按时间进度尚需支出{2}"
+    "万元；年度绩效目标预计难以实现的指标{3}项，"
     "涉及项目{4}个；监控数据缺报的项目{5}个。以上需整改项目共{6}个，详见第四部分。",
     {"单位代码", "项目数", "预算数（万元）", "执行数（万元）", "执行率", "较时间进度（百分点）", "执行进度落后项目",
      "预计难以实现指标", "数据缺报项目", "需整改项目"},
@@ -113,6 +117,7 @@ const Words k_zh = {
      "监控结论"},
     "正常",
     "执行进度落后",
+    "超预算支出",
     "目标预计难以实现",
     "数据缺报",
     "三、存在的主要问题",
@@ -122,7 +127,8 @@ const Words k_zh = {
     "{0}（{3}，执行率{1}，低于时间进度{2}个百分点）",
     "未发现预算执行率低于时间进度超过{0}个百分点的项目。",
     "（二）部分年度绩效目标预计难以实现",
-    "{0}项定量指标按目前进度预计难以完成年度目标，涉及{1}个项目。其中数量、金额等累计类指标按时间进度线性推算全年达不到目标的{2}项，"
+    "{0}项定量指标按目前进度预计难以完成年度目标，涉及{1}"
+    "个项目。其中数量、金额等累计类指标按时间进度线性推算全年达不到目标的{2}项，"
     "比率、满意度等指标当前值未达到目标的{3}项。",
     "未发现按目前进度预计难以实现的年度绩效目标。",
     "（三）监控数据报送不完整",
@@ -137,13 +143,17 @@ const Words k_zh = {
     "整改期限：____",
     "五、下一步工作建议",
     {"督促相关单位对照问题清单逐项整改，在整改期限内将整改情况书面报送财政局。",
-     "对预算执行进度偏低的项目，督促加快执行；对确实无法支出的资金，按规定及时收回统筹使用，避免资金沉淀、突击花钱和资金浪费。",
-     "对年度绩效目标预计难以实现的项目，督促单位分析原因、加强和改进内部管理；确因客观情况变化需调整的，按程序调整绩效目标。",
+     "对预算执行进度偏低的项目，督促加快执行；对确实无法支出的资金，按规定及时收回统筹使用，避免资金沉淀、突击花钱和资"
+     "金浪费。",
+     "对年度绩效目标预计难以实现的项目，督促单位分析原因、加强和改进内部管理；确因客观情况变化需调整的，按程序调整绩效"
+     "目标。",
      "将绩效运行监控结果作为以后年度预算安排和政策调整的重要参考。"},
     "附：监控方法说明",
     {"时间进度按天计算：截至{0}，全年{1}天已过{2}天，时间进度为{3}。",
-     "预算执行率 = 截至监控日执行数 ÷ 预算数（未报预算数的按资金总额）；执行率低于时间进度超过{0}个百分点的，列为执行进度落后。",
-     "数量、金额等累计类指标按“截至目前完成值 × 全年天数 ÷ 已过天数”线性推算全年完成值，与年度目标比较；比率、满意度等指标按当前值判断，不按时间外推。",
+     "预算执行率 = 截至监控日执行数 ÷ "
+     "预算数（未报预算数的按资金总额）；执行率低于时间进度超过{0}个百分点的，列为执行进度落后。",
+     "数量、金额等累计类指标按“截至目前完成值 × 全年天数 ÷ "
+     "已过天数”线性推算全年完成值，与年度目标比较；比率、满意度等指标按当前值判断，不按时间外推。",
      "成本类（≤）指标按目前支出推算全年超过目标的，列为预计难以实现。金额单位为万元，百分比保留两位小数。",
      "本报告由 perf-check 根据报送的监控数据自动生成，数字以报送数据为准，请审核修改后印发。"},
     "、",
@@ -165,16 +175,18 @@ const Words k_en = {
     "Findings: {1} projects spend more than {0} percentage points behind the time elapsed and need {2} 万元 more to "
     "keep pace; {3} indicators in {4} projects are unlikely to meet their annual targets; {5} projects lack "
     "monitoring data. {6} projects need rectification (section 4).",
-    {"unit code", "projects", "budget (万元)", "spent (万元)", "execution", "vs time (points)", "behind", "targets at risk",
-     "data missing", "to rectify"},
+    {"unit code", "projects", "budget (万元)", "spent (万元)", "execution", "vs time (points)", "behind",
+     "targets at risk", "data missing", "to rectify"},
     "total",
     "2. By unit",
     "Unit {0} ({1} projects)",
     "(no unit code)",
     "Budget {0} 万元, spent {1} 万元, execution {2}, {3} points against time; {4} projects to rectify.",
-    {"no.", "project", "budget (万元)", "spent (万元)", "execution", "vs time (points)", "targets at risk", "conclusion"},
+    {"no.", "project", "budget (万元)", "spent (万元)", "execution", "vs time (points)", "targets at risk",
+     "conclusion"},
     "normal",
     "behind",
+    "over budget",
     "targets at risk",
     "data missing",
     "3. Main problems",
@@ -277,6 +289,7 @@ std::string at_risk_names(const ProjectProgress& p, const Words& w) {
 std::string verdict(const ProjectProgress& p, const Words& w) {
     std::vector<std::string> v;
     if (p.behind) v.emplace_back(w.verdict_behind);
+    if (p.over_budget) v.emplace_back(w.verdict_over);
     if (p.indicators_at_risk > 0) v.emplace_back(w.verdict_risk);
     if (p.data_missing) v.emplace_back(w.verdict_missing);
     return v.empty() ? std::string(w.normal) : util::join(v, w.sep);

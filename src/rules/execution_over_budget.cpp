@@ -16,8 +16,7 @@ public:
     void check(const Project& project, FindingSink& sink) const override {
         if (!m_clock) return;  // not a monitor run
         const monitor::Execution e = monitor::judge_execution(project, *m_clock, m_settings);
-        // Over by what the message can show (to the cent): 842.0749 of 842.07 is not "超出0万元".
-        if (!e.rate || !e.spent || !e.budget || (*e.spent - *e.budget).round(2) <= Decimal{}) return;
+        if (!monitor::over_budget(e)) return;
         Finding f = monitor::progress_finding(project, nullptr, project.spent);
         f.message = monitor::over_budget_message(project, e, *m_clock);
         f.hint = monitor::over_budget_hint();

@@ -174,6 +174,21 @@ TEST_CASE("analyse_project: missing data, a disabled rule, no as-of", "[monitor]
     CHECK(none.problems.empty());
 }
 
+TEST_CASE("analyse_project: spending above the budget is a problem of the project", "[monitor]") {
+    // The finding came, but the report called the project 正常 and left it off the rectification list.
+    RuleSet rs = monitoring();
+    Project p = slow_project();
+    p.spent = test::cell("1000", 5, 16);
+    const ProjectProgress over = monitor::analyse_project(p, rs);
+    CHECK(over.over_budget);
+    REQUIRE_FALSE(over.problems.empty());
+    CHECK(over.problems[0].zh == "执行数1000万元超过全年预算数842.07万元（执行率118.76%），超出157.93万元。");
+    CHECK(over.suggestions[0].zh == "核实执行数和预算数；确需增加支出的，应按程序调整预算，不得超预算支出。");
+    rs.rules["execution-over-budget"].enabled = false;  // the report agrees with the findings
+    CHECK_FALSE(monitor::analyse_project(p, rs).over_budget);
+    CHECK_FALSE(monitor::analyse_project(slow_project(), monitoring()).over_budget);
+}
+
 TEST_CASE("summarise: totals per department and overall", "[monitor]") {
     const auto make = [](const char* code, const char* budget, const char* spent, bool behind, int at_risk) {
         ProjectProgress p;
