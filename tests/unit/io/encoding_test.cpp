@@ -208,7 +208,8 @@ TEST_CASE("verify_encoding checks a forced encoding", "[encoding]") {
         CHECK(r.error().line == 2);
         CHECK_THAT(r.error().message, Catch::StartsWith("not valid UTF-8 text: bad byte sequence FF at byte offset 3 "));
         // FF is no GB18030 either: nothing to switch to, and --encoding is not suggested again.
-        CHECK_THAT(r.error().message, Catch::EndsWith("(文件不是 UTF-8 或 GB18030 编码：请另存为 UTF-8 或 GB18030 编码的 CSV)"));
+        CHECK_THAT(r.error().message,
+                   Catch::EndsWith("(文件不是 UTF-8 或 GB18030 编码：请另存为 UTF-8 或 GB18030 编码的 CSV)"));
     }
 }
 
