@@ -142,9 +142,13 @@ struct Project {
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type
     /// 三级指标 cells of a separate actuals file (--actuals) that name no indicator of this project.
     std::vector<Cell> unmatched_actuals;
-    /// Rows of that file repeating an indicator an earlier row already gave: its 三级指标 and 实际完成值
-    /// cells (the first row's value is the one scored).
-    std::vector<std::pair<Cell, Cell>> repeated_actuals;
+    /// Rows of that file repeating what an earlier row already gave (the first row's value is the one used).
+    struct RepeatedActual {
+        Cell name;  ///< the 三级指标 cell, or for a project figure a cell naming it (全年预算数 / 全年执行数)
+        Cell value;                   ///< the value not used
+        bool project_figure = false;  ///< 全年预算数 / 全年执行数 rather than an indicator's actual
+    };
+    std::vector<RepeatedActual> repeated_actuals;
 };
 
 /// What a reader learned about a whole table (one file or sheet), shared by its projects.

@@ -2,6 +2,7 @@
 #include "io/actuals_file.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "model/normalize.hpp"
 #include "util/text.hpp"
@@ -38,8 +39,18 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
         if (!fresh) {
             // The same project in two places of the file: one project's actuals, in file order.
             for (auto& ind : p.indicators) it->second.indicators.push_back(std::move(ind));
-            if (it->second.budget.empty()) it->second.budget = p.budget;
-            if (it->second.spent.empty()) it->second.spent = p.spent;
+            // A second 全年预算数 / 全年执行数 that differs is not dropped unsaid: the first is used.
+            for (auto [first, again, label] : {std::tuple{&it->second.budget, &p.budget, "全年预算数"},
+                                               std::tuple{&it->second.spent, &p.spent, "全年执行数"}}) {
+                if (first->empty()) {
+                    *first = *again;
+                } else if (!again->empty() && again->text != first->text) {
+                    Cell name = *again;
+                    name.text = label;
+                    name.raw.clear();
+                    it->second.repeated_actuals.push_back({std::move(name), *again, true});
+                }
+            }
         }
         index.m_used[key] = false;
     }
@@ -68,6 +79,8 @@ void ActualsIndex::apply(Project& project) {
     const Project& a = it->second;
     if (!a.budget.empty()) project.budget = a.budget;
     if (!a.spent.empty()) project.spent = a.spent;
+    project.repeated_actuals.insert(project.repeated_actuals.end(), a.repeated_actuals.begin(),
+                                    a.repeated_actuals.end());
     std::vector<bool> taken(project.indicators.size(), false);
     for (const auto& ai : a.indicators) {
         const std::string name = key_text(ai.name);
@@ -90,7 +103,7 @@ void ActualsIndex::apply(Project& project) {
         }
         if (matched) continue;
         if (repeated) {
-            project.repeated_actuals.emplace_back(ai.name, ai.actual);
+            project.repeated_actuals.push_back({ai.name, ai.actual, false});
         } else {
             project.unmatched_actuals.push_back(ai.name);
         }

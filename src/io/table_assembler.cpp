@@ -342,6 +342,16 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
                 if (field->empty()) {
                     Cell c = cell_at(row, column);
                     if (!c.empty()) *field = c;
+                } else if (m_kind == TableKind::actuals && (column == Column::budget || column == Column::spent)) {
+                    // An actuals or progress file giving a project's figure twice, differently: the first is
+                    // used, the other reported (actual-unmatched), not dropped unsaid.
+                    Cell again = cell_at(row, column);
+                    if (!again.empty() && again.text != field->text) {
+                        Cell name = again;
+                        name.text = column == Column::budget ? "全年预算数" : "全年执行数";
+                        name.raw.clear();
+                        out.repeated_actuals.push_back({std::move(name), std::move(again), true});
+                    }
                 }
             }
         }

@@ -23,15 +23,18 @@ public:
                       "Make the 三级指标 name identical to the one in the targets table."};
             sink.add(std::move(f));
         }
-        for (const auto& [name, actual] : project.repeated_actuals) {
-            Finding f = make_finding(project, nullptr, name);
-            f.loc = name.loc;
-            f.indicator = name.text;
-            f.value = std::string(actual.shown());
+        for (const auto& repeated : project.repeated_actuals) {
+            const Cell& name = repeated.name;
+            Finding f = make_finding(project, nullptr, repeated.value);
+            f.loc = repeated.value.loc;
+            if (!repeated.project_figure) f.indicator = name.text;
+            f.value = std::string(repeated.value.shown());
+            const std::string what_zh = repeated.project_figure ? "“" + name.text + "”" : "指标“" + name.text + "”";
+            const std::string what_en = repeated.project_figure ? name.text : "indicator '" + name.text + "'";
             // (The same words for a --progress file: it is joined the same way.)
-            f.message = {"实际值文件中项目“" + project.name.text + "”的指标“" + name.text +
-                             "”有不止一行：采用先出现的一行，这一行的值“" + f.value + "”没有采用。",
-                         "The actuals file gives indicator '" + name.text + "' of project '" + project.name.text +
+            f.message = {"实际值文件中项目“" + project.name.text + "”的" + what_zh +
+                             "有不止一行：采用先出现的一行，这一行的值“" + f.value + "”没有采用。",
+                         "The actuals file gives " + what_en + " of project '" + project.name.text +
                              "' more than once: the first row is used; this row's value '" + f.value + "' was not."};
             f.hint = {"请删除重复的行，只保留正确的一行。", "Delete the repeated row, keeping the right one."};
             sink.add(std::move(f));

@@ -67,6 +67,43 @@ TEST_CASE("an actuals row repeating an indicator is called a repeat, not 'not fo
           "采用先出现的一行，这一行的值“80%”没有采用。");
 }
 
+TEST_CASE("a project's budget figures given twice, differently, are reported, not merged unsaid",
+          "[actual-unmatched]") {
+    test::TempDir dir;
+    const std::string path = dir.write("actuals.csv",
+                                       "单位代码,项目名称,三级指标,实际完成值,全年预算数,全年执行数\n"
+                                       "301001,部分军退人员岗位补贴资金,,,842.07,855.00\n"
+                                       "301001,部分军退人员岗位补贴资金,补贴资金到位率,90%,,\n"
+                                       "301001,部分军退人员岗位补贴资金,,,842.07,100.00\n");
+    auto index = io::ActualsIndex::load(path, {}, config::default_rule_set());
+    REQUIRE(index);
+    Project p = test::seed_project();
+    index->apply(p);
+    CHECK(p.spent.text == "855.00");  // the first is used
+    const auto findings = test::run_rule("actual-unmatched", p);
+    REQUIRE(findings.size() == 1);  // the equal 全年预算数 is no conflict
+    CHECK(findings[0].loc.row == 4);
+    CHECK(findings[0].loc.column == 6);
+    CHECK(findings[0].indicator.empty());
+    CHECK(findings[0].message.zh ==
+          "实际值文件中项目“部分军退人员岗位补贴资金”的“全年执行数”有不止一行：采用先出现的一行，"
+          "这一行的值“100.00”没有采用。");
+    // The same when another project's rows come between (two places of the file, merged by the index).
+    const std::string apart = dir.write("apart.csv",
+                                        "单位代码,项目名称,三级指标,实际完成值,全年预算数,全年执行数\n"
+                                        "301001,部分军退人员岗位补贴资金,,,842.07,855.00\n"
+                                        "301002,其他项目,,,100,90\n"
+                                        "301001,部分军退人员岗位补贴资金,,,842.07,100.00\n");
+    auto split = io::ActualsIndex::load(apart, {}, config::default_rule_set());
+    REQUIRE(split);
+    Project q = test::seed_project();
+    split->apply(q);
+    const auto again = test::run_rule("actual-unmatched", q);
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].loc.row == 4);
+    CHECK(again[0].value == "100.00");
+}
+
 TEST_CASE("actuals that all match give no finding", "[actual-unmatched]") {
     Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", "保障我区内六类军退人员被妥善安置。",
                               test::seed_rows());
