@@ -2,8 +2,8 @@
 #include "io/actuals_file.hpp"
 
 #include <algorithm>
-#include <tuple>
 
+#include "io/table_assembler.hpp"
 #include "model/normalize.hpp"
 #include "util/text.hpp"
 
@@ -39,18 +39,8 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
         if (!fresh) {
             // The same project in two places of the file: one project's actuals, in file order.
             for (auto& ind : p.indicators) it->second.indicators.push_back(std::move(ind));
-            // A second 全年预算数 / 全年执行数 that differs is not dropped unsaid: the first is used.
-            for (auto [first, again, label] : {std::tuple{&it->second.budget, &p.budget, "全年预算数"},
-                                               std::tuple{&it->second.spent, &p.spent, "全年执行数"}}) {
-                if (first->empty()) {
-                    *first = *again;
-                } else if (!again->empty() && again->text != first->text) {
-                    Cell name = *again;
-                    name.text = label;
-                    name.raw.clear();
-                    it->second.repeated_actuals.push_back({std::move(name), *again, true});
-                }
-            }
+            keep_first_figure(it->second.budget, p.budget, "全年预算数", it->second.repeated_actuals);
+            keep_first_figure(it->second.spent, p.spent, "全年执行数", it->second.repeated_actuals);
         }
         index.m_used[key] = false;
     }

@@ -63,6 +63,19 @@ bool looks_like_fullwidth_header(const RawRow& row) {
 
 }  // namespace
 
+void keep_first_figure(Cell& kept, const Cell& again, std::string_view label,
+                       std::vector<Project::RepeatedActual>& repeated) {
+    if (kept.empty()) {
+        kept = again;
+        return;
+    }
+    if (again.empty() || again.text == kept.text) return;
+    Cell name = again;  // where the repeat is, named by the figure
+    name.text.assign(label);
+    name.raw.clear();
+    repeated.push_back({std::move(name), again, true});
+}
+
 void ProjectDraft::clear() {
     m_text.clear();
     m_cell_end.clear();
@@ -343,15 +356,8 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
                     Cell c = cell_at(row, column);
                     if (!c.empty()) *field = c;
                 } else if (m_kind == TableKind::actuals && (column == Column::budget || column == Column::spent)) {
-                    // An actuals or progress file giving a project's figure twice, differently: the first is
-                    // used, the other reported (actual-unmatched), not dropped unsaid.
-                    Cell again = cell_at(row, column);
-                    if (!again.empty() && again.text != field->text) {
-                        Cell name = again;
-                        name.text = column == Column::budget ? "全年预算数" : "全年执行数";
-                        name.raw.clear();
-                        out.repeated_actuals.push_back({std::move(name), std::move(again), true});
-                    }
+                    keep_first_figure(*field, cell_at(row, column),
+                                      column == Column::budget ? "全年预算数" : "全年执行数", out.repeated_actuals);
                 }
             }
         }

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "io/columns.hpp"
 #include "io/row_source.hpp"
@@ -46,6 +47,12 @@ private:
     std::vector<std::size_t> m_cell_end;  ///< where each cell ends in m_text
     std::vector<Row> m_rows;
 };
+
+/// A project figure (全年预算数 / 全年执行数) an actuals or progress file gives again: `kept` takes `again`
+/// when it has none; a different value is not dropped unsaid but recorded in `repeated` under `label`
+/// (actual-unmatched reports it), the first being the one used.
+void keep_first_figure(Cell& kept, const Cell& again, std::string_view label,
+                       std::vector<Project::RepeatedActual>& repeated);
 
 /// Turns a RowSource into projects. The header is looked for in the first 50 non-empty rows; rows
 /// above it are title rows (a "金额单位：元" there sets the money unit). A project starts at a row whose
