@@ -44,7 +44,7 @@ struct Resolved {
 
 Resolved resolve(std::string_view unit) {
     Resolved r;
-    // 万人 = 10000 人, 亿次 = 100000000 次 (万元 and 亿元 are in the table, with the same result).
+    // 万人 = 10000 人, 亿次 = 100000000 次, and so 万元 and 亿元 (the table below has no entry for them).
     for (const auto& [prefix, factor] : {std::pair<std::string_view, std::int64_t>{"万", 10000},
                                          std::pair<std::string_view, std::int64_t>{"亿", 100000000}}) {
         if (unit.size() > prefix.size() && unit.substr(0, prefix.size()) == prefix) {

@@ -318,15 +318,25 @@ Text execution_hint() {
             "spending or budget figure is wrong, correct it."};
 }
 
+namespace {
+
+// "超过全年预算数200万元（执行率125.00%），超出50万元。": the part the finding and the report's problem share.
+Text over_budget_excess(const Execution& e) {
+    const std::string over = money(*e.spent - *e.budget);
+    return {fmt::format("超过全年{}{}万元（执行率{}），超出{}万元。", e.budget_from_funds ? "资金总额" : "预算数",
+                        money(*e.budget), pct(*e.rate), over),
+            fmt::format("more than the year's {} of {} 万元 ({}), by {} 万元.",
+                        e.budget_from_funds ? "total funds" : "budget", money(*e.budget), pct(*e.rate), over)};
+}
+
+}  // namespace
+
 Text over_budget_message(const Project& project, const Execution& e, const Clock& clock) {
     const std::string date = format_date(clock.as_of);
-    const std::string over = money(*e.spent - *e.budget);
-    return {fmt::format("{}截至{}已支出{}万元，超过全年{}{}万元（执行率{}），超出{}万元。", rules::project_zh(project),
-                        date, money(*e.spent), e.budget_from_funds ? "资金总额" : "预算数", money(*e.budget),
-                        pct(*e.rate), over),
-            fmt::format("{} had spent {} 万元 by {}, more than the year's {} of {} 万元 ({}), by {} 万元.",
-                        rules::capitalise(rules::project_en(project)), money(*e.spent), date,
-                        e.budget_from_funds ? "total funds" : "budget", money(*e.budget), pct(*e.rate), over)};
+    const Text excess = over_budget_excess(e);
+    return {fmt::format("{}截至{}已支出{}万元，{}", rules::project_zh(project), date, money(*e.spent), excess.zh),
+            fmt::format("{} had spent {} 万元 by {}, {}", rules::capitalise(rules::project_en(project)),
+                        money(*e.spent), date, excess.en)};
 }
 
 bool over_budget(const Execution& e) {
@@ -334,18 +344,15 @@ bool over_budget(const Execution& e) {
 }
 
 Text over_budget_problem(const Execution& e) {
-    return {fmt::format("执行数{}万元超过全年{}{}万元（执行率{}），超出{}万元。", money(*e.spent),
-                        e.budget_from_funds ? "资金总额" : "预算数", money(*e.budget), pct(*e.rate),
-                        money(*e.spent - *e.budget)),
-            fmt::format("Spent {} 万元, more than the year's {} of {} 万元 ({}), by {} 万元.", money(*e.spent),
-                        e.budget_from_funds ? "total funds" : "budget", money(*e.budget), pct(*e.rate),
-                        money(*e.spent - *e.budget))};
+    const Text excess = over_budget_excess(e);
+    return {fmt::format("执行数{}万元{}", money(*e.spent), excess.zh),
+            fmt::format("Spent {} 万元, {}", money(*e.spent), excess.en)};
 }
 
 Text over_budget_hint() {
     return {
-        "核实执行数是否含其他资金或重复记账、预算数是否为调整后的数；确需增加支出的，应按程序调整预算，不得超预算支出"
-        "。",
+        "核实执行数是否含其他资金或重复记账、预算数是否为调整后的数；"
+        "确需增加支出的，应按程序调整预算，不得超预算支出。",
         "Check whether the spending includes other money or is booked twice, and whether the budget is the "
         "adjusted one; spending beyond the budget needs a budget adjustment first."};
 }
@@ -410,9 +417,8 @@ Text risk_hint(const IndicatorProgress& ip) {
     if (le_like(ip.comparator, ip.target_value)) {
         // Not only costs run over: 安全事故 =0起, 投诉 ≤5次 (the words fit both).
         return {
-            "分析超出目标的原因，加强过程管控（成本类指标控制支出）；确因客观情况变化无法实现的，按程序申请调整绩效目标"
-            "；"
-            "若完成值填报有误，请更正。",
+            "分析超出目标的原因，加强过程管控（成本类指标控制支出）；"
+            "确因客观情况变化无法实现的，按程序申请调整绩效目标；若完成值填报有误，请更正。",
             "Find out why it runs over the target and tighten control; if circumstances changed, apply to adjust "
             "the target through the proper procedure; correct the value if it was entered wrongly."};
     }

@@ -105,7 +105,6 @@ public:
     }
 
 private:
-    // Only the placeholder tokens are kept, so the rule does not depend on the set's lifetime.
     // `perf-check score` on a project with nothing to score: every indicator and 预算执行率 would be a
     // silent 0 (the rules above stand down for a project that is not being self-evaluated).
     static void report_unevaluated(const Project& project, FindingSink& sink) {
@@ -126,6 +125,7 @@ private:
         sink.add(std::move(f));
     }
 
+    // Only the placeholder tokens are kept, so the rule does not depend on the set's lifetime.
     RuleSet m_tokens;
     bool m_every_project_scored;
 };

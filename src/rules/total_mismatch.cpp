@@ -88,15 +88,10 @@ private:
         return project.first_row > 0 && total.row >= project.first_row && total.row <= project.last_row;
     }
 
-    // The money a total row states, in 万元 (the table's unit when the cell names none), read as
-    // model::GrandTotals reads it to decide whether the row totals the table.
-    static std::optional<Decimal> stated_wan(const Project& project, const TotalRow& total) {
-        return model::money_wan(total.funds.text, project.money_unit);
-    }
-
     void check_funds(const Project& project, const TotalRow& total, FindingSink& sink) const {
         if (!project.funds_wan) return;
-        const auto stated = stated_wan(project, total);
+        // In 万元 (the table's unit when the cell names none), read as model::GrandTotals reads it.
+        const auto stated = model::money_wan(total.funds.text, project.money_unit);
         if (!stated) return;
         const Decimal funds = *project.funds_wan;
         if (equal(*stated, funds)) return;
@@ -129,7 +124,7 @@ private:
     // A total of the whole table (see check()): compared with the funds of every project before it.
     void check_table_funds(const Project& project, const TotalRow& total, FindingSink& sink) const {
         if (total.table_projects == 0) return;  // a project's funds unreadable: funds-invalid says so
-        const auto stated = stated_wan(project, total);
+        const auto stated = model::money_wan(total.funds.text, project.money_unit);
         if (!stated || equal(*stated, total.table_funds)) return;
         // A 总计 closing its own project's rows with that project's funds totals the project (tables that end
         // every project so): right as it is.
@@ -147,9 +142,8 @@ private:
             "together (a difference of {} 万元).",
             label(total), amount(*stated), total.table_projects, amount(total.table_funds), amount(diff));
         f.hint.zh =
-            "总计（或表头下的合计）应等于各项目资金总额之和：核对是否漏算或重复计算了某个项目，合计行不要留0，并注意元"
-            "与万元的换算"
-            "（1万元 = 10000元）。";
+            "总计（或表头下的合计）应等于各项目资金总额之和：核对是否漏算或重复计算了某个项目，合计行不要留0，"
+            "并注意元与万元的换算（1万元 = 10000元）。";
         f.hint.en =
             "The table's total must equal the sum of the projects' total funds: check for a project left out or "
             "counted twice, do not leave it at 0, and mind 元 vs 万元 (1 万元 = 10,000 元).";
