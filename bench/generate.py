@@ -3,11 +3,16 @@
 
 Layout as the seed: title rows, 金额单位 row, two-row header (绩效指标 spanning the indicator columns),
 merged-cell blanks below each project's first row, 无 rows in unused slots, realistic Chinese text and
-self-evaluation columns (so `score` has work). About one project in five carries a defect.
+self-evaluation columns (so `score` has work). About one project in five carries defects, as the issue
+asks: in the target table (funds not itemised in the goal, a comparator contradicting its text, a missing
+weight) and in its self-evaluation (deduction texts that only say 视情况扣分, targets missed without a reason,
+budget execution below 90%). The other four are clean: `check` finds nothing in them. With --sloppy every
+project gets the self-evaluation defects (about seven findings a project, a JSON report three and a half times
+the input): the generator of the figures before 2026-11-30, kept to measure a report-heavy run.
 Outputs: PREFIX.csv (UTF-8), PREFIX.gb18030.csv, and PREFIX.xlsx (shared strings, merged ranges) written
 with the standard library's zipfile only.
 
-usage: generate.py N PREFIX [--no-xlsx]
+usage: generate.py N PREFIX [--no-xlsx] [--sloppy]
 """
 import csv
 import io
@@ -26,35 +31,39 @@ PURPOSES = ["困难群众生活补助", "农村公路养护", "社区居家养�
 UNITS = ["人", "个", "项", "次", "户", "公里", "所"]
 
 
-def project_rows(i, rng):
+def project_rows(i, rng, sloppy):
     code = "%06d" % (301001 + i // 25)
     name = "%s项目%d" % (rng.choice(PURPOSES), i)
     funds = round(rng.uniform(20, 3000), 2)
     a = round(funds * rng.uniform(0.4, 0.7), 2)
     b = round(funds - a, 2)
     defect = i % 5 == 4
+    careless = defect or sloppy  # the self-evaluation's defects
     goal = "保障%s工作顺利实施，提升服务质量和群众满意度。其中：%s万元用于项目实施；%s万元用于配套保障。" % (
         name, a, b + (1.5 if defect else 0))
-    spent = round(funds * rng.uniform(0.7, 1.0), 2)
+    spent = round(funds * (rng.uniform(0.7, 1.0) if careless else rng.uniform(0.9, 1.0)), 2)
+    vague = "视情况，扣分，扣完为止" if careless else "达成年度指标得满分，未达成不得分"
+    partly = rng.choice(["", "部分达成年度指标并具有一定效果"])  # a reviewer's 得分 goes with it when careful
+    missed = "" if careless else "受政策调整影响，部分工作延后，下一步加快实施进度"
     count = rng.randint(50, 5000)
     rows = [
         ["成本指标", "经济成本指标", "项目实施成本", "%.2f" % a, "项目实施支出", "每超过5万元，扣1分，扣完为止", "万元", "≤", "10分",
-         "%.2f" % (a + rng.choice([0, 0, 3.7, 12.93])), "", ""],
+         "%.2f" % (a + rng.choice([0, 0, 3.7, 12.93]) if careless else a - rng.choice([0, 0, 1.25])), "", ""],
         ["", "", "配套保障成本", "%.2f" % b, "配套保障支出", "每超过5万元，扣1分，扣完为止", "万元", "≤", "10分", "%.2f" % b, "", ""],
         ["", "社会成本指标", "无", "无", "无", "无", "无", "无", "", "", "", ""],
         ["", "生态环境成本指标", "无", "无", "无", "无", "无", "无", "", "", "", ""],
-        ["产出指标", "数量指标", "服务对象数量", str(count), "全年服务对象数量", "达到指标值得满分，未达到指标值视情况扣分，扣完为止。",
+        ["产出指标", "数量指标", "服务对象数量", str(count), "全年服务对象数量", "达到指标值得满分，未达到指标值视情况扣分，扣完为止。" if careless else "达到指标值得满分，未达到的按完成比例计分。",
          rng.choice(UNITS), "<" if defect else "≥", "15分", str(int(count * rng.uniform(0.85, 1.1))), "", "部分对象尚未纳入"],
         ["", "质量指标", "资金到位率", "95", "资金到位率", "达到指标值得满分，少于1%扣0.5分，扣完为止。", "%", "≥", "15分",
-         "%.1f" % rng.uniform(88, 100), "", ""],
-        ["", "时效指标", "资金发放时间", "2024年1-12月", "按月发放", "视情况，扣分，扣完为止", "月", "定性", "10分", "达成年度指标", "", ""],
+         "%.1f" % rng.uniform(88 if careless else 95, 100), "", ""],
+        ["", "时效指标", "资金发放时间", "2024年1-12月", "按月发放", vague, "月", "定性", "10分", "达成年度指标", "", ""],
         ["效益指标 ", "经济效益指标", "无", "无", "无", "无", "无", "无", "", "", "", ""],
-        ["", "社会效益指标", "群众生活水平", "有效保障", "保障基本生活", "视情况，扣分，扣完为止", "-", "定性", "20分",
-         rng.choice(["达成年度指标", "部分达成年度指标并具有一定效果"]), "", ""],
+        ["", "社会效益指标", "群众生活水平", "有效保障", "保障基本生活", vague, "-", "定性", "20分",
+         partly if partly else "达成年度指标", "" if careless or not partly else "16", "" if careless else missed],
         ["", "生态效益指标", "无", "无", "无", "无", "无", "无", "", "", "", ""],
         ["", "可持续影响指标", "无", "无", "无", "无", "无", "无", "", "", "", ""],
         ["满意度指标", "服务对象满意度指标", "服务对象满意度", "90", "服务对象满意度", "达到指标值得满分，少于1%扣0.5分，扣完为止。", "%", "≥",
-         "" if defect else "10分", "%.1f" % rng.uniform(85, 99), "", ""],
+         "" if defect else "10分", "%.1f" % rng.uniform(85 if careless else 90, 99), "", ""],
     ]
     out = []
     for k, r in enumerate(rows):
@@ -63,20 +72,20 @@ def project_rows(i, rng):
     return out
 
 
-def all_rows(n, seed=2024):
+def all_rows(n, sloppy=False, seed=2024):
     rng = random.Random(seed)
     yield ["项目支出绩效目标表"] + [""] * (WIDTH - 1)
     yield ["金额单位：万元"] + [""] * (WIDTH - 1)
     yield HEADER1
     yield HEADER2
     for i in range(n):
-        yield from project_rows(i, rng)
+        yield from project_rows(i, rng, sloppy)
 
 
-def write_csv(n, path, encoding):
+def write_csv(n, path, encoding, sloppy):
     with open(path, "w", newline="", encoding=encoding) as f:
         w = csv.writer(f, lineterminator="\r\n")
-        for row in all_rows(n):
+        for row in all_rows(n, sloppy):
             w.writerow(row)
 
 
@@ -89,7 +98,7 @@ def col_letter(c):
     return s
 
 
-def write_xlsx(n, path):
+def write_xlsx(n, path, sloppy):
     strings = {}
     order = []
     merges = []
@@ -98,7 +107,7 @@ def write_xlsx(n, path):
                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
     r = 0
     project_start = None
-    for row in all_rows(n):
+    for row in all_rows(n, sloppy):
         r += 1
         if r > 4 and row[0]:
             if project_start is not None:
@@ -163,10 +172,11 @@ def main():
         sys.exit(__doc__)
     n = int(sys.argv[1])
     prefix = sys.argv[2]
-    write_csv(n, prefix + ".csv", "utf-8")
-    write_csv(n, prefix + ".gb18030.csv", "gb18030")
+    sloppy = "--sloppy" in sys.argv
+    write_csv(n, prefix + ".csv", "utf-8", sloppy)
+    write_csv(n, prefix + ".gb18030.csv", "gb18030", sloppy)
     if "--no-xlsx" not in sys.argv:
-        size = write_xlsx(n, prefix + ".xlsx")
+        size = write_xlsx(n, prefix + ".xlsx", sloppy)
         print("sheet XML bytes: %d" % size)
 
 
