@@ -57,6 +57,18 @@ U normalize_u32(std::string_view text) {
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const char32_t c = folded[i];
         if (util::is_space(c) || c == U'\n' || c == U'\r' || c == U'\t') continue;
+        // (含) / (不含) after a bound only say whether it is inclusive: read 90%(含)以上 as 90%以上.
+        if (c == U'(') {
+            const UV rest = UV(folded).substr(i + 1);
+            if (rest.substr(0, 2) == U"含)") {
+                i += 2;
+                continue;
+            }
+            if (rest.substr(0, 3) == U"不含)") {
+                i += 3;
+                continue;
+            }
+        }
         bool sep = is_separator(c);
         if (c == U'.') {
             // A decimal point sits between digits (spaces already skipped on the left).
@@ -162,6 +174,7 @@ public:
 
     Formula run() {
         if (m_s.empty()) return m_f;
+        m_step_text = has_step();
         if (whole_text_unsupported()) return m_f;
         const std::size_t n = std::min(m_s.size(), k_max_text);
         std::size_t i = 0;
@@ -340,7 +353,7 @@ private:
         // 得0分): that is all-or-nothing, the amount being the weight's, which the parts say (the amount
         // itself is named as not understood); and likewise for one amount beside a step (全部完成得10分，
         // 每少完成1个扣2分), which the step scores.
-        const bool step = has_step();
+        const bool step = m_step_text;
         if (awards.size() > 1 || (awards.size() == 1 && !zero_award && !step)) tiered = true;
         // Outcomes for bands of values (超出5%以内扣2分，超出5%以上不得分; 90%以上得满分，80%-90%得5分，
         // 80%以下不得分) are a tier table too, however each tier is worded. Beside a step the bands are its
@@ -374,7 +387,6 @@ private:
             std::size_t q = num->end;
             std::string unit;
             if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
-            if (const std::size_t c = lit(q, U"(含)"); c != k_no) q = c;
             const bool range =
                 q < m_s.size() &&
                 (m_s[q] == U'-' || m_s[q] == U'~' || m_s[q] == U'—' || m_s[q] == U'至' || m_s[q] == U'到') &&
@@ -680,12 +692,45 @@ private:
             }
             return e;
         }
+        if (const std::size_t e = r_all_or_nothing(next, false); e != k_no && m_step_text) {
+            if (apply) add_cutoff(Cutoff{dir, num->value, unit, {}}, p, e);
+            return e;
+        }
         if (r_discretionary(next, false) != k_no || r_all_or_nothing(next, false) != k_no ||
             r_proportional(next, false) != k_no) {
             if (apply) add_piece(PieceKind::condition_missed, p, cond_end);
             return cond_end;
         }
         return k_no;
+    }
+
+    // A cut-off written number first beside a step: 80%以下不得分, 超出20%以上的不得分 is r_threshold's.
+    std::size_t r_band_cutoff(std::size_t p, bool apply) {
+        if (!m_step_text) return k_no;
+        const auto num = number(p);
+        if (!num) return k_no;
+        std::size_t q = num->end;
+        std::string unit;
+        if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
+        StepDirection dir = StepDirection::under;
+        if (const std::size_t b = any(q, {U"及以下", U"以下"}); b != k_no) {
+            q = b;
+        } else if (const std::size_t a = any(q, {U"及以上", U"以上"}); a != k_no) {
+            q = a;
+            dir = StepDirection::over;
+        } else {
+            return k_no;
+        }
+        const std::size_t e = r_all_or_nothing(skip_soft(q), false);
+        if (e == k_no) return k_no;
+        if (apply) add_cutoff(Cutoff{dir, num->value, unit, {}}, p, e);
+        return e;
+    }
+
+    void add_cutoff(Cutoff c, std::size_t from, std::size_t to) {
+        c.source = to_utf8(slice(from, to));
+        m_f.cutoffs.push_back(std::move(c));
+        add_piece(PieceKind::cutoff, from, to, static_cast<int>(m_f.cutoffs.size()) - 1);
     }
 
     // A fixed deduction with no step: 未完成扣5分. A bonus (加2分) is recognised and set aside.
@@ -724,7 +769,8 @@ private:
         return r_floor(p, false) != k_no || r_cap(p, false) != k_no || r_partial(p, false) != k_no ||
                r_proportional(p, false) != k_no || r_all_or_nothing(p, false) != k_no ||
                r_discretionary(p, false) != k_no || r_award_full(p, false) != k_no || r_step(p, false) != k_no ||
-               r_threshold(p, false) != k_no || r_delta(p, false) != k_no || r_vague(p, false) != k_no;
+               r_threshold(p, false) != k_no || r_band_cutoff(p, false) != k_no || r_delta(p, false) != k_no ||
+               r_vague(p, false) != k_no;
     }
 
     std::size_t condition_tail(std::size_t p) {
@@ -759,14 +805,36 @@ private:
     std::size_t recognise(std::size_t p) {
         using R = std::size_t (Parser::*)(std::size_t, bool);
         static constexpr R k_order[] = {
-            &Parser::r_floor,        &Parser::r_cap,           &Parser::r_partial,       &Parser::r_proportional,
-            &Parser::r_all_or_nothing, &Parser::r_discretionary, &Parser::r_award_full,  &Parser::r_step_entry,
-            &Parser::r_threshold,    &Parser::r_delta,         &Parser::r_condition_met, &Parser::r_condition_missed,
-            &Parser::r_vague,        &Parser::r_filler,
+            &Parser::r_floor,
+            &Parser::r_cap,
+            &Parser::r_partial,
+            &Parser::r_proportional,
+            &Parser::r_all_or_nothing,
+            &Parser::r_discretionary,
+            &Parser::r_award_full,
+            &Parser::r_step_entry,
+            &Parser::r_threshold,
+            &Parser::r_band_cutoff,
+            &Parser::r_delta,
+            &Parser::r_condition_met,
+            &Parser::r_condition_missed,
+            &Parser::r_vague,
+            &Parser::r_filler,
         };
         for (const R r : k_order) {
             if ((this->*r)(p, false) == k_no) continue;
             const bool is_step = r == &Parser::r_step_entry || r == &Parser::r_threshold;
+            const bool is_condition = r == &Parser::r_condition_met || r == &Parser::r_condition_missed;
+            if (is_condition && m_adjacent && !m_unknown.empty()) {
+                // Unknown text glued to a condition is its subject (满意度达到90%以上): one condition.
+                const std::size_t from = m_unknown_from;
+                m_unknown.clear();
+                const std::size_t e = (this->*r)(p, true);
+                Piece& piece = m_f.pieces.back();
+                piece.from = from;
+                piece.text = to_utf8(slice(from, e));
+                return e;
+            }
             // Unknown text glued to a step names what it measures (满意度每低于…); keep it for attach_subject.
             if (!(is_step && m_adjacent)) flush_unknown();
             const std::size_t before = m_f.pieces.size();
@@ -852,6 +920,7 @@ private:
     U m_unknown;
     std::size_t m_unknown_from = 0;
     bool m_adjacent = false;  // the unknown run touches the current position (no separator between)
+    bool m_step_text = false;  // the text holds a step: 低于80%不得分 is then its cut-off
 };
 
 }  // namespace

@@ -34,6 +34,16 @@ struct Step {
     std::string source;   ///< the normalised text the step was read from
 };
 
+/// A cut-off beside a step: "低于80%不得分", "超过20%不得分", "80%以下不得分" → {under, 80, "%"}. Past it the
+/// indicator scores 0 whatever the steps would leave; short of it the steps score. (Without a step the same
+/// words are the condition of all-or-nothing: 低于80%不得分 alone scores 0 for any miss.)
+struct Cutoff {
+    StepDirection direction = StepDirection::under;
+    Decimal value;
+    std::string unit;    ///< canonical unit of the value; "%" on a non-% indicator is a share of the target
+    std::string source;  ///< the normalised text it was read from
+};
+
 /// Proportional forms: both score weight × completion for a missed target (the comparator's default formula).
 enum class Proportional {
     none,
@@ -58,6 +68,7 @@ enum class PieceKind {
     condition_met,     ///< 达到指标值 / 完成年度投资计划任务 (a condition leading to full marks)
     condition_missed,  ///< 未达到指标值 / 未完成的 / 未按要求落实到位的 / 低于90%
     threshold,         ///< 低于100% before 每1%扣2分: where the following step starts counting
+    cutoff,            ///< 低于80%不得分 beside a step (index into Formula::cutoffs)
     full_marks,        ///< 得满分 / 得标准分
     step,              ///< a per-step deduction (index into Formula::steps)
     floor,             ///< 扣完为止 / 最低零分
@@ -74,7 +85,7 @@ enum class PieceKind {
 struct Piece {
     PieceKind kind = PieceKind::unparsed;
     std::string text;  ///< normalised text of the piece
-    int index = -1;    ///< for PieceKind::step: index into Formula::steps
+    int index = -1;    ///< for PieceKind::step: index into Formula::steps; for cutoff, into Formula::cutoffs
     std::size_t from = 0;  ///< where the piece starts in Formula::text, in code points
     std::size_t to = 0;    ///< where it ends (exclusive), in code points
 };
@@ -84,6 +95,7 @@ struct Formula {
     std::string text;        ///< the text after normalisation (full-width folded, spaces removed)
     bool full_marks = false;  ///< 达到指标值得满分 / 完成得满分 / 得标准分
     std::vector<Step> steps;
+    std::vector<Cutoff> cutoffs;     ///< only beside a step
     bool floor_zero = false;         ///< 扣完为止 / 最低零分 (the score never goes below 0 anyway)
     std::optional<Decimal> cap;      ///< 最多扣N分: total deduction at most N
     bool cap_full = false;           ///< 满分为止 / 以满分为限: score at most the weight

@@ -77,6 +77,8 @@ std::string canonical_form(const Formula& f) {
         p += ": -" + s.points.str() + ")";
         parts.push_back(p);
     }
+    for (const auto& c : f.cutoffs)
+        parts.push_back(std::string("cutoff(") + direction_key(c.direction) + " " + amount(c.value, c.unit) + ")");
     if (f.partial) parts.push_back("partial_counts(" + amount(*f.partial, f.partial_unit) + ")");
     if (f.proportional == Proportional::completion) parts.push_back("proportional(completion)");
     if (f.proportional == Proportional::deduction) parts.push_back("proportional(deduction)");
@@ -141,6 +143,34 @@ Text describe(const Step& s) {
     return t;
 }
 
+Text describe(const Cutoff& c) {
+    const std::string v = amount(c.value, c.unit);
+    Text t;
+    switch (c.direction) {
+        case StepDirection::over:
+            t = {"超过" + v + "不得分：超出该值时本项0分，未超出时按步扣分",
+                 "0 points beyond " + v + " over; short of that the steps deduct"};
+            break;
+        case StepDirection::delay:
+            t = {"延迟超过" + amount_zh(c.value, c.unit) + "不得分：延迟超出该值时本项0分，否则按步扣分",
+                 "0 points when late by more than " + v + "; otherwise the steps deduct"};
+            break;
+        case StepDirection::under:
+        case StepDirection::shortfall:
+            t = {"低于" + v + "不得分：低于该值时本项0分，未低于时按步扣分",
+                 "0 points below " + v + "; at or above it the steps deduct"};
+            break;
+    }
+    if (c.unit == "%") {
+        t.zh += c.direction == StepDirection::over ? "（百分比指标按实际值计，其他指标按超出目标值的百分比计）"
+                                                   : "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
+        t.en += c.direction == StepDirection::over
+                    ? " (the actual on a % indicator, otherwise the excess as a percent of the target)"
+                    : " (the actual on a % indicator, otherwise the completion rate actual ÷ target)";
+    }
+    return t;
+}
+
 Text describe(const Formula& f, const Piece& piece) {
     switch (piece.kind) {
         case PieceKind::condition_met: return {"条件：达到/完成目标", "condition: the target is met"};
@@ -148,6 +178,10 @@ Text describe(const Formula& f, const Piece& piece) {
         case PieceKind::threshold:
             return {"起算点：差额从此值而不是从目标值起算", "threshold: the gap is counted from this value, not from the target"};
         case PieceKind::full_marks: return {"达到目标得满分（该项分值）", "target met: full marks (the weight)"};
+        case PieceKind::cutoff:
+            if (piece.index >= 0 && static_cast<std::size_t>(piece.index) < f.cutoffs.size())
+                return describe(f.cutoffs[static_cast<std::size_t>(piece.index)]);
+            break;
         case PieceKind::step:
             if (piece.index >= 0 && static_cast<std::size_t>(piece.index) < f.steps.size())
                 return describe(f.steps[static_cast<std::size_t>(piece.index)]);
@@ -235,6 +269,12 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
             out << (zh ? "按差额计算步数（默认只计整步，规则集可改为不足一步按一步计或按比例折算），每步扣相应分数"
                        : "the gap is divided into steps (by default only full steps count; the rule set may count "
                          "partial steps or pro-rate), each step deducts its points");
+        }
+        for (const auto& c : f.cutoffs) {
+            const std::string v = amount(c.value, c.unit);
+            const bool over = c.direction == StepDirection::over || c.direction == StepDirection::delay;
+            out << (zh ? std::string("；") + (over ? "超过" : "低于") + v + "时得0分"
+                       : std::string("; 0 points ") + (over ? "beyond " : "below ") + v);
         }
     } else if (f.proportional != Proportional::none) {
         out << (zh ? "按完成比例计分（该指标方向的默认公式）" : "scored by the completion ratio (the comparator's default formula)");

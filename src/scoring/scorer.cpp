@@ -241,6 +241,10 @@ private:
                      [&] { return "\"" + u.text + "\" is a bonus and is ignored (a score never exceeds the weight)"; });
         }
         if (!f.steps.empty()) {
+            if (cutoff_reached()) {
+                set_formula("");
+                return k_zero;
+            }
             if (const auto s = apply_steps()) {
                 set_formula("");
                 return *s;
@@ -373,6 +377,82 @@ private:
         if (d == StepDirection::shortfall) return true;
         if (missed_above()) return d == StepDirection::over || d == StepDirection::delay;
         return d == StepDirection::under;
+    }
+
+    // The text's cut-offs beside its steps (低于80%不得分, 超过20%不得分): true when the actual is past one,
+    // and the indicator scores 0 whatever the steps would leave. A value in % on an indicator in another
+    // unit is a share of the target: the completion rate below, the excess over it above. A value in the
+    // indicator's unit is the actual's bound (50人以下 against ≥100人), unless it lies on the target's side,
+    // where that would cut off a met target too: then it is the gap (超支20万元以上 against ≤80万元).
+    bool cutoff_reached() {
+        const std::string& unit = m_ind.value.unit;
+        for (const Cutoff& c : m_formula->cutoffs) {
+            if (!applies(c.direction)) continue;
+            const bool over = c.direction != StepDirection::under && c.direction != StepDirection::shortfall;
+            const bool late = c.direction == StepDirection::delay;
+            Decimal measured = late ? m_a - m_t : m_a;
+            Decimal limit = c.value;
+            std::string measured_unit = unit;
+            if (!c.unit.empty() && c.unit != unit) {
+                if (is_money_unit(c.unit) && is_money_unit(unit)) {
+                    limit = from_wan(wan_of(c.value, c.unit), unit);
+                } else if (c.unit == "%" && m_t > k_zero) {
+                    const Decimal part = over ? m_a - m_t : m_a;
+                    measured = part * k_hundred / m_t;
+                    measured_unit = "%";
+                    step(
+                        [&] {
+                            return std::string(over ? "超出目标值的百分比：(" + m_a.str() + " − " + m_t.str() + ")"
+                                                    : "完成率：" + m_a.str()) +
+                                   " ÷ " + m_t.str() + " × 100 = " + measured.str() + "%";
+                        },
+                        [&] {
+                            return std::string(over ? "Excess over the target: (" + m_a.str() + " − " + m_t.str() + ")"
+                                                    : "Completion rate: " + m_a.str()) +
+                                   " ÷ " + m_t.str() + " × 100 = " + measured.str() + "%";
+                        });
+                } else {
+                    step([&] { return "“" + shown(c.source) + "”的单位与指标单位不同，无法比较，不适用"; },
+                         [&] { return "\"" + c.source + "\" is in another unit than the indicator: not applied"; });
+                    continue;
+                }
+            }
+            const bool relative = measured_unit == unit && (over ? limit <= m_t : limit >= m_t);
+            if (relative && !late) {
+                measured = over ? m_a - m_t : m_t - m_a;
+                step(
+                    [&] {
+                        return std::string(over ? "超出目标：" : "低于目标：") +
+                               (over ? m_a.str() + " − " + m_t.str() : m_t.str() + " − " + m_a.str()) + " = " +
+                               val(measured, unit);
+                    },
+                    [&] {
+                        return std::string(over ? "Over the target: " : "Short of the target: ") +
+                               (over ? m_a.str() + " − " + m_t.str() : m_t.str() + " − " + m_a.str()) + " = " +
+                               val(measured, unit);
+                    });
+            }
+            const bool reached = over || relative ? measured > limit : measured < limit;
+            const std::string m = val(measured, measured_unit);
+            const std::string l = val(limit, measured_unit);
+            if (reached) {
+                const char* rel = over || relative ? " > " : " < ";
+                step([&] { return "“" + shown(c.source) + "”：" + m + rel + l + "，本项0分"; },
+                     [&] { return "\"" + c.source + "\": " + m + rel + l + ", the indicator scores 0"; });
+                return true;
+            }
+            const bool beyond = over || relative;
+            step(
+                [&] {
+                    return std::string(beyond ? "未超过" : "未低于") + l + "（" + m + "），“" + shown(c.source) +
+                           "”不适用";
+                },
+                [&] {
+                    return std::string(beyond ? "Not beyond " : "Not below ") + l + " (" + m + "): \"" + c.source +
+                           "\" does not apply";
+                });
+        }
+        return false;
     }
 
     // The per-step deductions of the text. nullopt when none applies to this indicator.

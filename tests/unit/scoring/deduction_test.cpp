@@ -326,13 +326,42 @@ TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") 
     // Bands beside a step are its full-marks line and cut-off, no table (a review found these turned into
     // tier tables by the first version of the band test).
     CHECK(canonical_form(parse_deduction("达到90%以上得满分，每低于1%扣0.5分，低于60%不得分")) ==
-          "full_if_met; step(under 1%: -0.5); all_or_nothing");
+          "full_if_met; step(under 1%: -0.5); cutoff(under 60%)");
     CHECK(canonical_form(parse_deduction("满意度90%以上得满分，每降低1个百分点扣1分，80%以下不得分")) ==
-          "full_if_met; step(under 1%: -1); all_or_nothing");
+          "full_if_met; step(under 1%: -1); cutoff(under 80%)");
     CHECK(canonical_form(parse_deduction("偏差在5%以内得满分，超出5%以上每1%扣1分")) ==
           "full_if_met; step(over 1% from 5%: -1)");
     CHECK(canonical_form(parse_deduction("培训人数100人以上得满分，每少10人扣1分，50人以下不得分")) ==
-          "full_if_met; step(under 10人: -1); all_or_nothing");
+          "full_if_met; step(under 10人: -1); cutoff(under 50人)");
+}
+
+TEST_CASE("a cut-off beside a step is read with its value; without a step it stays all-or-nothing",
+          "[scoring][deduction]") {
+    const auto f = parse_deduction("达到指标值得满分；每低于目标值1个百分点扣1分，扣完为止；低于80%不得分");
+    REQUIRE(f.cutoffs.size() == 1);
+    CHECK(f.cutoffs[0].direction == StepDirection::under);
+    CHECK(f.cutoffs[0].value == *Decimal::parse("80"));
+    CHECK(f.cutoffs[0].unit == "%");
+    CHECK(f.cutoffs[0].source == "低于80%不得分");
+    CHECK_FALSE(f.all_or_nothing);
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(parse_deduction("每超过预算5%扣2分，超过20%不得分")) == "step(over 5%: -2); cutoff(over 20%)");
+    CHECK(canonical_form(parse_deduction("每低于1%扣2分，80%（含）以下的不得分")) ==
+          "step(under 1%: -2); cutoff(under 80%)");
+    CHECK(canonical_form(parse_deduction("每超过1万元扣1分，超支20万元以上不得分")) ==
+          "step(over 1万元: -1); cutoff(over 20万元)");
+    CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; all_or_nothing");
+}
+
+TEST_CASE("(含) and a subject glued to a condition are understood", "[scoring][deduction]") {
+    // A review found “满意度达到90%”、“含”、“以上” named as not understood in this common wording.
+    const auto f = parse_deduction("满意度达到90%（含）以上得满分，每降低1个百分点扣1分，扣完为止");
+    CHECK(f.unparsed.empty());
+    CHECK(canonical_form(f) == "full_if_met; step(under 1%: -1); floor(0)");
+    REQUIRE_FALSE(f.pieces.empty());
+    CHECK(f.pieces[0].kind == PieceKind::condition_met);
+    CHECK(f.pieces[0].text == "满意度达到90%以上");
+    CHECK(parse_deduction("资金到位率达到100%(不含)以上得满分，每低于1%扣1分").unparsed.empty());
 }
 
 TEST_CASE("one amount beside a step is the weight, not a tier table", "[scoring][deduction]") {

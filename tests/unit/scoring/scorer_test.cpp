@@ -269,6 +269,38 @@ TEST_CASE("proportional, all-or-nothing, flat and per-item texts", "[scoring][sc
     CHECK(score_of(quantitative("90", "≥", "%", "每降低1个百分点扣1分", "5分"), "80").score == d("0"));
 }
 
+TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short of it", "[scoring][scorer]") {
+    // A review found these scored 9 and 10: the cut-off was read as the step's all-or-nothing and dropped.
+    const auto rate =
+        quantitative("95", "≥", "%", "达到指标值得满分；每低于目标值1个百分点扣1分，扣完为止；低于80%不得分", "25分",
+                     "产出指标", "质量指标");
+    const auto below = score_of(rate, "79");
+    CHECK(below.score == d("0"));
+    CHECK(has_step(below, "“低于80%不得分”：79% < 80%，本项0分"));
+    const auto above = score_of(rate, "85");
+    CHECK(above.score == d("15"));  // 10 steps of 1
+    CHECK(has_step(above, "未低于80%（85%），“低于80%不得分”不适用"));
+    // Over, in % of a money target: 25% over 80万元 is past 20%; 10% over is two steps of 2.
+    const auto cost =
+        quantitative("80", "≤", "万元", "每超过预算5%扣2分，超过20%不得分", "20分", "成本指标", "经济成本指标");
+    const auto far = score_of(cost, "100");
+    CHECK(far.score == d("0"));
+    CHECK(has_step(far, "超出目标值的百分比：(100 − 80) ÷ 80 × 100 = 25%"));
+    CHECK(score_of(cost, "88").score == d("16"));
+    // Number first, and a completion rate on a count: 45 of 100 people is below 50%.
+    const auto count = quantitative("100", "≥", "人", "每少10人扣1分，50%以下不得分");
+    CHECK(score_of(count, "45").score == d("0"));
+    CHECK(score_of(count, "60").score == d("6"));
+    // A bound on the target's side is the gap: 超支20万元 against ≤80万元 cuts off 100, not every actual over 20.
+    const auto gap =
+        quantitative("80", "≤", "万元", "每超过1万元扣1分，超支20万元以上不得分", "20分", "成本指标", "经济成本指标");
+    CHECK(score_of(gap, "100.5").score == d("0"));
+    CHECK(score_of(gap, "85").score == d("15"));
+    CHECK(has_step(score_of(gap, "85"), "未超过20万元（5万元），“20万元以上不得分”不适用"));
+    // A cut-off of the other direction does not apply, as its step would not.
+    CHECK(score_of(quantitative("10", "≤", "个", "每超过1个扣1分，低于5个不得分"), "12").score == d("8"));
+}
+
 TEST_CASE("a % step on a non-% indicator counts percent of the target", "[scoring][scorer]") {
     // 190 of 200 is 5% short → 5 steps × 1
     const auto s = score_of(quantitative("200", "≥", "人", "每低于1%扣1分"), "190");
