@@ -11,6 +11,17 @@ namespace perf_check::io {
 
 namespace {
 std::string key_text(const Cell& c) { return util::strip_spaces(c.text); }
+
+// A 单位代码 as a key: without spaces, and without the leading zeros of an all-digit code, which Excel
+// drops when the actuals were typed into a cell formatted as a number (012001 → 12001): every project of
+// such a unit matched nothing and scored 0.
+std::string code_key(const Cell& c) {
+    std::string code = key_text(c);
+    if (code.empty() || !std::all_of(code.begin(), code.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+        return code;
+    const std::size_t first = std::min(code.find_first_not_of('0'), code.size() - 1);
+    return code.substr(first);
+}
 }  // namespace
 
 Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOptions& options, const RuleSet& rules,
@@ -34,7 +45,7 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
         auto more = (*source)->next(p);
         if (!more) return more.error();
         if (!*more) break;
-        Key key{key_text(p.code), key_text(p.name)};
+        Key key{code_key(p.code), key_text(p.name)};
         auto [it, fresh] = index.m_projects.emplace(key, p);
         if (!fresh) {
             // The same project in two places of the file: one project's actuals, in file order.
@@ -55,7 +66,7 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
 }
 
 void ActualsIndex::apply(Project& project) {
-    Key key{key_text(project.code), key_text(project.name)};
+    Key key{code_key(project.code), key_text(project.name)};
     auto it = m_projects.find(key);
     if (it == m_projects.end() && key.first.empty() == false) {
         // An actuals file without 单位代码 still matches on the name alone.

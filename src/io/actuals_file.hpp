@@ -13,7 +13,8 @@
 
 namespace perf_check::io {
 
-/// The actuals of one file, keyed by (单位代码, 项目名称) and 三级指标 — names compared without spaces.
+/// The actuals of one file, keyed by (单位代码, 项目名称) and 三级指标 — names compared without spaces, and
+/// all-digit codes without their leading zeros (012001 matches the 12001 Excel leaves of it).
 /// Small enough to hold whole: one row per indicator, no prose beyond the deviation reasons.
 class ActualsIndex {
 public:

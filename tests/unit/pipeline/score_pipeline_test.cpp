@@ -14,15 +14,20 @@ using namespace perf_check;
 
 namespace {
 
+// A path inside the source tree, or an absolute one (a test's own files).
+std::string input(const std::string& path) {
+    return path.front() == '/' ? path : test::source_path(path);
+}
+
 Report score(const std::string& table, const std::string& actuals_file = "") {
     RunOptions opts;
-    opts.paths = {test::source_path(table)};
+    opts.paths = {input(table)};
     opts.score = true;
     const RuleSet& rules = config::default_rule_set();
     auto active = rules::build_active_rules(rules);
     REQUIRE(active);
     if (actuals_file.empty()) return pipeline::check_inputs(opts, rules, *active);
-    auto actuals = io::ActualsIndex::load(test::source_path(actuals_file), opts.read, rules);
+    auto actuals = io::ActualsIndex::load(input(actuals_file), opts.read, rules);
     REQUIRE(actuals);
     return pipeline::check_inputs(opts, rules, *active, &*actuals);
 }
@@ -91,6 +96,32 @@ TEST_CASE("actuals in a separate file score the same as embedded columns", "[pip
         }
     }
     for (const auto& f : joined.findings) CHECK(f.rule != "actual-unmatched");
+}
+
+TEST_CASE("a unit code Excel stripped of its leading zero still joins its actuals", "[pipeline][score][actuals]") {
+    // A review found every project of unit 012001 scored 0 (差) against an actuals file holding 12001.
+    const auto read = [](const std::string& rel) { return test::slurp(test::source_path(rel)); };
+    const auto replace = [](std::string text, const std::string& from, const std::string& to) {
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
+        return text;
+    };
+    test::TempDir dir;
+    const std::string targets =
+        dir.write("targets.csv", replace(read("samples/self-eval/targets-2024.csv"), "\n301001,", "\n012001,"));
+    const std::string actuals =
+        dir.write("actuals.csv", replace(read("samples/self-eval/actuals-2024.csv"), "\n301001,", "\n12001,"));
+    const Report expected = score("samples/self-eval/targets-2024.csv", "samples/self-eval/actuals-2024.csv");
+    const Report joined = score(targets, actuals);
+    REQUIRE(joined.scores.size() == expected.scores.size());
+    for (std::size_t i = 0; i < expected.scores.size(); ++i) {
+        INFO(expected.scores[i].project);
+        CHECK(joined.scores[i].total == expected.scores[i].total);
+    }
+    for (const auto& f : joined.findings) {
+        CHECK(f.rule != "actual-unmatched");
+        CHECK(f.rule != "actual-missing");
+    }
 }
 
 TEST_CASE("scoring never gives a silent zero: no actual column, or an actuals file with no rows", "[pipeline][score]") {
