@@ -5,6 +5,7 @@
 
 #include "io/table_assembler.hpp"
 #include "model/normalize.hpp"
+#include "model/units.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::io {
@@ -22,6 +23,16 @@ std::string code_key(const Cell& c) {
     const std::size_t first = std::min(code.find_first_not_of('0'), code.size() - 1);
     return code.substr(first);
 }
+// A bare amount of an actuals file whose money unit is not the table's (金额单位：元 against 万元), written
+// with its unit so that it is read as the file meant it: 8550000 in a 元 file is 855万元, not 8550000万元.
+// The cell keeps what was read for quoting.
+void with_money_unit(Cell& cell, MoneyUnit unit) {
+    const Quantity q = model::read_quantity(cell.text);
+    if (!q.number || !q.unit.empty() || q.comparator != Comparator::none) return;
+    if (cell.raw.empty()) cell.raw = cell.text;
+    cell.text += unit == MoneyUnit::yuan ? "元" : "万元";
+}
+
 }  // namespace
 
 Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOptions& options, const RuleSet& rules,
@@ -78,8 +89,13 @@ void ActualsIndex::apply(Project& project) {
         m_used[it->first] = true;
     }
     const Project& a = it->second;
+    const bool other_money_unit = a.money_unit != project.money_unit;
     if (!a.budget.empty()) project.budget = a.budget;
     if (!a.spent.empty()) project.spent = a.spent;
+    if (other_money_unit) {
+        with_money_unit(project.budget, a.money_unit);
+        with_money_unit(project.spent, a.money_unit);
+    }
     project.repeated_actuals.insert(project.repeated_actuals.end(), a.repeated_actuals.begin(),
                                     a.repeated_actuals.end());
     std::vector<bool> taken(project.indicators.size(), false);
@@ -98,6 +114,7 @@ void ActualsIndex::apply(Project& project) {
             taken[i] = true;
             matched = true;
             ind.actual = ai.actual;
+            if (other_money_unit && model::is_money_unit(ind.value.unit)) with_money_unit(ind.actual, a.money_unit);
             ind.score = ai.score;
             ind.deviation = ai.deviation;
             break;

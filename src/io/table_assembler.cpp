@@ -136,7 +136,11 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
         if (count >= 3 && has_key) {
             m_columns = map;
             m_table.header_row = row.row;
-            if (map.has(Column::funds)) unit_from_header = money_unit_in(row.cells[static_cast<std::size_t>(map[Column::funds])]);
+            // 资金总额（元）, or in an actuals file 全年预算数（元） / 全年执行数（元）.
+            for (const Column money : {Column::funds, Column::budget, Column::spent}) {
+                if (!map.has(money) || !unit_from_header.empty()) continue;
+                unit_from_header = money_unit_in(row.cells[static_cast<std::size_t>(map[money])]);
+            }
             // A second header row (the "绩效指标" group split into 一级/二级/三级…) completes the first.
             RawRow second;
             auto got2 = m_rows->next(second);

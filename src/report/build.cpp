@@ -39,8 +39,10 @@ std::string execution_working(const BudgetExecution& execution, Lang lang) {
         return en ? "No rate: the annual budget or the amount spent is missing, or the budget is not above 0; scores 0"
                   : "无法计算执行率（缺少全年预算数或全年执行数，或预算数不大于0）：0分";
     }
-    std::string s = std::string(en ? "spent " : "全年执行数") + execution.spent->str() + " ÷ " +
-                    (en ? "budget " : "全年预算数") + execution.budget->str() + " = " + execution_rate_text(execution);
+    // In 万元 whatever the table's unit (the budget and spending are compared as money_wan reads them).
+    std::string s = std::string(en ? "spent " : "全年执行数") + execution.spent->str() + "万元 ÷ " +
+                    (en ? "budget " : "全年预算数") + execution.budget->str() +
+                    "万元 = " + execution_rate_text(execution);
     if (*execution.rate > Decimal::from_int(1)) {
         s += en ? " (above 100%: counts as 100%)" : "（超过100%按100%计）";
     } else if (*execution.rate < Decimal{}) {

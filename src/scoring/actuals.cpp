@@ -10,8 +10,6 @@ namespace perf_check::scoring {
 
 namespace {
 
-bool is_money_unit(std::string_view u) { return u == "元" || u == "万元" || u == "亿元"; }
-
 std::size_t common_prefix(std::string_view a, std::string_view b) {
     std::size_t i = 0;
     std::size_t j = 0;
@@ -156,7 +154,7 @@ std::optional<Decimal> money_wan(const Cell& cell, MoneyUnit table_unit) {
     if (cell.empty()) return std::nullopt;
     const Quantity q = model::read_quantity(cell.text);
     if (!q.number) return std::nullopt;
-    if (is_money_unit(q.unit)) return rules::to_wan(*q.number, q.unit);
+    if (model::is_money_unit(q.unit)) return rules::to_wan(*q.number, q.unit);
     if (table_unit == MoneyUnit::yuan) return *q.number / Decimal::from_int(10000);
     return *q.number;
 }

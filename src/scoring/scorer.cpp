@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "model/normalize.hpp"
+#include "model/units.hpp"
 #include "scoring/actuals.hpp"
 #include "scoring/deduction.hpp"
 #include "scoring/explain.hpp"
@@ -19,8 +20,6 @@ namespace {
 
 const Decimal k_zero{};
 const Decimal k_hundred = Decimal::from_int(100);
-
-bool is_money_unit(std::string_view u) { return u == "元" || u == "万元" || u == "亿元"; }
 
 Decimal wan_of(Decimal v, std::string_view unit) {
     if (unit == "元") return v / Decimal::from_int(10000);
@@ -394,7 +393,7 @@ private:
             Decimal limit = c.value;
             std::string measured_unit = unit;
             if (!c.unit.empty() && c.unit != unit) {
-                if (is_money_unit(c.unit) && is_money_unit(unit)) {
+                if (model::is_money_unit(c.unit) && model::is_money_unit(unit)) {
                     limit = from_wan(wan_of(c.value, c.unit), unit);
                 } else if (c.unit == "%" && m_t > k_zero) {
                     const Decimal part = over ? m_a - m_t : m_a;
@@ -481,7 +480,7 @@ private:
             if (s.threshold) {
                 if (s.threshold_unit.empty() || s.threshold_unit == unit) {
                     ref = *s.threshold;
-                } else if (is_money_unit(s.threshold_unit) && is_money_unit(unit)) {
+                } else if (model::is_money_unit(s.threshold_unit) && model::is_money_unit(unit)) {
                     ref = from_wan(wan_of(*s.threshold, s.threshold_unit), unit);
                 }
             }
@@ -522,7 +521,7 @@ private:
             // The gap in the step's unit.
             std::string su = s.unit.empty() ? unit : s.unit;
             if (!s.unit.empty() && s.unit != unit && !unit.empty()) {
-                if (is_money_unit(s.unit) && is_money_unit(unit)) {
+                if (model::is_money_unit(s.unit) && model::is_money_unit(unit)) {
                     const Decimal g = from_wan(wan_of(gap, unit), s.unit);
                     step([&] { return "差额换算为" + s.unit + "：" + val(gap, unit) + " = " + val(g, s.unit); },
                          [&] { return "Gap converted to " + s.unit + ": " + val(gap, unit) + " = " + val(g, s.unit); });

@@ -124,6 +124,32 @@ TEST_CASE("a unit code Excel stripped of its leading zero still joins its actual
     }
 }
 
+TEST_CASE("an actuals file in 元 is read in 元, by its unit line or its column headers", "[pipeline][score][actuals]") {
+    // A review found 8550000 in a 金额单位：元 actuals file scored as 8550000万元 (0 of 20), and its budget
+    // figures printed as 39600000万元.
+    const std::string yuan_rows =
+        "301001,部分军退人员岗位补贴资金,,,,,8420700,8550000\n"
+        "301001,部分军退人员岗位补贴资金,项目总成本,8550000,,部分人员补发上年度岗位补贴，支出超出目标成本,,\n"
+        "301001,部分军退人员岗位补贴资金,享受补贴人数,130,,6人因死亡、迁出停发补贴,,\n"
+        "301001,部分军退人员岗位补贴资金,补贴资金到位率,86.5%,,年末部分补贴未及时拨付到位,,\n";
+    const std::string header =
+        "单位代码,项目名称,三级指标,实际完成值,得分,偏差原因分析及改进措施,全年预算数,全年执行数\n";
+    const std::string header_yuan =
+        "单位代码,项目名称,三级指标,实际完成值,得分,偏差原因分析及改进措施,全年预算数（元）,全年执行数（元）\n";
+    test::TempDir dir;
+    const Report expected = score("samples/self-eval/targets-2024.csv", "samples/self-eval/actuals-2024.csv");
+    for (const std::string& actuals : {dir.write("unit-line.csv", "金额单位：元\n" + header + yuan_rows),
+                                       dir.write("headers.csv", header_yuan + yuan_rows)}) {
+        INFO(actuals);
+        const Report r = score("samples/self-eval/targets-2024.csv", actuals);
+        REQUIRE_FALSE(r.scores.empty());
+        CHECK(r.scores[0].project == "部分军退人员岗位补贴资金");
+        CHECK(r.scores[0].indicators[0].score == expected.scores[0].indicators[0].score);  // 855万元: 18 of 20
+        REQUIRE(r.scores[0].budget_execution.spent);
+        CHECK(r.scores[0].budget_execution.spent->str() == "855");
+    }
+}
+
 TEST_CASE("scoring never gives a silent zero: no actual column, or an actuals file with no rows", "[pipeline][score]") {
     // The target table alone has no 实际完成值 column: the file is reported, not scored 0.
     const Report r = score("samples/targets-2024.csv");

@@ -105,13 +105,13 @@ TEST_CASE("execution_working shows the budget execution arithmetic, or why it is
     b.spent = Decimal::from_int(170);
     b.rate = *b.spent / *b.budget;
     b.score = *Decimal::parse("9.44");
-    CHECK(report::execution_working(b, Lang::zh) == "全年执行数170 ÷ 全年预算数180 = 94.44% × 分值10 = 9.44分");
-    CHECK(report::execution_working(b, Lang::en) == "spent 170 ÷ budget 180 = 94.44% × weight 10 = 9.44");
+    CHECK(report::execution_working(b, Lang::zh) == "全年执行数170万元 ÷ 全年预算数180万元 = 94.44% × 分值10 = 9.44分");
+    CHECK(report::execution_working(b, Lang::en) == "spent 170万元 ÷ budget 180万元 = 94.44% × weight 10 = 9.44");
     b.spent = Decimal::from_int(-5);
     b.rate = *b.spent / *b.budget;
     b.score = Decimal{};
     CHECK(report::execution_working(b, Lang::zh) ==
-          "全年执行数-5 ÷ 全年预算数180 = -2.78%（为负数按0计） × 分值10 = 0分");
+          "全年执行数-5万元 ÷ 全年预算数180万元 = -2.78%（为负数按0计） × 分值10 = 0分");
     b.rate.reset();
     b.spent.reset();
     CHECK(report::execution_working(b, Lang::zh) ==

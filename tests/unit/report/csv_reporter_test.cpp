@@ -73,7 +73,7 @@ TEST_CASE("csv: a score run's scores follow the findings in the same columns, wi
         "总分87.50（良），其中预算执行率得分10.00,\r\n";
     const std::string execution_row =
         "\r\ndata/局 A/targets.csv,5,,得分,score,301001,部分军退人员岗位补贴资金,预算执行率,10.00,"
-        "全年执行数855 ÷ 全年预算数842.07 = 101.54%（超过100%按100%计） × 分值10 = 10分,";
+        "全年执行数855万元 ÷ 全年预算数842.07万元 = 101.54%（超过100%按100%计） × 分值10 = 10分,";
     REQUIRE(out.find(indicator_row) != std::string::npos);
     REQUIRE(out.find(total_row) != std::string::npos);
     CHECK(out.find(execution_row) < out.find(total_row));

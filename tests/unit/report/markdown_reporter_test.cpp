@@ -101,10 +101,9 @@ TEST_CASE("markdown: a score run explains each indicator's score under its proje
                   "超出目标：855 − 842.07 = 12.93万元<br>本项得分：18分 |",
                   details) != std::string::npos);
     // Budget execution shows its arithmetic too.
-    CHECK(
-        md.find(
-            "| 预算执行率 | 10 |  | 101.54% | 10.00 | 全年执行数855 ÷ 全年预算数842.07 = 101.54%（超过100%按100%计） × "
-            "分值10 = 10分 |",
-            details) != std::string::npos);
+    CHECK(md.find("| 预算执行率 | 10 |  | 101.54% | 10.00 | 全年执行数855万元 ÷ 全年预算数842.07万元 = "
+                  "101.54%（超过100%按100%计） × "
+                  "分值10 = 10分 |",
+                  details) != std::string::npos);
     CHECK(test::render(test::sample_report(), "markdown").find("逐项得分") == std::string::npos);
 }
