@@ -527,11 +527,14 @@ void Reader::read_scoring(const Entry& e) {
     }
 }
 
-/// Reads a list of small maps (bands, grades): each item must be a map with exactly `keys`. Calls
-/// `fn(what, pos, fields)` for each well-formed item; returns false if anything was reported.
+/// Reads a list of small maps (bands, grades): each item must be a map with all of `keys` and perhaps
+/// some of `optional`, nothing else. Calls `fn(what, pos, fields)` for each well-formed item; returns
+/// false if anything was reported.
 template <class Fn>
 bool for_each_record(const Entry& e, const std::string& what, const std::vector<std::string>& keys,
-                     std::vector<Problem>& problems, Fn&& fn) {
+                     std::vector<Problem>& problems, Fn&& fn, const std::vector<std::string>& optional = {}) {
+    std::vector<std::string> known = keys;
+    known.insert(known.end(), optional.begin(), optional.end());
     const auto fail = [&](Pos p, std::string msg) { problems.push_back({p, std::move(msg)}); };
     if (!e.value.IsSequence()) {
         fail(e.value.IsNull() ? e.key_pos : pos_of(e.value.Mark()),
@@ -553,13 +556,13 @@ bool for_each_record(const Entry& e, const std::string& what, const std::vector<
         for (auto it = item.begin(); it != item.end(); ++it) {
             const Pos kpos = pos_of(it->first.Mark());
             const std::string k = it->first.IsScalar() ? it->first.Scalar() : std::string();
-            if (std::find(keys.begin(), keys.end(), k) == keys.end()) {
+            if (std::find(known.begin(), known.end(), k) == known.end()) {
                 std::string msg = "unknown key " + quoted(k) + " in " + quoted(iwhat);
-                const std::string guess = util::did_you_mean(k, keys);
+                const std::string guess = util::did_you_mean(k, known);
                 if (!guess.empty())
                     msg += "; did you mean " + quoted(guess) + "?";
                 else
-                    msg += " (known keys: " + util::join(keys, ", ") + ")";
+                    msg += " (known keys: " + util::join(known, ", ") + ")";
                 fail(kpos, msg);
                 ok = false;
                 continue;
@@ -569,13 +572,15 @@ bool for_each_record(const Entry& e, const std::string& what, const std::vector<
                 ok = false;
             }
         }
+        bool complete = true;
         for (const auto& k : keys) {
             if (!fields.count(k)) {
                 fail(ipos, quoted(iwhat) + " is missing " + quoted(k));
                 ok = false;
+                complete = false;
             }
         }
-        if (fields.size() == keys.size() && !fn(iwhat, ipos, fields)) ok = false;
+        if (complete && !fn(iwhat, ipos, fields)) ok = false;
     }
     return ok;
 }
@@ -591,6 +596,22 @@ void Reader::read_bands(const Entry& e) {
             const auto high = number(f.at("high"), what + ".high");
             const auto def = number(f.at("default"), what + ".default");
             if (!label || !low || !high || !def) return false;
+            std::vector<std::string> aliases;
+            if (const auto a = f.find("aliases"); a != f.end()) {
+                auto list = string_list(a->second, what + ".aliases");
+                if (!list) return false;
+                for (auto& alias : *list) {
+                    if (util::trim(alias).empty()) {
+                        error_at(a->second, quoted(what + ".aliases") + " must not hold an empty answer");
+                        return false;
+                    }
+                    if (!labels.insert(alias).second) {
+                        error_at(a->second, "answer " + quoted(alias) + " is given to two bands");
+                        return false;
+                    }
+                }
+                aliases = std::move(*list);
+            }
             const Decimal zero;
             const Decimal one = Decimal::from_int(1);
             bool good = true;
@@ -611,9 +632,10 @@ void Reader::read_bands(const Entry& e) {
                                               ", " + high->str() + "], got " + def->str());
                 good = false;
             }
-            if (good) bands.push_back({*label, *low, *high, *def});
+            if (good) bands.push_back({*label, *low, *high, *def, std::move(aliases)});
             return good;
-        });
+        },
+        {"aliases"});
     if (!ok) return;
     if (bands.empty()) {
         error(value_pos(e), "'scoring.bands' must list at least one band");

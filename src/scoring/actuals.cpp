@@ -72,11 +72,15 @@ bool target_met(Comparator c, Decimal actual, Decimal target) {
     return false;
 }
 
-const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& policy) {
+const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& policy, bool aliases) {
     const std::string t = util::strip_spaces(text);
     if (t.empty()) return nullptr;
-    for (const auto& b : policy.bands)
+    for (const auto& b : policy.bands) {
         if (util::strip_spaces(b.label) == t) return &b;
+        if (!aliases) continue;
+        for (const auto& alias : b.aliases)
+            if (util::strip_spaces(alias) == t) return &b;
+    }
     const QualitativeBand* best = nullptr;
     std::size_t best_len = 0;
     bool tie = false;
@@ -137,7 +141,8 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
         }
         return r;
     }
-    r.band = match_band(r.text, policy);
+    // 已完成 answers a 定性 indicator; against a number it says nothing of how much (scored as not a number).
+    r.band = match_band(r.text, policy, !is_numeric_target(indicator));
     if (!r.band && util::strip_spaces(r.text) == util::strip_spaces(indicator.target.text)) {
         r.band = top_band(policy);
         r.equals_target = true;

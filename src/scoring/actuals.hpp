@@ -32,9 +32,10 @@ bool is_numeric_target(const Indicator& indicator);
 /// (like ≥); `=` with target 0 is met at or below 0.
 bool target_met(Comparator c, Decimal actual, Decimal target);
 
-/// The qualitative band whose label the text names: the exact label, or the label sharing the longest
-/// common prefix of at least two characters (部分达成… → 部分达成年度指标并具有一定效果); nullptr if none.
-const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& policy);
+/// The qualitative band whose label the text names: the exact label, with `aliases` one of a band's
+/// aliases (已完成 → 达成年度指标), or the label sharing the longest common prefix of at least two
+/// characters (部分达成… → 部分达成年度指标并具有一定效果); nullptr if none.
+const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& policy, bool aliases);
 
 /// The band of full achievement (the one reaching the highest fraction; 达成年度指标 by default).
 const QualitativeBand* top_band(const ScoringPolicy& policy);

@@ -321,6 +321,20 @@ TEST_CASE("sanity checks of weights, bands, grades and required paths", "[config
           "my.yaml:2:21: 'framework.levels' must list at least one 一级指标");
 }
 
+TEST_CASE("a band's aliases are optional answers, each meaning one band", "[config]") {
+    const RuleSet& rs = default_rule_set();
+    REQUIRE(rs.scoring.bands.size() == 3);
+    CHECK(std::count(rs.scoring.bands[0].aliases.begin(), rs.scoring.bands[0].aliases.end(), "已完成") == 1);
+    CHECK(error_of("extends: default\nscoring:\n  bands:\n    - {label: 达成, low: 0.8, high: 1, default: 1, "
+                   "aliases: [完成]}\n    - {label: 未达成, low: 0, high: 0.8, default: 0.3, aliases: [完成]}\n") ==
+          "my.yaml:5:62: answer '完成' is given to two bands");
+    CHECK(error_of("extends: default\nscoring:\n  bands:\n    - {label: 达成, low: 0.8, high: 1, default: 1, alias: "
+                   "[完成]}\n") ==
+          "my.yaml:4:50: unknown key 'alias' in 'scoring.bands[1]' (known keys: label, low, high, default, aliases)");
+    CHECK(error_of("extends: default\nscoring:\n  bands:\n    - {label: 达成, low: 0.8, high: 1}\n") ==
+          "my.yaml:4:7: 'scoring.bands[1]' is missing 'default'");
+}
+
 TEST_CASE("duplicate keys are errors, not silently merged", "[config]") {
     CHECK(error_of("extends: default\nrules:\n  bad-cell: {severity: info}\n  bad-cell: {severity: error}\n") ==
           "my.yaml:4:3: duplicate key 'bad-cell' in 'rules' (first given at line 3)");

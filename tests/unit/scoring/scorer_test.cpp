@@ -370,6 +370,19 @@ TEST_CASE("missing, non-numeric and negative actuals", "[scoring][scorer]") {
 
 // ---- qualitative -----------------------------------------------------------------------------------
 
+TEST_CASE("plain answers to a 定性 indicator are its bands' aliases; against a number they are not numbers",
+          "[scoring][scorer]") {
+    // A review found 已完成 / 按时完成 / 是 for a 时效 indicator scored 0 (优 became 良).
+    for (const char* done : {"已完成", "按时完成", "是", " 完成 "}) {
+        INFO(done);
+        CHECK(score_of(qualitative("按时发放"), done).score == d("20"));
+    }
+    CHECK(score_of(qualitative("按时发放"), "基本完成").score == d("14"));     // default 0.7 of 部分达成
+    CHECK(score_of(qualitative("按时发放"), "未完成").score == d("6"));        // default 0.3 of 未达成
+    CHECK(score_of(qualitative("按时发放"), "已完成大部分").score == d("0"));  // aliases match whole
+    CHECK(score_of(quantitative("100", "≥", "个", ""), "已完成").score == d("0"));
+}
+
 TEST_CASE("qualitative: labels, bands and the reviewer's score", "[scoring][scorer]") {
     CHECK(score_of(qualitative("有效保障"), "达成年度指标").score == d("20"));
     CHECK(score_of(qualitative("有效保障"), "有效保障").score == d("20"));  // equal to the target text
