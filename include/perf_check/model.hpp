@@ -155,7 +155,7 @@ struct Project {
 struct TableInfo {
     std::string file;
     std::string sheet;
-    std::string encoding;  ///< "UTF-8", "UTF-8-BOM", "GB18030", or "" for non-text sources
+    std::string encoding;  ///< "UTF-8", "UTF-8-BOM", "GB18030", "UTF-16LE", "UTF-16BE", or "" for non-text sources
     MoneyUnit money_unit = MoneyUnit::wan_yuan;
     int header_row = 0;                       ///< physical row of the (last) header line; 0 if none found
     std::vector<std::string> missing_columns;  ///< required canonical columns not found

@@ -15,9 +15,11 @@
 #include "pipeline/pipeline.hpp"
 #include "rules/catalog.hpp"
 #include "support/paths.hpp"
+#include "support/utf16.hpp"
 
 using namespace perf_check;
 using namespace perf_check::io;
+using perf_check::test::to_utf16;
 
 namespace {
 
@@ -161,6 +163,39 @@ TEST_CASE("assembler: the GB18030 seed reads the same", "[assembler]") {
         CHECK(gb.projects[i].funds_wan == utf8.projects[i].funds_wan);
         CHECK(names(gb.projects[i]) == names(utf8.projects[i]));
     }
+}
+
+TEST_CASE("assembler: UTF-16 text (Excel's Unicode 文本, tab-separated) reads the same", "[assembler][utf16]") {
+    // It used to be refused as "binary data (NUL byte …)".
+    const std::string csv = read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.csv");
+    const Table utf8 = read_table(csv);
+    // The same table as Excel saves it: tabs between cells (the seed's cells hold no tab), UTF-16LE.
+    std::string tsv;
+    bool quoted = false;
+    for (char c : csv) {
+        if (c == '"') quoted = !quoted;
+        tsv += c == ',' && !quoted ? '\t' : c;
+    }
+    for (const auto order : {Utf16::le, Utf16::be}) {
+        for (const std::string& text : {tsv, csv}) {
+            const Table t = read_table(to_utf16(text, order));
+            CHECK(t.info.encoding == utf16_name(order));
+            CHECK(t.info.header_row == 4);
+            REQUIRE(t.projects.size() == utf8.projects.size());
+            for (std::size_t i = 0; i < t.projects.size(); ++i) {
+                CHECK(t.projects[i].name.text == utf8.projects[i].name.text);
+                CHECK(t.projects[i].funds_wan == utf8.projects[i].funds_wan);
+                CHECK(t.projects[i].first_row == utf8.projects[i].first_row);
+                CHECK(names(t.projects[i]) == names(utf8.projects[i]));
+            }
+        }
+    }
+    // The byte-order mark decides: a forced --encoding cannot make it GB18030.
+    ReadOptions options;
+    options.encoding = Encoding::gb18030;
+    const Table forced = read_table(to_utf16(csv, Utf16::le), options);
+    CHECK(forced.info.encoding == "UTF-16LE");
+    CHECK(forced.projects.size() == utf8.projects.size());
 }
 
 TEST_CASE("assembler: a two-row header under a title", "[assembler]") {
