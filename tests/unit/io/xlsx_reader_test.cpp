@@ -358,6 +358,31 @@ TEST_CASE("the first visible sheet that looks like a table is read, or the one -
     }
 }
 
+TEST_CASE("an instructions sheet with an example row is passed over for the table after it", "[xlsx][sheet]") {
+    // 填表说明 repeats the header and gives an example row: it looks like a table of one project. It used
+    // to be checked (a dozen errors about the example) and the real table reported as not checked.
+    auto r = read_all(fixture("instructions.xlsx"));
+    REQUIRE(r);
+    CHECK(r->info.sheet == "绩效目标表");
+    REQUIRE(r->projects.size() == 1);
+    CHECK(r->projects[0].name.text == "部分军退人员岗位补贴资金");
+    // The 示例 sheet after it is no table left unchecked either.
+    CHECK(r->info.other_table_sheets.empty());
+
+    auto asked = read_all(fixture("instructions.xlsx"), "填表说明");  // --sheet still reads it
+    REQUIRE(asked);
+    CHECK(asked->info.sheet == "填表说明");
+    REQUIRE(asked->projects.size() == 1);
+    CHECK(asked->projects[0].name.text == "填项目全称");
+
+    // A workbook whose one table-like sheet is named as instructions: that sheet is the table.
+    auto only = read_all(fixture("instructions-only.xlsx"));
+    REQUIRE(only);
+    CHECK(only->info.sheet == "填报说明");
+    REQUIRE(only->projects.size() == 1);
+    CHECK(only->projects[0].name.text == "机关事业单位养老保险财政预留补助");
+}
+
 TEST_CASE("a workbook with no table-like sheet reads its first sheet, so missing columns are reported", "[xlsx][sheet]") {
     auto r = read_all(fixture("no-table.xlsx"));
     REQUIRE(r);
