@@ -261,6 +261,16 @@ def make_instructions():
     save_stable(wb, os.path.join(HERE, "instructions-only.xlsx"))
 
 
+def make_formula_nocache():
+    """The seed's first project with its cost target H5 a formula (=C5, the funds) and no saved result:
+    openpyxl, like budget systems and scripts, writes formulas without computing them."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "绩效目标表"
+    write_table(wb.active, [seed_project_rows(0)])
+    wb.active["H5"] = "=C5"
+    save_stable(wb, os.path.join(HERE, "formula-nocache.xlsx"))
+
+
 def make_no_table():
     wb = openpyxl.Workbook()
     wb.active.title = "杂项"
@@ -373,5 +383,6 @@ if __name__ == "__main__":
     make_merge_scan()
     make_sheets()
     make_instructions()
+    make_formula_nocache()
     make_no_table()
     make_broken()
