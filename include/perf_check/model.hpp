@@ -62,11 +62,23 @@ struct Quantity {
     std::string text;  ///< the normalised cell text it was read from
 };
 
-/// A cell that could not be read as its column's type (becomes a `bad-cell` finding).
+/// A cell that could not be read as its column's type (becomes a `bad-cell` finding), or could not be
+/// read at all: a formula saved without its result, or a cell of a text row with more fields than the
+/// header has columns (the cells of such a row are shifted, and none is read as what it is).
 struct CellProblem {
-    std::string column;  ///< canonical column name, e.g. "备注"
+    enum class Kind {
+        type,             ///< the text is not of the column's type
+        unsaved_formula,  ///< a formula without a saved result: the sheet shows a value, the file holds none
+        extra_fields,     ///< `cell` is the first non-empty field beyond the header's last column
+    };
+    std::string column;  ///< canonical column name, e.g. "备注" ("" for extra_fields)
     Cell cell;
-    std::string expected;  ///< what the column holds, e.g. "分值（数字）"
+    std::string expected;  ///< type: what the column holds, e.g. "分值（数字）"
+    Kind kind = Kind::type;
+    std::string formula;     ///< unsaved_formula: as written, without "=" ("" for a shared formula's copy)
+    int fields = 0;          ///< extra_fields: the row's fields up to its last non-empty one
+    int header_columns = 0;  ///< extra_fields: the header's columns up to its last named one
+    char separator = ',';    ///< extra_fields: the file's field separator
 };
 
 /// One indicator row (三级指标) with its parents filled down. The table reader refills indicators in
@@ -155,7 +167,7 @@ struct Project {
 struct TableInfo {
     std::string file;
     std::string sheet;
-    std::string encoding;  ///< "UTF-8", "UTF-8-BOM", "GB18030", or "" for non-text sources
+    std::string encoding;  ///< "UTF-8", "UTF-8-BOM", "GB18030", "UTF-16LE", "UTF-16BE", or "" for non-text sources
     MoneyUnit money_unit = MoneyUnit::wan_yuan;
     int header_row = 0;                       ///< physical row of the (last) header line; 0 if none found
     std::vector<std::string> missing_columns;  ///< required canonical columns not found

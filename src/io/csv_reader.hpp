@@ -21,6 +21,7 @@ class CsvRowSource final : public RowSource {
 public:
     CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file, ReadLimits limits = {});
     Expected<bool> next(RawRow& row) override;
+    [[nodiscard]] char separator() const override { return m_delimiter; }
 
 private:
     int get();

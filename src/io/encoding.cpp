@@ -440,6 +440,145 @@ void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
     out.resize(static_cast<std::size_t>(p - out.data()));
 }
 
+std::optional<Utf16> utf16_bom(std::istream& in) {
+    char bom[2] = {};
+    in.read(bom, 2);
+    const auto got = in.gcount();
+    in.clear();
+    in.seekg(0);
+    if (got < 2) return std::nullopt;
+    if (bom[0] == '\xFF' && bom[1] == '\xFE') return Utf16::le;
+    if (bom[0] == '\xFE' && bom[1] == '\xFF') return Utf16::be;
+    return std::nullopt;
+}
+
+const char* utf16_name(Utf16 order) {
+    return order == Utf16::le ? "UTF-16LE" : "UTF-16BE";
+}
+
+namespace {
+
+// Decodes UTF-16 to UTF-8 as the reader asks for bytes: one chunk of the source at a time, so a
+// UTF-16 file streams like any other (the CSV reader, encoding detection and delimiter sniffing read
+// through it unchanged).
+class Utf16Buffer final : public std::streambuf {
+public:
+    Utf16Buffer(std::unique_ptr<std::istream> in, Utf16 order) : m_in(std::move(in)), m_order(order) { restart(); }
+
+protected:
+    int_type underflow() override {
+        while (gptr() == egptr()) {
+            if (!fill()) return traits_type::eof();
+        }
+        return traits_type::to_int_type(*gptr());
+    }
+    pos_type seekoff(off_type off, std::ios_base::seekdir dir, std::ios_base::openmode which) override {
+        if (off == 0 && dir == std::ios_base::beg) return seekpos(0, which);
+        return pos_type(off_type(-1));
+    }
+    pos_type seekpos(pos_type pos, std::ios_base::openmode which) override {
+        if (pos != pos_type(0) || !(which & std::ios_base::in)) return pos_type(off_type(-1));
+        restart();
+        return m_in ? pos_type(0) : pos_type(off_type(-1));
+    }
+
+private:
+    void restart() {
+        m_in->clear();
+        m_in->seekg(2);  // after the byte-order mark
+        m_carry.clear();
+        m_high = 0;
+        m_ended = false;
+        setg(m_out.data(), m_out.data(), m_out.data());
+    }
+
+    void put(char32_t cp) {
+        if (cp < 0x80) {
+            m_out += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            m_out += static_cast<char>(0xC0 | (cp >> 6));
+            m_out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            m_out += static_cast<char>(0xE0 | (cp >> 12));
+            m_out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            m_out += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            m_out += static_cast<char>(0xF0 | (cp >> 18));
+            m_out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            m_out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            m_out += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+    }
+
+    void unit(char16_t u) {
+        if (m_high != 0) {
+            if (u >= 0xDC00 && u <= 0xDFFF) {
+                put(0x10000 + ((static_cast<char32_t>(m_high) - 0xD800) << 10) + (u - 0xDC00));
+                m_high = 0;
+                return;
+            }
+            put(0xFFFD);  // a high surrogate with no low one after it
+            m_high = 0;
+        }
+        if (u >= 0xD800 && u <= 0xDBFF)
+            m_high = u;
+        else if (u >= 0xDC00 && u <= 0xDFFF)
+            put(0xFFFD);
+        else
+            put(u);
+    }
+
+    // Decodes the next chunk into m_out; false at the end of the source.
+    bool fill() {
+        m_out.clear();
+        if (m_ended) return false;
+        m_raw.resize(1 << 16);
+        m_in->read(m_raw.data(), static_cast<std::streamsize>(m_raw.size()));
+        m_raw.resize(static_cast<std::size_t>(m_in->gcount()));
+        if (m_raw.empty()) {
+            m_ended = true;
+            if (m_high != 0 || !m_carry.empty()) put(0xFFFD);  // cut off mid-character
+            m_high = 0;
+            m_carry.clear();
+        } else {
+            m_carry += m_raw;
+            const std::size_t whole = m_carry.size() & ~std::size_t{1};
+            for (std::size_t i = 0; i < whole; i += 2) {
+                const auto a = static_cast<unsigned char>(m_carry[i]);
+                const auto b = static_cast<unsigned char>(m_carry[i + 1]);
+                unit(static_cast<char16_t>(m_order == Utf16::le ? (b << 8) | a : (a << 8) | b));
+            }
+            m_carry.erase(0, whole);
+        }
+        setg(m_out.data(), m_out.data(), m_out.data() + m_out.size());
+        return !m_out.empty() || !m_ended;
+    }
+
+    std::unique_ptr<std::istream> m_in;
+    Utf16 m_order;
+    std::string m_raw;
+    std::string m_carry;  // a last odd byte, waiting for its pair
+    std::string m_out;
+    char16_t m_high = 0;  // a high surrogate waiting for its low one
+    bool m_ended = false;
+};
+
+class Utf16Stream final : public std::istream {
+public:
+    Utf16Stream(std::unique_ptr<std::istream> in, Utf16 order) : std::istream(nullptr), m_buf(std::move(in), order) {
+        rdbuf(&m_buf);
+    }
+
+private:
+    Utf16Buffer m_buf;
+};
+
+}  // namespace
+
+std::unique_ptr<std::istream> utf16_as_utf8(std::unique_ptr<std::istream> in, Utf16 order) {
+    return std::make_unique<Utf16Stream>(std::move(in), order);
+}
+
 std::string gb18030_to_utf8(std::string_view bytes) {
     std::string out;
     append_gb18030_as_utf8(bytes, out);

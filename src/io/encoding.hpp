@@ -3,6 +3,8 @@
 
 #include <cstddef>
 #include <istream>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +29,21 @@ Expected<Encoding> detect_encoding(std::istream& in, const std::string& file);
 
 /// Checks a stream against a forced encoding with the same error as detect_encoding.
 Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std::string& file);
+
+/// The UTF-16 byte order a stream's byte-order mark announces (FF FE: little-endian, as Excel's
+/// "Unicode 文本" writes; FE FF: big-endian), read from its first two bytes; nullopt without one. The
+/// stream is rewound.
+enum class Utf16 { le, be };
+std::optional<Utf16> utf16_bom(std::istream& in);
+
+/// "UTF-16LE" / "UTF-16BE".
+const char* utf16_name(Utf16 order);
+
+/// `in` (which starts with the BOM of `order`) as a stream of UTF-8 text, without the BOM, decoded a
+/// chunk at a time as it is read (constant memory). Unpaired surrogates and a lone last byte become
+/// U+FFFD. Seeking back to the start (encoding detection and delimiter sniffing rewind) starts the
+/// decoding again; no other seek is supported.
+std::unique_ptr<std::istream> utf16_as_utf8(std::unique_ptr<std::istream> in, Utf16 order);
 
 /// Decodes GB18030 bytes to UTF-8 (glibc iconv). Invalid sequences become U+FFFD.
 std::string gb18030_to_utf8(std::string_view bytes);

@@ -42,11 +42,17 @@ bool names_table_format(const std::string& path) {
 
 Expected<std::unique_ptr<ProjectSource>> open_csv_stream(std::unique_ptr<std::istream> in, const std::string& name,
                                                          const ReadOptions& options, const RuleSet& rules) {
-    auto enc = options.encoding ? verify_encoding(*in, *options.encoding, name) : detect_encoding(*in, name);
+    // Excel's "Unicode 文本" (and some systems' exports) is UTF-16 with a byte-order mark, tab-separated:
+    // read through a decoder, as UTF-8. The mark cannot begin UTF-8 or GB18030 text, so it decides,
+    // whatever --encoding says. (Its NUL bytes made it "binary data".)
+    const std::optional<Utf16> utf16 = utf16_bom(*in);
+    if (utf16) in = utf16_as_utf8(std::move(in), *utf16);
+    auto enc = options.encoding && !utf16 ? verify_encoding(*in, *options.encoding, name) : detect_encoding(*in, name);
     if (!enc) return enc.error();
     const char delimiter = sniff_delimiter(*in);
     auto rows = std::make_unique<CsvRowSource>(std::move(in), *enc, delimiter, name, options.limits);
-    auto src = TableProjectSource::open(std::move(rows), rules, name, encoding_name(*enc), options.kind);
+    auto src = TableProjectSource::open(std::move(rows), rules, name, utf16 ? utf16_name(*utf16) : encoding_name(*enc),
+                                        options.kind);
     if (!src) return src.error();
     return std::unique_ptr<ProjectSource>(std::move(*src));
 }

@@ -14,6 +14,13 @@ struct RawRow {
     std::vector<std::string> cells;
     int row = 0;     ///< physical line (CSV) or row number (XLSX)
     int record = 0;  ///< CSV: the row a spreadsheet shows (records counted, quoted line breaks not); 0 = `row`
+    /// A formula cell saved without its result (budget systems and scripts write `<f>C5</f>` and no
+    /// `<v>`; Excel and WPS compute and save it on opening): its text is "", though the sheet shows a value.
+    struct UnsavedFormula {
+        std::size_t column = 0;  ///< 0-based, as in `cells`
+        std::string formula;     ///< as written, without "=" ("" for a shared formula's later cells)
+    };
+    std::vector<UnsavedFormula> unsaved_formulas;  ///< XLSX only, in column order; almost always empty
 };
 
 /// A source of rows in file order.
@@ -24,6 +31,9 @@ public:
     virtual Expected<bool> next(RawRow& row) = 0;
     /// The sheet name for spreadsheets, "" for CSV.
     [[nodiscard]] virtual std::string sheet() const { return {}; }
+    /// The field separator of delimited text (',' or '\t'); '\0' for spreadsheets, whose cells have
+    /// their columns.
+    [[nodiscard]] virtual char separator() const { return '\0'; }
 };
 
 /// Limits that protect the machine from hostile files; each gives a clear error naming the file and the

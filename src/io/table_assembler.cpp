@@ -33,6 +33,14 @@ ColumnMap header_matches(const RawRow& row, int& count) {
     return map;
 }
 
+// The row's fields up to its last non-empty one.
+int named_columns(const RawRow& row) {
+    for (std::size_t i = row.cells.size(); i > 0; --i) {
+        if (!util::is_blank(row.cells[i - 1])) return static_cast<int>(i);
+    }
+    return 0;
+}
+
 bool is_total_label(const std::string& text) {
     // Every label is two to four CJK characters, perhaps spaced out: longer cells are never labels.
     if (text.size() > 48) return false;
@@ -80,9 +88,11 @@ void ProjectDraft::clear() {
     m_text.clear();
     m_cell_end.clear();
     m_rows.clear();
+    m_formulas.clear();
 }
 
 void ProjectDraft::add(const RawRow& row) {
+    for (const auto& f : row.unsaved_formulas) m_formulas.push_back({m_rows.size(), f});
     m_rows.push_back({row.row, row.record, m_cell_end.size(), row.cells.size()});
     for (const auto& c : row.cells) {
         m_text += c;
@@ -95,6 +105,10 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     into.row = r.row;
     into.record = r.record;
     into.cells.resize(r.cells);
+    into.unsaved_formulas.clear();
+    for (const auto& f : m_formulas) {
+        if (f.row == i) into.unsaved_formulas.push_back(f.formula);
+    }
     std::size_t begin = r.first_cell == 0 ? 0 : m_cell_end[r.first_cell - 1];
     for (std::size_t c = 0; c < r.cells; ++c) {
         const std::size_t end = m_cell_end[r.first_cell + c];
@@ -113,6 +127,7 @@ Expected<std::unique_ptr<TableProjectSource>> TableProjectSource::open(std::uniq
     src->m_table.file = std::move(file);
     src->m_table.encoding = std::move(encoding);
     src->m_table.sheet = src->m_rows->sheet();
+    src->m_separator = src->m_rows->separator();
     src->m_kind = kind;
     auto ok = src->read_header(kind);
     if (!ok) return ok.error();
@@ -136,6 +151,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
         if (count >= 3 && has_key) {
             m_columns = map;
             m_table.header_row = row.row;
+            m_header_columns = named_columns(row);
             // 资金总额（元）, or in an actuals file 全年预算数（元） / 全年执行数（元）.
             for (const Column money : {Column::funds, Column::budget, Column::spent}) {
                 if (!map.has(money) || !unit_from_header.empty()) continue;
@@ -153,6 +169,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                         if (map2.index[c] >= 0) m_columns.index[c] = map2.index[c];
                     }
                     m_table.header_row = second.row;
+                    m_header_columns = std::max(m_header_columns, named_columns(second));
                 } else {
                     m_pending = std::move(second);
                     m_has_pending = true;
@@ -252,12 +269,52 @@ Indicator& TableProjectSource::next_slot(Project& p, Assembly& state) {
     return slot;
 }
 
+void TableProjectSource::note_unread(const RawRow& row, Assembly& state) const {
+    // The row's indicator, when add_row makes it one: the slot it is about to fill.
+    const std::size_t indicator = state.slots_used;
+    for (const auto& f : row.unsaved_formulas) {
+        for (const auto& spec : column_specs()) {
+            if (m_columns[spec.column] != static_cast<int>(f.column)) continue;
+            CellProblem problem;
+            problem.kind = CellProblem::Kind::unsaved_formula;
+            problem.column = spec.canonical;
+            problem.cell = cell_at(row, spec.column);
+            problem.formula = f.formula;
+            state.unread.emplace_back(indicator, std::move(problem));
+            break;
+        }
+    }
+    if (m_separator == '\0' || m_header_columns == 0) return;
+    const int fields = named_columns(row);
+    if (fields <= m_header_columns) return;  // empty fields after the header's (Excel writes them) are no more
+    CellProblem problem;
+    problem.kind = CellProblem::Kind::extra_fields;
+    problem.fields = fields;
+    problem.header_columns = m_header_columns;
+    problem.separator = m_separator;
+    if (m_kind == TableKind::actuals) problem.cell.loc.file = m_table.file;
+    problem.cell.loc.sheet = m_table.sheet;
+    problem.cell.loc.row = row.row;
+    problem.cell.loc.sheet_row = row.record > 0 && row.record != row.row ? row.record : 0;
+    for (std::size_t i = static_cast<std::size_t>(m_header_columns); i < row.cells.size(); ++i) {
+        if (util::is_blank(row.cells[i])) continue;
+        problem.cell.loc.column = static_cast<int>(i) + 1;
+        model::set_text(problem.cell, row.cells[i]);
+        break;
+    }
+    state.unread.emplace_back(indicator, std::move(problem));
+}
+
 void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state) const {
     p.last_row = std::max(p.last_row, row.row);  // a leading total row comes last, from above
+    note_unread(row, state);
     // Total rows: the first non-empty cell says 合计/总计/总分.
     for (const auto& c : row.cells) {
         if (util::is_blank(c)) continue;
         if (is_total_label(c)) {
+            for (auto& entry : state.unread) {
+                if (entry.first == state.slots_used) entry.first = std::string::npos;
+            }
             TotalRow t;
             t.label = util::strip_spaces(util::fold(c));
             t.funds = cell_at(row, Column::funds);
@@ -274,7 +331,12 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
     const bool has_indicator = !ind.level1.empty() || !ind.level2.empty() || !ind.name.empty() ||
                                !ind.target.empty() || !ind.deduction.empty() || !ind.weight.empty() ||
                                !ind.actual.empty();
-    if (!has_indicator) return;  // the slot is handed out again for the next row
+    if (!has_indicator) {  // the slot is handed out again for the next row; what it could not read is the project's
+        for (auto& entry : state.unread) {
+            if (entry.first == state.slots_used) entry.first = std::string::npos;
+        }
+        return;
+    }
     ++state.slots_used;
     // Merged cells arrive blank: 一级 fills down within the project, 二级 within its 一级.
     if (ind.level1.empty()) {
@@ -386,6 +448,9 @@ void TableProjectSource::refill(Project& out, const Project& head) {
 void TableProjectSource::finish_assembly(Project& out, const Assembly& state) const {
     out.indicators.resize(state.slots_used);
     model::normalize_project(out, m_rules);
+    for (const auto& [indicator, problem] : state.unread) {
+        (indicator < out.indicators.size() ? out.indicators[indicator].problems : out.problems).push_back(problem);
+    }
 }
 
 Expected<bool> TableProjectSource::next(Project& out) {

@@ -43,9 +43,14 @@ private:
         std::size_t first_cell = 0;
         std::size_t cells = 0;
     };
+    struct Formula {
+        std::size_t row = 0;  ///< index into m_rows
+        RawRow::UnsavedFormula formula;
+    };
     std::string m_text;                   ///< every cell's text, back to back
     std::vector<std::size_t> m_cell_end;  ///< where each cell ends in m_text
     std::vector<Row> m_rows;
+    std::vector<Formula> m_formulas;  ///< the rows' unsaved formulas (rare)
 };
 
 /// A project figure (全年预算数 / 全年执行数) an actuals or progress file gives again: `kept` takes `again`
@@ -91,11 +96,16 @@ private:
         Cell level1;
         Cell level2;
         std::size_t slots_used = 0;  ///< indicators of the project being assembled (see next_slot)
+        /// Cells the rows could not give (unsaved formulas, extra fields), with the indicator of their row
+        /// (or npos: the project's), added to the problems after normalisation (which resets them).
+        std::vector<std::pair<std::size_t, CellProblem>> unread;
     };
     template <class OnRow>
     Expected<bool> read_project(Project& out, OnRow&& on_row);
     static void refill(Project& out, const Project& head);
     void add_row(Project& p, const RawRow& row, Assembly& state) const;
+    /// What `row` holds that cannot be read (see Assembly::unread), in `state`.
+    void note_unread(const RawRow& row, Assembly& state) const;
     static Indicator& next_slot(Project& p, Assembly& state);
     void finish_assembly(Project& out, const Assembly& state) const;
 
@@ -103,6 +113,10 @@ private:
     const RuleSet& m_rules;
     TableInfo m_table;
     ColumnMap m_columns;
+    /// The header's columns up to its last named one; with a separator (delimited text), a row with a
+    /// non-empty field beyond them has more fields than the header (an unquoted separator in a cell).
+    int m_header_columns = 0;
+    char m_separator = '\0';
     RawRow m_row;      ///< the row being read; its strings keep their capacity
     RawRow m_pending;  ///< a row read ahead (the first of the next project), when m_has_pending
     bool m_has_pending = false;

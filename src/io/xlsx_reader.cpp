@@ -46,6 +46,16 @@ std::optional<std::size_t> find_sheet(const std::vector<XlsxSheet>& sheets, cons
     return std::nullopt;
 }
 
+// Words a sheet name uses for instructions or a filled-in example (填表说明, 填报说明, 模板说明, 示例, 样例,
+// 范例): such a sheet may repeat the header with an example row, and looks like a table without being one.
+bool names_instructions(const std::string& sheet_name) {
+    const std::string name = util::strip_spaces(util::fold(sheet_name));
+    for (const char* word : {"说明", "示例", "样例", "范例", "填报要求", "填写要求"}) {
+        if (util::contains(name, word)) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, const ReadOptions& options,
@@ -82,21 +92,31 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
     }
 
     // The first sheet that looks like a target table: visible sheets first, then hidden ones (a hidden
-    // sheet is usually a lookup list, but a table someone hid is still the table).
+    // sheet is usually a lookup list, but a table someone hid is still the table). A sheet named as
+    // instructions or an example (填表说明 with the header and an example row) is passed over when another
+    // sheet looks like a table: checking the example reported a dozen errors about it, and the real
+    // table went unchecked.
     std::vector<std::size_t> order;
     for (int pass = 0; pass < 2; ++pass) {
         for (std::size_t i = 0; i < sheets.size(); ++i) {
             if (sheets[i].worksheet && sheets[i].hidden == (pass == 1)) order.push_back(i);
         }
     }
+    std::optional<std::size_t> instructions;  // the first table-like instructions sheet, if no table follows
     for (std::size_t k = 0; k < order.size(); ++k) {
         auto src = open_sheet(workbook, order[k], options, rules);
         if (!src) return src.error();
         if ((*src)->table().header_row == 0) continue;
+        if (names_instructions(sheets[order[k]].name)) {
+            if (!instructions) instructions = order[k];
+            continue;
+        }
         // Later sheets that look like a table too are not checked: named, so that a second department's
-        // table on sheet 3 is not passed as clean (a sheet that cannot be read is left to --sheet).
+        // table on sheet 3 is not passed as clean (a sheet that cannot be read is left to --sheet). An
+        // instructions sheet is no table left unchecked, wherever it is.
         std::vector<std::string> others;
         for (std::size_t j = k + 1; j < order.size(); ++j) {
+            if (names_instructions(sheets[order[j]].name)) continue;
             const auto other = open_sheet(workbook, order[j], options, rules);
             if (!other || (*other)->table().header_row == 0) continue;
             // A blank template (the header, no project) is no table to check: --sheet would find nothing.
@@ -107,8 +127,10 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
         (*src)->set_other_table_sheets(std::move(others));
         return std::unique_ptr<ProjectSource>(std::move(*src));
     }
-    // None looks like a table: the first sheet, so that missing-column says what is missing.
-    auto src = open_sheet(workbook, order.empty() ? 0 : order.front(), options, rules);
+    // Only an instructions sheet looks like a table: it may be the table after all (a department that
+    // named its one sheet 填报说明), so it is checked. None does: the first sheet, so that missing-column
+    // says what is missing.
+    auto src = open_sheet(workbook, instructions ? *instructions : (order.empty() ? 0 : order.front()), options, rules);
     if (!src) return src.error();
     return std::unique_ptr<ProjectSource>(std::move(*src));
 }

@@ -175,6 +175,9 @@ public:
             m_in_t = m_in_is && m_phonetic == 0;
         } else if (name == "rPh") {
             ++m_phonetic;
+        } else if (name == "f") {
+            m_in_f = m_in_cell;
+            m_has_formula = m_in_cell;
         } else if (name == "row") {
             start_row(xml, attrs);
         }
@@ -191,13 +194,15 @@ public:
             m_in_is = false;
         } else if (name == "rPh") {
             --m_phonetic;
+        } else if (name == "f") {
+            m_in_f = false;
         } else if (name == "row") {
             if (m_in_row) end_row(xml);
         }
     }
 
     void on_text(XmlControl& xml, std::string_view text) override {
-        std::string* dst = m_in_v ? &m_value : (m_in_t ? &m_inline : nullptr);
+        std::string* dst = m_in_v ? &m_value : (m_in_t ? &m_inline : (m_in_f ? &m_formula : nullptr));
         if (!dst) return;
         if (dst->size() + text.size() > m_workbook.limits().max_cell_bytes) {
             xml.fail(fmt::format("cell {} is larger than {}", cell_name(m_column, m_row_number),
@@ -241,6 +246,7 @@ private:
         // The cells keep their strings (cleared) from the row they last held: m_width says how many
         // this row has, and end_row cuts the rest off.
         for (auto& c : m_row.cells) c.clear();
+        m_row.unsaved_formulas.clear();
         m_width = 0;
         m_row.row = row;
         m_row_bytes = 0;
@@ -272,11 +278,19 @@ private:
         m_value.clear();
         m_inline.clear();
         m_has_inline = false;
+        m_formula.clear();
+        m_has_formula = false;
     }
 
     void end_cell(XmlControl& xml) {
         m_in_cell = false;
-        m_in_v = m_in_is = m_in_t = false;
+        m_in_v = m_in_is = m_in_t = m_in_f = false;
+        // A formula without a cached result reads as "" like an empty cell, but is none: noted, so
+        // that the user is told to let Excel or WPS save the result rather than to fill the cell in.
+        if (m_has_formula && m_value.empty() && !m_has_inline) {
+            const auto column = static_cast<std::size_t>(m_column - 1);
+            m_row.unsaved_formulas.push_back({column, util::trim(m_formula)});
+        }
         std::string& text = m_text;  // swapped into the row below: its buffer goes round
         text.clear();
         switch (m_type) {
@@ -423,6 +437,9 @@ private:
     std::string m_value;
     std::string m_inline;
     bool m_has_inline = false;
+    std::string m_formula;
+    bool m_has_formula = false;
+    bool m_in_f = false;
     bool m_in_v = false;
     bool m_in_is = false;
     bool m_in_t = false;

@@ -24,6 +24,7 @@
 #include "report/build.hpp"
 #include "report/reporters.hpp"
 #include "rules/actual_unmatched.hpp"
+#include "rules/bad_cell.hpp"
 #include "scoring/scorer.hpp"
 #include "util/address_limit.hpp"
 #include "util/fatal.hpp"
@@ -240,6 +241,9 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     r.indicators = static_cast<int>(project.indicators.size());
     r.findings =
         run_rules(active, path, options.lang, [&](const Rule& rule, FindingSink& sink) { rule.check(project, sink); });
+    // A cell that could not be read at all is said once, by bad-cell, not again as "empty" by every rule
+    // that reads it.
+    rules::drop_explained_findings(project, r.findings);
     if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
     if (options.monitor) r.progress = monitor::analyse_project(project, rules);
     int own = 0;  // findings under this project's business key, for the key-evaluation list

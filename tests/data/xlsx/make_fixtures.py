@@ -237,6 +237,40 @@ def make_sheets():
     save_stable(wb, os.path.join(HERE, "sheets.xlsx"))
 
 
+def write_instructions(ws):
+    """An instructions sheet as budget systems ship it: a title, the column names, one example row."""
+    ws.append(["填表说明"])
+    ws.append(["单位代码", "单位（专项）名称", "资金总额", "实施期绩效目标", "一级指标", "二级指标", "三级指标",
+               "指标值", "指标值内容", "评（扣分标准）", "度量单位", "指标值类型", "备注"])
+    ws.append(["填6位代码", "填项目全称", "单位万元", "一句话", "成本/产出/效益/满意度", "见下拉", "具体指标",
+               "数字", "说明", "怎么扣分", "人/%/万元", "≥/≤/=/定性", "20分"])
+
+
+def make_instructions():
+    """填表说明 with an example row first, the table second, a 示例 sheet last: the table is checked and
+    nothing else is said unchecked. Then a workbook whose only table-like sheet is named 填报说明."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "填表说明"
+    write_instructions(wb.active)
+    write_table(wb.create_sheet("绩效目标表"), [seed_project_rows(0)])
+    write_instructions(wb.create_sheet("示例"))
+    save_stable(wb, os.path.join(HERE, "instructions.xlsx"))
+    wb = openpyxl.Workbook()
+    wb.active.title = "填报说明"
+    write_table(wb.active, [seed_project_rows(1)])
+    save_stable(wb, os.path.join(HERE, "instructions-only.xlsx"))
+
+
+def make_formula_nocache():
+    """The seed's first project with its cost target H5 a formula (=C5, the funds) and no saved result:
+    openpyxl, like budget systems and scripts, writes formulas without computing them."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "绩效目标表"
+    write_table(wb.active, [seed_project_rows(0)])
+    wb.active["H5"] = "=C5"
+    save_stable(wb, os.path.join(HERE, "formula-nocache.xlsx"))
+
+
 def make_no_table():
     wb = openpyxl.Workbook()
     wb.active.title = "杂项"
@@ -348,5 +382,7 @@ if __name__ == "__main__":
     make_date1904()
     make_merge_scan()
     make_sheets()
+    make_instructions()
+    make_formula_nocache()
     make_no_table()
     make_broken()

@@ -6,9 +6,11 @@
 #include <string>
 
 #include "io/encoding.hpp"
+#include "support/utf16.hpp"
 
 using namespace perf_check;
 using namespace perf_check::io;
+using perf_check::test::to_utf16;
 
 namespace {
 
@@ -34,6 +36,14 @@ Expected<Encoding> detect(const std::string& bytes) {
 Expected<Encoding> verify(const std::string& bytes, Encoding forced) {
     std::istringstream in(bytes);
     return verify_encoding(in, forced, "t.csv");
+}
+
+// Everything the UTF-16 stream of `bytes` gives.
+std::string through_utf16(const std::string& bytes, Utf16 order) {
+    auto in = utf16_as_utf8(std::make_unique<std::istringstream>(bytes), order);
+    std::ostringstream out;
+    out << in->rdbuf();
+    return out.str();
 }
 
 }  // namespace
@@ -285,4 +295,56 @@ TEST_CASE("gb18030: every two-byte code decodes as iconv decodes it", "[encoding
     CHECK(gb18030_to_utf8("\xD6\xD0\xCE\xC4 ok") == "中文 ok");
     CHECK(gb18030_to_utf8("\xD6") == "\xEF\xBF\xBD");        // a lead byte at the end: iconv's U+FFFD
     CHECK(gb18030_to_utf8("\xFF\xD6\xD0") == "\xEF\xBF\xBD中");  // an invalid byte, then a character
+}
+
+TEST_CASE("utf16_bom recognises both byte orders and rewinds", "[encoding][utf16]") {
+    std::istringstream le("\xFF\xFEx\0");
+    CHECK(utf16_bom(le) == Utf16::le);
+    CHECK(le.tellg() == 0);
+    std::istringstream be("\xFE\xFF\0x");
+    CHECK(utf16_bom(be) == Utf16::be);
+    std::istringstream utf8("\xEF\xBB\xBFx");
+    CHECK_FALSE(utf16_bom(utf8));
+    std::istringstream one("\xFF");
+    CHECK_FALSE(utf16_bom(one));
+    CHECK(one.tellg() == 0);
+    CHECK(std::string(utf16_name(Utf16::le)) == "UTF-16LE");
+    CHECK(std::string(utf16_name(Utf16::be)) == "UTF-16BE");
+}
+
+TEST_CASE("utf16_as_utf8 decodes both byte orders, surrogate pairs and damage", "[encoding][utf16]") {
+    const std::string text = "单位代码\t项目\r\n𠀀≥50个,90%\n";           // 𠀀 is U+20000: a surrogate pair
+    CHECK(to_utf16(text, Utf16::le).substr(0, 4) == "\xFF\xFE\x55\x53");  // 单 is U+5355
+    CHECK(through_utf16(to_utf16(text, Utf16::le), Utf16::le) == text);
+    CHECK(through_utf16(to_utf16(text, Utf16::be), Utf16::be) == text);
+    // A lone low surrogate, a high surrogate followed by a letter, a high one and a lone byte at the end.
+    const std::string damaged(
+        "\xFF\xFE"
+        "\x00\xDC"
+        "\x00\xD8"
+        "a\0"
+        "\x00\xD8"
+        "b",
+        11);
+    CHECK(through_utf16(damaged, Utf16::le) == "\uFFFD\uFFFDa\uFFFD");
+    CHECK(through_utf16("\xFF\xFE", Utf16::le).empty());
+}
+
+TEST_CASE("utf16_as_utf8 streams across its read chunks and rewinds to the start", "[encoding][utf16]") {
+    // Long enough for several 64 KiB chunks, with an odd-length prefix so that characters and surrogate
+    // pairs fall across chunk ends at every alignment.
+    std::string text = "x";
+    for (int i = 0; i < 30000; ++i) text += i % 7 == 0 ? "𠀀" : (i % 3 == 0 ? "指标," : "a\n");
+    const std::string bytes = to_utf16(text, Utf16::le);
+    auto in = utf16_as_utf8(std::make_unique<std::istringstream>(bytes), Utf16::le);
+    std::string first(100, '\0');
+    in->read(first.data(), 100);
+    CHECK(first == text.substr(0, 100));
+    // Encoding detection and delimiter sniffing read ahead, then rewind: the text starts again.
+    in->clear();
+    in->seekg(0);
+    std::ostringstream all;
+    all << in->rdbuf();
+    CHECK(all.str() == text);
+    CHECK(detect(text));  // what the CSV reader then gets is plain UTF-8
 }

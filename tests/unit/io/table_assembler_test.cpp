@@ -15,9 +15,11 @@
 #include "pipeline/pipeline.hpp"
 #include "rules/catalog.hpp"
 #include "support/paths.hpp"
+#include "support/utf16.hpp"
 
 using namespace perf_check;
 using namespace perf_check::io;
+using perf_check::test::to_utf16;
 
 namespace {
 
@@ -161,6 +163,39 @@ TEST_CASE("assembler: the GB18030 seed reads the same", "[assembler]") {
         CHECK(gb.projects[i].funds_wan == utf8.projects[i].funds_wan);
         CHECK(names(gb.projects[i]) == names(utf8.projects[i]));
     }
+}
+
+TEST_CASE("assembler: UTF-16 text (Excel's Unicode 文本, tab-separated) reads the same", "[assembler][utf16]") {
+    // It used to be refused as "binary data (NUL byte …)".
+    const std::string csv = read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.csv");
+    const Table utf8 = read_table(csv);
+    // The same table as Excel saves it: tabs between cells (the seed's cells hold no tab), UTF-16LE.
+    std::string tsv;
+    bool quoted = false;
+    for (char c : csv) {
+        if (c == '"') quoted = !quoted;
+        tsv += c == ',' && !quoted ? '\t' : c;
+    }
+    for (const auto order : {Utf16::le, Utf16::be}) {
+        for (const std::string& text : {tsv, csv}) {
+            const Table t = read_table(to_utf16(text, order));
+            CHECK(t.info.encoding == utf16_name(order));
+            CHECK(t.info.header_row == 4);
+            REQUIRE(t.projects.size() == utf8.projects.size());
+            for (std::size_t i = 0; i < t.projects.size(); ++i) {
+                CHECK(t.projects[i].name.text == utf8.projects[i].name.text);
+                CHECK(t.projects[i].funds_wan == utf8.projects[i].funds_wan);
+                CHECK(t.projects[i].first_row == utf8.projects[i].first_row);
+                CHECK(names(t.projects[i]) == names(utf8.projects[i]));
+            }
+        }
+    }
+    // The byte-order mark decides: a forced --encoding cannot make it GB18030.
+    ReadOptions options;
+    options.encoding = Encoding::gb18030;
+    const Table forced = read_table(to_utf16(csv, Utf16::le), options);
+    CHECK(forced.info.encoding == "UTF-16LE");
+    CHECK(forced.projects.size() == utf8.projects.size());
 }
 
 TEST_CASE("assembler: a two-row header under a title", "[assembler]") {
@@ -416,6 +451,93 @@ TEST_CASE("assembler: quoted newlines keep physical row numbers", "[assembler]")
     CHECK(target.loc.cell_ref() == "H3");
     CHECK(t.projects[0].indicators[0].target.loc.cell_ref() == "H2");  // above the break: the same
     CHECK(t.projects[0].indicators[0].target.loc.sheet_row == 0);
+}
+
+TEST_CASE("assembler: a row with more fields than the header is noted; empty fields after it are not",
+          "[assembler][bad-cell]") {
+    for (const char sep : {',', '\t'}) {
+        INFO("separator " << (sep == ',' ? "comma" : "tab"));
+        std::string text = k_header +
+                           // An unquoted comma inside 指标值内容: 14 fields, everything after it shifted.
+                           "301001,项目甲,100,目标,产出指标,数量指标,人数,10,人数,含新增人员,视情况扣分,人,≥,90分\n"
+                           // Empty fields beyond the header, as Excel exports them: no more than the header.
+                           ",,,,,质量指标,合格率,95,,视情况扣分,%,≥,5分,,,\n";
+        if (sep == '\t') std::replace(text.begin(), text.end(), ',', '\t');
+        const Table t = read_table(text);
+        REQUIRE(t.projects.size() == 1);
+        const Project& p = t.projects[0];
+        REQUIRE(p.indicators.size() == 2);
+        CHECK(p.problems.empty());
+        const auto extra = std::find_if(p.indicators[0].problems.begin(), p.indicators[0].problems.end(),
+                                        [](const CellProblem& c) { return c.kind == CellProblem::Kind::extra_fields; });
+        REQUIRE(extra != p.indicators[0].problems.end());
+        CHECK(extra->fields == 14);
+        CHECK(extra->header_columns == 13);
+        CHECK(extra->separator == sep);
+        CHECK(extra->cell.loc.row == 2);
+        CHECK(extra->cell.loc.cell_ref() == "N2");
+        CHECK(extra->cell.text == "90分");
+        for (const auto& c : p.indicators[1].problems) CHECK(c.kind != CellProblem::Kind::extra_fields);
+    }
+}
+
+TEST_CASE("assembler: a row with more fields than the header is one finding, its shifted cells none",
+          "[assembler][bad-cell][pipeline]") {
+    // Row 3's unquoted comma used to shift 评（扣分标准）into 度量单位, the unit into 指标值类型 and the
+    // comparator into 备注: three findings on correct cells, and the weight in the 14th field dropped unsaid.
+    test::TempDir dir;
+    const std::string path = dir.write(
+        "t.csv", k_header +
+                     "301001,项目甲,100,保障项目顺利实施，按时足额发放补贴。,产出指标,数量指标,发放人数,10,发放人数,"
+                     "含新增人员,未完成不得分,人,≥,90分\n"
+                     ",,,,,质量指标,发放准确率,95,,未完成不得分,%,≥,,,\n");
+    for (const int jobs : {1, 2}) {
+        INFO("jobs " << jobs);
+        RunOptions opts;
+        opts.paths = {path};
+        opts.jobs = jobs;
+        const RuleSet& rules = config::default_rule_set();
+        auto active = rules::build_active_rules(rules);
+        REQUIRE(active);
+        const Report r = pipeline::check_inputs(opts, rules, *active);
+        std::vector<const Finding*> on_row;
+        for (const auto& f : r.findings) {
+            if (f.loc.row == 2) on_row.push_back(&f);
+        }
+        REQUIRE(on_row.size() == 1);
+        const Finding& f = *on_row[0];
+        CHECK(f.rule == "bad-cell");
+        CHECK(f.loc.cell_ref() == "N2");
+        CHECK(f.value == "90分");
+        CHECK_THAT(f.message.zh, Catch::StartsWith("第2行有14个字段，表头只有13列（可能有未加引号的逗号）"));
+        CHECK_THAT(f.hint.zh, Catch::Contains("英文双引号") && Catch::Contains("全角“，”"));
+        CHECK_THAT(f.message.en, Catch::StartsWith("Row 2 has 14 fields but the header has only 13 columns"));
+        // Row 3, whose trailing fields are empty, is checked as ever (its missing weight is found).
+        bool row3 = false;
+        for (const auto& g : r.findings) row3 = row3 || (g.rule == "weight-missing" && g.loc.row == 3);
+        CHECK(row3);
+    }
+}
+
+TEST_CASE("assembler: a draft keeps its rows' unsaved formulas", "[assembler]") {
+    ProjectDraft draft;
+    RawRow a;
+    a.row = 5;
+    a.cells = {"301001", "", "842.07"};
+    a.unsaved_formulas = {{1, "A5&\"项目\""}};
+    RawRow b;
+    b.row = 6;
+    b.cells = {"", "x"};
+    draft.add(a);
+    draft.add(b);
+    RawRow out;
+    out.unsaved_formulas = {{9, "stale"}};
+    draft.unpack(0, out);
+    REQUIRE(out.unsaved_formulas.size() == 1);
+    CHECK(out.unsaved_formulas[0].column == 1);
+    CHECK(out.unsaved_formulas[0].formula == "A5&\"项目\"");
+    draft.unpack(1, out);
+    CHECK(out.unsaved_formulas.empty());
 }
 
 TEST_CASE("assembler: a finding's cell address is the spreadsheet's row after a cell with line breaks",

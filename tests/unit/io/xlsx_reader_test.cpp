@@ -161,7 +161,11 @@ TEST_CASE("every kind of cell value reads as the text a person sees", "[xlsx]") 
     CHECK(at(r2, 6) == "1E+21");
     CHECK(at(r2, 7) == "0.000001");
     CHECK(at(r2, 8) == "4500");       // #,##0.00 is not a date or percentage
-    CHECK(at(r2, 9) == "");           // formula without a cached value
+    CHECK(at(r2, 9) == "");           // formula without a cached value …
+    REQUIRE(r2.unsaved_formulas.size() == 1);  // … noted as one, with its formula
+    CHECK(r2.unsaved_formulas[0].column == 8);
+    CHECK(r2.unsaved_formulas[0].formula == "SUM(A2:B2)");
+    CHECK(r1.unsaved_formulas.empty());  // F1's formula has its result
     const RawRow& r3 = rows[2];
     CHECK(at(r3, 1) == "2024-01-01");  // built-in 14
     CHECK(at(r3, 2) == "2024-06-30");  // custom yyyy"年"m"月"d"日"
@@ -313,6 +317,43 @@ TEST_CASE("the seed workbook gives the same findings as the CSV, located by row 
     CHECK(found);
 }
 
+TEST_CASE("a formula saved without its result is one bad-cell finding naming it, not an empty cell",
+          "[xlsx][bad-cell][pipeline]") {
+    // H5 (the cost target) is =C5 with no <v>: it read as empty, and the user was told “指标值为空”.
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    RunOptions opts;
+    opts.paths = {fixture("formula-nocache.xlsx")};
+    const Report report = pipeline::check_inputs(opts, rules, *active);
+    REQUIRE(report.files.size() == 1);
+    CHECK_FALSE(report.files[0].error);
+    std::vector<const Finding*> at_h5;
+    for (const auto& f : report.findings) {
+        if (f.loc.cell_ref() == "绩效目标表!H5") at_h5.push_back(&f);
+    }
+    REQUIRE(at_h5.size() == 1);  // not value-not-numeric as well
+    const Finding& f = *at_h5[0];
+    CHECK(f.rule == "bad-cell");
+    CHECK(f.value == "=C5");
+    CHECK(f.indicator == "成本指标/经济成本指标/项目总成本");
+    CHECK_THAT(f.message.zh, Catch::Contains("“指标值”列（绩效目标表!H5）是公式“=C5”，文件中没有保存它的计算结果"));
+    CHECK_THAT(f.message.en, Catch::Contains("the formula “=C5” saved without its result"));
+    CHECK_THAT(f.hint.zh, Catch::StartsWith("用 Excel 或 WPS 打开这个文件并保存"));
+    // The rule disabled, nothing explains the cell: the other rules' findings are not dropped unsaid.
+    RuleSet without = rules;
+    for (auto& [id, settings] : without.rules) {
+        if (id == "bad-cell") settings.enabled = false;
+    }
+    auto fewer = rules::build_active_rules(without);
+    REQUIRE(fewer);
+    const Report plain = pipeline::check_inputs(opts, without, *fewer);
+    bool empty_target = false;
+    for (const auto& g : plain.findings)
+        empty_target = empty_target || (g.rule == "value-not-numeric" && g.loc.row == 5);
+    CHECK(empty_target);
+}
+
 TEST_CASE("the first visible sheet that looks like a table is read, or the one --sheet names", "[xlsx][sheet]") {
     const std::string path = fixture("sheets.xlsx");
     auto first = read_all(path);
@@ -356,6 +397,31 @@ TEST_CASE("the first visible sheet that looks like a table is read, or the one -
         CHECK_THAT(msg, Catch::Contains(path) && Catch::Contains("\"" + bad + "\"") && Catch::Contains("1 \"说明\"") &&
                             Catch::Contains("4 \"表B\"") && Catch::Contains("--sheet"));
     }
+}
+
+TEST_CASE("an instructions sheet with an example row is passed over for the table after it", "[xlsx][sheet]") {
+    // 填表说明 repeats the header and gives an example row: it looks like a table of one project. It used
+    // to be checked (a dozen errors about the example) and the real table reported as not checked.
+    auto r = read_all(fixture("instructions.xlsx"));
+    REQUIRE(r);
+    CHECK(r->info.sheet == "绩效目标表");
+    REQUIRE(r->projects.size() == 1);
+    CHECK(r->projects[0].name.text == "部分军退人员岗位补贴资金");
+    // The 示例 sheet after it is no table left unchecked either.
+    CHECK(r->info.other_table_sheets.empty());
+
+    auto asked = read_all(fixture("instructions.xlsx"), "填表说明");  // --sheet still reads it
+    REQUIRE(asked);
+    CHECK(asked->info.sheet == "填表说明");
+    REQUIRE(asked->projects.size() == 1);
+    CHECK(asked->projects[0].name.text == "填项目全称");
+
+    // A workbook whose one table-like sheet is named as instructions: that sheet is the table.
+    auto only = read_all(fixture("instructions-only.xlsx"));
+    REQUIRE(only);
+    CHECK(only->info.sheet == "填报说明");
+    REQUIRE(only->projects.size() == 1);
+    CHECK(only->projects[0].name.text == "机关事业单位养老保险财政预留补助");
 }
 
 TEST_CASE("a workbook with no table-like sheet reads its first sheet, so missing columns are reported", "[xlsx][sheet]") {
