@@ -75,7 +75,7 @@ struct CellProblem {
     Cell cell;
     std::string expected;  ///< type: what the column holds, e.g. "分值（数字）"
     Kind kind = Kind::type;
-    std::string formula;     ///< unsaved_formula: as written, without "=" ("" for a shared formula's copy)
+    std::string formula{};   ///< unsaved_formula: as written, without "=" ("" for a shared formula's copy)
     int fields = 0;          ///< extra_fields: the row's fields up to its last non-empty one
     int header_columns = 0;  ///< extra_fields: the header's columns up to its last named one
     char separator = ',';    ///< extra_fields: the file's field separator
