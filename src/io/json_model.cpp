@@ -166,6 +166,7 @@ public:
         m_table.sheet = m_doc.value("sheet", "");
         m_table.money_unit = m_doc.value("money_unit", "万元") == "元" ? MoneyUnit::yuan : MoneyUnit::wan_yuan;
         m_table.header_row = 1;
+        m_table.self_evaluation = holds_self_evaluation(m_doc);
     }
     [[nodiscard]] const TableInfo& table() const override { return m_table; }
 
@@ -181,6 +182,37 @@ public:
     }
 
 private:
+    // Whether the table has self-evaluation columns, as a CSV's header would say: a project naming one
+    // of them among its columns (convert writes those of the source), or, written by hand, any value in
+    // one. `score` of a converted self-evaluation said there was nothing to score.
+    static bool holds_self_evaluation(const json& doc) {
+        if (!doc.contains("projects") || !doc["projects"].is_array()) return false;
+        const auto any_value = [](const json& obj, std::initializer_list<const char*> keys) {
+            for (const char* key : keys) {
+                if (!obj.contains(key)) continue;
+                const json& v = obj[key];
+                if (v.is_number() || (v.is_string() && !v.get_ref<const std::string&>().empty())) return true;
+            }
+            return false;
+        };
+        const std::initializer_list<const char*> project_keys = {json_key(Column::budget), json_key(Column::spent)};
+        const std::initializer_list<const char*> indicator_keys = {json_key(Column::actual), json_key(Column::score)};
+        for (const json& jp : doc["projects"]) {
+            if (!jp.is_object()) continue;
+            if (jp.contains("columns") && jp["columns"].is_object()) {
+                const json& cols = jp["columns"];
+                for (const char* key : {json_key(Column::actual), json_key(Column::score), json_key(Column::spent)})
+                    if (cols.contains(key)) return true;
+            }
+            if (any_value(jp, project_keys)) return true;
+            if (jp.contains("indicators") && jp["indicators"].is_array()) {
+                for (const json& ji : jp["indicators"])
+                    if (ji.is_object() && any_value(ji, indicator_keys)) return true;
+            }
+        }
+        return false;
+    }
+
     Expected<bool> read_next(Project& out) {
         const json& projects = m_doc["projects"];
         if (m_index >= projects.size()) return false;

@@ -168,6 +168,16 @@ TEST_CASE("json-model: totals, 元 tables and self-evaluation columns round-trip
     CHECK(back.projects[0].indicators[0].actual.text == "9");
     CHECK(back.projects[0].indicators[1].problems.size() == 1);  // the bad weight is found again
     CHECK(back.projects[0].last_row == 5);
+    // The table is a self-evaluation, as its CSV was: `score` of a converted self-evaluation said there was
+    // nothing to score (a review found it).
+    CHECK(csv.info.self_evaluation);
+    CHECK(back.info.self_evaluation);
+    CHECK_FALSE(read_json(write_json(read_csv(read_file(PERF_CHECK_SOURCE_DIR "/samples/targets-2024.csv"))))
+                    .info.self_evaluation);
+    // Written by hand, without columns: values in the self-evaluation fields say so.
+    CHECK(read_json(R"({"format": "perf-check-table", "version": 1, "projects": [
+        {"row": 5, "name": "项目", "indicators": [{"row": 5, "indicator": "人数", "actual": "9"}]}]})")
+              .info.self_evaluation);
 }
 
 TEST_CASE("json-model: an empty table", "[json-model]") {
