@@ -218,6 +218,18 @@ std::optional<Bound> bound_of(Comparator c) {
     return std::nullopt;
 }
 
+/// The words of an indicator's 指标值 that can agree or disagree with its comparator: without the leading
+/// symbol the comparator was read from (“≤842.07” with no 指标值类型), which is the comparator itself, not
+/// wording about it (it made every contradiction of such a table agree).
+std::string_view target_words(const Indicator& ind) {
+    std::string_view t = ind.target.text;
+    if (ind.value.comparator == Comparator::none || ind.value.comparator != ind.comparator) return t;
+    for (const std::string_view sym : {">=", "<=", "≥", "≤", ">", "<", "="}) {
+        if (t.substr(0, sym.size()) == sym) return t.substr(sym.size());
+    }
+    return t;
+}
+
 /// Flags indicators whose wording points only the other way than their comparator.
 class ComparatorWording final : public Rule {
 public:
@@ -240,7 +252,8 @@ public:
             std::string first_phrase;
             bool agrees = false;
             for (const auto& field : fields) {
-                for (const auto& s : scan(field.cell->text, ind.value.number)) {
+                const std::string_view words = field.cell == &ind.target ? target_words(ind) : field.cell->text;
+                for (const auto& s : scan(words, ind.value.number)) {
                     if (s.bound == *bound) {
                         agrees = true;
                     } else if (!first_field) {
@@ -254,16 +267,22 @@ public:
             const std::string sym = comparator_symbol(ind.comparator);
             const bool upper = *bound == Bound::upper;
             Finding f = make_finding(project, &ind, *first_field->cell);
+            // Where the comparator was written: its own column, or (without one) the value cell.
+            const bool in_value = ind.type.empty();
+            const std::string stated =
+                in_value ? fmt::format("指标值为“{}”", ind.target.shown()) : fmt::format("指标值类型为“{}”", sym);
             f.message = {
-                fmt::format("项目“{}”的指标“{}”指标值类型为“{}”（{}），但{}“{}”中的“{}”表示{}，两者方向矛盾。", pname,
-                            ind.name.shown(), sym, upper ? "上限，不超过目标值" : "下限，不低于目标值", first_field->zh,
-                            first_field->cell->text, first_phrase, upper ? "下限（应为“≥”）" : "上限（应为“≤”）"),
+                fmt::format("项目“{}”的指标“{}”{}（{}），但{}“{}”中的“{}”表示{}，两者方向矛盾。", pname,
+                            ind.name.shown(), stated, upper ? "上限，不超过目标值" : "下限，不低于目标值",
+                            first_field->zh, first_field->cell->text, first_phrase,
+                            upper ? "下限（应为“≥”）" : "上限（应为“≤”）"),
                 fmt::format("Project “{}”, indicator “{}”: the comparator “{}” sets {} limit, but “{}” in the {} “{}” "
                             "sets {} limit.",
                             pname, ind.name.shown(), sym, upper ? "an upper" : "a lower", first_phrase, first_field->en,
                             first_field->cell->text, upper ? "a lower" : "an upper")};
-            f.hint = {fmt::format("请核对指标方向：若目标是{}，把指标值类型改为“{}”；否则改写{}，使文字与“{}”一致。",
-                                  upper ? "不低于某值" : "不超过某值", upper ? "≥" : "≤", first_field->zh, sym),
+            f.hint = {fmt::format("请核对指标方向：若目标是{}，把{}改为“{}”；否则改写{}，使文字与“{}”一致。",
+                                  upper ? "不低于某值" : "不超过某值", in_value ? "指标值前的符号" : "指标值类型",
+                                  upper ? "≥" : "≤", first_field->zh, sym),
                       fmt::format("Check the direction: if the target is {}, change the comparator to “{}”; otherwise "
                                   "reword the {} to agree with “{}”.",
                                   upper ? "a minimum" : "a maximum", upper ? "≥" : "≤", first_field->en, sym)};

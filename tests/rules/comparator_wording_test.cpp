@@ -59,6 +59,24 @@ TEST_CASE("comparator-wording finds upper-bound wording under ≥ and symbols in
     CHECK_THAT(findings[4].message.zh, Catch::Contains("“不得少于”"));
 }
 
+TEST_CASE("comparator-wording reads a comparator written in the value cell against the wording",
+          "[comparator-wording]") {
+    // ≤842.07 with no 指标值类型: the symbol the comparator came from agreed with itself and hid the
+    // contradiction (a review found the seed's finding lost in that layout).
+    const Project p = rows({
+        row("项目总成本", "≤842.07", "发放岗位补贴实际金额不少于500万元", "万元", ""),  // row 5
+        row("培训人次", "≥100", "培训人次不超过100人次", "人次", ""),                   // row 6
+        row("达标率", "≥95", "达标率不低于95%", "%", ""),                               // row 7: agrees
+    });
+    const auto findings = test::run_rule("comparator-wording", p);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].loc.row == 5);
+    CHECK_THAT(findings[0].message.zh, Catch::Contains("指标“项目总成本”指标值为“≤842.07”（上限，不超过目标值）"));
+    CHECK_THAT(findings[0].message.zh, Catch::Contains("“不少于”"));
+    CHECK_THAT(findings[0].hint.zh, Catch::Contains("把指标值前的符号改为“≥”"));
+    CHECK(findings[1].loc.row == 6);
+}
+
 TEST_CASE("comparator-wording does not over-find", "[comparator-wording]") {
     const Project p = rows({
         row("项目总支出", "4500", "项目总支出", "万元", "≤"),                                  // no wording at all
