@@ -244,9 +244,18 @@ void GrandTotals::mark(Project& project, const Running& with_it) {
     const Decimal tolerance = Decimal::from_raw(10000);  // 0.01 万元
     for (auto& total : project.totals) {
         const auto stated = money_wan(total.funds.text, project.money_unit);
-        if (!stated || (*stated - with_it.funds_sum).abs() > tolerance) continue;
-        if (project.funds_wan && (*stated - *project.funds_wan).abs() <= tolerance) continue;  // its own total
-        total.grand = true;
+        if (!stated) continue;
+        const Decimal off_table = (*stated - with_it.funds_sum).abs();
+        if (project.funds_wan) {
+            const Decimal off_own = (*stated - *project.funds_wan).abs();
+            if (off_own <= tolerance) continue;  // its own total
+            // Far nearer the table's sum than the project's funds: the table's total, mistyped or right
+            // (5832.69 after projects of 5732.69 together, the last 158.62). Between the two it stays the
+            // project's.
+            if (off_table * Decimal::from_int(4) < off_own) total.grand = true;
+        } else if (off_table <= tolerance) {
+            total.grand = true;
+        }
     }
 }
 

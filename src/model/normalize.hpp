@@ -36,9 +36,10 @@ std::optional<Decimal> read_weight(std::string_view text);
 std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit);
 
 /// Recognises a table's grand total. A 合计 row after a project is taken as that project's total, unless
-/// two or more projects have been read and it states the sum of all their funds (within 0.01 万元) and not
-/// the project's own: then it totals the table and is marked `grand`, so that no rule compares it with
-/// one project's funds. Feed it every project of one table, in order, after normalize_project().
+/// two or more projects have been read and its funds are not the project's own but far nearer the sum of
+/// all their funds than the project's (a right grand total, or a mistyped one): then it totals the table and is
+/// marked `grand`, so that it is compared with the projects' sum and not with one project's funds or
+/// weights. Feed it every project of one table, in order, after normalize_project().
 class GrandTotals {
 public:
     /// The sum of funds over the projects seen so far.

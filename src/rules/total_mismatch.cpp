@@ -20,11 +20,10 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         for (const auto& total : project.totals) {
-            if (total.grand) continue;  // states the table's funds: right, and not this project's to compare
-            // A total above the first project, or a 总计 (by convention the total over several projects),
-            // totals the table: its money is compared with the projects' sum, its points with nothing
-            // (a weight total over projects means nothing).
-            if (!inside(project, total) || total.label == "总计") {
+            // The table's total (model::GrandTotals), a total above the first project, or a 总计 (by
+            // convention the total over several projects) totals the table: its money is compared with the
+            // projects' sum, its points with nothing (a weight total over projects means nothing).
+            if (total.grand || !inside(project, total) || total.label == "总计") {
                 if (!total.funds.empty()) check_table_funds(project, total, sink);
                 continue;
             }
