@@ -304,6 +304,46 @@ TEST_CASE("a directory means every supported file in it, in sorted order", "[pip
                Catch::Contains("no supported files") && Catch::Contains("目录中没有可读取的表格文件"));
 }
 
+TEST_CASE(
+    "a WPS .et or an OpenDocument .ods, found in a directory or named, is an unreadable file saying to save as "
+    ".xlsx; .docx, .pdf, .txt and .zip stay unread",
+    "[pipeline][batch][errors]") {
+    test::TempDir dir;
+    // A department's submissions: one table, a WPS workbook (a compound file, like an .xls), a LibreOffice
+    // one (a zip, like an .xlsx), and attachments. The .et and .ods used to vanish from a directory run
+    // without a word, and a named .et was called an .xls.
+    dir.write("a/clean.csv", test::slurp(test::source_path("samples/clean-2024.csv")));
+    const std::string compound = test::slurp(test::source_path("tests/data/xlsx/legacy.xls"));
+    REQUIRE(compound.rfind("\xD0\xCF\x11\xE0", 0) == 0);
+    dir.write("b/民政局.et", compound);
+    dir.write("c/人社局.ODS", std::string("PK\x03\x04", 4) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
+    dir.write("d/说明.docx", std::string("PK\x03\x04", 4));
+    dir.write("d/说明.pdf", "%PDF-1.4");
+    dir.write("d/附件.zip", std::string("PK\x03\x04", 4));
+    dir.write("d/notes.txt", "not a table");
+    const Report r = check({dir.path("")});
+    REQUIRE(r.files.size() == 3);
+    CHECK_THAT(r.files[0].path, Catch::EndsWith("a/clean.csv"));
+    CHECK_FALSE(r.files[0].error);
+    CHECK(r.files[0].projects == 1);
+    CHECK_THAT(r.files[1].path, Catch::EndsWith("b/民政局.et"));
+    REQUIRE(r.files[1].error);
+    CHECK_THAT(*r.files[1].error, Catch::Contains(r.files[1].path) && Catch::Contains("WPS") &&
+                                      Catch::Contains(".et") && Catch::Contains("另存为") && Catch::Contains(".xlsx"));
+    CHECK_THAT(*r.files[1].error, !Catch::Contains(".xls file") && !Catch::Contains("旧版 .xls"));
+    CHECK_THAT(r.files[2].path, Catch::EndsWith("c/人社局.ODS"));
+    REQUIRE(r.files[2].error);
+    CHECK_THAT(*r.files[2].error, Catch::Contains("OpenDocument") && Catch::Contains(".ods") &&
+                                      Catch::Contains("LibreOffice") && Catch::Contains("另存为") &&
+                                      Catch::Contains(".xlsx"));
+    CHECK(pipeline::exit_code(r, RunOptions{}) == pipeline::k_exit_failed);
+    // Named on the command line, the same.
+    const Report named = check({dir.path("b/民政局.et")});
+    REQUIRE(named.files.size() == 1);
+    REQUIRE(named.files[0].error);
+    CHECK_THAT(*named.files[0].error, Catch::Contains("WPS") && !Catch::Contains("legacy Excel"));
+}
+
 TEST_CASE("a file named twice (a directory and a file in it, or ./a and a) is checked once", "[pipeline][batch]") {
     test::TempDir dir;
     dir.write("d/targets.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
