@@ -49,6 +49,7 @@ struct KeyProject {
 
 struct Summary {
     int files = 0;
+    int unreadable_files = 0;  ///< of `files`, those that could not be read (wholly or part-way)
     int projects = 0;
     int errors = 0;
     int warnings = 0;

@@ -164,6 +164,8 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
 Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     Summary s = m_summary;
     s.files = static_cast<int>(files.size());
+    s.unreadable_files = static_cast<int>(
+        std::count_if(files.begin(), files.end(), [](const FileResult& f) { return f.error.has_value(); }));
     for (const auto& [code, u] : m_units) s.units.push_back(u);
     for (std::size_t i = 0; i < s.key_projects.size(); ++i) s.key_projects[i].findings = m_key_projects.at(m_key_order[i]).findings;
     std::map<std::string, std::size_t> file_index;

@@ -397,8 +397,7 @@ public:
         const Words& w = m_w;
         std::ostream& out = m_out;
         const Summary& s = rest.summary;
-        int unreadable = 0;
-        for (const auto& f : rest.files) unreadable += f.error ? 1 : 0;
+        const int unreadable = s.unreadable_files;
 
         out << "<!DOCTYPE html>\n<html lang=\"" << w.html_lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
             << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -160,6 +160,7 @@ void write_score(JsonWriter& w, const ProjectScore& s, Lang lang) {
 void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
     w.key("summary").begin_object();
     w.key("files").integer(sm.files);
+    w.key("unreadable_files").integer(sm.unreadable_files);
     w.key("projects").integer(sm.projects);
     w.key("errors").integer(sm.errors);
     w.key("warnings").integer(sm.warnings);

@@ -15,6 +15,7 @@ namespace {
 struct Words {
     const char* title;
     const char* totals;  // files, projects, errors, warnings, infos, funds
+    const char* totals_unreadable;  // the same with the files that could not be read second
     const char* unreadable;
     const char* read_before;
     const char* none;
@@ -39,6 +40,7 @@ struct Words {
 const Words k_zh = {
     "perf-check 检查报告",
     "共 %s 个文件、%s 个项目：**错误 %s**，警告 %s，提示 %s。资金总额 %s 万元。",
+    "共 %s 个文件（**其中 %s 个无法读取**）、%s 个项目：**错误 %s**，警告 %s，提示 %s。资金总额 %s 万元。",
     "无法读取",
     "读取中断前已检查的 %d 个项目中发现的问题：",
     "未发现问题。",
@@ -63,6 +65,7 @@ const Words k_zh = {
 const Words k_en = {
     "perf-check report",
     "Files: %s, projects: %s; **errors: %s**, warnings: %s, infos: %s. Total funds %s 万元.",
+    "Files: %s (**%s cannot be read**), projects: %s; **errors: %s**, warnings: %s, infos: %s. Total funds %s 万元.",
     "cannot be read",
     "Findings in the projects checked before reading stopped (%d):",
     "No problems found.",
@@ -204,10 +207,13 @@ public:
     }
     void finish(const Report& rest) override {
         const Summary& s = rest.summary;
+        // Unreadable files are no findings: the headline names them, or "错误 0" would read as a clean batch.
+        std::vector<std::string> counts = {std::to_string(s.files),  std::to_string(s.projects),
+                                           std::to_string(s.errors), std::to_string(s.warnings),
+                                           std::to_string(s.infos),  s.funds_wan.fixed(2)};
+        if (s.unreadable_files > 0) counts.insert(counts.begin() + 1, std::to_string(s.unreadable_files));
         m_out << "# " << m_w.title << "\n\n"
-              << util::subst(m_w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
-                                          std::to_string(s.warnings), std::to_string(s.infos), s.funds_wan.fixed(2)})
-              << "\n";
+              << util::subst(s.unreadable_files > 0 ? m_w.totals_unreadable : m_w.totals, counts) << "\n";
         if (m_with_findings) {
             if (!m_body.drain_to(m_out)) m_lost = true;
         } else {

@@ -402,7 +402,12 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
     sheet.integer(row, 4, sm.errors, f.total_number);
     sheet.integer(row, 5, sm.warnings, f.total_number);
     sheet.integer(row, 6, sm.infos, f.total_number);
-    sheet.text(row, 7, "", f.total_text);
+    // Under the read errors, how many files had one: they are no findings, so the counts beside say nothing of them.
+    sheet.text(row, 7,
+               sm.unreadable_files == 0 ? std::string()
+               : lang == Lang::en       ? std::to_string(sm.unreadable_files) + " file(s) cannot be read"
+                                        : std::to_string(sm.unreadable_files) + " 个文件无法读取",
+               f.total_text);
 
     // Per unit (单位代码), then the projects at or above the key-evaluation threshold.
     row += 2;

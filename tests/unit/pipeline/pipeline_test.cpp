@@ -336,6 +336,7 @@ TEST_CASE(
     CHECK_THAT(*r.files[2].error, Catch::Contains("OpenDocument") && Catch::Contains(".ods") &&
                                       Catch::Contains("LibreOffice") && Catch::Contains("另存为") &&
                                       Catch::Contains(".xlsx"));
+    CHECK(r.summary.unreadable_files == 2);
     CHECK(pipeline::exit_code(r, RunOptions{}) == pipeline::k_exit_failed);
     // Named on the command line, the same.
     const Report named = check({dir.path("b/民政局.et")});
