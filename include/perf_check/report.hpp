@@ -32,19 +32,21 @@ struct FileResult {
 struct UnitSummary {
     std::string code;
     int projects = 0;
-    Decimal funds_wan;
+    Decimal funds_wan;         ///< the funds that could be read
+    int funds_unreadable = 0;  ///< projects whose 资金总额 is not a positive amount: not in funds_wan
     int errors = 0;
     int warnings = 0;
     int infos = 0;
 };
 
-/// A project at or above the key-evaluation threshold.
+/// A project at or above the key-evaluation threshold, or one whose funds could not be read.
 struct KeyProject {
     std::string file;
     std::string project_code;
     std::string project;
     Decimal funds_wan;
     int findings = 0;
+    std::string funds_text;  ///< the 资金总额 cell as written (shown for a project in Summary::funds_to_review)
 };
 
 struct Summary {
@@ -54,9 +56,13 @@ struct Summary {
     int errors = 0;
     int warnings = 0;
     int infos = 0;
-    Decimal funds_wan;
+    Decimal funds_wan;         ///< the funds that could be read
+    int funds_unreadable = 0;  ///< projects whose 资金总额 is not a positive amount (funds-invalid's): not in funds_wan
     std::vector<UnitSummary> units;          ///< sorted by code
     std::vector<KeyProject> key_projects;    ///< sorted by funds descending, then file/code/name
+    /// Projects whose 资金总额 could not be read as a positive amount (those funds-invalid reports): whether
+    /// they reach the key-evaluation threshold is for a person to decide. In file order, then as read.
+    std::vector<KeyProject> funds_to_review;
     Decimal key_evaluation_threshold_wan;
 };
 

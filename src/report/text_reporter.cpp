@@ -300,8 +300,9 @@ private:
         units.add({m_w.unit_headers[0], m_w.unit_headers[1], m_w.unit_headers[2], m_w.unit_headers[3],
                    m_w.unit_headers[4], m_w.unit_headers[5]});
         for (const auto& u : s.units) {
-            units.add({u.code.empty() ? "-" : u.code, std::to_string(u.projects), u.funds_wan.fixed(2),
-                       std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
+            units.add({u.code.empty() ? "-" : u.code, std::to_string(u.projects),
+                       funds_total_text(u.funds_wan, u.funds_unreadable, m_lang), std::to_string(u.errors),
+                       std::to_string(u.warnings), std::to_string(u.infos)});
         }
         units.write(m_out, "  ");
         m_out << util::subst(m_w.key_projects, {s.key_evaluation_threshold_wan.str()}) << '\n';
@@ -311,6 +312,17 @@ private:
             keys.add({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
         }
         keys.write(m_out, "  ");
+        // Projects whose funds could not be read may be ones for key evaluation: a person decides.
+        if (!s.funds_to_review.empty()) {
+            m_out << funds_review_title(s, m_lang) << (m_lang == Lang::en ? ":" : "：") << '\n';
+            Table review;
+            review.add(funds_review_headers(m_lang));
+            for (const auto& k : s.funds_to_review) {
+                review.add(
+                    {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
+            }
+            review.write(m_out, "  ");
+        }
         m_out << '\n';
     }
 

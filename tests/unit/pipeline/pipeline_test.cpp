@@ -499,6 +499,54 @@ TEST_CASE("the summary counts units and lists projects at or above 100万元", "
     CHECK(unit_errors == r.summary.errors);
 }
 
+TEST_CASE(
+    "a project whose funds cannot be read is listed for review, and its unit's total says so; funds-invalid "
+    "and the summary agree",
+    "[pipeline][summary]") {
+    // 待定 used to drop the project from the ≥100万 list and leave its unit a confident 0.00; 1.2亿 was
+    // "不是数字" while 120万 was read.
+    const std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
+    const std::string funds = "302005,社区居家养老服务补助,120.00,";
+    REQUIRE(clean.find(funds) != std::string::npos);
+    const auto with_funds = [&](const std::string& to) {
+        std::string t = clean;
+        t.replace(t.find(funds), funds.size(), "302005,社区居家养老服务补助," + to + ",");
+        return t;
+    };
+    test::TempDir dir;
+    dir.write("a/tbd.csv", with_funds("待定"));
+    dir.write("b/yi.csv", with_funds("1.2亿"));
+    dir.write("c/empty.csv", with_funds(""));
+    dir.write("d/wan.csv", with_funds("120万"));
+    RunOptions opts;
+    opts.summary = true;
+    for (const unsigned jobs : {1U, 2U}) {
+        opts.jobs = jobs;
+        const Report r = check({dir.path("")}, opts);
+        const Summary& s = r.summary;
+        REQUIRE(s.units.size() == 1);
+        CHECK(s.units[0].funds_wan.str() == "12120");  // 1.2亿 + 120万
+        CHECK(s.units[0].funds_unreadable == 2);
+        CHECK(s.funds_unreadable == 2);
+        REQUIRE(s.key_projects.size() == 2);
+        CHECK(s.key_projects[0].funds_wan.str() == "12000");
+        CHECK_THAT(s.key_projects[0].file, Catch::EndsWith("b/yi.csv"));
+        REQUIRE(s.funds_to_review.size() == 2);
+        CHECK_THAT(s.funds_to_review[0].file, Catch::EndsWith("a/tbd.csv"));
+        CHECK(s.funds_to_review[0].funds_text == "待定");
+        CHECK(s.funds_to_review[0].findings == 1);
+        CHECK_THAT(s.funds_to_review[1].file, Catch::EndsWith("c/empty.csv"));
+        // Exactly the projects funds-invalid reports are the ones listed for review.
+        std::set<std::string> invalid;
+        for (const auto& f : r.findings) {
+            if (f.rule == "funds-invalid") invalid.insert(f.loc.file);
+        }
+        std::set<std::string> review;
+        for (const auto& k : s.funds_to_review) review.insert(k.file);
+        CHECK(invalid == review);
+    }
+}
+
 TEST_CASE("parallel checking gives the same report in the same order", "[pipeline][parallel]") {
     test::TempDir dir;
     std::vector<std::string> paths;

@@ -69,6 +69,23 @@ TEST_CASE("markdown: --summary adds per-file, per-unit and key-evaluation tables
     CHECK(compact.find("cost-breakdown") == std::string::npos);
 }
 
+TEST_CASE("markdown: funds that cannot be read are said in the headline, the unit's total and a review list",
+          "[report][markdown]") {
+    Report r = test::sample_report();
+    const std::vector<report::ProjectStat> projects = {
+        {0, test::k_file_a, "301001", test::k_project_1, Decimal::from_raw(842'070000)},
+        {0, test::k_file_a, "301001", test::k_project_2, std::nullopt, 0, "待定"},
+    };
+    report::finalize(r, projects, Decimal::from_int(100));
+    const std::string out = test::render(r, "markdown");
+    CHECK_THAT(out, Catch::Contains("资金总额 842.07 万元。另有 1 个项目的资金总额无法读取，未计入。\n"));
+    CHECK_THAT(out,
+               Catch::Contains("| 301001 | 2 | 842.07（另有 1 个项目的资金总额无法读取，未计入） | 2 | 1 | 1 |\n"));
+    CHECK_THAT(out, Catch::Contains("\n### 资金总额无法读取、需人工核定是否纳入重点评价（≥ 100 万元）的项目（1 个）\n\n"
+                                    "| 资金总额（原文） | 问题数 | 单位代码 | 项目 | 文件 |\n|---|---|---|---|---|\n"
+                                    "| 待定 | 1 | 301001 | 养老保险补助 | data/局 A/targets.csv |\n"));
+}
+
 TEST_CASE("markdown: English labels with --lang en", "[report][markdown]") {
     Report r = test::sample_report();
     r.lang = Lang::en;
