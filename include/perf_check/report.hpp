@@ -126,6 +126,9 @@ public:
                                                                bool /*with_summary*/) const {
         return nullptr;
     }
+    /// Whether this format writes the --summary part (per file, per unit, key-evaluation list). A run
+    /// given --summary says on stderr which of its formats do not, rather than drop it unsaid.
+    [[nodiscard]] virtual bool carries_summary() const { return true; }
 };
 
 /// Feeds a complete report through a stream as a run would: each file begun, its findings, the file

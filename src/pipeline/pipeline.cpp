@@ -742,6 +742,13 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         }
         outputs.push_back(std::move(o));
     }
+    // --summary asked of a format with no place for it (sarif, junit, gitlab, github annotations): said
+    // once, before the run, with the formats that carry it, rather than dropped unsaid.
+    if (options.summary) {
+        std::vector<std::string> formats;
+        for (const auto& target : options.reports) formats.push_back(target.format);
+        err << report::summary_not_carried(formats);
+    }
     // Formats that can be written as results arrive are, when nothing needs the whole report first
     // (baselines filter it, monitoring totals it): memory then stays flat on any number of projects.
     std::vector<std::unique_ptr<ReportStream>> streams;
