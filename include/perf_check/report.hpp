@@ -32,30 +32,37 @@ struct FileResult {
 struct UnitSummary {
     std::string code;
     int projects = 0;
-    Decimal funds_wan;
+    Decimal funds_wan;         ///< the funds that could be read
+    int funds_unreadable = 0;  ///< projects whose 资金总额 is not a positive amount: not in funds_wan
     int errors = 0;
     int warnings = 0;
     int infos = 0;
 };
 
-/// A project at or above the key-evaluation threshold.
+/// A project at or above the key-evaluation threshold, or one whose funds could not be read.
 struct KeyProject {
     std::string file;
     std::string project_code;
     std::string project;
     Decimal funds_wan;
     int findings = 0;
+    std::string funds_text;  ///< the 资金总额 cell as written (shown for a project in Summary::funds_to_review)
 };
 
 struct Summary {
     int files = 0;
+    int unreadable_files = 0;  ///< of `files`, those that could not be read (wholly or part-way)
     int projects = 0;
     int errors = 0;
     int warnings = 0;
     int infos = 0;
-    Decimal funds_wan;
+    Decimal funds_wan;         ///< the funds that could be read
+    int funds_unreadable = 0;  ///< projects whose 资金总额 is not a positive amount (funds-invalid's): not in funds_wan
     std::vector<UnitSummary> units;          ///< sorted by code
     std::vector<KeyProject> key_projects;    ///< sorted by funds descending, then file/code/name
+    /// Projects whose 资金总额 could not be read as a positive amount (those funds-invalid reports): whether
+    /// they reach the key-evaluation threshold is for a person to decide. In file order, then as read.
+    std::vector<KeyProject> funds_to_review;
     Decimal key_evaluation_threshold_wan;
 };
 
@@ -119,6 +126,9 @@ public:
                                                                bool /*with_summary*/) const {
         return nullptr;
     }
+    /// Whether this format writes the --summary part (per file, per unit, key-evaluation list). A run
+    /// given --summary says on stderr which of its formats do not, rather than drop it unsaid.
+    [[nodiscard]] virtual bool carries_summary() const { return true; }
 };
 
 /// Feeds a complete report through a stream as a run would: each file begun, its findings, the file

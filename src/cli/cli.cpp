@@ -159,7 +159,10 @@ void add_shared(CLI::App* app, Shared& s, Mode mode) {
     app->add_option("--lang", s.lang, "语言 language of messages: zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
     app->add_option("--fail-on", s.fail_on, "exit 1 when a finding is at or above: error (default), warning, info, never")
         ->check(CLI::IsMember({"error", "warning", "info", "never"}));
-    app->add_flag("--summary", s.summary, "汇总 per-file and per-unit lines and the key-evaluation list (≥100万元)");
+    app->add_flag("--summary", s.summary,
+                  "汇总 per-file and per-unit lines and the key-evaluation list (≥100万元), in text, json, markdown, "
+                  "csv (rows after the findings, level 汇总), html and xlsx; sarif, junit, gitlab and github have no "
+                  "place for it and say so on stderr");
     app->add_option("--encoding", s.encoding, "CSV 编码 force the CSV encoding: utf-8, utf-8-bom, gb18030");
     app->add_option("--sheet", s.sheet, "XLSX 工作表 sheet name or 1-based number");
     app->add_option("-j,--jobs", s.jobs,

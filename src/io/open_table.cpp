@@ -6,6 +6,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 #include "io/csv_reader.hpp"
 #include "io/json_model.hpp"
@@ -26,10 +27,31 @@ bool is_table_file_name(const std::string& path) {
     const std::string fname = fs::path(path).filename().string();
     if (util::starts_with(fname, "~$") || util::starts_with(fname, ".")) return false;  // Excel lock files
     const std::string ext = lower_extension(path);
-    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".xlsm" || ext == ".json" || ext == ".xls";
+    // .xls, .et and .ods are not read, but a directory lists them so that opening each says what to do:
+    // left out, a department's submission would vanish from the run without a word.
+    return ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".xlsm" || ext == ".json" || ext == ".xls" ||
+           ext == ".et" || ext == ".ods";
 }
 
 namespace {
+
+// Spreadsheet formats no reader here handles, told by their extension: a WPS .et is a compound file like
+// an .xls, an .ods a zip like an .xlsx, so their content would name the wrong format.
+struct ForeignFormat {
+    std::string_view extension;
+    const char* message;
+};
+
+constexpr ForeignFormat k_foreign_formats[] = {
+    {".et",
+     "this is a WPS Spreadsheets (WPS 表格) .et file, which perf-check does not read: open it in WPS and use 另存为 "
+     "(Save As) → Excel 工作簿 (*.xlsx), then check the .xlsx "
+     "(WPS 表格 .et 格式不受支持：请在 WPS 中“另存为”Excel 工作簿 .xlsx 后再检查)"},
+    {".ods",
+     "this is an OpenDocument spreadsheet (.ods), which perf-check does not read: open it in LibreOffice Calc or "
+     "WPS and use 另存为 (Save As) → Excel 2007-365 (*.xlsx), then check the .xlsx "
+     "(OpenDocument .ods 格式不受支持：请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿 .xlsx 后再检查)"},
+};
 
 // True when the first kilobyte of `path` names the perf-check table format.
 bool names_table_format(const std::string& path) {
@@ -74,6 +96,10 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
         return Error{"is a directory with no supported files (.csv .tsv .xlsx .json) (目录中没有可读取的表格文件)",
                      path};
     }
+    const std::string ext = lower_extension(path);
+    for (const auto& foreign : k_foreign_formats) {
+        if (ext == foreign.extension) return Error{foreign.message, path};
+    }
     auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
     if (!*in) return Error{"cannot open file for reading (无法读取文件：请检查权限)", path};
     char magic[8] = {};
@@ -89,7 +115,6 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
                      "(旧版 .xls 格式不受支持：请在 Excel/WPS 中“另存为”.xlsx 后再检查)",
                      path};
     }
-    const std::string ext = lower_extension(path);
     if (util::starts_with(head, "PK\x03\x04") || ext == ".xlsx" || ext == ".xlsm") {
         return open_xlsx(path, options, rules);
     }

@@ -21,7 +21,8 @@ struct ReadOptions {
 };
 
 /// Opens `path`: CSV/TSV (by content: text), XLSX (zip signature), canonical JSON (.json). A missing,
-/// empty, binary or legacy .xls file is an Error naming it and saying what to do.
+/// empty or binary file, a legacy .xls, a WPS .et or an OpenDocument .ods is an Error naming it and
+/// saying what to do.
 Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, const ReadOptions& options,
                                                     const RuleSet& rules);
 
@@ -32,15 +33,16 @@ Expected<std::unique_ptr<ProjectSource>> open_csv_text(std::string content, cons
 /// The extension of `path`, lower-cased, with its dot (".xlsx"), or "" when it has none.
 std::string lower_extension(const std::string& path);
 
-/// True for a file a directory's tables are found by: a table's extension (.csv .tsv .xlsx .xlsm .xls
-/// .json, any case) and not hidden (.name) or an Excel lock file (~$name).
+/// True for a file a directory's tables are found by: a table's extension (.csv .tsv .xlsx .xlsm .json,
+/// and .xls .et .ods, which open_table reports as unreadable with what to do; any case) and not hidden
+/// (.name) or an Excel lock file (~$name).
 bool is_table_file_name(const std::string& path);
 
-/// Expands command-line paths: files as given; directories to their supported files (.csv .tsv .xlsx
-/// .json), recursively, sorted by path. A path that does not exist is kept (opening it reports it). A
-/// file named more than once (the same file once links and `..` are resolved) is listed once, first place.
-/// Files in `besides` play another part in the run (the actuals or progress file, which may sit in the
-/// directory being checked) and are not inputs.
+/// Expands command-line paths: files as given; directories to their table files (is_table_file_name; a
+/// .json only when it is a perf-check table), recursively, sorted by path. A path that does not exist is
+/// kept (opening it reports it). A file named more than once (the same file once links and `..` are
+/// resolved) is listed once, first place. Files in `besides` play another part in the run (the actuals
+/// or progress file, which may sit in the directory being checked) and are not inputs.
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths,
                                        const std::vector<std::string>& besides = {});
 

@@ -58,14 +58,17 @@ bool may_start_comparator(std::string_view s) {
     return false;
 }
 
-// Units written after a number that mean the same thing as a canonical unit.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> k_unit_synonyms = {{
+// Units written after a number that mean the same thing as a canonical unit. A bare 万 or 亿 after an
+// amount is money ("120万", "1.2亿" in a 资金总额 cell); after a count of something else the scorer reads
+// it as that unit's 万 / 亿 (scoring::read_actual).
+constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_unit_synonyms = {{
     {"百分比", "%"},
     {"个百分点", "%"},
     {"百分点", "%"},
     {"%", "%"},
     {"‰", "‰"},
     {"万", "万元"},
+    {"亿", "亿元"},
 }};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

@@ -17,7 +17,8 @@ namespace perf_check::model {
 /// followed by more text that is not a unit).
 Quantity read_quantity(std::string_view text);
 
-/// Canonical unit: "百分比"/"％"/"百分点"/"个百分点" → "%", trims spaces; other units unchanged.
+/// Canonical unit: "百分比"/"％"/"百分点"/"个百分点" → "%", "万" → "万元", "亿" → "亿元", trims spaces; other
+/// units unchanged.
 std::string canonical_unit(std::string_view unit);
 
 /// Comparator from a 指标值类型 cell: "≥", ">=", "＞＝", "大于等于", "不低于" … → ge; "定性" → qualitative.
@@ -31,7 +32,8 @@ void set_text(Cell& cell, std::string_view read);
 /// A weight cell ("20分", "20", "２０", "20.5分") in points; nullopt when it is not a number.
 std::optional<Decimal> read_weight(std::string_view text);
 
-/// An amount cell in 万元: "120.5" in the table's money unit, "1205000元", "120.5万元", "1.2亿元"; nullopt for
+/// An amount cell in 万元: "120.5" in the table's money unit, "1205000元", "120.5万元" or "120.5万", "1.2亿元" or
+/// "1.2亿" (12000); nullopt for
 /// anything else (text, other units, an amount with a comparator).
 std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit);
 

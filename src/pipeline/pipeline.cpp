@@ -250,7 +250,8 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     for (const auto& f : r.findings) {
         if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
     }
-    r.stat = report::ProjectStat{index, path, project.code.text, project.name.text, project.funds_wan, own};
+    r.stat = report::ProjectStat{
+        index, path, project.code.text, project.name.text, project.funds_wan, own, project.funds.as_read()};
     return r;
 }
 
@@ -744,6 +745,13 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             o.path = target.path;
         }
         outputs.push_back(std::move(o));
+    }
+    // --summary asked of a format with no place for it (sarif, junit, gitlab, github annotations): said
+    // once, before the run, with the formats that carry it, rather than dropped unsaid.
+    if (options.summary) {
+        std::vector<std::string> formats;
+        for (const auto& target : options.reports) formats.push_back(target.format);
+        err << report::summary_not_carried(formats);
     }
     // Formats that can be written as results arrive are, when nothing needs the whole report first
     // (baselines filter it, monitoring totals it): memory then stays flat on any number of projects.

@@ -53,6 +53,41 @@ std::string execution_working(const BudgetExecution& execution, Lang lang) {
     return s;
 }
 
+bool funds_usable(const std::optional<Decimal>& funds_wan) {
+    return funds_wan && *funds_wan > Decimal{};
+}
+
+std::string funds_unreadable_note(int projects, Lang lang) {
+    return lang == Lang::en ? "funds of " + std::to_string(projects) + " project(s) could not be read, not counted"
+                            : std::to_string(projects) + " 个项目的资金总额无法读取，未计入";
+}
+
+std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang) {
+    std::string s = funds_wan.fixed(2);
+    if (unreadable <= 0) return s;
+    return lang == Lang::en ? s + " (" + funds_unreadable_note(unreadable, lang) + ")"
+                            : s + "（另有 " + funds_unreadable_note(unreadable, lang) + "）";
+}
+
+std::string funds_review_title(const Summary& s, Lang lang) {
+    const std::string n = std::to_string(s.funds_to_review.size());
+    const std::string threshold = s.key_evaluation_threshold_wan.str();
+    return lang == Lang::en
+               ? "Projects whose funds could not be read, to decide by hand for key evaluation (funds ≥ " + threshold +
+                     " 万元) (" + n + ")"
+               : "资金总额无法读取、需人工核定是否纳入重点评价（≥ " + threshold + " 万元）的项目（" + n + " 个）";
+}
+
+std::vector<std::string> funds_review_headers(Lang lang) {
+    if (lang == Lang::en) return {"funds (as written)", "findings", "unit code", "project", "file"};
+    return {"资金总额（原文）", "问题数", "单位代码", "项目", "文件"};
+}
+
+std::string funds_as_written(const KeyProject& k, Lang lang) {
+    if (!k.funds_text.empty()) return k.funds_text;
+    return lang == Lang::en ? "(empty)" : "（空）";
+}
+
 FileOrder::FileOrder(const std::vector<FileResult>& files) : m_missing(files.size()), m_last_index(files.size()) {
     for (std::size_t i = 0; i < files.size(); ++i) m_index.emplace(files[i].path, i);
     // The cache starts on a path no file can have (a NUL byte), so the first lookup is a real one.
@@ -149,25 +184,41 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     u.code = p.code;
     ++u.projects;
     // Funds that are not a positive amount (funds-invalid reports them) add nothing: a -100 would
-    // lower the unit's total.
-    if (!p.funds_wan || *p.funds_wan <= Decimal{}) return;
+    // lower the unit's total. Nor can they say whether the project is one for key evaluation: it is
+    // counted as unread in its unit's total, and listed for a person to decide.
+    if (!funds_usable(p.funds_wan)) {
+        ++u.funds_unreadable;
+        ++m_summary.funds_unreadable;
+        if (!m_keep_key_projects) return;
+        auto key = std::make_tuple(p.file, p.code, p.name);
+        auto [it, fresh] = m_key_projects.try_emplace(key, KeyProject{p.file, p.code, p.name, Decimal{}, 0, ""});
+        it->second.findings += p.findings;
+        m_review_order.push_back(std::move(key));
+        m_summary.funds_to_review.push_back({p.file, p.code, p.name, Decimal{}, 0, p.funds_text});
+        return;
+    }
     u.funds_wan += *p.funds_wan;
     m_summary.funds_wan += *p.funds_wan;
     if (!m_keep_key_projects || *p.funds_wan < m_summary.key_evaluation_threshold_wan) return;
     // Projects are keyed by what the user sees (file, code, name): a project listed twice is one
     // entry per listing, each counting the findings of every listing under that key.
     auto key = std::make_tuple(p.file, p.code, p.name);
-    auto [it, fresh] = m_key_projects.try_emplace(key, KeyProject{p.file, p.code, p.name, Decimal{}, 0});
+    auto [it, fresh] = m_key_projects.try_emplace(key, KeyProject{p.file, p.code, p.name, Decimal{}, 0, ""});
     it->second.findings += p.findings;
     m_key_order.push_back(std::move(key));
-    m_summary.key_projects.push_back({p.file, p.code, p.name, *p.funds_wan, 0});
+    m_summary.key_projects.push_back({p.file, p.code, p.name, *p.funds_wan, 0, ""});
 }
 
 Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     Summary s = m_summary;
     s.files = static_cast<int>(files.size());
+    s.unreadable_files = static_cast<int>(
+        std::count_if(files.begin(), files.end(), [](const FileResult& f) { return f.error.has_value(); }));
     for (const auto& [code, u] : m_units) s.units.push_back(u);
     for (std::size_t i = 0; i < s.key_projects.size(); ++i) s.key_projects[i].findings = m_key_projects.at(m_key_order[i]).findings;
+    for (std::size_t i = 0; i < s.funds_to_review.size(); ++i) {
+        s.funds_to_review[i].findings = m_key_projects.at(m_review_order[i]).findings;
+    }
     std::map<std::string, std::size_t> file_index;
     for (std::size_t i = 0; i < files.size(); ++i) file_index.emplace(files[i].path, i);
     auto index_of = [&](const std::string& f) {
@@ -179,6 +230,9 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
         return std::make_tuple(index_of(a.file), a.project_code, a.project) <
                std::make_tuple(index_of(b.file), b.project_code, b.project);
     });
+    // In the files' order, and within a file as read (that is how they came).
+    std::stable_sort(s.funds_to_review.begin(), s.funds_to_review.end(),
+                     [&](const KeyProject& a, const KeyProject& b) { return index_of(a.file) < index_of(b.file); });
     return s;
 }
 

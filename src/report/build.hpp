@@ -22,6 +22,7 @@ struct ProjectStat {
     std::string name;
     std::optional<Decimal> funds_wan;
     int findings = 0;  ///< findings reported for this project (used for the key-evaluation list)
+    std::string funds_text;  ///< the 资金总额 cell as written, shown when funds_wan is no positive amount
 };
 
 /// The order of findings in every report: file order as given, then row, column, rule, message.
@@ -47,6 +48,27 @@ std::string execution_rate_text(const BudgetExecution& execution);
 /// How the budget execution score was reached, in `lang`: "全年执行数855 ÷ 全年预算数842.07 = 101.54%（超过100%
 /// 按100%计）× 分值10 = 10分", or why it is 0 when no rate could be computed.
 std::string execution_working(const BudgetExecution& execution, Lang lang);
+
+/// Whether a project's funds count in the totals and decide the key-evaluation list: a positive amount.
+/// Anything else (empty, 待定, 0, negative) is what funds-invalid reports, and is listed for review.
+bool funds_usable(const std::optional<Decimal>& funds_wan);
+
+/// "1 个项目的资金总额无法读取，未计入" / "funds of 1 project(s) could not be read, not counted".
+std::string funds_unreadable_note(int projects, Lang lang);
+
+/// A funds total as a table shows it: "842.07", or "842.07（另有 1 个项目的资金总额无法读取，未计入）" when some
+/// projects' funds are missing from it, never a bare figure that looks complete.
+std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang);
+
+/// The heading of Summary::funds_to_review: "资金总额无法读取、需人工核定是否纳入重点评价（≥ 100 万元）的项目（2 个）".
+std::string funds_review_title(const Summary& s, Lang lang);
+
+/// The columns of Summary::funds_to_review, in the key-evaluation list's order: funds as written,
+/// findings, unit code, project, file.
+std::vector<std::string> funds_review_headers(Lang lang);
+
+/// A project's 资金总额 as written, or "（空）" / "(empty)".
+std::string funds_as_written(const KeyProject& k, Lang lang);
 
 /// A file's position in the run for finding_before: the first position of its path in `files`,
 /// files.size() for a path not among them. Remembers the last path asked for, since findings come a
@@ -114,6 +136,7 @@ private:
     std::map<std::string, UnitSummary> m_units;
     std::map<std::tuple<std::string, std::string, std::string>, KeyProject> m_key_projects;
     std::vector<std::tuple<std::string, std::string, std::string>> m_key_order;
+    std::vector<std::tuple<std::string, std::string, std::string>> m_review_order;
 };
 
 /// Sorts findings (finding_before), counts severities, and fills the per-unit and key-evaluation parts

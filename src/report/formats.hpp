@@ -13,8 +13,9 @@ namespace perf_check::report {
 /// Makes a format's stream writing to `out`.
 using MakeStream = std::function<std::unique_ptr<ReportStream>(std::ostream& out, Lang lang, bool with_summary)>;
 /// A reporter for a format that streams: stream() is `make`, and write() replays the whole report
-/// through it, so both ways are one code path.
-std::unique_ptr<Reporter> streaming_reporter(MakeStream make);
+/// through it, so both ways are one code path. `carries_summary` false: the format has no place for
+/// --summary (Reporter::carries_summary).
+std::unique_ptr<Reporter> streaming_reporter(MakeStream make, bool carries_summary = true);
 
 std::unique_ptr<Reporter> make_text_reporter(const ReporterOptions& options);
 std::unique_ptr<Reporter> make_json_reporter(const ReporterOptions& options);

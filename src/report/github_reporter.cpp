@@ -221,9 +221,13 @@ std::string github_escape_property(std::string_view s) {
 }
 
 std::unique_ptr<Reporter> make_github_reporter_with_summary(std::string step_summary_path) {
-    return streaming_reporter([path = std::move(step_summary_path)](std::ostream& out, Lang lang, bool with_summary) {
-        return std::make_unique<GithubStream>(out, lang, with_summary, path);
-    });
+    // Annotations have no place for the summary; the step summary (when the job has one) carries it.
+    const bool carries_summary = !step_summary_path.empty();
+    return streaming_reporter(
+        [path = std::move(step_summary_path)](std::ostream& out, Lang lang, bool with_summary) {
+            return std::make_unique<GithubStream>(out, lang, with_summary, path);
+        },
+        carries_summary);
 }
 
 std::unique_ptr<Reporter> make_github_reporter(const ReporterOptions& /*options*/) {

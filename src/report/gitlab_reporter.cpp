@@ -96,9 +96,9 @@ private:
 }  // namespace
 
 std::unique_ptr<Reporter> make_gitlab_reporter(const ReporterOptions& /*options*/) {
-    return streaming_reporter([](std::ostream& out, Lang lang, bool /*with_summary*/) {
-        return std::make_unique<GitlabStream>(out, lang);
-    });
+    return streaming_reporter(
+        [](std::ostream& out, Lang lang, bool /*with_summary*/) { return std::make_unique<GitlabStream>(out, lang); },
+        /*carries_summary=*/false);
 }
 
 }  // namespace perf_check::report

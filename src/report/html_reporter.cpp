@@ -233,6 +233,7 @@ h2{font-size:17px;margin:0 0 12px}
 .card{flex:1 1 140px;background:#fff;border:1px solid var(--line);border-radius:6px;padding:12px 16px}
 .card b{display:block;font-size:24px}
 .card span{color:var(--muted);font-size:13px}
+.card small{display:block;color:var(--err);font-size:12px}
 .card.err b{color:var(--err)}.card.warn b{color:var(--warn)}.card.info b{color:var(--info)}
 .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}
 .charts section{margin:0}
@@ -397,8 +398,7 @@ public:
         const Words& w = m_w;
         std::ostream& out = m_out;
         const Summary& s = rest.summary;
-        int unreadable = 0;
-        for (const auto& f : rest.files) unreadable += f.error ? 1 : 0;
+        const int unreadable = s.unreadable_files;
 
         out << "<!DOCTYPE html>\n<html lang=\"" << w.html_lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
             << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -416,7 +416,12 @@ public:
         const char* classes[8] = {"", "", "", " err", " warn", " info", unreadable ? " err" : "", ""};
         for (int i = 0; i < 8; ++i) {
             out << "<div class=\"card" << classes[i] << "\" id=\"total-" << ids[i] << "\" data-count=\"" << values[i]
-                << "\"><b>" << values[i] << "</b><span>" << esc(w.cards[i]) << "</span></div>\n";
+                << "\"><b>" << values[i] << "</b><span>" << esc(w.cards[i]) << "</span>";
+            // The total funds leave out what could not be read: said under the figure.
+            if (i == 2 && s.funds_unreadable > 0) {
+                out << "<small class=\"note\">" << esc(funds_unreadable_note(s.funds_unreadable, m_lang)) << "</small>";
+            }
+            out << "</div>\n";
         }
         out << "</div>\n";
 
@@ -534,7 +539,9 @@ private:
         out << "<section id=\"key-evaluation\"><h2>" << esc(util::subst(w.key_title, {s.key_evaluation_threshold_wan.str()}))
             << "</h2>\n";
         if (s.key_projects.empty()) {
-            out << "<p class=\"muted\">" << esc(w.no_key) << "</p>\n</section>\n";
+            out << "<p class=\"muted\">" << esc(w.no_key) << "</p>\n";
+            write_funds_to_review(s, report.lang, out);
+            out << "</section>\n";
             return;
         }
         out << "<div class=\"table-wrap\"><table id=\"key-projects\"><thead><tr>";
@@ -545,7 +552,27 @@ private:
                 << "</td><td class=\"num\">" << k.findings << "</td><td>" << esc(k.project_code) << "</td><td>"
                 << esc(k.project) << "</td><td>" << esc(k.file) << "</td></tr>\n";
         }
-        out << "</tbody></table></div>\n</section>\n";
+        out << "</tbody></table></div>\n";
+        write_funds_to_review(s, report.lang, out);
+        out << "</section>\n";
+    }
+
+    // Projects whose funds could not be read may be ones for key evaluation: a person decides.
+    static void write_funds_to_review(const Summary& s, Lang lang, std::ostream& out) {
+        if (s.funds_to_review.empty()) return;
+        out << "<h3>" << esc(funds_review_title(s, lang)) << "</h3>\n"
+            << "<div class=\"table-wrap\"><table id=\"funds-to-review\"><thead><tr>";
+        const auto headers = funds_review_headers(lang);
+        for (std::size_t i = 0; i < headers.size(); ++i) {
+            out << "<th" << (i == 1 ? " class=\"num\"" : "") << ">" << esc(headers[i]) << "</th>";
+        }
+        out << "</tr></thead><tbody>\n";
+        for (const auto& k : s.funds_to_review) {
+            out << "<tr" << (k.findings > 0 ? " class=\"has-findings\"" : "") << "><td>"
+                << esc(funds_as_written(k, lang)) << "</td><td class=\"num\">" << k.findings << "</td><td>"
+                << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>" << esc(k.file) << "</td></tr>\n";
+        }
+        out << "</tbody></table></div>\n";
     }
 
     static void write_units(const Report& report, const Words& w, std::ostream& out) {
@@ -554,8 +581,9 @@ private:
         out << "</tr></thead><tbody>\n";
         for (const auto& u : report.summary.units) {
             out << "<tr><td>" << esc(u.code.empty() ? w.no_unit : u.code) << "</td><td class=\"num\">" << u.projects
-                << "</td><td class=\"num\">" << u.funds_wan.fixed(2) << "</td><td class=\"num\">" << u.errors
-                << "</td><td class=\"num\">" << u.warnings << "</td><td class=\"num\">" << u.infos << "</td></tr>\n";
+                << "</td><td class=\"num\">" << esc(funds_total_text(u.funds_wan, u.funds_unreadable, report.lang))
+                << "</td><td class=\"num\">" << u.errors << "</td><td class=\"num\">" << u.warnings
+                << "</td><td class=\"num\">" << u.infos << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n</section>\n";
     }

@@ -160,11 +160,13 @@ void write_score(JsonWriter& w, const ProjectScore& s, Lang lang) {
 void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
     w.key("summary").begin_object();
     w.key("files").integer(sm.files);
+    w.key("unreadable_files").integer(sm.unreadable_files);
     w.key("projects").integer(sm.projects);
     w.key("errors").integer(sm.errors);
     w.key("warnings").integer(sm.warnings);
     w.key("infos").integer(sm.infos);
     w.key("funds_wan").number(sm.funds_wan.str());
+    w.key("funds_unreadable").integer(sm.funds_unreadable);
     if (with_summary) {
         w.key("units").begin_array();
         for (const auto& u : sm.units) {
@@ -172,6 +174,7 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
             w.key("code").string(u.code);
             w.key("projects").integer(u.projects);
             w.key("funds_wan").number(u.funds_wan.str());
+            w.key("funds_unreadable").integer(u.funds_unreadable);
             w.key("errors").integer(u.errors);
             w.key("warnings").integer(u.warnings);
             w.key("infos").integer(u.infos);
@@ -186,6 +189,18 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
             w.key("project_code").string(k.project_code);
             w.key("project").string(k.project);
             w.key("funds_wan").number(k.funds_wan.str());
+            w.key("findings").integer(k.findings);
+            w.end_object();
+        }
+        w.end_array();
+        // Projects whose funds could not be read: whether they are for key evaluation is a person's call.
+        w.key("funds_to_review").begin_array();
+        for (const auto& k : sm.funds_to_review) {
+            w.begin_object();
+            w.key("file").string(k.file);
+            w.key("project_code").string(k.project_code);
+            w.key("project").string(k.project);
+            w.key("funds").string(k.funds_text);
             w.key("findings").integer(k.findings);
             w.end_object();
         }

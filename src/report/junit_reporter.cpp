@@ -203,9 +203,11 @@ private:
 }  // namespace
 
 std::unique_ptr<Reporter> make_junit_reporter(const ReporterOptions& options) {
-    return streaming_reporter([fail_on = options.fail_on](std::ostream& out, Lang lang, bool /*with_summary*/) {
-        return std::make_unique<JunitStream>(out, lang, fail_on);
-    });
+    return streaming_reporter(
+        [fail_on = options.fail_on](std::ostream& out, Lang lang, bool /*with_summary*/) {
+            return std::make_unique<JunitStream>(out, lang, fail_on);
+        },
+        /*carries_summary=*/false);
 }
 
 }  // namespace perf_check::report

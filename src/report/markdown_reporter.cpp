@@ -15,6 +15,7 @@ namespace {
 struct Words {
     const char* title;
     const char* totals;  // files, projects, errors, warnings, infos, funds
+    const char* totals_unreadable;  // the same with the files that could not be read second
     const char* unreadable;
     const char* read_before;
     const char* none;
@@ -39,6 +40,7 @@ struct Words {
 const Words k_zh = {
     "perf-check 检查报告",
     "共 %s 个文件、%s 个项目：**错误 %s**，警告 %s，提示 %s。资金总额 %s 万元。",
+    "共 %s 个文件（**其中 %s 个无法读取**）、%s 个项目：**错误 %s**，警告 %s，提示 %s。资金总额 %s 万元。",
     "无法读取",
     "读取中断前已检查的 %d 个项目中发现的问题：",
     "未发现问题。",
@@ -63,6 +65,7 @@ const Words k_zh = {
 const Words k_en = {
     "perf-check report",
     "Files: %s, projects: %s; **errors: %s**, warnings: %s, infos: %s. Total funds %s 万元.",
+    "Files: %s (**%s cannot be read**), projects: %s; **errors: %s**, warnings: %s, infos: %s. Total funds %s 万元.",
     "cannot be read",
     "Findings in the projects checked before reading stopped (%d):",
     "No problems found.",
@@ -204,10 +207,19 @@ public:
     }
     void finish(const Report& rest) override {
         const Summary& s = rest.summary;
+        // Unreadable files are no findings: the headline names them, or "错误 0" would read as a clean batch.
+        std::vector<std::string> counts = {std::to_string(s.files),  std::to_string(s.projects),
+                                           std::to_string(s.errors), std::to_string(s.warnings),
+                                           std::to_string(s.infos),  s.funds_wan.fixed(2)};
+        if (s.unreadable_files > 0) counts.insert(counts.begin() + 1, std::to_string(s.unreadable_files));
         m_out << "# " << m_w.title << "\n\n"
-              << util::subst(m_w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
-                                          std::to_string(s.warnings), std::to_string(s.infos), s.funds_wan.fixed(2)})
-              << "\n";
+              << util::subst(s.unreadable_files > 0 ? m_w.totals_unreadable : m_w.totals, counts);
+        // The total funds leave out what could not be read: said, or the figure looks complete.
+        if (s.funds_unreadable > 0) {
+            m_out << (m_lang == Lang::en ? " Not in it: " : "另有 ")
+                  << funds_unreadable_note(s.funds_unreadable, m_lang) << (m_lang == Lang::en ? "." : "。");
+        }
+        m_out << "\n";
         if (m_with_findings) {
             if (!m_body.drain_to(m_out)) m_lost = true;
         } else {
@@ -248,20 +260,30 @@ private:
         m_out << "\n### " << m_w.per_unit << "\n\n";
         rows.clear();
         for (const auto& u : s.units) {
-            rows.push_back({u.code.empty() ? "-" : u.code, std::to_string(u.projects), u.funds_wan.fixed(2),
-                            std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
+            rows.push_back({u.code.empty() ? "-" : u.code, std::to_string(u.projects),
+                            funds_total_text(u.funds_wan, u.funds_unreadable, m_lang), std::to_string(u.errors),
+                            std::to_string(u.warnings), std::to_string(u.infos)});
         }
         table(m_out, {std::begin(m_w.unit_headers), std::end(m_w.unit_headers)}, rows);
         m_out << "\n### " << md(util::subst(m_w.key_projects, {s.key_evaluation_threshold_wan.str()})) << "\n\n";
         if (s.key_projects.empty()) {
             m_out << m_w.no_key_projects << "\n";
-            return;
+        } else {
+            rows.clear();
+            for (const auto& k : s.key_projects) {
+                rows.push_back({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
+            }
+            table(m_out, {std::begin(m_w.key_headers), std::end(m_w.key_headers)}, rows);
         }
+        // Projects whose funds could not be read may be ones for key evaluation: a person decides.
+        if (s.funds_to_review.empty()) return;
+        m_out << "\n### " << md(funds_review_title(s, m_lang)) << "\n\n";
         rows.clear();
-        for (const auto& k : s.key_projects) {
-            rows.push_back({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
+        for (const auto& k : s.funds_to_review) {
+            rows.push_back(
+                {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
         }
-        table(m_out, {std::begin(m_w.key_headers), std::end(m_w.key_headers)}, rows);
+        table(m_out, funds_review_headers(m_lang), rows);
     }
 
     std::ostream& m_out;

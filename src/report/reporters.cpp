@@ -1,8 +1,11 @@
 // The reporter table: adding a format is one row here and one file beside it.
 #include "report/reporters.hpp"
 
+#include <algorithm>
+
 #include "report/formats.hpp"
 #include "report/xlsx_reporter.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::report {
 
@@ -10,7 +13,8 @@ namespace {
 
 class StreamingReporter final : public Reporter {
 public:
-    explicit StreamingReporter(MakeStream make) : m_make(std::move(make)) {}
+    StreamingReporter(MakeStream make, bool carries_summary)
+        : m_make(std::move(make)), m_carries_summary(carries_summary) {}
     void write(const Report& report, std::ostream& out) const override {
         const auto s = m_make(out, report.lang, report.with_summary);
         replay(report, *s);
@@ -18,15 +22,17 @@ public:
     [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {
         return m_make(out, lang, with_summary);
     }
+    [[nodiscard]] bool carries_summary() const override { return m_carries_summary; }
 
 private:
     MakeStream m_make;
+    bool m_carries_summary;
 };
 
 }  // namespace
 
-std::unique_ptr<Reporter> streaming_reporter(MakeStream make) {
-    return std::make_unique<StreamingReporter>(std::move(make));
+std::unique_ptr<Reporter> streaming_reporter(MakeStream make, bool carries_summary) {
+    return std::make_unique<StreamingReporter>(std::move(make), carries_summary);
 }
 
 const std::vector<ReporterEntry>& reporters() {
@@ -56,6 +62,27 @@ std::vector<std::string> reporter_names() {
     std::vector<std::string> out;
     for (const auto& r : reporters()) out.emplace_back(r.name);
     return out;
+}
+
+std::string summary_not_carried(const std::vector<std::string>& formats) {
+    const auto carries = [](const ReporterEntry& entry) { return entry.factory(ReporterOptions{})->carries_summary(); };
+    std::vector<std::string> without;
+    for (const auto& name : formats) {
+        const ReporterEntry* entry = find_reporter(name);
+        if (entry == nullptr || carries(*entry)) continue;
+        if (std::find(without.begin(), without.end(), name) == without.end()) without.push_back(name);
+    }
+    if (without.empty()) return "";
+    std::vector<std::string> with;
+    for (const auto& entry : reporters()) {
+        if (carries(entry)) with.emplace_back(entry.name);
+    }
+    const std::string none = util::join(without, ", ");
+    const std::string some = util::join(with, ", ");
+    return "perf-check: --summary: the " + none + " format" + (without.size() > 1 ? "s do" : " does") +
+           " not carry the summary (per file, per unit, projects for key evaluation); these do: " + some +
+           ". Add one with --report FORMAT:PATH, e.g. --report html:summary.html (" + util::join(without, "、") +
+           " 格式不含汇总和重点评价项目清单：请用 --report 另外输出 " + util::join(with, "、") + " 之一)\n";
 }
 
 }  // namespace perf_check::report

@@ -34,4 +34,8 @@ const ReporterEntry* find_reporter(std::string_view name);
 /// Names of all formats, for messages ("text, json, …").
 std::vector<std::string> reporter_names();
 
+/// For a --summary run writing `formats`: one line (ending in '\n') naming those that do not carry the
+/// summary (Reporter::carries_summary) and the formats that do; "" when every one of them carries it.
+std::string summary_not_carried(const std::vector<std::string>& formats);
+
 }  // namespace perf_check::report

@@ -294,9 +294,9 @@ private:
 }  // namespace
 
 std::unique_ptr<Reporter> make_sarif_reporter(const ReporterOptions& /*options*/) {
-    return streaming_reporter([](std::ostream& out, Lang lang, bool /*with_summary*/) {
-        return std::make_unique<SarifStream>(out, lang);
-    });
+    return streaming_reporter(
+        [](std::ostream& out, Lang lang, bool /*with_summary*/) { return std::make_unique<SarifStream>(out, lang); },
+        /*carries_summary=*/false);
 }
 
 }  // namespace perf_check::report

@@ -26,6 +26,7 @@ struct Words {
     const char* fix;
     const char* severity[3];
     const char* totals;
+    const char* totals_unreadable;  // the same when some files could not be read: their number second
     const char* none;
     const char* score_title;
     const char* score_headers[5];
@@ -54,6 +55,7 @@ const Words k_zh = {
     "修改：",
     {"提示", "警告", "错误"},
     "共 %d 个文件，%d 个项目：错误 %d，警告 %d，提示 %d。",
+    "共 %d 个文件（其中 %d 个无法读取），%d 个项目：错误 %d，警告 %d，提示 %d。",
     "未发现问题。",
     "评分",
     {"指标", "分值", "目标值", "实际值", "得分"},
@@ -82,6 +84,7 @@ const Words k_en = {
     "fix: ",
     {"info", "warning", "error"},
     "Files: %d, projects: %d; errors: %d, warnings: %d, infos: %d.",
+    "Files: %d (%d cannot be read), projects: %d; errors: %d, warnings: %d, infos: %d.",
     "No problems found.",
     "Score",
     {"indicator", "weight", "target", "actual", "score"},
@@ -208,9 +211,13 @@ public:
         write_monitor_text(rest, m_out);
         if (m_with_summary || rest.with_summary) write_summary(rest.summary);
         const Summary& s = rest.summary;
-        m_out << util::subst(m_w.totals, {std::to_string(s.files), std::to_string(s.projects), std::to_string(s.errors),
-                                          std::to_string(s.warnings), std::to_string(s.infos)})
-              << '\n';
+        // Files that could not be read are no findings, yet the run failed on them: the last line says so,
+        // or "错误 0" would read as a clean batch.
+        std::vector<std::string> counts = {std::to_string(s.files), std::to_string(s.projects),
+                                           std::to_string(s.errors), std::to_string(s.warnings),
+                                           std::to_string(s.infos)};
+        if (s.unreadable_files > 0) counts.insert(counts.begin() + 1, std::to_string(s.unreadable_files));
+        m_out << util::subst(s.unreadable_files > 0 ? m_w.totals_unreadable : m_w.totals, counts) << '\n';
     }
 
 private:
@@ -293,8 +300,9 @@ private:
         units.add({m_w.unit_headers[0], m_w.unit_headers[1], m_w.unit_headers[2], m_w.unit_headers[3],
                    m_w.unit_headers[4], m_w.unit_headers[5]});
         for (const auto& u : s.units) {
-            units.add({u.code.empty() ? "-" : u.code, std::to_string(u.projects), u.funds_wan.fixed(2),
-                       std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
+            units.add({u.code.empty() ? "-" : u.code, std::to_string(u.projects),
+                       funds_total_text(u.funds_wan, u.funds_unreadable, m_lang), std::to_string(u.errors),
+                       std::to_string(u.warnings), std::to_string(u.infos)});
         }
         units.write(m_out, "  ");
         m_out << util::subst(m_w.key_projects, {s.key_evaluation_threshold_wan.str()}) << '\n';
@@ -304,6 +312,17 @@ private:
             keys.add({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
         }
         keys.write(m_out, "  ");
+        // Projects whose funds could not be read may be ones for key evaluation: a person decides.
+        if (!s.funds_to_review.empty()) {
+            m_out << funds_review_title(s, m_lang) << (m_lang == Lang::en ? ":" : "：") << '\n';
+            Table review;
+            review.add(funds_review_headers(m_lang));
+            for (const auto& k : s.funds_to_review) {
+                review.add(
+                    {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
+            }
+            review.write(m_out, "  ");
+        }
         m_out << '\n';
     }
 

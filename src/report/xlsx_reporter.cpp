@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "io/zip_archive.hpp"
+#include "report/build.hpp"
 #include "report/formats.hpp"
 #include "report/monitor_sections.hpp"
 #include "util/fatal.hpp"
@@ -402,15 +403,25 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
     sheet.integer(row, 4, sm.errors, f.total_number);
     sheet.integer(row, 5, sm.warnings, f.total_number);
     sheet.integer(row, 6, sm.infos, f.total_number);
-    sheet.text(row, 7, "", f.total_text);
+    // Under the read errors, how many files had one: they are no findings, so the counts beside say nothing of them.
+    sheet.text(row, 7,
+               sm.unreadable_files == 0 ? std::string()
+               : lang == Lang::en       ? std::to_string(sm.unreadable_files) + " file(s) cannot be read"
+                                        : std::to_string(sm.unreadable_files) + " 个文件无法读取",
+               f.total_text);
 
     // Per unit (单位代码), then the projects at or above the key-evaluation threshold.
     row += 2;
     sheet.label(row, 0, lang == Lang::en ? "By unit" : "按单位汇总", f.section);
     ++row;
-    const std::vector<Text> unit_headers = {{"单位代码", "Unit code"}, {"项目数", "Projects"},
-                                            {"资金总额（万元）", "Funds (10k yuan)"}, {"错误", "Errors"},
-                                            {"警告", "Warnings"},        {"提示", "Infos"}};
+    const std::vector<Text> unit_headers = {
+        {"单位代码", "Unit code"},
+        {"项目数", "Projects"},
+        {"资金总额（万元）", "Funds (10k yuan)"},
+        {"错误", "Errors"},
+        {"警告", "Warnings"},
+        {"提示", "Infos"},
+        {"资金总额无法读取的项目数（未计入资金总额）", "Projects with unreadable funds (not in Funds)"}};
     for (std::size_t c = 0; c < unit_headers.size(); ++c) sheet.text(row, c, tr(unit_headers[c], lang), f.header);
     for (const auto& u : sm.units) {
         ++row;
@@ -420,6 +431,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
         sheet.integer(row, 3, u.errors);
         sheet.integer(row, 4, u.warnings);
         sheet.integer(row, 5, u.infos);
+        sheet.integer(row, 6, u.funds_unreadable);
     }
     if (!sm.key_projects.empty()) {
         row += 2;
@@ -438,6 +450,28 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
             sheet.text(row, 1, k.project_code);
             sheet.text(row, 2, k.project, f.wrap);
             sheet.number(row, 3, k.funds_wan);
+            sheet.integer(row, 4, k.findings);
+        }
+    }
+    // Projects whose funds could not be read may be ones for key evaluation: a person decides.
+    if (!sm.funds_to_review.empty()) {
+        row += 2;
+        sheet.label(row, 0, funds_review_title(sm, lang), f.section);
+        ++row;
+        const std::vector<Text> review_headers = {{"文件", "File"},
+                                                  {"单位代码", "Unit code"},
+                                                  {"项目", "Project"},
+                                                  {"资金总额（原文）", "Funds (as written)"},
+                                                  {"问题数", "Findings"}};
+        for (std::size_t c = 0; c < review_headers.size(); ++c) {
+            sheet.text(row, c, tr(review_headers[c], lang), f.header);
+        }
+        for (const auto& k : sm.funds_to_review) {
+            ++row;
+            sheet.text(row, 0, k.file);
+            sheet.text(row, 1, k.project_code);
+            sheet.text(row, 2, k.project, f.wrap);
+            sheet.text(row, 3, funds_as_written(k, lang));
             sheet.integer(row, 4, k.findings);
         }
     }

@@ -127,11 +127,16 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
         r.number = *q.number;
         const std::string& target_unit = indicator.value.unit;
         if (q.unit.empty() || target_unit.empty() || q.unit == target_unit) return r;
-        // A bare 万 is read as 万元; after a number of people (1.2万 against 人) it is 万 of the target's unit.
+        // A bare 万 or 亿 is read as 万元 / 亿元; after a number of people (1.2万 against 人) it is 万 of the
+        // target's unit.
         std::string unit = q.unit;
-        if (unit == "万元" && util::ends_with(r.text, "万") && target_unit.find("元") == std::string::npos) {
+        for (const std::string_view prefix : {"万", "亿"}) {
+            if (unit != std::string(prefix) + "元" || !util::ends_with(r.text, prefix) ||
+                target_unit.find("元") != std::string::npos) {
+                continue;
+            }
             // 1.2万 against 万人 is 1.2万人 itself.
-            unit = util::starts_with(target_unit, "万") ? target_unit : "万" + target_unit;
+            unit = util::starts_with(target_unit, prefix) ? target_unit : std::string(prefix) + target_unit;
         }
         if (const auto converted = model::convert_unit(*q.number, unit, target_unit)) {
             r.number = *converted;

@@ -59,6 +59,11 @@ TEST_CASE("funds-invalid does not over-find", "[funds-invalid]") {
     CHECK(test::run_rule("funds-invalid", with_funds("4,500.00")).empty());
     CHECK(test::run_rule("funds-invalid", with_funds("２３２．００")).empty());
     CHECK(test::run_rule("funds-invalid", with_funds("0.01")).empty());
+    // Amounts with their unit: 1.2亿 and 1.5亿 were "不是数字" while 120万 was read.
+    for (const char* funds : {"120万", "120万元", "1.2亿", "1.5亿", "1.5亿元", "8420700元"}) {
+        INFO(funds);
+        CHECK(test::run_rule("funds-invalid", with_funds(funds)).empty());
+    }
 }
 
 TEST_CASE("funds-invalid rejects parameters", "[funds-invalid]") {

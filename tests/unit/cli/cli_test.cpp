@@ -423,3 +423,24 @@ TEST_CASE("a converted table or a baseline that cannot be written whole fails wi
     CHECK(run({"convert", table, "--to", "json", "-o", dir.path("t.json")}).code == 0);
     CHECK(run({"check", table, "--update-baseline", dir.path("b.json"), "-f", "json"}).code != 2);
 }
+
+TEST_CASE("--summary with a format that cannot carry it says so once on stderr, naming those that can", "[cli]") {
+    // `-f sarif --summary` (junit, gitlab alike) dropped the summary and the key-evaluation list unsaid.
+    const std::string table = test::source_path("samples/clean-2024.csv");
+    test::TempDir dir;
+    const Run sarif = run({"check", table, "--summary", "-f", "sarif", "--report", "junit:" + dir.path("r.xml"),
+                           "--report", "sarif:" + dir.path("r2.sarif")});
+    CHECK(sarif.code == 0);
+    CHECK_THAT(sarif.err,
+               Catch::StartsWith("perf-check: --summary: the sarif, junit formats do not carry the summary"));
+    CHECK_THAT(sarif.err, Catch::Contains("these do: text, json, markdown, csv, html, xlsx") &&
+                              Catch::Contains("格式不含汇总和重点评价项目清单"));
+    CHECK(std::count(sarif.err.begin(), sarif.err.end(), '\n') == 1);  // once, however many outputs
+    CHECK_THAT(run({"check", table, "--summary", "-f", "gitlab"}).err, Catch::Contains("the gitlab format does not"));
+    // Formats that carry it, or no --summary: nothing said.
+    for (const char* format : {"text", "json", "csv", "markdown", "html"}) {
+        INFO(format);
+        CHECK(run({"check", table, "--summary", "-f", format}).err.empty());
+    }
+    CHECK(run({"check", table, "-f", "sarif"}).err.empty());
+}

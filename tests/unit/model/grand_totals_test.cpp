@@ -55,6 +55,10 @@ TEST_CASE("money_wan reads an amount cell in 万元", "[grand-total]") {
     CHECK(model::money_wan("1205000", MoneyUnit::yuan) == Decimal::parse("120.5"));
     CHECK(model::money_wan("1205000元", MoneyUnit::wan_yuan) == Decimal::parse("120.5"));
     CHECK(model::money_wan("1.2亿元", MoneyUnit::wan_yuan) == Decimal::parse("12000"));
+    // A bare 亿 is 亿元 as a bare 万 is 万元 ("1.2亿" was "not a number" while "120万" read), in a 元 table too.
+    CHECK(model::money_wan("1.2亿", MoneyUnit::wan_yuan) == Decimal::parse("12000"));
+    CHECK(model::money_wan("1.5 亿", MoneyUnit::yuan) == Decimal::parse("15000"));
+    CHECK(model::money_wan("120万", MoneyUnit::yuan) == Decimal::parse("120"));
     CHECK_FALSE(model::money_wan("≤120", MoneyUnit::wan_yuan));
     CHECK_FALSE(model::money_wan("120人", MoneyUnit::wan_yuan));
     CHECK_FALSE(model::money_wan("见上", MoneyUnit::wan_yuan));

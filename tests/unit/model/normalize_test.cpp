@@ -203,6 +203,7 @@ TEST_CASE("canonical_unit maps synonyms", "[normalize]") {
     CHECK(canonical_unit("个百分点") == "%");
     CHECK(canonical_unit(" 万元 ") == "万元");
     CHECK(canonical_unit("万") == "万元");
+    CHECK(canonical_unit("亿") == "亿元");
     CHECK(canonical_unit("元") == "元");
     CHECK(canonical_unit("人") == "人");
     CHECK(canonical_unit("‰") == "‰");

@@ -304,6 +304,47 @@ TEST_CASE("a directory means every supported file in it, in sorted order", "[pip
                Catch::Contains("no supported files") && Catch::Contains("目录中没有可读取的表格文件"));
 }
 
+TEST_CASE(
+    "a WPS .et or an OpenDocument .ods, found in a directory or named, is an unreadable file saying to save as "
+    ".xlsx; .docx, .pdf, .txt and .zip stay unread",
+    "[pipeline][batch][errors]") {
+    test::TempDir dir;
+    // A department's submissions: one table, a WPS workbook (a compound file, like an .xls), a LibreOffice
+    // one (a zip, like an .xlsx), and attachments. The .et and .ods used to vanish from a directory run
+    // without a word, and a named .et was called an .xls.
+    dir.write("a/clean.csv", test::slurp(test::source_path("samples/clean-2024.csv")));
+    const std::string compound = test::slurp(test::source_path("tests/data/xlsx/legacy.xls"));
+    REQUIRE(compound.rfind("\xD0\xCF\x11\xE0", 0) == 0);
+    dir.write("b/民政局.et", compound);
+    dir.write("c/人社局.ODS", std::string("PK\x03\x04", 4) + "mimetypeapplication/vnd.oasis.opendocument.spreadsheet");
+    dir.write("d/说明.docx", std::string("PK\x03\x04", 4));
+    dir.write("d/说明.pdf", "%PDF-1.4");
+    dir.write("d/附件.zip", std::string("PK\x03\x04", 4));
+    dir.write("d/notes.txt", "not a table");
+    const Report r = check({dir.path("")});
+    REQUIRE(r.files.size() == 3);
+    CHECK_THAT(r.files[0].path, Catch::EndsWith("a/clean.csv"));
+    CHECK_FALSE(r.files[0].error);
+    CHECK(r.files[0].projects == 1);
+    CHECK_THAT(r.files[1].path, Catch::EndsWith("b/民政局.et"));
+    REQUIRE(r.files[1].error);
+    CHECK_THAT(*r.files[1].error, Catch::Contains(r.files[1].path) && Catch::Contains("WPS") &&
+                                      Catch::Contains(".et") && Catch::Contains("另存为") && Catch::Contains(".xlsx"));
+    CHECK_THAT(*r.files[1].error, !Catch::Contains(".xls file") && !Catch::Contains("旧版 .xls"));
+    CHECK_THAT(r.files[2].path, Catch::EndsWith("c/人社局.ODS"));
+    REQUIRE(r.files[2].error);
+    CHECK_THAT(*r.files[2].error, Catch::Contains("OpenDocument") && Catch::Contains(".ods") &&
+                                      Catch::Contains("LibreOffice") && Catch::Contains("另存为") &&
+                                      Catch::Contains(".xlsx"));
+    CHECK(r.summary.unreadable_files == 2);
+    CHECK(pipeline::exit_code(r, RunOptions{}) == pipeline::k_exit_failed);
+    // Named on the command line, the same.
+    const Report named = check({dir.path("b/民政局.et")});
+    REQUIRE(named.files.size() == 1);
+    REQUIRE(named.files[0].error);
+    CHECK_THAT(*named.files[0].error, Catch::Contains("WPS") && !Catch::Contains("legacy Excel"));
+}
+
 TEST_CASE("a file named twice (a directory and a file in it, or ./a and a) is checked once", "[pipeline][batch]") {
     test::TempDir dir;
     dir.write("d/targets.csv", test::slurp(test::source_path("samples/targets-2024.csv")));
@@ -456,6 +497,54 @@ TEST_CASE("the summary counts units and lists projects at or above 100万元", "
     int unit_errors = 0;
     for (const auto& u : r.summary.units) unit_errors += u.errors;
     CHECK(unit_errors == r.summary.errors);
+}
+
+TEST_CASE(
+    "a project whose funds cannot be read is listed for review, and its unit's total says so; funds-invalid "
+    "and the summary agree",
+    "[pipeline][summary]") {
+    // 待定 used to drop the project from the ≥100万 list and leave its unit a confident 0.00; 1.2亿 was
+    // "不是数字" while 120万 was read.
+    const std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
+    const std::string funds = "302005,社区居家养老服务补助,120.00,";
+    REQUIRE(clean.find(funds) != std::string::npos);
+    const auto with_funds = [&](const std::string& to) {
+        std::string t = clean;
+        t.replace(t.find(funds), funds.size(), "302005,社区居家养老服务补助," + to + ",");
+        return t;
+    };
+    test::TempDir dir;
+    dir.write("a/tbd.csv", with_funds("待定"));
+    dir.write("b/yi.csv", with_funds("1.2亿"));
+    dir.write("c/empty.csv", with_funds(""));
+    dir.write("d/wan.csv", with_funds("120万"));
+    RunOptions opts;
+    opts.summary = true;
+    for (const unsigned jobs : {1U, 2U}) {
+        opts.jobs = jobs;
+        const Report r = check({dir.path("")}, opts);
+        const Summary& s = r.summary;
+        REQUIRE(s.units.size() == 1);
+        CHECK(s.units[0].funds_wan.str() == "12120");  // 1.2亿 + 120万
+        CHECK(s.units[0].funds_unreadable == 2);
+        CHECK(s.funds_unreadable == 2);
+        REQUIRE(s.key_projects.size() == 2);
+        CHECK(s.key_projects[0].funds_wan.str() == "12000");
+        CHECK_THAT(s.key_projects[0].file, Catch::EndsWith("b/yi.csv"));
+        REQUIRE(s.funds_to_review.size() == 2);
+        CHECK_THAT(s.funds_to_review[0].file, Catch::EndsWith("a/tbd.csv"));
+        CHECK(s.funds_to_review[0].funds_text == "待定");
+        CHECK(s.funds_to_review[0].findings == 1);
+        CHECK_THAT(s.funds_to_review[1].file, Catch::EndsWith("c/empty.csv"));
+        // Exactly the projects funds-invalid reports are the ones listed for review.
+        std::set<std::string> invalid;
+        for (const auto& f : r.findings) {
+            if (f.rule == "funds-invalid") invalid.insert(f.loc.file);
+        }
+        std::set<std::string> review;
+        for (const auto& k : s.funds_to_review) review.insert(k.file);
+        CHECK(invalid == review);
+    }
 }
 
 TEST_CASE("parallel checking gives the same report in the same order", "[pipeline][parallel]") {

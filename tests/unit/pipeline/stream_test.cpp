@@ -94,6 +94,7 @@ TEST_CASE("streamed and in-memory JSON agree on a batch checked in parallel, wit
     const auto doc = same_both_ways(opts);
     REQUIRE(doc["files"].size() == 4);
     CHECK(doc["files"][1]["error"].is_string());
+    CHECK(doc["summary"]["unreadable_files"] == 1);
     CHECK(doc["files"][3]["projects"] == 4);
     // Files in input order, findings grouped by file in that order.
     std::vector<std::string> order;

@@ -86,9 +86,9 @@ TEST_CASE("findings_per_file lists each file's findings in report order, a repea
 TEST_CASE("the summary adds only positive funds: a negative or zero amount (funds-invalid's) lowers no total") {
     report::SummaryBuilder b(Decimal::from_int(100), true);
     b.add_project({0, "a.csv", "301001", "甲", Decimal::from_int(500)});
-    b.add_project({0, "a.csv", "301001", "乙", Decimal::from_int(-100)});
-    b.add_project({0, "a.csv", "301001", "丙", Decimal::from_int(0)});
-    b.add_project({0, "a.csv", "301001", "丁", std::nullopt});
+    b.add_project({0, "a.csv", "301001", "乙", Decimal::from_int(-100), 2, "-100"});
+    b.add_project({0, "a.csv", "301001", "丙", Decimal::from_int(0), 0, "0"});
+    b.add_project({0, "a.csv", "301001", "丁", std::nullopt, 1, "待定"});
     const Summary s = b.finish(files_of({"a.csv"}));
     CHECK(s.projects == 4);
     CHECK(s.funds_wan == Decimal::from_int(500));
@@ -96,6 +96,25 @@ TEST_CASE("the summary adds only positive funds: a negative or zero amount (fund
     CHECK(s.units[0].projects == 4);
     CHECK(s.units[0].funds_wan == Decimal::from_int(500));
     CHECK(s.key_projects.size() == 1);
+    // They do not vanish: the totals say some funds are missing from them, and the projects are listed for
+    // a person to decide whether they are for key evaluation (待定 used to leave a confident 0.00 and no trace).
+    CHECK(s.funds_unreadable == 3);
+    CHECK(s.units[0].funds_unreadable == 3);
+    REQUIRE(s.funds_to_review.size() == 3);
+    CHECK(s.funds_to_review[0].project == "乙");
+    CHECK(s.funds_to_review[0].funds_text == "-100");
+    CHECK(s.funds_to_review[0].findings == 2);
+    CHECK(s.funds_to_review[2].project == "丁");
+    CHECK(s.funds_to_review[2].funds_text == "待定");
+    CHECK(report::funds_total_text(s.units[0].funds_wan, s.units[0].funds_unreadable, Lang::zh) ==
+          "500.00（另有 3 个项目的资金总额无法读取，未计入）");
+    CHECK(report::funds_total_text(Decimal::from_int(500), 0, Lang::zh) == "500.00");
+    // Without --summary the list is not kept (it grows with the projects), the counts are.
+    report::SummaryBuilder lean(Decimal::from_int(100), false);
+    lean.add_project({0, "a.csv", "301001", "丁", std::nullopt, 1, "待定"});
+    const Summary l = lean.finish(files_of({"a.csv"}));
+    CHECK(l.funds_unreadable == 1);
+    CHECK(l.funds_to_review.empty());
 }
 
 TEST_CASE("execution_working shows the budget execution arithmetic, or why it is 0") {

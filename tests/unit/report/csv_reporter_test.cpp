@@ -24,7 +24,9 @@ TEST_CASE("csv: BOM, CRLF, Chinese header, one row per finding and per unreadabl
 
 TEST_CASE("csv: parses back with python's csv module to the same fields", "[report][csv]") {
     test::TempDir dir;
-    const std::string file = dir.write("out.csv", test::render(test::sample_report(), "csv"));
+    Report report = test::sample_report();
+    report.with_summary = false;  // the summary's rows are the next test's
+    const std::string file = dir.write("out.csv", test::render(report, "csv"));
     const std::string script = dir.write("check.py", R"(import csv, sys
 with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:
     rows = list(csv.reader(f))
@@ -85,4 +87,51 @@ TEST_CASE("csv: a score run's scores follow the findings in the same columns, wi
                                             Catch::Contains("total 87.50 (良), of which budget execution 10.00"));
     // A check run has no score rows.
     CHECK(test::render(test::sample_report(), "csv").find(",score,") == std::string::npos);
+}
+
+TEST_CASE("csv: --summary follows the findings as rows of the same columns: files, units, key projects, review, total",
+          "[report][csv]") {
+    // `-f csv --summary` dropped the summary and the key-evaluation list without a word.
+    Report r = test::sample_report();
+    report::finalize(r,
+                     {{0, test::k_file_a, "301001", test::k_project_1, Decimal::from_raw(842'070000)},
+                      {0, test::k_file_a, "301001", test::k_project_2, std::nullopt, 0, "待定"},
+                      {1, test::k_file_b, "302002", test::k_project_3, Decimal::from_int(50)}},
+                     Decimal::from_int(100));
+    const std::string out = test::render(r, "csv");
+    const std::string file_row =
+        "\r\ndata/局 A/targets.csv,,,汇总,summary-file,,,,2,2 个项目，20 条指标：错误 2，警告 1，提示 1,\r\n";
+    const std::string unit_row =
+        "\r\n,,,汇总,summary-unit,301001,,,842.07,2 个项目，资金总额（万元）842.07（另有 1 "
+        "个项目的资金总额无法读取，未计入）"
+        "：错误 2，警告 1，提示 1,\r\n";
+    const std::string key_row =
+        "\r\ndata/局 A/targets.csv,,,汇总,key-project,301001,部分军退人员岗位补贴资金,,842.07,"
+        "重点评价项目：资金总额 842.07 万元（≥ 100 万元），问题 3 条,\r\n";
+    const std::string review_row =
+        "\r\ndata/局 A/targets.csv,,,汇总,funds-to-review,301001,养老保险补助,,待定,"
+        "资金总额“待定”无法读取，需人工核定是否纳入重点评价（≥ 100 万元）；问题 1 条,\r\n";
+    REQUIRE(out.find(file_row) != std::string::npos);
+    CHECK(out.find("\r\nbroken.csv,,,汇总,summary-file,,,,,无法读取文件：") != std::string::npos);
+    REQUIRE(out.find(unit_row) != std::string::npos);
+    REQUIRE(out.find(key_row) != std::string::npos);
+    REQUIRE(out.find(review_row) != std::string::npos);
+    CHECK(out.find(",汇总,summary-total,,,,,共 4 个文件（其中 1 个无法读取），3 个项目：错误 2，警告 2，提示 1；") !=
+          std::string::npos);
+    // After every finding and unreadable file, in the order file, unit, key projects, review, total.
+    CHECK(out.rfind(",unreadable-file,") < out.find(file_row));
+    CHECK(out.find(file_row) < out.find(unit_row));
+    CHECK(out.find(unit_row) < out.find(key_row));
+    CHECK(out.find(key_row) < out.find(review_row));
+    // Every row keeps the header's 11 columns (tools parse the findings table by them).
+    const std::string py =
+        "import csv,sys\nrows=list(csv.reader(open(sys.argv[1],encoding='utf-8-sig'),strict=True))\n"
+        "sys.exit(0 if all(len(x)==11 for x in rows) else 1)\n";
+    test::TempDir dir;
+    const std::string path = dir.write("r.csv", out);
+    const std::string script = dir.write("check.py", py);
+    CHECK(test::run_command("python3 " + test::shell_quote(script) + " " + test::shell_quote(path)) == 0);
+    // Without --summary: none of it.
+    r.with_summary = false;
+    CHECK(test::render(r, "csv").find(",汇总,") == std::string::npos);
 }

@@ -97,6 +97,19 @@ TEST_CASE("html: self-contained, every text escaped", "[report][html]") {
     CHECK(without.find("id=\"units\"") == std::string::npos);
     CHECK(without.find("id=\"key-projects\"") != std::string::npos);
     CHECK(without.find("id=\"scores\"") == std::string::npos);
+    CHECK(without.find("id=\"funds-to-review\"") == std::string::npos);  // every project's funds were read
+    // A project whose funds cannot be read: listed for review under the key-evaluation list, the totals say so.
+    Report tbd = test::sample_report();
+    report::finalize(tbd,
+                     {{0, test::k_file_a, "301001", test::k_project_1, Decimal::from_raw(842'070000)},
+                      {0, test::k_file_a, "301001", test::k_project_2, std::nullopt, 0, "待定"}},
+                     Decimal::from_int(100));
+    const std::string review = test::render(tbd, "html");
+    CHECK(count(element_body(review, "funds-to-review", "table"), "<tr") == 2);  // header + 1
+    CHECK(element_body(review, "funds-to-review", "table").find("<td>待定</td>") != std::string::npos);
+    CHECK(element_body(review, "units", "table").find("842.07（另有 1 个项目的资金总额无法读取，未计入）") !=
+          std::string::npos);
+    CHECK(review.find("<small class=\"note\">1 个项目的资金总额无法读取，未计入</small>") != std::string::npos);
     // English labels.
     plain.lang = Lang::en;
     CHECK(test::render(plain, "html").find("<html lang=\"en\">") != std::string::npos);

@@ -20,7 +20,11 @@ int count(const std::string& haystack, const std::string& needle) {
 
 TEST_CASE("markdown: totals, one section per file, findings rows with escaped cells", "[report][markdown]") {
     const std::string out = test::render(test::sample_report(true), "markdown");
-    CHECK(out.rfind("# perf-check 检查报告\n\n共 4 个文件、3 个项目：**错误 2**，警告 2，提示 1。资金总额 1050.00 万元。\n", 0) == 0);
+    // broken.csv is no finding: the headline names it beside the counts, which say nothing of it.
+    CHECK(out.rfind(
+              "# perf-check 检查报告\n\n共 4 个文件（**其中 1 个无法读取**）、3 个项目：**错误 2**，警告 2，提示 1。"
+              "资金总额 1050.00 万元。\n",
+              0) == 0);
     CHECK(out.find("\n## data/局 A/targets.csv\n\n| 行 | 单元格 | 级别 | 规则 | 项目 | 指标 | 问题 | 修改建议 |\n"
                    "|---|---|---|---|---|---|---|---|\n") != std::string::npos);
     // The | of the message does not split the cell; markup is inert; the newline stays inside the cell.
@@ -65,11 +69,30 @@ TEST_CASE("markdown: --summary adds per-file, per-unit and key-evaluation tables
     CHECK(compact.find("cost-breakdown") == std::string::npos);
 }
 
+TEST_CASE("markdown: funds that cannot be read are said in the headline, the unit's total and a review list",
+          "[report][markdown]") {
+    Report r = test::sample_report();
+    const std::vector<report::ProjectStat> projects = {
+        {0, test::k_file_a, "301001", test::k_project_1, Decimal::from_raw(842'070000)},
+        {0, test::k_file_a, "301001", test::k_project_2, std::nullopt, 0, "待定"},
+    };
+    report::finalize(r, projects, Decimal::from_int(100));
+    const std::string out = test::render(r, "markdown");
+    CHECK_THAT(out, Catch::Contains("资金总额 842.07 万元。另有 1 个项目的资金总额无法读取，未计入。\n"));
+    CHECK_THAT(out,
+               Catch::Contains("| 301001 | 2 | 842.07（另有 1 个项目的资金总额无法读取，未计入） | 2 | 1 | 1 |\n"));
+    CHECK_THAT(out, Catch::Contains("\n### 资金总额无法读取、需人工核定是否纳入重点评价（≥ 100 万元）的项目（1 个）\n\n"
+                                    "| 资金总额（原文） | 问题数 | 单位代码 | 项目 | 文件 |\n|---|---|---|---|---|\n"
+                                    "| 待定 | 1 | 301001 | 养老保险补助 | data/局 A/targets.csv |\n"));
+}
+
 TEST_CASE("markdown: English labels with --lang en", "[report][markdown]") {
     Report r = test::sample_report();
     r.lang = Lang::en;
     const std::string out = test::render(r, "markdown");
-    CHECK(out.rfind("# perf-check report\n\nFiles: 4, projects: 3; **errors: 2**, warnings: 2, infos: 1.", 0) == 0);
+    CHECK(out.rfind("# perf-check report\n\nFiles: 4 (**1 cannot be read**), projects: 3; **errors: 2**, warnings: 2, "
+                    "infos: 1.",
+                    0) == 0);
     CHECK(out.find("| row | cell | level | rule | project | indicator | problem | fix |") != std::string::npos);
     CHECK(out.find("### Projects for key evaluation (funds ≥ 100 万元)") != std::string::npos);
     CHECK(out.find("**cannot be read**: broken.csv") != std::string::npos);

@@ -64,7 +64,50 @@ TEST_CASE("text: English output has English punctuation and no '1 projects'", "[
     CHECK_THAT(text, Catch::Contains("broken.csv: cannot be read\n"));
     CHECK_THAT(
         text, Catch::Contains("■ Score: 301001 部分军退人员岗位补贴资金 (data/局 A/targets.csv) — total 87.50 (良)\n"));
-    CHECK_THAT(text, Catch::Contains("Files: 4, projects: 3; errors: 2, warnings: 2, infos: 1."));
+    CHECK_THAT(text, Catch::Contains("Files: 4 (1 cannot be read), projects: 3; errors: 2, warnings: 2, infos: 1."));
+}
+
+TEST_CASE("text: --summary lists projects whose funds cannot be read for review; a unit's total says it lacks them",
+          "[report][text]") {
+    Report r = test::sample_report();
+    const std::vector<report::ProjectStat> projects = {
+        {0, test::k_file_a, "301001", test::k_project_1, Decimal::from_raw(842'070000)},
+        {0, test::k_file_a, "301001", test::k_project_2, std::nullopt, 0, "待定"},
+    };
+    report::finalize(r, projects, Decimal::from_int(100));
+    const std::string zh = test::render(r, "text");
+    CHECK_THAT(zh, Catch::Contains("842.07（另有 1 个项目的资金总额无法读取，未计入）"));
+    CHECK_THAT(zh, Catch::Contains("\n资金总额无法读取、需人工核定是否纳入重点评价（≥ 100 万元）的项目（1 个）：\n"
+                                   "  资金总额（原文）  问题数  单位代码  项目          文件\n"
+                                   "  待定              1       301001    养老保险补助  data/局 A/targets.csv\n"));
+    r.lang = Lang::en;
+    const std::string en = test::render(r, "text");
+    CHECK_THAT(en, Catch::Contains("842.07 (funds of 1 project(s) could not be read, not counted)"));
+    CHECK_THAT(en, Catch::Contains("Projects whose funds could not be read, to decide by hand for key evaluation"));
+}
+
+TEST_CASE("text: the last line counts the files that could not be read (no findings, yet the run failed)",
+          "[report][text]") {
+    // Two broken CSVs in a directory used to end "共 2 个文件，0 个项目：错误 0，警告 0，提示 0。", a clean batch to
+    // anyone reading the last line, though the run exits 2.
+    Report r;
+    r.files.push_back({"d/a.csv", "", 0, 0, std::string("d/a.csv:1: binary data")});
+    r.files.push_back({"d/b.csv", "", 0, 0, std::string("d/b.csv:1: binary data")});
+    report::finalize(r, {}, Decimal::from_int(100));
+    CHECK(r.summary.unreadable_files == 2);
+    const std::string zh = test::render(r, "text");
+    CHECK_THAT(zh, Catch::EndsWith("\n共 2 个文件（其中 2 个无法读取），0 个项目：错误 0，警告 0，提示 0。\n"));
+    r.with_summary = true;
+    CHECK_THAT(test::render(r, "text"),
+               Catch::EndsWith("共 2 个文件（其中 2 个无法读取），0 个项目：错误 0，警告 0，提示 0。\n"));
+    r.lang = Lang::en;
+    CHECK_THAT(test::render(r, "text"),
+               Catch::EndsWith("\nFiles: 2 (2 cannot be read), projects: 0; errors: 0, warnings: 0, infos: 0.\n"));
+    // Every file read: the line as it always was.
+    Report clean;
+    clean.files.push_back({"d/c.csv", "UTF-8", 1, 12, std::nullopt});
+    report::finalize(clean, {}, Decimal::from_int(100));
+    CHECK_THAT(test::render(clean, "text"), Catch::EndsWith("\n共 1 个文件，0 个项目：错误 0，警告 0，提示 0。\n"));
 }
 
 TEST_CASE("text: a file with megabytes of findings is written whole and in order", "[report][text]") {

@@ -20,6 +20,16 @@ Decimal d(const char* text) { return *Decimal::parse(text); }
 
 }  // namespace
 
+TEST_CASE("a bare 亿 in a step is 亿元, as a bare 万 is 万元", "[scoring][deduction]") {
+    // 每超过1亿 was read as a one-off deduction (flat(-1)): 亿 was no unit of the grammar.
+    const auto f = parse_deduction("每超过1亿，扣1分，扣完为止");
+    REQUIRE(f.steps.size() == 1);
+    CHECK(f.steps[0].direction == StepDirection::over);
+    CHECK(f.steps[0].size == d("1"));
+    CHECK(f.steps[0].unit == "亿元");
+    CHECK(f.steps[0].points == d("1"));
+}
+
 // ---- DOMAIN.md, from the seed ------------------------------------------------------------------
 
 TEST_CASE("seed: 每超过5万元，扣1分，扣完为止", "[scoring][deduction]") {

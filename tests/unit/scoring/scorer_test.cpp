@@ -140,6 +140,13 @@ TEST_CASE("an actual in another unit of the same kind is converted before it is 
     const auto already = score_of(quantitative("1.5", "≥", "万人", ""), "1.2万");  // the target's unit itself
     CHECK(already.score == d("8"));
     for (const auto& step : already.steps) CHECK_FALSE(perf_check::util::contains(step.zh, "无法换算"));
+    // 亿 as 万 is: of money (1.2亿 against 万元) or of the target's unit (1.2亿 against 人次).
+    const auto yi = score_of(quantitative("15000", "≤", "万元", ""), "1.2亿");
+    CHECK(yi.score == d("10"));
+    CHECK(has_step(yi, "实际完成值换算为指标单位：1.2亿 = 12000万元"));
+    const auto visits = score_of(quantitative("150000000", "≥", "人次", ""), "1.2亿");
+    CHECK(visits.score == d("8"));
+    CHECK(has_step(visits, "实际完成值换算为指标单位：1.2亿 = 120000000人次"));
     const auto km = score_of(quantitative("5", "≥", "公里", ""), "4000米");
     CHECK(km.score == d("8"));
     // Another kind of unit: compared as written, and said.
