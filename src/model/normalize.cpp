@@ -291,6 +291,13 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     };
     set_name(ind.level1_name, ind.level1.text);
     set_name(ind.level2_name, ind.level2.text);
+    // 满意度指标 merged across the 一级 and 二级 columns (it has one 二级 only): the 二级 is that one, not
+    // 满意度指标 again, which indicator-level and placeholder-required reported as two errors.
+    if (!ind.level2_name.empty() && ind.level2_name == ind.level1_name) {
+        for (const auto& level : rules.framework.levels) {
+            if (level.name == ind.level1_name && level.children.size() == 1) ind.level2_name = level.children[0];
+        }
+    }
     ind.placeholder = rules.is_placeholder(ind.name.text) && rules.is_placeholder(ind.target.text);
     ind.value = read_quantity(ind.target.text);
     const Comparator stated = read_comparator(ind.type.text);

@@ -90,6 +90,29 @@ TEST_CASE("indicator-level does not over-find", "[indicator-level]") {
     CHECK(test::run_rule("indicator-level", project_of(rows)).empty());
 }
 
+TEST_CASE("a 一级 merged across the 二级 column means its only 二级", "[indicator-level]") {
+    // 满意度指标 merged across E:F (it has one 二级): a review found indicator-level and placeholder-required
+    // report two errors for this layout in every project.
+    auto rows = test::seed_rows();
+    bool found = false;
+    for (auto& row : rows) {
+        if (row.level2 != "服务对象满意度指标") continue;
+        row.level1 = "满意度指标";
+        row.level2 = "满意度指标";
+        found = true;
+    }
+    REQUIRE(found);
+    const Project p = project_of(rows);
+    CHECK(test::run_rule("indicator-level", p).empty());
+    CHECK(test::run_rule("placeholder-required", p).empty());
+    for (const auto& ind : p.indicators) {
+        if (ind.level1_name == "满意度指标") CHECK(ind.path().rfind("满意度指标/服务对象满意度指标/", 0) == 0);
+    }
+    // A 一级 with several 二级 merged across says nothing of which: still reported.
+    rows[0].level2 = rows[0].level1;
+    CHECK_FALSE(test::run_rule("indicator-level", project_of(rows)).empty());
+}
+
 TEST_CASE("indicator-level rejects parameters", "[indicator-level]") {
     const auto rule = rules::find_rule("indicator-level")
                           ->factory(config::default_rule_set(), Params({{"levels", Param{{"成本指标"}, true, 6}}}));
