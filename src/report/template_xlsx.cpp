@@ -70,8 +70,10 @@ struct ExampleRow {
     const char* weight;
 };
 
-const char* const k_example_code = "301001";
-const char* const k_example_name = "社区卫生服务中心诊疗设备购置";
+// The example is marked as one (rule template-example reports it if it is submitted), under a code no unit
+// has: left in, it was counted as 301001's 120万 key-evaluation project.
+const char* const k_example_code = "000000";
+const char* const k_example_name = "（示例）社区卫生服务中心诊疗设备购置";
 const double k_example_funds = 120;
 const char* const k_example_goal =
     "为辖区3个社区卫生服务中心购置并安装诊疗设备20台（套），年内完成验收并投入使用，年服务居民不少于5000人次。"

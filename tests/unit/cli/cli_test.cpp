@@ -288,8 +288,10 @@ TEST_CASE("template writes a workbook that reads back as one example project", "
     const Run r = run({"template", "-o", path});
     CHECK(r.code == 0);
     CHECK(test::slurp(path).rfind("PK", 0) == 0);
-    // Checking the untouched template: its example project passes (no errors), so exit 0.
-    CHECK(run({path}).code == 0);
+    // Checking the untouched template: its example project is good but an example, to delete: exit 1.
+    const Run untouched = run({path});
+    CHECK(untouched.code == 1);
+    CHECK_THAT(untouched.out, Catch::Contains("template-example"));
     // A workbook under another name would not open as one: refused, nothing written.
     const Run csv = run({"template", "-o", dir.path("模板.csv")});
     CHECK(csv.code == 2);
