@@ -322,6 +322,21 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     one_per_occurrence(convert->add_option("--limit", convert_limits, k_limit_help), "NAME=VALUE");
     auto* templ = app.add_subcommand("template", "模板 write a blank target table (.xlsx) with dropdowns and hints");
     templ->add_option("-o,--output", output, "输出文件 output .xlsx")->required();
+    // Subcommands inherit the footer of check's exit codes and examples: these say their own.
+    explain->footer(
+        "\n退出码 Exit codes: 0 已解释 explained; 2 参数错误 bad option.\n"
+        "示例 Example:\n  perf-check explain \"每超过5万元，扣1分，扣完为止\"");
+    rules->footer(
+        "\n退出码 Exit codes: 0 已列出 listed; 2 未知规则或规则集有误 unknown rule or bad rule set.\n"
+        "示例 Examples:\n  perf-check rules\n  perf-check rules cost-breakdown --lang en");
+    convert->footer(
+        "\n退出码 Exit codes: 0 已转换 converted; 2 无法读取或写出 unreadable table or unwritable output.\n"
+        "示例 Examples:\n  perf-check convert targets.xlsx --to json -o targets.json\n"
+        "  perf-check convert targets.csv --to csv -o clean.csv");
+    templ->footer(
+        "\n退出码 Exit codes: 0 已写出 written; 2 无法写出 the file could not be written.\n"
+        "示例 Example:\n  perf-check template -o 绩效目标表模板.xlsx\n"
+        "模板含一个示例项目（（示例）…），提交前删除 the example project is to be deleted before submitting.");
 
     std::vector<const char*> argv;
     for (const auto& a : args) argv.push_back(a.c_str());

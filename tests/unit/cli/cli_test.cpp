@@ -193,6 +193,19 @@ TEST_CASE("a repeatable option takes one value each time: the files after it sta
     CHECK(both.run.read.limits.max_cell_bytes == 1024);
 }
 
+TEST_CASE("the help of explain, rules, convert and template gives their own exit codes and examples", "[cli]") {
+    // They showed check's footer (--fail-on, exit 1 for findings, check's examples), which they do not have.
+    for (const char* command : {"explain", "rules", "convert", "template"}) {
+        INFO(command);
+        const auto h = parse({command, "--help"});
+        CHECK(h.exit_code == 0);
+        CHECK_THAT(h.message, !Catch::Contains("--fail-on"));
+        CHECK_THAT(h.message, Catch::Contains(std::string("perf-check ") + command));
+    }
+    CHECK_THAT(parse({"template", "--help"}).message, Catch::Contains("示例项目"));
+    CHECK_THAT(parse({"check", "--help"}).message, Catch::Contains("--fail-on"));
+}
+
 TEST_CASE("help shows what each repeatable option takes, once per occurrence", "[cli]") {
     // CLI11 shows a list option as `TEXT ...`, which reads as "several values after one --limit": the
     // very mistake the option refuses.
