@@ -169,6 +169,7 @@ struct TableInfo {
     std::string sheet;
     std::string encoding;  ///< "UTF-8", "UTF-8-BOM", "GB18030", "UTF-16LE", "UTF-16BE", or "" for non-text sources
     MoneyUnit money_unit = MoneyUnit::wan_yuan;
+    bool money_unit_stated = false;  ///< a 金额单位 line or a money column's header named the unit (else the default)
     int header_row = 0;                       ///< physical row of the (last) header line; 0 if none found
     std::vector<std::string> missing_columns;  ///< required canonical columns not found
     bool fullwidth_comma_header = false;       ///< header line separated only by '，'

@@ -51,6 +51,7 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
     }
     ActualsIndex index;
     index.m_file = path;
+    index.m_money_unit_stated = table.money_unit_stated;
     Project p;
     while (true) {
         auto more = (*source)->next(p);
@@ -89,12 +90,12 @@ void ActualsIndex::apply(Project& project) {
         m_used[it->first] = true;
     }
     const Project& a = it->second;
-    const bool other_money_unit = a.money_unit != project.money_unit;
-    if (!a.budget.empty()) project.budget = a.budget;
-    if (!a.spent.empty()) project.spent = a.spent;
-    if (other_money_unit) {
-        with_money_unit(project.budget, a.money_unit);
-        with_money_unit(project.spent, a.money_unit);
+    // Only a file that names its unit re-units its bare amounts: one that does not is read in the table's.
+    const bool other_money_unit = m_money_unit_stated && a.money_unit != project.money_unit;
+    for (auto [to, from] : {std::pair{&project.budget, &a.budget}, std::pair{&project.spent, &a.spent}}) {
+        if (from->empty()) continue;
+        *to = *from;
+        if (other_money_unit) with_money_unit(*to, a.money_unit);
     }
     project.repeated_actuals.insert(project.repeated_actuals.end(), a.repeated_actuals.begin(),
                                     a.repeated_actuals.end());

@@ -39,6 +39,7 @@ public:
 private:
     using Key = std::pair<std::string, std::string>;
     std::string m_file;
+    bool m_money_unit_stated = false;  ///< the file names its money unit (a bare amount is then in it)
     std::map<Key, Project> m_projects;
     std::map<Key, bool> m_used;
     std::unique_ptr<std::mutex> m_used_mutex = std::make_unique<std::mutex>();  // movable index, shared lock

@@ -165,6 +165,7 @@ public:
         m_table.file = std::move(file);
         m_table.sheet = m_doc.value("sheet", "");
         m_table.money_unit = m_doc.value("money_unit", "万元") == "元" ? MoneyUnit::yuan : MoneyUnit::wan_yuan;
+        m_table.money_unit_stated = m_doc.contains("money_unit");
         m_table.header_row = 1;
         m_table.self_evaluation = holds_self_evaluation(m_doc);
     }

@@ -150,6 +150,32 @@ TEST_CASE("an actuals file in 元 is read in 元, by its unit line or its column
     }
 }
 
+TEST_CASE(
+    "an actuals file that names no money unit is read in the table's; one that does re-units only its own figures",
+    "[pipeline][score][actuals]") {
+    // A code review found a unit-less actuals file taken as 万元 against a 元 table (855 as 855万元: 0 of 20),
+    // and the table's own 全年预算数 re-read in the actuals file's 元 (a rate of 593774.86%).
+    const auto read = [](const std::string& rel) { return test::slurp(test::source_path(rel)); };
+    std::string yuan_table = read("samples/self-eval/targets-2024.csv");
+    yuan_table.replace(yuan_table.find("金额单位：万元"), std::string("金额单位：万元").size(), "金额单位：元");
+    test::TempDir dir;
+    const Report plain = score(dir.write("targets-yuan.csv", yuan_table), "samples/self-eval/actuals-2024.csv");
+    REQUIRE_FALSE(plain.scores.empty());
+    CHECK(plain.scores[0].indicators[0].score == Decimal::from_int(18));  // 855.00万元 as written: 2 steps of 5万元
+    REQUIRE(plain.scores[0].budget_execution.spent);
+    CHECK(plain.scores[0].budget_execution.spent->str() == "0.0855");  // a bare 855.00 in the table's 元
+    const Report spent_only = score("samples/self-eval/self-eval-2024.csv",
+                                    dir.write("spent.csv",
+                                              "金额单位：元\n单位代码,项目名称,三级指标,实际完成值,全年执行数\n"
+                                              "301001,部分军退人员岗位补贴资金,,,5000000\n"));
+    REQUIRE_FALSE(spent_only.scores.empty());
+    const auto& b = spent_only.scores[0].budget_execution;
+    REQUIRE(b.budget);
+    REQUIRE(b.spent);
+    CHECK(b.budget->str() == "842.07");  // the table's, in its 万元
+    CHECK(b.spent->str() == "500");
+}
+
 TEST_CASE("scoring never gives a silent zero: no actual column, or an actuals file with no rows", "[pipeline][score]") {
     // The target table alone has no 实际完成值 column: the file is reported, not scored 0.
     const Report r = score("samples/targets-2024.csv");
