@@ -168,6 +168,7 @@ public:
             start_cell(xml, attrs);
         } else if (name == "v") {
             m_in_v = m_in_cell;
+            m_has_v = m_in_cell;
         } else if (name == "is") {
             m_in_is = m_in_cell;
             m_has_inline = m_in_cell;
@@ -280,14 +281,18 @@ private:
         m_has_inline = false;
         m_formula.clear();
         m_has_formula = false;
+        m_has_v = false;
     }
 
     void end_cell(XmlControl& xml) {
         m_in_cell = false;
         m_in_v = m_in_is = m_in_t = m_in_f = false;
         // A formula without a cached result reads as "" like an empty cell, but is none: noted, so
-        // that the user is told to let Excel or WPS save the result rather than to fill the cell in.
-        if (m_has_formula && m_value.empty() && !m_has_inline) {
+        // that the user is told to let Excel or WPS save the result rather than to fill the cell in. A
+        // text result may be saved empty (=IF(G6="无","",20) gives <c t="str"><f>…</f><v></v></c>); an
+        // empty <v> of a number is none (what scripts write for a formula they cannot compute).
+        const bool unsaved = !m_has_v || (m_value.empty() && m_type == CellType::number);
+        if (m_has_formula && unsaved && !m_has_inline) {
             const auto column = static_cast<std::size_t>(m_column - 1);
             m_row.unsaved_formulas.push_back({column, util::trim(m_formula)});
         }
@@ -439,6 +444,7 @@ private:
     bool m_has_inline = false;
     std::string m_formula;
     bool m_has_formula = false;
+    bool m_has_v = false;  ///< the cell has a <v> element, empty or not
     bool m_in_f = false;
     bool m_in_v = false;
     bool m_in_is = false;

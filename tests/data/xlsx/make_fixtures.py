@@ -136,6 +136,8 @@ def make_cells():
         f'<{x}c r="G2"><{x}v>1E-6</{x}v></{x}c>'
         f'<{x}c r="H2" s="4"><{x}v>4500</{x}v></{x}c>'
         f'<{x}c r="I2"><{x}f>SUM(A2:B2)</{x}f></{x}c>'
+        f'<{x}c r="J2" t="str"><{x}f>IF(A2="","",1)</{x}f><{x}v></{x}v></{x}c>'
+        f'<{x}c r="K2"><{x}f>A2*2</{x}f><{x}v></{x}v></{x}c>'
         f'</{x}row>'
         f'<{x}row r="3">'
         f'<{x}c r="A3" s="1"><{x}v>45292</{x}v></{x}c>'
