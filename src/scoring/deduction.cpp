@@ -155,12 +155,16 @@ constexpr Verb k_step_verbs[] = {
 
 // Direction words that open a threshold or an implicit step without 每: 少于1%扣0.5分, 低于100%每1%….
 constexpr Verb k_threshold_verbs[] = {
-    {U"低于", StepDirection::under},  {U"少于", StepDirection::under}, {U"不足", StepDirection::under},
-    {U"不到", StepDirection::under},  {U"减少", StepDirection::under}, {U"降低", StepDirection::under},
-    {U"下降", StepDirection::under},  {U"超过", StepDirection::over},  {U"超出", StepDirection::over},
-    {U"高于", StepDirection::over},   {U"多于", StepDirection::over},  {U"延迟", StepDirection::delay},
-    {U"推迟", StepDirection::delay},  {U"逾期", StepDirection::delay}, {U"延期", StepDirection::delay},
+    {U"低于", StepDirection::under}, {U"少于", StepDirection::under}, {U"不足", StepDirection::under},
+    {U"不到", StepDirection::under}, {U"减少", StepDirection::under}, {U"降低", StepDirection::under},
+    {U"下降", StepDirection::under}, {U"超过", StepDirection::over},  {U"超出", StepDirection::over},
+    {U"高于", StepDirection::over},  {U"多于", StepDirection::over},  {U"延迟", StepDirection::delay},
+    {U"推迟", StepDirection::delay}, {U"逾期", StepDirection::delay}, {U"延期", StepDirection::delay},
+    {U"超支", StepDirection::over},
 };
+
+// Threshold verbs that name a gap rather than a bound: 减少10人以上 is 10 short of the target, not below 10.
+constexpr UV k_gap_verbs[] = {U"减少", U"降低", U"下降", U"超支"};
 
 struct Threshold {
     StepDirection direction;
@@ -643,6 +647,7 @@ private:
         StepDirection dir{};
         std::size_t q = verb_at(p, k_threshold_verbs, dir);
         if (q == k_no) return k_no;
+        const UV verb = slice(p, q);
         std::size_t k = q;
         for (; k < m_s.size() && k < q + 8 && m_s[k] != U',' && m_s[k] != U'每' && m_s[k] != U'扣'; ++k) {
             if (number(k)) break;
@@ -654,7 +659,14 @@ private:
         std::string unit;
         q = num->end;
         if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
-        if (const std::size_t z = any(q, {U"的部分", U"部分", U"以上", U"以下", U"时"}); z != k_no) q = z;
+        const bool in_points = slice(num->end, q).find(U"百分点") != UV::npos;  // a difference of percentages
+        bool inclusive = false;
+        if (const std::size_t z = any(q, {U"及以上", U"及以下", U"以上", U"以下"}); z != k_no) {
+            q = z;
+            inclusive = true;
+        } else if (const std::size_t w = any(q, {U"的部分", U"部分", U"时"}); w != k_no) {
+            q = w;
+        }
         const std::size_t cond_end = q;
         const std::size_t next = skip_soft(q);
         Threshold thr{dir, num->value, unit};
@@ -693,7 +705,19 @@ private:
             return e;
         }
         if (const std::size_t e = r_all_or_nothing(next, false); e != k_no && m_step_text) {
-            if (apply) add_cutoff(Cutoff{dir, num->value, unit, {}}, p, e);
+            if (apply) {
+                Cutoff c;
+                c.direction = dir;
+                c.value = num->value;
+                c.unit = unit;
+                // 减少10人, 低于目标值20个百分点: the gap from the target, not a bound of the actual.
+                const UV subject = slice(subject_from, subject_to);
+                c.gap = std::find(std::begin(k_gap_verbs), std::end(k_gap_verbs), verb) != std::end(k_gap_verbs) ||
+                        in_points || subject.find(U"目标") != UV::npos || subject.find(U"指标值") != UV::npos ||
+                        subject.find(U"预算") != UV::npos;
+                c.inclusive = inclusive;
+                add_cutoff(std::move(c), p, e);
+            }
             return e;
         }
         if (r_discretionary(next, false) != k_no || r_all_or_nothing(next, false) != k_no ||
@@ -712,6 +736,7 @@ private:
         std::size_t q = num->end;
         std::string unit;
         if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
+        const bool in_points = slice(num->end, q).find(U"百分点") != UV::npos;
         StepDirection dir = StepDirection::under;
         if (const std::size_t b = any(q, {U"及以下", U"以下"}); b != k_no) {
             q = b;
@@ -723,11 +748,24 @@ private:
         }
         const std::size_t e = r_all_or_nothing(skip_soft(q), false);
         if (e == k_no) return k_no;
-        if (apply) add_cutoff(Cutoff{dir, num->value, unit, {}}, p, e);
+        if (apply) {
+            Cutoff c;
+            c.direction = dir;
+            c.value = num->value;
+            c.unit = unit;
+            c.gap = in_points;
+            c.inclusive = true;  // 以上 / 以下 include the value
+            add_cutoff(std::move(c), p, e);
+        }
         return e;
     }
 
     void add_cutoff(Cutoff c, std::size_t from, std::size_t to) {
+        if (m_adjacent && !m_unknown.empty()) {
+            // Text glued before it names what it measures (满意度低于80%不得分): part of the cut-off.
+            from = m_unknown_from;
+            m_unknown.clear();
+        }
         c.source = to_utf8(slice(from, to));
         m_f.cutoffs.push_back(std::move(c));
         add_piece(PieceKind::cutoff, from, to, static_cast<int>(m_f.cutoffs.size()) - 1);
@@ -826,13 +864,17 @@ private:
             const bool is_step = r == &Parser::r_step_entry || r == &Parser::r_threshold;
             const bool is_condition = r == &Parser::r_condition_met || r == &Parser::r_condition_missed;
             if (is_condition && m_adjacent && !m_unknown.empty()) {
-                // Unknown text glued to a condition is its subject (满意度达到90%以上): one condition.
+                // Unknown text glued to a condition is its subject (满意度达到90%以上): one condition. Ending
+                // in a negation it turns a met condition into a missed one (不完成, 无法达到).
                 const std::size_t from = m_unknown_from;
+                const char32_t last = m_unknown.back();
+                const bool negated = last == U'不' || last == U'未' || last == U'没' || last == U'无' || last == U'非';
                 m_unknown.clear();
                 const std::size_t e = (this->*r)(p, true);
                 Piece& piece = m_f.pieces.back();
                 piece.from = from;
                 piece.text = to_utf8(slice(from, e));
+                if (negated && piece.kind == PieceKind::condition_met) piece.kind = PieceKind::condition_missed;
                 return e;
             }
             // Unknown text glued to a step names what it measures (满意度每低于…); keep it for attach_subject.

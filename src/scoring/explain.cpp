@@ -77,8 +77,10 @@ std::string canonical_form(const Formula& f) {
         p += ": -" + s.points.str() + ")";
         parts.push_back(p);
     }
-    for (const auto& c : f.cutoffs)
-        parts.push_back(std::string("cutoff(") + direction_key(c.direction) + " " + amount(c.value, c.unit) + ")");
+    for (const auto& c : f.cutoffs) {
+        parts.push_back(std::string("cutoff(") + (c.gap ? "gap " : "") + direction_key(c.direction) + " " +
+                        amount(c.value, c.unit) + (c.inclusive ? " incl" : "") + ")");
+    }
     if (f.partial) parts.push_back("partial_counts(" + amount(*f.partial, f.partial_unit) + ")");
     if (f.proportional == Proportional::completion) parts.push_back("proportional(completion)");
     if (f.proportional == Proportional::deduction) parts.push_back("proportional(deduction)");
@@ -145,28 +147,28 @@ Text describe(const Step& s) {
 
 Text describe(const Cutoff& c) {
     const std::string v = amount(c.value, c.unit);
-    Text t;
-    switch (c.direction) {
-        case StepDirection::over:
-            t = {"超过" + v + "不得分：超出该值时本项0分，未超出时按步扣分",
-                 "0 points beyond " + v + " over; short of that the steps deduct"};
-            break;
-        case StepDirection::delay:
-            t = {"延迟超过" + amount_zh(c.value, c.unit) + "不得分：延迟超出该值时本项0分，否则按步扣分",
-                 "0 points when late by more than " + v + "; otherwise the steps deduct"};
-            break;
-        case StepDirection::under:
-        case StepDirection::shortfall:
-            t = {"低于" + v + "不得分：低于该值时本项0分，未低于时按步扣分",
-                 "0 points below " + v + "; at or above it the steps deduct"};
-            break;
+    const bool over = c.direction != StepDirection::under && c.direction != StepDirection::shortfall;
+    const bool gap = c.gap || c.direction == StepDirection::delay;
+    // What is measured, and how far past the value counts: 低于目标10人及以上, 超过20%, 80%及以下, 低于80%.
+    std::string zh_when;
+    if (gap) {
+        const std::string what = c.direction == StepDirection::delay ? "延迟" : over ? "超出目标" : "低于目标";
+        zh_when = c.inclusive ? what + v + "及以上" : what + "超过" + v;
+    } else if (over) {
+        zh_when = c.inclusive ? v + "及以上" : "超过" + v;
+    } else {
+        zh_when = c.inclusive ? v + "及以下" : "低于" + v;
     }
+    const std::string en_past =
+        gap || over ? (c.inclusive ? "at or beyond " : "beyond ") : (c.inclusive ? "at or below " : "below ");
+    Text t{zh_when + "时本项0分，否则按步扣分",
+           "0 points " + std::string(gap ? (over ? "when over the target by " : "when short of the target by ") : "") +
+               en_past + v + "; otherwise the steps deduct"};
     if (c.unit == "%") {
-        t.zh += c.direction == StepDirection::over ? "（百分比指标按实际值计，其他指标按超出目标值的百分比计）"
-                                                   : "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
-        t.en += c.direction == StepDirection::over
-                    ? " (the actual on a % indicator, otherwise the excess as a percent of the target)"
-                    : " (the actual on a % indicator, otherwise the completion rate actual ÷ target)";
+        t.zh += gap || over ? "（百分比指标按百分点计，其他指标按目标值的百分比计）"
+                            : "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
+        t.en += gap || over ? " (percentage points on a % indicator, otherwise percent of the target)"
+                            : " (the actual on a % indicator, otherwise the completion rate actual ÷ target)";
     }
     return t;
 }
@@ -270,12 +272,7 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
                        : "the gap is divided into steps (by default only full steps count; the rule set may count "
                          "partial steps or pro-rate), each step deducts its points");
         }
-        for (const auto& c : f.cutoffs) {
-            const std::string v = amount(c.value, c.unit);
-            const bool over = c.direction == StepDirection::over || c.direction == StepDirection::delay;
-            out << (zh ? std::string("；") + (over ? "超过" : "低于") + v + "时得0分"
-                       : std::string("; 0 points ") + (over ? "beyond " : "below ") + v);
-        }
+        for (const auto& c : f.cutoffs) out << (zh ? "；" : "; ") << pick(describe(c), lang);
     } else if (f.proportional != Proportional::none) {
         out << (zh ? "按完成比例计分（该指标方向的默认公式）" : "scored by the completion ratio (the comparator's default formula)");
     } else if (f.flat) {

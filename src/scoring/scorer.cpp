@@ -378,78 +378,89 @@ private:
         return d == StepDirection::under;
     }
 
-    // The text's cut-offs beside its steps (低于80%不得分, 超过20%不得分): true when the actual is past one,
-    // and the indicator scores 0 whatever the steps would leave. A value in % on an indicator in another
-    // unit is a share of the target: the completion rate below, the excess over it above. A value in the
-    // indicator's unit is the actual's bound (50人以下 against ≥100人), unless it lies on the target's side,
-    // where that would cut off a met target too: then it is the gap (超支20万元以上 against ≤80万元).
+    // The text's cut-offs beside its steps (低于80%不得分, 减少10人以上不得分, 超过20%不得分): true when the actual
+    // is past one, and the indicator scores 0 whatever the steps would leave. A cut-off measures either the
+    // actual (50人以下 against ≥100人) or its gap from the target: when the text says so (减少/降低/下降/超支,
+    // 低于目标N, N个百分点, a delay), and when a bound lies on the target's side, where as a bound of the actual
+    // it would cut off a met target too (超过20万元 against ≤80万元). A value in % on an indicator in another
+    // unit is a share of the target: the completion rate for a bound below, the gap otherwise. 以上/以下 and
+    // (含) include the value itself.
     bool cutoff_reached() {
         const std::string& unit = m_ind.value.unit;
         for (const Cutoff& c : m_formula->cutoffs) {
-            if (!applies(c.direction)) continue;
+            if (!applies(c.direction)) {
+                step(
+                    [&] {
+                        return "“" + shown(c.source) + "”的方向与指标（" + comparator_symbol(m_c) +
+                               "）未达标的方向不符，不适用";
+                    },
+                    [&] {
+                        return "\"" + c.source + "\" counts the other direction than this indicator's (" +
+                               comparator_symbol(m_c) + ") miss; not applied";
+                    });
+                continue;
+            }
             const bool over = c.direction != StepDirection::under && c.direction != StepDirection::shortfall;
-            const bool late = c.direction == StepDirection::delay;
-            Decimal measured = late ? m_a - m_t : m_a;
+            const bool share = c.unit == "%" && unit != "%";
             Decimal limit = c.value;
-            std::string measured_unit = unit;
-            if (!c.unit.empty() && c.unit != unit) {
-                if (model::is_money_unit(c.unit) && model::is_money_unit(unit)) {
-                    limit = from_wan(wan_of(c.value, c.unit), unit);
-                } else if (c.unit == "%" && m_t > k_zero) {
-                    const Decimal part = over ? m_a - m_t : m_a;
-                    measured = part * k_hundred / m_t;
-                    measured_unit = "%";
-                    step(
-                        [&] {
-                            return std::string(over ? "超出目标值的百分比：(" + m_a.str() + " − " + m_t.str() + ")"
-                                                    : "完成率：" + m_a.str()) +
-                                   " ÷ " + m_t.str() + " × 100 = " + measured.str() + "%";
-                        },
-                        [&] {
-                            return std::string(over ? "Excess over the target: (" + m_a.str() + " − " + m_t.str() + ")"
-                                                    : "Completion rate: " + m_a.str()) +
-                                   " ÷ " + m_t.str() + " × 100 = " + measured.str() + "%";
-                        });
-                } else {
+            if (!share && !c.unit.empty() && c.unit != unit) {
+                if (!model::is_money_unit(c.unit) || !model::is_money_unit(unit)) {
                     step([&] { return "“" + shown(c.source) + "”的单位与指标单位不同，无法比较，不适用"; },
                          [&] { return "\"" + c.source + "\" is in another unit than the indicator: not applied"; });
                     continue;
                 }
+                limit = from_wan(wan_of(c.value, c.unit), unit);
             }
-            const bool relative = measured_unit == unit && (over ? limit <= m_t : limit >= m_t);
-            if (relative && !late) {
-                measured = over ? m_a - m_t : m_t - m_a;
+            if (share && m_t <= k_zero) {
+                step(
+                    [&] { return "目标值不大于0，无法换算为百分比，“" + shown(c.source) + "”不适用"; },
+                    [&] { return "Target not above 0, no percentage can be taken: \"" + c.source + "\" not applied"; });
+                continue;
+            }
+            const bool gap = c.gap || c.direction == StepDirection::delay || (share && over) ||
+                             (!share && (over ? limit <= m_t : limit >= m_t));
+            const Decimal diff = over ? m_a - m_t : m_t - m_a;
+            const std::string diff_text = over ? m_a.str() + " − " + m_t.str() : m_t.str() + " − " + m_a.str();
+            Decimal measured = gap ? diff : m_a;
+            Text working;
+            if (share) {
+                measured = (gap ? diff : m_a) * k_hundred / m_t;
+                const std::string part = gap ? "(" + diff_text + ")" : m_a.str();
+                const std::string tail = " ÷ " + m_t.str() + " × 100 = " + measured.str() + "%";
+                working = {std::string(gap ? (over ? "超出目标值的百分比：" : "低于目标值的百分比：") : "完成率：") +
+                               part + tail,
+                           std::string(gap ? (over ? "Excess over the target: " : "Shortfall from the target: ")
+                                           : "Completion rate: ") +
+                               part + tail};
+            } else if (gap) {
+                working = {std::string(over ? "超出目标：" : "低于目标：") + diff_text + " = " + val(measured, unit),
+                           std::string(over ? "Over the target: " : "Short of the target: ") + diff_text + " = " +
+                               val(measured, unit)};
+            }
+            // A gap, or an excess, is past the value above it; a bound of the actual below it.
+            const bool above = gap || over;
+            const bool reached = above ? (c.inclusive ? measured >= limit : measured > limit)
+                                       : (c.inclusive ? measured <= limit : measured < limit);
+            const std::string mu = share ? std::string("%") : unit;
+            const std::string m = val(measured, mu);
+            const std::string l = val(limit, mu);
+            if (!reached) {
                 step(
                     [&] {
-                        return std::string(over ? "超出目标：" : "低于目标：") +
-                               (over ? m_a.str() + " − " + m_t.str() : m_t.str() + " − " + m_a.str()) + " = " +
-                               val(measured, unit);
+                        return std::string(above ? "未超过" : "未低于") + l + "（" + m + "），“" + shown(c.source) +
+                               "”不适用";
                     },
                     [&] {
-                        return std::string(over ? "Over the target: " : "Short of the target: ") +
-                               (over ? m_a.str() + " − " + m_t.str() : m_t.str() + " − " + m_a.str()) + " = " +
-                               val(measured, unit);
+                        return std::string(above ? "Not beyond " : "Not below ") + l + " (" + m + "): \"" + c.source +
+                               "\" does not apply";
                     });
+                continue;
             }
-            const bool reached = over || relative ? measured > limit : measured < limit;
-            const std::string m = val(measured, measured_unit);
-            const std::string l = val(limit, measured_unit);
-            if (reached) {
-                const char* rel = over || relative ? " > " : " < ";
-                step([&] { return "“" + shown(c.source) + "”：" + m + rel + l + "，本项0分"; },
-                     [&] { return "\"" + c.source + "\": " + m + rel + l + ", the indicator scores 0"; });
-                return true;
-            }
-            const bool beyond = over || relative;
-            step(
-                [&] {
-                    return std::string(beyond ? "未超过" : "未低于") + l + "（" + m + "），“" + shown(c.source) +
-                           "”不适用";
-                },
-                [&] {
-                    return std::string(beyond ? "Not beyond " : "Not below ") + l + " (" + m + "): \"" + c.source +
-                           "\" does not apply";
-                });
+            if (!working.zh.empty()) step([&] { return working.zh; }, [&] { return working.en; });
+            const char* rel = above ? (c.inclusive ? " ≥ " : " > ") : (c.inclusive ? " ≤ " : " < ");
+            step([&] { return "“" + shown(c.source) + "”：" + m + rel + l + "，本项0分"; },
+                 [&] { return "\"" + c.source + "\": " + m + rel + l + ", the indicator scores 0"; });
+            return true;
         }
         return false;
     }

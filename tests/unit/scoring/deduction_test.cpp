@@ -338,11 +338,11 @@ TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") 
     CHECK(canonical_form(parse_deduction("达到90%以上得满分，每低于1%扣0.5分，低于60%不得分")) ==
           "full_if_met; step(under 1%: -0.5); cutoff(under 60%)");
     CHECK(canonical_form(parse_deduction("满意度90%以上得满分，每降低1个百分点扣1分，80%以下不得分")) ==
-          "full_if_met; step(under 1%: -1); cutoff(under 80%)");
+          "full_if_met; step(under 1%: -1); cutoff(under 80% incl)");
     CHECK(canonical_form(parse_deduction("偏差在5%以内得满分，超出5%以上每1%扣1分")) ==
           "full_if_met; step(over 1% from 5%: -1)");
     CHECK(canonical_form(parse_deduction("培训人数100人以上得满分，每少10人扣1分，50人以下不得分")) ==
-          "full_if_met; step(under 10人: -1); cutoff(under 50人)");
+          "full_if_met; step(under 10人: -1); cutoff(under 50人 incl)");
 }
 
 TEST_CASE("a cut-off beside a step is read with its value; without a step it stays all-or-nothing",
@@ -357,10 +357,32 @@ TEST_CASE("a cut-off beside a step is read with its value; without a step it sta
     CHECK(f.unparsed.empty());
     CHECK(canonical_form(parse_deduction("每超过预算5%扣2分，超过20%不得分")) == "step(over 5%: -2); cutoff(over 20%)");
     CHECK(canonical_form(parse_deduction("每低于1%扣2分，80%（含）以下的不得分")) ==
-          "step(under 1%: -2); cutoff(under 80%)");
+          "step(under 1%: -2); cutoff(under 80% incl)");
     CHECK(canonical_form(parse_deduction("每超过1万元扣1分，超支20万元以上不得分")) ==
-          "step(over 1万元: -1); cutoff(over 20万元)");
+          "step(over 1万元: -1); cutoff(gap over 20万元 incl)");
+    // A code review found these misread: a gap verb (减少, 降低, 下降) or 目标值/百分点 measure the gap, not the
+    // actual; 及以上 after a verb keeps the verb's direction; 以上/以下 include the value.
+    CHECK(canonical_form(parse_deduction("每减少1人扣1分，减少10人以上不得分")) ==
+          "step(under 1人: -1); cutoff(gap under 10人 incl)");
+    CHECK(canonical_form(parse_deduction("每低于目标值1个百分点扣0.5分，低于目标值20个百分点及以上不得分")) ==
+          "step(under 1%: -0.5); cutoff(gap under 20% incl)");
+    CHECK(canonical_form(parse_deduction("每下降1个百分点扣1分，下降超过5个百分点不得分")) ==
+          "step(under 1%: -1); cutoff(gap under 5%)");
+    CHECK(canonical_form(parse_deduction("每低于1%扣1分，低于80%不得分")) == "step(under 1%: -1); cutoff(under 80%)");
+    const auto glued = parse_deduction("达到指标值得满分，每低于1%扣1分，满意度低于80%不得分");
+    CHECK(glued.unparsed.empty());
+    REQUIRE(glued.cutoffs.size() == 1);
+    CHECK(glued.cutoffs[0].source == "满意度低于80%不得分");
+    CHECK(parse_deduction("每超过1万元扣1分，超支20万元以上不得分").cutoffs[0].source == "超支20万元以上不得分");
     CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; all_or_nothing");
+}
+
+TEST_CASE("a negation glued to a met condition makes it a missed one", "[scoring][deduction]") {
+    const auto f = parse_deduction("不完成不得分");
+    REQUIRE_FALSE(f.pieces.empty());
+    CHECK(f.pieces[0].kind == PieceKind::condition_missed);
+    CHECK(f.pieces[0].text == "不完成");
+    CHECK(canonical_form(f) == "all_or_nothing");
 }
 
 TEST_CASE("(含) and a subject glued to a condition are understood", "[scoring][deduction]") {

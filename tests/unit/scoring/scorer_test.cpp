@@ -303,7 +303,25 @@ TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short o
         quantitative("80", "≤", "万元", "每超过1万元扣1分，超支20万元以上不得分", "20分", "成本指标", "经济成本指标");
     CHECK(score_of(gap, "100.5").score == d("0"));
     CHECK(score_of(gap, "85").score == d("15"));
-    CHECK(has_step(score_of(gap, "85"), "未超过20万元（5万元），“20万元以上不得分”不适用"));
+    CHECK(has_step(score_of(gap, "85"), "未超过20万元（5万元），“超支20万元以上不得分”不适用"));
+    // A gap verb measures the gap, and 以上/以下 include the value (found by a code review: these scored 5, 7.5,
+    // 12.5 and 16).
+    const auto fewer = quantitative("100", "≥", "人", "每减少1人扣1分，减少10人以上不得分", "20分");
+    CHECK(score_of(fewer, "85").score == d("0"));
+    CHECK(has_step(score_of(fewer, "85"), "“减少10人以上不得分”：15人 ≥ 10人，本项0分"));
+    CHECK(score_of(fewer, "91").score == d("11"));
+    CHECK(score_of(fewer, "90").score == d("0"));  // 10 short: 10人以上 includes 10
+    const auto points = quantitative(
+        "95", "≥", "%", "实际完成值每低于目标值1个百分点扣0.5分，低于目标值20个百分点及以上不得分", "20分");
+    CHECK(score_of(points, "70").score == d("0"));
+    CHECK(score_of(points, "80").score == d("12.5"));
+    const auto floor80 = quantitative("95", "≥", "%", "每降低1个百分点扣0.5分，80%(含)以下不得分", "20分");
+    CHECK(score_of(floor80, "80").score == d("0"));
+    CHECK(score_of(floor80, "81").score == d("13"));
+    const auto share =
+        quantitative("100", "≤", "万元", "每超过5万元扣1分，超支20%(含)以上不得分", "20分", "成本指标", "经济成本指标");
+    CHECK(score_of(share, "120").score == d("0"));
+    CHECK(score_of(share, "119").score == d("17"));
     // A cut-off of the other direction does not apply, as its step would not.
     CHECK(score_of(quantitative("10", "≤", "个", "每超过1个扣1分，低于5个不得分"), "12").score == d("8"));
 }
