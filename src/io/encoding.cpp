@@ -492,23 +492,7 @@ private:
         setg(m_out.data(), m_out.data(), m_out.data());
     }
 
-    void put(char32_t cp) {
-        if (cp < 0x80) {
-            m_out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            m_out += static_cast<char>(0xC0 | (cp >> 6));
-            m_out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            m_out += static_cast<char>(0xE0 | (cp >> 12));
-            m_out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            m_out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            m_out += static_cast<char>(0xF0 | (cp >> 18));
-            m_out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            m_out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            m_out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
+    void put(char32_t cp) { util::append_utf8(m_out, cp); }
 
     void unit(char16_t u) {
         if (m_high != 0) {

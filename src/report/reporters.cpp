@@ -69,7 +69,8 @@ std::string summary_not_carried(const std::vector<std::string>& formats) {
     std::vector<std::string> without;
     for (const auto& name : formats) {
         const ReporterEntry* entry = find_reporter(name);
-        if (entry == nullptr || carries(*entry)) continue;
+        if (entry != nullptr && carries(*entry)) return "";  // another output of the run carries it
+        if (entry == nullptr) continue;
         if (std::find(without.begin(), without.end(), name) == without.end()) without.push_back(name);
     }
     if (without.empty()) return "";

@@ -35,7 +35,8 @@ const ReporterEntry* find_reporter(std::string_view name);
 std::vector<std::string> reporter_names();
 
 /// For a --summary run writing `formats`: one line (ending in '\n') naming those that do not carry the
-/// summary (Reporter::carries_summary) and the formats that do; "" when every one of them carries it.
+/// summary (Reporter::carries_summary) and the formats that do; "" when any of them carries it (the run's
+/// summary is then written, in that output).
 std::string summary_not_carried(const std::vector<std::string>& formats);
 
 }  // namespace perf_check::report
