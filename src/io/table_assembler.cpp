@@ -286,8 +286,14 @@ void TableProjectSource::note_unread(const RawRow& row, Assembly& state) const {
         }
     }
     if (m_separator == '\0' || m_header_columns == 0) return;
+    // Only the fields beyond the header's are looked at (most rows have none, or empty ones): empty fields
+    // after the header's (Excel writes them) are no more.
+    const auto header = static_cast<std::size_t>(m_header_columns);
+    if (row.cells.size() <= header ||
+        std::all_of(row.cells.begin() + static_cast<std::ptrdiff_t>(header), row.cells.end(),
+                    [](const std::string& c) { return util::is_blank(c); }))
+        return;
     const int fields = named_columns(row);
-    if (fields <= m_header_columns) return;  // empty fields after the header's (Excel writes them) are no more
     CellProblem problem;
     problem.kind = CellProblem::Kind::extra_fields;
     problem.fields = fields;
