@@ -48,8 +48,8 @@ struct QualitativeBand {
     Decimal low;        ///< fraction of the weight, 0..1
     Decimal high;
     Decimal default_fraction;  ///< used when the label is given without a reviewer's 得分
-    /// Other answers that mean this band, matched whole (已完成, 按时完成 for 达成年度指标); the label itself
-    /// also matches by its beginning (达成 for 达成年度指标).
+    /// Other answers that mean this band, matched whole (已完成, 按时完成 for 达成年度指标), stored without
+    /// spaces; the label itself also matches by its beginning (达成 for 达成年度指标).
     std::vector<std::string> aliases;
 };
 

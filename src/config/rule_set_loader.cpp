@@ -610,7 +610,8 @@ void Reader::read_bands(const Entry& e) {
                         return false;
                     }
                 }
-                aliases = std::move(*list);
+                // Matched against an actual without its spaces: kept so, once.
+                for (const auto& alias : *list) aliases.push_back(util::strip_spaces(alias));
             }
             const Decimal zero;
             const Decimal one = Decimal::from_int(1);

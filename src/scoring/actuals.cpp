@@ -79,7 +79,7 @@ const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& po
         if (util::strip_spaces(b.label) == t) return &b;
         if (!aliases) continue;
         for (const auto& alias : b.aliases)
-            if (util::strip_spaces(alias) == t) return &b;
+            if (alias == t) return &b;  // stored without spaces
     }
     const QualitativeBand* best = nullptr;
     std::size_t best_len = 0;
