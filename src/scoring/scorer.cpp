@@ -378,6 +378,18 @@ private:
         return d == StepDirection::under;
     }
 
+    // A step or cut-off of the text (`source`) counts the other way than this indicator is missed.
+    void other_direction(const std::string& source) {
+        step(
+            [&] {
+                return "“" + shown(source) + "”的方向与指标（" + comparator_symbol(m_c) + "）未达标的方向不符，不适用";
+            },
+            [&] {
+                return "\"" + source + "\" counts the other direction than this indicator's (" +
+                       comparator_symbol(m_c) + ") miss; not applied";
+            });
+    }
+
     // The text's cut-offs beside its steps (低于80%不得分, 减少10人以上不得分, 超过20%不得分): true when the actual
     // is past one, and the indicator scores 0 whatever the steps would leave. A cut-off measures either the
     // actual (50人以下 against ≥100人) or its gap from the target: when the text says so (减少/降低/下降/超支,
@@ -389,15 +401,7 @@ private:
         const std::string& unit = m_ind.value.unit;
         for (const Cutoff& c : m_formula->cutoffs) {
             if (!applies(c.direction)) {
-                step(
-                    [&] {
-                        return "“" + shown(c.source) + "”的方向与指标（" + comparator_symbol(m_c) +
-                               "）未达标的方向不符，不适用";
-                    },
-                    [&] {
-                        return "\"" + c.source + "\" counts the other direction than this indicator's (" +
-                               comparator_symbol(m_c) + ") miss; not applied";
-                    });
+                other_direction(c.source);
                 continue;
             }
             const bool over = c.direction != StepDirection::under && c.direction != StepDirection::shortfall;
@@ -475,15 +479,7 @@ private:
         for (const Step& s : f.steps) {
             const Text said = phrase(s);
             if (!applies(s.direction)) {
-                step(
-                    [&] {
-                        return "“" + shown(s.source) + "”的方向与指标（" + comparator_symbol(m_c) +
-                               "）未达标的方向不符，不适用";
-                    },
-                    [&] {
-                        return "\"" + s.source + "\" counts the other direction than this indicator's (" +
-                               comparator_symbol(m_c) + ") miss; not applied";
-                    });
+                other_direction(s.source);
                 continue;
             }
             // Reference: the text's own threshold (低于100%每1%…) or the target.

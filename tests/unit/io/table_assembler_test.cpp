@@ -71,6 +71,17 @@ std::string header_with_funds(const std::string& funds_header) {
     return h;
 }
 
+// The whole check of `path` with `jobs` threads (the draft path of -j 2 carries what a row could not read).
+Report check_with_jobs(const std::string& path, int jobs) {
+    RunOptions opts;
+    opts.paths = {path};
+    opts.jobs = jobs;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    return pipeline::check_inputs(opts, rules, *active);
+}
+
 }  // namespace
 
 TEST_CASE("assembler: the seed table", "[assembler]") {
@@ -493,13 +504,7 @@ TEST_CASE("assembler: a row with more fields than the header is one finding, its
                      ",,,,,质量指标,发放准确率,95,,未完成不得分,%,≥,,,\n");
     for (const int jobs : {1, 2}) {
         INFO("jobs " << jobs);
-        RunOptions opts;
-        opts.paths = {path};
-        opts.jobs = jobs;
-        const RuleSet& rules = config::default_rule_set();
-        auto active = rules::build_active_rules(rules);
-        REQUIRE(active);
-        const Report r = pipeline::check_inputs(opts, rules, *active);
+        const Report r = check_with_jobs(path, jobs);
         std::vector<const Finding*> on_row;
         for (const auto& f : r.findings) {
             if (f.loc.row == 2) on_row.push_back(&f);
@@ -553,13 +558,7 @@ TEST_CASE("assembler: a finding's cell address is the spreadsheet's row after a 
     const std::string path = dir.write("t.csv", k_header + rows);
     for (const int jobs : {1, 2}) {
         INFO("jobs " << jobs);
-        RunOptions opts;
-        opts.paths = {path};
-        opts.jobs = jobs;
-        const RuleSet& rules = config::default_rule_set();
-        auto active = rules::build_active_rules(rules);
-        REQUIRE(active);
-        const Report r = pipeline::check_inputs(opts, rules, *active);
+        const Report r = check_with_jobs(path, jobs);
         int seen = 0;
         for (const auto& f : r.findings) {
             if (f.rule != "value-not-numeric") continue;
