@@ -179,6 +179,7 @@ public:
     Formula run() {
         if (m_s.empty()) return m_f;
         m_step_text = has_step();
+        m_graded_text = m_step_text || has_graded_form();
         if (whole_text_unsupported()) return m_f;
         const std::size_t n = std::min(m_s.size(), k_max_text);
         std::size_t i = 0;
@@ -368,6 +369,15 @@ private:
         m_f.unsupported.push_back({kind, m_f.text});
         m_f.pieces.push_back(Piece{PieceKind::unsupported, m_f.text, -1, 0, m_s.size()});
         return true;
+    }
+
+    // True when the text scores a miss by degrees without a step: proportionally (按完成比例计分) or at the
+    // reviewer's discretion (视情况扣分). Beside them, as beside a step, 低于60%不得分 is a cut-off.
+    bool has_graded_form() {
+        for (std::size_t p = 0; p < m_s.size(); ++p) {
+            if (r_proportional(p, false) != k_no || r_discretionary(p, false) != k_no) return true;
+        }
+        return false;
     }
 
     // True when the text holds a step (每…扣N分).
@@ -704,7 +714,7 @@ private:
             }
             return e;
         }
-        if (const std::size_t e = r_all_or_nothing(next, false); e != k_no && m_step_text) {
+        if (const std::size_t e = r_all_or_nothing(next, false); e != k_no && m_graded_text) {
             if (apply) {
                 Cutoff c;
                 c.direction = dir;
@@ -730,7 +740,7 @@ private:
 
     // A cut-off written number first beside a step: 80%以下不得分, 超出20%以上的不得分 is r_threshold's.
     std::size_t r_band_cutoff(std::size_t p, bool apply) {
-        if (!m_step_text) return k_no;
+        if (!m_graded_text) return k_no;
         const auto num = number(p);
         if (!num) return k_no;
         std::size_t q = num->end;
@@ -962,7 +972,8 @@ private:
     U m_unknown;
     std::size_t m_unknown_from = 0;
     bool m_adjacent = false;  // the unknown run touches the current position (no separator between)
-    bool m_step_text = false;  // the text holds a step: 低于80%不得分 is then its cut-off
+    bool m_step_text = false;    // the text holds a step
+    bool m_graded_text = false;  // a step, a proportional or a discretionary form: 低于80%不得分 is then a cut-off
 };
 
 }  // namespace

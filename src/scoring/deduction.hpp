@@ -34,9 +34,10 @@ struct Step {
     std::string source;   ///< the normalised text the step was read from
 };
 
-/// A cut-off beside a step: "低于80%不得分", "超过20%不得分", "80%以下不得分" → {under, 80, "%"}. Past it the
-/// indicator scores 0 whatever the steps would leave; short of it the steps score. (Without a step the same
-/// words are the condition of all-or-nothing: 低于80%不得分 alone scores 0 for any miss.)
+/// A cut-off beside a step, a proportional or a discretionary form: "低于80%不得分", "超过20%不得分", "80%以下
+/// 不得分" → {under, 80, "%"}. Past it the indicator scores 0 whatever the rest would leave; short of it the
+/// rest scores. (Alone, or beside full marks only, the same words are the condition of all-or-nothing:
+/// 完成得满分，低于80%不得分 scores 0 for any miss.)
 struct Cutoff {
     StepDirection direction = StepDirection::under;
     Decimal value;
@@ -97,7 +98,7 @@ struct Formula {
     std::string text;        ///< the text after normalisation (full-width folded, spaces removed)
     bool full_marks = false;  ///< 达到指标值得满分 / 完成得满分 / 得标准分
     std::vector<Step> steps;
-    std::vector<Cutoff> cutoffs;     ///< only beside a step
+    std::vector<Cutoff> cutoffs;     ///< only beside a step, a proportional or a discretionary form
     bool floor_zero = false;         ///< 扣完为止 / 最低零分 (the score never goes below 0 anyway)
     std::optional<Decimal> cap;      ///< 最多扣N分: total deduction at most N
     bool cap_full = false;           ///< 满分为止 / 以满分为限: score at most the weight

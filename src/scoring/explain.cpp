@@ -161,9 +161,9 @@ Text describe(const Cutoff& c) {
     }
     const std::string en_past =
         gap || over ? (c.inclusive ? "at or beyond " : "beyond ") : (c.inclusive ? "at or below " : "below ");
-    Text t{zh_when + "时本项0分，否则按步扣分",
+    Text t{zh_when + "时本项0分，否则按其余扣分办法计分",
            "0 points " + std::string(gap ? (over ? "when over the target by " : "when short of the target by ") : "") +
-               en_past + v + "; otherwise the steps deduct"};
+               en_past + v + "; otherwise the rest of the text scores"};
     if (c.unit == "%") {
         t.zh += gap || over ? "（百分比指标按百分点计，其他指标按目标值的百分比计）"
                             : "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
@@ -272,7 +272,6 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
                        : "the gap is divided into steps (by default only full steps count; the rule set may count "
                          "partial steps or pro-rate), each step deducts its points");
         }
-        for (const auto& c : f.cutoffs) out << (zh ? "；" : "; ") << pick(describe(c), lang);
     } else if (f.proportional != Proportional::none) {
         out << (zh ? "按完成比例计分（该指标方向的默认公式）" : "scored by the completion ratio (the comparator's default formula)");
     } else if (f.flat) {
@@ -281,6 +280,9 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
         out << (zh ? "得0分" : "0 points");
     } else {
         out << (zh ? "未给出公式，采用规则集默认公式" : "no formula given; the rule set's default formula applies");
+    }
+    if (!f.blocked()) {
+        for (const auto& c : f.cutoffs) out << (zh ? "；" : "; ") << pick(describe(c), lang);
     }
     out << '\n';
     if (f.cap) out << (zh ? "扣分上限：" : "Deduction cap: ") << f.cap->str() << (zh ? "分" : " point(s)") << '\n';

@@ -239,11 +239,11 @@ private:
                 step([&] { return "“" + u.text + "”为加分，不计（得分不超过分值）"; },
                      [&] { return "\"" + u.text + "\" is a bonus and is ignored (a score never exceeds the weight)"; });
         }
+        if (!f.cutoffs.empty() && cutoff_reached()) {
+            set_formula("");
+            return k_zero;
+        }
         if (!f.steps.empty()) {
-            if (cutoff_reached()) {
-                set_formula("");
-                return k_zero;
-            }
             if (const auto s = apply_steps()) {
                 set_formula("");
                 return *s;

@@ -375,6 +375,9 @@ TEST_CASE("a cut-off beside a step is read with its value; without a step it sta
     CHECK(glued.cutoffs[0].source == "满意度低于80%不得分");
     CHECK(parse_deduction("每超过1万元扣1分，超支20万元以上不得分").cutoffs[0].source == "超支20万元以上不得分");
     CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; all_or_nothing");
+    CHECK(canonical_form(parse_deduction("视情况扣分，低于80%不得分")) == "cutoff(under 80%); discretionary");
+    CHECK(canonical_form(parse_deduction("未完成的按实际完成率乘以标准分，完成率低于60%不得分")) ==
+          "cutoff(under 60%); proportional(completion)");
 }
 
 TEST_CASE("a negation glued to a met condition makes it a missed one", "[scoring][deduction]") {

@@ -322,6 +322,14 @@ TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short o
         quantitative("100", "≤", "万元", "每超过5万元扣1分，超支20%(含)以上不得分", "20分", "成本指标", "经济成本指标");
     CHECK(score_of(share, "120").score == d("0"));
     CHECK(score_of(share, "119").score == d("17"));
+    // Beside a discretionary or proportional form too (a code review found the first scored 0 at 94% of ≥95%,
+    // the second ignored its cut-off: 10.53 at half the target).
+    const auto vague = quantitative("95", "≥", "%", "视情况扣分，低于80%不得分", "20分", "产出指标", "质量指标");
+    CHECK(score_of(vague, "94").score == score_of(quantitative("95", "≥", "%", "视情况扣分", "20分"), "94").score);
+    CHECK(score_of(vague, "79").score == d("0"));
+    const auto ratio = quantitative("200", "≥", "公里", "未完成的按实际完成率乘以标准分，完成率低于60%不得分", "20分");
+    CHECK(score_of(ratio, "100").score == d("0"));
+    CHECK(score_of(ratio, "150").score == d("15"));
     // A cut-off of the other direction does not apply, as its step would not.
     CHECK(score_of(quantitative("10", "≤", "个", "每超过1个扣1分，低于5个不得分"), "12").score == d("8"));
 }
