@@ -99,6 +99,16 @@ void ActualsIndex::apply(Project& project) {
     }
     project.repeated_actuals.insert(project.repeated_actuals.end(), a.repeated_actuals.begin(),
                                     a.repeated_actuals.end());
+    // Cells of the file it could not read at all (a row with more fields than its header, a formula saved
+    // without its result) are the project's to report, located in the file (bad-cell); its actuals from such
+    // a row are as read.
+    const auto unread = [&project](const std::vector<CellProblem>& problems) {
+        for (const auto& problem : problems) {
+            if (problem.kind != CellProblem::Kind::type) project.problems.push_back(problem);
+        }
+    };
+    unread(a.problems);
+    for (const auto& ai : a.indicators) unread(ai.problems);
     std::vector<bool> taken(project.indicators.size(), false);
     for (const auto& ai : a.indicators) {
         const std::string name = key_text(ai.name);

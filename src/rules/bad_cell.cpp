@@ -9,6 +9,7 @@
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
 
 namespace perf_check::rules {
 
@@ -60,7 +61,7 @@ public:
 private:
     static void report_type(const Project& project, const Indicator* indicator, const CellProblem& problem,
                             FindingSink& sink) {
-        Finding f = make_finding(project, indicator, problem.cell);
+        Finding f = scoring::self_evaluation_finding(project, indicator, problem.cell);  // where the cell is
         const std::string where_zh =
             indicator ? project_zh(project) + "中" + indicator_zh(*indicator) + "的" : project_zh(project) + "的";
         const std::string where_en =
@@ -82,7 +83,7 @@ private:
     // A formula the file holds no result of: the sheet shows a value, the file has none to read.
     static void report_formula(const Project& project, const Indicator* indicator, const CellProblem& problem,
                                FindingSink& sink) {
-        Finding f = make_finding(project, indicator, problem.cell);
+        Finding f = scoring::self_evaluation_finding(project, indicator, problem.cell);  // where the cell is
         if (!problem.formula.empty()) f.value = "=" + problem.formula;
         const std::string where_zh =
             indicator ? project_zh(project) + "中" + indicator_zh(*indicator) + "的" : project_zh(project) + "的";
@@ -111,7 +112,7 @@ private:
     // A text row with more fields than the header: a separator inside a cell that is not quoted.
     static void report_extra_fields(const Project& project, const Indicator* indicator, const CellProblem& problem,
                                     FindingSink& sink) {
-        Finding f = make_finding(project, indicator, problem.cell);
+        Finding f = scoring::self_evaluation_finding(project, indicator, problem.cell);  // where the cell is
         const SourceLocation& at = problem.cell.loc;
         const int row = at.sheet_row > 0 ? at.sheet_row : at.row;
         const bool tab = problem.separator == '\t';

@@ -176,6 +176,27 @@ TEST_CASE(
     CHECK(b.spent->str() == "500");
 }
 
+TEST_CASE("a row of an actuals file with more fields than its header is reported there", "[pipeline][score][actuals]") {
+    // A code review found such rows recorded by the reader and never reported: the shifted values were used unsaid.
+    test::TempDir dir;
+    const std::string actuals =
+        dir.write("actuals.csv",
+                  "单位代码,项目名称,三级指标,实际完成值,得分,偏差原因分析及改进措施,全年预算数,全年执行数\n"
+                  "301001,部分军退人员岗位补贴资金,,,,,842.07,855.00\n"
+                  "301001,部分军退人员岗位补贴资金,项目总成本,855.00万元,,超支原因,补发上年度,,已说明\n");
+    const Report r = score("samples/self-eval/targets-2024.csv", actuals);
+    int found = 0;
+    for (const auto& f : r.findings) {
+        if (f.rule != "bad-cell") continue;
+        ++found;
+        CHECK(f.loc.file == actuals);
+        CHECK(f.loc.row == 3);
+        CHECK(f.loc.column == 9);
+        CHECK_THAT(f.message.zh, Catch::Contains("第3行有9个字段，表头只有8列"));
+    }
+    CHECK(found == 1);
+}
+
 TEST_CASE("scoring never gives a silent zero: no actual column, or an actuals file with no rows", "[pipeline][score]") {
     // The target table alone has no 实际完成值 column: the file is reported, not scored 0.
     const Report r = score("samples/targets-2024.csv");
