@@ -250,8 +250,14 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     for (const auto& f : r.findings) {
         if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
     }
-    r.stat = report::ProjectStat{
-        index, path, project.code.text, project.name.text, project.funds_wan, own, project.funds.as_read()};
+    r.stat = report::ProjectStat{index,
+                                 path,
+                                 project.code.text,
+                                 project.name.text,
+                                 project.funds_wan,
+                                 own,
+                                 project.funds.as_read(),
+                                 project.funds.loc.column > 0 || !project.funds.empty()};
     return r;
 }
 

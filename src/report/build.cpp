@@ -187,6 +187,7 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     // lower the unit's total. Nor can they say whether the project is one for key evaluation: it is
     // counted as unread in its unit's total, and listed for a person to decide.
     if (!funds_usable(p.funds_wan)) {
+        if (!p.funds_column) return;
         ++u.funds_unreadable;
         ++m_summary.funds_unreadable;
         if (!m_keep_key_projects) return;

@@ -23,6 +23,9 @@ struct ProjectStat {
     std::optional<Decimal> funds_wan;
     int findings = 0;  ///< findings reported for this project (used for the key-evaluation list)
     std::string funds_text;  ///< the 资金总额 cell as written, shown when funds_wan is no positive amount
+    /// The table has a 资金总额 column (or, read from JSON, the cell holds text): without one (an actuals or
+    /// progress file checked as a table) there are no funds to review; missing-column says why.
+    bool funds_column = true;
 };
 
 /// The order of findings in every report: file order as given, then row, column, rule, message.

@@ -197,6 +197,19 @@ TEST_CASE("a row of an actuals file with more fields than its header is reported
     CHECK(found == 1);
 }
 
+TEST_CASE("a directory's actuals file adds no project with funds to review to the summary", "[pipeline][summary]") {
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/self-eval")};
+    opts.summary = true;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    const Report r = pipeline::check_inputs(opts, rules, *active);
+    CHECK(r.summary.funds_to_review.empty());
+    CHECK(r.summary.funds_unreadable == 0);
+    CHECK(r.summary.projects > 0);
+}
+
 TEST_CASE("scoring never gives a silent zero: no actual column, or an actuals file with no rows", "[pipeline][score]") {
     // The target table alone has no 实际完成值 column: the file is reported, not scored 0.
     const Report r = score("samples/targets-2024.csv");

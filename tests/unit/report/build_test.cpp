@@ -109,6 +109,14 @@ TEST_CASE("the summary adds only positive funds: a negative or zero amount (fund
     CHECK(report::funds_total_text(s.units[0].funds_wan, s.units[0].funds_unreadable, Lang::zh) ==
           "500.00（另有 3 个项目的资金总额无法读取，未计入）");
     CHECK(report::funds_total_text(Decimal::from_int(500), 0, Lang::zh) == "500.00");
+    // A table without a 资金总额 column (an actuals or progress file checked as one) has no funds to review:
+    // a review of a directory holding them found 60 such projects listed as （空）.
+    report::SummaryBuilder no_column(Decimal::from_int(100), true);
+    no_column.add_project({0, "actuals.csv", "301001", "甲", std::nullopt, 0, "", false});
+    const Summary n = no_column.finish(files_of({"actuals.csv"}));
+    CHECK(n.projects == 1);
+    CHECK(n.funds_unreadable == 0);
+    CHECK(n.funds_to_review.empty());
     // Without --summary the list is not kept (it grows with the projects), the counts are.
     report::SummaryBuilder lean(Decimal::from_int(100), false);
     lean.add_project({0, "a.csv", "301001", "丁", std::nullopt, 1, "待定"});
