@@ -53,6 +53,18 @@ constexpr ForeignFormat k_foreign_formats[] = {
      "(OpenDocument .ods 格式不受支持：请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿 .xlsx 后再检查)"},
 };
 
+// True for Excel's "Unicode 文本" save, a .txt in UTF-16 with its byte-order mark (tab-separated, read like
+// a TSV): the only .txt in a folder of submissions that is a table (notes and 说明.txt are none).
+bool is_unicode_text_export(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    char mark[2] = {};
+    in.read(mark, 2);
+    if (in.gcount() != 2) return false;
+    const auto a = static_cast<unsigned char>(mark[0]);
+    const auto b = static_cast<unsigned char>(mark[1]);
+    return (a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF);
+}
+
 // True when the first kilobyte of `path` names the perf-check table format.
 bool names_table_format(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -149,6 +161,13 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, co
             if (ec) break;
             if (!it->is_regular_file(ec)) continue;
             const std::string path = it->path().string();
+            if (lower_extension(path) == ".txt") {
+                // Hidden or lock files aside, as is_table_file_name puts them.
+                if (is_table_file_name(fs::path(path).replace_extension(".csv").string()) &&
+                    is_unicode_text_export(path))
+                    found.push_back(path);
+                continue;
+            }
             if (!is_table_file_name(path)) continue;
             // A JSON file in a folder of submissions is an attachment list or a report as often as a table:
             // only a perf-check table (convert writes "format" first) is one, like a .docx is none.

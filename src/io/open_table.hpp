@@ -39,7 +39,8 @@ std::string lower_extension(const std::string& path);
 bool is_table_file_name(const std::string& path);
 
 /// Expands command-line paths: files as given; directories to their table files (is_table_file_name; a
-/// .json only when it is a perf-check table), recursively, sorted by path. A path that does not exist is
+/// .json only when it is a perf-check table; a .txt only when it is Excel's "Unicode 文本", UTF-16 with its
+/// byte-order mark), recursively, sorted by path. A path that does not exist is
 /// kept (opening it reports it). A file named more than once (the same file once links and `..` are
 /// resolved) is listed once, first place. Files in `besides` play another part in the run (the actuals
 /// or progress file, which may sit in the directory being checked) and are not inputs.

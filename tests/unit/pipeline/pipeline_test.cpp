@@ -321,8 +321,15 @@ TEST_CASE(
     dir.write("d/说明.pdf", "%PDF-1.4");
     dir.write("d/附件.zip", std::string("PK\x03\x04", 4));
     dir.write("d/notes.txt", "not a table");
+    // Excel's "Unicode 文本" save is a .txt in UTF-16 with its byte-order mark: a table, read (a code review
+    // found it skipped in a directory though it reads when named).
+    dir.write("e/unicode.txt", std::string("\xFF\xFE"
+                                           "a\0\t\0b\0\n\0",
+                                           10));  // "a<TAB>b" in UTF-16LE
     const Report r = check({dir.path("")});
-    REQUIRE(r.files.size() == 3);
+    REQUIRE(r.files.size() == 4);
+    CHECK_THAT(r.files[3].path, Catch::EndsWith("e/unicode.txt"));
+    CHECK(r.files[3].encoding == "UTF-16LE");
     CHECK_THAT(r.files[0].path, Catch::EndsWith("a/clean.csv"));
     CHECK_FALSE(r.files[0].error);
     CHECK(r.files[0].projects == 1);
