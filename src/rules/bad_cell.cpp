@@ -59,13 +59,19 @@ public:
     }
 
 private:
+    // Whose cell it is, for messages: "项目“X”中指标“Y”的" / "indicator “Y” of project “X”".
+    static Text owner(const Project& project, const Indicator* indicator) {
+        if (!indicator) return {project_zh(project) + "的", project_en(project)};
+        return {project_zh(project) + "中" + indicator_zh(*indicator) + "的",
+                indicator_en(*indicator) + " of " + project_en(project)};
+    }
+
     static void report_type(const Project& project, const Indicator* indicator, const CellProblem& problem,
                             FindingSink& sink) {
         Finding f = scoring::self_evaluation_finding(project, indicator, problem.cell);  // where the cell is
-        const std::string where_zh =
-            indicator ? project_zh(project) + "中" + indicator_zh(*indicator) + "的" : project_zh(project) + "的";
-        const std::string where_en =
-            indicator ? indicator_en(*indicator) + " of " + project_en(project) : project_en(project);
+        const Text where = owner(project, indicator);
+        const std::string& where_zh = where.zh;
+        const std::string& where_en = where.en;
         const std::string held_zh = f.value.empty() ? std::string("为空") : "填写的是“" + f.value + "”";
         const std::string held_en = f.value.empty() ? std::string("is empty") : "holds “" + f.value + "”";
         f.message.zh = fmt::format("{}“{}”列{}，无法读作{}。", where_zh, problem.column, held_zh, problem.expected);
@@ -85,10 +91,9 @@ private:
                                FindingSink& sink) {
         Finding f = scoring::self_evaluation_finding(project, indicator, problem.cell);  // where the cell is
         if (!problem.formula.empty()) f.value = "=" + problem.formula;
-        const std::string where_zh =
-            indicator ? project_zh(project) + "中" + indicator_zh(*indicator) + "的" : project_zh(project) + "的";
-        const std::string where_en =
-            indicator ? indicator_en(*indicator) + " of " + project_en(project) : project_en(project);
+        const Text where = owner(project, indicator);
+        const std::string& where_zh = where.zh;
+        const std::string& where_en = where.en;
         const std::string ref = problem.cell.loc.cell_ref();
         const std::string formula_zh = problem.formula.empty() ? std::string("公式") : "公式“=" + problem.formula + "”";
         const std::string formula_en =
@@ -161,6 +166,8 @@ void drop_explained_findings(const Project& project, std::vector<Finding>& findi
     std::vector<SourceLocation> cells;  // unsaved formulas
     std::vector<SourceLocation> rows;   // rows with extra fields
     each_problem(project, [&](const Indicator*, const CellProblem& p) {
+        // A cell of another file (a row of the actuals file) explains nothing in this one: its row 3 is not ours.
+        if (!p.cell.loc.file.empty() && p.cell.loc.file != project.file) return;
         if (p.kind == Kind::type || !reported(p.cell.loc)) return;
         (p.kind == Kind::unsaved_formula ? cells : rows).push_back(p.cell.loc);
     });

@@ -195,6 +195,23 @@ TEST_CASE("a row of an actuals file with more fields than its header is reported
         CHECK_THAT(f.message.zh, Catch::Contains("第3行有9个字段，表头只有8列"));
     }
     CHECK(found == 1);
+    // Its row number is the actuals file's: the table's own row 5 keeps its findings (cost-breakdown at H5).
+    const std::string at_row_5 =
+        dir.write("actuals5.csv",
+                  "单位代码,项目名称,三级指标,实际完成值,得分,偏差原因分析及改进措施,全年预算数,全年执行数\n"
+                  "301001,部分军退人员岗位补贴资金,,,,,842.07,855.00\n"
+                  "301001,部分军退人员岗位补贴资金,享受补贴人数,130,,6人因死亡、迁出停发补贴,,\n"
+                  "301001,部分军退人员岗位补贴资金,补贴资金到位率,86.5%,,年末部分补贴未及时拨付到位,,\n"
+                  "301001,部分军退人员岗位补贴资金,项目总成本,855.00万元,,超支原因,补发上年度,,已说明\n");
+    const Report five = score("samples/self-eval/targets-2024.csv", at_row_5);
+    bool table_row_5 = false;
+    bool actuals_row_5 = false;
+    for (const auto& f : five.findings) {
+        if (f.rule == "cost-breakdown" && f.loc.row == 5) table_row_5 = true;
+        if (f.rule == "bad-cell" && f.loc.file == at_row_5 && f.loc.row == 5) actuals_row_5 = true;
+    }
+    CHECK(actuals_row_5);
+    CHECK(table_row_5);
 }
 
 TEST_CASE("a directory's actuals file adds no project with funds to review to the summary", "[pipeline][summary]") {
