@@ -101,9 +101,11 @@ TEST_CASE("bad-cell's unreadable cells drop the other rules' findings they expla
     p.file = "t.xlsx";
     CellProblem formula{"指标值", test::cell("", 5, 8), ""};
     formula.kind = CellProblem::Kind::unsaved_formula;
+    formula.cell.loc.file = p.file;  // cells of the checked table (a cell of an actuals file names that file)
     p.indicators[0].problems.push_back(formula);
     CellProblem extra{"", test::cell("10分", 8, 14), ""};
     extra.kind = CellProblem::Kind::extra_fields;
+    extra.cell.loc.file = p.file;
     p.indicators[3].problems.push_back(extra);
     const auto at = [](const char* rule, int row, int column, const char* file = "t.xlsx") {
         Finding f;
