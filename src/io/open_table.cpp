@@ -57,12 +57,7 @@ constexpr ForeignFormat k_foreign_formats[] = {
 // a TSV): the only .txt in a folder of submissions that is a table (notes and 说明.txt are none).
 bool is_unicode_text_export(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    char mark[2] = {};
-    in.read(mark, 2);
-    if (in.gcount() != 2) return false;
-    const auto a = static_cast<unsigned char>(mark[0]);
-    const auto b = static_cast<unsigned char>(mark[1]);
-    return (a == 0xFF && b == 0xFE) || (a == 0xFE && b == 0xFF);
+    return utf16_bom(in).has_value();
 }
 
 // True when the first kilobyte of `path` names the perf-check table format.
