@@ -1,6 +1,7 @@
 // A rule set, typed: framework, placeholders, weights, per-rule settings and the scoring policy.
 #pragma once
 
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -75,10 +76,27 @@ struct MonitoringPolicy {
     std::string as_of;  ///< "YYYY-MM-DD"; empty outside a monitor run (monitoring rules then do nothing)
 };
 
+/// Tokens meaning "nothing here": 无, /, -, —, 暂无, N/A… Rules ask about every cell many times per
+/// indicator, and nearly every answer is "no": a table of the bytes a match can begin with gives most
+/// of them from the first byte, without trimming, folding or comparing.
+class Placeholders {
+public:
+    Placeholders() : Placeholders(std::vector<std::string>{}) {}
+    Placeholders(std::vector<std::string> tokens);  // NOLINT(google-explicit-constructor): a list is one
+    [[nodiscard]] const std::vector<std::string>& tokens() const { return m_tokens; }
+    /// True when `text`, trimmed and folded, is empty or one of the tokens (ASCII letters in any case).
+    [[nodiscard]] bool match(std::string_view text) const;
+
+private:
+    std::vector<std::string> m_tokens;
+    std::size_t m_longest = 0;
+    std::array<bool, 256> m_may_start{};  ///< bytes that text matching a token may begin with
+};
+
 struct RuleSet {
     std::string name = "default";
     Framework framework;
-    std::vector<std::string> placeholders;  ///< tokens meaning "nothing here": 无, /, -, —, 暂无, N/A…
+    Placeholders placeholders;
     Decimal weight_total = Decimal::from_int(100);
     Decimal budget_execution_weight = Decimal::from_int(10);
     Decimal key_evaluation_threshold_wan = Decimal::from_int(100);

@@ -122,23 +122,42 @@ bool matches_placeholder(const std::vector<std::string>& placeholders, std::stri
 }
 }  // namespace
 
-bool RuleSet::is_placeholder(std::string_view text) const {
+Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move(tokens)) {
+    const auto lower = [](unsigned char b) {
+        return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b - 'A' + 'a') : b;
+    };
+    for (const auto& t : m_tokens) {
+        m_longest = std::max(m_longest, t.size());
+        if (t.empty()) continue;
+        const auto b = static_cast<unsigned char>(t.front());
+        m_may_start[b] = true;
+        m_may_start[lower(b)] = true;
+        if (b >= 'a' && b <= 'z') m_may_start[b - 'a' + 'A'] = true;
+    }
+    // Text whose start trimming or folding may change begins with another byte than its result.
+    for (int b = 0; b < 256; ++b) {
+        if (util::may_trim_or_fold_at(static_cast<unsigned char>(b))) m_may_start[static_cast<std::size_t>(b)] = true;
+    }
+}
+
+bool Placeholders::match(std::string_view text) const {
+    if (text.empty()) return true;
+    // Most cells: their first byte begins no token (and no space or full-width form to trim or fold).
+    if (!m_may_start[static_cast<unsigned char>(text.front())]) return false;
     const std::string_view trimmed = util::trim_view(text);
     if (trimmed.empty()) return true;
     // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than
     // three times the longest placeholder cannot be one. A goal cell may be megabytes.
-    const auto too_long = [&] {
-        std::size_t longest = 0;
-        for (const auto& p : placeholders) longest = std::max(longest, p.size());
-        return trimmed.size() > 3 * longest;
-    };
-    if (trimmed.size() > 64 && too_long()) return false;
+    if (trimmed.size() > 3 * m_longest) return false;
     // Most cells hold nothing folding would change (cell text is normalised already): compare them as
     // they are, without a copy (a length unlike every placeholder's rejects them at once).
-    if (util::fold_keeps(trimmed)) return matches_placeholder(placeholders, trimmed);
-    if (too_long()) return false;
+    if (util::fold_keeps(trimmed)) return matches_placeholder(m_tokens, trimmed);
     const std::string folded = util::fold(trimmed);
-    return folded.empty() || matches_placeholder(placeholders, folded);
+    return folded.empty() || matches_placeholder(m_tokens, folded);
+}
+
+bool RuleSet::is_placeholder(std::string_view text) const {
+    return placeholders.match(text);
 }
 
 const Param* Params::find(const std::string& key) const {

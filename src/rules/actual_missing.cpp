@@ -15,8 +15,7 @@ namespace {
 
 class ActualMissing final : public Rule {
 public:
-    ActualMissing(std::vector<std::string> placeholders, bool every_project_scored)
-        : m_every_project_scored(every_project_scored) {
+    ActualMissing(Placeholders placeholders, bool every_project_scored) : m_every_project_scored(every_project_scored) {
         m_tokens.placeholders = std::move(placeholders);
     }
 

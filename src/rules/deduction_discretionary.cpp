@@ -74,7 +74,7 @@ Text example_hint(Comparator c, std::string_view unit = "") {
 
 class DeductionDiscretionary final : public Rule {
 public:
-    DeductionDiscretionary(std::vector<std::string> placeholders, const ScoringPolicy& policy) {
+    DeductionDiscretionary(Placeholders placeholders, const ScoringPolicy& policy) {
         m_tokens.placeholders = std::move(placeholders);
         // The policy is fixed for the run: word each comparator's default formula and hint once, not per
         // finding.

@@ -13,9 +13,7 @@ namespace {
 
 class DeductionMissing final : public Rule {
 public:
-    explicit DeductionMissing(std::vector<std::string> placeholders) {
-        m_tokens.placeholders = std::move(placeholders);
-    }
+    explicit DeductionMissing(Placeholders placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);

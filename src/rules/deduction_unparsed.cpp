@@ -48,7 +48,7 @@ const char* kind_en(scoring::UnsupportedKind k) {
 /// Parses every real indicator's deduction text and reports what was not understood or not supported.
 class DeductionUnparsed final : public Rule {
 public:
-    explicit DeductionUnparsed(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
+    explicit DeductionUnparsed(Placeholders placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);

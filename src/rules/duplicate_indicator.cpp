@@ -16,9 +16,7 @@ namespace {
 
 class DuplicateIndicator final : public Rule {
 public:
-    explicit DuplicateIndicator(std::vector<std::string> placeholders) {
-        m_tokens.placeholders = std::move(placeholders);
-    }
+    explicit DuplicateIndicator(Placeholders placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);

@@ -61,7 +61,7 @@ Echo echo_kind(const Indicator& ind, const std::string& u, const std::string& v)
 
 class UnitEchoesValue final : public Rule {
 public:
-    explicit UnitEchoesValue(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
+    explicit UnitEchoesValue(Placeholders placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);

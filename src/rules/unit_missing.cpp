@@ -14,7 +14,7 @@ namespace {
 
 class UnitMissing final : public Rule {
 public:
-    explicit UnitMissing(std::vector<std::string> placeholders) { m_tokens.placeholders = std::move(placeholders); }
+    explicit UnitMissing(Placeholders placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);

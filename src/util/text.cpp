@@ -399,6 +399,10 @@ void fold_into(std::string_view s, std::string& out) {
 
 bool has_spaces(std::string_view s) { return any_byte_of(s, k_ascii_space | k_wide_lead); }
 
+bool may_trim_or_fold_at(unsigned char b) {
+    return k_byte_class[b] != 0;
+}
+
 bool fold_keeps(std::string_view trimmed) { return !any_byte_of(trimmed, k_wide_lead); }
 
 std::string strip_spaces(std::string_view s) {

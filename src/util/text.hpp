@@ -73,6 +73,10 @@ void fold_into(std::string_view s, std::string& out);
 /// use the text as it is and skip the copy. A cheap byte test; false may be a false alarm.
 bool fold_keeps(std::string_view trimmed);
 
+/// False when text starting with byte `b` is certainly left as it is by trim_view() and fold() at its
+/// start (the byte begins no space and no full-width form): its first byte is then the result's.
+bool may_trim_or_fold_at(unsigned char b);
+
 /// Removes every space (is_space) anywhere in the text.
 std::string strip_spaces(std::string_view s);
 /// False when `s` certainly holds no space of is_space() (a cheap byte test; true may be a false alarm),
