@@ -7,17 +7,27 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace perf_check::util {
 
 /// Recent results of one pure function by its text argument. Not thread-safe: keep one per thread
 /// (`thread_local`). Texts longer than `max_key` bytes (goal prose, whole paragraphs) are computed
-/// every time and not kept; when `limit` texts are kept the memo starts afresh.
+/// every time and not kept.
+///
+/// A direct-mapped cache of `slots` entries (rounded up to a power of two): a text has one slot, by
+/// its hash, and a text computed there replaces the one before. Most texts a table repeats stay; a
+/// stream of figures that never repeat (actuals, amounts) passes through one slot at a time without
+/// allocating (the slot's strings keep their capacity), where a map allocated a node for each and was
+/// cleared when full. Memory is fixed when the first text is kept.
 template <class Value>
 class TextMemo {
 public:
-    explicit TextMemo(std::size_t limit = 4096, std::size_t max_key = 256) : m_limit(limit), m_max_key(max_key) {}
+    explicit TextMemo(std::size_t slots = 4096, std::size_t max_key = 256) : m_max_key(max_key) {
+        std::size_t n = 1;
+        while (n < slots) n <<= 1;
+        m_mask = n - 1;
+    }
 
     /// compute(text)'s result; the reference is valid until the next call.
     template <class Compute>
@@ -26,22 +36,30 @@ public:
             m_uncached = compute(text);
             return m_uncached;
         }
-        if (const auto it = m_map.find(text); it != m_map.end()) return it->second;
-        if (m_map.size() >= m_limit) m_map.clear();
-        return m_map.emplace(std::string(text), compute(text)).first->second;
+        if (m_slots.empty()) m_slots.resize(m_mask + 1);
+        Slot& slot = m_slots[std::hash<std::string_view>{}(text)&m_mask];
+        if (slot.used && slot.key == text) return slot.value;
+        slot.value = compute(text);
+        slot.key.assign(text);
+        if (!slot.used) ++m_size;
+        slot.used = true;
+        return slot.value;
     }
 
-    [[nodiscard]] std::size_t size() const { return m_map.size(); }
+    /// Texts kept.
+    [[nodiscard]] std::size_t size() const { return m_size; }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    struct Slot {
+        std::string key;
+        Value value{};
+        bool used = false;
     };
-    std::unordered_map<std::string, Value, Hash, std::equal_to<>> m_map;
+    std::vector<Slot> m_slots;
     Value m_uncached{};
-    std::size_t m_limit;
+    std::size_t m_mask = 0;
     std::size_t m_max_key;
+    std::size_t m_size = 0;
 };
 
 }  // namespace perf_check::util
