@@ -153,7 +153,7 @@ void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view blo
         f.failed = true;
         f.offset = seq_start;
         f.bytes = sequence_bytes(seq_start, block, i, block_offset, tail);
-        f.line = line_base + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+        f.line = line_base + util::count_byte(block.substr(0, i), '\n');
     }
 }
 
@@ -207,7 +207,7 @@ ScanResult scan(std::istream& in) {
                 // Binary data: that is the file's error whatever else is wrong with it, so the scan ends
                 // here (going on over a long run of NULs would restart the fast paths at every one).
                 r.nul_offset = offset + i;
-                r.nul_line = line + static_cast<std::size_t>(std::count(block.begin(), block.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+                r.nul_line = line + util::count_byte(block.substr(0, i), '\n');
                 break;
             }
             step(u, r.utf8, u_start, block, i, offset, line, tail);
@@ -218,7 +218,7 @@ ScanResult scan(std::istream& in) {
             if (r.gb.failed) g = Gb18030Validator{};
         }
         if (r.nul_offset != std::string::npos) break;
-        line += static_cast<std::size_t>(std::count(block.begin(), block.end(), '\n'));
+        line += util::count_byte(block, '\n');
         // Keep the block's last bytes: a sequence broken in the next block starts among them.
         tail += block.substr(n > 4 ? n - 4 : 0);
         if (tail.size() > 4) tail.erase(0, tail.size() - 4);

@@ -211,6 +211,11 @@ Quantity read_quantity(std::string_view text) {
 }
 
 void set_text(Cell& cell, std::string_view read) {
+    if (read.empty()) {  // merged-cell blanks and empty columns: a third of a table's cells
+        cell.text.clear();
+        cell.raw.clear();
+        return;
+    }
     util::fold_into(read, cell.text);
     // Folding only removes bytes (trims, and writes three- and two-byte characters as one), so the text
     // changed exactly when its length did: no comparison of every cell with what was read.

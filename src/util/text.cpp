@@ -347,6 +347,11 @@ std::string fold(std::string_view s) {
 }
 
 void fold_into(std::string_view s, std::string& out) {
+    // Most cells hold no byte that may start a space or a full-width form: nothing to trim or fold.
+    if (!any_byte_of(s, k_ascii_space | k_wide_lead)) {
+        out.assign(s);
+        return;
+    }
     const std::string_view t = trim_view(s);
     std::size_t i = find_byte_of(t, k_wide_lead);
     if (i == t.size()) {  // nothing to fold
@@ -401,6 +406,21 @@ bool has_spaces(std::string_view s) { return any_byte_of(s, k_ascii_space | k_wi
 
 bool may_trim_or_fold_at(unsigned char b) {
     return k_byte_class[b] != 0;
+}
+
+std::size_t count_byte(std::string_view s, char c) {
+    std::size_t n = 0;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i needle = _mm_set1_epi8(c);
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+        n += static_cast<std::size_t>(
+            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, needle)))));
+    }
+#endif
+    for (; i < s.size(); ++i) n += s[i] == c ? 1 : 0;
+    return n;
 }
 
 bool fold_keeps(std::string_view trimmed) { return !any_byte_of(trimmed, k_wide_lead); }

@@ -73,6 +73,9 @@ void fold_into(std::string_view s, std::string& out);
 /// use the text as it is and skip the copy. A cheap byte test; false may be a false alarm.
 bool fold_keeps(std::string_view trimmed);
 
+/// How many bytes of `s` are `c` (sixteen at a time: the encoding scan counts the lines of every block).
+std::size_t count_byte(std::string_view s, char c);
+
 /// False when text starting with byte `b` is certainly left as it is by trim_view() and fold() at its
 /// start (the byte begins no space and no full-width form): its first byte is then the result's.
 bool may_trim_or_fold_at(unsigned char b);

@@ -480,3 +480,30 @@ TEST_CASE("csv_quoted quotes a field only when it must, doubling its quotes", "[
     CHECK(csv_quoted("一行\n") == "\"一行\n\"");
     CHECK(csv_quoted("，全角逗号") == "，全角逗号");
 }
+
+TEST_CASE("count_byte counts a byte in blocks of sixteen and the rest", "[text]") {
+    using perf_check::util::count_byte;
+    CHECK(count_byte("", '\n') == 0);
+    CHECK(count_byte("a\nb\n", '\n') == 2);
+    std::string long_text;
+    for (int i = 0; i < 100; ++i) long_text += i % 3 == 0 ? "行\n" : "项目实施成本,";
+    CHECK(count_byte(long_text, '\n') == 34);
+    CHECK(count_byte(long_text.substr(1), '\n') == 34);  // unaligned start
+    CHECK(count_byte(std::string(33, '\n'), '\n') == 33);
+    CHECK(count_byte(std::string(33, '\xE2'), '\xE2') == 33);  // bytes above 0x7F
+    CHECK(count_byte(std::string(33, 'x'), '\n') == 0);
+}
+
+TEST_CASE("fold_into: a cell with nothing to trim or fold is copied as it is", "[text]") {
+    std::string out = "previous contents that are longer";
+    perf_check::util::fold_into("项目实施成本", out);
+    CHECK(out == "项目实施成本");
+    perf_check::util::fold_into("10分", out);
+    CHECK(out == "10分");
+    perf_check::util::fold_into(" 10分\u3000", out);
+    CHECK(out == "10分");
+    perf_check::util::fold_into("每超过5万元，扣1分", out);
+    CHECK(out == "每超过5万元,扣1分");
+    perf_check::util::fold_into("", out);
+    CHECK(out.empty());
+}
