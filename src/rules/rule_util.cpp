@@ -68,12 +68,15 @@ bool same_level(std::string_view a, std::string_view b) {
 }  // namespace
 
 bool under(const Indicator& indicator, std::string_view path) {
-    std::string scratch1;
-    std::string scratch2;
     const std::size_t slash = path.find('/');
-    if (!same_level(indicator.level1_view(scratch1), path.substr(0, slash))) return false;
+    // A normalised indicator has its level names: the views and their scratch strings are for others.
+    // (Rules ask this for every indicator and configured path.)
+    std::string scratch;
+    const std::string& level1 = indicator.level1_name.empty() ? indicator.level1_view(scratch) : indicator.level1_name;
+    if (!same_level(level1, path.substr(0, slash))) return false;
     if (slash == std::string_view::npos) return true;
-    return same_level(indicator.level2_view(scratch2), path.substr(slash + 1));
+    const std::string& level2 = indicator.level2_name.empty() ? indicator.level2_view(scratch) : indicator.level2_name;
+    return same_level(level2, path.substr(slash + 1));
 }
 
 int shown_row(const Indicator& indicator) {
