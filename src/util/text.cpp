@@ -412,12 +412,26 @@ std::size_t count_byte(std::string_view s, char c) {
     std::size_t n = 0;
     std::size_t i = 0;
 #if defined(__SSE2__)
+    // Each lane counts its matches (a match is -1: subtracted) for up to 255 blocks, then the lanes are
+    // summed (no popcount instruction in baseline x86-64: __builtin_popcount is a library call there).
     const __m128i needle = _mm_set1_epi8(c);
+    const __m128i zero = _mm_setzero_si128();
+    const auto lanes_sum = [&](__m128i counts) {
+        const __m128i sums = _mm_sad_epu8(counts, zero);
+        return static_cast<std::size_t>(_mm_cvtsi128_si32(sums)) + static_cast<std::size_t>(_mm_extract_epi16(sums, 4));
+    };
+    __m128i counts = zero;
+    int blocks = 0;
     for (; i + 16 <= s.size(); i += 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-        n += static_cast<std::size_t>(
-            __builtin_popcount(static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, needle)))));
+        counts = _mm_sub_epi8(counts, _mm_cmpeq_epi8(x, needle));
+        if (++blocks == 255) {
+            n += lanes_sum(counts);
+            counts = zero;
+            blocks = 0;
+        }
     }
+    n += lanes_sum(counts);
 #endif
     for (; i < s.size(); ++i) n += s[i] == c ? 1 : 0;
     return n;

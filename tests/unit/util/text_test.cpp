@@ -507,3 +507,11 @@ TEST_CASE("fold_into: a cell with nothing to trim or fold is copied as it is", "
     perf_check::util::fold_into("", out);
     CHECK(out.empty());
 }
+
+TEST_CASE("count_byte: more than 255 blocks of matches in every lane", "[text]") {
+    // Each lane's counter holds 255: a longer run must be summed on the way.
+    CHECK(perf_check::util::count_byte(std::string(16 * 600 + 7, '\n'), '\n') == 16 * 600 + 7);
+    std::string mixed;
+    for (int i = 0; i < 5000; ++i) mixed += i % 2 ? "\n" : "ab";
+    CHECK(perf_check::util::count_byte(mixed, '\n') == 2500);
+}
