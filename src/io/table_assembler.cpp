@@ -345,23 +345,26 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
         return;
     }
     ++state.slots_used;
-    // Merged cells arrive blank: 一级 fills down within the project, 二级 within its 一级.
+    // Merged cells arrive blank: 一级 fills down within the project, 二级 within its 一级. What fills down
+    // is the text; a filled cell keeps its own place (copying whole cells, places and all, cost more
+    // than the rest of assembling the row).
+    const auto carry_text = [](Cell& to, const Cell& from) {
+        to.text = from.text;
+        to.raw = from.raw;
+    };
     if (ind.level1.empty()) {
-        const SourceLocation here = ind.level1.loc;
-        ind.level1 = state.level1;
-        ind.level1.loc = here;
+        carry_text(ind.level1, state.level1);
         ind.level1.filled = !state.level1.empty();
     } else {
-        state.level1 = ind.level1;
-        state.level2 = Cell{};
+        carry_text(state.level1, ind.level1);
+        state.level2.text.clear();  // a new 一级 starts its 二级 afresh
+        state.level2.raw.clear();
     }
     if (ind.level2.empty()) {
-        const SourceLocation here = ind.level2.loc;
-        ind.level2 = state.level2;
-        ind.level2.loc = here;
+        carry_text(ind.level2, state.level2);
         ind.level2.filled = !state.level2.empty();
     } else {
-        state.level2 = ind.level2;
+        carry_text(state.level2, ind.level2);
     }
 }
 
