@@ -453,6 +453,22 @@ TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first char
     CHECK(common_utf8_prefix_until("资金到位率资金到位率\"x", '"', '\\') == 30);
 }
 
+TEST_CASE("common_utf8_prefix: every place a character or a stop can fall near a block's end", "[text]") {
+    // The last bytes are checked as one block padded with NULs: a character cut there, or carried over
+    // from the block before, must still end the prefix where the scalar definition says.
+    const std::vector<std::string> tails = {"资", "\xE8\xB5", "\xE8", "\"", "\n", "\xC3\xA9", "资金", "a", ""};
+    for (std::size_t lead = 0; lead <= 35; ++lead) {
+        for (const auto& tail : tails) {
+            for (const auto& more : {std::string(), std::string("x"), std::string("资")}) {
+                const std::string s = std::string(lead, 'x') + tail + more;
+                INFO(hex_bytes(s));
+                REQUIRE(common_utf8_prefix(s) == reference_common_prefix(s, false));
+                REQUIRE(common_utf8_prefix_until(s, '"', '\\') == reference_common_prefix(s, true, '"', '\\'));
+            }
+        }
+    }
+}
+
 TEST_CASE("fold changes a text exactly when it makes it shorter", "[text]") {
     // set_text relies on this to keep `raw` only when folding changed the cell, without comparing.
     const std::vector<std::string> pieces = {
