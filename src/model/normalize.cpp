@@ -267,7 +267,8 @@ void GrandTotals::mark(Project& project, const Running& with_it) {
     }
 }
 
-std::optional<Decimal> read_weight(std::string_view text) {
+namespace {
+std::optional<Decimal> read_weight_uncached(std::string_view text) {
     std::string t = util::strip_spaces(util::fold(text));
     for (std::string_view suffix : {"分", "%", "％"}) {
         if (util::ends_with(t, suffix)) {
@@ -278,6 +279,13 @@ std::optional<Decimal> read_weight(std::string_view text) {
     const auto [number_text, used] = leading_number(t);
     if (number_text.empty() || used != t.size()) return std::nullopt;
     return Decimal::parse(number_text);
+}
+}  // namespace
+
+std::optional<Decimal> read_weight(std::string_view text) {
+    // A table's weights are a handful of values (10分, 15分, 20分) written thousands of times.
+    thread_local util::TextMemo<std::optional<Decimal>> memo(256);
+    return memo.get(text, read_weight_uncached);
 }
 
 namespace {

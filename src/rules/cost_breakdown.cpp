@@ -76,13 +76,11 @@ private:
         // funds-invalid reports a total that is unreadable or not above 0: no sum to compare with.
         if (!project.funds_wan || *project.funds_wan <= Decimal{}) return;
         Decimal sum;
-        std::vector<std::string> parts;
-        for (const auto& it : items) {
-            sum += it.wan;
-            parts.push_back(it.text);
-        }
+        for (const auto& it : items) sum += it.wan;
         const Decimal funds = *project.funds_wan;
         if (equal(sum, funds)) return;
+        std::vector<std::string> parts;  // the message's list: only for a project that is reported
+        for (const auto& it : items) parts.push_back(it.text);
         Finding f = make_finding(project, nullptr, project.goal);
         f.message.zh =
             fmt::format("{}绩效目标中列出的成本分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
@@ -102,15 +100,15 @@ private:
         if (!project.funds_wan || *project.funds_wan <= Decimal{}) return;  // as in check_goal
         const Decimal funds = *project.funds_wan;
         Decimal sum;
-        std::vector<std::string> parts;
-        for (const auto& line : lines) {
-            sum += line.wan;
-            parts.push_back(fmt::format("“{}”{}万元", line.indicator->name.shown(), amount(line.wan)));
-        }
+        for (const auto& line : lines) sum += line.wan;
         if (equal(sum, funds)) return;
         // A total line (项目总成本 = 资金总额) listed beside its items is fine when the items add up.
         for (const auto& line : lines) {
             if (equal(line.wan, funds) && equal(sum - line.wan, funds)) return;
+        }
+        std::vector<std::string> parts;  // the message's list: only for a project that is reported
+        for (const auto& line : lines) {
+            parts.push_back(fmt::format("“{}”{}万元", line.indicator->name.shown(), amount(line.wan)));
         }
         const Indicator& first = *lines.front().indicator;
         Finding f = make_finding(project, &first, first.target);

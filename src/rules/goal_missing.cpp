@@ -13,12 +13,13 @@ namespace {
 constexpr const char* k_id = "goal-missing";
 constexpr std::int64_t k_default_min_length = 10;
 
-std::size_t code_points(std::string_view s) {
+// The characters of `s` other than spaces (which say nothing), counted up to `limit`: whether a goal
+// is long enough is decided at its tenth character, however long it is.
+std::size_t letters_up_to(std::string_view s, std::size_t limit) {
     std::size_t n = 0;
     std::size_t p = 0;
-    while (p < s.size()) {
-        util::next_code_point(s, p);
-        ++n;
+    while (p < s.size() && n < limit) {
+        if (!util::is_space(util::next_code_point(s, p))) ++n;
     }
     return n;
 }
@@ -32,18 +33,19 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string& goal = project.goal.text;
+        // Most goals pass: that is known before a finding is made.
+        const bool placeholder = !goal.empty() && m_rules.is_placeholder(goal);
+        const std::size_t length = goal.empty() || placeholder ? 0 : letters_up_to(goal, m_min_length);
+        if (!goal.empty() && !placeholder && length >= m_min_length) return;
         Finding f = make_finding(project, nullptr, project.goal);
         if (goal.empty()) {
             f.message.zh = fmt::format("{}没有填写绩效目标。", project_zh(project));
             f.message.en = fmt::format("{} has no performance goal.", capitalise(project_en(project)));
-        } else if (m_rules.is_placeholder(goal)) {
+        } else if (placeholder) {
             f.message.zh = fmt::format("{}的绩效目标只填了“{}”，没有实际内容。", project_zh(project), goal);
             f.message.en =
                 fmt::format("The performance goal of {} is only the placeholder “{}”.", project_en(project), goal);
         } else {
-            // Spaces inside the text say nothing, so they do not count towards the length.
-            const std::size_t length = code_points(util::strip_spaces(goal));
-            if (length >= m_min_length) return;
             f.message.zh = fmt::format("{}的绩效目标“{}”只有{}个字，过于简略（至少应有{}个字）。", project_zh(project),
                                        goal, length, m_min_length);
             f.message.en =
