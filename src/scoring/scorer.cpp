@@ -72,6 +72,7 @@ public:
 
     IndicatorScore run() {
         IndicatorScore& r = m_out;
+        r.steps.reserve(8);  // most indicators take four steps, few more than eight: no regrowth moving them
         r.indicator = m_ind.path();
         // The indicator's own row in the table (actuals may come from a separate file).
         r.loc = m_ind.name.loc;
