@@ -51,20 +51,29 @@ bool is_separator(char32_t c) {
     }
 }
 
-U normalize_u32(std::string_view text) {
+// Where a (含) or (不含) stood in the normalised text, and which it was.
+struct InclusionMark {
+    std::size_t at;  ///< the position in the normalised text it was read out of
+    bool inclusive;  ///< (含): the bound itself is past it; (不含): it is not
+};
+
+U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullptr) {
     const U folded = to_u32(util::fold(text));
     U out;
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const char32_t c = folded[i];
         if (util::is_space(c) || c == U'\n' || c == U'\r' || c == U'\t') continue;
-        // (含) / (不含) after a bound only say whether it is inclusive: read 90%(含)以上 as 90%以上.
+        // (含) / (不含) after a bound only say whether it is inclusive: read out of the text (90%(含)以上
+        // reads as 90%以上) and kept as marks, for the cut-off whose bound they follow.
         if (c == U'(') {
             const UV rest = UV(folded).substr(i + 1);
             if (rest.substr(0, 2) == U"含)") {
+                if (marks) marks->push_back({out.size(), true});
                 i += 2;
                 continue;
             }
             if (rest.substr(0, 3) == U"不含)") {
+                if (marks) marks->push_back({out.size(), false});
                 i += 3;
                 continue;
             }
@@ -174,7 +183,7 @@ struct Threshold {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : m_s(normalize_u32(text)) { m_f.text = to_utf8(m_s); }
+    explicit Parser(std::string_view text) : m_s(normalize_u32(text, &m_marks)) { m_f.text = to_utf8(m_s); }
 
     Formula run() {
         if (m_s.empty()) return m_f;
@@ -678,6 +687,7 @@ private:
             q = w;
         }
         const std::size_t cond_end = q;
+        inclusive = stated_inclusion(num->end, cond_end).value_or(inclusive);
         const std::size_t next = skip_soft(q);
         Threshold thr{dir, num->value, unit};
         if (const std::size_t e = r_step(next, false, &thr); e != k_no) {
@@ -764,10 +774,21 @@ private:
             c.value = num->value;
             c.unit = unit;
             c.gap = in_points;
-            c.inclusive = true;  // 以上 / 以下 include the value
+            // 以上 / 以下 include the value, unless (不含) says otherwise.
+            c.inclusive = stated_inclusion(num->end, q).value_or(true);
             add_cutoff(std::move(c), p, e);
         }
         return e;
+    }
+
+    // What a (含) or (不含) written after a bound, between `from` and `to` (the end of its condition),
+    // says of it: 低于80%(含)不得分 includes 80%, 80%以下(不含)不得分 does not.
+    [[nodiscard]] std::optional<bool> stated_inclusion(std::size_t from, std::size_t to) const {
+        std::optional<bool> said;
+        for (const auto& mark : m_marks) {
+            if (mark.at >= from && mark.at <= to) said = mark.inclusive;
+        }
+        return said;
     }
 
     void add_cutoff(Cutoff c, std::size_t from, std::size_t to) {
@@ -776,7 +797,15 @@ private:
             from = m_unknown_from;
             m_unknown.clear();
         }
-        c.source = to_utf8(slice(from, to));
+        // Quoted with the (含) / (不含) it was read with: “低于80%不得分” would not say why 80% itself is past it.
+        U source;
+        for (std::size_t i = from; i < to; ++i) {
+            for (const auto& mark : m_marks) {
+                if (mark.at == i && i > from) source += mark.inclusive ? U"(含)" : U"(不含)";
+            }
+            source += m_s[i];
+        }
+        c.source = to_utf8(source);
         m_f.cutoffs.push_back(std::move(c));
         add_piece(PieceKind::cutoff, from, to, static_cast<int>(m_f.cutoffs.size()) - 1);
     }
@@ -967,6 +996,7 @@ private:
             if (piece.kind == PieceKind::unparsed) m_f.unparsed.push_back(piece.text);
     }
 
+    std::vector<InclusionMark> m_marks;  // declared before m_s: normalize_u32 fills it while m_s is made
     U m_s;
     Formula m_f;
     U m_unknown;

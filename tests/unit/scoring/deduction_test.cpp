@@ -380,6 +380,27 @@ TEST_CASE("a cut-off beside a step is read with its value; without a step it sta
           "cutoff(under 60%); proportional(completion)");
 }
 
+TEST_CASE("(含) and (不含) after a cut-off's bound say whether the bound itself is past it", "[scoring][deduction]") {
+    // Both were read out of the text and dropped: 低于80%(含) stayed strict and 80%以下(不含) inclusive.
+    CHECK(canonical_form(parse_deduction("每低于1%扣1分，低于80%（含）不得分")) ==
+          "step(under 1%: -1); cutoff(under 80% incl)");
+    CHECK(canonical_form(parse_deduction("每低于1%扣1分，80%以下（不含）不得分")) ==
+          "step(under 1%: -1); cutoff(under 80%)");
+    CHECK(canonical_form(parse_deduction("每低于1%扣1分，80%（不含）以下不得分")) ==
+          "step(under 1%: -1); cutoff(under 80%)");
+    CHECK(canonical_form(parse_deduction("每超过预算5%扣2分，超过20%（含）不得分")) ==
+          "step(over 5%: -2); cutoff(over 20% incl)");
+    CHECK(canonical_form(parse_deduction("每超过预算5%扣2分，超过20%（不含）不得分")) ==
+          "step(over 5%: -2); cutoff(over 20%)");
+    // Without a mark the words decide, as before.
+    CHECK(canonical_form(parse_deduction("每低于1%扣1分，80%以下不得分")) ==
+          "step(under 1%: -1); cutoff(under 80% incl)");
+    // A mark in another clause says nothing of this cut-off.
+    CHECK(canonical_form(parse_deduction("达到90%（含）以上得满分，每低于1%扣1分，低于80%不得分")) ==
+          "full_if_met; step(under 1%: -1); cutoff(under 80%)");
+    CHECK(parse_deduction("每低于1%扣1分，低于80%（含）不得分").unparsed.empty());
+}
+
 TEST_CASE("a negation glued to a met condition makes it a missed one", "[scoring][deduction]") {
     const auto f = parse_deduction("不完成不得分");
     REQUIRE_FALSE(f.pieces.empty());

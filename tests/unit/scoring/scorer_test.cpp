@@ -317,6 +317,13 @@ TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short o
     CHECK(score_of(points, "80").score == d("12.5"));
     const auto floor80 = quantitative("95", "≥", "%", "每降低1个百分点扣0.5分，80%(含)以下不得分", "20分");
     CHECK(score_of(floor80, "80").score == d("0"));
+    // (含) and (不含) decide the bound itself (both were dropped: 80% scored 12.5 and 0 the other way round).
+    const auto strict80 = quantitative("95", "≥", "%", "每降低1个百分点扣0.5分，80%以下（不含）不得分", "20分");
+    CHECK(score_of(strict80, "80").score == d("12.5"));
+    CHECK(score_of(strict80, "79.9").score == d("0"));
+    const auto incl80 = quantitative("95", "≥", "%", "每降低1个百分点扣0.5分，低于80%（含）不得分", "20分");
+    CHECK(score_of(incl80, "80").score == d("0"));
+    CHECK(has_step(score_of(incl80, "80"), "“低于80%(含)不得分”：80% ≤ 80%，本项0分"));
     CHECK(score_of(floor80, "81").score == d("13"));
     const auto share =
         quantitative("100", "≤", "万元", "每超过5万元扣1分，超支20%(含)以上不得分", "20分", "成本指标", "经济成本指标");
