@@ -808,6 +808,7 @@ private:
         c.source = to_utf8(source);
         m_f.cutoffs.push_back(std::move(c));
         add_piece(PieceKind::cutoff, from, to, static_cast<int>(m_f.cutoffs.size()) - 1);
+        m_f.pieces.back().text = m_f.cutoffs.back().source;  // explain quotes it as the scorer does
     }
 
     // A fixed deduction with no step: 未完成扣5分. A bonus (加2分) is recognised and set aside.

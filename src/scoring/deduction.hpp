@@ -87,7 +87,7 @@ enum class PieceKind {
 
 struct Piece {
     PieceKind kind = PieceKind::unparsed;
-    std::string text;  ///< normalised text of the piece
+    std::string text;  ///< normalised text of the piece (a cut-off's with the (含) / (不含) it was read with)
     int index = -1;    ///< for PieceKind::step: index into Formula::steps; for cutoff, into Formula::cutoffs
     std::size_t from = 0;  ///< where the piece starts in Formula::text, in code points
     std::size_t to = 0;    ///< where it ends (exclusive), in code points

@@ -398,7 +398,12 @@ TEST_CASE("(含) and (不含) after a cut-off's bound say whether the bound itse
     // A mark in another clause says nothing of this cut-off.
     CHECK(canonical_form(parse_deduction("达到90%（含）以上得满分，每低于1%扣1分，低于80%不得分")) ==
           "full_if_met; step(under 1%: -1); cutoff(under 80%)");
-    CHECK(parse_deduction("每低于1%扣1分，低于80%（含）不得分").unparsed.empty());
+    const auto marked = parse_deduction("每低于1%扣1分，低于80%（含）不得分");
+    CHECK(marked.unparsed.empty());
+    REQUIRE(marked.cutoffs.size() == 1);
+    CHECK(marked.cutoffs[0].source == "低于80%(含)不得分");  // quoted as it was read, in the working and explain
+    REQUIRE(marked.pieces.size() == 2);
+    CHECK(marked.pieces[1].text == "低于80%(含)不得分");
 }
 
 TEST_CASE("a negation glued to a met condition makes it a missed one", "[scoring][deduction]") {
