@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "model/units.hpp"
 #include "util/text.hpp"
 #include "util/text_memo.hpp"
 
@@ -318,7 +319,18 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     if (!ind.type.empty() && stated == Comparator::none && !rules.is_placeholder(ind.type.text)) {
         ind.problems.push_back({"指标值类型", ind.type, "≥ ≤ > < = 或 定性"});
     }
-    if (ind.value.unit.empty() && !rules.is_placeholder(ind.unit.text)) ind.value.unit = canonical_unit(ind.unit.text);
+    if (ind.value.unit.empty() && !rules.is_placeholder(ind.unit.text)) {
+        ind.value.unit = canonical_unit(ind.unit.text);
+    } else if ((ind.value.unit == "万元" || ind.value.unit == "亿元") &&
+               ind.value.text.find("元") == std::string::npos && !rules.is_placeholder(ind.unit.text)) {
+        // A bare 万/亿 (1.2万) is money only when 度量单位 says so: against 人次 it is 1.2万人次. Read as 万元,
+        // a step in 人次 did not apply and the score fell back to the default formula.
+        const std::string column = canonical_unit(ind.unit.text);
+        if (!column.empty() && !is_money_unit(column) && column != "%" && column != "‰") {
+            const std::string prefix = ind.value.unit == "万元" ? "万" : "亿";
+            ind.value.unit = util::starts_with(column, prefix) ? column : prefix + column;
+        }
+    }
     ind.weight_points.reset();
     if (!rules.is_placeholder(ind.weight.text)) {
         ind.weight_points = read_weight(ind.weight.text);

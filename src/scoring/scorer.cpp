@@ -554,6 +554,12 @@ private:
                                    m_t.str() + " × 100 = " + g.str() + "%";
                         });
                     gap = g;
+                } else if (const auto g = model::convert_unit(gap, unit, s.unit)) {
+                    // 每少1000人次 against a target of 1.2万人次; 每少100米 against 公里.
+                    step(
+                        [&] { return "差额换算为" + s.unit + "：" + val(gap, unit) + " = " + val(*g, s.unit); },
+                        [&] { return "Gap converted to " + s.unit + ": " + val(gap, unit) + " = " + val(*g, s.unit); });
+                    gap = *g;
                 } else {
                     step(
                         [&] {

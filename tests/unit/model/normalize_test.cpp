@@ -361,6 +361,23 @@ TEST_CASE("normalize_project takes the unit from 度量单位 only when the cell
     CHECK(one_indicator(qty_row("90", "", "≥", "10分")).indicators[0].value.unit.empty());
 }
 
+TEST_CASE("normalize_project reads a bare 万/亿 in the unit of 度量单位, money only when that is money",
+          "[normalize]") {
+    const auto unit_of = [](const char* value, const char* column) {
+        return one_indicator(qty_row(value, column, "≥", "10分")).indicators[0].value.unit;
+    };
+    CHECK(unit_of("1.2万", "人次") == "万人次");  // was 万元: a step in 人次 then did not apply
+    CHECK(unit_of("≥1.2万", "人次") == "万人次");
+    CHECK(unit_of("3亿", "人") == "亿人");
+    CHECK(unit_of("1.2万", "万人次") == "万人次");  // the column already says 万
+    CHECK(unit_of("1.2万", "元") == "万元");
+    CHECK(unit_of("1.2万", "万元") == "万元");
+    CHECK(unit_of("1.2万", "") == "万元");
+    CHECK(unit_of("1.2万", "无") == "万元");
+    CHECK(unit_of("1.2万元", "人次") == "万元");  // 元 written: money whatever the column says
+    CHECK(unit_of("1.2万", "%") == "万元");       // no 万% to read it as
+}
+
 TEST_CASE("normalize_project is idempotent", "[normalize]") {
     Project p = one_indicator(qty_row("136", "人", "约等于", "二十分"));
     model::normalize_project(p, config::default_rule_set());

@@ -276,6 +276,16 @@ TEST_CASE("proportional, all-or-nothing, flat and per-item texts", "[scoring][sc
     CHECK(score_of(quantitative("90", "≥", "%", "每降低1个百分点扣1分", "5分"), "80").score == d("0"));
 }
 
+TEST_CASE("a step in a unit that converts to the target's applies, converted", "[scoring][scorer]") {
+    // 1.2万 against 人次 was read as 万元: the step in 人次 did not apply and the default formula gave 18.33.
+    const auto visits = quantitative("1.2万", "≥", "人次", "每少1000人次扣1分", "20分");
+    const auto s = score_of(visits, "1.1万");
+    CHECK(s.score == d("19"));
+    CHECK(has_step(s, "差额换算为人次：0.1万人次 = 1000人次"));
+    // A fixed ratio: 每少100米 against a target in 公里.
+    CHECK(score_of(quantitative("5", "≥", "公里", "每少100米扣1分", "20分"), "4.5").score == d("15"));
+}
+
 TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short of it", "[scoring][scorer]") {
     // A review found these scored 9 and 10: the cut-off was read as the step's all-or-nothing and dropped.
     const auto rate =
