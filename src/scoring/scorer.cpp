@@ -409,12 +409,15 @@ private:
             const bool share = c.unit == "%" && unit != "%";
             Decimal limit = c.value;
             if (!share && !c.unit.empty() && c.unit != unit) {
-                if (!model::is_money_unit(c.unit) || !model::is_money_unit(unit)) {
+                if (model::is_money_unit(c.unit) && model::is_money_unit(unit)) {
+                    limit = from_wan(wan_of(c.value, c.unit), unit);
+                } else if (const auto converted = model::convert_unit(c.value, c.unit, unit)) {
+                    limit = *converted;  // 减少5000人次 against 万人次, 100米 against 公里
+                } else {
                     step([&] { return "“" + shown(c.source) + "”的单位与指标单位不同，无法比较，不适用"; },
                          [&] { return "\"" + c.source + "\" is in another unit than the indicator: not applied"; });
                     continue;
                 }
-                limit = from_wan(wan_of(c.value, c.unit), unit);
             }
             if (share && m_t <= k_zero) {
                 step(

@@ -284,6 +284,10 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
     CHECK(has_step(s, "差额换算为人次：0.1万人次 = 1000人次"));
     // A fixed ratio: 每少100米 against a target in 公里.
     CHECK(score_of(quantitative("5", "≥", "公里", "每少100米扣1分", "20分"), "4.5").score == d("15"));
+    // A cut-off likewise: 6000人次 short of 1.2万人次 is past 减少5000人次以上 (it was “not comparable”, 14 points).
+    const auto cut = quantitative("1.2万", "≥", "人次", "每少1000人次扣1分，减少5000人次以上不得分", "20分");
+    CHECK(score_of(cut, "0.6万").score == d("0"));
+    CHECK(score_of(cut, "0.8万").score == d("16"));
 }
 
 TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short of it", "[scoring][scorer]") {
