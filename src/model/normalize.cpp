@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <utility>
 
-#include "model/units.hpp"
 #include "util/text.hpp"
 #include "util/text_memo.hpp"
 
@@ -325,10 +324,14 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
                ind.value.text.find("元") == std::string::npos && !rules.is_placeholder(ind.unit.text)) {
         // A bare 万/亿 (1.2万) is money only when 度量单位 says so: against 人次 it is 1.2万人次. Read as 万元,
         // a step in 人次 did not apply and the score fell back to the default formula.
+        // Any unit naming 元 (元/人, 千元, 人民币元) is money. The column's own 万/亿 gives way to the
+        // value's: 1.2亿 against 万人次 is 1.2亿人次.
         const std::string column = canonical_unit(ind.unit.text);
-        if (!column.empty() && !is_money_unit(column) && column != "%" && column != "‰") {
-            const std::string prefix = ind.value.unit == "万元" ? "万" : "亿";
-            ind.value.unit = util::starts_with(column, prefix) ? column : prefix + column;
+        if (!column.empty() && column.find("元") == std::string::npos && column != "%" && column != "‰") {
+            std::string_view base = column;
+            if (util::starts_with(base, "万") || util::starts_with(base, "亿"))
+                base.remove_prefix(std::string_view("万").size());
+            if (!base.empty()) ind.value.unit = (ind.value.unit == "万元" ? "万" : "亿") + std::string(base);
         }
     }
     ind.weight_points.reset();

@@ -57,6 +57,37 @@ struct InclusionMark {
     bool inclusive;  ///< (含): the bound itself is past it; (不含): it is not
 };
 
+// A bracketed (含) / (不含) at `open` (the '('): (含), (不含), (包含), (不包含), (含本数), (含80%), spaces
+// anywhere inside. Returns whether it includes, and the position of its ')'; nullopt for other brackets.
+std::optional<std::pair<bool, std::size_t>> inclusion_mark(const U& text, std::size_t open) {
+    std::size_t i = open + 1;
+    const auto skip_spaces = [&] {
+        while (i < text.size() && util::is_space(text[i])) ++i;
+    };
+    const auto word = [&](UV w) {
+        skip_spaces();
+        if (UV(text).substr(i, w.size()) != w) return false;
+        i += w.size();
+        return true;
+    };
+    const bool negated = word(U"不");
+    word(U"包");
+    if (!word(U"含")) return std::nullopt;
+    // What it includes, if said: 本数, or the bound again (80%, 80分, 20万元) — a short run with a digit.
+    if (!word(U"本数")) {
+        const std::size_t from = i;
+        bool digit = false;
+        while (i < text.size() && text[i] != U')' && i - from < 12) {
+            digit = digit || is_digit(text[i]);
+            ++i;
+        }
+        if (i > from && !digit) return std::nullopt;
+    }
+    skip_spaces();
+    if (i >= text.size() || text[i] != U')') return std::nullopt;
+    return std::pair{!negated, i};
+}
+
 U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullptr) {
     const U folded = to_u32(util::fold(text));
     U out;
@@ -64,17 +95,11 @@ U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullp
         const char32_t c = folded[i];
         if (util::is_space(c) || c == U'\n' || c == U'\r' || c == U'\t') continue;
         // (含) / (不含) after a bound only say whether it is inclusive: read out of the text (90%(含)以上
-        // reads as 90%以上) and kept as marks, for the cut-off whose bound they follow.
+        // reads as 90%以上) and kept as marks, for the cut-off they stand in.
         if (c == U'(') {
-            const UV rest = UV(folded).substr(i + 1);
-            if (rest.substr(0, 2) == U"含)") {
-                if (marks) marks->push_back({out.size(), true});
-                i += 2;
-                continue;
-            }
-            if (rest.substr(0, 3) == U"不含)") {
-                if (marks) marks->push_back({out.size(), false});
-                i += 3;
+            if (const auto mark = inclusion_mark(folded, i)) {
+                if (marks) marks->push_back({out.size(), mark->first});
+                i = mark->second;
                 continue;
             }
         }
@@ -164,12 +189,33 @@ constexpr Verb k_step_verbs[] = {
 
 // Direction words that open a threshold or an implicit step without 每: 少于1%扣0.5分, 低于100%每1%….
 constexpr Verb k_threshold_verbs[] = {
-    {U"低于", StepDirection::under}, {U"少于", StepDirection::under}, {U"不足", StepDirection::under},
-    {U"不到", StepDirection::under}, {U"减少", StepDirection::under}, {U"降低", StepDirection::under},
-    {U"下降", StepDirection::under}, {U"超过", StepDirection::over},  {U"超出", StepDirection::over},
-    {U"高于", StepDirection::over},  {U"多于", StepDirection::over},  {U"延迟", StepDirection::delay},
-    {U"推迟", StepDirection::delay}, {U"逾期", StepDirection::delay}, {U"延期", StepDirection::delay},
+    {U"低于", StepDirection::under},
+    {U"少于", StepDirection::under},
+    {U"不足", StepDirection::under},
+    {U"不到", StepDirection::under},
+    {U"减少", StepDirection::under},
+    {U"降低", StepDirection::under},
+    {U"下降", StepDirection::under},
+    {U"超过", StepDirection::over},
+    {U"超出", StepDirection::over},
+    {U"高于", StepDirection::over},
+    {U"多于", StepDirection::over},
+    {U"延迟", StepDirection::delay},
+    {U"推迟", StepDirection::delay},
+    {U"逾期", StepDirection::delay},
+    {U"延期", StepDirection::delay},
     {U"超支", StepDirection::over},
+    {U"小于", StepDirection::under},
+    {U"大于", StepDirection::over},
+    // The value itself included (r_threshold reads 等于 in the verb): 低于或等于80%不得分.
+    {U"低于或等于", StepDirection::under},
+    {U"少于或等于", StepDirection::under},
+    {U"小于或等于", StepDirection::under},
+    {U"小于等于", StepDirection::under},
+    {U"高于或等于", StepDirection::over},
+    {U"超过或等于", StepDirection::over},
+    {U"大于或等于", StepDirection::over},
+    {U"大于等于", StepDirection::over},
 };
 
 // Threshold verbs that name a gap rather than a bound: 减少10人以上 is 10 short of the target, not below 10.
@@ -308,7 +354,17 @@ private:
         return best;
     }
     std::size_t unit_at(std::size_t p, std::string& canonical) const {
-        return unit_at(p, canonical, std::begin(k_units), std::end(k_units));
+        const std::size_t e = unit_at(p, canonical, std::begin(k_units), std::end(k_units));
+        // A bare 万 / 亿 before another unit is its multiple (1万人次, 0.1万人), money only before 元.
+        if (e == p + 1 && (canonical == "万元" || canonical == "亿元")) {
+            std::string next;
+            const std::size_t f = unit_at(e, next, std::begin(k_units), std::end(k_units));
+            if (f != k_no && next.find("元") == std::string::npos && next != "%" && next != "万元" && next != "亿元") {
+                canonical = (canonical == "万元" ? "万" : "亿") + next;
+                return f;
+            }
+        }
+        return e;
     }
 
     template <std::size_t N>
@@ -324,9 +380,10 @@ private:
         return best;
     }
 
-    // Skips separators and the filler 的 (between a step and its points: 每超平均年龄1岁的，扣0.5分).
+    // Skips separators and the fillers 的 and 则 (between a step or condition and its points:
+    // 每超平均年龄1岁的，扣0.5分; 低于80%则不得分).
     [[nodiscard]] std::size_t skip_soft(std::size_t p) const {
-        while (p < m_s.size() && (m_s[p] == U',' || m_s[p] == U'的')) ++p;
+        while (p < m_s.size() && (m_s[p] == U',' || m_s[p] == U'的' || m_s[p] == U'则')) ++p;
         return p;
     }
 
@@ -679,7 +736,7 @@ private:
         q = num->end;
         if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
         const bool in_points = slice(num->end, q).find(U"百分点") != UV::npos;  // a difference of percentages
-        bool inclusive = false;
+        bool inclusive = verb.find(U"等于") != UV::npos;                        // 低于或等于, 大于等于
         if (const std::size_t z = any(q, {U"及以上", U"及以下", U"以上", U"以下"}); z != k_no) {
             q = z;
             inclusive = true;
@@ -687,7 +744,6 @@ private:
             q = w;
         }
         const std::size_t cond_end = q;
-        inclusive = stated_inclusion(num->end, cond_end).value_or(inclusive);
         const std::size_t next = skip_soft(q);
         Threshold thr{dir, num->value, unit};
         if (const std::size_t e = r_step(next, false, &thr); e != k_no) {
@@ -774,19 +830,18 @@ private:
             c.value = num->value;
             c.unit = unit;
             c.gap = in_points;
-            // 以上 / 以下 include the value, unless (不含) says otherwise.
-            c.inclusive = stated_inclusion(num->end, q).value_or(true);
+            c.inclusive = true;  // 以上 / 以下 include the value (a (不含) in it says otherwise: add_cutoff)
             add_cutoff(std::move(c), p, e);
         }
         return e;
     }
 
-    // What a (含) or (不含) written after a bound, between `from` and `to` (the end of its condition),
-    // says of it: 低于80%(含)不得分 includes 80%, 80%以下(不含)不得分 does not.
+    // What a (含) or (不含) written in a cut-off, from `from` to before `to`, says of its bound:
+    // 低于80%(含)不得分 and 低于(含)80%不得分 include 80%, 80%以下(不含)不得分 does not.
     [[nodiscard]] std::optional<bool> stated_inclusion(std::size_t from, std::size_t to) const {
         std::optional<bool> said;
         for (const auto& mark : m_marks) {
-            if (mark.at >= from && mark.at <= to) said = mark.inclusive;
+            if (mark.at >= from && mark.at < to) said = mark.inclusive;
         }
         return said;
     }
@@ -797,11 +852,13 @@ private:
             from = m_unknown_from;
             m_unknown.clear();
         }
-        // Quoted with the (含) / (不含) it was read with: “低于80%不得分” would not say why 80% itself is past it.
+        // A (含) / (不含) anywhere in it decides, and the quote keeps it: “低于80%不得分” would not say why 80%
+        // itself is past it.
+        if (const auto said = stated_inclusion(from, to)) c.inclusive = *said;
         U source;
         for (std::size_t i = from; i < to; ++i) {
             for (const auto& mark : m_marks) {
-                if (mark.at == i && i > from) source += mark.inclusive ? U"(含)" : U"(不含)";
+                if (mark.at == i) source += mark.inclusive ? U"(含)" : U"(不含)";
             }
             source += m_s[i];
         }

@@ -376,6 +376,13 @@ TEST_CASE("normalize_project reads a bare 万/亿 in the unit of 度量单位, m
     CHECK(unit_of("1.2万", "无") == "万元");
     CHECK(unit_of("1.2万元", "人次") == "万元");  // 元 written: money whatever the column says
     CHECK(unit_of("1.2万", "%") == "万元");       // no 万% to read it as
+    // Any unit naming 元 is money (a review found these turned into 万元/人, 万千元: steps in 元 then did not apply).
+    CHECK(unit_of("0.5万", "元/人") == "万元");
+    CHECK(unit_of("40万", "千元") == "万元");
+    CHECK(unit_of("60万", "元/年") == "万元");
+    // The column's own 万/亿 gives way to the value's (not 亿万人次).
+    CHECK(unit_of("1.2亿", "万人次") == "亿人次");
+    CHECK(unit_of("1.2万", "亿人") == "万人");
 }
 
 TEST_CASE("normalize_project is idempotent", "[normalize]") {

@@ -406,6 +406,45 @@ TEST_CASE("(含) and (不含) after a cut-off's bound say whether the bound itse
     CHECK(marked.pieces[1].text == "低于80%(含)不得分");
 }
 
+TEST_CASE("(含)/(不含) in the spellings tables use, anywhere in the cut-off", "[scoring][deduction]") {
+    // A review found each of these lost the cut-off (all_or_nothing, 7.5 instead of 0) or quoted a mark it
+    // did not apply.
+    const auto cutoff_of = [](const char* text) { return canonical_form(parse_deduction(text)); };
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，低于80%（含80%）不得分") ==
+          "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，80%以下（不含80%）不得分") == "step(under 1%: -0.5); cutoff(under 80%)");
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，低于80%(包含80%)不得分") ==
+          "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，80%以下（不含本数）不得分") == "step(under 1%: -0.5); cutoff(under 80%)");
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，低于80%（ 含 ）不得分") == "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，低于（含）80%不得分") == "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，低于80%的（含）不得分") == "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(cutoff_of("每降低1个百分点扣0.5分，低于80%（含）则不得分") == "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(parse_deduction("每降低1个百分点扣0.5分，低于（含）80%不得分").cutoffs[0].source == "低于(含)80%不得分");
+    // A bracket that is no mark stays text.
+    CHECK_FALSE(parse_deduction("每降低1个百分点扣0.5分（含税）").unparsed.empty());
+}
+
+TEST_CASE("comparison words with 等于 include the bound; 小于/大于 do not", "[scoring][deduction]") {
+    CHECK(canonical_form(parse_deduction("每降低1个百分点扣0.5分，低于或等于80%不得分")) ==
+          "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(canonical_form(parse_deduction("每降低1个百分点扣0.5分，小于等于80%不得分")) ==
+          "step(under 1%: -0.5); cutoff(under 80% incl)");
+    CHECK(canonical_form(parse_deduction("每降低1个百分点扣0.5分，小于80%不得分")) ==
+          "step(under 1%: -0.5); cutoff(under 80%)");
+    CHECK(canonical_form(parse_deduction("每超过1%扣1分，大于或等于20%不得分")) ==
+          "step(over 1%: -1); cutoff(over 20% incl)");
+}
+
+TEST_CASE("a bare 万/亿 before a unit in a deduction text is that unit's multiple", "[scoring][deduction]") {
+    // It was read as 万元: 每少0.1万人次 was not understood, 低于1万人次不得分 was dropped.
+    CHECK(canonical_form(parse_deduction("每少0.1万人次扣1分")) == "step(under 0.1万人次: -1)");
+    CHECK(canonical_form(parse_deduction("每少1000人次扣1分，低于1万人次（含）不得分")) ==
+          "step(under 1000人次: -1); cutoff(under 1万人次 incl)");
+    CHECK(canonical_form(parse_deduction("每超过1万元扣1分")) == "step(over 1万元: -1)");  // money stays money
+    CHECK(canonical_form(parse_deduction("每超过1万扣1分")) == "step(over 1万元: -1)");
+}
+
 TEST_CASE("a negation glued to a met condition makes it a missed one", "[scoring][deduction]") {
     const auto f = parse_deduction("不完成不得分");
     REQUIRE_FALSE(f.pieces.empty());

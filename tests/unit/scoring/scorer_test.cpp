@@ -288,6 +288,15 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
     const auto cut = quantitative("1.2万", "≥", "人次", "每少1000人次扣1分，减少5000人次以上不得分", "20分");
     CHECK(score_of(cut, "0.6万").score == d("0"));
     CHECK(score_of(cut, "0.8万").score == d("16"));
+    // A money column other than 元/万元/亿元 keeps a bare 万 money (a review found 9.6 here: the step in 元 dropped).
+    CHECK(
+        score_of(quantitative("0.5万", "≤", "元/人", "每超过100元扣1分", "10分", "成本指标", "经济成本指标"), "0.52万")
+            .score == d("8"));
+    // 1.2亿 against 万人次 is 1.2亿人次: 11000万人次 falls short (it was “1.2亿万人次”, full marks).
+    CHECK(score_of(quantitative("1.2亿", "≥", "万人次", "未完成不得分", "20分"), "11000万人次").score == d("0"));
+    // 万 in the text: 0.99万 is below 1万人次 (含).
+    CHECK(score_of(quantitative("1.2万", "≥", "人次", "每少1000人次扣1分，低于1万人次（含）不得分", "20分"), "0.99万")
+              .score == d("0"));
 }
 
 TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short of it", "[scoring][scorer]") {
