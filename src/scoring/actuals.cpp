@@ -126,6 +126,28 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     if (q.number) {
         r.number = *q.number;
         const std::string& target_unit = indicator.value.unit;
+        if (q.unit.empty() && !target_unit.empty()) {
+            // A plain number is in 度量单位's unit: against 1.2万 (人次) or 0.5万 (元), 11000 is 11000人次 or
+            // 11000元, where it was read as 11000万.
+            std::string column = model::canonical_unit(indicator.unit.text);
+            if (model::is_money_unit(target_unit)) {
+                // 元/人, 元/年: the money in them (a rate's other half is the indicator's own).
+                for (const char* money : {"亿元", "万元", "千元", "元"}) {
+                    if (util::starts_with(column, money)) {
+                        column = money;
+                        break;
+                    }
+                }
+            }
+            if (!column.empty() && column != target_unit) {
+                if (const auto converted = model::convert_unit(*q.number, column, target_unit)) {
+                    r.number = *converted;
+                    r.converted = true;
+                    r.in_column_unit = true;
+                }
+            }
+            return r;
+        }
         if (q.unit.empty() || target_unit.empty() || q.unit == target_unit) return r;
         // A bare 万 or 亿 is read as 万元 / 亿元; after a number of people (1.2万 against 人) it is 万 of the
         // target's unit.

@@ -47,6 +47,9 @@ struct ActualReading {
     std::optional<Decimal> number;   ///< in the target's unit (model::convert_unit); may be negative
     std::string unit;                ///< the unit written in the cell (canonical), "" if none
     bool converted = false;  ///< the unit was converted to the target's (万人 → 人, 元 → 万元, 米 → 公里)
+    /// No unit written, and 度量单位's differs from the target's (whose value cell said 万 or 亿): the number
+    /// is in 度量单位's unit, converted (11000 against 1.2万 人次 is 11000人次 = 1.1万人次).
+    bool in_column_unit = false;
     bool unit_mismatch = false;             ///< the cell's unit is of another kind than the target's: number as written
     const QualitativeBand* band = nullptr;  ///< the label it names, or the top band when equal to the target text
     bool equals_target = false;      ///< the text equals the target text (counts as 达成)

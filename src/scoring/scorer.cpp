@@ -178,10 +178,11 @@ private:
         const std::string& unit = m_ind.value.unit;
         Decimal av = *a.number;
         if (a.converted) {
-            step([&] { return "实际完成值换算为指标单位：" + std::string(a.text) + " = " + val(av, unit); },
-                 [&] {
-                     return "Actual converted to the target's unit: " + std::string(a.text) + " = " + val(av, unit);
-                 });
+            // A plain number was read in 度量单位's unit: said, since the cell does not say it.
+            const std::string written =
+                std::string(a.text) + (a.in_column_unit ? model::canonical_unit(m_ind.unit.text) : std::string());
+            step([&] { return "实际完成值换算为指标单位：" + written + " = " + val(av, unit); },
+                 [&] { return "Actual converted to the target's unit: " + written + " = " + val(av, unit); });
         } else if (a.unit_mismatch) {
             step(
                 [&] {

@@ -292,6 +292,17 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
     CHECK(
         score_of(quantitative("0.5万", "≤", "元/人", "每超过100元扣1分", "10分", "成本指标", "经济成本指标"), "0.52万")
             .score == d("8"));
+    // A plain-number actual is in 度量单位's unit, not the 万 of the target's cell (a review found 11000 read as
+    // 11000万人次: full marks; 11000 against 1.2万 元 read as 11000万元: 0).
+    const auto plain = score_of(quantitative("1.2万", "≥", "人次", "每少1000人次扣1分", "20分"), "11000");
+    CHECK(plain.score == d("19"));
+    CHECK(has_step(plain, "实际完成值换算为指标单位：11000人次 = 1.1万人次"));
+    CHECK(score_of(quantitative("1.2万", "≤", "元", "每超过1000元扣1分", "20分", "成本指标", "经济成本指标"), "11000")
+              .score == d("20"));
+    CHECK(score_of(quantitative("0.5万", "≤", "元/人", "每超过100元扣1分", "20分", "成本指标", "经济成本指标"), "4800")
+              .score == d("20"));
+    CHECK(score_of(quantitative("12000", "≥", "人次", "每少1000人次扣1分", "20分"), "11000").score ==
+          d("19"));  // as before
     // 1.2亿 against 万人次 is 1.2亿人次: 11000万人次 falls short (it was “1.2亿万人次”, full marks).
     CHECK(score_of(quantitative("1.2亿", "≥", "万人次", "未完成不得分", "20分"), "11000万人次").score == d("0"));
     // 万 in the text: 0.99万 is below 1万人次 (含).
