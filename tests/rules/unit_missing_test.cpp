@@ -34,6 +34,24 @@ TEST_CASE("unit-missing finds numbers without a unit", "[unit-missing]") {
     CHECK_THAT(findings[2].message.zh, Catch::Contains("是定量指标（12）"));
 }
 
+TEST_CASE("unit-missing: a bare 万/亿 is a multiple, not a unit, except for costs", "[unit-missing]") {
+    // A review found 1.2万 with no 度量单位 silent: read as 万元, and a step in 人次 then did not apply.
+    const auto findings =
+        test::run_rule("unit-missing", rows({row("服务人次", "1.2万", "", "≥"), row("受益人数", "3亿", "无", "≥")}));
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].message.zh == "项目“测试项目”的指标“服务人次”是定量指标（1.2万），但没有度量单位。");
+    CHECK_THAT(findings[0].hint.zh, Catch::Contains("“1.2万人”"));
+    CHECK_THAT(findings[1].hint.zh, Catch::Contains("“3亿人”"));
+    // With 元 written, or a unit in the column, or a cost (money is what a cost's 万 means): no finding.
+    CHECK(test::run_rule("unit-missing",
+                         rows({row("服务人次", "1.2万元", "", "≥"), row("服务人次", "1.2万", "人次", "≥")}))
+              .empty());
+    test::Row cost = row("培训成本", "1.2万", "", "≤");
+    cost.level1 = "成本指标";
+    cost.level2 = "经济成本指标";
+    CHECK(test::run_rule("unit-missing", rows({cost})).empty());
+}
+
 TEST_CASE("unit-missing does not over-find", "[unit-missing]") {
     CHECK(test::run_rule("unit-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07",
                                                        "保障我区内六类军退人员被妥善安置。", test::seed_rows()))
