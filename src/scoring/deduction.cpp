@@ -627,9 +627,28 @@ private:
         if (e == k_no) return k_no;
         if (apply) {
             m_f.full_marks = true;
+            if (!m_f.pieces.empty() && m_f.pieces.back().kind == PieceKind::condition_met) {
+                m_f.full_marks_bound = bound_in(m_f.pieces.back().from, m_f.pieces.back().to);
+            }
             add_piece(PieceKind::full_marks, p, e);
         }
         return e;
+    }
+
+    // The first bound written in [from, to): a number, its unit, then 以上 / 以下 / 以内 (达到90%以上).
+    [[nodiscard]] std::optional<Formula::FullMarksBound> bound_in(std::size_t from, std::size_t to) const {
+        for (std::size_t k = from; k < to; ++k) {
+            const auto num = number(k);
+            if (!num) continue;
+            std::string unit;
+            std::size_t q = num->end;
+            if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
+            if (q > to) return std::nullopt;
+            if (any(q, {U"及以上", U"以上"}) != k_no) return Formula::FullMarksBound{num->value, unit, true};
+            if (any(q, {U"及以下", U"以下", U"以内"}) != k_no) return Formula::FullMarksBound{num->value, unit, false};
+            return std::nullopt;
+        }
+        return std::nullopt;
     }
 
     enum class Delta { none, deduct, bonus };
@@ -916,7 +935,7 @@ private:
 
     std::size_t r_condition_met(std::size_t p, bool apply) {
         const std::size_t q = any(p, {U"全部完成", U"按时完成", U"按期完成", U"如期完成", U"按要求完成", U"达到",
-                                      U"完成", U"达成", U"实现", U"符合", U"满足", U"达标", U"足额"});
+                                      U"完成", U"达成", U"实现", U"符合", U"满足", U"达标", U"足额", U"控制在"});
         if (q == k_no) return k_no;
         const std::size_t e = condition_tail(q);
         if (apply) add_piece(PieceKind::condition_met, p, e);

@@ -97,6 +97,15 @@ struct Piece {
 struct Formula {
     std::string text;        ///< the text after normalisation (full-width folded, spaces removed)
     bool full_marks = false;  ///< 达到指标值得满分 / 完成得满分 / 得标准分
+    /// The bound of the full-marks condition when it names one: 满意度达到90%以上得满分 → {90, "%", at least}.
+    /// The scorer measures the steps from it when it is more lenient than the target (a text written for
+    /// 90% on a 95% target).
+    struct FullMarksBound {
+        Decimal value;
+        std::string unit;
+        bool at_least = true;  ///< 以上 (full marks at or above it); false for 以下 / 以内
+    };
+    std::optional<FullMarksBound> full_marks_bound;
     std::vector<Step> steps;
     std::vector<Cutoff> cutoffs;     ///< only beside a step, a proportional or a discretionary form
     bool floor_zero = false;         ///< 扣完为止 / 最低零分 (the score never goes below 0 anyway)

@@ -179,7 +179,15 @@ Text describe(const Formula& f, const Piece& piece) {
         case PieceKind::condition_missed: return {"条件：未达到目标", "condition: the target is missed"};
         case PieceKind::threshold:
             return {"起算点：差额从此值而不是从目标值起算", "threshold: the gap is counted from this value, not from the target"};
-        case PieceKind::full_marks: return {"达到目标得满分（该项分值）", "target met: full marks (the weight)"};
+        case PieceKind::full_marks:
+            if (const auto& b = f.full_marks_bound) {
+                const std::string line = amount(b->value, b->unit) + (b->at_least ? "及以上" : "及以下");
+                return {"达到目标或满分线（" + line + "）得满分（该项分值）；满分线比目标值宽时，扣分从满分线起算",
+                        "target or the full-marks line (" + line +
+                            ") met: full marks (the weight); a line more lenient than the target is where steps count "
+                            "from"};
+            }
+            return {"达到目标得满分（该项分值）", "target met: full marks (the weight)"};
         case PieceKind::cutoff:
             if (piece.index >= 0 && static_cast<std::size_t>(piece.index) < f.cutoffs.size())
                 return describe(f.cutoffs[static_cast<std::size_t>(piece.index)]);

@@ -479,6 +479,22 @@ private:
         const Formula& f = *m_formula;
         const std::string& unit = m_ind.value.unit;
         const bool reverse = missed_above();
+        // A full-marks line more lenient than the target (满意度达到90%以上得满分 on a 95% target): the text
+        // gives full marks from it, so its steps count from it.
+        std::optional<Decimal> full_line;
+        if (const auto& b = f.full_marks_bound; b && (b->unit.empty() || b->unit == unit) && b->at_least == !reverse &&
+                                                (reverse ? b->value > m_t : b->value < m_t)) {
+            full_line = b->value;
+            step(
+                [&] {
+                    return "扣分标准的满分线" + val(*full_line, unit) + (reverse ? "高于" : "低于") + "目标值" +
+                           val(m_t, unit) + "：按扣分标准，从满分线起算";
+                },
+                [&] {
+                    return "The text's full-marks line " + val(*full_line, unit) + " is more lenient than the target " +
+                           val(m_t, unit) + ": its steps count from the line";
+                });
+        }
         Decimal total;
         bool applied = false;
         for (const Step& s : f.steps) {
@@ -487,8 +503,8 @@ private:
                 other_direction(s.source);
                 continue;
             }
-            // Reference: the text's own threshold (低于100%每1%…) or the target.
-            Decimal ref = m_t;
+            // Reference: the text's own threshold (低于100%每1%…), its full-marks line, or the target.
+            Decimal ref = full_line.value_or(m_t);
             if (s.threshold) {
                 if (s.threshold_unit.empty() || s.threshold_unit == unit) {
                     ref = *s.threshold;
@@ -497,8 +513,10 @@ private:
                 }
             }
             Decimal gap = reverse ? m_a - ref : ref - m_a;
-            const std::string ref_name_zh = s.threshold ? "起算值" : "目标";
-            const std::string ref_name_en = s.threshold ? "the threshold" : "the target";
+            const std::string ref_name_zh = s.threshold ? "起算值" : full_line ? "满分线" : "目标";
+            const std::string ref_name_en = s.threshold ? "the threshold"
+                                            : full_line ? "the full-marks line"
+                                                        : "the target";
             if (gap <= k_zero) {
                 step(
                     [&] {

@@ -425,6 +425,18 @@ TEST_CASE("(含)/(不含) in the spellings tables use, anywhere in the cut-off",
     CHECK_FALSE(parse_deduction("每降低1个百分点扣0.5分（含税）").unparsed.empty());
 }
 
+TEST_CASE("the bound of a full-marks condition is kept", "[scoring][deduction]") {
+    const auto f = parse_deduction("满意度达到90%（含）以上得满分，每降低1个百分点扣1分");
+    REQUIRE(f.full_marks_bound);
+    CHECK(f.full_marks_bound->value == *Decimal::parse("90"));
+    CHECK(f.full_marks_bound->unit == "%");
+    CHECK(f.full_marks_bound->at_least);
+    const auto within = parse_deduction("支出控制在105万元以内得满分，每超过1万元扣1分");
+    REQUIRE(within.full_marks_bound);
+    CHECK_FALSE(within.full_marks_bound->at_least);
+    CHECK_FALSE(parse_deduction("达到指标值得满分，每降低1个百分点扣1分").full_marks_bound);
+}
+
 TEST_CASE("comparison words with 等于 include the bound; 小于/大于 do not", "[scoring][deduction]") {
     CHECK(canonical_form(parse_deduction("每降低1个百分点扣0.5分，低于或等于80%不得分")) ==
           "step(under 1%: -0.5); cutoff(under 80% incl)");

@@ -310,6 +310,27 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
               .score == d("0"));
 }
 
+TEST_CASE("a full-marks line more lenient than the target is where the steps count from", "[scoring][scorer]") {
+    // A review found 92% scored 7 against a 95% target under 满意度达到90%以上得满分: the text gives full marks there.
+    const auto lenient = quantitative("95", "≥", "%", "满意度达到90%（含）以上得满分，每降低1个百分点扣1分", "10分",
+                                      "满意度指标", "服务对象满意度指标");
+    const auto at92 = score_of(lenient, "92");
+    CHECK(at92.score == d("10"));
+    CHECK(has_step(at92, "扣分标准的满分线90%低于目标值95%：按扣分标准，从满分线起算"));
+    CHECK(score_of(lenient, "88").score == d("8"));
+    // The same line as the target changes nothing; a stricter one leaves a met target its full marks.
+    const auto same = score_of(quantitative("95", "≥", "%", "达到95%以上得满分，每降低1个百分点扣1分", "10分"), "92");
+    CHECK(same.score == d("7"));
+    CHECK_FALSE(has_step(same, "扣分标准的满分线95%低于目标值95%：按扣分标准，从满分线起算"));
+    CHECK(score_of(quantitative("90", "≥", "%", "达到95%以上得满分，每降低1个百分点扣1分", "10分"), "92").score ==
+          d("10"));
+    // Lower is better: 控制在105万元以内得满分 on a ≤100万元 target.
+    const auto cost = quantitative("100", "≤", "万元", "支出控制在105万元以内得满分，每超过1万元扣1分", "10分",
+                                   "成本指标", "经济成本指标");
+    CHECK(score_of(cost, "103").score == d("10"));
+    CHECK(score_of(cost, "107").score == d("8"));
+}
+
 TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short of it", "[scoring][scorer]") {
     // A review found these scored 9 and 10: the cut-off was read as the step's all-or-nothing and dropped.
     const auto rate =
