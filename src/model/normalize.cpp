@@ -61,7 +61,7 @@ bool may_start_comparator(std::string_view s) {
 // Units written after a number that mean the same thing as a canonical unit. A bare 万 or 亿 after an
 // amount is money ("120万", "1.2亿" in a 资金总额 cell); after a count of something else the scorer reads
 // it as that unit's 万 / 亿 (scoring::read_actual).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_unit_synonyms = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 9> k_unit_synonyms = {{
     {"百分比", "%"},
     {"个百分点", "%"},
     {"百分点", "%"},
@@ -69,6 +69,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 7> k_unit_sy
     {"‰", "‰"},
     {"万", "万元"},
     {"亿", "亿元"},
+    {"人/次", "人次"},  // as some tables write 人次 (a step in 人次 then applies)
+    {"人·次", "人次"},
 }};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }

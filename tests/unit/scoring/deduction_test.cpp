@@ -425,6 +425,13 @@ TEST_CASE("(含)/(不含) in the spellings tables use, anywhere in the cut-off",
     CHECK_FALSE(parse_deduction("每降低1个百分点扣0.5分（含税）").unparsed.empty());
 }
 
+TEST_CASE("weights, areas and 人/次 are units of a step", "[scoring][deduction]") {
+    CHECK(canonical_form(parse_deduction("每减少500公斤扣1分")) == "step(under 500公斤: -1)");
+    CHECK(canonical_form(parse_deduction("每少1000人/次扣1分")) == "step(under 1000人次: -1)");
+    CHECK(canonical_form(parse_deduction("每少0.1平方公里扣1分，减少1平方公里以上不得分")) ==
+          "step(under 0.1平方公里: -1); cutoff(gap under 1平方公里 incl)");
+}
+
 TEST_CASE("the bound of a full-marks condition is kept", "[scoring][deduction]") {
     const auto f = parse_deduction("满意度达到90%（含）以上得满分，每降低1个百分点扣1分");
     REQUIRE(f.full_marks_bound);

@@ -282,6 +282,9 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
     const auto s = score_of(visits, "1.1万");
     CHECK(s.score == d("19"));
     CHECK(has_step(s, "差额换算为人次：0.1万人次 = 1000人次"));
+    // 公斤 against 吨, and a 度量单位 written 人/次 (both found by a review: the step did not apply).
+    CHECK(score_of(quantitative("10", "≥", "吨", "每减少500公斤扣1分", "20分"), "8").score == d("16"));
+    CHECK(score_of(quantitative("12000", "≥", "人/次", "每少1000人次扣1分", "20分"), "11000").score == d("19"));
     // A fixed ratio: 每少100米 against a target in 公里.
     CHECK(score_of(quantitative("5", "≥", "公里", "每少100米扣1分", "20分"), "4.5").score == d("15"));
     // A cut-off likewise: 6000人次 short of 1.2万人次 is past 减少5000人次以上 (it was “not comparable”, 14 points).
