@@ -169,6 +169,11 @@ Text describe(const Cutoff& c) {
                             : "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
         t.en += gap || over ? " (percentage points on a % indicator, otherwise percent of the target)"
                             : " (the actual on a % indicator, otherwise the completion rate actual ÷ target)";
+    } else if (!gap) {
+        // The scorer reads a bound on the target's side as a gap (超支20万元以上 against ≤100万元 is 120万元).
+        t.zh += over ? "（该值不大于目标值时，按超出目标的部分计）" : "（该值不小于目标值时，按低于目标的差额计）";
+        t.en += over ? " (a value not above the target is read as the excess over it)"
+                     : " (a value not below the target is read as the shortfall from it)";
     }
     return t;
 }

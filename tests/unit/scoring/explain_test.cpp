@@ -106,3 +106,13 @@ TEST_CASE("canonical forms do not depend on the wording's punctuation or spacing
     CHECK(scoring::canonical_form(scoring::parse_deduction("每降低1个百分点扣1分")) !=
           scoring::canonical_form(scoring::parse_deduction("每降低2个百分点扣1分")));
 }
+
+TEST_CASE("explain says how a cut-off's bound on the target's side is read", "[scoring][explain]") {
+    // A review found 超过20万元以上不得分 explained as an absolute limit, while the scorer reads 20万元 against a
+    // ≤100万元 target as an overrun of 20万元.
+    CHECK_THAT(
+        explain("每超过1万元扣1分，超过20万元以上不得分"),
+        Catch::Contains("20万元及以上时本项0分，否则按其余扣分办法计分（该值不大于目标值时，按超出目标的部分计）"));
+    CHECK_THAT(explain("每少1人扣1分，80人以下不得分"), Catch::Contains("（该值不小于目标值时，按低于目标的差额计）"));
+    CHECK_THAT(explain("每减少1人扣1分，减少10人以上不得分"), !Catch::Contains("该值不小于目标值"));  // a gap already
+}
