@@ -766,7 +766,11 @@ private:
     void finish(Decimal raw) {
         Decimal s = raw;
         if (s < k_zero) {
-            step("扣完为止：最低0分", "The score does not go below 0");
+            // Quoted only when the text says it: every score stops at 0 (SPEC), written or not.
+            if (m_has_text && m_formula->floor_zero)
+                step("扣完为止：最低0分", "The score does not go below 0");
+            else
+                step("得分最低为0分", "The score does not go below 0");
             s = k_zero;
         } else if (s > m_w) {
             step([&] { return "得分不超过分值" + m_w.str(); },

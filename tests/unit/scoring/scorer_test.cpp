@@ -313,6 +313,16 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
               .score == d("0"));
 }
 
+TEST_CASE("the floor at 0 quotes 扣完为止 only when the text says it", "[scoring][scorer]") {
+    // A review found “扣完为止：最低0分” in the working of a text without those words.
+    const auto bare = score_of(quantitative("100", "≥", "人", "每少1人扣5分", "10分"), "90");
+    CHECK(bare.score == d("0"));
+    CHECK(has_step(bare, "得分最低为0分"));
+    CHECK_FALSE(has_step(bare, "扣完为止：最低0分"));
+    CHECK(has_step(score_of(quantitative("100", "≥", "人", "每少1人扣5分，扣完为止", "10分"), "90"),
+                   "扣完为止：最低0分"));
+}
+
 TEST_CASE("a full-marks line more lenient than the target is where the steps count from", "[scoring][scorer]") {
     // A review found 92% scored 7 against a 95% target under 满意度达到90%以上得满分: the text gives full marks there.
     const auto lenient = quantitative("95", "≥", "%", "满意度达到90%（含）以上得满分，每降低1个百分点扣1分", "10分",
