@@ -81,6 +81,9 @@ std::optional<Decimal> convert_unit(Decimal value, std::string_view from, std::s
     // and would overflow. Said not to convert (the actual is then reported).
     constexpr std::int64_t k_max_ratio = 1000000000000;
     if (num > k_max_ratio || den > k_max_ratio) return std::nullopt;
+    // Nor a product beyond what Decimal holds (it would saturate and be shown as a fact): 99999999999亿人 in 人.
+    const Decimal limit = Decimal::from_int(k_max_ratio) * Decimal::from_int(9);
+    if (value.abs() > limit / Decimal::from_int(num)) return std::nullopt;
     return value * Decimal::from_int(num) / Decimal::from_int(den);
 }
 

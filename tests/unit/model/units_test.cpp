@@ -15,6 +15,13 @@ std::string conv(const char* value, const char* from, const char* to) {
 }
 }  // namespace
 
+TEST_CASE("convert_unit: a product Decimal cannot hold is no conversion", "[units]") {
+    // A review found 99999999998亿人 shown as 9223372036854.775807人 (saturated).
+    CHECK(conv("99999999998", "亿人", "人") == "none");
+    CHECK(conv("-99999999998", "亿人", "人") == "none");
+    CHECK(conv("1000", "亿人", "人") == "100000000000");
+}
+
 TEST_CASE("convert_unit: a 万/亿 prefix on any unit", "[units]") {
     CHECK(conv("12000", "人", "万人") == "1.2");
     CHECK(conv("1.2", "万人", "人") == "12000");
