@@ -454,6 +454,8 @@ private:
             const std::string m = val(measured, mu);
             const std::string l = val(limit, mu);
             if (!reached) {
+                // A share is computed here, not shown anywhere else: its working comes first.
+                if (share) step([&] { return working.zh; }, [&] { return working.en; });
                 step(
                     [&] {
                         return std::string(above ? "未超过" : "未低于") + l + "（" + m + "），“" + shown(c.source) +

@@ -366,6 +366,8 @@ TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short o
     const auto count = quantitative("100", "≥", "人", "每少10人扣1分，50%以下不得分");
     CHECK(score_of(count, "45").score == d("0"));
     CHECK(score_of(count, "60").score == d("6"));
+    // Short of the cut-off, the completion rate it compared is worked out too (a review found it quoted bare).
+    CHECK(has_step(score_of(count, "60"), "完成率：60 ÷ 100 × 100 = 60%"));
     // A bound on the target's side is the gap: 超支20万元 against ≤80万元 cuts off 100, not every actual over 20.
     const auto gap =
         quantitative("80", "≤", "万元", "每超过1万元扣1分，超支20万元以上不得分", "20分", "成本指标", "经济成本指标");
