@@ -923,6 +923,7 @@ private:
         // A (含) / (不含) anywhere in it decides, and the quote keeps it: “低于80%不得分” would not say why 80%
         // itself is past it.
         if (const auto said = stated_inclusion(from, to)) c.inclusive = *said;
+        c.of_rate = c.unit == "%" && !c.gap && slice(from, to).find(U"完成率") != UV::npos;
         U source;
         for (std::size_t i = from; i < to; ++i) {
             for (const auto& mark : m_marks) {
@@ -983,6 +984,8 @@ private:
     }
 
     std::size_t r_condition_met(std::size_t p, bool apply) {
+        // 完成率 is what a condition or cut-off measures (完成率低于80%不得分), not 完成.
+        if (lit(p, U"完成率") != k_no) return k_no;
         const std::size_t q = any(p, {U"全部完成", U"按时完成", U"按期完成", U"如期完成", U"按要求完成", U"达到",
                                       U"完成", U"达成", U"实现", U"符合", U"满足", U"达标", U"足额", U"控制在"});
         if (q == k_no) return k_no;

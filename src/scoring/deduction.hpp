@@ -44,7 +44,10 @@ struct Cutoff {
     std::string unit;  ///< canonical unit of the value; "%" on a non-% indicator is a share of the target
     bool gap = false;  ///< the value is the gap from the target (减少10人, 降低10%, 低于目标20个百分点, 超支)
     bool inclusive = false;  ///< the value itself is past it (以上, 以下, 及以上, (含))
-    std::string source;      ///< the normalised text it was read from
+    /// The text says 完成率 (完成率低于80%): a % value is the completion rate actual ÷ target on a % indicator
+    /// too, not the actual.
+    bool of_rate = false;
+    std::string source;  ///< the normalised text it was read from
 };
 
 /// Proportional forms: both score weight × completion for a missed target (the comparator's default formula).

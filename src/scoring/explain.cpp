@@ -79,7 +79,7 @@ std::string canonical_form(const Formula& f) {
     }
     for (const auto& c : f.cutoffs) {
         parts.push_back(std::string("cutoff(") + (c.gap ? "gap " : "") + direction_key(c.direction) + " " +
-                        amount(c.value, c.unit) + (c.inclusive ? " incl" : "") + ")");
+                        amount(c.value, c.unit) + (c.inclusive ? " incl" : "") + (c.of_rate ? " rate" : "") + ")");
     }
     if (f.partial) parts.push_back("partial_counts(" + amount(*f.partial, f.partial_unit) + ")");
     if (f.proportional == Proportional::completion) parts.push_back("proportional(completion)");

@@ -407,7 +407,9 @@ private:
                 continue;
             }
             const bool over = c.direction != StepDirection::under && c.direction != StepDirection::shortfall;
-            const bool share = c.unit == "%" && unit != "%";
+            // A % bound on a non-% indicator is a share of the target; on a % indicator too when the text says
+            // 完成率 (完成率低于80%: 78% of a 95% target is 82%, not 78).
+            const bool share = c.unit == "%" && (unit != "%" || c.of_rate);
             Decimal limit = c.value;
             if (!share && !c.unit.empty() && c.unit != unit) {
                 if (model::is_money_unit(c.unit) && model::is_money_unit(unit)) {

@@ -377,7 +377,7 @@ TEST_CASE("a cut-off beside a step is read with its value; without a step it sta
     CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; all_or_nothing");
     CHECK(canonical_form(parse_deduction("视情况扣分，低于80%不得分")) == "cutoff(under 80%); discretionary");
     CHECK(canonical_form(parse_deduction("未完成的按实际完成率乘以标准分，完成率低于60%不得分")) ==
-          "cutoff(under 60%); proportional(completion)");
+          "cutoff(under 60% rate); proportional(completion)");
 }
 
 TEST_CASE("(含) and (不含) after a cut-off's bound say whether the bound itself is past it", "[scoring][deduction]") {
@@ -423,6 +423,13 @@ TEST_CASE("(含)/(不含) in the spellings tables use, anywhere in the cut-off",
     CHECK(parse_deduction("每降低1个百分点扣0.5分，低于（含）80%不得分").cutoffs[0].source == "低于(含)80%不得分");
     // A bracket that is no mark stays text.
     CHECK_FALSE(parse_deduction("每降低1个百分点扣0.5分（含税）").unparsed.empty());
+}
+
+TEST_CASE("a cut-off on 完成率 is marked as the rate", "[scoring][deduction]") {
+    CHECK(canonical_form(parse_deduction("每降低1个百分点扣0.5分，完成率低于80%（含）不得分")) ==
+          "step(under 1%: -0.5); cutoff(under 80% incl rate)");
+    CHECK(canonical_form(parse_deduction("每降低1个百分点扣0.5分，低于80%不得分")) ==
+          "step(under 1%: -0.5); cutoff(under 80%)");
 }
 
 TEST_CASE("weights, areas and 人/次 are units of a step", "[scoring][deduction]") {

@@ -366,6 +366,10 @@ TEST_CASE("a cut-off beside a step scores 0 past it and leaves the steps short o
     const auto count = quantitative("100", "≥", "人", "每少10人扣1分，50%以下不得分");
     CHECK(score_of(count, "45").score == d("0"));
     CHECK(score_of(count, "60").score == d("6"));
+    // 完成率 on a % indicator is the rate, not the actual (a review found 78% of 95% cut off at 完成率低于80%).
+    const auto of_rate = quantitative("95", "≥", "%", "每降低1个百分点扣0.5分，完成率低于80%（含）不得分", "20分");
+    CHECK(score_of(of_rate, "78").score == d("11.5"));  // 78 ÷ 95 = 82.1%: 17 steps of 0.5
+    CHECK(score_of(of_rate, "75").score == d("0"));     // 78.9%
     // Short of the cut-off, the completion rate it compared is worked out too (a review found it quoted bare).
     CHECK(has_step(score_of(count, "60"), "完成率：60 ÷ 100 × 100 = 60%"));
     // A bound on the target's side is the gap: 超支20万元 against ≤80万元 cuts off 100, not every actual over 20.
