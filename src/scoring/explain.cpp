@@ -164,7 +164,10 @@ Text describe(const Cutoff& c) {
     Text t{zh_when + "时本项0分，否则按其余扣分办法计分",
            "0 points " + std::string(gap ? (over ? "when over the target by " : "when short of the target by ") : "") +
                en_past + v + "; otherwise the rest of the text scores"};
-    if (c.unit == "%") {
+    if (c.of_rate) {
+        t.zh += "（按完成率“实际÷目标”计）";
+        t.en += " (the completion rate actual ÷ target)";
+    } else if (c.unit == "%") {
         t.zh += gap || over ? "（百分比指标按百分点计，其他指标按目标值的百分比计）"
                             : "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
         t.en += gap || over ? " (percentage points on a % indicator, otherwise percent of the target)"

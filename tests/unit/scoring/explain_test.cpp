@@ -107,6 +107,11 @@ TEST_CASE("canonical forms do not depend on the wording's punctuation or spacing
           scoring::canonical_form(scoring::parse_deduction("每降低2个百分点扣1分")));
 }
 
+TEST_CASE("explain says a 完成率 cut-off is measured on the rate", "[scoring][explain]") {
+    CHECK_THAT(explain("每降低1个百分点扣0.5分，完成率低于80%（含）不得分"),
+               Catch::Contains("80%及以下时本项0分，否则按其余扣分办法计分（按完成率“实际÷目标”计）"));
+}
+
 TEST_CASE("explain says how a cut-off's bound on the target's side is read", "[scoring][explain]") {
     // A review found 超过20万元以上不得分 explained as an absolute limit, while the scorer reads 20万元 against a
     // ≤100万元 target as an overrun of 20万元.
