@@ -487,10 +487,13 @@ private:
     }
 
     // True when the text scores a miss by degrees without a step: proportionally (按完成比例计分) or at the
-    // reviewer's discretion (视情况扣分). Beside them, as beside a step, 低于60%不得分 is a cut-off.
+    // reviewer's discretion (视情况扣分). Beside them, as beside a step, 低于60%不得分 is a cut-off. So it is
+    // beside full marks: 达到目标得满分，低于80%不得分 gives 0 below 80% and leaves a smaller miss to the
+    // defaults (it was read as all-or-nothing, 0 for 90% of a 95% target, which the text does not say).
     bool has_graded_form() {
         for (std::size_t p = 0; p < m_s.size(); ++p) {
-            if (r_proportional(p, false) != k_no || r_discretionary(p, false) != k_no) return true;
+            if (r_proportional(p, false) != k_no || r_discretionary(p, false) != k_no || r_award_full(p, false) != k_no)
+                return true;
         }
         return false;
     }

@@ -279,6 +279,10 @@ private:
         if (f.discretionary) {
             step("扣分标准为视情况扣分，未给出公式：采用规则集默认公式",
                  "The deduction standard is discretionary (视情况扣分): the rule set's default formula applies");
+        } else if (f.full_marks && !f.cutoffs.empty()) {
+            step("扣分标准只写明达到目标得满分和不得分的界限，其间未给出公式：采用规则集默认公式",
+                 "The deduction standard names only full marks and where 0 starts: in between, the rule set's "
+                 "default formula applies");
         } else {
             step("扣分标准未给出可计算的公式：采用规则集默认公式",
                  "The deduction standard gives no computable formula: the rule set's default formula applies");
@@ -428,8 +432,10 @@ private:
                     [&] { return "Target not above 0, no percentage can be taken: \"" + c.source + "\" not applied"; });
                 continue;
             }
+            // A bound beyond the target on its side is the gap (超过20万元 against ≤80万元); at the target it is
+            // the actual's bound (低于95% against ≥95%: any miss).
             const bool gap = c.gap || c.direction == StepDirection::delay || (share && over) ||
-                             (!share && (over ? limit <= m_t : limit >= m_t));
+                             (!share && (over ? limit < m_t : limit > m_t));
             const Decimal diff = over ? m_a - m_t : m_t - m_a;
             const std::string diff_text = over ? m_a.str() + " − " + m_t.str() : m_t.str() + " − " + m_a.str();
             Decimal measured = gap ? diff : m_a;

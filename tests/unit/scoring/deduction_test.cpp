@@ -374,7 +374,11 @@ TEST_CASE("a cut-off beside a step is read with its value; without a step it sta
     REQUIRE(glued.cutoffs.size() == 1);
     CHECK(glued.cutoffs[0].source == "满意度低于80%不得分");
     CHECK(parse_deduction("每超过1万元扣1分，超支20万元以上不得分").cutoffs[0].source == "超支20万元以上不得分");
-    CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; all_or_nothing");
+    // Beside full marks too (it was all-or-nothing: 0 for any miss, which the text does not say); alone, or with
+    // no bound (未完成不得分), the words still make all-or-nothing.
+    CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; cutoff(under 80%)");
+    CHECK(canonical_form(parse_deduction("完成得满分，未完成不得分")) == "full_if_met; all_or_nothing");
+    CHECK(canonical_form(parse_deduction("低于80%不得分")) == "all_or_nothing");
     CHECK(canonical_form(parse_deduction("视情况扣分，低于80%不得分")) == "cutoff(under 80%); discretionary");
     CHECK(canonical_form(parse_deduction("未完成的按实际完成率乘以标准分，完成率低于60%不得分")) ==
           "cutoff(under 60% rate); proportional(completion)");

@@ -313,6 +313,19 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
               .score == d("0"));
 }
 
+TEST_CASE("a cut-off beside full marks only leaves a smaller miss to the default formula", "[scoring][scorer]") {
+    // A review found 90% of a 95% target scored 0 under 达到目标得满分，低于80%（含）不得分: the text gives 0 only
+    // from 80% down.
+    const auto text = quantitative("95", "≥", "%", "达到目标得满分，低于80%（含）不得分", "20分");
+    const auto between = score_of(text, "90");
+    CHECK(between.score == d("18.95"));  // 20 × 90 ÷ 95
+    CHECK(has_step(between, "扣分标准只写明达到目标得满分和不得分的界限，其间未给出公式：采用规则集默认公式"));
+    CHECK(score_of(text, "80").score == d("0"));
+    CHECK(score_of(text, "95").score == d("20"));
+    // With the bound at the target it is all-or-nothing in effect.
+    CHECK(score_of(quantitative("95", "≥", "%", "达到目标得满分，低于95%不得分", "20分"), "94").score == d("0"));
+}
+
 TEST_CASE("the floor at 0 quotes 扣完为止 only when the text says it", "[scoring][scorer]") {
     // A review found “扣完为止：最低0分” in the working of a text without those words.
     const auto bare = score_of(quantitative("100", "≥", "人", "每少1人扣5分", "10分"), "90");
