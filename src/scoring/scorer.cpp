@@ -631,7 +631,7 @@ private:
                     deduction = gap * s.points / s.size;
                     step(
                         [&] {
-                            return "按“" + pick(said, Lang::zh) + "”，规则集规定按比例折算：" + div + " 步；扣分 " +
+                            return "按“" + shown(s.source) + "”，规则集规定按比例折算：" + div + " 步；扣分 " +
                                    ratio.str() + " × " + s.points.str() + " = " + deduction.str() + "分";
                         },
                         [&] {
@@ -658,7 +658,7 @@ private:
                     }
                     step(
                         [&] {
-                            return "按“" + pick(said, Lang::zh) + "”：" + div + " 步，" + why_zh + "：" + n.str() +
+                            return "按“" + shown(s.source) + "”：" + div + " 步，" + why_zh + "：" + n.str() +
                                    " 步；扣分 " + n.str() + " × " + s.points.str() + " = " + deduction.str() + "分";
                         },
                         [&] {

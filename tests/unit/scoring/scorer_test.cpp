@@ -208,7 +208,7 @@ TEST_CASE("vector: ≤842.07万元 每超过5万元扣1分, actual 855.00, weigh
     CHECK(s.steps[1].zh == "扣分标准：每超过5万元，扣1分，扣完为止（规范形式：step(over 5万元: -1); floor(0)）");
     CHECK(s.steps[2].zh == "未达到目标（实际 855万元，目标 ≤842.07万元）");
     CHECK(s.steps[3].zh == "超出目标：855 − 842.07 = 12.93万元");
-    CHECK(s.steps[4].zh == "按“每超过5万元扣1分”：12.93 ÷ 5 = 2.586 步，只计整步：2 步；扣分 2 × 1 = 2分");
+    CHECK(s.steps[4].zh == "按“每超过5万元，扣1分”：12.93 ÷ 5 = 2.586 步，只计整步：2 步；扣分 2 × 1 = 2分");
     CHECK(s.steps[5].zh == "得分：20 − 2 = 18");
     CHECK(s.steps[6].zh == "本项得分：18分");
     CHECK(s.steps[4].en == "Per \"−1 per 5万元 over\": 12.93 ÷ 5 = 2.586 steps; only full steps count: 2; deduction 2 × 1 = 2");
@@ -228,10 +228,10 @@ TEST_CASE("vector: ≥90% 少于1%扣0.5分, actual 86.5 → 8.5 in full steps, 
     const auto full = score_of(row, "86.5");
     CHECK(full.score == d("8.5"));
     CHECK(has_step(full, "低于目标：90 − 86.5 = 3.5个百分点"));
-    CHECK(has_step(full, "按“每低于1%扣0.5分”：3.5 ÷ 1 = 3.5 步，只计整步：3 步；扣分 3 × 0.5 = 1.5分"));
+    CHECK(has_step(full, "按“少于1%扣0.5分”：3.5 ÷ 1 = 3.5 步，只计整步：3 步；扣分 3 × 0.5 = 1.5分"));
     const auto pro = score_of(row, "86.5", with_step_mode(StepMode::pro_rate));
     CHECK(pro.score == d("8.25"));
-    CHECK(has_step(pro, "按“每低于1%扣0.5分”，规则集规定按比例折算：3.5 ÷ 1 = 3.5 步；扣分 3.5 × 0.5 = 1.75分"));
+    CHECK(has_step(pro, "按“少于1%扣0.5分”，规则集规定按比例折算：3.5 ÷ 1 = 3.5 步；扣分 3.5 × 0.5 = 1.75分"));
     CHECK(score_of(row, "86.5", with_step_mode(StepMode::partial_counts)).score == d("8"));
     // "86.5%" reads the same as "86.5"
     CHECK(score_of(row, "86.5%").score == d("8.5"));
