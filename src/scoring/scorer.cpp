@@ -21,17 +21,6 @@ namespace {
 const Decimal k_zero{};
 const Decimal k_hundred = Decimal::from_int(100);
 
-Decimal wan_of(Decimal v, std::string_view unit) {
-    if (unit == "元") return v / Decimal::from_int(10000);
-    if (unit == "亿元") return v * Decimal::from_int(10000);
-    return v;
-}
-Decimal from_wan(Decimal wan, std::string_view unit) {
-    if (unit == "元") return wan * Decimal::from_int(10000);
-    if (unit == "亿元") return wan / Decimal::from_int(10000);
-    return wan;
-}
-
 bool is_reverse(Comparator c) { return c == Comparator::le || c == Comparator::lt; }
 
 // A quantity with its unit for messages: "12.93万元", "3.5个百分点" / "3.5 percentage points".
@@ -416,10 +405,8 @@ private:
             const bool share = c.unit == "%" && (unit != "%" || c.of_rate);
             Decimal limit = c.value;
             if (!share && !c.unit.empty() && c.unit != unit) {
-                if (model::is_money_unit(c.unit) && model::is_money_unit(unit)) {
-                    limit = from_wan(wan_of(c.value, c.unit), unit);
-                } else if (const auto converted = model::convert_unit(c.value, c.unit, unit)) {
-                    limit = *converted;  // 减少5000人次 against 万人次, 100米 against 公里
+                if (const auto converted = model::convert_unit(c.value, c.unit, unit)) {
+                    limit = *converted;  // 超支20万元 against 元, 减少5000人次 against 万人次, 100米 against 公里
                 } else {
                     step([&] { return "“" + shown(c.source) + "”的单位与指标单位不同，无法比较，不适用"; },
                          [&] { return "\"" + c.source + "\" is in another unit than the indicator: not applied"; });
@@ -518,8 +505,8 @@ private:
             if (s.threshold) {
                 if (s.threshold_unit.empty() || s.threshold_unit == unit) {
                     ref = *s.threshold;
-                } else if (model::is_money_unit(s.threshold_unit) && model::is_money_unit(unit)) {
-                    ref = from_wan(wan_of(*s.threshold, s.threshold_unit), unit);
+                } else if (const auto converted = model::convert_unit(*s.threshold, s.threshold_unit, unit)) {
+                    ref = *converted;
                 }
             }
             Decimal gap = reverse ? m_a - ref : ref - m_a;
@@ -561,12 +548,7 @@ private:
             // The gap in the step's unit.
             std::string su = s.unit.empty() ? unit : s.unit;
             if (!s.unit.empty() && s.unit != unit && !unit.empty()) {
-                if (model::is_money_unit(s.unit) && model::is_money_unit(unit)) {
-                    const Decimal g = from_wan(wan_of(gap, unit), s.unit);
-                    step([&] { return "差额换算为" + s.unit + "：" + val(gap, unit) + " = " + val(g, s.unit); },
-                         [&] { return "Gap converted to " + s.unit + ": " + val(gap, unit) + " = " + val(g, s.unit); });
-                    gap = g;
-                } else if (s.unit == "%") {
+                if (s.unit == "%") {
                     if (m_t <= k_zero) {
                         step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”不适用"; },
                              [&] {
@@ -587,7 +569,7 @@ private:
                         });
                     gap = g;
                 } else if (const auto g = model::convert_unit(gap, unit, s.unit)) {
-                    // 每少1000人次 against a target of 1.2万人次; 每少100米 against 公里.
+                    // 每超过5万元 against 元; 每少1000人次 against a target of 1.2万人次; 每少100米 against 公里.
                     step(
                         [&] { return "差额换算为" + s.unit + "：" + val(gap, unit) + " = " + val(*g, s.unit); },
                         [&] { return "Gap converted to " + s.unit + ": " + val(gap, unit) + " = " + val(*g, s.unit); });
