@@ -212,6 +212,13 @@ Quantity read_quantity(std::string_view text) {
     return memo.get(text, read_quantity_uncached);
 }
 
+std::string_view bare_multiple(const Quantity& q) {
+    if (q.text.find("元") != std::string::npos) return {};
+    if (q.unit == "万元") return "万";
+    if (q.unit == "亿元") return "亿";
+    return {};
+}
+
 void set_text(Cell& cell, std::string_view read) {
     if (read.empty()) {  // merged-cell blanks and empty columns: a third of a table's cells
         cell.text.clear();
@@ -322,8 +329,8 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     }
     if (ind.value.unit.empty() && !rules.is_placeholder(ind.unit.text)) {
         ind.value.unit = canonical_unit(ind.unit.text);
-    } else if ((ind.value.unit == "万元" || ind.value.unit == "亿元") &&
-               ind.value.text.find("元") == std::string::npos && !rules.is_placeholder(ind.unit.text)) {
+    } else if (const std::string_view multiple = bare_multiple(ind.value);
+               !multiple.empty() && !rules.is_placeholder(ind.unit.text)) {
         // A bare 万/亿 (1.2万) is money only when 度量单位 says so: against 人次 it is 1.2万人次. Read as 万元,
         // a step in 人次 did not apply and the score fell back to the default formula.
         // Any unit naming 元 (元/人, 千元, 人民币元) is money. The column's own 万/亿 gives way to the
@@ -333,7 +340,7 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
             std::string_view base = column;
             if (util::starts_with(base, "万") || util::starts_with(base, "亿"))
                 base.remove_prefix(std::string_view("万").size());
-            if (!base.empty()) ind.value.unit = (ind.value.unit == "万元" ? "万" : "亿") + std::string(base);
+            if (!base.empty()) ind.value.unit = std::string(multiple) + std::string(base);
         }
     }
     ind.weight_points.reset();

@@ -17,6 +17,10 @@ namespace perf_check::model {
 /// followed by more text that is not a unit).
 Quantity read_quantity(std::string_view text);
 
+/// "万" or "亿" when `q` is a number with a bare multiple (1.2万, 3亿: read as 万元 / 亿元, no 元 written), ""
+/// otherwise. Such a value is money only when 度量单位 says so.
+std::string_view bare_multiple(const Quantity& q);
+
 /// Canonical unit: "百分比"/"％"/"百分点"/"个百分点" → "%", "万" → "万元", "亿" → "亿元", trims spaces; other
 /// units unchanged.
 std::string canonical_unit(std::string_view unit);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/normalize.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -23,22 +24,19 @@ public:
             // value.unit already takes the unit from the value cell ("90%", "≥50个") or from 度量单位;
             // a placeholder such as "-" or "无" is no unit either. A bare 万/亿 (1.2万) is a multiple, not a
             // unit: read as 万元, which only a cost indicator is sure to mean.
-            const bool bare_multiple = (ind.value.unit == "万元" || ind.value.unit == "亿元") &&
-                                       ind.value.text.find("元") == std::string::npos && !is_cost(ind);
-            if (!bare_multiple && !m_tokens.is_placeholder(ind.value.unit)) continue;
+            const std::string_view multiple = is_cost(ind) ? std::string_view() : model::bare_multiple(ind.value);
+            if (multiple.empty() && !m_tokens.is_placeholder(ind.value.unit)) continue;
             if (!m_tokens.is_placeholder(ind.unit.text)) continue;
             const std::string sym = comparator_symbol(ind.comparator);
-            const std::string shown = bare_multiple ? std::string(ind.target.shown())
-                                      : sym.empty() ? ind.value.number->str()
-                                                    : sym + " " + ind.value.number->str();
+            const std::string shown = !multiple.empty() ? std::string(ind.target.shown())
+                                      : sym.empty()     ? ind.value.number->str()
+                                                        : sym + " " + ind.value.number->str();
             Finding f = make_finding(project, &ind, ind.unit.empty() ? ind.target : ind.unit);
             f.message = {
                 fmt::format("项目“{}”的指标“{}”是定量指标（{}），但没有度量单位。", pname, ind.name.shown(), shown),
                 fmt::format("Project “{}”, indicator “{}” is quantitative ({}) but has no unit.", pname,
                             ind.name.shown(), shown)};
-            const std::string example = ind.value.number->str() + (!bare_multiple             ? ""
-                                                                   : ind.value.unit == "万元" ? "万"
-                                                                                              : "亿");
+            const std::string example = ind.value.number->str() + std::string(multiple);
             f.hint = {
                 fmt::format("请在度量单位列填写计量单位（如“人”“万元”“%”），或在指标值中写明（如“{}人”）。", example),
                 fmt::format("Fill in the unit column (e.g. 人, 万元, %), or write the unit in the target "

@@ -392,3 +392,11 @@ TEST_CASE("normalize_project is idempotent", "[normalize]") {
     CHECK(p.indicators[0].problems.size() == 2);
     CHECK(p.problems.empty());
 }
+
+TEST_CASE("bare_multiple names the 万/亿 of a value written without 元", "[normalize]") {
+    CHECK(model::bare_multiple(read_quantity("1.2万")) == "万");
+    CHECK(model::bare_multiple(read_quantity("≥3亿")) == "亿");
+    CHECK(model::bare_multiple(read_quantity("1.2万元")).empty());
+    CHECK(model::bare_multiple(read_quantity("1.2万人")).empty());
+    CHECK(model::bare_multiple(read_quantity("12000")).empty());
+}
