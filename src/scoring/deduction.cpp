@@ -687,20 +687,46 @@ private:
         return e;
     }
 
-    // The first bound written in [from, to): a number, its unit, then 以上 / 以下 / 以内 (达到90%以上).
+    // The first bound written in [from, to) (达到90%以上, 控制在105万元以内).
     [[nodiscard]] std::optional<Formula::FullMarksBound> bound_in(std::size_t from, std::size_t to) const {
         for (std::size_t k = from; k < to; ++k) {
-            const auto num = number(k);
-            if (!num) continue;
-            std::string unit;
-            std::size_t q = num->end;
-            if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
-            if (q > to) return std::nullopt;
-            if (any(q, {U"及以上", U"以上"}) != k_no) return Formula::FullMarksBound{num->value, unit, true};
-            if (any(q, {U"及以下", U"以下", U"以内"}) != k_no) return Formula::FullMarksBound{num->value, unit, false};
-            return std::nullopt;
+            if (!number(k)) continue;
+            const auto b = bound_at(k, true);
+            if (!b || b->unit_end > to) return std::nullopt;
+            return Formula::FullMarksBound{b->value, b->unit, b->at_least};
         }
         return std::nullopt;
+    }
+
+    // A bound written number first at `p`: the number, its unit, then 以上 / 及以上 (at least) or 以下 / 及以下
+    // (at most), and 以内 too when `within` (80%以下, 90%以上, 105万元以内).
+    struct Bound {
+        Decimal value;
+        std::string unit;
+        bool in_points = false;  ///< the unit is 百分点: a difference of percentages
+        bool at_least = true;
+        std::size_t unit_end = 0;  ///< after the number and its unit
+        std::size_t end = 0;       ///< after 以上 / 以下
+    };
+    [[nodiscard]] std::optional<Bound> bound_at(std::size_t p, bool within) const {
+        const auto num = number(p);
+        if (!num) return std::nullopt;
+        Bound b;
+        b.value = num->value;
+        std::size_t q = num->end;
+        if (const std::size_t u = unit_at(q, b.unit); u != k_no) q = u;
+        b.in_points = slice(num->end, q).find(U"百分点") != UV::npos;
+        b.unit_end = q;
+        if (const std::size_t e = any(q, {U"及以上", U"以上"}); e != k_no) {
+            b.end = e;
+        } else if (const std::size_t f = within ? any(q, {U"及以下", U"以下", U"以内"}) : any(q, {U"及以下", U"以下"});
+                   f != k_no) {
+            b.at_least = false;
+            b.end = f;
+        } else {
+            return std::nullopt;
+        }
+        return b;
     }
 
     enum class Delta { none, deduct, bonus };
@@ -878,29 +904,16 @@ private:
     // A cut-off written number first beside a step: 80%以下不得分, 超出20%以上的不得分 is r_threshold's.
     std::size_t r_band_cutoff(std::size_t p, bool apply) {
         if (!m_graded_text) return k_no;
-        const auto num = number(p);
-        if (!num) return k_no;
-        std::size_t q = num->end;
-        std::string unit;
-        if (const std::size_t u = unit_at(q, unit); u != k_no) q = u;
-        const bool in_points = slice(num->end, q).find(U"百分点") != UV::npos;
-        StepDirection dir = StepDirection::under;
-        if (const std::size_t b = any(q, {U"及以下", U"以下"}); b != k_no) {
-            q = b;
-        } else if (const std::size_t a = any(q, {U"及以上", U"以上"}); a != k_no) {
-            q = a;
-            dir = StepDirection::over;
-        } else {
-            return k_no;
-        }
-        const std::size_t e = r_all_or_nothing(skip_soft(q), false);
+        const auto b = bound_at(p, false);
+        if (!b) return k_no;
+        const std::size_t e = r_all_or_nothing(skip_soft(b->end), false);
         if (e == k_no) return k_no;
         if (apply) {
             Cutoff c;
-            c.direction = dir;
-            c.value = num->value;
-            c.unit = unit;
-            c.gap = in_points;
+            c.direction = b->at_least ? StepDirection::over : StepDirection::under;
+            c.value = b->value;
+            c.unit = b->unit;
+            c.gap = b->in_points;
             c.inclusive = true;  // 以上 / 以下 include the value (a (不含) in it says otherwise: add_cutoff)
             add_cutoff(std::move(c), p, e);
         }
@@ -1135,7 +1148,8 @@ private:
     std::size_t m_unknown_from = 0;
     bool m_adjacent = false;  // the unknown run touches the current position (no separator between)
     bool m_step_text = false;    // the text holds a step
-    bool m_graded_text = false;  // a step, a proportional or a discretionary form: 低于80%不得分 is then a cut-off
+    bool m_graded_text = false;  // a step, a proportional or discretionary form, or full marks: 低于80%不得分 is
+                                 // then a cut-off (has_graded_form)
 };
 
 }  // namespace

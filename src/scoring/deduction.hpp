@@ -110,7 +110,7 @@ struct Formula {
     };
     std::optional<FullMarksBound> full_marks_bound;
     std::vector<Step> steps;
-    std::vector<Cutoff> cutoffs;     ///< only beside a step, a proportional or a discretionary form
+    std::vector<Cutoff> cutoffs;     ///< beside a step, a proportional or a discretionary form, or full marks
     bool floor_zero = false;         ///< 扣完为止 / 最低零分 (the score never goes below 0 anyway)
     std::optional<Decimal> cap;      ///< 最多扣N分: total deduction at most N
     bool cap_full = false;           ///< 满分为止 / 以满分为限: score at most the weight
