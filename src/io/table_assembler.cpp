@@ -106,9 +106,11 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     into.record = r.record;
     into.cells.resize(r.cells);
     into.unsaved_formulas.clear();
-    for (const auto& f : m_formulas) {
-        if (f.row == i) into.unsaved_formulas.push_back(f.formula);
-    }
+    // add() appends formulas in row order: row i's are one run, found by halving (a scan of all of them
+    // for every row was quadratic in a project of many rows of formulas saved without their results).
+    auto f = std::lower_bound(m_formulas.begin(), m_formulas.end(), i,
+                              [](const Formula& formula, std::size_t row) { return formula.row < row; });
+    for (; f != m_formulas.end() && f->row == i; ++f) into.unsaved_formulas.push_back(f->formula);
     std::size_t begin = r.first_cell == 0 ? 0 : m_cell_end[r.first_cell - 1];
     for (std::size_t c = 0; c < r.cells; ++c) {
         const std::size_t end = m_cell_end[r.first_cell + c];

@@ -3,6 +3,9 @@
 #include "rules/bad_cell.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -28,10 +31,6 @@ void each_problem(const Project& project, Fn&& fn) {
     }
 }
 
-bool same_cell(const SourceLocation& a, const SourceLocation& b) {
-    return a.row == b.row && a.column == b.column && a.sheet == b.sheet;
-}
-
 class BadCell final : public Rule {
 public:
     void check(const Project& project, FindingSink& sink) const override {
@@ -40,9 +39,9 @@ public:
         each_problem(project, [&](const Indicator*, const CellProblem& problem) {
             if (problem.kind == Kind::extra_fields) shifted_rows.push_back(problem.cell.loc.row);
         });
+        std::sort(shifted_rows.begin(), shifted_rows.end());  // a project may have thousands
         each_problem(project, [&](const Indicator* indicator, const CellProblem& problem) {
-            const bool shifted =
-                std::find(shifted_rows.begin(), shifted_rows.end(), problem.cell.loc.row) != shifted_rows.end();
+            const bool shifted = std::binary_search(shifted_rows.begin(), shifted_rows.end(), problem.cell.loc.row);
             if (problem.kind == Kind::type && shifted) return;
             switch (problem.kind) {
                 case Kind::type:
@@ -159,29 +158,35 @@ void drop_explained_findings(const Project& project, std::vector<Finding>& findi
     bool any = false;
     each_problem(project, [&](const Indicator*, const CellProblem& p) { any = any || p.kind != Kind::type; });
     if (!any) return;
-    const auto reported = [&](const SourceLocation& at) {
-        return std::any_of(findings.begin(), findings.end(),
-                           [&](const Finding& f) { return f.rule == k_id && same_cell(f.loc, at); });
-    };
-    std::vector<SourceLocation> cells;  // unsaved formulas
-    std::vector<SourceLocation> rows;   // rows with extra fields
+    // Every lookup halves a sorted list: a project may hold tens of thousands of unreadable cells (a sheet
+    // of formulas saved without their results), and comparing each with every finding took minutes.
+    using CellKey = std::tuple<std::string_view, int, int>;  // sheet, row, column
+    using RowKey = std::pair<std::string_view, int>;
+    const auto cell_key = [](const SourceLocation& at) { return CellKey{at.sheet, at.row, at.column}; };
+    std::vector<CellKey> reported;  // bad-cell's own findings
+    for (const auto& f : findings) {
+        if (f.rule == k_id) reported.push_back(cell_key(f.loc));
+    }
+    std::sort(reported.begin(), reported.end());
+    std::vector<CellKey> cells;  // unsaved formulas
+    std::vector<RowKey> rows;    // rows with extra fields
     each_problem(project, [&](const Indicator*, const CellProblem& p) {
         // A cell of another file (a row of the actuals file) explains nothing in this one: its row 3 is not ours.
         if (!p.cell.loc.file.empty() && p.cell.loc.file != project.file) return;
-        if (p.kind == Kind::type || !reported(p.cell.loc)) return;
-        (p.kind == Kind::unsaved_formula ? cells : rows).push_back(p.cell.loc);
+        if (p.kind == Kind::type || !std::binary_search(reported.begin(), reported.end(), cell_key(p.cell.loc))) return;
+        if (p.kind == Kind::unsaved_formula)
+            cells.push_back(cell_key(p.cell.loc));
+        else
+            rows.emplace_back(p.cell.loc.sheet, p.cell.loc.row);
     });
+    std::sort(cells.begin(), cells.end());
+    std::sort(rows.begin(), rows.end());
     const auto explained = [&](const Finding& f) {
         // bad-cell's own stay (it left out the type findings of a shifted row itself), and so do findings
         // placed in another file (a row of an actuals file).
         if (f.rule == k_id || (!f.loc.file.empty() && f.loc.file != project.file)) return false;
-        for (const auto& at : cells) {
-            if (same_cell(f.loc, at)) return true;
-        }
-        for (const auto& at : rows) {
-            if (f.loc.row == at.row && f.loc.sheet == at.sheet) return true;
-        }
-        return false;
+        return std::binary_search(cells.begin(), cells.end(), cell_key(f.loc)) ||
+               std::binary_search(rows.begin(), rows.end(), RowKey{f.loc.sheet, f.loc.row});
     };
     findings.erase(std::remove_if(findings.begin(), findings.end(), explained), findings.end());
 }

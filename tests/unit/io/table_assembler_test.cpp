@@ -543,6 +543,25 @@ TEST_CASE("assembler: a draft keeps its rows' unsaved formulas", "[assembler]") 
     CHECK(out.unsaved_formulas[0].formula == "A5&\"项目\"");
     draft.unpack(1, out);
     CHECK(out.unsaved_formulas.empty());
+    // Each row gets its own formulas, all of them, whichever rows before and after have some.
+    RawRow c;
+    c.row = 7;
+    c.cells = {"", "", "", ""};
+    c.unsaved_formulas = {{2, "C6*2"}, {3, "SUM(D2:D6)"}};
+    draft.add(b);
+    draft.add(c);
+    draft.add(a);
+    draft.unpack(3, out);
+    REQUIRE(out.unsaved_formulas.size() == 2);
+    CHECK(out.unsaved_formulas[0].formula == "C6*2");
+    CHECK(out.unsaved_formulas[1].formula == "SUM(D2:D6)");
+    draft.unpack(2, out);
+    CHECK(out.unsaved_formulas.empty());
+    draft.unpack(4, out);
+    REQUIRE(out.unsaved_formulas.size() == 1);
+    CHECK(out.unsaved_formulas[0].formula == "A5&\"项目\"");
+    draft.unpack(0, out);
+    CHECK(out.unsaved_formulas.size() == 1);
 }
 
 TEST_CASE("assembler: a finding's cell address is the spreadsheet's row after a cell with line breaks",
