@@ -357,11 +357,13 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
     if (ind.level1.empty()) {
         carry_text(ind.level1, state.level1);
         ind.level1.filled = !state.level1.empty();
-    } else {
+    } else if (ind.level1.text != state.level1.text) {
         carry_text(state.level1, ind.level1);
         state.level2.text.clear();  // a new 一级 starts its 二级 afresh
         state.level2.raw.clear();
     }
+    // The same 一级 again (a merged cell the spreadsheet fills on every row, or an export that repeats it)
+    // is the same parent: a blank 二级 below it continues the one above.
     if (ind.level2.empty()) {
         carry_text(ind.level2, state.level2);
         ind.level2.filled = !state.level2.empty();
@@ -409,8 +411,13 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             m_leading_totals.push_back(row);
             continue;
         }
-        const bool new_project = names_project && !is_total &&
-                                 (!started || code.text != out.code.text || name.text != out.name.text);
+        // A row names another project by a name, or a code, that differs from the current one's; a blank one
+        // says nothing (exports that repeat 单位代码 on every row but write 名称 once, or the reverse). A code
+        // beside the project's own name completes a project that had none.
+        const bool other_name = !name.empty() && name.text != out.name.text;
+        const bool other_code = !code.empty() && code.text != out.code.text &&
+                                !(out.code.empty() && !name.empty() && name.text == out.name.text);
+        const bool new_project = names_project && !is_total && (!started || other_name || other_code);
         if (new_project && started) {
             std::swap(m_pending, row);
             m_has_pending = true;

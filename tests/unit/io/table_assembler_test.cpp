@@ -254,6 +254,24 @@ TEST_CASE("assembler: 二级指标 fills down within its 一级指标 only", "[a
     CHECK(inds[4].path() == "效益指标//增收");
 }
 
+TEST_CASE("assembler: the same 一级 on the next row keeps its 二级 filling down", "[assembler]") {
+    // An XLSX merged 一级 arrives filled on every row it spans, as does an export that repeats it: the
+    // blank 二级 of the second cost row is still 经济成本指标, not an indicator without a 二级.
+    const Table t = read_table(k_header +
+                               "301001,项目,100,目标,成本指标,经济成本指标,补贴,96,,视情况扣分,万元,≤,10分\n"
+                               ",,,,成本指标,,评估费,4,,视情况扣分,万元,≤,10分\n"
+                               ",,,,成本指标,社会成本指标,无,无,无,无,无,无,\n"
+                               ",,,,产出指标,,人数,10,,视情况扣分,人,≥,10分\n");
+    REQUIRE(t.projects.size() == 1);
+    const auto& inds = t.projects[0].indicators;
+    REQUIRE(inds.size() == 4);
+    CHECK(inds[1].path() == "成本指标/经济成本指标/评估费");
+    CHECK(inds[1].level2.filled);
+    CHECK(inds[2].path() == "成本指标/社会成本指标/无");
+    // Another 一级 still starts afresh.
+    CHECK(inds[3].path() == "产出指标//人数");
+}
+
 TEST_CASE("assembler: fill-down does not cross projects", "[assembler]") {
     const Table t = read_table(k_header +
                                "301001,项目甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,10分\n"
@@ -420,6 +438,32 @@ TEST_CASE("assembler: code and name repeated on every row form one project", "[a
     CHECK(t.projects[1].name.text == "项目丙");
     CHECK(t.projects[1].first_row == 5);
     CHECK(t.projects[1].funds_wan == dec("80"));
+}
+
+TEST_CASE("assembler: a blank code or name on a later row does not start a project", "[assembler]") {
+    // 单位代码 on every row, 名称 only on each project's first: two projects (it made four, each later
+    // project's second row a project of its own named by the code).
+    const Table t = read_table(k_header +
+                               "302005,社区养老,120,目标,产出指标,数量指标,人数,800,,视情况扣分,人,≥,50分\n"
+                               "302005,,,,,质量指标,合格率,95,,视情况扣分,%,≥,40分\n"
+                               "302005,老年助餐,80,目标,产出指标,数量指标,人数,600,,视情况扣分,人,≥,50分\n"
+                               "302005,,,,,质量指标,合格率,95,,视情况扣分,%,≥,40分\n"
+                               // The name on every row and the code once: one project too.
+                               ",老年助餐,,,,时效指标,及时率,100,,视情况扣分,%,≥,10分\n"
+                               // A code beside the name completes a project that had none.
+                               ",无码项目,50,目标,产出指标,数量指标,户数,5,,视情况扣分,户,≥,90分\n"
+                               "302006,无码项目,,,,质量指标,合格率,90,,视情况扣分,%,≥,10分\n"
+                               // Another code alone is another project (its name missing).
+                               "302007,,30,目标,产出指标,数量指标,户数,5,,视情况扣分,户,≥,90分\n");
+    REQUIRE(t.projects.size() == 4);
+    CHECK(t.projects[0].name.text == "社区养老");
+    CHECK(t.projects[0].indicators.size() == 2);
+    CHECK(t.projects[1].name.text == "老年助餐");
+    CHECK(t.projects[1].indicators.size() == 3);
+    CHECK(t.projects[2].name.text == "无码项目");
+    CHECK(t.projects[2].indicators.size() == 2);
+    CHECK(t.projects[3].code.text == "302007");
+    CHECK(t.projects[3].name.text.empty());
 }
 
 TEST_CASE("assembler: project cells written on a later row fill gaps", "[assembler]") {
