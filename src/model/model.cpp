@@ -120,6 +120,28 @@ bool matches_placeholder(const std::vector<std::string>& placeholders, std::stri
     }
     return false;
 }
+
+// `t` without the full stops, commas and semicolons after it: 无。 and 无. are 无 (a sentence's stop after a
+// placeholder makes it no content).
+std::string_view without_trailing_stops(std::string_view t) {
+    constexpr std::string_view k_stops[] = {"。", "、", ".", ",", ";"};
+    for (bool more = true; more && !t.empty();) {
+        more = false;
+        for (const std::string_view stop : k_stops) {
+            if (util::ends_with(t, stop)) {
+                t.remove_suffix(stop.size());
+                more = true;
+            }
+        }
+    }
+    return util::trim_view(t);
+}
+
+bool matches_placeholder_text(const std::vector<std::string>& placeholders, std::string_view t) {
+    if (matches_placeholder(placeholders, t)) return true;
+    const std::string_view bare = without_trailing_stops(t);
+    return bare.size() != t.size() && (bare.empty() || matches_placeholder(placeholders, bare));
+}
 }  // namespace
 
 Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move(tokens)) {
@@ -148,12 +170,13 @@ bool Placeholders::match(std::string_view text) const {
     if (trimmed.empty()) return true;
     // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than
     // three times the longest placeholder cannot be one. A goal cell may be megabytes.
-    if (trimmed.size() > 3 * m_longest) return false;
+    // (Room is left for a full stop or two after it: 无。)
+    if (trimmed.size() > 3 * m_longest + 6) return false;
     // Most cells hold nothing folding would change (cell text is normalised already): compare them as
     // they are, without a copy (a length unlike every placeholder's rejects them at once).
-    if (util::fold_keeps(trimmed)) return matches_placeholder(m_tokens, trimmed);
+    if (util::fold_keeps(trimmed)) return matches_placeholder_text(m_tokens, trimmed);
     const std::string folded = util::fold(trimmed);
-    return folded.empty() || matches_placeholder(m_tokens, folded);
+    return folded.empty() || matches_placeholder_text(m_tokens, folded);
 }
 
 bool RuleSet::is_placeholder(std::string_view text) const {

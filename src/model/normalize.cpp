@@ -20,18 +20,46 @@ struct Word {
 // Comparator spellings at the start of a value cell or as a whole 指标值类型 cell. Longest first, so
 // "大于等于" wins over "大于" and ">=" over ">".
 constexpr std::array k_comparator_words = {
-    Word{"大于等于", Comparator::ge}, Word{"小于等于", Comparator::le}, Word{"不低于", Comparator::ge},
-    Word{"不少于", Comparator::ge},   Word{"不小于", Comparator::ge},   Word{"至少", Comparator::ge},
-    Word{"不高于", Comparator::le},   Word{"不超过", Comparator::le},   Word{"不大于", Comparator::le},
-    Word{"不多于", Comparator::le},   Word{"正向指标", Comparator::ge}, Word{"反向指标", Comparator::le},
-    Word{"正向", Comparator::ge},     Word{"反向", Comparator::le},     Word{"大于", Comparator::gt},
-    Word{"高于", Comparator::gt},     Word{"超过", Comparator::gt},     Word{"小于", Comparator::lt},
-    Word{"低于", Comparator::lt},     Word{"等于", Comparator::eq},     Word{">=", Comparator::ge},
-    Word{"<=", Comparator::le},       Word{"=>", Comparator::ge},       Word{"=<", Comparator::le},
-    Word{"≥", Comparator::ge},        Word{"≧", Comparator::ge},        Word{"≤", Comparator::le},
-    Word{"≦", Comparator::le},        Word{">", Comparator::gt},        Word{"<", Comparator::lt},
-    Word{"=", Comparator::eq},        Word{"定性", Comparator::qualitative},
+    Word{"大于等于", Comparator::ge},
+    Word{"小于等于", Comparator::le},
+    Word{"不低于", Comparator::ge},
+    Word{"不少于", Comparator::ge},
+    Word{"不小于", Comparator::ge},
+    Word{"至少", Comparator::ge},
+    Word{"不高于", Comparator::le},
+    Word{"不超过", Comparator::le},
+    Word{"不大于", Comparator::le},
+    Word{"不多于", Comparator::le},
+    Word{"正向指标", Comparator::ge},
+    Word{"反向指标", Comparator::le},
+    Word{"正向", Comparator::ge},
+    Word{"反向", Comparator::le},
+    Word{"大于", Comparator::gt},
+    Word{"高于", Comparator::gt},
+    Word{"超过", Comparator::gt},
+    Word{"小于", Comparator::lt},
+    Word{"低于", Comparator::lt},
+    Word{"等于", Comparator::eq},
+    Word{">=", Comparator::ge},
+    Word{"<=", Comparator::le},
+    Word{"=>", Comparator::ge},
+    Word{"=<", Comparator::le},
+    Word{"≥", Comparator::ge},
+    Word{"≧", Comparator::ge},
+    Word{"≤", Comparator::le},
+    Word{"≦", Comparator::le},
+    Word{">", Comparator::gt},
+    Word{"<", Comparator::lt},
+    Word{"=", Comparator::eq},
+    Word{"定性", Comparator::qualitative},
+    Word{"定性指标", Comparator::qualitative},
 };
+
+// A 指标性质 column's 定量 says the indicator is quantitative and no more: its comparator is the value's.
+bool says_quantitative(std::string_view type) {
+    const std::string t = util::strip_spaces(type);
+    return t == "定量" || t == "定量指标";
+}
 
 // The first character (its bytes, up to three, packed) of `s`: the key of the filter below.
 constexpr std::uint32_t first_char_key(std::string_view s) {
@@ -324,8 +352,9 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     ind.value = read_quantity(ind.target.text);
     const Comparator stated = read_comparator(ind.type.text);
     ind.comparator = stated == Comparator::none ? ind.value.comparator : stated;
-    if (!ind.type.empty() && stated == Comparator::none && !rules.is_placeholder(ind.type.text)) {
-        ind.problems.push_back({"指标值类型", ind.type, "≥ ≤ > < = 或 定性"});
+    if (!ind.type.empty() && stated == Comparator::none && !rules.is_placeholder(ind.type.text) &&
+        !says_quantitative(ind.type.text)) {
+        ind.problems.push_back({"指标值类型", ind.type, "≥ ≤ > < =、定性，或 定量（比较符写在指标值中）"});
     }
     if (ind.value.unit.empty() && !rules.is_placeholder(ind.unit.text)) {
         ind.value.unit = canonical_unit(ind.unit.text);

@@ -70,8 +70,8 @@ TEST_CASE("the built-in default rule set loads with the values of rules/default.
     CHECK(rs.framework.required[5].name == "服务对象满意度");
     CHECK(rs.framework.required[5].any_of == std::vector<std::string>{"满意度指标/服务对象满意度指标"});
 
-    CHECK(rs.placeholders.tokens() == std::vector<std::string>{"无", "暂无", "没有", "/", "-", "--", "—", "——", "－",
-                                                               "N/A", "NA", "null", "空", "略"});
+    CHECK(rs.placeholders.tokens() == std::vector<std::string>{"无", "暂无", "没有", "不适用", "/", "-", "--", "—",
+                                                               "——", "－", "N/A", "NA", "null", "空", "略"});
     CHECK(rs.weight_total == Decimal::from_int(100));
     CHECK(rs.budget_execution_weight == Decimal::from_int(10));
     CHECK(rs.key_evaluation_threshold_wan == Decimal::from_int(100));

@@ -354,6 +354,26 @@ TEST_CASE("normalize_project takes the comparator from the value cell when the t
     CHECK(one_indicator(qty_row("50", "个", "", "10分")).indicators[0].comparator == Comparator::none);
 }
 
+TEST_CASE("normalize_project reads a 指标性质 of 定量 as quantitative, its comparator the value's", "[normalize]") {
+    // 指标性质 columns hold 定量/定性 and the value carries the comparator: 定量 was a bad cell on every row.
+    const Indicator a = one_indicator(qty_row("≥800", "人", "定量", "10分")).indicators[0];
+    CHECK(a.comparator == Comparator::ge);
+    CHECK(a.problems.empty());
+    const Indicator b = one_indicator(qty_row("≤96", "万元", " 定量指标 ", "10分")).indicators[0];
+    CHECK(b.comparator == Comparator::le);
+    CHECK(b.problems.empty());
+    CHECK(one_indicator(qty_row("有效保障", "", "定性指标", "10分")).indicators[0].comparator ==
+          Comparator::qualitative);
+    // 定量 and a bare number: no comparator (comparator-missing says so), not an unreadable type.
+    const Indicator c = one_indicator(qty_row("800", "人", "定量", "10分")).indicators[0];
+    CHECK(c.comparator == Comparator::none);
+    CHECK(c.problems.empty());
+    // Other words stay unreadable.
+    const Indicator d = one_indicator(qty_row("800", "人", "定量的", "10分")).indicators[0];
+    REQUIRE(d.problems.size() == 1);
+    CHECK(d.problems[0].expected == "≥ ≤ > < =、定性，或 定量（比较符写在指标值中）");
+}
+
 TEST_CASE("normalize_project takes the unit from 度量单位 only when the cell has none", "[normalize]") {
     CHECK(one_indicator(qty_row("90", "百分比", "≥", "10分")).indicators[0].value.unit == "%");
     CHECK(one_indicator(qty_row("90%", "人", "≥", "10分")).indicators[0].value.unit == "%");

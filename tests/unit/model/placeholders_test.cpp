@@ -37,6 +37,18 @@ TEST_CASE("Placeholders: spaces around, full width and ASCII case do not hide a 
     CHECK(tokens().match("\u3000 Ｎ／Ａ \u3000"));  // folded space, then trimmed
 }
 
+TEST_CASE("Placeholders: a full stop or comma after a token does not hide it", "[placeholders]") {
+    // 无。 filled a required slot as an indicator named 无。 (four confusing findings, no placeholder-required).
+    for (const char* t : {"无。", "无.", "无．", "无，", "暂无。 ", "N/A.", "无。。", "无；", "无、", "。", " . "}) {
+        INFO(t);
+        CHECK(tokens().match(t));
+    }
+    for (const char* t : {"无效。", "无此项。", "。无", "10分。", "无 无。"}) {
+        INFO(t);
+        CHECK_FALSE(tokens().match(t));
+    }
+}
+
 TEST_CASE("Placeholders: other text does not match", "[placeholders]") {
     for (const char* t :
          {"无效", "项目实施成本", "10分", "≥", "95%", "nan", "--", "N", "—", "无 无", "／／", "ＮＡＮ", "暂无数据"}) {
