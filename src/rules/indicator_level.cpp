@@ -1,4 +1,5 @@
-// Rule indicator-level: a 一级指标 outside the framework, or a 二级指标 not under its 一级指标.
+// Rule indicator-level: a 一级指标 outside the framework, a 二级指标 not under its 一级指标, or a row with a
+// target but no 三级指标 name.
 #include <optional>
 
 #include <fmt/format.h>
@@ -35,6 +36,8 @@ public:
         std::optional<std::string> last_bad_l1;
         std::optional<std::string> last_bad_l2;
         for (const auto& ind : project.indicators) {
+            // A row with a target but no indicator name is half an indicator (a placeholder row is not one).
+            if (!ind.placeholder && ind.name.empty()) report_level3(project, ind, sink);
             std::string scratch1;
             std::string scratch2;
             const std::string& l1 = ind.level1_view(scratch1);
@@ -159,6 +162,27 @@ private:
         f.hint.zh = hint_zh + fmt::format("“{}”下的二级指标只能是：{}。", level.name, util::join(level.children, "、"));
         f.hint.en = hint_en + fmt::format("Under “{}” the level-2 indicator must be one of: {}.", level.name,
                                           util::join(level.children, ", "));
+        sink.add(std::move(f));
+    }
+
+    static void report_level3(const Project& project, const Indicator& ind, FindingSink& sink) {
+        Finding f = make_finding(project, &ind, ind.name);
+        const std::string under = ind.level2.empty() ? ind.level1.text : ind.level2.text;
+        const std::string where_zh = under.empty() ? std::string() : "“" + under + "”下";
+        const std::string where_en = under.empty() ? std::string() : " under “" + under + "”";
+        f.message =
+            in_languages(sink,
+                         fmt::format("{}{}第{}行填了指标值“{}”，但没有三级指标名称。", project_zh(project), where_zh,
+                                     shown_row(ind), ind.target.text),
+                         [&] {
+                             return fmt::format("Row {} of {}{} has a target (“{}”) but no indicator name (三级指标).",
+                                                shown_row(ind), project_en(project), where_en, ind.target.text);
+                         });
+        f.hint = in_languages(
+            sink, std::string("在三级指标列写明这一行考核什么（如“培训人数”“资金到位率”）；不用的行整行填“无”。"), [] {
+                return std::string(
+                    "Name what the row measures in the 三级指标 column (e.g. 培训人数); fill an unused row with 无.");
+            });
         sink.add(std::move(f));
     }
 

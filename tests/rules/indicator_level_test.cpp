@@ -120,3 +120,24 @@ TEST_CASE("indicator-level rejects parameters", "[indicator-level]") {
     CHECK(rule.error().line == 6);
     CHECK_THAT(rule.error().message, Catch::Contains("'levels'"));
 }
+
+TEST_CASE("indicator-level finds a target without an indicator name", "[indicator-level]") {
+    // A review found a row with 质量指标, 95, %, ≥ and 10分 but no name passed as clean.
+    auto rows = test::seed_rows();
+    rows[4].name = "";
+    rows[4].level2 = "质量指标";
+    rows[4].target = "95";
+    const auto findings = test::run_rule("indicator-level", project_of(rows));
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.loc.row == 9);
+    CHECK(f.loc.column == 7);
+    CHECK(f.value.empty());
+    CHECK(f.message.zh == "项目“部分军退人员岗位补贴资金”“质量指标”下第9行填了指标值“95”，但没有三级指标名称。");
+    CHECK_THAT(f.hint.zh, Catch::Contains("在三级指标列写明"));
+    // A placeholder row (no name, 无 for the target) is not one.
+    auto placeholder = test::seed_rows();
+    placeholder[4].name = "";
+    placeholder[4].target = "无";
+    CHECK(test::run_rule("indicator-level", project_of(placeholder)).empty());
+}
