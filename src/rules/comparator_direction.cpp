@@ -1,5 +1,6 @@
 // Rule comparator-direction: a comparator pointing the wrong way for the indicator's category
-// (产出 数量/质量 and 满意度 are "more is better": ≥/>/=; 成本 is "less is better": ≤/</=).
+// (产出 数量/质量 and 满意度 are "more is better": ≥/>/=; 成本 is "less is better": ≤/</=), or none at all
+// beside a number.
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,9 +41,11 @@ public:
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
-            // 定性 and unstated comparators have no direction to check.
-            if (ind.placeholder || ind.comparator == Comparator::none || ind.comparator == Comparator::qualitative)
+            if (ind.placeholder || ind.comparator == Comparator::qualitative) continue;  // 定性 has no direction
+            if (ind.comparator == Comparator::none) {
+                if (ind.value.number) report_unstated(project, ind, match(ind), sink);
                 continue;
+            }
             const Match m = match(ind);
             if (!m.path || m.conflict) continue;
             const Comparator c = ind.comparator;
@@ -71,6 +74,39 @@ public:
     }
 
 private:
+    // A number for a target, and no comparator in 指标值类型 or in the value: which way is met cannot be read
+    // (the year-end score assumes one). The category's direction, when it has one, is the suggestion.
+    static void report_unstated(const Project& project, const Indicator& ind, const Match& m, FindingSink& sink) {
+        const bool known = m.path && !m.conflict;
+        const bool more = m.expect == Expect::at_least;
+        const std::string suggest = !known ? std::string("≥、≤ 或 =") : more ? "≥" : "≤";
+        Finding f = make_finding(project, &ind, ind.type.empty() ? ind.target : ind.type);
+        f.value = ind.target.text;
+        f.message = in_languages(
+            sink,
+            fmt::format("{}的指标“{}”指标值为“{}"
+                        "”，但指标值类型没有填写，指标值中也没有比较符，无法判断实际值高于还是低于它算完成。",
+                        project_zh(project), ind.name.shown(), ind.target.text),
+            [&] {
+                return fmt::format(
+                    "Indicator “{}” of {} has the target “{}” but no comparator, in 指标值类型 or in the value: "
+                    "whether more or less meets it cannot be read.",
+                    ind.name.shown(), project_en(project), ind.target.text);
+            });
+        f.hint = in_languages(
+            sink,
+            known ? fmt::format("在指标值类型列填写“{}”（“{}”类指标{}）。", suggest, *m.path,
+                                more ? "越多（越高）越好" : "越少（越低）越好")
+                  : fmt::format("在指标值类型列填写{}，或写进指标值（如“≥{}”）。", suggest, ind.target.text),
+            [&] {
+                return known ? fmt::format("Fill in “{}” as the comparator (under “{}” {} is better).", suggest,
+                                           *m.path, more ? "more" : "less")
+                             : fmt::format("Fill in the comparator (≥, ≤ or =), or write it in the value (e.g. “≥{}”).",
+                                           ind.target.text);
+            });
+        sink.add(std::move(f));
+    }
+
     Match match(const Indicator& ind) const {
         Match m;
         auto consider = [&](const std::vector<std::string>& paths, Expect expect) {

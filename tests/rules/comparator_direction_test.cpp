@@ -44,19 +44,21 @@ TEST_CASE("comparator-direction finds costs typed ≥ and satisfaction typed ≤
     const Project p = rows({
         row("成本指标", "经济成本指标", "项目总成本", "≥"),
         row("满意度指标", "服务对象满意度指标", "群众满意度", "≤"),
-        row("产出指标", "质量指标", "验收合格率", ""),  // comparator none: not checked
+        row("产出指标", "质量指标", "验收合格率", ""),  // no comparator at all: said so
         {"产出指标", "成本控制数", "设备购置成本", "≥50万元", "设备购置成本", "每超过1万元扣1分", "", "", "10分"},
     });
     const auto findings = test::run_rule("comparator-direction", p);
-    REQUIRE(findings.size() == 3);
+    REQUIRE(findings.size() == 4);
     CHECK(findings[0].loc.row == 5);
     CHECK_THAT(findings[0].message.zh, Catch::Contains("属于“成本指标”，这类指标越少（越低）越好，通常应为“≤”或“=”"));
     CHECK(findings[1].loc.row == 6);
     CHECK_THAT(findings[1].message.zh, Catch::Contains("属于“满意度指标”"));
+    CHECK(findings[2].loc.row == 7);
+    CHECK_THAT(findings[2].message.zh, Catch::Contains("指标值类型没有填写"));
     // The comparator came from the value cell, so the finding points there.
-    CHECK(findings[2].loc.row == 8);
-    CHECK(findings[2].value == "≥50万元");
-    CHECK_THAT(findings[2].message.zh, Catch::Contains("“产出指标/成本控制数”"));
+    CHECK(findings[3].loc.row == 8);
+    CHECK(findings[3].value == "≥50万元");
+    CHECK_THAT(findings[3].message.zh, Catch::Contains("“产出指标/成本控制数”"));
 }
 
 TEST_CASE("comparator-direction does not over-find", "[comparator-direction]") {
@@ -69,6 +71,30 @@ TEST_CASE("comparator-direction does not over-find", "[comparator-direction]") {
         row("满意度指标", "服务对象满意度指标", "满意度", "定性"),  // 定性 has no direction
     });
     CHECK(test::run_rule("comparator-direction", p).empty());
+}
+
+TEST_CASE("comparator-direction finds a number with no comparator anywhere", "[comparator-direction]") {
+    // A review found 指标值类型 blank and 指标值 a bare 95 passing as clean: the score must guess its direction.
+    test::Row quality = row("产出指标", "质量指标", "合格率", "");
+    quality.target = "95";
+    test::Row benefit = row("效益指标", "社会效益指标", "带动就业", "");
+    benefit.target = "120";
+    test::Row stated = row("产出指标", "数量指标", "人数", "");
+    stated.target = "≥50";  // in the value: stated
+    test::Row text = row("效益指标", "社会效益指标", "效果", "");
+    text.target = "有效提升";  // no number: nothing to compare
+    const auto findings = test::run_rule("comparator-direction", rows({quality, benefit, stated, text}));
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].loc.row == 5);
+    CHECK(findings[0].loc.column == 8);  // the empty 指标值类型 cell
+    CHECK(findings[0].value == "95");
+    CHECK(findings[0].message.zh ==
+          "项目“测试项目”的指标“合格率”指标值为“95”，但指标值类型没有填写，指标值中也没有比较符，无法判断实际值高于还是"
+          "低于它算完成。");
+    CHECK(findings[0].hint.zh == "在指标值类型列填写“≥”（“产出指标/质量指标”类指标越多（越高）越好）。");
+    // Outside the configured categories no direction is suggested.
+    CHECK(findings[1].loc.row == 6);
+    CHECK(findings[1].hint.zh == "在指标值类型列填写≥、≤ 或 =，或写进指标值（如“≥120”）。");
 }
 
 TEST_CASE("comparator-direction follows its parameters, the most specific path winning", "[comparator-direction]") {
