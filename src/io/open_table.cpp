@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string_view>
 
+#include "io/columns.hpp"
 #include "io/csv_reader.hpp"
 #include "io/json_model.hpp"
 #include "io/xlsx_reader.hpp"
@@ -53,11 +54,27 @@ constexpr ForeignFormat k_foreign_formats[] = {
      "(OpenDocument .ods 格式不受支持：请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿 .xlsx 后再检查)"},
 };
 
-// True for Excel's "Unicode 文本" save, a .txt in UTF-16 with its byte-order mark (tab-separated, read like
-// a TSV): the only .txt in a folder of submissions that is a table (notes and 说明.txt are none).
-bool is_unicode_text_export(const std::string& path) {
+// True for a .txt that Excel saved from a table: "Unicode 文本" (UTF-16 with its byte-order mark), or
+// "文本文件(制表符分隔)" (GBK on a Chinese Windows, or UTF-8), a line of whose first 64 KiB is a header of
+// tab-separated column names. Notes and 说明.txt in a folder of submissions are no tables.
+bool is_text_table_export(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    return utf16_bom(in).has_value();
+    if (utf16_bom(in).has_value()) return true;
+    in.clear();
+    in.seekg(0);
+    std::string head(1 << 16, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    if (head.find('\t') == std::string::npos) return false;
+    // The last line may be cut short (and a character with it): only whole lines are looked at.
+    head.resize(head.rfind('\n') == std::string::npos ? head.size() : head.rfind('\n'));
+    const std::string text = util::is_valid_utf8(head) ? head : gb18030_to_utf8(head);
+    for (const auto& line : util::split(text, '\n')) {
+        int named = 0;
+        for (const auto& field : util::split(line, '\t')) named += match_header(util::trim(field)) ? 1 : 0;
+        if (named >= 3) return true;
+    }
+    return false;
 }
 
 // True when the first kilobyte of `path` names the perf-check table format.
@@ -158,8 +175,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, co
             const std::string path = it->path().string();
             if (lower_extension(path) == ".txt") {
                 // Hidden or lock files aside, as is_table_file_name puts them.
-                if (is_table_file_name(fs::path(path).replace_extension(".csv").string()) &&
-                    is_unicode_text_export(path))
+                if (is_table_file_name(fs::path(path).replace_extension(".csv").string()) && is_text_table_export(path))
                     found.push_back(path);
                 continue;
             }

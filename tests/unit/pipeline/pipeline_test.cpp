@@ -304,6 +304,30 @@ TEST_CASE("a directory means every supported file in it, in sorted order", "[pip
                Catch::Contains("no supported files") && Catch::Contains("目录中没有可读取的表格文件"));
 }
 
+TEST_CASE("a .txt that Excel saved as tab-separated text (GBK or UTF-8) is read from a directory; notes are not",
+          "[pipeline][batch]") {
+    // Excel's "文本文件(制表符分隔)" on a Chinese Windows writes GBK: a review found one left out of a
+    // directory run without a word, though it reads when named.
+    test::TempDir dir;
+    std::string gbk = test::slurp(test::source_path("samples/targets-2024.gb18030.csv"));
+    std::replace(gbk.begin(), gbk.end(), ',', '\t');  // no GB18030 trail byte is a comma
+    dir.write("a/民政局.txt", gbk);
+    std::string utf8 = test::slurp(test::source_path("samples/clean-2024.csv"));
+    std::replace(utf8.begin(), utf8.end(), ',', '\t');
+    dir.write("b/人社局.txt", utf8);
+    dir.write("c/说明.txt", "日期\t事项\n2024-03-01\t报送绩效目标表\n");  // tabs, but no table header
+    dir.write("c/notes.txt", "not a table");
+    const Report r = check({dir.path("")});
+    REQUIRE(r.files.size() == 2);
+    CHECK_THAT(r.files[0].path, Catch::EndsWith("a/民政局.txt"));
+    CHECK(r.files[0].encoding == "GB18030");
+    CHECK_FALSE(r.files[0].error);
+    CHECK(r.files[0].projects == 4);
+    CHECK_THAT(r.files[1].path, Catch::EndsWith("b/人社局.txt"));
+    CHECK_FALSE(r.files[1].error);
+    CHECK(r.files[1].projects == 1);
+}
+
 TEST_CASE(
     "a WPS .et or an OpenDocument .ods, found in a directory or named, is an unreadable file saying to save as "
     ".xlsx; .docx, .pdf, .txt and .zip stay unread",
