@@ -149,6 +149,9 @@ struct Project {
     std::string file;
     int first_row = 0;
     int last_row = 0;
+    /// The row where the same project (code and name) started just above, when this one starts again with
+    /// that project's first indicator: the block pasted twice (duplicate-project). 0 otherwise.
+    int repeats_row = 0;
     std::vector<Indicator> indicators;
     std::vector<TotalRow> totals;
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type

@@ -200,6 +200,16 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
     return true;
 }
 
+std::string TableProjectSource::indicator_key(const RawRow& row) const {
+    if (util::is_blank(raw_at(row, Column::level3))) return {};  // a row without an indicator starts nothing over
+    std::string key;
+    for (const Column c : {Column::level1, Column::level2, Column::level3}) {
+        key += util::strip_spaces(raw_at(row, c));
+        key += '\x1f';
+    }
+    return key;
+}
+
 std::string_view TableProjectSource::raw_at(const RawRow& row, Column c) const {
     const int idx = m_columns[c];
     if (idx < 0 || static_cast<std::size_t>(idx) >= row.cells.size()) return {};
@@ -418,7 +428,14 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         const bool other_code = !code.empty() && code.text != out.code.text &&
                                 !(out.code.empty() && !name.empty() && name.text == out.name.text);
         const bool new_project = names_project && !is_total && (!started || other_name || other_code);
-        if (new_project && started) {
+        // The same project pasted again below itself: named with its funds, starting over at its first
+        // indicator. Read as its own project, marked, rather than as one project of twice the indicators
+        // (weights adding to 180, every indicator a duplicate).
+        const bool starts_over = started && !new_project && names_project && !is_total &&
+                                 m_kind == TableKind::targets && !m_first_indicator.empty() &&
+                                 !util::is_blank(raw_at(row, Column::funds)) && indicator_key(row) == m_first_indicator;
+        if ((new_project || starts_over) && started) {
+            m_pending_repeats = starts_over ? out.first_row : 0;
             std::swap(m_pending, row);
             m_has_pending = true;
             break;
@@ -427,6 +444,8 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             started = true;
             m_seen_project = true;
             out.first_row = row.row;
+            out.repeats_row = std::exchange(m_pending_repeats, 0);
+            m_first_indicator = indicator_key(row);
             out.code = code;
             out.name = name;
             out.funds = cell_at(row, Column::funds);

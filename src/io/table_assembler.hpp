@@ -91,6 +91,8 @@ private:
     void fill_cell(Cell& cell, const RawRow& row, Column c) const;
     /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
     [[nodiscard]] std::string_view raw_at(const RawRow& row, Column c) const;
+    /// The row's 一级/二级/三级 as written (spaces aside), one string; "" for a row without a 三级.
+    [[nodiscard]] std::string indicator_key(const RawRow& row) const;
     /// Fill-down state while one project's rows are assembled.
     struct Assembly {
         Cell level1;
@@ -120,6 +122,10 @@ private:
     RawRow m_row;      ///< the row being read; its strings keep their capacity
     RawRow m_pending;  ///< a row read ahead (the first of the next project), when m_has_pending
     bool m_has_pending = false;
+    int m_pending_repeats = 0;  ///< the pending row starts the project above again (Project::repeats_row)
+    /// 一级/二级/三级 of the current project's first row, as written: a later row naming the project with
+    /// its funds and this indicator again starts the block over.
+    std::string m_first_indicator;
     bool m_done = false;
     /// Total rows above the first project (a 合计 right under the header): the table's total, handed to
     /// the last project's rows at the end of the table, when the sum it states can be compared.

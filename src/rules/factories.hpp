@@ -15,6 +15,7 @@ Expected<std::unique_ptr<Rule>> make_unit_code_format(const RuleSet& rules, cons
 Expected<std::unique_ptr<Rule>> make_funds_invalid(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_goal_missing(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_project_name_missing(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_duplicate_project(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_template_example(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_bad_cell(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_indicator_level(const RuleSet& rules, const Params& params);
