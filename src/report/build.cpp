@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace perf_check::report {
 
 namespace {
@@ -27,6 +29,15 @@ std::string score_working(const IndicatorScore& score, Lang lang) {
         working += pick(step, lang);
     }
     return working;
+}
+
+std::string row_shown(const SourceLocation& loc, Lang lang) {
+    if (loc.row <= 0) return {};
+    if (loc.sheet_row <= 0 || loc.sheet_row == loc.row) return std::to_string(loc.row);
+    // A CSV whose cells hold line breaks: "行 11, 单元格 H9" read as a contradiction. The spreadsheet's row
+    // first (what a user opening the file sees, and what the cell says), the line for a text editor.
+    return lang == Lang::en ? fmt::format("{} (line {})", loc.sheet_row, loc.row)
+                            : fmt::format("{}（文件第{}行）", loc.sheet_row, loc.row);
 }
 
 std::string execution_rate_text(const BudgetExecution& execution) {

@@ -41,6 +41,10 @@ bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_in
 /// Adds one to the counter of severity `s`.
 void count_severity(Severity s, int& errors, int& warnings, int& infos);
 
+/// The row of a finding as people read reports: the row a spreadsheet shows, which its cell address uses, and
+/// after cells with line breaks the file's line beside it ("9（文件第11行）" / "9 (line 11)"); "" for none.
+std::string row_shown(const SourceLocation& loc, Lang lang);
+
 /// An indicator score's working in `lang`, one step a line ('\n' between steps).
 std::string score_working(const IndicatorScore& score, Lang lang);
 

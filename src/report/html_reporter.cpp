@@ -359,13 +359,12 @@ public:
         std::ostringstream out;
         out << "<tr data-i=\"" << m_findings++ << "\" data-sev=\"" << sev << "\" data-rule=\"" << esc(f.rule)
             << "\" data-file=\"" << esc(f.loc.file) << "\"><td class=\"file\">" << esc(f.loc.file)
-            << "</td><td class=\"num\" data-v=\"" << f.loc.row << "\">"
-            << (f.loc.row > 0 ? std::to_string(f.loc.row) : "") << "</td><td>" << esc(f.loc.cell_ref())
-            << "</td><td data-v=\"" << sev << "\"><span class=\"sev sev-" << sev << "\">" << esc(m_w.severity[sev])
-            << "</span></td><td>" << esc(f.rule) << "</td><td>" << esc(f.project_code) << "</td><td class=\"proj\">"
-            << esc(f.project) << "</td><td class=\"ind\">" << esc(f.indicator) << "</td><td class=\"val\">"
-            << esc(f.value) << "</td><td class=\"msg\">" << esc(pick(f.message, m_lang)) << "</td><td class=\"msg\">"
-            << esc(pick(f.hint, m_lang)) << "</td></tr>\n";
+            << "</td><td class=\"num\" data-v=\"" << f.loc.row << "\">" << esc(row_shown(f.loc, m_lang)) << "</td><td>"
+            << esc(f.loc.cell_ref()) << "</td><td data-v=\"" << sev << "\"><span class=\"sev sev-" << sev << "\">"
+            << esc(m_w.severity[sev]) << "</span></td><td>" << esc(f.rule) << "</td><td>" << esc(f.project_code)
+            << "</td><td class=\"proj\">" << esc(f.project) << "</td><td class=\"ind\">" << esc(f.indicator)
+            << "</td><td class=\"val\">" << esc(f.value) << "</td><td class=\"msg\">" << esc(pick(f.message, m_lang))
+            << "</td><td class=\"msg\">" << esc(pick(f.hint, m_lang)) << "</td></tr>\n";
         m_rows.append(out.str());
     }
     void score(const ProjectScore& sc) override {

@@ -159,9 +159,8 @@ public:
         std::string problem = pick(f.message, m_lang);
         if (!f.value.empty()) problem += (m_lang == Lang::en ? "\nvalue: " : "\n值：") + f.value;
         std::ostringstream row;
-        table_row(row, {f.loc.row > 0 ? std::to_string(f.loc.row) : "", f.loc.cell_ref(),
-                        m_w.severity[static_cast<int>(f.severity)], f.rule, project, f.indicator, problem,
-                        pick(f.hint, m_lang)});
+        table_row(row, {row_shown(f.loc, m_lang), f.loc.cell_ref(), m_w.severity[static_cast<int>(f.severity)], f.rule,
+                        project, f.indicator, problem, pick(f.hint, m_lang)});
         m_rows.append(row.str());
     }
     void end_file(const FileResult& file) override {

@@ -244,7 +244,7 @@ private:
         Table table;
         table.add({m_w.headers[0], m_w.headers[1], m_w.headers[2], m_w.headers[3], m_w.headers[4]});
         for (const Finding& f : m_section) {
-            table.add({std::to_string(f.loc.row), f.loc.cell_ref(), m_w.severity[static_cast<int>(f.severity)], f.rule,
+            table.add({row_shown(f.loc, m_lang), f.loc.cell_ref(), m_w.severity[static_cast<int>(f.severity)], f.rule,
                        f.indicator});
         }
         const auto lines = table.lines("    ");

@@ -144,3 +144,17 @@ TEST_CASE("execution_working shows the budget execution arithmetic, or why it is
     CHECK(report::execution_working(b, Lang::zh) ==
           "无法计算执行率（缺少全年预算数或全年执行数，或预算数不大于0）：0分");
 }
+
+TEST_CASE("row_shown: the spreadsheet's row, and the file's line when cells with line breaks make them differ") {
+    SourceLocation plain;
+    plain.row = 11;
+    CHECK(report::row_shown(plain, Lang::zh) == "11");
+    CHECK(report::row_shown(plain, Lang::en) == "11");
+    SourceLocation shifted = plain;
+    shifted.sheet_row = 9;
+    shifted.column = 8;
+    CHECK(report::row_shown(shifted, Lang::zh) == "9（文件第11行）");
+    CHECK(report::row_shown(shifted, Lang::en) == "9 (line 11)");
+    CHECK(shifted.cell_ref() == "H9");  // the cell and the row agree
+    CHECK(report::row_shown(SourceLocation{}, Lang::zh).empty());
+}

@@ -129,3 +129,17 @@ TEST_CASE("text: a file with megabytes of findings is written whole and in order
     CHECK(text.find("■ 301001 项目5999") < text.find("b.xlsx："));
     CHECK(text.find(test::k_file_a + "：UTF-8") < text.find("■ 301001 项目0\n"));
 }
+
+TEST_CASE("text: after cells with line breaks the row is the one the cell names, with the file's line",
+          "[report][text]") {
+    // A review read "行 11  单元格 H9" as a contradiction.
+    Report r = test::sample_report();
+    r.findings[0].loc.sheet_row = r.findings[0].loc.row - 2;
+    REQUIRE_FALSE(r.findings[0].loc.cell_ref().empty());
+    const std::string text = test::render(r, "text");
+    const std::string expected_row =
+        std::to_string(r.findings[0].loc.row - 2) + "（文件第" + std::to_string(r.findings[0].loc.row) + "行）";
+    CHECK_THAT(text, Catch::Contains(expected_row + "  " + r.findings[0].loc.cell_ref()));
+    const std::string markdown = test::render(r, "markdown");
+    CHECK_THAT(markdown, Catch::Contains("| " + expected_row + " | " + r.findings[0].loc.cell_ref() + " |"));
+}
