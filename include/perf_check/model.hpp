@@ -175,7 +175,10 @@ struct TableInfo {
     bool money_unit_stated = false;  ///< a 金额单位 line or a money column's header named the unit (else the default)
     int header_row = 0;                       ///< physical row of the (last) header line; 0 if none found
     std::vector<std::string> missing_columns;  ///< required canonical columns not found
-    bool fullwidth_comma_header = false;       ///< header line separated only by '，'
+    /// The character a header line was separated by instead of the file's (a full-width comma "，", a
+    /// semicolon): the line read as one cell naming the columns; "" when none was.
+    std::string header_separator;
+    int header_separator_row = 0;              ///< that line's row
     bool self_evaluation = false;              ///< actual/score columns present
     /// XLSX read without --sheet: the later sheets that also look like a target table, which are not
     /// checked (rule sheet-not-checked).

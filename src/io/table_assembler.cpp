@@ -51,8 +51,9 @@ bool is_total_label(const std::string& text) {
     return t == "合计" || t == "总计" || t == "总分" || t == "小计" || t == "合计分值";
 }
 
-// A header typed with full-width commas ends up as one cell holding "单位代码，单位（专项）名称，…".
-bool looks_like_fullwidth_header(const RawRow& row) {
+// A header typed with full-width commas ends up as one cell holding "单位代码，单位（专项）名称，…"; one saved
+// with semicolons (Excel in a European locale) likewise. The separator, or "" when the row is no such header.
+std::string wrong_separator(const RawRow& row) {
     int non_empty = 0;
     const std::string* only = nullptr;
     for (const auto& c : row.cells) {
@@ -61,12 +62,16 @@ bool looks_like_fullwidth_header(const RawRow& row) {
             only = &c;
         }
     }
-    if (non_empty != 1 || !util::contains(*only, "，")) return false;
-    int matches = 0;
-    for (const auto& part : util::split(util::replace_all(*only, "，", "\x1f"), '\x1f')) {
-        if (match_header(part)) ++matches;
+    if (non_empty != 1) return {};
+    for (const std::string_view separator : {"，", "；", ";", "|", "、"}) {
+        if (!util::contains(*only, separator)) continue;
+        int matches = 0;
+        for (const auto& part : util::split(util::replace_all(*only, std::string(separator), "\x1f"), '\x1f')) {
+            if (match_header(part)) ++matches;
+        }
+        if (matches >= 3) return std::string(separator);
     }
-    return matches >= 3;
+    return {};
 }
 
 }  // namespace
@@ -179,7 +184,10 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
             }
             break;
         }
-        if (looks_like_fullwidth_header(row)) m_table.fullwidth_comma_header = true;
+        if (m_table.header_separator.empty()) {
+            m_table.header_separator = wrong_separator(row);
+            if (!m_table.header_separator.empty()) m_table.header_separator_row = row.row;
+        }
         for (const auto& c : row.cells) {
             const std::string u = money_unit_in(c);
             if (!u.empty()) unit_from_titles = u;

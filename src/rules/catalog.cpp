@@ -13,7 +13,7 @@ const std::vector<CatalogEntry>& catalog() {
          {"缺少必需的列（如单位代码、三级指标、指标值）", "A required column (unit code, indicator, target…) is absent"},
          make_missing_column},
         {"header-separator", "structure", Severity::warning,
-         {"表头行仅以全角逗号“，”分隔，无法识别列", "The header line is separated only by full-width commas '，'"},
+         {"表头行以全角逗号（或分号等）分隔，无法识别列", "The header line is separated by full-width commas '，' (or semicolons…)"},
          make_header_separator},
         {"sheet-not-checked", "structure", Severity::warning,
          {"工作簿中还有像绩效目标表的工作表没有检查（未指定 --sheet）", "Another sheet of the workbook looks like a target table and was not checked"},

@@ -61,7 +61,9 @@ public:
         Finding f;
         f.loc.file = table.file;
         f.loc.sheet = table.sheet;
-        f.loc.row = table.header_row > 0 ? table.header_row : 1;
+        f.loc.row = table.header_row > 0             ? table.header_row
+                    : table.header_separator_row > 0 ? table.header_separator_row
+                                                     : 1;
         f.value = util::join(table.missing_columns, "、");
 
         std::vector<std::string> names_en;
@@ -91,12 +93,26 @@ public:
             f.message.en =
                 fmt::format("No recognisable header row; required columns missing: {}.", util::join(names_en, ", "));
         }
-        f.hint.zh = fmt::format("在表头中加上这些列，或把已有列的表头改为可识别的名称：{}。列名中的空格不影响识别。",
-                                util::join(hints_zh, "；"));
-        f.hint.en = fmt::format(
-            "Add these columns to the header, or rename existing headers to a recognised name: {}. "
-            "Spaces in header names do not matter.",
-            util::join(hints_en, "; "));
+        if (!table.header_separator.empty()) {
+            // The columns are there, on a line separated by another character (header-separator): adding them
+            // would not help.
+            f.hint.zh = fmt::format(
+                "第{}行的表头用“{}”而不是半角逗号分隔，所以一列也认不出：用Excel或WPS“另存为 → CSV（逗号分隔）”"
+                "重新保存后再检查。",
+                table.header_separator_row, table.header_separator);
+            f.hint.en = fmt::format(
+                "The header on row {} is separated by '{}', not ',', so no column is recognised: re-save the file "
+                "from Excel or WPS as CSV (comma delimited) and check it again.",
+                table.header_separator_row, table.header_separator);
+        } else {
+            f.hint.zh =
+                fmt::format("在表头中加上这些列，或把已有列的表头改为可识别的名称：{}。列名中的空格不影响识别。",
+                            util::join(hints_zh, "；"));
+            f.hint.en = fmt::format(
+                "Add these columns to the header, or rename existing headers to a recognised name: {}. "
+                "Spaces in header names do not matter.",
+                util::join(hints_en, "; "));
+        }
         sink.add(std::move(f));
     }
 };

@@ -45,6 +45,21 @@ TEST_CASE("missing-column without a header row points at row 1", "[missing-colum
     CHECK_THAT(findings[0].hint.zh, Catch::Contains("；“三级指标”。"));
 }
 
+TEST_CASE("missing-column after a header with the wrong separator says to re-save, not to add columns",
+          "[missing-column]") {
+    // A review found a semicolon-separated file told to add the columns it has.
+    TableInfo t = table({"单位代码", "三级指标"}, 0);
+    t.header_separator = ";";
+    t.header_separator_row = 3;
+    const auto findings = test::run_rule("missing-column", test::seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 3);  // the header's line, not row 1
+    CHECK(findings[0].hint.zh ==
+          "第3行的表头用“;”而不是半角逗号分隔，所以一列也认不出：用Excel或WPS“另存为 → "
+          "CSV（逗号分隔）”重新保存后再检查。");
+    CHECK_THAT(findings[0].hint.en, Catch::Contains("re-save") && !Catch::Contains("Add these columns"));
+}
+
 TEST_CASE("missing-column does not over-find", "[missing-column]") {
     const TableInfo complete = table({}, 4);
     CHECK(test::run_rule("missing-column", test::seed_project(), nullptr, &complete).empty());

@@ -91,7 +91,7 @@ TEST_CASE("assembler: the seed table", "[assembler]") {
     CHECK(t.info.header_row == 4);
     CHECK(t.info.money_unit == MoneyUnit::wan_yuan);
     CHECK(t.info.missing_columns.empty());
-    CHECK_FALSE(t.info.fullwidth_comma_header);
+    CHECK(t.info.header_separator.empty());
     CHECK_FALSE(t.info.self_evaluation);
 
     REQUIRE(t.projects.size() == 4);
@@ -395,7 +395,7 @@ TEST_CASE("assembler: a table with no header", "[assembler]") {
           std::vector<std::string>{"单位代码", "单位（专项）名称", "资金总额", "实施期绩效目标", "一级指标", "二级指标",
                                    "三级指标", "指标值", "评（扣分标准）", "备注"});
     CHECK(t.projects.empty());
-    CHECK_FALSE(t.info.fullwidth_comma_header);
+    CHECK(t.info.header_separator.empty());
 }
 
 TEST_CASE("assembler: missing columns are listed, the rest is still read", "[assembler]") {
@@ -413,15 +413,23 @@ TEST_CASE("assembler: a header typed with full-width commas", "[assembler]") {
     const Table t = read_table("单位代码，单位（专项）名称，资金总额，实施期绩效目标，一级指标，二级指标，三级指标，指标值，"
                                "评（扣分标准），备注\n"
                                "301001，项目，100，目标，产出指标，数量指标，人数，10，视情况扣分，10分\n");
-    CHECK(t.info.fullwidth_comma_header);
+    CHECK(t.info.header_separator == "，");
+    CHECK(t.info.header_separator_row == 1);
     CHECK(t.info.header_row == 0);
     CHECK(t.info.missing_columns.size() == 10);
     CHECK(t.projects.empty());
 
     // A title row with one full-width comma is not a header.
     const Table title = read_table("项目支出绩效目标表，2024年\n" + k_header);
-    CHECK_FALSE(title.info.fullwidth_comma_header);
+    CHECK(title.info.header_separator.empty());
     CHECK(title.info.header_row == 2);
+
+    // Semicolons, under a title and a unit line: the header's own row (the title's was named).
+    const Table semicolons = read_table(
+        "项目支出绩效目标表;;;\n金额单位：万元;;;\n单位代码;单位（专项）名称;资金总额;实施期绩效目标;一级指标;二级指标;"
+        "三级指标;指标值;评（扣分标准）;备注\n301001;项目;100;目标;产出指标;数量指标;人数;10;视情况扣分;10分\n");
+    CHECK(semicolons.info.header_separator == ";");
+    CHECK(semicolons.info.header_separator_row == 3);
 }
 
 TEST_CASE("assembler: code and name repeated on every row form one project", "[assembler]") {
