@@ -7,6 +7,9 @@
 
 namespace perf_check {
 
+/// The language of a report or message: Chinese (the default) or English (--lang en).
+enum class Lang { zh, en };
+
 /// An operational error: the run (or one file of it) could not be done. Findings are not errors.
 /// `file`, `line` and `column` are 0/empty when unknown; render() joins them as "file:line:col: message".
 struct Error {
@@ -15,7 +18,9 @@ struct Error {
     int line = 0;
     int column = 0;
 
-    [[nodiscard]] std::string render() const;
+    /// Messages written "English (中文)" come Chinese first in Chinese, "中文（English）", the English kept for
+    /// the details it may hold; in English without the Chinese. Others are as written.
+    [[nodiscard]] std::string render(Lang lang = Lang::zh) const;
 };
 
 /// Either a value or an Error. A minimal stand-in for std::expected, which clang 14 lacks.

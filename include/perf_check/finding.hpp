@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "perf_check/expected.hpp"
 #include "perf_check/model.hpp"
 
 namespace perf_check {
@@ -18,8 +19,6 @@ struct Text {
     std::string zh;
     std::string en;
 };
-
-enum class Lang { zh, en };
 
 inline const std::string& pick(const Text& t, Lang lang) { return lang == Lang::en ? t.en : t.zh; }
 

@@ -353,7 +353,15 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
     } catch (const CLI::ParseError& e) {
         // Help of a subcommand arrives as CallForHelp too; everything else is a usage error: exit 2.
         parsed.exit_code = 2;
-        parsed.message = std::string("perf-check: ") + e.what() + "\n(run `perf-check --help` for usage)\n";
+        if (args_in.size() <= 1) {  // nothing given: say what to give, in Chinese first
+            parsed.message =
+                "perf-check: 请指定要检查的表格文件或目录，例如 perf-check 绩效目标表.xlsx（no file or directory "
+                "given）\n"
+                "运行 perf-check --help 查看全部命令和选项（run `perf-check --help` for usage）\n";
+        } else {
+            parsed.message = std::string("perf-check: 命令行有误（") + e.what() +
+                             "）\n运行 perf-check --help 查看用法（run `perf-check --help` for usage）\n";
+        }
         return parsed;
     }
     auto fail = [&](const std::string& msg) {
@@ -425,7 +433,8 @@ int with_output(const std::string& path, std::ostream& out, std::ostream& err, B
     if (!to_stdout) {
         file.open(path, std::ios::binary);
         if (!file) {
-            err << "perf-check: cannot write " << path << " (无法写入输出文件)\n";
+            err << "perf-check: " << Error{"cannot write " + path + " (无法写入输出文件 " + path + ")", {}}.render()
+                << '\n';
             return pipeline::k_exit_failed;
         }
     }

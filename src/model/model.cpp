@@ -10,7 +10,32 @@
 
 namespace perf_check {
 
-std::string Error::render() const {
+namespace {
+// `message` in `lang` when it ends in a parenthesis holding its Chinese ("file is empty (文件为空：…)");
+// as written otherwise.
+std::string in_language(const std::string& message, Lang lang) {
+    if (message.empty() || message.back() != ')') return message;
+    int depth = 0;
+    std::size_t open = std::string::npos;
+    for (std::size_t i = message.size(); i > 0; --i) {
+        const char c = message[i - 1];
+        if (c == ')') ++depth;
+        if (c == '(' && --depth == 0) {
+            open = i - 1;
+            break;
+        }
+    }
+    if (open == std::string::npos || open + 1 >= message.size() - 1) return message;
+    const std::string_view chinese(message.data() + open + 1, message.size() - open - 2);
+    if (static_cast<unsigned char>(chinese.front()) < 0x80) return message;  // an English aside, "(Not a zip archive)"
+    const std::string_view english = util::trim_view(std::string_view(message).substr(0, open));
+    if (english.empty()) return message;
+    if (lang == Lang::en) return std::string(english);
+    return std::string(chinese) + "（" + std::string(english) + "）";
+}
+}  // namespace
+
+std::string Error::render(Lang lang) const {
     std::string out;
     if (!file.empty()) {
         out += file;
@@ -20,7 +45,7 @@ std::string Error::render() const {
         }
         out += ": ";
     }
-    return out + message;
+    return out + in_language(message, lang);
 }
 
 std::string_view Cell::shown() const {

@@ -386,7 +386,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         }
     }();
     if (!source) {
-        file.error = source.error().render();
+        file.error = source.error().render(options.lang);
         results.finish(index, std::move(end));
         return;
     }
@@ -395,10 +395,12 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     // Scoring a target table that has no self-evaluation columns would give every project 0 without a
     // word. (Canonical JSON has no header row; its actuals are per indicator.)
     if (options.score && !actuals && table.header_row > 0 && !table.self_evaluation) {
-        file.error = Error{"nothing to score: the table has no 实际完成值 / 全年执行数 / 得分 column "
-                           "(表中没有实际完成值列：请使用自评表，或用 --actuals 指定实际完成值文件)",
-                           path, table.header_row}
-                         .render();
+        file.error =
+            Error{
+                "nothing to score: the table has no 实际完成值 / 全年执行数 / 得分 column "
+                "(表中没有实际完成值列：请使用自评表，或用 --actuals 指定实际完成值文件)",
+                path, table.header_row}
+                .render(options.lang);
         results.finish(index, std::move(end));
         return;
     }
@@ -436,15 +438,17 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     } catch (const std::bad_alloc&) {
         read_error = out_of_memory(path, file.projects);
     }
-    if (read_error) file.error = read_error->render();
+    if (read_error) file.error = read_error->render(options.lang);
     batch.flush();
     for (auto& spool : end.spools) {
         if (!file.error && (spool.findings.failed() || spool.scores.failed())) {
-            file.error = Error{"could not write this file's findings to a temporary file while waiting for its turn "
-                               "(is $TMPDIR full or read-only?); run with -j 1, or free space there "
-                               "(临时文件写入失败：请检查 $TMPDIR 的空间和权限，或使用 -j 1)",
-                               path}
-                             .render();
+            file.error =
+                Error{
+                    "could not write this file's findings to a temporary file while waiting for its turn "
+                    "(is $TMPDIR full or read-only?); run with -j 1, or free space there "
+                    "(临时文件写入失败：请检查 $TMPDIR 的空间和权限，或使用 -j 1)",
+                    path}
+                    .render(options.lang);
         }
     }
     // A header with no project under it is not a clean table: it is an empty one (a cut-off export, or
@@ -453,7 +457,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         file.error = Error{"no project rows below the header (row " + std::to_string(table.header_row) +
                                ") (表头下没有项目数据行：请检查是否漏复制了数据，或选择了错误的工作表 --sheet)",
                            path, table.header_row}
-                         .render();
+                         .render(options.lang);
     }
     results.finish(index, std::move(end));
 }
@@ -575,7 +579,11 @@ int exit_code(const Report& report, const RunOptions& options) {
 
 bool written_whole(std::ostream& out, const std::string& name, std::ostream& err) {
     if (out.flush()) return true;
-    err << "perf-check: cannot write " << name << " (未能完整写出：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)\n";
+    err << "perf-check: "
+        << Error{"cannot write " + name + " (未能完整写出 " + name + "：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)",
+                 {}}
+               .render()
+        << '\n';
     return false;
 }
 
@@ -669,7 +677,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     auto active = rules::build_active_rules(*rules);
     if (!active) {
-        err << "perf-check: " << active.error().render() << '\n';
+        err << "perf-check: " << active.error().render(options.lang) << '\n';
         return k_exit_failed;
     }
     const std::string_view skipped = options.monitor ? "self-evaluation" : "monitoring";
@@ -685,7 +693,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     if (!options.actuals_path.empty()) {
         auto loaded_actuals = io::ActualsIndex::load(options.actuals_path, options.read, *rules, options.monitor);
         if (!loaded_actuals) {
-            err << "perf-check: " << loaded_actuals.error().render() << '\n';
+            err << "perf-check: " << loaded_actuals.error().render(options.lang) << '\n';
             return k_exit_failed;
         }
         actuals = std::move(*loaded_actuals);
@@ -744,7 +752,10 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         } else {
             o.file = std::make_unique<std::ofstream>(target.path, std::ios::binary);
             if (!*o.file) {
-                err << "perf-check: cannot write " << target.path << " (无法写入输出文件)\n";
+                err << "perf-check: "
+                    << Error{"cannot write " + target.path + " (无法写入输出文件 " + target.path + ")", {}}.render(
+                           options.lang)
+                    << '\n';
                 return k_exit_failed;
             }
             o.stream = o.file.get();
@@ -785,7 +796,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         if (!options.baseline_path.empty()) {
             auto read = report::read_baseline(options.baseline_path);
             if (!read) {
-                err << "perf-check: " << read.error().render() << '\n';
+                err << "perf-check: " << read.error().render(options.lang) << '\n';
                 return k_exit_failed;
             }
             baseline = std::move(*read);
@@ -793,7 +804,12 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
         if (!options.update_baseline_path.empty()) {
             std::ofstream file(options.update_baseline_path, std::ios::binary);
             if (!file) {
-                err << "perf-check: cannot write " << options.update_baseline_path << " (无法写入基线文件)\n";
+                err << "perf-check: "
+                    << Error{"cannot write " + options.update_baseline_path + " (无法写入基线文件 " +
+                                 options.update_baseline_path + ")",
+                             {}}
+                           .render(options.lang)
+                    << '\n';
                 return k_exit_failed;
             }
             report::write_baseline(report, file);

@@ -476,8 +476,10 @@ TEST_CASE("memory running out while a file is read fails that file, with a messa
             const Outcome o =
                 run_binary({"-j", jobs, "--limit", "cell-bytes=64MiB", good}, big, true, "ulimit -v 100000 && ");
             CHECK(o.exit == 2);
-            const std::string said = big + ": out of memory while reading or checking this file (" +
-                                     std::to_string(checked) + " of its projects were checked before that)";
+            // (Chinese first: the file, then its Chinese, then this English in brackets.)
+            const std::string said = "out of memory while reading or checking this file (" + std::to_string(checked) +
+                                     " of its projects were checked before that)";
+            CHECK(o.err.find(big + ": ") != std::string::npos);
             CHECK(o.err.find(said) != std::string::npos);
             CHECK(o.err.find("内存不足") != std::string::npos);
             const json* g = file_entry(o.report, good);
@@ -501,7 +503,8 @@ TEST_CASE("memory running out while a file is read fails that file, with a messa
         const Outcome o =
             run_binary({"-j", "4", "--limit", "cell-bytes=256MiB", good}, mid, true, "ulimit -v 800000 && ");
         CHECK(o.exit == 2);
-        const std::string said = mid + ": out of memory while reading or checking this file (";
+        const std::string said = "out of memory while reading or checking this file (";
+        CHECK(o.err.find(mid + ": ") != std::string::npos);
         CHECK(o.err.find(said) != std::string::npos);
         const json* g = file_entry(o.report, good);
         REQUIRE(g != nullptr);

@@ -146,6 +146,11 @@ TEST_CASE("bad options are usage errors with exit 2", "[cli]") {
     CHECK(parse({"t.csv", "--encoding", "latin1"}).exit_code == 2);
     CHECK_THAT(parse({"t.csv", "--encoding", "latin1"}).message, Catch::Contains("latin1"));
     CHECK(parse({"check"}).exit_code == 2);  // no path
+    // Said in Chinese first, CLI11's English kept in brackets; nothing at all says what to give.
+    CHECK_THAT(parse({"t.csv", "--format", "pdf"}).message, Catch::StartsWith("perf-check: 命令行有误（"));
+    const auto nothing = cli::parse({"perf-check"}, false);
+    CHECK(nothing.exit_code == 2);
+    CHECK_THAT(nothing.message, Catch::StartsWith("perf-check: 请指定要检查的表格文件或目录"));
     CHECK(parse({"convert", "t.csv"}).exit_code == 2);  // --to is required
 }
 

@@ -126,7 +126,10 @@ TEST_CASE("detect_encoding: bytes valid in neither encoding", "[encoding]") {
         REQUIRE_FALSE(r);
         CHECK(r.error().line == 40001);
         CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence FF at byte offset 80001 "));
-        CHECK(r.error().render().rfind("t.csv:40001: not valid UTF-8 or GB18030 text", 0) == 0);
+        CHECK(r.error().render(Lang::en).rfind("t.csv:40001: not valid UTF-8 or GB18030 text", 0) == 0);
+        // In Chinese (the default) the Chinese comes first, the English kept after it.
+        CHECK(r.error().render().rfind("t.csv:40001: 文件编码无法识别：", 0) == 0);
+        CHECK_THAT(r.error().render(), Catch::EndsWith("（" + r.error().render(Lang::en).substr(13) + "）"));
     }
 }
 
