@@ -57,7 +57,7 @@ public:
             itemised = true;
             check_lines(project, lines, sink);
         }
-        if (!itemised) report_not_itemised(project, lines, first_real ? first_real : first_any, sink);
+        if (!itemised) report_not_itemised(project, lines, goal_items, first_real ? first_real : first_any, sink);
     }
 
 private:
@@ -126,7 +126,8 @@ private:
         sink.add(std::move(f));
     }
 
-    void report_not_itemised(const Project& project, const std::vector<CostLine>& lines, const Indicator* cost_row,
+    void report_not_itemised(const Project& project, const std::vector<CostLine>& lines,
+                             const std::vector<MoneyItem>& goal_items, const Indicator* cost_row,
                              FindingSink& sink) const {
         Finding f;
         if (!lines.empty()) {
@@ -141,30 +142,38 @@ private:
             project.funds_wan && *project.funds_wan > Decimal{} ? project.funds_wan : std::nullopt;
         const std::string funds_zh = funds ? fmt::format("资金总额{}万元", amount(*funds)) : std::string("资金总额");
         const std::string funds_en = funds ? fmt::format("total funds of {} 万元", amount(*funds)) : "total funds";
+        // What the goal text gives: nothing, or one amount (a single 其中 is no breakdown either).
+        std::string goal_zh = "绩效目标中也没有“其中：X万元用于…”的分项";
+        std::string goal_en = "the goal text has no “其中：X万元用于…” breakdown";
+        if (goal_items.size() == 1) {
+            const MoneyItem& item = goal_items.front();
+            const bool whole = funds && equal(item.wan, *funds);
+            goal_zh = fmt::format("绩效目标中也只写了一个金额（{}{}），算不上分项", item.text,
+                                  whole ? std::string("，即资金总额本身") : std::string());
+            goal_en = fmt::format("the goal text gives a single amount ({}{}), which is no breakdown", item.text,
+                                  whole ? std::string(", the total funds themselves") : std::string());
+        }
         if (lines.size() == 1) {
             const CostLine& only = lines.front();
             const bool whole = funds && equal(only.wan, *funds);
-            f.message.zh = fmt::format(
-                "经济成本未细化测算：{}的经济成本只有“{}”一项（{}万元）{}；绩效目标中也没有“其中：X万元用于…”的分项。",
-                project_zh(project), only.indicator->name.shown(), amount(only.wan),
-                whole   ? std::string("，即资金总额本身")
-                : funds ? fmt::format("，而资金总额为{}万元", amount(*funds))
-                        : std::string());
-            f.message.en = fmt::format(
-                "Economic cost not itemised: {} has a single economic-cost item, “{}” ({} 万元){}, and the goal text "
-                "has no “其中：X万元用于…” breakdown.",
-                project_en(project), only.indicator->name.shown(), amount(only.wan),
-                whole   ? std::string(", i.e. the total funds themselves")
-                : funds ? ", against " + funds_en
-                        : std::string());
+            f.message.zh = fmt::format("经济成本未细化测算：{}的经济成本只有“{}”一项（{}万元）{}；{}。",
+                                       project_zh(project), only.indicator->name.shown(), amount(only.wan),
+                                       whole   ? std::string("，即资金总额本身")
+                                       : funds ? fmt::format("，而资金总额为{}万元", amount(*funds))
+                                               : std::string(),
+                                       goal_zh);
+            f.message.en =
+                fmt::format("Economic cost not itemised: {} has a single economic-cost item, “{}” ({} 万元){}, and {}.",
+                            project_en(project), only.indicator->name.shown(), amount(only.wan),
+                            whole   ? std::string(", i.e. the total funds themselves")
+                            : funds ? ", against " + funds_en
+                                    : std::string(),
+                            goal_en);
         } else {
-            f.message.zh = fmt::format(
-                "经济成本未细化测算：{}没有按金额列出经济成本分项，绩效目标中也没有“其中：X万元用于…”的分项。",
-                project_zh(project));
-            f.message.en = fmt::format(
-                "Economic cost not itemised: {} lists no economic-cost amounts and the goal text has no "
-                "“其中：X万元用于…” breakdown.",
-                project_en(project));
+            f.message.zh =
+                fmt::format("经济成本未细化测算：{}没有按金额列出经济成本分项，{}。", project_zh(project), goal_zh);
+            f.message.en = fmt::format("Economic cost not itemised: {} lists no economic-cost amounts and {}.",
+                                       project_en(project), goal_en);
         }
         f.hint.zh = fmt::format(
             "在“成本指标/经济成本指标”下按支出内容分项列出金额（如“补贴发放 ≤ X万元”"

@@ -66,9 +66,21 @@ TEST_CASE("cost-breakdown finds a single item short of the funds, or no money at
     REQUIRE(none.size() == 1);
     CHECK(none[0].loc.row == 5);
     CHECK(none[0].loc.column == 7);  // the indicator's name: there is no money cell to point at
+    // The goal's one amount is named (a review found "no 其中 breakdown" said of a goal that has one 其中).
     CHECK(none[0].message.zh ==
           "经济成本未细化测算：项目“部分军退人员岗位补贴资金”没有按金额列出经济成本分项，"
-          "绩效目标中也没有“其中：X万元用于…”的分项。");
+          "绩效目标中也只写了一个金额（842.07万元，即资金总额本身），算不上分项。");
+    CHECK(none[0].message.en ==
+          "Economic cost not itemised: project “部分军退人员岗位补贴资金” lists no economic-cost amounts and the goal "
+          "text gives a single amount (842.07万元, the total funds themselves), which is no breakdown.");
+    const auto part = test::run_rule(
+        "cost-breakdown", with_costs({cost("人均补贴标准", "1500", "元/人")}, k_goal + "其中：300万元用于岗位补贴。"));
+    REQUIRE(part.size() == 1);
+    CHECK_THAT(part[0].message.zh, Catch::EndsWith("绩效目标中也只写了一个金额（300万元），算不上分项。"));
+    const auto no_goal_amount =
+        test::run_rule("cost-breakdown", with_costs({cost("人均补贴标准", "1500", "元/人")}, k_goal));
+    REQUIRE(no_goal_amount.size() == 1);
+    CHECK_THAT(no_goal_amount[0].message.zh, Catch::EndsWith("绩效目标中也没有“其中：X万元用于…”的分项。"));
 
     // No economic-cost row at all: located at the project's first row.
     auto rows = test::seed_rows();
