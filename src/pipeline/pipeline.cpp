@@ -232,6 +232,15 @@ std::vector<Finding> run_rules(const std::vector<const rules::ActiveRule*>& acti
     return findings;
 }
 
+// Whether `project` has funds to read or review: a 资金总额 column, or a target table (its indicators have
+// targets) that lacks one — its projects are then listed for review, where they dropped out of the
+// key-evaluation list unsaid. An actuals or progress file checked as a table has neither.
+bool has_funds_column(const Project& project) {
+    if (project.funds.loc.column > 0 || !project.funds.empty()) return true;
+    return std::any_of(project.indicators.begin(), project.indicators.end(),
+                       [](const Indicator& ind) { return ind.target.loc.column > 0; });
+}
+
 // Every rule on one project, with its score and progress when the run asks for them, and its line of
 // the key-evaluation list: what one project contributes, whichever thread checks it.
 ProjectResult check_project(const Project& project, std::size_t index, const std::string& path,
@@ -257,7 +266,7 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
                                  project.funds_wan,
                                  own,
                                  project.funds.as_read(),
-                                 project.funds.loc.column > 0 || !project.funds.empty()};
+                                 has_funds_column(project)};
     return r;
 }
 

@@ -69,8 +69,8 @@ bool funds_usable(const std::optional<Decimal>& funds_wan) {
 }
 
 std::string funds_unreadable_note(int projects, Lang lang) {
-    return lang == Lang::en ? "funds of " + std::to_string(projects) + " project(s) could not be read, not counted"
-                            : std::to_string(projects) + " 个项目的资金总额无法读取，未计入";
+    return lang == Lang::en ? "funds of " + std::to_string(projects) + " project(s) missing or invalid, not counted"
+                            : std::to_string(projects) + " 个项目的资金总额缺失或无效，未计入";
 }
 
 std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang) {
@@ -84,9 +84,9 @@ std::string funds_review_title(const Summary& s, Lang lang) {
     const std::string n = std::to_string(s.funds_to_review.size());
     const std::string threshold = s.key_evaluation_threshold_wan.str();
     return lang == Lang::en
-               ? "Projects whose funds could not be read, to decide by hand for key evaluation (funds ≥ " + threshold +
-                     " 万元) (" + n + ")"
-               : "资金总额无法读取、需人工核定是否纳入重点评价（≥ " + threshold + " 万元）的项目（" + n + " 个）";
+               ? "Projects whose funds are missing or invalid, to decide by hand for key evaluation (funds ≥ " +
+                     threshold + " 万元) (" + n + ")"
+               : "资金总额缺失或无效、需人工核定是否纳入重点评价（≥ " + threshold + " 万元）的项目（" + n + " 个）";
 }
 
 std::vector<std::string> funds_review_headers(Lang lang) {

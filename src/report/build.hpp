@@ -23,8 +23,9 @@ struct ProjectStat {
     std::optional<Decimal> funds_wan;
     int findings = 0;  ///< findings reported for this project (used for the key-evaluation list)
     std::string funds_text;  ///< the 资金总额 cell as written, shown when funds_wan is no positive amount
-    /// The table has a 资金总额 column (or, read from JSON, the cell holds text): without one (an actuals or
-    /// progress file checked as a table) there are no funds to review; missing-column says why.
+    /// The table has a 资金总额 column (or, read from JSON, the cell holds text), or is a target table without
+    /// one (its projects' funds are to review); an actuals or progress file checked as a table has no funds
+    /// to review (missing-column says why).
     bool funds_column = true;
 };
 
@@ -60,14 +61,15 @@ std::string execution_working(const BudgetExecution& execution, Lang lang);
 /// Anything else (empty, 待定, 0, negative) is what funds-invalid reports, and is listed for review.
 bool funds_usable(const std::optional<Decimal>& funds_wan);
 
-/// "1 个项目的资金总额无法读取，未计入" / "funds of 1 project(s) could not be read, not counted".
+/// "1 个项目的资金总额缺失或无效，未计入" / "funds of 1 project(s) missing or invalid, not counted".
 std::string funds_unreadable_note(int projects, Lang lang);
 
-/// A funds total as a table shows it: "842.07", or "842.07（另有 1 个项目的资金总额无法读取，未计入）" when some
+/// A funds total as a table shows it: "842.07", or "842.07（另有 1 个项目的资金总额缺失或无效，未计入）" when some
 /// projects' funds are missing from it, never a bare figure that looks complete.
 std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang);
 
-/// The heading of Summary::funds_to_review: "资金总额无法读取、需人工核定是否纳入重点评价（≥ 100 万元）的项目（2 个）".
+/// The heading of Summary::funds_to_review: "资金总额缺失或无效、需人工核定是否纳入重点评价（≥ 100 万元）的项目（2
+/// 个）".
 std::string funds_review_title(const Summary& s, Lang lang);
 
 /// The columns of Summary::funds_to_review, in the key-evaluation list's order: funds as written,

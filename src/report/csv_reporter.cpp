@@ -41,7 +41,7 @@ const Words k_zh = {{"文件", "行", "单元格", "级别", "规则", "单位�
                     "%s 个项目，%s 条指标：错误 %s，警告 %s，提示 %s",
                     "%s 个项目，资金总额（万元）%s：错误 %s，警告 %s，提示 %s",
                     "重点评价项目：资金总额 %s 万元（≥ %s 万元），问题 %s 条",
-                    "资金总额“%s”无法读取，需人工核定是否纳入重点评价（≥ %s 万元）；问题 %s 条",
+                    "资金总额“%s”缺失或无效，需人工核定是否纳入重点评价（≥ %s 万元）；问题 %s 条",
                     "共 %s 个文件（其中 %s 个无法读取），%s 个项目：错误 %s，警告 %s，提示 %s；资金总额（万元）%s"};
 const Words k_en = {
     {"file", "row", "cell", "level", "rule", "unit code", "project", "indicator", "value", "problem", "fix"},
@@ -54,7 +54,7 @@ const Words k_en = {
     "projects: %s, indicators: %s; errors: %s, warnings: %s, infos: %s",
     "projects: %s, funds (万元) %s; errors: %s, warnings: %s, infos: %s",
     "for key evaluation: funds %s 万元 (≥ %s 万元), findings: %s",
-    "funds “%s” could not be read: decide by hand whether it is for key evaluation (≥ %s 万元); findings: %s",
+    "funds “%s” missing or invalid: decide by hand whether it is for key evaluation (≥ %s 万元); findings: %s",
     "files: %s (%s cannot be read), projects: %s; errors: %s, warnings: %s, infos: %s; funds (万元) %s"};
 
 bool is_plain_number(std::string_view s) {

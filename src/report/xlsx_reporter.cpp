@@ -421,7 +421,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
         {"错误", "Errors"},
         {"警告", "Warnings"},
         {"提示", "Infos"},
-        {"资金总额无法读取的项目数（未计入资金总额）", "Projects with unreadable funds (not in Funds)"}};
+        {"资金总额缺失或无效的项目数（未计入资金总额）", "Projects with missing or invalid funds (not in Funds)"}};
     for (std::size_t c = 0; c < unit_headers.size(); ++c) sheet.text(row, c, tr(unit_headers[c], lang), f.header);
     for (const auto& u : sm.units) {
         ++row;

@@ -530,6 +530,27 @@ TEST_CASE("the summary counts units and lists projects at or above 100万元", "
     CHECK(unit_errors == r.summary.errors);
 }
 
+TEST_CASE("a target table without a 资金总额 column lists its projects for review; an actuals file does not",
+          "[pipeline][summary]") {
+    // A review found a 300万元 project drop out of the key-evaluation list, and out of the review list, because
+    // its file had no 资金总额 column: only missing-column said anything.
+    std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
+    const std::size_t header = clean.find("单位代码,单位（专项）名称,资金总额,");
+    REQUIRE(header != std::string::npos);
+    clean.replace(clean.find("资金总额", header), std::string("资金总额").size(), "备用列");
+    test::TempDir dir;
+    dir.write("a/no-funds.csv", clean);
+    dir.write("b/actuals.csv", test::slurp(test::source_path("samples/self-eval/actuals-2024.csv")));
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({dir.path("")}, opts);
+    const Summary& s = r.summary;
+    REQUIRE(s.funds_to_review.size() == 1);
+    CHECK_THAT(s.funds_to_review[0].file, Catch::EndsWith("a/no-funds.csv"));
+    CHECK(s.funds_to_review[0].project == "社区居家养老服务补助");
+    CHECK(s.funds_unreadable == 1);
+}
+
 TEST_CASE(
     "a project whose funds cannot be read is listed for review, and its unit's total says so; funds-invalid "
     "and the summary agree",

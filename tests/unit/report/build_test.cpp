@@ -107,7 +107,7 @@ TEST_CASE("the summary adds only positive funds: a negative or zero amount (fund
     CHECK(s.funds_to_review[2].project == "丁");
     CHECK(s.funds_to_review[2].funds_text == "待定");
     CHECK(report::funds_total_text(s.units[0].funds_wan, s.units[0].funds_unreadable, Lang::zh) ==
-          "500.00（另有 3 个项目的资金总额无法读取，未计入）");
+          "500.00（另有 3 个项目的资金总额缺失或无效，未计入）");
     CHECK(report::funds_total_text(Decimal::from_int(500), 0, Lang::zh) == "500.00");
     // A table without a 资金总额 column (an actuals or progress file checked as one) has no funds to review:
     // a review of a directory holding them found 60 such projects listed as （空）.

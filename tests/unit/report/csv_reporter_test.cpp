@@ -103,14 +103,14 @@ TEST_CASE("csv: --summary follows the findings as rows of the same columns: file
         "\r\ndata/局 A/targets.csv,,,汇总,summary-file,,,,2,2 个项目，20 条指标：错误 2，警告 1，提示 1,\r\n";
     const std::string unit_row =
         "\r\n,,,汇总,summary-unit,301001,,,842.07,2 个项目，资金总额（万元）842.07（另有 1 "
-        "个项目的资金总额无法读取，未计入）"
+        "个项目的资金总额缺失或无效，未计入）"
         "：错误 2，警告 1，提示 1,\r\n";
     const std::string key_row =
         "\r\ndata/局 A/targets.csv,,,汇总,key-project,301001,部分军退人员岗位补贴资金,,842.07,"
         "重点评价项目：资金总额 842.07 万元（≥ 100 万元），问题 3 条,\r\n";
     const std::string review_row =
         "\r\ndata/局 A/targets.csv,,,汇总,funds-to-review,301001,养老保险补助,,待定,"
-        "资金总额“待定”无法读取，需人工核定是否纳入重点评价（≥ 100 万元）；问题 1 条,\r\n";
+        "资金总额“待定”缺失或无效，需人工核定是否纳入重点评价（≥ 100 万元）；问题 1 条,\r\n";
     REQUIRE(out.find(file_row) != std::string::npos);
     CHECK(out.find("\r\nbroken.csv,,,汇总,summary-file,,,,,无法读取文件：") != std::string::npos);
     REQUIRE(out.find(unit_row) != std::string::npos);

@@ -107,9 +107,9 @@ TEST_CASE("html: self-contained, every text escaped", "[report][html]") {
     const std::string review = test::render(tbd, "html");
     CHECK(count(element_body(review, "funds-to-review", "table"), "<tr") == 2);  // header + 1
     CHECK(element_body(review, "funds-to-review", "table").find("<td>待定</td>") != std::string::npos);
-    CHECK(element_body(review, "units", "table").find("842.07（另有 1 个项目的资金总额无法读取，未计入）") !=
+    CHECK(element_body(review, "units", "table").find("842.07（另有 1 个项目的资金总额缺失或无效，未计入）") !=
           std::string::npos);
-    CHECK(review.find("<small class=\"note\">1 个项目的资金总额无法读取，未计入</small>") != std::string::npos);
+    CHECK(review.find("<small class=\"note\">1 个项目的资金总额缺失或无效，未计入</small>") != std::string::npos);
     // English labels.
     plain.lang = Lang::en;
     CHECK(test::render(plain, "html").find("<html lang=\"en\">") != std::string::npos);

@@ -78,12 +78,13 @@ TEST_CASE("markdown: funds that cannot be read are said in the headline, the uni
     };
     report::finalize(r, projects, Decimal::from_int(100));
     const std::string out = test::render(r, "markdown");
-    CHECK_THAT(out, Catch::Contains("资金总额 842.07 万元。另有 1 个项目的资金总额无法读取，未计入。\n"));
+    CHECK_THAT(out, Catch::Contains("资金总额 842.07 万元。另有 1 个项目的资金总额缺失或无效，未计入。\n"));
     CHECK_THAT(out,
-               Catch::Contains("| 301001 | 2 | 842.07（另有 1 个项目的资金总额无法读取，未计入） | 2 | 1 | 1 |\n"));
-    CHECK_THAT(out, Catch::Contains("\n### 资金总额无法读取、需人工核定是否纳入重点评价（≥ 100 万元）的项目（1 个）\n\n"
-                                    "| 资金总额（原文） | 问题数 | 单位代码 | 项目 | 文件 |\n|---|---|---|---|---|\n"
-                                    "| 待定 | 1 | 301001 | 养老保险补助 | data/局 A/targets.csv |\n"));
+               Catch::Contains("| 301001 | 2 | 842.07（另有 1 个项目的资金总额缺失或无效，未计入） | 2 | 1 | 1 |\n"));
+    CHECK_THAT(out,
+               Catch::Contains("\n### 资金总额缺失或无效、需人工核定是否纳入重点评价（≥ 100 万元）的项目（1 个）\n\n"
+                               "| 资金总额（原文） | 问题数 | 单位代码 | 项目 | 文件 |\n|---|---|---|---|---|\n"
+                               "| 待定 | 1 | 301001 | 养老保险补助 | data/局 A/targets.csv |\n"));
 }
 
 TEST_CASE("markdown: English labels with --lang en", "[report][markdown]") {

@@ -76,14 +76,15 @@ TEST_CASE("text: --summary lists projects whose funds cannot be read for review;
     };
     report::finalize(r, projects, Decimal::from_int(100));
     const std::string zh = test::render(r, "text");
-    CHECK_THAT(zh, Catch::Contains("842.07（另有 1 个项目的资金总额无法读取，未计入）"));
-    CHECK_THAT(zh, Catch::Contains("\n资金总额无法读取、需人工核定是否纳入重点评价（≥ 100 万元）的项目（1 个）：\n"
+    CHECK_THAT(zh, Catch::Contains("842.07（另有 1 个项目的资金总额缺失或无效，未计入）"));
+    CHECK_THAT(zh, Catch::Contains("\n资金总额缺失或无效、需人工核定是否纳入重点评价（≥ 100 万元）的项目（1 个）：\n"
                                    "  资金总额（原文）  问题数  单位代码  项目          文件\n"
                                    "  待定              1       301001    养老保险补助  data/局 A/targets.csv\n"));
     r.lang = Lang::en;
     const std::string en = test::render(r, "text");
-    CHECK_THAT(en, Catch::Contains("842.07 (funds of 1 project(s) could not be read, not counted)"));
-    CHECK_THAT(en, Catch::Contains("Projects whose funds could not be read, to decide by hand for key evaluation"));
+    CHECK_THAT(en, Catch::Contains("842.07 (funds of 1 project(s) missing or invalid, not counted)"));
+    CHECK_THAT(en,
+               Catch::Contains("Projects whose funds are missing or invalid, to decide by hand for key evaluation"));
 }
 
 TEST_CASE("text: the last line counts the files that could not be read (no findings, yet the run failed)",
