@@ -398,13 +398,19 @@ public:
         std::ostream& out = m_out;
         const Summary& s = rest.summary;
         const int unreadable = s.unreadable_files;
+        // perf-check monitor's page is the monitoring report: titled so, its report first.
+        const bool monitoring = has_monitoring(rest);
+        const std::string title =
+            monitoring ? (m_lang == Lang::en ? "Mid-year performance monitoring report" : "绩效运行监控报告") : w.title;
 
         out << "<!DOCTYPE html>\n<html lang=\"" << w.html_lang << "\">\n<head>\n<meta charset=\"utf-8\">\n"
             << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             // An empty icon: otherwise a browser may go looking for /favicon.ico.
             << "<link rel=\"icon\" href=\"data:,\">\n"
-            << "<title>" << esc(w.title) << "</title>\n<style>" << k_style << monitor_css() << "</style>\n</head>\n<body>\n";
-        out << "<header><h1>" << esc(w.title) << "</h1><p>" << esc(util::subst(w.subtitle, {PERF_CHECK_VERSION})) << "</p></header>\n<main>\n";
+            << "<title>" << esc(title) << "</title>\n<style>" << k_style << monitor_css()
+            << "</style>\n</head>\n<body>\n";
+        out << "<header><h1>" << esc(title) << "</h1><p>" << esc(util::subst(w.subtitle, {PERF_CHECK_VERSION}))
+            << "</p></header>\n<main>\n";
 
         // Totals.
         out << "<div class=\"cards\" id=\"totals\">\n";
@@ -424,11 +430,11 @@ public:
         }
         out << "</div>\n";
 
+        // perf-check monitor: the draft monitoring report with its own chart, before the table's findings.
+        if (monitoring) out << monitor_html(rest);
         write_charts(rest, m_by_rule, w, out);
         write_key_projects(rest, w, out);
         write_scores();
-        // perf-check monitor: the draft monitoring report with its own chart (empty otherwise).
-        out << monitor_html(rest);
         if (m_with_summary || rest.with_summary) write_units(rest, w, out);
         write_findings(rest);
         write_files(rest, m_by_file, w, out);

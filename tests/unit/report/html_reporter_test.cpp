@@ -193,4 +193,11 @@ TEST_CASE("html: a monitor run carries the monitoring section and its styles", "
     CHECK(count(html, "id=\"monitoring\"") == 1);
     CHECK(html.find(".monitoring") < html.find("</style>"));
     CHECK(html.find("id=\"monitoring\"") < html.find("id=\"findings-section\""));
+    // The page is the monitoring report: titled so, and its report before the charts and the key list (a
+    // review found it titled 绩效目标表检查报告 and opening with the key-evaluation list).
+    CHECK_THAT(html,
+               Catch::Contains("<title>绩效运行监控报告</title>") && Catch::Contains("<h1>绩效运行监控报告</h1>"));
+    CHECK_THAT(plain, Catch::Contains("<title>绩效目标表检查报告</title>"));
+    CHECK(html.find("id=\"monitoring\"") < html.find("id=\"by-rule\""));
+    CHECK(html.find("id=\"monitoring\"") < html.find("id=\"key-evaluation\""));
 }
