@@ -227,6 +227,11 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     s.unreadable_files = static_cast<int>(
         std::count_if(files.begin(), files.end(), [](const FileResult& f) { return f.error.has_value(); }));
     for (const auto& [code, u] : m_units) s.units.push_back(u);
+    // Ranked by problems, as a bureau reads them (SPEC: rank by problems): errors, then warnings, then
+    // infos, most first; then by code.
+    std::stable_sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {
+        return std::make_tuple(-a.errors, -a.warnings, -a.infos) < std::make_tuple(-b.errors, -b.warnings, -b.infos);
+    });
     for (std::size_t i = 0; i < s.key_projects.size(); ++i) s.key_projects[i].findings = m_key_projects.at(m_key_order[i]).findings;
     for (std::size_t i = 0; i < s.funds_to_review.size(); ++i) {
         s.funds_to_review[i].findings = m_key_projects.at(m_review_order[i]).findings;

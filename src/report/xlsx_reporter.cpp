@@ -412,7 +412,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
 
     // Per unit (单位代码), then the projects at or above the key-evaluation threshold.
     row += 2;
-    sheet.label(row, 0, lang == Lang::en ? "By unit" : "按单位汇总", f.section);
+    sheet.label(row, 0, lang == Lang::en ? "By unit (most problems first)" : "按单位汇总（问题多的在前）", f.section);
     ++row;
     const std::vector<Text> unit_headers = {
         {"单位代码", "Unit code"},

@@ -245,7 +245,7 @@ TEST_CASE("an actuals file among the tables checked is the actuals file only, li
     CHECK(nlohmann::json::parse(run_json(named, true).out)["files"] == doc["files"]);
     const std::string text = run_format(opts, true, "text").out;
     const auto from = text.find("按文件：");
-    const auto to = text.find("按单位（单位代码）：");
+    const auto to = text.find("按单位（问题多的在前）：");
     REQUIRE(from != std::string::npos);
     REQUIRE(to != std::string::npos);
     std::istringstream lines(text.substr(from, to - from));

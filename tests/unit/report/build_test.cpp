@@ -158,3 +158,29 @@ TEST_CASE("row_shown: the spreadsheet's row, and the file's line when cells with
     CHECK(shifted.cell_ref() == "H9");  // the cell and the row agree
     CHECK(report::row_shown(SourceLocation{}, Lang::zh).empty());
 }
+
+TEST_CASE("the summary ranks units by problems: errors, then warnings, then infos, most first; then by code") {
+    // SPEC: the bureau ranks by problems; units were listed by code, a unit with ten errors under a clean one.
+    report::SummaryBuilder b(Decimal::from_int(100), true);
+    for (const char* code : {"301001", "302002", "303003", "304004"}) {
+        b.add_project({0, "a.csv", code, std::string("项目") + code, Decimal::from_int(10), 0, "10"});
+    }
+    const auto add = [&](const char* code, int errors, int warnings, int infos) {
+        report::FindingCounts c;
+        c.project_code = code;
+        c.keyed = true;
+        c.errors = errors;
+        c.warnings = warnings;
+        c.infos = infos;
+        b.add_counts(c);
+    };
+    add("302002", 1, 0, 0);
+    add("303003", 1, 2, 0);
+    add("304004", 0, 5, 9);
+    const Summary s = b.finish(files_of({"a.csv"}));
+    REQUIRE(s.units.size() == 4);
+    CHECK(s.units[0].code == "303003");  // 1 error, 2 warnings
+    CHECK(s.units[1].code == "302002");  // 1 error
+    CHECK(s.units[2].code == "304004");  // warnings only
+    CHECK(s.units[3].code == "301001");  // clean, last
+}

@@ -81,7 +81,7 @@ TEST_CASE("github: the step summary is appended as Markdown and kept under 1 MiB
     report::make_github_reporter_with_summary(path)->write(r, out);
     const std::string text = test::slurp(path);
     CHECK(text.rfind("previous step\n# perf-check 检查报告\n", 0) == 0);
-    CHECK(text.find("### 按单位（单位代码）") != std::string::npos);
+    CHECK(text.find("### 按单位（问题多的在前）") != std::string::npos);
     CHECK(text.size() == 14 + report::render_markdown(r, true).size());
 
     // A report far over 1 MiB: the compact form is written instead, and the file stays within the cap.

@@ -51,7 +51,8 @@ TEST_CASE("markdown: --summary adds per-file, per-unit and key-evaluation tables
                    "| b.xlsx | 1 | 8 | 0 | 1 | 0 |  |\n"
                    "| broken.csv | 0 | 0 | 0 | 0 | 0 | 无法读取：broken.csv: 文件不是表格 &amp; &lt;无法读取&gt; |\n"
                    "| clean.csv | 0 | 0 | 0 | 0 | 0 |  |\n") != std::string::npos);
-    CHECK(out.find("\n### 按单位（单位代码）\n\n| 单位代码 | 项目数 | 资金总额（万元） | 错误 | 警告 | 提示 |\n|---|---|---|---|---|---|\n"
+    CHECK(out.find("\n### 按单位（问题多的在前）\n\n| 单位代码 | 项目数 | 资金总额（万元） | 错误 | 警告 | 提示 "
+                   "|\n|---|---|---|---|---|---|\n"
                    "| 301001 | 2 | 1000.00 | 2 | 1 | 1 |\n"
                    "| 302002 | 1 | 50.00 | 0 | 1 | 0 |\n") != std::string::npos);
     CHECK(out.find("\n### 重点评价项目（资金总额 ≥ 100 万元）\n\n| 资金总额（万元） | 问题数 | 单位代码 | 项目 | 文件 |\n|---|---|---|---|---|\n"

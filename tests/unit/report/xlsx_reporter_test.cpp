@@ -283,7 +283,7 @@ TEST_CASE("the xlsx report's summary counts per file and per unit, with numbers 
     CHECK(rows[3] == json::array({"broken.xlsx", nullptr, 0, 0, 0, 0, 0, "broken.xlsx: 文件已损坏"}));
     // The unreadable file is no finding: the total row says it is there.
     CHECK(rows[4] == json::array({"合计", nullptr, 3, 33, 1, 1, 1, "1 个文件无法读取"}));
-    CHECK(rows[6][0] == "按单位汇总");
+    CHECK(rows[6][0] == "按单位汇总（问题多的在前）");
     CHECK(rows[7][2] == "资金总额（万元）");
     CHECK(rows[8][0] == "301001");
     CHECK(rows[8][1] == 2);
