@@ -72,6 +72,24 @@ private:
                            : fmt::format("{} 万元 short", amount(funds - sum));
     }
 
+    // When 资金总额, read in 万元, is the items' sum in 元 (2000000 against items of 1600000元 and 400000元): the
+    // cell was written in 元 in a table whose unit line is missing or says 万元. Said first in the hint.
+    void add_yuan_hint(const Project& project, Decimal sum, Finding& f) const {
+        const Decimal funds = *project.funds_wan;
+        const Decimal as_yuan = funds / Decimal::from_int(10000);
+        if (!equal(as_yuan, sum) || equal(funds, sum)) return;
+        f.hint.zh = fmt::format(
+                        "资金总额“{}”按万元读作{}万元；若它是以元填写的（{}元 = {}万元），正好等于分项合计："
+                        "请在表头上方写明“金额单位：元”，或把资金总额改为{}（万元）。",
+                        project.funds.shown(), amount(funds), amount(funds), amount(as_yuan), amount(as_yuan)) +
+                    f.hint.zh;
+        f.hint.en = fmt::format(
+                        "The total funds “{}” read as {} 万元; written in 元 ({} 元 = {} 万元) they equal the items' "
+                        "sum: state “金额单位：元” above the header, or change the funds to {} (万元). ",
+                        project.funds.shown(), amount(funds), amount(funds), amount(as_yuan), amount(as_yuan)) +
+                    f.hint.en;
+    }
+
     void check_goal(const Project& project, const std::vector<MoneyItem>& items, FindingSink& sink) const {
         // funds-invalid reports a total that is unreadable or not above 0: no sum to compare with.
         if (!project.funds_wan || *project.funds_wan <= Decimal{}) return;
@@ -93,6 +111,7 @@ private:
         f.hint.en =
             "Check the amounts of the “其中：X万元用于…” items so that they add up to the total funds; mind "
             "元 vs 万元 (1 万元 = 10,000 元).";
+        add_yuan_hint(project, sum, f);
         sink.add(std::move(f));
     }
 
@@ -123,6 +142,7 @@ private:
         f.hint.en =
             "Check each economic-cost target and its unit (元/万元) so that the items add up to the total "
             "funds; add any missing expense as an indicator.";
+        add_yuan_hint(project, sum, f);
         sink.add(std::move(f));
     }
 

@@ -188,3 +188,25 @@ TEST_CASE("cost-breakdown rejects a bad tolerance", "[cost-breakdown]") {
     REQUIRE_FALSE(unknown.has_value());
     CHECK_THAT(unknown.error().message, Catch::Contains("did you mean 'tolerance'"));
 }
+
+TEST_CASE("cost-breakdown: funds that are the items' sum in 元 say so first", "[cost-breakdown]") {
+    // A review found 2000000 (a 元 table without its 金额单位 line) read as 2000000万元 against items of
+    // 1600000元 and 400000元, the hint silent about the unit.
+    const auto findings = test::run_rule(
+        "cost-breakdown",
+        with_costs({cost("项目实施成本", "1600000", "元"), cost("工作经费", "400000", "元")}, k_goal, "2000000"));
+    REQUIRE(findings.size() == 1);
+    CHECK_THAT(findings[0].hint.zh,
+               Catch::StartsWith("资金总额“2000000”按万元读作2000000万元；若它是以元填写的（2000000元 = 200万元），"
+                                 "正好等于分项合计：请在表头上方写明“金额单位：元”，或把资金总额改为200（万元）。"));
+    CHECK_THAT(findings[0].hint.en, Catch::Contains("金额单位：元"));
+    // In the goal's 其中 items too; and not when the sum is simply off.
+    const auto goal = test::run_rule(
+        "cost-breakdown", with_costs({}, k_goal + "其中：160万元用于项目实施；40万元用于工作经费。", "2000000"));
+    REQUIRE_FALSE(goal.empty());
+    CHECK_THAT(goal[0].hint.zh, Catch::StartsWith("资金总额“2000000”按万元读作"));
+    const auto off = test::run_rule(
+        "cost-breakdown", with_costs({cost("项目实施成本", "500"), cost("工作经费", "100")}, k_goal, "842.07"));
+    REQUIRE(off.size() == 1);
+    CHECK_THAT(off[0].hint.zh, !Catch::Contains("若它是以元填写的"));
+}
