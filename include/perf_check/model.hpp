@@ -178,6 +178,9 @@ struct TableInfo {
     /// The character a header line was separated by instead of the file's (a full-width comma "，", a
     /// semicolon): the line read as one cell naming the columns; "" when none was.
     std::string header_separator;
+    /// The 全年执行数 column's header as written ("1-7月执行数", "2024年1至7月执行数"): monitoring compares the
+    /// months it names with --as-of. "" without the column.
+    std::string spent_header;
     int header_separator_row = 0;              ///< that line's row
     bool self_evaluation = false;              ///< actual/score columns present
     /// XLSX read without --sheet: the later sheets that also look like a target table, which are not

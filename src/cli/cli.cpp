@@ -382,6 +382,7 @@ Parsed parse(const std::vector<std::string>& args_in, bool is_tty) {
                 parsed.run.as_of = monitor::format_date(monitor::default_as_of());
             } else if (const auto d = monitor::parse_date(chosen.as_of)) {
                 parsed.run.as_of = monitor::format_date(*d);
+                parsed.run.as_of_given = true;
             } else {
                 return fail("--as-of '" + chosen.as_of + "' is not a date: use YYYY-MM-DD, e.g. 2024-07-31");
             }

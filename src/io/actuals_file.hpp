@@ -35,10 +35,13 @@ public:
     [[nodiscard]] std::vector<Project> unused() const;
 
     [[nodiscard]] const std::string& file() const { return m_file; }
+    /// The file's 全年执行数 header as written (TableInfo::spent_header).
+    [[nodiscard]] const std::string& spent_header() const { return m_spent_header; }
 
 private:
     using Key = std::pair<std::string, std::string>;
     std::string m_file;
+    std::string m_spent_header;
     bool m_money_unit_stated = false;  ///< the file names its money unit (a bare amount is then in it)
     std::map<Key, Project> m_projects;
     std::map<Key, bool> m_used;

@@ -159,6 +159,8 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
             m_columns = map;
             m_table.header_row = row.row;
             m_header_columns = named_columns(row);
+            if (map.has(Column::spent))
+                m_table.spent_header = util::trim(row.cells[static_cast<std::size_t>(map[Column::spent])]);
             // 资金总额（元）, or in an actuals file 全年预算数（元） / 全年执行数（元）.
             for (const Column money : {Column::funds, Column::budget, Column::spent}) {
                 if (!map.has(money) || !unit_from_header.empty()) continue;
@@ -175,6 +177,8 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                     for (std::size_t c = 0; c < k_column_count; ++c) {
                         if (map2.index[c] >= 0) m_columns.index[c] = map2.index[c];
                     }
+                    if (map2.has(Column::spent))
+                        m_table.spent_header = util::trim(second.cells[static_cast<std::size_t>(map2[Column::spent])]);
                     m_table.header_row = second.row;
                     m_header_columns = std::max(m_header_columns, named_columns(second));
                 } else {

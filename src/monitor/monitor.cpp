@@ -84,6 +84,75 @@ Date default_as_of() {
 
 std::string format_date(const Date& d) { return fmt::format("{:04d}-{:02d}-{:02d}", d.year, d.month, d.day); }
 
+std::optional<HeaderPeriod> period_in_header(std::string_view header) {
+    const std::string h = util::strip_spaces(util::fold(header));
+    // "1" then a dash or 至, then the last month and 月: 1-7月, 1至7月, 1—7月, 1~7月.
+    for (std::size_t i = 0; i < h.size(); ++i) {
+        if (h[i] != '1' || (i > 0 && h[i - 1] >= '0' && h[i - 1] <= '9')) continue;
+        std::size_t j = i + 1;
+        bool dash = false;
+        for (const std::string_view sep : {"-", "至", "—", "–", "~", "－", "到"}) {
+            if (h.compare(j, sep.size(), sep) == 0) {
+                j += sep.size();
+                dash = true;
+                break;
+            }
+        }
+        if (!dash) continue;
+        int month = 0;
+        std::size_t k = j;
+        while (k < h.size() && k - j < 2 && h[k] >= '0' && h[k] <= '9') month = month * 10 + (h[k++] - '0');
+        if (k == j || month < 1 || month > 12 || h.compare(k, std::string_view("月").size(), "月") != 0) continue;
+        HeaderPeriod p;
+        p.last_month = month;
+        // A year written before it: 2024年1-7月.
+        const std::size_t year_end = h.rfind("年", i);
+        if (year_end != std::string::npos && year_end >= 4) {
+            int year = 0;
+            bool digits = true;
+            for (std::size_t d = year_end - 4; d < year_end; ++d) {
+                digits = digits && h[d] >= '0' && h[d] <= '9';
+                year = year * 10 + (h[d] - '0');
+            }
+            if (digits) p.year = year;
+        }
+        return p;
+    }
+    return std::nullopt;
+}
+
+std::optional<int> year_in_name(std::string_view name) {
+    std::optional<int> found;
+    const auto digit = [&](std::size_t i) { return i < name.size() && name[i] >= '0' && name[i] <= '9'; };
+    for (std::size_t i = 0; i + 4 <= name.size(); ++i) {
+        if (!digit(i) || (i > 0 && digit(i - 1)) || digit(i + 4)) continue;
+        if (!digit(i + 1) || !digit(i + 2) || !digit(i + 3) || name[i] != '2' || name[i + 1] != '0') continue;
+        const int year = 2000 + (name[i + 2] - '0') * 10 + (name[i + 3] - '0');
+        if (found && *found != year) return std::nullopt;
+        found = year;
+    }
+    return found;
+}
+
+std::string as_of_disagreement(std::string_view header, const Date& as_of, bool given, std::optional<int> year_hint) {
+    const auto period = period_in_header(header);
+    if (!period) return {};
+    const int year = period->year.value_or(year_hint.value_or(as_of.year));
+    if (as_of.month == period->last_month && year == as_of.year) return {};
+    const Date end{year, period->last_month, days_in_month(year, period->last_month)};
+    const std::string when = given ? format_date(as_of) : format_date(as_of) + "（未指定 --as-of，取上月末）";
+    const std::string when_en = given ? format_date(as_of) : format_date(as_of) + " (no --as-of: the last month's end)";
+    // English, then the Chinese in brackets: Error::render puts the Chinese first in a Chinese run.
+    return fmt::format(
+        "the progress data's “{}” runs to the end of month {}, but the monitoring date is {}: time progress and "
+        "whether projects are behind go by that date; for data to {}, run again with --as-of {} "
+        "(注意：进度数据的“{}”是截至{}{}月底的累计数，监控日期却是{}；时间进度和是否滞后都按监控日期计算。"
+        "数据截至{}的，请加 --as-of {} 重新运行)",
+        std::string(header), period->last_month, when_en, format_date(end), format_date(end), std::string(header),
+        period->year ? std::to_string(*period->year) + "年" : std::string(), period->last_month, when, format_date(end),
+        format_date(end));
+}
+
 int days_in_year(int year) { return leap(year) ? 366 : 365; }
 
 int day_of_year(const Date& d) {

@@ -28,6 +28,25 @@ Date default_as_of();
 /// "YYYY-MM-DD", zero-padded.
 std::string format_date(const Date& d);
 
+/// The period a column header names: "1-7月执行数" → months 1–7, "2024年1至7月执行数" → 2024 too.
+struct HeaderPeriod {
+    std::optional<int> year;
+    int last_month = 0;
+};
+std::optional<HeaderPeriod> period_in_header(std::string_view header);
+
+/// What to tell a user whose --as-of (or the default one, `given` false) is not the end of the period the
+/// progress data's header names ("1-7月执行数" against 2026-11-30), as "English (中文)" for Error::render;
+/// "" when they agree or the header names no period.
+/// The year of the date it suggests is the header's, else `year` (one named elsewhere, e.g. in the file's
+/// name), else the date's own.
+std::string as_of_disagreement(std::string_view header, const Date& as_of, bool given,
+                               std::optional<int> year = std::nullopt);
+
+/// A budget year written in `name` (a file name such as "progress-2024.csv" or "2024年1-7月进度.xlsx"): four
+/// digits 2000–2099 standing apart from other digits; nullopt when none or several differ.
+std::optional<int> year_in_name(std::string_view name);
+
 /// 366 in leap years, else 365.
 int days_in_year(int year);
 

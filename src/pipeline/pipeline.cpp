@@ -706,6 +706,15 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_failed;
         }
         actuals = std::move(*loaded_actuals);
+        // Values to date for a period the date disagrees with: every project's "behind" would be wrong unsaid.
+        if (options.monitor) {
+            if (const auto as_of = monitor::parse_date(options.as_of)) {
+                const std::string said = monitor::as_of_disagreement(
+                    actuals->spent_header(), *as_of, options.as_of_given,
+                    monitor::year_in_name(std::filesystem::path(actuals->file()).filename().string()));
+                if (!said.empty()) err << "perf-check: " << Error{said, actuals->file()}.render(options.lang) << '\n';
+            }
+        }
     }
     // 3. Outputs, opened before reading so that a path that cannot be written stops the run at once;
     // none may be a file the run reads (opening it would empty it) or another output.

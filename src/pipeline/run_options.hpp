@@ -27,6 +27,7 @@ struct RunOptions {
     std::string actuals_path;                      ///< --actuals (score) or --progress (monitor)
     bool monitor = false;                          ///< the `monitor` command
     std::string as_of;                             ///< --as-of YYYY-MM-DD (monitor)
+    bool as_of_given = false;                      ///< --as-of was written (else the last month's end)
     io::ReadOptions read;
     bool colour = false;                           ///< text output to a terminal
     std::string baseline_path;                     ///< --baseline: report only findings not in it

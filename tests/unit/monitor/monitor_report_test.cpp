@@ -187,6 +187,35 @@ TEST_CASE("pipeline::run prints the same monitoring JSON as the report it builds
     CHECK(via_run.at("monitoring") == direct.at("monitoring"));
 }
 
+TEST_CASE("a monitoring date other than the end of the progress data's 1-N月 is said on standard error", "[monitor]") {
+    // A review ran the 2024 sample without --as-of: every project was 39 points behind by 2026-11-30, unsaid.
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/targets-2024.csv")};
+    opts.monitor = true;
+    opts.actuals_path = test::source_path("samples/monitor/progress-2024.csv");
+    opts.reports = {{"json", ""}};
+    opts.jobs = 1;
+    for (const auto& [as_of, given] : {std::pair<std::string, bool>{"2026-11-30", false}, {"2024-06-30", true}}) {
+        INFO(as_of);
+        opts.as_of = as_of;
+        opts.as_of_given = given;
+        std::ostringstream out;
+        std::ostringstream err;
+        pipeline::run(opts, out, err);
+        CHECK_THAT(err.str(),
+                   Catch::Contains("progress-2024.csv: 注意：进度数据的“1-7月执行数”是截至7月底的累计数，监控日期却是" +
+                                   as_of) &&
+                       Catch::Contains("请加 --as-of 2024-07-31 重新运行"));
+        CHECK((err.str().find("未指定 --as-of") != std::string::npos) == !given);
+    }
+    opts.as_of = "2024-07-31";
+    opts.as_of_given = true;
+    std::ostringstream out;
+    std::ostringstream err;
+    pipeline::run(opts, out, err);
+    CHECK(err.str().empty());
+}
+
 TEST_CASE("a generated bureau: the Markdown report agrees with the JSON", "[monitor][bureau]") {
     const test::TempDir dir;
     const std::string command = "/usr/bin/python3 " + test::source_path("samples/monitor/make_bureau.py") +

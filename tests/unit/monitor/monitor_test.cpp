@@ -81,6 +81,34 @@ TEST_CASE("default_as_of is the end of a full month", "[monitor]") {
     CHECK_FALSE(monitor::parse_date(monitor::format_date(next)));  // the last day of its month
 }
 
+TEST_CASE("the period a progress header names, a year in a file name, and a date that disagrees", "[monitor]") {
+    const auto p = monitor::period_in_header("1-7月执行数");
+    REQUIRE(p);
+    CHECK(p->last_month == 7);
+    CHECK_FALSE(p->year);
+    const auto q = monitor::period_in_header(" 2024年1至12月 执行数");
+    REQUIRE(q);
+    CHECK(q->last_month == 12);
+    CHECK(q->year == 2024);
+    CHECK(monitor::period_in_header("1－6月累计执行数")->last_month == 6);  // a full-width dash
+    for (const char* none : {"全年执行数", "执行数", "11-7月", "1-13月", "截至目前执行数"}) {
+        INFO(none);
+        CHECK_FALSE(monitor::period_in_header(none));
+    }
+    CHECK(monitor::year_in_name("progress-2024.csv") == 2024);
+    CHECK(monitor::year_in_name("2023年1-7月进度.xlsx") == 2023);
+    CHECK_FALSE(monitor::year_in_name("progress.csv"));
+    CHECK_FALSE(monitor::year_in_name("p-20245.csv"));
+    CHECK_FALSE(monitor::year_in_name("2023-2024.csv"));  // two years: none is the one
+    const monitor::Date july{2024, 7, 31};
+    CHECK(monitor::as_of_disagreement("1-7月执行数", july, true).empty());
+    CHECK(monitor::as_of_disagreement("全年执行数", monitor::Date{2026, 11, 30}, false).empty());
+    const std::string said = monitor::as_of_disagreement("2024年1-7月执行数", monitor::Date{2025, 7, 31}, true);
+    CHECK_THAT(said, Catch::Contains("--as-of 2024-07-31") && Catch::Contains("截至2024年7月底"));
+    CHECK_THAT(monitor::as_of_disagreement("1-7月执行数", monitor::Date{2026, 11, 30}, false, 2024),
+               Catch::Contains("--as-of 2024-07-31") && Catch::Contains("未指定 --as-of"));
+}
+
 TEST_CASE("analyse_project: a slow project with a rate below target", "[monitor]") {
     const RuleSet rs = monitoring();
     const ProjectProgress p = monitor::analyse_project(slow_project(), rs);
