@@ -34,6 +34,9 @@ struct UnitSummary {
     int projects = 0;
     Decimal funds_wan;         ///< the funds that could be read
     int funds_unreadable = 0;  ///< projects whose 资金总额 is not a positive amount: not in funds_wan
+    /// Projects (code and name) already read from an earlier file of the run: counted there only, not in
+    /// `projects` or `funds_wan` (--summary)
+    int repeated = 0;
     int errors = 0;
     int warnings = 0;
     int infos = 0;
@@ -58,11 +61,15 @@ struct Summary {
     int infos = 0;
     Decimal funds_wan;         ///< the funds that could be read
     int funds_unreadable = 0;  ///< projects whose 资金总额 is not a positive amount (funds-invalid's): not in funds_wan
-    std::vector<UnitSummary> units;          ///< sorted by code
+    std::vector<UnitSummary> units;          ///< ranked by problems (errors, warnings, infos), then by code
     std::vector<KeyProject> key_projects;    ///< sorted by funds descending, then file/code/name
     /// Projects whose 资金总额 could not be read as a positive amount (those funds-invalid reports): whether
     /// they reach the key-evaluation threshold is for a person to decide. In file order, then as read.
     std::vector<KeyProject> funds_to_review;
+    /// Projects a later file gives again (the same 单位代码 and name as one of an earlier file: a resubmission,
+    /// or the CSV and the XLSX of one table): counted once, in the first file; `funds_text` names that file.
+    /// In file order, then as read (--summary).
+    std::vector<KeyProject> repeated;
     Decimal key_evaluation_threshold_wan;
 };
 

@@ -104,7 +104,7 @@ void render_ahead(ProjectResult& r, const std::string& path, const std::vector<R
 class Collector {
 public:
     Collector(Report& report, const std::vector<ReportStream*>& streams, Decimal key_threshold, bool key_projects)
-        : m_report(report), m_streams(streams), m_summary(key_threshold, key_projects) {}
+        : m_report(report), m_streams(streams), m_summary(key_threshold, key_projects, report.with_summary) {}
 
     void project(ProjectResult&& r, const std::string& file) {
         announce(file);

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "util/text.hpp"
+
 namespace perf_check::report {
 
 namespace {
@@ -73,11 +75,29 @@ std::string funds_unreadable_note(int projects, Lang lang) {
                             : std::to_string(projects) + " 个项目的资金总额缺失或无效，未计入";
 }
 
-std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang) {
+std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang, int repeated) {
     std::string s = funds_wan.fixed(2);
-    if (unreadable <= 0) return s;
-    return lang == Lang::en ? s + " (" + funds_unreadable_note(unreadable, lang) + ")"
-                            : s + "（另有 " + funds_unreadable_note(unreadable, lang) + "）";
+    std::vector<std::string> notes;
+    if (unreadable > 0) notes.push_back(funds_unreadable_note(unreadable, lang));
+    if (repeated > 0) {
+        notes.push_back(lang == Lang::en
+                            ? std::to_string(repeated) + " project(s) repeated from an earlier file, counted once"
+                            : std::to_string(repeated) + " 个项目与前面的文件重复，只计一次");
+    }
+    if (notes.empty()) return s;
+    return lang == Lang::en ? s + " (" + util::join(notes, "; ") + ")" : s + "（另有 " + util::join(notes, "；") + "）";
+}
+
+std::string repeated_title(const Summary& s, Lang lang) {
+    const std::string n = std::to_string(s.repeated.size());
+    return lang == Lang::en
+               ? "Projects a later file gives again (same unit code and name), counted once, in the first (" + n + ")"
+               : "后面的文件重复报送的项目（单位代码、名称相同），汇总只按第一次计（" + n + " 个）";
+}
+
+std::vector<std::string> repeated_headers(Lang lang) {
+    if (lang == Lang::en) return {"unit code", "project", "file", "first in"};
+    return {"单位代码", "项目", "文件", "首次出现的文件"};
 }
 
 std::string funds_review_title(const Summary& s, Lang lang) {
@@ -154,8 +174,8 @@ void replay(const Report& report, ReportStream& stream) {
 
 namespace perf_check::report {
 
-SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects)
-    : m_keep_key_projects(keep_key_projects) {
+SummaryBuilder::SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects, bool count_repeats_once)
+    : m_keep_key_projects(keep_key_projects), m_count_repeats_once(count_repeats_once) {
     m_summary.key_evaluation_threshold_wan = key_threshold_wan;
 }
 
@@ -193,6 +213,16 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     ++m_summary.projects;
     UnitSummary& u = m_units[p.code];
     u.code = p.code;
+    // The same project in a later file (a resubmission beside the first, the CSV and XLSX of one table) is
+    // counted once: its funds twice in the unit's total and two lines in the key list misled.
+    if (m_count_repeats_once && !p.name.empty()) {
+        const auto [first, fresh] = m_first_file.try_emplace({p.code, p.name}, p.file);
+        if (!fresh && first->second != p.file) {
+            ++u.repeated;
+            m_summary.repeated.push_back({p.file, p.code, p.name, Decimal{}, 0, first->second});
+            return;
+        }
+    }
     ++u.projects;
     // Funds that are not a positive amount (funds-invalid reports them) add nothing: a -100 would
     // lower the unit's total. Nor can they say whether the project is one for key evaluation: it is
@@ -250,6 +280,8 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     // In the files' order, and within a file as read (that is how they came).
     std::stable_sort(s.funds_to_review.begin(), s.funds_to_review.end(),
                      [&](const KeyProject& a, const KeyProject& b) { return index_of(a.file) < index_of(b.file); });
+    std::stable_sort(s.repeated.begin(), s.repeated.end(),
+                     [&](const KeyProject& a, const KeyProject& b) { return index_of(a.file) < index_of(b.file); });
     return s;
 }
 
@@ -257,7 +289,7 @@ void finalize(Report& report, std::vector<ProjectStat> projects, Decimal key_thr
     sort_findings(report.findings, FileOrder(report.files));
     // Findings per project, keyed by (file, code, name): business keys, as the user sees them.
     std::map<std::tuple<std::string, std::string, std::string>, int> per_project;
-    SummaryBuilder builder(key_threshold_wan, true);
+    SummaryBuilder builder(key_threshold_wan, true, report.with_summary);
     for (const auto& f : report.findings) {
         builder.add_finding(f);
         if (names_project(f)) ++per_project[{f.loc.file, f.project_code, f.project}];

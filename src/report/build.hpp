@@ -65,8 +65,15 @@ bool funds_usable(const std::optional<Decimal>& funds_wan);
 std::string funds_unreadable_note(int projects, Lang lang);
 
 /// A funds total as a table shows it: "842.07", or "842.07（另有 1 个项目的资金总额缺失或无效，未计入）" when some
-/// projects' funds are missing from it, never a bare figure that looks complete.
-std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang);
+/// projects' funds are missing from it, never a bare figure that looks complete; `repeated` projects of a
+/// later file, counted once, are said too.
+std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang, int repeated = 0);
+
+/// The heading of Summary::repeated: "后面的文件重复报送的项目（单位代码、名称相同），汇总只按第一次计（2 个）".
+std::string repeated_title(const Summary& s, Lang lang);
+
+/// The columns of Summary::repeated: unit code, project, file, the file it was first in.
+std::vector<std::string> repeated_headers(Lang lang);
 
 /// The heading of Summary::funds_to_review: "资金总额缺失或无效、需人工核定是否纳入重点评价（≥ 100 万元）的项目（2
 /// 个）".
@@ -132,7 +139,9 @@ std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings);
 /// the key-evaluation projects) however many projects it reads.
 class SummaryBuilder {
 public:
-    SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects);
+    /// `count_repeats_once` (--summary): a project a later file gives again counts once (Summary::repeated);
+    /// it keeps a key per project, so only runs that show the summary pay for it.
+    SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects, bool count_repeats_once = false);
     void add_finding(const Finding& f);
     void add_counts(const FindingCounts& c);
     void add_project(const ProjectStat& p);
@@ -142,10 +151,13 @@ public:
 private:
     Summary m_summary;
     bool m_keep_key_projects;
+    bool m_count_repeats_once;
     std::map<std::string, UnitSummary> m_units;
     std::map<std::tuple<std::string, std::string, std::string>, KeyProject> m_key_projects;
     std::vector<std::tuple<std::string, std::string, std::string>> m_key_order;
     std::vector<std::tuple<std::string, std::string, std::string>> m_review_order;
+    /// (code, name) → the first file with it, for Summary::repeated (m_count_repeats_once only).
+    std::map<std::pair<std::string, std::string>, std::string> m_first_file;
 };
 
 /// Sorts findings (finding_before), counts severities, and fills the per-unit and key-evaluation parts

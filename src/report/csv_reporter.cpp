@@ -160,7 +160,7 @@ private:
                         what, ""});
         }
         for (const auto& u : s.units) {
-            const std::string funds = funds_total_text(u.funds_wan, u.funds_unreadable, m_lang);
+            const std::string funds = funds_total_text(u.funds_wan, u.funds_unreadable, m_lang, u.repeated);
             row(m_out, {"", "", "", level, "summary-unit", u.code, "", "", u.funds_wan.fixed(2),
                         util::subst(m_words.unit_line, {std::to_string(u.projects), funds, std::to_string(u.errors),
                                                         std::to_string(u.warnings), std::to_string(u.infos)}),
@@ -175,6 +175,11 @@ private:
             const std::string funds = funds_as_written(k, m_lang);
             row(m_out, {k.file, "", "", level, "funds-to-review", k.project_code, k.project, "", funds,
                         util::subst(m_words.review_line, {funds, threshold, std::to_string(k.findings)}), ""});
+        }
+        for (const auto& k : s.repeated) {
+            row(m_out,
+                {k.file, "", "", level, "repeated-project", k.project_code, k.project, "", "",
+                 repeated_title(s, m_lang) + (m_lang == Lang::en ? ": first in " : "：首次出现于") + k.funds_text, ""});
         }
         row(m_out, {"", "", "", level, "summary-total", "", "", "", "",
                     util::subst(m_words.total_summary,

@@ -559,6 +559,7 @@ private:
         }
         out << "</tbody></table></div>\n";
         write_funds_to_review(s, report.lang, out);
+        write_repeated(s, report.lang, out);
         out << "</section>\n";
     }
 
@@ -580,13 +581,28 @@ private:
         out << "</tbody></table></div>\n";
     }
 
+    // Projects a later file gives again: counted once, in the first file.
+    static void write_repeated(const Summary& s, Lang lang, std::ostream& out) {
+        if (s.repeated.empty()) return;
+        out << "<h3>" << esc(repeated_title(s, lang)) << "</h3>\n"
+            << "<div class=\"table-wrap\"><table id=\"repeated-projects\"><thead><tr>";
+        for (const auto& h : repeated_headers(lang)) out << "<th>" << esc(h) << "</th>";
+        out << "</tr></thead><tbody>\n";
+        for (const auto& k : s.repeated) {
+            out << "<tr><td>" << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>" << esc(k.file)
+                << "</td><td>" << esc(k.funds_text) << "</td></tr>\n";
+        }
+        out << "</tbody></table></div>\n";
+    }
+
     static void write_units(const Report& report, const Words& w, std::ostream& out) {
         out << "<section id=\"units-section\"><h2>" << esc(w.units_title) << "</h2>\n<div class=\"table-wrap\"><table id=\"units\"><thead><tr>";
         for (int i = 0; i < 6; ++i) out << "<th" << (i > 0 ? " class=\"num\"" : "") << ">" << esc(w.unit_headers[i]) << "</th>";
         out << "</tr></thead><tbody>\n";
         for (const auto& u : report.summary.units) {
             out << "<tr><td>" << esc(u.code.empty() ? w.no_unit : u.code) << "</td><td class=\"num\">" << u.projects
-                << "</td><td class=\"num\">" << esc(funds_total_text(u.funds_wan, u.funds_unreadable, report.lang))
+                << "</td><td class=\"num\">"
+                << esc(funds_total_text(u.funds_wan, u.funds_unreadable, report.lang, u.repeated))
                 << "</td><td class=\"num\">" << u.errors << "</td><td class=\"num\">" << u.warnings
                 << "</td><td class=\"num\">" << u.infos << "</td></tr>\n";
         }

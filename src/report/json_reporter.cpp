@@ -175,6 +175,7 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
             w.key("projects").integer(u.projects);
             w.key("funds_wan").number(u.funds_wan.str());
             w.key("funds_unreadable").integer(u.funds_unreadable);
+            w.key("repeated").integer(u.repeated);
             w.key("errors").integer(u.errors);
             w.key("warnings").integer(u.warnings);
             w.key("infos").integer(u.infos);
@@ -202,6 +203,17 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
             w.key("project").string(k.project);
             w.key("funds").string(k.funds_text);
             w.key("findings").integer(k.findings);
+            w.end_object();
+        }
+        w.end_array();
+        // Projects a later file gives again: counted once, in the first file.
+        w.key("repeated_projects").begin_array();
+        for (const auto& k : sm.repeated) {
+            w.begin_object();
+            w.key("file").string(k.file);
+            w.key("project_code").string(k.project_code);
+            w.key("project").string(k.project);
+            w.key("first_file").string(k.funds_text);
             w.end_object();
         }
         w.end_array();

@@ -260,8 +260,8 @@ private:
         rows.clear();
         for (const auto& u : s.units) {
             rows.push_back({u.code.empty() ? "-" : u.code, std::to_string(u.projects),
-                            funds_total_text(u.funds_wan, u.funds_unreadable, m_lang), std::to_string(u.errors),
-                            std::to_string(u.warnings), std::to_string(u.infos)});
+                            funds_total_text(u.funds_wan, u.funds_unreadable, m_lang, u.repeated),
+                            std::to_string(u.errors), std::to_string(u.warnings), std::to_string(u.infos)});
         }
         table(m_out, {std::begin(m_w.unit_headers), std::end(m_w.unit_headers)}, rows);
         m_out << "\n### " << md(util::subst(m_w.key_projects, {s.key_evaluation_threshold_wan.str()})) << "\n\n";
@@ -275,14 +275,20 @@ private:
             table(m_out, {std::begin(m_w.key_headers), std::end(m_w.key_headers)}, rows);
         }
         // Projects whose funds could not be read may be ones for key evaluation: a person decides.
-        if (s.funds_to_review.empty()) return;
-        m_out << "\n### " << md(funds_review_title(s, m_lang)) << "\n\n";
-        rows.clear();
-        for (const auto& k : s.funds_to_review) {
-            rows.push_back(
-                {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
+        if (!s.funds_to_review.empty()) {
+            m_out << "\n### " << md(funds_review_title(s, m_lang)) << "\n\n";
+            rows.clear();
+            for (const auto& k : s.funds_to_review) {
+                rows.push_back(
+                    {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
+            }
+            table(m_out, funds_review_headers(m_lang), rows);
         }
-        table(m_out, funds_review_headers(m_lang), rows);
+        if (s.repeated.empty()) return;
+        m_out << "\n### " << md(repeated_title(s, m_lang)) << "\n\n";
+        rows.clear();
+        for (const auto& k : s.repeated) rows.push_back({k.project_code, k.project, k.file, k.funds_text});
+        table(m_out, repeated_headers(m_lang), rows);
     }
 
     std::ostream& m_out;

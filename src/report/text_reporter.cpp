@@ -301,7 +301,7 @@ private:
                    m_w.unit_headers[4], m_w.unit_headers[5]});
         for (const auto& u : s.units) {
             units.add({u.code.empty() ? "-" : u.code, std::to_string(u.projects),
-                       funds_total_text(u.funds_wan, u.funds_unreadable, m_lang), std::to_string(u.errors),
+                       funds_total_text(u.funds_wan, u.funds_unreadable, m_lang, u.repeated), std::to_string(u.errors),
                        std::to_string(u.warnings), std::to_string(u.infos)});
         }
         units.write(m_out, "  ");
@@ -322,6 +322,13 @@ private:
                     {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
             }
             review.write(m_out, "  ");
+        }
+        if (!s.repeated.empty()) {
+            m_out << repeated_title(s, m_lang) << (m_lang == Lang::en ? ":" : "：") << '\n';
+            Table repeated;
+            repeated.add(repeated_headers(m_lang));
+            for (const auto& k : s.repeated) repeated.add({k.project_code, k.project, k.file, k.funds_text});
+            repeated.write(m_out, "  ");
         }
         m_out << '\n';
     }

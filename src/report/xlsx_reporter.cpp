@@ -475,6 +475,21 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
             sheet.integer(row, 4, k.findings);
         }
     }
+    // Projects a later file gave again: counted once, in the first file.
+    if (!sm.repeated.empty()) {
+        row += 2;
+        sheet.label(row, 0, repeated_title(sm, lang), f.section);
+        ++row;
+        const auto headers = repeated_headers(lang);
+        for (std::size_t c = 0; c < headers.size(); ++c) sheet.text(row, c, headers[c], f.header);
+        for (const auto& k : sm.repeated) {
+            ++row;
+            sheet.text(row, 0, k.project_code);
+            sheet.text(row, 1, k.project, f.wrap);
+            sheet.text(row, 2, k.file);
+            sheet.text(row, 3, k.funds_text);
+        }
+    }
     sheet.cap(7, 60);
     sheet.wrap_column(7);
     sheet.finish(0, titles.size(), f.wrap);

@@ -10,6 +10,7 @@
 #include "config/rule_set_loader.hpp"
 #include "pipeline/commands.hpp"
 #include "pipeline/pipeline.hpp"
+#include "report/build.hpp"
 #include "support/paths.hpp"
 #include "util/text.hpp"
 
@@ -530,6 +531,39 @@ TEST_CASE("the summary counts units and lists projects at or above 100万元", "
     CHECK(unit_errors == r.summary.errors);
 }
 
+TEST_CASE("the summary counts a project a later file gives again once, and lists it", "[pipeline][summary]") {
+    // A review found a resubmission beside the first file (and the CSV and XLSX of one table) counted twice:
+    // the unit's funds doubled and each project twice in the key-evaluation list.
+    test::TempDir dir;
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    dir.write("a/人社局.csv", seed);
+    dir.write("b/人社局-重报.csv", seed);
+    RunOptions opts;
+    opts.summary = true;
+    for (const unsigned jobs : {1U, 2U}) {
+        opts.jobs = jobs;
+        const Report r = check({dir.path("")}, opts);
+        const Summary& s = r.summary;
+        CHECK(s.projects == 8);  // both files were read and checked
+        REQUIRE(s.units.size() == 1);
+        CHECK(s.units[0].projects == 4);
+        CHECK(s.units[0].funds_wan.str() == "5732.69");
+        CHECK(s.units[0].repeated == 4);
+        CHECK(s.key_projects.size() == 4);
+        REQUIRE(s.repeated.size() == 4);
+        CHECK_THAT(s.repeated[0].file, Catch::EndsWith("b/人社局-重报.csv"));
+        CHECK_THAT(s.repeated[0].funds_text, Catch::EndsWith("a/人社局.csv"));
+        CHECK(s.repeated[0].project == "部分军退人员岗位补贴资金");
+        CHECK(report::funds_total_text(s.units[0].funds_wan, 0, Lang::zh, s.units[0].repeated) ==
+              "5732.69（另有 4 个项目与前面的文件重复，只计一次）");
+    }
+    // Within one file a project listed twice is not a repeat of another file (duplicate-project's).
+    test::TempDir one;
+    const std::string path = one.write("t.csv", seed);
+    const Report single = check({path}, opts);
+    CHECK(single.summary.repeated.empty());
+}
+
 TEST_CASE("a target table without a 资金总额 column lists its projects for review; an actuals file does not",
           "[pipeline][summary]") {
     // A review found a 300万元 project drop out of the key-evaluation list, and out of the review list, because
@@ -560,9 +594,10 @@ TEST_CASE(
     const std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
     const std::string funds = "302005,社区居家养老服务补助,120.00,";
     REQUIRE(clean.find(funds) != std::string::npos);
+    // Each file its own project (one project given again by a later file counts once).
     const auto with_funds = [&](const std::string& to) {
         std::string t = clean;
-        t.replace(t.find(funds), funds.size(), "302005,社区居家养老服务补助," + to + ",");
+        t.replace(t.find(funds), funds.size(), "302005,社区居家养老服务补助（" + to + "）," + to + ",");
         return t;
     };
     test::TempDir dir;

@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include <nlohmann/json.hpp>
+
 #include "report/reporters.hpp"
 #include "unit/report/sample_report.hpp"
 
@@ -58,4 +60,23 @@ TEST_CASE("reporters: the formats that can be written as results arrive are, and
         }
         CHECK(out.str().empty());
     }
+}
+
+TEST_CASE("every summary format lists the projects a later file gave again, and the unit's total says so",
+          "[report][summary]") {
+    Report r = test::sample_report();
+    r.with_summary = true;
+    REQUIRE_FALSE(r.summary.units.empty());
+    r.summary.units[0].repeated = 2;
+    r.summary.repeated.push_back({"b/重报.csv", r.summary.units[0].code, "重复的项目", Decimal{}, 0, "a/首报.csv"});
+    for (const char* format : {"text", "markdown", "html", "csv", "json"}) {
+        INFO(format);
+        const std::string out = test::render(r, format);
+        CHECK_THAT(out,
+                   Catch::Contains("重复的项目") && Catch::Contains("b/重报.csv") && Catch::Contains("a/首报.csv"));
+        if (std::string(format) != "json") CHECK_THAT(out, Catch::Contains("2 个项目与前面的文件重复，只计一次"));
+    }
+    const auto doc = nlohmann::json::parse(test::render(r, "json"));
+    CHECK(doc["summary"]["repeated_projects"][0]["first_file"] == "a/首报.csv");
+    CHECK(doc["summary"]["units"][0]["repeated"] == 2);
 }
