@@ -51,7 +51,8 @@ struct Cell {
 enum class Comparator { none, ge, gt, le, lt, eq, qualitative };
 
 /// Money unit of a table, from its `金额单位：万元` line (default 万元).
-enum class MoneyUnit { yuan, wan_yuan };
+/// The unit a table's bare amounts (资金总额, 预算数, 执行数) are in: its 金额单位 line or header.
+enum class MoneyUnit { yuan, qian_yuan, wan_yuan };
 
 /// A value cell read as (comparator, number, unit): "≥50个" → {ge, 50, "个"}, "90%" → {none, 90, "%"},
 /// "有效保障" → {none, nullopt, "", text "有效保障"}.

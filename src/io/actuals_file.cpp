@@ -30,7 +30,7 @@ void with_money_unit(Cell& cell, MoneyUnit unit) {
     const Quantity q = model::read_quantity(cell.text);
     if (!q.number || !q.unit.empty() || q.comparator != Comparator::none) return;
     if (cell.raw.empty()) cell.raw = cell.text;
-    cell.text += unit == MoneyUnit::yuan ? "元" : "万元";
+    cell.text += model::money_unit_name(unit);
 }
 
 }  // namespace

@@ -71,9 +71,17 @@ std::optional<Column> match_header(std::string_view header) {
 std::string money_unit_in(std::string_view text) {
     const std::string t = util::strip_spaces(util::fold(text));
     if (util::contains(t, "万元")) return "万元";
-    if (util::contains(t, "单位:元") || util::contains(t, "单位：元") || util::contains(t, "(元)") ||
-        util::contains(t, "（元）")) {
-        return "元";
+    for (const char* unit : {"千元", "元"}) {
+        for (const char* form : {"单位:", "单位：", "(", "（"}) {
+            const std::string written = std::string(form) + unit;
+            if (!util::contains(t, written)) continue;
+            // "(元)" and "（元）": the unit alone in brackets; after 单位 it may run on (单位：元，…).
+            if (form[0] == '(' || std::string_view(form) == "（") {
+                if (util::contains(t, written + (form[0] == '(' ? ")" : "）"))) return unit;
+                continue;
+            }
+            return unit;
+        }
     }
     return "";
 }

@@ -65,7 +65,7 @@ JsonModelWriter::JsonModelWriter(std::ostream& out, const TableInfo& table) : m_
     head["version"] = k_format_version;
     head["source"] = table.file;
     head["sheet"] = table.sheet;
-    head["money_unit"] = table.money_unit == MoneyUnit::yuan ? "元" : "万元";
+    head["money_unit"] = std::string(model::money_unit_name(table.money_unit));
     std::string text = head.dump(2);
     text.pop_back();  // reopen the object: projects follow
     while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
@@ -164,7 +164,7 @@ public:
     JsonProjectSource(json doc, std::string file, const RuleSet& rules) : m_doc(std::move(doc)), m_rules(rules) {
         m_table.file = std::move(file);
         m_table.sheet = m_doc.value("sheet", "");
-        m_table.money_unit = m_doc.value("money_unit", "万元") == "元" ? MoneyUnit::yuan : MoneyUnit::wan_yuan;
+        m_table.money_unit = model::money_unit_named(m_doc.value("money_unit", "万元"));
         m_table.money_unit_stated = m_doc.contains("money_unit");
         m_table.header_row = 1;
         m_table.self_evaluation = holds_self_evaluation(m_doc);

@@ -198,7 +198,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
         }
     }
     const std::string unit = unit_from_header.empty() ? unit_from_titles : unit_from_header;
-    m_table.money_unit = unit == "元" ? MoneyUnit::yuan : MoneyUnit::wan_yuan;
+    m_table.money_unit = model::money_unit_named(unit);
     m_table.money_unit_stated = !unit.empty();
     for (const auto& spec : column_specs()) {
         const bool required = kind == TableKind::targets

@@ -264,10 +264,40 @@ void set_text(Cell& cell, std::string_view read) {
 std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit) {
     const Quantity q = read_quantity(text);
     if (!q.number || q.comparator != Comparator::none) return std::nullopt;
-    if (q.unit == "元" || (q.unit.empty() && unit == MoneyUnit::yuan)) return *q.number / Decimal::from_int(10000);
-    if (q.unit == "万元" || q.unit.empty()) return *q.number;
+    if (q.unit.empty()) return to_wan(*q.number, unit);
+    if (q.unit == "元" || q.unit == "千元" || q.unit == "万元") return to_wan(*q.number, money_unit_named(q.unit));
     if (q.unit == "亿元") return *q.number * Decimal::from_int(10000);
     return std::nullopt;
+}
+
+std::string_view money_unit_name(MoneyUnit unit) {
+    switch (unit) {
+        case MoneyUnit::yuan:
+            return "元";
+        case MoneyUnit::qian_yuan:
+            return "千元";
+        case MoneyUnit::wan_yuan:
+            break;
+    }
+    return "万元";
+}
+
+MoneyUnit money_unit_named(std::string_view name) {
+    if (name == "元") return MoneyUnit::yuan;
+    if (name == "千元") return MoneyUnit::qian_yuan;
+    return MoneyUnit::wan_yuan;
+}
+
+Decimal to_wan(Decimal amount, MoneyUnit unit) {
+    switch (unit) {
+        case MoneyUnit::yuan:
+            return amount / Decimal::from_int(10000);
+        case MoneyUnit::qian_yuan:
+            return amount / Decimal::from_int(10);
+        case MoneyUnit::wan_yuan:
+            break;
+    }
+    return amount;
 }
 
 GrandTotals::Running GrandTotals::add(const std::optional<Decimal>& funds_wan) {

@@ -41,6 +41,13 @@ std::optional<Decimal> read_weight(std::string_view text);
 /// anything else (text, other units, an amount with a comparator).
 std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit);
 
+/// "元", "千元" or "万元".
+std::string_view money_unit_name(MoneyUnit unit);
+/// The unit named "元", "千元" or "万元"; 万元 for anything else.
+MoneyUnit money_unit_named(std::string_view name);
+/// `amount` in `unit` as 万元.
+Decimal to_wan(Decimal amount, MoneyUnit unit);
+
 /// Recognises a table's grand total. A 合计 row after a project is taken as that project's total, unless
 /// two or more projects have been read and its funds are not the project's own but far nearer the sum of
 /// all their funds than the project's (a right grand total, or a mistyped one): then it totals the table and is

@@ -14,9 +14,9 @@ namespace perf_check::model {
 /// ("名" and "人", "天" and "月": no fixed ratio).
 std::optional<Decimal> convert_unit(Decimal value, std::string_view from, std::string_view to);
 
-/// True for the canonical money units: 元, 万元, 亿元.
+/// True for the canonical money units: 元, 千元, 万元, 亿元.
 inline bool is_money_unit(std::string_view unit) {
-    return unit == "元" || unit == "万元" || unit == "亿元";
+    return unit == "元" || unit == "千元" || unit == "万元" || unit == "亿元";
 }
 
 }  // namespace perf_check::model

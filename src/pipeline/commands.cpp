@@ -3,6 +3,7 @@
 
 #include "io/columns.hpp"
 #include "io/json_model.hpp"
+#include "model/normalize.hpp"
 #include "pipeline/pipeline.hpp"
 #include "rules/catalog.hpp"
 #include "util/embedded.hpp"
@@ -144,7 +145,8 @@ int convert(const std::string& path, const std::string& to, const io::ReadOption
         header += util::csv_quoted(spec.canonical);
     }
     out << "\xEF\xBB\xBF";  // BOM: Excel opens UTF-8 CSV correctly only with it
-    if (table.money_unit == MoneyUnit::yuan) out << "金额单位：元\r\n";
+    if (table.money_unit != MoneyUnit::wan_yuan)
+        out << "金额单位：" << model::money_unit_name(table.money_unit) << "\r\n";
     out << header << "\r\n";
     int r = 0;
     while ((r = read_next()) == 1) {

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "model/normalize.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -51,9 +52,10 @@ class FundsInvalid final : public Rule {
 public:
     void check(const Project& project, FindingSink& sink) const override {
         if (project.funds_wan && *project.funds_wan > Decimal{}) return;
-        const bool yuan = project.money_unit == MoneyUnit::yuan;
-        const char* unit_zh = yuan ? "元" : "万元";
-        const char* unit_en = yuan ? "yuan" : "10,000 yuan (万元)";
+        const std::string_view unit_zh = model::money_unit_name(project.money_unit);
+        const char* unit_en = project.money_unit == MoneyUnit::yuan        ? "yuan"
+                              : project.money_unit == MoneyUnit::qian_yuan ? "1,000 yuan (千元)"
+                                                                           : "10,000 yuan (万元)";
 
         Finding f = make_finding(project, nullptr, project.funds);
         if (project.funds.empty()) {

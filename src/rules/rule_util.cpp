@@ -109,6 +109,7 @@ bool is_quantitative(const Indicator& indicator) {
 std::optional<Decimal> to_wan(Decimal amount, std::string_view unit) {
     if (unit == "万元" || unit == "万") return amount;
     if (unit == "元") return amount / Decimal::from_int(10000);
+    if (unit == "千元") return amount / Decimal::from_int(10);
     if (unit == "亿元" || unit == "亿") return amount * Decimal::from_int(10000);
     return std::nullopt;
 }

@@ -50,7 +50,7 @@ bool is_economic_cost(const Indicator& indicator);
 /// True when the indicator is scored on a number: its comparator is ≥ ≤ > < = (or absent with a number).
 bool is_quantitative(const Indicator& indicator);
 
-/// Money in 万元 from a number and its unit text ("元", "万元", "亿元"); nullopt for other units.
+/// Money in 万元 from a number and its unit text ("元", "千元", "万元", "亿元"); nullopt for other units.
 std::optional<Decimal> to_wan(Decimal amount, std::string_view unit);
 
 /// A rule that does nothing, for rules whose work happens elsewhere or is not built yet.

@@ -188,8 +188,7 @@ std::optional<Decimal> money_wan(const Cell& cell, MoneyUnit table_unit) {
     const Quantity q = model::read_quantity(cell.text);
     if (!q.number) return std::nullopt;
     if (model::is_money_unit(q.unit)) return rules::to_wan(*q.number, q.unit);
-    if (table_unit == MoneyUnit::yuan) return *q.number / Decimal::from_int(10000);
-    return *q.number;
+    return model::to_wan(*q.number, table_unit);
 }
 
 Finding self_evaluation_finding(const Project& project, const Indicator* indicator, const Cell& cell) {

@@ -210,3 +210,10 @@ TEST_CASE("cost-breakdown: funds that are the items' sum in 元 say so first", "
     REQUIRE(off.size() == 1);
     CHECK_THAT(off[0].hint.zh, !Catch::Contains("若它是以元填写的"));
 }
+
+TEST_CASE("cost-breakdown reads items in 千元", "[cost-breakdown]") {
+    // 4000千元 + 442.07万元 = 842.07万元: the items add up (千元 was no money unit, so the project was "not itemised").
+    CHECK(test::run_rule("cost-breakdown",
+                         with_costs({cost("岗位补贴", "4000", "千元"), cost("经办费用", "442.07", "万元")}))
+              .empty());
+}

@@ -110,6 +110,11 @@ TEST_CASE("money_unit_in reads 元 and 万元", "[columns]") {
     CHECK(money_unit_in("资金总额（元）") == "元");
     CHECK(money_unit_in("资金总额(元)") == "元");
     CHECK(money_unit_in("资金总额（万元）") == "万元");
+    // 千元 (a review found a 千元 table read as 万元: 1500千元 listed as 1500万元 for key evaluation).
+    CHECK(money_unit_in("金额单位：千元") == "千元");
+    CHECK(money_unit_in("资金总额（千元）") == "千元");
+    CHECK(money_unit_in("资金总额(千元)") == "千元");
+    CHECK(money_unit_in("说明：千元以下略") == "");
     CHECK(money_unit_in("项目支出绩效目标表") == "");
     CHECK(money_unit_in("资金总额") == "");
     CHECK(money_unit_in("单位代码") == "");

@@ -333,6 +333,16 @@ TEST_CASE("assembler: money in 元", "[assembler]") {
         REQUIRE(t.projects.size() == 1);
         CHECK(t.projects[0].funds_wan == dec("100"));
     }
+    SECTION("千元 from the title row, the cost items in 千元 too") {
+        const Table t = read_table("金额单位：千元\n" + k_header +
+                                   "301001,项目,1500,目标,成本指标,经济成本指标,总成本,1500,,扣分,千元,≤,20分\n");
+        CHECK(t.info.money_unit == MoneyUnit::qian_yuan);
+        CHECK(t.info.money_unit_stated);
+        REQUIRE(t.projects.size() == 1);
+        CHECK(t.projects[0].funds_wan == dec("150"));
+        CHECK(model::money_wan("1500千元", MoneyUnit::wan_yuan) == dec("150"));
+        CHECK(model::money_unit_name(MoneyUnit::qian_yuan) == "千元");
+    }
     SECTION("万元 by default") {
         const Table t = read_table(k_header + "301001,项目,100,目标,成本指标,经济成本指标,总成本,100,,扣分,万元,≤,20分\n");
         CHECK(t.info.money_unit == MoneyUnit::wan_yuan);
