@@ -472,12 +472,13 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
 }
 
 // Projects of the actuals file that matched no target project are findings too: never a silent zero.
-std::vector<Finding> unused_actuals(const io::ActualsIndex& actuals, const std::vector<rules::ActiveRule>& active) {
+std::vector<Finding> unused_actuals(const io::ActualsIndex& actuals, const std::vector<rules::ActiveRule>& active,
+                                    bool progress) {
     std::vector<Finding> out;
     for (const auto& r : active) {
         if (std::string_view(r.entry->id) != "actual-unmatched") continue;
         for (const auto& p : actuals.unused()) {
-            Finding f = rules::unmatched_actuals_project(p);
+            Finding f = rules::unmatched_actuals_project(p, progress);
             f.rule = r.entry->id;
             f.severity = r.severity;
             f.loc.file = actuals.file();
@@ -568,7 +569,7 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
         // The actuals file is an input of the run: list it so its findings have a file to belong to.
         collector.file(FileResult{actuals->file(), "", 0, 0, std::nullopt,
                                   options.monitor ? FileRole::progress : FileRole::actuals});
-        late = unused_actuals(*actuals, active);
+        late = unused_actuals(*actuals, active, options.monitor);
     }
     collector.finish(std::move(late));
     return report;

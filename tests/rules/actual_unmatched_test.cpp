@@ -63,8 +63,22 @@ TEST_CASE("an actuals row repeating an indicator is called a repeat, not 'not fo
     CHECK(findings[0].loc.row == 3);
     CHECK(findings[0].value == "80%");
     CHECK(findings[0].message.zh ==
-          "实际值文件中项目“部分军退人员岗位补贴资金”的指标“补贴资金到位率”有不止一行："
+          "实际完成值文件中项目“部分军退人员岗位补贴资金”的指标“补贴资金到位率”有不止一行："
           "采用先出现的一行，这一行的值“80%”没有采用。");
+    // In a monitor run the file is the progress file, and nothing is scored (a review found 没有参与评分 there).
+    RuleSet monitoring = config::default_rule_set();
+    monitoring.monitoring.as_of = "2024-07-31";
+    const auto progress = test::run_rule("actual-unmatched", p, &monitoring);
+    REQUIRE(progress.size() == 1);
+    CHECK_THAT(progress[0].message.zh, Catch::StartsWith("进度文件中项目“部分军退人员岗位补贴资金”"));
+    p.unmatched_actuals.push_back(p.indicators[0].name);
+    p.unmatched_actuals.back().text = "不存在的指标";
+    const auto unmatched = test::run_rule("actual-unmatched", p, &monitoring);
+    REQUIRE(unmatched.size() == 2);
+    CHECK_THAT(unmatched[0].message.zh, Catch::EndsWith("在绩效目标表中找不到，该进度值没有纳入监控。"));
+    CHECK_THAT(unmatched[0].message.en, Catch::EndsWith("it was not monitored."));
+    CHECK_THAT(rules::unmatched_actuals_project(p, true).message.zh, Catch::EndsWith("其进度值没有纳入监控。"));
+    CHECK_THAT(rules::unmatched_actuals_project(p).message.zh, Catch::EndsWith("其实际值没有参与评分。"));
 }
 
 TEST_CASE("a project's budget figures given twice, differently, are reported, not merged unsaid",
@@ -86,7 +100,7 @@ TEST_CASE("a project's budget figures given twice, differently, are reported, no
     CHECK(findings[0].loc.column == 6);
     CHECK(findings[0].indicator.empty());
     CHECK(findings[0].message.zh ==
-          "实际值文件中项目“部分军退人员岗位补贴资金”的“全年执行数”有不止一行：采用先出现的一行，"
+          "实际完成值文件中项目“部分军退人员岗位补贴资金”的“全年执行数”有不止一行：采用先出现的一行，"
           "这一行的值“100.00”没有采用。");
     // The same when another project's rows come between (two places of the file, merged by the index).
     const std::string apart = dir.write("apart.csv",
