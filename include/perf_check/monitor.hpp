@@ -30,6 +30,9 @@ struct IndicatorProgress {
     /// in `unit` and positive (short of a ≥ target, or over a ≤ target); nullopt when it does not miss.
     std::optional<Decimal> shortfall;
     bool missing = false;  ///< no value to date (or not a number): nothing could be judged
+    /// A ≤ (or =0) target of an accumulating count or amount that the value to date is already over: missed
+    /// whatever the rest of the year brings (1 accident against =0次), judged on the value, not a projection.
+    bool already_missed = false;
 };
 
 struct ProjectProgress {

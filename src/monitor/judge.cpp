@@ -257,6 +257,13 @@ IndicatorProgress judge_indicator(const Indicator& indicator, const Clock& clock
     const bool lower_is_better = le_like(ip.comparator, ip.target_value);
     const Decimal allowance =
         (target.abs() * (lower_is_better ? settings.over_tolerance : settings.tolerance) / k_hundred).round(6);
+    // What has accumulated only grows: over a ≤ target already, it is missed now, by what it is now.
+    if (lower_is_better && ip.cumulative && !scoring::target_met(c, value - allowance, target)) {
+        ip.at_risk = true;
+        ip.already_missed = true;
+        ip.shortfall = value - target;
+        return ip;
+    }
     const bool met = lower_is_better ? scoring::target_met(c, judged - allowance, target)
                                      : scoring::target_met(c, judged + allowance, target);
     if (!met) {
@@ -387,6 +394,12 @@ Text risk_message(const Project& project, const Indicator& indicator, const Indi
     const std::string head_zh = rules::project_zh(project) + "的" + rules::indicator_zh(indicator);
     const std::string head_en =
         rules::capitalise(rules::indicator_en(indicator)) + " of " + rules::project_en(project);
+    if (ip.already_missed) {
+        return {fmt::format("{}截至{}已为{}，超过目标{}共{}，年度目标已无法实现。", head_zh, date,
+                            with_unit(*ip.value, ip.unit), ip.target, short_zh),
+                fmt::format("{} already stood at {} on {}, {} over the target {}: it can no longer be met this year.",
+                            head_en, with_unit(*ip.value, ip.unit), date, short_en, ip.target)};
+    }
     if (ip.cumulative) {
         const std::string projected = with_unit(*ip.projected, ip.unit);
         if (lower) {
@@ -434,6 +447,12 @@ Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip) {
     const std::string short_zh = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::zh);
     const std::string short_en = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::en);
     const std::string value = with_unit(*ip.value, ip.unit);
+    if (ip.already_missed) {
+        return {fmt::format("指标“{}”截至目前已为{}，超过目标{}共{}，年度目标已无法实现。", name, value, ip.target,
+                            short_zh),
+                fmt::format("Indicator “{}”: already {} (target {}), {} over: it can no longer be met.", name, value,
+                            ip.target, short_en)};
+    }
     if (ip.cumulative) {
         const std::string projected = with_unit(*ip.projected, ip.unit);
         return {fmt::format("指标“{}”截至目前{}{}（目标{}），按时间进度推算全年约{}，预计{}{}。", name,

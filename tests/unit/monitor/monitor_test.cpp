@@ -269,3 +269,38 @@ TEST_CASE("summarise: totals per department and overall", "[monitor]") {
     CHECK(o.totals.rectification == 4);
     CHECK(monitor::summarise(Report{}).departments.empty());
 }
+
+TEST_CASE("analyse_project: a ≤ target an accumulating value is over already is missed now, not projected",
+          "[monitor]") {
+    // A review found 1 accident against =0次 worded as "全年预计1.72次，超过目标=0次共1.72次".
+    Project p = slow_project();
+    // The cost to date is past its ≤842.07万元 target already, beyond the rule's 10% allowance.
+    set_value(p, 5, "1000万元");
+    const RuleSet monitoring_rules = monitoring();
+    const ProjectProgress pr = monitor::analyse_project(p, monitoring_rules);
+    const IndicatorProgress& cost = pr.indicators[0];
+    CHECK(cost.at_risk);
+    CHECK(cost.already_missed);
+    REQUIRE(cost.shortfall);
+    CHECK(cost.shortfall->str() == "157.93");  // 1000 − 842.07, not the projection's excess
+    bool said = false;
+    for (const auto& problem : pr.problems) {
+        if (problem.zh.find("项目总成本") == std::string::npos) continue;
+        said = true;
+        CHECK(problem.zh ==
+              "指标“项目总成本”截至目前已为1000万元，超过目标≤842.07万元共157.93万元，年度目标已无法实现。");
+    }
+    CHECK(said);
+    const auto findings = test::run_rule("target-at-risk", p, &monitoring_rules);
+    REQUIRE_FALSE(findings.empty());
+    CHECK_THAT(findings[0].message.zh,
+               Catch::EndsWith("截至2024-07-31已为1000万元，超过目标≤842.07万元共157.93万元，年度目标已无法实现。"));
+    // Over the target by less than the allowance (900 against 842.07, 6.9%): not missed yet; the projection decides.
+    set_value(p, 5, "900万元");
+    CHECK_FALSE(monitor::analyse_project(p, monitoring_rules).indicators[0].already_missed);
+    // Below the target now, though the projection is over it: at risk, not missed.
+    set_value(p, 5, "600万元");
+    const IndicatorProgress& later = monitor::analyse_project(p, monitoring()).indicators[0];
+    CHECK(later.at_risk);
+    CHECK_FALSE(later.already_missed);
+}
