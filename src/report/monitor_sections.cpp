@@ -50,6 +50,7 @@ struct Words {
     const char* level;  // "与时间进度持平"
     const char* no_rate;
     const char* partial_rate;  // {with_rate} {rated_budget} {rated_spent} {others}
+    const char* rate_basis;    // {with_rate} {rated_budget}: after a rate that leaves projects out
     const char* findings_line;  // {tol} {behind} {catch_up} {at_risk} {at_risk_projects} {missing} {rect}
     const char* dept_headers[10];
     const char* total_row;
@@ -103,6 +104,7 @@ const Words k_zh = {
     "各项目均未报送执行数，无法计算预算执行率",
     "执行率按同时有预算数和执行数的{0}个项目计算（预算数{1}万元、执行数{2}万元），其余{3}"
     "个项目未报送执行数，不计入执行率。",
+    "（按有执行数的{0}个项目、预算数{1}万元计）",
     "监控发现：预算执行率低于时间进度超过{0}个百分点的项目{1}个，按时间进度尚需支出{2}"
     "万元；年度绩效目标预计难以实现的指标{3}项，"
     "涉及项目{4}个；监控数据缺报的项目{5}个。以上需整改项目共{6}个，详见第四部分。",
@@ -172,6 +174,7 @@ const Words k_en = {
     "no project reported its spending, so there is no execution rate",
     "The rate covers the {0} projects with both a budget and spending ({1} 万元 budget, {2} 万元 spent); the other {3} "
     "reported no spending.",
+    " (over the {0} projects with spending, budget {1} 万元)",
     "Findings: {1} projects spend more than {0} percentage points behind the time elapsed and need {2} 万元 more to "
     "keep pace; {3} indicators in {4} projects are unlikely to meet their annual targets; {5} projects lack "
     "monitoring data. {6} projects need rectification (section 4).",
@@ -263,12 +266,20 @@ const std::vector<bool> k_project_numeric = {true, false, true, true, true, true
 
 std::string dept_code(const Department& d, const Words& w) { return d.code.empty() ? w.no_code : d.code; }
 
-std::vector<std::string> dept_row(const std::string& label, const Totals& t, Decimal time) {
+// The execution rate of a department or the total, and — when projects without spending are left out of it —
+// what it is over: 1683.32 of 5781.75 read as 51.02% with nothing saying the base was 3299.34.
+std::string rate_of(const Totals& t, const Words& w) {
+    std::string s = pct(t.rate);
+    if (t.rate && t.with_rate < t.projects) s += say(w.rate_basis, t.with_rate, money(t.rated_budget));
+    return s;
+}
+
+std::vector<std::string> dept_row(const std::string& label, const Totals& t, Decimal time, const Words& w) {
     return {label,
             std::to_string(t.projects),
             money(t.budget),
             money(t.spent),
-            pct(t.rate),
+            rate_of(t, w),
             signed_points(versus_time(t.rate, time)),
             std::to_string(t.behind),
             std::to_string(t.at_risk_indicators),
@@ -539,20 +550,21 @@ void write_monitor_markdown(const Report& report, std::ostream& out, int title_l
 
     out << h2 << ' ' << w.s1 << "\n\n" << md(overview_text(v, report, w)) << "\n\n" << md(findings_text(v, w)) << "\n\n";
     std::vector<std::vector<std::string>> rows;
-    for (const auto& d : v.overview.departments) rows.push_back(dept_row(dept_code(d, w), d.totals, time));
-    rows.push_back(dept_row(w.total_row, v.overview.totals, time));
+    for (const auto& d : v.overview.departments) rows.push_back(dept_row(dept_code(d, w), d.totals, time, w));
+    rows.push_back(dept_row(w.total_row, v.overview.totals, time, w));
     md_table(out, {std::begin(w.dept_headers), std::end(w.dept_headers)}, rows, k_dept_numeric);
 
     out << '\n' << h2 << ' ' << w.s2 << '\n';
     for (const auto& d : v.overview.departments) {
         const Totals& t = d.totals;
-        out << '\n' << h3 << ' ' << md(say(w.dept_title, dept_code(d, w), t.projects)) << "\n\n"
-            << md(say(w.dept_line, money(t.budget), money(t.spent), pct(t.rate), signed_points(versus_time(t.rate, time)),
-                      t.rectification))
+        out << '\n'
+            << h3 << ' ' << md(say(w.dept_title, dept_code(d, w), t.projects)) << "\n\n"
+            << md(say(w.dept_line, money(t.budget), money(t.spent), rate_of(t, w),
+                      signed_points(versus_time(t.rate, time)), t.rectification))
             << "\n\n";
         rows.clear();
         for (std::size_t i = 0; i < d.projects.size(); ++i) rows.push_back(project_row(i + 1, *d.projects[i], time, w));
-        rows.push_back({"", w.total_row, money(t.budget), money(t.spent), pct(t.rate),
+        rows.push_back({"", w.total_row, money(t.budget), money(t.spent), rate_of(t, w),
                         signed_points(versus_time(t.rate, time)), say(w.items, t.at_risk_indicators), ""});
         md_table(out, {std::begin(w.project_headers), std::end(w.project_headers)}, rows, k_project_numeric);
     }
@@ -602,8 +614,8 @@ std::string monitor_html(const Report& report) {
         << esc(findings_text(v, w)) << "</p>\n";
     if (!v.overview.departments.empty()) out << execution_chart(v, w);
     std::vector<std::vector<std::string>> rows;
-    for (const auto& d : v.overview.departments) rows.push_back(dept_row(dept_code(d, w), d.totals, time));
-    rows.push_back(dept_row(w.total_row, v.overview.totals, time));
+    for (const auto& d : v.overview.departments) rows.push_back(dept_row(dept_code(d, w), d.totals, time, w));
+    rows.push_back(dept_row(w.total_row, v.overview.totals, time, w));
     html_table(out, "monitor-departments", {std::begin(w.dept_headers), std::end(w.dept_headers)}, rows, k_dept_numeric,
                true);
 
@@ -611,12 +623,12 @@ std::string monitor_html(const Report& report) {
     for (const auto& d : v.overview.departments) {
         const Totals& t = d.totals;
         out << "<h4>" << esc(say(w.dept_title, dept_code(d, w), t.projects)) << "</h4>\n<p>"
-            << esc(say(w.dept_line, money(t.budget), money(t.spent), pct(t.rate),
+            << esc(say(w.dept_line, money(t.budget), money(t.spent), rate_of(t, w),
                        signed_points(versus_time(t.rate, time)), t.rectification))
             << "</p>\n";
         rows.clear();
         for (std::size_t i = 0; i < d.projects.size(); ++i) rows.push_back(project_row(i + 1, *d.projects[i], time, w));
-        rows.push_back({"", w.total_row, money(t.budget), money(t.spent), pct(t.rate),
+        rows.push_back({"", w.total_row, money(t.budget), money(t.spent), rate_of(t, w),
                         signed_points(versus_time(t.rate, time)), say(w.items, t.at_risk_indicators), ""});
         html_table(out, nullptr, {std::begin(w.project_headers), std::end(w.project_headers)}, rows, k_project_numeric,
                    true);
@@ -684,8 +696,8 @@ void write_monitor_text(const Report& report, std::ostream& out) {
         << overview_text(v, report, w) << "\n  " << findings_text(v, w) << "\n\n";
     std::vector<std::vector<std::string>> rows;
     rows.emplace_back(std::begin(w.dept_headers), std::end(w.dept_headers));
-    for (const auto& d : v.overview.departments) rows.push_back(dept_row(dept_code(d, w), d.totals, time));
-    rows.push_back(dept_row(w.total_row, v.overview.totals, time));
+    for (const auto& d : v.overview.departments) rows.push_back(dept_row(dept_code(d, w), d.totals, time, w));
+    rows.push_back(dept_row(w.total_row, v.overview.totals, time, w));
     text_table(out, rows, "  ");
     for (const auto& d : v.overview.departments) {
         out << "\n  ■ " << say(w.dept_title, dept_code(d, w), d.totals.projects) << '\n';
