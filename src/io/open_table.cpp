@@ -54,6 +54,29 @@ constexpr ForeignFormat k_foreign_formats[] = {
      "(OpenDocument .ods 格式不受支持：请在 LibreOffice 或 WPS 中“另存为”Excel 工作簿 .xlsx 后再检查)"},
 };
 
+// True when a line of `head` (the start of a file, its last line possibly cut short) is a header of column
+// names separated by `separator`: three or more names perf-check knows. GBK text is decoded first.
+bool has_header_line(std::string head, char separator) {
+    head.resize(head.rfind('\n') == std::string::npos ? head.size() : head.rfind('\n'));
+    const std::string text = util::is_valid_utf8(head) ? head : gb18030_to_utf8(head);
+    for (const auto& line : util::split(text, '\n')) {
+        int named = 0;
+        for (const auto& field : util::split(line, separator)) named += match_header(util::trim(field)) ? 1 : 0;
+        if (named >= 3) return true;
+    }
+    return false;
+}
+
+// The first 64 KiB of `in`, which is rewound.
+std::string head_of(std::istream& in) {
+    std::string head(1 << 16, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    in.clear();
+    in.seekg(0);
+    return head;
+}
+
 // True for a .txt that Excel saved from a table: "Unicode 文本" (UTF-16 with its byte-order mark), or
 // "文本文件(制表符分隔)" (GBK on a Chinese Windows, or UTF-8), a line of whose first 64 KiB is a header of
 // tab-separated column names. Notes and 说明.txt in a folder of submissions are no tables.
@@ -62,19 +85,7 @@ bool is_text_table_export(const std::string& path) {
     if (utf16_bom(in).has_value()) return true;
     in.clear();
     in.seekg(0);
-    std::string head(1 << 16, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-    if (head.find('\t') == std::string::npos) return false;
-    // The last line may be cut short (and a character with it): only whole lines are looked at.
-    head.resize(head.rfind('\n') == std::string::npos ? head.size() : head.rfind('\n'));
-    const std::string text = util::is_valid_utf8(head) ? head : gb18030_to_utf8(head);
-    for (const auto& line : util::split(text, '\n')) {
-        int named = 0;
-        for (const auto& field : util::split(line, '\t')) named += match_header(util::trim(field)) ? 1 : 0;
-        if (named >= 3) return true;
-    }
-    return false;
+    return has_header_line(head_of(in), '\t');
 }
 
 // True when the first kilobyte of `path` names the perf-check table format.
@@ -139,7 +150,30 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
                      "(旧版 .xls 格式不受支持：请在 Excel/WPS 中“另存为”.xlsx 后再检查)",
                      path};
     }
-    if (util::starts_with(head, "PK\x03\x04") || ext == ".xlsx" || ext == ".xlsm") {
+    if (util::starts_with(head, "PK\x03\x04")) return open_xlsx(path, options, rules);
+    if (ext == ".xlsx" || ext == ".xlsm" || ext == ".xls") {
+        // Not a zip: budget systems save text under a spreadsheet's name — an HTML table (said, with what to
+        // do), or a delimited table (read as such, as an .xlsx saved as .csv is read as a workbook).
+        const std::string sample = head_of(*in);
+        std::string lower = sample.substr(0, 4096);
+        for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (util::contains(lower, "<html") || util::contains(lower, "<table")) {
+            return Error{
+                "this is a web page (an HTML table) saved under a spreadsheet's name (" + ext +
+                    "), not a workbook: open it in Excel or WPS and use 另存为 (Save As) → Excel 工作簿 (*.xlsx), "
+                    "then check that (文件实际是网页表格（HTML），只是扩展名为 " +
+                    ext + "：请在 Excel/WPS 中打开后“另存为”Excel 工作簿 .xlsx 再检查)",
+                path};
+        }
+        const bool table =
+            sample.find('\0') == std::string::npos && (has_header_line(sample, ',') || has_header_line(sample, '\t'));
+        if (ext == ".xls" || table) {
+            in->clear();
+            in->seekg(0);
+            return open_csv_stream(std::move(in), path, options, rules);  // (an .xls that is text, as before)
+        }
+        in->clear();
+        in->seekg(0);
         return open_xlsx(path, options, rules);
     }
     if (ext == ".json") return open_json_model(std::move(in), path, rules);

@@ -477,6 +477,31 @@ TEST_CASE("a legacy .xls renamed to .xlsx still gets the save-as message", "[xls
     CHECK_THAT(src.error().render(), Catch::Contains(path) && Catch::Contains("另存为") && Catch::Contains(".xlsx"));
 }
 
+TEST_CASE("text saved under a spreadsheet's name: a table is read as text, a web page is said", "[xlsx][errors]") {
+    // A review found a CSV named .xlsx refused as "not a zip archive" while an XLSX named .csv is read.
+    test::TempDir dir;
+    const std::string csv = test::slurp(test::source_path("samples/clean-2024.csv"));
+    for (const char* name : {"t.xlsx", "t.xls"}) {
+        INFO(name);
+        auto src = open_table(dir.write(name, csv), ReadOptions{}, config::default_rule_set());
+        REQUIRE(src);
+        CHECK((*src)->table().encoding == "UTF-8");
+        CHECK((*src)->table().missing_columns.empty());
+    }
+    // Budget systems export HTML tables named .xls / .xlsx: the fix is Excel's 另存为.
+    for (const char* name : {"h.xlsx", "h.xls"}) {
+        INFO(name);
+        const std::string path = dir.write(name, "<HTML><body><table><tr><td>单位代码</td></tr></table></body></HTML>");
+        auto src = open_table(path, ReadOptions{}, config::default_rule_set());
+        REQUIRE_FALSE(src);
+        CHECK_THAT(src.error().render(), Catch::Contains("网页表格（HTML）") && Catch::Contains("另存为"));
+    }
+    // Other text named .xlsx is still a broken workbook.
+    auto junk = open_table(dir.write("j.xlsx", "this is not a zip file"), ReadOptions{}, config::default_rule_set());
+    REQUIRE_FALSE(junk);
+    CHECK_THAT(junk.error().render(), Catch::Contains("not a zip archive"));
+}
+
 TEST_CASE("reading stops at the limits: cell size and columns", "[xlsx][errors]") {
     auto wb = XlsxWorkbook::open(fixture("lying-size.xlsx"), ReadLimits{});
     REQUIRE(wb);  // the workbook parts are fine; the sheet is what lies
