@@ -114,7 +114,7 @@ public:
             if (f.loc.file != file) m_deferred.push_back(std::move(f));
             else deliver(std::move(f));
         }
-        for (const auto& c : r.counts) m_summary.add_counts(c);
+        for (const auto& c : r.counts) m_summary.add_counts(c, file);
         if (r.stat) m_summary.add_project(*r.stat);
         if (r.score) {
             if (m_streams.empty()) m_report.scores.push_back(std::move(*r.score));

@@ -194,14 +194,20 @@ std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings) 
 void SummaryBuilder::add_finding(const Finding& f) {
     FindingCounts c{f.project_code, names_project(f)};
     count_severity(f.severity, c.errors, c.warnings, c.infos);
-    add_counts(c);
+    add_counts(c, f.loc.file);
 }
 
-void SummaryBuilder::add_counts(const FindingCounts& c) {
+void SummaryBuilder::add_counts(const FindingCounts& c, const std::string& file) {
     m_summary.errors += c.errors;
     m_summary.warnings += c.warnings;
     m_summary.infos += c.infos;
-    if (!c.keyed) return;
+    if (!c.keyed) {
+        FileCounts& fc = m_files[file];
+        fc.errors += c.errors;
+        fc.warnings += c.warnings;
+        fc.infos += c.infos;
+        return;
+    }
     UnitSummary& u = m_units[c.project_code];
     u.code = c.project_code;
     u.errors += c.errors;
@@ -213,6 +219,7 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     ++m_summary.projects;
     UnitSummary& u = m_units[p.code];
     u.code = p.code;
+    m_files[p.file].units.insert(p.code);
     // The same project in a later file (a resubmission beside the first, the CSV and XLSX of one table) is
     // counted once: its funds twice in the unit's total and two lines in the key list misled.
     if (m_count_repeats_once && !p.name.empty()) {
@@ -256,7 +263,17 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     s.files = static_cast<int>(files.size());
     s.unreadable_files = static_cast<int>(
         std::count_if(files.begin(), files.end(), [](const FileResult& f) { return f.error.has_value(); }));
-    for (const auto& [code, u] : m_units) s.units.push_back(u);
+    // A file's findings that name no project (its table lacks a column) are its units' too.
+    std::map<std::string, UnitSummary> units = m_units;
+    for (const auto& [file, fc] : m_files) {
+        for (const auto& code : fc.units) {
+            UnitSummary& u = units[code];
+            u.errors += fc.errors;
+            u.warnings += fc.warnings;
+            u.infos += fc.infos;
+        }
+    }
+    for (const auto& [code, u] : units) s.units.push_back(u);
     // Ranked by problems, as a bureau reads them (SPEC: rank by problems): errors, then warnings, then
     // infos, most first; then by code.
     std::stable_sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {

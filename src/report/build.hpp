@@ -5,6 +5,7 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
@@ -143,7 +144,9 @@ public:
     /// it keeps a key per project, so only runs that show the summary pay for it.
     SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects, bool count_repeats_once = false);
     void add_finding(const Finding& f);
-    void add_counts(const FindingCounts& c);
+    /// `file`: where the findings are; those that name no project (a missing column) count against every unit
+    /// of that file as well as the totals, so that a unit whose table cannot be read whole does not look clean.
+    void add_counts(const FindingCounts& c, const std::string& file = {});
     void add_project(const ProjectStat& p);
     /// The finished summary; file order decides ties in the key-evaluation list.
     [[nodiscard]] Summary finish(const std::vector<FileResult>& files) const;
@@ -156,6 +159,12 @@ private:
     std::map<std::tuple<std::string, std::string, std::string>, KeyProject> m_key_projects;
     std::vector<std::tuple<std::string, std::string, std::string>> m_key_order;
     std::vector<std::tuple<std::string, std::string, std::string>> m_review_order;
+    /// Per file: its findings that name no project, and the units its projects name (for add_counts).
+    struct FileCounts {
+        int errors = 0, warnings = 0, infos = 0;
+        std::set<std::string> units;
+    };
+    std::map<std::string, FileCounts> m_files;
     /// (code, name) → the first file with it, for Summary::repeated (m_count_repeats_once only).
     std::map<std::pair<std::string, std::string>, std::string> m_first_file;
 };

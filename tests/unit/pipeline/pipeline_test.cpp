@@ -531,6 +531,25 @@ TEST_CASE("the summary counts units and lists projects at or above 100万元", "
     CHECK(unit_errors == r.summary.errors);
 }
 
+TEST_CASE("a file's findings that name no project count against its units too", "[pipeline][summary]") {
+    // A review found a unit whose table lacks seven columns listed with 0 errors (missing-column names no
+    // project), and the units' errors not adding up to the total.
+    std::string clean = test::slurp(test::source_path("samples/clean-2024.csv"));
+    const std::size_t header = clean.find("单位代码,单位（专项）名称,资金总额,");
+    REQUIRE(header != std::string::npos);
+    clean.replace(clean.find("实施期绩效目标", header), std::string("实施期绩效目标").size(), "备用列");
+    test::TempDir dir;
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({dir.write("no-goal.csv", clean)}, opts);
+    REQUIRE(r.summary.units.size() == 1);
+    int missing = 0;
+    for (const auto& f : r.findings) missing += f.rule == "missing-column" ? 1 : 0;
+    REQUIRE(missing == 1);
+    CHECK(r.summary.units[0].errors == r.summary.errors);
+    CHECK(r.summary.units[0].errors >= 1);
+}
+
 TEST_CASE("the summary counts a project a later file gives again once, and lists it", "[pipeline][summary]") {
     // A review found a resubmission beside the first file (and the CSV and XLSX of one table) counted twice:
     // the unit's funds doubled and each project twice in the key-evaluation list.
