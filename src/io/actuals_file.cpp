@@ -43,10 +43,10 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
     if (!source) return source.error();
     const TableInfo& table = (*source)->table();
     if (!table.missing_columns.empty()) {
+        // The columns it lacks, in both languages (it said 项目名称 was missing beside one that was not).
         return Error{std::string(progress ? "progress file" : "actuals file") + " lacks the columns " +
-                         util::join(table.missing_columns, ", ") +
-                         (progress ? " (进度文件缺少必需的列：需要 项目名称、三级指标、截至目前完成值 等)"
-                                   : " (实际完成值文件缺少必需的列：需要 项目名称、三级指标、实际完成值 等)"),
+                         util::join(table.missing_columns, ", ") + " (" + (progress ? "进度文件" : "实际完成值文件") +
+                         "缺少必需的列：" + util::join(table.missing_columns, "、") + ")",
                      path};
     }
     ActualsIndex index;

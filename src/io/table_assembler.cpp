@@ -201,9 +201,13 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
     m_table.money_unit = model::money_unit_named(unit);
     m_table.money_unit_stated = !unit.empty();
     for (const auto& spec : column_specs()) {
-        const bool required = kind == TableKind::targets
-                                  ? spec.required
-                                  : (spec.column == Column::name || spec.column == Column::level3);
+        // An actuals or progress file needs the project's name, and 三级指标 to place the values it gives per
+        // indicator; one of project figures only (预算数, 1-7月执行数) is whole without it.
+        const bool required =
+            kind == TableKind::targets
+                ? spec.required
+                : (spec.column == Column::name ||
+                   (spec.column == Column::level3 && (m_columns.has(Column::actual) || m_table.header_row == 0)));
         if (required && !m_columns.has(spec.column)) m_table.missing_columns.emplace_back(spec.canonical);
     }
     m_table.self_evaluation = m_columns.has(Column::actual) || m_columns.has(Column::score) ||

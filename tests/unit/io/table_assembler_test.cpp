@@ -677,6 +677,16 @@ TEST_CASE("assembler: an actuals table needs only the key columns", "[assembler]
 
     const Table missing = read_table("单位代码,资金总额,实际完成值\n301001,100,9\n", options);
     CHECK(missing.info.missing_columns == std::vector<std::string>{"单位（专项）名称", "三级指标"});
+
+    // Project figures only (a progress file of 预算数 and 1-7月执行数): whole without 三级指标 (a review found it
+    // refused, its message saying 项目名称 was missing beside one that was not).
+    const Table figures = read_table("单位代码,项目名称,预算数,1-7月执行数\n301001,项目,842.07,252.62\n", options);
+    CHECK(figures.info.missing_columns.empty());
+    REQUIRE(figures.projects.size() == 1);
+    CHECK(figures.projects[0].spent.text == "252.62");
+    // With values per indicator, 三级指标 is needed to place them.
+    const Table values = read_table("项目名称,预算数,实际完成值\n项目,842.07,9\n", options);
+    CHECK(values.info.missing_columns == std::vector<std::string>{"三级指标"});
 }
 
 TEST_CASE("assembler: reader errors surface as Errors", "[assembler]") {
