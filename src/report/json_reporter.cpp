@@ -54,7 +54,9 @@ ordered_json monitoring_json(const Report& report) {
     for (const auto& p : report.progress) {
         ordered_json inds = ordered_json::array();
         for (const auto& i : p.indicators) {
+            // The row is the progress file's when the value came from one: "file" says which.
             inds.push_back({{"indicator", i.indicator},
+                            {"file", i.loc.file.empty() ? p.file : i.loc.file},
                             {"row", i.loc.row},
                             {"target", i.target},
                             {"comparator", i.comparator},

@@ -756,12 +756,15 @@ std::vector<MonitorSheet> monitor_sheets(const Report& report) {
                     zh ? "执行进度落后" : "behind", w.project_headers[6], w.problems, w.suggestions,
                     zh ? "整改期限" : "deadline"},
                    {}, {}, false};
-    MonitorSheet indicators{zh ? "指标监控" : "Indicators",
-                     {w.dept_headers[0], zh ? "项目名称" : "project", zh ? "指标" : "indicator", zh ? "行" : "row",
-                      zh ? "目标值" : "target", zh ? "度量单位" : "unit", zh ? "截至目前完成值" : "value to date",
-                      zh ? "判断方式" : "basis", zh ? "全年预计" : "year-end projection",
-                      zh ? "差额" : "shortfall", zh ? "预计难以实现" : "at risk", zh ? "说明" : "notes"},
-                     {}, {}, false};
+    MonitorSheet indicators{
+        zh ? "指标监控" : "Indicators",
+        {w.dept_headers[0], zh ? "项目名称" : "project", zh ? "指标" : "indicator", zh ? "文件" : "file",
+         zh ? "行" : "row", zh ? "目标值" : "target", zh ? "度量单位" : "unit", zh ? "截至目前完成值" : "value to date",
+         zh ? "判断方式" : "basis", zh ? "全年预计" : "year-end projection", zh ? "差额" : "shortfall",
+         zh ? "预计难以实现" : "at risk", zh ? "说明" : "notes"},
+        {},
+        {},
+        false};
     const char* yes = zh ? "是" : "yes";
     const char* no = zh ? "否" : "no";
     for (const auto& d : v.overview.departments) {
@@ -778,17 +781,22 @@ std::vector<MonitorSheet> monitor_sheets(const Report& report) {
                 std::vector<std::string> notes;
                 for (const auto& n : i.notes) notes.push_back(pick(n, report.lang));
                 indicators.rows.push_back(
-                    {text(p->project_code), text(p->project), text(i.indicator), count(i.loc.row), text(i.target),
-                     text(i.unit), i.value ? num(*i.value, 2) : text(i.to_date),
+                    // The row is the progress file's when the value came from one: the file says which.
+                    {text(p->project_code), text(p->project), text(i.indicator),
+                     text(i.loc.file.empty() ? p->file : i.loc.file), count(i.loc.row), text(i.target), text(i.unit),
+                     i.value ? num(*i.value, 2) : text(i.to_date),
                      text(i.cumulative ? (zh ? "累计，线性推算" : "cumulative, projected")
                                        : (zh ? "按当前值" : "value now")),
-                     opt(i.projected, 2), opt(i.shortfall, 2), text(i.missing ? (zh ? "缺报" : "missing") : i.at_risk ? yes : no),
+                     opt(i.projected, 2), opt(i.shortfall, 2),
+                     text(i.missing   ? (zh ? "缺报" : "missing")
+                          : i.at_risk ? yes
+                                      : no),
                      text(util::join(notes, w.sep))});
             }
         }
     }
     projects.prose = {false, false, false, true, false, false, false, false, false, false, false, false, true, true, true, false};
-    indicators.prose = {false, true, true, false, false, false, false, false, false, false, false, true};
+    indicators.prose = {false, true, true, false, false, false, false, false, false, false, false, false, true};
     return {std::move(summary), std::move(projects), std::move(indicators)};
 }
 

@@ -139,7 +139,10 @@ TEST_CASE("the workbook tables hold numbers as numbers", "[monitor]") {
     CHECK(sheets[2].rows.size() == 17);
     const auto& missing = sheets[2].rows[9];  // project 3, 享受补助人数
     CHECK(missing[2].text == "产出指标/数量指标/享受补助人数");
-    CHECK(missing[10].text == "缺报");
+    CHECK(missing[11].text == "缺报");
+    // Each indicator row names the file its row is in: the progress file's rows are not the table's.
+    for (const auto& row : sheets[2].rows) CHECK_FALSE(row[3].text.empty());
+    CHECK_THAT(sheets[2].rows[0][3].text, Catch::EndsWith("progress-2024.csv"));
 }
 
 TEST_CASE("the monitoring report in English", "[monitor]") {
