@@ -1,4 +1,4 @@
-// Rule weight-missing: a real (non-placeholder) indicator with no readable weight.
+// Rule weight-missing: a real (non-placeholder) indicator with no readable weight, or one of 0 or less.
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
@@ -19,9 +19,17 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         for (const auto& ind : project.indicators) {
-            if (ind.placeholder || ind.weight_points) continue;
+            // 0分 is no weight either: the indicator can never score (a review found 0分 passed).
+            if (ind.placeholder || (ind.weight_points && *ind.weight_points > Decimal{})) continue;
             Finding f = make_finding(project, &ind, ind.weight);
-            if (ind.weight.empty()) {
+            if (ind.weight_points) {
+                f.message.zh = fmt::format("{}的{}分值为“{}”：分值不大于0的指标在自评中得不到分，等于没有分值。",
+                                           project_zh(project), indicator_zh(ind), f.value);
+                f.message.en = fmt::format(
+                    "The weight “{}” of {} of {} is not above 0: the indicator can never score, as if it had no "
+                    "weight.",
+                    f.value, indicator_en(ind), project_en(project));
+            } else if (ind.weight.empty()) {
                 f.message.zh = fmt::format("{}的{}没有填写分值。", project_zh(project), indicator_zh(ind));
                 f.message.en =
                     fmt::format("{} of {} has no weight.", capitalise(indicator_en(ind)), project_en(project));

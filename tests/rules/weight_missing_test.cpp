@@ -56,6 +56,22 @@ TEST_CASE("weight-missing finds a weight that is not a number", "[weight-missing
     CHECK_THAT(findings[0].hint.zh, !Catch::Contains("预算执行率"));
 }
 
+TEST_CASE("weight-missing finds a weight of 0分", "[weight-missing]") {
+    // A review found a real indicator weighted 0分 unreported: it can never score.
+    auto rows = test::seed_rows();
+    rows[4].weight = "0分";  // row 9
+    const auto findings =
+        test::run_rule("weight-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 9);
+    CHECK(findings[0].value == "0分");
+    CHECK_THAT(findings[0].message.zh,
+               Catch::EndsWith("分值为“0分”：分值不大于0的指标在自评中得不到分，等于没有分值。"));
+    rows[4].weight = "0.5分";
+    CHECK(test::run_rule("weight-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows))
+              .empty());
+}
+
 TEST_CASE("weight-missing does not over-find", "[weight-missing]") {
     // The seed's placeholder rows (无) have empty weights and must not be reported.
     CHECK(test::run_rule("weight-missing",
