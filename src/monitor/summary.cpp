@@ -32,8 +32,19 @@ Overview summarise(const Report& report) {
     o.as_of = report.as_of;
     if (!report.progress.empty()) o.time_progress = report.progress.front().time_progress;
     std::map<std::string, Department> by_code;
+    // The same project in two files (a resubmission, the CSV and XLSX of one table) joins the progress data
+    // twice: its spending and indicators counted twice in the totals. The first file's is kept.
+    std::map<std::pair<std::string, std::string>, std::string> first_file;
     for (const auto& p : report.progress) {
+        if (!p.project.empty()) {
+            const auto [it, fresh] = first_file.try_emplace({p.project_code, p.project}, p.file);
+            if (!fresh && it->second != p.file) {
+                ++o.repeated;
+                continue;
+            }
+        }
         add(o.totals, p);
+        o.projects.push_back(&p);
         Department& d = by_code[p.project_code];
         d.code = p.project_code;
         add(d.totals, p);

@@ -41,6 +41,10 @@ struct Overview {
     Decimal time_progress;
     Totals totals;
     std::vector<Department> departments;  ///< sorted by code
+    /// Projects (code and name) a later file gave again: monitored once, in the first file's, and left out
+    /// of the totals and departments here.
+    int repeated = 0;
+    std::vector<const ProjectProgress*> projects;  ///< those counted, in report order
 };
 
 /// Adds one project to `t`.

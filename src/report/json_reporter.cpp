@@ -95,6 +95,7 @@ ordered_json monitoring_json(const Report& report) {
     }
     ordered_json m = {{"as_of", report.as_of}, {"time_progress", number(o.time_progress)}};
     m["totals"] = totals_json(o.totals);
+    m["repeated_projects"] = o.repeated;  // given again by a later file: in "projects", not in the totals
     m["departments"] = std::move(departments);
     m["projects"] = std::move(projects);
     return m;

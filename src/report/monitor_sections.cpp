@@ -51,6 +51,7 @@ struct Words {
     const char* no_rate;
     const char* partial_rate;  // {with_rate} {rated_budget} {rated_spent} {others}
     const char* rate_basis;    // {with_rate} {rated_budget}: after a rate that leaves projects out
+    const char* repeated;      // {n}: projects a later file gave again, counted once
     const char* findings_line;  // {tol} {behind} {catch_up} {at_risk} {at_risk_projects} {missing} {rect}
     const char* dept_headers[10];
     const char* total_row;
@@ -105,6 +106,7 @@ const Words k_zh = {
     "执行率按同时有预算数和执行数的{0}个项目计算（预算数{1}万元、执行数{2}万元），其余{3}"
     "个项目未报送执行数，不计入执行率。",
     "（按有执行数的{0}个项目、预算数{1}万元计）",
+    "另有{0}个项目在后面的文件中重复出现（单位代码、名称相同），只按第一次计入。",
     "监控发现：预算执行率低于时间进度超过{0}个百分点的项目{1}个，按时间进度尚需支出{2}"
     "万元；年度绩效目标预计难以实现的指标{3}项，"
     "涉及项目{4}个；监控数据缺报的项目{5}个。以上需整改项目共{6}个，详见第四部分。",
@@ -175,6 +177,7 @@ const Words k_en = {
     "The rate covers the {0} projects with both a budget and spending ({1} 万元 budget, {2} 万元 spent); the other {3} "
     "reported no spending.",
     " (over the {0} projects with spending, budget {1} 万元)",
+    " {0} project(s) given again by a later file (same unit code and name) are counted once, in the first.",
     "Findings: {1} projects spend more than {0} percentage points behind the time elapsed and need {2} 万元 more to "
     "keep pace; {3} indicators in {4} projects are unlikely to meet their annual targets; {5} projects lack "
     "monitoring data. {6} projects need rectification (section 4).",
@@ -332,6 +335,7 @@ std::string overview_text(const View& v, const Report& report, const Words& w) {
     if (t.rate && t.with_rate < t.projects) {
         s += say(w.partial_rate, t.with_rate, money(t.rated_budget), money(t.rated_spent), t.projects - t.with_rate);
     }
+    if (v.overview.repeated > 0) s += say(w.repeated, v.overview.repeated);
     return s;
 }
 
@@ -347,7 +351,7 @@ struct ProblemSection {
     std::vector<std::string> paragraphs;
 };
 
-std::vector<ProblemSection> main_problems(const View& v, const Report& report, const Words& w) {
+std::vector<ProblemSection> main_problems(const View& v, const Words& w) {
     const Totals& t = v.overview.totals;
     std::vector<ProblemSection> out;
     ProblemSection behind{w.p1_title, {}};
@@ -357,8 +361,8 @@ std::vector<ProblemSection> main_problems(const View& v, const Report& report, c
         behind.paragraphs.push_back(say(w.p1_text, t.behind, v.tolerance.str(), money(t.catch_up)));
         // The five furthest behind, so a reader sees where the money sits.
         std::vector<const ProjectProgress*> slow;
-        for (const auto& p : report.progress)
-            if (p.behind && p.gap_points) slow.push_back(&p);
+        for (const ProjectProgress* p : v.overview.projects)
+            if (p->behind && p->gap_points) slow.push_back(p);
         std::stable_sort(slow.begin(), slow.end(),
                          [](const ProjectProgress* a, const ProjectProgress* b) { return *a->gap_points > *b->gap_points; });
         std::vector<std::string> items;
@@ -375,8 +379,8 @@ std::vector<ProblemSection> main_problems(const View& v, const Report& report, c
     } else {
         int cumulative = 0;
         int point = 0;
-        for (const auto& p : report.progress)
-            for (const auto& i : p.indicators)
+        for (const ProjectProgress* p : v.overview.projects)
+            for (const auto& i : p->indicators)
                 if (i.at_risk) (i.cumulative ? cumulative : point)++;
         risk.paragraphs.push_back(say(w.p2_text, t.at_risk_indicators, t.at_risk_projects, cumulative, point));
     }
@@ -570,7 +574,7 @@ void write_monitor_markdown(const Report& report, std::ostream& out, int title_l
     }
 
     out << '\n' << h2 << ' ' << w.s3 << "\n\n";
-    for (const auto& section : main_problems(v, report, w)) {
+    for (const auto& section : main_problems(v, w)) {
         out << h3 << ' ' << md(section.title) << "\n\n";
         for (const auto& p : section.paragraphs) out << md(p) << "\n\n";
     }
@@ -635,7 +639,7 @@ std::string monitor_html(const Report& report) {
     }
 
     out << "<h3>" << esc(w.s3) << "</h3>\n";
-    for (const auto& section : main_problems(v, report, w)) {
+    for (const auto& section : main_problems(v, w)) {
         out << "<h4>" << esc(section.title) << "</h4>\n";
         for (const auto& p : section.paragraphs) out << "<p>" << esc(p) << "</p>\n";
     }

@@ -216,6 +216,27 @@ TEST_CASE("a monitoring date other than the end of the progress data's 1-N月 is
     CHECK(err.str().empty());
 }
 
+TEST_CASE("monitoring counts a project two files give once", "[monitor]") {
+    // A review found a resubmitted table beside the first doubling the spending (1636.48 = 2 × 818.24), the
+    // projects behind and the indicators at risk.
+    test::TempDir dir;
+    const std::string targets = test::slurp(test::source_path("samples/targets-2024.csv"));
+    dir.write("t/a.csv", targets);
+    dir.write("t/b.csv", targets);
+    const Report once = monitor_report(test::source_path("samples/targets-2024.csv"),
+                                       test::source_path("samples/monitor/progress-2024.csv"), "2024-07-31");
+    const Report twice =
+        monitor_report(dir.path("t"), test::source_path("samples/monitor/progress-2024.csv"), "2024-07-31");
+    REQUIRE(twice.progress.size() == 2 * once.progress.size());
+    const json a = json::parse(render(once, "json")).at("monitoring");
+    const json b = json::parse(render(twice, "json")).at("monitoring");
+    CHECK(b.at("totals") == a.at("totals"));
+    CHECK(b.at("repeated_projects") == once.progress.size());
+    CHECK(a.at("repeated_projects") == 0);
+    CHECK_THAT(render(twice, "markdown"),
+               Catch::Contains("另有4个项目在后面的文件中重复出现（单位代码、名称相同），只按第一次计入。"));
+}
+
 TEST_CASE("a generated bureau: the Markdown report agrees with the JSON", "[monitor][bureau]") {
     const test::TempDir dir;
     const std::string command = "/usr/bin/python3 " + test::source_path("samples/monitor/make_bureau.py") +
