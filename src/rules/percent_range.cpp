@@ -1,9 +1,14 @@
 // Rule percent-range: a percentage target outside a plausible range (default 0–100%).
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::rules {
 namespace {
@@ -12,7 +17,8 @@ constexpr const char* k_id = "percent-range";
 
 class PercentRange final : public Rule {
 public:
-    PercentRange(Decimal min, Decimal max) : m_min(min), m_max(max) {}
+    PercentRange(Decimal min, Decimal max, std::vector<std::string> growth_words)
+        : m_min(min), m_max(max), m_growth_words(std::move(growth_words)) {}
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);
@@ -22,6 +28,10 @@ public:
             if (ind.placeholder || !ind.value.number || ind.value.unit != "%") continue;
             const Decimal n = *ind.value.number;
             if (n >= m_min && n <= m_max) continue;
+            // A growth rate (增长率 120%, 下降 -5%) is a percentage with no such bound.
+            if (std::any_of(m_growth_words.begin(), m_growth_words.end(),
+                            [&](const std::string& w) { return util::contains(ind.name.text, w); }))
+                continue;
             const bool above = n > m_max;
             Finding f = make_finding(project, &ind, ind.target);
             f.message = {
@@ -40,13 +50,14 @@ public:
 private:
     Decimal m_min;
     Decimal m_max;
+    std::vector<std::string> m_growth_words;
 };
 
 }  // namespace
 
 Expected<std::unique_ptr<Rule>> make_percent_range(const RuleSet& rules, const Params& params) {
     (void)rules;
-    if (auto err = reject_unknown(params, k_id, {"min", "max"})) return *err;
+    if (auto err = reject_unknown(params, k_id, {"min", "max", "growth_words"})) return *err;
     auto min = decimal_param(params, k_id, "min", Decimal::from_int(0));
     if (!min) return min.error();
     auto max = decimal_param(params, k_id, "max", Decimal::from_int(100));
@@ -60,7 +71,8 @@ Expected<std::unique_ptr<Rule>> make_percent_range(const RuleSet& rules, const P
             fmt::format("parameters of rule {}: min ({}) is greater than max ({})", k_id, min->str(), max->str());
         return e;
     }
-    return Expected<std::unique_ptr<Rule>>(std::make_unique<PercentRange>(*min, *max));
+    return Expected<std::unique_ptr<Rule>>(std::make_unique<PercentRange>(
+        *min, *max, list_param(params, "growth_words", {"增长率", "增幅", "增速", "增长", "下降率", "降幅"})));
 }
 
 }  // namespace perf_check::rules

@@ -24,7 +24,7 @@ Expected<std::unique_ptr<Rule>> build(Params params) {
 
 TEST_CASE("percent-range finds percentages above 100 and below 0", "[percent-range]") {
     const Project p =
-        rows({row("补贴资金到位率", "900", "%"), row("合格率", "≥120%", ""), row("增长率", "-5", "百分比")});
+        rows({row("补贴资金到位率", "900", "%"), row("合格率", "≥120%", ""), row("完成率", "-5", "百分比")});
     const auto findings = test::run_rule("percent-range", p);
     REQUIRE(findings.size() == 3);
     CHECK(findings[0].rule == "percent-range");
@@ -72,4 +72,15 @@ TEST_CASE("percent-range rejects bad parameters", "[percent-range]") {
     const auto unknown = build(Params({{"maximum", Param{{"100"}, false, 8}}}));
     REQUIRE_FALSE(unknown.has_value());
     CHECK_THAT(unknown.error().message, Catch::Contains("'maximum'"));
+}
+
+TEST_CASE("percent-range leaves growth rates alone, as its growth_words say", "[percent-range]") {
+    // A review found 带动增收增长率 120% flagged: a growth rate may pass 100%, or be negative.
+    const Project p = rows({row("带动增收增长率", "120", "%"), row("能耗降幅", "-5", "%"), row("合格率", "120", "%")});
+    const auto findings = test::run_rule("percent-range", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 7);
+    RuleSet rs = config::default_rule_set();
+    rs.rules["percent-range"].params = Params({{"growth_words", Param{{}, true, 5}}});
+    CHECK(test::run_rule("percent-range", p, &rs).size() == 3);
 }
