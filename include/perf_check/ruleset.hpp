@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -90,6 +91,8 @@ public:
 private:
     std::vector<std::string> m_tokens;
     std::size_t m_longest = 0;
+    /// Bit n: some token is n bytes long (tokens of 64 bytes or more set bit 63 and are always compared).
+    std::uint64_t m_lengths = 0;
     std::array<bool, 256> m_may_start{};  ///< bytes that text matching a token may begin with
 };
 

@@ -162,8 +162,22 @@ std::string_view without_trailing_stops(std::string_view t) {
     return util::trim_view(t);
 }
 
-bool matches_placeholder_text(const std::vector<std::string>& placeholders, std::string_view t) {
-    if (matches_placeholder(placeholders, t)) return true;
+// Whether `t` ends in a byte a stop ends with ('.', ',', ';', or the last byte of 。 or 、): most cells do
+// not, and are compared as they are.
+bool may_end_in_stop(std::string_view t) {
+    if (t.empty()) return false;
+    const auto last = static_cast<unsigned char>(t.back());
+    return last == '.' || last == ',' || last == ';' || last == 0x82 || last == 0x81;
+}
+
+// Whether a token may be `n` bytes long (`lengths`: Placeholders::m_lengths).
+bool some_token_of(std::uint64_t lengths, std::size_t n) {
+    return ((lengths >> (n < 63 ? n : 63)) & 1U) != 0;
+}
+
+bool matches_placeholder_text(const std::vector<std::string>& placeholders, std::uint64_t lengths, std::string_view t) {
+    if (some_token_of(lengths, t.size()) && matches_placeholder(placeholders, t)) return true;
+    if (!may_end_in_stop(t)) return false;
     const std::string_view bare = without_trailing_stops(t);
     return bare.size() != t.size() && (bare.empty() || matches_placeholder(placeholders, bare));
 }
@@ -175,6 +189,7 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
     };
     for (const auto& t : m_tokens) {
         m_longest = std::max(m_longest, t.size());
+        m_lengths |= std::uint64_t{1} << (t.size() < 63 ? t.size() : 63);
         if (t.empty()) continue;
         const auto b = static_cast<unsigned char>(t.front());
         m_may_start[b] = true;
@@ -196,12 +211,12 @@ bool Placeholders::match(std::string_view text) const {
     // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than
     // three times the longest placeholder cannot be one. A goal cell may be megabytes.
     // (Room is left for a full stop or two after it: 无。)
-    if (trimmed.size() > 3 * m_longest + 6) return false;
+    if (trimmed.size() > 3 * m_longest + (may_end_in_stop(trimmed) ? 6 : 0)) return false;
     // Most cells hold nothing folding would change (cell text is normalised already): compare them as
     // they are, without a copy (a length unlike every placeholder's rejects them at once).
-    if (util::fold_keeps(trimmed)) return matches_placeholder_text(m_tokens, trimmed);
+    if (util::fold_keeps(trimmed)) return matches_placeholder_text(m_tokens, m_lengths, trimmed);
     const std::string folded = util::fold(trimmed);
-    return folded.empty() || matches_placeholder_text(m_tokens, folded);
+    return folded.empty() || matches_placeholder_text(m_tokens, m_lengths, folded);
 }
 
 bool RuleSet::is_placeholder(std::string_view text) const {
