@@ -197,6 +197,12 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
             if (!u.empty()) unit_from_titles = u;
         }
     }
+    // A line split by another character explains a header not found; above a header that was found it is a
+    // note or title that happens to list column names (备注：单位代码、项目名称、资金总额…).
+    if (m_table.header_row > 0) {
+        m_table.header_separator.clear();
+        m_table.header_separator_row = 0;
+    }
     const std::string unit = unit_from_header.empty() ? unit_from_titles : unit_from_header;
     m_table.money_unit = model::money_unit_named(unit);
     m_table.money_unit_stated = !unit.empty();
@@ -447,8 +453,11 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         // The same project pasted again below itself: named with its funds, starting over at its first
         // indicator. Read as its own project, marked, rather than as one project of twice the indicators
         // (weights adding to 180, every indicator a duplicate).
+        // (A project whose first row holds no indicator, a header row of its own, starts over at such a row:
+        // the same empty key, after rows that had indicators.)
         const bool starts_over = started && !new_project && names_project && !is_total &&
-                                 m_kind == TableKind::targets && !m_first_indicator.empty() &&
+                                 m_kind == TableKind::targets &&
+                                 (!m_first_indicator.empty() || m_rows_with_indicator > 0) &&
                                  !util::is_blank(raw_at(row, Column::funds)) && indicator_key(row) == m_first_indicator;
         if ((new_project || starts_over) && started) {
             m_pending_repeats = starts_over ? out.first_row : 0;
@@ -462,6 +471,7 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             out.first_row = row.row;
             out.repeats_row = std::exchange(m_pending_repeats, 0);
             m_first_indicator = indicator_key(row);
+            m_rows_with_indicator = 0;
             out.code = code;
             out.name = name;
             out.funds = cell_at(row, Column::funds);
@@ -469,6 +479,8 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             out.budget = cell_at(row, Column::budget);
             out.spent = cell_at(row, Column::spent);
         } else {
+            if (out.code.empty() && !code.empty()) out.code = code;  // a code beside the name completes it
+            if (m_rows_with_indicator == 0 && !util::is_blank(raw_at(row, Column::level3))) m_rows_with_indicator = 1;
             // Project cells written on a later row of the same project (unmerged exports) fill gaps.
             for (auto [field, column] : {std::pair{&out.funds, Column::funds}, std::pair{&out.goal, Column::goal},
                                          std::pair{&out.budget, Column::budget}, std::pair{&out.spent, Column::spent}}) {

@@ -126,6 +126,7 @@ private:
     /// 一级/二级/三级 of the current project's first row, as written: a later row naming the project with
     /// its funds and this indicator again starts the block over.
     std::string m_first_indicator;
+    int m_rows_with_indicator = 0;  ///< 1 once a row after the current project's first holds a 三级
     bool m_done = false;
     /// Total rows above the first project (a 合计 right under the header): the table's total, handed to
     /// the last project's rows at the end of the table, when the sum it states can be compared.

@@ -27,7 +27,10 @@ std::string in_language(const std::string& message, Lang lang) {
     }
     if (open == std::string::npos || open + 1 >= message.size() - 1) return message;
     const std::string_view chinese(message.data() + open + 1, message.size() - open - 2);
-    if (static_cast<unsigned char>(chinese.front()) < 0x80) return message;  // an English aside, "(Not a zip archive)"
+    // Chinese when it starts with a Chinese character or holds a full-width colon ("(WPS 表格 .et 格式不受支持：…)");
+    // an English aside otherwise ("(Not a zip archive)").
+    if (static_cast<unsigned char>(chinese.front()) < 0x80 && chinese.find("：") == std::string_view::npos)
+        return message;
     const std::string_view english = util::trim_view(std::string_view(message).substr(0, open));
     if (english.empty()) return message;
     if (lang == Lang::en) return std::string(english);

@@ -107,7 +107,7 @@ const Words k_en = {
     "Scores by indicator, with the working",
     {"indicator", "weight", "target", "actual", "score", "working"},
     "budget execution",
-    "Summary by unit",
+    "Summary by unit (most problems first)",
     {"unit code", "projects", "funds (万元)", "errors", "warnings", "infos"},
     "(no unit code)",
     "Findings",

@@ -67,6 +67,7 @@ ordered_json monitoring_json(const Report& report) {
                             {"cumulative", i.cumulative},
                             {"projected", decimal_or_null(i.projected)},
                             {"at_risk", i.at_risk},
+                            {"already_missed", i.already_missed},
                             {"shortfall", decimal_or_null(i.shortfall)},
                             {"missing", i.missing},
                             {"notes", texts(i.notes, report.lang)}});
@@ -95,7 +96,7 @@ ordered_json monitoring_json(const Report& report) {
     }
     ordered_json m = {{"as_of", report.as_of}, {"time_progress", number(o.time_progress)}};
     m["totals"] = totals_json(o.totals);
-    m["repeated_projects"] = o.repeated;  // given again by a later file: in "projects", not in the totals
+    m["repeated"] = o.repeated;  // projects given again by a later file: listed in "projects", not in the totals
     m["departments"] = std::move(departments);
     m["projects"] = std::move(projects);
     return m;

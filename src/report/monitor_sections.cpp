@@ -789,8 +789,9 @@ std::vector<MonitorSheet> monitor_sheets(const Report& report) {
                     {text(p->project_code), text(p->project), text(i.indicator),
                      text(i.loc.file.empty() ? p->file : i.loc.file), count(i.loc.row), text(i.target), text(i.unit),
                      i.value ? num(*i.value, 2) : text(i.to_date),
-                     text(i.cumulative ? (zh ? "累计，线性推算" : "cumulative, projected")
-                                       : (zh ? "按当前值" : "value now")),
+                     text(i.already_missed ? (zh ? "累计，已超过目标" : "cumulative, already over")
+                          : i.cumulative   ? (zh ? "累计，线性推算" : "cumulative, projected")
+                                           : (zh ? "按当前值" : "value now")),
                      opt(i.projected, 2), opt(i.shortfall, 2),
                      text(i.missing   ? (zh ? "缺报" : "missing")
                           : i.at_risk ? yes

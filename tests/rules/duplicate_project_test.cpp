@@ -97,3 +97,18 @@ TEST_CASE("duplicate-project reads Project::repeats_row", "[duplicate-project]")
             "”): the same project pasted twice. Rows 17–28 are checked as a "
             "project of their own.");
 }
+
+TEST_CASE("duplicate-project: a project whose first row holds no indicator, pasted twice", "[duplicate-project]") {
+    // The project's own row (code, name, funds, goal) above its indicators: the pasted block starts at such a row.
+    const std::string head = "302005,社区养老,120,为辖区内老年人提供上门服务，提升老年人生活质量。,,,,,,,,,\n";
+    const std::string rows =
+        ",,,,成本指标,经济成本指标,补贴成本,≤120,,每超过1万元扣1分,万元,≤,30分\n"
+        ",,,,产出指标,数量指标,服务人数,800,,每少10人扣1分,人,≥,30分\n"
+        ",,,,满意度指标,服务对象满意度指标,满意度,90,,每低1个百分点扣1分,%,≥,30分\n";
+    const Report r = check_text(k_header + head + rows + head + rows);
+    CHECK(r.files[0].projects == 2);
+    const auto dup = of_rule(r, "duplicate-project");
+    REQUIRE(dup.size() == 1);
+    CHECK(dup[0].loc.row == 6);
+    CHECK(of_rule(r, "weight-total").empty());
+}

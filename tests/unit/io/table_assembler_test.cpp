@@ -440,6 +440,12 @@ TEST_CASE("assembler: a header typed with full-width commas", "[assembler]") {
         "三级指标;指标值;评（扣分标准）;备注\n301001;项目;100;目标;产出指标;数量指标;人数;10;视情况扣分;10分\n");
     CHECK(semicolons.info.header_separator == ";");
     CHECK(semicolons.info.header_separator_row == 3);
+
+    // A note above a header that is found, listing column names with 、, is no header split wrongly.
+    const Table note = read_table("说明：单位代码、单位（专项）名称、资金总额、三级指标均须填写\n" + k_header +
+                                  "301001,项目,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,10分\n");
+    CHECK(note.info.header_row == 2);
+    CHECK(note.info.header_separator.empty());
 }
 
 TEST_CASE("assembler: code and name repeated on every row form one project", "[assembler]") {
@@ -479,6 +485,7 @@ TEST_CASE("assembler: a blank code or name on a later row does not start a proje
     CHECK(t.projects[1].name.text == "老年助餐");
     CHECK(t.projects[1].indicators.size() == 3);
     CHECK(t.projects[2].name.text == "无码项目");
+    CHECK(t.projects[2].code.text == "302006");  // completed, not left empty (unit-code-format said so)
     CHECK(t.projects[2].indicators.size() == 2);
     CHECK(t.projects[3].code.text == "302007");
     CHECK(t.projects[3].name.text.empty());

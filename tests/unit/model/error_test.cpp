@@ -28,6 +28,10 @@ TEST_CASE("Error::render puts the Chinese of an \"English (中文)\" message fir
         CHECK(Error{as_is, {}}.render() == as_is);
         CHECK(Error{as_is, {}}.render(Lang::en) == as_is);
     }
+    // A Chinese bracket may start with ASCII (WPS, .et): its full-width colon says it is the Chinese.
+    const Error et{"a WPS .et file: save it as .xlsx (WPS 表格 .et 格式不受支持：请另存为 .xlsx)", "b.et"};
+    CHECK(et.render() == "b.et: WPS 表格 .et 格式不受支持：请另存为 .xlsx（a WPS .et file: save it as .xlsx）");
+    CHECK(et.render(Lang::en) == "b.et: a WPS .et file: save it as .xlsx");
     const Error nested{"too many columns (行内列数超过上限（16384）：请检查分隔符)", {}};
     CHECK(nested.render() == "行内列数超过上限（16384）：请检查分隔符（too many columns）");
 }

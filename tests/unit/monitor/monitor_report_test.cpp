@@ -231,8 +231,8 @@ TEST_CASE("monitoring counts a project two files give once", "[monitor]") {
     const json a = json::parse(render(once, "json")).at("monitoring");
     const json b = json::parse(render(twice, "json")).at("monitoring");
     CHECK(b.at("totals") == a.at("totals"));
-    CHECK(b.at("repeated_projects") == once.progress.size());
-    CHECK(a.at("repeated_projects") == 0);
+    CHECK(b.at("repeated") == once.progress.size());
+    CHECK(a.at("repeated") == 0);
     CHECK_THAT(render(twice, "markdown"),
                Catch::Contains("另有4个项目在后面的文件中重复出现（单位代码、名称相同），只按第一次计入。"));
 }

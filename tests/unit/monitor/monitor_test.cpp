@@ -4,6 +4,7 @@
 #include "monitor/monitor.hpp"
 #include "monitor/summary.hpp"
 #include "support/builders.hpp"
+#include "unit/report/sample_report.hpp"
 
 using namespace perf_check;
 using monitor::Date;
@@ -283,6 +284,10 @@ TEST_CASE("analyse_project: a ≤ target an accumulating value is over already i
     CHECK(cost.already_missed);
     REQUIRE(cost.shortfall);
     CHECK(cost.shortfall->str() == "157.93");  // 1000 − 842.07, not the projection's excess
+    Report report;
+    report.as_of = "2024-07-31";
+    report.progress.push_back(pr);
+    CHECK_THAT(test::render(report, "json"), Catch::Contains("\"already_missed\": true"));
     bool said = false;
     for (const auto& problem : pr.problems) {
         if (problem.zh.find("项目总成本") == std::string::npos) continue;
