@@ -266,7 +266,8 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
                                  project.funds_wan,
                                  own,
                                  project.funds.as_read(),
-                                 has_funds_column(project)};
+                                 has_funds_column(project),
+                                 project.repeats_row > 0};
     return r;
 }
 

@@ -80,9 +80,8 @@ std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang, int r
     std::vector<std::string> notes;
     if (unreadable > 0) notes.push_back(funds_unreadable_note(unreadable, lang));
     if (repeated > 0) {
-        notes.push_back(lang == Lang::en
-                            ? std::to_string(repeated) + " project(s) repeated from an earlier file, counted once"
-                            : std::to_string(repeated) + " 个项目与前面的文件重复，只计一次");
+        notes.push_back(lang == Lang::en ? std::to_string(repeated) + " project(s) given again, counted once"
+                                         : std::to_string(repeated) + " 个项目重复报送，只计一次");
     }
     if (notes.empty()) return s;
     return lang == Lang::en ? s + " (" + util::join(notes, "; ") + ")" : s + "（另有 " + util::join(notes, "；") + "）";
@@ -216,10 +215,14 @@ void SummaryBuilder::add_counts(const FindingCounts& c, const std::string& file)
 }
 
 void SummaryBuilder::add_project(const ProjectStat& p) {
-    ++m_summary.projects;
     UnitSummary& u = m_units[p.code];
     u.code = p.code;
     m_files[p.file].units.insert(p.code);
+    // A block pasted twice in one file (duplicate-project reports it) is one project.
+    if (p.repeats) {
+        ++u.repeated;
+        return;
+    }
     // The same project in a later file (a resubmission beside the first, the CSV and XLSX of one table) is
     // counted once: its funds twice in the unit's total and two lines in the key list misled.
     if (m_count_repeats_once && !p.name.empty()) {
@@ -230,6 +233,7 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
             return;
         }
     }
+    ++m_summary.projects;  // the projects the units count: read ones less repeats
     ++u.projects;
     // Funds that are not a positive amount (funds-invalid reports them) add nothing: a -100 would
     // lower the unit's total. Nor can they say whether the project is one for key evaluation: it is

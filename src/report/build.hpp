@@ -28,6 +28,8 @@ struct ProjectStat {
     /// one (its projects' funds are to review); an actuals or progress file checked as a table has no funds
     /// to review (missing-column says why).
     bool funds_column = true;
+    /// The project's block repeats the one above it in the same file (duplicate-project): counted once.
+    bool repeats = false;
 };
 
 /// The order of findings in every report: file order as given, then row, column, rule, message.

@@ -63,6 +63,20 @@ TEST_CASE("duplicate-project finds a project pasted twice, read as two projects"
     CHECK(dup[0].hint.zh == "删除重复的第5–7行；若确是另一个项目，请改用它自己的名称。");
     CHECK(of_rule(r, "weight-total").empty());
     CHECK(of_rule(r, "duplicate-indicator").empty());
+    // The summary counts the project once (two projects doubled the unit's funds and the key list).
+    RunOptions opts;
+    test::TempDir dir;
+    opts.paths = {dir.write("t.csv", k_header + block("社区养老") + block("社区养老"))};
+    opts.summary = true;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    const Report s = pipeline::check_inputs(opts, rules, *active);
+    REQUIRE(s.summary.units.size() == 1);
+    CHECK(s.summary.units[0].projects == 1);
+    CHECK(s.summary.units[0].funds_wan.str() == "120");
+    CHECK(s.summary.units[0].repeated == 1);
+    CHECK(s.summary.key_projects.size() == 1);
 }
 
 TEST_CASE("duplicate-project stays silent on exports that repeat the project on every row", "[duplicate-project]") {

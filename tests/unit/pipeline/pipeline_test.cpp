@@ -563,7 +563,8 @@ TEST_CASE("the summary counts a project a later file gives again once, and lists
         opts.jobs = jobs;
         const Report r = check({dir.path("")}, opts);
         const Summary& s = r.summary;
-        CHECK(s.projects == 8);  // both files were read and checked
+        CHECK(s.projects == 4);  // both files were read and checked; the totals count each project once
+        CHECK(r.files[0].projects + r.files[1].projects == 8);
         REQUIRE(s.units.size() == 1);
         CHECK(s.units[0].projects == 4);
         CHECK(s.units[0].funds_wan.str() == "5732.69");
@@ -574,7 +575,7 @@ TEST_CASE("the summary counts a project a later file gives again once, and lists
         CHECK_THAT(s.repeated[0].funds_text, Catch::EndsWith("a/人社局.csv"));
         CHECK(s.repeated[0].project == "部分军退人员岗位补贴资金");
         CHECK(report::funds_total_text(s.units[0].funds_wan, 0, Lang::zh, s.units[0].repeated) ==
-              "5732.69（另有 4 个项目与前面的文件重复，只计一次）");
+              "5732.69（另有 4 个项目重复报送，只计一次）");
     }
     // Within one file a project listed twice is not a repeat of another file (duplicate-project's).
     test::TempDir one;

@@ -74,7 +74,7 @@ TEST_CASE("every summary format lists the projects a later file gave again, and 
         const std::string out = test::render(r, format);
         CHECK_THAT(out,
                    Catch::Contains("重复的项目") && Catch::Contains("b/重报.csv") && Catch::Contains("a/首报.csv"));
-        if (std::string(format) != "json") CHECK_THAT(out, Catch::Contains("2 个项目与前面的文件重复，只计一次"));
+        if (std::string(format) != "json") CHECK_THAT(out, Catch::Contains("2 个项目重复报送，只计一次"));
     }
     const auto doc = nlohmann::json::parse(test::render(r, "json"));
     CHECK(doc["summary"]["repeated_projects"][0]["first_file"] == "a/首报.csv");
