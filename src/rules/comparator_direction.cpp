@@ -43,7 +43,10 @@ public:
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || ind.comparator == Comparator::qualitative) continue;  // 定性 has no direction
             if (ind.comparator == Comparator::none) {
-                if (ind.value.number) report_unstated(project, ind, match(ind), sink);
+                // A deadline (12月底前, 30个工作日内) carries its direction in its words.
+                const bool deadline = util::contains(ind.target.text, "前") || util::contains(ind.target.text, "内") ||
+                                      util::contains(ind.target.text, "底");
+                if (ind.value.number && !deadline) report_unstated(project, ind, match(ind), sink);
                 continue;
             }
             const Match m = match(ind);

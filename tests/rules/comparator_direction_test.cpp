@@ -83,7 +83,9 @@ TEST_CASE("comparator-direction finds a number with no comparator anywhere", "[c
     stated.target = "≥50";  // in the value: stated
     test::Row text = row("效益指标", "社会效益指标", "效果", "");
     text.target = "有效提升";  // no number: nothing to compare
-    const auto findings = test::run_rule("comparator-direction", rows({quality, benefit, stated, text}));
+    test::Row deadline = row("产出指标", "时效指标", "完成时间", "");
+    deadline.target = "12月底前";  // a deadline's words give its direction (so do 30个工作日内, 年底)
+    const auto findings = test::run_rule("comparator-direction", rows({quality, benefit, stated, text, deadline}));
     REQUIRE(findings.size() == 2);
     CHECK(findings[0].loc.row == 5);
     CHECK(findings[0].loc.column == 8);  // the empty 指标值类型 cell
