@@ -428,20 +428,20 @@ namespace {
 // Runs `body` with its output going to `path` (or `out` when empty/"-"); output that could not be
 // written whole (a full disk) fails the command, as a run's reports do.
 template <class Body>
-int with_output(const std::string& path, std::ostream& out, std::ostream& err, Body body) {
+int with_output(const std::string& path, std::ostream& out, std::ostream& err, Lang lang, Body body) {
     const bool to_stdout = pipeline::is_standard_output(path);
     std::ofstream file;
     if (!to_stdout) {
         file.open(path, std::ios::binary);
         if (!file) {
-            err << "perf-check: " << Error{"cannot write " + path + " (无法写入输出文件 " + path + ")", {}}.render()
+            err << "perf-check: " << Error{"cannot write " + path + " (无法写入输出文件 " + path + ")", {}}.render(lang)
                 << '\n';
             return pipeline::k_exit_failed;
         }
     }
     std::ostream& o = to_stdout ? out : file;
     const int code = body(o);
-    return pipeline::written_whole(o, to_stdout ? "standard output" : path, err) ? code : pipeline::k_exit_failed;
+    return pipeline::written_whole(o, to_stdout ? "standard output" : path, err, lang) ? code : pipeline::k_exit_failed;
 }
 
 }  // namespace
@@ -478,14 +478,14 @@ int execute(const Parsed& parsed, std::ostream& out, std::ostream& err) {
                 err << "perf-check: " << *clash << '\n';
                 return pipeline::k_exit_failed;
             }
-            return with_output(parsed.output, out, err, [&](std::ostream& o) {
+            return with_output(parsed.output, out, err, parsed.run.lang, [&](std::ostream& o) {
                 return pipeline::convert(parsed.run.paths.front(), parsed.convert_to, parsed.run.read,
-                                         config::default_rule_set(), o, err);
+                                         config::default_rule_set(), o, err, parsed.run.lang);
             });
         case Command::template_xlsx: {
             auto written = report::write_template(parsed.output, config::default_rule_set());
             if (!written) {
-                err << "perf-check: " << written.error().render() << '\n';
+                err << "perf-check: " << written.error().render(parsed.run.lang) << '\n';
                 return pipeline::k_exit_failed;
             }
             return pipeline::k_exit_clean;

@@ -104,10 +104,10 @@ void write_clean_csv_total(const TotalRow& t, const std::vector<io::Column>& col
 }  // namespace
 
 int convert(const std::string& path, const std::string& to, const io::ReadOptions& read, const RuleSet& rules,
-            std::ostream& out, std::ostream& err) {
+            std::ostream& out, std::ostream& err, Lang lang) {
     auto source = io::open_table(path, read, rules);
     if (!source) {
-        err << "perf-check: " << source.error().render() << '\n';
+        err << "perf-check: " << source.error().render(lang) << '\n';
         return k_exit_failed;
     }
     const TableInfo& table = (*source)->table();
@@ -120,7 +120,7 @@ int convert(const std::string& path, const std::string& to, const io::ReadOption
     auto read_next = [&]() -> int {
         auto more = (*source)->next(project);
         if (!more) {
-            err << "perf-check: " << more.error().render() << '\n';
+            err << "perf-check: " << more.error().render(lang) << '\n';
             return -1;
         }
         return *more ? 1 : 0;

@@ -24,6 +24,6 @@ int show_rule(const std::string& id, std::ostream& out, std::ostream& err);
 /// `perf-check convert PATH --to json|csv`: the canonical JSON model, or the clean single-header CSV
 /// (UTF-8 with BOM, every cell filled). Writes to `out`.
 int convert(const std::string& path, const std::string& to, const io::ReadOptions& read, const RuleSet& rules,
-            std::ostream& out, std::ostream& err);
+            std::ostream& out, std::ostream& err, Lang lang = Lang::zh);
 
 }  // namespace perf_check::pipeline

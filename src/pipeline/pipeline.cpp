@@ -588,12 +588,12 @@ int exit_code(const Report& report, const RunOptions& options) {
     return at_or_above > 0 ? k_exit_findings : k_exit_clean;
 }
 
-bool written_whole(std::ostream& out, const std::string& name, std::ostream& err) {
+bool written_whole(std::ostream& out, const std::string& name, std::ostream& err, Lang lang) {
     if (out.flush()) return true;
     err << "perf-check: "
         << Error{"cannot write " + name + " (未能完整写出 " + name + "：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)",
                  {}}
-               .render()
+               .render(lang)
         << '\n';
     return false;
 }
@@ -833,7 +833,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 return k_exit_failed;
             }
             report::write_baseline(report, file);
-            if (!written_whole(file, options.update_baseline_path, err)) return k_exit_failed;
+            if (!written_whole(file, options.update_baseline_path, err, options.lang)) return k_exit_failed;
         }
         if (baseline) {
             const auto result = report::apply_baseline(report, *baseline);
@@ -849,7 +849,9 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // not be assembled) fails the run: an exit code of 0 or 1 would vouch for a file that is cut short.
     bool written = true;
     for (const auto& o : outputs) {
-        written = written_whole(*o.stream, o.path.empty() ? "the report to standard output" : o.path, err) && written;
+        written =
+            written_whole(*o.stream, o.path.empty() ? "the report to standard output" : o.path, err, options.lang) &&
+            written;
     }
     if (!written) return k_exit_failed;
     return exit_code(report, options);

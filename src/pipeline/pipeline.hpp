@@ -33,7 +33,7 @@ int exit_code(const Report& report, const RunOptions& options);
 /// Flushes `out`, which was written to `name` (a path, or a phrase such as "standard output"). False,
 /// with a message naming it on `err`, when it could not take everything (a full disk): a report, table
 /// or baseline cut short must fail the command (exit 2), never pass for complete.
-bool written_whole(std::ostream& out, const std::string& name, std::ostream& err);
+bool written_whole(std::ostream& out, const std::string& name, std::ostream& err, Lang lang = Lang::zh);
 
 /// True for an output path that means standard output: "" (none given) or "-".
 bool is_standard_output(const std::string& path);

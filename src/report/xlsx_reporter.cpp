@@ -421,7 +421,8 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
         {"错误", "Errors"},
         {"警告", "Warnings"},
         {"提示", "Infos"},
-        {"资金总额缺失或无效的项目数（未计入资金总额）", "Projects with missing or invalid funds (not in Funds)"}};
+        {"资金总额缺失或无效的项目数（未计入资金总额）", "Projects with missing or invalid funds (not in Funds)"},
+        {"重复报送的项目数（只计一次）", "Projects given again (counted once)"}};
     for (std::size_t c = 0; c < unit_headers.size(); ++c) sheet.text(row, c, tr(unit_headers[c], lang), f.header);
     for (const auto& u : sm.units) {
         ++row;
@@ -432,6 +433,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
         sheet.integer(row, 4, u.warnings);
         sheet.integer(row, 5, u.infos);
         sheet.integer(row, 6, u.funds_unreadable);
+        sheet.integer(row, 7, u.repeated);
     }
     if (!sm.key_projects.empty()) {
         row += 2;

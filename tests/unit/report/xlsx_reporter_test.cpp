@@ -285,6 +285,8 @@ TEST_CASE("the xlsx report's summary counts per file and per unit, with numbers 
     CHECK(rows[4] == json::array({"合计", nullptr, 3, 33, 1, 1, 1, "1 个文件无法读取"}));
     CHECK(rows[6][0] == "按单位汇总（问题多的在前）");
     CHECK(rows[7][2] == "资金总额（万元）");
+    CHECK(rows[7][7] == "重复报送的项目数（只计一次）");  // as every other summary format says it
+    CHECK(rows[8][7] == 0);
     CHECK(rows[8][0] == "301001");
     CHECK(rows[8][1] == 2);
     CHECK(rows[8][2].is_number());
