@@ -738,15 +738,22 @@ std::vector<MonitorSheet> monitor_sheets(const Report& report) {
         return util::join(lines, "\n");
     };
 
-    MonitorSheet summary{zh ? "监控汇总" : "Monitoring summary",
-                  {w.dept_headers[0], w.dept_headers[1], w.dept_headers[2], w.dept_headers[3], w.dept_headers[4],
-                   zh ? "时间进度" : "time progress", w.dept_headers[6], zh ? "按进度尚需支出（万元）" : "to catch up (万元)",
-                   w.dept_headers[7], w.dept_headers[8], w.dept_headers[9]},
-                  {}, {}, false};
+    MonitorSheet summary{
+        zh ? "监控汇总" : "Monitoring summary",
+        {w.dept_headers[0], w.dept_headers[1], w.dept_headers[2], w.dept_headers[3], w.dept_headers[4],
+         zh ? "时间进度" : "time progress", w.dept_headers[6], zh ? "按进度尚需支出（万元）" : "to catch up (万元)",
+         w.dept_headers[7], w.dept_headers[8], w.dept_headers[9],
+         // What the rate is over, when projects without spending are left out of it.
+         zh ? "计入执行率的项目数" : "projects in the rate", zh ? "其预算数（万元）" : "their budget (万元)"},
+        {},
+        {},
+        false};
     auto summary_row = [&](const std::string& label, const Totals& t) {
-        return std::vector<MonitorCell>{text(label), count(t.projects), num(t.budget, 2), num(t.spent, 2), rate(t.rate),
-                                        rate(time), count(t.behind), num(t.catch_up, 2), count(t.at_risk_indicators),
-                                        count(t.missing), count(t.rectification)};
+        return std::vector<MonitorCell>{text(label),           count(t.projects),      num(t.budget, 2),
+                                        num(t.spent, 2),       rate(t.rate),           rate(time),
+                                        count(t.behind),       num(t.catch_up, 2),     count(t.at_risk_indicators),
+                                        count(t.missing),      count(t.rectification), count(t.with_rate),
+                                        num(t.rated_budget, 2)};
     };
     for (const auto& d : v.overview.departments) summary.rows.push_back(summary_row(dept_code(d, w), d.totals));
     summary.rows.push_back(summary_row(w.total_row, v.overview.totals));

@@ -129,6 +129,11 @@ TEST_CASE("the workbook tables hold numbers as numbers", "[monitor]") {
     CHECK(total[4].text == "52.48%");
     CHECK_FALSE(total[2].percent);
     CHECK(total[7].number->str() == "279.19");
+    // What the rate is over (a review found it unsaid in the workbook): the projects with spending, their budget.
+    CHECK(sheets[0].headers[11] == "计入执行率的项目数");
+    REQUIRE(total[11].number);
+    REQUIRE(total[12].number);
+    CHECK(total[12].number->str() == "5754.07");  // every project of the seed reported
     REQUIRE(sheets[1].rows.size() == 4);
     const auto& p1 = sheets[1].rows[0];
     CHECK(p1[3].text == "部分军退人员岗位补贴资金");
