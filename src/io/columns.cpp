@@ -50,6 +50,17 @@ std::string header_key(std::string_view text) {
 
 }  // namespace
 
+int header_names_in(std::string_view line, std::string_view separator) {
+    int named = 0;
+    for (std::size_t start = 0;;) {
+        const std::size_t at = line.find(separator, start);
+        if (match_header(line.substr(start, at == std::string_view::npos ? std::string_view::npos : at - start)))
+            ++named;
+        if (at == std::string_view::npos) return named;
+        start = at + separator.size();
+    }
+}
+
 std::optional<Column> match_header(std::string_view header) {
     // Every name's key is computed once; a header row of thousands of cells then costs one key each.
     static const std::vector<std::pair<std::string, Column>> k_keys = [] {

@@ -29,6 +29,10 @@ const std::vector<ColumnSpec>& column_specs();
 /// dropping a trailing unit such as "（万元）". Returns nullopt for unknown headers.
 std::optional<Column> match_header(std::string_view header);
 
+/// How many of the fields of `line`, split at `separator`, name a column (match_header): a header line typed
+/// with the wrong separator, or one of a text file sniffed for a table, has three or more.
+int header_names_in(std::string_view line, std::string_view separator);
+
 /// A money unit written in a header ("资金总额（元）") or a title row ("金额单位：万元"): "元", "万元" or "".
 std::string money_unit_in(std::string_view text);
 

@@ -55,14 +55,14 @@ constexpr ForeignFormat k_foreign_formats[] = {
 };
 
 // True when a line of `head` (the start of a file, its last line possibly cut short) is a header of column
-// names separated by `separator`: three or more names perf-check knows. GBK text is decoded first.
-bool has_header_line(std::string head, char separator) {
+// names separated by one of `separators`: three or more names perf-check knows. GBK text is decoded first, once.
+bool has_header_line(std::string head, std::initializer_list<std::string_view> separators) {
     head.resize(head.rfind('\n') == std::string::npos ? head.size() : head.rfind('\n'));
     const std::string text = util::is_valid_utf8(head) ? head : gb18030_to_utf8(head);
     for (const auto& line : util::split(text, '\n')) {
-        int named = 0;
-        for (const auto& field : util::split(line, separator)) named += match_header(util::trim(field)) ? 1 : 0;
-        if (named >= 3) return true;
+        for (const std::string_view separator : separators) {
+            if (header_names_in(line, separator) >= 3) return true;
+        }
     }
     return false;
 }
@@ -85,7 +85,7 @@ bool is_text_table_export(const std::string& path) {
     if (utf16_bom(in).has_value()) return true;
     in.clear();
     in.seekg(0);
-    return has_header_line(head_of(in), '\t');
+    return has_header_line(head_of(in), {"\t"});
 }
 
 // True when the first kilobyte of `path` names the perf-check table format.
@@ -165,8 +165,7 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
                     ext + "：请在 Excel/WPS 中打开后“另存为”Excel 工作簿 .xlsx 再检查)",
                 path};
         }
-        const bool table =
-            sample.find('\0') == std::string::npos && (has_header_line(sample, ',') || has_header_line(sample, '\t'));
+        const bool table = sample.find('\0') == std::string::npos && has_header_line(sample, {",", "\t"});
         if (ext == ".xls" || table) {
             in->clear();
             in->seekg(0);

@@ -64,12 +64,7 @@ std::string wrong_separator(const RawRow& row) {
     }
     if (non_empty != 1) return {};
     for (const std::string_view separator : {"，", "；", ";", "|", "、"}) {
-        if (!util::contains(*only, separator)) continue;
-        int matches = 0;
-        for (const auto& part : util::split(util::replace_all(*only, std::string(separator), "\x1f"), '\x1f')) {
-            if (match_header(part)) ++matches;
-        }
-        if (matches >= 3) return std::string(separator);
+        if (util::contains(*only, separator) && header_names_in(*only, separator) >= 3) return std::string(separator);
     }
     return {};
 }
