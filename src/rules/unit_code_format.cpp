@@ -14,6 +14,14 @@ namespace {
 constexpr const char* k_id = "unit-code-format";
 constexpr const char* k_default_pattern = "^[0-9A-Za-z]{3,20}$";
 
+bool is_default_code(std::string_view code) {
+    if (code.size() < 3 || code.size() > 20) return false;
+    for (const char c : code) {
+        if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return false;
+    }
+    return true;
+}
+
 class UnitCodeFormat final : public Rule {
 public:
     UnitCodeFormat(std::string pattern, std::regex re) : m_pattern(std::move(pattern)), m_re(std::move(re)) {}
@@ -54,6 +62,9 @@ public:
 
 private:
     bool matches(const std::string& code) const {
+        // The default pattern, ^[0-9A-Za-z]{3,20}$, by hand: std::regex_match cost as much as three of
+        // the other rules together (every project is asked).
+        if (m_pattern == k_default_pattern) return is_default_code(code);
         // A pathological pattern can make std::regex throw at match time; rules never throw, and a code
         // that cannot be checked is reported rather than passed.
         try {

@@ -75,3 +75,17 @@ TEST_CASE("unit-code-format rejects a bad pattern and unknown parameters", "[uni
     CHECK(unknown.error().line == 19);
     CHECK_THAT(unknown.error().message, Catch::Contains("did you mean 'pattern'"));
 }
+
+TEST_CASE("unit-code-format's default pattern, matched by hand, agrees with std::regex", "[unit-code-format]") {
+    // The same pattern without anchors goes through std::regex_match; the default is matched by hand.
+    const RuleSet by_regex = with_pattern("[0-9A-Za-z]{3,20}");
+    for (const std::string code :
+         {"301", "30", "0123456789abcdefghij", "0123456789abcdefghijk", "AZaz09", "30/1", "30:1", "30@1", "30[1",
+          "30`1", "30{1", "301 ", " 301", "301_001", "单位301", "３０１"}) {
+        CAPTURE(code);
+        CHECK(test::run_rule("unit-code-format", with_code(code)).size() ==
+              test::run_rule("unit-code-format", with_code(code), &by_regex).size());
+    }
+    CHECK(test::run_rule("unit-code-format", with_code("0123456789abcdefghij")).empty());
+    CHECK(test::run_rule("unit-code-format", with_code("30@1")).size() == 1);
+}
