@@ -36,7 +36,10 @@ int depth_of(const std::string& path) {
 class ComparatorDirection final : public Rule {
 public:
     ComparatorDirection(std::vector<std::string> at_least, std::vector<std::string> at_most)
-        : m_at_least(std::move(at_least)), m_at_most(std::move(at_most)) {}
+        : m_at_least(std::move(at_least)),
+          m_at_most(std::move(at_most)),
+          m_at_least_paths(level_paths(m_at_least)),
+          m_at_most_paths(level_paths(m_at_most)) {}
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);
@@ -112,9 +115,10 @@ private:
 
     Match match(const Indicator& ind) const {
         Match m;
-        auto consider = [&](const std::vector<std::string>& paths, Expect expect) {
-            for (const auto& p : paths) {
-                if (!under(ind, p)) continue;
+        auto consider = [&](const std::vector<std::string>& paths, const std::vector<LevelPath>& split, Expect expect) {
+            for (std::size_t k = 0; k < paths.size(); ++k) {
+                const std::string& p = paths[k];
+                if (!under(ind, split[k])) continue;
                 const int d = depth_of(p);
                 if (d > m.depth) {
                     m = {&p, expect, d, false};
@@ -123,13 +127,15 @@ private:
                 }
             }
         };
-        consider(m_at_least, Expect::at_least);
-        consider(m_at_most, Expect::at_most);
+        consider(m_at_least, m_at_least_paths, Expect::at_least);
+        consider(m_at_most, m_at_most_paths, Expect::at_most);
         return m;
     }
 
     std::vector<std::string> m_at_least;
     std::vector<std::string> m_at_most;
+    std::vector<LevelPath> m_at_least_paths;  ///< m_at_least, split
+    std::vector<LevelPath> m_at_most_paths;
 };
 
 /// Paths are "一级" or "一级/二级", each part non-empty.

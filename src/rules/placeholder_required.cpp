@@ -15,14 +15,17 @@ constexpr const char* k_id = "placeholder-required";
 
 class PlaceholderRequired final : public Rule {
 public:
-    explicit PlaceholderRequired(std::vector<RequiredSlot> slots) : m_slots(std::move(slots)) {}
+    explicit PlaceholderRequired(std::vector<RequiredSlot> slots) : m_slots(std::move(slots)) {
+        for (const auto& slot : m_slots) m_paths.push_back(level_paths(slot.any_of));
+    }
 
     void check(const Project& project, FindingSink& sink) const override {
-        for (const auto& slot : m_slots) {
+        for (std::size_t k = 0; k < m_slots.size(); ++k) {
+            const RequiredSlot& slot = m_slots[k];
             const Indicator* first = nullptr;
             bool real = false;
             for (const auto& ind : project.indicators) {
-                if (!in_slot(ind, slot)) continue;
+                if (!in_slot(ind, m_paths[k])) continue;
                 if (!first) first = &ind;
                 if (!ind.placeholder) {
                     real = true;
@@ -34,8 +37,8 @@ public:
     }
 
 private:
-    static bool in_slot(const Indicator& ind, const RequiredSlot& slot) {
-        for (const auto& path : slot.any_of) {
+    static bool in_slot(const Indicator& ind, const std::vector<LevelPath>& paths) {
+        for (const auto& path : paths) {
             if (under(ind, path)) return true;
         }
         return false;
@@ -69,6 +72,7 @@ private:
     }
 
     std::vector<RequiredSlot> m_slots;
+    std::vector<std::vector<LevelPath>> m_paths;  ///< each slot's any_of, split
 };
 
 }  // namespace

@@ -58,25 +58,61 @@ std::string_view without_suffix(std::string_view s) {
 // without_suffix(a) == without_suffix(b), decided by the lengths first (rules ask it for every indicator
 // and path, and most pairs differ): texts of one length are the same level only when equal (both or
 // neither end in 指标), and lengths that differ by other than the suffix's never are.
+// a == b, deciding most unequal pairs of names without a call to memcmp: their second bytes differ
+// (成本/产出/效益/满意度 and most 二级 names start with different characters of one lead byte).
+bool same_text(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    if (a.size() >= 2 && a[1] != b[1]) return false;
+    return a == b;
+}
 bool same_level(std::string_view a, std::string_view b) {
     constexpr std::size_t k_suffix = std::string_view("指标").size();
-    if (a.size() == b.size()) return a == b;
+    if (a.size() == b.size()) return same_text(a, b);
     if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) != k_suffix) return false;
     return without_suffix(a) == without_suffix(b);
 }
 
 }  // namespace
 
+namespace {
+bool under_levels(const Indicator& indicator, std::string_view level1, std::string_view level2, bool has_level2) {
+    // A normalised indicator has its level names: the views and their scratch strings are for others.
+    const bool derive = (indicator.level1_name.empty() && !indicator.level1.text.empty()) ||
+                        (indicator.level2_name.empty() && !indicator.level2.text.empty());
+    if (!derive) {
+        if (!same_level(indicator.level1_name, level1)) return false;
+        return !has_level2 || same_level(indicator.level2_name, level2);
+    }
+    std::string scratch;
+    if (!same_level(indicator.level1_view(scratch), level1)) return false;
+    return !has_level2 || same_level(indicator.level2_view(scratch), level2);
+}
+}  // namespace
+
 bool under(const Indicator& indicator, std::string_view path) {
     const std::size_t slash = path.find('/');
-    // A normalised indicator has its level names: the views and their scratch strings are for others.
-    // (Rules ask this for every indicator and configured path.)
-    std::string scratch;
-    const std::string& level1 = indicator.level1_name.empty() ? indicator.level1_view(scratch) : indicator.level1_name;
-    if (!same_level(level1, path.substr(0, slash))) return false;
-    if (slash == std::string_view::npos) return true;
-    const std::string& level2 = indicator.level2_name.empty() ? indicator.level2_view(scratch) : indicator.level2_name;
-    return same_level(level2, path.substr(slash + 1));
+    if (slash == std::string_view::npos) return under_levels(indicator, path, {}, false);
+    return under_levels(indicator, path.substr(0, slash), path.substr(slash + 1), true);
+}
+
+LevelPath::LevelPath(std::string_view path) {
+    const std::size_t slash = path.find('/');
+    level1 = path.substr(0, slash);
+    if (slash != std::string_view::npos) {
+        level2 = path.substr(slash + 1);
+        has_level2 = true;
+    }
+}
+
+std::vector<LevelPath> level_paths(const std::vector<std::string>& paths) {
+    std::vector<LevelPath> out;
+    out.reserve(paths.size());
+    for (const auto& p : paths) out.emplace_back(p);
+    return out;
+}
+
+bool under(const Indicator& indicator, const LevelPath& path) {
+    return under_levels(indicator, path.level1, path.level2, path.has_level2);
 }
 
 int shown_row(const Indicator& indicator) {
@@ -84,13 +120,17 @@ int shown_row(const Indicator& indicator) {
 }
 
 bool is_cost(const Indicator& indicator) {
-    return under(indicator, "成本指标") || under(indicator, "产出指标/成本指标") ||
-           under(indicator, "产出指标/成本控制数");
+    static const LevelPath cost("成本指标");
+    static const LevelPath output_cost("产出指标/成本指标");
+    static const LevelPath output_cost_cap("产出指标/成本控制数");
+    return under(indicator, cost) || under(indicator, output_cost) || under(indicator, output_cost_cap);
 }
 
 bool is_economic_cost(const Indicator& indicator) {
-    return under(indicator, "成本指标/经济成本指标") || under(indicator, "产出指标/成本指标") ||
-           under(indicator, "产出指标/成本控制数");
+    static const LevelPath economic("成本指标/经济成本指标");
+    static const LevelPath output_cost("产出指标/成本指标");
+    static const LevelPath output_cost_cap("产出指标/成本控制数");
+    return under(indicator, economic) || under(indicator, output_cost) || under(indicator, output_cost_cap);
 }
 
 bool is_quantitative(const Indicator& indicator) {

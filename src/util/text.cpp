@@ -462,7 +462,13 @@ std::string strip_spaces(std::string_view s) {
     return out;
 }
 
-bool is_blank(std::string_view s) { return trim_view(s).empty(); }
+bool is_blank(std::string_view s) {
+    // A text that starts with a byte that starts no space is not blank, whatever follows: most cells
+    // (every cell of every row is asked when rows are assembled).
+    if (s.empty()) return true;
+    if (k_byte_class[static_cast<unsigned char>(s.front())] == 0) return false;
+    return trim_view(s).empty();
+}
 
 namespace {
 bool is_wide(char32_t cp) {
