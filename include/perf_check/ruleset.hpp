@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -94,6 +95,9 @@ private:
     /// Bit n: some token is n bytes long (tokens of 64 bytes or more set bit 63 and are always compared).
     std::uint64_t m_lengths = 0;
     std::array<bool, 256> m_may_start{};  ///< bytes that text matching a token may begin with
+    /// Pairs of first two bytes (first × 256 + second) that such text may begin with: 无 and most Chinese
+    /// text share a first byte (E6), rarely a second.
+    std::bitset<65536> m_may_start2;
 };
 
 struct RuleSet {

@@ -200,8 +200,42 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
         if (b >= 'a' && b <= 'z') m_may_start[b - 'a' + 'A'] = true;
     }
     // Text whose start trimming or folding may change begins with another byte than its result.
+    std::vector<unsigned char> foldable;
     for (int b = 0; b < 256; ++b) {
-        if (util::may_trim_or_fold_at(static_cast<unsigned char>(b))) m_may_start[static_cast<std::size_t>(b)] = true;
+        if (!util::may_trim_or_fold_at(static_cast<unsigned char>(b))) continue;
+        m_may_start[static_cast<std::size_t>(b)] = true;
+        foldable.push_back(static_cast<unsigned char>(b));
+    }
+    // The first two bytes: a token's (in either case), or its first and the start of a character folding
+    // may change (N／A), or anything after a one-byte token (/。) or a byte trimming or folding changes.
+    const auto cases = [&](unsigned char b) {
+        std::vector<unsigned char> v{b, lower(b)};
+        if (b >= 'a' && b <= 'z') v.push_back(static_cast<unsigned char>(b - 'a' + 'A'));
+        return v;
+    };
+    const auto allow = [&](unsigned char first, unsigned char second) {
+        m_may_start2.set(std::size_t{first} * 256 + second);
+    };
+    const auto allow_any_after = [&](unsigned char first) {
+        for (int b = 0; b < 256; ++b) allow(first, static_cast<unsigned char>(b));
+    };
+    for (const unsigned char b : foldable) allow_any_after(b);
+    // Stops alone are no content either (" . " is a placeholder, so "." is: the first-byte table once
+    // turned it away).
+    for (const unsigned char b : {'.', ',', ';'}) {
+        m_may_start[b] = true;
+        allow_any_after(b);
+    }
+    for (const auto& t : m_tokens) {
+        if (t.empty()) continue;
+        for (const unsigned char first : cases(static_cast<unsigned char>(t[0]))) {
+            if (t.size() == 1) {
+                allow_any_after(first);
+                continue;
+            }
+            for (const unsigned char second : cases(static_cast<unsigned char>(t[1]))) allow(first, second);
+            for (const unsigned char b : foldable) allow(first, b);
+        }
     }
 }
 
@@ -209,6 +243,9 @@ bool Placeholders::match(std::string_view text) const {
     if (text.empty()) return true;
     // Most cells: their first byte begins no token (and no space or full-width form to trim or fold).
     if (!m_may_start[static_cast<unsigned char>(text.front())]) return false;
+    if (text.size() >= 2 && !m_may_start2.test(std::size_t{static_cast<unsigned char>(text[0])} * 256 +
+                                               static_cast<unsigned char>(text[1])))
+        return false;
     const std::string_view trimmed = util::trim_view(text);
     if (trimmed.empty()) return true;
     // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "perf_check/ruleset.hpp"
+#include "util/text.hpp"
 
 using namespace perf_check;
 
@@ -39,7 +40,8 @@ TEST_CASE("Placeholders: spaces around, full width and ASCII case do not hide a 
 
 TEST_CASE("Placeholders: a full stop or comma after a token does not hide it", "[placeholders]") {
     // 无。 filled a required slot as an indicator named 无。 (four confusing findings, no placeholder-required).
-    for (const char* t : {"无。", "无.", "无．", "无，", "暂无。 ", "N/A.", "无。。", "无；", "无、", "。", " . "}) {
+    for (const char* t :
+         {"无。", "无.", "无．", "无，", "暂无。 ", "N/A.", "无。。", "无；", "无、", "。", " . ", ".", ";"}) {
         INFO(t);
         CHECK(tokens().match(t));
     }
@@ -69,4 +71,61 @@ TEST_CASE("Placeholders: no tokens match only empty text", "[placeholders]") {
     CHECK(letters.match("X"));
     CHECK(letters.match("ｘ"));
     CHECK_FALSE(letters.match("y"));
+}
+
+namespace {
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+// What match() means, without its shortcuts (the first-byte and first-two-bytes tables, the length
+// bitmask, comparing unfolded text): trim and fold, then a token in any ASCII case, with or without
+// stops after it.
+bool reference_match(const std::vector<std::string>& toks, std::string_view text) {
+    const std::string folded = util::fold(text);
+    const auto is_token = [&](std::string_view t) {
+        for (const auto& tok : toks) {
+            if (ascii_lower(tok) == ascii_lower(t)) return true;
+        }
+        return false;
+    };
+    if (folded.empty() || is_token(folded)) return true;
+    std::string_view bare = folded;
+    for (bool more = true; more;) {
+        more = false;
+        for (const std::string_view stop : {"。", "、", ".", ",", ";"}) {
+            if (bare.size() >= stop.size() && bare.substr(bare.size() - stop.size()) == stop) {
+                bare.remove_suffix(stop.size());
+                more = true;
+            }
+        }
+    }
+    bare = util::trim_view(bare);
+    return bare.size() != folded.size() && (bare.empty() || is_token(bare));
+}
+}  // namespace
+
+TEST_CASE("Placeholders: the byte tables never turn away text that matches", "[placeholders]") {
+    const std::vector<std::string> toks = {"无", "暂无", "/", "-", "——", "N/A", "NA", "null", "不适用", "略"};
+    const Placeholders p(toks);
+    // Pieces: tokens' own characters, characters sharing their first byte (E6: 无 暂 效; E4: 不 中), their
+    // full-width and spaced forms, stops.
+    const std::vector<std::string> pieces = {"无", "暂", "效", "不",     "中", "适", "用", "略", "/",
+                                             "-",  "—",  "N",  "n",      "A",  "a",  "u",  "l",  "／",
+                                             "Ｎ", "ａ", " ",  "\u3000", "。", ".",  "，"};
+    std::uint32_t seed = 12345;
+    for (int n = 0; n < 20000; ++n) {
+        std::string s;
+        seed = seed * 1664525U + 1013904223U;
+        const int len = 1 + static_cast<int>((seed >> 16) % 5);
+        for (int k = 0; k < len; ++k) {
+            seed = seed * 1664525U + 1013904223U;
+            s += pieces[(seed >> 16) % pieces.size()];
+        }
+        INFO(s);
+        REQUIRE(p.match(s) == reference_match(toks, s));
+    }
 }
