@@ -83,6 +83,64 @@ int CsvRowSource::get() {
     return c;
 }
 
+void CsvRowSource::store(RawRow& row, std::size_t& used, std::string_view bytes) const {
+    if (used == row.cells.size()) row.cells.emplace_back();
+    if (m_encoding == Encoding::gb18030) {
+        row.cells[used].clear();
+        append_gb18030_as_utf8(bytes, row.cells[used]);
+    } else {
+        row.cells[used].assign(bytes);
+    }
+    ++used;
+}
+
+bool CsvRowSource::plain_record(RawRow& row) {
+#if defined(__SSE2__)
+    // The delimiters, quotes and line ends of sixteen bytes at a time as a bit mask, each cut in turn: a
+    // cell costs a few instructions instead of a scan of its own (a table's cells average ten bytes).
+    // Cells stored before a reason to give up are stored again by the general way.
+    const char* data = m_buf.data();
+    const std::size_t n = m_buf.size();
+    const __m128i delimiter = _mm_set1_epi8(m_delimiter);
+    const __m128i lf = _mm_set1_epi8('\n');
+    const __m128i cr = _mm_set1_epi8('\r');
+    const __m128i quote = _mm_set1_epi8('"');
+    std::size_t used = 0;
+    std::size_t cell = m_pos;
+    for (std::size_t block = m_pos; block + 16 <= n; block += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + block));
+        auto mask = static_cast<unsigned>(
+            _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, delimiter), _mm_cmpeq_epi8(x, lf)),
+                                           _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, quote)))));
+        while (mask != 0) {
+            const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(mask));
+            mask &= mask - 1;
+            const char c = data[at];
+            if (c == '"' || used >= m_limits.max_columns || at - cell > m_limits.max_cell_bytes) return false;
+            std::size_t next = at + 1;
+            if (c == '\r') {
+                if (next == n || data[next] != '\n') return false;  // a lone CR, or CR LF cut by the buffer
+                ++next;
+            }
+            store(row, used, std::string_view(data + cell, at - cell));
+            if (c == m_delimiter) {
+                cell = next;
+                continue;
+            }
+            row.cells.resize(used);
+            row.row = m_line++;
+            row.record = ++m_record;
+            m_pos = next;
+            return true;
+        }
+        if (block + 16 - cell > m_limits.max_cell_bytes) return false;
+    }
+#else
+    (void)row;
+#endif
+    return false;
+}
+
 Expected<bool> CsvRowSource::next(RawRow& row) {
     if (m_first) {
         m_first = false;
@@ -106,6 +164,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
         row.cells.clear();
         return false;
     }
+    if (plain_record(row)) return true;
     row.row = m_line;
     row.record = ++m_record;
     std::string& cell = m_cell;
@@ -113,16 +172,7 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
     bool quoted = false;
     int quote_line = 0;
     // The next cell of the row is `bytes`, decoded from the file's encoding.
-    const auto store = [&](std::string_view bytes) {
-        if (used == row.cells.size()) row.cells.emplace_back();
-        if (m_encoding == Encoding::gb18030) {
-            row.cells[used].clear();
-            append_gb18030_as_utf8(bytes, row.cells[used]);
-        } else {
-            row.cells[used].assign(bytes);
-        }
-        ++used;
-    };
+    const auto store = [&](std::string_view bytes) { this->store(row, used, bytes); };
     auto finish_cell = [&]() -> bool {
         if (used >= m_limits.max_columns) return false;
         store(cell);

@@ -26,6 +26,10 @@ public:
 private:
     int get();
     int peek();
+    /// Reads the next record when it lies whole in the buffer, unquoted, ended by LF or CR LF and within
+    /// the limits (most records); false, having moved nothing, for any other (the general way reads it).
+    bool plain_record(RawRow& row);
+    void store(RawRow& row, std::size_t& used, std::string_view bytes) const;
     std::unique_ptr<std::istream> m_in;
     Encoding m_encoding;
     char m_delimiter;

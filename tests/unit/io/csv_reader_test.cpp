@@ -311,3 +311,92 @@ TEST_CASE("csv: every cell reads the same wherever the 1 MiB read block ends", "
         }
     }
 }
+
+namespace {
+struct RefRecord {
+    Cells cells;
+    int row = 0;
+    int record = 0;
+};
+// Records as RFC 4180 reads them, a byte at a time.
+std::vector<RefRecord> reference_records(const std::string& t) {
+    std::vector<RefRecord> out;
+    std::size_t i = 0;
+    int line = 1;
+    while (i < t.size()) {
+        RefRecord r;
+        r.row = line;
+        r.record = static_cast<int>(out.size()) + 1;
+        std::string cell;
+        bool quoted = false;
+        while (true) {
+            if (i == t.size()) {
+                r.cells.push_back(cell);
+                break;
+            }
+            const char c = t[i++];
+            const bool crlf = c == '\r' && i < t.size() && t[i] == '\n';
+            if (quoted) {
+                if (c == '"' && i < t.size() && t[i] == '"') {  // a doubled quote is one
+                    cell += '"';
+                    ++i;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    if (c == '\n' || (c == '\r' && !crlf)) ++line;
+                    cell += c;
+                }
+                continue;
+            }
+            if (c == '"' && cell.empty()) {
+                quoted = true;
+            } else if (c == ',') {
+                r.cells.push_back(cell);
+                cell.clear();
+            } else if (c == '\n' || c == '\r') {
+                if (crlf) ++i;
+                ++line;
+                r.cells.push_back(cell);
+                break;
+            } else {
+                cell += c;
+            }
+        }
+        out.push_back(r);
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("csv: records read whole from the buffer and byte by byte agree with RFC 4180", "[csv]") {
+    // Pieces that put delimiters, CR LF, lone CRs and quoted cells at every offset of the 16-byte blocks
+    // the whole-record reading cuts at, in records shorter and longer than the row before them.
+    const std::vector<std::string> pieces = {"a",  "项目", "1234567890", ",",       ",",          ",",
+                                             "\n", "\r\n", "\r",         "\"x,y\"", "\"多\n行\"", "中文文本中文文本",
+                                             " ",  ""};
+    std::uint32_t seed = 7;
+    for (int n = 0; n < 300; ++n) {
+        std::string text;
+        const int len = 1 + static_cast<int>(n % 60);
+        for (int k = 0; k < len; ++k) {
+            seed = seed * 1664525U + 1013904223U;
+            text += pieces[(seed >> 16) % pieces.size()];
+        }
+        INFO(text);
+        const auto expected = reference_records(text);
+        CsvRowSource src(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "t.csv");
+        RawRow row;  // reused, as the table reader does: a shorter record after a longer one
+        std::size_t k = 0;
+        while (true) {
+            auto got = src.next(row);
+            REQUIRE(got.has_value());
+            if (!*got) break;
+            REQUIRE(k < expected.size());
+            CHECK(row.cells == expected[k].cells);
+            CHECK(row.row == expected[k].row);
+            CHECK(row.record == expected[k].record);
+            ++k;
+        }
+        CHECK(k == expected.size());
+    }
+}
