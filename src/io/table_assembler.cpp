@@ -244,7 +244,7 @@ void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) cons
     // finding and score takes it from there. Cells of a separate actuals file must name theirs.
     if (m_kind == TableKind::actuals) cell.loc.file.assign(m_table.file);
     else cell.loc.file.clear();
-    cell.loc.sheet.assign(m_table.sheet);
+    if (cell.loc.sheet != m_table.sheet) cell.loc.sheet.assign(m_table.sheet);  // (the same, row after row)
     cell.loc.row = row.row;
     cell.loc.sheet_row = row.record > 0 && row.record != row.row ? row.record : 0;
     cell.filled = false;

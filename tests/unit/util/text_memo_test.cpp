@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <set>
+#include <string>
+
 using perf_check::util::TextMemo;
 
 TEST_CASE("TextMemo computes a text once and returns the kept result after", "[memo]") {
@@ -69,4 +72,20 @@ TEST_CASE("TextMemo: many texts through a small memo give each its own result", 
     }
     CHECK(memo.size() <= 8);
     CHECK(memo.size() > 0);
+}
+
+TEST_CASE("TextMemo's slot hash spreads texts that differ in one place", "[memo]") {
+    // Deduction standards and values of one table differ in a digit or two, anywhere in the text: a hash
+    // that missed such a difference would make them share a slot and be recomputed every time.
+    std::set<std::size_t> slots;
+    for (int k = 0; k < 1000; ++k) {
+        slots.insert(TextMemo<int>::slot_hash("每降低" + std::to_string(k) + "个百分点扣1分，扣完为止") & 4095);
+    }
+    CHECK(slots.size() > 850);  // 1000 random slots of 4096 fill about 886
+    std::set<std::size_t> tails;
+    for (int k = 0; k < 1000; ++k)
+        tails.insert(TextMemo<int>::slot_hash("项目实施成本项目实施" + std::to_string(k)) & 4095);
+    CHECK(tails.size() > 850);
+    CHECK(TextMemo<int>::slot_hash("95%") == TextMemo<int>::slot_hash(std::string("95%")));
+    CHECK(TextMemo<int>::slot_hash("") != TextMemo<int>::slot_hash(std::string_view("\0", 1)));
 }
