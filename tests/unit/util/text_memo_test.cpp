@@ -1,12 +1,10 @@
 // Unit tests of TextMemo: results kept per text, long texts not kept, bounded by starting afresh.
 #include "util/text_memo.hpp"
 
+#include <set>
 #include <string>
 
 #include <catch2/catch.hpp>
-
-#include <set>
-#include <string>
 
 using perf_check::util::TextMemo;
 
