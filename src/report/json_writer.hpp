@@ -11,6 +11,12 @@
 
 namespace perf_check::report {
 
+/// Whether all of `text` can stand in a JSON string as it is (ASCII without anything to escape, and the
+/// common three-byte characters: util::common_utf8_prefix_until(text, '"', '\\') == text.size()), found
+/// while copying it to `out`: if so, `out` then holds it. `out` must have room for text.size() + 16
+/// bytes; those past the text are scratch, and on false any of them may have been written.
+bool copy_if_plain(std::string_view text, char* out);
+
 /// Writes one JSON value to `out`, pretty-printed with two-space indentation. Strings are escaped as
 /// JSON requires (", \, control characters); UTF-8 passes through unchanged, bytes that are not UTF-8
 /// become U+FFFD. Output is buffered and

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/json_writer.hpp"
+#include "util/text.hpp"
 
 using perf_check::report::JsonWriter;
 
@@ -188,5 +189,76 @@ TEST_CASE("JsonWriter writes any mix of text, specials and broken bytes as nlohm
         INFO(text);
         REQUIRE(out.str() ==
                 nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    }
+}
+
+TEST_CASE("JsonWriter writes keys of any text as nlohmann does", "[json-writer]") {
+    // Keys take the same one-pass copy as values, after their indentation: specials and broken bytes
+    // must still be escaped or replaced.
+    const std::vector<std::string> pieces = {"k",        "_",  "键",  "名", "\xC3\xA9", "\xED\x9F\xBF",
+                                             "\xE6\x88", "\"", "\x1f"};
+    std::mt19937 rng(31);
+    for (int round = 0; round < 2000; ++round) {
+        std::string name;
+        const int n = static_cast<int>(rng() % 30);
+        for (int k = 0; k < n; ++k) name += pieces[rng() % 8 == 0 ? rng() % pieces.size() : rng() % 4];
+        std::ostringstream out;
+        {
+            JsonWriter w(out);
+            w.begin_object().key("first").integer(1).key(name).string(name).end_object();
+            w.end_document();
+        }
+        nlohmann::ordered_json expected;
+        expected["first"] = 1;
+        expected[name] = name;
+        INFO(name);
+        REQUIRE(out.str() == expected.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    }
+}
+
+TEST_CASE("copy_if_plain copies plain text and accepts exactly what common_utf8_prefix_until does", "[json-writer]") {
+    // Sixteen bytes at a time, the last few padded: characters cut by a block's edge or by the end,
+    // at every offset around one and two blocks, and the bytes it must refuse.
+    const std::vector<std::string> pieces = {"a",
+                                             "中",
+                                             "“",
+                                             "\x7f",
+                                             "\xEF\xBF\xBD",
+                                             "\xC3\xB7",
+                                             "\xF0\x9F\x98\x80",
+                                             "\xE0\xA4\x85",
+                                             "\xED\x9F\xBF",
+                                             "\x80",
+                                             "\xE6\x88",
+                                             "\xFF",
+                                             "\"",
+                                             "\\",
+                                             "\n",
+                                             std::string(1, '\0'),
+                                             "\x1f",
+                                             " "};
+    std::mt19937 rng(37);
+    std::vector<std::string> texts = {"", "中", "\xE6\xB8", "\xE6"};
+    for (std::size_t len = 1; len <= 40; ++len) {
+        for (std::size_t at = 0; at + 1 <= len; ++at) {
+            std::string text(len, 'x');
+            text.replace(at, 1, "中");  // a character crossing a block's edge wherever `at` puts it
+            texts.push_back(text);
+            texts.push_back(text.substr(0, text.size() - 1));  // the last character cut
+            texts.push_back(text.substr(0, at + 2));
+        }
+    }
+    for (int round = 0; round < 5000; ++round) {
+        std::string text;
+        const int n = static_cast<int>(rng() % 24);
+        for (int k = 0; k < n; ++k) text += pieces[rng() % 5 == 0 ? rng() % pieces.size() : rng() % 4];
+        texts.push_back(text);
+    }
+    for (const auto& text : texts) {
+        std::vector<char> out(text.size() + 16, '?');
+        const bool plain = perf_check::report::copy_if_plain(text, out.data());
+        INFO(text);
+        CHECK(plain == (perf_check::util::common_utf8_prefix_until(text, '"', '\\') == text.size()));
+        if (plain) CHECK(std::string(out.data(), text.size()) == text);
     }
 }
