@@ -27,7 +27,7 @@ std::string code_key(const Cell& c) {
 // with its unit so that it is read as the file meant it: 8550000 in a 元 file is 855万元, not 8550000万元.
 // The cell keeps what was read for quoting.
 void with_money_unit(Cell& cell, MoneyUnit unit) {
-    const Quantity q = model::read_quantity(cell.text);
+    const Quantity& q = model::read_quantity(cell.text);
     if (!q.number || !q.unit.empty() || q.comparator != Comparator::none) return;
     if (cell.raw.empty()) cell.raw = cell.text;
     cell.text += model::money_unit_name(unit);

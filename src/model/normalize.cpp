@@ -235,7 +235,7 @@ Comparator read_comparator(std::string_view text) {
     return memo.get(text, read_comparator_uncached);
 }
 
-Quantity read_quantity(std::string_view text) {
+const Quantity& read_quantity(std::string_view text) {
     thread_local util::TextMemo<Quantity> memo;
     return memo.get(text, read_quantity_uncached);
 }
@@ -262,7 +262,7 @@ void set_text(Cell& cell, std::string_view read) {
 }
 
 std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit) {
-    const Quantity q = read_quantity(text);
+    const Quantity& q = read_quantity(text);
     if (!q.number || q.comparator != Comparator::none) return std::nullopt;
     if (q.unit.empty()) return to_wan(*q.number, unit);
     if (q.unit == "元" || q.unit == "千元" || q.unit == "万元") return to_wan(*q.number, money_unit_named(q.unit));

@@ -15,7 +15,9 @@ namespace perf_check::model {
 /// " 842.07 ". Returns the quantity (comparator, number, canonical unit). `number` is nullopt when
 /// the text holds no leading number ("有效保障", "2024年1-12月" → nullopt, since the number is
 /// followed by more text that is not a unit).
-Quantity read_quantity(std::string_view text);
+/// Remembered per thread (normalisation, rules and the scorer read the same cells, several times
+/// each): the reference is valid until the next read_quantity on this thread; copy what must outlive it.
+const Quantity& read_quantity(std::string_view text);
 
 /// "万" or "亿" when `q` is a number with a bare multiple (1.2万, 3亿: read as 万元 / 亿元, no 元 written), ""
 /// otherwise. Such a value is money only when 度量单位 says so.

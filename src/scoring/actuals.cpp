@@ -51,7 +51,7 @@ std::string target_display(const Indicator& indicator) {
     const std::string& text = indicator.target.text;
     if (!is_numeric_target(indicator)) return text;
     std::string shown = text;
-    const Quantity q = model::read_quantity(text);
+    const Quantity& q = model::read_quantity(text);
     if (q.unit.empty() && !indicator.value.unit.empty()) shown += indicator.value.unit;
     if (q.comparator == Comparator::none) shown = std::string(comparator_symbol(scoring_comparator(indicator))) + shown;
     return shown;
@@ -110,24 +110,29 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     r.text = indicator.actual.text;
     r.present = !indicator.actual.empty();
     if (!r.present) return r;
-    Quantity q = model::read_quantity(r.text);
-    if (!q.number) {
+    {
+        // As read (the reader's memory, not a copy: read_actual is asked several times per indicator;
+        // valid until the next read_quantity), or the number before the indicator's own unit.
+        const Quantity& as_read = model::read_quantity(r.text);
+        r.unit = as_read.unit;
+        r.number = as_read.number;
+    }
+    if (!r.number) {
         // "42公里" with 度量单位 公里: the unit may be one the general reader does not know.
         const std::string unit = util::strip_spaces(indicator.unit.text);
         if (!unit.empty() && util::ends_with(r.text, unit) && r.text.size() > unit.size()) {
-            Quantity stripped = model::read_quantity(util::trim(r.text.substr(0, r.text.size() - unit.size())));
+            const Quantity& stripped = model::read_quantity(util::trim(r.text.substr(0, r.text.size() - unit.size())));
             if (stripped.number && stripped.unit.empty()) {
-                q = stripped;
-                q.unit = model::canonical_unit(unit);
+                r.number = stripped.number;
+                r.unit = model::canonical_unit(unit);
             }
         }
     }
-    r.unit = q.unit;
-    if (q.number) {
-        r.number = *q.number;
+    if (r.number) {
+        const Decimal number = *r.number;  // in the cell's unit
         const std::string& target_unit = indicator.value.unit;
         // (Most columns are the target's unit as written: no reading of the column for them.)
-        if (q.unit.empty() && !target_unit.empty() && indicator.unit.text != target_unit) {
+        if (r.unit.empty() && !target_unit.empty() && indicator.unit.text != target_unit) {
             // A plain number is in 度量单位's unit: against 1.2万 (人次) or 0.5万 (元), 11000 is 11000人次 or
             // 11000元, where it was read as 11000万.
             std::string column = model::canonical_unit(indicator.unit.text);
@@ -141,7 +146,7 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
                 }
             }
             if (!column.empty() && column != target_unit) {
-                if (const auto converted = model::convert_unit(*q.number, column, target_unit)) {
+                if (const auto converted = model::convert_unit(number, column, target_unit)) {
                     r.number = *converted;
                     r.converted = true;
                     r.in_column_unit = true;
@@ -149,10 +154,10 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
             }
             return r;
         }
-        if (q.unit.empty() || target_unit.empty() || q.unit == target_unit) return r;
+        if (r.unit.empty() || target_unit.empty() || r.unit == target_unit) return r;
         // A bare 万 or 亿 is read as 万元 / 亿元; after a number of people (1.2万 against 人) it is 万 of the
         // target's unit.
-        std::string unit = q.unit;
+        std::string unit = r.unit;
         for (const std::string_view prefix : {"万", "亿"}) {
             if (unit != std::string(prefix) + "元" || !util::ends_with(r.text, prefix) ||
                 target_unit.find("元") != std::string::npos) {
@@ -161,7 +166,7 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
             // 1.2万 against 万人 is 1.2万人 itself.
             unit = util::starts_with(target_unit, prefix) ? target_unit : std::string(prefix) + target_unit;
         }
-        if (const auto converted = model::convert_unit(*q.number, unit, target_unit)) {
+        if (const auto converted = model::convert_unit(number, unit, target_unit)) {
             r.number = *converted;
             r.converted = true;
         } else {
@@ -185,7 +190,7 @@ std::optional<Decimal> read_reviewer_score(const Indicator& indicator) {
 
 std::optional<Decimal> money_wan(const Cell& cell, MoneyUnit table_unit) {
     if (cell.empty()) return std::nullopt;
-    const Quantity q = model::read_quantity(cell.text);
+    const Quantity& q = model::read_quantity(cell.text);
     if (!q.number) return std::nullopt;
     if (model::is_money_unit(q.unit)) return rules::to_wan(*q.number, q.unit);
     return model::to_wan(*q.number, table_unit);
