@@ -74,11 +74,16 @@ public:
         r.actual = util::trim(m_ind.actual.as_read());
 
         const std::string actual_shown = r.actual.empty() ? std::string("（空）") : r.actual;
-        step([&] { return "目标：" + r.target + "；实际完成值：" + actual_shown + "；分值：" + m_w.str() + "分"; },
-             [&] {
-                 return "Target " + r.target + "; actual " + (r.actual.empty() ? std::string("(empty)") : r.actual) +
-                        "; weight " + m_w.str();
-             });
+        const std::string weight = m_w.str();
+        step(
+            [&] {
+                return util::concat({"目标：", r.target, "；实际完成值：", actual_shown, "；分值：", weight, "分"});
+            },
+            [&] {
+                return util::concat({"Target ", r.target, "; actual ",
+                                     r.actual.empty() ? std::string_view("(empty)") : std::string_view(r.actual),
+                                     "; weight ", weight});
+            });
         if (!m_ind.weight_points) {
             // A weight written but unreadable (权重10, 约10分) is not a blank one: bad-cell names it.
             if (m_rules.is_placeholder(m_ind.weight.text)) {
@@ -97,8 +102,13 @@ public:
             m_canonical = canonical.get(m_ind.deduction.text,
                                         [](std::string_view text) { return canonical_form(*shared_deduction(text)); });
             const std::string written = util::trim(m_ind.deduction.as_read());
-            step([&] { return "扣分标准：" + written + "（规范形式：" + m_canonical + "）"; },
-                 [&] { return "Deduction standard: " + written + " (canonical: " + m_canonical + ")"; });
+            step(
+                [&] {
+                    return util::concat({"扣分标准：", written, "（规范形式：", m_canonical, "）"});
+                },
+                [&] {
+                    return util::concat({"Deduction standard: ", written, " (canonical: ", m_canonical, ")"});
+                });
         } else {
             step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
         }
@@ -202,22 +212,34 @@ private:
                 holds = ">";
                 over_equal = true;
             }
+            const std::string actual = av.str();
+            const std::string target = m_t.str();
+            const std::string weight = m_w.str();
             step(
                 [&] {
-                    return "已达到目标（" + val(av, unit) + " " + holds + " " + val(m_t, unit) +
-                           (over_equal ? "，“=”指标超过目标值按达到计" : "") + "）：得满分" + m_w.str() + "分" +
-                           (m_w == k_zero ? "（分值为0）" : "");
+                    return util::concat({"已达到目标（", actual, unit, " ", holds, " ", target, unit,
+                                         over_equal ? "，“=”指标超过目标值按达到计" : "", "）：得满分", weight, "分",
+                                         m_w == k_zero ? "（分值为0）" : ""});
                 },
                 [&] {
-                    return "Target met (" + val(av, unit) + " " + holds + " " + val(m_t, unit) +
-                           (over_equal ? "; an “=” target exceeded counts as met" : "") + "): full marks " + m_w.str() +
-                           (m_w == k_zero ? " (the weight is 0)" : "");
+                    return util::concat({"Target met (", actual, unit, " ", holds, " ", target, unit,
+                                         over_equal ? "; an “=” target exceeded counts as met" : "", "): full marks ",
+                                         weight, m_w == k_zero ? " (the weight is 0)" : ""});
                 });
             set_formula("");
             return m_w;
         }
-        step([&] { return "未达到目标（实际 " + val(av, unit) + "，目标 " + sym + val(m_t, unit) + "）"; },
-             [&] { return "Target missed (actual " + val(av, unit) + ", target " + sym + val(m_t, unit) + ")"; });
+        {
+            const std::string actual = av.str();
+            const std::string target = m_t.str();
+            step(
+                [&] {
+                    return util::concat({"未达到目标（实际 ", actual, unit, "，目标 ", sym, target, unit, "）"});
+                },
+                [&] {
+                    return util::concat({"Target missed (actual ", actual, unit, ", target ", sym, target, unit, ")"});
+                });
+        }
         if (!m_has_text) return default_formula();
         const Formula& f = *m_formula;
         if (f.blocked()) {
@@ -781,7 +803,14 @@ private:
                 });
         }
         m_out.score = rounded;
-        step([&] { return "本项得分：" + rounded.str() + "分"; }, [&] { return "Score: " + rounded.str(); });
+        const std::string score = rounded.str();
+        step(
+            [&] {
+                return util::concat({"本项得分：", score, "分"});
+            },
+            [&] {
+                return util::concat({"Score: ", score});
+            });
         if (is_numeric_target(m_ind)) {
             if (const auto reviewer = read_reviewer_score(m_ind); reviewer && *reviewer != rounded) {
                 step(

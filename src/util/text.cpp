@@ -549,6 +549,15 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return out;
 }
 
+std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t n = 0;
+    for (const std::string_view p : parts) n += p.size();
+    std::string out;
+    out.reserve(n);
+    for (const std::string_view p : parts) out.append(p.data(), p.size());
+    return out;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,9 @@ inline bool starts_with(std::string_view s, std::string_view prefix) { return s.
 inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 std::vector<std::string> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
+/// The parts one after another, in a string sized once: a chain of `+` on std::string grows (and copies)
+/// its result several times over for a sentence of a dozen parts, as the scorer's steps are.
+std::string concat(std::initializer_list<std::string_view> parts);
 /// `s` as one CSV field (RFC 4180): in quotes, with its quotes doubled, when it holds a comma, a quote
 /// or a line break; as it is otherwise.
 std::string csv_quoted(std::string_view s);

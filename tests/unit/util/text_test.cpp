@@ -531,3 +531,12 @@ TEST_CASE("count_byte: more than 255 blocks of matches in every lane", "[text]")
     for (int i = 0; i < 5000; ++i) mixed += i % 2 ? "\n" : "ab";
     CHECK(perf_check::util::count_byte(mixed, '\n') == 2500);
 }
+
+TEST_CASE("concat joins its parts in one string", "[text]") {
+    CHECK(concat({}).empty());
+    CHECK(concat({"目标：", "≥95%", "；分值：", "", "10", "分"}) == "目标：≥95%；分值：10分");
+    const std::string long_part(100, 'x');
+    const std::string joined = concat({long_part, "中", long_part});
+    CHECK(joined.size() == 203);
+    CHECK(joined.substr(100, 3) == "中");
+}
