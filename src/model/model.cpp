@@ -83,12 +83,7 @@ const std::string& Indicator::level2_view(std::string& scratch) const {
 std::string Indicator::path() const {
     std::string scratch1;
     std::string scratch2;
-    std::string out(level1_view(scratch1));
-    out += '/';
-    out += level2_view(scratch2);
-    out += '/';
-    out += name.text;
-    return out;
+    return util::concat({level1_view(scratch1), "/", level2_view(scratch2), "/", name.text});
 }
 
 const char* comparator_symbol(Comparator c) {

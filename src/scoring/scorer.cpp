@@ -713,30 +713,32 @@ private:
         if (band) {
             const Decimal lo = m_w * band->low;
             const Decimal hi = m_w * band->high;
-            const std::string range = "[" + lo.str() + ", " + hi.str() + "]";
+            const std::string range = util::concat({"[", lo.str(), ", ", hi.str(), "]"});
             if (reviewer) {
                 const Decimal s = *reviewer;
+                const std::string score = s.str();
                 if (s >= lo && s <= hi) {
                     step(
                         [&] {
-                            return "自评得分" + s.str() + "在“" + band->label + "”等级区间" + range +
-                                   "内：采用自评得分";
+                            return util::concat(
+                                {"自评得分", score, "在“", band->label, "”等级区间", range, "内：采用自评得分"});
                         },
                         [&] {
-                            return "The reviewer's score " + s.str() + " lies in the band of \"" + band->label + "\" " +
-                                   range + ": it is used";
+                            return util::concat({"The reviewer's score ", score, " lies in the band of \"", band->label,
+                                                 "\" ", range, ": it is used"});
                         });
                     return s;
                 }
                 const Decimal c = s < lo ? lo : hi;
+                const std::string edge = c.str();
                 step(
                     [&] {
-                        return "自评得分" + s.str() + "超出“" + band->label + "”等级区间" + range + "：按区间边界计" +
-                               c.str() + "分";
+                        return util::concat({"自评得分", score, "超出“", band->label, "”等级区间", range,
+                                             "：按区间边界计", edge, "分"});
                     },
                     [&] {
-                        return "The reviewer's score " + s.str() + " is outside the band of \"" + band->label + "\" " +
-                               range + ": taken at the band's edge, " + c.str();
+                        return util::concat({"The reviewer's score ", score, " is outside the band of \"", band->label,
+                                             "\" ", range, ": taken at the band's edge, ", edge});
                     });
                 return c;
             }
