@@ -351,3 +351,24 @@ TEST_CASE("utf16_as_utf8 streams across its read chunks and rewinds to the start
     CHECK(all.str() == text);
     CHECK(detect(text));  // what the CSV reader then gets is plain UTF-8
 }
+
+// The table's decoding copies runs of ASCII sixteen bytes at a time and decodes small cells on the stack,
+// large ones in a buffer of their own: against iconv (a four-byte code at the end sends a cell there) for
+// runs of every length around the block, and for cells either side of the stack buffer's size.
+TEST_CASE("gb18030: ASCII runs and cell sizes decode as iconv decodes them", "[encoding]") {
+    const std::string four_byte = "\x81\x30\x81\x30";
+    const std::vector<std::string> pieces = {"a", "12345", "842.07万元,", "\xD6\xD0", "\xA3\xA5", "\xA1\xDD", " "};
+    std::uint32_t seed = 99;
+    for (int n = 0; n < 2000; ++n) {
+        std::string s;
+        const int len = 1 + n % 40 + (n % 97 == 0 ? 400 : 0);  // now and then past the stack buffer
+        for (int k = 0; k < len; ++k) {
+            seed = seed * 1664525U + 1013904223U;
+            s += pieces[(seed >> 16) % pieces.size()];
+        }
+        INFO(s.size());
+        REQUIRE(gb18030_to_utf8(s + four_byte) == gb18030_to_utf8(s) + "\xC2\x80");
+    }
+    const std::string long_ascii(1000, 'x');
+    CHECK(gb18030_to_utf8(long_ascii + "\xD6\xD0") == long_ascii + "中");
+}
