@@ -1,6 +1,8 @@
 // Extraction of money amounts from prose and from cost indicators (see cost_items.hpp).
 #include "rules/cost_items.hpp"
 
+#include <algorithm>
+
 #include "rules/rule_util.hpp"
 #include "util/text.hpp"
 
@@ -98,15 +100,13 @@ std::string read_number(std::string_view text, std::size_t& p) {
     return digits;
 }
 
-struct Found {
-    MoneyItem item;
-    std::size_t first_byte;
-};
-
-// The amounts in `text`.
-std::vector<Found> scan(std::string_view text) {
-    std::vector<Found> out;
-    std::size_t p = 0;
+// The amounts in `text` from byte `from`, which must be where a scan from the start would stand: the
+// start of a character that is neither a digit nor inside an amount (such as the lead byte of 其中).
+// The scan moves only over whole characters, or one byte of a malformed one, so it reaches every such
+// byte; starting there reads the same amounts after it.
+std::vector<MoneyItem> scan(std::string_view text, std::size_t from) {
+    std::vector<MoneyItem> out;
+    std::size_t p = from;
     while (p < text.size()) {
         // Straight to the next byte that may start a digit: an ASCII one, or the lead byte 0xEF of a
         // full-width one. Neither occurs inside another code point's bytes, so this is a code point.
@@ -142,12 +142,11 @@ std::vector<Found> scan(std::string_view text) {
         if (!value) continue;
         const auto wan = to_wan(*value, unit);
         if (!wan) continue;
-        Found f;
-        f.item.wan = *wan;
-        f.item.text = std::string(text.substr(start, after - start));
-        f.item.used_for = at(text, skip_spaces(text, after), U"用于");
-        f.first_byte = start;
-        out.push_back(std::move(f));
+        MoneyItem& item = out.emplace_back();
+        item.wan = *wan;
+        item.text = std::string(text.substr(start, after - start));
+        item.used_for = at(text, skip_spaces(text, after), U"用于");
+        item.first_byte = start;
         p = after;
     }
     return out;
@@ -159,30 +158,23 @@ std::size_t find_qizhong(std::string_view text) {
     return text.find("其中");
 }
 
-std::vector<MoneyItem> used_for_only(const std::vector<MoneyItem>& items) {
-    std::vector<MoneyItem> out;
-    for (const auto& it : items) {
-        if (it.used_for) out.push_back(it);
-    }
-    return out;
-}
-
 }  // namespace
 
 std::vector<MoneyItem> money_in_text(std::string_view text) {
-    std::vector<MoneyItem> out;
-    for (auto& f : scan(text)) out.push_back(std::move(f.item));
-    return out;
+    return scan(text, 0);
 }
 
 std::vector<MoneyItem> goal_breakdown(std::string_view goal) {
     const std::size_t qizhong = find_qizhong(goal);
-    std::vector<MoneyItem> items;
-    for (auto& f : scan(goal)) {
-        if (qizhong == std::string_view::npos || f.first_byte > qizhong) items.push_back(std::move(f.item));
+    // Only amounts after 其中 count when there is one: the text before it is not read at all (in a goal
+    // of a sentence or two, 其中 comes late: reading from it was most of this rule's work).
+    std::vector<MoneyItem> items = scan(goal, qizhong == std::string_view::npos ? 0 : qizhong);
+    const auto used = static_cast<std::size_t>(
+        std::count_if(items.begin(), items.end(), [](const MoneyItem& it) { return it.used_for; }));
+    if (used >= 2) {
+        std::erase_if(items, [](const MoneyItem& it) { return !it.used_for; });
+        return items;
     }
-    std::vector<MoneyItem> used = used_for_only(items);
-    if (used.size() >= 2) return used;
     // Without 其中, plain amounts are the project total or context, never a breakdown.
     if (qizhong == std::string_view::npos) return {};
     return items;

@@ -17,6 +17,7 @@ struct MoneyItem {
     Decimal wan;
     std::string text;
     bool used_for = false;  ///< directly followed by 用于 ("30万元用于…")
+    std::size_t first_byte = 0;  ///< where `text` starts in the text it was read from
 };
 
 /// Every amount written as <number>(亿元|万元|元) in `text`, in order. Numbers may use full-width
