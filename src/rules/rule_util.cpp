@@ -49,50 +49,11 @@ std::string string_param(const Params& params, const std::string& key, std::stri
     return (p && !p->values.empty()) ? p->values[0] : fallback;
 }
 
-namespace {
-std::string_view without_suffix(std::string_view s) {
-    constexpr std::string_view k_suffix = "指标";
-    if (util::ends_with(s, k_suffix) && s.size() > k_suffix.size()) s.remove_suffix(k_suffix.size());
-    return s;
-}
-// without_suffix(a) == without_suffix(b), decided by the lengths first (rules ask it for every indicator
-// and path, and most pairs differ): texts of one length are the same level only when equal (both or
-// neither end in 指标), and lengths that differ by other than the suffix's never are.
-// a == b, deciding most unequal pairs of names without a call to memcmp: their second bytes differ
-// (成本/产出/效益/满意度 and most 二级 names start with different characters of one lead byte).
-bool same_text(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    if (a.size() >= 2 && a[1] != b[1]) return false;
-    return a == b;
-}
-bool same_level(std::string_view a, std::string_view b) {
-    constexpr std::size_t k_suffix = std::string_view("指标").size();
-    if (a.size() == b.size()) return same_text(a, b);
-    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) != k_suffix) return false;
-    return without_suffix(a) == without_suffix(b);
-}
-
-}  // namespace
-
-namespace {
-bool under_levels(const Indicator& indicator, std::string_view level1, std::string_view level2, bool has_level2) {
-    // A normalised indicator has its level names: the views and their scratch strings are for others.
-    const bool derive = (indicator.level1_name.empty() && !indicator.level1.text.empty()) ||
-                        (indicator.level2_name.empty() && !indicator.level2.text.empty());
-    if (!derive) {
-        if (!same_level(indicator.level1_name, level1)) return false;
-        return !has_level2 || same_level(indicator.level2_name, level2);
-    }
-    std::string scratch;
-    if (!same_level(indicator.level1_view(scratch), level1)) return false;
-    return !has_level2 || same_level(indicator.level2_view(scratch), level2);
-}
-}  // namespace
-
 bool under(const Indicator& indicator, std::string_view path) {
     const std::size_t slash = path.find('/');
-    if (slash == std::string_view::npos) return under_levels(indicator, path, {}, false);
-    return under_levels(indicator, path.substr(0, slash), path.substr(slash + 1), true);
+    if (!detail::level_is(indicator.level1_name, indicator.level1, level_stem(path.substr(0, slash)))) return false;
+    return slash == std::string_view::npos ||
+           detail::level_is(indicator.level2_name, indicator.level2, level_stem(path.substr(slash + 1)));
 }
 
 LevelPath::LevelPath(std::string_view path) {
@@ -102,6 +63,8 @@ LevelPath::LevelPath(std::string_view path) {
         level2 = path.substr(slash + 1);
         has_level2 = true;
     }
+    stem1_size = level_stem(level1).size();
+    stem2_size = level_stem(level2).size();
 }
 
 std::vector<LevelPath> level_paths(const std::vector<std::string>& paths) {
@@ -111,9 +74,11 @@ std::vector<LevelPath> level_paths(const std::vector<std::string>& paths) {
     return out;
 }
 
-bool under(const Indicator& indicator, const LevelPath& path) {
-    return under_levels(indicator, path.level1, path.level2, path.has_level2);
+namespace detail {
+bool derived_level_is(const Cell& cell, std::string_view stem) {
+    return level_stem(util::strip_spaces(cell.text)) == stem;
 }
+}  // namespace detail
 
 int shown_row(const Indicator& indicator) {
     return indicator.name.loc.sheet_row > 0 ? indicator.name.loc.sheet_row : indicator.row;

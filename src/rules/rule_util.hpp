@@ -37,16 +37,47 @@ std::string string_param(const Params& params, const std::string& key, std::stri
 /// "产出指标").
 bool under(const Indicator& indicator, std::string_view path);
 
+/// `name` without one trailing "指标" (kept when it is the whole name): two level names are the same level
+/// when their stems are equal ("产出" and "产出指标"; "成本指标指标" is not "成本").
+inline std::string_view level_stem(std::string_view name) {
+    constexpr std::string_view k_suffix = "指标";
+    if (name.size() > k_suffix.size() && name.ends_with(k_suffix)) name.remove_suffix(k_suffix.size());
+    return name;
+}
+
 /// An indicator path split once into its levels: rules keep their configured paths so, since they ask
 /// under() for every indicator and path (nearly two million times on a table of 12,000 projects).
 struct LevelPath {
     std::string level1;
     std::string level2;
     bool has_level2 = false;  ///< "一级/二级"; false for "一级" (any 二级)
+    std::size_t stem1_size = 0;  ///< level_stem(level1).size(): the stem is level1's prefix
+    std::size_t stem2_size = 0;
     explicit LevelPath(std::string_view path);
+    [[nodiscard]] std::string_view stem1() const { return std::string_view(level1).substr(0, stem1_size); }
+    [[nodiscard]] std::string_view stem2() const { return std::string_view(level2).substr(0, stem2_size); }
 };
 std::vector<LevelPath> level_paths(const std::vector<std::string>& paths);
-bool under(const Indicator& indicator, const LevelPath& path);
+
+namespace detail {
+/// True when the level named `name` (normalisation's level name) or, when that is not set, `cell` (an
+/// indicator that did not go through normalisation) has the stem `stem`. Inline for the common case, as
+/// rules ask it millions of times: most names differ from the stem in length or in their second byte
+/// (成本/产出/效益/满意度 and most 二级 names begin with different characters of one lead byte).
+bool derived_level_is(const Cell& cell, std::string_view stem);
+inline bool level_is(const std::string& name, const Cell& cell, std::string_view stem) {
+    if (name.empty() && !cell.text.empty()) return derived_level_is(cell, stem);
+    const std::string_view s = level_stem(name);
+    if (s.size() != stem.size()) return false;
+    if (s.size() >= 2 && s[1] != stem[1]) return false;
+    return s == stem;
+}
+}  // namespace detail
+
+inline bool under(const Indicator& indicator, const LevelPath& path) {
+    if (!detail::level_is(indicator.level1_name, indicator.level1, path.stem1())) return false;
+    return !path.has_level2 || detail::level_is(indicator.level2_name, indicator.level2, path.stem2());
+}
 
 /// The row of `indicator` as a message names it: the row a spreadsheet shows (a CSV's record number when
 /// cells with line breaks above make it differ from the line), as the 单元格 column does.

@@ -1,6 +1,8 @@
 // Tests of the rules' shared helpers: where an indicator sits in the framework.
 #include <catch2/catch.hpp>
 
+#include <random>
+
 #include "rules/rule_util.hpp"
 #include "support/builders.hpp"
 #include "util/text.hpp"
@@ -71,4 +73,60 @@ TEST_CASE("under gives the same answer for a path split once, and for indicators
     }
     CHECK(rules::under(at("产出指标", "数量指标"), rules::LevelPath("产出/数量")));
     CHECK_FALSE(rules::under(at("产出指标", "质量指标"), rules::LevelPath("产出/数量")));
+}
+
+namespace {
+// under() as first written: the level names (without spaces) equal once one trailing 指标 is taken off
+// each, when more than 指标 is left.
+std::string_view without_suffix(std::string_view s) {
+    constexpr std::string_view k_suffix = "指标";
+    if (util::ends_with(s, k_suffix) && s.size() > k_suffix.size()) s.remove_suffix(k_suffix.size());
+    return s;
+}
+bool reference_under(const Indicator& indicator, std::string_view path) {
+    const std::size_t slash = path.find('/');
+    const std::string l1 = util::strip_spaces(indicator.level1.text);
+    const std::string l2 = util::strip_spaces(indicator.level2.text);
+    if (without_suffix(l1) != without_suffix(path.substr(0, slash))) return false;
+    return slash == std::string_view::npos || without_suffix(l2) == without_suffix(path.substr(slash + 1));
+}
+}  // namespace
+
+TEST_CASE("under (inline, on stems) agrees with comparing names without one 指标, on random levels", "[rule-util]") {
+    // Pieces that make names of one length, names a suffix apart, suffixes twice, and bare suffixes.
+    const std::vector<std::string> pieces = {"指标", "成本", "产出", "效", "满意度", "经济", " ", "指", "标", "本成"};
+    std::mt19937 rng(31);
+    std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+    std::uniform_int_distribution<int> length(0, 4);
+    const auto name = [&] {
+        std::string s;
+        for (int n = length(rng); n > 0; --n) s += pieces[piece(rng)];
+        return s;
+    };
+    for (int round = 0; round < 3000; ++round) {
+        const std::string l1 = name();
+        const std::string l2 = name();
+        std::string path = util::strip_spaces(name());
+        if (rng() % 2 == 0) path += "/" + util::strip_spaces(name());
+        Indicator derived = at(l1, l2);
+        derived.level1_name.clear();  // as an indicator that did not go through normalisation
+        derived.level2_name.clear();
+        Indicator named = derived;  // as normalisation leaves it
+        named.level1_name = util::strip_spaces(l1);
+        named.level2_name = util::strip_spaces(l2);
+        CAPTURE(l1, l2, path);
+        const bool expected = reference_under(derived, path);
+        CHECK(rules::under(derived, path) == expected);
+        CHECK(rules::under(named, path) == expected);
+        CHECK(rules::under(derived, rules::LevelPath(path)) == expected);
+        CHECK(rules::under(named, rules::LevelPath(path)) == expected);
+    }
+}
+
+TEST_CASE("level_stem takes one trailing 指标 off a name that is more than it", "[rule-util]") {
+    CHECK(rules::level_stem("成本指标") == "成本");
+    CHECK(rules::level_stem("成本") == "成本");
+    CHECK(rules::level_stem("成本指标指标") == "成本指标");
+    CHECK(rules::level_stem("指标") == "指标");
+    CHECK(rules::level_stem("").empty());
 }
