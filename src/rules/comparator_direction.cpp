@@ -33,13 +33,24 @@ int depth_of(const std::string& path) {
     return path.find('/') == std::string::npos ? 1 : 2;
 }
 
+/// The hint for a comparator pointing the wrong way, where `more` (or less) is better.
+Text wrong_way_hint(bool more) {
+    return {fmt::format("请把指标值类型改为“{}”；若确需设定{}，请在指标值内容中说明理由。", more ? "≥" : "≤",
+                        more ? "上限" : "下限"),
+            fmt::format("Change the comparator to “{}”; if {} is really intended, explain why in the "
+                        "indicator description.",
+                        more ? "≥" : "≤", more ? "an upper limit" : "a lower limit")};
+}
+
 class ComparatorDirection final : public Rule {
 public:
     ComparatorDirection(std::vector<std::string> at_least, std::vector<std::string> at_most)
         : m_at_least(std::move(at_least)),
           m_at_most(std::move(at_most)),
           m_at_least_paths(level_paths(m_at_least)),
-          m_at_most_paths(level_paths(m_at_most)) {}
+          m_at_most_paths(level_paths(m_at_most)),
+          m_hint_more(wrong_way_hint(true)),
+          m_hint_less(wrong_way_hint(false)) {}
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string_view pname = project_label(project);
@@ -62,19 +73,21 @@ public:
             const std::string sym = comparator_symbol(c);
             const bool more = m.expect == Expect::at_least;
             Finding f = make_finding(project, &ind, ind.type.empty() ? ind.target : ind.type);
-            f.message = {
+            f.message = in_languages(
+                sink,
                 fmt::format("项目“{}”的指标“{}”属于“{}”，这类指标{}，通常应为{}，但指标值类型为“{}”。", pname,
                             ind.name.shown(), *m.path, more ? "越多（越高）越好" : "越少（越低）越好",
                             more ? "“≥”或“=”" : "“≤”或“=”", sym),
-                fmt::format("Project “{}”, indicator “{}” is under “{}”, where {} is better, so the comparator is "
-                            "normally {}; it is “{}”.",
-                            pname, ind.name.shown(), *m.path, more ? "more" : "less",
-                            more ? "“≥” or “=”" : "“≤” or “=”", sym)};
-            f.hint = {fmt::format("请把指标值类型改为“{}”；若确需设定{}，请在指标值内容中说明理由。", more ? "≥" : "≤",
-                                  more ? "上限" : "下限"),
-                      fmt::format("Change the comparator to “{}”; if {} is really intended, explain why in the "
-                                  "indicator description.",
-                                  more ? "≥" : "≤", more ? "an upper limit" : "a lower limit")};
+                [&] {
+                    return fmt::format(
+                        "Project “{}”, indicator “{}” is under “{}”, where {} is better, so the comparator is "
+                        "normally {}; it is “{}”.",
+                        pname, ind.name.shown(), *m.path, more ? "more" : "less", more ? "“≥” or “=”" : "“≤” or “=”",
+                        sym);
+                });
+            // Two wordings per run, one for each direction.
+            f.hint = in_languages(sink, more ? m_hint_more.zh : m_hint_less.zh,
+                                  [&] { return more ? m_hint_more.en : m_hint_less.en; });
             sink.add(std::move(f));
         }
     }
@@ -136,6 +149,8 @@ private:
     std::vector<std::string> m_at_most;
     std::vector<LevelPath> m_at_least_paths;  ///< m_at_least, split
     std::vector<LevelPath> m_at_most_paths;
+    Text m_hint_more;  ///< the hint for a "more is better" category with ≤ or <
+    Text m_hint_less;  ///< and for a "less is better" one with ≥ or >
 };
 
 /// Paths are "一级" or "一级/二级", each part non-empty.

@@ -74,7 +74,7 @@ private:
 
     // When 资金总额, read in 万元, is the items' sum in 元 (2000000 against items of 1600000元 and 400000元): the
     // cell was written in 元 in a table whose unit line is missing or says 万元. Said first in the hint.
-    void add_yuan_hint(const Project& project, Decimal sum, Finding& f) const {
+    void add_yuan_hint(const Project& project, Decimal sum, Finding& f, bool english) const {
         const Decimal funds = *project.funds_wan;
         const Decimal as_yuan = funds / Decimal::from_int(10000);
         if (!equal(as_yuan, sum) || equal(funds, sum)) return;
@@ -83,6 +83,7 @@ private:
                         "请在表头上方写明“金额单位：元”，或把资金总额改为{}（万元）。",
                         project.funds.shown(), amount(funds), amount(funds), amount(as_yuan), amount(as_yuan)) +
                     f.hint.zh;
+        if (!english) return;
         f.hint.en = fmt::format(
                         "The total funds “{}” read as {} 万元; written in 元 ({} 元 = {} 万元) they equal the items' "
                         "sum: state “金额单位：元” above the header, or change the funds to {} (万元). ",
@@ -103,15 +104,20 @@ private:
         f.message.zh =
             fmt::format("{}绩效目标中列出的成本分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
                         amount(sum), listed(parts), amount(funds), difference_zh(sum, funds));
-        f.message.en = fmt::format(
-            "The cost items in the goal text of {} sum to {} 万元 ({}), but the total funds "
-            "are {} 万元: {}.",
-            project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
+        const bool english = sink.wants_english();  // English only for a run that shows it
+        if (english) {
+            f.message.en = fmt::format(
+                "The cost items in the goal text of {} sum to {} 万元 ({}), but the total funds "
+                "are {} 万元: {}.",
+                project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
+        }
         f.hint.zh = "核对“其中：X万元用于…”各分项金额，使其合计等于资金总额；注意元与万元的换算（1万元 = 10000元）。";
-        f.hint.en =
-            "Check the amounts of the “其中：X万元用于…” items so that they add up to the total funds; mind "
-            "元 vs 万元 (1 万元 = 10,000 元).";
-        add_yuan_hint(project, sum, f);
+        if (english) {
+            f.hint.en =
+                "Check the amounts of the “其中：X万元用于…” items so that they add up to the total funds; mind "
+                "元 vs 万元 (1 万元 = 10,000 元).";
+        }
+        add_yuan_hint(project, sum, f, english);
         sink.add(std::move(f));
     }
 
@@ -134,15 +140,20 @@ private:
         f.message.zh =
             fmt::format("{}经济成本指标的分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
                         amount(sum), listed(parts), amount(funds), difference_zh(sum, funds));
-        f.message.en = fmt::format(
-            "The economic-cost indicators of {} sum to {} 万元 ({}), but the total funds are "
-            "{} 万元: {}.",
-            project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
+        const bool english = sink.wants_english();  // English only for a run that shows it
+        if (english) {
+            f.message.en = fmt::format(
+                "The economic-cost indicators of {} sum to {} 万元 ({}), but the total funds are "
+                "{} 万元: {}.",
+                project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
+        }
         f.hint.zh = "核对各经济成本指标的指标值和度量单位（元/万元），使分项合计等于资金总额；遗漏的支出请补列为指标。";
-        f.hint.en =
-            "Check each economic-cost target and its unit (元/万元) so that the items add up to the total "
-            "funds; add any missing expense as an indicator.";
-        add_yuan_hint(project, sum, f);
+        if (english) {
+            f.hint.en =
+                "Check each economic-cost target and its unit (元/万元) so that the items add up to the total "
+                "funds; add any missing expense as an indicator.";
+        }
+        add_yuan_hint(project, sum, f, english);
         sink.add(std::move(f));
     }
 

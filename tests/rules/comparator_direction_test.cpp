@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/builders.hpp"
+#include "../support/languages.hpp"
 
 using namespace perf_check;
 
@@ -130,4 +131,20 @@ TEST_CASE("comparator-direction rejects bad parameters", "[comparator-direction]
     const auto empty_part =
         entry->factory(config::default_rule_set(), Params({{"at_least", Param{{"产出指标/"}, true, 2}}}));
     REQUIRE_FALSE(empty_part.has_value());
+}
+
+TEST_CASE("comparator-direction writes no English for a Chinese-only run", "[comparator-direction]") {
+    // Both directions, with their hints worded once per run, and a comparator not stated.
+    const Project p = rows({
+        row("成本指标", "经济成本指标", "项目总成本", "≥"),
+        row("满意度指标", "服务对象满意度指标", "群众满意度", "≤"),
+        row("产出指标", "质量指标", "验收合格率", ""),
+    });
+    CHECK(test::check_chinese_only_run("comparator-direction", p) == 3);
+    const auto findings = test::run_rule("comparator-direction", p);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].hint.en ==
+          "Change the comparator to “≤”; if a lower limit is really intended, explain why in the indicator "
+          "description.");
+    CHECK(findings[1].hint.zh == "请把指标值类型改为“≥”；若确需设定上限，请在指标值内容中说明理由。");
 }

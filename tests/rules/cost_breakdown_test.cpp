@@ -3,6 +3,7 @@
 
 #include "rules/cost_items.hpp"
 #include "support/builders.hpp"
+#include "support/languages.hpp"
 
 using namespace perf_check;
 
@@ -216,4 +217,19 @@ TEST_CASE("cost-breakdown reads items in 千元", "[cost-breakdown]") {
     CHECK(test::run_rule("cost-breakdown",
                          with_costs({cost("岗位补贴", "4000", "千元"), cost("经办费用", "442.07", "万元")}))
               .empty());
+}
+
+TEST_CASE("cost-breakdown writes no English for a Chinese-only run when the items do not add up", "[cost-breakdown]") {
+    // Goal items and cost indicators off the funds, each also with the hint that the funds look like 元.
+    CHECK(test::check_chinese_only_run("cost-breakdown",
+                                       with_costs({cost("项目总成本", "842.07")},
+                                                  k_goal + "其中：30万元用于人员培训；12.5万元用于设备购置。")) == 1);
+    CHECK(test::check_chinese_only_run("cost-breakdown",
+                                       with_costs({cost("岗位补贴发放", "800"), cost("经办费用", "40")})) == 1);
+    CHECK(test::check_chinese_only_run(
+              "cost-breakdown", with_costs({cost("项目实施成本", "1600000", "元"), cost("工作经费", "400000", "元")},
+                                           k_goal, "2000000")) == 1);
+    CHECK(test::check_chinese_only_run(
+              "cost-breakdown",
+              with_costs({}, k_goal + "其中：160万元用于项目实施；40万元用于工作经费。", "2000000")) >= 1);
 }

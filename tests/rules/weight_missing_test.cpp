@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/builders.hpp"
+#include "support/languages.hpp"
 
 using namespace perf_check;
 
@@ -84,4 +85,15 @@ TEST_CASE("weight-missing rejects parameters", "[weight-missing]") {
                           ->factory(config::default_rule_set(), Params({{"default", Param{{"10"}, false, 4}}}));
     REQUIRE_FALSE(rule.has_value());
     CHECK(rule.error().line == 4);
+}
+
+TEST_CASE("weight-missing writes no English for a Chinese-only run", "[weight-missing]") {
+    CHECK(test::check_chinese_only_run("weight-missing", test::project("301001", "同级财政对城乡居民养老保险的补助",
+                                                                       "158.62", k_goal, fourth_project_rows())) == 1);
+    for (const std::string weight : {"待定", "0分"}) {
+        auto rows = test::seed_rows();
+        rows[4].weight = weight;
+        CHECK(test::check_chinese_only_run(
+                  "weight-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows)) == 1);
+    }
 }

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "support/builders.hpp"
+#include "support/languages.hpp"
 
 using namespace perf_check;
 
@@ -104,4 +105,16 @@ TEST_CASE("weight-total rejects parameters", "[weight-total]") {
                           ->factory(config::default_rule_set(), Params({{"total", Param{{"100"}, false, 10}}}));
     REQUIRE_FALSE(rule.has_value());
     CHECK(rule.error().line == 10);
+}
+
+TEST_CASE("weight-total writes no English for a Chinese-only run", "[weight-total]") {
+    // Each likely cause: budget execution counted, points short, over, on a placeholder, unweighted rows.
+    for (const std::string weight : {"30分", "12.5分", "25", ""}) {
+        CHECK(test::check_chinese_only_run("weight-total", with_cost_weight(weight)) == 1);
+    }
+    auto rows = test::seed_rows();
+    rows[0].weight = "5分";
+    rows[1].weight = "15分";
+    CHECK(test::check_chinese_only_run(
+              "weight-total", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows)) == 1);
 }
