@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -35,9 +33,9 @@ int depth_of(const std::string& path) {
 
 /// The hint for a comparator pointing the wrong way, where `more` (or less) is better.
 Text wrong_way_hint(bool more) {
-    return {fmt::format("请把指标值类型改为“{}”；若确需设定{}，请在指标值内容中说明理由。", more ? "≥" : "≤",
+    return {format_text("请把指标值类型改为“{}”；若确需设定{}，请在指标值内容中说明理由。", more ? "≥" : "≤",
                         more ? "上限" : "下限"),
-            fmt::format("Change the comparator to “{}”; if {} is really intended, explain why in the "
+            format_text("Change the comparator to “{}”; if {} is really intended, explain why in the "
                         "indicator description.",
                         more ? "≥" : "≤", more ? "an upper limit" : "a lower limit")};
 }
@@ -75,11 +73,11 @@ public:
             Finding f = make_finding(project, &ind, ind.type.empty() ? ind.target : ind.type);
             f.message = in_languages(
                 sink,
-                fmt::format("项目“{}”的指标“{}”属于“{}”，这类指标{}，通常应为{}，但指标值类型为“{}”。", pname,
+                format_text("项目“{}”的指标“{}”属于“{}”，这类指标{}，通常应为{}，但指标值类型为“{}”。", pname,
                             ind.name.shown(), *m.path, more ? "越多（越高）越好" : "越少（越低）越好",
                             more ? "“≥”或“=”" : "“≤”或“=”", sym),
                 [&] {
-                    return fmt::format(
+                    return format_text(
                         "Project “{}”, indicator “{}” is under “{}”, where {} is better, so the comparator is "
                         "normally {}; it is “{}”.",
                         pname, ind.name.shown(), *m.path, more ? "more" : "less", more ? "“≥” or “=”" : "“≤” or “=”",
@@ -103,24 +101,24 @@ private:
         f.value = ind.target.text;
         f.message = in_languages(
             sink,
-            fmt::format("{}的指标“{}”指标值为“{}"
+            format_text("{}的指标“{}”指标值为“{}"
                         "”，但指标值类型没有填写，指标值中也没有比较符，无法判断实际值高于还是低于它算完成。",
                         project_zh(project), ind.name.shown(), ind.target.text),
             [&] {
-                return fmt::format(
+                return format_text(
                     "Indicator “{}” of {} has the target “{}” but no comparator, in 指标值类型 or in the value: "
                     "whether more or less meets it cannot be read.",
                     ind.name.shown(), project_en(project), ind.target.text);
             });
         f.hint = in_languages(
             sink,
-            known ? fmt::format("在指标值类型列填写“{}”（“{}”类指标{}）。", suggest, *m.path,
+            known ? format_text("在指标值类型列填写“{}”（“{}”类指标{}）。", suggest, *m.path,
                                 more ? "越多（越高）越好" : "越少（越低）越好")
-                  : fmt::format("在指标值类型列填写{}，或写进指标值（如“≥{}”）。", suggest, ind.target.text),
+                  : format_text("在指标值类型列填写{}，或写进指标值（如“≥{}”）。", suggest, ind.target.text),
             [&] {
-                return known ? fmt::format("Fill in “{}” as the comparator (under “{}” {} is better).", suggest,
+                return known ? format_text("Fill in “{}” as the comparator (under “{}” {} is better).", suggest,
                                            *m.path, more ? "more" : "less")
-                             : fmt::format("Fill in the comparator (≥, ≤ or =), or write it in the value (e.g. “≥{}”).",
+                             : format_text("Fill in the comparator (≥, ≤ or =), or write it in the value (e.g. “≥{}”).",
                                            ind.target.text);
             });
         sink.add(std::move(f));
@@ -164,7 +162,7 @@ std::optional<Error> check_paths(const Params& params, const std::string& key) {
         if (ok) continue;
         Error e;
         e.line = p->line;
-        e.message = fmt::format(
+        e.message = format_text(
             "parameter '{}' of rule {}: '{}' is not an indicator path; write \"一级\" or \"一级/二级\", e.g. "
             "\"产出指标/数量指标\"",
             key, k_id, v);

@@ -2,8 +2,6 @@
 // `其中：X万元用于…` breakdown in the goal text) and the items must add up to 资金总额.
 #include <optional>
 
-#include <fmt/format.h>
-
 #include "rules/cost_items.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
@@ -64,12 +62,12 @@ private:
     [[nodiscard]] bool equal(Decimal a, Decimal b) const { return (a - b).abs() <= m_tolerance; }
 
     static std::string difference_zh(Decimal sum, Decimal funds) {
-        return sum > funds ? fmt::format("多出{}万元", amount(sum - funds))
-                           : fmt::format("少{}万元", amount(funds - sum));
+        return sum > funds ? format_text("多出{}万元", amount(sum - funds))
+                           : format_text("少{}万元", amount(funds - sum));
     }
     static std::string difference_en(Decimal sum, Decimal funds) {
-        return sum > funds ? fmt::format("{} 万元 over", amount(sum - funds))
-                           : fmt::format("{} 万元 short", amount(funds - sum));
+        return sum > funds ? format_text("{} 万元 over", amount(sum - funds))
+                           : format_text("{} 万元 short", amount(funds - sum));
     }
 
     // When 资金总额, read in 万元, is the items' sum in 元 (2000000 against items of 1600000元 and 400000元): the
@@ -78,13 +76,13 @@ private:
         const Decimal funds = *project.funds_wan;
         const Decimal as_yuan = funds / Decimal::from_int(10000);
         if (!equal(as_yuan, sum) || equal(funds, sum)) return;
-        f.hint.zh = fmt::format(
+        f.hint.zh = format_text(
                         "资金总额“{}”按万元读作{}万元；若它是以元填写的（{}元 = {}万元），正好等于分项合计："
                         "请在表头上方写明“金额单位：元”，或把资金总额改为{}（万元）。",
                         project.funds.shown(), amount(funds), amount(funds), amount(as_yuan), amount(as_yuan)) +
                     f.hint.zh;
         if (!english) return;
-        f.hint.en = fmt::format(
+        f.hint.en = format_text(
                         "The total funds “{}” read as {} 万元; written in 元 ({} 元 = {} 万元) they equal the items' "
                         "sum: state “金额单位：元” above the header, or change the funds to {} (万元). ",
                         project.funds.shown(), amount(funds), amount(funds), amount(as_yuan), amount(as_yuan)) +
@@ -102,11 +100,11 @@ private:
         for (const auto& it : items) parts.push_back(it.text);
         Finding f = make_finding(project, nullptr, project.goal);
         f.message.zh =
-            fmt::format("{}绩效目标中列出的成本分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
+            format_text("{}绩效目标中列出的成本分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
                         amount(sum), listed(parts), amount(funds), difference_zh(sum, funds));
         const bool english = sink.wants_english();  // English only for a run that shows it
         if (english) {
-            f.message.en = fmt::format(
+            f.message.en = format_text(
                 "The cost items in the goal text of {} sum to {} 万元 ({}), but the total funds "
                 "are {} 万元: {}.",
                 project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
@@ -133,16 +131,16 @@ private:
         }
         std::vector<std::string> parts;  // the message's list: only for a project that is reported
         for (const auto& line : lines) {
-            parts.push_back(fmt::format("“{}”{}万元", line.indicator->name.shown(), amount(line.wan)));
+            parts.push_back(format_text("“{}”{}万元", line.indicator->name.shown(), amount(line.wan)));
         }
         const Indicator& first = *lines.front().indicator;
         Finding f = make_finding(project, &first, first.target);
         f.message.zh =
-            fmt::format("{}经济成本指标的分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
+            format_text("{}经济成本指标的分项合计{}万元（{}），与资金总额{}万元不符，{}。", project_zh(project),
                         amount(sum), listed(parts), amount(funds), difference_zh(sum, funds));
         const bool english = sink.wants_english();  // English only for a run that shows it
         if (english) {
-            f.message.en = fmt::format(
+            f.message.en = format_text(
                 "The economic-cost indicators of {} sum to {} 万元 ({}), but the total funds are "
                 "{} 万元: {}.",
                 project_en(project), amount(sum), listed(parts), amount(funds), difference_en(sum, funds));
@@ -171,30 +169,30 @@ private:
         // Funds of 0 or less are funds-invalid's: not quoted here as if they were the figure to reach.
         const std::optional<Decimal> funds =
             project.funds_wan && *project.funds_wan > Decimal{} ? project.funds_wan : std::nullopt;
-        const std::string funds_zh = funds ? fmt::format("资金总额{}万元", amount(*funds)) : std::string("资金总额");
-        const std::string funds_en = funds ? fmt::format("total funds of {} 万元", amount(*funds)) : "total funds";
+        const std::string funds_zh = funds ? format_text("资金总额{}万元", amount(*funds)) : std::string("资金总额");
+        const std::string funds_en = funds ? format_text("total funds of {} 万元", amount(*funds)) : "total funds";
         // What the goal text gives: nothing, or one amount (a single 其中 is no breakdown either).
         std::string goal_zh = "绩效目标中也没有“其中：X万元用于…”的分项";
         std::string goal_en = "the goal text has no “其中：X万元用于…” breakdown";
         if (goal_items.size() == 1) {
             const MoneyItem& item = goal_items.front();
             const bool whole = funds && equal(item.wan, *funds);
-            goal_zh = fmt::format("绩效目标中也只写了一个金额（{}{}），算不上分项", item.text,
+            goal_zh = format_text("绩效目标中也只写了一个金额（{}{}），算不上分项", item.text,
                                   whole ? std::string("，即资金总额本身") : std::string());
-            goal_en = fmt::format("the goal text gives a single amount ({}{}), which is no breakdown", item.text,
+            goal_en = format_text("the goal text gives a single amount ({}{}), which is no breakdown", item.text,
                                   whole ? std::string(", the total funds themselves") : std::string());
         }
         if (lines.size() == 1) {
             const CostLine& only = lines.front();
             const bool whole = funds && equal(only.wan, *funds);
-            f.message.zh = fmt::format("经济成本未细化测算：{}的经济成本只有“{}”一项（{}万元）{}；{}。",
+            f.message.zh = format_text("经济成本未细化测算：{}的经济成本只有“{}”一项（{}万元）{}；{}。",
                                        project_zh(project), only.indicator->name.shown(), amount(only.wan),
                                        whole   ? std::string("，即资金总额本身")
-                                       : funds ? fmt::format("，而资金总额为{}万元", amount(*funds))
+                                       : funds ? format_text("，而资金总额为{}万元", amount(*funds))
                                                : std::string(),
                                        goal_zh);
             f.message.en =
-                fmt::format("Economic cost not itemised: {} has a single economic-cost item, “{}” ({} 万元){}, and {}.",
+                format_text("Economic cost not itemised: {} has a single economic-cost item, “{}” ({} 万元){}, and {}.",
                             project_en(project), only.indicator->name.shown(), amount(only.wan),
                             whole   ? std::string(", i.e. the total funds themselves")
                             : funds ? ", against " + funds_en
@@ -202,16 +200,16 @@ private:
                             goal_en);
         } else {
             f.message.zh =
-                fmt::format("经济成本未细化测算：{}没有按金额列出经济成本分项，{}。", project_zh(project), goal_zh);
-            f.message.en = fmt::format("Economic cost not itemised: {} lists no economic-cost amounts and {}.",
+                format_text("经济成本未细化测算：{}没有按金额列出经济成本分项，{}。", project_zh(project), goal_zh);
+            f.message.en = format_text("Economic cost not itemised: {} lists no economic-cost amounts and {}.",
                                        project_en(project), goal_en);
         }
-        f.hint.zh = fmt::format(
+        f.hint.zh = format_text(
             "在“成本指标/经济成本指标”下按支出内容分项列出金额（如“补贴发放 ≤ X万元”"
             "“经办费用 ≤ Y万元”），各项合计应等于{}；或在绩效目标中写明"
             "“其中：X万元用于…；Y万元用于…”。",
             funds_zh);
-        f.hint.en = fmt::format(
+        f.hint.en = format_text(
             "List the expenses as separate amounts under 成本指标/经济成本指标 (e.g. “补贴发放 ≤ "
             "X万元”, “经办费用 ≤ Y万元”) adding up to the {}, or write the breakdown into the "
             "goal: “其中：X万元用于…；Y万元用于…”.",

@@ -5,8 +5,6 @@
 #include <string_view>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -53,11 +51,11 @@ Text default_formula(Comparator c, const ScoringPolicy& policy) {
             std::vector<std::string> zh;
             std::vector<std::string> en;
             for (const auto& b : policy.bands) {
-                zh.push_back(fmt::format("{}{}%–{}%", b.label, percent(b.low), percent(b.high)));
-                en.push_back(fmt::format("{} {}–{}%", b.label, percent(b.low), percent(b.high)));
+                zh.push_back(format_text("{}{}%–{}%", b.label, percent(b.low), percent(b.high)));
+                en.push_back(format_text("{} {}–{}%", b.label, percent(b.low), percent(b.high)));
             }
-            return {fmt::format("按等级区间计分（{}）", util::join(zh, "、")),
-                    fmt::format("by grade band ({})", util::join(en, "; "))};
+            return {format_text("按等级区间计分（{}）", util::join(zh, "、")),
+                    format_text("by grade band ({})", util::join(en, "; "))};
         }
         case Comparator::none:
             break;
@@ -96,12 +94,12 @@ public:
             Finding f = make_finding(project, &ind, ind.deduction);
             f.message = in_languages(
                 sink,
-                fmt::format("项目“{}”的指标“{}”扣分标准“{}”只说视情况扣分，没有可计算的扣分办法；评分将采用规则集{}"
+                format_text("项目“{}”的指标“{}”扣分标准“{}”只说视情况扣分，没有可计算的扣分办法；评分将采用规则集{}"
                             "默认公式：{}。",
                             pname, ind.name.shown(), ind.deduction.shown(),
                             sym.empty() ? std::string() : "“" + sym + "”指标的", formula.zh),
                 [&] {
-                    return fmt::format(
+                    return format_text(
                         "Project “{}”, indicator “{}”: the deduction standard “{}” is only discretionary (视情况扣分) "
                         "with nothing to compute; scoring uses the rule set's default{}: {}.",
                         pname, ind.name.shown(), ind.deduction.shown(),

@@ -2,8 +2,6 @@
 // comparator, or a 定性 label below 达成) with no 偏差原因分析及改进措施.
 #include <string>
 
-#include <fmt/format.h>
-
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -33,10 +31,10 @@ public:
             f.value = ind.actual.as_read();
             f.message = in_languages(
                 sink,
-                fmt::format("项目“{}”的指标“{}”实际完成值“{}”未达到指标值“{}”，但未填写偏差原因分析及改进措施。", pname,
+                format_text("项目“{}”的指标“{}”实际完成值“{}”未达到指标值“{}”，但未填写偏差原因分析及改进措施。", pname,
                             ind.name.shown(), ind.actual.shown(), target),
                 [&] {
-                    return fmt::format(
+                    return format_text(
                         "Project “{}”, indicator “{}”: the actual “{}” falls short of the target “{}”, "
                         "but no deviation reason (偏差原因分析及改进措施) is given.",
                         pname, ind.name.shown(), ind.actual.shown(), target);

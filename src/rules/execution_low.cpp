@@ -4,8 +4,6 @@
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -38,22 +36,22 @@ public:
         Finding f = scoring::self_evaluation_finding(project, nullptr, project.spent);
         f.message = in_languages(
             sink,
-            fmt::format("项目“{}”预算执行率为{}%（全年执行数{}万元 ÷ 全年预算数{}万元），低于{}%，且未说明原因。",
+            format_text("项目“{}”预算执行率为{}%（全年执行数{}万元 ÷ 全年预算数{}万元），低于{}%，且未说明原因。",
                         pname, pct, spent->str(), budget->str(), limit),
             [&] {
-                return fmt::format(
+                return format_text(
                     "Project “{}”: budget execution is {}% (spent {}万元 ÷ budget {}万元), below {}%, "
                     "with no explanation.",
                     pname, pct, spent->str(), budget->str(), limit);
             });
         f.hint = in_languages(
             sink,
-            fmt::format(
+            format_text(
                 "请在“偏差原因分析及改进措施”中说明预算执行率偏低的原因（如资金结余、项目延期、预算调整）及改进措施"
                 "（说明中写到{}之一即视为已说明）。",
                 util::join(m_keywords, "、")),
             [&] {
-                return fmt::format(
+                return format_text(
                     "Explain the low execution (funds left over, delays, budget changes…) and the remedy "
                     "in 偏差原因分析及改进措施; a reason mentioning {} counts as an explanation.",
                     util::join(m_keywords, " / "));

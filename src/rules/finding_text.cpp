@@ -82,6 +82,25 @@ std::string amount(Decimal d) {
     return d.str();
 }
 
+namespace detail {
+std::string format_text(std::string_view pattern, std::initializer_list<std::string_view> args) {
+    std::size_t size = pattern.size();
+    for (const std::string_view a : args) size += a.size();
+    std::string out;
+    out.reserve(size);  // two bytes more than needed for each {}
+    const std::string_view* arg = args.begin();
+    std::size_t from = 0;
+    // TextPattern checked that there are as many {} as arguments.
+    for (std::size_t at = pattern.find("{}"); at != std::string_view::npos; at = pattern.find("{}", from)) {
+        out.append(pattern.substr(from, at - from));
+        out.append(*arg++);
+        from = at + 2;
+    }
+    out.append(pattern.substr(from));
+    return out;
+}
+}  // namespace detail
+
 Finding project_finding(const Project& project) {
     Cell anchor;
     anchor.loc = project.name.loc;

@@ -3,8 +3,6 @@
 // 未达成 with no 得分 scores the band's default fraction; an unknown label scores nothing).
 #include <string>
 
-#include <fmt/format.h>
-
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -45,8 +43,8 @@ private:
         if (!s) {
             Finding f = at_score(project, ind);
             f.message = {
-                fmt::format("项目“{}”的指标“{}”得分“{}”不是数字。", pname, ind.name.shown(), ind.score.shown()),
-                fmt::format("Project “{}”, indicator “{}”: the score “{}” is not a number.", pname, ind.name.shown(),
+                format_text("项目“{}”的指标“{}”得分“{}”不是数字。", pname, ind.name.shown(), ind.score.shown()),
+                format_text("Project “{}”, indicator “{}”: the score “{}” is not a number.", pname, ind.name.shown(),
                             ind.score.shown())};
             f.hint = {"得分请填写数字，如“13.5”。", "Write the score as a number, e.g. 13.5."};
             sink.add(std::move(f));
@@ -55,8 +53,8 @@ private:
         const Decimal zero;
         if (*s < zero) {
             Finding f = at_score(project, ind);
-            f.message = {fmt::format("项目“{}”的指标“{}”得分{}为负数。", pname, ind.name.shown(), s->str()),
-                         fmt::format("Project “{}”, indicator “{}”: the score {} is negative.", pname, ind.name.shown(),
+            f.message = {format_text("项目“{}”的指标“{}”得分{}为负数。", pname, ind.name.shown(), s->str()),
+                         format_text("Project “{}”, indicator “{}”: the score {} is negative.", pname, ind.name.shown(),
                                      s->str())};
             f.hint = {"得分最低为0分（扣完为止）。", "A score is never below 0."};
             sink.add(std::move(f));
@@ -64,12 +62,12 @@ private:
         }
         if (ind.weight_points && *s > *ind.weight_points) {
             Finding f = at_score(project, ind);
-            f.message = {fmt::format("项目“{}”的指标“{}”得分{}超过该项分值{}。", pname, ind.name.shown(), s->str(),
+            f.message = {format_text("项目“{}”的指标“{}”得分{}超过该项分值{}。", pname, ind.name.shown(), s->str(),
                                      ind.weight_points->str()),
-                         fmt::format("Project “{}”, indicator “{}”: the score {} exceeds the weight {}.", pname,
+                         format_text("Project “{}”, indicator “{}”: the score {} exceeds the weight {}.", pname,
                                      ind.name.shown(), s->str(), ind.weight_points->str())};
-            f.hint = {fmt::format("得分不能超过分值{}分；请核对得分或分值。", ind.weight_points->str()),
-                      fmt::format("A score cannot exceed the weight {}; check the score or the weight.",
+            f.hint = {format_text("得分不能超过分值{}分；请核对得分或分值。", ind.weight_points->str()),
+                      format_text("A score cannot exceed the weight {}; check the score or the weight.",
                                   ind.weight_points->str())};
             sink.add(std::move(f));
             return;
@@ -82,12 +80,12 @@ private:
         if (*s >= lo && *s <= hi) return;
         Finding f = at_score(project, ind);
         f.message = {
-            fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，其得分区间为{}–{}分（分值{}的{}%–{}%），"
+            format_text("项目“{}”的指标“{}”实际完成情况为“{}”，其得分区间为{}–{}分（分值{}的{}%–{}%），"
                         "但得分为{}；评分按区间边界{}分计。",
                         pname, ind.name.shown(), a.band->label, lo.str(), hi.str(), ind.weight_points->str(),
                         (a.band->low * Decimal::from_int(100)).str(), (a.band->high * Decimal::from_int(100)).str(),
                         s->str(), (*s < lo ? lo : hi).str()),
-            fmt::format("Project “{}”, indicator “{}”: the result “{}” allows a score of {}–{} ({}%–{}% of the "
+            format_text("Project “{}”, indicator “{}”: the result “{}” allows a score of {}–{} ({}%–{}% of the "
                         "weight {}), but the score is {}; scoring takes the band's edge, {}.",
                         pname, ind.name.shown(), a.band->label, lo.str(), hi.str(),
                         (a.band->low * Decimal::from_int(100)).str(), (a.band->high * Decimal::from_int(100)).str(),
@@ -114,18 +112,18 @@ private:
             f.value = ind.actual.as_read();
             f.message = in_languages(
                 sink,
-                fmt::format("项目“{}”的指标“{}”实际完成情况为“{}”，但未填写得分；评分按默认比例{}计{}分。", pname,
+                format_text("项目“{}”的指标“{}”实际完成情况为“{}”，但未填写得分；评分按默认比例{}计{}分。", pname,
                             ind.name.shown(), a.band->label, a.band->default_fraction.str(), given.str()),
                 [&] {
-                    return fmt::format(
+                    return format_text(
                         "Project “{}”, indicator “{}”: the result is “{}” but no score is given; "
                         "scoring takes the default fraction {}, {} points.",
                         pname, ind.name.shown(), a.band->label, a.band->default_fraction.str(), given.str());
                 });
             const std::string low = (w * a.band->low).str();
             const std::string high = (w * a.band->high).str();
-            f.hint = in_languages(sink, fmt::format("请按实际效果在“得分”列填写{}–{}分之间的得分。", low, high), [&] {
-                return fmt::format("Fill in a score between {} and {} in the 得分 column.", low, high);
+            f.hint = in_languages(sink, format_text("请按实际效果在“得分”列填写{}–{}分之间的得分。", low, high), [&] {
+                return format_text("Fill in a score between {} and {} in the 得分 column.", low, high);
             });
             sink.add(std::move(f));
             return;
@@ -134,10 +132,10 @@ private:
         Finding f = at_score(project, ind);
         f.value = ind.actual.as_read();
         f.message = {
-            fmt::format("项目“{}”的定性指标“{}”实际完成值“{}”既不是完成等级，也不等于指标值“{}”，且未填写得分，"
+            format_text("项目“{}”的定性指标“{}”实际完成值“{}”既不是完成等级，也不等于指标值“{}”，且未填写得分，"
                         "无法评分，本项按0分计。",
                         pname, ind.name.shown(), ind.actual.shown(), ind.target.shown()),
-            fmt::format("Project “{}”, qualitative indicator “{}”: the actual “{}” is neither a result label "
+            format_text("Project “{}”, qualitative indicator “{}”: the actual “{}” is neither a result label "
                         "nor the target “{}”, and no score is given, so it cannot be scored and counts as 0.",
                         pname, ind.name.shown(), ind.actual.shown(), ind.target.shown())};
         f.hint = {"请在实际完成值填写“达成年度指标”“部分达成年度指标并具有一定效果”或“未达成年度指标且效果较差”，"

@@ -1,7 +1,5 @@
 // Rule weight-total: indicator weights plus the budget-execution weight must equal the rule set's total
 // (90 + 10 = 100 on the national self-evaluation form).
-#include <fmt/format.h>
-
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -43,19 +41,19 @@ public:
         f.value = amount(sum);
         if (with_execution) {
             f.message.zh =
-                fmt::format("{}的指标分值合计{}分，加预算执行率{}分共{}分，不等于{}分。", project_zh(project),
+                format_text("{}的指标分值合计{}分，加预算执行率{}分共{}分，不等于{}分。", project_zh(project),
                             amount(sum), amount(m_budget_execution), amount(grand), amount(m_total));
             if (english) {
-                f.message.en = fmt::format(
+                f.message.en = format_text(
                     "The indicator weights of {} total {} points; with {} points of budget "
                     "execution that is {}, not {}.",
                     project_en(project), amount(sum), amount(m_budget_execution), amount(grand), amount(m_total));
             }
         } else {
             f.message.zh =
-                fmt::format("{}的指标分值合计{}分，不等于{}分。", project_zh(project), amount(sum), amount(m_total));
+                format_text("{}的指标分值合计{}分，不等于{}分。", project_zh(project), amount(sum), amount(m_total));
             if (english) {
-                f.message.en = fmt::format("The indicator weights of {} total {} points, not {}.", project_en(project),
+                f.message.en = format_text("The indicator weights of {} total {} points, not {}.", project_en(project),
                                            amount(sum), amount(m_total));
             }
         }
@@ -64,52 +62,53 @@ public:
         std::string cause_zh;
         std::string cause_en;
         if (with_execution && sum == m_total) {
-            cause_zh = fmt::format("可能把预算执行率的{}分也计入了指标分值：指标合计应为{}分。",
+            cause_zh = format_text("可能把预算执行率的{}分也计入了指标分值：指标合计应为{}分。",
                                    amount(m_budget_execution), amount(expected_sum));
             if (english)
-                cause_en = fmt::format(
+                cause_en = format_text(
                     " Likely cause: the {} points of budget execution were included in the indicator "
                     "weights, which should total {}.",
                     amount(m_budget_execution), amount(expected_sum));
         } else if (on_placeholders > Decimal{} && sum + on_placeholders == expected_sum) {
             // Adding points would be the wrong fix: they sit on a placeholder row.
-            cause_zh = fmt::format("差的{}分填在了占位行（“无”）上，不计入合计：把这些分值移到实际指标上。",
+            cause_zh = format_text("差的{}分填在了占位行（“无”）上，不计入合计：把这些分值移到实际指标上。",
                                    amount(on_placeholders));
             if (english)
-                cause_en = fmt::format(
+                cause_en = format_text(
                     " The missing {} points sit on placeholder rows (无), which do not count: move them to real "
                     "indicators.",
                     amount(on_placeholders));
         } else if (!unweighted.empty()) {
             const Indicator& first = *unweighted.front();
             const std::string example = first.name.text.empty() ? first.path() : first.name.text;
-            cause_zh = fmt::format("有{}个指标没有分值（如“{}”），补填后再核对合计。", unweighted.size(), example);
+            const std::string count = std::to_string(unweighted.size());
+            cause_zh = format_text("有{}个指标没有分值（如“{}”），补填后再核对合计。", count, example);
             if (english)
                 cause_en =
-                    fmt::format(" {} indicator(s) have no weight (e.g. “{}”); fill them in and check the total again.",
-                                unweighted.size(), example);
+                    format_text(" {} indicator(s) have no weight (e.g. “{}”); fill them in and check the total again.",
+                                count, example);
         } else if (sum < expected_sum) {
-            cause_zh = fmt::format("指标分值还差{}分。", amount(expected_sum - sum));
+            cause_zh = format_text("指标分值还差{}分。", amount(expected_sum - sum));
             if (english)
-                cause_en = fmt::format(" The indicator weights are {} points short.", amount(expected_sum - sum));
+                cause_en = format_text(" The indicator weights are {} points short.", amount(expected_sum - sum));
         } else {
-            cause_zh = fmt::format("指标分值多出{}分。", amount(sum - expected_sum));
+            cause_zh = format_text("指标分值多出{}分。", amount(sum - expected_sum));
             if (english)
-                cause_en = fmt::format(" The indicator weights are {} points over.", amount(sum - expected_sum));
+                cause_en = format_text(" The indicator weights are {} points over.", amount(sum - expected_sum));
         }
         f.message.zh += cause_zh;
         if (english) f.message.en += cause_en;
         if (with_execution) {
-            f.hint.zh = fmt::format("调整各指标分值，使指标合计{}分（预算执行率{}分单独计算，合计{}分）。",
+            f.hint.zh = format_text("调整各指标分值，使指标合计{}分（预算执行率{}分单独计算，合计{}分）。",
                                     amount(expected_sum), amount(m_budget_execution), amount(m_total));
             if (english)
-                f.hint.en = fmt::format(
+                f.hint.en = format_text(
                     "Adjust the indicator weights to total {} points (budget execution adds its {} "
                     "separately, {} in all).",
                     amount(expected_sum), amount(m_budget_execution), amount(m_total));
         } else {
-            f.hint.zh = fmt::format("调整各指标分值，使合计为{}分。", amount(m_total));
-            if (english) f.hint.en = fmt::format("Adjust the indicator weights to total {} points.", amount(m_total));
+            f.hint.zh = format_text("调整各指标分值，使合计为{}分。", amount(m_total));
+            if (english) f.hint.en = format_text("Adjust the indicator weights to total {} points.", amount(m_total));
         }
         sink.add(std::move(f));
     }
