@@ -190,10 +190,42 @@ std::vector<FindingCounts> count_findings(const std::vector<Finding>& findings) 
     return out;
 }
 
+UnitSummary& SummaryBuilder::unit(const std::string& code) {
+    if (m_last_unit && m_last_unit->code == code) return *m_last_unit;
+    const auto [it, fresh] = m_units.try_emplace(code);
+    if (fresh) it->second.code = code;
+    m_last_unit = &it->second;
+    return it->second;
+}
+
+SummaryBuilder::FileCounts& SummaryBuilder::file_counts(const std::string& file) {
+    if (m_last_file && *m_last_file_name == file) return *m_last_file;
+    const auto it = m_files.try_emplace(file).first;
+    m_last_file_name = &it->first;
+    m_last_file = &it->second;
+    return it->second;
+}
+
 void SummaryBuilder::add_finding(const Finding& f) {
-    FindingCounts c{f.project_code, names_project(f)};
-    count_severity(f.severity, c.errors, c.warnings, c.infos);
-    add_counts(c, f.loc.file);
+    // add_counts for the finding alone, without a FindingCounts (and its copy of the code) per finding.
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    count_severity(f.severity, errors, warnings, infos);
+    m_summary.errors += errors;
+    m_summary.warnings += warnings;
+    m_summary.infos += infos;
+    if (!names_project(f)) {
+        FileCounts& fc = file_counts(f.loc.file);
+        fc.errors += errors;
+        fc.warnings += warnings;
+        fc.infos += infos;
+        return;
+    }
+    UnitSummary& u = unit(f.project_code);
+    u.errors += errors;
+    u.warnings += warnings;
+    u.infos += infos;
 }
 
 void SummaryBuilder::add_counts(const FindingCounts& c, const std::string& file) {
@@ -201,23 +233,21 @@ void SummaryBuilder::add_counts(const FindingCounts& c, const std::string& file)
     m_summary.warnings += c.warnings;
     m_summary.infos += c.infos;
     if (!c.keyed) {
-        FileCounts& fc = m_files[file];
+        FileCounts& fc = file_counts(file);
         fc.errors += c.errors;
         fc.warnings += c.warnings;
         fc.infos += c.infos;
         return;
     }
-    UnitSummary& u = m_units[c.project_code];
-    u.code = c.project_code;
+    UnitSummary& u = unit(c.project_code);
     u.errors += c.errors;
     u.warnings += c.warnings;
     u.infos += c.infos;
 }
 
 void SummaryBuilder::add_project(const ProjectStat& p) {
-    UnitSummary& u = m_units[p.code];
-    u.code = p.code;
-    m_files[p.file].units.insert(p.code);
+    UnitSummary& u = unit(p.code);
+    file_counts(p.file).units.insert(p.code);
     // A block pasted twice in one file (duplicate-project reports it) is one project.
     if (p.repeats) {
         ++u.repeated;

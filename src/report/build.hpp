@@ -145,6 +145,11 @@ public:
     /// `count_repeats_once` (--summary): a project a later file gives again counts once (Summary::repeated);
     /// it keeps a key per project, so only runs that show the summary pay for it.
     SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects, bool count_repeats_once = false);
+    // Not copied: it remembers entries of its own maps (a move keeps them where they are).
+    SummaryBuilder(const SummaryBuilder&) = delete;
+    SummaryBuilder& operator=(const SummaryBuilder&) = delete;
+    SummaryBuilder(SummaryBuilder&&) = default;
+    SummaryBuilder& operator=(SummaryBuilder&&) = default;
     void add_finding(const Finding& f);
     /// `file`: where the findings are; those that name no project (a missing column) count against every unit
     /// of that file as well as the totals, so that a unit whose table cannot be read whole does not look clean.
@@ -169,6 +174,15 @@ private:
     std::map<std::string, FileCounts> m_files;
     /// (code, name) → the first file with it, for Summary::repeated (m_count_repeats_once only).
     std::map<std::pair<std::string, std::string>, std::string> m_first_file;
+
+    /// The entry of unit `code` in m_units (made when new). A run's findings and projects come project by
+    /// project, most of a unit's together: the last entry asked for is remembered (map entries never move).
+    UnitSummary& unit(const std::string& code);
+    /// The entry of `file` in m_files, remembered the same way.
+    FileCounts& file_counts(const std::string& file);
+    UnitSummary* m_last_unit = nullptr;
+    FileCounts* m_last_file = nullptr;
+    const std::string* m_last_file_name = nullptr;  ///< m_last_file's key
 };
 
 /// Sorts findings (finding_before), counts severities, and fills the per-unit and key-evaluation parts

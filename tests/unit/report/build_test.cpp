@@ -1,7 +1,10 @@
 // Report assembly helpers: file order, sorting findings into report order, findings per file.
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <map>
 #include <random>
+#include <set>
 
 #include "report/build.hpp"
 #include "unit/report/sample_report.hpp"
@@ -183,4 +186,49 @@ TEST_CASE("the summary ranks units by problems: errors, then warnings, then info
     CHECK(s.units[1].code == "302002");  // 1 error
     CHECK(s.units[2].code == "304004");  // warnings only
     CHECK(s.units[3].code == "301001");  // clean, last
+}
+
+TEST_CASE("the summary's unit and file counts do not depend on the order findings and projects come in") {
+    // SummaryBuilder remembers the last unit and file it counted for: interleaved codes and files, and
+    // findings that name no project, must count as a per-unit tally made here does.
+    const std::vector<std::string> codes = {"301001", "301002", "302001"};
+    const std::vector<std::string> paths = {"a.csv", "b.csv"};
+    std::mt19937 rng(41);
+    for (int round = 0; round < 200; ++round) {
+        report::SummaryBuilder b(Decimal::from_int(100), true);
+        std::map<std::string, std::array<int, 4>> want;  // code → errors, warnings, infos, projects
+        std::map<std::string, std::array<int, 3>> file_level;
+        std::map<std::string, std::set<std::string>> file_units;
+        for (int n = static_cast<int>(rng() % 40); n > 0; --n) {
+            const std::string& code = codes[rng() % codes.size()];
+            const std::string& path = paths[rng() % paths.size()];
+            if (rng() % 4 == 0) {
+                b.add_project({0, path, code, "项目" + std::to_string(n), Decimal::from_int(200)});
+                ++want[code][3];
+                file_units[path].insert(code);
+                continue;
+            }
+            Finding f;
+            f.severity = static_cast<Severity>(rng() % 3);
+            f.loc.file = path;
+            const int k = f.severity == Severity::error ? 0 : f.severity == Severity::warning ? 1 : 2;
+            if (rng() % 5 == 0) {
+                ++file_level[path][static_cast<std::size_t>(k)];  // names no project
+            } else {
+                f.project_code = code;
+                ++want[code][static_cast<std::size_t>(k)];
+            }
+            b.add_finding(f);
+        }
+        // A file's findings that name no project are its units' too.
+        for (const auto& [path, counts] : file_level) {
+            for (const auto& code : file_units[path]) {
+                for (std::size_t k = 0; k < 3; ++k) want[code][k] += counts[k];
+            }
+        }
+        const Summary s = b.finish(files_of({"a.csv", "b.csv"}));
+        std::map<std::string, std::array<int, 4>> got;
+        for (const auto& u : s.units) got[u.code] = {u.errors, u.warnings, u.infos, u.projects};
+        CHECK(got == want);
+    }
 }
