@@ -72,11 +72,23 @@ bool target_met(Comparator c, Decimal actual, Decimal target) {
     return false;
 }
 
+namespace {
+// `text` without spaces: a view of it when it has none (labels and most cells), else `scratch`. The
+// scorer and three rules read every actual, and a copy of each band's label per reading was most of it.
+std::string_view without_spaces(std::string_view text, std::string& scratch) {
+    if (!util::has_spaces(text)) return text;
+    scratch = util::strip_spaces(text);
+    return scratch;
+}
+}  // namespace
+
 const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& policy, bool aliases) {
-    const std::string t = util::strip_spaces(text);
+    std::string t_scratch;
+    const std::string_view t = without_spaces(text, t_scratch);
     if (t.empty()) return nullptr;
+    std::string scratch;
     for (const auto& b : policy.bands) {
-        if (util::strip_spaces(b.label) == t) return &b;
+        if (without_spaces(b.label, scratch) == t) return &b;
         if (!aliases) continue;
         for (const auto& alias : b.aliases)
             if (alias == t) return &b;  // stored without spaces
@@ -85,7 +97,7 @@ const QualitativeBand* match_band(std::string_view text, const ScoringPolicy& po
     std::size_t best_len = 0;
     bool tie = false;
     for (const auto& b : policy.bands) {
-        const std::size_t n = common_prefix(t, util::strip_spaces(b.label));
+        const std::size_t n = common_prefix(t, without_spaces(b.label, scratch));
         if (n > best_len) {
             best = &b;
             best_len = n;
@@ -176,7 +188,9 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     }
     // 已完成 answers a 定性 indicator; against a number it says nothing of how much (scored as not a number).
     r.band = match_band(r.text, policy, !is_numeric_target(indicator));
-    if (!r.band && util::strip_spaces(r.text) == util::strip_spaces(indicator.target.text)) {
+    std::string actual_scratch;
+    std::string target_scratch;
+    if (!r.band && without_spaces(r.text, actual_scratch) == without_spaces(indicator.target.text, target_scratch)) {
         r.band = top_band(policy);
         r.equals_target = true;
     }
