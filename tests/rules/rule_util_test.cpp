@@ -15,6 +15,17 @@ Indicator at(const std::string& level1, const std::string& level2) {
                                     {{level1, level2, "资金到位率", "90", "", "", "%", "≥", "10分"}});
     return p.indicators.front();
 }
+// The indicator under `level1`/`level2` twice: without the level names normalisation derives (as one
+// that did not go through it), and with them.
+std::pair<Indicator, Indicator> derived_and_named(const std::string& level1, const std::string& level2) {
+    Indicator derived = at(level1, level2);
+    derived.level1_name.clear();
+    derived.level2_name.clear();
+    Indicator named = derived;
+    named.level1_name = util::strip_spaces(level1);
+    named.level2_name = util::strip_spaces(level2);
+    return {derived, named};
+}
 }  // namespace
 
 TEST_CASE("under matches levels with or without the 指标 suffix, and nothing else", "[rule-util]") {
@@ -57,12 +68,7 @@ TEST_CASE("under gives the same answer for a path split once, and for indicators
                                             "成本指标指标",
                                             "产出指标/数量"};
     for (const auto& [l1, l2] : levels) {
-        Indicator derived = at(l1, l2);
-        derived.level1_name.clear();  // as an indicator that did not go through normalisation
-        derived.level2_name.clear();
-        Indicator named = derived;  // as normalisation leaves it
-        named.level1_name = util::strip_spaces(l1);
-        named.level2_name = util::strip_spaces(l2);
+        const auto [derived, named] = derived_and_named(l1, l2);
         for (const auto& path : paths) {
             CAPTURE(l1, l2, path);
             const bool expected = rules::under(derived, path);
@@ -108,12 +114,7 @@ TEST_CASE("under (inline, on stems) agrees with comparing names without one 指�
         const std::string l2 = name();
         std::string path = util::strip_spaces(name());
         if (rng() % 2 == 0) path += "/" + util::strip_spaces(name());
-        Indicator derived = at(l1, l2);
-        derived.level1_name.clear();  // as an indicator that did not go through normalisation
-        derived.level2_name.clear();
-        Indicator named = derived;  // as normalisation leaves it
-        named.level1_name = util::strip_spaces(l1);
-        named.level2_name = util::strip_spaces(l2);
+        const auto [derived, named] = derived_and_named(l1, l2);
         CAPTURE(l1, l2, path);
         const bool expected = reference_under(derived, path);
         CHECK(rules::under(derived, path) == expected);
