@@ -27,7 +27,9 @@ private:
     int get();
     int peek();
     /// Reads the next record when it lies whole in the buffer, unquoted, ended by LF or CR LF and within
-    /// the limits (most records); false, having moved nothing, for any other (the general way reads it).
+    /// the limits (most records); false for any other, the file's position and counts unmoved (the
+    /// general way then reads the record, storing again the cells this stored). The reasons to give up
+    /// are the general way's reasons to do anything but store a plain cell: a test reads both ways.
     bool plain_record(RawRow& row);
     void store(RawRow& row, std::size_t& used, std::string_view bytes) const;
     std::unique_ptr<std::istream> m_in;

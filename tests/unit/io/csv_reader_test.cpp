@@ -400,3 +400,36 @@ TEST_CASE("csv: records read whole from the buffer and byte by byte agree with R
         CHECK(k == expected.size());
     }
 }
+
+// The limits again, in records that the whole-record reading sees (plain, unquoted, sixteen bytes and
+// more before the end of the buffer): the same errors, in the same places, as the byte-by-byte reader's.
+TEST_CASE("csv: limits hold in whole records read from the buffer", "[csv]") {
+    const std::string tail(64, '\n');  // keeps every record below well inside the buffer
+    ReadLimits cells;
+    cells.max_cell_bytes = 20;
+    const std::string at_limit(20, 'x');
+    const Read exact = read_all("a," + at_limit + ",b,c,d\n" + at_limit + ",1234567890\n" + tail, ',', cells);
+    REQUIRE_FALSE(exact.error);
+    CHECK(exact.rows[0].cells == Cells{"a", at_limit, "b", "c", "d"});
+    CHECK(exact.rows[1].cells == Cells{at_limit, "1234567890"});
+    const Read over = read_all("a,b,1234567890\nc," + at_limit + "y,d,e,f\n" + tail, ',', cells);
+    REQUIRE(over.error);
+    CHECK(over.rows.size() == 1);
+    CHECK(over.error->line == 2);
+    CHECK_THAT(over.error->message, Catch::StartsWith("a cell is larger than 20 bytes (cell B2)"));
+    // A cell over the limit that spans a whole sixteen-byte block with no delimiter in it.
+    const Read long_cell = read_all("1234567890," + std::string(40, 'z') + "\n" + tail, ',', cells);
+    REQUIRE(long_cell.error);
+    CHECK_THAT(long_cell.error->message, Catch::StartsWith("a cell is larger than 20 bytes (cell B1)"));
+
+    ReadLimits columns;
+    columns.max_columns = 5;
+    const Read five = read_all("aaaa,bbbb,cccc,dddd,eeee\n" + tail, ',', columns);
+    REQUIRE_FALSE(five.error);
+    CHECK(five.rows[0].cells.size() == 5);
+    const Read six = read_all("aaaa,bbbb,cccc,dddd,eeee\naaaa,bbbb,cccc,dddd,eeee,ffff\n" + tail, ',', columns);
+    REQUIRE(six.error);
+    CHECK(six.rows.size() == 1);
+    CHECK(six.error->line == 2);
+    CHECK_THAT(six.error->message, Catch::StartsWith("more than 5 columns in one row"));
+}

@@ -84,6 +84,5 @@ TEST_CASE("TextMemo's slot hash spreads texts that differ in one place", "[memo]
     for (int k = 0; k < 1000; ++k)
         tails.insert(TextMemo<int>::slot_hash("项目实施成本项目实施" + std::to_string(k)) & 4095);
     CHECK(tails.size() > 850);
-    CHECK(TextMemo<int>::slot_hash("95%") == TextMemo<int>::slot_hash(std::string("95%")));
     CHECK(TextMemo<int>::slot_hash("") != TextMemo<int>::slot_hash(std::string_view("\0", 1)));
 }
