@@ -41,7 +41,7 @@ public:
         : m_out(out), m_file(file), m_english(english) {}
     void use(const rules::ActiveRule& rule) { m_rule = &rule; }
     [[nodiscard]] bool wants_english() const override { return m_english; }
-    void add(Finding f) override {
+    void add(Finding&& f) override {
         f.rule = m_rule->entry->id;
         f.severity = m_rule->severity;
         if (f.loc.file.empty()) f.loc.file = m_file;

@@ -112,7 +112,7 @@ inline Project seed_with_progress(const std::string& budget, const std::string& 
 class CollectingSink final : public FindingSink {
 public:
     explicit CollectingSink(bool english = true) : m_english(english) {}
-    void add(Finding f) override { findings.push_back(std::move(f)); }
+    void add(Finding&& f) override { findings.push_back(std::move(f)); }
     [[nodiscard]] bool wants_english() const override { return m_english; }
     std::vector<Finding> findings;
 
