@@ -224,14 +224,23 @@ constexpr std::size_t k_max_waiting_results = 100000;
 template <class Check>
 std::vector<Finding> run_rules(const std::vector<const rules::ActiveRule*>& active, const std::string& path, Lang lang,
                                Check check) {
-    std::vector<Finding> findings;
-    findings.reserve(8);  // most projects of real tables have a few: no regrowth moving findings around
-    StampingSink sink(findings, path, lang == Lang::en);
+    // The rules' findings gather in this thread's buffer, reused from check to check, and leave it in
+    // report order for a vector of their exact number: a project without findings (most, on real tables)
+    // allocates nothing, none regrows moving findings around, and the sort is the one move each finding
+    // makes. (A vector per project with room for 8 cost 3 KB each, mostly unused, and regrew past 8.)
+    thread_local std::vector<Finding> gathered;
+    gathered.clear();  // after a check cut short by running out of memory
+    StampingSink sink(gathered, path, lang == Lang::en);
     for (const auto* r : active) {
         sink.use(*r);
         check(*r->rule, sink);
     }
-    report::sort_findings(findings, [](const std::string&) { return std::size_t{0}; });
+    std::vector<Finding> findings = report::take_in_order(gathered, [](const std::string&) { return std::size_t{0}; });
+    gathered.clear();
+    // A check with very many findings (a sheet of unreadable cells) does not leave its room held by the
+    // thread for the rest of the run.
+    constexpr std::size_t k_room_kept = 256;
+    if (gathered.capacity() > k_room_kept) std::vector<Finding>().swap(gathered);
     return findings;
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -104,6 +106,38 @@ private:
     mutable std::size_t m_last_index;
 };
 
+namespace detail {
+
+/// Lists this short or shorter are ordered by insertion into positions on the stack (a project's findings,
+/// a dozen or so): no allocation, and a sorted list costs one comparison a finding.
+constexpr std::size_t k_insertion_sort_max = 32;
+
+/// Appends `from`'s findings to `out` in report order (`before`; ties keep their order), moving each once
+/// and leaving moved-from findings in `from`.
+template <typename Before>
+void move_in_order(std::vector<Finding>& from, std::vector<Finding>& out, const Before& before) {
+    const std::size_t n = from.size();
+    if (n <= k_insertion_sort_max) {
+        std::array<std::uint8_t, k_insertion_sort_max> order{};
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto x = static_cast<std::uint8_t>(i);
+            std::size_t j = i;
+            // Strictly before: a tie stays behind the finding it ties with (stable).
+            for (; j > 0 && before(from[x], from[order[j - 1]]); --j) order[j] = order[j - 1];
+            order[j] = x;
+        }
+        for (std::size_t i = 0; i < n; ++i) out.push_back(std::move(from[order[i]]));
+        return;
+    }
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return before(from[a], from[b]); });
+    for (const std::size_t i : order) out.push_back(std::move(from[i]));
+}
+
+}  // namespace detail
+
 /// Puts findings in report order (finding_before with `file_index`). Already sorted, as they mostly are,
 /// costs one pass; otherwise they are sorted through their positions and each Finding (a dozen strings)
 /// is moved once, not at every step of the sort.
@@ -111,14 +145,23 @@ template <typename FileIndex>
 void sort_findings(std::vector<Finding>& findings, const FileIndex& file_index) {
     const auto before = [&](const Finding& a, const Finding& b) { return finding_before(a, b, file_index); };
     if (std::is_sorted(findings.begin(), findings.end(), before)) return;
-    std::vector<std::size_t> order(findings.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return before(findings[a], findings[b]); });
     std::vector<Finding> sorted;
     sorted.reserve(findings.size());
-    for (const std::size_t i : order) sorted.push_back(std::move(findings[i]));
+    detail::move_in_order(findings, sorted, before);
     findings = std::move(sorted);
+}
+
+/// `findings` moved into a vector of exactly their number, in the order sort_findings gives, each moved
+/// once: for a buffer reused from one project to the next, which keeps its room (and the moved-from
+/// findings, for the caller to clear).
+template <typename FileIndex>
+std::vector<Finding> take_in_order(std::vector<Finding>& findings, const FileIndex& file_index) {
+    std::vector<Finding> out;
+    if (findings.empty()) return out;
+    out.reserve(findings.size());
+    detail::move_in_order(findings, out,
+                          [&](const Finding& a, const Finding& b) { return finding_before(a, b, file_index); });
+    return out;
 }
 
 /// The findings of each of report.files (same index; a path listed twice gets the same list), in

@@ -35,15 +35,16 @@ TEST_CASE("FileOrder gives a path's first position, and one past the end for a p
     CHECK(order(std::string(1, '\0')) == 3);
 }
 
-TEST_CASE("sort_findings gives the order a stable sort by finding_before gives") {
+TEST_CASE("sort_findings and take_in_order give the order a stable sort by finding_before gives") {
     const auto files = files_of({"z.csv", "a.csv"});
     const report::FileOrder order(files);
     std::mt19937 rng(7);
     const std::vector<std::string> paths = {"z.csv", "a.csv", "late.csv"};
     const std::vector<std::string> rules = {"weight-total", "cost-breakdown", "goal-missing"};
-    for (int round = 0; round < 50; ++round) {
+    for (int round = 0; round < 200; ++round) {
         std::vector<Finding> findings;
-        const int n = static_cast<int>(rng() % 40);
+        // Short lists (sorted by insertion) and long ones (stable_sort), and the lengths between.
+        const int n = static_cast<int>(rng() % (round % 2 ? 34 : 80));
         for (int i = 0; i < n; ++i) {
             // Few distinct keys, so that ties (kept in input order) are common; the English text tells
             // tied findings apart afterwards.
@@ -55,6 +56,11 @@ TEST_CASE("sort_findings gives the order a stable sort by finding_before gives")
         auto expected = findings;
         std::stable_sort(expected.begin(), expected.end(),
                          [&](const Finding& a, const Finding& b) { return report::finding_before(a, b, order); });
+        auto taken_from = findings;
+        const auto taken = report::take_in_order(taken_from, order);
+        REQUIRE(taken.size() == expected.size());
+        for (std::size_t i = 0; i < taken.size(); ++i) CHECK(taken[i].message.en == expected[i].message.en);
+        CHECK(taken_from.size() == findings.size());  // moved from, left for the caller to clear
         report::sort_findings(findings, order);
         REQUIRE(findings.size() == expected.size());
         for (std::size_t i = 0; i < findings.size(); ++i) {
