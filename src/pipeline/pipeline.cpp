@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <new>
+#include <numeric>
 #include <sstream>
 #include <thread>
 
@@ -55,12 +58,14 @@ private:
     const rules::ActiveRule* m_rule = nullptr;
 };
 
-// What one project (or a file's table-level checks) contributes, findings already in report order.
+// What one project (or a file's table-level checks) contributes. Its findings stay where the rules put
+// them and are listed through `order`: sorting them in place moved each (a dozen strings) once more.
 // When the outputs render ahead, the worker has written the findings of this file and the score to
 // the file's spools and left their `counts`; `findings` then holds only those placed in another file.
 struct ProjectResult {
     int indicators = 0;
     std::vector<Finding> findings;
+    std::vector<std::uint32_t> order;  ///< every position in `findings`, in report order
     std::vector<report::FindingCounts> counts;
     std::optional<report::ProjectStat> stat;
     std::optional<ProjectScore> score;
@@ -87,7 +92,10 @@ void render_ahead(ProjectResult& r, const std::string& path, const std::vector<R
     std::vector<Finding> own;
     std::vector<Finding> elsewhere;
     own.reserve(r.findings.size());
-    for (auto& f : r.findings) (f.loc.file == path ? own : elsewhere).push_back(std::move(f));
+    for (const std::uint32_t i : r.order) {
+        Finding& f = r.findings[i];
+        (f.loc.file == path ? own : elsewhere).push_back(std::move(f));
+    }
     r.counts = report::count_findings(own);
     for (std::size_t k = 0; k < streams.size(); ++k) {
         Rendered rendered;
@@ -96,6 +104,8 @@ void render_ahead(ProjectResult& r, const std::string& path, const std::vector<R
         spools[k].scores.add(rendered.scores);
     }
     r.findings = std::move(elsewhere);
+    r.order.resize(r.findings.size());
+    std::iota(r.order.begin(), r.order.end(), std::uint32_t{0});
     r.score.reset();
 }
 
@@ -108,7 +118,8 @@ public:
 
     void project(ProjectResult&& r, const std::string& file) {
         announce(file);
-        for (auto& f : r.findings) {
+        for (const std::uint32_t i : r.order) {
+            Finding& f = r.findings[i];
             // A finding placed in another file (a row of the actuals file) is reported with that file,
             // which comes after every input: hold it until the end.
             if (f.loc.file != file) m_deferred.push_back(std::move(f));
@@ -219,15 +230,14 @@ private:
 // checked behind another big one.
 constexpr std::size_t k_max_waiting_results = 100000;
 
-// Every active rule's findings of one check (a table's header, or one project), stamped and in report
-// order: within one file that is row, column, rule, message.
+// Every active rule's findings of one check (a table's header, or one project), stamped, in the order
+// the rules made them (put_in_order lists them in report order).
 template <class Check>
 std::vector<Finding> run_rules(const std::vector<const rules::ActiveRule*>& active, const std::string& path, Lang lang,
                                Check check) {
-    // The rules' findings gather in this thread's buffer, reused from check to check, and leave it in
-    // report order for a vector of their exact number: a project without findings (most, on real tables)
-    // allocates nothing, none regrows moving findings around, and the sort is the one move each finding
-    // makes. (A vector per project with room for 8 cost 3 KB each, mostly unused, and regrew past 8.)
+    // The rules' findings gather in this thread's buffer, which keeps its room from check to check: a
+    // project without findings (most, on real tables) allocates nothing, and none regrows moving findings
+    // around. (A vector per project with room for 8 cost 3 KB each, mostly unused, and regrew past 8.)
     thread_local std::vector<Finding> gathered;
     gathered.clear();  // after a check cut short by running out of memory
     StampingSink sink(gathered, path, lang == Lang::en);
@@ -235,13 +245,32 @@ std::vector<Finding> run_rules(const std::vector<const rules::ActiveRule*>& acti
         sink.use(*r);
         check(*r->rule, sink);
     }
-    std::vector<Finding> findings = report::take_in_order(gathered, [](const std::string&) { return std::size_t{0}; });
-    gathered.clear();
+    std::vector<Finding> findings;
+    const std::size_t room = gathered.capacity();
     // A check with very many findings (a sheet of unreadable cells) does not leave its room held by the
     // thread for the rest of the run.
     constexpr std::size_t k_room_kept = 256;
-    if (gathered.capacity() > k_room_kept) std::vector<Finding>().swap(gathered);
+    if (4 * gathered.size() >= room && room <= k_room_kept) {
+        // A quarter full or more (the usual project with findings): the buffer itself is handed on, no
+        // finding moved, and the thread takes a new one of the same room. A result waiting in a queue
+        // then holds at most four times the room its findings take (a vector of 8 per project, the
+        // earlier way, held 3 KB for none).
+        findings.swap(gathered);
+        gathered.reserve(room);
+    } else {
+        // Mostly empty room is not handed on to wait in a queue: the findings move to a vector of their
+        // exact number.
+        findings.reserve(gathered.size());
+        std::move(gathered.begin(), gathered.end(), std::back_inserter(findings));
+        gathered.clear();
+        if (room > k_room_kept) std::vector<Finding>().swap(gathered);
+    }
     return findings;
+}
+
+// Lists `r`'s findings in report order: within one file that is row, column, rule, message.
+void put_in_order(ProjectResult& r) {
+    r.order = report::report_order(r.findings, [](const std::string&) { return std::size_t{0}; });
 }
 
 // Whether `project` has funds to read or review: a 资金总额 column, or a target table (its indicators have
@@ -265,6 +294,8 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     // A cell that could not be read at all is said once, by bad-cell, not again as "empty" by every rule
     // that reads it.
     rules::drop_explained_findings(project, r.findings);
+    // After the drop, which keeps the others in their order: the order is the one sorting first gave.
+    put_in_order(r);
     if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
     if (options.monitor) r.progress = monitor::analyse_project(project, rules);
     int own = 0;  // findings under this project's business key, for the key-evaluation list
@@ -435,6 +466,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         ProjectResult head;
         head.findings = run_rules(judging, path, options.lang,
                                   [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
+        put_in_order(head);
         render_ahead(head, path, render_with, end.spools);
         batch.add(std::move(head));
     }

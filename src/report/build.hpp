@@ -2,7 +2,6 @@
 #pragma once
 
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <map>
 #include <numeric>
@@ -106,37 +105,30 @@ private:
     mutable std::size_t m_last_index;
 };
 
-namespace detail {
-
-/// Lists this short or shorter are ordered by insertion into positions on the stack (a project's findings,
-/// a dozen or so): no allocation, and a sorted list costs one comparison a finding.
-constexpr std::size_t k_insertion_sort_max = 32;
-
-/// Appends `from`'s findings to `out` in report order (`before`; ties keep their order), moving each once
-/// and leaving moved-from findings in `from`.
-template <typename Before>
-void move_in_order(std::vector<Finding>& from, std::vector<Finding>& out, const Before& before) {
-    const std::size_t n = from.size();
-    if (n <= k_insertion_sort_max) {
-        std::array<std::uint8_t, k_insertion_sort_max> order{};
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto x = static_cast<std::uint8_t>(i);
-            std::size_t j = i;
+/// Positions of `findings` in report order (finding_before with `file_index`; ties keep their order),
+/// without moving a finding (a dozen strings): the pipeline lists a project's findings through them where
+/// the rules put them. Up to 32 findings (a project's, a dozen or so) are placed by insertion: no
+/// stable_sort buffer, and a sorted list costs one comparison a finding.
+template <typename FileIndex>
+std::vector<std::uint32_t> report_order(const std::vector<Finding>& findings, const FileIndex& file_index) {
+    const auto before = [&](std::uint32_t a, std::uint32_t b) {
+        return finding_before(findings[a], findings[b], file_index);
+    };
+    const auto n = static_cast<std::uint32_t>(findings.size());
+    std::vector<std::uint32_t> order(n);
+    if (n <= 32) {
+        for (std::uint32_t i = 0; i < n; ++i) {
+            std::uint32_t j = i;
             // Strictly before: a tie stays behind the finding it ties with (stable).
-            for (; j > 0 && before(from[x], from[order[j - 1]]); --j) order[j] = order[j - 1];
-            order[j] = x;
+            for (; j > 0 && before(i, order[j - 1]); --j) order[j] = order[j - 1];
+            order[j] = i;
         }
-        for (std::size_t i = 0; i < n; ++i) out.push_back(std::move(from[order[i]]));
-        return;
+        return order;
     }
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return before(from[a], from[b]); });
-    for (const std::size_t i : order) out.push_back(std::move(from[i]));
+    std::iota(order.begin(), order.end(), std::uint32_t{0});
+    std::stable_sort(order.begin(), order.end(), before);
+    return order;
 }
-
-}  // namespace detail
 
 /// Puts findings in report order (finding_before with `file_index`). Already sorted, as they mostly are,
 /// costs one pass; otherwise they are sorted through their positions and each Finding (a dozen strings)
@@ -147,21 +139,8 @@ void sort_findings(std::vector<Finding>& findings, const FileIndex& file_index) 
     if (std::is_sorted(findings.begin(), findings.end(), before)) return;
     std::vector<Finding> sorted;
     sorted.reserve(findings.size());
-    detail::move_in_order(findings, sorted, before);
+    for (const std::uint32_t i : report_order(findings, file_index)) sorted.push_back(std::move(findings[i]));
     findings = std::move(sorted);
-}
-
-/// `findings` moved into a vector of exactly their number, in the order sort_findings gives, each moved
-/// once: for a buffer reused from one project to the next, which keeps its room (and the moved-from
-/// findings, for the caller to clear).
-template <typename FileIndex>
-std::vector<Finding> take_in_order(std::vector<Finding>& findings, const FileIndex& file_index) {
-    std::vector<Finding> out;
-    if (findings.empty()) return out;
-    out.reserve(findings.size());
-    detail::move_in_order(findings, out,
-                          [&](const Finding& a, const Finding& b) { return finding_before(a, b, file_index); });
-    return out;
 }
 
 /// The findings of each of report.files (same index; a path listed twice gets the same list), in

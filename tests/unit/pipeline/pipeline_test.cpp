@@ -679,6 +679,74 @@ TEST_CASE("parallel checking gives the same report in the same order", "[pipelin
     CHECK(a.summary.errors == b.summary.errors);
 }
 
+TEST_CASE("a project's findings, and their order, do not depend on the projects checked before it",
+          "[pipeline][findings]") {
+    // The rules' findings gather in a buffer each thread keeps from project to project; one with many
+    // findings, one with none and ones with a few, in turn, must each give what it gives checked alone.
+    std::istringstream seed(test::slurp(test::source_path("samples/targets-2024.csv")));
+    std::string header;
+    std::vector<std::string> projects;
+    std::string line;
+    for (int n = 0; std::getline(seed, line); ++n) {
+        if (n < 4) {
+            header += line + "\n";
+        } else if (line.rfind(",", 0) != 0 || projects.empty()) {
+            projects.push_back(line + "\n");
+        } else {
+            projects.back() += line + "\n";
+        }
+    }
+    REQUIRE(projects.size() == 4);
+    // A project of the first one's indicators thirty times over (each repeat a duplicate-indicator too):
+    // more findings than the buffer keeps its room for.
+    std::string big = projects[0];
+    big.replace(big.find("301001"), 6, "309901");
+    const std::string rows = projects[0].substr(projects[0].find('\n') + 1);
+    for (int i = 0; i < 30; ++i) big += rows;
+    // One with a few dozen, after which a project with a few leaves most of the buffer's room unused.
+    std::string medium = projects[0];
+    medium.replace(medium.find("301001"), 6, "309902");
+    for (int i = 0; i < 2; ++i) medium += rows;
+    // And the clean sample's project, which has none.
+    std::istringstream clean_table(test::slurp(test::source_path("samples/clean-2024.csv")));
+    std::string clean;
+    for (int n = 0; std::getline(clean_table, line); ++n) {
+        if (n >= 4) clean += line + "\n";
+    }
+    const std::vector<std::string> order = {big,   projects[1], medium,      projects[0],
+                                            clean, projects[3], projects[2], clean};
+    test::TempDir dir;
+    std::string all = header;
+    std::vector<std::string> alone;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        all += order[i];
+        alone.push_back(dir.write("p" + std::to_string(i) + ".csv", header + order[i]));
+    }
+    RunOptions one;
+    one.jobs = 1;
+    // What a finding says apart from rows (its messages quote rows, which differ between the tables).
+    using Said = std::tuple<std::string, Severity, int, std::string, std::string, std::string, std::string>;
+    const auto said = [](const Report& r) {
+        std::vector<Said> out;
+        for (const auto& f : r.findings) {
+            out.emplace_back(f.rule, f.severity, f.loc.column, f.project_code, f.project, f.indicator, f.value);
+        }
+        return out;
+    };
+    std::vector<Said> expected;
+    std::vector<std::size_t> counts;
+    for (const auto& path : alone) {
+        const auto each = said(check({path}, one));
+        counts.push_back(each.size());
+        expected.insert(expected.end(), each.begin(), each.end());
+    }
+    CHECK(counts[0] > 256);
+    CHECK(counts[2] > 4 * counts[3]);
+    CHECK(counts[3] > 0);
+    CHECK(counts[4] == 0);
+    CHECK(said(check({dir.write("all.csv", all)}, one)) == expected);
+}
+
 TEST_CASE("convert --to json output validates against the shipped JSON Schema", "[pipeline][json-model][schema]") {
     test::TempDir dir;
     std::ostringstream json;
