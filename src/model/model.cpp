@@ -80,10 +80,23 @@ const std::string& Indicator::level2_view(std::string& scratch) const {
     return derived_or_stripped(level2_name, level2, scratch);
 }
 
-std::string Indicator::path() const {
+namespace {
+// Writes indicator.path() into `out` (empty): make_finding fills its finding's string in place, without a
+// temporary moved in.
+void write_path(const Indicator& indicator, std::string& out) {
     std::string scratch1;
     std::string scratch2;
-    return util::concat({level1_view(scratch1), "/", level2_view(scratch2), "/", name.text});
+    const std::string& level1 = indicator.level1_view(scratch1);
+    const std::string& level2 = indicator.level2_view(scratch2);
+    out.reserve(level1.size() + level2.size() + indicator.name.text.size() + 2);
+    out.append(level1).append(1, '/').append(level2).append(1, '/').append(indicator.name.text);
+}
+}  // namespace
+
+std::string Indicator::path() const {
+    std::string out;
+    write_path(*this, out);
+    return out;
 }
 
 const char* comparator_symbol(Comparator c) {
@@ -118,8 +131,8 @@ Finding make_finding(const Project& project, const Indicator* indicator, const C
     if (f.loc.row == 0) f.loc.row = indicator ? indicator->row : project.first_row;
     f.project_code = project.code.text;
     f.project = project.name.text;
-    if (indicator) f.indicator = indicator->path();
-    f.value = util::trim(cell.as_read());
+    if (indicator) write_path(*indicator, f.indicator);
+    f.value.assign(util::trim_view(cell.as_read()));  // in place, not a trimmed copy moved in
     return f;
 }
 
