@@ -215,7 +215,7 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
         foldable.push_back(static_cast<unsigned char>(b));
     }
     // The first two bytes: a token's (in either case), or its first and the start of a character folding
-    // may change (N／A), or anything after a one-byte token (/。) or a byte trimming or folding changes.
+    // may change (N／A), or anything after a one-byte token (/) or a byte trimming or folding changes (。).
     const auto cases = [&](unsigned char b) {
         std::vector<unsigned char> v{b, lower(b)};
         if (b >= 'a' && b <= 'z') v.push_back(static_cast<unsigned char>(b - 'a' + 'A'));

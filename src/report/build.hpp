@@ -167,11 +167,11 @@ public:
     /// `count_repeats_once` (--summary): a project a later file gives again counts once (Summary::repeated);
     /// it keeps a key per project, so only runs that show the summary pay for it.
     SummaryBuilder(Decimal key_threshold_wan, bool keep_key_projects, bool count_repeats_once = false);
-    // Not copied: it remembers entries of its own maps (a move keeps them where they are).
+    // Neither copied nor moved: it remembers entries of its own maps.
     SummaryBuilder(const SummaryBuilder&) = delete;
     SummaryBuilder& operator=(const SummaryBuilder&) = delete;
-    SummaryBuilder(SummaryBuilder&&) = default;
-    SummaryBuilder& operator=(SummaryBuilder&&) = default;
+    SummaryBuilder(SummaryBuilder&&) = delete;  // a moved-from builder would keep pointing into the other's maps
+    SummaryBuilder& operator=(SummaryBuilder&&) = delete;
     void add_finding(const Finding& f);
     /// `file`: where the findings are; those that name no project (a missing column) count against every unit
     /// of that file as well as the totals, so that a unit whose table cannot be read whole does not look clean.
