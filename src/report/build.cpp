@@ -207,42 +207,34 @@ SummaryBuilder::FileCounts& SummaryBuilder::file_counts(const std::string& file)
 }
 
 void SummaryBuilder::add_finding(const Finding& f) {
-    // add_counts for the finding alone, without a FindingCounts (and its copy of the code) per finding.
+    // Counted alone, without a FindingCounts (and its copy of the code) per finding.
     int errors = 0;
     int warnings = 0;
     int infos = 0;
     count_severity(f.severity, errors, warnings, infos);
+    add_severities(names_project(f), f.project_code, f.loc.file, errors, warnings, infos);
+}
+
+void SummaryBuilder::add_counts(const FindingCounts& c, const std::string& file) {
+    add_severities(c.keyed, c.project_code, file, c.errors, c.warnings, c.infos);
+}
+
+void SummaryBuilder::add_severities(bool keyed, const std::string& code, const std::string& file, int errors,
+                                    int warnings, int infos) {
     m_summary.errors += errors;
     m_summary.warnings += warnings;
     m_summary.infos += infos;
-    if (!names_project(f)) {
-        FileCounts& fc = file_counts(f.loc.file);
+    if (!keyed) {
+        FileCounts& fc = file_counts(file);
         fc.errors += errors;
         fc.warnings += warnings;
         fc.infos += infos;
         return;
     }
-    UnitSummary& u = unit(f.project_code);
+    UnitSummary& u = unit(code);
     u.errors += errors;
     u.warnings += warnings;
     u.infos += infos;
-}
-
-void SummaryBuilder::add_counts(const FindingCounts& c, const std::string& file) {
-    m_summary.errors += c.errors;
-    m_summary.warnings += c.warnings;
-    m_summary.infos += c.infos;
-    if (!c.keyed) {
-        FileCounts& fc = file_counts(file);
-        fc.errors += c.errors;
-        fc.warnings += c.warnings;
-        fc.infos += c.infos;
-        return;
-    }
-    UnitSummary& u = unit(c.project_code);
-    u.errors += c.errors;
-    u.warnings += c.warnings;
-    u.infos += c.infos;
 }
 
 void SummaryBuilder::add_project(const ProjectStat& p) {

@@ -197,6 +197,9 @@ private:
     /// (code, name) → the first file with it, for Summary::repeated (m_count_repeats_once only).
     std::map<std::pair<std::string, std::string>, std::string> m_first_file;
 
+    /// Adds severity counts to the totals and to unit `code` (`keyed`: they name a project) or else to `file`.
+    void add_severities(bool keyed, const std::string& code, const std::string& file, int errors, int warnings,
+                        int infos);
     /// The entry of unit `code` in m_units (made when new). A run's findings and projects come project by
     /// project, most of a unit's together: the last entry asked for is remembered (map entries never move).
     UnitSummary& unit(const std::string& code);

@@ -25,6 +25,13 @@ std::vector<test::Row> fourth_project_rows() {
     return rows;
 }
 
+// The seed's first project with `weight` as the 分值 of its row 9.
+Project with_weight_at_row_9(const std::string& weight) {
+    auto rows = test::seed_rows();
+    rows[4].weight = weight;
+    return test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows);
+}
+
 }  // namespace
 
 TEST_CASE("weight-missing finds the seed's unweighted 预算执行率", "[weight-missing]") {
@@ -46,10 +53,7 @@ TEST_CASE("weight-missing finds the seed's unweighted 预算执行率", "[weight
 }
 
 TEST_CASE("weight-missing finds a weight that is not a number", "[weight-missing]") {
-    auto rows = test::seed_rows();
-    rows[4].weight = "待定";  // row 9
-    const auto findings =
-        test::run_rule("weight-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows));
+    const auto findings = test::run_rule("weight-missing", with_weight_at_row_9("待定"));
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].loc.row == 9);
     CHECK(findings[0].value == "待定");
@@ -59,18 +63,13 @@ TEST_CASE("weight-missing finds a weight that is not a number", "[weight-missing
 
 TEST_CASE("weight-missing finds a weight of 0分", "[weight-missing]") {
     // A review found a real indicator weighted 0分 unreported: it can never score.
-    auto rows = test::seed_rows();
-    rows[4].weight = "0分";  // row 9
-    const auto findings =
-        test::run_rule("weight-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows));
+    const auto findings = test::run_rule("weight-missing", with_weight_at_row_9("0分"));
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].loc.row == 9);
     CHECK(findings[0].value == "0分");
     CHECK_THAT(findings[0].message.zh,
                Catch::EndsWith("分值为“0分”：分值不大于0的指标在自评中得不到分，等于没有分值。"));
-    rows[4].weight = "0.5分";
-    CHECK(test::run_rule("weight-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows))
-              .empty());
+    CHECK(test::run_rule("weight-missing", with_weight_at_row_9("0.5分")).empty());
 }
 
 TEST_CASE("weight-missing does not over-find", "[weight-missing]") {
@@ -91,9 +90,6 @@ TEST_CASE("weight-missing writes no English for a Chinese-only run", "[weight-mi
     CHECK(test::check_chinese_only_run("weight-missing", test::project("301001", "同级财政对城乡居民养老保险的补助",
                                                                        "158.62", k_goal, fourth_project_rows())) == 1);
     for (const std::string weight : {"待定", "0分"}) {
-        auto rows = test::seed_rows();
-        rows[4].weight = weight;
-        CHECK(test::check_chinese_only_run(
-                  "weight-missing", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows)) == 1);
+        CHECK(test::check_chinese_only_run("weight-missing", with_weight_at_row_9(weight)) == 1);
     }
 }
