@@ -1,6 +1,7 @@
 // Shared rule helpers: parameter validation with did-you-mean, indicator classification, money units.
 #include "rules/rule_util.hpp"
 
+#include "model/normalize.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::rules {
@@ -58,13 +59,11 @@ bool under(const Indicator& indicator, std::string_view path) {
 
 LevelPath::LevelPath(std::string_view path) {
     const std::size_t slash = path.find('/');
-    level1 = path.substr(0, slash);
+    stem1 = level_stem(path.substr(0, slash));
     if (slash != std::string_view::npos) {
-        level2 = path.substr(slash + 1);
+        stem2 = level_stem(path.substr(slash + 1));
         has_level2 = true;
     }
-    stem1_size = level_stem(level1).size();
-    stem2_size = level_stem(level2).size();
 }
 
 std::vector<LevelPath> level_paths(const std::vector<std::string>& paths) {
@@ -84,18 +83,23 @@ int shown_row(const Indicator& indicator) {
     return indicator.name.loc.sheet_row > 0 ? indicator.name.loc.sheet_row : indicator.row;
 }
 
-bool is_cost(const Indicator& indicator) {
-    static const LevelPath cost("成本指标");
+namespace {
+// The older framework's cost indicators, under 产出指标: cost indicators and economic ones both.
+bool under_output_cost(const Indicator& indicator) {
     static const LevelPath output_cost("产出指标/成本指标");
     static const LevelPath output_cost_cap("产出指标/成本控制数");
-    return under(indicator, cost) || under(indicator, output_cost) || under(indicator, output_cost_cap);
+    return under(indicator, output_cost) || under(indicator, output_cost_cap);
+}
+}  // namespace
+
+bool is_cost(const Indicator& indicator) {
+    static const LevelPath cost("成本指标");
+    return under(indicator, cost) || under_output_cost(indicator);
 }
 
 bool is_economic_cost(const Indicator& indicator) {
     static const LevelPath economic("成本指标/经济成本指标");
-    static const LevelPath output_cost("产出指标/成本指标");
-    static const LevelPath output_cost_cap("产出指标/成本控制数");
-    return under(indicator, economic) || under(indicator, output_cost) || under(indicator, output_cost_cap);
+    return under(indicator, economic) || under_output_cost(indicator);
 }
 
 bool is_quantitative(const Indicator& indicator) {
@@ -112,9 +116,9 @@ bool is_quantitative(const Indicator& indicator) {
 }
 
 std::optional<Decimal> to_wan(Decimal amount, std::string_view unit) {
-    if (unit == "万元" || unit == "万") return amount;
-    if (unit == "元") return amount / Decimal::from_int(10000);
-    if (unit == "千元") return amount / Decimal::from_int(10);
+    // The table's money units are model::to_wan's; a bare 万 is 万元, and 亿 is beyond them.
+    if (unit == "元" || unit == "千元" || unit == "万元") return model::to_wan(amount, model::money_unit_named(unit));
+    if (unit == "万") return amount;
     if (unit == "亿元" || unit == "亿") return amount * Decimal::from_int(10000);
     return std::nullopt;
 }
