@@ -63,8 +63,12 @@ char sniff_delimiter(std::istream& in) {
     return tabs > commas ? '\t' : ',';
 }
 
-CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file, ReadLimits limits)
-    : m_in(std::move(in)), m_encoding(encoding), m_delimiter(delimiter), m_file(std::move(file)), m_limits(limits) {}
+CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file,
+                           ReadLimits limits)
+    : m_in(encoding == Encoding::gb18030 ? gb18030_as_utf8(std::move(in)) : std::move(in)),
+      m_delimiter(delimiter),
+      m_file(std::move(file)),
+      m_limits(limits) {}
 
 int CsvRowSource::peek() {
     if (m_pos >= m_buf.size()) {
@@ -83,15 +87,23 @@ int CsvRowSource::get() {
     return c;
 }
 
-void CsvRowSource::store(RawRow& row, std::size_t& used, std::string_view bytes) const {
-    if (used == row.cells.size()) row.cells.emplace_back();
-    if (m_encoding == Encoding::gb18030) {
-        row.cells[used].clear();
-        append_gb18030_as_utf8(bytes, row.cells[used]);
-    } else {
-        row.cells[used].assign(bytes);
+void CsvRowSource::store(RawRow& row, std::size_t index, std::string_view bytes) {
+    if (index >= row.cells.size()) row.cells.resize(index + 1);
+    m_text.append(bytes);
+    m_text_cells.emplace_back(index, m_text.size());
+}
+
+void CsvRowSource::view_text(RawRow& row) {
+    std::size_t begin = 0;
+    for (const auto& [cell, end] : m_text_cells) {
+        row.cells[cell] = std::string_view(m_text).substr(begin, end - begin);
+        begin = end;
     }
-    ++used;
+}
+
+void CsvRowSource::clear_text() {
+    m_text.clear();
+    m_text_cells.clear();
 }
 
 bool CsvRowSource::plain_record(RawRow& row) {
@@ -105,6 +117,13 @@ bool CsvRowSource::plain_record(RawRow& row) {
     const __m128i lf = _mm_set1_epi8('\n');
     const __m128i cr = _mm_set1_epi8('\r');
     const __m128i quote = _mm_set1_epi8('"');
+    // A cell is viewed where it is: the buffer stays as it is until the next record.
+    // Kept in registers: the cells' stores would otherwise make the compiler load them again per cell.
+    const char delimiter_char = m_delimiter;
+    const std::size_t max_columns = m_limits.max_columns;
+    const std::size_t max_cell_bytes = m_limits.max_cell_bytes;
+    std::string_view* slots = row.cells.data();
+    std::size_t room = row.cells.size();
     std::size_t used = 0;
     std::size_t cell = m_pos;
     for (std::size_t block = m_pos; block + 16 <= n; block += 16) {
@@ -116,24 +135,30 @@ bool CsvRowSource::plain_record(RawRow& row) {
             const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(mask));
             mask &= mask - 1;
             const char c = data[at];
-            if (c == '"' || used >= m_limits.max_columns || at - cell > m_limits.max_cell_bytes) return false;
+            if (c == '"' || used >= max_columns || at - cell > max_cell_bytes) return false;
             std::size_t next = at + 1;
             if (c == '\r') {
                 if (next == n || data[next] != '\n') return false;  // a lone CR, or CR LF cut by the buffer
                 ++next;
             }
-            store(row, used, std::string_view(data + cell, at - cell));
-            if (c == m_delimiter) {
+            if (used == room) {
+                row.cells.resize(room < 16 ? 16 : 2 * room);
+                slots = row.cells.data();
+                room = row.cells.size();
+            }
+            slots[used++] = std::string_view(data + cell, at - cell);
+            if (c == delimiter_char) {
                 cell = next;
                 continue;
             }
             row.cells.resize(used);
+            view_text(row);
             row.row = m_line++;
             row.record = ++m_record;
             m_pos = next;
             return true;
         }
-        if (block + 16 - cell > m_limits.max_cell_bytes) return false;
+        if (block + 16 - cell > max_cell_bytes) return false;
     }
 #else
     (void)row;
@@ -157,14 +182,16 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
             }
         }
     }
-    // Cells are written into the strings of the previous row, which keep their capacity: in the
-    // steady state reading a row allocates nothing.
+    // The row's vector and m_text keep their capacity: in the steady state reading a row allocates
+    // nothing.
     std::size_t used = 0;
+    clear_text();
     if (peek() < 0) {
         row.cells.clear();
         return false;
     }
     if (plain_record(row)) return true;
+    clear_text();
     row.row = m_line;
     row.record = ++m_record;
     std::string& cell = m_cell;
@@ -172,14 +199,18 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
     bool quoted = false;
     int quote_line = 0;
     // The next cell of the row is `bytes`, decoded from the file's encoding.
-    const auto store = [&](std::string_view bytes) { this->store(row, used, bytes); };
+    // (A cell of the buffer is copied too: a refill later in the record overwrites the buffer.)
+    const auto store = [&](std::string_view bytes) { this->store(row, used++, bytes); };
     auto finish_cell = [&]() -> bool {
         if (used >= m_limits.max_columns) return false;
         store(cell);
         cell.clear();
         return true;
     };
-    auto end_row = [&] { row.cells.resize(used); };
+    auto end_row = [&] {
+        row.cells.resize(used);
+        view_text(row);
+    };
     auto too_many = [&]() {
         return Error{"more than " + std::to_string(m_limits.max_columns) +
                          " columns in one row (行内列数超过上限：请检查分隔符，确需读取可用 --limit columns=N 提高上限)",

@@ -4,6 +4,8 @@
 #include <istream>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "io/encoding.hpp"
 #include "io/row_source.hpp"
@@ -14,9 +16,10 @@ namespace perf_check::io {
 /// on the first non-empty line), then rewinds.
 char sniff_delimiter(std::istream& in);
 
-/// Reads records from `in` (owned; already checked to be in `encoding`), decoding cells to UTF-8. Holds one
-/// record and a fixed-size buffer at a time. Errors: an unterminated quote (naming the line it opened
-/// on), a cell or a row beyond `limits`.
+/// Reads records from `in` (owned; already checked to be in `encoding`), as UTF-8: a GB18030 stream is
+/// read through gb18030_as_utf8, so cells and `limits` are counted in UTF-8 bytes. Holds one record and
+/// a fixed-size buffer at a time. Errors: an unterminated quote (naming the line it opened on), a cell
+/// or a row beyond `limits`.
 class CsvRowSource final : public RowSource {
 public:
     CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file, ReadLimits limits = {});
@@ -31,14 +34,23 @@ private:
     /// general way then reads the record, storing again the cells this stored). The reasons to give up
     /// are the general way's reasons to do anything but store a plain cell: a test reads both ways.
     bool plain_record(RawRow& row);
-    void store(RawRow& row, std::size_t& used, std::string_view bytes) const;
+    /// Cell `index` of the row is `bytes`, copied to m_text. (A cell plain_record reads is viewed in the
+    /// buffer instead: it never refills the buffer.)
+    void store(RawRow& row, std::size_t index, std::string_view bytes);
+    /// The row is whole: its cells written to m_text view them there (m_text no longer grows).
+    void view_text(RawRow& row);
+    /// Starts a record afresh: the text of the last one, or of an attempt plain_record gave up, goes.
+    void clear_text();
     std::unique_ptr<std::istream> m_in;
-    Encoding m_encoding;
     char m_delimiter;
     std::string m_file;
     ReadLimits m_limits;
     std::string m_buf;
     std::string m_cell;  ///< the cell being read, reused from row to row
+    /// Cells of the record that are not bytes of the buffer as they are (decoded, unquoted, read across
+    /// a refill), one after another; and which of the row's cells each is, with its end in m_text.
+    std::string m_text;
+    std::vector<std::pair<std::size_t, std::size_t>> m_text_cells;
     std::size_t m_pos = 0;
     int m_line = 1;
     int m_record = 0;  ///< records read: the row number Excel shows for a CSV

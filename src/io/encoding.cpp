@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #if defined(__SSE2__)
@@ -369,18 +370,20 @@ private:
     std::vector<std::uint32_t> m_utf8;
 };
 
-// The cell through iconv, appended to `out`. Invalid sequences become U+FFFD, one byte at a time.
-void append_with_iconv(std::string_view bytes, std::string& out) {
+// `span` through iconv, appended to `out`; how many of its bytes were used. Invalid sequences become
+// U+FFFD, one byte at a time; so does an incomplete last character when `last` (nothing follows the
+// span that could complete it), which is otherwise left unused for the bytes that follow.
+std::size_t iconv_span(std::string_view span, bool last, std::string& out) {
     thread_local Gb18030Decoder decoder;
     if (!decoder.ok()) {
-        out.append(bytes);
-        return;
+        out.append(span);
+        return span.size();
     }
     iconv_t cd = decoder.get();
     const std::size_t base = out.size();
-    out.resize(base + bytes.size() * 2 + 8);
-    char* in_ptr = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
-    std::size_t in_left = bytes.size();
+    out.resize(base + span.size() * 2 + 8);
+    char* in_ptr = const_cast<char*>(span.data());  // iconv's signature is not const-correct
+    std::size_t in_left = span.size();
     char* out_ptr = out.data() + base;
     std::size_t out_left = out.size() - base;
     auto grow = [&] {
@@ -394,6 +397,8 @@ void append_with_iconv(std::string_view bytes, std::string& out) {
         if (rc != static_cast<std::size_t>(-1)) break;
         if (errno == E2BIG) {
             grow();
+        } else if (errno == EINVAL && !last) {
+            break;  // a character the next bytes complete
         } else {
             // Invalid or truncated sequence: emit U+FFFD and skip one byte.
             if (out_left < 3) grow();
@@ -406,25 +411,27 @@ void append_with_iconv(std::string_view bytes, std::string& out) {
         }
     }
     out.resize(static_cast<std::size_t>(out_ptr - out.data()));
+    return span.size() - in_left;
 }
 
-}  // namespace
-
-void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
+// GB18030 `bytes` decoded and appended to `out`; how many were used: all when `last`, else all but an
+// incomplete character at the end (the next chunk's bytes complete it). Two-byte codes come from the
+// table; anything else (four-byte codes, invalid bytes) goes to iconv up to the next byte below 0x30,
+// which no character continues with (a delimiter, a space, a line end), so the output is iconv's
+// either way: it keeps no state from one character to the next.
+std::size_t decode_gb18030(std::string_view bytes, bool last, std::string& out) {
     const TwoByteTable& table = TwoByteTable::get();
     const std::size_t n = bytes.size();
-    // Decoded into a buffer, then appended once: a byte becomes at most one and a half (a two-byte code,
-    // three), each character is stored as four bytes (room for that at the end too), of which its length
-    // counts, and a run of ASCII as sixteen (room for that too). A cell's buffer is on the stack (resizing
-    // `out` to the room first zeroed it, a third of the decoding).
-    const std::size_t room = n + n / 2 + 16;
-    char small[768];
-    std::string large;
-    if (room > sizeof small) large.resize(room);
-    char* const begin = room > sizeof small ? large.data() : small;
-    char* p = begin;
     const char* const in = bytes.data();
+    // Room for the rest: a byte becomes at most one and a half (a two-byte code, three), each character
+    // is stored as four bytes of which its length counts, and a run of ASCII as sixteen.
     std::size_t i = 0;
+    const auto make_room = [&] {
+        const std::size_t at = out.size();
+        out.resize(at + (n - i) + (n - i) / 2 + 16);
+        return out.data() + at;
+    };
+    char* p = make_room();
     while (i < n) {
         const auto b = static_cast<unsigned char>(in[i]);
         if (b < 0x80) {
@@ -446,20 +453,29 @@ void append_gb18030_as_utf8(std::string_view bytes, std::string& out) {
         }
         const auto t = i + 1 < n ? static_cast<unsigned char>(in[i + 1]) : 0;
         const std::uint32_t packed = (b >= 0x81 && b <= 0xFE && t >= 0x40 && t <= 0xFE && t != 0x7F) ? table.at(b, t) : 0;
-        if (packed == 0) {  // four-byte code, invalid or unmapped: iconv decides for the whole cell
-            append_with_iconv(bytes, out);
-            return;
+        if (packed != 0) {
+            if constexpr (std::endian::native == std::endian::little) {
+                std::memcpy(p, &packed, 4);  // the low bytes first: the UTF-8 in order
+            } else {
+                for (std::size_t k = 0; k < 3; ++k) p[k] = static_cast<char>((packed >> (8 * k)) & 0xFF);
+            }
+            p += packed >> 24;
+            i += 2;
+            continue;
         }
-        if constexpr (std::endian::native == std::endian::little) {
-            std::memcpy(p, &packed, 4);  // the low bytes first: the UTF-8 in order
-        } else {
-            for (std::size_t k = 0; k < 3; ++k) p[k] = static_cast<char>((packed >> (8 * k)) & 0xFF);
-        }
-        p += packed >> 24;
-        i += 2;
+        std::size_t end = i;
+        while (end < n && static_cast<unsigned char>(in[end]) >= 0x30) ++end;
+        out.resize(static_cast<std::size_t>(p - out.data()));
+        const std::size_t used = iconv_span(bytes.substr(i, end - i), last || end < n, out);
+        i += used;
+        if (i < end) return i;  // the rest waits for the next chunk
+        p = make_room();
     }
-    out.append(begin, static_cast<std::size_t>(p - begin));
+    out.resize(static_cast<std::size_t>(p - out.data()));
+    return n;
 }
+
+}  // namespace
 
 std::optional<Utf16> utf16_bom(std::istream& in) {
     char bom[2] = {};
@@ -479,14 +495,35 @@ const char* utf16_name(Utf16 order) {
 
 namespace {
 
-// Decodes UTF-16 to UTF-8 as the reader asks for bytes: one chunk of the source at a time, so a
-// UTF-16 file streams like any other (the CSV reader, encoding detection and delimiter sniffing read
-// through it unchanged).
-class Utf16Buffer final : public std::streambuf {
+// A source decoded to UTF-8 as the reader asks for bytes: one chunk of the source at a time, so a file
+// in another encoding streams like any other (the CSV reader, encoding detection and delimiter
+// sniffing read through it unchanged).
+class DecodingBuffer : public std::streambuf {
 public:
-    Utf16Buffer(std::unique_ptr<std::istream> in, Utf16 order) : m_in(std::move(in)), m_order(order) { restart(); }
+    DecodingBuffer(const DecodingBuffer&) = delete;
+    DecodingBuffer& operator=(const DecodingBuffer&) = delete;
+    ~DecodingBuffer() override = default;
 
 protected:
+    /// The text starts `start` bytes into `in` (after a byte-order mark).
+    DecodingBuffer(std::unique_ptr<std::istream> in, std::streamoff start) : m_in(std::move(in)), m_start(start) {}
+
+    /// Decodes `raw` into `out`; how many of its bytes were used: all when `last` (no bytes follow),
+    /// else all but a character the chunk's end cuts, which comes again first with the next chunk.
+    virtual std::size_t decode(std::string_view raw, bool last, std::string& out) = 0;
+    /// Back to the state of the start of the text.
+    virtual void reset() {}
+
+    /// Starts at the start of the text; called by the constructor of the class that decodes.
+    void restart() {
+        m_in->clear();
+        m_in->seekg(m_start);
+        m_carry.clear();
+        m_ended = false;
+        reset();
+        setg(m_out.data(), m_out.data(), m_out.data());
+    }
+
     int_type underflow() override {
         while (gptr() == egptr()) {
             if (!fill()) return traits_type::eof();
@@ -504,35 +541,6 @@ protected:
     }
 
 private:
-    void restart() {
-        m_in->clear();
-        m_in->seekg(2);  // after the byte-order mark
-        m_carry.clear();
-        m_high = 0;
-        m_ended = false;
-        setg(m_out.data(), m_out.data(), m_out.data());
-    }
-
-    void put(char32_t cp) { util::append_utf8(m_out, cp); }
-
-    void unit(char16_t u) {
-        if (m_high != 0) {
-            if (u >= 0xDC00 && u <= 0xDFFF) {
-                put(0x10000 + ((static_cast<char32_t>(m_high) - 0xD800) << 10) + (u - 0xDC00));
-                m_high = 0;
-                return;
-            }
-            put(0xFFFD);  // a high surrogate with no low one after it
-            m_high = 0;
-        }
-        if (u >= 0xD800 && u <= 0xDBFF)
-            m_high = u;
-        else if (u >= 0xDC00 && u <= 0xDFFF)
-            put(0xFFFD);
-        else
-            put(u);
-    }
-
     // Decodes the next chunk into m_out; false at the end of the source.
     bool fill() {
         m_out.clear();
@@ -540,53 +548,107 @@ private:
         m_raw.resize(1 << 16);
         m_in->read(m_raw.data(), static_cast<std::streamsize>(m_raw.size()));
         m_raw.resize(static_cast<std::size_t>(m_in->gcount()));
-        if (m_raw.empty()) {
-            m_ended = true;
-            if (m_high != 0 || !m_carry.empty()) put(0xFFFD);  // cut off mid-character
-            m_high = 0;
-            m_carry.clear();
+        const bool last = m_raw.empty();
+        if (m_carry.empty()) {
+            m_carry.assign(m_raw, decode(m_raw, last, m_out));
         } else {
             m_carry += m_raw;
-            const std::size_t whole = m_carry.size() & ~std::size_t{1};
-            for (std::size_t i = 0; i < whole; i += 2) {
-                const auto a = static_cast<unsigned char>(m_carry[i]);
-                const auto b = static_cast<unsigned char>(m_carry[i + 1]);
-                unit(static_cast<char16_t>(m_order == Utf16::le ? (b << 8) | a : (a << 8) | b));
-            }
-            m_carry.erase(0, whole);
+            m_carry.erase(0, decode(m_carry, last, m_out));
+        }
+        if (last) {
+            m_ended = true;
+            m_carry.clear();
         }
         setg(m_out.data(), m_out.data(), m_out.data() + m_out.size());
         return !m_out.empty() || !m_ended;
     }
 
     std::unique_ptr<std::istream> m_in;
-    Utf16 m_order;
+    std::streamoff m_start;
     std::string m_raw;
-    std::string m_carry;  // a last odd byte, waiting for its pair
+    std::string m_carry;  // the bytes of a character the last chunk's end cut
     std::string m_out;
-    char16_t m_high = 0;  // a high surrogate waiting for its low one
     bool m_ended = false;
 };
 
-class Utf16Stream final : public std::istream {
+class Utf16Buffer final : public DecodingBuffer {
 public:
-    Utf16Stream(std::unique_ptr<std::istream> in, Utf16 order) : std::istream(nullptr), m_buf(std::move(in), order) {
+    Utf16Buffer(std::unique_ptr<std::istream> in, Utf16 order) : DecodingBuffer(std::move(in), 2), m_order(order) {
+        restart();
+    }
+
+private:
+    std::size_t decode(std::string_view raw, bool last, std::string& out) override {
+        const std::size_t whole = raw.size() & ~std::size_t{1};
+        for (std::size_t i = 0; i < whole; i += 2) {
+            const auto a = static_cast<unsigned char>(raw[i]);
+            const auto b = static_cast<unsigned char>(raw[i + 1]);
+            unit(static_cast<char16_t>(m_order == Utf16::le ? (b << 8) | a : (a << 8) | b), out);
+        }
+        if (!last) return whole;
+        if (m_high != 0 || whole != raw.size()) util::append_utf8(out, 0xFFFD);  // cut off mid-character
+        m_high = 0;
+        return raw.size();
+    }
+    void reset() override { m_high = 0; }
+
+    void unit(char16_t u, std::string& out) {
+        if (m_high != 0) {
+            if (u >= 0xDC00 && u <= 0xDFFF) {
+                util::append_utf8(out, 0x10000 + ((static_cast<char32_t>(m_high) - 0xD800) << 10) + (u - 0xDC00));
+                m_high = 0;
+                return;
+            }
+            util::append_utf8(out, 0xFFFD);  // a high surrogate with no low one after it
+            m_high = 0;
+        }
+        if (u >= 0xD800 && u <= 0xDBFF)
+            m_high = u;
+        else if (u >= 0xDC00 && u <= 0xDFFF)
+            util::append_utf8(out, 0xFFFD);
+        else
+            util::append_utf8(out, u);
+    }
+
+    Utf16 m_order;
+    char16_t m_high = 0;  // a high surrogate waiting for its low one
+};
+
+class Gb18030Buffer final : public DecodingBuffer {
+public:
+    explicit Gb18030Buffer(std::unique_ptr<std::istream> in) : DecodingBuffer(std::move(in), 0) { restart(); }
+
+private:
+    std::size_t decode(std::string_view raw, bool last, std::string& out) override {
+        return decode_gb18030(raw, last, out);
+    }
+};
+
+template <class Buffer>
+class DecodedStream final : public std::istream {
+public:
+    template <class... Args>
+    explicit DecodedStream(Args&&... args) : std::istream(nullptr), m_buf(std::forward<Args>(args)...) {
         rdbuf(&m_buf);
     }
 
 private:
-    Utf16Buffer m_buf;
+    Buffer m_buf;
 };
 
 }  // namespace
 
 std::unique_ptr<std::istream> utf16_as_utf8(std::unique_ptr<std::istream> in, Utf16 order) {
-    return std::make_unique<Utf16Stream>(std::move(in), order);
+    return std::make_unique<DecodedStream<Utf16Buffer>>(std::move(in), order);
+}
+
+std::unique_ptr<std::istream> gb18030_as_utf8(std::unique_ptr<std::istream> in) {
+    return std::make_unique<DecodedStream<Gb18030Buffer>>(std::move(in));
 }
 
 std::string gb18030_to_utf8(std::string_view bytes) {
     std::string out;
-    append_gb18030_as_utf8(bytes, out);
+    decode_gb18030(bytes, true, out);
     return out;
 }
 

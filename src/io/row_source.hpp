@@ -1,7 +1,9 @@
 // Rows of cells as read from a file, before any table semantics: the hand-off from readers to assembly.
 #pragma once
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "perf_check/expected.hpp"
@@ -10,8 +12,13 @@ namespace perf_check::io {
 
 /// One physical row: decoded UTF-8 cell texts (merged-cell blanks already filled for spreadsheets that
 /// say so) and the 1-based physical row where it starts (a CSV record with quoted newlines spans lines).
+///
+/// A row a source fills holds views into the source's own buffer, valid until the source's next
+/// next(): a CSV cell is not copied out of the block it was read into (copying every cell cost a tenth
+/// of reading a table). A row that must outlive that (read ahead over many rows, collected by a test) is
+/// copied: a copy keeps its own text.
 struct RawRow {
-    std::vector<std::string> cells;
+    std::vector<std::string_view> cells;
     int row = 0;     ///< physical line (CSV) or row number (XLSX)
     int record = 0;  ///< CSV: the row a spreadsheet shows (records counted, quoted line breaks not); 0 = `row`
     /// A formula cell saved without its result (budget systems and scripts write `<f>C5</f>` and no
@@ -21,6 +28,37 @@ struct RawRow {
         std::string formula;     ///< as written, without "=" ("" for a shared formula's later cells)
     };
     std::vector<UnsavedFormula> unsaved_formulas;  ///< XLSX only, in column order; almost always empty
+
+    RawRow() = default;
+    RawRow(const RawRow& other) { *this = other; }
+    /// The copy's cells view its own copy of the text.
+    RawRow& operator=(const RawRow& other) {
+        if (this == &other) return *this;
+        std::size_t bytes = 0;
+        for (const auto c : other.cells) bytes += c.size();
+        std::vector<char> kept(bytes);  // built before m_kept goes: `other` may view it
+        std::vector<std::string_view> cells;
+        cells.reserve(other.cells.size());
+        std::size_t at = 0;
+        for (const auto c : other.cells) {
+            std::copy(c.begin(), c.end(), kept.begin() + static_cast<std::ptrdiff_t>(at));
+            cells.emplace_back(kept.data() + at, c.size());
+            at += c.size();
+        }
+        this->cells = std::move(cells);
+        m_kept = std::move(kept);
+        row = other.row;
+        record = other.record;
+        unsaved_formulas = other.unsaved_formulas;
+        return *this;
+    }
+    // A moved vector keeps its block: the cells' views into it stay valid.
+    RawRow(RawRow&&) noexcept = default;
+    RawRow& operator=(RawRow&&) noexcept = default;
+    ~RawRow() = default;
+
+private:
+    std::vector<char> m_kept;  ///< a copy's text, which its cells view
 };
 
 /// A source of rows in file order.

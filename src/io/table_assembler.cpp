@@ -16,7 +16,7 @@ namespace {
 constexpr int k_header_search_rows = 50;
 
 bool row_empty(const RawRow& row) {
-    return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return util::is_blank(c); });
+    return std::all_of(row.cells.begin(), row.cells.end(), [](std::string_view c) { return util::is_blank(c); });
 }
 
 // Columns a row's cells name, by physical index.
@@ -41,7 +41,7 @@ int named_columns(const RawRow& row) {
     return 0;
 }
 
-bool is_total_label(const std::string& text) {
+bool is_total_label(std::string_view text) {
     // Every label is two to four CJK characters, perhaps spaced out: longer cells are never labels.
     if (text.size() > 48) return false;
     // Each starts with 合, 总 or 小 (folding changes none of them): other cells are rejected without a copy.
@@ -55,16 +55,16 @@ bool is_total_label(const std::string& text) {
 // with semicolons (Excel in a European locale) likewise. The separator, or "" when the row is no such header.
 std::string wrong_separator(const RawRow& row) {
     int non_empty = 0;
-    const std::string* only = nullptr;
-    for (const auto& c : row.cells) {
+    std::string_view only;
+    for (const auto c : row.cells) {
         if (!util::strip_spaces(c).empty()) {
             ++non_empty;
-            only = &c;
+            only = c;
         }
     }
     if (non_empty != 1) return {};
     for (const std::string_view separator : {"，", "；", ";", "|", "、"}) {
-        if (util::contains(*only, separator) && header_names_in(*only, separator) >= 3) return std::string(separator);
+        if (util::contains(only, separator) && header_names_in(only, separator) >= 3) return std::string(separator);
     }
     return {};
 }
@@ -114,7 +114,7 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     std::size_t begin = r.first_cell == 0 ? 0 : m_cell_end[r.first_cell - 1];
     for (std::size_t c = 0; c < r.cells; ++c) {
         const std::size_t end = m_cell_end[r.first_cell + c];
-        into.cells[c].assign(m_text, begin, end - begin);
+        into.cells[c] = std::string_view(m_text).substr(begin, end - begin);
         begin = end;
     }
 }
@@ -320,7 +320,7 @@ void TableProjectSource::note_unread(const RawRow& row, Assembly& state) const {
     const auto header = static_cast<std::size_t>(m_header_columns);
     if (row.cells.size() <= header ||
         std::all_of(row.cells.begin() + static_cast<std::ptrdiff_t>(header), row.cells.end(),
-                    [](const std::string& c) { return util::is_blank(c); }))
+                    [](std::string_view c) { return util::is_blank(c); }))
         return;
     const int fields = named_columns(row);
     CellProblem problem;
@@ -538,7 +538,7 @@ Expected<bool> TableProjectSource::next_draft(ProjectDraft& draft) {
 void TableProjectSource::assemble(const ProjectDraft& draft, Project& out) const {
     refill(out, draft.head);
     Assembly state;
-    thread_local RawRow row;  // this thread's: its strings keep their capacity from row to row
+    thread_local RawRow row;  // this thread's: its vector keeps its capacity from row to row
     for (std::size_t i = 0; i < draft.rows(); ++i) {
         draft.unpack(i, row);
         add_row(out, row, state);

@@ -33,7 +33,8 @@ public:
     /// Appends a row (its physical row number and cells).
     void add(const RawRow& row);
     [[nodiscard]] std::size_t rows() const { return m_rows.size(); }
-    /// Row `i` as it was added, into `into` (whose strings keep their capacity).
+    /// Row `i` as it was added, into `into`, whose cells view the draft's text (valid while the draft is
+    /// unchanged).
     void unpack(std::size_t i, RawRow& into) const;
 
 private:
@@ -119,7 +120,7 @@ private:
     /// non-empty field beyond them has more fields than the header (an unquoted separator in a cell).
     int m_header_columns = 0;
     char m_separator = '\0';
-    RawRow m_row;      ///< the row being read; its strings keep their capacity
+    RawRow m_row;      ///< the row being read; its vector keeps its capacity
     RawRow m_pending;  ///< a row read ahead (the first of the next project), when m_has_pending
     bool m_has_pending = false;
     int m_pending_repeats = 0;  ///< the pending row starts the project above again (Project::repeats_row)

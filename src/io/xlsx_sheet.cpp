@@ -214,12 +214,25 @@ public:
         dst->append(text);
     }
 
-    std::deque<RawRow> ready;
+    /// A row as the sheet gives it: its own cell texts, which the RawRow handed out views.
+    struct SheetRow {
+        std::vector<std::string> cells;
+        int row = 0;
+        std::vector<RawRow::UnsavedFormula> unsaved_formulas;
+    };
+    std::deque<SheetRow> ready;
+    SheetRow yielded;  ///< the row next() handed out last: its caller views it until the next call
 
-    /// A row the reader's caller is done with: its strings are refilled by a later row (no allocation
-    /// per cell once they are large enough).
-    void recycle(RawRow&& row) {
-        if (row.cells.capacity() > m_spare.cells.capacity()) m_spare = std::move(row);
+    /// Hands out the first ready row, viewed by `row`; the one handed out before is recycled: its
+    /// strings are refilled by a later row (no allocation per cell once they are large enough).
+    void yield(RawRow& row) {
+        if (yielded.cells.capacity() > m_spare.cells.capacity()) m_spare = std::move(yielded);
+        yielded = std::move(ready.front());
+        ready.pop_front();
+        row.cells.assign(yielded.cells.begin(), yielded.cells.end());
+        row.row = yielded.row;
+        row.record = 0;
+        row.unsaved_formulas = yielded.unsaved_formulas;
     }
 
 private:
@@ -351,7 +364,7 @@ private:
         m_row.cells.resize(m_width);
         ready.push_back(std::move(m_row));
         m_row = std::move(m_spare);
-        m_spare = RawRow{};
+        m_spare = SheetRow{};
         xml.pause();
     }
 
@@ -427,8 +440,8 @@ private:
     std::uint64_t m_sheet_bytes = 0;
     std::uint64_t m_row_bytes = 0;
 
-    RawRow m_row;
-    RawRow m_spare;
+    SheetRow m_row;
+    SheetRow m_spare;
     std::size_t m_width = 0;  ///< cells of m_row this row uses (the rest are left from earlier rows)
     std::string m_text;
     int m_row_number = 0;
@@ -518,9 +531,7 @@ Expected<bool> XlsxRowSource::next(RawRow& row) {
     }
     if (m_handler->ready.empty()) return false;
     m_last_yielded = m_handler->ready.front().row;
-    std::swap(row, m_handler->ready.front());
-    m_handler->recycle(std::move(m_handler->ready.front()));
-    m_handler->ready.pop_front();
+    m_handler->yield(row);
     return true;
 }
 

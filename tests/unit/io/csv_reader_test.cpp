@@ -5,6 +5,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/csv_reader.hpp"
@@ -14,7 +15,7 @@ using namespace perf_check::io;
 
 namespace {
 
-using Cells = std::vector<std::string>;
+using Cells = std::vector<std::string_view>;
 
 struct Read {
     std::vector<RawRow> rows;
@@ -231,6 +232,31 @@ TEST_CASE("csv: records longer than the read buffer", "[csv]") {
     CHECK(row_numbers(r) == std::vector<int>{1, 2});
 }
 
+TEST_CASE("csv: a row's cells view the reader's buffer until the next row; a copy keeps its own", "[csv]") {
+    // The first row, then over 1 MiB of rows: the buffer the first row was read into is read into again.
+    std::string text = "a,b\n";
+    for (int i = 0; i < 80000; ++i) text += "filler-row-" + std::to_string(i) + ",x\n";
+    CsvRowSource src(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "t.csv");
+    RawRow row;
+    REQUIRE(*src.next(row));
+    REQUIRE(row.cells == Cells{"a", "b"});
+    RawRow copy = row;
+    CHECK(copy.cells == Cells{"a", "b"});
+    CHECK(copy.cells[0].data() != row.cells[0].data());  // its own text, not the buffer's
+    int rows = 1;
+    while (*src.next(row)) ++rows;
+    CHECK(rows == 80001);
+    CHECK(copy.cells == Cells{"a", "b"});
+    // Moving a copy keeps the text where its cells view it; so does assigning one copy to another.
+    RawRow moved = std::move(copy);
+    CHECK(moved.cells == Cells{"a", "b"});
+    RawRow again;
+    again.cells = {"stale"};
+    again = moved;
+    moved = RawRow{};
+    CHECK(again.cells == Cells{"a", "b"});
+}
+
 TEST_CASE("csv: cells, quotes and line breaks across the 1 MiB read block", "[csv]") {
     constexpr std::size_t k_block = 1 << 20;
     SECTION("an unquoted cell spanning the refill, with a quote inside it at the boundary") {
@@ -314,7 +340,7 @@ TEST_CASE("csv: every cell reads the same wherever the 1 MiB read block ends", "
 
 namespace {
 struct RefRecord {
-    Cells cells;
+    std::vector<std::string> cells;
     int row = 0;
     int record = 0;
 };
@@ -392,7 +418,7 @@ TEST_CASE("csv: records read whole from the buffer and byte by byte agree with R
             REQUIRE(got.has_value());
             if (!*got) break;
             REQUIRE(k < expected.size());
-            CHECK(row.cells == expected[k].cells);
+            CHECK(std::vector<std::string>(row.cells.begin(), row.cells.end()) == expected[k].cells);
             CHECK(row.row == expected[k].row);
             CHECK(row.record == expected[k].record);
             ++k;

@@ -1,9 +1,12 @@
 // Unit tests of encoding detection (UTF-8, UTF-8 with BOM, GB18030), verification and GB18030 decoding.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <fstream>
+#include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "io/encoding.hpp"
 #include "support/utf16.hpp"
@@ -352,9 +355,48 @@ TEST_CASE("utf16_as_utf8 streams across its read chunks and rewinds to the start
     CHECK(detect(text));  // what the CSV reader then gets is plain UTF-8
 }
 
-// The table's decoding copies runs of ASCII sixteen bytes at a time and decodes small cells on the stack,
-// large ones in a buffer of their own: against iconv (a four-byte code at the end sends a cell there) for
-// runs of every length around the block, and for cells either side of the stack buffer's size.
+// Everything the GB18030 stream of `bytes` gives.
+std::string through_gb18030(const std::string& bytes) {
+    auto in = gb18030_as_utf8(std::make_unique<std::istringstream>(bytes));
+    std::ostringstream out;
+    out << in->rdbuf();
+    return out.str();
+}
+
+TEST_CASE("gb18030_as_utf8 decodes across its read chunks as the whole text decodes, and rewinds", "[encoding]") {
+    // Over 64 KiB, several chunks: two-byte characters, four-byte codes and invalid bytes fall across
+    // chunk ends at every alignment (an odd-length prefix, pieces of one to four bytes).
+    const std::vector<std::string> pieces = {"a",    "\xD6\xD0", "\x81\x30\x81\x30", "\x95\x32\x82\x36", ",", "\n",
+                                             "\xFF", "7"};
+    std::string bytes = "x";
+    std::uint32_t seed = 5;
+    while (bytes.size() < 200000) {
+        seed = seed * 1664525U + 1013904223U;
+        bytes += pieces[(seed >> 16) % pieces.size()];
+    }
+    CHECK(through_gb18030(bytes) == gb18030_to_utf8(bytes));
+    // A run of characters with no byte below 0x30 (no delimiter, space or line end) across chunks, four-byte
+    // codes in it: what iconv decodes is cut where a chunk ends, and completed by the next.
+    std::string run;
+    for (int i = 0; i < 40000; ++i) run += i % 5 == 0 ? "\x81\x30\x81\x30" : "\xD6\xD0";
+    const std::string decoded = through_gb18030(run + "\xD6");  // and a lead byte cut off at the end
+    CHECK(decoded == gb18030_to_utf8(run) + "\xEF\xBF\xBD");
+    CHECK(decoded.size() == 32000 * 3 + 8000 * 2 + 3);  // 中 and U+0080, not replacement characters
+    // Encoding detection and delimiter sniffing read ahead, then rewind: the text starts again.
+    auto in = gb18030_as_utf8(std::make_unique<std::istringstream>(bytes));
+    std::string first(1000, '\0');
+    in->read(first.data(), 1000);
+    in->clear();
+    in->seekg(0);
+    std::ostringstream all;
+    all << in->rdbuf();
+    CHECK(all.str().substr(0, 1000) == first);
+    CHECK(all.str() == gb18030_to_utf8(bytes));
+}
+
+// The table's decoding copies runs of ASCII sixteen bytes at a time: against iconv (a four-byte code at
+// the end sends the text after the last byte below 0x30 there) for runs of every length around the
+// block, in short texts and long ones.
 TEST_CASE("gb18030: ASCII runs and cell sizes decode as iconv decodes them", "[encoding]") {
     const std::string four_byte = "\x81\x30\x81\x30";
     const std::vector<std::string> pieces = {"a", "12345", "842.07万元,", "\xD6\xD0", "\xA3\xA5", "\xA1\xDD", " "};

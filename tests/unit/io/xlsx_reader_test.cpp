@@ -27,7 +27,7 @@ std::string fixture(const std::string& name) { return test::source_path("tests/d
 using test::sheet_rows;
 
 std::string at(const RawRow& row, std::size_t column) {
-    return column - 1 < row.cells.size() ? row.cells[column - 1] : std::string();
+    return column - 1 < row.cells.size() ? std::string(row.cells[column - 1]) : std::string();
 }
 
 struct Read {
