@@ -336,15 +336,15 @@ public:
         static const TwoByteTable table;
         return table;
     }
-    /// The UTF-8 of lead 0x81–0xFE and trail 0x40–0xFE (not 0x7F): up to three bytes in the low bits,
-    /// their count in the top byte; 0 when iconv does not map it.
+    /// The UTF-8 of the two bytes `lead` (0x80 or above) and `trail`: up to three bytes in the low bits,
+    /// their count in the top byte; 0 when they are no two-byte code (lead 0x81–0xFE, trail 0x40–0xFE
+    /// but 0x7F) or iconv does not map it. Every pair has its entry: the decoder tests no range.
     [[nodiscard]] std::uint32_t at(unsigned char lead, unsigned char trail) const {
-        return m_utf8[static_cast<std::size_t>(lead - 0x81) * k_trails + (trail - 0x40)];
+        return m_utf8[static_cast<std::size_t>(lead - 0x80) * 256 + trail];
     }
 
 private:
-    static constexpr std::size_t k_trails = 0xFF - 0x40;
-    TwoByteTable() : m_utf8(static_cast<std::size_t>(0xFF - 0x81) * k_trails, 0) {
+    TwoByteTable() : m_utf8(std::size_t{128} * 256, 0) {
         iconv_t cd = iconv_open("UTF-8", "GB18030");
         if (cd == reinterpret_cast<iconv_t>(-1)) return;  // every cell then goes to iconv (which fails alike)
         for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
@@ -362,7 +362,7 @@ private:
                 if (rc == static_cast<std::size_t>(-1) || in_left != 0 || len == 0 || len > 3) continue;
                 std::uint32_t packed = static_cast<std::uint32_t>(len) << 24;
                 for (std::size_t k = 0; k < len; ++k) packed |= static_cast<std::uint32_t>(static_cast<unsigned char>(out[k])) << (8 * k);
-                m_utf8[(lead - 0x81) * k_trails + (trail - 0x40)] = packed;
+                m_utf8[(lead - 0x80) * 256 + trail] = packed;
             }
         }
         iconv_close(cd);
@@ -451,8 +451,7 @@ std::size_t decode_gb18030(std::string_view bytes, bool last, std::string& out) 
             ++i;
             continue;
         }
-        const auto t = i + 1 < n ? static_cast<unsigned char>(in[i + 1]) : 0;
-        const std::uint32_t packed = (b >= 0x81 && b <= 0xFE && t >= 0x40 && t <= 0xFE && t != 0x7F) ? table.at(b, t) : 0;
+        const std::uint32_t packed = i + 1 < n ? table.at(b, static_cast<unsigned char>(in[i + 1])) : 0;
         if (packed != 0) {
             if constexpr (std::endian::native == std::endian::little) {
                 std::memcpy(p, &packed, 4);  // the low bytes first: the UTF-8 in order
