@@ -878,6 +878,7 @@ ProjectScore score_project(const Project& project, const RuleSet& rules, StepLan
     ps.project = project.name.text;
     ps.row = project.first_row;
     Decimal total;
+    ps.indicators.reserve(project.indicators.size());  // no regrowth moving scored indicators around
     for (const auto& ind : project.indicators) {
         if (ind.placeholder) continue;
         ps.indicators.push_back(score_indicator(project, ind, rules, langs));

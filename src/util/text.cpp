@@ -552,9 +552,13 @@ std::vector<std::string> split(std::string_view s, char sep) {
 std::string concat(std::initializer_list<std::string_view> parts) {
     std::size_t n = 0;
     for (const std::string_view p : parts) n += p.size();
-    std::string out;
-    out.reserve(n);
-    for (const std::string_view p : parts) out.append(p.data(), p.size());
+    // Sized once, then copied into: an append checks the room and the size of each part again.
+    std::string out(n, '\0');
+    char* to = out.data();
+    for (const std::string_view p : parts) {
+        if (!p.empty()) std::memcpy(to, p.data(), p.size());
+        to += p.size();
+    }
     return out;
 }
 
