@@ -101,11 +101,6 @@ void CsvRowSource::view_text(RawRow& row) {
     }
 }
 
-void CsvRowSource::clear_text() {
-    m_text.clear();
-    m_text_cells.clear();
-}
-
 bool CsvRowSource::plain_record(RawRow& row) {
 #if defined(__SSE2__)
     // The delimiters, quotes and line ends of sixteen bytes at a time as a bit mask, each cut in turn: a
@@ -152,7 +147,6 @@ bool CsvRowSource::plain_record(RawRow& row) {
                 continue;
             }
             row.cells.resize(used);
-            view_text(row);
             row.row = m_line++;
             row.record = ++m_record;
             m_pos = next;
@@ -185,21 +179,22 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
     // The row's vector and m_text keep their capacity: in the steady state reading a row allocates
     // nothing.
     std::size_t used = 0;
-    clear_text();
     if (peek() < 0) {
         row.cells.clear();
         return false;
     }
     if (plain_record(row)) return true;
-    clear_text();
+    // The general way: what the last record it read wrote to m_text goes.
+    m_text.clear();
+    m_text_cells.clear();
     row.row = m_line;
     row.record = ++m_record;
     std::string& cell = m_cell;
     cell.clear();
     bool quoted = false;
     int quote_line = 0;
-    // The next cell of the row is `bytes`, decoded from the file's encoding.
-    // (A cell of the buffer is copied too: a refill later in the record overwrites the buffer.)
+    // The next cell of the row is `bytes`, copied (a cell of the buffer too: a refill later in the
+    // record overwrites the buffer).
     const auto store = [&](std::string_view bytes) { this->store(row, used++, bytes); };
     auto finish_cell = [&]() -> bool {
         if (used >= m_limits.max_columns) return false;

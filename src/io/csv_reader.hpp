@@ -34,21 +34,19 @@ private:
     /// general way then reads the record, storing again the cells this stored). The reasons to give up
     /// are the general way's reasons to do anything but store a plain cell: a test reads both ways.
     bool plain_record(RawRow& row);
-    /// Cell `index` of the row is `bytes`, copied to m_text. (A cell plain_record reads is viewed in the
-    /// buffer instead: it never refills the buffer.)
+    /// Cell `index` of the row is `bytes`, copied to m_text: the general way's cells. (A cell
+    /// plain_record reads is viewed in the buffer instead: it never refills the buffer.)
     void store(RawRow& row, std::size_t index, std::string_view bytes);
     /// The row is whole: its cells written to m_text view them there (m_text no longer grows).
     void view_text(RawRow& row);
-    /// Starts a record afresh: the text of the last one, or of an attempt plain_record gave up, goes.
-    void clear_text();
     std::unique_ptr<std::istream> m_in;
     char m_delimiter;
     std::string m_file;
     ReadLimits m_limits;
     std::string m_buf;
     std::string m_cell;  ///< the cell being read, reused from row to row
-    /// Cells of the record that are not bytes of the buffer as they are (decoded, unquoted, read across
-    /// a refill), one after another; and which of the row's cells each is, with its end in m_text.
+    /// The cells of a record the general way reads (unquoted, read across a refill…), one after another;
+    /// and which of the row's cells each is, with its end in m_text.
     std::string m_text;
     std::vector<std::pair<std::size_t, std::size_t>> m_text_cells;
     std::size_t m_pos = 0;
