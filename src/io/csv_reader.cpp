@@ -72,7 +72,7 @@ CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, 
 
 int CsvRowSource::peek() {
     if (m_pos >= m_buf.size()) {
-        m_buf.resize(1 << 20);
+        m_buf.resize(k_read_block);
         m_in->read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
         m_buf.resize(static_cast<std::size_t>(m_in->gcount()));
         m_pos = 0;

@@ -170,7 +170,7 @@ ScanResult scan(std::istream& in) {
     std::size_t g_start = 0;
     std::size_t line = 1;
     std::size_t offset = 0;
-    std::vector<char> buf(1 << 20);
+    std::vector<char> buf(k_read_block);
     std::string tail;  // the last (up to) four bytes read so far
     while (in) {
         in.read(buf.data(), static_cast<std::streamsize>(buf.size()));

@@ -45,6 +45,11 @@ const char* utf16_name(Utf16 order);
 /// decoding again; no other seek is supported.
 std::unique_ptr<std::istream> utf16_as_utf8(std::unique_ptr<std::istream> in, Utf16 order);
 
+/// Bytes a table is read in, by the encoding scan and the CSV reader: small enough that the block the
+/// kernel copies into stays in the core's cache and is read from there (with 1 MiB blocks copying the
+/// file took a tenth of a check's time, 128 KiB blocks a fiftieth: perf, `bench/run.sh`).
+inline constexpr std::size_t k_read_block = std::size_t{1} << 17;
+
 /// Decodes GB18030 bytes to UTF-8 (glibc iconv). Invalid sequences become U+FFFD.
 std::string gb18030_to_utf8(std::string_view bytes);
 /// `in`, GB18030, as a stream of UTF-8 text decoded a chunk at a time as it is read (constant memory),

@@ -63,8 +63,24 @@ public:
             h ^= h >> 32;
         }
         if (i < text.size()) {
+            // The last one to seven bytes, without a call to memcpy of a variable length and the stall of
+            // reading back what it stored: in a text of eight or more, the eight bytes ending at its end
+            // (some hashed twice); in a shorter one, its first and last four (or two, or its bytes).
+            const std::size_t n = text.size();
+            const char* p = text.data();
             std::uint64_t w = 0;
-            std::memcpy(&w, text.data() + i, text.size() - i);
+            if (n >= 8) {
+                std::memcpy(&w, p + n - 8, 8);
+            } else if (n >= 4) {
+                std::uint32_t a = 0;
+                std::uint32_t b = 0;
+                std::memcpy(&a, p, 4);
+                std::memcpy(&b, p + n - 4, 4);
+                w = (std::uint64_t{a} << 32) | b;
+            } else {
+                w = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+                    (std::uint64_t{static_cast<unsigned char>(p[n / 2])} << 8) | static_cast<unsigned char>(p[n - 1]);
+            }
             h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
         }
         h ^= h >> 29;
@@ -73,10 +89,12 @@ public:
     }
 
 private:
+    // `used` beside the key: testing a slot reads one cache line, not the key's and then the line past
+    // a large value's.
     struct Slot {
         std::string key;
-        Value value{};
         bool used = false;
+        Value value{};
     };
     std::vector<Slot> m_slots;
     Value m_uncached{};

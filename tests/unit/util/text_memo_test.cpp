@@ -84,5 +84,17 @@ TEST_CASE("TextMemo's slot hash spreads texts that differ in one place", "[memo]
     for (int k = 0; k < 1000; ++k)
         tails.insert(TextMemo<int>::slot_hash("项目实施成本项目实施" + std::to_string(k)) & 4095);
     CHECK(tails.size() > 850);
+    // Short values (amounts, percentages), whose bytes are all tail: every byte counts, at every length
+    // from one to seven.
+    for (const int width : {1, 2, 3, 4, 5, 6, 7}) {
+        std::set<std::size_t> shorts;
+        const int count = width < 3 ? (width == 1 ? 10 : 100) : 1000;
+        for (int k = 0; k < count; ++k) {
+            std::string text = std::to_string(k);
+            text.insert(0, static_cast<std::size_t>(width) - text.size(), '0');
+            shorts.insert(TextMemo<int>::slot_hash(text));
+        }
+        CHECK(shorts.size() == static_cast<std::size_t>(count));
+    }
     CHECK(TextMemo<int>::slot_hash("") != TextMemo<int>::slot_hash(std::string_view("\0", 1)));
 }
