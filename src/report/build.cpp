@@ -265,11 +265,9 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
         ++u.funds_unreadable;
         ++m_summary.funds_unreadable;
         if (!m_keep_key_projects) return;
-        auto key = std::make_tuple(p.file, p.code, p.name);
-        auto [it, fresh] = m_key_projects.try_emplace(key, KeyProject{p.file, p.code, p.name, Decimal{}, 0, ""});
-        it->second.findings += p.findings;
-        m_review_order.push_back(std::move(key));
-        m_summary.funds_to_review.push_back({p.file, p.code, p.name, Decimal{}, 0, p.funds_text});
+        KeyEntry& entry = *m_key_findings.try_emplace(std::make_tuple(p.file, p.code, p.name), 0).first;
+        entry.second += p.findings;
+        m_review_listings.push_back({&entry, p.funds_text});
         return;
     }
     u.funds_wan += *p.funds_wan;
@@ -277,11 +275,9 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     if (!m_keep_key_projects || *p.funds_wan < m_summary.key_evaluation_threshold_wan) return;
     // Projects are keyed by what the user sees (file, code, name): a project listed twice is one
     // entry per listing, each counting the findings of every listing under that key.
-    auto key = std::make_tuple(p.file, p.code, p.name);
-    auto [it, fresh] = m_key_projects.try_emplace(key, KeyProject{p.file, p.code, p.name, Decimal{}, 0, ""});
-    it->second.findings += p.findings;
-    m_key_order.push_back(std::move(key));
-    m_summary.key_projects.push_back({p.file, p.code, p.name, *p.funds_wan, 0, ""});
+    KeyEntry& entry = *m_key_findings.try_emplace(std::make_tuple(p.file, p.code, p.name), 0).first;
+    entry.second += p.findings;
+    m_key_listings.push_back({&entry, *p.funds_wan});
 }
 
 Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
@@ -305,10 +301,15 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     std::stable_sort(s.units.begin(), s.units.end(), [](const UnitSummary& a, const UnitSummary& b) {
         return std::make_tuple(-a.errors, -a.warnings, -a.infos) < std::make_tuple(-b.errors, -b.warnings, -b.infos);
     });
-    for (std::size_t i = 0; i < s.key_projects.size(); ++i) s.key_projects[i].findings = m_key_projects.at(m_key_order[i]).findings;
-    for (std::size_t i = 0; i < s.funds_to_review.size(); ++i) {
-        s.funds_to_review[i].findings = m_key_projects.at(m_review_order[i]).findings;
-    }
+    // Each listing with the findings of every listing under its key.
+    const auto listed = [](const KeyEntry& entry, Decimal funds_wan, const std::string& funds_text) {
+        const auto& [key, findings] = entry;
+        return KeyProject{std::get<0>(key), std::get<1>(key), std::get<2>(key), funds_wan, findings, funds_text};
+    };
+    s.key_projects.reserve(m_key_listings.size());
+    for (const auto& l : m_key_listings) s.key_projects.push_back(listed(*l.entry, l.funds_wan, {}));
+    s.funds_to_review.reserve(m_review_listings.size());
+    for (const auto& l : m_review_listings) s.funds_to_review.push_back(listed(*l.entry, Decimal{}, l.funds_text));
     std::map<std::string, std::size_t> file_index;
     for (std::size_t i = 0; i < files.size(); ++i) file_index.emplace(files[i].path, i);
     auto index_of = [&](const std::string& f) {
@@ -317,8 +318,12 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     };
     std::stable_sort(s.key_projects.begin(), s.key_projects.end(), [&](const KeyProject& a, const KeyProject& b) {
         if (a.funds_wan != b.funds_wan) return a.funds_wan > b.funds_wan;
-        return std::make_tuple(index_of(a.file), a.project_code, a.project) <
-               std::make_tuple(index_of(b.file), b.project_code, b.project);
+        // As a tuple of (file's place, code, name) compares, without copying the names at every step.
+        const std::size_t ia = index_of(a.file);
+        const std::size_t ib = index_of(b.file);
+        if (ia != ib) return ia < ib;
+        if (a.project_code != b.project_code) return a.project_code < b.project_code;
+        return a.project < b.project;
     });
     // In the files' order, and within a file as read (that is how they came).
     std::stable_sort(s.funds_to_review.begin(), s.funds_to_review.end(),

@@ -185,9 +185,23 @@ private:
     bool m_keep_key_projects;
     bool m_count_repeats_once;
     std::map<std::string, UnitSummary> m_units;
-    std::map<std::tuple<std::string, std::string, std::string>, KeyProject> m_key_projects;
-    std::vector<std::tuple<std::string, std::string, std::string>> m_key_order;
-    std::vector<std::tuple<std::string, std::string, std::string>> m_review_order;
+    /// (file, code, name): a project as the user sees it. A project listed twice is one key.
+    using ProjectKey = std::tuple<std::string, std::string, std::string>;
+    using KeyEntry = std::pair<const ProjectKey, int>;
+    /// The findings of every listing of a key, for the key-evaluation list and the funds to review. The
+    /// lists below point into it (map entries never move): a listing holds its names once, here, rather
+    /// than in four (--summary on 60,000 key projects: 101 MiB peak with them, 61 MiB without).
+    std::map<ProjectKey, int> m_key_findings;
+    struct KeyListing {
+        const KeyEntry* entry;
+        Decimal funds_wan;
+    };
+    struct ReviewListing {
+        const KeyEntry* entry;
+        std::string funds_text;
+    };
+    std::vector<KeyListing> m_key_listings;        ///< Summary::key_projects, in the order read
+    std::vector<ReviewListing> m_review_listings;  ///< Summary::funds_to_review, in the order read
     /// Per file: its findings that name no project, and the units its projects name (for add_counts).
     struct FileCounts {
         int errors = 0, warnings = 0, infos = 0;

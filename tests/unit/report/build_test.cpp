@@ -134,6 +134,38 @@ TEST_CASE("the summary adds only positive funds: a negative or zero amount (fund
     CHECK(l.funds_to_review.empty());
 }
 
+TEST_CASE("the key-evaluation list: each listing of a key counts every listing's findings; ties by file, code, name") {
+    report::SummaryBuilder b(Decimal::from_int(100), true);
+    b.add_project({1, "b.csv", "301002", "乙", Decimal::from_int(300), 1});
+    b.add_project({0, "a.csv", "301001", "甲", Decimal::from_int(200), 2});
+    b.add_project({0, "a.csv", "301002", "丙", Decimal::from_int(300), 0});
+    b.add_project({0, "a.csv", "301001", "甲", Decimal::from_int(200), 3});  // the same key listed again
+    b.add_project({0, "a.csv", "301001", "丁", Decimal::from_int(99), 4});   // under the threshold
+    b.add_project({0, "a.csv", "301001", "戊", std::nullopt, 1, "待定"});
+    b.add_project({1, "b.csv", "301001", "戊", std::nullopt, 2, "另行测算"});  // another file: another key
+    const Summary s = b.finish(files_of({"a.csv", "b.csv"}));
+    REQUIRE(s.key_projects.size() == 4);
+    // Most funds first; equal funds in the files' order, then by code and name.
+    CHECK(s.key_projects[0].file == "a.csv");
+    CHECK(s.key_projects[0].project == "丙");
+    CHECK(s.key_projects[1].file == "b.csv");
+    CHECK(s.key_projects[1].project == "乙");
+    CHECK(s.key_projects[1].findings == 1);
+    for (const std::size_t i : {std::size_t{2}, std::size_t{3}}) {
+        CHECK(s.key_projects[i].project == "甲");
+        CHECK(s.key_projects[i].funds_wan == Decimal::from_int(200));
+        CHECK(s.key_projects[i].findings == 5);
+        CHECK(s.key_projects[i].funds_text.empty());
+    }
+    REQUIRE(s.funds_to_review.size() == 2);
+    CHECK(s.funds_to_review[0].file == "a.csv");
+    CHECK(s.funds_to_review[0].findings == 1);
+    CHECK(s.funds_to_review[0].funds_text == "待定");
+    CHECK(s.funds_to_review[1].file == "b.csv");
+    CHECK(s.funds_to_review[1].findings == 2);
+    CHECK(s.funds_to_review[1].funds_text == "另行测算");
+}
+
 TEST_CASE("execution_working shows the budget execution arithmetic, or why it is 0") {
     BudgetExecution b;
     b.weight = Decimal::from_int(10);
