@@ -72,6 +72,40 @@ TEST_CASE("TextMemo: many texts through a small memo give each its own result", 
     CHECK(memo.size() > 0);
 }
 
+TEST_CASE("TextMemo's slots start few and double as texts are kept, up to its size, keeping what they hold", "[memo]") {
+    TextMemo<std::string> memo(4096);
+    int calls = 0;
+    const auto tagged = [&](std::string_view t) {
+        ++calls;
+        return "v" + std::string(t);
+    };
+    CHECK(memo.slots() == 0);  // nothing allocated before the first text
+    CHECK(memo.get("甲", tagged) == "v甲");
+    CHECK(memo.slots() == 64);
+    int doublings = 0;
+    std::string previous = "甲";
+    for (int i = 0; i < 20000; ++i) {
+        const std::string text = "x" + std::to_string(i);
+        const std::size_t slots = memo.slots();
+        const std::size_t kept = memo.size();
+        CHECK(memo.get(text, tagged) == "v" + text);
+        if (memo.slots() != slots) {
+            ++doublings;
+            CHECK(memo.slots() == 2 * slots);
+            CHECK(2 * kept >= slots);    // only when more than half were in use
+            CHECK(memo.size() >= kept);  // the texts kept went to their new slots
+            const int before = calls;
+            CHECK(memo.get(previous, tagged) == "v" + previous);  // the text kept just before, found there
+            CHECK(memo.get(text, tagged) == "v" + text);          // and the new one kept
+            CHECK(calls == before);
+        }
+        previous = text;
+    }
+    CHECK(doublings == 6);        // 64 → 4096
+    CHECK(memo.slots() == 4096);  // never beyond its size
+    CHECK(memo.size() <= 4096);
+}
+
 TEST_CASE("TextMemo's slot hash spreads texts that differ in one place", "[memo]") {
     // Deduction standards and values of one table differ in a digit or two, anywhere in the text: a hash
     // that missed such a difference would make them share a slot and be recomputed every time.
