@@ -265,19 +265,21 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
         ++u.funds_unreadable;
         ++m_summary.funds_unreadable;
         if (!m_keep_key_projects) return;
-        KeyEntry& entry = *m_key_findings.try_emplace(std::make_tuple(p.file, p.code, p.name), 0).first;
-        entry.second += p.findings;
-        m_review_listings.push_back({&entry, p.funds_text});
+        m_review_listings.push_back({&listing(p), p.funds_text});
         return;
     }
     u.funds_wan += *p.funds_wan;
     m_summary.funds_wan += *p.funds_wan;
     if (!m_keep_key_projects || *p.funds_wan < m_summary.key_evaluation_threshold_wan) return;
+    m_key_listings.push_back({&listing(p), *p.funds_wan});
+}
+
+SummaryBuilder::KeyEntry& SummaryBuilder::listing(const ProjectStat& p) {
     // Projects are keyed by what the user sees (file, code, name): a project listed twice is one
     // entry per listing, each counting the findings of every listing under that key.
     KeyEntry& entry = *m_key_findings.try_emplace(std::make_tuple(p.file, p.code, p.name), 0).first;
     entry.second += p.findings;
-    m_key_listings.push_back({&entry, *p.funds_wan});
+    return entry;
 }
 
 Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {

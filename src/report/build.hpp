@@ -202,6 +202,8 @@ private:
     };
     std::vector<KeyListing> m_key_listings;        ///< Summary::key_projects, in the order read
     std::vector<ReviewListing> m_review_listings;  ///< Summary::funds_to_review, in the order read
+    /// The entry of `p`'s key, with `p`'s findings added: one more listing of it.
+    KeyEntry& listing(const ProjectStat& p);
     /// Per file: its findings that name no project, and the units its projects name (for add_counts).
     struct FileCounts {
         int errors = 0, warnings = 0, infos = 0;
