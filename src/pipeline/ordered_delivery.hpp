@@ -2,6 +2,7 @@
 // what waits: the piece that makes `-j N` deterministic without holding a whole batch in memory.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -60,6 +61,7 @@ public:
             m_ends[m_head].reset();
             ++m_head;
         }
+        m_head_now.store(m_head, std::memory_order_release);
         if (done.empty()) return;
         const std::lock_guard delivering(m_delivery);
         lock.unlock();
@@ -69,6 +71,11 @@ public:
             m_end(std::move(file_end));
         }
     }
+
+    /// Whether `file`'s items now go straight out (it is the first unfinished file). Once true it stays
+    /// true until the file's finish(): its worker may then write what it makes straight through rather
+    /// than render it ahead, since its add() calls deliver on its own thread, in order.
+    [[nodiscard]] bool is_head(std::size_t file) const { return m_head_now.load(std::memory_order_acquire) == file; }
 
     /// Weight of the items waiting now (for tests).
     [[nodiscard]] std::size_t waiting_weight() {
@@ -89,6 +96,7 @@ private:
     std::mutex m_delivery;  ///< the callbacks; taken only while holding m_mutex
     std::condition_variable m_turn;
     std::size_t m_head = 0;
+    std::atomic<std::size_t> m_head_now{0};  ///< m_head, for is_head() without the lock
     std::size_t m_waiting_weight = 0;
     std::vector<std::vector<Item>> m_waiting;
     std::vector<std::optional<End>> m_ends;

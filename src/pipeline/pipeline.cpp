@@ -58,6 +58,12 @@ private:
     const rules::ActiveRule* m_rule = nullptr;
 };
 
+// One output's share of a file rendered ahead.
+struct Spool {
+    SpoolFile findings;
+    SpoolFile scores;
+};
+
 // What one project (or a file's table-level checks) contributes. Its findings stay where the rules put
 // them and are listed through `order`: sorting them in place moved each (a dozen strings) once more.
 // When the outputs render ahead, the worker has written the findings of this file and the score to
@@ -68,14 +74,13 @@ struct ProjectResult {
     std::vector<std::uint32_t> order;  ///< every position in `findings`, in report order
     std::vector<report::FindingCounts> counts;
     std::optional<report::ProjectStat> stat;
-    std::optional<ProjectScore> score;
-    std::optional<ProjectProgress> progress;
-};
-
-// One output's share of a file rendered ahead.
-struct Spool {
-    SpoolFile findings;
-    SpoolFile scores;
+    // Boxed: a check without scores or progress leaves them out, and a result waiting for its file's turn
+    // (thousands of them, behind a big file) took 830 bytes in place where it takes 290 so.
+    std::unique_ptr<ProjectScore> score;
+    std::unique_ptr<ProjectProgress> progress;
+    /// Set when the outputs render ahead but this result was not (its file's turn had come): the file's
+    /// spools, whose results came before it, for the collector to write out first.
+    std::vector<Spool>* spooled_before = nullptr;
 };
 
 // A file's end: its entry in the report and, when its outputs rendered ahead, its spools (one per output).
@@ -99,7 +104,7 @@ void render_ahead(ProjectResult& r, const std::string& path, const std::vector<R
     r.counts = report::count_findings(own);
     for (std::size_t k = 0; k < streams.size(); ++k) {
         Rendered rendered;
-        streams[k]->render(own, r.score ? &*r.score : nullptr, rendered);
+        streams[k]->render(own, r.score.get(), rendered);
         spools[k].findings.add(rendered.findings);
         spools[k].scores.add(rendered.scores);
     }
@@ -118,6 +123,7 @@ public:
 
     void project(ProjectResult&& r, const std::string& file) {
         announce(file);
+        if (r.spooled_before) append_spooled(*r.spooled_before);
         for (const std::uint32_t i : r.order) {
             Finding& f = r.findings[i];
             // A finding placed in another file (a row of the actuals file) is reported with that file,
@@ -145,9 +151,7 @@ public:
     // An input file's end: what its worker spooled goes out first, in output order.
     void file(FileEnd&& end) {
         announce(end.result.path);
-        for (std::size_t k = 0; k < end.spools.size(); ++k) {
-            m_streams[k]->append_spooled(end.spools[k].findings.rewound(), end.spools[k].scores.rewound());
-        }
+        append_spooled(end.spools);
         for (auto* s : m_streams) s->end_file(end.result);
         m_report.files.push_back(std::move(end.result));
     }
@@ -175,6 +179,17 @@ private:
         if (m_announced && *m_announced == path) return;
         m_announced = path;
         for (auto* s : m_streams) s->begin_file(path);
+    }
+    // What a file's worker rendered ahead and has not been written yet, in output order; the spools are
+    // then empty.
+    void append_spooled(std::vector<Spool>& spools) {
+        for (std::size_t k = 0; k < spools.size(); ++k) {
+            Spool& spool = spools[k];
+            if (!spool.findings.any() && !spool.scores.any()) continue;
+            m_streams[k]->append_spooled(spool.findings.rewound(), spool.scores.rewound());
+            spool.findings.restart();
+            spool.scores.restart();
+        }
     }
     void deliver(Finding&& f) {
         m_summary.add_finding(f);
@@ -297,8 +312,11 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     rules::drop_explained_findings(project, r.findings);
     // After the drop, which keeps the others in their order: the order is the one sorting first gave.
     put_in_order(r);
-    if (options.score) r.score = scoring::score_project(project, rules, scoring::steps_for(options.lang));
-    if (options.monitor) r.progress = monitor::analyse_project(project, rules);
+    if (options.score) {
+        r.score =
+            std::make_unique<ProjectScore>(scoring::score_project(project, rules, scoring::steps_for(options.lang)));
+    }
+    if (options.monitor) r.progress = std::make_unique<ProjectProgress>(monitor::analyse_project(project, rules));
     int own = 0;  // findings under this project's business key, for the key-evaluation list
     for (const auto& f : r.findings) {
         if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.text) ++own;
@@ -374,7 +392,7 @@ std::optional<Error> read_in_chunks(io::TableProjectSource& source, const CheckP
                     out.results.push_back(check(project));
                 }
             } catch (const std::bad_alloc&) {
-                out.results = {};
+                out.results = std::vector<ProjectResult>();
                 out.out_of_memory = true;
                 out_of_memory = true;
             }
@@ -471,6 +489,17 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         return;
     }
     ResultBatch batch(results, index, path, threads.batch);
+    // With outputs that render ahead, a result waiting for its file's turn is rendered into the file's
+    // spools. Once the turn has come, results go to the outputs as they are: the collector writes them on
+    // this thread (OrderedDelivery::is_head), after what was spooled. Spooling every file whole cost a
+    // write to a temporary file, a read back and a copy of the head file's report too.
+    auto pass_on = [&](ProjectResult& r) {
+        if (render_with.empty()) return;
+        if (results.is_head(index))
+            r.spooled_before = &end.spools;
+        else
+            render_ahead(r, path, render_with, end.spools);
+    };
     // A missing column is said once (missing-column), not again by every rule that reads it on every
     // project (CatalogEntry::reads).
     const std::vector<const rules::ActiveRule*> judging = rules::rules_for_table(active, table.missing_columns);
@@ -480,7 +509,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
         head.findings = run_rules(judging, path, options.lang,
                                   [&](const Rule& rule, FindingSink& sink) { rule.check_table(table, sink); });
         put_in_order(head);
-        render_ahead(head, path, render_with, end.spools);
+        pass_on(head);
         batch.add(std::move(head));
     }
     // Stream: each project is checked and handed on before the next is read; or, with threads to spare
@@ -489,7 +518,7 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     auto hand_on = [&](ProjectResult&& r) {
         ++file.projects;
         file.indicators += r.indicators;
-        render_ahead(r, path, render_with, end.spools);
+        pass_on(r);
         batch.add(std::move(r));
     };
     // Actuals from a separate file join projects in file order on one thread (the index marks what

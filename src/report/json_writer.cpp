@@ -372,9 +372,10 @@ JsonWriter& JsonWriter::splice_elements(std::istream& spooled, bool any) {
     top.empty = false;
     flush();
     // In large blocks: a file stream would otherwise copy it a buffer (8 KiB) at a time.
-    std::vector<char> block(1 << 20);
-    while (spooled.read(block.data(), static_cast<std::streamsize>(block.size())) || spooled.gcount() > 0) {
-        m_out->write(block.data(), spooled.gcount());
+    constexpr std::streamsize k_block = 1 << 20;
+    if (!m_splice_block) m_splice_block = std::make_unique_for_overwrite<char[]>(k_block);
+    while (spooled.read(m_splice_block.get(), k_block) || spooled.gcount() > 0) {
+        m_out->write(m_splice_block.get(), spooled.gcount());
     }
     return *this;
 }

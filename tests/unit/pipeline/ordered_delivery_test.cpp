@@ -139,3 +139,26 @@ TEST_CASE("ordered delivery: queueing for a later file does not wait for the hea
     CHECK(saw_later_while_delivering);
     CHECK(events == std::vector<std::string>{"a0", "end 0", "b0", "end 1"});
 }
+
+TEST_CASE("ordered delivery: a file is the head once every file before it has finished, until its own end",
+          "[ordered]") {
+    // A worker writes straight through once its file is the head (its add() calls then deliver on its own
+    // thread): that must not be said of a file before its turn, nor stop being true before its finish().
+    Log log;
+    auto d = make(log, 3, 100);
+    CHECK(d.is_head(0));
+    CHECK_FALSE(d.is_head(1));
+    d.add(1, "b1");
+    d.finish(2, 2);
+    CHECK_FALSE(d.is_head(1));
+    CHECK_FALSE(d.is_head(2));
+    d.finish(0, 0);
+    CHECK(d.is_head(1));  // file 2 finished early, but file 1 is still being read
+    CHECK_FALSE(d.is_head(2));
+    d.add(1, "b2");
+    CHECK(d.is_head(1));
+    d.finish(1, 1);  // file 2 had finished: it goes out with file 1, and no file is left
+    CHECK_FALSE(d.is_head(1));
+    CHECK_FALSE(d.is_head(2));
+    CHECK(log.events == std::vector<std::string>{"end 0", "b1", "b2", "end 1", "end 2"});
+}

@@ -7,6 +7,7 @@
 
 #include "pipeline/spool.hpp"
 
+using perf_check::pipeline::SpoolBlocks;
 using perf_check::pipeline::SpoolFile;
 
 namespace {
@@ -75,4 +76,48 @@ TEST_CASE("a spool that cannot be written says so", "[spool]") {
     CHECK_FALSE(spool.failed());  // still in memory
     spool.add(run);               // past one block: spilled, and the write fails
     CHECK(spool.failed());
+}
+
+TEST_CASE("a restarted spool gives back only what was added after, and keeps a failure", "[spool]") {
+    // The collector writes out what a file spooled before its turn came, then restarts the spool: the
+    // file's end must not write it again.
+    SpoolFile spool;
+    spool.add("1");
+    spool.add("2");
+    CHECK(spool.any());
+    CHECK(read_all(spool.rewound()) == "1,2");
+    spool.restart();
+    CHECK_FALSE(spool.any());
+    CHECK(spool.rewound() == nullptr);
+    spool.add("3");
+    CHECK(read_all(spool.rewound()) == "3");
+    // Spilled blocks go too; a block that could not be written is still reported after a restart.
+    FullDisk full;
+    SpoolFile failing([&] { return std::make_unique<std::iostream>(&full); });
+    failing.add(std::string(SpoolFile::k_block, 'x'));
+    CHECK(failing.failed());
+    failing.restart();
+    CHECK(failing.failed());
+}
+
+TEST_CASE("a spool's block is kept for the next spool", "[spool]") {
+    // Each file's spool took a new megabyte, page by page; the next file's spool now takes a kept one.
+    auto& blocks = SpoolBlocks::shared();
+    while (blocks.kept() > 0) (void)blocks.take();
+    {
+        SpoolFile spool;
+        spool.add("a");
+        CHECK(blocks.kept() == 0);
+    }
+    REQUIRE(blocks.kept() == 1);
+    {
+        SpoolFile spool;
+        spool.add("b");
+        CHECK(blocks.kept() == 0);  // taken
+        CHECK(read_all(spool.rewound()) == "b");
+    }
+    CHECK(blocks.kept() == 1);
+    // A block too small to be worth keeping is not kept.
+    blocks.give(std::string("small"), SpoolFile::k_block);
+    CHECK(blocks.kept() == 1);
 }

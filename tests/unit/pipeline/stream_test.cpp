@@ -181,6 +181,35 @@ TEST_CASE("a file rendered ahead beyond one spool block still reports exactly wh
     CHECK(doc["findings"].back()["file"] == dir.path("c/2.csv"));
 }
 
+TEST_CASE("a file whose turn comes while it is checked writes what it spooled, then the rest straight through",
+          "[stream][parallel]") {
+    // Two workers: the second file's worker renders ahead into spools while the first file is checked;
+    // once the first is done, its results go straight to the output, after what it spooled. The second
+    // file is the longer, so its turn comes part-way (findings and scores alike).
+    const std::string table = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = table.find('\n', body) + 1;  // title, unit, two header rows
+    test::TempDir dir;
+    for (const auto& [name, copies] : {std::pair{"d/1.csv", 40}, std::pair{"d/2.csv", 120}, std::pair{"d/3.csv", 20}}) {
+        std::string text = table.substr(0, body);
+        for (int copy = 0; copy < copies; ++copy) text += table.substr(body);
+        dir.write(name, text);
+    }
+    RunOptions opts;
+    opts.paths = {dir.path("d")};
+    opts.score = true;
+    opts.jobs = 2;
+    const auto doc = same_both_ways(opts);
+    REQUIRE(doc["files"].size() == 3);
+    CHECK(doc["files"][1]["projects"] == 600);
+    CHECK(doc["scores"].size() == 900);
+    CHECK(doc["scores"][200]["file"] == dir.path("d/2.csv"));
+    CHECK(doc["scores"][899]["file"] == dir.path("d/3.csv"));
+    opts.jobs = 1;
+    CHECK(run_json(opts, true).out == run_json(opts, false).out);
+    CHECK(nlohmann::json::parse(run_json(opts, true).out) == doc);
+}
+
 TEST_CASE("the exit code of a streamed run follows --fail-on like the in-memory one", "[stream]") {
     RunOptions opts;
     opts.paths = {test::source_path("samples/targets-2024.csv")};
