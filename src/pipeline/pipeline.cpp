@@ -66,8 +66,9 @@ struct Spool {
 
 // What one project (or a file's table-level checks) contributes. Its findings stay where the rules put
 // them and are listed through `order`: sorting them in place moved each (a dozen strings) once more.
-// When the outputs render ahead, the worker has written the findings of this file and the score to
-// the file's spools and left their `counts`; `findings` then holds only those placed in another file.
+// When the outputs render ahead and the file's turn has not come, the worker has written the findings
+// of this file and the score to the file's spools and left their `counts`; `findings` then holds only
+// those placed in another file.
 struct ProjectResult {
     int indicators = 0;
     std::vector<Finding> findings;
@@ -75,7 +76,7 @@ struct ProjectResult {
     std::vector<report::FindingCounts> counts;
     std::optional<report::ProjectStat> stat;
     // Boxed: a check without scores or progress leaves them out, and a result waiting for its file's turn
-    // (thousands of them, behind a big file) took 830 bytes in place where it takes 290 so.
+    // (thousands of them, behind a big file) took 830 bytes with them in place, and about 290 now.
     std::unique_ptr<ProjectScore> score;
     std::unique_ptr<ProjectProgress> progress;
     /// Set when the outputs render ahead but this result was not (its file's turn had come): the file's

@@ -420,3 +420,29 @@ TEST_CASE("bare_multiple names the 万/亿 of a value written without 元", "[no
     CHECK(model::bare_multiple(read_quantity("1.2万人")).empty());
     CHECK(model::bare_multiple(read_quantity("12000")).empty());
 }
+
+TEST_CASE("a plain number reads as the general reader reads it", "[normalize]") {
+    // Digits with at most one point between digits are read directly, not through the memo: the result
+    // must be what the general reader gives the same text (with a space after it, which the direct
+    // path does not take and trimming removes).
+    for (const std::string text : {"842.07", "10", "007", "0.5", "100.000", "0", "12345678901234567890123456789012345",
+                                   "1.", ".5", "1.2.3", "1,000", "5e3"}) {
+        INFO(text);
+        const Quantity direct = read_quantity(text);  // copied: the reference lasts until the next reading
+        const Quantity general = read_quantity(text + " ");
+        CHECK(direct.comparator == general.comparator);
+        CHECK(direct.number == general.number);
+        CHECK(direct.unit == general.unit);
+        CHECK(direct.text == general.text);
+    }
+    CHECK(*read_quantity("842.07").number == dec("842.07"));
+    CHECK(read_quantity("842.07").text == "842.07");
+    CHECK(read_quantity("842.07").unit.empty());
+    // A reading after a plain number does not change the plain number's copy, nor the reverse.
+    const Quantity plain = read_quantity("95");
+    const Quantity worded = read_quantity("≥95%");
+    CHECK(*plain.number == dec("95"));
+    CHECK(plain.comparator == Comparator::none);
+    CHECK(worded.comparator == Comparator::ge);
+    CHECK(worded.unit == "%");
+}
