@@ -233,3 +233,42 @@ TEST_CASE("decimal: str is fixed(6) without trailing zeros, at the extremes too"
     CHECK(Decimal::from_raw(-1000000).str() == "-1");
     CHECK(Decimal::from_raw(10).str() == "0.00001");
 }
+
+TEST_CASE("Decimal::parse reads short plain numbers as the general reading does", "[decimal]") {
+    // Up to 12 digits before the point and 6 after are read in 64 bits; an exponent ("e0") sends the
+    // same text the general way, which must give the same value, at every edge of the short form.
+    for (const std::string text : {"0",
+                                   "-0",
+                                   "+0",
+                                   "842.07",
+                                   "-842.07",
+                                   "+5",
+                                   "1.",
+                                   ".5",
+                                   "-.5",
+                                   "007",
+                                   "999999999999",
+                                   "999999999999.999999",
+                                   "-999999999999.999999",
+                                   "1000000000000",
+                                   "0.000001",
+                                   "0.0000005",
+                                   "1.2345678",
+                                   "123456789012.5",
+                                   "5.000000",
+                                   "12.3456789012",
+                                   "9223372036854.775807",
+                                   "9223372036854.775808"}) {
+        INFO(text);
+        const auto plain = Decimal::parse(text);
+        const auto general = Decimal::parse(text + "e0");
+        REQUIRE(plain.has_value() == general.has_value());
+        if (plain) CHECK(plain->raw() == general->raw());
+    }
+    CHECK(Decimal::parse("842.07")->raw() == 842070000);
+    CHECK(Decimal::parse("-999999999999.999999")->raw() == -999999999999999999);
+    for (const char* bad : {"", ".", "-", "+", "-.", "1.2.3", "1,5", " 1", "1 ", "--1", "1-"}) {
+        INFO(bad);
+        CHECK_FALSE(Decimal::parse(bad).has_value());
+    }
+}
