@@ -5,6 +5,7 @@
 #include <array>
 #include <bit>
 #include <cstring>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -241,13 +242,19 @@ namespace {
 // for spaces many times per indicator).
 constexpr unsigned char k_ascii_space = 1;
 constexpr unsigned char k_wide_lead = 2;
+// The leads of what fold() rewrites inside a text (U+00A0 C2, U+3000 E3, U+FF01–U+FF5E EF): not E2, whose
+// spaces are only trimmed, and which starts the quotes, dashes and ≥ ≤ of Chinese text.
+constexpr unsigned char k_fold_lead = 4;
 constexpr auto k_byte_class = [] {
     std::array<unsigned char, 256> t{};
     for (const unsigned char b : {' ', '\t', '\r', '\n', '\v', '\f'}) t[b] = k_ascii_space;
     for (const unsigned char b : {0xC2, 0xE2, 0xE3, 0xEF}) t[b] = k_wide_lead;
+    for (const unsigned char b : {0xC2, 0xE3, 0xEF}) t[b] |= k_fold_lead;
     return t;
 }();
-bool may_hold_wide_space(unsigned char b) { return k_byte_class[b] == k_wide_lead; }
+bool may_hold_wide_space(unsigned char b) {
+    return (k_byte_class[b] & k_wide_lead) != 0;
+}
 bool is_ascii_space(unsigned char b) { return k_byte_class[b] == k_ascii_space; }
 // Position of the first byte at or after `from` of one of `classes`, or s.size().
 std::size_t find_byte_of(std::string_view s, unsigned char classes, std::size_t from = 0) {
@@ -255,16 +262,17 @@ std::size_t find_byte_of(std::string_view s, unsigned char classes, std::size_t 
 #if defined(__SSE2__)
     // Sixteen bytes at a time: cells are tested on every read and level names many times each.
     const bool wide = (classes & k_wide_lead) != 0;
+    const bool fold = wide || (classes & k_fold_lead) != 0;  // the fold leads are wide leads too
     const bool ascii = (classes & k_ascii_space) != 0;
     for (; i + 16 <= s.size(); i += 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
         __m128i hit = _mm_setzero_si128();
-        if (wide) {
+        if (fold) {
             hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2))));
-            hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2))));
             hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE3))));
             hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xEF))));
         }
+        if (wide) hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xE2))));
         if (ascii) {
             // ' ' or '\t'..'\r' (0x09–0x0D): x − 0x09 ≤ 4, unsigned.
             const __m128i shifted = _mm_sub_epi8(x, _mm_set1_epi8(0x09));
@@ -346,51 +354,56 @@ std::string fold(std::string_view s) {
     return out;
 }
 
-void fold_into(std::string_view s, std::string& out) {
-    // Most cells hold no byte that may start a space or a full-width form: nothing to trim or fold.
-    if (!any_byte_of(s, k_ascii_space | k_wide_lead)) {
-        out.assign(s);
-        return;
+namespace {
+// What folds at `i`: EF BC 81–EF BD 9E (U+FF01–U+FF5E) to ASCII, E3 80 80 (U+3000) and C2 A0 (NBSP) to a
+// space. {bytes folded, the byte they become}; {0, 0} when nothing folds there.
+std::pair<std::size_t, char> fold_at(std::string_view t, std::size_t i) {
+    const std::size_t n = t.size();
+    const auto b0 = static_cast<unsigned char>(t[i]);
+    if (b0 == 0xEF && i + 2 < n) {
+        const auto b1 = static_cast<unsigned char>(t[i + 1]);
+        const auto b2 = static_cast<unsigned char>(t[i + 2]);
+        if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) return {3, static_cast<char>(b2 - 0x81 + 0x21)};  // U+FF01–U+FF3F
+        if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) return {3, static_cast<char>(b2 - 0x80 + 0x60)};  // U+FF40–U+FF5E
+    } else if (b0 == 0xE3 && i + 2 < n && t[i + 1] == '\x80' && t[i + 2] == '\x80') {
+        return {3, ' '};
+    } else if (b0 == 0xC2 && i + 1 < n && t[i + 1] == '\xA0') {
+        return {2, ' '};
     }
+    return {0, '\0'};
+}
+
+// The first position at or after `i` where something folds, or t.size(). Only the leads of what folds
+// stop the scan, and those that start something else (、。《》 are E3 too) are passed over in place.
+std::size_t next_fold(std::string_view t, std::size_t i) {
+    while ((i = find_byte_of(t, k_fold_lead, i)) < t.size()) {
+        if (fold_at(t, i).first > 0) return i;
+        ++i;
+    }
+    return t.size();
+}
+}  // namespace
+
+void fold_into(std::string_view s, std::string& out) {
+    // Most cells have nothing to trim (trim_view looks at their ends only) and nothing to fold: they are
+    // copied whole. A cell with inner spaces, quotes or 、。 is no exception: those neither trim nor fold.
     const std::string_view t = trim_view(s);
-    std::size_t i = find_byte_of(t, k_wide_lead);
-    if (i == t.size()) {  // nothing to fold
+    std::size_t i = next_fold(t, 0);
+    if (i == t.size()) {
         out.assign(t);
         return;
     }
-    // Byte-level rewrite: only EF BC 81–EF BD 9E (U+FF01–U+FF5E), E3 80 80 (U+3000) and C2 A0 (NBSP)
-    // change; every other byte (valid UTF-8, checked when the file was read) is copied as it is.
+    // Byte-level rewrite: only what fold_at() names changes; every other byte (valid UTF-8, checked when
+    // the file was read) is copied as it is, in runs between the folded characters.
     out.clear();
     out.reserve(t.size());
     const std::size_t n = t.size();
-    std::size_t run = 0;  // start of the bytes not yet copied: runs between folded characters go whole
-    while ((i = find_byte_of(t, k_wide_lead, i)) < n) {
-        const auto b0 = static_cast<unsigned char>(t[i]);
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (; i < n; i = next_fold(t, i)) {
         out.append(t.data() + run, i - run);
-        run = i;
-        if (b0 == 0xEF && i + 2 < n) {
-            const auto b1 = static_cast<unsigned char>(t[i + 1]);
-            const auto b2 = static_cast<unsigned char>(t[i + 2]);
-            if (b1 == 0xBC && b2 >= 0x81 && b2 <= 0xBF) {  // U+FF01–U+FF3F
-                out += static_cast<char>(b2 - 0x81 + 0x21);
-                run = i += 3;
-                continue;
-            }
-            if (b1 == 0xBD && b2 >= 0x80 && b2 <= 0x9E) {  // U+FF40–U+FF5E
-                out += static_cast<char>(b2 - 0x80 + 0x60);
-                run = i += 3;
-                continue;
-            }
-        } else if (b0 == 0xE3 && i + 2 < n && t[i + 1] == '\x80' && t[i + 2] == '\x80') {
-            out += ' ';
-            run = i += 3;
-            continue;
-        } else if (b0 == 0xC2 && i + 1 < n && t[i + 1] == '\xA0') {
-            out += ' ';
-            run = i += 2;
-            continue;
-        }
-        ++i;
+        const auto [bytes, folded] = fold_at(t, i);
+        out += folded;
+        run = i += bytes;
     }
     out.append(t.data() + run, n - run);
     // A folded space at either end (U+3000 → ' ') is trimmed too.

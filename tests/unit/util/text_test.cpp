@@ -287,6 +287,24 @@ TEST_CASE("fold and trim_view agree with the code-point definition on mixed text
     CHECK(fold("\uFF5F") == "\uFF5F");  // just past the folded block
 }
 
+TEST_CASE("fold agrees with the code-point definition on cells longer than a block", "[text]") {
+    // fold() looks sixteen bytes at a time for the leads of what it rewrites (C2, E3, EF), and passes
+    // over the others in place (、。《》“” ≥, the quotes and dashes of Chinese prose): texts of up to 40
+    // pieces put every kind at every offset around the block edges, folding or not.
+    const std::vector<std::string> pieces = {"a",  " ",  "中",     "、",     "。",     "《", "》",     "“",
+                                             "”",  "—",  "≥",      "，",     "：",     "（", "）",     "９",
+                                             "ｚ", "～", "\u3000", "\u00A0", "\uFF5F", "©",  "\u2003", "万元"};
+    std::uint32_t seed = 424242;
+    for (int n = 0; n < 20000; ++n) {
+        const std::string s = random_text(pieces, 40, seed);
+        INFO(s);
+        REQUIRE(fold(s) == reference_fold(s));
+        std::string out = "previous cell";  // fold_into overwrites what the cell held
+        perf_check::util::fold_into(s, out);
+        REQUIRE(out == reference_fold(s));
+    }
+}
+
 TEST_CASE("subst fills %s and %d in order and drops placeholders with no argument", "[text]") {
     CHECK(subst("%s：%s，%d 个项目", {"a.csv", "UTF-8", "4"}) == "a.csv：UTF-8，4 个项目");
     CHECK(subst("共 %s 条，另 %s 条", {"3"}) == "共 3 条，另  条");
