@@ -41,12 +41,17 @@ public:
                 names.push_back({ind.name.text, i});
             }
         }
-        std::sort(names.begin(), names.end(),
-                  [](const Named& a, const Named& b) { return a.key != b.key ? a.key < b.key : a.index < b.index; });
+        // Any order that groups equal names will do (the earliest row of each group is what counts): by
+        // length first, which tells most names apart without comparing their bytes.
+        std::sort(names.begin(), names.end(), [](const Named& a, const Named& b) {
+            if (a.key.size() != b.key.size()) return a.key.size() < b.key.size();
+            const int order = a.key.compare(b.key);
+            return order != 0 ? order < 0 : a.index < b.index;
+        });
         // first_of[i]: the earlier row index i repeats, for each repeated row.
         std::vector<std::size_t> first_of(project.indicators.size(), project.indicators.size());
         for (std::size_t k = 1, run = 0; k < names.size(); ++k) {
-            if (names[k].key != names[run].key) {
+            if (!util::same_text(names[k].key, names[run].key)) {
                 run = k;
                 continue;
             }

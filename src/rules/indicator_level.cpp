@@ -22,7 +22,7 @@ std::string_view stem(std::string_view s) {
     return s;
 }
 bool same_name(std::string_view a, std::string_view b) {
-    return stem(a) == stem(b);
+    return util::same_text(stem(a), stem(b));
 }
 
 class IndicatorLevel final : public Rule {

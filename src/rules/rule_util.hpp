@@ -12,6 +12,7 @@
 #include "perf_check/model.hpp"
 #include "perf_check/rule.hpp"
 #include "perf_check/ruleset.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::rules {
 
@@ -66,7 +67,7 @@ inline bool level_is(const std::string& name, const Cell& cell, std::string_view
     const std::string_view s = level_stem(name);
     if (s.size() != stem.size()) return false;
     if (s.size() >= 2 && s[1] != stem[1]) return false;
-    return s == stem;
+    return util::same_text(s, stem);
 }
 }  // namespace detail
 

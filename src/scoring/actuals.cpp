@@ -144,7 +144,7 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
         const Decimal number = *r.number;  // in the cell's unit
         const std::string& target_unit = indicator.value.unit;
         // (Most columns are the target's unit as written: no reading of the column for them.)
-        if (r.unit.empty() && !target_unit.empty() && indicator.unit.text != target_unit) {
+        if (r.unit.empty() && !target_unit.empty() && !util::same_text(indicator.unit.text, target_unit)) {
             // A plain number is in 度量单位's unit: against 1.2万 (人次) or 0.5万 (元), 11000 is 11000人次 or
             // 11000元, where it was read as 11000万.
             std::string column = model::canonical_unit(indicator.unit.text);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -99,6 +100,35 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 
 bool contains(std::string_view haystack, std::string_view needle);
 // Inline: rules call these on every cell, many times per indicator.
+/// a == b, without a call of memcmp for texts of up to 16 bytes: level names, units and the memos' keys
+/// are compared several times per indicator, and most of them are that short (a call cost more than
+/// the comparison).
+inline bool same_text(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    if (n > 16) return a == b;
+    const char* x = a.data();
+    const char* y = b.data();
+    if (n >= 8) {
+        std::uint64_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // NOLINT(readability-isolate-declaration)
+        std::memcpy(&x0, x, 8);
+        std::memcpy(&y0, y, 8);
+        std::memcpy(&x1, x + n - 8, 8);
+        std::memcpy(&y1, y + n - 8, 8);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    if (n >= 4) {
+        std::uint32_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // NOLINT(readability-isolate-declaration)
+        std::memcpy(&x0, x, 4);
+        std::memcpy(&y0, y, 4);
+        std::memcpy(&x1, x + n - 4, 4);
+        std::memcpy(&y1, y + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    // One to three bytes: the first, the middle and the last are all of them.
+    return n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1]);
+}
+
 inline bool starts_with(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
 inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 std::vector<std::string> split(std::string_view s, char sep);

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/text.hpp"
+
 namespace perf_check::util {
 
 /// Recent results of one pure function by its text argument. Not thread-safe: keep one per thread
@@ -41,7 +43,7 @@ public:
         const std::size_t h = slot_hash(text);
         if (m_slots.empty()) resize(std::min(k_first_slots, m_most));
         Slot* slot = &m_slots[h & m_mask];
-        if (slot->used && slot->key == text) return slot->value;
+        if (slot->used && same_text(slot->key, text)) return slot->value;
         if (2 * m_size >= m_slots.size() && m_slots.size() < m_most) {
             resize(2 * m_slots.size());
             slot = &m_slots[h & m_mask];

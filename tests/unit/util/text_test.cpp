@@ -558,3 +558,23 @@ TEST_CASE("concat joins its parts in one string", "[text]") {
     CHECK(joined.size() == 203);
     CHECK(joined.substr(100, 3) == "中");
 }
+
+TEST_CASE("same_text is a == b at every length and for a difference at every position", "[text]") {
+    // Up to 16 bytes it compares overlapping words instead of calling memcmp: a byte that differs must
+    // be seen wherever it is, and texts of different lengths are never the same.
+    for (std::size_t n = 0; n <= 40; ++n) {
+        std::string a;
+        for (std::size_t i = 0; i < n; ++i) a += static_cast<char>('a' + i % 26);
+        const std::string same = a;
+        CHECK(perf_check::util::same_text(a, same));
+        CHECK_FALSE(perf_check::util::same_text(a, a + "x"));
+        for (std::size_t at = 0; at < n; ++at) {
+            std::string b = a;
+            b[at] = static_cast<char>(b[at] ^ 0x80);  // a high bit, as in the second byte of a CJK character
+            INFO("length " << n << ", differs at " << at);
+            CHECK_FALSE(perf_check::util::same_text(a, b));
+        }
+    }
+    CHECK(perf_check::util::same_text("产出指标", std::string("产出指标")));
+    CHECK_FALSE(perf_check::util::same_text("产出指标", "效益指标"));
+}
