@@ -133,7 +133,8 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
         // "42公里" with 度量单位 公里: the unit may be one the general reader does not know.
         const std::string unit = util::strip_spaces(indicator.unit.text);
         if (!unit.empty() && util::ends_with(r.text, unit) && r.text.size() > unit.size()) {
-            const Quantity& stripped = model::read_quantity(util::trim(r.text.substr(0, r.text.size() - unit.size())));
+            const Quantity& stripped =
+                model::read_quantity(util::trim_view(r.text.substr(0, r.text.size() - unit.size())));
             if (stripped.number && stripped.unit.empty()) {
                 r.number = stripped.number;
                 r.unit = model::canonical_unit(unit);

@@ -73,7 +73,8 @@ public:
         r.target = target_display(m_ind);
         r.actual = util::trim(m_ind.actual.as_read());
 
-        const std::string actual_shown = r.actual.empty() ? std::string("（空）") : r.actual;
+        const std::string_view actual_shown =
+            r.actual.empty() ? std::string_view("（空）") : std::string_view(r.actual);
         const std::string weight = m_w.str();
         step(
             [&] {
@@ -101,7 +102,7 @@ public:
             thread_local util::TextMemo<std::string> canonical;
             m_canonical = canonical.get(m_ind.deduction.text,
                                         [](std::string_view text) { return canonical_form(*shared_deduction(text)); });
-            const std::string written = util::trim(m_ind.deduction.as_read());
+            const std::string_view written = util::trim_view(m_ind.deduction.as_read());
             step(
                 [&] {
                     return util::concat({"扣分标准：", written, "（规范形式：", m_canonical, "）"});
