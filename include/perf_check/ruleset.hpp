@@ -98,6 +98,14 @@ private:
     /// Pairs of first two bytes (first × 256 + second) that such text may begin with: 无 and most Chinese
     /// text share a first byte (E6), rarely a second.
     std::bitset<65536> m_may_start2;
+    /// Of those pairs, the ones after which any third byte may follow: a token of one or two bytes (NA,
+    /// --, /) ends there and a stop or space may come next, or a character trimming or folding changes
+    /// is among the first two bytes.
+    std::bitset<65536> m_open2;
+    /// After any other pair, the third byte must be a token's (in either case) or start a character folding
+    /// changes: 万元 and 个 begin with 不适用's first two bytes (E4 B8), not with its third. Hashed
+    /// (start3_slot); a collision only lets more text through to the comparison.
+    std::bitset<4096> m_may_start3;
 };
 
 struct RuleSet {

@@ -181,6 +181,14 @@ bool may_end_in_stop(std::string_view t) {
     return last == '.' || last == ',' || last == ';' || last == 0x82 || last == 0x81;
 }
 
+// The bit of Placeholders::m_may_start3 for text beginning with bytes a, b, c: the pair picks one of 64
+// groups, the third byte's low six bits its place in the group (the third byte of a Chinese character is a
+// continuation byte, 80–BF: the six bits tell them all apart).
+std::size_t start3_slot(unsigned char a, unsigned char b, unsigned char c) {
+    const std::uint32_t pair = (std::uint32_t{a} << 8) | b;
+    return (((pair * 2654435761U) >> 26) << 6) | (c & 63U);
+}
+
 // Whether a token may be `n` bytes long (`lengths`: Placeholders::m_lengths).
 bool some_token_of(std::uint64_t lengths, std::size_t n) {
     return ((lengths >> (n < 63 ? n : 63)) & 1U) != 0;
@@ -224,8 +232,13 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
     const auto allow = [&](unsigned char first, unsigned char second) {
         m_may_start2.set(std::size_t{first} * 256 + second);
     };
+    // A pair after which the third byte is not looked at.
+    const auto allow_open = [&](unsigned char first, unsigned char second) {
+        allow(first, second);
+        m_open2.set(std::size_t{first} * 256 + second);
+    };
     const auto allow_any_after = [&](unsigned char first) {
-        for (int b = 0; b < 256; ++b) allow(first, static_cast<unsigned char>(b));
+        for (int b = 0; b < 256; ++b) allow_open(first, static_cast<unsigned char>(b));
     };
     for (const unsigned char b : foldable) allow_any_after(b);
     // Stops alone are no content either (" . " is a placeholder, so "." is: the first-byte table once
@@ -241,8 +254,17 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
                 allow_any_after(first);
                 continue;
             }
-            for (const unsigned char second : cases(static_cast<unsigned char>(t[1]))) allow(first, second);
-            for (const unsigned char b : foldable) allow(first, b);
+            for (const unsigned char second : cases(static_cast<unsigned char>(t[1]))) {
+                if (t.size() == 2) {
+                    allow_open(first, second);
+                    continue;
+                }
+                allow(first, second);
+                for (const unsigned char third : cases(static_cast<unsigned char>(t[2])))
+                    m_may_start3.set(start3_slot(first, second, third));
+                for (const unsigned char b : foldable) m_may_start3.set(start3_slot(first, second, b));
+            }
+            for (const unsigned char b : foldable) allow_open(first, b);
         }
     }
 }
@@ -251,9 +273,19 @@ bool Placeholders::match(std::string_view text) const {
     if (text.empty()) return true;
     // Most cells: their first byte begins no token (and no space or full-width form to trim or fold).
     if (!m_may_start[static_cast<unsigned char>(text.front())]) return false;
-    if (text.size() >= 2 && !m_may_start2.test(std::size_t{static_cast<unsigned char>(text[0])} * 256 +
-                                               static_cast<unsigned char>(text[1])))
-        return false;
+    if (text.size() >= 2) {
+        const auto a = static_cast<unsigned char>(text[0]);
+        const auto b = static_cast<unsigned char>(text[1]);
+        const std::size_t pair = std::size_t{a} * 256 + b;
+        if (!m_may_start2.test(pair)) return false;
+        if (text.size() >= 3 && !m_open2.test(pair) &&
+            !m_may_start3.test(start3_slot(a, b, static_cast<unsigned char>(text[2]))))
+            return false;
+    }
+    // Most text that gets this far is a token as written (无, -): found without trimming or folding.
+    for (const auto& token : m_tokens) {
+        if (util::same_text(token, text)) return true;
+    }
     const std::string_view trimmed = util::trim_view(text);
     if (trimmed.empty()) return true;
     // Folding shrinks a character to no less than a third of its bytes (ＮＡ → NA): text longer than

@@ -36,6 +36,11 @@ TEST_CASE("Placeholders: spaces around, full width and ASCII case do not hide a 
     CHECK(tokens().match("ＮＡ"));  // full-width letters fold, then any case
     CHECK(tokens().match("ｎｕｌｌ"));
     CHECK(tokens().match("\u3000 Ｎ／Ａ \u3000"));  // folded space, then trimmed
+    // Full width from the third byte on, after two bytes as the token has them: the third-byte table
+    // must let folded characters through, not only the token's own third byte.
+    CHECK(tokens().match("N/Ａ"));
+    CHECK(tokens().match("nuＬＬ"));
+    CHECK(tokens().match("NuＬl"));
 }
 
 TEST_CASE("Placeholders: a full stop or comma after a token does not hide it", "[placeholders]") {
@@ -113,9 +118,11 @@ TEST_CASE("Placeholders: the byte tables never turn away text that matches", "[p
     const Placeholders p(toks);
     // Pieces: tokens' own characters, characters sharing their first byte (E6: 无 暂 效; E4: 不 中), their
     // full-width and spaced forms, stops.
-    const std::vector<std::string> pieces = {"无", "暂", "效", "不",     "中", "适", "用", "略", "/",
-                                             "-",  "—",  "N",  "n",      "A",  "a",  "u",  "l",  "／",
-                                             "Ｎ", "ａ", " ",  "\u3000", "。", ".",  "，"};
+    const std::vector<std::string> pieces = {"无", "暂", "效", "不", "中", "适", "用", "略", "/", "-", "—", "N", "n",
+                                             "A", "a", "u", "l", "／", "Ｎ", "ａ", " ", "\u3000", "。", ".", "，",
+                                             // 万 and 个 share 不's first two bytes (E4 B8), not its third;
+                                             // ｕ Ｌ and ／ fold in third place.
+                                             "万", "个", "元", "ｕ", "Ｌ", "L", "U", "\u00a0"};
     std::uint32_t seed = 12345;
     for (int n = 0; n < 20000; ++n) {
         std::string s;
