@@ -99,7 +99,21 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 bool contains(std::string_view haystack, std::string_view needle);
-// Inline: rules call these on every cell, many times per indicator.
+
+namespace detail {
+// Whether the first and the last sizeof(Word) bytes of x and y (n of them, n >= sizeof(Word)) are the
+// same: two loads each, overlapping when n < 2 * sizeof(Word), so all n bytes are compared.
+template <class Word>
+bool same_ends(const char* x, const char* y, std::size_t n) {
+    Word x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // NOLINT(readability-isolate-declaration)
+    std::memcpy(&x0, x, sizeof(Word));
+    std::memcpy(&y0, y, sizeof(Word));
+    std::memcpy(&x1, x + n - sizeof(Word), sizeof(Word));
+    std::memcpy(&y1, y + n - sizeof(Word), sizeof(Word));
+    return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+}
+}  // namespace detail
+
 /// a == b, without a call of memcmp for texts of up to 16 bytes: level names, units and the memos' keys
 /// are compared several times per indicator, and most of them are that short (a call cost more than
 /// the comparison).
@@ -109,26 +123,13 @@ inline bool same_text(std::string_view a, std::string_view b) {
     if (n > 16) return a == b;
     const char* x = a.data();
     const char* y = b.data();
-    if (n >= 8) {
-        std::uint64_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // NOLINT(readability-isolate-declaration)
-        std::memcpy(&x0, x, 8);
-        std::memcpy(&y0, y, 8);
-        std::memcpy(&x1, x + n - 8, 8);
-        std::memcpy(&y1, y + n - 8, 8);
-        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-    }
-    if (n >= 4) {
-        std::uint32_t x0 = 0, x1 = 0, y0 = 0, y1 = 0;  // NOLINT(readability-isolate-declaration)
-        std::memcpy(&x0, x, 4);
-        std::memcpy(&y0, y, 4);
-        std::memcpy(&x1, x + n - 4, 4);
-        std::memcpy(&y1, y + n - 4, 4);
-        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-    }
+    if (n >= 8) return detail::same_ends<std::uint64_t>(x, y, n);
+    if (n >= 4) return detail::same_ends<std::uint32_t>(x, y, n);
     // One to three bytes: the first, the middle and the last are all of them.
     return n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1]);
 }
 
+// Inline: rules call these on every cell, many times per indicator.
 inline bool starts_with(std::string_view s, std::string_view prefix) { return s.starts_with(prefix); }
 inline bool ends_with(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 std::vector<std::string> split(std::string_view s, char sep);
