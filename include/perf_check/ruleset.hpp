@@ -91,6 +91,10 @@ public:
 
 private:
     std::vector<std::string> m_tokens;
+    /// The tokens that trimming and folding leave as they are (all of the default set's but －): text
+    /// equal to one of them matches without being trimmed or folded. (Text is compared folded, so
+    /// text written as another token would not match it.)
+    std::vector<std::string> m_as_written;
     std::size_t m_longest = 0;
     /// Bit n: some token is n bytes long (tokens of 64 bytes or more set bit 63 and are always compared).
     std::uint64_t m_lengths = 0;

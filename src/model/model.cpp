@@ -207,6 +207,7 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
         return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b - 'A' + 'a') : b;
     };
     for (const auto& t : m_tokens) {
+        if (util::fold(t) == t) m_as_written.push_back(t);
         m_longest = std::max(m_longest, t.size());
         m_lengths |= std::uint64_t{1} << (t.size() < 63 ? t.size() : 63);
         if (t.empty()) continue;
@@ -283,7 +284,7 @@ bool Placeholders::match(std::string_view text) const {
             return false;
     }
     // Most text that gets this far is a token as written (无, -): found without trimming or folding.
-    for (const auto& token : m_tokens) {
+    for (const auto& token : m_as_written) {
         if (util::same_text(token, text)) return true;
     }
     const std::string_view trimmed = util::trim_view(text);

@@ -113,6 +113,18 @@ bool reference_match(const std::vector<std::string>& toks, std::string_view text
 }
 }  // namespace
 
+TEST_CASE("Placeholders: a token that folding changes is compared as the folded text is", "[placeholders]") {
+    // A rule set may list a token with spaces or full-width characters of its own. Text is trimmed and
+    // folded before it is compared, so the shortcut that finds a token as written must not find such a
+    // token where the full comparison would not.
+    const std::vector<std::string> toks = {"－", "Ｘ", " 无 "};
+    const Placeholders p(toks);
+    for (const char* t : {"－", "Ｘ", " 无 ", "无", "-", "X", "x", "－。"}) {
+        INFO(t);
+        CHECK(p.match(t) == reference_match(toks, t));
+    }
+}
+
 TEST_CASE("Placeholders: the byte tables never turn away text that matches", "[placeholders]") {
     const std::vector<std::string> toks = {"无", "暂无", "/", "-", "——", "N/A", "NA", "null", "不适用", "略"};
     const Placeholders p(toks);
