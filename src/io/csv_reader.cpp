@@ -2,6 +2,7 @@
 #include "io/csv_reader.hpp"
 
 #include <array>
+#include <cstdint>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -112,6 +113,17 @@ bool CsvRowSource::plain_record(RawRow& row) {
     const __m128i lf = _mm_set1_epi8('\n');
     const __m128i cr = _mm_set1_epi8('\r');
     const __m128i quote = _mm_set1_epi8('"');
+    // The leads of what folding rewrites (util::is_fold_lead: C2, E3, EF) as a second mask: a cell
+    // without one is noted in row.plain, and assembly copies it without a scan of its own.
+    const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2));
+    const __m128i e3 = _mm_set1_epi8(static_cast<char>(0xE3));
+    const __m128i ef = _mm_set1_epi8(static_cast<char>(0xEF));
+    // Which cells hold one is found for a whole block at once by an addition: the bytes that end no
+    // cell, as ones, plus the fold leads: each lead's carry runs up through the rest of its cell and
+    // lands on the bit of the byte that ends it. What runs off the block's top is the cell still open,
+    // carried into the next block.
+    unsigned carry = 0;
+    std::uint64_t plain = 0;
     // A cell is viewed where it is: the buffer stays as it is until the next record.
     // Kept in registers: the cells' stores would otherwise make the compiler load them again per cell.
     const char delimiter_char = m_delimiter;
@@ -126,8 +138,14 @@ bool CsvRowSource::plain_record(RawRow& row) {
         auto mask = static_cast<unsigned>(
             _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, delimiter), _mm_cmpeq_epi8(x, lf)),
                                            _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, quote)))));
+        const auto folds = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, c2), _mm_or_si128(_mm_cmpeq_epi8(x, e3), _mm_cmpeq_epi8(x, ef)))));
+        const unsigned landed = (~mask & 0xFFFFU) + folds + carry;
+        const unsigned folded_ends = landed & mask;  // bit set: the cell ending there holds a fold lead
+        carry = landed >> 16;
         while (mask != 0) {
             const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(mask));
+            const unsigned end_bit = mask & (0U - mask);
             mask &= mask - 1;
             const char c = data[at];
             if (c == '"' || used >= max_columns || at - cell > max_cell_bytes) return false;
@@ -141,12 +159,14 @@ bool CsvRowSource::plain_record(RawRow& row) {
                 slots = row.cells.data();
                 room = row.cells.size();
             }
+            if ((folded_ends & end_bit) == 0 && used < 64) plain |= std::uint64_t{1} << used;
             slots[used++] = std::string_view(data + cell, at - cell);
             if (c == delimiter_char) {
                 cell = next;
                 continue;
             }
             row.cells.resize(used);
+            row.plain = plain;
             row.row = m_line++;
             row.record = ++m_record;
             m_pos = next;
@@ -184,7 +204,9 @@ Expected<bool> CsvRowSource::next(RawRow& row) {
         return false;
     }
     if (plain_record(row)) return true;
-    // The general way: what the last record it read wrote to m_text goes.
+    // The general way: what the last record it read wrote to m_text goes. Its cells are not looked at
+    // byte by byte here: none is noted plain.
+    row.plain = 0;
     m_text.clear();
     m_text_cells.clear();
     row.row = m_line;

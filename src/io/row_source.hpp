@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,13 @@ struct RawRow {
         std::string formula;     ///< as written, without "=" ("" for a shared formula's later cells)
     };
     std::vector<UnsavedFormula> unsaved_formulas;  ///< XLSX only, in column order; almost always empty
+    /// Bit i set: cell i (of the first 64) holds no byte of util::is_fold_lead(), as a reader that looked
+    /// at every byte found (the CSV reader); assembly then skips the scan for what to fold
+    /// (model::set_plain_text). 0 (nothing known) is always right: such cells are folded the full way.
+    std::uint64_t plain = 0;
+
+    /// Whether bit `i` of `plain` is set.
+    [[nodiscard]] bool plain_cell(std::size_t i) const { return i < 64 && ((plain >> i) & 1U) != 0; }
 
     RawRow() = default;
     RawRow(const RawRow& other) { *this = other; }
@@ -50,6 +58,7 @@ struct RawRow {
         row = other.row;
         record = other.record;
         unsaved_formulas = other.unsaved_formulas;
+        plain = other.plain;
         return *this;
     }
     // A moved vector keeps its block: the cells' views into it stay valid.

@@ -93,7 +93,7 @@ void ProjectDraft::clear() {
 
 void ProjectDraft::add(const RawRow& row) {
     for (const auto& f : row.unsaved_formulas) m_formulas.push_back({m_rows.size(), f});
-    m_rows.push_back({row.row, row.record, m_cell_end.size(), row.cells.size()});
+    m_rows.push_back({row.row, row.record, m_cell_end.size(), row.cells.size(), row.plain});
     for (const auto& c : row.cells) {
         m_text += c;
         m_cell_end.push_back(m_text.size());
@@ -104,6 +104,7 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     const Row& r = m_rows[i];
     into.row = r.row;
     into.record = r.record;
+    into.plain = r.plain;
     into.cells.resize(r.cells);
     into.unsaved_formulas.clear();
     // add() appends formulas in row order: row i's are one run, found by halving (a scan of all of them
@@ -251,7 +252,11 @@ void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) cons
     const int idx = m_columns[c];
     cell.loc.column = idx < 0 ? 0 : idx + 1;
     if (idx >= 0 && static_cast<std::size_t>(idx) < row.cells.size()) {
-        model::set_text(cell, row.cells[static_cast<std::size_t>(idx)]);
+        const auto at = static_cast<std::size_t>(idx);
+        if (row.plain_cell(at))
+            model::set_plain_text(cell, row.cells[at]);
+        else
+            model::set_text(cell, row.cells[at]);
     } else {
         cell.text.clear();
         cell.raw.clear();

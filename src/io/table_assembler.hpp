@@ -2,6 +2,7 @@
 // merged-cell blanks, total rows, and normalisation — one project at a time.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,7 @@ private:
         int record = 0;
         std::size_t first_cell = 0;
         std::size_t cells = 0;
+        std::uint64_t plain = 0;  ///< RawRow::plain
     };
     struct Formula {
         std::size_t row = 0;  ///< index into m_rows

@@ -288,6 +288,15 @@ void set_text(Cell& cell, std::string_view read) {
     else cell.raw.clear();
 }
 
+void set_plain_text(Cell& cell, std::string_view read) {
+    if (!util::fold_keeps_plain(read)) {
+        set_text(cell, read);
+        return;
+    }
+    cell.text.assign(read);
+    cell.raw.clear();
+}
+
 std::optional<Decimal> money_wan(std::string_view text, MoneyUnit unit) {
     const Quantity& q = read_quantity(text);
     if (!q.number || q.comparator != Comparator::none) return std::nullopt;

@@ -34,6 +34,9 @@ Comparator read_comparator(std::string_view text);
 /// Sets a cell's text from what was read: `text` normalised (util::fold), `raw` kept only when that
 /// changed it (the Cell invariant every reader keeps).
 void set_text(Cell& cell, std::string_view read);
+/// set_text() of text a reader found to hold no byte of util::is_fold_lead() (RawRow::plain): such text
+/// is mostly its own normal form, known from its ends alone, and copied without a scan.
+void set_plain_text(Cell& cell, std::string_view read);
 
 /// A weight cell ("20分", "20", "２０", "20.5分") in points; nullopt when it is not a number.
 std::optional<Decimal> read_weight(std::string_view text);

@@ -301,19 +301,25 @@ std::size_t previous_start(std::string_view s, std::size_t end) {
 
 }  // namespace
 
-std::string_view trim_view(std::string_view s) {
-    // Most texts have nothing to trim: they start with a byte that starts no space and end in ASCII that
-    // is not one, or in a three-byte character whose lead byte starts no space (Chinese text).
-    if (!s.empty() && k_byte_class[static_cast<unsigned char>(s.front())] == 0) {
-        const std::size_t n = s.size();
-        const auto last = static_cast<unsigned char>(s[n - 1]);
-        if (last < 0x80) {
-            if (k_byte_class[last] == 0) return s;
-        } else if (n >= 3 && (last & 0xC0) == 0x80 && (static_cast<unsigned char>(s[n - 2]) & 0xC0) == 0x80) {
-            const auto lead = static_cast<unsigned char>(s[n - 3]);
-            if ((lead & 0xC0) != 0x80 && k_byte_class[lead] == 0) return s;
-        }
+namespace {
+// Most texts have nothing to trim: they start with a byte that starts no space and end in ASCII that is
+// not one, or in a three-byte character whose lead byte starts no space (Chinese text). False for
+// empty text, and may be a false alarm.
+bool trim_keeps(std::string_view s) {
+    if (s.empty() || k_byte_class[static_cast<unsigned char>(s.front())] != 0) return false;
+    const std::size_t n = s.size();
+    const auto last = static_cast<unsigned char>(s[n - 1]);
+    if (last < 0x80) return k_byte_class[last] == 0;
+    if (n >= 3 && (last & 0xC0) == 0x80 && (static_cast<unsigned char>(s[n - 2]) & 0xC0) == 0x80) {
+        const auto lead = static_cast<unsigned char>(s[n - 3]);
+        return (lead & 0xC0) != 0x80 && k_byte_class[lead] == 0;
     }
+    return false;
+}
+}  // namespace
+
+std::string_view trim_view(std::string_view s) {
+    if (trim_keeps(s)) return s;
     std::size_t begin = 0;
     std::size_t end = s.size();
     while (begin < end) {
@@ -448,6 +454,15 @@ std::size_t count_byte(std::string_view s, char c) {
 #endif
     for (; i < s.size(); ++i) n += s[i] == c ? 1 : 0;
     return n;
+}
+
+bool is_fold_lead(unsigned char b) {
+    return (k_byte_class[b] & k_fold_lead) != 0;
+}
+
+bool fold_keeps_plain(std::string_view plain) {
+    // Without a fold lead nothing inside folds: the text is its own fold when trimming keeps it too.
+    return plain.empty() || trim_keeps(plain);
 }
 
 bool fold_keeps(std::string_view trimmed) { return !any_byte_of(trimmed, k_wide_lead); }

@@ -75,6 +75,14 @@ void fold_into(std::string_view s, std::string& out);
 /// use the text as it is and skip the copy. A cheap byte test; false may be a false alarm.
 bool fold_keeps(std::string_view trimmed);
 
+/// The lead of what fold() rewrites inside a text: NBSP (C2), U+3000 (E3) or a full-width form (EF). A
+/// reader that looks at every byte anyway (the CSV reader) notes the cells holding none, and
+/// fold_keeps_plain() then needs only their ends.
+bool is_fold_lead(unsigned char b);
+/// For text holding no byte of is_fold_lead(): true when fold() leaves it as it is, which it does
+/// unless a space starts or ends it (a byte test of its ends; false may be a false alarm).
+bool fold_keeps_plain(std::string_view plain);
+
 /// How many bytes of `s` are `c` (sixteen at a time: the encoding scan counts the lines of every block).
 std::size_t count_byte(std::string_view s, char c);
 

@@ -1,6 +1,7 @@
 // Unit tests of the CSV/TSV reader: quoting, line ends, row numbers, delimiter sniffing and limits.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <sstream>
@@ -424,6 +425,75 @@ TEST_CASE("csv: records read whole from the buffer and byte by byte agree with R
             ++k;
         }
         CHECK(k == expected.size());
+    }
+}
+
+// Cells read whole from the buffer are noted plain (RawRow::plain) when they hold no lead of what folding
+// rewrites (C2, E3, EF), so that assembly copies them as they are: never one that holds such a byte.
+TEST_CASE("csv: a cell is noted plain exactly when it holds no fold lead", "[csv]") {
+    const auto has_lead = [](std::string_view cell) {
+        return cell.find_first_of("\xC2\xE3\xEF") != std::string_view::npos;
+    };
+    SECTION("rows of known cells") {
+        // 项目, a deduction with a full-width comma (EF), ≥ (E2: not a lead), NBSP (C2), spaces (trimmed
+        // later, not folded: plain), U+3000 (E3), an empty cell.
+        std::string text;
+        for (int k = 0; k < 20; ++k) text += "项目,每超过5万元，扣1分,≥90%,\u00A0x, 90 ,\u3000,\n";
+        const auto r = read_all(text);
+        REQUIRE(r.rows.size() == 20);
+        // The rows near the end of the buffer are read the general way, which notes nothing.
+        for (std::size_t k = 0; k < 10; ++k) CHECK(r.rows[k].plain == 0b1010101);
+    }
+    SECTION("a row of more than 64 cells notes its first 64") {
+        std::string line;
+        for (int k = 0; k < 70; ++k) line += "a,";
+        line += "b\n";
+        const auto r = read_all(line + line + line);
+        REQUIRE(r.rows.size() == 3);
+        CHECK(r.rows[0].plain == ~std::uint64_t{0});
+        CHECK_FALSE(r.rows[0].plain_cell(64));
+    }
+    SECTION("a row read the general way after a plain one notes nothing") {
+        std::string text = "项目,90\n\"a,b\",c\n";
+        for (int k = 0; k < 4; ++k) text += "项目名称很长的一个项目,90\n";
+        CsvRowSource src(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "t.csv");
+        RawRow row;
+        REQUIRE(*src.next(row));
+        CHECK(row.plain == 0b11);
+        REQUIRE(*src.next(row));
+        CHECK(row.cells[0] == "a,b");
+        CHECK(row.plain == 0);
+    }
+    SECTION("leads at every offset of the sixteen-byte blocks, in cells across them") {
+        const std::vector<std::string> pieces = {
+            "a", "项目", "1234567890",       ",", ",", "\n", "\r\n", "，", "\u3000", "\u00A0",
+            "≥", " ",    "中文文本中文文本", ""};
+        std::uint32_t seed = 11;
+        int noted = 0;
+        for (int n = 0; n < 400; ++n) {
+            std::string text;
+            const int len = 1 + n % 80;
+            for (int k = 0; k < len; ++k) {
+                seed = seed * 1664525U + 1013904223U;
+                text += pieces[(seed >> 16) % pieces.size()];
+            }
+            INFO(text);
+            CsvRowSource src(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "t.csv");
+            RawRow row;
+            while (true) {
+                auto got = src.next(row);
+                REQUIRE(got.has_value());
+                if (!*got) break;
+                // A row is read whole from the buffer, and every cell noted as it is, or none is noted.
+                if (row.plain == 0) continue;
+                for (std::size_t i = 0; i < row.cells.size(); ++i) {
+                    INFO("cell " << i << ": " << row.cells[i]);
+                    REQUIRE(row.plain_cell(i) == !has_lead(row.cells[i]));
+                    noted += row.plain_cell(i) ? 1 : 0;
+                }
+            }
+        }
+        CHECK(noted > 1000);
     }
 }
 

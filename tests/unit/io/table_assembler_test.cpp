@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -631,6 +632,29 @@ TEST_CASE("assembler: a draft keeps its rows' unsaved formulas", "[assembler]") 
     CHECK(out.unsaved_formulas[0].formula == "A5&\"项目\"");
     draft.unpack(0, out);
     CHECK(out.unsaved_formulas.size() == 1);
+}
+
+TEST_CASE("assembler: a draft keeps which of its rows' cells the reader found plain", "[assembler]") {
+    // One file at -j 2 is assembled from drafts: the reader's RawRow::plain must come through them.
+    ProjectDraft draft;
+    RawRow a;
+    a.cells = {"项目", "每超过5万元，扣1分", "≥90%"};
+    a.plain = 0b101;
+    RawRow b;
+    b.cells = {"x"};
+    draft.add(a);
+    draft.add(b);
+    RawRow out;
+    out.plain = ~std::uint64_t{0};
+    draft.unpack(0, out);
+    CHECK(out.plain == 0b101);
+    CHECK(out.plain_cell(0));
+    CHECK_FALSE(out.plain_cell(1));
+    CHECK_FALSE(out.plain_cell(64));
+    draft.unpack(1, out);
+    CHECK(out.plain == 0);
+    const RawRow copy = a;  // a copy too
+    CHECK(copy.plain == 0b101);
 }
 
 TEST_CASE("assembler: a finding's cell address is the spreadsheet's row after a cell with line breaks",

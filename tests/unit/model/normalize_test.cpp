@@ -446,3 +446,18 @@ TEST_CASE("a plain number reads as the general reader reads it", "[normalize]") 
     CHECK(worded.comparator == Comparator::ge);
     CHECK(worded.unit == "%");
 }
+
+TEST_CASE("set_plain_text sets what set_text sets, for text without a fold lead", "[normalize]") {
+    // The reader notes such cells (RawRow::plain); whether their ends need trimming is still looked at.
+    for (const std::string read : {"项目实施成本", " 90 ", "≥", "≤90%", "\u2003中\u2003", "x\u200B", "\t", "", "a"}) {
+        INFO(read);
+        Cell full;
+        full.text = "the previous cell's text";
+        full.raw = "the previous cell's raw";
+        Cell plain = full;
+        model::set_text(full, read);
+        model::set_plain_text(plain, read);
+        CHECK(plain.text == full.text);
+        CHECK(plain.raw == full.raw);
+    }
+}

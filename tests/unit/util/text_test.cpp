@@ -287,6 +287,36 @@ TEST_CASE("fold and trim_view agree with the code-point definition on mixed text
     CHECK(fold("\uFF5F") == "\uFF5F");  // just past the folded block
 }
 
+TEST_CASE("fold_keeps_plain: text without a fold lead is its own fold when it says so", "[text]") {
+    // is_fold_lead is exactly the leads of what fold() rewrites: NBSP, U+3000, the full-width forms.
+    for (int b = 0; b < 256; ++b) {
+        INFO(b);
+        CHECK(is_fold_lead(static_cast<unsigned char>(b)) == (b == 0xC2 || b == 0xE3 || b == 0xEF));
+    }
+    // Text without those bytes: only its ends can change, by trimming a space, ASCII or E2 (U+2003,
+    // U+200B); ≥ and “ start with E2 too without being spaces.
+    const std::vector<std::string> pieces = {"a", " ",      "\t",     "\v",   "中", "≥",
+                                             "“", "\u2003", "\u200B", "万元", "9",  "%"};
+    std::uint32_t seed = 2026;
+    int kept = 0;
+    for (int n = 0; n < 5000; ++n) {
+        const std::string s = random_text(pieces, 6, seed);
+        INFO(s);
+        REQUIRE(s.find_first_of("\xC2\xE3\xEF") == std::string::npos);
+        if (!fold_keeps_plain(s)) continue;
+        ++kept;
+        REQUIRE(fold(s) == s);
+    }
+    CHECK(kept > 1000);  // most such text says so: the test of its ends is not a blanket no
+    CHECK(fold_keeps_plain(""));
+    CHECK(fold_keeps_plain("项目实施成本"));
+    CHECK(fold_keeps_plain("90%"));
+    CHECK_FALSE(fold_keeps_plain(" 90"));
+    CHECK_FALSE(fold_keeps_plain("90\t"));
+    CHECK_FALSE(fold_keeps_plain("\u2002中"));
+    CHECK_FALSE(fold_keeps_plain("中\u2003"));
+}
+
 TEST_CASE("fold agrees with the code-point definition on cells longer than a block", "[text]") {
     // fold() looks sixteen bytes at a time for the leads of what it rewrites (C2, E3, EF), and passes
     // over the others in place (、。《》“” ≥, the quotes and dashes of Chinese prose): texts of up to 40
