@@ -373,6 +373,40 @@ TEST_CASE("space and fold byte tests at every offset of a long cell", "[text]") 
     }
 }
 
+// The byte tests look sixteen bytes at a time, then at the rest one by one: each byte they look for, and
+// near misses, planted at every position of texts of every length up to three blocks (most texts tested
+// are shorter than one: names, units, figures), and a fold found from just past an earlier one.
+TEST_CASE("space and fold byte tests at every position of texts of every length", "[text]") {
+    const std::string spaces("\x20\x09\x0A\x0B\x0C\x0D", 6);
+    const std::string wide_leads("\xC2\xE2\xE3\xEF", 4);
+    const std::string near_misses("\x08\x0E\x1F\x21\xC1\xC3\xE1\xE4\xEE\xF0", 10);
+    for (std::size_t n = 0; n <= 48; ++n) {
+        const std::string base(n, 'a');
+        REQUIRE_FALSE(has_spaces(base));
+        REQUIRE(fold_keeps(base));
+        for (const char planted : spaces + wide_leads + near_misses) {
+            for (std::size_t at = 0; at < n; ++at) {
+                std::string s = base;
+                s[at] = planted;
+                INFO("length " << n << " byte " << static_cast<int>(static_cast<unsigned char>(planted)) << " at "
+                               << at);
+                REQUIRE(has_spaces(s) == any_of_bytes(s, spaces + wide_leads));
+                REQUIRE(fold_keeps(s) == !any_of_bytes(s, wide_leads));
+            }
+        }
+        // Two full-width letters: the second is found from just past the first, wherever both fall.
+        for (std::size_t a = 0; a + 6 <= n; ++a) {
+            for (std::size_t b = a + 3; b + 3 <= n; ++b) {
+                std::string s = base;
+                s.replace(a, 3, "Ａ");
+                s.replace(b, 3, "Ｂ");
+                INFO("length " << n << " at " << a << " and " << b);
+                REQUIRE(fold(s) == reference_fold(s));
+            }
+        }
+    }
+}
+
 TEST_CASE("is_valid_utf8 and to_valid_utf8 follow next_code_point's reading", "[text]") {
     CHECK(is_valid_utf8(""));
     CHECK(is_valid_utf8("plain ASCII longer than eight bytes"));
