@@ -162,6 +162,66 @@ void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view blo
     }
 }
 
+// From `i` (the start of a character) to `stop`: ASCII other than NUL and two-byte codes, one character
+// at a time. Returns where something else starts (a four-byte code, NUL, an error, a code cut off by the
+// end of the block), or the first character boundary at or after `stop` (a code may end one past it).
+std::size_t gb_ascii_and_pairs(std::string_view block, std::size_t i, std::size_t stop) {
+    const std::size_t n = block.size();
+    while (i < stop) {
+        const auto c = static_cast<unsigned char>(block[i]);
+        if (c != 0 && c < 0x80) {
+            ++i;
+            continue;
+        }
+        if (i + 1 >= n || c < 0x81 || c > 0xFE) break;
+        const auto t = static_cast<unsigned char>(block[i + 1]);
+        if (!((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE))) break;
+        i += 2;
+    }
+    return i;
+}
+
+// From `i` (the start of a character): the start of the first sixteen bytes that are not only ASCII other
+// than NUL and two-byte codes whose second byte is 81–FE (Chinese text, its full-width punctuation and
+// ASCII mixed: most of a GB18030 table). Such bytes are known without reading them a character at a time:
+// they hold no NUL, 80 or FF, and every run of bytes from 81 up has an even length, so that it is whole
+// codes (a run starts a code: what comes before it is ASCII or a whole code). A run cut by the end of the
+// sixteen may be odd: its last byte then starts the next sixteen. Anything else (a four-byte code, a
+// two-byte code with a second byte below 80, an error) is left to gb_ascii_and_pairs and the general path.
+std::size_t gb_pairs_prefix(std::string_view block, std::size_t i) {
+#if defined(__SSE2__)
+    const std::size_t n = block.size();
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i x80 = _mm_set1_epi8(static_cast<char>(0x80));
+    const __m128i xff = _mm_set1_epi8(static_cast<char>(0xFF));
+    constexpr unsigned k_even = 0x15555;  // positions 0, 2, … 16
+    constexpr unsigned k_odd = 0x0AAAA;   // positions 1, 3, … 15
+    while (i + 16 <= n) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(block.data() + i));
+        const auto bad = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(x, zero), _mm_or_si128(_mm_cmpeq_epi8(x, x80), _mm_cmpeq_epi8(x, xff)))));
+        if (bad != 0) return i;
+        const auto high = static_cast<unsigned>(_mm_movemask_epi8(x));
+        // Each run's start, added to the run, carries to the position just past its end: a run from an
+        // even position is odd when that is odd, and one from an odd position when that is even.
+        const unsigned starts = high & ~(high << 1);
+        const unsigned past_even = (high + (starts & k_even)) & ~high;
+        const unsigned past_odd = (high + (starts & k_odd)) & ~high;
+        const unsigned odd_runs = (past_even & k_odd) | (past_odd & k_even);
+        if (odd_runs == 0) {
+            i += 16;
+        } else if (odd_runs == 1U << 16) {
+            i += 15;  // the run at the end is odd: its last byte starts a code the next sixteen end
+        } else {
+            return i;
+        }
+    }
+#else
+    (void)block;
+#endif
+    return i;
+}
+
 ScanResult scan(std::istream& in) {
     ScanResult r;
     Utf8Validator u;
@@ -191,17 +251,15 @@ ScanResult scan(std::istream& in) {
                 if (i == n) break;
             }
             // Likewise in a GB18030 table once UTF-8 is ruled out: ASCII (not NUL) and whole two-byte codes.
+            // Sixteen bytes at a time where they are only such (gb_pairs_prefix), then one character at a
+            // time through the block of sixteen that was not, and on.
             if (r.utf8.failed && g.complete()) {
                 while (i < n) {
-                    const auto c = static_cast<unsigned char>(block[i]);
-                    if (c != 0 && c < 0x80) {
-                        ++i;
-                        continue;
-                    }
-                    if (i + 1 >= n || c < 0x81 || c > 0xFE) break;
-                    const auto t = static_cast<unsigned char>(block[i + 1]);
-                    if (!((t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE))) break;
-                    i += 2;
+                    i = gb_pairs_prefix(block, i);
+                    const std::size_t stop = std::min(n, i + 16);
+                    const std::size_t at = gb_ascii_and_pairs(block, i, stop);
+                    i = at;
+                    if (at < stop) break;  // something else: the general path below
                 }
                 if (i == n) break;
             }

@@ -6,10 +6,12 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "io/encoding.hpp"
 #include "support/utf16.hpp"
+#include "util/text.hpp"
 
 using namespace perf_check;
 using namespace perf_check::io;
@@ -283,6 +285,79 @@ TEST_CASE("detect_encoding: sequences and failures across the read block", "[enc
 // Two-byte codes are looked up in a table that iconv fills; a cell with anything else goes to iconv
 // whole. A four-byte code (81 30 81 30 = U+0080) after a two-byte one sends the cell to iconv: for
 // every two-byte code, the table must give what iconv gives.
+namespace {
+// Where GB18030 reading of `s` fails, character by character as the standard defines it: the offset of
+// the first NUL (binary data, whatever else is wrong), else of the first byte that starts no valid
+// character, and whether it is a NUL; npos when none does.
+std::pair<std::size_t, bool> reference_gb18030_failure(const std::string& s) {
+    if (const std::size_t nul = s.find('\0'); nul != std::string::npos) return {nul, true};
+    const auto at = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const auto in = [](unsigned char b, unsigned lo, unsigned hi) { return b >= lo && b <= hi; };
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const unsigned char b = at(i);
+        if (b < 0x80) {
+            ++i;
+        } else if (in(b, 0x81, 0xFE) && i + 1 < s.size() && (in(at(i + 1), 0x40, 0x7E) || in(at(i + 1), 0x80, 0xFE))) {
+            i += 2;
+        } else if (in(b, 0x81, 0xFE) && i + 3 < s.size() && in(at(i + 1), 0x30, 0x39) && in(at(i + 2), 0x81, 0xFE) &&
+                   in(at(i + 3), 0x30, 0x39)) {
+            i += 4;
+        } else {
+            return {i, false};
+        }
+    }
+    return {std::string::npos, false};
+}
+}  // namespace
+
+// A GB18030 table is validated sixteen bytes at a time where they are ASCII and two-byte codes with a
+// second byte from 81 (runs of such bytes of even length), and a character at a time elsewhere: codes with
+// a second byte below 80, four-byte codes, NUL, 80, FF, cut-off codes and errors at every offset of the
+// sixteen, in texts longer than a read block, must read as the standard reads them.
+TEST_CASE("detect_encoding: GB18030 validated in blocks of sixteen agrees with a character at a time", "[encoding]") {
+    const std::vector<std::string> pieces = {
+        "a",        ",",        "\n",       "12.5",     "\xD6\xD0",         "\xCE\xC4\xBB\xAF",
+        "\xA3\xAC",                                                          // 中 文化 ，
+        "\x81\x40", "\xFE\x7E", "\x81\x80", "\xFE\xFE", "\x81\x30\x81\x30",  // low and edge second bytes, a four-byte
+                                                                             // code
+        "\xD6",     "\x80",     "\xFF",     "\x81\x30",  // a lone lead, bytes that start nothing, a cut four-byte code
+    };
+    std::uint32_t seed = 1234;
+    const auto next = [&] {
+        seed = seed * 1664525U + 1013904223U;
+        return seed >> 16;
+    };
+    int valid = 0;
+    for (int n = 0; n < 3000; ++n) {
+        // Valid GB18030 and invalid UTF-8 from its first byte: the GB18030 reading is the one that counts.
+        std::string s = "\xD6\xD0,";
+        // Mostly good text, so that a failure comes late and after many blocks of sixteen.
+        const bool clean = n % 3 == 0;
+        const std::size_t len = 1 + next() % 200;
+        for (std::size_t k = 0; k < len; ++k) {
+            const std::size_t pick = next() % (clean ? 7 : (next() % 8 == 0 ? pieces.size() : 12));
+            s += pieces[pick];
+        }
+        if (n % 50 == 0) s.insert(s.size() / 2, std::string(1, '\0'));
+        if (n % 7 == 0)
+            s = std::string(k_read_block - 1 - n % 40, 'a').insert(0, "\xD6\xD0") + s;  // across the read block
+        INFO(perf_check::util::hex_bytes(s.substr(0, 400)));
+        const auto [fails_at, nul] = reference_gb18030_failure(s);
+        const auto r = detect(s);
+        if (fails_at == std::string::npos) {
+            REQUIRE(r);
+            REQUIRE(*r == Encoding::gb18030);
+            ++valid;
+            continue;
+        }
+        REQUIRE_FALSE(r);
+        const std::string where = (nul ? "NUL byte at byte offset " : " at byte offset ") + std::to_string(fails_at);
+        REQUIRE_THAT(r.error().message, Catch::Contains(where));
+    }
+    CHECK(valid > 500);
+}
+
 TEST_CASE("gb18030: every two-byte code decodes as iconv decodes it", "[encoding]") {
     const std::string four_byte = "\x81\x30\x81\x30";
     int mapped = 0;
