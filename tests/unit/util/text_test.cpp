@@ -262,8 +262,10 @@ std::string reference_fold(std::string_view s) {
 TEST_CASE("fold and trim_view agree with the code-point definition on mixed text", "[text]") {
     // Pieces chosen to hit every fast path and its edges: ASCII, CJK (E4–E9 leads), the lead bytes that
     // may start a space or a full-width form (C2, E2, E3, EF) without being one (≥ E2, 。 E3, ｟ EF BD 9F).
-    const std::vector<std::string> pieces = {"a", " ", "\t", "中", "≥", "。", "，", "（", "）", "９", "Ａ", "ｚ", "～",
-                                             "\u3000", "\u00A0", "\u200B", "\uFEFF", "\u2003", "\uFF5F", "©", "万元", "%"};
+    const std::vector<std::string> pieces = {"a",      " ",      "\t",     "中",     "≥",      "。", "，",
+                                             "（",     "）",     "９",     "Ａ",     "ｚ",     "～", "\u3000",
+                                             "\u00A0", "\u200B", "\uFEFF", "\u2003", "\uFF5F", "©",  "万元",
+                                             "%",      "\u2010", "\uFEC0", "\u00B0", "\u3001"};
     std::uint32_t seed = 12345;
     for (int n = 0; n < 5000; ++n) {
         const std::string s = random_text(pieces, 7, seed);
