@@ -445,12 +445,15 @@ TEST_CASE("csv: a cell is noted plain exactly when it holds no fold lead", "[csv
         for (std::size_t k = 0; k < 10; ++k) CHECK(r.rows[k].plain == 0b1010101);
     }
     SECTION("a row of more than 64 cells notes its first 64") {
-        std::string line;
-        for (int k = 0; k < 70; ++k) line += "a,";
-        line += "b\n";
+        // The first cell holds a lead, the 70 after it none: no cell from the 65th on may set a bit (a
+        // shift by 64 and more would set the first cell's).
+        std::string line = "，";
+        for (int k = 0; k < 70; ++k) line += ",a";
+        line += "\n";
         const auto r = read_all(line + line + line);
         REQUIRE(r.rows.size() == 3);
-        CHECK(r.rows[0].plain == ~std::uint64_t{0});
+        CHECK(r.rows[0].plain == ~std::uint64_t{1});
+        CHECK_FALSE(r.rows[0].plain_cell(0));
         CHECK_FALSE(r.rows[0].plain_cell(64));
     }
     SECTION("a row read the general way after a plain one notes nothing") {

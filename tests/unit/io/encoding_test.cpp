@@ -1,6 +1,7 @@
 // Unit tests of encoding detection (UTF-8, UTF-8 with BOM, GB18030), verification and GB18030 decoding.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -352,8 +353,11 @@ TEST_CASE("detect_encoding: GB18030 validated in blocks of sixteen agrees with a
             continue;
         }
         REQUIRE_FALSE(r);
-        const std::string where = (nul ? "NUL byte at byte offset " : " at byte offset ") + std::to_string(fails_at);
+        const std::string where =
+            (nul ? "NUL byte at byte offset " : " at byte offset ") + std::to_string(fails_at) + (nul ? ")" : " (");
         REQUIRE_THAT(r.error().message, Catch::Contains(where));
+        const auto line = 1 + std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(fails_at), '\n');
+        REQUIRE(r.error().line == static_cast<int>(line));
     }
     CHECK(valid > 500);
 }
