@@ -348,30 +348,39 @@ namespace {
 bool any_of_bytes(std::string_view s, std::string_view bytes) {
     return s.find_first_of(bytes) != std::string_view::npos;
 }
+
+const std::string k_spaces("\x20\x09\x0A\x0B\x0C\x0D", 6);
+const std::string k_wide_leads("\xC2\xE2\xE3\xEF", 4);
+// Bytes next to those: none may count (0x08/0x0E beside the controls, 0x1F/0x21 beside the space,
+// C1/C3 E1/E4 EE/F0 beside the leads; E4 B8 AD is 中).
+const std::string k_near_misses("\x08\x0E\x1F\x21\xC1\xC3\xE1\xE4\xEE\xF0\xB8\xAD", 12);
+
+// has_spaces and fold_keeps of `base` (which holds none of the bytes they look for) with each such byte,
+// and each near miss, planted at every position.
+void check_planted(const std::string& base) {
+    REQUIRE_FALSE(has_spaces(base));
+    REQUIRE(fold_keeps(base));
+    for (const char planted : k_spaces + k_wide_leads + k_near_misses) {
+        for (std::size_t at = 0; at < base.size(); ++at) {
+            std::string s = base;
+            s[at] = planted;
+            INFO("length " << base.size() << " byte " << static_cast<int>(static_cast<unsigned char>(planted)) << " at "
+                           << at);
+            REQUIRE(has_spaces(s) == any_of_bytes(s, k_spaces + k_wide_leads));
+            REQUIRE(fold_keeps(s) == !any_of_bytes(s, k_wide_leads));
+        }
+    }
+}
 }  // namespace
 
 // has_spaces and fold_keeps test sixteen bytes at a time (SSE2) before the byte loop: each byte they
 // look for, and near misses, planted at every offset of cells longer than two blocks.
 TEST_CASE("space and fold byte tests at every offset of a long cell", "[text]") {
-    const std::string spaces("\x20\x09\x0A\x0B\x0C\x0D", 6);
-    const std::string wide_leads("\xC2\xE2\xE3\xEF", 4);
-    // Bytes next to those: none may count (0x08/0x0E beside the controls, 0x1F/0x21 beside the space,
-    // C1/C3 E1/E4 EE/F0 beside the leads; E4 B8 AD is 中).
-    const std::string near_misses("\x08\x0E\x1F\x21\xC1\xC3\xE1\xE4\xEE\xF0\xB8\xAD", 12);
-    for (const std::string pad : {std::string("a"), std::string("中"), near_misses}) {
+    for (const std::string pad : {std::string("a"), std::string("中"), k_near_misses}) {
         std::string base;
         while (base.size() < 40) base += pad;
-        CHECK_FALSE(has_spaces(base));
-        CHECK(fold_keeps(base));
-        for (const char planted : spaces + wide_leads + near_misses) {
-            for (std::size_t at = 0; at < base.size(); ++at) {
-                std::string s = base;
-                s[at] = planted;
-                INFO("pad " << pad.size() << " byte " << static_cast<int>(static_cast<unsigned char>(planted)) << " at " << at);
-                REQUIRE(has_spaces(s) == any_of_bytes(s, spaces + wide_leads));
-                REQUIRE(fold_keeps(s) == !any_of_bytes(s, wide_leads));
-            }
-        }
+        INFO("pad " << pad.size());
+        check_planted(base);
     }
 }
 
@@ -379,23 +388,9 @@ TEST_CASE("space and fold byte tests at every offset of a long cell", "[text]") 
 // near misses, planted at every position of texts of every length up to three blocks (most texts tested
 // are shorter than one: names, units, figures), and a fold found from just past an earlier one.
 TEST_CASE("space and fold byte tests at every position of texts of every length", "[text]") {
-    const std::string spaces("\x20\x09\x0A\x0B\x0C\x0D", 6);
-    const std::string wide_leads("\xC2\xE2\xE3\xEF", 4);
-    const std::string near_misses("\x08\x0E\x1F\x21\xC1\xC3\xE1\xE4\xEE\xF0", 10);
     for (std::size_t n = 0; n <= 48; ++n) {
         const std::string base(n, 'a');
-        REQUIRE_FALSE(has_spaces(base));
-        REQUIRE(fold_keeps(base));
-        for (const char planted : spaces + wide_leads + near_misses) {
-            for (std::size_t at = 0; at < n; ++at) {
-                std::string s = base;
-                s[at] = planted;
-                INFO("length " << n << " byte " << static_cast<int>(static_cast<unsigned char>(planted)) << " at "
-                               << at);
-                REQUIRE(has_spaces(s) == any_of_bytes(s, spaces + wide_leads));
-                REQUIRE(fold_keeps(s) == !any_of_bytes(s, wide_leads));
-            }
-        }
+        check_planted(base);
         // Two full-width letters: the second is found from just past the first, wherever both fall.
         for (std::size_t a = 0; a + 6 <= n; ++a) {
             for (std::size_t b = a + 3; b + 3 <= n; ++b) {
