@@ -17,7 +17,7 @@ namespace {
 constexpr const char* k_schema_uri = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 // partialFingerprints key: versioned, so a change of what is hashed shows up as a new key, not as
 // every alert being "fixed" and "new" at once.
-constexpr const char* k_fingerprint_key = "perfCheckBusinessKey/v1";
+constexpr char k_fingerprint_key[] = "perfCheckBusinessKey/v1";
 
 const char* level(Severity s) {
     switch (s) {

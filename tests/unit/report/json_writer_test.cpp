@@ -4,6 +4,7 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -11,7 +12,38 @@
 #include "report/json_writer.hpp"
 #include "util/text.hpp"
 
+using perf_check::report::JsonKey;
 using perf_check::report::JsonWriter;
+
+namespace {
+// A key literal of `N` bytes, cycling through printable ASCII but for '"' and '\\' (' ' and '~' included).
+template <std::size_t N>
+struct KeyName {
+    char text[N + 1] = {};
+};
+template <std::size_t N>
+constexpr KeyName<N> key_name() {
+    KeyName<N> k;
+    char c = ' ';
+    for (std::size_t i = 0; i < N; ++i) {
+        k.text[i] = c;
+        c = c == '~' ? ' ' : static_cast<char>(c + 1);
+        if (c == '"' || c == '\\') ++c;
+    }
+    return k;
+}
+template <std::size_t N>
+constexpr KeyName<N> k_key_name = key_name<N>();
+
+// One object holding a key of every length from 1 to the longest, each with the value of its length:
+// through JsonKey (`literal`) or runtime_key.
+template <std::size_t... I>
+void keys_of_every_length(JsonWriter& w, bool literal, std::index_sequence<I...>) {
+    w.begin_object();
+    ((literal ? w.key(k_key_name<I + 1>.text) : w.runtime_key(k_key_name<I + 1>.text)).integer(I + 1), ...);
+    w.end_object();
+}
+}  // namespace
 
 TEST_CASE("JsonWriter escapes what JSON requires and passes UTF-8 through", "[json-writer]") {
     std::ostringstream out;
@@ -43,7 +75,7 @@ TEST_CASE("JsonWriter writes U+FFFD for bytes that are not UTF-8, so the documen
         JsonWriter w(out);
         w.begin_object();
         w.key("file").string(gbk_path);
-        w.key("\xE6\x88").string("中\"\xE6");
+        w.runtime_key("\xE6\x88").string("中\"\xE6");
         w.end_object();
         w.end_document();
     }
@@ -192,9 +224,42 @@ TEST_CASE("JsonWriter writes any mix of text, specials and broken bytes as nlohm
     }
 }
 
+TEST_CASE("JsonWriter writes literal keys of every length as it writes the same keys at run time", "[json-writer]") {
+    // A JsonKey is copied as a whole block after its indentation, and only its size is kept: at every
+    // length up to the longest and every nesting (indentations cut the scratch differently), the
+    // output must be the runtime path's, which is nlohmann's (the test below).
+    constexpr auto lengths = std::make_index_sequence<JsonKey::k_max>();
+    for (int depth = 1; depth < 6; ++depth) {
+        std::string by_key[2];
+        for (const bool literal : {true, false}) {
+            std::ostringstream out;
+            {
+                JsonWriter w(out);
+                for (int d = 0; d < depth; ++d) w.begin_array();
+                keys_of_every_length(w, literal, lengths);
+                keys_of_every_length(w, literal, lengths);  // after a value: with the comma
+                for (int d = 0; d < depth; ++d) w.end_array();
+                w.end_document();
+            }
+            by_key[literal ? 0 : 1] = out.str();
+        }
+        INFO(depth);
+        CHECK(by_key[0] == by_key[1]);
+        const auto doc = nlohmann::json::parse(by_key[0]);
+        nlohmann::json inner = doc;
+        for (int d = 1; d < depth; ++d) inner = inner.at(0);
+        REQUIRE(inner.size() == 2);
+        inner = inner.at(1);
+        REQUIRE(inner.size() == JsonKey::k_max);
+        CHECK(inner.at(std::string(k_key_name<JsonKey::k_max>.text)) == JsonKey::k_max);
+        CHECK(inner.at(" ") == 1);
+    }
+    static_assert(JsonKey("rule").size() == 7);  // "rule": then `": `
+}
+
 TEST_CASE("JsonWriter writes keys of any text as nlohmann does", "[json-writer]") {
-    // Keys take the same one-pass copy as values, after their indentation: specials and broken bytes
-    // must still be escaped or replaced.
+    // Keys known only at run time are escaped as values are: specials and broken bytes must still be
+    // escaped or replaced.
     const std::vector<std::string> pieces = {"k",        "_",  "键",  "名", "\xC3\xA9", "\xED\x9F\xBF",
                                              "\xE6\x88", "\"", "\x1f"};
     std::mt19937 rng(31);
@@ -205,7 +270,7 @@ TEST_CASE("JsonWriter writes keys of any text as nlohmann does", "[json-writer]"
         std::ostringstream out;
         {
             JsonWriter w(out);
-            w.begin_object().key("first").integer(1).key(name).string(name).end_object();
+            w.begin_object().key("first").integer(1).runtime_key(name).string(name).end_object();
             w.end_document();
         }
         nlohmann::ordered_json expected;
