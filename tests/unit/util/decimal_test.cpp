@@ -2,7 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <cstdio>
 #include <limits>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "perf_check/decimal.hpp"
 
@@ -96,6 +100,53 @@ TEST_CASE("Decimal::str prints the shortest exact text, never float noise", "[de
     CHECK(d("1e12").str() == "1000000000000");
     CHECK(Decimal::from_raw(k_max).str() == "9223372036854.775807");
     CHECK(Decimal::from_raw(k_min).str() == "-9223372036854.775808");
+}
+
+TEST_CASE("Decimal::str and fixed write what printf writes, at every digit count and every trailing zero",
+          "[decimal]") {
+    // The writers take two digits at a time and strip zeros in steps of 4, 2 and 1: checked against
+    // printf of the raw value's whole and six-digit fraction (the zeros stripped by hand).
+    auto reference = [](std::int64_t raw) {
+        const bool neg = raw < 0;
+        const std::uint64_t mag = neg ? 0 - static_cast<std::uint64_t>(raw) : static_cast<std::uint64_t>(raw);
+        char buf[48];
+        std::snprintf(buf, sizeof buf, "%s%llu.%06llu", neg ? "-" : "", static_cast<unsigned long long>(mag / 1000000),
+                      static_cast<unsigned long long>(mag % 1000000));
+        std::string out = buf;
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+        return out;
+    };
+    std::mt19937_64 rng(43);
+    std::vector<std::int64_t> raws = {0, 1, -1, 9, 10, 99, 100, 999999, 1000000, k_max, k_min, k_min + 1};
+    std::int64_t power = 1;
+    for (int digits = 1; digits <= 18; ++digits) {
+        power *= 10;  // 10^digits
+        for (int k = 0; k < 200; ++k) {
+            // A value of about `digits` digits with 0 to 6 trailing zeros in its raw form.
+            std::int64_t r = static_cast<std::int64_t>(rng() % static_cast<std::uint64_t>(power));
+            std::int64_t zeros = 1;
+            for (int z = static_cast<int>(rng() % 7); z > 0; --z) zeros *= 10;
+            r -= r % zeros;
+            raws.push_back(r);
+            raws.push_back(-r);
+        }
+        raws.push_back(power - 1);
+        raws.push_back(power);
+    }
+    for (const std::int64_t raw : raws) {
+        INFO(raw);
+        const Decimal v = Decimal::from_raw(raw);
+        REQUIRE(v.str() == reference(raw));
+        // fixed(6) is the raw value with all six places; fewer places round (checked above), so
+        // here only a value that needs no rounding: its zeros kept.
+        const std::string six = v.fixed(6);
+        CHECK(six.find('.') == six.size() - 7);
+        std::string stripped = six;
+        while (stripped.back() == '0') stripped.pop_back();
+        if (stripped.back() == '.') stripped.pop_back();
+        CHECK(stripped == v.str());
+    }
 }
 
 TEST_CASE("Decimal::fixed pads and rounds to the asked places", "[decimal]") {
