@@ -141,7 +141,7 @@ private:
         } else if (applied_default.empty()) {
             m_out.formula = m_canonical;
         } else {
-            m_out.formula = m_canonical + " => " + applied_default;
+            m_out.formula = util::concat({m_canonical, " => ", applied_default});
         }
     }
 
@@ -339,8 +339,8 @@ private:
                 const Decimal s = w * t / a;
                 step(
                     [&] {
-                        return "默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = " + ws + " × " + ts + " ÷ " + as +
-                               " = " + s.str();
+                        return util::concat({"默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = ", ws, " × ", ts,
+                                             " ÷ ", as, " = ", s.str()});
                     },
                     [&] {
                         return "Default (lower is better, ratio): weight × target ÷ actual = " + ws + " × " + ts +
@@ -362,8 +362,8 @@ private:
             const Decimal s = w * (t + t - a) / t;
             step(
                 [&] {
-                    return "默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = " + ws + " × (1 − (" + as +
-                           " − " + ts + ") ÷ " + ts + ") = " + s.str();
+                    return util::concat({"默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = ", ws, " × (1 − (",
+                                         as, " − ", ts, ") ÷ ", ts, ") = ", s.str()});
                 },
                 [&] {
                     return "Default (lower is better): weight × (1 − (actual − target) ÷ target) = " + ws +
@@ -378,7 +378,8 @@ private:
         const Decimal s = w * a / t;
         step(
             [&] {
-                return "默认公式（正向指标）：分值 × 实际 ÷ 目标 = " + ws + " × " + as + " ÷ " + ts + " = " + s.str();
+                return util::concat(
+                    {"默认公式（正向指标）：分值 × 实际 ÷ 目标 = ", ws, " × ", as, " ÷ ", ts, " = ", s.str()});
             },
             [&] {
                 return "Default (higher is better): weight × actual ÷ target = " + ws + " × " + as + " ÷ " + ts +
@@ -518,7 +519,9 @@ private:
         Decimal total;
         bool applied = false;
         for (const Step& s : f.steps) {
-            const Text said = phrase(s);
+            // The step as the text says it, in the language of the message that quotes it: built only for
+            // a message that is written (most runs show Chinese only, which quotes it for a step without 每).
+            const auto said = [&s](Lang lang) { return pick(phrase(s), lang); };
             if (!applies(s.direction)) {
                 other_direction(s.source);
                 continue;
@@ -540,8 +543,8 @@ private:
             if (gap <= k_zero) {
                 step(
                     [&] {
-                        return std::string(reverse ? "未超出" : "未低于") + ref_name_zh + val(ref, unit) + "，“" +
-                               shown(s.source) + "”不扣分";
+                        return util::concat({reverse ? "未超出" : "未低于", ref_name_zh, ref.str(), unit, "，“",
+                                             shown(s.source), "”不扣分"});
                     },
                     [&] {
                         return "Not beyond " + ref_name_en + " " + val(ref, unit) + ": \"" + s.source +
@@ -553,7 +556,8 @@ private:
             if (reverse) {
                 step(
                     [&] {
-                        return "超出" + ref_name_zh + "：" + m_a.str() + " − " + ref.str() + " = " + qty_zh(gap, unit);
+                        return util::concat(
+                            {"超出", ref_name_zh, "：", m_a.str(), " − ", ref.str(), " = ", qty_zh(gap, unit)});
                     },
                     [&] {
                         return "Over " + ref_name_en + ": " + m_a.str() + " − " + ref.str() + " = " + qty_en(gap, unit);
@@ -561,7 +565,8 @@ private:
             } else {
                 step(
                     [&] {
-                        return "低于" + ref_name_zh + "：" + ref.str() + " − " + m_a.str() + " = " + qty_zh(gap, unit);
+                        return util::concat(
+                            {"低于", ref_name_zh, "：", ref.str(), " − ", m_a.str(), " = ", qty_zh(gap, unit)});
                     },
                     [&] {
                         return "Short of " + ref_name_en + ": " + ref.str() + " − " + m_a.str() + " = " +
@@ -611,8 +616,8 @@ private:
                 }
             }
             if (s.implicit) {
-                step([&] { return "“" + shown(s.source) + "”未写“每”，按" + pick(said, Lang::zh) + "计"; },
-                     [&] { return "\"" + s.source + "\" has no 每 (each): read as " + pick(said, Lang::en); });
+                step([&] { return "“" + shown(s.source) + "”未写“每”，按" + said(Lang::zh) + "计"; },
+                     [&] { return "\"" + s.source + "\" has no 每 (each): read as " + said(Lang::en); });
             }
             Decimal deduction;
             if (s.implicit && s.size == m_t && (s.unit.empty() || s.unit == unit)) {
@@ -631,7 +636,7 @@ private:
                 StepMode mode = m_policy.step_mode;
                 if (f.partial) mode = StepMode::partial_counts;
                 const Decimal ratio = gap / s.size;
-                const std::string div = gap.str() + " ÷ " + s.size.str() + " = " + ratio.str();
+                const std::string div = util::concat({gap.str(), " ÷ ", s.size.str(), " = ", ratio.str()});
                 if (mode == StepMode::pro_rate) {
                     deduction = gap * s.points / s.size;
                     step(
@@ -640,7 +645,7 @@ private:
                                    ratio.str() + " × " + s.points.str() + " = " + deduction.str() + "分";
                         },
                         [&] {
-                            return "Per \"" + pick(said, Lang::en) + "\", pro-rated by the rule set: " + div +
+                            return "Per \"" + said(Lang::en) + "\", pro-rated by the rule set: " + div +
                                    " steps; deduction " + ratio.str() + " × " + s.points.str() + " = " +
                                    deduction.str();
                         });
@@ -663,13 +668,14 @@ private:
                     }
                     step(
                         [&] {
-                            return "按“" + shown(s.source) + "”：" + div + " 步，" + why_zh + "：" + n.str() +
-                                   " 步；扣分 " + n.str() + " × " + s.points.str() + " = " + deduction.str() + "分";
+                            const std::string steps = n.str();
+                            return util::concat({"按“", shown(s.source), "”：", div, " 步，", why_zh, "：", steps,
+                                                 " 步；扣分 ", steps, " × ", s.points.str(), " = ", deduction.str(),
+                                                 "分"});
                         },
                         [&] {
-                            return "Per \"" + pick(said, Lang::en) + "\": " + div + " steps; " + why_en + ": " +
-                                   n.str() + "; deduction " + n.str() + " × " + s.points.str() + " = " +
-                                   deduction.str();
+                            return "Per \"" + said(Lang::en) + "\": " + div + " steps; " + why_en + ": " + n.str() +
+                                   "; deduction " + n.str() + " × " + s.points.str() + " = " + deduction.str();
                         });
                 }
             }
@@ -686,8 +692,11 @@ private:
             total = *f.cap;
         }
         const Decimal s = m_w - total;
-        step([&] { return "得分：" + m_w.str() + " − " + total.str() + " = " + s.str(); },
-             [&] { return "After deductions: " + m_w.str() + " − " + total.str() + " = " + s.str(); });
+        step(
+            [&] {
+                return util::concat({"得分：", m_w.str(), " − ", total.str(), " = ", s.str()});
+            },
+            [&] { return "After deductions: " + m_w.str() + " − " + total.str() + " = " + s.str(); });
         return s;
     }
 
@@ -709,7 +718,8 @@ private:
     }
 
     Decimal from_band(const ActualReading& a, const std::optional<Decimal>& reviewer) {
-        m_out.formula = m_has_text ? m_canonical + " => qualitative(bands)" : std::string("qualitative(bands)");
+        m_out.formula =
+            m_has_text ? util::concat({m_canonical, " => qualitative(bands)"}) : std::string("qualitative(bands)");
         const QualitativeBand* band = a.band;
         if (band) {
             const Decimal lo = m_w * band->low;
@@ -745,13 +755,16 @@ private:
             }
             const Decimal s = m_w * band->default_fraction;
             if (band == top_band(m_policy) && band->default_fraction == Decimal::from_int(1)) {
-                step([&] { return "等级“" + band->label + "”且未填写得分：得满分" + s.str() + "分"; },
-                     [&] { return "Label \"" + band->label + "\" with no reviewer's score: full marks " + s.str(); });
+                step(
+                    [&] {
+                        return util::concat({"等级“", band->label, "”且未填写得分：得满分", s.str(), "分"});
+                    },
+                    [&] { return "Label \"" + band->label + "\" with no reviewer's score: full marks " + s.str(); });
             } else {
                 step(
                     [&] {
-                        return "等级“" + band->label + "”但未填写得分：按默认比例计 " + m_w.str() + " × " +
-                               band->default_fraction.str() + " = " + s.str() + "（请填写自评得分）";
+                        return util::concat({"等级“", band->label, "”但未填写得分：按默认比例计 ", m_w.str(), " × ",
+                                             band->default_fraction.str(), " = ", s.str(), "（请填写自评得分）"});
                     },
                     [&] {
                         return "Label \"" + band->label +
@@ -762,8 +775,11 @@ private:
             return s;
         }
         if (reviewer) {
-            step([&] { return "实际完成值未写明等级，采用自评得分" + reviewer->str(); },
-                 [&] { return "The actual names no label; the reviewer's score " + reviewer->str() + " is used"; });
+            step(
+                [&] {
+                    return util::concat({"实际完成值未写明等级，采用自评得分", reviewer->str()});
+                },
+                [&] { return "The actual names no label; the reviewer's score " + reviewer->str() + " is used"; });
             return *reviewer;
         }
         step(
