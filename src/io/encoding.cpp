@@ -137,8 +137,8 @@ struct ScanResult {
 };
 
 // Feeds one byte to a validator; on failure records where the bad sequence started. `block` is the
-// buffer the byte is in (starting at file offset `block_offset`), so the sequence's bytes and line can
-// be recovered without tracking them for every byte.
+// buffer the byte is in (starting at file offset `block_offset`), so the sequence's bytes can be
+// recovered without tracking them for every byte (its line is counted once the scan is over).
 // The bytes of a sequence that starts at file offset `start` and ends (inclusive) at block[i]; a sequence
 // is at most four bytes, so `tail` (the end of the previous block) holds any part of it before the block.
 std::string sequence_bytes(std::size_t start, std::string_view block, std::size_t i, std::size_t block_offset,
@@ -150,7 +150,7 @@ std::string sequence_bytes(std::size_t start, std::string_view block, std::size_
 
 template <class Validator>
 void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view block, std::size_t i,
-          std::size_t block_offset, std::size_t line_base, std::string_view tail) {
+          std::size_t block_offset, std::string_view tail) {
     if (f.failed) return;
     const std::size_t offset = block_offset + i;
     if (v.complete()) seq_start = offset;
@@ -158,8 +158,26 @@ void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view blo
         f.failed = true;
         f.offset = seq_start;
         f.bytes = sequence_bytes(seq_start, block, i, block_offset, tail);
-        f.line = line_base + util::count_byte(block.substr(0, i), '\n');
     }
+}
+
+// The line of `in` that byte `offset` is on: 1 + the line feeds before it. Asked only for a failure,
+// so the scan itself counts no lines (counting them was a third of scanning a UTF-8 table). A bad or
+// cut sequence has no line feed inside it, so its start's line is the line of the byte that failed.
+std::size_t line_at(std::istream& in, std::size_t offset) {
+    in.clear();
+    in.seekg(0);
+    std::vector<char> buf(k_read_block);
+    std::size_t line = 1;
+    std::size_t seen = 0;
+    while (seen < offset && in) {
+        in.read(buf.data(), static_cast<std::streamsize>(std::min(buf.size(), offset - seen)));
+        const auto n = static_cast<std::size_t>(in.gcount());
+        if (n == 0) break;
+        line += util::count_byte(std::string_view(buf.data(), n), '\n');
+        seen += n;
+    }
+    return line;
 }
 
 // From `i` (the start of a character) to `stop`: ASCII other than NUL and two-byte codes, one character
@@ -228,7 +246,6 @@ ScanResult scan(std::istream& in) {
     Gb18030Validator g;
     std::size_t u_start = 0;
     std::size_t g_start = 0;
-    std::size_t line = 1;
     std::size_t offset = 0;
     std::vector<char> buf(k_read_block);
     std::string tail;  // the last (up to) four bytes read so far
@@ -240,14 +257,12 @@ ScanResult scan(std::istream& in) {
         if (offset == 0 && n >= 3 && buf[0] == '\xEF' && buf[1] == '\xBB' && buf[2] == '\xBF') r.has_bom = true;
         for (std::size_t i = 0; i < n; ++i) {
             // Once GB18030 is ruled out (early, in any UTF-8 table with Chinese text) and no sequence is
-            // open: ASCII and whole three-byte characters of the common range are skipped sixteen bytes at
-            // a time (util::common_utf8_prefix), up to the first NUL, without the byte-at-a-time
-            // validator; anything else falls through to the general path below. (A failed validator is
-            // reset, so it stays "complete".)
+            // open: ASCII but NUL and whole three-byte characters of the common range are skipped sixteen
+            // bytes at a time (util::common_utf8_text_prefix), without the byte-at-a-time validator;
+            // anything else falls through to the general path below. (A failed validator is reset, so it
+            // stays "complete".)
             if (r.gb.failed && u.complete()) {
-                const std::size_t end = i + util::common_utf8_prefix(block.substr(i));
-                const void* nul = std::memchr(block.data() + i, 0, end - i);
-                i = nul ? static_cast<std::size_t>(static_cast<const char*>(nul) - block.data()) : end;
+                i += util::common_utf8_text_prefix(block.substr(i));
                 if (i == n) break;
             }
             // Likewise in a GB18030 table once UTF-8 is ruled out: ASCII (not NUL) and whole two-byte codes.
@@ -270,18 +285,16 @@ ScanResult scan(std::istream& in) {
                 // Binary data: that is the file's error whatever else is wrong with it, so the scan ends
                 // here (going on over a long run of NULs would restart the fast paths at every one).
                 r.nul_offset = offset + i;
-                r.nul_line = line + util::count_byte(block.substr(0, i), '\n');
                 break;
             }
-            step(u, r.utf8, u_start, block, i, offset, line, tail);
-            step(g, r.gb, g_start, block, i, offset, line, tail);
+            step(u, r.utf8, u_start, block, i, offset, tail);
+            step(g, r.gb, g_start, block, i, offset, tail);
             // Once one encoding has failed only the other is validated; a failed one stays "complete"
             // for the ASCII fast path above.
             if (r.utf8.failed) u = Utf8Validator{};
             if (r.gb.failed) g = Gb18030Validator{};
         }
         if (r.nul_offset != std::string::npos) break;
-        line += util::count_byte(block, '\n');
         // Keep the block's last bytes: a sequence broken in the next block starts among them.
         tail += block.substr(n > 4 ? n - 4 : 0);
         if (tail.size() > 4) tail.erase(0, tail.size() - 4);
@@ -290,7 +303,7 @@ ScanResult scan(std::istream& in) {
     r.size = offset;
     // A sequence still open at the end of the file is truncated: report it with the bytes it has.
     auto truncated = [&](std::size_t start) {
-        Failure f{true, start, line, {}};
+        Failure f{true, start, 1, {}};
         // Everything from `start` to the end of the file: at most three bytes, all in `tail`.
         const std::size_t have = std::min(offset - start, tail.size());
         f.bytes = tail.substr(tail.size() - have);
@@ -298,6 +311,10 @@ ScanResult scan(std::istream& in) {
     };
     if (!r.utf8.failed && !u.complete()) r.utf8 = truncated(u_start);
     if (!r.gb.failed && !g.complete()) r.gb = truncated(g_start);
+    if (r.nul_offset != std::string::npos) r.nul_line = line_at(in, r.nul_offset);
+    for (Failure* f : {&r.utf8, &r.gb}) {
+        if (f->failed) f->line = line_at(in, f->offset);
+    }
     in.clear();
     in.seekg(0);
     return r;

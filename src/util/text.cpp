@@ -79,8 +79,12 @@ bool valid_utf8_from(std::string_view s, std::size_t i) {
 
 namespace {
 
-// common_utf8_prefix(), and with Stop also ending before a control character (below 0x20), `a` or `b`.
-template <bool Stop>
+// Where common_prefix() also ends: nowhere else, before a NUL, or before a control character (below
+// 0x20), `a` or `b`.
+enum class PrefixStop { none, nul, control };
+
+// common_utf8_prefix() and its forms that also end at a stop.
+template <PrefixStop Stop>
 std::size_t common_prefix(std::string_view s, [[maybe_unused]] char a, [[maybe_unused]] char b) {
     std::size_t i = 0;
     const auto* const data = reinterpret_cast<const unsigned char*>(s.data());
@@ -104,7 +108,9 @@ std::size_t common_prefix(std::string_view s, [[maybe_unused]] char a, [[maybe_u
     unsigned carry = 0;  // continuation bytes the previous block's last leads expect here (bits 0–1)
     for (; i + 16 <= s.size(); i += 16) {
         const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
-        if constexpr (Stop) {
+        if constexpr (Stop == PrefixStop::nul) {
+            if (_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_setzero_si128())) != 0) break;
+        } else if constexpr (Stop == PrefixStop::control) {
             // Unsigned x <= 0x1F; bytes of 0x80 and above are not controls.
             const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(x, below_space), below_space);
             const __m128i stops =
@@ -130,7 +136,9 @@ std::size_t common_prefix(std::string_view s, [[maybe_unused]] char a, [[maybe_u
     while (i < n) {
         const unsigned char c = data[i];
         if (c < 0x80) {
-            if constexpr (Stop) {
+            if constexpr (Stop == PrefixStop::nul) {
+                if (c == 0) break;
+            } else if constexpr (Stop == PrefixStop::control) {
                 if (c < 0x20 || c == static_cast<unsigned char>(a) || c == static_cast<unsigned char>(b)) break;
             }
             ++i;
@@ -147,11 +155,15 @@ std::size_t common_prefix(std::string_view s, [[maybe_unused]] char a, [[maybe_u
 }  // namespace
 
 std::size_t common_utf8_prefix(std::string_view s) {
-    return common_prefix<false>(s, 0, 0);
+    return common_prefix<PrefixStop::none>(s, 0, 0);
+}
+
+std::size_t common_utf8_text_prefix(std::string_view s) {
+    return common_prefix<PrefixStop::nul>(s, 0, 0);
 }
 
 std::size_t common_utf8_prefix_until(std::string_view s, char a, char b) {
-    return common_prefix<true>(s, a, b);
+    return common_prefix<PrefixStop::control>(s, a, b);
 }
 
 bool is_valid_utf8(std::string_view s) {

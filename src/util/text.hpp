@@ -43,6 +43,9 @@ bool is_valid_utf8(std::string_view s);
 /// What follows it is unchecked: valid UTF-8 of another kind, an error, or a character cut by the end
 /// of `s`. NUL counts as ASCII.
 std::size_t common_utf8_prefix(std::string_view s);
+/// The same, also ending before the first NUL: the start of `s` that is certainly UTF-8 text (a NUL
+/// makes a file binary), found in the same pass.
+std::size_t common_utf8_text_prefix(std::string_view s);
 /// The same, also ending before the first control character (below 0x20), `a` or `b`: with '"' and
 /// '\\', the start of a string a JSON writer can copy as it is, found in the same pass.
 std::size_t common_utf8_prefix_until(std::string_view s, char a, char b);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <fstream>
 #include <memory>
+#include <random>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -360,6 +361,34 @@ TEST_CASE("detect_encoding: GB18030 validated in blocks of sixteen agrees with a
         REQUIRE(r.error().line == static_cast<int>(line));
     }
     CHECK(valid > 500);
+}
+
+// A UTF-8 table is scanned sixteen bytes at a time up to its first NUL or character of another kind, and
+// lines are counted only for an error: a NUL, or a byte that starts nothing in either encoding (FF),
+// planted at any character boundary of Chinese text, before or after the end of a read block, must be
+// reported at its offset and on its line.
+TEST_CASE("detect_encoding: a UTF-8 table's NUL or bad byte is found at its offset and line", "[encoding]") {
+    const std::vector<std::string> pieces = {"中", "文", "，", ",", "\n", "12.5", "资金到位率", "a"};
+    std::mt19937 rng(61);
+    for (int n = 0; n < 2000; ++n) {
+        std::string s = "项目,";
+        const std::size_t len = 1 + rng() % 120;
+        for (std::size_t k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
+        if (n % 5 == 0) s.insert(0, std::string(k_read_block - 40 + rng() % 80, 'x'));  // around the read block
+        // A character boundary: any position of an ASCII byte or a lead.
+        std::size_t at = rng() % (s.size() + 1);
+        while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;
+        const bool nul = n % 2 == 0;
+        s.insert(at, std::string(1, nul ? '\0' : '\xFF'));
+        INFO(n << " at " << at);
+        const auto r = detect(s);
+        REQUIRE_FALSE(r);
+        const std::string where =
+            (nul ? "NUL byte at byte offset " : " at byte offset ") + std::to_string(at) + (nul ? ")" : " (");
+        REQUIRE_THAT(r.error().message, Catch::Contains(where));
+        const auto line = 1 + std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(at), '\n');
+        REQUIRE(r.error().line == static_cast<int>(line));
+    }
 }
 
 TEST_CASE("gb18030: every two-byte code decodes as iconv decodes it", "[encoding]") {

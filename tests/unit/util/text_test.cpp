@@ -1,6 +1,7 @@
 // Unit tests of the generic UTF-8 text helpers: folding, trimming, width, edit distance, splitting.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <string>
@@ -507,6 +508,10 @@ std::size_t reference_common_prefix(std::string_view s, bool stop, char a = 0, c
     }
     return i;
 }
+// What common_utf8_text_prefix must return: that, up to the first NUL.
+std::size_t reference_text_prefix(std::string_view s) {
+    return std::min(reference_common_prefix(s, false), std::min(s.find('\0'), s.size()));
+}
 }  // namespace
 
 TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first character they cannot vouch for",
@@ -525,8 +530,10 @@ TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first char
         for (int k = 0; k < n; ++k) s += pieces[rng() % 8 == 0 ? rng() % pieces.size() : rng() % 5];
         INFO(hex_bytes(s));
         REQUIRE(common_utf8_prefix(s) == reference_common_prefix(s, false));
+        REQUIRE(common_utf8_text_prefix(s) == reference_text_prefix(s));
         REQUIRE(common_utf8_prefix_until(s, '"', '\\') == reference_common_prefix(s, true, '"', '\\'));
     }
+    CHECK(common_utf8_text_prefix(std::string(20, 'x') + std::string(1, '\0') + "资") == 20);
     CHECK(common_utf8_prefix("") == 0);
     CHECK(common_utf8_prefix(std::string(40, 'x') + "\xE6\x88") == 40);  // a character cut at the end
     CHECK(common_utf8_prefix_until("资金到位率资金到位率\"x", '"', '\\') == 30);
@@ -535,13 +542,15 @@ TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first char
 TEST_CASE("common_utf8_prefix: every place a character or a stop can fall near a block's end", "[text]") {
     // The last bytes are checked as one block padded with NULs: a character cut there, or carried over
     // from the block before, must still end the prefix where the scalar definition says.
-    const std::vector<std::string> tails = {"资", "\xE8\xB5", "\xE8", "\"", "\n", "\xC3\xA9", "资金", "a", ""};
+    const std::vector<std::string> tails = {"资",       "\xE8\xB5", "\xE8", "\"", "\n",
+                                            "\xC3\xA9", "资金",     "a",    "",   std::string(1, '\0')};
     for (std::size_t lead = 0; lead <= 35; ++lead) {
         for (const auto& tail : tails) {
             for (const auto& more : {std::string(), std::string("x"), std::string("资")}) {
                 const std::string s = std::string(lead, 'x') + tail + more;
                 INFO(hex_bytes(s));
                 REQUIRE(common_utf8_prefix(s) == reference_common_prefix(s, false));
+                REQUIRE(common_utf8_text_prefix(s) == reference_text_prefix(s));
                 REQUIRE(common_utf8_prefix_until(s, '"', '\\') == reference_common_prefix(s, true, '"', '\\'));
             }
         }
