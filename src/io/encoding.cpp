@@ -619,14 +619,16 @@ private:
     bool fill() {
         m_out.clear();
         if (m_ended) return false;
-        m_raw.resize(1 << 16);
-        m_in->read(m_raw.data(), static_cast<std::streamsize>(m_raw.size()));
-        m_raw.resize(static_cast<std::size_t>(m_in->gcount()));
-        const bool last = m_raw.empty();
+        // The chunk keeps its size from fill to fill: resized to what was read and back, it was zeroed
+        // again every time (as many bytes cleared as read).
+        if (m_raw.size() != k_chunk) m_raw.resize(k_chunk);
+        m_in->read(m_raw.data(), static_cast<std::streamsize>(k_chunk));
+        const std::string_view raw(m_raw.data(), static_cast<std::size_t>(m_in->gcount()));
+        const bool last = raw.empty();
         if (m_carry.empty()) {
-            m_carry.assign(m_raw, decode(m_raw, last, m_out));
+            m_carry.assign(raw.substr(decode(raw, last, m_out)));
         } else {
-            m_carry += m_raw;
+            m_carry += raw;
             m_carry.erase(0, decode(m_carry, last, m_out));
         }
         if (last) {
@@ -637,9 +639,11 @@ private:
         return !m_out.empty() || !m_ended;
     }
 
+    static constexpr std::size_t k_chunk = std::size_t{1} << 16;
+
     std::unique_ptr<std::istream> m_in;
     std::streamoff m_start;
-    std::string m_raw;
+    std::string m_raw;  ///< k_chunk bytes once read into: the source's next chunk
     std::string m_carry;  // the bytes of a character the last chunk's end cut
     std::string m_out;
     bool m_ended = false;
