@@ -119,11 +119,11 @@ private:
     int m_state = 0;
 };
 
-// Where a validator stopped: byte offset of the start of the bad sequence, its line, and bytes.
+// Where a validator stopped: byte offset of the start of the bad sequence, and its bytes. (Its line is
+// counted only for the failure that is reported: line_at.)
 struct Failure {
     bool failed = false;
     std::size_t offset = 0;
-    std::size_t line = 1;
     std::string bytes;
 };
 
@@ -133,12 +133,8 @@ struct ScanResult {
     bool has_bom = false;
     std::size_t size = 0;
     std::size_t nul_offset = std::string::npos;
-    std::size_t nul_line = 0;
 };
 
-// Feeds one byte to a validator; on failure records where the bad sequence started. `block` is the
-// buffer the byte is in (starting at file offset `block_offset`), so the sequence's bytes can be
-// recovered without tracking them for every byte (its line is counted once the scan is over).
 // The bytes of a sequence that starts at file offset `start` and ends (inclusive) at block[i]; a sequence
 // is at most four bytes, so `tail` (the end of the previous block) holds any part of it before the block.
 std::string sequence_bytes(std::size_t start, std::string_view block, std::size_t i, std::size_t block_offset,
@@ -148,6 +144,9 @@ std::string sequence_bytes(std::size_t start, std::string_view block, std::size_
     return std::string(tail.substr(tail.size() - before)) + std::string(block.substr(0, i + 1));
 }
 
+// Feeds one byte to a validator; on failure records where the bad sequence started. `block` is the
+// buffer the byte is in (starting at file offset `block_offset`), so the sequence's bytes can be
+// recovered without tracking them for every byte.
 template <class Validator>
 void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view block, std::size_t i,
           std::size_t block_offset, std::string_view tail) {
@@ -161,9 +160,11 @@ void step(Validator& v, Failure& f, std::size_t& seq_start, std::string_view blo
     }
 }
 
-// The line of `in` that byte `offset` is on: 1 + the line feeds before it. Asked only for a failure,
-// so the scan itself counts no lines (counting them was a third of scanning a UTF-8 table). A bad or
-// cut sequence has no line feed inside it, so its start's line is the line of the byte that failed.
+// The line of `in` that byte `offset` is on: 1 + the line feeds before it; `in` is left at its start.
+// Counted only for the error that is reported, so the scan itself counts no lines (counting them was a
+// third of scanning a UTF-8 table), and a file that reads pays nothing. A bad or cut sequence has no
+// line feed inside it (each validator takes only lead, trail and digit bytes within one), so its
+// start's line is the line of the byte that failed.
 std::size_t line_at(std::istream& in, std::size_t offset) {
     in.clear();
     in.seekg(0);
@@ -177,6 +178,8 @@ std::size_t line_at(std::istream& in, std::size_t offset) {
         line += util::count_byte(std::string_view(buf.data(), n), '\n');
         seen += n;
     }
+    in.clear();
+    in.seekg(0);
     return line;
 }
 
@@ -303,7 +306,7 @@ ScanResult scan(std::istream& in) {
     r.size = offset;
     // A sequence still open at the end of the file is truncated: report it with the bytes it has.
     auto truncated = [&](std::size_t start) {
-        Failure f{true, start, 1, {}};
+        Failure f{true, start, {}};
         // Everything from `start` to the end of the file: at most three bytes, all in `tail`.
         const std::size_t have = std::min(offset - start, tail.size());
         f.bytes = tail.substr(tail.size() - have);
@@ -311,10 +314,6 @@ ScanResult scan(std::istream& in) {
     };
     if (!r.utf8.failed && !u.complete()) r.utf8 = truncated(u_start);
     if (!r.gb.failed && !g.complete()) r.gb = truncated(g_start);
-    if (r.nul_offset != std::string::npos) r.nul_line = line_at(in, r.nul_offset);
-    for (Failure* f : {&r.utf8, &r.gb}) {
-        if (f->failed) f->line = line_at(in, f->offset);
-    }
     in.clear();
     in.seekg(0);
     return r;
@@ -324,11 +323,11 @@ ScanResult scan(std::istream& in) {
 constexpr const char* k_unknown_encoding_hint =
     " (文件编码无法识别：请另存为 UTF-8 或 GB18030 编码的 CSV，或用 --encoding 指定编码)";
 
-Error failure_error(const Failure& f, const char* encoding, const std::string& file,
+Error failure_error(std::istream& in, const Failure& f, const char* encoding, const std::string& file,
                     const char* hint = k_unknown_encoding_hint) {
     Error e;
     e.file = file;
-    e.line = static_cast<int>(f.line);
+    e.line = static_cast<int>(line_at(in, f.offset));
     e.message = "not valid " + std::string(encoding) + " text: bad byte sequence " + util::hex_bytes(f.bytes) +
                 " at byte offset " + std::to_string(f.offset) + hint;
     return e;
@@ -343,10 +342,10 @@ const char* forced_hint(const ScanResult& r, Encoding forced) {
     return " (文件是 GB18030 编码：去掉 --encoding 即可自动识别，或用 --encoding gb18030)";
 }
 
-Expected<Encoding> nul_error(const ScanResult& r, const std::string& file) {
+Expected<Encoding> nul_error(std::istream& in, const ScanResult& r, const std::string& file) {
     Error e;
     e.file = file;
-    e.line = static_cast<int>(r.nul_line);
+    e.line = static_cast<int>(line_at(in, r.nul_offset));
     e.message = "binary data (NUL byte at byte offset " + std::to_string(r.nul_offset) +
                 "): this is not a CSV text table (不是文本表格：请导出为 CSV 或 XLSX)";
     return e;
@@ -356,22 +355,22 @@ Expected<Encoding> nul_error(const ScanResult& r, const std::string& file) {
 
 Expected<Encoding> detect_encoding(std::istream& in, const std::string& file) {
     const ScanResult r = scan(in);
-    if (r.nul_offset != std::string::npos) return nul_error(r, file);
+    if (r.nul_offset != std::string::npos) return nul_error(in, r, file);
     if (!r.utf8.failed) return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
     if (!r.gb.failed) return Encoding::gb18030;
     // Report against the encoding that read further: that is the one the author most likely used.
-    if (r.utf8.offset >= r.gb.offset) return failure_error(r.utf8, "UTF-8 or GB18030", file);
-    return failure_error(r.gb, "UTF-8 or GB18030", file);
+    if (r.utf8.offset >= r.gb.offset) return failure_error(in, r.utf8, "UTF-8 or GB18030", file);
+    return failure_error(in, r.gb, "UTF-8 or GB18030", file);
 }
 
 Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std::string& file) {
     const ScanResult r = scan(in);
-    if (r.nul_offset != std::string::npos) return nul_error(r, file);
+    if (r.nul_offset != std::string::npos) return nul_error(in, r, file);
     if (forced == Encoding::gb18030) {
-        if (r.gb.failed) return failure_error(r.gb, "GB18030", file, forced_hint(r, forced));
+        if (r.gb.failed) return failure_error(in, r.gb, "GB18030", file, forced_hint(r, forced));
         return forced;
     }
-    if (r.utf8.failed) return failure_error(r.utf8, "UTF-8", file, forced_hint(r, forced));
+    if (r.utf8.failed) return failure_error(in, r.utf8, "UTF-8", file, forced_hint(r, forced));
     return forced;
 }
 
@@ -619,16 +618,14 @@ private:
     bool fill() {
         m_out.clear();
         if (m_ended) return false;
-        // The chunk keeps its size from fill to fill: resized to what was read and back, it was zeroed
-        // again every time (as many bytes cleared as read).
-        if (m_raw.size() != k_chunk) m_raw.resize(k_chunk);
-        m_in->read(m_raw.data(), static_cast<std::streamsize>(k_chunk));
-        const std::string_view raw(m_raw.data(), static_cast<std::size_t>(m_in->gcount()));
-        const bool last = raw.empty();
+        m_raw.resize(1 << 16);
+        m_in->read(m_raw.data(), static_cast<std::streamsize>(m_raw.size()));
+        m_raw.resize(static_cast<std::size_t>(m_in->gcount()));
+        const bool last = m_raw.empty();
         if (m_carry.empty()) {
-            m_carry.assign(raw.substr(decode(raw, last, m_out)));
+            m_carry.assign(m_raw, decode(m_raw, last, m_out));
         } else {
-            m_carry += raw;
+            m_carry += m_raw;
             m_carry.erase(0, decode(m_carry, last, m_out));
         }
         if (last) {
@@ -639,11 +636,9 @@ private:
         return !m_out.empty() || !m_ended;
     }
 
-    static constexpr std::size_t k_chunk = std::size_t{1} << 16;
-
     std::unique_ptr<std::istream> m_in;
     std::streamoff m_start;
-    std::string m_raw;  ///< k_chunk bytes once read into: the source's next chunk
+    std::string m_raw;
     std::string m_carry;  // the bytes of a character the last chunk's end cut
     std::string m_out;
     bool m_ended = false;

@@ -380,9 +380,17 @@ TEST_CASE("detect_encoding: a UTF-8 table's NUL or bad byte is found at its offs
         std::string s = "项目,";
         const std::size_t len = 1 + rng() % 120;
         for (std::size_t k = 0; k < len; ++k) s += pieces[rng() % pieces.size()];
-        if (n % 5 == 0) s.insert(0, std::string(k_read_block - 40 + rng() % 80, 'x'));  // around the read block
-        // A character boundary: any position of an ASCII byte or a lead.
+        // A character boundary: any position of an ASCII byte or a lead; for one text in five, after a
+        // prefix of ASCII lines that ends near the end of the first read block, within 64 bytes of it.
         std::size_t at = rng() % (s.size() + 1);
+        if (n % 5 == 0) {
+            std::string lines;
+            const std::size_t lines_end = k_read_block - 64 + rng() % 64;
+            while (lines.size() < lines_end) lines += "a,b,c,12.5\n";
+            s.insert(0, lines);
+            at = k_read_block - 64 + rng() % 128;
+            if (at > s.size()) at = s.size();
+        }
         while (at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;
         const bool nul = n % 2 == 0;
         s.insert(at, std::string(1, nul ? '\0' : '\xFF'));

@@ -257,6 +257,50 @@ TEST_CASE("JsonWriter writes literal keys of every length as it writes the same 
     static_assert(JsonKey("rule").size() == 7);  // "rule": then `": `
 }
 
+TEST_CASE("JsonWriter keys at every offset near the end of the buffer's room", "[json-writer]") {
+    // A key's whole 32-byte block is copied: the room claimed for it must cover that block wherever the
+    // key falls. An elements() writer starts with no room (256 bytes at the first claim, then doubling),
+    // so padding moves the longest key across each edge; under the sanitizers a short claim is an overflow.
+    for (std::size_t pad = 0; pad < 600; ++pad) {
+        std::string by_key[2];
+        for (const bool literal : {true, false}) {
+            JsonWriter w = JsonWriter::elements(0);
+            w.begin_object();
+            (literal ? w.key("k") : w.runtime_key("k")).string(std::string(pad, 'x'));
+            (literal ? w.key("key_evaluation_threshold_wan") : w.runtime_key("key_evaluation_threshold_wan"))
+                .integer(1);
+            w.end_object();
+            by_key[literal ? 0 : 1] = w.take();
+        }
+        INFO(pad);
+        REQUIRE(by_key[0] == by_key[1]);
+        REQUIRE(by_key[0].size() == pad + 59);  // "\n  {\n    \"k\": \"…\",\n    \"key_…_wan\": 1\n  }"
+    }
+}
+
+TEST_CASE("JsonKey accepts exactly the literals that need no escaping and fit its block", "[json-writer]") {
+    // A literal valid() refuses does not compile as a JsonKey: checked here through valid() itself.
+    static_assert(JsonKey::valid("rule"));
+    static_assert(JsonKey::valid(" ~!#$%&'()*+,-./09:;<=>?@AZ"));
+    static_assert(JsonKey::valid("abcdefghijklmnopqrstuvwxyz01"));    // 28 bytes
+    static_assert(!JsonKey::valid("abcdefghijklmnopqrstuvwxyz012"));  // 29
+    static_assert(!JsonKey::valid("a\"b"));
+    static_assert(!JsonKey::valid("a\\b"));
+    static_assert(!JsonKey::valid("tab\there"));
+    static_assert(!JsonKey::valid("\x7f"));
+    static_assert(!JsonKey::valid("键"));
+    static constexpr char unterminated[2] = {'a', 'b'};
+    static_assert(!JsonKey::valid(unterminated));
+    // Every printable byte but the two is accepted, at both ends of a key.
+    for (char c = 0x20; c <= 0x7E; ++c) {
+        const char name[3] = {c, 'k', c};
+        INFO(static_cast<int>(c));
+        CHECK(JsonKey::valid(name) == false);  // not terminated
+        const char terminated[4] = {c, 'k', c, '\0'};
+        CHECK(JsonKey::valid(terminated) == (c != '"' && c != '\\'));
+    }
+}
+
 TEST_CASE("JsonWriter writes keys of any text as nlohmann does", "[json-writer]") {
     // Keys known only at run time are escaped as values are: specials and broken bytes must still be
     // escaped or replaced.

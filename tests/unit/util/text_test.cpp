@@ -540,8 +540,9 @@ TEST_CASE("common_utf8_prefix and its _until form stop exactly at the first char
 }
 
 TEST_CASE("common_utf8_prefix: every place a character or a stop can fall near a block's end", "[text]") {
-    // The last bytes are checked as one block padded with NULs: a character cut there, or carried over
-    // from the block before, must still end the prefix where the scalar definition says.
+    // The last bytes (fewer than sixteen) are checked one character at a time after the blocks: a
+    // character cut there, or carried over from the block before, and a stop or NUL just before or after
+    // a block's end, must still end the prefix where the scalar definition says.
     const std::vector<std::string> tails = {"资",       "\xE8\xB5", "\xE8", "\"", "\n",
                                             "\xC3\xA9", "资金",     "a",    "",   std::string(1, '\0')};
     for (std::size_t lead = 0; lead <= 35; ++lead) {
