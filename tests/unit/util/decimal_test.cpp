@@ -106,16 +106,18 @@ TEST_CASE("Decimal::str and fixed write what printf writes, at every digit count
           "[decimal]") {
     // The writers take two digits at a time and strip zeros in steps of 4, 2 and 1: checked against
     // printf of the raw value's whole and six-digit fraction (the zeros stripped by hand).
-    auto reference = [](std::int64_t raw) {
+    const auto without_trailing_zeros = [](std::string text) {
+        while (text.back() == '0') text.pop_back();
+        if (text.back() == '.') text.pop_back();
+        return text;
+    };
+    auto reference = [&](std::int64_t raw) {
         const bool neg = raw < 0;
         const std::uint64_t mag = neg ? 0 - static_cast<std::uint64_t>(raw) : static_cast<std::uint64_t>(raw);
         char buf[48];
         std::snprintf(buf, sizeof buf, "%s%llu.%06llu", neg ? "-" : "", static_cast<unsigned long long>(mag / 1000000),
                       static_cast<unsigned long long>(mag % 1000000));
-        std::string out = buf;
-        while (out.back() == '0') out.pop_back();
-        if (out.back() == '.') out.pop_back();
-        return out;
+        return without_trailing_zeros(buf);
     };
     std::mt19937_64 rng(43);
     std::vector<std::int64_t> raws = {0, 1, -1, 9, 10, 99, 100, 999999, 1000000, k_max, k_min, k_min + 1};
@@ -142,10 +144,7 @@ TEST_CASE("Decimal::str and fixed write what printf writes, at every digit count
         // here only a value that needs no rounding: its zeros kept.
         const std::string six = v.fixed(6);
         CHECK(six.find('.') == six.size() - 7);
-        std::string stripped = six;
-        while (stripped.back() == '0') stripped.pop_back();
-        if (stripped.back() == '.') stripped.pop_back();
-        CHECK(stripped == v.str());
+        CHECK(without_trailing_zeros(six) == v.str());
     }
 }
 
