@@ -18,6 +18,8 @@ const char* severity_name(Severity s);
 struct Text {
     std::string zh;
     std::string en;
+
+    friend bool operator==(const Text&, const Text&) = default;
 };
 
 inline const std::string& pick(const Text& t, Lang lang) { return lang == Lang::en ? t.en : t.zh; }

@@ -24,6 +24,8 @@ struct SourceLocation {
     /// "Sheet1!C12" for spreadsheet sources, "C12" for CSV (column letters from `column`, the row as a
     /// spreadsheet shows it), "" when the column is unknown.
     [[nodiscard]] std::string cell_ref() const;
+
+    friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
 };
 
 /// One cell after decoding and normalisation. `text` is normalised: trimmed of ASCII/U+3000/NBSP
@@ -118,6 +120,8 @@ struct Indicator {
     [[nodiscard]] const std::string& level2_view(std::string& scratch) const;
     /// "一级/二级/三级" with normalised names.
     [[nodiscard]] std::string path() const;
+    /// path() written over `out`, which keeps its room.
+    void path_into(std::string& out) const;
 };
 
 /// A total row (合计/总计/总分) inside or after a project: never an indicator, checked against its parts.

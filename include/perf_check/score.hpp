@@ -20,6 +20,8 @@ struct IndicatorScore {
     Decimal score;        ///< clamped to [0, weight], rounded per the policy
     std::string formula;  ///< canonical, language-neutral form of the formula used
     std::vector<Text> steps;  ///< each step of the arithmetic, human-readable
+
+    friend bool operator==(const IndicatorScore&, const IndicatorScore&) = default;
 };
 
 struct BudgetExecution {
@@ -28,6 +30,8 @@ struct BudgetExecution {
     std::optional<Decimal> rate;  ///< spent / budget, 0..1 (unclamped for display; score uses min(rate,1))
     Decimal weight;
     Decimal score;
+
+    friend bool operator==(const BudgetExecution&, const BudgetExecution&) = default;
 };
 
 struct ProjectScore {
@@ -39,6 +43,8 @@ struct ProjectScore {
     std::string grade;  ///< 优 / 良 / 中 / 差
     BudgetExecution budget_execution;
     std::vector<IndicatorScore> indicators;
+
+    friend bool operator==(const ProjectScore&, const ProjectScore&) = default;
 };
 
 }  // namespace perf_check

@@ -99,6 +99,11 @@ std::string Indicator::path() const {
     return out;
 }
 
+void Indicator::path_into(std::string& out) const {
+    out.clear();
+    write_path(*this, out);
+}
+
 const char* comparator_symbol(Comparator c) {
     switch (c) {
         case Comparator::ge: return "≥";

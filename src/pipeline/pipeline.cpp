@@ -90,6 +90,34 @@ struct FileEnd {
     std::vector<Spool> spools;
 };
 
+// Scores already written, kept by the thread that wrote them for the next projects it scores: a score is
+// then written over one of the same shape, whose strings and step lists keep their room (score_project_into),
+// instead of a hundred strings allocated for each project and freed together once it is written. A
+// few are kept, none of a project of very many indicators (memory stays flat).
+class ScorePool {
+public:
+    std::unique_ptr<ProjectScore> take() {
+        if (m_kept.empty()) return std::make_unique<ProjectScore>();
+        std::unique_ptr<ProjectScore> s = std::move(m_kept.back());
+        m_kept.pop_back();
+        return s;
+    }
+    void give(std::unique_ptr<ProjectScore> s) {
+        if (s && m_kept.size() < k_kept && s->indicators.capacity() <= k_most_indicators)
+            m_kept.push_back(std::move(s));
+    }
+
+private:
+    static constexpr std::size_t k_kept = 4;
+    static constexpr std::size_t k_most_indicators = 256;
+    std::vector<std::unique_ptr<ProjectScore>> m_kept;
+};
+
+ScorePool& score_pool() {
+    thread_local ScorePool pool;
+    return pool;
+}
+
 // Renders a result's own findings and its score on the worker thread, for every output, into the
 // file's spools: delivering the file in order is then only a copy of bytes.
 void render_ahead(ProjectResult& r, const std::string& path, const std::vector<ReportStream*>& streams,
@@ -112,7 +140,7 @@ void render_ahead(ProjectResult& r, const std::string& path, const std::vector<R
     r.findings = std::move(elsewhere);
     r.order.resize(r.findings.size());
     std::iota(r.order.begin(), r.order.end(), std::uint32_t{0});
-    r.score.reset();
+    score_pool().give(std::move(r.score));
 }
 
 // Receives results in final order (one thread at a time): counts the summary, and either streams
@@ -137,6 +165,7 @@ public:
         if (r.score) {
             if (m_streams.empty()) m_report.scores.push_back(std::move(*r.score));
             for (auto* s : m_streams) s->score(*r.score);
+            score_pool().give(std::move(r.score));
         }
         if (r.progress) m_report.progress.push_back(std::move(*r.progress));
     }
@@ -314,8 +343,8 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     // After the drop, which keeps the others in their order: the order is the one sorting first gave.
     put_in_order(r);
     if (options.score) {
-        r.score =
-            std::make_unique<ProjectScore>(scoring::score_project(project, rules, scoring::steps_for(options.lang)));
+        r.score = score_pool().take();
+        scoring::score_project_into(project, rules, scoring::steps_for(options.lang), *r.score);
     }
     if (options.monitor) r.progress = std::make_unique<ProjectProgress>(monitor::analyse_project(project, rules));
     int own = 0;  // findings under this project's business key, for the key-evaluation list

@@ -48,13 +48,23 @@ Comparator scoring_comparator(const Indicator& indicator) {
 }
 
 std::string target_display(const Indicator& indicator) {
-    const std::string& text = indicator.target.text;
-    if (!is_numeric_target(indicator)) return text;
-    std::string shown = text;
-    const Quantity& q = model::read_quantity(text);
-    if (q.unit.empty() && !indicator.value.unit.empty()) shown += indicator.value.unit;
-    if (q.comparator == Comparator::none) shown = std::string(comparator_symbol(scoring_comparator(indicator))) + shown;
+    std::string shown;
+    target_display_into(indicator, shown);
     return shown;
+}
+
+void target_display_into(const Indicator& indicator, std::string& out) {
+    const std::string& text = indicator.target.text;
+    if (!is_numeric_target(indicator)) {
+        out.assign(text);
+        return;
+    }
+    // q is read before scoring_comparator, which may read another quantity over it.
+    const Quantity& q = model::read_quantity(text);
+    const std::string_view unit = q.unit.empty() ? std::string_view(indicator.value.unit) : std::string_view();
+    const std::string_view symbol =
+        q.comparator == Comparator::none ? comparator_symbol(scoring_comparator(indicator)) : "";
+    util::concat_into(out, {symbol, text, unit});
 }
 
 bool is_numeric_target(const Indicator& indicator) { return scoring_comparator(indicator) != Comparator::qualitative; }

@@ -24,6 +24,8 @@ Comparator scoring_comparator(const Indicator& indicator);
 /// The target as people read it: "≤842.07万元" (comparator and unit added when the cell lacks them),
 /// the cell text as written for 定性 targets.
 std::string target_display(const Indicator& indicator);
+/// target_display() written over `out`, which keeps its room.
+void target_display_into(const Indicator& indicator, std::string& out);
 
 /// True when the indicator is scored on numbers (its scoring comparator is ≥ ≤ > < =).
 bool is_numeric_target(const Indicator& indicator);

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "model/normalize.hpp"
@@ -56,13 +58,15 @@ const std::shared_ptr<const Formula>& empty_formula() {
 // Collects the steps of one indicator and the formula actually applied.
 class IndicatorScorer {
 public:
-    IndicatorScorer(const Project& project, const Indicator& ind, const RuleSet& rules, StepLanguages langs)
-        : m_project(project), m_ind(ind), m_rules(rules), m_policy(rules.scoring), m_langs(langs) {}
+    /// Scores into `out`, every field of which run() replaces (its strings keep their room).
+    IndicatorScorer(const Project& project, const Indicator& ind, const RuleSet& rules, StepLanguages langs,
+                    IndicatorScore& out)
+        : m_project(project), m_ind(ind), m_rules(rules), m_policy(rules.scoring), m_langs(langs), m_out(out) {}
 
-    IndicatorScore run() {
+    void run() {
         IndicatorScore& r = m_out;
         r.steps.reserve(8);  // most indicators take four steps, few more than eight: no regrowth moving them
-        r.indicator = m_ind.path();
+        m_ind.path_into(r.indicator);
         // The indicator's own row in the table (actuals may come from a separate file).
         r.loc = m_ind.name.loc;
         if (r.loc.row <= 0) r.loc.row = m_ind.row;
@@ -70,20 +74,22 @@ public:
         m_w = m_ind.weight_points.value_or(k_zero);
         if (m_w < k_zero) m_w = k_zero;
         r.weight = m_w;
-        r.target = target_display(m_ind);
-        r.actual = util::trim(m_ind.actual.as_read());
+        target_display_into(m_ind, r.target);
+        r.actual.assign(util::trim_view(m_ind.actual.as_read()));
+        r.score = k_zero;  // finish() sets both
+        r.formula.clear();
 
         const std::string_view actual_shown =
             r.actual.empty() ? std::string_view("（空）") : std::string_view(r.actual);
         const std::string weight = m_w.str();
         step(
-            [&] {
-                return util::concat({"目标：", r.target, "；实际完成值：", actual_shown, "；分值：", weight, "分"});
+            [&](std::string& out) {
+                util::concat_into(out, {"目标：", r.target, "；实际完成值：", actual_shown, "；分值：", weight, "分"});
             },
-            [&] {
-                return util::concat({"Target ", r.target, "; actual ",
-                                     r.actual.empty() ? std::string_view("(empty)") : std::string_view(r.actual),
-                                     "; weight ", weight});
+            [&](std::string& out) {
+                util::concat_into(out, {"Target ", r.target, "; actual ",
+                                        r.actual.empty() ? std::string_view("(empty)") : std::string_view(r.actual),
+                                        "; weight ", weight});
             });
         if (!m_ind.weight_points) {
             // A weight written but unreadable (权重10, 约10分) is not a blank one: bad-cell names it.
@@ -104,11 +110,11 @@ public:
                                         [](std::string_view text) { return canonical_form(*shared_deduction(text)); });
             const std::string_view written = util::trim_view(m_ind.deduction.as_read());
             step(
-                [&] {
-                    return util::concat({"扣分标准：", written, "（规范形式：", m_canonical, "）"});
+                [&](std::string& out) {
+                    util::concat_into(out, {"扣分标准：", written, "（规范形式：", m_canonical, "）"});
                 },
-                [&] {
-                    return util::concat({"Deduction standard: ", written, " (canonical: ", m_canonical, ")"});
+                [&](std::string& out) {
+                    util::concat_into(out, {"Deduction standard: ", written, " (canonical: ", m_canonical, ")"});
                 });
         } else {
             step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
@@ -116,19 +122,35 @@ public:
 
         const Decimal raw = is_numeric_target(m_ind) ? numeric() : qualitative();
         finish(raw);
-        return std::move(m_out);
+        // The steps of the indicator scored here before, beyond this one's.
+        r.steps.erase(r.steps.begin() + static_cast<std::ptrdiff_t>(m_steps), r.steps.end());
     }
 
 private:
     // A step in the languages the report shows (only one, unless the caller asked for both): the text of
     // every step of every scored indicator is built here, and building the other language's was a fifth
-    // of scoring. Steps whose text is computed pass it as lambdas, called only for a language shown.
+    // of scoring. Steps whose text is computed pass it as lambdas, called only for a language shown: a
+    // lambda either returns the text or, taking a std::string&, writes it over the step's own (which then
+    // keeps its room from project to project).
     template <class Zh, class En>
     void step(Zh&& zh, En&& en) {
-        Text t;
-        if (m_langs != StepLanguages::en) t.zh = zh();
-        if (m_langs != StepLanguages::zh) t.en = en();
-        m_out.steps.push_back(std::move(t));
+        if (m_steps == m_out.steps.size()) m_out.steps.emplace_back();
+        Text& t = m_out.steps[m_steps++];
+        if (m_langs != StepLanguages::en)
+            write(t.zh, zh);
+        else
+            t.zh.clear();
+        if (m_langs != StepLanguages::zh)
+            write(t.en, en);
+        else
+            t.en.clear();
+    }
+    template <class Make>
+    static void write(std::string& into, Make& make) {
+        if constexpr (std::is_invocable_v<Make&, std::string&>)
+            make(into);
+        else
+            into = make();
     }
     // A step whose text is fixed.
     void step(const char* zh, const char* en) {
@@ -137,11 +159,11 @@ private:
 
     void set_formula(const std::string& applied_default) {
         if (!m_has_text) {
-            m_out.formula = applied_default.empty() ? std::string("none") : applied_default;
+            m_out.formula.assign(applied_default.empty() ? std::string_view("none") : applied_default);
         } else if (applied_default.empty()) {
-            m_out.formula = m_canonical;
+            m_out.formula.assign(m_canonical);
         } else {
-            m_out.formula = util::concat({m_canonical, " => ", applied_default});
+            util::concat_into(m_out.formula, {m_canonical, " => ", applied_default});
         }
     }
 
@@ -217,15 +239,15 @@ private:
             const std::string target = m_t.str();
             const std::string weight = m_w.str();
             step(
-                [&] {
-                    return util::concat({"已达到目标（", actual, unit, " ", holds, " ", target, unit,
-                                         over_equal ? "，“=”指标超过目标值按达到计" : "", "）：得满分", weight, "分",
-                                         m_w == k_zero ? "（分值为0）" : ""});
+                [&](std::string& out) {
+                    util::concat_into(out, {"已达到目标（", actual, unit, " ", holds, " ", target, unit,
+                                            over_equal ? "，“=”指标超过目标值按达到计" : "", "）：得满分", weight, "分",
+                                            m_w == k_zero ? "（分值为0）" : ""});
                 },
-                [&] {
-                    return util::concat({"Target met (", actual, unit, " ", holds, " ", target, unit,
-                                         over_equal ? "; an “=” target exceeded counts as met" : "", "): full marks ",
-                                         weight, m_w == k_zero ? " (the weight is 0)" : ""});
+                [&](std::string& out) {
+                    util::concat_into(out, {"Target met (", actual, unit, " ", holds, " ", target, unit,
+                                            over_equal ? "; an “=” target exceeded counts as met" : "",
+                                            "): full marks ", weight, m_w == k_zero ? " (the weight is 0)" : ""});
                 });
             set_formula("");
             return m_w;
@@ -234,11 +256,12 @@ private:
             const std::string actual = av.str();
             const std::string target = m_t.str();
             step(
-                [&] {
-                    return util::concat({"未达到目标（实际 ", actual, unit, "，目标 ", sym, target, unit, "）"});
+                [&](std::string& out) {
+                    util::concat_into(out, {"未达到目标（实际 ", actual, unit, "，目标 ", sym, target, unit, "）"});
                 },
-                [&] {
-                    return util::concat({"Target missed (actual ", actual, unit, ", target ", sym, target, unit, ")"});
+                [&](std::string& out) {
+                    util::concat_into(out,
+                                      {"Target missed (actual ", actual, unit, ", target ", sym, target, unit, ")"});
                 });
         }
         if (!m_has_text) return default_formula();
@@ -338,9 +361,9 @@ private:
             if (m_policy.reverse == ReverseVariant::ratio) {
                 const Decimal s = w * t / a;
                 step(
-                    [&] {
-                        return util::concat({"默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = ", ws, " × ", ts,
-                                             " ÷ ", as, " = ", s.str()});
+                    [&](std::string& out) {
+                        util::concat_into(out, {"默认公式（反向指标，比值法）：分值 × 目标 ÷ 实际 = ", ws, " × ", ts,
+                                                " ÷ ", as, " = ", s.str()});
                     },
                     [&] {
                         return "Default (lower is better, ratio): weight × target ÷ actual = " + ws + " × " + ts +
@@ -361,9 +384,9 @@ private:
             }
             const Decimal s = w * (t + t - a) / t;
             step(
-                [&] {
-                    return util::concat({"默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = ", ws, " × (1 − (",
-                                         as, " − ", ts, ") ÷ ", ts, ") = ", s.str()});
+                [&](std::string& out) {
+                    util::concat_into(out, {"默认公式（反向指标）：分值 × (1 − (实际 − 目标) ÷ 目标) = ", ws,
+                                            " × (1 − (", as, " − ", ts, ") ÷ ", ts, ") = ", s.str()});
                 },
                 [&] {
                     return "Default (lower is better): weight × (1 − (actual − target) ÷ target) = " + ws +
@@ -377,9 +400,9 @@ private:
         }
         const Decimal s = w * a / t;
         step(
-            [&] {
-                return util::concat(
-                    {"默认公式（正向指标）：分值 × 实际 ÷ 目标 = ", ws, " × ", as, " ÷ ", ts, " = ", s.str()});
+            [&](std::string& out) {
+                util::concat_into(
+                    out, {"默认公式（正向指标）：分值 × 实际 ÷ 目标 = ", ws, " × ", as, " ÷ ", ts, " = ", s.str()});
             },
             [&] {
                 return "Default (higher is better): weight × actual ÷ target = " + ws + " × " + as + " ÷ " + ts +
@@ -542,9 +565,9 @@ private:
                                                         : "the target";
             if (gap <= k_zero) {
                 step(
-                    [&] {
-                        return util::concat({reverse ? "未超出" : "未低于", ref_name_zh, ref.str(), unit, "，“",
-                                             shown(s.source), "”不扣分"});
+                    [&](std::string& out) {
+                        util::concat_into(out, {reverse ? "未超出" : "未低于", ref_name_zh, ref.str(), unit, "，“",
+                                                shown(s.source), "”不扣分"});
                     },
                     [&] {
                         return "Not beyond " + ref_name_en + " " + val(ref, unit) + ": \"" + s.source +
@@ -555,18 +578,18 @@ private:
             }
             if (reverse) {
                 step(
-                    [&] {
-                        return util::concat(
-                            {"超出", ref_name_zh, "：", m_a.str(), " − ", ref.str(), " = ", qty_zh(gap, unit)});
+                    [&](std::string& out) {
+                        util::concat_into(
+                            out, {"超出", ref_name_zh, "：", m_a.str(), " − ", ref.str(), " = ", qty_zh(gap, unit)});
                     },
                     [&] {
                         return "Over " + ref_name_en + ": " + m_a.str() + " − " + ref.str() + " = " + qty_en(gap, unit);
                     });
             } else {
                 step(
-                    [&] {
-                        return util::concat(
-                            {"低于", ref_name_zh, "：", ref.str(), " − ", m_a.str(), " = ", qty_zh(gap, unit)});
+                    [&](std::string& out) {
+                        util::concat_into(
+                            out, {"低于", ref_name_zh, "：", ref.str(), " − ", m_a.str(), " = ", qty_zh(gap, unit)});
                     },
                     [&] {
                         return "Short of " + ref_name_en + ": " + ref.str() + " − " + m_a.str() + " = " +
@@ -667,11 +690,11 @@ private:
                         why_en = "only full steps count";
                     }
                     step(
-                        [&] {
+                        [&](std::string& out) {
                             const std::string steps = n.str();
-                            return util::concat({"按“", shown(s.source), "”：", div, " 步，", why_zh, "：", steps,
-                                                 " 步；扣分 ", steps, " × ", s.points.str(), " = ", deduction.str(),
-                                                 "分"});
+                            util::concat_into(
+                                out, {"按“", shown(s.source), "”：", div, " 步，", why_zh, "：", steps, " 步；扣分 ",
+                                      steps, " × ", s.points.str(), " = ", deduction.str(), "分"});
                         },
                         [&] {
                             return "Per \"" + said(Lang::en) + "\": " + div + " steps; " + why_en + ": " + n.str() +
@@ -693,8 +716,8 @@ private:
         }
         const Decimal s = m_w - total;
         step(
-            [&] {
-                return util::concat({"得分：", m_w.str(), " − ", total.str(), " = ", s.str()});
+            [&](std::string& out) {
+                util::concat_into(out, {"得分：", m_w.str(), " − ", total.str(), " = ", s.str()});
             },
             [&] { return "After deductions: " + m_w.str() + " − " + total.str() + " = " + s.str(); });
         return s;
@@ -718,8 +741,10 @@ private:
     }
 
     Decimal from_band(const ActualReading& a, const std::optional<Decimal>& reviewer) {
-        m_out.formula =
-            m_has_text ? util::concat({m_canonical, " => qualitative(bands)"}) : std::string("qualitative(bands)");
+        if (m_has_text)
+            util::concat_into(m_out.formula, {m_canonical, " => qualitative(bands)"});
+        else
+            m_out.formula.assign("qualitative(bands)");
         const QualitativeBand* band = a.band;
         if (band) {
             const Decimal lo = m_w * band->low;
@@ -730,41 +755,41 @@ private:
                 const std::string score = s.str();
                 if (s >= lo && s <= hi) {
                     step(
-                        [&] {
-                            return util::concat(
-                                {"自评得分", score, "在“", band->label, "”等级区间", range, "内：采用自评得分"});
+                        [&](std::string& out) {
+                            util::concat_into(
+                                out, {"自评得分", score, "在“", band->label, "”等级区间", range, "内：采用自评得分"});
                         },
-                        [&] {
-                            return util::concat({"The reviewer's score ", score, " lies in the band of \"", band->label,
-                                                 "\" ", range, ": it is used"});
+                        [&](std::string& out) {
+                            util::concat_into(out, {"The reviewer's score ", score, " lies in the band of \"",
+                                                    band->label, "\" ", range, ": it is used"});
                         });
                     return s;
                 }
                 const Decimal c = s < lo ? lo : hi;
                 const std::string edge = c.str();
                 step(
-                    [&] {
-                        return util::concat({"自评得分", score, "超出“", band->label, "”等级区间", range,
-                                             "：按区间边界计", edge, "分"});
+                    [&](std::string& out) {
+                        util::concat_into(out, {"自评得分", score, "超出“", band->label, "”等级区间", range,
+                                                "：按区间边界计", edge, "分"});
                     },
-                    [&] {
-                        return util::concat({"The reviewer's score ", score, " is outside the band of \"", band->label,
-                                             "\" ", range, ": taken at the band's edge, ", edge});
+                    [&](std::string& out) {
+                        util::concat_into(out, {"The reviewer's score ", score, " is outside the band of \"",
+                                                band->label, "\" ", range, ": taken at the band's edge, ", edge});
                     });
                 return c;
             }
             const Decimal s = m_w * band->default_fraction;
             if (band == top_band(m_policy) && band->default_fraction == Decimal::from_int(1)) {
                 step(
-                    [&] {
-                        return util::concat({"等级“", band->label, "”且未填写得分：得满分", s.str(), "分"});
+                    [&](std::string& out) {
+                        util::concat_into(out, {"等级“", band->label, "”且未填写得分：得满分", s.str(), "分"});
                     },
                     [&] { return "Label \"" + band->label + "\" with no reviewer's score: full marks " + s.str(); });
             } else {
                 step(
-                    [&] {
-                        return util::concat({"等级“", band->label, "”但未填写得分：按默认比例计 ", m_w.str(), " × ",
-                                             band->default_fraction.str(), " = ", s.str(), "（请填写自评得分）"});
+                    [&](std::string& out) {
+                        util::concat_into(out, {"等级“", band->label, "”但未填写得分：按默认比例计 ", m_w.str(), " × ",
+                                                band->default_fraction.str(), " = ", s.str(), "（请填写自评得分）"});
                     },
                     [&] {
                         return "Label \"" + band->label +
@@ -776,8 +801,8 @@ private:
         }
         if (reviewer) {
             step(
-                [&] {
-                    return util::concat({"实际完成值未写明等级，采用自评得分", reviewer->str()});
+                [&](std::string& out) {
+                    util::concat_into(out, {"实际完成值未写明等级，采用自评得分", reviewer->str()});
                 },
                 [&] { return "The actual names no label; the reviewer's score " + reviewer->str() + " is used"; });
             return *reviewer;
@@ -824,11 +849,11 @@ private:
         m_out.score = rounded;
         const std::string score = rounded.str();
         step(
-            [&] {
-                return util::concat({"本项得分：", score, "分"});
+            [&](std::string& out) {
+                util::concat_into(out, {"本项得分：", score, "分"});
             },
-            [&] {
-                return util::concat({"Score: ", score});
+            [&](std::string& out) {
+                util::concat_into(out, {"Score: ", score});
             });
         if (is_numeric_target(m_ind)) {
             if (const auto reviewer = read_reviewer_score(m_ind); reviewer && *reviewer != rounded) {
@@ -850,11 +875,14 @@ private:
     const RuleSet& m_rules;
     const ScoringPolicy& m_policy;
     const StepLanguages m_langs;
-    IndicatorScore m_out;
+    IndicatorScore& m_out;
+    std::size_t m_steps = 0;  ///< steps of m_out written so far
     Decimal m_w;
     bool m_has_text = false;
     std::shared_ptr<const Formula> m_formula = empty_formula();  ///< the deduction text's, when m_has_text
-    std::string m_canonical;
+    /// The deduction text's canonical form, in the memo that keeps it (valid until its next use: by the
+    /// next indicator).
+    std::string_view m_canonical;
     Decimal m_a;
     Decimal m_t;
     Comparator m_c = Comparator::ge;
@@ -864,7 +892,9 @@ private:
 
 IndicatorScore score_indicator(const Project& project, const Indicator& indicator, const RuleSet& rules,
                                StepLanguages langs) {
-    return IndicatorScorer(project, indicator, rules, langs).run();
+    IndicatorScore out;
+    IndicatorScorer(project, indicator, rules, langs, out).run();
+    return out;
 }
 
 BudgetExecution score_budget_execution(const Project& project, const RuleSet& rules) {
@@ -890,22 +920,30 @@ std::string grade_for(Decimal total, const ScoringPolicy& policy) {
 
 ProjectScore score_project(const Project& project, const RuleSet& rules, StepLanguages langs) {
     ProjectScore ps;
+    score_project_into(project, rules, langs, ps);
+    return ps;
+}
+
+void score_project_into(const Project& project, const RuleSet& rules, StepLanguages langs, ProjectScore& ps) {
     ps.file = project.file;
     ps.project_code = project.code.text;
     ps.project = project.name.text;
     ps.row = project.first_row;
     Decimal total;
     ps.indicators.reserve(project.indicators.size());  // no regrowth moving scored indicators around
+    std::size_t scored = 0;
     for (const auto& ind : project.indicators) {
         if (ind.placeholder) continue;
-        ps.indicators.push_back(score_indicator(project, ind, rules, langs));
-        total += ps.indicators.back().score;
+        if (scored == ps.indicators.size()) ps.indicators.emplace_back();
+        IndicatorScore& slot = ps.indicators[scored++];
+        IndicatorScorer(project, ind, rules, langs, slot).run();
+        total += slot.score;
     }
+    ps.indicators.erase(ps.indicators.begin() + static_cast<std::ptrdiff_t>(scored), ps.indicators.end());
     ps.budget_execution = score_budget_execution(project, rules);
     total += ps.budget_execution.score;
     ps.total = total;
     ps.grade = grade_for(total, rules.scoring);
-    return ps;
 }
 
 }  // namespace perf_check::scoring

@@ -37,5 +37,10 @@ std::string grade_for(Decimal total, const ScoringPolicy& policy);
 /// Scores a project: every non-placeholder indicator (in table order), budget execution, total = sum of
 /// the rounded indicator scores + the budget execution score, and the grade.
 ProjectScore score_project(const Project& project, const RuleSet& rules, StepLanguages langs = StepLanguages::both);
+/// score_project() written over `out`, every field replaced. Its indicators' strings and step lists keep
+/// their room: a run that scores each project into the last one's score allocates only for texts longer
+/// than before (freeing and allocating a score's hundred strings for every project was a tenth of a
+/// score run's instructions).
+void score_project_into(const Project& project, const RuleSet& rules, StepLanguages langs, ProjectScore& out);
 
 }  // namespace perf_check::scoring

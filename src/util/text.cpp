@@ -589,16 +589,23 @@ std::vector<std::string> split(std::string_view s, char sep) {
     return out;
 }
 
-std::string concat(std::initializer_list<std::string_view> parts) {
+void concat_into(std::string& out, std::initializer_list<std::string_view> parts) {
     std::size_t n = 0;
     for (const std::string_view p : parts) n += p.size();
-    // Sized once, then copied into: an append checks the room and the size of each part again.
-    std::string out(n, '\0');
+    // Sized once, then copied into: an append checks the room and the size of each part again. A string
+    // too small is emptied first, so that growing it copies none of its old text.
+    if (n > out.capacity()) out.clear();
+    out.resize(n);
     char* to = out.data();
     for (const std::string_view p : parts) {
         if (!p.empty()) std::memcpy(to, p.data(), p.size());
         to += p.size();
     }
+}
+
+std::string concat(std::initializer_list<std::string_view> parts) {
+    std::string out;
+    concat_into(out, parts);
     return out;
 }
 

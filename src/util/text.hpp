@@ -148,6 +148,10 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// The parts one after another, in a string sized once: a chain of `+` on std::string grows (and copies)
 /// its result several times over for a sentence of a dozen parts, as the scorer's steps are.
 std::string concat(std::initializer_list<std::string_view> parts);
+/// The same written over `out`, which keeps its room: a string refilled from one use to the next (the
+/// scorer's steps, project after project) then allocates only when a text is longer than any before.
+/// No part may view `out` itself.
+void concat_into(std::string& out, std::initializer_list<std::string_view> parts);
 /// `s` as one CSV field (RFC 4180): in quotes, with its quotes doubled, when it holds a comma, a quote
 /// or a line break; as it is otherwise.
 std::string csv_quoted(std::string_view s);

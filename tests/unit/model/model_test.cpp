@@ -58,6 +58,9 @@ TEST_CASE("make_finding names an indicator that did not go through normalisation
     const Finding f = make_finding(p, &ind, Cell{});  // a cell with no place: the indicator's row
     CHECK(f.indicator == "产出指标//补贴资金到位率");
     CHECK(f.indicator == ind.path());
+    std::string over = "成本指标/经济成本指标/一个更长的旧指标名称";  // path_into replaces what it held
+    ind.path_into(over);
+    CHECK(over == ind.path());
     CHECK(f.loc.row == 9);
     CHECK(f.loc.column == 0);
     CHECK(f.value.empty());

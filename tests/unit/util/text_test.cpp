@@ -630,6 +630,19 @@ TEST_CASE("concat joins its parts in one string", "[text]") {
     CHECK(joined.substr(100, 3) == "中");
 }
 
+TEST_CASE("concat_into writes over what the string held, shorter or longer", "[text]") {
+    const std::string long_part(100, 'x');
+    std::string out = "一段比下一段长的旧文本，超过十五个字节";
+    const std::size_t room = out.capacity();
+    perf_check::util::concat_into(out, {"得分：", "10", "分"});
+    CHECK(out == "得分：10分");
+    CHECK(out.capacity() == room);  // kept: a shorter text is written in place
+    perf_check::util::concat_into(out, {long_part, "中", long_part});
+    CHECK(out == concat({long_part, "中", long_part}));
+    perf_check::util::concat_into(out, {});
+    CHECK(out.empty());
+}
+
 TEST_CASE("same_text is a == b at every length and for a difference at every position", "[text]") {
     // Up to 16 bytes it compares overlapping words instead of calling memcmp: a byte that differs must
     // be seen wherever it is, and texts of different lengths are never the same.
