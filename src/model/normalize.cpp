@@ -169,12 +169,21 @@ std::size_t code_points(std::string_view s) {
 
 }  // namespace
 
-std::string canonical_unit(std::string_view unit) {
+namespace {
+std::string canonical_unit_uncached(std::string_view unit) {
     std::string u = util::strip_spaces(util::fold(unit));
     for (const auto& [from, to] : k_unit_synonyms) {
         if (u == from) return std::string(to);
     }
     return u;
+}
+}  // namespace
+
+// Cached: every indicator's 度量单位 is read (by normalisation, and again by the scorer's readings of
+// actuals), and a table has a few dozen units.
+std::string canonical_unit(std::string_view unit) {
+    thread_local util::TextMemo<std::string> memo;
+    return memo.get(unit, canonical_unit_uncached);
 }
 
 namespace {
