@@ -86,20 +86,6 @@ inline bool plain_block(__m128i x, unsigned& carry, unsigned fresh = 0xFFFF) {
            0;
 }
 
-// Copies the `n` (below 16) bytes at `from` to `to` without a call: two copies that overlap.
-void copy_short(char* to, const char* from, std::size_t n) {
-    if (n >= 8) {
-        std::memcpy(to, from, 8);
-        std::memcpy(to + n - 8, from + n - 8, 8);
-    } else if (n >= 4) {
-        std::memcpy(to, from, 4);
-        std::memcpy(to + n - 4, from + n - 4, 4);
-    } else if (n > 0) {
-        to[0] = from[0];
-        to[n / 2] = from[n / 2];
-        to[n - 1] = from[n - 1];
-    }
-}
 #endif
 
 // Writes `n` spaces at `p`, which has room for n + 7 bytes, and returns their end: a word at a time,
@@ -122,7 +108,7 @@ inline bool copy_plain(std::string_view text, char* out) {
         // Padded with spaces in `out`'s scratch (the text itself may end at the end of a page): a
         // character cut by the end of the text expects continuation bytes where the padding is.
         _mm_storeu_si128(reinterpret_cast<__m128i*>(out), _mm_set1_epi8(' '));
-        copy_short(out, in, n);
+        util::copy_bytes(out, in, n);
         return plain_block(_mm_loadu_si128(reinterpret_cast<const __m128i*>(out)), carry);
     }
     std::size_t i = 0;

@@ -598,7 +598,7 @@ void concat_into(std::string& out, std::initializer_list<std::string_view> parts
     out.resize(n);
     char* to = out.data();
     for (const std::string_view p : parts) {
-        if (!p.empty()) std::memcpy(to, p.data(), p.size());
+        copy_bytes(to, p.data(), p.size());
         to += p.size();
     }
 }

@@ -125,6 +125,25 @@ bool same_ends(const char* x, const char* y, std::size_t n) {
 }
 }  // namespace detail
 
+/// Copies the `n` bytes at `from` to `to` (which do not overlap); below 16 bytes without a call of memcpy,
+/// as two copies that overlap: the parts of the scorer's sentences and a report's short strings are mostly
+/// a few bytes, and the call cost more than the copy.
+inline void copy_bytes(char* to, const char* from, std::size_t n) {
+    if (n >= 16) {
+        std::memcpy(to, from, n);
+    } else if (n >= 8) {
+        std::memcpy(to, from, 8);
+        std::memcpy(to + n - 8, from + n - 8, 8);
+    } else if (n >= 4) {
+        std::memcpy(to, from, 4);
+        std::memcpy(to + n - 4, from + n - 4, 4);
+    } else if (n > 0) {
+        to[0] = from[0];
+        to[n / 2] = from[n / 2];
+        to[n - 1] = from[n - 1];
+    }
+}
+
 /// a == b, without a call of memcmp for texts of up to 16 bytes: level names, units and the memos' keys
 /// are compared several times per indicator, and most of them are that short (a call cost more than
 /// the comparison).

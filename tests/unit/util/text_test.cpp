@@ -630,6 +630,17 @@ TEST_CASE("concat joins its parts in one string", "[text]") {
     CHECK(joined.substr(100, 3) == "中");
 }
 
+TEST_CASE("copy_bytes copies exactly its bytes at every length", "[text]") {
+    // Below 16 bytes it copies in overlapping pieces: every byte must arrive, and none past the end.
+    std::string from;
+    for (int i = 0; i < 40; ++i) from += static_cast<char>('A' + i);
+    for (std::size_t n = 0; n <= from.size(); ++n) {
+        std::string to(from.size() + 2, '.');
+        perf_check::util::copy_bytes(to.data() + 1, from.data(), n);
+        CHECK(to == "." + from.substr(0, n) + std::string(from.size() + 1 - n, '.'));
+    }
+}
+
 TEST_CASE("concat_into writes over what the string held, shorter or longer", "[text]") {
     const std::string long_part(100, 'x');
     std::string out = "一段比下一段长的旧文本，超过十五个字节";
