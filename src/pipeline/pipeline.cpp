@@ -3,6 +3,7 @@
 #include "pipeline/commands.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -22,6 +23,7 @@
 #include "monitor/monitor.hpp"
 #include "pipeline/in_order_pool.hpp"
 #include "pipeline/ordered_delivery.hpp"
+#include "pipeline/score_pool.hpp"
 #include "pipeline/spool.hpp"
 #include "report/baseline.hpp"
 #include "report/build.hpp"
@@ -90,29 +92,6 @@ struct FileEnd {
     std::vector<Spool> spools;
 };
 
-// Scores already written, kept by the thread that wrote them for the next projects it scores: a score is
-// then written over one of the same shape, whose strings and step lists keep their room (score_project_into),
-// instead of a hundred strings allocated for each project and freed together once it is written. A
-// few are kept, none of a project of very many indicators (memory stays flat).
-class ScorePool {
-public:
-    std::unique_ptr<ProjectScore> take() {
-        if (m_kept.empty()) return std::make_unique<ProjectScore>();
-        std::unique_ptr<ProjectScore> s = std::move(m_kept.back());
-        m_kept.pop_back();
-        return s;
-    }
-    void give(std::unique_ptr<ProjectScore> s) {
-        if (s && m_kept.size() < k_kept && s->indicators.capacity() <= k_most_indicators)
-            m_kept.push_back(std::move(s));
-    }
-
-private:
-    static constexpr std::size_t k_kept = 4;
-    static constexpr std::size_t k_most_indicators = 256;
-    std::vector<std::unique_ptr<ProjectScore>> m_kept;
-};
-
 ScorePool& score_pool() {
     thread_local ScorePool pool;
     return pool;
@@ -163,9 +142,12 @@ public:
         for (const auto& c : r.counts) m_summary.add_counts(c, file);
         if (r.stat) m_summary.add_project(*r.stat);
         if (r.score) {
-            if (m_streams.empty()) m_report.scores.push_back(std::move(*r.score));
-            for (auto* s : m_streams) s->score(*r.score);
-            score_pool().give(std::move(r.score));
+            if (m_streams.empty()) {
+                m_report.scores.push_back(std::move(*r.score));  // kept: nothing is left to write over
+            } else {
+                for (auto* s : m_streams) s->score(*r.score);
+                score_pool().give(std::move(r.score));
+            }
         }
         if (r.progress) m_report.progress.push_back(std::move(*r.progress));
     }

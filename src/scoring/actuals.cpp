@@ -59,7 +59,8 @@ void target_display_into(const Indicator& indicator, std::string& out) {
         out.assign(text);
         return;
     }
-    // q is read before scoring_comparator, which may read another quantity over it.
+    // q's fields are read before scoring_comparator is asked: a reading of another quantity there would
+    // write over what q refers to.
     const Quantity& q = model::read_quantity(text);
     const std::string_view unit = q.unit.empty() ? std::string_view(indicator.value.unit) : std::string_view();
     const std::string_view symbol =

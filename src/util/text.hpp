@@ -126,8 +126,7 @@ bool same_ends(const char* x, const char* y, std::size_t n) {
 }  // namespace detail
 
 /// Copies the `n` bytes at `from` to `to` (which do not overlap); below 16 bytes without a call of memcpy,
-/// as two copies that overlap: the parts of the scorer's sentences and a report's short strings are mostly
-/// a few bytes, and the call cost more than the copy.
+/// as two copies that overlap: for pieces of a few bytes the call cost more than the copy.
 inline void copy_bytes(char* to, const char* from, std::size_t n) {
     if (n >= 16) {
         std::memcpy(to, from, n);
@@ -167,9 +166,8 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 /// The parts one after another, in a string sized once: a chain of `+` on std::string grows (and copies)
 /// its result several times over for a sentence of a dozen parts, as the scorer's steps are.
 std::string concat(std::initializer_list<std::string_view> parts);
-/// The same written over `out`, which keeps its room: a string refilled from one use to the next (the
-/// scorer's steps, project after project) then allocates only when a text is longer than any before.
-/// No part may view `out` itself.
+/// The same written over `out`, which keeps its room: a string refilled from one use to the next then
+/// allocates only when a text is longer than any before. No part may view `out` itself.
 void concat_into(std::string& out, std::initializer_list<std::string_view> parts);
 /// `s` as one CSV field (RFC 4180): in quotes, with its quotes doubled, when it holds a comma, a quote
 /// or a line break; as it is otherwise.

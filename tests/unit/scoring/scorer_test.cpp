@@ -627,50 +627,57 @@ TEST_CASE("grades follow the rule set's bands", "[scoring][scorer]") {
 
 namespace {
 
-// `rows` as one project with these actuals (and reviewer's scores, "" for none), one per row.
-Project with_actuals(const std::string& name, const std::vector<test::Row>& rows,
-                     const std::vector<std::pair<std::string, std::string>>& actuals) {
-    Project p = test::project("301001", name, "900", "保障区内退休人员待遇按时足额发放。", rows);
+// `rows` as one project of `file` with these actuals (and reviewer's scores, "" for none), one per row,
+// and its budget and spent ("" for none).
+Project with_actuals(const std::string& file, const std::string& code, const std::string& name, int first_row,
+                     const std::vector<test::Row>& rows,
+                     const std::vector<std::pair<std::string, std::string>>& actuals, const std::string& budget,
+                     const std::string& spent) {
+    Project p = test::project(code, name, "900", "保障区内退休人员待遇按时足额发放。", rows, first_row);
+    p.file = file;
     REQUIRE(actuals.size() == p.indicators.size());
     for (std::size_t i = 0; i < actuals.size(); ++i) {
         const int row = p.indicators[i].row;
         p.indicators[i].actual = test::cell(actuals[i].first, row, 16);
         p.indicators[i].score = test::cell(actuals[i].second, row, 17);
     }
-    p.budget = test::cell("900", 5, 14);
-    p.spent = test::cell("855", 5, 15);
+    p.budget = test::cell(budget, first_row, 14);
+    p.spent = test::cell(spent, first_row, 15);
     return p;
 }
 
-// Projects of different shapes: indicators and steps of different counts, both kinds of target, a
-// placeholder row, a reviewer's score, cut-offs, an unreadable weight, an indicator placed in an actuals
-// file, none at all.
+// Projects of different shapes: of different files, codes, rows and budgets (one without any);
+// indicators and steps of different counts, both kinds of target, a placeholder row, a reviewer's score,
+// cut-offs, an unreadable weight, an indicator placed in an actuals file, none at all.
 std::vector<Project> shapes() {
     std::vector<Project> out;
     out.push_back(with_actuals(
-        "多指标项目",
+        "dept/a.csv", "301001", "多指标项目", 5,
         {quantitative("842.07", "≤", "万元", "每超过5万元，扣1分，扣完为止", "20分", "成本指标", "经济成本指标"),
          quantitative("95", "≥", "%", "达到指标值得满分；每低于目标值1个百分点扣1分，扣完为止；低于80%不得分", "25分"),
          {"产出指标", "数量指标", "无", "无", "无", "无", "无", "无", ""},
          quantitative("100", "≥", "人", "每少10人扣1分，50%以下不得分", "10分"),
          qualitative("有效保障"),
          quantitative("10", "≤", "个", "", "约10分")},
-        {{"900", ""}, {"85", ""}, {"", ""}, {"45", ""}, {"部分达成年度指标并具有一定效果", "19"}, {"12", ""}}));
+        {{"900", ""}, {"85", ""}, {"", ""}, {"45", ""}, {"部分达成年度指标并具有一定效果", "19"}, {"12", ""}}, "900",
+        "855"));
     // A long actual and a long deduction text: strings longer than any of the project above.
     out.push_back(with_actuals(
-        "长文本项目",
+        "dept/另一个部门的很长的文件名称-2024年度绩效自评表.csv", "302017", "长文本项目", 40,
         {quantitative(
             "90", "≥", "%",
             "达到指标值得满分，少于1%扣0.5分，扣完为止。未按时完成的，每延迟一个月扣1分；资金使用不规范的视情况扣分",
             "30分", "效益指标", "社会效益指标")},
-        {{"86.5%（年末部分补贴未及时拨付到位，已于次年一季度补发完毕，涉及人员十二人）", ""}}));
-    Project elsewhere = with_actuals("实际值在另一文件", {qualitative("按时发放")}, {{"达成年度指标", "18"}});
+        {{"86.5%（年末部分补贴未及时拨付到位，已于次年一季度补发完毕，涉及人员十二人）", ""}}, "", ""));
+    Project elsewhere = with_actuals("b.csv", "9", "实际值在另一文件", 7, {qualitative("按时发放")},
+                                     {{"达成年度指标", "18"}}, "120.5", "60");
     elsewhere.indicators[0].name.loc.file = "actuals.xlsx";
     elsewhere.indicators[0].name.loc.sheet = "自评表";
     elsewhere.indicators[0].name.loc.sheet_row = 9;
     out.push_back(elsewhere);
-    out.push_back(
-        with_actuals("无指标项目", {{"产出指标", "数量指标", "无", "无", "无", "无", "无", "无", ""}}, {{"", ""}}));
+    out.push_back(with_actuals("c.csv", "", "无指标项目", 12,
+                               {{"产出指标", "数量指标", "无", "无", "无", "无", "无", "无", ""}}, {{"", ""}}, "10",
+                               "10"));
     return out;
 }
 
@@ -690,6 +697,8 @@ TEST_CASE("a score written over another project's is the one scored afresh", "[s
     REQUIRE(many.indicators.size() == 5);
     REQUIRE(longest.indicators.size() == 1);
     REQUIRE(scoring::score_project(projects[3], rules).indicators.empty());
+    CHECK_FALSE(longest.budget_execution.rate);  // no budget: nothing of another's may show
+    CHECK(many.budget_execution.rate);
     CHECK(many.indicators[0].steps.size() != many.indicators[4].steps.size());
     CHECK(many.indicators[0].formula != many.indicators[4].formula);
     CHECK(scoring::score_project(projects[2], rules).indicators[0].loc.sheet == "自评表");
