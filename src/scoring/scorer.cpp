@@ -76,7 +76,9 @@ public:
         r.weight = m_w;
         target_display_into(m_ind, r.target);
         r.actual.assign(util::trim_view(m_ind.actual.as_read()));
-        r.score = k_zero;  // finish() sets both
+        // finish() sets the score and every way through sets the formula: reset all the same, so that
+        // nothing of the indicator scored here before can show.
+        r.score = k_zero;
         r.formula.clear();
 
         const std::string_view actual_shown =
