@@ -3,6 +3,7 @@
 # rows/s and peak RSS for check and score, GB18030 and XLSX input, every other report format once, the
 # `wc -l` floor, peak RSS on a ~1 GB CSV, and -j scaling on a batch of 8 files.
 # usage: bench/run.sh [N_PROJECTS] [--no-big]   (default 60000 ≈ 100 MB of CSV; --no-big skips the 1 GB case)
+#        BENCH_BUILD=release bench/run.sh …        (the plain Release build instead of the profile-guided one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-60000}
@@ -12,9 +13,16 @@ big=1
 # makes new ones.
 work=${BENCH_DIR:-/tmp/perf-check-bench}/gen-$(sha1sum bench/generate.py | cut -c1-10)
 mkdir -p "$work"
-cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-release -j2 --target perf-check >/dev/null
-bin=$PWD/build-release/perf-check
+# The binary measured: the profile-guided build of scripts/build-fast.sh (what a province-scale run should
+# use), or with BENCH_BUILD=release the plain Release build (quicker to rebuild while changing code).
+if [ "${BENCH_BUILD:-fast}" = release ]; then
+  cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build-release -j2 --target perf-check >/dev/null
+  bin=$PWD/build-release/perf-check
+else
+  bin=$(bash scripts/build-fast.sh | tail -n 1)
+fi
+echo "binary: $bin"
 if [ ! -f "$work/t$n.csv" ]; then
   echo "generating $n projects in $work ..."
   /usr/bin/python3 bench/generate.py "$n" "$work/t$n" >"$work/t$n.log"
