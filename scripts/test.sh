@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2 of the README (and what CI runs): install what is missing, build, run the whole test suite;
-# then the same suite again under ASan+UBSan (clang 14) and each fuzz target briefly.
+# the profile-guided build's training runs on small tables (scripts/pgo-train.sh); then the same suite
+# again under ASan+UBSan (clang 14) and each fuzz target briefly.
 # PERF_CHECK_SANITIZE_TESTS=0 skips the second part (a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,7 @@ cmake --build build -j2
 ctest --test-dir build --output-on-failure
 # The profile-guided build's training runs (scripts/build-fast.sh), with this build on small tables: a
 # command line they use that stopped working fails here, not in the next benchmark.
-bash scripts/pgo-train.sh build/perf-check build/pgo-train 100
+bash scripts/pgo-train.sh build/perf-check build 100
 echo "profile training runs: all done"
 
 if [ "${PERF_CHECK_SANITIZE_TESTS:-1}" = 0 ]; then
