@@ -15,13 +15,14 @@ work=${BENCH_DIR:-/tmp/perf-check-bench}/gen-$(sha1sum bench/generate.py | cut -
 mkdir -p "$work"
 # The binary measured: the profile-guided build of scripts/build-fast.sh (what a province-scale run should
 # use), or with BENCH_BUILD=release the plain Release build (quicker to rebuild while changing code).
-if [ "${BENCH_BUILD:-fast}" = release ] || [ "${BENCH_BUILD:-fast}" = Release ]; then
-  cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build-release -j2 --target perf-check >/dev/null
-  bin=$PWD/build-release/perf-check
-else
-  bin=$(bash scripts/build-fast.sh | tail -n 1)
-fi
+case "${BENCH_BUILD:-fast}" in
+  release | Release)
+    cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+    cmake --build build-release -j2 --target perf-check >/dev/null
+    bin=$PWD/build-release/perf-check
+    ;;
+  *) bin=$(bash scripts/build-fast.sh | tail -n 1) ;;
+esac
 echo "binary: $bin"
 if [ ! -f "$work/t$n.csv" ]; then
   echo "generating $n projects in $work ..."
