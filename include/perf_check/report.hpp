@@ -77,6 +77,7 @@ struct Report {
     int version = 1;
     Lang lang = Lang::zh;
     bool with_summary = false;  ///< --summary: reporters print per-file/per-unit lines and key projects
+    bool scoring = false;       ///< the run scores its projects (perf-check score), even when it has none
     std::vector<FileResult> files;
     std::vector<Finding> findings;    ///< sorted: file order, row, column, rule
     std::vector<ProjectScore> scores; ///< in file/project order; empty unless scoring
@@ -101,6 +102,10 @@ public:
     /// Input file `path` comes next: called for every file of the run in report order (unreadable ones
     /// too), before any finding placed in it. Formats that number their files (SARIF's artifacts) use it.
     virtual void begin_file(const std::string& /*path*/) {}
+    /// The run scores its projects (`perf-check score`; Report::scoring): called once, before anything
+    /// else, when scores will come. A format that keeps scores and findings in separate parts may then
+    /// lead with the scores, the bigger part of such a run (JSON does).
+    virtual void expect_scores() {}
     /// The file begun last is complete: every finding placed in it has come. Formats that print a file's
     /// line (its projects, or why it could not be read) above its findings write both now.
     virtual void end_file(const FileResult& /*file*/) {}

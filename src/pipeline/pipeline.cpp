@@ -615,6 +615,7 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
     Report report;
     report.lang = options.lang;
     report.with_summary = options.summary;
+    report.scoring = options.score;
     if (options.monitor) report.as_of = rules.monitoring.as_of;
     // The actuals (or progress) file is listed once, as such, even when it sits among the tables; the
     // reports and baselines are no tables at all (an output named as a table was refused by run()).
@@ -898,6 +899,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                 streams.clear();
                 break;
             }
+            if (options.score) s->expect_scores();
             streams.push_back(std::move(s));
         }
     }

@@ -225,20 +225,25 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
     w.end_object();
 }
 
-// Findings go straight to the output; scores, which the contract keeps in their own array, are spooled
-// to an unlinked temporary file (memory if none can be made) and copied after the findings.
+// One of the two arrays goes straight to the output; the other is spooled to an unlinked temporary file
+// (memory if none can be made) and copied after it. A check run has no scores: its findings go straight.
+// A score run leads with its scores, four times the bytes of its findings (each indicator's steps): the
+// findings wait instead. (Spooling the scores of 60000 projects, 320 MB, made a score run 15–20% slower,
+// the kernel writing, and throttling the writer of, twice the dirty pages.) Both orders hold the same
+// keys; a JSON reader does not see the difference.
 class JsonStream final : public ReportStream {
 public:
     JsonStream(std::ostream& out, Lang lang, bool with_summary)
         : m_w(out), m_lang(lang), m_with_summary(with_summary) {}
-    void finding(const Finding& f) override {
-        start();
-        write_finding(m_w, f, m_lang);
+    void expect_scores() override {
+        if (!m_started) m_scores_first = true;
     }
-    void score(const ProjectScore& s) override { write_score(spool(), s, m_lang); }
+    void finding(const Finding& f) override { write_finding(findings_out(), f, m_lang); }
+    void score(const ProjectScore& s) override { write_score(scores_out(), s, m_lang); }
     [[nodiscard]] bool renders() const override { return true; }
     void render(const std::vector<Finding>& findings, const ProjectScore* score, Rendered& out) const override {
-        // Elements of the arrays at depth 1 of the document (findings) and of the spool (scores).
+        // Elements of the arrays at depth 1 of the document (findings and scores alike, so either may be
+        // the spooled one).
         JsonWriter w = JsonWriter::elements(1);
         for (const auto& f : findings) write_finding(w, f, m_lang);
         out.findings = w.take();
@@ -246,16 +251,17 @@ public:
         out.scores = w.take();
     }
     void append_spooled(std::istream* findings, std::istream* scores) override {
-        if (findings) {
-            start();
-            m_w.splice_elements(*findings, true);
-        }
-        if (scores) spool().splice_elements(*scores, true);
+        if (findings) findings_out().splice_elements(*findings, true);
+        if (scores) scores_out().splice_elements(*scores, true);
     }
     void finish(const Report& rest) override {
         start();
         m_w.end_array();
-        m_w.key("scores").begin_array();
+        if (m_scores_first)
+            m_w.key("findings");
+        else
+            m_w.key("scores");
+        m_w.begin_array();
         if (m_spool) {
             m_spool_writer.reset();  // flushes
             m_spool->seekg(0);
@@ -282,6 +288,12 @@ public:
     }
 
 private:
+    JsonWriter& findings_out() { return m_scores_first ? spool() : direct(); }
+    JsonWriter& scores_out() { return m_scores_first ? direct() : spool(); }
+    JsonWriter& direct() {
+        start();
+        return m_w;
+    }
     JsonWriter& spool() {
         if (!m_spool) {
             m_spool = util::temporary_stream();
@@ -299,10 +311,15 @@ private:
         m_w.key("name").string("perf-check");
         m_w.key("version").string(PERF_CHECK_VERSION);
         m_w.end_object();
-        m_w.key("findings").begin_array();
+        if (m_scores_first)
+            m_w.key("scores");
+        else
+            m_w.key("findings");
+        m_w.begin_array();
     }
 
     bool m_started = false;
+    bool m_scores_first = false;
     JsonWriter m_w;
     Lang m_lang;
     bool m_with_summary;

@@ -17,6 +17,7 @@ public:
         : m_make(std::move(make)), m_carries_summary(carries_summary) {}
     void write(const Report& report, std::ostream& out) const override {
         const auto s = m_make(out, report.lang, report.with_summary);
+        if (report.scoring) s->expect_scores();
         replay(report, *s);
     }
     [[nodiscard]] std::unique_ptr<ReportStream> stream(std::ostream& out, Lang lang, bool with_summary) const override {

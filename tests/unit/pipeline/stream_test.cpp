@@ -161,6 +161,40 @@ TEST_CASE("findings and scores rendered ahead by parallel workers match the in-m
     CHECK(nlohmann::json::parse(run_json(opts, true).out) == doc);
 }
 
+TEST_CASE("a score run's JSON leads with its scores, a check run's with its findings", "[stream]") {
+    // A score run's scores are its bulk (every indicator's steps): they go straight to the output and
+    // the findings wait in the spool, on one worker and on two (files rendered ahead), streamed or not.
+    test::TempDir dir;
+    const std::string table = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
+    dir.write("e/1.csv", table);
+    dir.write("e/2.csv", table);
+    RunOptions opts;
+    opts.paths = {dir.path("e")};
+    const auto first_key = [](const std::string& out) {
+        const auto scores = out.find("\n  \"scores\": [");
+        const auto findings = out.find("\n  \"findings\": [");
+        REQUIRE(scores != std::string::npos);
+        REQUIRE(findings != std::string::npos);
+        return scores < findings ? std::string("scores") : std::string("findings");
+    };
+    for (const bool score : {false, true}) {
+        opts.score = score;
+        for (const unsigned jobs : {1U, 2U}) {
+            INFO("score " << score << ", -j " << jobs);
+            opts.jobs = jobs;
+            const Run streamed = run_json(opts, true);
+            CHECK(streamed.out == run_json(opts, false).out);
+            CHECK(first_key(streamed.out) == (score ? "scores" : "findings"));
+            const auto doc = nlohmann::json::parse(streamed.out);
+            CHECK_FALSE(doc["findings"].empty());
+            CHECK(doc["scores"].size() == (score ? 2 * doc["files"][0]["projects"].get<std::size_t>() : 0));
+            // Findings of both files, in file order, wherever the array stands.
+            CHECK(doc["findings"].front()["file"] == dir.path("e/1.csv"));
+            CHECK(doc["findings"].back()["file"] == dir.path("e/2.csv"));
+        }
+    }
+}
+
 TEST_CASE("a file rendered ahead beyond one spool block still reports exactly what the in-memory run does", "[stream]") {
     // Workers spill what they render ahead in 1 MiB blocks: make each file's findings several blocks.
     const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
