@@ -257,11 +257,7 @@ public:
     void finish(const Report& rest) override {
         start();
         m_w.end_array();
-        if (m_scores_first)
-            m_w.key("findings");
-        else
-            m_w.key("scores");
-        m_w.begin_array();
+        open_array(!m_scores_first);  // the spooled one
         if (m_spool) {
             m_spool_writer.reset();  // flushes
             m_spool->seekg(0);
@@ -311,7 +307,10 @@ private:
         m_w.key("name").string("perf-check");
         m_w.key("version").string(PERF_CHECK_VERSION);
         m_w.end_object();
-        if (m_scores_first)
+        open_array(m_scores_first);
+    }
+    void open_array(bool scores) {
+        if (scores)
             m_w.key("scores");
         else
             m_w.key("findings");
