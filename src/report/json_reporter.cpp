@@ -225,8 +225,8 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
     w.end_object();
 }
 
-// One of the two arrays goes straight to the output; the other is spooled to an unlinked temporary file
-// (memory if none can be made) and copied after it. A check run has no scores: its findings go straight.
+// One of the two arrays goes straight to the output; the other is spooled (see spool()) and copied after
+// it. A check run has no scores: its findings go straight.
 // A score run leads with its scores, four times the bytes of its findings (each indicator's steps): the
 // findings wait instead. (Spooling the scores of 60000 projects, 320 MB, made a score run 15–20% slower,
 // the kernel writing, and throttling the writer of, twice the dirty pages.) Both orders hold the same
@@ -234,7 +234,7 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
 class JsonStream final : public ReportStream {
 public:
     JsonStream(std::ostream& out, Lang lang, bool with_summary)
-        : m_w(out), m_lang(lang), m_with_summary(with_summary) {}
+        : m_w(out), m_lang(lang), m_with_summary(with_summary), m_out(out) {}
     void expect_scores() override {
         if (!m_started) m_scores_first = true;
     }
@@ -258,10 +258,11 @@ public:
         start();
         m_w.end_array();
         open_array(!m_scores_first);  // the spooled one
-        if (m_spool) {
-            m_spool_writer.reset();  // flushes
-            m_spool->seekg(0);
-            m_w.splice_elements(*m_spool, true);
+        if (m_spool_writer) {
+            m_spool_writer.reset();  // flushes into m_spooled
+            // What the temporary file took and cannot give back leaves the array short: the run fails
+            // (pipeline::written_whole) rather than hand on a report missing part of it.
+            if (!m_w.splice_elements(m_spooled, true)) m_out.setstate(std::ios::badbit);
         }
         m_w.end_array();
         m_w.key("files").begin_array();
@@ -290,11 +291,12 @@ private:
         start();
         return m_w;
     }
+    // The spooled array: in memory to 1 MiB, then in an unlinked temporary file; when that cannot take
+    // more (a full $TMPDIR), in memory again. (A temporary file written straight, as it was, lost what a
+    // full disk refused: the report came out valid, its scores or findings silently gone.)
     JsonWriter& spool() {
-        if (!m_spool) {
-            m_spool = util::temporary_stream();
-            m_spool_writer = std::make_unique<JsonWriter>(JsonWriter::continuing_array(*m_spool, 1));
-        }
+        if (!m_spool_writer)
+            m_spool_writer = std::make_unique<JsonWriter>(JsonWriter::continuing_array(m_spool_stream, 1));
         return *m_spool_writer;
     }
     // The document opens with the first thing written, so a stream that is made and dropped writes nothing.
@@ -322,7 +324,9 @@ private:
     JsonWriter m_w;
     Lang m_lang;
     bool m_with_summary;
-    std::unique_ptr<std::iostream> m_spool;
+    std::ostream& m_out;
+    util::SpillBuffer m_spooled;
+    util::SpillStream m_spool_stream{m_spooled};
     std::unique_ptr<JsonWriter> m_spool_writer;
 };
 

@@ -353,12 +353,22 @@ JsonWriter& JsonWriter::pretty(std::string_view json) {
     return *this;
 }
 
-JsonWriter& JsonWriter::splice_elements(std::istream& spooled, bool any) {
-    if (!any) return *this;
+void JsonWriter::before_splice() {
     Level& top = m_stack.back();
     if (!top.empty) m_buf += ',';
     top.empty = false;
     flush();
+}
+
+bool JsonWriter::splice_elements(util::SpillBuffer& spooled, bool any) {
+    if (!any) return true;
+    before_splice();
+    return spooled.drain_to(*m_out);
+}
+
+JsonWriter& JsonWriter::splice_elements(std::istream& spooled, bool any) {
+    if (!any) return *this;
+    before_splice();
     // In large blocks: a file stream would otherwise copy it a buffer (8 KiB) at a time.
     constexpr std::streamsize k_block = 1 << 20;
     if (!m_splice_block) m_splice_block = std::make_unique_for_overwrite<char[]>(k_block);

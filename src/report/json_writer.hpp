@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "report/output_buffer.hpp"
+#include "util/temp_stream.hpp"
 
 namespace perf_check::report {
 
@@ -97,6 +98,9 @@ public:
     /// Appends array elements spooled elsewhere (a continuing_array() writer's output, or elements()
     /// runs joined by ',') to the array open here, after any it already holds; `any`: there are some.
     JsonWriter& splice_elements(std::istream& spooled, bool any);
+    /// The same from a SpillBuffer (elements written through a util::SpillStream), which is drained.
+    /// False when what it spilled to its temporary file could not be read back: the array is then short.
+    bool splice_elements(util::SpillBuffer& spooled, bool any);
     /// What an elements() writer has made; the writer is then empty.
     [[nodiscard]] std::string take();
     /// Ends the output with a newline and flushes it.
@@ -115,6 +119,7 @@ private:
     void escaped(std::string_view text);
     void escaped_valid(std::string_view text);  ///< the escaped bytes of valid UTF-8, without quotes
     void maybe_flush();
+    void before_splice();  ///< the separator before spliced elements, and everything before it written out
 
     std::ostream* m_out = nullptr;
     OutputBuffer m_buf;

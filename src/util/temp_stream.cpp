@@ -39,6 +39,18 @@ void SpillBuffer::append(std::string_view bytes) {
     m_memory.clear();
 }
 
+std::streamsize detail::SpillStreamBuf::xsputn(const char* s, std::streamsize n) {
+    m_to.append(std::string_view(s, static_cast<std::size_t>(n)));
+    return n;
+}
+
+detail::SpillStreamBuf::int_type detail::SpillStreamBuf::overflow(int_type c) {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    m_to.append(std::string_view(&ch, 1));
+    return c;
+}
+
 void SpillBuffer::clear() {
     m_memory.clear();
     m_file.reset();

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <functional>
-#include <iosfwd>
+#include <istream>
 #include <memory>
+#include <ostream>
+#include <streambuf>
 #include <string>
 #include <string_view>
 
@@ -42,6 +44,29 @@ private:
     std::unique_ptr<std::iostream> m_file;
     std::size_t m_file_bytes = 0;  ///< bytes the file has taken (each block written and flushed whole)
     bool m_file_full = false;      ///< the file failed: keep the rest in memory
+};
+
+namespace detail {
+/// SpillStream's buffer: every write appended to the SpillBuffer (a base class, so that it is made
+/// before the std::ostream that refers to it).
+class SpillStreamBuf : public std::streambuf {
+public:
+    explicit SpillStreamBuf(SpillBuffer& to) : m_to(to) {}
+
+protected:
+    std::streamsize xsputn(const char* s, std::streamsize n) override;
+    int_type overflow(int_type c) override;
+
+private:
+    SpillBuffer& m_to;
+};
+}  // namespace detail
+
+/// An output stream whose writes go to a SpillBuffer: what a writer made for streams (a JSON writer)
+/// spools through it, and nothing is lost when the temporary file fills up.
+class SpillStream final : private detail::SpillStreamBuf, public std::ostream {
+public:
+    explicit SpillStream(SpillBuffer& to) : detail::SpillStreamBuf(to), std::ostream(this) {}
 };
 
 }  // namespace perf_check::util

@@ -2,6 +2,9 @@
 // report built in memory says, in the same order, for every kind of run that streams.
 #include <catch2/catch.hpp>
 
+#include <sys/resource.h>
+
+#include <csignal>
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -193,6 +196,60 @@ TEST_CASE("a score run's JSON leads with its scores, a check run's with its find
             CHECK(doc["findings"].back()["file"] == dir.path("e/2.csv"));
         }
     }
+}
+
+namespace {
+// Files this process writes stop growing at `bytes` (what a full $TMPDIR does to a temporary file), until
+// the end of the scope. The write fails with EFBIG instead of the signal that would end the process.
+class FileSizeLimit {
+public:
+    explicit FileSizeLimit(rlim_t bytes) {
+        getrlimit(RLIMIT_FSIZE, &m_old);
+        m_old_handler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit = m_old;
+        limit.rlim_cur = bytes;
+        setrlimit(RLIMIT_FSIZE, &limit);
+    }
+    ~FileSizeLimit() {
+        setrlimit(RLIMIT_FSIZE, &m_old);
+        std::signal(SIGXFSZ, m_old_handler);
+    }
+    FileSizeLimit(const FileSizeLimit&) = delete;
+    FileSizeLimit& operator=(const FileSizeLimit&) = delete;
+
+private:
+    rlimit m_old{};
+    void (*m_old_handler)(int) = nullptr;
+};
+}  // namespace
+
+TEST_CASE("a score report loses nothing when the temporary file its findings wait in cannot grow", "[stream]") {
+    // A score run writes its scores first; its findings wait, past 1 MiB in a temporary file. When the
+    // disk refuses more (a full $TMPDIR; here a file size limit of 1.5 MiB), the rest waits in memory:
+    // the report is the same. (It used to come out valid with every finding gone, and exit 1.)
+    const std::string table = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = table.find('\n', body) + 1;  // title, unit, two header rows
+    std::string text = table.substr(0, body);
+    for (int copy = 0; copy < 300; ++copy) text += table.substr(body);
+    test::TempDir dir;
+    dir.write("f/1.csv", text);
+    RunOptions opts;
+    opts.paths = {dir.path("f/1.csv")};
+    opts.score = true;
+    opts.jobs = 1;
+    const Run whole = run_json(opts, true);
+    const auto doc = nlohmann::json::parse(whole.out);
+    // Findings of several megabytes: one block fits under the limit, the rest does not.
+    REQUIRE(doc["findings"].dump().size() > 3u << 20);
+    Run limited;
+    {
+        const FileSizeLimit limit(3u << 19);
+        limited = run_json(opts, true);
+    }
+    CHECK(limited.code == whole.code);
+    CHECK(limited.err == whole.err);
+    CHECK(limited.out == whole.out);
 }
 
 TEST_CASE("a file rendered ahead beyond one spool block still reports exactly what the in-memory run does", "[stream]") {

@@ -157,6 +157,43 @@ TEST_CASE("JsonWriter splices array elements written to a spool", "[json-writer]
     CHECK(out.str() == expected.dump(2) + "\n");
 }
 
+TEST_CASE("JsonWriter splices array elements spooled in a SpillBuffer, spilled or not", "[json-writer]") {
+    // The same layout as the stream above, from memory (a big limit) and from a temporary file (a limit
+    // of a few bytes: every flush spills).
+    for (const std::size_t limit : {std::size_t{1} << 20, std::size_t{8}}) {
+        INFO("limit " << limit);
+        perf_check::util::SpillBuffer spooled(limit);
+        {
+            perf_check::util::SpillStream stream(spooled);
+            auto side = JsonWriter::continuing_array(stream, 1);
+            side.begin_object().key("k").string("v1").end_object();
+            side.flush();
+            side.begin_object().key("k").string("第二").end_object();
+        }
+        std::ostringstream out;
+        {
+            JsonWriter w(out);
+            w.begin_object();
+            w.key("first").begin_array().string("a").end_array();
+            w.key("spooled").begin_array().string("direct");
+            CHECK(w.splice_elements(spooled, true));
+            w.end_array();
+            w.key("none").begin_array();
+            perf_check::util::SpillBuffer empty;
+            CHECK(w.splice_elements(empty, false));
+            w.end_array();
+            w.end_object();
+            w.end_document();
+        }
+        nlohmann::ordered_json expected;
+        expected["first"] = {"a"};
+        expected["spooled"] = {"direct", {{"k", "v1"}}, {{"k", "第二"}}};
+        expected["none"] = nlohmann::ordered_json::array();
+        CHECK(out.str() == expected.dump(2) + "\n");
+        CHECK(spooled.empty());
+    }
+}
+
 TEST_CASE("JsonWriter splices element runs rendered ahead and joined by commas, after direct ones", "[json-writer]") {
     auto ahead = JsonWriter::elements(1);
     ahead.begin_object().key("k").integer(1).end_object();

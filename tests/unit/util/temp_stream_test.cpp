@@ -79,3 +79,21 @@ TEST_CASE("SpillBuffer loses nothing when its temporary file fills up: the rest 
     CHECK(buffer.drain_to(out));
     CHECK(out.str() == expected);
 }
+
+TEST_CASE("SpillStream hands every write to its SpillBuffer, in order, whatever the stream's own calls",
+          "[util][spill]") {
+    // A full disk too: what is written through the stream is kept like what is appended.
+    SpillBuffer buffer(64, [] { return std::make_unique<FullDiskStream>(100); });
+    perf_check::util::SpillStream stream(buffer);
+    std::string expected;
+    for (int i = 0; i < 50; ++i) {
+        const std::string piece = "第" + std::to_string(i) + "条 finding\n";
+        stream << piece;                     // xsputn
+        stream.put(i % 2 == 0 ? '{' : '}');  // overflow: the stream has no buffer of its own
+        expected += piece + (i % 2 == 0 ? "{" : "}");
+    }
+    CHECK(stream.good());
+    std::ostringstream out;
+    CHECK(buffer.drain_to(out));
+    CHECK(out.str() == expected);
+}
