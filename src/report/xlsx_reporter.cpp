@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "io/zip_archive.hpp"
 #include "report/build.hpp"
@@ -618,7 +619,13 @@ public:
             m_out.setstate(std::ios::badbit);
             return;
         }
-        m_out << in.rdbuf();
+        // Block by block with write(), which marks the stream when the disk refuses a block: `<<` of the
+        // file's rdbuf() stops at the first refused byte without a mark once some went through, and a
+        // full disk gave a cut-off workbook that no program opens, and exit 1.
+        std::vector<char> block(std::size_t{1} << 16);
+        while (m_out && (in.read(block.data(), static_cast<std::streamsize>(block.size())) || in.gcount() > 0))
+            m_out.write(block.data(), in.gcount());
+        if (!in.eof()) m_out.setstate(std::ios::badbit);  // the workbook could not be read back whole
     }
 
 private:
