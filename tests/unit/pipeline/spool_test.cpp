@@ -6,6 +6,7 @@
 #include <streambuf>
 
 #include "pipeline/spool.hpp"
+#include "support/full_disk.hpp"
 
 using perf_check::pipeline::SpoolBlocks;
 using perf_check::pipeline::SpoolFile;
@@ -18,13 +19,6 @@ std::string read_all(std::istream* in) {
     out << in->rdbuf();
     return out.str();
 }
-
-// A stream whose every write fails, as on a full disk.
-class FullDisk final : public std::streambuf {
-protected:
-    int_type overflow(int_type) override { return traits_type::eof(); }
-    std::streamsize xsputn(const char*, std::streamsize) override { return 0; }
-};
 
 }  // namespace
 
@@ -69,7 +63,7 @@ TEST_CASE("a spool keeps every byte across several blocks", "[spool]") {
 }
 
 TEST_CASE("a spool that cannot be written says so", "[spool]") {
-    FullDisk full;
+    perf_check::test::FullDisk full(0);  // every write fails
     SpoolFile spool([&] { return std::make_unique<std::iostream>(&full); });
     const std::string run(600 * 1024, 'x');
     spool.add(run);
@@ -92,7 +86,7 @@ TEST_CASE("a restarted spool gives back only what was added after, and keeps a f
     spool.add("3");
     CHECK(read_all(spool.rewound()) == "3");
     // Spilled blocks go too; a block that could not be written is still reported after a restart.
-    FullDisk full;
+    perf_check::test::FullDisk full(0);  // every write fails
     SpoolFile failing([&] { return std::make_unique<std::iostream>(&full); });
     failing.add(std::string(SpoolFile::k_block, 'x'));
     CHECK(failing.failed());

@@ -50,6 +50,19 @@ Run run_json(const RunOptions& opts, bool stream) {
     return run_format(opts, stream, "json");
 }
 
+constexpr const char* k_self_eval = "samples/self-eval/self-eval-2024.csv";
+
+// A sample table (its path in the source tree) with its projects `copies` times over below its title,
+// unit line and two header rows: a big table of real rows.
+std::string repeated_sample(const char* sample_path, int copies) {
+    const std::string sample = test::slurp(test::source_path(sample_path));
+    std::size_t body = 0;
+    for (int line = 0; line < 4; ++line) body = sample.find('\n', body) + 1;  // title, unit, two header rows
+    std::string out = sample.substr(0, body);
+    for (int i = 0; i < copies; ++i) out += sample.substr(body);
+    return out;
+}
+
 // Both ways, byte for byte, in every streamed format; returns the parsed JSON report.
 nlohmann::json same_both_ways(const RunOptions& opts) {
     for (const auto& format : k_streamed) {
@@ -168,7 +181,7 @@ TEST_CASE("a score run's JSON leads with its scores, a check run's with its find
     // A score run's scores are its bulk (every indicator's steps): they go straight to the output and
     // the findings wait in the spool, on one worker and on two (files rendered ahead), streamed or not.
     test::TempDir dir;
-    const std::string table = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
+    const std::string table = test::slurp(test::source_path(k_self_eval));
     dir.write("e/1.csv", table);
     dir.write("e/2.csv", table);
     RunOptions opts;
@@ -227,13 +240,8 @@ TEST_CASE("a score report loses nothing when the temporary file its findings wai
     // A score run writes its scores first; its findings wait, past 1 MiB in a temporary file. When the
     // disk refuses more (a full $TMPDIR; here a file size limit of 1.5 MiB), the rest waits in memory:
     // the report is the same. (It used to come out valid with every finding gone, and exit 1.)
-    const std::string table = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
-    std::size_t body = 0;
-    for (int line = 0; line < 4; ++line) body = table.find('\n', body) + 1;  // title, unit, two header rows
-    std::string text = table.substr(0, body);
-    for (int copy = 0; copy < 300; ++copy) text += table.substr(body);
     test::TempDir dir;
-    dir.write("f/1.csv", text);
+    dir.write("f/1.csv", repeated_sample(k_self_eval, 300));
     RunOptions opts;
     opts.paths = {dir.path("f/1.csv")};
     opts.score = true;
@@ -254,11 +262,7 @@ TEST_CASE("a score report loses nothing when the temporary file its findings wai
 
 TEST_CASE("a file rendered ahead beyond one spool block still reports exactly what the in-memory run does", "[stream]") {
     // Workers spill what they render ahead in 1 MiB blocks: make each file's findings several blocks.
-    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
-    std::size_t body = 0;
-    for (int line = 0; line < 4; ++line) body = seed.find('\n', body) + 1;  // title, unit, two header rows
-    std::string big = seed.substr(0, body);
-    for (int copy = 0; copy < 150; ++copy) big += seed.substr(body);
+    const std::string big = repeated_sample("samples/targets-2024.csv", 150);
     test::TempDir dir;
     dir.write("c/1.csv", big);
     dir.write("c/2.csv", big);
@@ -277,15 +281,9 @@ TEST_CASE("a file whose turn comes while it is checked writes what it spooled, t
     // Two workers: the second file's worker renders ahead into spools while the first file is checked;
     // once the first is done, its results go straight to the output, after what it spooled. The second
     // file is the longer, so its turn comes part-way (findings and scores alike).
-    const std::string table = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
-    std::size_t body = 0;
-    for (int line = 0; line < 4; ++line) body = table.find('\n', body) + 1;  // title, unit, two header rows
     test::TempDir dir;
-    for (const auto& [name, copies] : {std::pair{"d/1.csv", 40}, std::pair{"d/2.csv", 120}, std::pair{"d/3.csv", 20}}) {
-        std::string text = table.substr(0, body);
-        for (int copy = 0; copy < copies; ++copy) text += table.substr(body);
-        dir.write(name, text);
-    }
+    for (const auto& [name, copies] : {std::pair{"d/1.csv", 40}, std::pair{"d/2.csv", 120}, std::pair{"d/3.csv", 20}})
+        dir.write(name, repeated_sample(k_self_eval, copies));
     RunOptions opts;
     opts.paths = {dir.path("d")};
     opts.score = true;
@@ -428,11 +426,7 @@ namespace {
 // read_in_chunks), then, when asked, a 合计 row stating `grand` (a table's grand total: telling it apart
 // needs every project before it, read in order, whichever thread assembles the last one).
 std::string repeated_table(int copies, const std::string& grand = "") {
-    const std::string sample = test::slurp(test::source_path("samples/self-eval/self-eval-2024.csv"));
-    std::size_t body = 0;
-    for (int line = 0; line < 4; ++line) body = sample.find('\n', body) + 1;
-    std::string out = sample.substr(0, body);
-    for (int i = 0; i < copies; ++i) out += sample.substr(body);
+    std::string out = repeated_sample(k_self_eval, copies);
     if (!grand.empty()) out += "合计,," + grand + ",,,,,,,,,,,,,,,\n";
     return out;
 }

@@ -3,7 +3,6 @@
 
 #include <sys/wait.h>
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdlib>
@@ -23,6 +22,7 @@
 #include "report/reporters.hpp"
 #include "report/xlsx_reporter.hpp"
 #include "rules/active.hpp"
+#include "support/full_disk.hpp"
 #include "support/paths.hpp"
 
 using namespace perf_check;
@@ -242,26 +242,6 @@ TEST_CASE("the xlsx report holds the findings sheet, filterable, frozen, coloure
     CHECK(s["widths"]["D"] == Approx(6 + pad));  // the minimum
 }
 
-namespace {
-// An output on a disk that fills up after `capacity` bytes: writes beyond are refused.
-class FullDisk final : public std::stringbuf {
-public:
-    explicit FullDisk(std::size_t capacity) : m_capacity(capacity) {}
-
-protected:
-    std::streamsize xsputn(const char* s, std::streamsize n) override {
-        const auto room = static_cast<std::streamsize>(m_capacity) - static_cast<std::streamsize>(str().size());
-        return std::stringbuf::xsputn(s, std::max<std::streamsize>(0, std::min(n, room)));
-    }
-    int_type overflow(int_type c) override {
-        return str().size() >= m_capacity ? traits_type::eof() : std::stringbuf::overflow(c);
-    }
-
-private:
-    std::size_t m_capacity;
-};
-}  // namespace
-
 TEST_CASE("an xlsx report cut short by a full disk marks its output failed", "[xlsx-report]") {
     // The workbook is assembled in a temporary file and copied to the output: a copy the disk refuses
     // part-way must not leave the output looking whole (the run would exit 1 with a workbook no program
@@ -271,13 +251,13 @@ TEST_CASE("an xlsx report cut short by a full disk marks its output failed", "[x
     REQUIRE(whole.good());
     for (const std::size_t capacity : {std::size_t{0}, std::size_t{1000}, whole.str().size() - 1}) {
         INFO("capacity " << capacity);
-        FullDisk disk(capacity);
+        test::FullDisk disk(capacity);
         std::ostream out(&disk);
         report::make_xlsx_reporter()->write(sample(true), out);
         CHECK_FALSE(out.good());
         CHECK(disk.str() == whole.str().substr(0, capacity));
     }
-    FullDisk roomy(whole.str().size());
+    test::FullDisk roomy(whole.str().size());
     std::ostream out(&roomy);
     report::make_xlsx_reporter()->write(sample(true), out);
     CHECK(out.good());

@@ -1,11 +1,11 @@
 // SpillBuffer: what waits is given back whole and in order, from memory or from its temporary file.
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <memory>
 #include <sstream>
 #include <string>
 
+#include "support/full_disk.hpp"
 #include "util/temp_stream.hpp"
 
 using perf_check::util::SpillBuffer;
@@ -38,33 +38,7 @@ TEST_CASE("SpillBuffer gives back what was appended, under and over its memory l
     CHECK(out.str().empty());
 }
 
-namespace {
-
-// A temporary file on a disk that fills up after `capacity` bytes: writes beyond fail, reads give
-// back what it took.
-class FullDisk final : public std::stringbuf {
-public:
-    explicit FullDisk(std::size_t capacity) : m_capacity(capacity) {}
-
-protected:
-    std::streamsize xsputn(const char* s, std::streamsize n) override {
-        const auto room = static_cast<std::streamsize>(m_capacity) - static_cast<std::streamsize>(str().size());
-        return std::stringbuf::xsputn(s, std::max<std::streamsize>(0, std::min(n, room)));
-    }
-    int_type overflow(int_type c) override {
-        return str().size() >= m_capacity ? traits_type::eof() : std::stringbuf::overflow(c);
-    }
-
-private:
-    std::size_t m_capacity;
-};
-
-struct FullDiskStream final : std::iostream {
-    explicit FullDiskStream(std::size_t capacity) : std::iostream(nullptr), buf(capacity) { rdbuf(&buf); }
-    FullDisk buf;
-};
-
-}  // namespace
+using perf_check::test::FullDiskStream;
 
 TEST_CASE("SpillBuffer loses nothing when its temporary file fills up: the rest stays in memory", "[util][spill]") {
     // Blocks of 64 bytes; the "disk" takes 150 bytes: two whole blocks and part of a third.
