@@ -461,3 +461,23 @@ TEST_CASE("set_plain_text sets what set_text sets, for text without a fold lead"
         CHECK(plain.raw == full.raw);
     }
 }
+
+// Levels the same as the indicator above's take its names; a 二级 the same as the one above under
+// another 一级 is named afresh (满意度指标 as a 二级 is 服务对象满意度指标 only under 满意度指标).
+TEST_CASE("normalize_project names each indicator's levels as its own cells say", "[normalize]") {
+    const Project p = test::project("301001", "项目", "100", "目标",
+                                    {{"满意度指标", "满意度指标", "服务对象满意度", "≥90%", "", "", "%", "", "10分"},
+                                     {"满意度指标", "满意度指标", "群众满意度", "≥90%", "", "", "%", "", "10分"},
+                                     {"效益指标", "满意度指标", "社会满意度", "≥90%", "", "", "%", "", "10分"},
+                                     {"效益指标", "社会 效益指标", "惠及人数", "≥100", "", "", "人", "", "10分"},
+                                     {"效益指标", "社会 效益指标", "覆盖率", "≥90%", "", "", "%", "", "10分"},
+                                     {"产出 指标", "社会 效益指标", "完成率", "≥90%", "", "", "%", "", "10分"}});
+    REQUIRE(p.indicators.size() == 6);
+    const auto names = [&](std::size_t i) { return p.indicators[i].level1_name + "/" + p.indicators[i].level2_name; };
+    CHECK(names(0) == "满意度指标/服务对象满意度指标");
+    CHECK(names(1) == "满意度指标/服务对象满意度指标");
+    CHECK(names(2) == "效益指标/满意度指标");
+    CHECK(names(3) == "效益指标/社会效益指标");
+    CHECK(names(4) == "效益指标/社会效益指标");
+    CHECK(names(5) == "产出指标/社会效益指标");
+}
