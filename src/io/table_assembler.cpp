@@ -383,8 +383,8 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
     // is the text; a filled cell keeps its own place (copying whole cells, places and all, cost more
     // than the rest of assembling the row).
     const auto carry_text = [](Cell& to, const Cell& from) {
-        util::assign_text(to.text, from.text);
-        util::assign_text(to.raw, from.raw);
+        to.text = from.text;
+        to.raw = from.raw;
     };
     if (ind.level1.empty()) {
         carry_text(ind.level1, state.level1);

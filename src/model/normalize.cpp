@@ -269,7 +269,7 @@ const Quantity& read_quantity(std::string_view text) {
         plain.comparator = Comparator::none;
         plain.number = Decimal::parse(text);
         plain.unit.clear();
-        util::assign_text(plain.text, text);
+        plain.text.assign(text);
         return plain;
     }
     thread_local util::TextMemo<Quantity> memo;
@@ -293,7 +293,7 @@ void set_text(Cell& cell, std::string_view read) {
     // Folding only removes bytes (trims, and writes three- and two-byte characters as one), so the text
     // changed exactly when its length did: no comparison of every cell with what was read.
     if (cell.text.size() != read.size())
-        util::assign_text(cell.raw, read);
+        cell.raw.assign(read);
     else cell.raw.clear();
 }
 
@@ -302,7 +302,7 @@ void set_plain_text(Cell& cell, std::string_view read) {
         set_text(cell, read);
         return;
     }
-    util::assign_text(cell.text, read);
+    cell.text.assign(read);
     cell.raw.clear();
 }
 
@@ -404,8 +404,7 @@ namespace {
 
 void normalize_funds(Project& project) { project.funds_wan = money_wan(project.funds.text, project.money_unit); }
 
-// `before` is the indicator above in the project (nullptr for the first): most indicators share its levels.
-void normalize_indicator(Indicator& ind, const Indicator* before, const RuleSet& rules) {
+void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     ind.problems.clear();
     // Rules ask for the level names many times per indicator (is it a cost? under 产出指标?): once here.
     // Assigned, not replaced: a refilled indicator keeps its strings' capacity (names rarely hold spaces).
@@ -413,25 +412,15 @@ void normalize_indicator(Indicator& ind, const Indicator* before, const RuleSet&
         if (util::has_spaces(text))
             name = util::strip_spaces(text);
         else
-            util::assign_text(name, text);
+            name.assign(text);
     };
-    // Levels as the indicator above wrote them (filled down from merged cells, most of them) are named as
-    // it named them, without a look for spaces: 一级 when its text is the same, 二级 when both are.
-    const bool same_level1 = before != nullptr && util::same_text(ind.level1.text, before->level1.text);
-    if (same_level1)
-        util::assign_text(ind.level1_name, before->level1_name);
-    else
-        set_name(ind.level1_name, ind.level1.text);
-    if (same_level1 && util::same_text(ind.level2.text, before->level2.text)) {
-        util::assign_text(ind.level2_name, before->level2_name);
-    } else {
-        set_name(ind.level2_name, ind.level2.text);
-        // 满意度指标 merged across the 一级 and 二级 columns (it has one 二级 only): the 二级 is that one, not
-        // 满意度指标 again, which indicator-level and placeholder-required reported as two errors.
-        if (!ind.level2_name.empty() && ind.level2_name == ind.level1_name) {
-            for (const auto& level : rules.framework.levels) {
-                if (level.name == ind.level1_name && level.children.size() == 1) ind.level2_name = level.children[0];
-            }
+    set_name(ind.level1_name, ind.level1.text);
+    set_name(ind.level2_name, ind.level2.text);
+    // 满意度指标 merged across the 一级 and 二级 columns (it has one 二级 only): the 二级 is that one, not
+    // 满意度指标 again, which indicator-level and placeholder-required reported as two errors.
+    if (!ind.level2_name.empty() && ind.level2_name == ind.level1_name) {
+        for (const auto& level : rules.framework.levels) {
+            if (level.name == ind.level1_name && level.children.size() == 1) ind.level2_name = level.children[0];
         }
     }
     ind.placeholder = rules.is_placeholder(ind.name.text) && rules.is_placeholder(ind.target.text);
@@ -482,11 +471,7 @@ void normalize_indicator(Indicator& ind, const Indicator* before, const RuleSet&
 void normalize_project(Project& project, const RuleSet& rules) {
     project.problems.clear();
     normalize_funds(project);
-    const Indicator* before = nullptr;
-    for (auto& ind : project.indicators) {
-        normalize_indicator(ind, before, rules);
-        before = &ind;
-    }
+    for (auto& ind : project.indicators) normalize_indicator(ind, rules);
 }
 
 }  // namespace perf_check::model

@@ -408,7 +408,7 @@ void fold_into(std::string_view s, std::string& out) {
     const std::string_view t = trim_view(s);
     std::size_t i = next_fold(t, 0);
     if (i == t.size()) {
-        assign_text(out, t);
+        out.assign(t);
         return;
     }
     // Byte-level rewrite: only what fold_at() names changes; every other byte (valid UTF-8, checked when

@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -142,19 +141,6 @@ inline void copy_bytes(char* to, const char* from, std::size_t n) {
         to[n / 2] = from[n / 2];
         to[n - 1] = from[n - 1];
     }
-}
-
-/// out = text, for a string that keeps its room from use to use (a cell refilled in place): clear() and
-/// append() take a shorter way than assign(), which allows for every kind of overlap (the cells' copies
-/// were 2.5% of a check's instructions). Text inside `out` itself is assigned the general way.
-inline void assign_text(std::string& out, std::string_view text) {
-    const std::less<const char*> before;
-    if (!before(text.data(), out.data()) && !before(out.data() + out.size(), text.data())) {
-        out.assign(text);
-        return;
-    }
-    out.clear();
-    out.append(text.data(), text.size());
 }
 
 /// a == b, without a call of memcmp for texts of up to 16 bytes: level names, units and the memos' keys

@@ -673,24 +673,3 @@ TEST_CASE("same_text is a == b at every length and for a difference at every pos
     CHECK(perf_check::util::same_text("产出指标", std::string("产出指标")));
     CHECK_FALSE(perf_check::util::same_text("产出指标", "效益指标"));
 }
-
-TEST_CASE("assign_text sets a string to a text, keeping its room, and to a part of itself", "[text]") {
-    std::string out = "一段比下一段长的旧文本，超过十五个字节";
-    const std::size_t room = out.capacity();
-    perf_check::util::assign_text(out, "产出指标");
-    CHECK(out == "产出指标");
-    CHECK(out.capacity() == room);  // kept: a cell refilled in place allocates nothing
-    perf_check::util::assign_text(out, "");
-    CHECK(out.empty());
-    const std::string long_text(200, 'x');
-    perf_check::util::assign_text(out, long_text);
-    CHECK(out == long_text);
-    // A view of the string itself (its end, its start, all of it) is assigned as assign() would.
-    out = "满意度指标 服务对象满意度";
-    perf_check::util::assign_text(out, std::string_view(out).substr(16));
-    CHECK(out == "服务对象满意度");
-    perf_check::util::assign_text(out, std::string_view(out).substr(0, 6));
-    CHECK(out == "服务");
-    perf_check::util::assign_text(out, out);
-    CHECK(out == "服务");
-}
