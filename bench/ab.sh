@@ -7,13 +7,14 @@
 # predict the wall clock of the profile-guided build (session 27: a change that saved 3% of the -O2
 # build's instructions added 1.4% to build-fast's, and 1.5% to its wall clock). A binary against
 # itself differs by up to about 2%: the noise floor.
-# usage: bench/ab.sh OLD NEW [--rounds N] [--core C] [--instructions] -- perf-check arguments…
+# usage: bench/ab.sh OLD NEW [--rounds N] [--core C|all] [--instructions] -- perf-check arguments…
+#   (--core all: not pinned, for -j 2 and batches; default core 0)
 #   e.g. bench/ab.sh /tmp/old/build-fast/perf-check build-fast/perf-check --rounds 8 --core 1 -- \
 #          check -j 1 -f json -o /tmp/ab.json /tmp/perf-check-bench/gen-*/t60000.csv
 # Build OLD from a worktree: git worktree add /tmp/old <commit> && (cd /tmp/old && bash scripts/build-fast.sh)
 set -euo pipefail
 if [ $# -lt 3 ]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 old=$1
@@ -47,7 +48,7 @@ if [ "$instructions" = 1 ]; then
 fi
 
 pin=()
-command -v taskset >/dev/null && pin=(taskset -c "$core")
+[ "$core" != all ] && command -v taskset >/dev/null && pin=(taskset -c "$core")
 run() {  # binary → seconds
   local a b
   a=$(date +%s.%N)
@@ -70,4 +71,4 @@ mean() { printf "%s\n" "$@" | awk '{ s += $1 } END { print s / NR }'; }
 echo "old: $(summary "${times_old[@]}")   ($old)"
 echo "new: $(summary "${times_new[@]}")   ($new)"
 echo "new/old (means): $(awk -v a="$(mean "${times_new[@]}")" -v b="$(mean "${times_old[@]}")" 'BEGIN { printf "%.3f", a / b }')" \
-  "  ($rounds alternated rounds${pin:+ on core $core})"
+  "  ($rounds alternated rounds$([ ${#pin[@]} -gt 0 ] && echo " on core $core"))"
