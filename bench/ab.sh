@@ -40,7 +40,14 @@ if [ "$instructions" = 1 ]; then
   for which in old new; do
     bin=${!which}
     log=$(mktemp)
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" >/dev/null 2>"$log" || true
+    rc=0
+    valgrind --tool=callgrind --error-exitcode=0 --callgrind-out-file=/dev/null "$bin" "$@" >/dev/null 2>"$log" || rc=$?
+    if [ "$rc" -gt 1 ]; then
+      echo "ab.sh: $bin exited $rc under callgrind:" >&2
+      tail -n 5 "$log" >&2
+      rm -f "$log"
+      exit 1
+    fi
     printf "%s: %s instructions\n" "$which" "$(awk '/Collected/ { print $4 }' "$log")"
     rm -f "$log"
   done
@@ -49,16 +56,23 @@ fi
 
 pin=()
 [ "$core" != all ] && command -v taskset >/dev/null && pin=(taskset -c "$core")
-run() {  # binary → seconds
-  local a b
+run() {  # binary → seconds; a run that could not be done (exit 2 or more) stops the comparison:
+  # its time would be that of an error message (exit 1, findings, is perf-check's usual answer)
+  local a b rc=0
   a=$(date +%s.%N)
-  "${pin[@]}" "$1" "${@:2}" >/dev/null 2>&1 || true
+  "${pin[@]}" "$1" "${@:2}" >/dev/null 2>&1 || rc=$?
   b=$(date +%s.%N)
+  if [ "$rc" -gt 1 ]; then
+    echo "ab.sh: $1 exited $rc; run it by hand to see why" >&2
+    exit 1
+  fi
   awk -v a="$a" -v b="$b" 'BEGIN { printf "%.4f\n", b - a }'
 }
 times_old=()
 times_new=()
-run "$old" "$@" >/dev/null  # warm the cache
+# Warm the cache, and stop here if either cannot do the run (the timed runs are in subshells).
+run "$old" "$@" >/dev/null
+run "$new" "$@" >/dev/null
 for ((r = 0; r < rounds; r++)); do
   times_old+=("$(run "$old" "$@")")
   times_new+=("$(run "$new" "$@")")

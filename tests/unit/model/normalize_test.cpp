@@ -462,8 +462,9 @@ TEST_CASE("set_plain_text sets what set_text sets, for text without a fold lead"
     }
 }
 
-// Levels the same as the indicator above's take its names; a 二级 the same as the one above under
-// another 一级 is named afresh (满意度指标 as a 二级 is 服务对象满意度指标 only under 满意度指标).
+// Each indicator's level names come from its own cells, spaces removed, whatever the indicator above
+// holds: a 二级 of 满意度指标 is 服务对象满意度指标 only under the 一级 满意度指标 (the merged cell), not
+// under another 一级 right after it. Pins the names for any change that reuses the names above.
 TEST_CASE("normalize_project names each indicator's levels as its own cells say", "[normalize]") {
     const Project p = test::project("301001", "项目", "100", "目标",
                                     {{"满意度指标", "满意度指标", "服务对象满意度", "≥90%", "", "", "%", "", "10分"},
