@@ -3,8 +3,9 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
+#include <cstdint>
 #include <set>
+#include <utility>
 
 #include "model/normalize.hpp"
 #include "util/text.hpp"
@@ -93,10 +94,28 @@ void ProjectDraft::clear() {
 
 void ProjectDraft::add(const RawRow& row) {
     for (const auto& f : row.unsaved_formulas) m_formulas.push_back({m_rows.size(), f});
-    m_rows.push_back({row.row, row.record, m_cell_end.size(), row.cells.size(), row.plain});
-    for (const auto& c : row.cells) {
-        m_text += c;
-        m_cell_end.push_back(m_text.size());
+    const std::size_t n = row.cells.size();
+    const std::size_t first = m_cell_end.size();
+    // A CSV record split in the read buffer (most rows) has its cells one separator apart: its bytes are
+    // copied at once, separators and all, and each cell is found by where it ends. Cell by cell, the
+    // copy was a seventh of the reading thread's work at -j 2 on one file.
+    const auto at = [](std::string_view c) { return reinterpret_cast<std::uintptr_t>(c.data()); };
+    bool one_apart = n > 0;
+    for (std::size_t c = 1; c < n && one_apart; ++c)
+        one_apart = at(row.cells[c]) == at(row.cells[c - 1]) + row.cells[c - 1].size() + 1;
+    m_rows.push_back({row.row, row.record, first, n, row.plain, one_apart});
+    m_cell_end.resize(first + n);
+    if (one_apart) {
+        const std::uintptr_t begin = at(row.cells.front());
+        const std::size_t base = m_text.size();
+        m_text.append(row.cells.front().data(), at(row.cells.back()) + row.cells.back().size() - begin);
+        for (std::size_t c = 0; c < n; ++c)
+            m_cell_end[first + c] = base + (at(row.cells[c]) - begin) + row.cells[c].size();
+        return;
+    }
+    for (std::size_t c = 0; c < n; ++c) {
+        m_text += row.cells[c];
+        m_cell_end[first + c] = m_text.size();
     }
 }
 
@@ -113,10 +132,11 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
                               [](const Formula& formula, std::size_t row) { return formula.row < row; });
     for (; f != m_formulas.end() && f->row == i; ++f) into.unsaved_formulas.push_back(f->formula);
     std::size_t begin = r.first_cell == 0 ? 0 : m_cell_end[r.first_cell - 1];
+    const std::size_t gap = r.one_apart ? 1 : 0;
     for (std::size_t c = 0; c < r.cells; ++c) {
         const std::size_t end = m_cell_end[r.first_cell + c];
         into.cells[c] = std::string_view(m_text).substr(begin, end - begin);
-        begin = end;
+        begin = end + gap;
     }
 }
 

@@ -45,12 +45,13 @@ private:
         std::size_t first_cell = 0;
         std::size_t cells = 0;
         std::uint64_t plain = 0;  ///< RawRow::plain
+        bool one_apart = false;   ///< stored with the separator between cells (add())
     };
     struct Formula {
         std::size_t row = 0;  ///< index into m_rows
         RawRow::UnsavedFormula formula;
     };
-    std::string m_text;                   ///< every cell's text, back to back
+    std::string m_text;                   ///< every cell's text, back to back (or one_apart)
     std::vector<std::size_t> m_cell_end;  ///< where each cell ends in m_text
     std::vector<Row> m_rows;
     std::vector<Formula> m_formulas;  ///< the rows' unsaved formulas (rare)

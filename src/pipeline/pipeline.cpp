@@ -110,8 +110,8 @@ void render_ahead(ProjectResult& r, const std::string& path, const std::vector<R
         (f.loc.file == path ? own : elsewhere).push_back(std::move(f));
     }
     r.counts = report::count_findings(own);
+    thread_local Rendered rendered;  // its strings keep their room from project to project
     for (std::size_t k = 0; k < streams.size(); ++k) {
-        Rendered rendered;
         streams[k]->render(own, r.score.get(), rendered);
         spools[k].findings.add(rendered.findings);
         spools[k].scores.add(rendered.scores);
@@ -237,7 +237,10 @@ public:
         // moved 63 results from one to the next.
         if (m_batch.results.empty()) m_batch.results.reserve(m_size);
         m_batch.results.push_back(std::move(r));
-        if (m_batch.results.size() >= m_size) flush();
+        // Once the file's turn has come its results are written on this thread as they come, like a run's
+        // only worker's: the other workers queue theirs rendered, so they seldom want the lock, and the
+        // strings a result frees are the next project's (FileThreads::batch).
+        if (m_batch.results.size() >= m_size || m_results.is_head(m_index)) flush();
     }
     void flush() {
         if (m_batch.results.empty()) return;

@@ -154,6 +154,23 @@ JsonWriter JsonWriter::elements(int depth) {
     return w;
 }
 
+JsonWriter JsonWriter::elements(int depth, OutputBuffer&& storage) {
+    JsonWriter w = elements(depth);
+    w.m_buf = std::move(storage);
+    w.m_buf.clear();
+    return w;
+}
+
+void JsonWriter::take_into(std::string& out) {
+    out.assign(m_buf.data(), m_buf.size());
+    m_buf.clear();
+    if (!m_stack.empty()) m_stack.back().empty = true;
+}
+
+OutputBuffer JsonWriter::release() {
+    return std::move(m_buf);
+}
+
 std::string JsonWriter::take() {
     std::string out = m_buf.take();
     if (!m_stack.empty()) m_stack.back().empty = true;

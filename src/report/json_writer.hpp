@@ -73,6 +73,9 @@ public:
     /// A writer of array elements (as continuing_array) into memory: take() returns them, for a writer
     /// whose array is at nesting `depth` (joined by ',' and spliced with splice_elements()).
     static JsonWriter elements(int depth);
+    /// The same, writing into `storage` (emptied, its room kept): a caller that renders run after run hands
+    /// one storage from writer to writer (release()) instead of each growing a buffer of its own.
+    static JsonWriter elements(int depth, OutputBuffer&& storage);
     JsonWriter(JsonWriter&&) = default;
     JsonWriter& operator=(JsonWriter&&) = delete;
     JsonWriter(const JsonWriter&) = delete;
@@ -103,6 +106,10 @@ public:
     bool splice_elements(util::SpillBuffer& spooled, bool any);
     /// What an elements() writer has made; the writer is then empty.
     [[nodiscard]] std::string take();
+    /// The same written over `out`, which keeps its room; the writer keeps its storage.
+    void take_into(std::string& out);
+    /// The writer's storage, for the next elements() writer; this writer is then empty.
+    [[nodiscard]] OutputBuffer release();
     /// Ends the output with a newline and flushes it.
     void end_document();
     void flush();

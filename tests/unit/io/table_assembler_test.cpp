@@ -634,6 +634,40 @@ TEST_CASE("assembler: a draft keeps its rows' unsaved formulas", "[assembler]") 
     CHECK(out.unsaved_formulas.size() == 1);
 }
 
+TEST_CASE("assembler: a draft gives back every row's cells, whether they were one separator apart or not",
+          "[assembler]") {
+    // The CSV reader's rows view its buffer, cells one separator apart (copied at once, separators and
+    // all); other rows' cells lie anywhere (copied one by one). Both come back as they went in.
+    const std::string buffer = "301001,项目甲,,100\n,,x,\n";
+    const std::string_view b(buffer);
+    RawRow split;
+    split.row = 2;
+    split.cells = {b.substr(0, 6), b.substr(7, 9), b.substr(17, 0), b.substr(18, 3)};
+    RawRow empties;  // only empty cells, one apart
+    empties.cells = {b.substr(22, 0), b.substr(23, 0), b.substr(24, 1), b.substr(26, 0)};
+    const std::string other_a = "甲";
+    const std::string other_b = "乙乙";
+    RawRow scattered;  // the same text twice, and cells of two strings
+    scattered.cells = {b.substr(0, 6), b.substr(0, 6), other_b, other_a, b.substr(7, 9)};
+    RawRow adjacent;  // back to back without a separator: not one apart
+    adjacent.cells = {b.substr(0, 3), b.substr(3, 3)};
+    RawRow none;
+    ProjectDraft draft;
+    for (const RawRow* r : {&split, &scattered, &empties, &none, &adjacent, &split}) draft.add(*r);
+    REQUIRE(draft.rows() == 6);
+    RawRow out;
+    const std::vector<const RawRow*> expected = {&split, &scattered, &empties, &none, &adjacent, &split};
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        INFO("row " << i);
+        draft.unpack(i, out);
+        CHECK(std::vector<std::string>(out.cells.begin(), out.cells.end()) ==
+              std::vector<std::string>(expected[i]->cells.begin(), expected[i]->cells.end()));
+    }
+    draft.unpack(0, out);
+    CHECK(out.row == 2);
+    CHECK(out.cells[1] == "项目甲");
+}
+
 TEST_CASE("assembler: a draft keeps which of its rows' cells the reader found plain", "[assembler]") {
     // One file at -j 2 is assembled from drafts: the reader's RawRow::plain must come through them.
     ProjectDraft draft;

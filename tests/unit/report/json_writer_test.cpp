@@ -14,6 +14,7 @@
 
 using perf_check::report::JsonKey;
 using perf_check::report::JsonWriter;
+using perf_check::report::OutputBuffer;
 
 namespace {
 // A key literal of `N` bytes, cycling through printable ASCII but for '"' and '\\' (' ' and '~' included).
@@ -191,6 +192,34 @@ TEST_CASE("JsonWriter splices array elements spooled in a SpillBuffer, spilled o
         expected["none"] = nlohmann::ordered_json::array();
         CHECK(out.str() == expected.dump(2) + "\n");
         CHECK(spooled.empty());
+    }
+}
+
+TEST_CASE("JsonWriter renders element runs into storage handed from writer to writer as take() does", "[json-writer]") {
+    // The JSON report renders each project ahead through one storage per thread (take_into, release):
+    // what it gives must be what a fresh writer's take() gives, run after run, whatever came before.
+    const auto render = [](JsonWriter& w, int n) {
+        for (int i = 0; i < n; ++i) w.begin_object().key("k").string("第" + std::to_string(i)).end_object();
+    };
+    OutputBuffer storage;
+    std::string out = "left over from before";
+    for (const int n : {3, 0, 1, 40, 2}) {
+        INFO("run of " << n);
+        auto fresh = JsonWriter::elements(1);
+        render(fresh, n);
+        const std::string expected = fresh.take();
+        auto w = JsonWriter::elements(1, std::move(storage));
+        render(w, n);
+        w.take_into(out);
+        CHECK(out == expected);
+        render(w, 1);  // the same writer starts a new, separate run after take_into
+        std::string again;
+        w.take_into(again);
+        auto one = JsonWriter::elements(1);
+        render(one, 1);
+        CHECK(again == one.take());
+        storage = w.release();
+        CHECK(storage.empty());
     }
 }
 
