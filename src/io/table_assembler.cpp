@@ -260,6 +260,16 @@ Cell TableProjectSource::cell_at(const RawRow& row, Column c) const {
     return cell;
 }
 
+const Cell& TableProjectSource::read_or_clear(Cell& cell, const RawRow& row, Column c, bool read) const {
+    if (read) {
+        fill_cell(cell, row, c);
+    } else {
+        cell.text.clear();  // all a cell not read is asked: that it is empty
+        cell.raw.clear();
+    }
+    return cell;
+}
+
 void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) const {
     // Cells of the table being checked leave the file empty: it is the project's file, and every
     // finding and score takes it from there. Cells of a separate actuals file must name theirs.
@@ -450,8 +460,8 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         // Most rows (merged-cell exports) leave 单位代码 and 名称 blank: read them as cells only when not.
         const bool names_project = !util::is_blank(raw_at(row, Column::code)) || !util::is_blank(raw_at(row, Column::name));
         const bool need_cells = names_project || !started;  // a project's first row keeps their places
-        const Cell code = need_cells ? cell_at(row, Column::code) : Cell{};
-        const Cell name = need_cells ? cell_at(row, Column::name) : Cell{};
+        const Cell& code = read_or_clear(m_code, row, Column::code, need_cells);
+        const Cell& name = read_or_clear(m_name, row, Column::name, need_cells);
         const bool is_total = !row.cells.empty() && [&] {
             for (const auto& c : row.cells) {
                 if (!util::is_blank(c)) return is_total_label(c);
@@ -492,12 +502,12 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             out.repeats_row = std::exchange(m_pending_repeats, 0);
             m_first_indicator = indicator_key(row);
             m_rows_with_indicator = 0;
-            out.code = code;
+            out.code = code;  // copied into the cells' room (the project's are refilled, see next())
             out.name = name;
-            out.funds = cell_at(row, Column::funds);
-            out.goal = cell_at(row, Column::goal);
-            out.budget = cell_at(row, Column::budget);
-            out.spent = cell_at(row, Column::spent);
+            fill_cell(out.funds, row, Column::funds);
+            fill_cell(out.goal, row, Column::goal);
+            fill_cell(out.budget, row, Column::budget);
+            fill_cell(out.spent, row, Column::spent);
         } else {
             if (out.code.empty() && !code.empty()) out.code = code;  // a code beside the name completes it
             if (m_rows_with_indicator == 0 && !util::is_blank(raw_at(row, Column::level3))) m_rows_with_indicator = 1;
@@ -505,8 +515,8 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             for (auto [field, column] : {std::pair{&out.funds, Column::funds}, std::pair{&out.goal, Column::goal},
                                          std::pair{&out.budget, Column::budget}, std::pair{&out.spent, Column::spent}}) {
                 if (field->empty()) {
-                    Cell c = cell_at(row, column);
-                    if (!c.empty()) *field = c;
+                    fill_cell(m_gap, row, column);
+                    if (!m_gap.empty()) *field = m_gap;
                 } else if (m_kind == TableKind::actuals && (column == Column::budget || column == Column::spent)) {
                     keep_first_figure(*field, cell_at(row, column),
                                       column == Column::budget ? "全年预算数" : "全年执行数", out.repeated_actuals);
@@ -551,7 +561,10 @@ Expected<bool> TableProjectSource::next(Project& out) {
 
 Expected<bool> TableProjectSource::next_draft(ProjectDraft& draft) {
     draft.clear();
-    draft.head = Project{};
+    // Emptied by copying an empty project over it: every field reset, every string keeping its room
+    // (assigning a new Project{} freed them all, and read_project allocated them again).
+    static const Project k_empty;
+    draft.head = k_empty;
     auto more = read_project(draft.head, [&](const RawRow& row) { draft.add(row); });
     if (!more || !*more) return more;
     // Grand totals need every project's funds in file order: counted here, on the reading thread (the

@@ -894,3 +894,78 @@ TEST_CASE("assembler: a refilled indicator keeps nothing of the last project", "
     CHECK(fresh.projects[1].indicators[0].problems.empty());
     CHECK(fresh.projects[1].indicators[0].target.raw.empty());
 }
+
+namespace {
+
+void same_project_cells(const Project& a, const Project& b) {
+    for (auto member :
+         {&Project::code, &Project::name, &Project::funds, &Project::goal, &Project::budget, &Project::spent}) {
+        same_cell(a.*member, b.*member);
+    }
+    CHECK(a.funds_wan == b.funds_wan);
+    CHECK(a.first_row == b.first_row);
+    CHECK(a.last_row == b.last_row);
+    CHECK(a.repeats_row == b.repeats_row);
+    CHECK(a.file == b.file);
+    CHECK(names(a) == names(b));
+}
+
+}  // namespace
+
+// The reader keeps the cells it reads a project's 单位代码, 名称 and gaps into, and a draft's head, from
+// project to project (their strings keep their room): nothing of one project may show in the next, read
+// in turn (next) or as drafts for other threads (next_draft, assemble).
+TEST_CASE("assembler: a project's own cells keep nothing of the project before", "[assembler]") {
+    const std::string text =
+        "单位代码,单位（专项）名称,资金总额,全年预算数,全年执行数,实施期绩效目标,一级指标,二级指标,三级指标,指标值,"
+        "指标值内容,评（扣分标准）,度量单位,指标值类型,备注,实际完成值\n"
+        // Every project cell full, one written with full-width digits (a raw as well as a text).
+        "301001,甲项目的名称比十五个字节长,１００,100,90,保障甲项目顺利实施，提升服务质量,成本指标,经济成本指标,总成本,"
+        "100,内容,每超过5万元扣1分,万元,≤,20分,95\n"
+        ",,,,,,产出指标,数量指标,人数,10,,视情况扣分,人,≥,30分,10\n"
+        // Named without a code, funds and goal only on its second row, no budget or spending.
+        ",乙,,,,,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分,\n"
+        ",,50,,,乙的目标,效益指标,社会效益指标,覆盖率,90,,视情况扣分,%,≥,50分,\n"
+        // A code beside its name on its second row completes it.
+        ",丙,10,,,,满意度指标,服务对象满意度指标,满意率,95,,视情况扣分,%,≥,100分,\n"
+        "301003,丙,,,,,,,好评率,90,,视情况扣分,%,≥,0分,\n";
+    const Table fresh = read_table(text);
+    REQUIRE(fresh.projects.size() == 3);
+    // What would show through if the cells were kept: the first project's.
+    CHECK_FALSE(fresh.projects[0].funds.raw.empty());
+    CHECK(fresh.projects[1].code.empty());
+    CHECK(fresh.projects[1].funds.loc.row == 5);
+    CHECK(fresh.projects[1].budget.empty());
+    CHECK(fresh.projects[2].code.text == "301003");
+    CHECK(fresh.projects[2].code.loc.row == 7);
+    CHECK(fresh.projects[2].goal.empty());
+
+    SECTION("read in turn into one project") {
+        auto src = open_csv_text(text, "t.csv", {}, config::default_rule_set());
+        REQUIRE(src);
+        Project reused;
+        for (const auto& expected : fresh.projects) {
+            INFO(expected.name.text);
+            auto got = (*src)->next(reused);
+            REQUIRE(got);
+            REQUIRE(*got);
+            same_project_cells(reused, expected);
+        }
+    }
+    SECTION("read as drafts into one draft, assembled into one project") {
+        auto src = open_csv_text(text, "t.csv", {}, config::default_rule_set());
+        REQUIRE(src);
+        auto* table = dynamic_cast<TableProjectSource*>(src->get());
+        REQUIRE(table != nullptr);
+        ProjectDraft draft;
+        Project reused;
+        for (const auto& expected : fresh.projects) {
+            INFO(expected.name.text);
+            auto got = table->next_draft(draft);
+            REQUIRE(got);
+            REQUIRE(*got);
+            table->assemble(draft, reused);
+            same_project_cells(reused, expected);
+        }
+    }
+}
