@@ -143,27 +143,34 @@ bool CsvRowSource::plain_record(RawRow& row) {
         const unsigned landed = (~mask & 0xFFFFU) + folds + carry;
         const unsigned folded_ends = landed & mask;  // bit set: the cell ending there holds a fold lead
         carry = landed >> 16;
+        // The cell size limit is checked once a block, not once a cell: a cell ending in this block is
+        // shorter than block + 16 - cell. (Near the limit the record goes the general way, which checks
+        // exactly.)
+        if (block + 16 - cell > max_cell_bytes) return false;
         while (mask != 0) {
             const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(mask));
             const unsigned end_bit = mask & (0U - mask);
             mask &= mask - 1;
-            const char c = data[at];
-            if (c == '"' || used >= max_columns || at - cell > max_cell_bytes) return false;
-            std::size_t next = at + 1;
-            if (c == '\r') {
-                if (next == n || data[next] != '\n') return false;  // a lone CR, or CR LF cut by the buffer
-                ++next;
-            }
+            if (used >= max_columns) return false;
             if (used == room) {
                 row.cells.resize(room < 16 ? 16 : 2 * room);
                 slots = row.cells.data();
                 room = row.cells.size();
             }
-            if ((folded_ends & end_bit) == 0 && used < 64) plain |= std::uint64_t{1} << used;
+            // Stored before the byte ending it is looked at: a quote or a lone CR gives the record up
+            // anyway (the general way stores every cell again).
+            plain |= std::uint64_t{(folded_ends & end_bit) == 0 && used < 64} << (used & 63);
             slots[used++] = std::string_view(data + cell, at - cell);
+            const char c = data[at];
             if (c == delimiter_char) {
-                cell = next;
+                cell = at + 1;
                 continue;
+            }
+            if (c == '"') return false;
+            std::size_t next = at + 1;
+            if (c == '\r') {
+                if (next == n || data[next] != '\n') return false;  // a lone CR, or CR LF cut by the buffer
+                ++next;
             }
             row.cells.resize(used);
             row.plain = plain;
@@ -172,7 +179,6 @@ bool CsvRowSource::plain_record(RawRow& row) {
             m_pos = next;
             return true;
         }
-        if (block + 16 - cell > max_cell_bytes) return false;
     }
 #else
     (void)row;
