@@ -283,7 +283,10 @@ void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) cons
     cell.loc.column = idx < 0 ? 0 : idx + 1;
     if (idx >= 0 && static_cast<std::size_t>(idx) < row.cells.size()) {
         const auto at = static_cast<std::size_t>(idx);
-        if (row.plain_cell(at))
+        if (row.cells[at].empty()) {  // half the cells of a table (merged blanks, unused columns)
+            cell.text.clear();
+            cell.raw.clear();
+        } else if (row.plain_cell(at))
             model::set_plain_text(cell, row.cells[at]);
         else
             model::set_text(cell, row.cells[at]);

@@ -275,10 +275,9 @@ Placeholders::Placeholders(std::vector<std::string> tokens) : m_tokens(std::move
     }
 }
 
-bool Placeholders::match(std::string_view text) const {
-    if (text.empty()) return true;
-    // Most cells: their first byte begins no token (and no space or full-width form to trim or fold).
-    if (!m_may_start[static_cast<unsigned char>(text.front())]) return false;
+bool Placeholders::match_rest(std::string_view text) const {
+    // (match() has answered for empty text and for text whose first byte begins no token, nor a space
+    // or full-width form to trim or fold: most cells.)
     if (text.size() >= 2) {
         const auto a = static_cast<unsigned char>(text[0]);
         const auto b = static_cast<unsigned char>(text[1]);
@@ -303,10 +302,6 @@ bool Placeholders::match(std::string_view text) const {
     if (util::fold_keeps(trimmed)) return matches_placeholder_text(m_tokens, m_lengths, trimmed);
     const std::string folded = util::fold(trimmed);
     return folded.empty() || matches_placeholder_text(m_tokens, m_lengths, folded);
-}
-
-bool RuleSet::is_placeholder(std::string_view text) const {
-    return placeholders.match(text);
 }
 
 const Param* Params::find(const std::string& key) const {

@@ -247,23 +247,11 @@ bool is_space(char32_t cp) {
 
 namespace {
 
-// Every space of is_space() other than ASCII starts with one of these bytes (U+00A0 C2, U+2002/3/9 and
-// U+200B E2, U+3000 E3, U+FEFF EF), and so do the full-width forms fold() rewrites (EF). Text without
-// them (and without ASCII spaces, for strip_spaces) is returned as it is, without decoding.
-// One table lookup per byte on the hot paths (every cell is trimmed and folded, level names are tested
-// for spaces many times per indicator).
-constexpr unsigned char k_ascii_space = 1;
-constexpr unsigned char k_wide_lead = 2;
-// The leads of what fold() rewrites inside a text (U+00A0 C2, U+3000 E3, U+FF01–U+FF5E EF): not E2, whose
-// spaces are only trimmed, and which starts the quotes, dashes and ≥ ≤ of Chinese text.
-constexpr unsigned char k_fold_lead = 4;
-constexpr auto k_byte_class = [] {
-    std::array<unsigned char, 256> t{};
-    for (const unsigned char b : {' ', '\t', '\r', '\n', '\v', '\f'}) t[b] = k_ascii_space;
-    for (const unsigned char b : {0xC2, 0xE2, 0xE3, 0xEF}) t[b] = k_wide_lead;
-    for (const unsigned char b : {0xC2, 0xE3, 0xEF}) t[b] |= k_fold_lead;
-    return t;
-}();
+// The byte classes (text.hpp): what may start a space or a character fold() rewrites.
+using detail::k_ascii_space;
+using detail::k_byte_class;
+using detail::k_fold_lead;
+using detail::k_wide_lead;
 bool may_hold_wide_space(unsigned char b) {
     return (k_byte_class[b] & k_wide_lead) != 0;
 }
@@ -313,25 +301,7 @@ std::size_t previous_start(std::string_view s, std::size_t end) {
 
 }  // namespace
 
-namespace {
-// Most texts have nothing to trim: they start with a byte that starts no space and end in ASCII that is
-// not one, or in a three-byte character whose lead byte starts no space (Chinese text). False for
-// empty text, and may be a false alarm.
-bool trim_keeps(std::string_view s) {
-    if (s.empty() || k_byte_class[static_cast<unsigned char>(s.front())] != 0) return false;
-    const std::size_t n = s.size();
-    const auto last = static_cast<unsigned char>(s[n - 1]);
-    if (last < 0x80) return k_byte_class[last] == 0;
-    if (n >= 3 && (last & 0xC0) == 0x80 && (static_cast<unsigned char>(s[n - 2]) & 0xC0) == 0x80) {
-        const auto lead = static_cast<unsigned char>(s[n - 3]);
-        return (lead & 0xC0) != 0x80 && k_byte_class[lead] == 0;
-    }
-    return false;
-}
-}  // namespace
-
-std::string_view trim_view(std::string_view s) {
-    if (trim_keeps(s)) return s;
+std::string_view trim_view_general(std::string_view s) {
     std::size_t begin = 0;
     std::size_t end = s.size();
     while (begin < end) {
@@ -435,10 +405,6 @@ void fold_into(std::string_view s, std::string& out) {
 
 bool has_spaces(std::string_view s) { return any_byte_of(s, k_ascii_space | k_wide_lead); }
 
-bool may_trim_or_fold_at(unsigned char b) {
-    return k_byte_class[b] != 0;
-}
-
 std::size_t count_byte(std::string_view s, char c) {
     std::size_t n = 0;
     std::size_t i = 0;
@@ -468,15 +434,6 @@ std::size_t count_byte(std::string_view s, char c) {
     return n;
 }
 
-bool is_fold_lead(unsigned char b) {
-    return (k_byte_class[b] & k_fold_lead) != 0;
-}
-
-bool fold_keeps_plain(std::string_view plain) {
-    // Without a fold lead nothing inside folds: the text is its own fold when trimming keeps it too.
-    return plain.empty() || trim_keeps(plain);
-}
-
 bool fold_keeps(std::string_view trimmed) { return !any_byte_of(trimmed, k_wide_lead); }
 
 std::string strip_spaces(std::string_view s) {
@@ -502,11 +459,7 @@ std::string strip_spaces(std::string_view s) {
     return out;
 }
 
-bool is_blank(std::string_view s) {
-    // A text that starts with a byte that starts no space is not blank, whatever follows: most cells
-    // (every cell of every row is asked when rows are assembled).
-    if (s.empty()) return true;
-    if (k_byte_class[static_cast<unsigned char>(s.front())] == 0) return false;
+bool is_blank_general(std::string_view s) {
     return trim_view(s).empty();
 }
 

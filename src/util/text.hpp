@@ -2,6 +2,7 @@
 // Knows nothing of performance targets.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -60,12 +61,59 @@ void append_utf8(std::string& out, char32_t cp);
 /// True for ASCII whitespace, NBSP (U+00A0), ideographic space (U+3000), zero-width space/BOM.
 bool is_space(char32_t cp);
 
+namespace detail {
+// Every space of is_space() other than ASCII starts with one of these bytes (U+00A0 C2, U+2002/3/9 and
+// U+200B E2, U+3000 E3, U+FEFF EF), and so do the full-width forms fold() rewrites (EF). Text without
+// them (and without ASCII spaces, for strip_spaces) is returned as it is, without decoding.
+// One table lookup per byte on the hot paths (every cell is trimmed and folded, level names are tested
+// for spaces many times per indicator); here, for the tests of a text's ends made inline below.
+inline constexpr unsigned char k_ascii_space = 1;
+inline constexpr unsigned char k_wide_lead = 2;
+// The leads of what fold() rewrites inside a text (U+00A0 C2, U+3000 E3, U+FF01–U+FF5E EF): not E2, whose
+// spaces are only trimmed, and which starts the quotes, dashes and ≥ ≤ of Chinese text.
+inline constexpr unsigned char k_fold_lead = 4;
+inline constexpr auto k_byte_class = [] {
+    std::array<unsigned char, 256> t{};
+    for (const unsigned char b : {' ', '\t', '\r', '\n', '\v', '\f'}) t[b] = k_ascii_space;
+    for (const unsigned char b : {0xC2, 0xE2, 0xE3, 0xEF}) t[b] = k_wide_lead;
+    for (const unsigned char b : {0xC2, 0xE3, 0xEF}) t[b] |= k_fold_lead;
+    return t;
+}();
+
+// Most texts have nothing to trim: they start with a byte that starts no space and end in ASCII that is
+// not one, or in a three-byte character whose lead byte starts no space (Chinese text). False for
+// empty text, and may be a false alarm. Inline: every cell of a table is asked, most answers are yes.
+inline bool trim_keeps(std::string_view s) {
+    if (s.empty() || k_byte_class[static_cast<unsigned char>(s.front())] != 0) return false;
+    const std::size_t n = s.size();
+    const auto last = static_cast<unsigned char>(s[n - 1]);
+    if (last < 0x80) return k_byte_class[last] == 0;
+    if (n >= 3 && (last & 0xC0) == 0x80 && (static_cast<unsigned char>(s[n - 2]) & 0xC0) == 0x80) {
+        const auto lead = static_cast<unsigned char>(s[n - 3]);
+        return (lead & 0xC0) != 0x80 && k_byte_class[lead] == 0;
+    }
+    return false;
+}
+}  // namespace detail
+
 /// Removes leading and trailing spaces in the sense of is_space().
 std::string trim(std::string_view s);
-/// The same without copying: a view into `s`.
-std::string_view trim_view(std::string_view s);
-/// True when `s` holds nothing but spaces (is_space); never allocates.
-bool is_blank(std::string_view s);
+/// trim_view() of text whose ends may be spaces.
+std::string_view trim_view_general(std::string_view s);
+/// trim() without copying: a view into `s`.
+inline std::string_view trim_view(std::string_view s) {
+    return detail::trim_keeps(s) ? s : trim_view_general(s);
+}
+/// is_blank() of text that starts with a byte that may start a space.
+bool is_blank_general(std::string_view s);
+/// True when `s` holds nothing but spaces (is_space); never allocates. A text that starts with a byte
+/// that starts no space is not blank, whatever follows: most cells (every cell of every row is asked
+/// when rows are assembled), answered inline.
+inline bool is_blank(std::string_view s) {
+    if (s.empty()) return true;
+    if (detail::k_byte_class[static_cast<unsigned char>(s.front())] == 0) return false;
+    return is_blank_general(s);
+}
 
 /// Folds full-width ASCII variants (U+FF01–U+FF5E) to ASCII, U+3000/NBSP to a space, and trims.
 /// "＞＝９０％" → ">=90%". Other characters (≥, 万元, CJK punctuation) are kept.
@@ -81,17 +129,24 @@ bool fold_keeps(std::string_view trimmed);
 /// The lead of what fold() rewrites inside a text: NBSP (C2), U+3000 (E3) or a full-width form (EF). A
 /// reader that looks at every byte anyway (the CSV reader) notes the cells holding none, and
 /// fold_keeps_plain() then needs only their ends.
-bool is_fold_lead(unsigned char b);
+inline bool is_fold_lead(unsigned char b) {
+    return (detail::k_byte_class[b] & detail::k_fold_lead) != 0;
+}
 /// For text holding no byte of is_fold_lead(): true when fold() leaves it as it is, which it does
 /// unless a space starts or ends it (a byte test of its ends; false may be a false alarm).
-bool fold_keeps_plain(std::string_view plain);
+inline bool fold_keeps_plain(std::string_view plain) {
+    // Without a fold lead nothing inside folds: the text is its own fold when trimming keeps it too.
+    return plain.empty() || detail::trim_keeps(plain);
+}
 
 /// How many bytes of `s` are `c` (sixteen at a time: the encoding scan counts the lines of every block).
 std::size_t count_byte(std::string_view s, char c);
 
 /// False when text starting with byte `b` is certainly left as it is by trim_view() and fold() at its
 /// start (the byte begins no space and no full-width form): its first byte is then the result's.
-bool may_trim_or_fold_at(unsigned char b);
+inline bool may_trim_or_fold_at(unsigned char b) {
+    return detail::k_byte_class[b] != 0;
+}
 
 /// Removes every space (is_space) anywhere in the text.
 std::string strip_spaces(std::string_view s);
