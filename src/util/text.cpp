@@ -264,8 +264,7 @@ std::size_t find_byte_of(std::string_view s, unsigned char classes, std::size_t 
     const bool wide = (classes & k_wide_lead) != 0;
     const bool fold = wide || (classes & k_fold_lead) != 0;  // the fold leads are wide leads too
     const bool ascii = (classes & k_ascii_space) != 0;
-    for (; i + 16 <= s.size(); i += 16) {
-        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const auto hits = [&](__m128i x) {
         __m128i hit = _mm_setzero_si128();
         if (fold) {
             hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(0xC2))));
@@ -279,8 +278,21 @@ std::size_t find_byte_of(std::string_view s, unsigned char classes, std::size_t 
             const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(shifted, _mm_set1_epi8(4)), shifted);
             hit = _mm_or_si128(hit, _mm_or_si128(control, _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
         }
-        const int mask = _mm_movemask_epi8(hit);
-        if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+        return static_cast<unsigned>(_mm_movemask_epi8(hit));
+    };
+    for (; i + 16 <= s.size(); i += 16) {
+        const unsigned mask = hits(_mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i)));
+        if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    }
+    if (i + 8 <= s.size()) {
+        // Eight to fifteen bytes left (most level names and units: twelve): their first eight and last
+        // eight, overlapping, as one block.
+        const std::size_t last = s.size() - 8;
+        const __m128i head = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s.data() + i));
+        const __m128i tail = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(s.data() + last));
+        const unsigned mask = hits(_mm_unpacklo_epi64(head, tail));
+        if ((mask & 0xFFU) != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+        return mask != 0 ? last + static_cast<std::size_t>(__builtin_ctz(mask >> 8)) : s.size();
     }
 #endif
     for (; i < s.size(); ++i) {

@@ -385,7 +385,8 @@ TEST_CASE("space and fold byte tests at every offset of a long cell", "[text]") 
     }
 }
 
-// The byte tests look sixteen bytes at a time, then at the rest one by one: each byte they look for, and
+// The byte tests look sixteen bytes at a time, then at eight to fifteen left as one block of two
+// overlapping halves, then at the rest one by one: each byte they look for, and
 // near misses, planted at every position of texts of every length up to three blocks (most texts tested
 // are shorter than one: names, units, figures), and a fold found from just past an earlier one.
 TEST_CASE("space and fold byte tests at every position of texts of every length", "[text]") {
