@@ -67,15 +67,20 @@ char sniff_delimiter(std::istream& in) {
 CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file,
                            ReadLimits limits)
     : m_in(encoding == Encoding::gb18030 ? gb18030_as_utf8(std::move(in)) : std::move(in)),
+      m_chunks(dynamic_cast<ChunkedStream*>(m_in.get())),
       m_delimiter(delimiter),
       m_file(std::move(file)),
       m_limits(limits) {}
 
 int CsvRowSource::peek() {
     if (m_pos >= m_buf.size()) {
-        m_buf.resize(k_read_block);
-        m_in->read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
-        m_buf.resize(static_cast<std::size_t>(m_in->gcount()));
+        if (m_chunks != nullptr) {
+            m_chunks->take_chunk(m_buf);  // decoded text: taken whole, not copied out of the stream
+        } else {
+            m_buf.resize(k_read_block);
+            m_in->read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+            m_buf.resize(static_cast<std::size_t>(m_in->gcount()));
+        }
         m_pos = 0;
         if (m_buf.empty()) return -1;
     }

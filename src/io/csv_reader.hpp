@@ -40,6 +40,7 @@ private:
     /// The row is whole: its cells written to m_text view them there (m_text no longer grows).
     void view_text(RawRow& row);
     std::unique_ptr<std::istream> m_in;
+    ChunkedStream* m_chunks;  ///< m_in, when it is decoded text (GB18030, UTF-16): read a chunk at a time
     char m_delimiter;
     std::string m_file;
     ReadLimits m_limits;

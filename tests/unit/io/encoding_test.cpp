@@ -510,6 +510,51 @@ TEST_CASE("gb18030_as_utf8 decodes across its read chunks as the whole text deco
     CHECK(all.str() == gb18030_to_utf8(bytes));
 }
 
+// The CSV reader takes a decoded stream's chunks whole (ChunkedStream::take_chunk) rather than reading
+// them out of its buffer: after a read through the buffer, after a rewind, in both decoded encodings,
+// the chunks put together are the text, and the end is the end.
+TEST_CASE("decoded streams: chunks taken whole are the text a read gives", "[encoding]") {
+    const std::vector<std::string> pieces = {"a", "\xD6\xD0", "\x81\x30\x81\x30", ",", "\n", "\xFF", "\xA3\xA5"};
+    std::string bytes;
+    std::uint32_t seed = 17;
+    while (bytes.size() < 300000) {
+        seed = seed * 1664525U + 1013904223U;
+        bytes += pieces[(seed >> 16) % pieces.size()];
+    }
+    const std::string text = gb18030_to_utf8(bytes);
+    const auto take_all = [](ChunkedStream& in, int& chunks) {
+        std::string all;
+        std::string chunk = "stale";
+        while (in.take_chunk(chunk)) {
+            REQUIRE_FALSE(chunk.empty());
+            all += chunk;
+            ++chunks;
+        }
+        CHECK(chunk.empty());
+        CHECK_FALSE(in.take_chunk(chunk));  // and stays at the end
+        return all;
+    };
+    auto in = gb18030_as_utf8(std::make_unique<std::istringstream>(bytes));
+    std::string first(1001, '\0');
+    in->read(first.data(), 1001);
+    int chunks = 0;
+    CHECK(first + take_all(*in, chunks) == text);
+    CHECK(chunks > 3);  // 300 kB in chunks of 64 KiB read
+    in->clear();
+    in->seekg(0);
+    chunks = 0;
+    CHECK(take_all(*in, chunks) == text);
+
+    // UTF-16 (little-endian, with its BOM): the same.
+    std::string utf16 = "\xFF\xFE";
+    for (int i = 0; i < 50000; ++i) utf16 += i % 3 == 0 ? std::string("\x2D\x4E", 2) : std::string("a\0", 2);  // 中 a a
+    auto u = utf16_as_utf8(std::make_unique<std::istringstream>(utf16), Utf16::le);
+    std::string expect;
+    for (int i = 0; i < 50000; ++i) expect += i % 3 == 0 ? "中" : "a";
+    chunks = 0;
+    CHECK(take_all(*u, chunks) == expect);
+}
+
 // The table's decoding copies runs of ASCII sixteen bytes at a time: against iconv (a four-byte code at
 // the end sends the text after the last byte below 0x30 there) for runs of every length around the
 // block, in short texts and long ones.
