@@ -1,6 +1,7 @@
 // CSV record parsing over a buffered stream, decoding each cell from the file's encoding.
 #include "io/csv_reader.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 
@@ -128,14 +129,17 @@ bool CsvRowSource::plain_record(RawRow& row) {
     // lands on the bit of the byte that ends it. What runs off the block's top is the cell still open,
     // carried into the next block.
     unsigned carry = 0;
-    std::uint64_t plain = 0;
+    // Bit k (of cell k, or of a cell 64 further on: such a cell is never plain, and the cell it shares
+    // the bit with may be taken for folded, which is always right) set when the cell holds a fold lead.
+    std::uint64_t folded = 0;
     // A cell is viewed where it is: the buffer stays as it is until the next record.
     // Kept in registers: the cells' stores would otherwise make the compiler load them again per cell.
     const char delimiter_char = m_delimiter;
     const std::size_t max_columns = m_limits.max_columns;
     const std::size_t max_cell_bytes = m_limits.max_cell_bytes;
     std::string_view* slots = row.cells.data();
-    std::size_t room = row.cells.size();
+    // The cells there are slots for, and no more than the limit: one test a cell for both.
+    std::size_t room = std::min(row.cells.size(), max_columns);
     std::size_t used = 0;
     std::size_t cell = m_pos;
     for (std::size_t block = m_pos; block + 16 <= n; block += 16) {
@@ -153,18 +157,18 @@ bool CsvRowSource::plain_record(RawRow& row) {
         // exactly.)
         if (block + 16 - cell > max_cell_bytes) return false;
         while (mask != 0) {
-            const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(mask));
-            const unsigned end_bit = mask & (0U - mask);
+            const auto bit = static_cast<unsigned>(__builtin_ctz(mask));
+            const std::size_t at = block + bit;
             mask &= mask - 1;
-            if (used >= max_columns) return false;
             if (used == room) {
-                row.cells.resize(room < 16 ? 16 : 2 * room);
+                if (used >= max_columns) return false;
+                row.cells.resize(std::min(room < 16 ? 16 : 2 * room, max_columns));
                 slots = row.cells.data();
                 room = row.cells.size();
             }
             // Stored before the byte ending it is looked at: a quote or a lone CR gives the record up
             // anyway (the general way stores every cell again).
-            plain |= std::uint64_t{(folded_ends & end_bit) == 0 && used < 64} << (used & 63);
+            folded |= std::uint64_t{(folded_ends >> bit) & 1U} << (used & 63);
             slots[used++] = std::string_view(data + cell, at - cell);
             const char c = data[at];
             if (c == delimiter_char) {
@@ -178,7 +182,7 @@ bool CsvRowSource::plain_record(RawRow& row) {
                 ++next;
             }
             row.cells.resize(used);
-            row.plain = plain;
+            row.plain = used < 64 ? ~folded & ((std::uint64_t{1} << used) - 1) : ~folded;
             row.row = m_line++;
             row.record = ++m_record;
             m_pos = next;

@@ -445,8 +445,8 @@ TEST_CASE("csv: a cell is noted plain exactly when it holds no fold lead", "[csv
         for (std::size_t k = 0; k < 10; ++k) CHECK(r.rows[k].plain == 0b1010101);
     }
     SECTION("a row of more than 64 cells notes its first 64") {
-        // The first cell holds a lead, the 70 after it none: no cell from the 65th on may set a bit (a
-        // shift by 64 and more would set the first cell's).
+        // The first cell holds a lead, the 70 after it none: no cell from the 65th on may note the first
+        // cell plain (a cell k from the 65th on shares the bit of cell k - 64).
         std::string line = "，";
         for (int k = 0; k < 70; ++k) line += ",a";
         line += "\n";
@@ -455,6 +455,15 @@ TEST_CASE("csv: a cell is noted plain exactly when it holds no fold lead", "[csv
         CHECK(r.rows[0].plain == ~std::uint64_t{1});
         CHECK_FALSE(r.rows[0].plain_cell(0));
         CHECK_FALSE(r.rows[0].plain_cell(64));
+        // A lead in the 66th cell: the 2nd, which shares its bit, is taken for one that holds a lead too
+        // (folding it the full way is always right); no other cell is.
+        std::string late = "a";
+        for (int k = 1; k < 70; ++k) late += k == 65 ? ",，" : ",a";
+        late += "\n";
+        const auto l = read_all(late + late + late);
+        REQUIRE(l.rows.size() == 3);
+        CHECK(l.rows[0].plain == ~std::uint64_t{2});
+        CHECK_FALSE(l.rows[0].plain_cell(65));
     }
     SECTION("a row read the general way after a plain one notes nothing") {
         std::string text = "项目,90\n\"a,b\",c\n";
