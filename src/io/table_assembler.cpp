@@ -270,14 +270,24 @@ const Cell& TableProjectSource::read_or_clear(Cell& cell, const RawRow& row, Col
     return cell;
 }
 
+TableProjectSource::RowPlace TableProjectSource::place_of(const RawRow& row) {
+    return {row.row, row.record > 0 && row.record != row.row ? row.record : 0};
+}
+
 void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) const {
+    fill_cell_at(cell, row, c, place_of(row));
+}
+
+// Inline in add_row's loop over the twelve cells of an indicator (a call per cell cost more than its
+// place; callgrind).
+inline void TableProjectSource::fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place) const {
     // Cells of the table being checked leave the file empty: it is the project's file, and every
     // finding and score takes it from there. Cells of a separate actuals file must name theirs.
     if (m_kind == TableKind::actuals) cell.loc.file.assign(m_table.file);
     else cell.loc.file.clear();
     if (cell.loc.sheet != m_table.sheet) cell.loc.sheet.assign(m_table.sheet);  // (the same, row after row)
-    cell.loc.row = row.row;
-    cell.loc.sheet_row = row.record > 0 && row.record != row.row ? row.record : 0;
+    cell.loc.row = place.row;
+    cell.loc.sheet_row = place.sheet_row;
     cell.filled = false;
     const int idx = m_columns[c];
     cell.loc.column = idx < 0 ? 0 : idx + 1;
@@ -401,7 +411,8 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
     }
     Indicator& ind = next_slot(p, state);
     ind.row = row.row;
-    for (const auto& [member, column] : k_indicator_cells) fill_cell(ind.*member, row, column);
+    const RowPlace place = place_of(row);
+    for (const auto& [member, column] : k_indicator_cells) fill_cell_at(ind.*member, row, column, place);
     const bool has_indicator = !ind.level1.empty() || !ind.level2.empty() || !ind.name.empty() ||
                                !ind.target.empty() || !ind.deduction.empty() || !ind.weight.empty() ||
                                !ind.actual.empty();
@@ -417,7 +428,10 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
     // than the rest of assembling the row).
     const auto carry_text = [](Cell& to, const Cell& from) {
         to.text = from.text;
-        to.raw = from.raw;
+        if (from.raw.empty())
+            to.raw.clear();  // most cells (inline; the assignment is a call)
+        else
+            to.raw = from.raw;
     };
     if (ind.level1.empty()) {
         carry_text(ind.level1, state.level1);

@@ -93,6 +93,14 @@ private:
     [[nodiscard]] Cell cell_at(const RawRow& row, Column c) const;
     /// cell_at() written into `cell`, every field replaced, its strings' capacity kept.
     void fill_cell(Cell& cell, const RawRow& row, Column c) const;
+    /// Where a row's cells are, but for their columns: the same for every cell of the row.
+    struct RowPlace {
+        int row = 0;
+        int sheet_row = 0;
+    };
+    [[nodiscard]] static RowPlace place_of(const RawRow& row);
+    /// fill_cell() with the row's place worked out once for all its cells (add_row fills twelve).
+    void fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place) const;
     /// `cell` filled from the row when `read`, else only emptied (its text and raw).
     const Cell& read_or_clear(Cell& cell, const RawRow& row, Column c, bool read) const;
     /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
