@@ -378,8 +378,9 @@ void TableProjectSource::note_unread(const RawRow& row, Assembly& state) const {
     problem.separator = m_separator;
     if (m_kind == TableKind::actuals) problem.cell.loc.file = m_table.file;
     problem.cell.loc.sheet = m_table.sheet;
-    problem.cell.loc.row = row.row;
-    problem.cell.loc.sheet_row = row.record > 0 && row.record != row.row ? row.record : 0;
+    const RowPlace place = place_of(row);
+    problem.cell.loc.row = place.row;
+    problem.cell.loc.sheet_row = place.sheet_row;
     for (std::size_t i = static_cast<std::size_t>(m_header_columns); i < row.cells.size(); ++i) {
         if (util::is_blank(row.cells[i])) continue;
         problem.cell.loc.column = static_cast<int>(i) + 1;
