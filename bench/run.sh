@@ -87,7 +87,16 @@ report() {  # label bytes seconds rss [rows]
     "$(awk -v a="$3" -v b="$floor" 'BEGIN { if (b <= 0) b = 0.001; printf "%.1f", a / b }')"
 }
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), load $(cut -d' ' -f1 /proc/loadavg)"
+# Which processor, by family and model as well as name ("AMD EPYC" names every generation): figures
+# from different hosts differ by more than most changes (the same build took 0.54 s on one host's
+# generated table and 0.95 s on another, a family 23 model 49 one, in the same week).
+cpu=$(lscpu 2>/dev/null | awk -F: '
+  /^Model name/ {gsub(/^ +/, "", $2); name = $2}
+  /^CPU family/ {gsub(/ /, "", $2); fam = $2}
+  /^Model:/ {gsub(/ /, "", $2); mod = $2}
+  /^L2 cache/ {gsub(/^ +/, "", $2); l2 = $2}
+  END {printf "%s family %s model %s, L2 %s", name, fam, mod, l2}')
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m), ${cpu:-cpu unknown}, load $(cut -d' ' -f1 /proc/loadavg)"
 
 # The cores of a VM need not be equal: on the machine of the README's figures one vCPU ran this
 # workload 1.6x slower than the other (its host core is shared), which made unpinned single-thread

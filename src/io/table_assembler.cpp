@@ -238,14 +238,18 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
     return true;
 }
 
-std::string TableProjectSource::indicator_key(const RawRow& row) const {
-    if (util::is_blank(raw_at(row, Column::level3))) return {};  // a row without an indicator starts nothing over
-    std::string key;
+void TableProjectSource::indicator_key(const RawRow& row, std::string& key) const {
+    key.clear();
+    if (util::is_blank(raw_at(row, Column::level3))) return;  // a row without an indicator starts nothing over
     for (const Column c : {Column::level1, Column::level2, Column::level3}) {
-        key += util::strip_spaces(raw_at(row, c));
+        util::append_without_spaces(key, raw_at(row, c));
         key += '\x1f';
     }
-    return key;
+}
+
+bool TableProjectSource::repeats_first_indicator(const RawRow& row) {
+    indicator_key(row, m_key);
+    return m_key == m_first_indicator;
 }
 
 std::string_view TableProjectSource::raw_at(const RawRow& row, Column c) const {
@@ -506,7 +510,7 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         const bool starts_over = started && !new_project && names_project && !is_total &&
                                  m_kind == TableKind::targets &&
                                  (!m_first_indicator.empty() || m_rows_with_indicator > 0) &&
-                                 !util::is_blank(raw_at(row, Column::funds)) && indicator_key(row) == m_first_indicator;
+                                 !util::is_blank(raw_at(row, Column::funds)) && repeats_first_indicator(row);
         if ((new_project || starts_over) && started) {
             m_pending_repeats = starts_over ? out.first_row : 0;
             std::swap(m_pending, row);
@@ -518,7 +522,7 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             m_seen_project = true;
             out.first_row = row.row;
             out.repeats_row = std::exchange(m_pending_repeats, 0);
-            m_first_indicator = indicator_key(row);
+            indicator_key(row, m_first_indicator);
             m_rows_with_indicator = 0;
             out.code = code;  // copied into the cells' room (the project's are refilled, see next())
             out.name = name;

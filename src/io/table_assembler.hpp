@@ -105,8 +105,11 @@ private:
     const Cell& read_or_clear(Cell& cell, const RawRow& row, Column c, bool read) const;
     /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
     [[nodiscard]] std::string_view raw_at(const RawRow& row, Column c) const;
-    /// The row's 一级/二级/三级 as written (spaces aside), one string; "" for a row without a 三级.
-    [[nodiscard]] std::string indicator_key(const RawRow& row) const;
+    /// The row's 一级/二级/三级 as written (spaces aside), one string, into `key` (which keeps its room);
+    /// "" for a row without a 三级.
+    void indicator_key(const RawRow& row, std::string& key) const;
+    /// True when `row`'s indicator_key() is the current project's first row's.
+    bool repeats_first_indicator(const RawRow& row);
     /// Fill-down state while one project's rows are assembled.
     struct Assembly {
         Cell level1;
@@ -146,6 +149,7 @@ private:
     /// 一级/二级/三级 of the current project's first row, as written: a later row naming the project with
     /// its funds and this indicator again starts the block over.
     std::string m_first_indicator;
+    std::string m_key;              ///< a later row's key, compared with m_first_indicator
     int m_rows_with_indicator = 0;  ///< 1 once a row after the current project's first holds a 三级
     bool m_done = false;
     /// Total rows above the first project (a 合计 right under the header): the table's total, handed to

@@ -73,7 +73,8 @@ public:
                 zh.push_back("全年执行数");
                 en.push_back("全年执行数 (amount spent)");
             }
-            const Text hint = {
+            // Made once: every project with actuals comes here, few are reported.
+            static const Text hint = {
                 "请填写调整后的全年预算数和全年执行数（与资金总额同一金额单位），预算执行率 = 执行数 ÷ 预算数。",
                 "Fill in the adjusted annual budget and the amount spent (in the table's money unit); "
                 "budget execution = spent ÷ budget."};

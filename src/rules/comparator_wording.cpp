@@ -153,14 +153,10 @@ std::optional<Decimal> number_before(std::string_view t, std::size_t pos) {
     return Decimal::parse(util::replace_all(t.substr(begin, end - begin), ",", ""));
 }
 
-struct Signal {
-    Bound bound;
-    std::string phrase;
-};
-
-/// Every direction phrase in `text` that states a bound on the target (leftmost-longest matching).
-std::vector<Signal> scan(std::string_view t, const std::optional<Decimal>& target) {
-    std::vector<Signal> out;
+/// Every direction phrase in `text` that states a bound on the target (leftmost-longest matching), in
+/// order, to `on_signal(Bound, phrase)`: nothing is gathered (most texts hold none, every row is asked).
+template <class OnSignal>
+void scan(std::string_view t, const std::optional<Decimal>& target, OnSignal&& on_signal) {
     const std::vector<bool>& starts = phrase_starts();
     const auto& by_first_byte = phrases_by_first_byte();
     std::size_t i = 0;
@@ -198,10 +194,9 @@ std::vector<Signal> scan(std::string_view t, const std::optional<Decimal>& targe
             case Needs::ignore:
                 break;
         }
-        if (counts) out.push_back({hit->bound, hit->text});
+        if (counts) on_signal(hit->bound, std::string_view(hit->text));
         i += hit->text.size();
     }
-    return out;
 }
 
 std::optional<Bound> bound_of(Comparator c) {
@@ -249,18 +244,18 @@ public:
                                     {&ind.name, "三级指标", "indicator name"},
                                     {&ind.target, "指标值", "target"}};
             const Field* first_field = nullptr;
-            std::string first_phrase;
+            std::string_view first_phrase;  // a phrase of the table, which outlives the check
             bool agrees = false;
             for (const auto& field : fields) {
                 const std::string_view words = field.cell == &ind.target ? target_words(ind) : field.cell->text;
-                for (const auto& s : scan(words, ind.value.number)) {
-                    if (s.bound == *bound) {
+                scan(words, ind.value.number, [&](Bound said, std::string_view phrase) {
+                    if (said == *bound) {
                         agrees = true;
                     } else if (!first_field) {
                         first_field = &field;
-                        first_phrase = s.phrase;
+                        first_phrase = phrase;
                     }
-                }
+                });
             }
             // Mixed wording ("控制在90%以上") is ambiguous: only a clean contradiction is reported.
             if (agrees || !first_field) continue;

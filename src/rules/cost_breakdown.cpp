@@ -32,9 +32,12 @@ public:
 
     void check(const Project& project, FindingSink& sink) const override {
         const std::string& goal = project.goal.as_read();
-        const std::vector<MoneyItem> goal_items = goal_breakdown(goal);
+        // The thread's lists, kept from project to project: every project is asked, few are reported.
+        thread_local std::vector<MoneyItem> goal_items;
+        thread_local std::vector<CostLine> lines;
+        goal_breakdown(goal, goal_items);
+        lines.clear();
 
-        std::vector<CostLine> lines;
         const Indicator* first_real = nullptr;
         const Indicator* first_any = nullptr;
         for (const auto& ind : project.indicators) {

@@ -104,8 +104,7 @@ std::string read_number(std::string_view text, std::size_t& p) {
 // start of a character that is neither a digit nor inside an amount (such as the lead byte of 其中).
 // The scan moves only over whole characters, or one byte of a malformed one, so it reaches every such
 // byte; starting there reads the same amounts after it.
-std::vector<MoneyItem> scan(std::string_view text, std::size_t from) {
-    std::vector<MoneyItem> out;
+void scan(std::string_view text, std::size_t from, std::vector<MoneyItem>& out) {
     std::size_t p = from;
     while (p < text.size()) {
         // Straight to the next byte that may start a digit: an ASCII one, or the lead byte 0xEF of a
@@ -149,7 +148,6 @@ std::vector<MoneyItem> scan(std::string_view text, std::size_t from) {
         item.first_byte = start;
         p = after;
     }
-    return out;
 }
 
 // Where "其中" starts (its first byte begins a code point wherever it occurs: UTF-8 lead bytes never
@@ -161,23 +159,31 @@ std::size_t find_qizhong(std::string_view text) {
 }  // namespace
 
 std::vector<MoneyItem> money_in_text(std::string_view text) {
-    return scan(text, 0);
+    std::vector<MoneyItem> out;
+    scan(text, 0, out);
+    return out;
 }
 
 std::vector<MoneyItem> goal_breakdown(std::string_view goal) {
+    std::vector<MoneyItem> items;
+    goal_breakdown(goal, items);
+    return items;
+}
+
+void goal_breakdown(std::string_view goal, std::vector<MoneyItem>& items) {
+    items.clear();
     const std::size_t qizhong = find_qizhong(goal);
     // Only amounts after 其中 count when there is one: the text before it is not read at all (in a goal
     // of a sentence or two, 其中 comes late: reading from it was most of this rule's work).
-    std::vector<MoneyItem> items = scan(goal, qizhong == std::string_view::npos ? 0 : qizhong);
+    scan(goal, qizhong == std::string_view::npos ? 0 : qizhong, items);
     const auto used = static_cast<std::size_t>(
         std::count_if(items.begin(), items.end(), [](const MoneyItem& it) { return it.used_for; }));
     if (used >= 2) {
         std::erase_if(items, [](const MoneyItem& it) { return !it.used_for; });
-        return items;
+        return;
     }
     // Without 其中, plain amounts are the project total or context, never a breakdown.
-    if (qizhong == std::string_view::npos) return {};
-    return items;
+    if (qizhong == std::string_view::npos) items.clear();
 }
 
 std::string target_unit(const Indicator& indicator) {

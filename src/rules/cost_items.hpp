@@ -29,6 +29,8 @@ std::vector<MoneyItem> money_in_text(std::string_view text);
 /// 用于 when there are at least two such, since other amounts there are often context); without a
 /// "其中", the amounts followed by 用于 when there are at least two. Empty when there is none.
 std::vector<MoneyItem> goal_breakdown(std::string_view goal);
+/// goal_breakdown(goal) into `items` (emptied first; a caller may keep its room from call to call).
+void goal_breakdown(std::string_view goal, std::vector<MoneyItem>& items);
 
 /// The unit of the indicator's target: the one written in the value cell or, failing that, the
 /// 度量单位 cell without spaces ("万元", "元", "%", "人", "" …).

@@ -22,15 +22,18 @@ public:
         const std::string_view pname = project_label(project);
         // Each real row's name (without any spaces, so "资金 到位率" and "资金到位率" are one), sorted by
         // name and then row order: a row whose name equals the one before it in that order repeats the
-        // first of its run. Sorting views of the names allocates nothing per row, unlike a map of copies.
+        // first of its run. Sorting views of the names allocates nothing per row, unlike a map of copies;
+        // the three lists are the thread's, kept from project to project, so a project allocates nothing.
         struct Named {
             std::string_view key;
             std::size_t index;
         };
-        std::vector<std::string> stripped;            // names that held spaces, without them
-        stripped.reserve(project.indicators.size());  // never reallocated: `Named::key` may view these
-        std::vector<Named> names;
-        names.reserve(project.indicators.size());
+        thread_local std::vector<std::string> stripped;  // names that held spaces, without them
+        thread_local std::vector<Named> names;
+        thread_local std::vector<std::size_t> first_of;  // the earlier row index i repeats, for each repeat
+        stripped.clear();
+        stripped.reserve(project.indicators.size());  // never reallocated below: `Named::key` may view these
+        names.clear();
         for (std::size_t i = 0; i < project.indicators.size(); ++i) {
             const Indicator& ind = project.indicators[i];
             // Placeholder rows all read "无"; a nameless row is not a duplicate of another nameless row.
@@ -48,8 +51,7 @@ public:
             const int order = a.key.compare(b.key);
             return order != 0 ? order < 0 : a.index < b.index;
         });
-        // first_of[i]: the earlier row index i repeats, for each repeated row.
-        std::vector<std::size_t> first_of(project.indicators.size(), project.indicators.size());
+        first_of.assign(project.indicators.size(), project.indicators.size());
         for (std::size_t k = 1, run = 0; k < names.size(); ++k) {
             if (!util::same_text(names[k].key, names[run].key)) {
                 run = k;

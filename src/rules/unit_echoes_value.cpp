@@ -43,7 +43,7 @@ bool is_known_unit(std::string_view u) {
 enum class Echo { none, same, number, prose };
 
 /// Why `u` (the unit) echoes `v` (the target), both without spaces.
-Echo echo_kind(const Indicator& ind, const std::string& u, const std::string& v) {
+Echo echo_kind(const Indicator& ind, std::string_view u, std::string_view v) {
     if (u == v) return Echo::same;
     // "90%" as the unit of the target 90: the number was copied into the unit column.
     if (has_digit(u) && ind.value.number) {
@@ -68,8 +68,13 @@ public:
         for (const auto& ind : project.indicators) {
             if (ind.placeholder) continue;
             if (m_tokens.is_placeholder(ind.unit.text) || m_tokens.is_placeholder(ind.target.text)) continue;
-            const std::string u = util::strip_spaces(ind.unit.text);
-            const std::string v = util::strip_spaces(ind.target.text);
+            // Without spaces, in strings of the thread's whose room is kept (every row is asked).
+            thread_local std::string u;
+            thread_local std::string v;
+            u.clear();
+            v.clear();
+            util::append_without_spaces(u, ind.unit.text);
+            util::append_without_spaces(v, ind.target.text);
             const Echo kind = echo_kind(ind, u, v);
             if (kind == Echo::none) continue;
             const char* how_zh = kind == Echo::same     ? "与指标值“{}”完全相同"

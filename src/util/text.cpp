@@ -449,10 +449,18 @@ std::size_t count_byte(std::string_view s, char c) {
 bool fold_keeps(std::string_view trimmed) { return !any_byte_of(trimmed, k_wide_lead); }
 
 std::string strip_spaces(std::string_view s) {
-    if (!has_spaces(s)) return std::string(s);
-    // Only a byte that may start a space is decoded; the runs between spaces are copied whole.
     std::string out;
-    out.reserve(s.size());
+    append_without_spaces(out, s);
+    return out;
+}
+
+void append_without_spaces(std::string& out, std::string_view s) {
+    if (!has_spaces(s)) {
+        out.append(s);
+        return;
+    }
+    // Only a byte that may start a space is decoded; the runs between spaces are copied whole.
+    out.reserve(out.size() + s.size());
     std::size_t run = 0;
     std::size_t p = 0;
     while (p < s.size()) {
@@ -468,7 +476,6 @@ std::string strip_spaces(std::string_view s) {
         }
     }
     out.append(s.substr(run));
-    return out;
 }
 
 bool is_blank_general(std::string_view s) {

@@ -150,6 +150,8 @@ inline bool may_trim_or_fold_at(unsigned char b) {
 
 /// Removes every space (is_space) anywhere in the text.
 std::string strip_spaces(std::string_view s);
+/// strip_spaces(s) appended to `out` (whose room a caller may keep from call to call).
+void append_without_spaces(std::string& out, std::string_view s);
 /// False when `s` certainly holds no space of is_space() (a cheap byte test; true may be a false alarm),
 /// so callers can skip strip_spaces() and its copy.
 bool has_spaces(std::string_view s);

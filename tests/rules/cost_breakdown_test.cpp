@@ -175,6 +175,27 @@ TEST_CASE("cost-breakdown reads goal-text amounts", "[cost-breakdown]") {
     CHECK(rules::goal_breakdown("人均补助5元/人，其中：8万元用于A").size() == 1);
     CHECK(rules::goal_breakdown("项目资金842.07万元，保障发放。").empty());
     CHECK(rules::goal_breakdown("30万元用于A；12.5万元用于B").size() == 2);
+
+    // Into a list kept from call to call (the rule keeps one per thread): what it held is gone.
+    std::vector<rules::MoneyItem> kept;
+    rules::goal_breakdown("其中：1万元用于A，2万元用于B，3万元用于C", kept);
+    CHECK(kept.size() == 3);
+    rules::goal_breakdown("项目资金842.07万元，保障发放。", kept);
+    CHECK(kept.empty());
+    rules::goal_breakdown("人均补助5元/人，其中：8万元用于A", kept);
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].text == "8万元");
+}
+
+TEST_CASE("cost-breakdown: one project's items are not another's", "[cost-breakdown]") {
+    // Checked one after the other on one thread (the rule's lists are the thread's): an itemised project
+    // that adds up, then the seed's single total cost, which must still be reported, then the first again.
+    const Project itemised =
+        with_costs({cost("项目总成本", "842.07")}, "其中：800万元用于岗位补贴，42.07万元用于经办。");
+    const Project single = test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, test::seed_rows());
+    CHECK(test::run_rule("cost-breakdown", itemised).empty());
+    REQUIRE(test::run_rule("cost-breakdown", single).size() == 1);
+    CHECK(test::run_rule("cost-breakdown", itemised).empty());
 }
 
 TEST_CASE("cost-breakdown rejects a bad tolerance", "[cost-breakdown]") {

@@ -100,3 +100,20 @@ TEST_CASE("duplicate-indicator keeps row order when repeated names interleave", 
     CHECK(findings[2].loc.row == 10);
     CHECK_THAT(findings[2].message.zh, Catch::Contains("第5行"));
 }
+
+TEST_CASE("duplicate-indicator: one project's names are not another's", "[duplicate-indicator]") {
+    // Checked one after the other on one thread (the rule's lists are the thread's, kept from project to
+    // project): a long project with a repeat, a short one without, the long one again.
+    const Project repeats =
+        test::project("301001", "测试项目", "100", "保障发放。",
+                      {row("产出指标", "质量指标", "资金到位率"), row("产出指标", "数量指标", "人数"),
+                       row("产出指标", "时效指标", "及时率"), row("效益指标", "社会效益指标", "资金到位率")});
+    const Project distinct =
+        test::project("301002", "另一项目", "100", "保障发放。",
+                      {row("产出指标", "数量指标", "人数"), row("产出指标", "质量指标", "资金到位率")});
+    REQUIRE(test::run_rule("duplicate-indicator", repeats).size() == 1);
+    CHECK(test::run_rule("duplicate-indicator", distinct).empty());
+    const auto again = test::run_rule("duplicate-indicator", repeats);
+    REQUIRE(again.size() == 1);
+    CHECK(again[0].indicator == "效益指标/社会效益指标/资金到位率");
+}

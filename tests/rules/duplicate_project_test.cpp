@@ -77,6 +77,15 @@ TEST_CASE("duplicate-project finds a project pasted twice, read as two projects"
     CHECK(s.summary.units[0].funds_wan.str() == "120");
     CHECK(s.summary.units[0].repeated == 1);
     CHECK(s.summary.key_projects.size() == 1);
+
+    // The first indicator is compared as written, spaces aside: a copy whose 三级 gained a space (or a
+    // full-width one) is still the same block, and one whose 三级 differs is not.
+    std::string spaced = block("社区养老");
+    spaced.replace(spaced.find("补贴成本"), std::string("补贴成本").size(), "补贴\u3000成本 ");
+    CHECK(of_rule(check_text(k_header + block("社区养老") + spaced), "duplicate-project").size() == 1);
+    std::string other = block("社区养老");
+    other.replace(other.find("补贴成本"), std::string("补贴成本").size(), "补贴费用");
+    CHECK(of_rule(check_text(k_header + block("社区养老") + other), "duplicate-project").empty());
 }
 
 TEST_CASE("duplicate-project stays silent on exports that repeat the project on every row", "[duplicate-project]") {

@@ -48,6 +48,17 @@ TEST_CASE("strip_spaces removes spaces anywhere", "[text]") {
     CHECK(strip_spaces("\u3000") == "");
 }
 
+TEST_CASE("append_without_spaces adds strip_spaces' text after what the string holds", "[text]") {
+    std::string out = "一级\x1f";
+    append_without_spaces(out, " 数量 指标\u3000");
+    CHECK(out == "一级\x1f数量指标");
+    append_without_spaces(out, "资金到位率");  // no space: appended as it is
+    CHECK(out == "一级\x1f数量指标资金到位率");
+    out.clear();
+    append_without_spaces(out, "\u3000");
+    CHECK(out.empty());
+}
+
 TEST_CASE("is_space covers the spaces real tables contain", "[text]") {
     CHECK(is_space(U' '));
     CHECK(is_space(U'\t'));
