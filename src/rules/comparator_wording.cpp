@@ -244,7 +244,7 @@ public:
                                     {&ind.name, "三级指标", "indicator name"},
                                     {&ind.target, "指标值", "target"}};
             const Field* first_field = nullptr;
-            std::string_view first_phrase;  // a phrase of the table, which outlives the check
+            std::string_view first_phrase;  // into the phrase table, which outlives the check
             bool agrees = false;
             for (const auto& field : fields) {
                 const std::string_view words = field.cell == &ind.target ? target_words(ind) : field.cell->text;
