@@ -15,20 +15,23 @@ namespace {
 
 constexpr const char* k_id = "indicator-level";
 
-// Level names compare as rule_util::under does: without spaces, a trailing 指标 optional.
+// Level names compare as rule_util::under does: without spaces, a trailing 指标 optional (two names
+// are the same when their stems are).
 std::string_view stem(std::string_view s) {
     constexpr std::string_view k_suffix = "指标";
     if (util::ends_with(s, k_suffix) && s.size() > k_suffix.size()) s.remove_suffix(k_suffix.size());
     return s;
 }
-bool same_name(std::string_view a, std::string_view b) {
-    return util::same_text(stem(a), stem(b));
-}
 
 class IndicatorLevel final : public Rule {
 public:
     explicit IndicatorLevel(std::vector<Level1> levels) : m_levels(std::move(levels)) {
-        for (const auto& l : m_levels) m_names.push_back(l.name);
+        for (const auto& l : m_levels) {
+            m_names.push_back(l.name);
+            Stems& st = m_stems.emplace_back();
+            st.level = stem(l.name);
+            for (const auto& c : l.children) st.children.emplace_back(stem(c));
+        }
     }
 
     void check(const Project& project, FindingSink& sink) const override {
@@ -42,46 +45,52 @@ public:
             std::string scratch2;
             const std::string& l1 = ind.level1_view(scratch1);
             const std::string& l2 = ind.level2_view(scratch2);
-            const Level1* level = find_level(l1);
-            if (!level) {
+            const std::size_t level = find_level(l1);
+            if (level == k_none) {
                 if (last_bad_l1 != l1) report_level1(project, ind, l1, l2, sink);
                 last_bad_l1 = l1;
                 last_bad_l2.reset();
                 continue;
             }
             last_bad_l1.reset();
-            if (has_child(*level, l2)) {
+            if (has_child(level, l2)) {
                 last_bad_l2.reset();
                 continue;
             }
             const std::string key = l1 + "/" + l2;
-            if (last_bad_l2 != key) report_level2(project, ind, *level, l2, sink);
+            if (last_bad_l2 != key) report_level2(project, ind, m_levels[level], l2, sink);
             last_bad_l2 = key;
         }
     }
 
 private:
-    const Level1* find_level(const std::string& l1) const {
-        if (l1.empty()) return nullptr;
-        for (const auto& l : m_levels) {
-            if (same_name(l1, l.name)) return &l;
+    static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+    // Which of m_levels `l1` names (by stem), or k_none: the row's name is stemmed once, the
+    // framework's were stemmed when the rule was made (every row is asked).
+    std::size_t find_level(const std::string& l1) const {
+        if (l1.empty()) return k_none;
+        const std::string_view s = stem(l1);
+        for (std::size_t i = 0; i < m_stems.size(); ++i) {
+            if (util::same_text(s, m_stems[i].level)) return i;
         }
-        return nullptr;
+        return k_none;
     }
 
-    static bool has_child(const Level1& level, const std::string& l2) {
+    // Whether `l2` is one of the children of m_levels[level] (by stem).
+    bool has_child(std::size_t level, const std::string& l2) const {
         if (l2.empty()) return false;
-        for (const auto& c : level.children) {
-            if (same_name(l2, c)) return true;
+        const std::string_view s = stem(l2);
+        for (const auto& c : m_stems[level].children) {
+            if (util::same_text(s, c)) return true;
         }
         return false;
     }
 
     // The first 一级 that lists `l2` among its children (成本指标 is also a 二级 of 产出指标 in older tables).
     const Level1* parent_of(const std::string& l2) const {
-        if (l2.empty()) return nullptr;
-        for (const auto& l : m_levels) {
-            if (has_child(l, l2)) return &l;
+        for (std::size_t i = 0; i < m_levels.size(); ++i) {
+            if (has_child(i, l2)) return &m_levels[i];
         }
         return nullptr;
     }
@@ -188,6 +197,12 @@ private:
 
     std::vector<Level1> m_levels;
     std::vector<std::string> m_names;
+    /// m_levels' names and children as names are compared (stem()), in the same order.
+    struct Stems {
+        std::string level;
+        std::vector<std::string> children;
+    };
+    std::vector<Stems> m_stems;
 };
 
 }  // namespace

@@ -87,7 +87,12 @@ TEST_CASE("indicator-level does not over-find", "[indicator-level]") {
     rows[1].level2 = "成本控制数";
     rows[2].level1 = "产出";
     rows[2].level2 = " 质量指标";
+    rows[3].level1 = "产出指标";  // a 二级 without the suffix too
+    rows[3].level2 = "时效";
     CHECK(test::run_rule("indicator-level", project_of(rows)).empty());
+    // Without the suffix, a 二级 of another 一级 is still out of place.
+    rows[3].level2 = "社会效益";
+    CHECK(test::run_rule("indicator-level", project_of(rows)).size() == 1);
 }
 
 TEST_CASE("a 一级 merged across the 二级 column means its only 二级", "[indicator-level]") {
