@@ -15,22 +15,14 @@ namespace {
 
 constexpr const char* k_id = "indicator-level";
 
-// Level names compare as rule_util::under does: without spaces, a trailing 指标 optional (two names
-// are the same when their stems are).
-std::string_view stem(std::string_view s) {
-    constexpr std::string_view k_suffix = "指标";
-    if (util::ends_with(s, k_suffix) && s.size() > k_suffix.size()) s.remove_suffix(k_suffix.size());
-    return s;
-}
-
 class IndicatorLevel final : public Rule {
 public:
     explicit IndicatorLevel(std::vector<Level1> levels) : m_levels(std::move(levels)) {
         for (const auto& l : m_levels) {
             m_names.push_back(l.name);
             Stems& st = m_stems.emplace_back();
-            st.level = stem(l.name);
-            for (const auto& c : l.children) st.children.emplace_back(stem(c));
+            st.level = level_stem(l.name);
+            for (const auto& c : l.children) st.children.emplace_back(level_stem(c));
         }
     }
 
@@ -66,21 +58,22 @@ public:
 private:
     static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
 
-    // Which of m_levels `l1` names (by stem), or k_none: the row's name is stemmed once, the
+    // Which of m_levels `l1` names, or k_none. Names compare as rule_util::under does: without spaces,
+    // a trailing 指标 optional (the same level_stem). The row's name is stemmed once, the
     // framework's were stemmed when the rule was made (every row is asked).
     std::size_t find_level(const std::string& l1) const {
         if (l1.empty()) return k_none;
-        const std::string_view s = stem(l1);
+        const std::string_view s = level_stem(l1);
         for (std::size_t i = 0; i < m_stems.size(); ++i) {
             if (util::same_text(s, m_stems[i].level)) return i;
         }
         return k_none;
     }
 
-    // Whether `l2` is one of the children of m_levels[level] (by stem).
+    // Whether `l2` is one of the children of m_levels[level] (by level_stem).
     bool has_child(std::size_t level, const std::string& l2) const {
         if (l2.empty()) return false;
-        const std::string_view s = stem(l2);
+        const std::string_view s = level_stem(l2);
         for (const auto& c : m_stems[level].children) {
             if (util::same_text(s, c)) return true;
         }
@@ -197,7 +190,7 @@ private:
 
     std::vector<Level1> m_levels;
     std::vector<std::string> m_names;
-    /// m_levels' names and children as names are compared (stem()), in the same order.
+    /// m_levels' names and children as names are compared (level_stem), in the same order.
     struct Stems {
         std::string level;
         std::vector<std::string> children;
