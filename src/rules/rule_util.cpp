@@ -84,22 +84,32 @@ int shown_row(const Indicator& indicator) {
 }
 
 namespace {
-// The older framework's cost indicators, under 产出指标: cost indicators and economic ones both.
+// The level stems (level_stem) these ask for: compared directly, the 一级 once per question, as rules
+// ask them for every indicator (most of which are under neither 成本指标 nor 产出指标).
+constexpr std::string_view k_cost = "成本";
+constexpr std::string_view k_output = "产出";
+
+bool level1_is(const Indicator& indicator, std::string_view stem) {
+    return detail::level_is(indicator.level1_name, indicator.level1, stem);
+}
+bool level2_is(const Indicator& indicator, std::string_view stem) {
+    return detail::level_is(indicator.level2_name, indicator.level2, stem);
+}
+
+// The older framework's cost indicators, under 产出指标: cost indicators and economic ones both
+// (产出指标/成本指标, 产出指标/成本控制数).
 bool under_output_cost(const Indicator& indicator) {
-    static const LevelPath output_cost("产出指标/成本指标");
-    static const LevelPath output_cost_cap("产出指标/成本控制数");
-    return under(indicator, output_cost) || under(indicator, output_cost_cap);
+    return level1_is(indicator, k_output) && (level2_is(indicator, k_cost) || level2_is(indicator, "成本控制数"));
 }
 }  // namespace
 
 bool is_cost(const Indicator& indicator) {
-    static const LevelPath cost("成本指标");
-    return under(indicator, cost) || under_output_cost(indicator);
+    return level1_is(indicator, k_cost) || under_output_cost(indicator);
 }
 
 bool is_economic_cost(const Indicator& indicator) {
-    static const LevelPath economic("成本指标/经济成本指标");
-    return under(indicator, economic) || under_output_cost(indicator);
+    if (level1_is(indicator, k_cost)) return level2_is(indicator, "经济成本");  // 成本指标/经济成本指标
+    return under_output_cost(indicator);
 }
 
 bool is_quantitative(const Indicator& indicator) {

@@ -131,3 +131,39 @@ TEST_CASE("level_stem takes one trailing 指标 off a name that is more than it"
     CHECK(rules::level_stem("指标") == "指标");
     CHECK(rules::level_stem("").empty());
 }
+
+TEST_CASE("is_cost and is_economic_cost: 成本指标 (economic: 经济成本), and the older 产出指标/成本 paths",
+          "[rule-util]") {
+    // What the two say, as under() of the paths they are documented to mean, on levels written every way.
+    const std::vector<std::pair<std::string, std::string>> levels = {{"成本指标", "经济成本指标"},
+                                                                     {"成本", "经济成本"},
+                                                                     {"成本指标", "社会成本指标"},
+                                                                     {"成本指标", ""},
+                                                                     {"产出指标", "成本指标"},
+                                                                     {"产出", "成本"},
+                                                                     {"产出指标", "成本控制数"},
+                                                                     {"产出指标", "数量指标"},
+                                                                     {"产出指标", "成本控制数指标"},
+                                                                     {"效益指标", "成本指标"},
+                                                                     {"成本控制数", "成本指标"},
+                                                                     {"", "经济成本指标"},
+                                                                     {"满意度指标", ""},
+                                                                     {" 成本 指标 ", "经济 成本"},
+                                                                     {"产出 指标", " 成本控制数"}};
+    for (const auto& [l1, l2] : levels) {
+        INFO(l1 << " / " << l2);
+        const auto [derived, named] = derived_and_named(l1, l2);
+        for (const Indicator* ind : {&derived, &named}) {
+            const bool output_cost =
+                rules::under(*ind, "产出指标/成本指标") || rules::under(*ind, "产出指标/成本控制数");
+            CHECK(rules::is_cost(*ind) == (rules::under(*ind, "成本指标") || output_cost));
+            CHECK(rules::is_economic_cost(*ind) == (rules::under(*ind, "成本指标/经济成本指标") || output_cost));
+        }
+    }
+    CHECK(rules::is_cost(at("成本指标", "社会成本指标")));
+    CHECK_FALSE(rules::is_economic_cost(at("成本指标", "社会成本指标")));
+    CHECK(rules::is_economic_cost(at("产出指标", "成本控制数")));
+    CHECK(rules::is_economic_cost(at("产出", "成本")));
+    CHECK_FALSE(rules::is_cost(at("产出指标", "数量指标")));
+    CHECK_FALSE(rules::is_cost(at("效益指标", "成本指标")));
+}
