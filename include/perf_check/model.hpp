@@ -106,6 +106,10 @@ struct Indicator {
     // Derived by normalisation.
     Comparator comparator = Comparator::none;  ///< from 指标值类型, else from the value cell
     Quantity value;                            ///< target read as a quantity (unit from 度量单位 if not in the cell)
+    /// 实际完成值 read as a quantity, as written (model::read_quantity; units not converted): read once here
+    /// for the scorer and the self-evaluation rules, which ask for it several times per indicator. Its
+    /// `text` is the cell text it was read from, so a reader can tell it from a later change of the cell.
+    Quantity actual_value;
     std::optional<Decimal> weight_points;      ///< weight in points, nullopt when empty/placeholder/unreadable
     bool placeholder = false;                  ///< 三级指标 and 指标值 hold only placeholders (无, /, -, …)
     int row = 0;                               ///< physical row of the indicator

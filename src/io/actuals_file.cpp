@@ -126,6 +126,7 @@ void ActualsIndex::apply(Project& project) {
             taken[i] = true;
             matched = true;
             ind.actual = ai.actual;
+            ind.actual_value = ai.actual_value;  // (read again where the unit below changes the cell)
             if (other_money_unit && model::is_money_unit(ind.value.unit)) with_money_unit(ind.actual, a.money_unit);
             ind.score = ai.score;
             ind.deviation = ai.deviation;

@@ -342,6 +342,7 @@ Indicator& TableProjectSource::next_slot(Project& p, Assembly& state) {
     Indicator& slot = p.indicators[state.slots_used];
     slot.comparator = Comparator::none;
     slot.value = Quantity{};
+    slot.actual_value = Quantity{};
     slot.weight_points.reset();
     slot.placeholder = false;
     slot.row = 0;

@@ -447,6 +447,10 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
             if (!base.empty()) ind.value.unit = std::string(multiple) + std::string(base);
         }
     }
+    if (ind.actual.empty())
+        ind.actual_value = Quantity{};
+    else
+        ind.actual_value = read_quantity(ind.actual.text);
     ind.weight_points.reset();
     if (!rules.is_placeholder(ind.weight.text)) {
         ind.weight_points = read_weight(ind.weight.text);

@@ -134,9 +134,11 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     r.present = !indicator.actual.empty();
     if (!r.present) return r;
     {
-        // As read (the reader's memory, not a copy: read_actual is asked several times per indicator;
-        // valid until the next read_quantity), or the number before the indicator's own unit.
-        const Quantity& as_read = model::read_quantity(r.text);
+        // As normalisation read it, when the cell still holds what it read (read_actual is asked several
+        // times per indicator); else read now (the reader's memory, not a copy: valid until the next
+        // read_quantity). Then the number before the indicator's own unit.
+        const Quantity& as_read =
+            indicator.actual_value.text == r.text ? indicator.actual_value : model::read_quantity(r.text);
         r.unit = as_read.unit;
         r.number = as_read.number;
     }

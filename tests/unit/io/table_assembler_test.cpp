@@ -841,6 +841,10 @@ void same_indicator(const Indicator& a, const Indicator& b) {
     CHECK(a.value.number == b.value.number);
     CHECK(a.value.unit == b.value.unit);
     CHECK(a.value.text == b.value.text);
+    CHECK(a.actual_value.comparator == b.actual_value.comparator);
+    CHECK(a.actual_value.number == b.actual_value.number);
+    CHECK(a.actual_value.unit == b.actual_value.unit);
+    CHECK(a.actual_value.text == b.actual_value.text);
     CHECK(a.weight_points == b.weight_points);
     CHECK(a.placeholder == b.placeholder);
     CHECK(a.row == b.row);

@@ -482,3 +482,27 @@ TEST_CASE("normalize_project names each indicator's levels as its own cells say"
     CHECK(names(4) == "效益指标/社会效益指标");
     CHECK(names(5) == "产出指标/社会效益指标");
 }
+
+TEST_CASE("normalize_project reads each 实际完成值 once, as read_quantity reads it", "[normalize]") {
+    Project p = test::project("301001", "项目", "100", "目标",
+                              {{"成本指标", "经济成本指标", "总成本", "≤842.07", "", "", "万元", "", "20分"},
+                               {"产出指标", "数量指标", "人数", "≥136", "", "", "人", "", "10分"},
+                               {"效益指标", "社会效益指标", "效果", "有效", "", "", "", "定性", "10分"}});
+    p.indicators[0].actual = test::cell("855.00万元", 5, 14);
+    p.indicators[1].actual = test::cell("１４０", 6, 14);  // full-width, as a reader would not leave it
+    model::normalize_project(p, config::default_rule_set());
+    const Quantity& money = p.indicators[0].actual_value;
+    CHECK(money.text == "855.00万元");
+    CHECK(money.number == dec("855"));
+    CHECK(money.unit == "万元");
+    const Quantity& people = p.indicators[1].actual_value;
+    CHECK(people.text == "140");  // folded: unlike the cell, so read_actual reads the cell itself
+    CHECK(people.number == dec("140"));
+    CHECK(people.unit.empty());
+    // No actual: nothing read (and nothing left of a reading before).
+    p.indicators[1].actual = test::cell("", 6, 14);
+    model::normalize_project(p, config::default_rule_set());
+    CHECK(p.indicators[1].actual_value.text.empty());
+    CHECK_FALSE(p.indicators[1].actual_value.number);
+    CHECK(p.indicators[2].actual_value.text.empty());
+}

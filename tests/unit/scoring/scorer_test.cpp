@@ -495,6 +495,19 @@ TEST_CASE("missing, non-numeric and negative actuals", "[scoring][scorer]") {
     CHECK(has_step(negative, "实际完成值为负数，按0计"));
 }
 
+// read_actual takes normalisation's reading of the cell only while the cell still says what was read.
+TEST_CASE("an actual read by normalisation and then changed is scored as the cell now says", "[scoring][scorer]") {
+    const auto row = quantitative("100", "≥", "个", "");
+    Project p = one(row, "95");
+    model::normalize_project(p, config::default_rule_set());
+    REQUIRE(p.indicators[0].actual_value.number == d("95"));
+    CHECK(scoring::score_indicator(p, p.indicators[0], config::default_rule_set()).score == d("9.5"));
+    p.indicators[0].actual = test::cell("80", 5, 16);  // e.g. joined from a separate actuals file
+    CHECK(scoring::score_indicator(p, p.indicators[0], config::default_rule_set()).score == d("8"));
+    p.indicators[0].actual = test::cell("基本完成", 5, 16);
+    CHECK(scoring::score_indicator(p, p.indicators[0], config::default_rule_set()).score == d("0"));
+}
+
 // ---- qualitative -----------------------------------------------------------------------------------
 
 TEST_CASE("plain answers to a 定性 indicator are its bands' aliases; against a number they are not numbers",
