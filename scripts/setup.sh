@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake make pkg-config          # toolchain
   clang-14 libclang-rt-14-dev llvm-14  # sanitizer + libFuzzer build (scripts/test.sh, scripts/fuzz.sh); llvm-symbolizer
+  clang-tidy-14                      # static checks of src/ (scripts/tidy.sh, .clang-tidy)
   libcli11-dev                       # command line (CLI11 2.1)
   nlohmann-json3-dev                 # JSON reports and the canonical JSON model
   libyaml-cpp-dev                    # rule sets

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Command 2 of the README (and what CI runs): install what is missing, build, run the whole test suite;
 # the profile-guided build's training runs on small tables (scripts/pgo-train.sh); then the same suite
-# again under ASan+UBSan (clang 14) and each fuzz target briefly.
+# again under ASan+UBSan (clang 14), each fuzz target briefly, and clang-tidy (scripts/tidy.sh).
 # PERF_CHECK_SANITIZE_TESTS=0 skips the second part (a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,9 +23,16 @@ fi
 mkdir -p build-fuzz && echo "*" >build-fuzz/.gitignore  # never committed
 start=$(date +%s)
 cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
-  -DPERF_CHECK_SANITIZE=ON -DPERF_CHECK_FUZZ=ON >/dev/null
+  -DPERF_CHECK_SANITIZE=ON -DPERF_CHECK_FUZZ=ON -DCMAKE_EXPORT_COMPILE_COMMANDS=ON >/dev/null
 cmake --build build-fuzz -j2
 echo "sanitizer build: $(($(date +%s) - start)) s"
+
+# clang-tidy (.clang-tidy's checks, every warning an error) over src/ with this configuration's compile
+# commands, in the background: the test run and the fuzzers below keep one core busy each, so beside them
+# it adds about a minute and a half rather than the three and a half it takes alone.
+tidy_out=build-fuzz/tidy-summary.txt
+bash scripts/tidy.sh build-fuzz 2 >"$tidy_out" 2>&1 &
+tidy_pid=$!
 
 start=$(date +%s)
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
@@ -41,4 +48,10 @@ fi
 ./build-fuzz/perf_check_tests "~*directory of every hostile file*"
 echo "test suite under ASan+UBSan: $(($(date +%s) - start)) s"
 
-FUZZ_NO_BUILD=1 bash scripts/fuzz.sh "${PERF_CHECK_FUZZ_SECONDS:-15}"
+fuzz_status=0
+FUZZ_NO_BUILD=1 bash scripts/fuzz.sh "${PERF_CHECK_FUZZ_SECONDS:-15}" || fuzz_status=$?
+
+tidy_status=0
+wait "$tidy_pid" || tidy_status=$?
+cat "$tidy_out"
+[ "$fuzz_status" -eq 0 ] && [ "$tidy_status" -eq 0 ]

@@ -53,6 +53,7 @@ public:
     }
     Decimal& operator+=(Decimal o) { return *this = *this + o; }
     Decimal& operator-=(Decimal o) { return *this = *this - o; }
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 sees the 0 of a defaulted <=>'s comparison category
     friend constexpr auto operator<=>(Decimal a, Decimal b) = default;
     friend constexpr bool operator==(Decimal a, Decimal b) = default;
 

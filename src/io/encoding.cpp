@@ -376,6 +376,11 @@ Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std:
 
 namespace {
 
+// What iconv_open returns when it cannot convert: (iconv_t)-1, as its manual says.
+iconv_t iconv_failed() {
+    return reinterpret_cast<iconv_t>(-1);  // NOLINT(performance-no-int-to-ptr): the API's own value
+}
+
 // One conversion descriptor per thread, opened on first use and reset before each cell: opening one
 // costs far more than converting a cell.
 class Gb18030Decoder {
@@ -386,7 +391,7 @@ public:
     }
     Gb18030Decoder(const Gb18030Decoder&) = delete;
     Gb18030Decoder& operator=(const Gb18030Decoder&) = delete;
-    [[nodiscard]] bool ok() const { return m_cd != reinterpret_cast<iconv_t>(-1); }
+    [[nodiscard]] bool ok() const { return m_cd != iconv_failed(); }
     [[nodiscard]] iconv_t get() const {
         iconv(m_cd, nullptr, nullptr, nullptr, nullptr);
         return m_cd;
@@ -420,7 +425,7 @@ public:
 private:
     TwoByteTable() : m_utf8(std::size_t{256} * 256, 0) {
         iconv_t cd = iconv_open("UTF-8", "GB18030");
-        if (cd == reinterpret_cast<iconv_t>(-1)) return;  // every cell then goes to iconv (which fails alike)
+        if (cd == iconv_failed()) return;  // every cell then goes to iconv (which fails alike)
         for (unsigned lead = 0x81; lead <= 0xFE; ++lead) {
             for (unsigned trail = 0x40; trail <= 0xFE; ++trail) {
                 if (trail == 0x7F) continue;

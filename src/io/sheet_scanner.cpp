@@ -13,7 +13,7 @@ namespace perf_check::io {
 
 namespace {
 
-constexpr std::size_t k_max_tag = 64 * 1024;  // a longer tag is left to expat
+constexpr std::size_t k_max_tag = std::size_t{64} * 1024;  // a longer tag is left to expat
 constexpr std::size_t k_max_depth = 256;
 constexpr std::size_t k_max_reference = 12;  // "&#x10FFFF;" and a little room
 constexpr std::size_t k_max_attributes = 32;  // a cell has three or four; more is left to expat (and

@@ -33,6 +33,6 @@ constexpr std::uint64_t k_max_sheet_text_bytes = std::uint64_t{1} << 30;  // 1 G
 constexpr std::int64_t k_max_rows = 1'048'576;
 constexpr std::int64_t k_max_columns = 16'384;
 /// Bytes handed to the XML parser at a time.
-constexpr std::size_t k_chunk_bytes = 64 * 1024;
+constexpr std::size_t k_chunk_bytes = std::size_t{64} * 1024;
 
 }  // namespace perf_check::io::xlsx_limits

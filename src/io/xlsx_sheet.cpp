@@ -465,7 +465,7 @@ private:
     int m_phonetic = 0;
 };
 
-Expected<std::unique_ptr<XlsxRowSource>> XlsxRowSource::open(std::shared_ptr<const XlsxWorkbook> workbook,
+Expected<std::unique_ptr<XlsxRowSource>> XlsxRowSource::open(const std::shared_ptr<const XlsxWorkbook>& workbook,
                                                              std::size_t index) {
     const XlsxSheet& sheet = workbook->sheets().at(index);
     const std::string& path = workbook->path();

@@ -36,7 +36,7 @@ class XlsxRowSource final : public RowSource {
 public:
     /// Opens sheet `index` (0-based, into workbook->sheets()). Errors: a chart sheet, a sheet whose part
     /// is missing or unlisted, and anything wrong in its merged ranges' pass.
-    static Expected<std::unique_ptr<XlsxRowSource>> open(std::shared_ptr<const XlsxWorkbook> workbook,
+    static Expected<std::unique_ptr<XlsxRowSource>> open(const std::shared_ptr<const XlsxWorkbook>& workbook,
                                                          std::size_t index);
     ~XlsxRowSource() override;
 

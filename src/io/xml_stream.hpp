@@ -50,7 +50,7 @@ public:
     XmlStream(XmlHandler& handler, ZipEntryStream& input, std::string file);
     /// For feed() only: the bytes come from the caller; `part` names them in errors.
     XmlStream(XmlHandler& handler, std::string file, std::string part);
-    ~XmlStream();
+    ~XmlStream() override;
     XmlStream(const XmlStream&) = delete;
     XmlStream& operator=(const XmlStream&) = delete;
 

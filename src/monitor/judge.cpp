@@ -37,9 +37,9 @@ Expected<Decimal> percent_param(const Params& params, const char* rule, const st
 
 // A list of non-empty words (an empty list is allowed: it switches that criterion off).
 Expected<std::vector<std::string>> words_param(const Params& params, const char* rule, const std::string& key,
-                                               std::vector<std::string> fallback) {
+                                               const std::vector<std::string>& fallback) {
     std::vector<std::string> out;
-    for (const auto& w : rules::list_param(params, key, std::move(fallback))) {
+    for (const auto& w : rules::list_param(params, key, fallback)) {
         const std::string folded = util::fold(w);
         if (folded.empty()) return param_error(params, key, rule, "must not contain an empty item");
         out.push_back(folded);

@@ -27,7 +27,7 @@ int list_rules(const RuleSet& rules, Lang lang, std::ostream& out) {
         const Severity sev = it == rules.rules.end() ? e.severity : it->second.severity;
         std::string id = e.id;
         id.resize(width + 2, ' ');
-        std::string sev_text = enabled ? severity_name(sev) : (lang == Lang::en ? "off" : "off");
+        std::string sev_text = enabled ? severity_name(sev) : "off";  // severity names are English in both languages
         sev_text.resize(9, ' ');
         out << id << sev_text << pick(e.summary, lang) << '\n';
     }

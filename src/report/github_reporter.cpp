@@ -20,7 +20,7 @@ constexpr int k_max_errors = 10;
 constexpr int k_max_warnings = 10;
 constexpr int k_max_notices = 9;
 // GitHub rejects step summaries over 1 MiB.
-constexpr std::uintmax_t k_step_summary_cap = 1024 * 1024;
+constexpr std::uintmax_t k_step_summary_cap = std::uintmax_t{1024} * 1024;
 
 struct Words {
     const char* fix;

@@ -40,12 +40,13 @@ Expected<Decimal> decimal_param(const Params& params, std::string_view rule_id, 
     return *d;
 }
 
-std::vector<std::string> list_param(const Params& params, const std::string& key, std::vector<std::string> fallback) {
+std::vector<std::string> list_param(const Params& params, const std::string& key,
+                                    const std::vector<std::string>& fallback) {
     const Param* p = params.find(key);
     return p ? p->values : fallback;
 }
 
-std::string string_param(const Params& params, const std::string& key, std::string fallback) {
+std::string string_param(const Params& params, const std::string& key, const std::string& fallback) {
     const Param* p = params.find(key);
     return (p && !p->values.empty()) ? p->values[0] : fallback;
 }

@@ -28,10 +28,10 @@ Expected<Decimal> decimal_param(const Params& params, std::string_view rule_id, 
 
 /// The string-list parameter `key` (a scalar counts as a one-item list), or `fallback` when absent.
 std::vector<std::string> list_param(const Params& params, const std::string& key,
-                                    std::vector<std::string> fallback);
+                                    const std::vector<std::string>& fallback);
 
 /// The scalar string parameter `key`, or `fallback`.
-std::string string_param(const Params& params, const std::string& key, std::string fallback);
+std::string string_param(const Params& params, const std::string& key, const std::string& fallback);
 
 /// True when the indicator is under `path`: "一级" or "一级/二级" (names without spaces, as
 /// Indicator::level1_view gives them; a trailing "指标" is optional on both sides, so "产出" matches
