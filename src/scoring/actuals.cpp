@@ -137,8 +137,8 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
         // As normalisation read it, when the cell still holds what it read (read_actual is asked several
         // times per indicator); else read now (the reader's memory, not a copy: valid until the next
         // read_quantity). Then the number before the indicator's own unit.
-        const Quantity& as_read =
-            indicator.actual_value.text == r.text ? indicator.actual_value : model::read_quantity(r.text);
+        const Quantity& as_read = util::same_text(indicator.actual_value.text, r.text) ? indicator.actual_value
+                                                                                       : model::read_quantity(r.text);
         r.unit = as_read.unit;
         r.number = as_read.number;
     }
