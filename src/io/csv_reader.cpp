@@ -66,24 +66,44 @@ char sniff_delimiter(std::istream& in) {
 }
 
 CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file,
-                           ReadLimits limits)
+                           ReadLimits limits, std::optional<Utf8Check> check)
     : m_in(encoding == Encoding::gb18030 ? gb18030_as_utf8(std::move(in)) : std::move(in)),
       m_chunks(dynamic_cast<ChunkedStream*>(m_in.get())),
       m_delimiter(delimiter),
       m_file(std::move(file)),
-      m_limits(limits) {}
+      m_limits(limits),
+      m_check(std::move(check)) {}
 
 int CsvRowSource::peek() {
     if (m_pos >= m_buf.size()) {
         if (m_chunks != nullptr) {
             m_chunks->take_chunk(m_buf);  // decoded text: taken whole, not copied out of the stream
-        } else {
+        } else if (!m_refused) {
             m_buf.resize(k_read_block);
             m_in->read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
             m_buf.resize(static_cast<std::size_t>(m_in->gcount()));
+            const std::size_t start = m_read;
+            m_read += m_buf.size();
+            // Checked before any of it is parsed, while it is in the cache. Of a block refused, the lines
+            // before the one the bad bytes are on are read; there the stream ends, in the check's error.
+            if (m_check && !(m_buf.empty() ? m_check->finish() : m_check->feed(m_buf))) {
+                m_refused = true;
+                const std::size_t bad = m_check->refused_at();
+                std::size_t keep = 0;
+                if (bad > start) {
+                    const std::size_t line_feed = std::string_view(m_buf).substr(0, bad - start).rfind('\n');
+                    keep = line_feed == std::string_view::npos ? 0 : line_feed + 1;
+                }
+                m_buf.resize(keep);
+            }
+        } else {
+            m_buf.clear();
         }
         m_pos = 0;
-        if (m_buf.empty()) return -1;
+        if (m_buf.empty()) {
+            m_ended_refused = m_refused;
+            return -1;
+        }
     }
     return static_cast<unsigned char>(m_buf[m_pos]);
 }
@@ -196,6 +216,13 @@ bool CsvRowSource::plain_record(RawRow& row) {
 }
 
 Expected<bool> CsvRowSource::next(RawRow& row) {
+    auto read = read_record(row);
+    // The end a refused block looked like, or the record it cut short, is the check's error.
+    if (m_ended_refused) return m_check->error(*m_in, m_file);
+    return read;
+}
+
+Expected<bool> CsvRowSource::read_record(RawRow& row) {
     if (m_first) {
         m_first = false;
         // Skip a UTF-8 byte-order mark.

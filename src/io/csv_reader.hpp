@@ -3,6 +3,7 @@
 
 #include <istream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,17 +17,20 @@ namespace perf_check::io {
 /// on the first non-empty line), then rewinds.
 char sniff_delimiter(std::istream& in);
 
-/// Reads records from `in` (owned; already checked to be in `encoding`), as UTF-8: a GB18030 stream is
-/// read through gb18030_as_utf8, so cells and `limits` are counted in UTF-8 bytes. Holds one record and
-/// a fixed-size buffer at a time. Errors: an unterminated quote (naming the line it opened on), a cell
-/// or a row beyond `limits`.
+/// Reads records from `in` (owned; already checked to be in `encoding`, or UTF-8 checked by `check` as
+/// it is read), as UTF-8: a GB18030 stream is read through gb18030_as_utf8, so cells and `limits` are
+/// counted in UTF-8 bytes. Holds one record and a fixed-size buffer at a time. Errors: an unterminated
+/// quote (naming the line it opened on), a cell or a row beyond `limits`, and the bytes `check` refuses
+/// (the records on the lines before theirs are read; the one they are in is this error).
 class CsvRowSource final : public RowSource {
 public:
-    CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file, ReadLimits limits = {});
+    CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file,
+                 ReadLimits limits = {}, std::optional<Utf8Check> check = std::nullopt);
     Expected<bool> next(RawRow& row) override;
     [[nodiscard]] char separator() const override { return m_delimiter; }
 
 private:
+    Expected<bool> read_record(RawRow& row);
     int get();
     int peek();
     /// Reads the next record when it lies whole in the buffer, unquoted, ended by LF or CR LF and within
@@ -54,6 +58,10 @@ private:
     int m_line = 1;
     int m_record = 0;  ///< records read: the row number Excel shows for a CSV
     bool m_first = true;
+    std::optional<Utf8Check> m_check;
+    std::size_t m_read = 0;        ///< bytes read from m_in (the check's offsets are the file's)
+    bool m_refused = false;        ///< m_check refused a block: the stream ends in its error
+    bool m_ended_refused = false;  ///< … and the reader has come to that end
 };
 
 }  // namespace perf_check::io

@@ -243,77 +243,126 @@ std::size_t gb_pairs_prefix(std::string_view block, std::size_t i) {
     return i;
 }
 
-ScanResult scan(std::istream& in) {
-    ScanResult r;
-    Utf8Validator u;
-    Gb18030Validator g;
-    std::size_t u_start = 0;
-    std::size_t g_start = 0;
-    std::size_t offset = 0;
+// The encoding scan, a block at a time: both validators over every byte until one fails, then the other
+// alone. scan() feeds it a whole stream; a CSV reader whose stream's start decided UTF-8 feeds it each
+// block it reads (Utf8Check).
+class Scanner {
+public:
+    /// A scan that validates UTF-8 only: GB18030 is already ruled out (by the stream's start).
+    static Scanner utf8_only() {
+        Scanner s;
+        s.m_r.gb.failed = true;
+        return s;
+    }
+    /// `block`: the bytes that follow those fed before. False once a NUL ends the scan (nothing more is
+    /// looked at) or, with `stop_at_failure`, once neither encoding reads the stream.
+    bool feed(std::string_view block);
+    /// The result once the stream has ended: a sequence still open is a truncated one.
+    const ScanResult& finish();
+    [[nodiscard]] const ScanResult& so_far() const { return m_r; }
+
+private:
+    ScanResult m_r;
+    Utf8Validator m_u;
+    Gb18030Validator m_g;
+    std::size_t m_u_start = 0;
+    std::size_t m_g_start = 0;
+    std::size_t m_offset = 0;
+    std::string m_tail;  // the last (up to) four bytes fed so far
+};
+
+bool Scanner::feed(std::string_view block) {
+    ScanResult& r = m_r;
+    Utf8Validator& u = m_u;
+    Gb18030Validator& g = m_g;
+    if (r.nul_offset != std::string::npos) return false;
+    const std::size_t n = block.size();
+    if (m_offset == 0 && n >= 3 && block[0] == '\xEF' && block[1] == '\xBB' && block[2] == '\xBF') r.has_bom = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        // Once GB18030 is ruled out (early, in any UTF-8 table with Chinese text) and no sequence is
+        // open: ASCII but NUL and whole three-byte characters of the common range are skipped sixteen
+        // bytes at a time (util::common_utf8_text_prefix), without the byte-at-a-time validator;
+        // anything else falls through to the general path below. (A failed validator is reset, so it
+        // stays "complete".)
+        if (r.gb.failed && u.complete()) {
+            i += util::common_utf8_text_prefix(block.substr(i));
+            if (i == n) break;
+        }
+        // Likewise in a GB18030 table once UTF-8 is ruled out: ASCII (not NUL) and whole two-byte codes.
+        // Sixteen bytes at a time where they are only such (gb_pairs_prefix), then one character at a
+        // time through the block of sixteen that was not, and on.
+        if (r.utf8.failed && g.complete()) {
+            while (i < n) {
+                i = gb_pairs_prefix(block, i);
+                const std::size_t stop = std::min(n, i + 16);
+                const std::size_t at = gb_ascii_and_pairs(block, i, stop);
+                i = at;
+                if (at < stop) break;  // something else: the general path below
+            }
+            if (i == n) break;
+        }
+        const auto b = static_cast<unsigned char>(block[i]);
+        // ASCII between sequences is valid in both encodings: most bytes of a table take this path.
+        if (b < 0x80 && b != 0 && u.complete() && g.complete()) continue;
+        if (b == 0) {
+            // Binary data: that is the file's error whatever else is wrong with it, so the scan ends
+            // here (going on over a long run of NULs would restart the fast paths at every one).
+            r.nul_offset = m_offset + i;
+            return false;
+        }
+        step(u, r.utf8, m_u_start, block, i, m_offset, m_tail);
+        step(g, r.gb, m_g_start, block, i, m_offset, m_tail);
+        // Once one encoding has failed only the other is validated; a failed one stays "complete"
+        // for the ASCII fast path above.
+        if (r.utf8.failed) u = Utf8Validator{};
+        if (r.gb.failed) g = Gb18030Validator{};
+    }
+    // Keep the block's last bytes: a sequence broken in the next block starts among them.
+    m_tail += block.substr(n > 4 ? n - 4 : 0);
+    if (m_tail.size() > 4) m_tail.erase(0, m_tail.size() - 4);
+    m_offset += n;
+    return true;
+}
+
+const ScanResult& Scanner::finish() {
+    ScanResult& r = m_r;
+    r.size = m_offset;
+    if (r.nul_offset != std::string::npos) return r;
+    // A sequence still open at the end of the file is truncated: report it with the bytes it has.
+    auto truncated = [&](std::size_t start) {
+        Failure f{true, start, {}};
+        // Everything from `start` to the end of the file: at most three bytes, all in the tail.
+        const std::size_t have = std::min(m_offset - start, m_tail.size());
+        f.bytes = m_tail.substr(m_tail.size() - have);
+        return f;
+    };
+    if (!r.utf8.failed && !m_u.complete()) r.utf8 = truncated(m_u_start);
+    if (!r.gb.failed && !m_g.complete()) r.gb = truncated(m_g_start);
+    return r;
+}
+
+// Scans `in` from where it is, and rewinds it. With `decide_early`, a stream whose first block is
+// UTF-8 that no GB18030 reads (a UTF-8 table with Chinese text in its first rows: nearly all UTF-8
+// tables) is scanned no further: `early` is then set, and the rest is the reader's to check
+// (Utf8Check). A smaller stream, or one whose start does not decide, is scanned whole.
+ScanResult scan(std::istream& in, bool decide_early = false, bool* early = nullptr) {
+    Scanner scanner;
     std::vector<char> buf(k_read_block);
-    std::string tail;  // the last (up to) four bytes read so far
     while (in) {
         in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
         const auto n = static_cast<std::size_t>(in.gcount());
         if (n == 0) break;
-        const std::string_view block(buf.data(), n);
-        if (offset == 0 && n >= 3 && buf[0] == '\xEF' && buf[1] == '\xBB' && buf[2] == '\xBF') r.has_bom = true;
-        for (std::size_t i = 0; i < n; ++i) {
-            // Once GB18030 is ruled out (early, in any UTF-8 table with Chinese text) and no sequence is
-            // open: ASCII but NUL and whole three-byte characters of the common range are skipped sixteen
-            // bytes at a time (util::common_utf8_text_prefix), without the byte-at-a-time validator;
-            // anything else falls through to the general path below. (A failed validator is reset, so it
-            // stays "complete".)
-            if (r.gb.failed && u.complete()) {
-                i += util::common_utf8_text_prefix(block.substr(i));
-                if (i == n) break;
-            }
-            // Likewise in a GB18030 table once UTF-8 is ruled out: ASCII (not NUL) and whole two-byte codes.
-            // Sixteen bytes at a time where they are only such (gb_pairs_prefix), then one character at a
-            // time through the block of sixteen that was not, and on.
-            if (r.utf8.failed && g.complete()) {
-                while (i < n) {
-                    i = gb_pairs_prefix(block, i);
-                    const std::size_t stop = std::min(n, i + 16);
-                    const std::size_t at = gb_ascii_and_pairs(block, i, stop);
-                    i = at;
-                    if (at < stop) break;  // something else: the general path below
-                }
-                if (i == n) break;
-            }
-            const auto b = static_cast<unsigned char>(block[i]);
-            // ASCII between sequences is valid in both encodings: most bytes of a table take this path.
-            if (b < 0x80 && b != 0 && u.complete() && g.complete()) continue;
-            if (b == 0) {
-                // Binary data: that is the file's error whatever else is wrong with it, so the scan ends
-                // here (going on over a long run of NULs would restart the fast paths at every one).
-                r.nul_offset = offset + i;
-                break;
-            }
-            step(u, r.utf8, u_start, block, i, offset, tail);
-            step(g, r.gb, g_start, block, i, offset, tail);
-            // Once one encoding has failed only the other is validated; a failed one stays "complete"
-            // for the ASCII fast path above.
-            if (r.utf8.failed) u = Utf8Validator{};
-            if (r.gb.failed) g = Gb18030Validator{};
+        if (!scanner.feed(std::string_view(buf.data(), n))) break;
+        const ScanResult& r = scanner.so_far();
+        if (decide_early && n == buf.size() && !r.utf8.failed && r.gb.failed) {
+            *early = true;
+            in.clear();
+            in.seekg(0);
+            return r;
         }
-        if (r.nul_offset != std::string::npos) break;
-        // Keep the block's last bytes: a sequence broken in the next block starts among them.
-        tail += block.substr(n > 4 ? n - 4 : 0);
-        if (tail.size() > 4) tail.erase(0, tail.size() - 4);
-        offset += n;
+        decide_early = false;  // the first block only
     }
-    r.size = offset;
-    // A sequence still open at the end of the file is truncated: report it with the bytes it has.
-    auto truncated = [&](std::size_t start) {
-        Failure f{true, start, {}};
-        // Everything from `start` to the end of the file: at most three bytes, all in `tail`.
-        const std::size_t have = std::min(offset - start, tail.size());
-        f.bytes = tail.substr(tail.size() - have);
-        return f;
-    };
-    if (!r.utf8.failed && !u.complete()) r.utf8 = truncated(u_start);
-    if (!r.gb.failed && !g.complete()) r.gb = truncated(g_start);
+    ScanResult r = scanner.finish();
     in.clear();
     in.seekg(0);
     return r;
@@ -342,7 +391,7 @@ const char* forced_hint(const ScanResult& r, Encoding forced) {
     return " (文件是 GB18030 编码：去掉 --encoding 即可自动识别，或用 --encoding gb18030)";
 }
 
-Expected<Encoding> nul_error(std::istream& in, const ScanResult& r, const std::string& file) {
+Error nul_error(std::istream& in, const ScanResult& r, const std::string& file) {
     Error e;
     e.file = file;
     e.line = static_cast<int>(line_at(in, r.nul_offset));
@@ -351,16 +400,57 @@ Expected<Encoding> nul_error(std::istream& in, const ScanResult& r, const std::s
     return e;
 }
 
-}  // namespace
-
-Expected<Encoding> detect_encoding(std::istream& in, const std::string& file) {
-    const ScanResult r = scan(in);
+// What detect_encoding says of a scan that found a NUL or read in neither encoding; nullopt when the scan
+// found neither.
+std::optional<Error> scan_error(std::istream& in, const ScanResult& r, const std::string& file) {
     if (r.nul_offset != std::string::npos) return nul_error(in, r, file);
-    if (!r.utf8.failed) return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
-    if (!r.gb.failed) return Encoding::gb18030;
+    if (!r.utf8.failed || !r.gb.failed) return std::nullopt;
     // Report against the encoding that read further: that is the one the author most likely used.
     if (r.utf8.offset >= r.gb.offset) return failure_error(in, r.utf8, "UTF-8 or GB18030", file);
     return failure_error(in, r.gb, "UTF-8 or GB18030", file);
+}
+
+}  // namespace
+
+struct Utf8Check::State {
+    Scanner scanner = Scanner::utf8_only();
+};
+
+Utf8Check::Utf8Check() : m_state(std::make_unique<State>()) {}
+Utf8Check::~Utf8Check() = default;
+Utf8Check::Utf8Check(Utf8Check&&) noexcept = default;
+Utf8Check& Utf8Check::operator=(Utf8Check&&) noexcept = default;
+
+bool Utf8Check::feed(std::string_view block) {
+    return m_state->scanner.feed(block) && !m_state->scanner.so_far().utf8.failed;
+}
+
+bool Utf8Check::finish() {
+    const ScanResult& r = m_state->scanner.finish();
+    return r.nul_offset == std::string::npos && !r.utf8.failed;
+}
+
+std::size_t Utf8Check::refused_at() const {
+    const ScanResult& r = m_state->scanner.so_far();
+    return r.nul_offset != std::string::npos ? r.nul_offset : r.utf8.offset;
+}
+
+Error Utf8Check::error(std::istream& in, const std::string& file) const {
+    auto e = scan_error(in, m_state->scanner.so_far(), file);
+    // (Asked only after feed or finish said no: a scan that failed has its error.)
+    return e ? *e : Error{"not valid UTF-8 text", file};
+}
+
+Expected<Encoding> detect_encoding(std::istream& in, const std::string& file, std::optional<Utf8Check>* rest) {
+    bool early = false;
+    const ScanResult r = scan(in, rest != nullptr, &early);
+    if (early) {
+        rest->emplace();
+        return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
+    }
+    if (auto e = scan_error(in, r, file)) return *e;
+    if (!r.utf8.failed) return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
+    return Encoding::gb18030;
 }
 
 Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std::string& file) {

@@ -104,10 +104,12 @@ Expected<std::unique_ptr<ProjectSource>> open_csv_stream(std::unique_ptr<std::is
     // whatever --encoding says. (Its NUL bytes made it "binary data".)
     const std::optional<Utf16> utf16 = utf16_bom(*in);
     if (utf16) in = utf16_as_utf8(std::move(in), *utf16);
-    auto enc = options.encoding && !utf16 ? verify_encoding(*in, *options.encoding, name) : detect_encoding(*in, name);
+    std::optional<Utf8Check> rest;
+    auto enc = options.encoding && !utf16 ? verify_encoding(*in, *options.encoding, name)
+                                          : detect_encoding(*in, name, utf16 ? nullptr : &rest);
     if (!enc) return enc.error();
     const char delimiter = sniff_delimiter(*in);
-    auto rows = std::make_unique<CsvRowSource>(std::move(in), *enc, delimiter, name, options.limits);
+    auto rows = std::make_unique<CsvRowSource>(std::move(in), *enc, delimiter, name, options.limits, std::move(rest));
     auto src = TableProjectSource::open(std::move(rows), rules, name, utf16 ? utf16_name(*utf16) : encoding_name(*enc),
                                         options.kind);
     if (!src) return src.error();

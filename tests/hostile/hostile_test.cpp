@@ -136,6 +136,13 @@ private:
             // A normal header, then a row of 20,000 cells (a row of stray commas), past Excel's 16,384.
             return k_header + "\n" + project_row(1) + repeat(",", 20000 - 13) + "\n";
         }
+        if (name == "projects-2000-ff-end.csv") {
+            // 2000 projects (400 KB: its first read block decides UTF-8, the rest is checked as it is read),
+            // then a line with a byte that starts nothing in UTF-8 or GB18030.
+            std::string out = k_header + "\n";
+            for (int i = 0; i < 2000; ++i) out += project_row(i) + "\n";
+            return out + "\xFF,坏\n";
+        }
         if (name.rfind("projects-", 0) == 0) {
             // projects-N.csv: N projects of one indicator row each.
             const int n = std::stoi(name.substr(9));

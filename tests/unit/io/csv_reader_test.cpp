@@ -1,9 +1,11 @@
 // Unit tests of the CSV/TSV reader: quoting, line ends, row numbers, delimiter sniffing and limits.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -540,4 +542,88 @@ TEST_CASE("csv: limits hold in whole records read from the buffer", "[csv]") {
     CHECK(six.rows.size() == 1);
     CHECK(six.error->line == 2);
     CHECK_THAT(six.error->message, Catch::StartsWith("more than 5 columns in one row"));
+}
+
+// A UTF-8 table whose first block decides its encoding is checked as it is read (one pass over the file, not
+// a scan and then the parse). What the reader then refuses (a NUL, a byte that starts nothing, a character cut
+// off by the end of the file) must be what the scan of the whole file says, word for word and on the same
+// line; and the records on the lines before the bad byte's are read, then the error, nothing after it.
+TEST_CASE("csv: a UTF-8 table checked as it is read fails where and as the whole-file scan does", "[csv][encoding]") {
+    const std::vector<std::string> lines = {"项目,资金到位率,12.5\n", "a,b,c\n", "中文,\"引号,在内\",x\r\n", ",,\n"};
+    std::mt19937 rng(2026);
+    for (int n = 0; n < 60; ++n) {
+        std::string s;
+        const std::size_t size = 2 * k_read_block + rng() % k_read_block;
+        while (s.size() < size) s += lines[rng() % lines.size()];
+        const int kind = n % 3;  // NUL, FF, a character cut off at the end
+        std::size_t at = s.size();
+        if (kind == 2) {
+            s += "结";
+            s.pop_back();
+            at = s.size() - 2;
+        } else {
+            at = k_read_block + rng() % (s.size() - k_read_block);
+            while ((static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;  // a character's first byte
+            s.insert(at, std::string(1, kind == 0 ? '\0' : '\xFF'));
+        }
+        INFO(n << " at " << at);
+        std::istringstream whole(s);
+        const auto expected = detect_encoding(whole, "t.csv");
+        REQUIRE_FALSE(expected);
+
+        auto in = std::make_unique<std::istringstream>(s);
+        std::optional<Utf8Check> rest;
+        const auto encoding = detect_encoding(*in, "t.csv", &rest);
+        REQUIRE(encoding);
+        REQUIRE(*encoding == Encoding::utf8);
+        REQUIRE(rest.has_value());
+        CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
+        std::size_t records = 0;
+        std::optional<Error> error;
+        for (int guard = 0; guard < 100000 && !error; ++guard) {
+            RawRow row;
+            auto got = src.next(row);
+            if (!got) {
+                error = got.error();
+            } else if (!*got) {
+                break;
+            } else {
+                ++records;
+            }
+        }
+        REQUIRE(error.has_value());
+        CHECK(error->message == expected.error().message);
+        CHECK(error->line == expected.error().line);
+        CHECK(error->file == "t.csv");
+        // Every record on the lines before the bad byte's, and none after.
+        CHECK(records ==
+              static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(at), '\n')));
+    }
+}
+
+TEST_CASE("csv: a UTF-8 table checked as it is read, and valid, reads as one scanned whole", "[csv][encoding]") {
+    std::string s = "\xEF\xBB\xBF";  // with a byte-order mark
+    for (int i = 0; s.size() < 3 * k_read_block; ++i) s += "项目" + std::to_string(i) + ",\"资金,到位率\",12.5\n";
+    const auto read = [&](bool one_pass) {
+        auto in = std::make_unique<std::istringstream>(s);
+        std::optional<Utf8Check> rest;
+        const auto encoding = detect_encoding(*in, "t.csv", one_pass ? &rest : nullptr);
+        REQUIRE(encoding);
+        CHECK(*encoding == Encoding::utf8_bom);
+        CHECK(rest.has_value() == one_pass);
+        CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
+        std::vector<std::string> cells;
+        RawRow row;
+        while (true) {
+            auto got = src.next(row);
+            REQUIRE(got);
+            if (!*got) break;
+            for (auto c : row.cells) cells.emplace_back(c);
+        }
+        return cells;
+    };
+    const auto one_pass = read(true);
+    CHECK(one_pass.size() > 3 * 9000);
+    CHECK(one_pass.front() == "项目0");
+    CHECK(one_pass == read(false));
 }

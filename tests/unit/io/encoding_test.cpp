@@ -5,9 +5,11 @@
 #include <cstdint>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -574,4 +576,68 @@ TEST_CASE("gb18030: ASCII runs and cell sizes decode as iconv decodes them", "[e
     }
     const std::string long_ascii(1000, 'x');
     CHECK(gb18030_to_utf8(long_ascii + "\xD6\xD0") == long_ascii + "中");
+}
+
+// detect_encoding decides on the first read block alone only when that block is UTF-8 that GB18030 does
+// not read and more of the stream follows; otherwise it scans the whole stream, as without `rest`.
+TEST_CASE("detect_encoding: the first block decides only a larger UTF-8 table with Chinese text", "[encoding]") {
+    const auto decided_early = [](const std::string& bytes, Encoding want) {
+        std::istringstream in(bytes);
+        std::optional<Utf8Check> rest;
+        const auto r = detect_encoding(in, "t.csv", &rest);
+        REQUIRE(r);
+        CHECK(*r == want);
+        // Rewound for the reader either way.
+        CHECK(in.tellg() == std::streampos(0));
+        return rest.has_value();
+    };
+    std::string chinese;
+    while (chinese.size() < 2 * k_read_block) chinese += "项目,资金到位率,12.5\n";
+    CHECK(decided_early(chinese, Encoding::utf8));
+    CHECK(decided_early("\xEF\xBB\xBF" + chinese, Encoding::utf8_bom));
+    // Within one block: scanned whole.
+    CHECK_FALSE(decided_early(chinese.substr(0, k_read_block - 100), Encoding::utf8));
+    // A first block of ASCII decides nothing (GB18030 reads it too): the Chinese after it is scanned.
+    CHECK_FALSE(decided_early(std::string(k_read_block + 10, 'a') + chinese, Encoding::utf8));
+    // GB18030 is scanned whole.
+    std::string gb;
+    while (gb.size() < 2 * k_read_block) gb += k_title_gb + ",12.5\n";
+    CHECK_FALSE(decided_early(gb, Encoding::gb18030));
+    // A first block neither encoding reads is an error at once, as without `rest`.
+    std::istringstream bad("\xFF" + chinese);
+    std::optional<Utf8Check> rest;
+    const auto r = detect_encoding(bad, "t.csv", &rest);
+    REQUIRE_FALSE(r);
+    CHECK_FALSE(rest.has_value());
+    CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence FF at byte offset 0 "));
+}
+
+TEST_CASE("Utf8Check: blocks fed in turn fail at the byte the whole scan fails at", "[encoding]") {
+    std::string s;
+    while (s.size() < 3 * k_read_block) s += "中文,资金到位率\n";
+    std::size_t at = 2 * k_read_block + 7;
+    while ((static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;  // a character's first byte
+    s.insert(at, "\xC3\x28");  // C3 (a lead) wants a continuation byte: 28 is none
+    std::istringstream whole(s);
+    const auto expected = detect_encoding(whole, "t.csv");
+    REQUIRE_FALSE(expected);
+    Utf8Check check;
+    std::size_t fed = 0;
+    bool ok = true;
+    while (ok && fed < s.size()) {
+        const std::size_t n = std::min(k_read_block, s.size() - fed);
+        ok = check.feed(std::string_view(s).substr(fed, n));
+        fed += n;
+    }
+    CHECK_FALSE(ok);
+    CHECK(fed == 3 * k_read_block);  // refused with the block that holds the bad byte
+    std::istringstream in(s);
+    const Error e = check.error(in, "t.csv");
+    CHECK(e.message == expected.error().message);
+    CHECK(e.line == expected.error().line);
+    CHECK_THAT(e.message, Catch::Contains("bad byte sequence C3 28 at byte offset " + std::to_string(at) + " "));
+    // A valid stream passes to its end.
+    Utf8Check clean;
+    CHECK(clean.feed("项目,12.5\n"));
+    CHECK(clean.finish());
 }
