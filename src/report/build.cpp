@@ -239,7 +239,8 @@ void SummaryBuilder::add_severities(bool keyed, const std::string& code, const s
 
 void SummaryBuilder::add_project(const ProjectStat& p) {
     UnitSummary& u = unit(p.code);
-    file_counts(p.file).units.insert(p.code);
+    FileCounts& fc = file_counts(p.file);
+    if (fc.last_unit == nullptr || *fc.last_unit != p.code) fc.last_unit = &*fc.units.insert(p.code).first;
     // A block pasted twice in one file (duplicate-project reports it) is one project.
     if (p.repeats) {
         ++u.repeated;

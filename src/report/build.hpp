@@ -208,6 +208,8 @@ private:
     struct FileCounts {
         int errors = 0, warnings = 0, infos = 0;
         std::set<std::string> units;
+        /// The entry of `units` added last: a file's projects come unit by unit, and each looked the set up.
+        const std::string* last_unit = nullptr;
     };
     std::map<std::string, FileCounts> m_files;
     /// (code, name) → the first file with it, for Summary::repeated (m_count_repeats_once only).
