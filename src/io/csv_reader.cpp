@@ -66,13 +66,16 @@ char sniff_delimiter(std::istream& in) {
 }
 
 CsvRowSource::CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file,
-                           ReadLimits limits, std::optional<Utf8Check> check)
-    : m_in(encoding == Encoding::gb18030 ? gb18030_as_utf8(std::move(in)) : std::move(in)),
-      m_chunks(dynamic_cast<ChunkedStream*>(m_in.get())),
-      m_delimiter(delimiter),
-      m_file(std::move(file)),
-      m_limits(limits),
-      m_check(std::move(check)) {}
+                           ReadLimits limits, std::optional<TextCheck> check)
+    : m_delimiter(delimiter), m_file(std::move(file)), m_limits(limits) {
+    if (encoding == Encoding::gb18030) {
+        m_in = gb18030_as_utf8(std::move(in), std::move(check));  // checked as it is decoded
+    } else {
+        m_in = std::move(in);
+        m_check = std::move(check);
+    }
+    m_chunks = dynamic_cast<ChunkedStream*>(m_in.get());
+}
 
 int CsvRowSource::peek() {
     if (m_pos >= m_buf.size()) {
@@ -88,20 +91,20 @@ int CsvRowSource::peek() {
             // before the one the bad bytes are on are read; there the stream ends, in the check's error.
             if (m_check && !(m_buf.empty() ? m_check->finish() : m_check->feed(m_buf))) {
                 m_refused = true;
-                const std::size_t bad = m_check->refused_at();
-                std::size_t keep = 0;
-                if (bad > start) {
-                    const std::size_t line_feed = std::string_view(m_buf).substr(0, bad - start).rfind('\n');
-                    keep = line_feed == std::string_view::npos ? 0 : line_feed + 1;
-                }
-                m_buf.resize(keep);
+                m_buf.resize(m_check->lines_before_refused(m_buf, start));
             }
         } else {
             m_buf.clear();
         }
         m_pos = 0;
         if (m_buf.empty()) {
-            m_ended_refused = m_refused;
+            if (!m_ended) {
+                m_ended = true;
+                if (m_chunks != nullptr)
+                    m_refusal = m_chunks->refusal(m_file);
+                else if (m_refused)
+                    m_refusal = m_check->error(*m_in, m_file);
+            }
             return -1;
         }
     }
@@ -215,10 +218,16 @@ bool CsvRowSource::plain_record(RawRow& row) {
     return false;
 }
 
+std::optional<Error> CsvRowSource::text_error() {
+    if (m_chunks != nullptr) return m_chunks->text_error(m_file);
+    if (m_check) return m_check->whole_error(*m_in, m_file);
+    return std::nullopt;
+}
+
 Expected<bool> CsvRowSource::next(RawRow& row) {
     auto read = read_record(row);
     // The end a refused block looked like, or the record it cut short, is the check's error.
-    if (m_ended_refused) return m_check->error(*m_in, m_file);
+    if (m_refusal) return *m_refusal;
     return read;
 }
 

@@ -17,17 +17,18 @@ namespace perf_check::io {
 /// on the first non-empty line), then rewinds.
 char sniff_delimiter(std::istream& in);
 
-/// Reads records from `in` (owned; already checked to be in `encoding`, or UTF-8 checked by `check` as
-/// it is read), as UTF-8: a GB18030 stream is read through gb18030_as_utf8, so cells and `limits` are
+/// Reads records from `in` (owned; already checked to be in `encoding`, or checked by `check` as it is
+/// read), as UTF-8: a GB18030 stream is read through gb18030_as_utf8, so cells and `limits` are
 /// counted in UTF-8 bytes. Holds one record and a fixed-size buffer at a time. Errors: an unterminated
 /// quote (naming the line it opened on), a cell or a row beyond `limits`, and the bytes `check` refuses
 /// (the records on the lines before theirs are read; the one they are in is this error).
 class CsvRowSource final : public RowSource {
 public:
     CsvRowSource(std::unique_ptr<std::istream> in, Encoding encoding, char delimiter, std::string file,
-                 ReadLimits limits = {}, std::optional<Utf8Check> check = std::nullopt);
+                 ReadLimits limits = {}, std::optional<TextCheck> check = std::nullopt);
     Expected<bool> next(RawRow& row) override;
     [[nodiscard]] char separator() const override { return m_delimiter; }
+    [[nodiscard]] std::optional<Error> text_error() override;
 
 private:
     Expected<bool> read_record(RawRow& row);
@@ -44,7 +45,7 @@ private:
     /// The row is whole: its cells written to m_text view them there (m_text no longer grows).
     void view_text(RawRow& row);
     std::unique_ptr<std::istream> m_in;
-    ChunkedStream* m_chunks;  ///< m_in, when it is decoded text (GB18030, UTF-16): read a chunk at a time
+    ChunkedStream* m_chunks = nullptr;  ///< m_in, when it is decoded text (GB18030, UTF-16): read a chunk at a time
     char m_delimiter;
     std::string m_file;
     ReadLimits m_limits;
@@ -58,10 +59,11 @@ private:
     int m_line = 1;
     int m_record = 0;  ///< records read: the row number Excel shows for a CSV
     bool m_first = true;
-    std::optional<Utf8Check> m_check;
-    std::size_t m_read = 0;        ///< bytes read from m_in (the check's offsets are the file's)
-    bool m_refused = false;        ///< m_check refused a block: the stream ends in its error
-    bool m_ended_refused = false;  ///< … and the reader has come to that end
+    std::optional<TextCheck> m_check;  ///< of UTF-8 read as it is (a GB18030 stream checks its own)
+    std::size_t m_read = 0;            ///< bytes read from m_in (the check's offsets are the file's)
+    bool m_refused = false;            ///< m_check refused a block: the text ends before it
+    bool m_ended = false;              ///< the reader has come to the end of the text
+    std::optional<Error> m_refusal;    ///< … which is this error (m_check's, or the decoding stream's)
 };
 
 }  // namespace perf_check::io

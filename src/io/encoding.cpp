@@ -244,14 +244,14 @@ std::size_t gb_pairs_prefix(std::string_view block, std::size_t i) {
 }
 
 // The encoding scan, a block at a time: both validators over every byte until one fails, then the other
-// alone. scan() feeds it a whole stream; a CSV reader whose stream's start decided UTF-8 feeds it each
-// block it reads (Utf8Check).
+// alone. scan() feeds it a whole stream; the reader of a stream whose start decided its encoding feeds
+// it each block it reads (TextCheck).
 class Scanner {
 public:
-    /// A scan that validates UTF-8 only: GB18030 is already ruled out (by the stream's start).
-    static Scanner utf8_only() {
+    /// A scan that validates `encoding` only: the other is already ruled out (by the stream's start).
+    static Scanner only(Encoding encoding) {
         Scanner s;
-        s.m_r.gb.failed = true;
+        (encoding == Encoding::gb18030 ? s.m_r.utf8 : s.m_r.gb).failed = true;
         return s;
     }
     /// `block`: the bytes that follow those fed before. False once a NUL ends the scan (nothing more is
@@ -341,10 +341,10 @@ const ScanResult& Scanner::finish() {
     return r;
 }
 
-// Scans `in` from where it is, and rewinds it. With `decide_early`, a stream whose first block is
-// UTF-8 that no GB18030 reads (a UTF-8 table with Chinese text in its first rows: nearly all UTF-8
-// tables) is scanned no further: `early` is then set, and the rest is the reader's to check
-// (Utf8Check). A smaller stream, or one whose start does not decide, is scanned whole.
+// Scans `in` from where it is, and rewinds it. With `decide_early`, a stream whose first block is in
+// one encoding and not the other (a table with Chinese text in its first rows: nearly every table) is
+// scanned no further: `early` is then set, and the rest is the reader's to check (TextCheck). A smaller
+// stream, or one whose start does not decide, is scanned whole.
 ScanResult scan(std::istream& in, bool decide_early = false, bool* early = nullptr) {
     Scanner scanner;
     std::vector<char> buf(k_read_block);
@@ -354,7 +354,7 @@ ScanResult scan(std::istream& in, bool decide_early = false, bool* early = nullp
         if (n == 0) break;
         if (!scanner.feed(std::string_view(buf.data(), n))) break;
         const ScanResult& r = scanner.so_far();
-        if (decide_early && n == buf.size() && !r.utf8.failed && r.gb.failed) {
+        if (decide_early && n == buf.size() && r.utf8.failed != r.gb.failed) {
             *early = true;
             in.clear();
             in.seekg(0);
@@ -412,41 +412,74 @@ std::optional<Error> scan_error(std::istream& in, const ScanResult& r, const std
 
 }  // namespace
 
-struct Utf8Check::State {
-    Scanner scanner = Scanner::utf8_only();
+struct TextCheck::State {
+    Encoding encoding;
+    Scanner scanner = Scanner::only(encoding);
 };
 
-Utf8Check::Utf8Check() : m_state(std::make_unique<State>()) {}
-Utf8Check::~Utf8Check() = default;
-Utf8Check::Utf8Check(Utf8Check&&) noexcept = default;
-Utf8Check& Utf8Check::operator=(Utf8Check&&) noexcept = default;
+TextCheck::TextCheck(Encoding encoding) : m_state(std::make_unique<State>(State{encoding})) {}
+TextCheck::~TextCheck() = default;
+TextCheck::TextCheck(TextCheck&&) noexcept = default;
+TextCheck& TextCheck::operator=(TextCheck&&) noexcept = default;
 
-bool Utf8Check::feed(std::string_view block) {
-    return m_state->scanner.feed(block) && !m_state->scanner.so_far().utf8.failed;
+Encoding TextCheck::encoding() const {
+    return m_state->encoding;
 }
 
-bool Utf8Check::finish() {
+// The scan's verdict on the encoding checked.
+const Failure& checked(const ScanResult& r, Encoding encoding) {
+    return encoding == Encoding::gb18030 ? r.gb : r.utf8;
+}
+
+bool TextCheck::feed(std::string_view block) {
+    return m_state->scanner.feed(block) && !checked(m_state->scanner.so_far(), m_state->encoding).failed;
+}
+
+bool TextCheck::finish() {
     const ScanResult& r = m_state->scanner.finish();
-    return r.nul_offset == std::string::npos && !r.utf8.failed;
+    return r.nul_offset == std::string::npos && !checked(r, m_state->encoding).failed;
 }
 
-std::size_t Utf8Check::refused_at() const {
+std::size_t TextCheck::refused_at() const {
     const ScanResult& r = m_state->scanner.so_far();
-    return r.nul_offset != std::string::npos ? r.nul_offset : r.utf8.offset;
+    const Failure& f = checked(r, m_state->encoding);
+    return f.failed ? std::min(f.offset, r.nul_offset) : r.nul_offset;
 }
 
-Error Utf8Check::error(std::istream& in, const std::string& file) const {
-    auto e = scan_error(in, m_state->scanner.so_far(), file);
-    // (Asked only after feed or finish said no: a scan that failed has its error.)
-    return e ? *e : Error{"not valid UTF-8 text", file};
+std::size_t TextCheck::lines_before_refused(std::string_view bytes, std::size_t offset) const {
+    const std::size_t bad = refused_at();
+    if (bad <= offset) return 0;
+    const std::size_t line_feed = bytes.substr(0, bad - offset).rfind('\n');
+    return line_feed == std::string_view::npos ? 0 : line_feed + 1;
 }
 
-Expected<Encoding> detect_encoding(std::istream& in, const std::string& file, std::optional<Utf8Check>* rest) {
+std::optional<Error> TextCheck::whole_error(std::istream& in, const std::string& file) const {
+    // The scan the check stands in for, on the error path only: its verdict, word for word, whatever the
+    // check saw (a NUL further on outranks a bad byte; a sequence the first block's end cut is judged as
+    // the whole scan judges it).
+    in.clear();
+    const std::streampos at = in.tellg();
+    in.seekg(0);
+    const ScanResult r = scan(in);
+    auto e = scan_error(in, r, file);
+    in.clear();
+    in.seekg(at);
+    return e;
+}
+
+Error TextCheck::error(std::istream& in, const std::string& file) const {
+    auto e = whole_error(in, file);
+    // (Asked only after feed or finish said no, when the whole scan fails too.)
+    return e ? *e : Error{std::string("not valid ") + encoding_name(m_state->encoding) + " text", file};
+}
+
+Expected<Encoding> detect_encoding(std::istream& in, const std::string& file, std::optional<TextCheck>* rest) {
     bool early = false;
     const ScanResult r = scan(in, rest != nullptr, &early);
     if (early) {
-        rest->emplace();
-        return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
+        const Encoding decided = r.gb.failed ? (r.has_bom ? Encoding::utf8_bom : Encoding::utf8) : Encoding::gb18030;
+        rest->emplace(decided == Encoding::gb18030 ? Encoding::gb18030 : Encoding::utf8);
+        return decided;
     }
     if (auto e = scan_error(in, r, file)) return *e;
     if (!r.utf8.failed) return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
@@ -710,8 +743,11 @@ public:
     ~DecodingBuffer() override = default;
 
 protected:
-    /// The text starts `start` bytes into `in` (after a byte-order mark).
-    DecodingBuffer(std::unique_ptr<std::istream> in, std::streamoff start) : m_in(std::move(in)), m_start(start) {}
+    /// The text starts `start` bytes into `in` (after a byte-order mark). With `check`, each chunk of `in`
+    /// is checked before it is decoded.
+    DecodingBuffer(std::unique_ptr<std::istream> in, std::streamoff start,
+                   std::optional<TextCheck> check = std::nullopt)
+        : m_in(std::move(in)), m_start(start), m_check(std::move(check)) {}
 
     /// Decodes `raw` into `out`; how many of its bytes were used: all when `last` (no bytes follow),
     /// else all but a character the chunk's end cuts, which comes again first with the next chunk.
@@ -725,6 +761,9 @@ protected:
         m_in->seekg(m_start);
         m_carry.clear();
         m_ended = false;
+        m_read = static_cast<std::size_t>(m_start);
+        m_refused = false;
+        if (m_check) m_check.emplace(m_check->encoding());
         reset();
         setg(m_out.data(), m_out.data(), m_out.data());
     }
@@ -746,6 +785,17 @@ protected:
     }
 
 public:
+    /// ChunkedStream::refusal.
+    std::optional<Error> refusal(const std::string& file) {
+        if (!m_refused) return std::nullopt;
+        return m_check->error(*m_in, file);
+    }
+    /// ChunkedStream::text_error.
+    std::optional<Error> text_error(const std::string& file) {
+        if (!m_check) return std::nullopt;
+        return m_check->whole_error(*m_in, file);
+    }
+
     /// ChunkedStream::take_chunk.
     bool take_chunk(std::string& out) {
         if (gptr() != egptr()) {  // what a read through the buffer left
@@ -778,7 +828,16 @@ private:
         m_in->read(m_raw.data() + kept, static_cast<std::streamsize>(k_chunk));
         const auto got = static_cast<std::size_t>(m_in->gcount());
         m_raw.resize(kept + got);
-        const bool last = got == 0;
+        bool last = got == 0;
+        const std::size_t raw_start = m_read - kept;  // the file offset of m_raw[0]
+        m_read += got;
+        // Checked before it is decoded. Of a chunk refused, the lines before the one the bad bytes are on
+        // are decoded (no byte of a GB18030 code is a line feed), and the text ends there.
+        if (m_check && !(last ? m_check->finish() : m_check->feed(std::string_view(m_raw).substr(kept)))) {
+            m_refused = true;
+            m_raw.resize(m_check->lines_before_refused(m_raw, raw_start));
+            last = true;
+        }
         m_carry.assign(m_raw, decode(m_raw, last, m_out));
         if (last) {
             m_ended = true;
@@ -790,6 +849,9 @@ private:
 
     std::unique_ptr<std::istream> m_in;
     std::streamoff m_start;
+    std::optional<TextCheck> m_check;
+    std::size_t m_read = 0;  // bytes of `m_in` read, from its start (the check's offsets are the file's)
+    bool m_refused = false;  // the check refused a chunk: the text has ended before it
     std::string m_raw;
     std::string m_carry;  // the bytes of a character the last chunk's end cut: at most three
     std::string m_out;
@@ -841,7 +903,10 @@ private:
 
 class Gb18030Buffer final : public DecodingBuffer {
 public:
-    explicit Gb18030Buffer(std::unique_ptr<std::istream> in) : DecodingBuffer(std::move(in), 0) { restart(); }
+    Gb18030Buffer(std::unique_ptr<std::istream> in, std::optional<TextCheck> check)
+        : DecodingBuffer(std::move(in), 0, std::move(check)) {
+        restart();
+    }
 
 private:
     std::size_t decode(std::string_view raw, bool last, std::string& out) override {
@@ -857,6 +922,8 @@ public:
         rdbuf(&m_buf);
     }
     bool take_chunk(std::string& out) override { return m_buf.take_chunk(out); }
+    std::optional<Error> refusal(const std::string& file) override { return m_buf.refusal(file); }
+    std::optional<Error> text_error(const std::string& file) override { return m_buf.text_error(file); }
 
 private:
     Buffer m_buf;
@@ -868,8 +935,8 @@ std::unique_ptr<ChunkedStream> utf16_as_utf8(std::unique_ptr<std::istream> in, U
     return std::make_unique<DecodedStream<Utf16Buffer>>(std::move(in), order);
 }
 
-std::unique_ptr<ChunkedStream> gb18030_as_utf8(std::unique_ptr<std::istream> in) {
-    return std::make_unique<DecodedStream<Gb18030Buffer>>(std::move(in));
+std::unique_ptr<ChunkedStream> gb18030_as_utf8(std::unique_ptr<std::istream> in, std::optional<TextCheck> check) {
+    return std::make_unique<DecodedStream<Gb18030Buffer>>(std::move(in), std::move(check));
 }
 
 std::string gb18030_to_utf8(std::string_view bytes) {

@@ -21,29 +21,37 @@ const char* encoding_name(Encoding e);
 /// Parses an --encoding value: utf-8/utf8, utf-8-bom, gb18030/gbk/gb2312/cp936 (case-insensitive).
 Expected<Encoding> parse_encoding_name(std::string_view name);
 
-/// The UTF-8 check of the rest of a stream whose start decided its encoding (detect_encoding's `rest`):
-/// its reader feeds it each block it reads, from the stream's first, before it parses the block, and
-/// stops at the first the check refuses. One pass over the file instead of two (a scan, then the
+/// The check of the rest of a stream whose start decided its encoding (detect_encoding's `rest`): its
+/// reader feeds it each block it reads, from the stream's first, before it decodes or parses the block,
+/// and stops at the first the check refuses. One pass over the file instead of two (a scan, then the
 /// parse): the scan was a twentieth of a check's time, half of it the kernel copying the file.
-class Utf8Check {
+class TextCheck {
 public:
-    Utf8Check();
-    ~Utf8Check();
-    Utf8Check(Utf8Check&&) noexcept;
-    Utf8Check& operator=(Utf8Check&&) noexcept;
-    Utf8Check(const Utf8Check&) = delete;
-    Utf8Check& operator=(const Utf8Check&) = delete;
-    /// `block`: the bytes that follow those fed before. False at the first block that is not UTF-8 or
-    /// holds a NUL: the stream is then no table, and error() says why.
+    /// A check of `encoding` (UTF-8 with or without a byte-order mark: utf8).
+    explicit TextCheck(Encoding encoding);
+    ~TextCheck();
+    TextCheck(TextCheck&&) noexcept;
+    TextCheck& operator=(TextCheck&&) noexcept;
+    TextCheck(const TextCheck&) = delete;
+    TextCheck& operator=(const TextCheck&) = delete;
+    [[nodiscard]] Encoding encoding() const;
+    /// `block`: the bytes that follow those fed before. False at the first block that is not in the
+    /// encoding or holds a NUL: the stream is then no table, and error() says why.
     bool feed(std::string_view block);
     /// At the end of the stream: false when it ends inside a character.
     bool finish();
-    /// Once feed or finish said no: the file offset of the bytes refused (a NUL, or the start of the
-    /// sequence that is not UTF-8).
+    /// Once feed or finish said no: the file offset of the first bytes refused (a NUL, or the start of
+    /// the first sequence that is not in the encoding).
     [[nodiscard]] std::size_t refused_at() const;
-    /// Why feed or finish said no, as detect_encoding would have said it of the whole stream (its line
-    /// is counted by reading `in` again from its start; `in` is left rewound).
+    /// Of `bytes`, which start at file offset `offset`: how many are whole lines before the line of the
+    /// bytes refused (what a reader still reads). No byte of a UTF-8 or GB18030 character is a line feed.
+    [[nodiscard]] std::size_t lines_before_refused(std::string_view bytes, std::size_t offset) const;
+    /// Why feed or finish said no: what detect_encoding says of the whole stream `in` (scanned again, on
+    /// this error path only, so that the error is the one a whole scan gives, word for word).
     [[nodiscard]] Error error(std::istream& in, const std::string& file) const;
+    /// What detect_encoding says of the whole stream `in`, nullopt when it reads: for a reader that
+    /// stops before the end (a table without a header). `in` is left where it was.
+    [[nodiscard]] std::optional<Error> whole_error(std::istream& in, const std::string& file) const;
 
 private:
     struct State;
@@ -55,11 +63,11 @@ private:
 /// naming the byte offset, line and bytes (hex) where it stopped being valid in the encoding that got
 /// further; a NUL byte is an Error too (binary file). The stream is rewound before returning.
 /// `file` names the input in errors.
-/// With `rest`, a stream larger than a block (k_read_block) whose first block is UTF-8 that is not
-/// GB18030 (a UTF-8 table with Chinese text in its first rows) is UTF-8: it is scanned no further, and
-/// `rest` is set to the check its reader makes of it as it reads (an error found then is the one the
-/// whole scan would have given, after the projects before it were read).
-Expected<Encoding> detect_encoding(std::istream& in, const std::string& file, std::optional<Utf8Check>* rest = nullptr);
+/// With `rest`, a stream larger than a block (k_read_block) whose first block reads in one encoding and
+/// not the other (a table with Chinese text in its first rows) is in that one: it is scanned no further,
+/// and `rest` is set to the check its reader makes of it as it reads (an error found then is the one
+/// the whole scan would have given, after the projects before it were read).
+Expected<Encoding> detect_encoding(std::istream& in, const std::string& file, std::optional<TextCheck>* rest = nullptr);
 
 /// Checks a stream against a forced encoding with the same error as detect_encoding.
 Expected<Encoding> verify_encoding(std::istream& in, Encoding forced, const std::string& file);
@@ -81,6 +89,12 @@ public:
     /// The next chunk of text, in place of what `out` held (its storage is kept for a later chunk);
     /// false, and `out` empty, at the end. Text read from the stream's buffer before is not given again.
     virtual bool take_chunk(std::string& out) = 0;
+    /// At the end: the error of the bytes a check of the source refused (the text ends on the line before
+    /// theirs), or nullopt when the source ended as it should.
+    virtual std::optional<Error> refusal(const std::string& file) = 0;
+    /// With a check of the source: what a scan of the whole source finds (TextCheck::whole_error), the
+    /// stream left where it was; nullopt without one, or when the source reads.
+    virtual std::optional<Error> text_error(const std::string& file) = 0;
 
 protected:
     ChunkedStream() : std::istream(nullptr) {}
@@ -102,7 +116,10 @@ std::string gb18030_to_utf8(std::string_view bytes);
 /// `in`, GB18030, as a stream of UTF-8 text decoded a chunk at a time as it is read (constant memory),
 /// as gb18030_to_utf8 decodes; seeking back to the start decodes again, no other seek is supported.
 /// The CSV reader reads a GB18030 file through it: decoding whole chunks cost a fifth of what decoding
-/// each cell did, and the reader's UTF-8 way, which copies no cell, reads the rest.
-std::unique_ptr<ChunkedStream> gb18030_as_utf8(std::unique_ptr<std::istream> in);
+/// each cell did, and the reader's UTF-8 way, which copies no cell, reads the rest. With `check` (of
+/// GB18030, from detect_encoding), each chunk of the source is checked before it is decoded: the text
+/// ends on the line before the first bytes refused, and refusal() says why.
+std::unique_ptr<ChunkedStream> gb18030_as_utf8(std::unique_ptr<std::istream> in,
+                                               std::optional<TextCheck> check = std::nullopt);
 
 }  // namespace perf_check::io

@@ -104,7 +104,7 @@ Expected<std::unique_ptr<ProjectSource>> open_csv_stream(std::unique_ptr<std::is
     // whatever --encoding says. (Its NUL bytes made it "binary data".)
     const std::optional<Utf16> utf16 = utf16_bom(*in);
     if (utf16) in = utf16_as_utf8(std::move(in), *utf16);
-    std::optional<Utf8Check> rest;
+    std::optional<TextCheck> rest;
     auto enc = options.encoding && !utf16 ? verify_encoding(*in, *options.encoding, name)
                                           : detect_encoding(*in, name, utf16 ? nullptr : &rest);
     if (!enc) return enc.error();

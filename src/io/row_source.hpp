@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +82,11 @@ public:
     /// The field separator of delimited text (',' or '\t'); '\0' for spreadsheets, whose cells have
     /// their columns.
     [[nodiscard]] virtual char separator() const { return '\0'; }
+    /// For a source whose text is checked as it is read (a large CSV, CsvRowSource): the error a check of
+    /// the whole text finds, without moving the reader, for a reader that may stop before the end (a
+    /// table without a header, or without the columns its reader needs). nullopt when it reads, and for
+    /// every other source (checked before it is read, or not text).
+    [[nodiscard]] virtual std::optional<Error> text_error() { return std::nullopt; }
 };
 
 /// Limits that protect the machine from hostile files; each gives a clear error naming the file and the

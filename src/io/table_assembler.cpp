@@ -235,6 +235,12 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
     m_table.self_evaluation = m_columns.has(Column::actual) || m_columns.has(Column::score) ||
                               m_columns.has(Column::spent);
     if (m_table.header_row == 0) m_done = true;  // nothing to assemble without a header
+    // A table read no further (no header), or whose reader may stop here (an actuals or progress file, or a
+    // conversion, without the columns they need), is known to be text only when its text is checked
+    // whole: a large CSV's is otherwise checked as it is read (io::TextCheck).
+    if (m_done || !m_table.missing_columns.empty()) {
+        if (auto unreadable = m_rows->text_error()) return *unreadable;
+    }
     return true;
 }
 

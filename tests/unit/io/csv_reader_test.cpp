@@ -544,26 +544,43 @@ TEST_CASE("csv: limits hold in whole records read from the buffer", "[csv]") {
     CHECK_THAT(six.error->message, Catch::StartsWith("more than 5 columns in one row"));
 }
 
-// A UTF-8 table whose first block decides its encoding is checked as it is read (one pass over the file, not
-// a scan and then the parse). What the reader then refuses (a NUL, a byte that starts nothing, a character cut
-// off by the end of the file) must be what the scan of the whole file says, word for word and on the same
-// line; and the records on the lines before the bad byte's are read, then the error, nothing after it.
-TEST_CASE("csv: a UTF-8 table checked as it is read fails where and as the whole-file scan does", "[csv][encoding]") {
-    const std::vector<std::string> lines = {"项目,资金到位率,12.5\n", "a,b,c\n", "中文,\"引号,在内\",x\r\n", ",,\n"};
+// A table whose first block decides its encoding is checked as it is read (one pass over the file, not a
+// scan and then the parse): UTF-8 by the reader, GB18030 by the stream that decodes it. What is then refused
+// (a NUL, a byte that starts nothing, a character cut off by the end of the file) must be what the scan of
+// the whole file says, word for word and on the same line; and the records on the lines before the bad
+// byte's are read, then the error, nothing after it.
+TEST_CASE("csv: a table checked as it is read fails where and as the whole-file scan does", "[csv][encoding]") {
+    struct Case {
+        Encoding encoding;
+        std::vector<std::string> lines;
+        std::string cut;  // a character without its last byte
+    };
+    const std::vector<Case> cases = {
+        {Encoding::utf8, {"项目,资金到位率,12.5\n", "a,b,c\n", "中文,\"引号,在内\",x\r\n", ",,\n"}, "结"},
+        // 项目,中文,12.5 / 中,"文,，",x in GB18030
+        {Encoding::gb18030,
+         {"\xCF\xEE\xC4\xBF,\xD6\xD0\xCE\xC4,12.5\n", "a,b,c\n", "\xD6\xD0,\"\xCE\xC4,\xA3\xAC\",x\r\n", ",,\n"},
+         "\xD6\xD0"},
+    };
     std::mt19937 rng(2026);
-    for (int n = 0; n < 60; ++n) {
+    for (int n = 0; n < 120; ++n) {
+        const Case& c = cases[static_cast<std::size_t>(n % 2)];
         std::string s;
         const std::size_t size = 2 * k_read_block + rng() % k_read_block;
-        while (s.size() < size) s += lines[rng() % lines.size()];
-        const int kind = n % 3;  // NUL, FF, a character cut off at the end
+        while (s.size() < size) s += c.lines[rng() % c.lines.size()];
+        const int kind = n / 2 % 3;  // NUL, FF, a character cut off at the end
         std::size_t at = s.size();
         if (kind == 2) {
-            s += "结";
+            at = s.size();
+            s += c.cut;
             s.pop_back();
-            at = s.size() - 2;
         } else {
             at = k_read_block + rng() % (s.size() - k_read_block);
-            while ((static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;  // a character's first byte
+            if (c.encoding == Encoding::utf8) {
+                while ((static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) ++at;  // a character's first byte
+            } else {
+                at = s.find('\n', at) + 1;  // a line's start (a character's first byte in GB18030)
+            }
             s.insert(at, std::string(1, kind == 0 ? '\0' : '\xFF'));
         }
         INFO(n << " at " << at);
@@ -572,10 +589,10 @@ TEST_CASE("csv: a UTF-8 table checked as it is read fails where and as the whole
         REQUIRE_FALSE(expected);
 
         auto in = std::make_unique<std::istringstream>(s);
-        std::optional<Utf8Check> rest;
+        std::optional<TextCheck> rest;
         const auto encoding = detect_encoding(*in, "t.csv", &rest);
         REQUIRE(encoding);
-        REQUIRE(*encoding == Encoding::utf8);
+        REQUIRE(*encoding == c.encoding);
         REQUIRE(rest.has_value());
         CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
         std::size_t records = 0;
@@ -601,15 +618,21 @@ TEST_CASE("csv: a UTF-8 table checked as it is read fails where and as the whole
     }
 }
 
-TEST_CASE("csv: a UTF-8 table checked as it is read, and valid, reads as one scanned whole", "[csv][encoding]") {
-    std::string s = "\xEF\xBB\xBF";  // with a byte-order mark
-    for (int i = 0; s.size() < 3 * k_read_block; ++i) s += "项目" + std::to_string(i) + ",\"资金,到位率\",12.5\n";
+TEST_CASE("csv: a table checked as it is read, and valid, reads as one scanned whole", "[csv][encoding]") {
+    std::string utf8 = "\xEF\xBB\xBF";  // with a byte-order mark
+    std::string gb;
+    for (int i = 0; utf8.size() < 3 * k_read_block; ++i) {
+        utf8 += "项目" + std::to_string(i) + ",\"资金,到位率\",12.5\n";
+        gb += "\xCF\xEE\xC4\xBF" + std::to_string(i) + ",\"\xD6\xD0,\xCE\xC4\",12.5\n";  // 项目i,"中,文",12.5
+    }
+    const std::string* text = &utf8;
+    Encoding want = Encoding::utf8_bom;
     const auto read = [&](bool one_pass) {
-        auto in = std::make_unique<std::istringstream>(s);
-        std::optional<Utf8Check> rest;
+        auto in = std::make_unique<std::istringstream>(*text);
+        std::optional<TextCheck> rest;
         const auto encoding = detect_encoding(*in, "t.csv", one_pass ? &rest : nullptr);
         REQUIRE(encoding);
-        CHECK(*encoding == Encoding::utf8_bom);
+        CHECK(*encoding == want);
         CHECK(rest.has_value() == one_pass);
         CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
         std::vector<std::string> cells;
@@ -626,4 +649,77 @@ TEST_CASE("csv: a UTF-8 table checked as it is read, and valid, reads as one sca
     CHECK(one_pass.size() > 3 * 9000);
     CHECK(one_pass.front() == "项目0");
     CHECK(one_pass == read(false));
+    text = &gb;
+    want = Encoding::gb18030;
+    const auto gb_one_pass = read(true);
+    CHECK(gb_one_pass.size() > 3 * 9000);
+    CHECK(gb_one_pass[1] == "中,文");
+    CHECK(gb_one_pass == read(false));
+}
+
+// What a table checked as it is read refuses is reported as the scan of the whole file reports it, also where
+// the check alone would say otherwise: a NUL further on outranks the first bad byte (binary data is the
+// file's error), and a sequence that the first block's end cuts, which rules GB18030 out there, is judged
+// by which encoding read further.
+TEST_CASE("csv: a table checked as it is read reports the whole file's error", "[csv][encoding]") {
+    std::string lines;
+    while (lines.size() < 3 * k_read_block) lines += "项目,资金到位率,12.5\n";
+    const auto error_of = [](const std::string& s, std::size_t& records) {
+        auto in = std::make_unique<std::istringstream>(s);
+        std::optional<TextCheck> rest;
+        const auto encoding = detect_encoding(*in, "t.csv", &rest);
+        REQUIRE(encoding);
+        REQUIRE(rest.has_value());
+        CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
+        records = 0;
+        for (int guard = 0; guard < 100000; ++guard) {
+            RawRow row;
+            auto got = src.next(row);
+            if (!got) return got.error();
+            if (!*got) break;
+            ++records;
+        }
+        FAIL("no error");
+        return Error{};
+    };
+    const auto whole = [](const std::string& s) {
+        std::istringstream in(s);
+        auto r = detect_encoding(in, "t.csv");
+        REQUIRE_FALSE(r);
+        return r.error();
+    };
+    std::size_t records = 0;
+    SECTION("a NUL after a bad byte") {
+        std::string s = lines;
+        const std::size_t ff = s.find('\n', k_read_block + 1000) + 1;
+        s.insert(ff, "\xFF");
+        s.insert(s.find('\n', 2 * k_read_block + 500) + 1, std::string(1, '\0'));
+        const Error e = error_of(s, records);
+        CHECK_THAT(e.message, Catch::StartsWith("binary data (NUL byte at byte offset"));
+        CHECK(e.message == whole(s).message);
+        CHECK(e.line == whole(s).line);
+        // What was read ends before the bad byte, not the NUL.
+        CHECK(records ==
+              static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(ff), '\n')));
+    }
+    SECTION("a NUL after a bad byte in the same block") {
+        std::string s = lines;
+        const std::size_t ff = s.find('\n', k_read_block + 1000) + 1;
+        s.insert(ff, "\xFF");
+        s.insert(s.find('\n', ff + 100) + 1, std::string(1, '\0'));
+        const Error e = error_of(s, records);
+        CHECK(e.message == whole(s).message);
+        CHECK(records ==
+              static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(ff), '\n')));
+    }
+    SECTION("a four-byte character the first block's end cuts, then a byte that does not continue it") {
+        // GB18030 fails on the 80 at the block's last byte; UTF-8 is still open there, and fails on the A
+        // after it, at the character's start, which is before the 80: GB18030 read further.
+        const std::string s = std::string(k_read_block - 3, 'a') + "\xF0\x90\x80" + "A,b\n" + lines;
+        const Error e = error_of(s, records);
+        CHECK(e.message == whole(s).message);
+        CHECK(e.line == whole(s).line);
+        CHECK_THAT(e.message,
+                   Catch::Contains("bad byte sequence 80 at byte offset " + std::to_string(k_read_block - 1)));
+    }
 }

@@ -578,12 +578,12 @@ TEST_CASE("gb18030: ASCII runs and cell sizes decode as iconv decodes them", "[e
     CHECK(gb18030_to_utf8(long_ascii + "\xD6\xD0") == long_ascii + "中");
 }
 
-// detect_encoding decides on the first read block alone only when that block is UTF-8 that GB18030 does
-// not read and more of the stream follows; otherwise it scans the whole stream, as without `rest`.
-TEST_CASE("detect_encoding: the first block decides only a larger UTF-8 table with Chinese text", "[encoding]") {
+// detect_encoding decides on the first read block alone only when that block reads in one encoding and
+// not the other and more of the stream follows; otherwise it scans the whole stream, as without `rest`.
+TEST_CASE("detect_encoding: the first block decides only a larger table with Chinese text", "[encoding]") {
     const auto decided_early = [](const std::string& bytes, Encoding want) {
         std::istringstream in(bytes);
-        std::optional<Utf8Check> rest;
+        std::optional<TextCheck> rest;
         const auto r = detect_encoding(in, "t.csv", &rest);
         REQUIRE(r);
         CHECK(*r == want);
@@ -599,20 +599,21 @@ TEST_CASE("detect_encoding: the first block decides only a larger UTF-8 table wi
     CHECK_FALSE(decided_early(chinese.substr(0, k_read_block - 100), Encoding::utf8));
     // A first block of ASCII decides nothing (GB18030 reads it too): the Chinese after it is scanned.
     CHECK_FALSE(decided_early(std::string(k_read_block + 10, 'a') + chinese, Encoding::utf8));
-    // GB18030 is scanned whole.
+    // Likewise GB18030 with Chinese text in its first block; within one block it is scanned whole.
     std::string gb;
     while (gb.size() < 2 * k_read_block) gb += k_title_gb + ",12.5\n";
-    CHECK_FALSE(decided_early(gb, Encoding::gb18030));
+    CHECK(decided_early(gb, Encoding::gb18030));
+    CHECK_FALSE(decided_early(gb.substr(0, 1000), Encoding::gb18030));
     // A first block neither encoding reads is an error at once, as without `rest`.
     std::istringstream bad("\xFF" + chinese);
-    std::optional<Utf8Check> rest;
+    std::optional<TextCheck> rest;
     const auto r = detect_encoding(bad, "t.csv", &rest);
     REQUIRE_FALSE(r);
     CHECK_FALSE(rest.has_value());
     CHECK_THAT(r.error().message, Catch::Contains("bad byte sequence FF at byte offset 0 "));
 }
 
-TEST_CASE("Utf8Check: blocks fed in turn fail at the byte the whole scan fails at", "[encoding]") {
+TEST_CASE("TextCheck: blocks fed in turn fail at the byte the whole scan fails at", "[encoding]") {
     std::string s;
     while (s.size() < 3 * k_read_block) s += "中文,资金到位率\n";
     std::size_t at = 2 * k_read_block + 7;
@@ -621,7 +622,7 @@ TEST_CASE("Utf8Check: blocks fed in turn fail at the byte the whole scan fails a
     std::istringstream whole(s);
     const auto expected = detect_encoding(whole, "t.csv");
     REQUIRE_FALSE(expected);
-    Utf8Check check;
+    TextCheck check(Encoding::utf8);
     std::size_t fed = 0;
     bool ok = true;
     while (ok && fed < s.size()) {
@@ -637,7 +638,7 @@ TEST_CASE("Utf8Check: blocks fed in turn fail at the byte the whole scan fails a
     CHECK(e.line == expected.error().line);
     CHECK_THAT(e.message, Catch::Contains("bad byte sequence C3 28 at byte offset " + std::to_string(at) + " "));
     // A valid stream passes to its end.
-    Utf8Check clean;
+    TextCheck clean(Encoding::utf8);
     CHECK(clean.feed("项目,12.5\n"));
     CHECK(clean.finish());
 }
