@@ -63,7 +63,7 @@ private:
 /// naming the byte offset, line and bytes (hex) where it stopped being valid in the encoding that got
 /// further; a NUL byte is an Error too (binary file). The stream is rewound before returning.
 /// `file` names the input in errors.
-/// With `rest`, a stream larger than a block (k_read_block) whose first block reads in one encoding and
+/// With `rest`, a stream of a block (k_read_block) or more whose first block reads in one encoding and
 /// not the other (a table with Chinese text in its first rows) is in that one: it is scanned no further,
 /// and `rest` is set to the check its reader makes of it as it reads (an error found then is the one
 /// the whole scan would have given, after the projects before it were read).
