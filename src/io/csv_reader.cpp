@@ -81,17 +81,14 @@ int CsvRowSource::peek() {
     if (m_pos >= m_buf.size()) {
         if (m_chunks != nullptr) {
             m_chunks->take_chunk(m_buf);  // decoded text: taken whole, not copied out of the stream
-        } else if (!m_refused) {
+        } else if (!m_check || !m_check->refused()) {
             m_buf.resize(k_read_block);
             m_in->read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
             m_buf.resize(static_cast<std::size_t>(m_in->gcount()));
-            const std::size_t start = m_read;
-            m_read += m_buf.size();
             // Checked before any of it is parsed, while it is in the cache. Of a block refused, the lines
             // before the one the bad bytes are on are read; there the stream ends, in the check's error.
-            if (m_check && !(m_buf.empty() ? m_check->finish() : m_check->feed(m_buf))) {
-                m_refused = true;
-                m_buf.resize(m_check->lines_before_refused(m_buf, start));
+            if (m_check) {
+                if (const auto lines = m_check->pass(m_buf)) m_buf.resize(*lines);
             }
         } else {
             m_buf.clear();
@@ -102,7 +99,7 @@ int CsvRowSource::peek() {
                 m_ended = true;
                 if (m_chunks != nullptr)
                     m_refusal = m_chunks->refusal(m_file);
-                else if (m_refused)
+                else if (m_check && m_check->refused())
                     m_refusal = m_check->error(*m_in, m_file);
             }
             return -1;

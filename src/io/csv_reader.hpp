@@ -60,8 +60,6 @@ private:
     int m_record = 0;  ///< records read: the row number Excel shows for a CSV
     bool m_first = true;
     std::optional<TextCheck> m_check;  ///< of UTF-8 read as it is (a GB18030 stream checks its own)
-    std::size_t m_read = 0;            ///< bytes read from m_in (the check's offsets are the file's)
-    bool m_refused = false;            ///< m_check refused a block: the text ends before it
     bool m_ended = false;              ///< the reader has come to the end of the text
     std::optional<Error> m_refusal;    ///< … which is this error (m_check's, or the decoding stream's)
 };

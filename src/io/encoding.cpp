@@ -255,11 +255,13 @@ public:
         return s;
     }
     /// `block`: the bytes that follow those fed before. False once a NUL ends the scan (nothing more is
-    /// looked at) or, with `stop_at_failure`, once neither encoding reads the stream.
+    /// looked at).
     bool feed(std::string_view block);
     /// The result once the stream has ended: a sequence still open is a truncated one.
     const ScanResult& finish();
     [[nodiscard]] const ScanResult& so_far() const { return m_r; }
+    /// The bytes fed so far.
+    [[nodiscard]] std::size_t so_far_offset() const { return m_offset; }
 
 private:
     ScanResult m_r;
@@ -440,14 +442,18 @@ bool TextCheck::finish() {
     return r.nul_offset == std::string::npos && !checked(r, m_state->encoding).failed;
 }
 
-std::size_t TextCheck::refused_at() const {
+bool TextCheck::refused() const {
     const ScanResult& r = m_state->scanner.so_far();
-    const Failure& f = checked(r, m_state->encoding);
-    return f.failed ? std::min(f.offset, r.nul_offset) : r.nul_offset;
+    return r.nul_offset != std::string::npos || checked(r, m_state->encoding).failed;
 }
 
-std::size_t TextCheck::lines_before_refused(std::string_view bytes, std::size_t offset) const {
-    const std::size_t bad = refused_at();
+std::optional<std::size_t> TextCheck::pass(std::string_view bytes, std::size_t fresh) {
+    const std::size_t offset = m_state->scanner.so_far_offset() - fresh;  // the file offset of bytes[0]
+    if (fresh == bytes.size() ? finish() : feed(bytes.substr(fresh))) return std::nullopt;
+    // The first bytes refused: a NUL, or the start of the first sequence not in the encoding.
+    const ScanResult& r = m_state->scanner.so_far();
+    const Failure& f = checked(r, m_state->encoding);
+    const std::size_t bad = f.failed ? std::min(f.offset, r.nul_offset) : r.nul_offset;
     if (bad <= offset) return 0;
     const std::size_t line_feed = bytes.substr(0, bad - offset).rfind('\n');
     return line_feed == std::string_view::npos ? 0 : line_feed + 1;
@@ -477,9 +483,9 @@ Expected<Encoding> detect_encoding(std::istream& in, const std::string& file, st
     bool early = false;
     const ScanResult r = scan(in, rest != nullptr, &early);
     if (early) {
-        const Encoding decided = r.gb.failed ? (r.has_bom ? Encoding::utf8_bom : Encoding::utf8) : Encoding::gb18030;
-        rest->emplace(decided == Encoding::gb18030 ? Encoding::gb18030 : Encoding::utf8);
-        return decided;
+        const Encoding read_as = r.gb.failed ? Encoding::utf8 : Encoding::gb18030;
+        rest->emplace(read_as);
+        return read_as == Encoding::utf8 && r.has_bom ? Encoding::utf8_bom : read_as;
     }
     if (auto e = scan_error(in, r, file)) return *e;
     if (!r.utf8.failed) return r.has_bom ? Encoding::utf8_bom : Encoding::utf8;
@@ -761,8 +767,6 @@ protected:
         m_in->seekg(m_start);
         m_carry.clear();
         m_ended = false;
-        m_read = static_cast<std::size_t>(m_start);
-        m_refused = false;
         if (m_check) m_check.emplace(m_check->encoding());
         reset();
         setg(m_out.data(), m_out.data(), m_out.data());
@@ -787,7 +791,7 @@ protected:
 public:
     /// ChunkedStream::refusal.
     std::optional<Error> refusal(const std::string& file) {
-        if (!m_refused) return std::nullopt;
+        if (!m_check || !m_check->refused()) return std::nullopt;
         return m_check->error(*m_in, file);
     }
     /// ChunkedStream::text_error.
@@ -829,14 +833,13 @@ private:
         const auto got = static_cast<std::size_t>(m_in->gcount());
         m_raw.resize(kept + got);
         bool last = got == 0;
-        const std::size_t raw_start = m_read - kept;  // the file offset of m_raw[0]
-        m_read += got;
         // Checked before it is decoded. Of a chunk refused, the lines before the one the bad bytes are on
-        // are decoded (no byte of a GB18030 code is a line feed), and the text ends there.
-        if (m_check && !(last ? m_check->finish() : m_check->feed(std::string_view(m_raw).substr(kept)))) {
-            m_refused = true;
-            m_raw.resize(m_check->lines_before_refused(m_raw, raw_start));
-            last = true;
+        // are decoded, and the text ends there.
+        if (m_check) {
+            if (const auto lines = m_check->pass(m_raw, kept)) {
+                m_raw.resize(*lines);
+                last = true;
+            }
         }
         m_carry.assign(m_raw, decode(m_raw, last, m_out));
         if (last) {
@@ -850,8 +853,6 @@ private:
     std::unique_ptr<std::istream> m_in;
     std::streamoff m_start;
     std::optional<TextCheck> m_check;
-    std::size_t m_read = 0;  // bytes of `m_in` read, from its start (the check's offsets are the file's)
-    bool m_refused = false;  // the check refused a chunk: the text has ended before it
     std::string m_raw;
     std::string m_carry;  // the bytes of a character the last chunk's end cut: at most three
     std::string m_out;

@@ -40,12 +40,14 @@ public:
     bool feed(std::string_view block);
     /// At the end of the stream: false when it ends inside a character.
     bool finish();
-    /// Once feed or finish said no: the file offset of the first bytes refused (a NUL, or the start of
-    /// the first sequence that is not in the encoding).
-    [[nodiscard]] std::size_t refused_at() const;
-    /// Of `bytes`, which start at file offset `offset`: how many are whole lines before the line of the
-    /// bytes refused (what a reader still reads). No byte of a UTF-8 or GB18030 character is a line feed.
-    [[nodiscard]] std::size_t lines_before_refused(std::string_view bytes, std::size_t offset) const;
+    /// What a reader calls with each block it reads: feeds the bytes of `bytes` from `fresh` on (those
+    /// before were fed with an earlier block and kept back, as a decoder keeps a cut character), or
+    /// finishes when there are none. nullopt when they are accepted; else how many of `bytes` are whole
+    /// lines before the line of the first bytes refused, which the reader still reads (no byte of a UTF-8
+    /// or GB18030 character is a line feed).
+    std::optional<std::size_t> pass(std::string_view bytes, std::size_t fresh = 0);
+    /// feed, finish or pass has said no.
+    [[nodiscard]] bool refused() const;
     /// Why feed or finish said no: what detect_encoding says of the whole stream `in` (scanned again, on
     /// this error path only, so that the error is the one a whole scan gives, word for word).
     [[nodiscard]] Error error(std::istream& in, const std::string& file) const;

@@ -25,21 +25,46 @@ struct Read {
     std::optional<Error> error;
 };
 
+// Reads `src` to its end (at most `max_rows` rows), handing each row to `on_row`; the error it ends in, if any.
+template <class OnRow>
+std::optional<Error> read_rows(CsvRowSource& src, int max_rows, OnRow&& on_row) {
+    for (int guard = 0; guard < max_rows; ++guard) {
+        RawRow row;
+        auto got = src.next(row);
+        if (!got) return got.error();
+        if (!*got) return std::nullopt;
+        on_row(row);
+    }
+    FAIL("reader did not stop");
+    return std::nullopt;
+}
+
 Read read_all(const std::string& text, char delimiter = ',', ReadLimits limits = {},
               Encoding encoding = Encoding::utf8) {
     CsvRowSource src(std::make_unique<std::istringstream>(text), encoding, delimiter, "t.csv", limits);
     Read out;
-    for (int guard = 0; guard < 1000; ++guard) {
-        RawRow row;
-        auto got = src.next(row);
-        if (!got) {
-            out.error = got.error();
-            return out;
-        }
-        if (!*got) return out;
-        out.rows.push_back(row);
-    }
-    FAIL("reader did not stop");
+    out.error = read_rows(src, 1000, [&](const RawRow& row) { out.rows.push_back(row); });
+    return out;
+}
+
+// A table read as perf-check reads it: its encoding decided by its first block, the rest checked as it is
+// read (the table must be one its start decides). How many records came before the error, and the error.
+struct CheckedRead {
+    Encoding encoding = Encoding::utf8;
+    std::size_t records = 0;
+    std::optional<Error> error;
+};
+
+CheckedRead read_checked(const std::string& text) {
+    auto in = std::make_unique<std::istringstream>(text);
+    std::optional<TextCheck> rest;
+    const auto encoding = detect_encoding(*in, "t.csv", &rest);
+    REQUIRE(encoding);
+    REQUIRE(rest.has_value());
+    CheckedRead out;
+    out.encoding = *encoding;
+    CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
+    out.error = read_rows(src, 100000, [&](const RawRow&) { ++out.records; });
     return out;
 }
 
@@ -588,32 +613,14 @@ TEST_CASE("csv: a table checked as it is read fails where and as the whole-file 
         const auto expected = detect_encoding(whole, "t.csv");
         REQUIRE_FALSE(expected);
 
-        auto in = std::make_unique<std::istringstream>(s);
-        std::optional<TextCheck> rest;
-        const auto encoding = detect_encoding(*in, "t.csv", &rest);
-        REQUIRE(encoding);
-        REQUIRE(*encoding == c.encoding);
-        REQUIRE(rest.has_value());
-        CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
-        std::size_t records = 0;
-        std::optional<Error> error;
-        for (int guard = 0; guard < 100000 && !error; ++guard) {
-            RawRow row;
-            auto got = src.next(row);
-            if (!got) {
-                error = got.error();
-            } else if (!*got) {
-                break;
-            } else {
-                ++records;
-            }
-        }
-        REQUIRE(error.has_value());
-        CHECK(error->message == expected.error().message);
-        CHECK(error->line == expected.error().line);
-        CHECK(error->file == "t.csv");
+        const CheckedRead read = read_checked(s);
+        REQUIRE(read.encoding == c.encoding);
+        REQUIRE(read.error.has_value());
+        CHECK(read.error->message == expected.error().message);
+        CHECK(read.error->line == expected.error().line);
+        CHECK(read.error->file == "t.csv");
         // Every record on the lines before the bad byte's, and none after.
-        CHECK(records ==
+        CHECK(read.records ==
               static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(at), '\n')));
     }
 }
@@ -664,23 +671,12 @@ TEST_CASE("csv: a table checked as it is read, and valid, reads as one scanned w
 TEST_CASE("csv: a table checked as it is read reports the whole file's error", "[csv][encoding]") {
     std::string lines;
     while (lines.size() < 3 * k_read_block) lines += "项目,资金到位率,12.5\n";
-    const auto error_of = [](const std::string& s, std::size_t& records) {
-        auto in = std::make_unique<std::istringstream>(s);
-        std::optional<TextCheck> rest;
-        const auto encoding = detect_encoding(*in, "t.csv", &rest);
-        REQUIRE(encoding);
-        REQUIRE(rest.has_value());
-        CsvRowSource src(std::move(in), *encoding, ',', "t.csv", {}, std::move(rest));
-        records = 0;
-        for (int guard = 0; guard < 100000; ++guard) {
-            RawRow row;
-            auto got = src.next(row);
-            if (!got) return got.error();
-            if (!*got) break;
-            ++records;
-        }
-        FAIL("no error");
-        return Error{};
+    std::size_t records = 0;
+    const auto error_of = [&records](const std::string& s) {
+        const CheckedRead read = read_checked(s);
+        REQUIRE(read.error.has_value());
+        records = read.records;
+        return *read.error;
     };
     const auto whole = [](const std::string& s) {
         std::istringstream in(s);
@@ -688,13 +684,12 @@ TEST_CASE("csv: a table checked as it is read reports the whole file's error", "
         REQUIRE_FALSE(r);
         return r.error();
     };
-    std::size_t records = 0;
     SECTION("a NUL after a bad byte") {
         std::string s = lines;
         const std::size_t ff = s.find('\n', k_read_block + 1000) + 1;
         s.insert(ff, "\xFF");
         s.insert(s.find('\n', 2 * k_read_block + 500) + 1, std::string(1, '\0'));
-        const Error e = error_of(s, records);
+        const Error e = error_of(s);
         CHECK_THAT(e.message, Catch::StartsWith("binary data (NUL byte at byte offset"));
         CHECK(e.message == whole(s).message);
         CHECK(e.line == whole(s).line);
@@ -707,7 +702,7 @@ TEST_CASE("csv: a table checked as it is read reports the whole file's error", "
         const std::size_t ff = s.find('\n', k_read_block + 1000) + 1;
         s.insert(ff, "\xFF");
         s.insert(s.find('\n', ff + 100) + 1, std::string(1, '\0'));
-        const Error e = error_of(s, records);
+        const Error e = error_of(s);
         CHECK(e.message == whole(s).message);
         CHECK(records ==
               static_cast<std::size_t>(std::count(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(ff), '\n')));
@@ -716,7 +711,7 @@ TEST_CASE("csv: a table checked as it is read reports the whole file's error", "
         // GB18030 fails on the 80 at the block's last byte; UTF-8 is still open there, and fails on the A
         // after it, at the character's start, which is before the 80: GB18030 read further.
         const std::string s = std::string(k_read_block - 3, 'a') + "\xF0\x90\x80" + "A,b\n" + lines;
-        const Error e = error_of(s, records);
+        const Error e = error_of(s);
         CHECK(e.message == whole(s).message);
         CHECK(e.line == whole(s).line);
         CHECK_THAT(e.message,
