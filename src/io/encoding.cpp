@@ -689,19 +689,22 @@ DecodedUpTo decode_ascii_and_pairs(const char* in, std::size_t i, const std::siz
 // table; anything else (four-byte codes, invalid bytes) goes to iconv up to the next byte below 0x30,
 // which no character continues with (a delimiter, a space, a line end), so the output is iconv's
 // either way: it keeps no state from one character to the next.
-std::size_t decode_gb18030(std::string_view bytes, bool last, std::string& out) {
+// The text goes to `out` from `at` on, replacing what `out` held there: a string reused from chunk to
+// chunk keeps its length as room, since a string grown by resize() zero-fills what it adds (a chunk's
+// room each time, a sixtieth of a GB18030 check).
+std::size_t decode_gb18030(std::string_view bytes, bool last, std::string& out, std::size_t at) {
     const std::uint32_t* const pairs = TwoByteTable::get().pairs();
     const std::size_t n = bytes.size();
     const char* const in = bytes.data();
     // Room for the rest: a byte becomes at most one and a half (a two-byte code, three), each character
     // is stored as four bytes of which its length counts, and a run of ASCII as sixteen.
     std::size_t i = 0;
-    const auto make_room = [&] {
-        const std::size_t at = out.size();
-        out.resize(at + (n - i) + (n - i) / 2 + 16);
-        return out.data() + at;
+    const auto make_room = [&](std::size_t from) {
+        const std::size_t need = from + (n - i) + (n - i) / 2 + 16;
+        if (out.size() < need) out.resize(need);
+        return out.data() + from;
     };
-    char* p = make_room();
+    char* p = make_room(at);
     for (;;) {
         const DecodedUpTo d = decode_ascii_and_pairs(in, i, n, p, pairs);
         i = d.i;
@@ -713,7 +716,7 @@ std::size_t decode_gb18030(std::string_view bytes, bool last, std::string& out) 
         const std::size_t used = iconv_span(bytes.substr(i, end - i), last || end < n, out);
         i += used;
         if (i < end) return i;  // the rest waits for the next chunk
-        p = make_room();
+        p = make_room(out.size());
     }
     out.resize(static_cast<std::size_t>(p - out.data()));
     return n;
@@ -755,8 +758,9 @@ protected:
                    std::optional<TextCheck> check = std::nullopt)
         : m_in(std::move(in)), m_start(start), m_check(std::move(check)) {}
 
-    /// Decodes `raw` into `out`; how many of its bytes were used: all when `last` (no bytes follow),
-    /// else all but a character the chunk's end cuts, which comes again first with the next chunk.
+    /// Decodes `raw` into `out`, replacing what it held (whose length a decoder may use as room); how many
+    /// of its bytes were used: all when `last` (no bytes follow), else all but a character the chunk's
+    /// end cuts, which comes again first with the next chunk.
     virtual std::size_t decode(std::string_view raw, bool last, std::string& out) = 0;
     /// Back to the state of the start of the text.
     virtual void reset() {}
@@ -821,8 +825,10 @@ public:
 private:
     // Decodes the next chunk into m_out; false at the end of the source.
     bool fill() {
-        m_out.clear();
-        if (m_ended) return false;
+        if (m_ended) {
+            m_out.clear();
+            return false;
+        }
         // The bytes of a character the last chunk's end cut (three at most) go first, and the chunk is
         // read in after them (appending the chunk to them copied half the file again).
         constexpr std::size_t k_chunk = std::size_t{1} << 16;
@@ -867,6 +873,7 @@ public:
 
 private:
     std::size_t decode(std::string_view raw, bool last, std::string& out) override {
+        out.clear();
         const std::size_t whole = raw.size() & ~std::size_t{1};
         for (std::size_t i = 0; i < whole; i += 2) {
             const auto a = static_cast<unsigned char>(raw[i]);
@@ -911,7 +918,7 @@ public:
 
 private:
     std::size_t decode(std::string_view raw, bool last, std::string& out) override {
-        return decode_gb18030(raw, last, out);
+        return decode_gb18030(raw, last, out, 0);
     }
 };
 
@@ -942,7 +949,7 @@ std::unique_ptr<ChunkedStream> gb18030_as_utf8(std::unique_ptr<std::istream> in,
 
 std::string gb18030_to_utf8(std::string_view bytes) {
     std::string out;
-    decode_gb18030(bytes, true, out);
+    decode_gb18030(bytes, true, out, 0);
     return out;
 }
 
