@@ -96,26 +96,35 @@ void ProjectDraft::add(const RawRow& row) {
     for (const auto& f : row.unsaved_formulas) m_formulas.push_back({m_rows.size(), f});
     const std::size_t n = row.cells.size();
     const std::size_t first = m_cell_end.size();
+    m_cell_end.resize(first + n);
+    std::size_t* const ends = m_cell_end.data() + first;
     // A CSV record split in the read buffer (most rows) has its cells one separator apart: its bytes are
     // copied at once, separators and all, and each cell is found by where it ends. Cell by cell, the
-    // copy was a seventh of the reading thread's work at -j 2 on one file.
+    // copy was a seventh of the reading thread's work at -j 2 on one file. The ends are worked out as the
+    // cells are found one apart (one pass, not a test of every cell and then the ends), and again the
+    // other way for a row whose cells are not.
     const auto at = [](std::string_view c) { return reinterpret_cast<std::uintptr_t>(c.data()); };
+    const std::size_t base = m_text.size();
     bool one_apart = n > 0;
-    for (std::size_t c = 1; c < n && one_apart; ++c)
-        one_apart = at(row.cells[c]) == at(row.cells[c - 1]) + row.cells[c - 1].size() + 1;
-    m_rows.push_back({row.row, row.record, first, n, row.plain, one_apart});
-    m_cell_end.resize(first + n);
     if (one_apart) {
         const std::uintptr_t begin = at(row.cells.front());
-        const std::size_t base = m_text.size();
-        m_text.append(row.cells.front().data(), at(row.cells.back()) + row.cells.back().size() - begin);
-        for (std::size_t c = 0; c < n; ++c)
-            m_cell_end[first + c] = base + (at(row.cells[c]) - begin) + row.cells[c].size();
-        return;
+        std::uintptr_t next = begin;  // where the next cell starts when it is one apart
+        for (std::size_t c = 0; c < n; ++c) {
+            const std::string_view cell = row.cells[c];
+            if (at(cell) != next) {
+                one_apart = false;
+                break;
+            }
+            next += cell.size() + 1;
+            ends[c] = base + (next - 1 - begin);
+        }
+        if (one_apart) m_text.append(row.cells.front().data(), next - 1 - begin);
     }
+    m_rows.push_back({row.row, row.record, first, n, row.plain, one_apart});
+    if (one_apart) return;
     for (std::size_t c = 0; c < n; ++c) {
         m_text += row.cells[c];
-        m_cell_end[first + c] = m_text.size();
+        ends[c] = m_text.size();
     }
 }
 
@@ -126,16 +135,22 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     into.plain = r.plain;
     into.cells.resize(r.cells);
     into.unsaved_formulas.clear();
-    // add() appends formulas in row order: row i's are one run, found by halving (a scan of all of them
-    // for every row was quadratic in a project of many rows of formulas saved without their results).
-    auto f = std::lower_bound(m_formulas.begin(), m_formulas.end(), i,
-                              [](const Formula& formula, std::size_t row) { return formula.row < row; });
-    for (; f != m_formulas.end() && f->row == i; ++f) into.unsaved_formulas.push_back(f->formula);
+    if (!m_formulas.empty()) {
+        // add() appends formulas in row order: row i's are one run, found by halving (a scan of all of
+        // them for every row was quadratic in a project of many rows of formulas saved without their
+        // results).
+        auto f = std::lower_bound(m_formulas.begin(), m_formulas.end(), i,
+                                  [](const Formula& formula, std::size_t row) { return formula.row < row; });
+        for (; f != m_formulas.end() && f->row == i; ++f) into.unsaved_formulas.push_back(f->formula);
+    }
     std::size_t begin = r.first_cell == 0 ? 0 : m_cell_end[r.first_cell - 1];
     const std::size_t gap = r.one_apart ? 1 : 0;
+    const char* const text = m_text.data();
+    const std::size_t* const ends = m_cell_end.data() + r.first_cell;
+    std::string_view* const cells = into.cells.data();
     for (std::size_t c = 0; c < r.cells; ++c) {
-        const std::size_t end = m_cell_end[r.first_cell + c];
-        into.cells[c] = std::string_view(m_text).substr(begin, end - begin);
+        const std::size_t end = ends[c];
+        cells[c] = std::string_view(text + begin, end - begin);  // within m_text: add() made the ends
         begin = end + gap;
     }
 }
