@@ -253,3 +253,32 @@ if [ -n "$pair" ]; then
   echo "  two independent -j 1 processes, half the files each, one per core: ${sp}s, $(ratio "$s1" "$sp")x" \
     "of -j 1: -j 2 reaches $(ratio "$sp" "$s2") of that"
 fi
+
+# Instructions, which no neighbour changes: the wall-clock figures above swing by a third from one
+# moment to the next on these VMs, and the host itself changes between sessions, so a change in the
+# program is best read here. callgrind counts what the binary executes on a table of 6000 projects
+# (10 MB, generated once; a minute in all). Skipped without valgrind, or with BENCH_INSTRUCTIONS=0.
+if [ "${BENCH_INSTRUCTIONS:-1}" != 0 ] && command -v valgrind >/dev/null; then
+  t6=$work/t6000
+  [ -f "$t6.csv" ] || /usr/bin/python3 bench/generate.py 6000 "$t6" --no-xlsx >/dev/null
+  instructions() {  # label input perf-check arguments… → one line
+    local label=$1 input=$2
+    shift 2
+    # Its exit is the run's (1: findings); only the count is wanted.
+    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" "$input" -f json -o "$work/out.json" \
+      >/dev/null 2>"$work/callgrind.txt" || true
+    local ir
+    ir=$(awk '/Collected/ { print $4 }' "$work/callgrind.txt")
+    if [ -z "$ir" ]; then
+      echo "$label: callgrind gave no count (see $work/callgrind.txt)"
+      return
+    fi
+    printf "%-34s %14s instructions %7s per input byte\n" "$label" "$ir" \
+      "$(awk -v i="$ir" -v b="$(stat -c %s "$input")" 'BEGIN { printf "%.1f", i / b }')"
+  }
+  echo "instructions (callgrind, 6000 projects):"
+  instructions "  check -j 1" "$t6.csv" check -j 1
+  instructions "  check -j 2 (one file)" "$t6.csv" check -j 2
+  instructions "  score -j 1" "$t6.csv" score -j 1
+  instructions "  check -j 1, GB18030" "$t6.gb18030.csv" check -j 1
+fi
