@@ -651,12 +651,19 @@ TEST_CASE("assembler: a draft gives back every row's cells, whether they were on
     scattered.cells = {b.substr(0, 6), b.substr(0, 6), other_b, other_a, b.substr(7, 9)};
     RawRow adjacent;  // back to back without a separator: not one apart
     adjacent.cells = {b.substr(0, 3), b.substr(3, 3)};
+    RawRow prefix;  // one apart for two cells, then not: nothing of the first attempt may remain
+    prefix.cells = {b.substr(0, 6), b.substr(7, 9), other_a};
+    RawRow one;  // a single cell
+    one.cells = {b.substr(18, 3)};
+    RawRow null_cell;  // a cell that views nothing
+    null_cell.cells = {std::string_view{}};
     RawRow none;
     ProjectDraft draft;
-    for (const RawRow* r : {&split, &scattered, &empties, &none, &adjacent, &split}) draft.add(*r);
-    REQUIRE(draft.rows() == 6);
+    const std::vector<const RawRow*> expected = {&split,  &scattered, &empties,   &none, &adjacent,
+                                                 &prefix, &one,       &null_cell, &split};
+    for (const RawRow* r : expected) draft.add(*r);
+    REQUIRE(draft.rows() == expected.size());
     RawRow out;
-    const std::vector<const RawRow*> expected = {&split, &scattered, &empties, &none, &adjacent, &split};
     for (std::size_t i = 0; i < expected.size(); ++i) {
         INFO("row " << i);
         draft.unpack(i, out);
