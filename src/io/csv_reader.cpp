@@ -99,8 +99,8 @@ int CsvRowSource::peek() {
                 m_ended = true;
                 if (m_chunks != nullptr)
                     m_refusal = m_chunks->refusal(m_file);
-                else if (m_check && m_check->refused())
-                    m_refusal = m_check->error(*m_in, m_file);
+                else if (m_check)
+                    m_refusal = m_check->refusal(*m_in, m_file);
             }
             return -1;
         }

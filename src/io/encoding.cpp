@@ -473,9 +473,10 @@ std::optional<Error> TextCheck::whole_error(std::istream& in, const std::string&
     return e;
 }
 
-Error TextCheck::error(std::istream& in, const std::string& file) const {
+std::optional<Error> TextCheck::refusal(std::istream& in, const std::string& file) const {
+    if (!refused()) return std::nullopt;
     auto e = whole_error(in, file);
-    // (Asked only after feed or finish said no, when the whole scan fails too.)
+    // (The whole scan fails too when the check has said no.)
     return e ? *e : Error{std::string("not valid ") + encoding_name(m_state->encoding) + " text", file};
 }
 
@@ -795,8 +796,8 @@ protected:
 public:
     /// ChunkedStream::refusal.
     std::optional<Error> refusal(const std::string& file) {
-        if (!m_check || !m_check->refused()) return std::nullopt;
-        return m_check->error(*m_in, file);
+        if (!m_check) return std::nullopt;
+        return m_check->refusal(*m_in, file);
     }
     /// ChunkedStream::text_error.
     std::optional<Error> text_error(const std::string& file) {

@@ -36,7 +36,7 @@ public:
     TextCheck& operator=(const TextCheck&) = delete;
     [[nodiscard]] Encoding encoding() const;
     /// `block`: the bytes that follow those fed before. False at the first block that is not in the
-    /// encoding or holds a NUL: the stream is then no table, and error() says why.
+    /// encoding or holds a NUL: the stream is then no table, and refusal() says why.
     bool feed(std::string_view block);
     /// At the end of the stream: false when it ends inside a character.
     bool finish();
@@ -48,9 +48,10 @@ public:
     std::optional<std::size_t> pass(std::string_view bytes, std::size_t fresh = 0);
     /// feed, finish or pass has said no.
     [[nodiscard]] bool refused() const;
-    /// Why feed or finish said no: what detect_encoding says of the whole stream `in` (scanned again, on
-    /// this error path only, so that the error is the one a whole scan gives, word for word).
-    [[nodiscard]] Error error(std::istream& in, const std::string& file) const;
+    /// Once feed, finish or pass has said no, why: what detect_encoding says of the whole stream `in`
+    /// (scanned again, on this error path only, so that the error is the one a whole scan gives, word for
+    /// word); nullopt while the check has said no such thing.
+    [[nodiscard]] std::optional<Error> refusal(std::istream& in, const std::string& file) const;
     /// What detect_encoding says of the whole stream `in`, nullopt when it reads: for a reader that
     /// stops before the end (a table without a header). `in` is left where it was.
     [[nodiscard]] std::optional<Error> whole_error(std::istream& in, const std::string& file) const;

@@ -633,7 +633,9 @@ TEST_CASE("TextCheck: blocks fed in turn fail at the byte the whole scan fails a
     CHECK_FALSE(ok);
     CHECK(fed == 3 * k_read_block);  // refused with the block that holds the bad byte
     std::istringstream in(s);
-    const Error e = check.error(in, "t.csv");
+    const auto refusal = check.refusal(in, "t.csv");
+    REQUIRE(refusal);
+    const Error& e = *refusal;
     CHECK(e.message == expected.error().message);
     CHECK(e.line == expected.error().line);
     CHECK_THAT(e.message, Catch::Contains("bad byte sequence C3 28 at byte offset " + std::to_string(at) + " "));
@@ -641,4 +643,6 @@ TEST_CASE("TextCheck: blocks fed in turn fail at the byte the whole scan fails a
     TextCheck clean(Encoding::utf8);
     CHECK(clean.feed("项目,12.5\n"));
     CHECK(clean.finish());
+    std::istringstream clean_in("项目,12.5\n");
+    CHECK_FALSE(clean.refusal(clean_in, "t.csv"));
 }
