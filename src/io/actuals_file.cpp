@@ -110,6 +110,7 @@ void ActualsIndex::apply(Project& project) {
     };
     unread(a.problems);
     for (const auto& ai : a.indicators) unread(ai.problems);
+    project.cells_placed_by = 0;  // its indicators get cells of this file, placed there
     std::vector<bool> taken(project.indicators.size(), false);
     for (const auto& ai : a.indicators) {
         const std::string name = key_text(ai.name);

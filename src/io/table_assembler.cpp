@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <set>
 #include <utility>
@@ -155,8 +156,17 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     }
 }
 
+namespace {
+
+std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> k_last{0};
+    return ++k_last;
+}
+
+}  // namespace
+
 TableProjectSource::TableProjectSource(std::unique_ptr<RowSource> rows, const RuleSet& rules)
-    : m_rows(std::move(rows)), m_rules(rules) {}
+    : m_rows(std::move(rows)), m_rules(rules), m_serial(next_serial()) {}
 
 Expected<std::unique_ptr<TableProjectSource>> TableProjectSource::open(std::unique_ptr<RowSource> rows,
                                                                         const RuleSet& rules, std::string file,
@@ -305,12 +315,17 @@ void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) cons
 
 // Inline in add_row's loop over the twelve cells of an indicator (a call per cell cost more than its
 // place; callgrind).
-inline void TableProjectSource::fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place) const {
+inline void TableProjectSource::fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place,
+                                             bool place_file) const {
     // Cells of the table being checked leave the file empty: it is the project's file, and every
     // finding and score takes it from there. Cells of a separate actuals file must name theirs.
-    if (m_kind == TableKind::actuals) cell.loc.file.assign(m_table.file);
-    else cell.loc.file.clear();
-    if (cell.loc.sheet != m_table.sheet) cell.loc.sheet.assign(m_table.sheet);  // (the same, row after row)
+    if (place_file) {
+        if (m_kind == TableKind::actuals)
+            cell.loc.file.assign(m_table.file);
+        else
+            cell.loc.file.clear();
+        if (cell.loc.sheet != m_table.sheet) cell.loc.sheet.assign(m_table.sheet);  // (the same, row after row)
+    }
     cell.loc.row = place.row;
     cell.loc.sheet_row = place.sheet_row;
     cell.filled = false;
@@ -436,10 +451,13 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
         }
         break;
     }
+    // A new slot's cells are new: their file and sheet are written whatever the project says.
+    const bool new_slot = state.slots_used == p.indicators.size();
     Indicator& ind = next_slot(p, state);
     ind.row = row.row;
     const RowPlace place = place_of(row);
-    for (const auto& [member, column] : k_indicator_cells) fill_cell_at(ind.*member, row, column, place);
+    const bool place_files = state.place_files || new_slot;
+    for (const auto& [member, column] : k_indicator_cells) fill_cell_at(ind.*member, row, column, place, place_files);
     const bool has_indicator = !ind.level1.empty() || !ind.level2.empty() || !ind.name.empty() ||
                                !ind.target.empty() || !ind.deduction.empty() || !ind.weight.empty() ||
                                !ind.actual.empty();
@@ -579,14 +597,17 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
 // `out` becomes `head` (project-level fields) with its indicators kept as slots for add_row to refill.
 void TableProjectSource::refill(Project& out, const Project& head) {
     std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
+    const std::uint64_t placed_by = out.cells_placed_by;       // (the slots', not the head's)
     out = head;
     out.indicators = std::move(slots);
+    out.cells_placed_by = placed_by;
     out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
 }
 
 // Slots the last project used and this one did not go; then the derived fields are filled.
 void TableProjectSource::finish_assembly(Project& out, const Assembly& state) const {
     out.indicators.resize(state.slots_used);
+    out.cells_placed_by = m_serial;  // every slot left was handed out, and placed, by this reader
     model::normalize_project(out, m_rules);
     for (const auto& [indicator, problem] : state.unread) {
         (indicator < out.indicators.size() ? out.indicators[indicator].problems : out.problems).push_back(problem);
@@ -596,6 +617,7 @@ void TableProjectSource::finish_assembly(Project& out, const Assembly& state) co
 Expected<bool> TableProjectSource::next(Project& out) {
     refill(out, Project{});
     Assembly state;
+    state.place_files = out.cells_placed_by != m_serial;
     auto more = read_project(out, [&](const RawRow& row) { add_row(out, row, state); });
     if (!more || !*more) return more;
     finish_assembly(out, state);
@@ -620,6 +642,7 @@ Expected<bool> TableProjectSource::next_draft(ProjectDraft& draft) {
 void TableProjectSource::assemble(const ProjectDraft& draft, Project& out) const {
     refill(out, draft.head);
     Assembly state;
+    state.place_files = out.cells_placed_by != m_serial;
     thread_local RawRow row;  // this thread's: its vector keeps its capacity from row to row
     for (std::size_t i = 0; i < draft.rows(); ++i) {
         draft.unpack(i, row);

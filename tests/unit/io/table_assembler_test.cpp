@@ -906,6 +906,76 @@ TEST_CASE("assembler: a refilled indicator keeps nothing of the last project", "
     CHECK(fresh.projects[1].indicators[0].target.raw.empty());
 }
 
+// A reader writes the file and sheet of a refilled slot's cells once, not on every row
+// (Project::cells_placed_by): a Project another reader filled, or whose cells the actuals join replaced,
+// must still come out with every cell placed by this reader, as a fresh Project would.
+TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refilling them", "[assembler]") {
+    const std::string text = k_header +
+                             "301001,甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                             ",,,,,质量指标,合格率,90%,,视情况扣分,%,≥,50分\n";
+    ReadOptions as_actuals;
+    as_actuals.kind = TableKind::actuals;
+    const auto read_into = [&](Project& p, const std::string& file, const ReadOptions& options) {
+        auto src = open_csv_text(text, file, options, config::default_rule_set());
+        REQUIRE(src);
+        auto got = (*src)->next(p);
+        REQUIRE(got);
+        REQUIRE(*got);
+    };
+    Project fresh;
+    read_into(fresh, "t.csv", {});
+    REQUIRE(fresh.indicators.size() == 2);
+    CHECK(fresh.indicators[1].name.loc.file.empty());  // the table's own cells name no file
+
+    SECTION("after another reader's project") {
+        Project reused;
+        read_into(reused, "actuals.csv", as_actuals);
+        CHECK(reused.indicators[1].name.loc.file == "actuals.csv");  // what must not show through
+        read_into(reused, "t.csv", {});
+        REQUIRE(reused.indicators.size() == 2);
+        for (std::size_t i = 0; i < 2; ++i) same_indicator(reused.indicators[i], fresh.indicators[i]);
+    }
+    SECTION("more indicators than the same reader's project before") {
+        // Slots the project did not have yet are new: placed whatever the project's mark says.
+        auto src = open_csv_text(k_header + "301000,丙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n" +
+                                     text.substr(k_header.size()),
+                                 "actuals.csv", as_actuals, config::default_rule_set());
+        REQUIRE(src);
+        Project reused;
+        REQUIRE(*(*src)->next(reused));
+        REQUIRE(reused.indicators.size() == 1);
+        REQUIRE(*(*src)->next(reused));
+        REQUIRE(reused.indicators.size() == 2);
+        CHECK(reused.indicators[0].name.loc.file == "actuals.csv");
+        CHECK(reused.indicators[1].name.loc.file == "actuals.csv");
+        CHECK(reused.indicators[1].level2.loc.file == "actuals.csv");
+    }
+    SECTION("after the same reader's project, its cells replaced from elsewhere") {
+        auto src = open_csv_text(text +
+                                     "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                                     ",,,,,质量指标,合格率,90%,,视情况扣分,%,≥,50分\n",
+                                 "t.csv", {}, config::default_rule_set());
+        REQUIRE(src);
+        Project reused;
+        REQUIRE(*(*src)->next(reused));
+        // What the actuals join does: a cell of another file, and the project's mark taken down.
+        reused.indicators[1].actual.loc.file = "actuals.csv";
+        reused.indicators[1].actual.loc.sheet = "实际";
+        reused.cells_placed_by = 0;
+        REQUIRE(*(*src)->next(reused));
+        CHECK(reused.name.text == "乙");
+        REQUIRE(reused.indicators.size() == 2);
+        for (const auto& ind : reused.indicators) {
+            for (auto member : {&Indicator::level1, &Indicator::level2, &Indicator::name, &Indicator::target,
+                                &Indicator::content, &Indicator::deduction, &Indicator::unit, &Indicator::type,
+                                &Indicator::weight, &Indicator::actual, &Indicator::score, &Indicator::deviation}) {
+                CHECK((ind.*member).loc.file.empty());
+                CHECK((ind.*member).loc.sheet.empty());
+            }
+        }
+    }
+}
+
 namespace {
 
 void same_project_cells(const Project& a, const Project& b) {
