@@ -63,6 +63,7 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
         if (!fresh) {
             // The same project in two places of the file: one project's actuals, in file order.
             for (auto& ind : p.indicators) it->second.indicators.push_back(std::move(ind));
+            p.cells_placed_by = 0;  // its slots' cells are moved out: the reader must place them again
             keep_first_figure(it->second.budget, p.budget, "全年预算数", it->second.repeated_actuals);
             keep_first_figure(it->second.spent, p.spent, "全年执行数", it->second.repeated_actuals);
         }

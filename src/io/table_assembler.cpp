@@ -605,9 +605,17 @@ void TableProjectSource::refill(Project& out, const Project& head) {
 }
 
 // Slots the last project used and this one did not go; then the derived fields are filled.
+void TableProjectSource::begin_placing(Project& out, Assembly& state) const {
+    state.place_files = out.cells_placed_by != m_serial;
+    // Until the project is whole, its slots are some placed by this reader and some not: no reader's.
+    if (state.place_files) out.cells_placed_by = 0;
+}
+
 void TableProjectSource::finish_assembly(Project& out, const Assembly& state) const {
     out.indicators.resize(state.slots_used);
-    out.cells_placed_by = m_serial;  // every slot left was handed out, and placed, by this reader
+    // Every slot left was handed out by this reader for this project: new ones and, unless they were
+    // its already, old ones were placed.
+    out.cells_placed_by = m_serial;
     model::normalize_project(out, m_rules);
     for (const auto& [indicator, problem] : state.unread) {
         (indicator < out.indicators.size() ? out.indicators[indicator].problems : out.problems).push_back(problem);
@@ -617,7 +625,7 @@ void TableProjectSource::finish_assembly(Project& out, const Assembly& state) co
 Expected<bool> TableProjectSource::next(Project& out) {
     refill(out, Project{});
     Assembly state;
-    state.place_files = out.cells_placed_by != m_serial;
+    begin_placing(out, state);
     auto more = read_project(out, [&](const RawRow& row) { add_row(out, row, state); });
     if (!more || !*more) return more;
     finish_assembly(out, state);
@@ -642,7 +650,7 @@ Expected<bool> TableProjectSource::next_draft(ProjectDraft& draft) {
 void TableProjectSource::assemble(const ProjectDraft& draft, Project& out) const {
     refill(out, draft.head);
     Assembly state;
-    state.place_files = out.cells_placed_by != m_serial;
+    begin_placing(out, state);
     thread_local RawRow row;  // this thread's: its vector keeps its capacity from row to row
     for (std::size_t i = 0; i < draft.rows(); ++i) {
         draft.unpack(i, row);

@@ -118,8 +118,8 @@ private:
         Cell level2;
         std::size_t slots_used = 0;  ///< indicators of the project being assembled (see next_slot)
         /// Whether every cell of a slot handed out again gets its file and sheet written: not when the
-        /// project's slots hold this reader's already (Project::cells_placed_by). Two of the three cache
-        /// lines of a cell are its file and sheet, which never change within a table: writing them for
+        /// project's slots hold this reader's already (Project::cells_placed_by). A cell's file and sheet
+        /// are 64 of its 152 bytes and never change within a table: writing them for
         /// every cell of every row was 1% of a check's instructions (callgrind), and alternated runs were
         /// 3-5% faster without it (cache misses; within this host's noise).
         bool place_files = true;
@@ -134,6 +134,8 @@ private:
     /// What `row` holds that cannot be read (see Assembly::unread), in `state`.
     void note_unread(const RawRow& row, Assembly& state) const;
     static Indicator& next_slot(Project& p, Assembly& state);
+    /// Whether the project's slots need placing (Assembly::place_files), before its rows are added.
+    void begin_placing(Project& out, Assembly& state) const;
     void finish_assembly(Project& out, const Assembly& state) const;
 
     std::unique_ptr<RowSource> m_rows;

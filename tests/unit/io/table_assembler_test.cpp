@@ -950,6 +950,42 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
         CHECK(reused.indicators[1].name.loc.file == "actuals.csv");
         CHECK(reused.indicators[1].level2.loc.file == "actuals.csv");
     }
+    SECTION("a sheet's reader after another sheet's") {
+        // As an XLSX reader gives them: every cell of a sheet names it. (A CSV's rows, named a sheet.)
+        class SheetRows final : public RowSource {
+        public:
+            SheetRows(const std::string& text, std::string sheet)
+                : m_rows(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "book.xlsx"),
+                  m_sheet(std::move(sheet)) {}
+            Expected<bool> next(RawRow& row) override { return m_rows.next(row); }
+            [[nodiscard]] std::string sheet() const override { return m_sheet; }
+
+        private:
+            CsvRowSource m_rows;
+            std::string m_sheet;
+        };
+        const auto read_sheet = [&](Project& p, const std::string& rows, const std::string& sheet) {
+            auto src = TableProjectSource::open(std::make_unique<SheetRows>(rows, sheet), config::default_rule_set(),
+                                                "book.xlsx", "UTF-8");
+            REQUIRE(src);
+            while (*(*src)->next(p)) {
+                for (const auto& ind : p.indicators) {
+                    CHECK(ind.level1.loc.sheet == sheet);
+                    CHECK(ind.name.loc.sheet == sheet);
+                    CHECK(ind.deviation.loc.sheet == sheet);
+                }
+            }
+        };
+        Project reused;
+        read_sheet(reused, text, "表一");
+        // Two projects of one indicator, then one of two: a new slot, placed after the mark says placed.
+        read_sheet(reused,
+                   k_header + "301001,甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n" +
+                       "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n" +
+                       text.substr(k_header.size()),
+                   "表二");
+        CHECK(reused.indicators.size() == 2);
+    }
     SECTION("after the same reader's project, its cells replaced from elsewhere") {
         auto src = open_csv_text(text +
                                      "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
