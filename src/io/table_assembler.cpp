@@ -369,7 +369,8 @@ constexpr std::array<std::pair<Cell Indicator::*, Column>, 12> k_indicator_cells
 // The project passed to next() is the previous one (the pipeline reads every project into the same
 // object): its indicators are refilled in place rather than built anew, so their cells' strings keep
 // their capacity and assembling a row allocates nothing in the steady state. add_row overwrites every
-// cell (fill_cell replaces all of a Cell's fields); what normalisation derives is reset here, and
+// cell (fill_cell_at replaces all of a Cell's fields but its file and sheet, which it leaves when the
+// project says this reader placed them: Project::cells_placed_by); what normalisation derives is reset here, and
 // normalize_indicator sets it again. A field added to Indicator must be reset here too (the test
 // "a refilled indicator keeps nothing of the last project" in table_assembler_test.cpp checks those
 // there are now).
@@ -604,13 +605,14 @@ void TableProjectSource::refill(Project& out, const Project& head) {
     out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
 }
 
-// Slots the last project used and this one did not go; then the derived fields are filled.
 void TableProjectSource::begin_placing(Project& out, Assembly& state) const {
     state.place_files = out.cells_placed_by != m_serial;
-    // Until the project is whole, its slots are some placed by this reader and some not: no reader's.
-    if (state.place_files) out.cells_placed_by = 0;
+    // Until the project is whole, it carries no reader's mark: a read error, or memory running out in the
+    // middle of a new slot, would leave slots placed by no one or by this reader over another's.
+    out.cells_placed_by = 0;
 }
 
+// Slots the last project used and this one did not go; then the derived fields are filled.
 void TableProjectSource::finish_assembly(Project& out, const Assembly& state) const {
     out.indicators.resize(state.slots_used);
     // Every slot left was handed out by this reader for this project: new ones and, unless they were

@@ -134,7 +134,8 @@ private:
     /// What `row` holds that cannot be read (see Assembly::unread), in `state`.
     void note_unread(const RawRow& row, Assembly& state) const;
     static Indicator& next_slot(Project& p, Assembly& state);
-    /// Whether the project's slots need placing (Assembly::place_files), before its rows are added.
+    /// Whether the project's slots need placing (Assembly::place_files), before its rows are added; the
+    /// project's mark comes down until finish_assembly() puts this reader's up.
     void begin_placing(Project& out, Assembly& state) const;
     void finish_assembly(Project& out, const Assembly& state) const;
 

@@ -906,6 +906,31 @@ TEST_CASE("assembler: a refilled indicator keeps nothing of the last project", "
     CHECK(fresh.projects[1].indicators[0].target.raw.empty());
 }
 
+namespace {
+
+// Rows as an XLSX reader gives them, every cell of a sheet naming it: a CSV's rows, named a sheet. With
+// `fail_after`, the rows after that many fail to read.
+class SheetRows final : public RowSource {
+public:
+    SheetRows(const std::string& text, std::string sheet, int fail_after = -1)
+        : m_rows(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "book.xlsx"),
+          m_sheet(std::move(sheet)),
+          m_left(fail_after) {}
+    Expected<bool> next(RawRow& row) override {
+        if (m_left == 0) return Error{"the sheet cannot be read further", "book.xlsx"};
+        if (m_left > 0) --m_left;
+        return m_rows.next(row);
+    }
+    [[nodiscard]] std::string sheet() const override { return m_sheet; }
+
+private:
+    CsvRowSource m_rows;
+    std::string m_sheet;
+    int m_left;
+};
+
+}  // namespace
+
 // A reader writes the file and sheet of a refilled slot's cells once, not on every row
 // (Project::cells_placed_by): a Project another reader filled, or whose cells the actuals join replaced,
 // must still come out with every cell placed by this reader, as a fresh Project would.
@@ -951,19 +976,6 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
         CHECK(reused.indicators[1].level2.loc.file == "actuals.csv");
     }
     SECTION("a sheet's reader after another sheet's") {
-        // As an XLSX reader gives them: every cell of a sheet names it. (A CSV's rows, named a sheet.)
-        class SheetRows final : public RowSource {
-        public:
-            SheetRows(const std::string& text, std::string sheet)
-                : m_rows(std::make_unique<std::istringstream>(text), Encoding::utf8, ',', "book.xlsx"),
-                  m_sheet(std::move(sheet)) {}
-            Expected<bool> next(RawRow& row) override { return m_rows.next(row); }
-            [[nodiscard]] std::string sheet() const override { return m_sheet; }
-
-        private:
-            CsvRowSource m_rows;
-            std::string m_sheet;
-        };
         const auto read_sheet = [&](Project& p, const std::string& rows, const std::string& sheet) {
             auto src = TableProjectSource::open(std::make_unique<SheetRows>(rows, sheet), config::default_rule_set(),
                                                 "book.xlsx", "UTF-8");
@@ -985,6 +997,30 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
                        text.substr(k_header.size()),
                    "表二");
         CHECK(reused.indicators.size() == 2);
+    }
+    SECTION("a reader failing halfway through a project another reader had placed") {
+        // Sheet 表一's reader places a project; 表二's refills part of it and fails; 表一's refills it again.
+        const std::string two = text +
+                                "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                                ",,,,,质量指标,合格率,90%,,视情况扣分,%,≥,50分\n";
+        auto first = TableProjectSource::open(std::make_unique<SheetRows>(two, "表一"), config::default_rule_set(),
+                                              "book.xlsx", "UTF-8");
+        // Its header and the first project's two rows read, then an error at the second project.
+        auto failing = TableProjectSource::open(std::make_unique<SheetRows>(two, "表二", 3), config::default_rule_set(),
+                                                "book.xlsx", "UTF-8");
+        REQUIRE(first);
+        REQUIRE(failing);
+        Project reused;
+        REQUIRE(*(*first)->next(reused));
+        CHECK_FALSE((*failing)->next(reused));
+        CHECK(reused.indicators[0].name.loc.sheet == "表二");  // what must not show through
+        REQUIRE(*(*first)->next(reused));
+        CHECK(reused.name.text == "乙");
+        REQUIRE(reused.indicators.size() == 2);
+        for (const auto& ind : reused.indicators) {
+            CHECK(ind.level1.loc.sheet == "表一");
+            CHECK(ind.name.loc.sheet == "表一");
+        }
     }
     SECTION("after the same reader's project, its cells replaced from elsewhere") {
         auto src = open_csv_text(text +
