@@ -1,7 +1,6 @@
 // The table model every stage shares: cells with their source location, indicators, projects.
 #pragma once
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -162,12 +161,6 @@ struct Project {
     /// The row where the same project (code and name) started just above, when this one starts again with
     /// that project's first indicator: the block pasted twice (duplicate-project). 0 otherwise.
     int repeats_row = 0;
-    /// The table reader (io::TableProjectSource, by its serial number) that wrote the file and sheet of
-    /// every cell of `indicators`, 0 when none or not known. A reader refilling the project's indicators
-    /// (see Indicator) writes them once per slot, not once per row, while this says they are its own:
-    /// anything else that writes or moves out a cell of `indicators` (the actuals join, the actuals
-    /// index taking a repeated project's indicators) sets it to 0.
-    std::uint64_t cells_placed_by = 0;
     std::vector<Indicator> indicators;
     std::vector<TotalRow> totals;
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type

@@ -63,7 +63,6 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
         if (!fresh) {
             // The same project in two places of the file: one project's actuals, in file order.
             for (auto& ind : p.indicators) it->second.indicators.push_back(std::move(ind));
-            p.cells_placed_by = 0;  // its slots' cells are moved out: the reader must place them again
             keep_first_figure(it->second.budget, p.budget, "全年预算数", it->second.repeated_actuals);
             keep_first_figure(it->second.spent, p.spent, "全年执行数", it->second.repeated_actuals);
         }
@@ -111,7 +110,6 @@ void ActualsIndex::apply(Project& project) {
     };
     unread(a.problems);
     for (const auto& ai : a.indicators) unread(ai.problems);
-    project.cells_placed_by = 0;  // its indicators get cells of this file, placed there
     std::vector<bool> taken(project.indicators.size(), false);
     for (const auto& ai : a.indicators) {
         const std::string name = key_text(ai.name);

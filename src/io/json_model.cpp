@@ -215,7 +215,6 @@ private:
     }
 
     Expected<bool> read_next(Project& out) {
-        out.cells_placed_by = 0;  // its cells, placed as the document says (Project::cells_placed_by)
         const json& projects = m_doc["projects"];
         if (m_index >= projects.size()) return false;
         const json& jp = projects[m_index++];

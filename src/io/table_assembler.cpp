@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <cstdint>
 #include <set>
 #include <utility>
@@ -156,17 +155,8 @@ void ProjectDraft::unpack(std::size_t i, RawRow& into) const {
     }
 }
 
-namespace {
-
-std::uint64_t next_serial() {
-    static std::atomic<std::uint64_t> k_last{0};
-    return ++k_last;
-}
-
-}  // namespace
-
 TableProjectSource::TableProjectSource(std::unique_ptr<RowSource> rows, const RuleSet& rules)
-    : m_rows(std::move(rows)), m_rules(rules), m_serial(next_serial()) {}
+    : m_rows(std::move(rows)), m_rules(rules) {}
 
 Expected<std::unique_ptr<TableProjectSource>> TableProjectSource::open(std::unique_ptr<RowSource> rows,
                                                                         const RuleSet& rules, std::string file,
@@ -315,17 +305,14 @@ void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) cons
 
 // Inline in add_row's loop over the twelve cells of an indicator (a call per cell cost more than its
 // place; callgrind).
-inline void TableProjectSource::fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place,
-                                             bool place_file) const {
+inline void TableProjectSource::fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place) const {
     // Cells of the table being checked leave the file empty: it is the project's file, and every
     // finding and score takes it from there. Cells of a separate actuals file must name theirs.
-    if (place_file) {
-        if (m_kind == TableKind::actuals)
-            cell.loc.file.assign(m_table.file);
-        else
-            cell.loc.file.clear();
-        if (cell.loc.sheet != m_table.sheet) cell.loc.sheet.assign(m_table.sheet);  // (the same, row after row)
-    }
+    if (m_kind == TableKind::actuals)
+        cell.loc.file.assign(m_table.file);
+    else
+        cell.loc.file.clear();
+    if (cell.loc.sheet != m_table.sheet) cell.loc.sheet.assign(m_table.sheet);  // (the same, row after row)
     cell.loc.row = place.row;
     cell.loc.sheet_row = place.sheet_row;
     cell.filled = false;
@@ -369,8 +356,7 @@ constexpr std::array<std::pair<Cell Indicator::*, Column>, 12> k_indicator_cells
 // The project passed to next() is the previous one (the pipeline reads every project into the same
 // object): its indicators are refilled in place rather than built anew, so their cells' strings keep
 // their capacity and assembling a row allocates nothing in the steady state. add_row overwrites every
-// cell (fill_cell_at replaces all of a Cell's fields but its file and sheet, which it leaves when the
-// project says this reader placed them: Project::cells_placed_by); what normalisation derives is reset here, and
+// cell (fill_cell replaces all of a Cell's fields); what normalisation derives is reset here, and
 // normalize_indicator sets it again. A field added to Indicator must be reset here too (the test
 // "a refilled indicator keeps nothing of the last project" in table_assembler_test.cpp checks those
 // there are now).
@@ -452,13 +438,10 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
         }
         break;
     }
-    // A new slot's cells are new: their file and sheet are written whatever the project says.
-    const bool new_slot = state.slots_used == p.indicators.size();
     Indicator& ind = next_slot(p, state);
     ind.row = row.row;
     const RowPlace place = place_of(row);
-    const bool place_files = state.place_files || new_slot;
-    for (const auto& [member, column] : k_indicator_cells) fill_cell_at(ind.*member, row, column, place, place_files);
+    for (const auto& [member, column] : k_indicator_cells) fill_cell_at(ind.*member, row, column, place);
     const bool has_indicator = !ind.level1.empty() || !ind.level2.empty() || !ind.name.empty() ||
                                !ind.target.empty() || !ind.deduction.empty() || !ind.weight.empty() ||
                                !ind.actual.empty();
@@ -598,26 +581,14 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
 // `out` becomes `head` (project-level fields) with its indicators kept as slots for add_row to refill.
 void TableProjectSource::refill(Project& out, const Project& head) {
     std::vector<Indicator> slots = std::move(out.indicators);  // refilled by add_row (see next_slot)
-    const std::uint64_t placed_by = out.cells_placed_by;       // (the slots', not the head's)
     out = head;
     out.indicators = std::move(slots);
-    out.cells_placed_by = placed_by;
     out.indicators.reserve(16);  // a project has a dozen or so: no regrowth moving Indicators around
-}
-
-void TableProjectSource::begin_placing(Project& out, Assembly& state) const {
-    state.place_files = out.cells_placed_by != m_serial;
-    // Until the project is whole, it carries no reader's mark: a read error, or memory running out in the
-    // middle of a new slot, would leave slots placed by no one or by this reader over another's.
-    out.cells_placed_by = 0;
 }
 
 // Slots the last project used and this one did not go; then the derived fields are filled.
 void TableProjectSource::finish_assembly(Project& out, const Assembly& state) const {
     out.indicators.resize(state.slots_used);
-    // Every slot left was handed out by this reader for this project: new ones and, unless they were
-    // its already, old ones were placed.
-    out.cells_placed_by = m_serial;
     model::normalize_project(out, m_rules);
     for (const auto& [indicator, problem] : state.unread) {
         (indicator < out.indicators.size() ? out.indicators[indicator].problems : out.problems).push_back(problem);
@@ -627,7 +598,6 @@ void TableProjectSource::finish_assembly(Project& out, const Assembly& state) co
 Expected<bool> TableProjectSource::next(Project& out) {
     refill(out, Project{});
     Assembly state;
-    begin_placing(out, state);
     auto more = read_project(out, [&](const RawRow& row) { add_row(out, row, state); });
     if (!more || !*more) return more;
     finish_assembly(out, state);
@@ -652,7 +622,6 @@ Expected<bool> TableProjectSource::next_draft(ProjectDraft& draft) {
 void TableProjectSource::assemble(const ProjectDraft& draft, Project& out) const {
     refill(out, draft.head);
     Assembly state;
-    begin_placing(out, state);
     thread_local RawRow row;  // this thread's: its vector keeps its capacity from row to row
     for (std::size_t i = 0; i < draft.rows(); ++i) {
         draft.unpack(i, row);

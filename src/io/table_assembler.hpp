@@ -99,10 +99,8 @@ private:
         int sheet_row = 0;
     };
     [[nodiscard]] static RowPlace place_of(const RawRow& row);
-    /// fill_cell() with the row's place worked out once for all its cells (add_row fills twelve). Without
-    /// `place_file`, the cell's file and sheet are left as they are: the slot's, written by this reader
-    /// (Project::cells_placed_by).
-    void fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place, bool place_file = true) const;
+    /// fill_cell() with the row's place worked out once for all its cells (add_row fills twelve).
+    void fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place) const;
     /// `cell` filled from the row when `read`, else only emptied (its text and raw).
     const Cell& read_or_clear(Cell& cell, const RawRow& row, Column c, bool read) const;
     /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
@@ -117,12 +115,6 @@ private:
         Cell level1;
         Cell level2;
         std::size_t slots_used = 0;  ///< indicators of the project being assembled (see next_slot)
-        /// Whether every cell of a slot handed out again gets its file and sheet written: not when the
-        /// project's slots hold this reader's already (Project::cells_placed_by). A cell's file and sheet
-        /// are 64 of its 152 bytes and never change within a table: writing them for
-        /// every cell of every row was 1% of a check's instructions (callgrind), and alternated runs were
-        /// 3-5% faster without it (cache misses; within this host's noise).
-        bool place_files = true;
         /// Cells the rows could not give (unsaved formulas, extra fields), with the indicator of their row
         /// (or npos: the project's), added to the problems after normalisation (which resets them).
         std::vector<std::pair<std::size_t, CellProblem>> unread;
@@ -134,9 +126,6 @@ private:
     /// What `row` holds that cannot be read (see Assembly::unread), in `state`.
     void note_unread(const RawRow& row, Assembly& state) const;
     static Indicator& next_slot(Project& p, Assembly& state);
-    /// Whether the project's slots need placing (Assembly::place_files), before its rows are added; the
-    /// project's mark comes down until finish_assembly() puts this reader's up.
-    void begin_placing(Project& out, Assembly& state) const;
     void finish_assembly(Project& out, const Assembly& state) const;
 
     std::unique_ptr<RowSource> m_rows;
@@ -169,8 +158,6 @@ private:
     bool m_seen_project = false;
     TableKind m_kind = TableKind::targets;
     model::GrandTotals m_grand_totals;
-    /// This reader's serial number, unique in the process (Project::cells_placed_by).
-    std::uint64_t m_serial;
 };
 
 }  // namespace perf_check::io

@@ -931,9 +931,10 @@ private:
 
 }  // namespace
 
-// A reader writes the file and sheet of a refilled slot's cells once, not on every row
-// (Project::cells_placed_by): a Project another reader filled, or whose cells the actuals join replaced,
-// must still come out with every cell placed by this reader, as a fresh Project would.
+// The reader refills the slots of the Project it is given: every cell must come out placed (its file and
+// sheet) by the reader refilling it, as in a fresh Project, whatever filled the Project before: another
+// reader, another sheet's, the actuals join, a reader that failed halfway. (Session 37 placed refilled
+// cells once per slot, behind a mark on the Project, and undid it: these are the cases it had to get right.)
 TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refilling them", "[assembler]") {
     const std::string text = k_header +
                              "301001,甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
@@ -961,7 +962,7 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
         for (std::size_t i = 0; i < 2; ++i) same_indicator(reused.indicators[i], fresh.indicators[i]);
     }
     SECTION("more indicators than the same reader's project before") {
-        // Slots the project did not have yet are new: placed whatever the project's mark says.
+        // Slots the project did not have yet are new: placed too, after refilled ones.
         auto src = open_csv_text(k_header + "301000,丙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n" +
                                      text.substr(k_header.size()),
                                  "actuals.csv", as_actuals, config::default_rule_set());
@@ -990,7 +991,7 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
         };
         Project reused;
         read_sheet(reused, text, "表一");
-        // Two projects of one indicator, then one of two: a new slot, placed after the mark says placed.
+        // Two projects of one indicator, then one of two: a new slot after refilled ones.
         read_sheet(reused,
                    k_header + "301001,甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n" +
                        "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n" +
@@ -1030,10 +1031,9 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
         REQUIRE(src);
         Project reused;
         REQUIRE(*(*src)->next(reused));
-        // What the actuals join does: a cell of another file, and the project's mark taken down.
+        // What the actuals join does: a cell of another file.
         reused.indicators[1].actual.loc.file = "actuals.csv";
         reused.indicators[1].actual.loc.sheet = "实际";
-        reused.cells_placed_by = 0;
         REQUIRE(*(*src)->next(reused));
         CHECK(reused.name.text == "乙");
         REQUIRE(reused.indicators.size() == 2);

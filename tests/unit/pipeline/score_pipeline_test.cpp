@@ -299,31 +299,9 @@ TEST_CASE("a target table without 三级指标 joins no actuals, and says so onc
     CHECK(missing_column == 1);
 }
 
-// The join puts cells of the actuals file into the project's indicators: the reader that refills them
-// must write every cell's file and sheet again (Project::cells_placed_by), or a later project's empty
-// 实际完成值 would still be placed in the actuals file.
-TEST_CASE("the actuals join takes down the reader's mark on the project's cells", "[pipeline][score]") {
-    test::TempDir dir;
-    const std::string header = "单位代码,单位（专项）名称,一级指标,二级指标,三级指标,指标值,实际完成值\n";
-    const std::string actuals_path = dir.write("actuals.csv", header + "301001,甲,产出指标,数量指标,人数,10,12\n");
-    const RuleSet& rules = config::default_rule_set();
-    auto actuals = io::ActualsIndex::load(actuals_path, io::ReadOptions{}, rules);
-    REQUIRE(actuals);
-    auto src = io::open_csv_text(header + "301001,甲,产出指标,数量指标,人数,10,\n", "t.csv", {}, rules);
-    REQUIRE(src);
-    Project p;
-    REQUIRE(*(*src)->next(p));
-    CHECK(p.cells_placed_by != 0);  // the reader's, for its own cells
-    actuals->apply(p);
-    REQUIRE(p.indicators.size() == 1);
-    CHECK(p.indicators[0].actual.text == "12");
-    CHECK(p.indicators[0].actual.loc.file == actuals_path);
-    CHECK(p.cells_placed_by == 0);
-}
-
 // The actuals index gathers a project written in two places of its file by moving the second place's
-// indicators out of the reader's project: the reader must place the next project's cells again, or its
-// actuals would be placed in no file (the target table's, in findings), not the actuals file.
+// indicators out of the reader's project: the next project's cells must still be placed in the actuals
+// file (a reader that placed refilled cells once per slot left them in no file, session 37).
 TEST_CASE("actuals after a project repeated in the actuals file are placed in that file", "[pipeline][score]") {
     test::TempDir dir;
     const std::string header = "单位代码,单位（专项）名称,一级指标,二级指标,三级指标,指标值,实际完成值\n";
