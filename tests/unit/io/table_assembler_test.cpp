@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <fstream>
 #include <memory>
@@ -837,12 +838,14 @@ void same_cell(const Cell& a, const Cell& b) {
     CHECK(a.loc.column == b.loc.column);
 }
 
+// Every cell of an indicator.
+constexpr std::array<Cell Indicator::*, 12> k_indicator_cells = {
+    &Indicator::level1,  &Indicator::level2,    &Indicator::name,  &Indicator::target,
+    &Indicator::content, &Indicator::deduction, &Indicator::unit,  &Indicator::type,
+    &Indicator::weight,  &Indicator::actual,    &Indicator::score, &Indicator::deviation};
+
 void same_indicator(const Indicator& a, const Indicator& b) {
-    for (auto member : {&Indicator::level1, &Indicator::level2, &Indicator::name, &Indicator::target,
-                        &Indicator::content, &Indicator::deduction, &Indicator::unit, &Indicator::type,
-                        &Indicator::weight, &Indicator::actual, &Indicator::score, &Indicator::deviation}) {
-        same_cell(a.*member, b.*member);
-    }
+    for (auto member : k_indicator_cells) same_cell(a.*member, b.*member);
     CHECK(a.comparator == b.comparator);
     CHECK(a.value.comparator == b.value.comparator);
     CHECK(a.value.number == b.value.number);
@@ -939,6 +942,10 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
     const std::string text = k_header +
                              "301001,甲,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
                              ",,,,,质量指标,合格率,90%,,视情况扣分,%,≥,50分\n";
+    // The same project, then another like it.
+    const std::string two = text +
+                            "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
+                            ",,,,,质量指标,合格率,90%,,视情况扣分,%,≥,50分\n";
     ReadOptions as_actuals;
     as_actuals.kind = TableKind::actuals;
     const auto read_into = [&](Project& p, const std::string& file, const ReadOptions& options) {
@@ -1001,9 +1008,6 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
     }
     SECTION("a reader failing halfway through a project another reader had placed") {
         // Sheet 表一's reader places a project; 表二's refills part of it and fails; 表一's refills it again.
-        const std::string two = text +
-                                "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
-                                ",,,,,质量指标,合格率,90%,,视情况扣分,%,≥,50分\n";
         auto first = TableProjectSource::open(std::make_unique<SheetRows>(two, "表一"), config::default_rule_set(),
                                               "book.xlsx", "UTF-8");
         // Its header and the first project's two rows read, then an error at the second project.
@@ -1024,10 +1028,7 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
         }
     }
     SECTION("after the same reader's project, its cells replaced from elsewhere") {
-        auto src = open_csv_text(text +
-                                     "301002,乙,100,目标,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
-                                     ",,,,,质量指标,合格率,90%,,视情况扣分,%,≥,50分\n",
-                                 "t.csv", {}, config::default_rule_set());
+        auto src = open_csv_text(two, "t.csv", {}, config::default_rule_set());
         REQUIRE(src);
         Project reused;
         REQUIRE(*(*src)->next(reused));
@@ -1038,9 +1039,7 @@ TEST_CASE("assembler: a refilled indicator's cells are placed by the reader refi
         CHECK(reused.name.text == "乙");
         REQUIRE(reused.indicators.size() == 2);
         for (const auto& ind : reused.indicators) {
-            for (auto member : {&Indicator::level1, &Indicator::level2, &Indicator::name, &Indicator::target,
-                                &Indicator::content, &Indicator::deduction, &Indicator::unit, &Indicator::type,
-                                &Indicator::weight, &Indicator::actual, &Indicator::score, &Indicator::deviation}) {
+            for (auto member : k_indicator_cells) {
                 CHECK((ind.*member).loc.file.empty());
                 CHECK((ind.*member).loc.sheet.empty());
             }
