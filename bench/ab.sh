@@ -38,18 +38,8 @@ done
 
 if [ "$instructions" = 1 ]; then
   for which in old new; do
-    bin=${!which}
-    log=$(mktemp)
-    rc=0
-    valgrind --tool=callgrind --error-exitcode=0 --callgrind-out-file=/dev/null "$bin" "$@" >/dev/null 2>"$log" || rc=$?
-    if [ "$rc" -gt 1 ]; then
-      echo "ab.sh: $bin exited $rc under callgrind:" >&2
-      tail -n 5 "$log" >&2
-      rm -f "$log"
-      exit 1
-    fi
-    printf "%s: %s instructions\n" "$which" "$(awk '/Collected/ { print $4 }' "$log")"
-    rm -f "$log"
+    ir=$(bash "$(dirname "$0")/instructions.sh" "${!which}" "$@") || exit 1
+    printf "%s: %s instructions\n" "$which" "$ir"
   done
   exit 0
 fi
