@@ -283,7 +283,6 @@ public:
     Formula run() {
         if (m_s.empty()) return m_f;
         m_step_text = has_step();
-        m_graded_text = m_step_text || has_graded_form();
         if (whole_text_unsupported()) return m_f;
         const std::size_t n = std::min(m_s.size(), k_max_text);
         std::size_t i = 0;
@@ -484,18 +483,6 @@ private:
         m_f.unsupported.push_back({kind, m_f.text});
         m_f.pieces.push_back(Piece{PieceKind::unsupported, m_f.text, -1, 0, m_s.size()});
         return true;
-    }
-
-    // True when the text scores a miss by degrees without a step: proportionally (按完成比例计分) or at the
-    // reviewer's discretion (视情况扣分). Beside them, as beside a step, 低于60%不得分 is a cut-off. So it is
-    // beside full marks: 达到目标得满分，低于80%不得分 gives 0 below 80% and leaves a smaller miss to the
-    // defaults (it was read as all-or-nothing, 0 for 90% of a 95% target, which the text does not say).
-    bool has_graded_form() {
-        for (std::size_t p = 0; p < m_s.size(); ++p) {
-            if (r_proportional(p, false) != k_no || r_discretionary(p, false) != k_no || r_award_full(p, false) != k_no)
-                return true;
-        }
-        return false;
     }
 
     // True when the text holds a step (每…扣N分).
@@ -877,7 +864,10 @@ private:
             }
             return e;
         }
-        if (const std::size_t e = r_all_or_nothing(next, false); e != k_no && m_graded_text) {
+        // A bound with 不得分 is a cut-off wherever it stands: 0 past it, and a smaller miss is left to the rest
+        // of the text or, alone, to the defaults. (Alone it was all-or-nothing: 0 for 92% against ≥95% under
+        // 低于80%不得分, which the text does not say; at the target, 低于95%不得分 scores the same either way.)
+        if (const std::size_t e = r_all_or_nothing(next, false); e != k_no) {
             if (apply) {
                 Cutoff c;
                 c.direction = dir;
@@ -901,9 +891,8 @@ private:
         return k_no;
     }
 
-    // A cut-off written number first beside a step: 80%以下不得分, 超出20%以上的不得分 is r_threshold's.
+    // A cut-off written number first: 80%以下不得分 (超出20%以上的不得分 is r_threshold's).
     std::size_t r_band_cutoff(std::size_t p, bool apply) {
-        if (!m_graded_text) return k_no;
         const auto b = bound_at(p, false);
         if (!b) return k_no;
         const std::size_t e = r_all_or_nothing(skip_soft(b->end), false);
@@ -1147,9 +1136,7 @@ private:
     U m_unknown;
     std::size_t m_unknown_from = 0;
     bool m_adjacent = false;  // the unknown run touches the current position (no separator between)
-    bool m_step_text = false;    // the text holds a step
-    bool m_graded_text = false;  // a step, a proportional or discretionary form, or full marks: 低于80%不得分 is
-                                 // then a cut-off (has_graded_form)
+    bool m_step_text = false;  // the text holds a step
 };
 
 }  // namespace

@@ -34,10 +34,10 @@ struct Step {
     std::string source;   ///< the normalised text the step was read from
 };
 
-/// A cut-off beside a step, a proportional or a discretionary form, or full marks: "低于80%不得分", "超过20%
-/// 不得分", "80%以下不得分" → {under, 80, "%"}. Past it the indicator scores 0 whatever the rest would leave; short
-/// of it the rest scores (beside full marks only, the rule set's default formula). Alone, the same words are the
-/// condition of all-or-nothing: 低于80%不得分 scores 0 for any miss.
+/// A cut-off: "低于80%不得分", "超过20%不得分", "80%以下不得分" → {under, 80, "%"}, alone or beside a step, a
+/// proportional or a discretionary form, or full marks. Past it the indicator scores 0 whatever the rest would
+/// leave; short of it the rest scores (alone or beside full marks only, the rule set's default formula).
+/// Without a bound the words are all-or-nothing (未完成不得分).
 struct Cutoff {
     StepDirection direction = StepDirection::under;
     Decimal value;

@@ -320,6 +320,10 @@ private:
             step("扣分标准只写明达到目标得满分和不得分的界限，其间未给出公式：采用规则集默认公式",
                  "The deduction standard names only full marks and where 0 starts: in between, the rule set's "
                  "default formula applies");
+        } else if (!f.cutoffs.empty()) {
+            step("扣分标准只写明不得分的界限，未到界限的未给出公式：采用规则集默认公式",
+                 "The deduction standard names only where 0 starts: short of it, the rule set's default formula "
+                 "applies");
         } else {
             step("扣分标准未给出可计算的公式：采用规则集默认公式",
                  "The deduction standard gives no computable formula: the rule set's default formula applies");
@@ -520,6 +524,50 @@ private:
         return false;
     }
 
+    // Where step `s` counts from, by its threshold, into `ref`; false (and a word why) when the threshold
+    // cannot be used and the steps count from the target or the full-marks line. In the indicator's unit,
+    // or converted to it (低于100万元 against 元); in % on an indicator in another unit (or none), a share
+    // of the target, as for a cut-off: a bound of the completion rate below the target (完成率低于90%的：
+    // 90% of a 200人 target is 180人), the gap above it (超过10%的 on ≤60万元: from 66万元).
+    bool threshold_reference(const Step& s, Decimal& ref) {
+        const std::string& unit = m_ind.value.unit;
+        const Decimal v = *s.threshold;
+        if (s.threshold_unit.empty() || s.threshold_unit == unit) {
+            ref = v;
+            return true;
+        }
+        if (s.threshold_unit == "%") {
+            if (m_t <= k_zero) {
+                step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”从目标起算"; },
+                     [&] {
+                         return "Target not above 0, no percentage can be taken: \"" + s.source +
+                                "\" counts from the target";
+                     });
+                return false;
+            }
+            const bool above = s.direction != StepDirection::under && s.direction != StepDirection::shortfall;
+            ref = above ? m_t + m_t * v / k_hundred : m_t * v / k_hundred;
+            const std::string how = above ? m_t.str() + " × (1 + " + v.str() + "%)" : m_t.str() + " × " + v.str() + "%";
+            step([&] { return "起算值按目标值的百分比计：" + how + " = " + val(ref, unit); },
+                 [&] { return "The threshold as a share of the target: " + how + " = " + val(ref, unit); });
+            return true;
+        }
+        if (const auto converted = model::convert_unit(v, s.threshold_unit, unit)) {
+            ref = *converted;
+            return true;
+        }
+        step(
+            [&] {
+                return "“" + shown(s.source) + "”的起算值单位（" + s.threshold_unit + "）与指标单位（" + unit +
+                       "）不同：从目标起算";
+            },
+            [&] {
+                return "\"" + s.source + "\" has its threshold in " + s.threshold_unit + ", the indicator in " + unit +
+                       ": counted from the target";
+            });
+        return false;
+    }
+
     // The per-step deductions of the text. nullopt when none applies to this indicator.
     std::optional<Decimal> apply_steps() {
         const Formula& f = *m_formula;
@@ -553,18 +601,12 @@ private:
             }
             // Reference: the text's own threshold (低于100%每1%…), its full-marks line, or the target.
             Decimal ref = full_line.value_or(m_t);
-            if (s.threshold) {
-                if (s.threshold_unit.empty() || s.threshold_unit == unit) {
-                    ref = *s.threshold;
-                } else if (const auto converted = model::convert_unit(*s.threshold, s.threshold_unit, unit)) {
-                    ref = *converted;
-                }
-            }
+            const bool from_threshold = s.threshold && threshold_reference(s, ref);
             Decimal gap = reverse ? m_a - ref : ref - m_a;
-            const std::string ref_name_zh = s.threshold ? "起算值" : full_line ? "满分线" : "目标";
-            const std::string ref_name_en = s.threshold ? "the threshold"
-                                            : full_line ? "the full-marks line"
-                                                        : "the target";
+            const std::string ref_name_zh = from_threshold ? "起算值" : full_line ? "满分线" : "目标";
+            const std::string ref_name_en = from_threshold ? "the threshold"
+                                            : full_line    ? "the full-marks line"
+                                                           : "the target";
             if (gap <= k_zero) {
                 step(
                     [&](std::string& out) {
@@ -598,9 +640,11 @@ private:
                                qty_en(gap, unit);
                     });
             }
-            // The gap in the step's unit.
+            // The gap in the step's unit. Steps in % on an indicator with no unit are shares of the target,
+            // as they are on one in another unit (and as cut-offs read them): 0.05 short of a target of 0.9
+            // is 5.6%, not 0.05 of a percentage point.
             std::string su = s.unit.empty() ? unit : s.unit;
-            if (!s.unit.empty() && s.unit != unit && !unit.empty()) {
+            if (!s.unit.empty() && s.unit != unit && (!unit.empty() || s.unit == "%")) {
                 if (s.unit == "%") {
                     if (m_t <= k_zero) {
                         step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”不适用"; },

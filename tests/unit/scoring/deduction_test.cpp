@@ -345,7 +345,7 @@ TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") 
           "full_if_met; step(under 10人: -1); cutoff(under 50人 incl)");
 }
 
-TEST_CASE("a cut-off beside a step is read with its value; without a step it stays all-or-nothing",
+TEST_CASE("a cut-off is read with its value, beside a step or alone; without a value it is all-or-nothing",
           "[scoring][deduction]") {
     const auto f = parse_deduction("达到指标值得满分；每低于目标值1个百分点扣1分，扣完为止；低于80%不得分");
     REQUIRE(f.cutoffs.size() == 1);
@@ -374,11 +374,18 @@ TEST_CASE("a cut-off beside a step is read with its value; without a step it sta
     REQUIRE(glued.cutoffs.size() == 1);
     CHECK(glued.cutoffs[0].source == "满意度低于80%不得分");
     CHECK(parse_deduction("每超过1万元扣1分，超支20万元以上不得分").cutoffs[0].source == "超支20万元以上不得分");
-    // Beside full marks too (it was all-or-nothing: 0 for any miss, which the text does not say); alone, or with
-    // no bound (未完成不得分), the words still make all-or-nothing.
+    // Beside full marks, and alone (both were all-or-nothing: 0 for any miss, which the text does not say); with
+    // no bound (未完成不得分) the words make all-or-nothing.
     CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; cutoff(under 80%)");
     CHECK(canonical_form(parse_deduction("完成得满分，未完成不得分")) == "full_if_met; all_or_nothing");
-    CHECK(canonical_form(parse_deduction("低于80%不得分")) == "all_or_nothing");
+    CHECK(canonical_form(parse_deduction("未完成不得分")) == "all_or_nothing");
+    CHECK(canonical_form(parse_deduction("低于80%不得分")) == "cutoff(under 80%)");
+    CHECK(canonical_form(parse_deduction("80%以下不得分")) == "cutoff(under 80% incl)");
+    CHECK(canonical_form(parse_deduction("超过预算20%不得分")) == "cutoff(gap over 20%)");
+    const auto alone = parse_deduction("满意度低于80%不得分");
+    REQUIRE(alone.cutoffs.size() == 1);
+    CHECK(alone.cutoffs[0].source == "满意度低于80%不得分");
+    CHECK_FALSE(alone.all_or_nothing);
     CHECK(canonical_form(parse_deduction("视情况扣分，低于80%不得分")) == "cutoff(under 80%); discretionary");
     CHECK(canonical_form(parse_deduction("未完成的按实际完成率乘以标准分，完成率低于60%不得分")) ==
           "cutoff(under 60% rate); proportional(completion)");

@@ -313,6 +313,23 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
               .score == d("0"));
 }
 
+TEST_CASE("a cut-off alone scores 0 past it and leaves a smaller miss to the default formula", "[scoring][scorer]") {
+    // A review found 92% of a 95% target scored 0 under 满意度低于80%不得分, read as all-or-nothing.
+    const auto text = quantitative("95", "≥", "%", "满意度低于80%不得分", "10分");
+    const auto between = score_of(text, "92");
+    CHECK(between.score == d("9.68"));  // 10 × 92 ÷ 95
+    CHECK(has_step(between, "未低于80%（92%），“满意度低于80%不得分”不适用"));
+    CHECK(has_step(between, "扣分标准只写明不得分的界限，未到界限的未给出公式：采用规则集默认公式"));
+    CHECK(score_of(text, "79").score == d("0"));
+    CHECK(score_of(text, "95").score == d("10"));
+    // On a count, the % is the completion rate: 150 of 200 is 75%, past it; 170 is 85%, scored 8.5.
+    const auto count = quantitative("200", "≥", "人", "低于80%不得分", "10分");
+    CHECK(score_of(count, "150").score == d("0"));
+    CHECK(score_of(count, "170").score == d("8.5"));
+    // 未完成不得分 names no bound: any miss scores 0.
+    CHECK(score_of(quantitative("95", "≥", "%", "未完成不得分", "10分"), "94").score == d("0"));
+}
+
 TEST_CASE("a cut-off beside full marks only leaves a smaller miss to the default formula", "[scoring][scorer]") {
     // A review found 90% of a 95% target scored 0 under 达到目标得满分，低于80%（含）不得分: the text gives 0 only
     // from 80% down.
@@ -433,6 +450,36 @@ TEST_CASE("a % step on a non-% indicator counts percent of the target", "[scorin
     const auto s = score_of(quantitative("200", "≥", "人", "每低于1%扣1分"), "190");
     CHECK(s.score == d("5"));
     CHECK(has_step(s, "非百分比指标，差额按目标值的百分比计：10 ÷ 200 × 100 = 5%"));
+}
+
+TEST_CASE("a % step on an indicator without a unit counts percent of the target too", "[scoring][scorer]") {
+    // A review found 180 of 200 with no unit scored 0 (20 read as percentage points), and 0.85 of 0.9 full marks
+    // (0.05 of a point): the unit cell left blank is not a % indicator.
+    const auto count = score_of(quantitative("200", "≥", "", "每低于1%扣1分", "20分"), "180");
+    CHECK(count.score == d("10"));  // 10% short → 10 steps
+    CHECK(has_step(count, "非百分比指标，差额按目标值的百分比计：20 ÷ 200 × 100 = 10%"));
+    const auto fraction = score_of(quantitative("0.9", "≥", "", "每低于1个百分点扣1分"), "0.85");
+    CHECK(fraction.score == d("5"));  // 5.56% short → 5 full steps
+}
+
+TEST_CASE("a threshold in % on a non-% indicator is a share of the target", "[scoring][scorer]") {
+    // A review found the threshold ignored, the target called 起算值: 69 against ≤60万元 under 超过10%的，每超1%扣0.5分
+    // scored 12.5 (15 steps), and 160 against ≥200人 under 完成率低于90%的，每低1个百分点扣0.5分 scored 0 (20 steps).
+    const auto over =
+        score_of(quantitative("60", "≤", "万元", "超过10%的，每超1%扣0.5分", "20分", "成本指标", "经济成本指标"), "69");
+    CHECK(over.score == d("17.5"));  // 15% over, 5 points past 10%
+    CHECK(has_step(over, "起算值按目标值的百分比计：60 × (1 + 10%) = 66万元"));
+    CHECK(has_step(over, "超出起算值：69 − 66 = 3万元"));
+    const auto under = score_of(quantitative("200", "≥", "人", "完成率低于90%的，每低1个百分点扣0.5分"), "160");
+    CHECK(under.score == d("5"));  // completion 80%, 10 points under 90%
+    CHECK(has_step(under, "起算值按目标值的百分比计：200 × 90% = 180人"));
+    CHECK(has_step(under, "低于起算值：180 − 160 = 20人"));
+    // Not yet past the threshold: nothing deducted.
+    CHECK(score_of(quantitative("200", "≥", "人", "完成率低于90%的，每低1个百分点扣0.5分"), "185").score == d("10"));
+    // A threshold in a unit that does not convert counts from the target, and says so.
+    const auto other = score_of(quantitative("200", "≥", "人", "低于100万元每1人扣1分"), "195");
+    CHECK(has_step(other, "“每1人扣1分”的起算值单位（万元）与指标单位（人）不同：从目标起算"));
+    CHECK(other.score == d("5"));
 }
 
 TEST_CASE("万元 and 元 convert, both ways", "[scoring][scorer]") {
