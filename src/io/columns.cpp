@@ -19,15 +19,30 @@ const std::vector<ColumnSpec>& column_specs() {
         {Column::level3, "三级指标", {"指标名称"}, true},
         {Column::target, "指标值", {"年度指标值", "目标值", "指标目标值"}, true},
         {Column::content, "指标值内容", {"绩效指标说明", "指标内容", "指标解释"}, false},
-        {Column::deduction, "评（扣分标准）", {"评（扣）分标准", "评分标准", "扣分标准", "评(扣分标准)", "评(扣)分标准", "评分规则"}, true},
+        {Column::deduction,
+         "评（扣分标准）",
+         {"评（扣）分标准", "评分标准", "扣分标准", "评(扣分标准)", "评(扣)分标准", "评分规则"},
+         true},
         {Column::unit, "度量单位", {"计量单位", "单位"}, false},
         {Column::type, "指标值类型", {"指标性质", "计算符号", "指标方向", "运算符号"}, false},
         {Column::weight, "备注", {"分值", "权重", "指标分值", "指标权重"}, true},
         {Column::budget, "全年预算数", {"调整后预算数", "预算数", "全年预算"}, false},
-        {Column::spent, "全年执行数", {"预算执行数", "执行数", "实际支出数", "截至目前执行数", "累计执行数", "1-7月执行数", "1至7月执行数", "执行数(截至目前)"}, false},
-        {Column::actual, "实际完成值", {"完成值", "全年实际值", "实际值", "全年实际完成值", "截至目前完成值", "目前完成值", "累计完成值", "1-7月完成值", "1至7月完成值", "完成值(截至目前)"}, false},
+        {Column::spent,
+         "全年执行数",
+         {"预算执行数", "执行数", "实际支出数", "截至目前执行数", "累计执行数", "1-7月执行数", "1至7月执行数",
+          "执行数(截至目前)"},
+         false},
+        {Column::actual,
+         "实际完成值",
+         {"完成值", "全年实际值", "实际值", "全年实际完成值", "实际完成情况", "完成情况", "全年完成值", "全年完成情况",
+          "指标完成情况", "截至目前完成值", "目前完成值", "累计完成值", "1-7月完成值", "1至7月完成值",
+          "完成值(截至目前)", "截至7月底完成值", "截至7月末完成值"},
+         false},
         {Column::score, "得分", {"自评得分", "评价得分"}, false},
-        {Column::deviation, "偏差原因分析及改进措施", {"未完成原因分析", "偏差原因分析", "偏差原因", "未完成原因分析及改进措施"}, false},
+        {Column::deviation,
+         "偏差原因分析及改进措施",
+         {"未完成原因分析", "偏差原因分析", "偏差原因", "未完成原因分析及改进措施"},
+         false},
     };
     return k_specs;
 }
@@ -77,6 +92,17 @@ std::optional<Column> match_header(std::string_view header) {
         if (key == name) return column;
     }
     return std::nullopt;
+}
+
+bool is_weak_header(std::string_view header) {
+    // An explicit table: each is one column's name that, on a header naming that column otherwise too, is
+    // something else.
+    static const std::string k_weak[] = {header_key("备注"), header_key("单位名称")};
+    const std::string key = header_key(header);
+    for (const auto& weak : k_weak) {
+        if (key == weak) return true;
+    }
+    return false;
 }
 
 std::string money_unit_in(std::string_view text) {

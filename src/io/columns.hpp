@@ -29,6 +29,11 @@ const std::vector<ColumnSpec>& column_specs();
 /// dropping a trailing unit such as "（万元）". Returns nullopt for unknown headers.
 std::optional<Column> match_header(std::string_view header);
 
+/// True for a header name its column takes only when no other of the column's names is on the header row:
+/// 备注 (the seed's weight column, but remarks beside a 分值 column), 单位名称 (the project's name beside no
+/// 项目名称, the department's beside one).
+bool is_weak_header(std::string_view header);
+
 /// How many of the fields of `line`, split at `separator`, name a column (match_header): a header line typed
 /// with the wrong separator, or one of a text file sniffed for a table, has three or more.
 int header_names_in(std::string_view line, std::string_view separator);
@@ -39,6 +44,7 @@ std::string money_unit_in(std::string_view text);
 /// Which physical column (0-based) holds each canonical column, or -1.
 struct ColumnMap {
     std::array<int, k_column_count> index{};
+    std::array<bool, k_column_count> weak{};  ///< the column's header is_weak_header(): another name replaces it
     ColumnMap() { index.fill(-1); }
     [[nodiscard]] int operator[](Column c) const { return index[static_cast<std::size_t>(c)]; }
     [[nodiscard]] bool has(Column c) const { return (*this)[c] >= 0; }

@@ -20,16 +20,19 @@ bool row_empty(const RawRow& row) {
     return std::all_of(row.cells.begin(), row.cells.end(), [](std::string_view c) { return util::is_blank(c); });
 }
 
-// Columns a row's cells name, by physical index.
+// Columns a row's cells name, by physical index: the first cell naming a column, unless it names it by a weak
+// name (is_weak_header) and a later one by another (单位名称 then 项目名称; 备注 then 分值).
 ColumnMap header_matches(const RawRow& row, int& count) {
     ColumnMap map;
     count = 0;
     for (std::size_t i = 0; i < row.cells.size(); ++i) {
         const auto col = match_header(row.cells[i]);
-        if (col && !map.has(*col)) {
-            map.at(*col) = static_cast<int>(i);
-            ++count;
-        }
+        if (!col) continue;
+        const auto c = static_cast<std::size_t>(*col);
+        if (map.has(*col) && !(map.weak[c] && !is_weak_header(row.cells[i]))) continue;
+        if (!map.has(*col)) ++count;
+        map.at(*col) = static_cast<int>(i);
+        map.weak[c] = is_weak_header(row.cells[i]);
     }
     return map;
 }
@@ -50,6 +53,51 @@ bool is_total_label(std::string_view text) {
     if (!util::starts_with(head, "合") && !util::starts_with(head, "总") && !util::starts_with(head, "小")) return false;
     const std::string t = util::strip_spaces(util::fold(text));
     return t == "合计" || t == "总计" || t == "总分" || t == "小计" || t == "合计分值";
+}
+
+// Labels that open a line of the form rather than a project: a signature line below the table (单位负责人：张三
+// 填表人：李四 联系电话：…), a note (注：1.指标值类型填写…). Each is followed by a colon in such a line.
+constexpr std::string_view k_note_labels[] = {
+    "注",     "说明",     "备注",     "填表说明", "填报说明", "单位负责人", "财务负责人",   "项目负责人", "部门负责人",
+    "负责人", "填表人",   "填报人",   "制表人",   "审核人",   "复核人",     "经办人",       "联系人",     "联系电话",
+    "电话",   "填表日期", "填报日期", "制表日期", "日期",     "单位盖章",   "单位（盖章）",
+};
+
+// True when `text` (a row's first non-empty cell) is a label of k_note_labels then a colon (注 also before a
+// numbered list: 注1.).
+bool is_note_label(std::string_view text) {
+    const std::string_view t = util::trim_view(text);
+    // Most first cells are a code or an indicator level: no colon where a label's would be, and no 注.
+    const std::string_view head = t.substr(0, 3 * 7);
+    if (head.find("：") == std::string_view::npos && head.find(':') == std::string_view::npos &&
+        !util::starts_with(t, "注"))
+        return false;
+    for (const std::string_view label : k_note_labels) {
+        if (!util::starts_with(t, label)) continue;
+        const std::string_view rest = util::trim_view(t.substr(label.size()));
+        if (util::starts_with(rest, "：") || util::starts_with(rest, ":")) return true;
+        if (label == "注" && !rest.empty() && rest[0] >= '0' && rest[0] <= '9') return true;
+    }
+    return false;
+}
+
+// True when `text` opens with a section number in Chinese numerals: 一、社会保障类, 十二．…, （三）….
+bool is_section_heading(std::string_view text) {
+    std::string_view t = util::trim_view(text);
+    const bool bracketed = util::starts_with(t, "（") || util::starts_with(t, "(");
+    if (bracketed) t.remove_prefix(util::starts_with(t, "（") ? std::string_view("（").size() : 1);
+    static constexpr std::string_view k_numerals = "一二三四五六七八九十";
+    constexpr std::size_t k_numeral = std::string_view("一").size();
+    std::size_t digits = 0;
+    while (digits < 3 * k_numeral && t.size() >= digits + k_numeral) {
+        const std::size_t at = k_numerals.find(t.substr(digits, k_numeral));
+        if (at == std::string_view::npos || at % k_numeral != 0) break;
+        digits += k_numeral;
+    }
+    if (digits == 0) return false;
+    const std::string_view after = t.substr(digits);
+    if (bracketed) return util::starts_with(after, "）") || util::starts_with(after, ")");
+    return util::starts_with(after, "、") || util::starts_with(after, "．") || util::starts_with(after, ".");
 }
 
 // A header typed with full-width commas ends up as one cell holding "单位代码，单位（专项）名称，…"; one saved
@@ -206,7 +254,11 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                 const ColumnMap map2 = header_matches(second, count2);
                 if (count2 >= 2) {
                     for (std::size_t c = 0; c < k_column_count; ++c) {
-                        if (map2.index[c] >= 0) m_columns.index[c] = map2.index[c];
+                        // The second row's name for a column, unless it is weak beside the first row's.
+                        if (map2.index[c] < 0 || (map2.weak[c] && m_columns.index[c] >= 0 && !m_columns.weak[c]))
+                            continue;
+                        m_columns.index[c] = map2.index[c];
+                        m_columns.weak[c] = map2.weak[c];
                     }
                     if (map2.has(Column::spent))
                         m_table.spent_header = util::trim(second.cells[static_cast<std::size_t>(map2[Column::spent])]);
@@ -240,11 +292,14 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
     for (const auto& spec : column_specs()) {
         // An actuals or progress file needs the project's name, and 三级指标 to place the values it gives per
         // indicator; one of project figures only (预算数, 1-7月执行数) is whole without it.
+        // And one that names indicators needs their values: 三级指标 without 实际完成值 (a header written
+        // otherwise, 实际完成情况 once) gave every indicator no actual, scored 0, without a word on the header.
         const bool required =
             kind == TableKind::targets
                 ? spec.required
                 : (spec.column == Column::name ||
-                   (spec.column == Column::level3 && (m_columns.has(Column::actual) || m_table.header_row == 0)));
+                   (spec.column == Column::level3 && (m_columns.has(Column::actual) || m_table.header_row == 0)) ||
+                   (spec.column == Column::actual && m_columns.has(Column::level3)));
         if (required && !m_columns.has(spec.column)) m_table.missing_columns.emplace_back(spec.canonical);
     }
     m_table.self_evaluation = m_columns.has(Column::actual) || m_columns.has(Column::score) ||
@@ -271,6 +326,25 @@ void TableProjectSource::indicator_key(const RawRow& row, std::string& key) cons
 bool TableProjectSource::repeats_first_indicator(const RawRow& row) {
     indicator_key(row, m_key);
     return m_key == m_first_indicator;
+}
+
+bool TableProjectSource::differs_from(const Cell& cell, const RawRow& row, Column c) {
+    if (cell.empty() || util::is_blank(raw_at(row, c))) return false;
+    fill_cell(m_gap, row, c);
+    return m_gap.text != cell.text;
+}
+
+bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const {
+    // Such a line names no indicator (most rows do: they are answered here, at the cost of three tests).
+    if (!util::is_blank(raw_at(row, Column::level3)) || !util::is_blank(raw_at(row, Column::target)) ||
+        !util::is_blank(raw_at(row, Column::weight)))
+        return false;
+    if (is_note_label(row.cells[first])) return true;
+    if (!is_section_heading(row.cells[first])) return false;
+    for (std::size_t j = first + 1; j < row.cells.size(); ++j) {
+        if (!util::is_blank(row.cells[j])) return false;  // a heading stands alone on its row
+    }
+    return true;
 }
 
 std::string_view TableProjectSource::raw_at(const RawRow& row, Column c) const {
@@ -502,18 +576,17 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
                 break;
             }
         }
-        if (row_empty(row)) continue;
+        // A signature line, a note or a section heading between or below the projects is no project's.
+        // The row's first non-empty cell: none on an empty row; a total row's label; a note's.
+        std::size_t first = 0;
+        while (first < row.cells.size() && util::is_blank(row.cells[first])) ++first;
+        if (first == row.cells.size() || is_note_row(row, first)) continue;
         // Most rows (merged-cell exports) leave 单位代码 and 名称 blank: read them as cells only when not.
         const bool names_project = !util::is_blank(raw_at(row, Column::code)) || !util::is_blank(raw_at(row, Column::name));
         const bool need_cells = names_project || !started;  // a project's first row keeps their places
         const Cell& code = read_or_clear(m_code, row, Column::code, need_cells);
         const Cell& name = read_or_clear(m_name, row, Column::name, need_cells);
-        const bool is_total = !row.cells.empty() && [&] {
-            for (const auto& c : row.cells) {
-                if (!util::is_blank(c)) return is_total_label(c);
-            }
-            return false;
-        }();
+        const bool is_total = is_total_label(row.cells[first]);
         if (is_total && !started && !m_seen_project) {
             // Above every project: not a project of its own (it used to become one named 合计).
             m_leading_totals.push_back(row);
@@ -525,7 +598,13 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         const bool other_name = !name.empty() && name.text != out.name.text;
         const bool other_code = !code.empty() && code.text != out.code.text &&
                                 !(out.code.empty() && !name.empty() && name.text == out.name.text);
-        const bool new_project = names_project && !is_total && (!started || other_name || other_code);
+        // The project's code with no name beside it, but its own 资金总额 or 绩效目标, unlike the project's: the
+        // next project of the same unit, its name left out (it was merged into the one above: its funds and
+        // indicators counted there, and no project-name-missing).
+        const bool own_cells =
+            started && !other_code && name.empty() && !code.empty() && !is_total &&
+            (differs_from(out.funds, row, Column::funds) || differs_from(out.goal, row, Column::goal));
+        const bool new_project = names_project && !is_total && (!started || other_name || other_code || own_cells);
         // The same project pasted again below itself: named with its funds, starting over at its first
         // indicator. Read as its own project, marked, rather than as one project of twice the indicators
         // (weights adding to 180, every indicator a duplicate).

@@ -801,27 +801,8 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
                                             std::string_view(r.entry->id) != "actual-unmatched";
                                  }),
                   active->end());
-    // 2. Actuals from a separate file (score --actuals), loaded once and joined onto every table.
-    std::optional<io::ActualsIndex> actuals;
-    if (!options.actuals_path.empty()) {
-        auto loaded_actuals = io::ActualsIndex::load(options.actuals_path, options.read, *rules, options.monitor);
-        if (!loaded_actuals) {
-            err << "perf-check: " << loaded_actuals.error().render(options.lang) << '\n';
-            return k_exit_failed;
-        }
-        actuals = std::move(*loaded_actuals);
-        // Values to date for a period the date disagrees with: every project's "behind" would be wrong unsaid.
-        if (options.monitor) {
-            if (const auto as_of = monitor::parse_date(options.as_of)) {
-                const std::string said = monitor::as_of_disagreement(
-                    actuals->spent_header(), *as_of, options.as_of_given,
-                    monitor::year_in_name(std::filesystem::path(actuals->file()).filename().string()));
-                if (!said.empty()) err << "perf-check: " << Error{said, actuals->file()}.render(options.lang) << '\n';
-            }
-        }
-    }
-    // 3. Outputs, opened before reading so that a path that cannot be written stops the run at once;
-    // none may be a file the run reads (opening it would empty it) or another output.
+    // 2. No output may be a file the run reads (opening it would empty it) or another output: said before
+    // anything is read, so that this is the answer whatever else is wrong with the inputs.
     {
         std::vector<std::string> reports;
         for (const auto& target : options.reports) reports.push_back(target.path);
@@ -850,6 +831,26 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_failed;
         }
     }
+    // 3. Actuals from a separate file (score --actuals), loaded once and joined onto every table.
+    std::optional<io::ActualsIndex> actuals;
+    if (!options.actuals_path.empty()) {
+        auto loaded_actuals = io::ActualsIndex::load(options.actuals_path, options.read, *rules, options.monitor);
+        if (!loaded_actuals) {
+            err << "perf-check: " << loaded_actuals.error().render(options.lang) << '\n';
+            return k_exit_failed;
+        }
+        actuals = std::move(*loaded_actuals);
+        // Values to date for a period the date disagrees with: every project's "behind" would be wrong unsaid.
+        if (options.monitor) {
+            if (const auto as_of = monitor::parse_date(options.as_of)) {
+                const std::string said = monitor::as_of_disagreement(
+                    actuals->spent_header(), *as_of, options.as_of_given,
+                    monitor::year_in_name(std::filesystem::path(actuals->file()).filename().string()));
+                if (!said.empty()) err << "perf-check: " << Error{said, actuals->file()}.render(options.lang) << '\n';
+            }
+        }
+    }
+    // 4. Outputs, opened before reading so that a path that cannot be written stops the run at once.
     struct Output {
         std::unique_ptr<Reporter> reporter;
         std::unique_ptr<std::ofstream> file;
@@ -908,7 +909,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     std::vector<ReportStream*> stream_ptrs;
     for (const auto& s : streams) stream_ptrs.push_back(s.get());
-    // 4. Read, check (and score) every input into one sorted report.
+    // 5. Read, check (and score) every input into one sorted report.
     Report report = check_inputs(options, *rules, *active, actuals ? &*actuals : nullptr, stream_ptrs);
     if (!streams.empty()) {
         for (auto& s : streams) s->finish(report);
@@ -942,7 +943,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             const auto result = report::apply_baseline(report, *baseline);
             report::write_baseline_result(result, options.lang, err);
         }
-        // 5. Render every requested output.
+        // 6. Render every requested output.
         for (const auto& o : outputs) o.reporter->write(report, *o.stream);
     }
     for (const auto& f : report.files) {

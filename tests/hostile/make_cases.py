@@ -79,6 +79,11 @@ def main():
     write("truncated-utf8.csv", seed.rstrip(b"\r\n") + b"\xe4\xbd")
     write("mixed-encoding.csv", header + first + b"\r\n" + first.decode("utf-8").encode("gb18030") + b"\r\n")
     write("unterminated-quote.csv", header + first + b"\r\n" + b'301002,"never closed,1,2\r\nx,y\r\n')
+    # A progress file and an actuals file with their own headers (a target table is neither: it lacks 实际完成值).
+    write("progress-unterminated-quote.csv",
+          "单位代码,项目名称,三级指标,截至目前完成值,预算数,1-7月执行数\n301001,部分军退人员岗位补贴资金,,,842.07,252.62\n"
+          "301001,部分军退人员岗位补贴资金,享受补贴人数,78,,\n" '301001,"never closed,1,2\nx,y\n')
+    write("actuals-header-only.csv", "单位代码,项目名称,三级指标,实际完成值,得分,偏差原因分析及改进措施,全年预算数,全年执行数\n")
     write("nul-byte.csv", header + first.replace(b"842.07", b"842\x0007", 1) + b"\r\n")
     write("cr-only.csv", seed.replace(b"\r\n", b"\r"))
     tokens = ["1e308", "-0", "NaN", "９９９", '"1,2,3"', "1e3"]

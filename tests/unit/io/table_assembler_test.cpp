@@ -493,6 +493,90 @@ TEST_CASE("assembler: a blank code or name on a later row does not start a proje
     CHECK(t.projects[3].name.text.empty());
 }
 
+TEST_CASE("assembler: the project's code without a name, beside funds or a goal of its own, starts a project",
+          "[assembler]") {
+    // A review found a project whose name was left out merged into the one above, its 4,500万元 counted there (and
+    // missing from the key-evaluation list), with no project-name-missing.
+    const Table t = read_table(k_header +
+                               "301001,养老补助,100,目标甲,产出指标,数量指标,人数,800,,视情况扣分,人,≥,50分\n"
+                               // The same code and funds on a later row: the same project (an unmerged export).
+                               "301001,,100,,,质量指标,合格率,95,,视情况扣分,%,≥,40分\n"
+                               "301001,,4500,目标乙,产出指标,数量指标,户数,600,,视情况扣分,户,≥,50分\n"
+                               ",,,,,质量指标,合格率,95,,视情况扣分,%,≥,40分\n"
+                               // Only the goal differs: another project too.
+                               "301001,,,目标丙,产出指标,数量指标,次数,6,,视情况扣分,次,≥,90分\n");
+    REQUIRE(t.projects.size() == 3);
+    CHECK(t.projects[0].name.text == "养老补助");
+    CHECK(t.projects[0].indicators.size() == 2);
+    CHECK(t.projects[0].funds_wan == dec("100"));
+    CHECK(t.projects[1].name.text.empty());
+    CHECK(t.projects[1].code.text == "301001");
+    CHECK(t.projects[1].first_row == 4);
+    CHECK(t.projects[1].funds_wan == dec("4500"));
+    CHECK(t.projects[1].indicators.size() == 2);
+    CHECK(t.projects[2].goal.text == "目标丙");
+    CHECK(t.projects[2].first_row == 6);
+}
+
+TEST_CASE("assembler: signature lines, notes and section headings belong to no project", "[assembler]") {
+    // A review found each such row read as a project of its own (单位负责人：张三 a project with a dozen errors).
+    const std::string first = "301001,养老补助,100,目标甲,产出指标,数量指标,人数,800,,视情况扣分,人,≥,90分\n";
+    const std::string second = "301002,医疗救助,50,目标乙,产出指标,数量指标,人次,300,,视情况扣分,人次,≥,90分\n";
+    const Table t = read_table(k_header + "一、社会保障类,,,,,,,,,,,,\n" + first + "（二）医疗类\n" + second +
+                               "注：1.指标值类型填写≥、≤、=或定性；2.分值合计90分。,,,,,,,,,,,,\n"
+                               "注1.金额单位为万元\n"
+                               "单位负责人：张三,,填表人：李四,,联系电话：0734-1234567,,,,,,,,\n"
+                               "填报日期:2024年1月5日\n");
+    REQUIRE(t.projects.size() == 2);
+    CHECK(t.projects[0].name.text == "养老补助");
+    CHECK(t.projects[0].indicators.size() == 1);
+    CHECK(t.projects[1].name.text == "医疗救助");
+    CHECK(t.projects[1].indicators.size() == 1);
+    CHECK(t.projects[1].last_row == 5);
+    // What only looks like one is read as written: a project named 注…, a numbered heading with more on its
+    // row, and a line with a colon that names an indicator.
+    const Table kept =
+        read_table(k_header + "301003,注册登记补助,10,目标,产出指标,数量指标,户数,5,,视情况扣分,户,≥,90分\n" +
+                   "一、社会保障类,项目丁,20,目标,产出指标,数量指标,户数,5,,视情况扣分,户,≥,90分\n" +
+                   "说明：另列,,,,产出指标,质量指标,合格率,95,,视情况扣分,%,≥,10分\n");
+    REQUIRE(kept.projects.size() == 3);
+    CHECK(kept.projects[0].name.text == "注册登记补助");
+    CHECK(kept.projects[1].code.text == "一、社会保障类");
+    CHECK(kept.projects[2].code.text == "说明:另列");  // folded
+}
+
+TEST_CASE("assembler: 单位名称 and 备注 yield to 项目名称 and 分值 on the same header", "[assembler]") {
+    // A review found the department's name read as every project's (four projects one, weights adding to 360),
+    // and remarks read as weights (25 bad cells), because the first matching column won.
+    const std::string header =
+        "单位代码,单位名称,项目名称,资金总额,实施期绩效目标,一级指标,二级指标,三级指标,指标值,评（扣分标准）,度量单位,"
+        "指标值类型,备注,分值\n";
+    const Table t =
+        read_table(header +
+                   "301001,人社局,养老补助,100,目标,产出指标,数量指标,人数,800,视情况扣分,人,≥,已沟通,90分\n"
+                   "301001,人社局,医疗救助,50,目标,产出指标,数量指标,人次,300,视情况扣分,人次,≥,,90分\n");
+    REQUIRE(t.projects.size() == 2);
+    CHECK(t.projects[0].name.text == "养老补助");
+    CHECK(t.projects[1].name.text == "医疗救助");
+    REQUIRE(t.projects[0].indicators.size() == 1);
+    CHECK(t.projects[0].indicators[0].weight.text == "90分");
+    // In the other order too; and alone each still names its column.
+    const Table reversed = read_table(
+        "单位代码,项目名称,单位名称,资金总额,实施期绩效目标,一级指标,二级指标,三级指标,指标值,评（扣分标准）,度量单位,"
+        "指标值类型,分值,备注\n"
+        "301001,养老补助,人社局,100,目标,产出指标,数量指标,人数,800,视情况扣分,人,≥,90分,已沟通\n");
+    REQUIRE(reversed.projects.size() == 1);
+    CHECK(reversed.projects[0].name.text == "养老补助");
+    CHECK(reversed.projects[0].indicators[0].weight.text == "90分");
+    const Table alone = read_table(
+        "单位代码,单位名称,资金总额,实施期绩效目标,一级指标,二级指标,三级指标,指标值,评（扣分标准）,度量单位,"
+        "指标值类型,备注\n"
+        "301001,养老补助,100,目标,产出指标,数量指标,人数,800,视情况扣分,人,≥,90分\n");
+    REQUIRE(alone.projects.size() == 1);
+    CHECK(alone.projects[0].name.text == "养老补助");
+    CHECK(alone.projects[0].indicators[0].weight.text == "90分");
+}
+
 TEST_CASE("assembler: project cells written on a later row fill gaps", "[assembler]") {
     const Table t = read_table(k_header +
                                "301001,项目,,,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"

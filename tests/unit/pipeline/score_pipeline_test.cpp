@@ -247,6 +247,38 @@ TEST_CASE("scoring never gives a silent zero: no actual column, or an actuals fi
     CHECK_THAT(loaded.error().message, Catch::Contains("no rows below the header"));
 }
 
+TEST_CASE("an actuals file that names indicators without a value column is refused; its usual headers are read",
+          "[pipeline][score][actuals]") {
+    // A review found a header of 实际完成情况 not read, every indicator then scored 0 as "no actual" (totals 10
+    // instead of 96) with no word on the header.
+    const std::string sample = test::slurp(test::source_path("samples/self-eval/actuals-2024.csv"));
+    test::TempDir dir;
+    const auto with_header = [&](const std::string& name) {
+        std::string text = sample;
+        text.replace(text.find("实际完成值"), std::string("实际完成值").size(), name);
+        return dir.write(name + ".csv", text);
+    };
+    const Report expected = score("samples/self-eval/targets-2024.csv", "samples/self-eval/actuals-2024.csv");
+    REQUIRE_FALSE(expected.scores.empty());
+    for (const std::string name : {"实际完成情况", "完成情况", "全年完成值"}) {
+        INFO(name);
+        const Report r = score("samples/self-eval/targets-2024.csv", with_header(name));
+        REQUIRE(r.scores.size() == expected.scores.size());
+        for (std::size_t i = 0; i < r.scores.size(); ++i) CHECK(r.scores[i].total == expected.scores[i].total);
+    }
+    RunOptions opts;
+    for (const bool progress : {false, true}) {
+        auto loaded = io::ActualsIndex::load(with_header("情况说明"), opts.read, config::default_rule_set(), progress);
+        REQUIRE_FALSE(loaded);
+        CHECK_THAT(loaded.error().message, Catch::Contains("lacks the columns 实际完成值") &&
+                                               Catch::Contains(progress ? "进度文件" : "实际完成值文件"));
+    }
+    // Project figures alone (预算数, 执行数; no 三级指标) need no value column.
+    const std::string figures = dir.write(
+        "figures.csv", "单位代码,项目名称,全年预算数,全年执行数\n301001,部分军退人员岗位补贴资金,842.07,855\n");
+    CHECK(io::ActualsIndex::load(figures, opts.read, config::default_rule_set()));
+}
+
 TEST_CASE("a table with a header and no project rows is an error naming the header row", "[pipeline]") {
     test::TempDir dir;
     const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
