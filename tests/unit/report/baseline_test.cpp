@@ -129,6 +129,28 @@ TEST_CASE("baseline: fixing one problem reports it as fixed and nothing new", "[
                             k_seed_p2 + " " + k_timing + "\n");
 }
 
+TEST_CASE("baseline: files not checked in this run fix nothing", "[report][baseline]") {
+    // A review found a baseline of several files, used on one, listing every other file's findings as fixed.
+    const std::string seed = test::slurp(test::source_path("samples/targets-2024.csv"));
+    test::TempDir dir;
+    const std::string one = dir.write("targets-2024.csv", seed);
+    const std::string other = dir.write("other-2024.csv", seed);
+    const auto b = baseline_of(test::pipeline_report({one, other}));
+    Report only_one = test::pipeline_report({one});
+    REQUIRE_FALSE(only_one.findings.empty());
+    const auto result = report::apply_baseline(only_one, b);
+    CHECK(only_one.findings.empty());
+    CHECK(result.fixed.empty());
+    // The file checked again with a problem fixed: that one is fixed, still none of the other file's.
+    const std::string broken_line = ",视情况，扣分，扣完为止,每月按时发放,定性,15分";
+    REQUIRE(seed.find(broken_line) != std::string::npos);
+    dir.write("targets-2024.csv", util::replace_all(seed, broken_line, ",视情况，扣分，扣完为止,月,定性,15分"));
+    Report fixed_one = test::pipeline_report({one});
+    const auto fixed = report::apply_baseline(fixed_one, b);
+    REQUIRE(fixed.fixed.size() == 1);
+    CHECK(fixed.fixed[0].key.file == "targets-2024.csv");
+}
+
 TEST_CASE("baseline: a broken file is an error with its location, never an empty baseline", "[report][baseline]") {
     const auto syntax = report::parse_baseline("{\n  \"version\": 1,\n  \"entries\": [\n}", "b.json");
     REQUIRE_FALSE(syntax);
