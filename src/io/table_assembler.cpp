@@ -100,6 +100,16 @@ bool is_section_heading(std::string_view text) {
     return util::starts_with(after, "、") || util::starts_with(after, "．") || util::starts_with(after, ".");
 }
 
+// Another cell of a header row naming the goal than the one `map` reads it from (实施期绩效目标 beside 年度绩效
+// 目标), or -1.
+int second_goal_column(const RawRow& row, const ColumnMap& map) {
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        if (static_cast<int>(i) != map[Column::goal] && match_header(row.cells[i]) == Column::goal)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
 // A header typed with full-width commas ends up as one cell holding "单位代码，单位（专项）名称，…"; one saved
 // with semicolons (Excel in a European locale) likewise. The separator, or "" when the row is no such header.
 std::string wrong_separator(const RawRow& row) {
@@ -236,6 +246,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
         const bool has_key = map.has(Column::level3) || map.has(Column::name) || map.has(Column::target);
         if (count >= 3 && has_key) {
             m_columns = map;
+            m_goal_second = second_goal_column(row, map);
             m_table.header_row = row.row;
             m_header_columns = named_columns(row);
             if (map.has(Column::spent))
@@ -264,6 +275,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                         m_table.spent_header = util::trim(second.cells[static_cast<std::size_t>(map2[Column::spent])]);
                     m_table.header_row = second.row;
                     m_header_columns = std::max(m_header_columns, named_columns(second));
+                    if (m_goal_second < 0) m_goal_second = second_goal_column(second, m_columns);
                 } else {
                     m_pending = std::move(second);
                     m_has_pending = true;
@@ -329,9 +341,9 @@ bool TableProjectSource::repeats_first_indicator(const RawRow& row) {
 }
 
 bool TableProjectSource::differs_from(const Cell& cell, const RawRow& row, Column c) {
-    if (cell.empty() || util::is_blank(raw_at(row, c))) return false;
+    if (cell.empty() || (util::is_blank(raw_at(row, c)) && !(c == Column::goal && m_goal_second >= 0))) return false;
     fill_cell(m_gap, row, c);
-    return m_gap.text != cell.text;
+    return !m_gap.empty() && m_gap.text != cell.text;
 }
 
 bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const {
@@ -374,12 +386,19 @@ TableProjectSource::RowPlace TableProjectSource::place_of(const RawRow& row) {
 }
 
 void TableProjectSource::fill_cell(Cell& cell, const RawRow& row, Column c) const {
-    fill_cell_at(cell, row, c, place_of(row));
+    const RowPlace place = place_of(row);
+    fill_cell_at(cell, row, c, place);
+    // 实施期绩效目标 and 年度绩效目标 side by side, one left empty: the goal is the other's.
+    if (c == Column::goal && m_goal_second >= 0 && cell.empty()) fill_cell_from(cell, row, m_goal_second, place);
 }
 
 // Inline in add_row's loop over the twelve cells of an indicator (a call per cell cost more than its
 // place; callgrind).
 inline void TableProjectSource::fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place) const {
+    fill_cell_from(cell, row, m_columns[c], place);
+}
+
+inline void TableProjectSource::fill_cell_from(Cell& cell, const RawRow& row, int idx, RowPlace place) const {
     // Cells of the table being checked leave the file empty: it is the project's file, and every
     // finding and score takes it from there. Cells of a separate actuals file must name theirs.
     if (m_kind == TableKind::actuals)
@@ -390,7 +409,6 @@ inline void TableProjectSource::fill_cell_at(Cell& cell, const RawRow& row, Colu
     cell.loc.row = place.row;
     cell.loc.sheet_row = place.sheet_row;
     cell.filled = false;
-    const int idx = m_columns[c];
     cell.loc.column = idx < 0 ? 0 : idx + 1;
     if (idx >= 0 && static_cast<std::size_t>(idx) < row.cells.size()) {
         const auto at = static_cast<std::size_t>(idx);

@@ -101,6 +101,8 @@ private:
     [[nodiscard]] static RowPlace place_of(const RawRow& row);
     /// fill_cell() with the row's place worked out once for all its cells (add_row fills twelve).
     void fill_cell_at(Cell& cell, const RawRow& row, Column c, RowPlace place) const;
+    /// fill_cell_at() from the physical column `idx` (-1: none).
+    void fill_cell_from(Cell& cell, const RawRow& row, int idx, RowPlace place) const;
     /// `cell` filled from the row when `read`, else only emptied (its text and raw).
     const Cell& read_or_clear(Cell& cell, const RawRow& row, Column c, bool read) const;
     /// True when column `c` of `row` is filled and says other than `cell`, which is filled too.
@@ -150,6 +152,9 @@ private:
     Cell m_code;
     Cell m_name;
     Cell m_gap;
+    /// A second column of the header naming the goal (实施期绩效目标 and 年度绩效目标): read where the first is
+    /// blank. -1 when there is none.
+    int m_goal_second = -1;
     bool m_has_pending = false;
     int m_pending_repeats = 0;  ///< the pending row starts the project above again (Project::repeats_row)
     /// 一级/二级/三级 of the current project's first row, as written: a later row naming the project with

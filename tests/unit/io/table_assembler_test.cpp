@@ -577,6 +577,28 @@ TEST_CASE("assembler: 单位名称 and 备注 yield to 项目名称 and 分值 o
     CHECK(alone.projects[0].indicators[0].weight.text == "90分");
 }
 
+TEST_CASE("assembler: of 实施期绩效目标 and 年度绩效目标, the goal is the one filled", "[assembler]") {
+    // A review found 年度绩效目标 filled and 实施期绩效目标 blank give goal-missing on every project.
+    const std::string header =
+        "单位代码,单位（专项）名称,资金总额,实施期绩效目标,年度绩效目标,一级指标,二级指标,三级指标,指标值,"
+        "评（扣分标准）,"
+        "度量单位,指标值类型,分值\n";
+    const Table t = read_table(header +
+                               "301001,甲,100,,年度目标甲,产出指标,数量指标,人数,800,视情况扣分,人,≥,90分\n"
+                               "301002,乙,100,实施期目标乙,,产出指标,数量指标,人数,800,视情况扣分,人,≥,90分\n"
+                               "301003,丙,100,实施期目标丙,年度目标丙,产出指标,数量指标,人数,800,视情况扣分,人,≥,90分\n"
+                               // On a later row of the project, as any project cell.
+                               "301004,丁,100,,,产出指标,数量指标,人数,800,视情况扣分,人,≥,50分\n"
+                               ",,,,年度目标丁,,质量指标,合格率,95,视情况扣分,%,≥,40分\n");
+    REQUIRE(t.projects.size() == 4);
+    CHECK(t.projects[0].goal.text == "年度目标甲");
+    CHECK(t.projects[0].goal.loc.column == 5);
+    CHECK(t.projects[1].goal.text == "实施期目标乙");
+    CHECK(t.projects[2].goal.text == "实施期目标丙");
+    CHECK(t.projects[3].goal.text == "年度目标丁");
+    CHECK(t.projects[3].goal.loc.row == 6);
+}
+
 TEST_CASE("assembler: project cells written on a later row fill gaps", "[assembler]") {
     const Table t = read_table(k_header +
                                "301001,项目,,,产出指标,数量指标,人数,10,,视情况扣分,人,≥,50分\n"
