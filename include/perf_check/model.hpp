@@ -82,6 +82,7 @@ struct CellProblem {
     int fields = 0;          ///< extra_fields: the row's fields up to its last non-empty one
     int header_columns = 0;  ///< extra_fields: the header's columns up to its last named one
     char separator = ',';    ///< extra_fields: the file's field separator
+    std::string expected_en{};  ///< type: `expected` in English (messages in English fall back to `expected`)
 };
 
 /// One indicator row (三级指标) with its parents filled down. The table reader refills indicators in

@@ -430,6 +430,7 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     if (!ind.type.empty() && stated == Comparator::none && !rules.is_placeholder(ind.type.text) &&
         !says_quantitative(ind.type.text)) {
         ind.problems.push_back({"指标值类型", ind.type, "≥ ≤ > < =、定性，或 定量（比较符写在指标值中）"});
+        ind.problems.back().expected_en = "≥ ≤ > < =, 定性 (qualitative), or 定量 (with the comparator in the target)";
     }
     if (ind.value.unit.empty() && !rules.is_placeholder(ind.unit.text)) {
         ind.value.unit = canonical_unit(ind.unit.text);
@@ -456,6 +457,7 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
         ind.weight_points = read_weight(ind.weight.text);
         if (!ind.weight_points) {
             ind.problems.push_back({"备注（分值）", ind.weight, "分值数字，如“20分”或“20”"});
+            ind.problems.back().expected_en = "a weight in points, such as “20分” or “20”";
             return;
         }
         // "-5分" or "200分" read as numbers, but no indicator can weigh less than nothing or more than
@@ -465,6 +467,7 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
         if (most <= Decimal{}) most = rules.weight_total;
         if (*ind.weight_points < Decimal{} || *ind.weight_points > most) {
             ind.problems.push_back({"备注（分值）", ind.weight, "0 到 " + most.str() + " 之间的分值"});
+            ind.problems.back().expected_en = "a weight between 0 and " + most.str() + " points";
             ind.weight_points.reset();
         }
     }

@@ -74,14 +74,15 @@ private:
         const std::string held_zh = f.value.empty() ? std::string("为空") : "填写的是“" + f.value + "”";
         const std::string held_en = f.value.empty() ? std::string("is empty") : "holds “" + f.value + "”";
         f.message.zh = fmt::format("{}“{}”列{}，无法读作{}。", where_zh, problem.column, held_zh, problem.expected);
+        const std::string& expected_en = problem.expected_en.empty() ? problem.expected : problem.expected_en;
         f.message.en = fmt::format("The “{}” cell of {} {}, which cannot be read as the column's type (expected: {}).",
-                                   problem.column, where_en, held_en, problem.expected);
+                                   problem.column, where_en, held_en, expected_en);
         f.hint.zh = fmt::format(
             "把这个单元格改为{}，去掉多余的文字和符号；需要说明的内容请写在“指标值内容”等文字列中。", problem.expected);
         f.hint.en = fmt::format(
             "Rewrite the cell as {}, without extra words or signs; put explanations in a text "
             "column such as 指标值内容.",
-            problem.expected);
+            expected_en);
         sink.add(std::move(f));
     }
 

@@ -26,7 +26,10 @@ TEST_CASE("bad-cell reports an unreadable weight at its cell", "[bad-cell]") {
     CHECK(f.indicator == "产出指标/数量指标/享受补贴人数");
     CHECK_THAT(f.message.zh,
                Catch::StartsWith("项目“部分军退人员岗位补贴资金”中指标“享受补贴人数”（产出指标/数量指标）的“"));
-    CHECK_THAT(f.message.zh, Catch::Contains("列填写的是“二十分”，无法读作"));
+    CHECK_THAT(f.message.zh, Catch::Contains("列填写的是“二十分”，无法读作分值数字，如“20分”或“20”。"));
+    // In English throughout (a review found the expected type left in Chinese in both message and fix).
+    CHECK_THAT(f.message.en, Catch::EndsWith("(expected: a weight in points, such as “20分” or “20”)."));
+    CHECK_THAT(f.hint.en, Catch::StartsWith("Rewrite the cell as a weight in points, such as “20分” or “20”, "));
 }
 
 TEST_CASE("bad-cell reports project-level problems", "[bad-cell]") {
