@@ -58,6 +58,11 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
         auto more = (*source)->next(p);
         if (!more) return more.error();
         if (!*more) break;
+        // A placeholder row (三级指标 无, and no value) gives nothing to join: not an actual that matched
+        // nothing (a review found the self-evaluation's own 无 rows, used as actuals, reported as errors).
+        std::erase_if(p.indicators, [&](const Indicator& ind) {
+            return rules.is_placeholder(ind.name.text) && (ind.actual.empty() || rules.is_placeholder(ind.actual.text));
+        });
         Key key{code_key(p.code), key_text(p.name)};
         auto [it, fresh] = index.m_projects.emplace(key, p);
         if (!fresh) {

@@ -161,7 +161,8 @@ int line_of(const std::string& text, std::size_t byte) {
 
 class JsonProjectSource final : public ProjectSource {
 public:
-    JsonProjectSource(json doc, std::string file, const RuleSet& rules) : m_doc(std::move(doc)), m_rules(rules) {
+    JsonProjectSource(json doc, std::string file, const RuleSet& rules, bool cells_name_file)
+        : m_doc(std::move(doc)), m_rules(rules), m_cells_name_file(cells_name_file) {
         m_table.file = std::move(file);
         m_table.sheet = m_doc.value("sheet", "");
         m_table.money_unit = model::money_unit_named(m_doc.value("money_unit", "万元"));
@@ -228,7 +229,9 @@ private:
         auto fill = [&](Cell& cell, const json& obj, Column col, int row) -> std::optional<Error> {
             const char* key = json_key(col);
             cell = Cell{};
-            // As in the CSV and XLSX readers, a table's cells leave the file to their project.
+            // As in the CSV and XLSX readers, a table's cells leave the file to their project; an actuals
+            // file's name theirs (its findings were placed in the target table, at cells it does not have).
+            if (m_cells_name_file) cell.loc.file = m_table.file;
             cell.loc.sheet = m_table.sheet;
             cell.loc.row = row;
             cell.loc.column = columns.value(key, 0);
@@ -273,13 +276,15 @@ private:
 
     json m_doc;
     const RuleSet& m_rules;
+    bool m_cells_name_file = false;  ///< an actuals or progress file: its cells name it (open_json_model)
     TableInfo m_table;
     std::size_t m_index = 0;
     model::GrandTotals m_grand_totals;
 };
 
 // The format checks of a parsed document, then the source over it.
-Expected<std::unique_ptr<ProjectSource>> check_and_open(json doc, const std::string& file, const RuleSet& rules) {
+Expected<std::unique_ptr<ProjectSource>> check_and_open(json doc, const std::string& file, const RuleSet& rules,
+                                                        bool cells_name_file) {
     if (!doc.is_object() || doc.value("format", "") != "perf-check-table") {
         return Error{
             "not a perf-check table: expected an object with \"format\": \"perf-check-table\" "
@@ -295,13 +300,14 @@ Expected<std::unique_ptr<ProjectSource>> check_and_open(json doc, const std::str
     if (!doc.contains("projects") || !doc["projects"].is_array()) {
         return Error{"\"projects\" must be an array", file};
     }
-    return std::unique_ptr<ProjectSource>(std::make_unique<JsonProjectSource>(std::move(doc), file, rules));
+    return std::unique_ptr<ProjectSource>(
+        std::make_unique<JsonProjectSource>(std::move(doc), file, rules, cells_name_file));
 }
 
 }  // namespace
 
 Expected<std::unique_ptr<ProjectSource>> open_json_model(std::unique_ptr<std::istream> in, const std::string& file,
-                                                         const RuleSet& rules) {
+                                                         const RuleSet& rules, bool cells_name_file) {
     std::ostringstream buf;
     buf << in->rdbuf();
     const std::string text = buf.str();
@@ -331,7 +337,7 @@ Expected<std::unique_ptr<ProjectSource>> open_json_model(std::unique_ptr<std::is
     }
     // value() throws on a key of another type ("version": "1"); report it like any other structure error.
     try {
-        return check_and_open(std::move(doc), file, rules);
+        return check_and_open(std::move(doc), file, rules, cells_name_file);
     } catch (const json::exception& e) {
         return Error{std::string("not a perf-check table: a value has the wrong type (") + e.what() + ")", file};
     }

@@ -27,8 +27,9 @@ private:
 };
 
 /// Reads a canonical JSON table. Structure errors (not this format, wrong types, unknown keys, nesting
-/// deeper than 64) are Errors naming the file and line.
+/// deeper than 64) are Errors naming the file and line. With `cells_name_file` (an actuals or progress file,
+/// joined onto another table's projects) every cell names this file; otherwise cells leave it to their project.
 Expected<std::unique_ptr<ProjectSource>> open_json_model(std::unique_ptr<std::istream> in, const std::string& file,
-                                                         const RuleSet& rules);
+                                                         const RuleSet& rules, bool cells_name_file = false);
 
 }  // namespace perf_check::io

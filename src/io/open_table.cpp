@@ -177,7 +177,7 @@ Expected<std::unique_ptr<ProjectSource>> open_table(const std::string& path, con
         in->seekg(0);
         return open_xlsx(path, options, rules);
     }
-    if (ext == ".json") return open_json_model(std::move(in), path, rules);
+    if (ext == ".json") return open_json_model(std::move(in), path, rules, options.kind == TableKind::actuals);
     return open_csv_stream(std::move(in), path, options, rules);
 }
 

@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <set>
+#include <sstream>
 #include <tuple>
 
 #include "config/rule_set_loader.hpp"
 #include "io/actuals_file.hpp"
+#include "io/json_model.hpp"
 #include "io/open_table.hpp"
 #include "pipeline/pipeline.hpp"
 #include "support/paths.hpp"
@@ -334,6 +336,40 @@ TEST_CASE("a target table without 三级指标 joins no actuals, and says so onc
 // The actuals index gathers a project written in two places of its file by moving the second place's
 // indicators out of the reader's project: the next project's cells must still be placed in the actuals
 // file (a reader that placed refilled cells once per slot left them in no file, session 37).
+TEST_CASE("an actuals file in canonical JSON places its cells in itself; its 无 rows join nothing and are not errors",
+          "[pipeline][score][actuals]") {
+    // A review found, with the self-evaluation converted to JSON as --actuals, its findings placed in the
+    // target table at cells it does not have, and its placeholder rows reported as unmatched actuals.
+    const RuleSet& rules = config::default_rule_set();
+    test::TempDir dir;
+    std::ostringstream json;
+    {
+        auto src = io::open_table(test::source_path("samples/self-eval/self-eval-2024.csv"), {}, rules);
+        REQUIRE(src);
+        io::JsonModelWriter writer(json, (*src)->table());
+        Project p;
+        while (*(*src)->next(p)) writer.add(p);
+        writer.finish();
+    }
+    const std::string actuals_path = dir.write("self-eval.json", json.str());
+    const Report r = score("samples/self-eval/targets-2024.csv", actuals_path);
+    const std::string target = test::source_path("samples/self-eval/targets-2024.csv");
+    int in_actuals = 0;
+    for (const auto& f : r.findings) {
+        INFO(f.rule << " " << f.loc.file << " " << f.loc.cell_ref());
+        CHECK(f.rule != "actual-unmatched");
+        if (f.rule == "score-out-of-band" || f.rule == "deviation-reason-missing") {
+            CHECK(f.loc.file == actuals_path);
+            ++in_actuals;
+        }
+    }
+    CHECK(in_actuals > 0);
+    // The same scores as the CSV actuals give.
+    const Report expected = score("samples/self-eval/targets-2024.csv", "samples/self-eval/actuals-2024.csv");
+    REQUIRE(r.scores.size() == expected.scores.size());
+    for (std::size_t i = 0; i < r.scores.size(); ++i) CHECK(r.scores[i].total == expected.scores[i].total);
+}
+
 TEST_CASE("actuals after a project repeated in the actuals file are placed in that file", "[pipeline][score]") {
     test::TempDir dir;
     const std::string header = "单位代码,单位（专项）名称,一级指标,二级指标,三级指标,指标值,实际完成值\n";
