@@ -455,7 +455,10 @@ private:
                 if (const auto num = number(p + 1); num && lit(num->end, U"名") != k_no) ranking = true;
             }
             if (m_s[p] == U'档') tiered = true;
-            if (any(p, {U"不得分"}) != k_no) zero_award = true;
+            if (any(p, {U"不得分", U"零分"}) != k_no) zero_award = true;
+            // A bare 0分 (未完成0分), not the end of another number.
+            if (m_s[p] == U'0' && (p == 0 || !(is_digit(m_s[p - 1]) || m_s[p - 1] == U'.')) && lit(p, U"0分") != k_no)
+                zero_award = true;
             if (m_s[p] == U'得' || m_s[p] == U'计' || m_s[p] == U'给' || m_s[p] == U'记') {
                 if (const auto num = number(p + 1); num && lit(num->end, U"分") != k_no) {
                     if (num->value > Decimal{}) {
@@ -633,9 +636,11 @@ private:
     }
 
     std::size_t r_all_or_nothing(std::size_t p, bool apply) {
-        const std::size_t e = any(p, {U"该项不得分", U"此项不得分", U"本项不得分", U"不得分", U"不计分", U"得0分",
-                                      U"得零分", U"计0分", U"计零分", U"记0分", U"得分为0", U"得分为零", U"为0分",
-                                      U"为零分", U"零分", U"不给分"});
+        std::size_t e =
+            any(p, {U"该项不得分", U"此项不得分", U"本项不得分", U"不得分", U"不计分", U"得0分", U"得零分", U"计0分",
+                    U"计零分", U"记0分", U"得分为0", U"得分为零", U"为0分", U"为零分", U"零分", U"不给分"});
+        // A bare 0分 after its condition (未完成0分), but not the end of another number (10分, 2.0分).
+        if (e == k_no && (p == 0 || !(is_digit(m_s[p - 1]) || m_s[p - 1] == U'.'))) e = lit(p, U"0分");
         if (e == k_no) return k_no;
         if (apply) {
             m_f.all_or_nothing = true;

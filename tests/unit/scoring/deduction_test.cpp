@@ -212,6 +212,23 @@ TEST_CASE("common: 未完成不得分", "[scoring][deduction]") {
     CHECK(canonical_form(f) == "all_or_nothing");
 }
 
+TEST_CASE("a bare 0分 after its condition is all-or-nothing; the 0 of another number is not", "[scoring][deduction]") {
+    // A review found 完成得满分，未完成0分 leave 未完成0分 not understood (未完成得0分 was).
+    for (const char* text : {"未完成0分", "完成得满分，未完成0分", "未完成零分"}) {
+        INFO(text);
+        const auto f = parse_deduction(text);
+        CHECK(f.all_or_nothing);
+        CHECK(f.unparsed.empty());
+    }
+    CHECK(canonical_form(parse_deduction("完成得满分，未完成0分")) == "full_if_met; all_or_nothing");
+    // One amount beside it, as beside 得0分: all-or-nothing, the amount named (not a tier table).
+    CHECK(canonical_form(parse_deduction("完成得10分，未完成0分")) ==
+          canonical_form(parse_deduction("完成得10分，未完成得0分")));
+    // 10分, 2.0分: the end of another number.
+    CHECK_FALSE(parse_deduction("每少1人扣10分").all_or_nothing);
+    CHECK_FALSE(parse_deduction("每少1人扣2.0分").all_or_nothing);
+}
+
 TEST_CASE("common: 完成得满分，未完成按比例扣分", "[scoring][deduction]") {
     const auto f = parse_deduction("完成得满分，未完成按比例扣分");
     CHECK(f.full_marks);
