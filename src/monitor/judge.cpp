@@ -156,12 +156,14 @@ Execution judge_execution(const Project& project, const Clock& clock, const Exec
     Execution e;
     // 预算数 is what monitoring measures against; a target table without it still has 资金总额, the
     // year's money for the project, which is the same figure unless the budget was adjusted.
+    // A 预算数 of 0 or less is none: 资金总额 stands in for it as for a blank one (a review found 预算数 0
+    // said "资金总额也无法读取" beside a readable 资金总额).
     e.budget = scoring::money_wan(project.budget, project.money_unit);
-    if (!e.budget && project.funds_wan) {
+    if (e.budget && *e.budget <= k_zero) e.budget.reset();
+    if (!e.budget && project.funds_wan && *project.funds_wan > k_zero) {
         e.budget = project.funds_wan;
         e.budget_from_funds = true;
     }
-    if (e.budget && *e.budget <= k_zero) e.budget.reset();
     e.budget_missing = !e.budget;
     e.spent = scoring::money_wan(project.spent, project.money_unit);
     e.spent_missing = !e.spent;

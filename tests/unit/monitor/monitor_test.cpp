@@ -203,6 +203,25 @@ TEST_CASE("analyse_project: missing data, a disabled rule, no as-of", "[monitor]
     CHECK(none.problems.empty());
 }
 
+TEST_CASE("analyse_project: a 预算数 of 0 is none, and 资金总额 stands in for it", "[monitor]") {
+    // A review found 预算数 0 said "缺少预算数，资金总额也无法读取" beside a readable 资金总额 of 842.07.
+    Project p = slow_project();
+    p.budget = test::cell("0", 5, 15);
+    const ProjectProgress zero = monitor::analyse_project(p, monitoring());
+    REQUIRE(zero.budget);
+    CHECK(*zero.budget == Decimal::from_raw(842070000));
+    CHECK(zero.budget_from_funds);
+    CHECK_FALSE(zero.data_missing);
+    REQUIRE(zero.execution_rate);
+    CHECK(zero.execution_rate->str() == "0.299999");
+    // With no 资金总额 either, it is missing, and said so.
+    p.funds = Cell{};
+    p.funds_wan.reset();
+    const ProjectProgress none = monitor::analyse_project(p, monitoring());
+    CHECK_FALSE(none.budget);
+    CHECK(none.data_missing);
+}
+
 TEST_CASE("analyse_project: spending above the budget is a problem of the project", "[monitor]") {
     // The finding came, but the report called the project 正常 and left it off the rectification list.
     RuleSet rs = monitoring();
