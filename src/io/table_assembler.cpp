@@ -58,9 +58,10 @@ bool is_total_label(std::string_view text) {
 // Labels that open a line of the form rather than a project: a signature line below the table (单位负责人：张三
 // 填表人：李四 联系电话：…), a note (注：1.指标值类型填写…). Each is followed by a colon in such a line.
 constexpr std::string_view k_note_labels[] = {
-    "注",     "说明",     "备注",     "填表说明", "填报说明", "单位负责人", "财务负责人",   "项目负责人", "部门负责人",
-    "负责人", "填表人",   "填报人",   "制表人",   "审核人",   "复核人",     "经办人",       "联系人",     "联系电话",
-    "电话",   "填表日期", "填报日期", "制表日期", "日期",     "单位盖章",   "单位（盖章）",
+    "注",         "说明",       "备注",     "填表说明",     "填报说明", "单位负责人", "财务负责人",
+    "项目负责人", "部门负责人", "负责人",   "填表人",       "填报人",   "制表人",     "审核人",
+    "复核人",     "经办人",     "联系人",   "联系电话",     "电话",     "填表日期",   "填报日期",
+    "制表日期",   "日期",       "单位盖章", "单位（盖章）", "填报单位", "填表单位",   "编制单位",
 };
 
 // True when `text` (a row's first non-empty cell) is a label of k_note_labels then a colon (注 also before a
@@ -306,6 +307,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
         // indicator; one of project figures only (预算数, 1-7月执行数) is whole without it.
         // And one that names indicators needs their values: 三级指标 without 实际完成值 (a header written
         // otherwise, 实际完成情况 once) gave every indicator no actual, scored 0, without a word on the header.
+        // (A file of 得分 alone is refused too: every indicator would be scored 0 as having no actual.)
         const bool required =
             kind == TableKind::targets
                 ? spec.required
@@ -341,20 +343,37 @@ bool TableProjectSource::repeats_first_indicator(const RawRow& row) {
 }
 
 bool TableProjectSource::differs_from(const Cell& cell, const RawRow& row, Column c) {
-    if (cell.empty() || (util::is_blank(raw_at(row, c)) && !(c == Column::goal && m_goal_second >= 0))) return false;
-    fill_cell(m_gap, row, c);
-    return !m_gap.empty() && m_gap.text != cell.text;
+    // The column the project's cell was read from.
+    const int idx = cell.loc.column - 1;
+    if (cell.empty() || idx < 0 || static_cast<std::size_t>(idx) >= row.cells.size() ||
+        util::is_blank(row.cells[static_cast<std::size_t>(idx)]))
+        return false;
+    fill_cell_from(m_gap, row, idx, place_of(row));
+    if (c == Column::funds) {  // 4,500.00 and 4500.0 are one amount
+        const auto a = model::money_wan(m_gap.text, m_table.money_unit);
+        const auto b = model::money_wan(cell.text, m_table.money_unit);
+        if (a && b) return *a != *b;
+    }
+    return m_gap.text != cell.text;
 }
 
 bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const {
-    // Such a line names no indicator (most rows do: they are answered here, at the cost of three tests).
-    if (!util::is_blank(raw_at(row, Column::level3)) || !util::is_blank(raw_at(row, Column::target)) ||
-        !util::is_blank(raw_at(row, Column::weight)))
+    const std::string_view head = row.cells[first];
+    // A code (most projects' first rows) is not one: every label and heading starts with a CJK character.
+    if (static_cast<unsigned char>(util::trim_view(head).front()) < 0x80 &&
+        !util::starts_with(util::trim_view(head), "("))
         return false;
-    if (is_note_label(row.cells[first])) return true;
-    if (!is_section_heading(row.cells[first])) return false;
+    const bool label = is_note_label(head);
+    // A heading among the project columns: in 一级指标's (二、产出指标 on a row of its own) it heads the
+    // indicators below, which fill down from it.
+    const int level1 = m_columns[Column::level1];
+    if (!label && !((level1 < 0 || static_cast<int>(first) < level1) && is_section_heading(head))) return false;
+    // Nothing else on the row but more labels (填表人：李四 beside 单位负责人：张三, in whichever columns) or the
+    // same text again (a note merged across the sheet, its text in every cell); a heading stands alone.
     for (std::size_t j = first + 1; j < row.cells.size(); ++j) {
-        if (!util::is_blank(row.cells[j])) return false;  // a heading stands alone on its row
+        const std::string_view c = row.cells[j];
+        if (util::is_blank(c) || c == head || (label && is_note_label(c))) continue;
+        return false;
     }
     return true;
 }
@@ -616,12 +635,12 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         const bool other_name = !name.empty() && name.text != out.name.text;
         const bool other_code = !code.empty() && code.text != out.code.text &&
                                 !(out.code.empty() && !name.empty() && name.text == out.name.text);
-        // The project's code with no name beside it, but its own 资金总额 or 绩效目标, unlike the project's: the
-        // next project of the same unit, its name left out (it was merged into the one above: its funds and
-        // indicators counted there, and no project-name-missing).
-        const bool own_cells =
-            started && !other_code && name.empty() && !code.empty() && !is_total &&
-            (differs_from(out.funds, row, Column::funds) || differs_from(out.goal, row, Column::goal));
+        // The project's code with no name beside it, but a 资金总额 of its own, unlike the project's: the next
+        // project of the same unit, its name left out (it was merged into the one above: its funds and
+        // indicators counted there, and no project-name-missing). A 绩效目标 alone does not say so: a goal
+        // may run on over a second row.
+        const bool own_cells = started && !other_code && name.empty() && !code.empty() && !is_total &&
+                               differs_from(out.funds, row, Column::funds);
         const bool new_project = names_project && !is_total && (!started || other_name || other_code || own_cells);
         // The same project pasted again below itself: named with its funds, starting over at its first
         // indicator. Read as its own project, marked, rather than as one project of twice the indicators

@@ -105,11 +105,12 @@ private:
     void fill_cell_from(Cell& cell, const RawRow& row, int idx, RowPlace place) const;
     /// `cell` filled from the row when `read`, else only emptied (its text and raw).
     const Cell& read_or_clear(Cell& cell, const RawRow& row, Column c, bool read) const;
-    /// True when column `c` of `row` is filled and says other than `cell`, which is filled too.
+    /// True when `row` holds, in the column `cell` (of column `c`) was read from, other than `cell` says: both
+    /// filled, amounts compared as amounts.
     bool differs_from(const Cell& cell, const RawRow& row, Column c);
-    /// True for a row of the form, not of a project: a signature line or a note (单位负责人：…, 注：1.…) that
-    /// names no indicator, or a section heading alone on its row (一、社会保障类). `first`: the index of the row's
-    /// first non-empty cell.
+    /// True for a row of the form, not of a project: a signature line or a note (单位负责人：…, 注：1.…) with
+    /// nothing but such labels on the row, or a section heading alone on its row (一、社会保障类); a merged
+    /// cell's text repeated across the row is one cell. `first`: the index of the row's first non-empty cell.
     [[nodiscard]] bool is_note_row(const RawRow& row, std::size_t first) const;
     /// The raw text of column `c` in `row`, "" when the column is absent or the row is short.
     [[nodiscard]] std::string_view raw_at(const RawRow& row, Column c) const;

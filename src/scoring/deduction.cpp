@@ -270,10 +270,37 @@ constexpr Verb k_threshold_verbs[] = {
 // Threshold verbs that name a gap rather than a bound: 减少10人以上 is 10 short of the target, not below 10.
 constexpr UV k_gap_verbs[] = {U"减少", U"降低", U"下降", U"超支"};
 
+// What the number after 低于/超过 and the words before it (`subject`) measure. A gap from the target: a gap verb
+// (减少10人), a difference of percentages (低于目标20个百分点), or the target or budget named (超过预算20%,
+// 低于目标值10%的) — unless the words make it a share of the target: 目标值的80% (the words end in 的), or a
+// % too large for a gap (低于目标值80%: below 80% of it, not more than 80% under it). Otherwise a bound of the
+// actual (低于80%).
+struct BoundReading {
+    bool gap = false;
+    bool share_of_target = false;  ///< a % of the target: on a % indicator the completion rate, not the actual
+};
+
+BoundReading read_bound(UV verb, bool in_points, UV subject, const Decimal& value, const std::string& unit) {
+    BoundReading r;
+    const bool gap_verb = std::find(std::begin(k_gap_verbs), std::end(k_gap_verbs), verb) != std::end(k_gap_verbs);
+    const bool names_target = subject.find(U"目标") != UV::npos || subject.find(U"指标值") != UV::npos;
+    if (gap_verb || in_points) {
+        r.gap = true;
+        return r;
+    }
+    if (names_target && unit == "%" && (subject.ends_with(U"的") || value >= Decimal::from_int(50))) {
+        r.share_of_target = true;
+        return r;
+    }
+    r.gap = names_target || subject.find(U"预算") != UV::npos;
+    return r;
+}
+
 struct Threshold {
     StepDirection direction;
     Decimal value;
     std::string unit;
+    BoundReading reading;
 };
 
 class Parser {
@@ -456,9 +483,7 @@ private:
             }
             if (m_s[p] == U'档') tiered = true;
             if (any(p, {U"不得分", U"零分"}) != k_no) zero_award = true;
-            // A bare 0分 (未完成0分), not the end of another number.
-            if (m_s[p] == U'0' && (p == 0 || !(is_digit(m_s[p - 1]) || m_s[p - 1] == U'.')) && lit(p, U"0分") != k_no)
-                zero_award = true;
+            if (bare_zero_after_miss(p)) zero_award = true;
             if (m_s[p] == U'得' || m_s[p] == U'计' || m_s[p] == U'给' || m_s[p] == U'记') {
                 if (const auto num = number(p + 1); num && lit(num->end, U"分") != k_no) {
                     if (num->value > Decimal{}) {
@@ -534,10 +559,14 @@ private:
 
     // ---- recognisers: each returns the end of its match or k_no; effects only when `apply` --------
     std::size_t r_floor(std::size_t p, bool apply) {
-        std::size_t e = any(p, {U"扣完为止", U"扣完即止", U"扣至0分为止", U"扣至零分为止", U"扣至0分", U"扣至零分",
-                                U"最低零分", U"最低0分", U"最低为零分", U"最低为0分", U"最低得0分", U"最低得零分",
-                                U"最低为零", U"最低为0", U"直至扣完", U"扣完本项分值为止", U"本项分值扣完为止",
-                                U"该项分值扣完为止", U"分值扣完为止", U"扣完为限", U"不得为负", U"不出现负分"});
+        std::size_t e =
+            any(p, {U"扣完为止",         U"扣完即止",         U"扣至0分为止",      U"扣至零分为止", U"扣至0分",
+                    U"扣至零分",         U"最低零分",         U"最低0分",          U"最低为零分",   U"最低为0分",
+                    U"最低得0分",        U"最低得零分",       U"最低为零",         U"最低为0",      U"直至扣完",
+                    U"扣完本项分值为止", U"本项分值扣完为止", U"该项分值扣完为止", U"分值扣完为止", U"扣完为限",
+                    U"不得为负",         U"不出现负分",       U"扣到0分为止",      U"扣到零分为止", U"减至0分为止",
+                    U"减至零分为止",     U"减到0分为止",      U"直到0分",          U"直至0分",      U"直到零分",
+                    U"直至零分"});
         if (e == k_no) {
             // 扣完本项分为止, 扣完该指标分值为止 …: 扣完 … 为止 within one clause.
             const std::size_t q = lit(p, U"扣完");
@@ -635,12 +664,24 @@ private:
         return e;
     }
 
+    // A bare 0分 at `p` straight after a missed condition (未完成0分, 未达标的0分): all-or-nothing's other half.
+    // Not 扣到0分为止 or 直到0分 (a floor), nor the end of another number (10分).
+    [[nodiscard]] bool bare_zero_after_miss(std::size_t p) const {
+        if (lit(p, U"0分") == k_no || any(p + 2, {U"为止", U"止"}) != k_no) return false;
+        std::size_t q = p;
+        if (q > 0 && m_s[q - 1] == U'的') --q;
+        for (const UV miss :
+             {UV(U"未完成"), UV(U"未达标"), UV(U"未达到"), UV(U"不达标"), UV(U"否则"), UV(U"不合格"), UV(U"未实现")}) {
+            if (q >= miss.size() && slice(q - miss.size(), q) == miss) return true;
+        }
+        return false;
+    }
+
     std::size_t r_all_or_nothing(std::size_t p, bool apply) {
         std::size_t e =
             any(p, {U"该项不得分", U"此项不得分", U"本项不得分", U"不得分", U"不计分", U"得0分", U"得零分", U"计0分",
                     U"计零分", U"记0分", U"得分为0", U"得分为零", U"为0分", U"为零分", U"零分", U"不给分"});
-        // A bare 0分 after its condition (未完成0分), but not the end of another number (10分, 2.0分).
-        if (e == k_no && (p == 0 || !(is_digit(m_s[p - 1]) || m_s[p - 1] == U'.'))) e = lit(p, U"0分");
+        if (e == k_no && bare_zero_after_miss(p)) e = lit(p, U"0分");
         if (e == k_no) return k_no;
         if (apply) {
             m_f.all_or_nothing = true;
@@ -798,6 +839,8 @@ private:
             if (thr) {
                 step.threshold = thr->value;
                 step.threshold_unit = thr->unit;
+                step.threshold_gap = thr->reading.gap;
+                step.threshold_of_target = thr->reading.share_of_target;
             }
             step.source = to_utf8(slice(p, e));
             attach_subject(step);
@@ -834,7 +877,8 @@ private:
         }
         const std::size_t cond_end = q;
         const std::size_t next = skip_soft(q);
-        Threshold thr{dir, num->value, unit};
+        const BoundReading reading = read_bound(verb, in_points, slice(subject_from, subject_to), num->value, unit);
+        Threshold thr{dir, num->value, unit, reading};
         if (const std::size_t e = r_step(next, false, &thr); e != k_no) {
             if (apply) {
                 add_piece(PieceKind::threshold, p, cond_end);
@@ -878,11 +922,9 @@ private:
                 c.direction = dir;
                 c.value = num->value;
                 c.unit = unit;
-                // 减少10人, 低于目标值20个百分点: the gap from the target, not a bound of the actual.
-                const UV subject = slice(subject_from, subject_to);
-                c.gap = std::find(std::begin(k_gap_verbs), std::end(k_gap_verbs), verb) != std::end(k_gap_verbs) ||
-                        in_points || subject.find(U"目标") != UV::npos || subject.find(U"指标值") != UV::npos ||
-                        subject.find(U"预算") != UV::npos;
+                // 减少10人, 低于目标值20个百分点: the gap from the target, not a bound of the actual (read_bound).
+                c.gap = reading.gap;
+                c.of_rate = reading.share_of_target;
                 c.inclusive = inclusive;
                 add_cutoff(std::move(c), p, e);
             }
@@ -933,7 +975,7 @@ private:
         // A (含) / (不含) anywhere in it decides, and the quote keeps it: “低于80%不得分” would not say why 80%
         // itself is past it.
         if (const auto said = stated_inclusion(from, to)) c.inclusive = *said;
-        c.of_rate = c.unit == "%" && !c.gap && slice(from, to).find(U"完成率") != UV::npos;
+        c.of_rate = c.of_rate || (c.unit == "%" && !c.gap && slice(from, to).find(U"完成率") != UV::npos);
         U source;
         for (std::size_t i = from; i < to; ++i) {
             for (const auto& mark : m_marks) {

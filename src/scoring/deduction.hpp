@@ -30,6 +30,10 @@ struct Step {
     bool implicit = false;   ///< written without 每 ("少于1%扣0.5分"): still one deduction per step of N
     std::optional<Decimal> threshold;  ///< "低于100%每1%扣2分": the miss is measured from 100, not the target
     std::string threshold_unit;        ///< canonical unit of the threshold
+    /// The threshold is the gap from the target (低于目标值10%的: from 90% of it; 超过预算10%的: from 110%).
+    bool threshold_gap = false;
+    /// The threshold is a share of the target (低于目标值的80%的, 完成率…): on a % indicator too, not the actual.
+    bool threshold_of_target = false;
     std::string subject;  ///< what the step measures when the text names it ("平均年龄", "满意度"); informational
     std::string source;   ///< the normalised text the step was read from
 };

@@ -73,7 +73,16 @@ std::string canonical_form(const Formula& f) {
     if (f.full_marks) parts.push_back("full_if_met");
     for (const auto& s : f.steps) {
         std::string p = std::string("step(") + direction_key(s.direction) + " " + amount(s.size, s.unit);
-        if (s.threshold) p += " from " + amount(*s.threshold, s.threshold_unit);
+        if (s.threshold) {
+            const std::string thr = amount(*s.threshold, s.threshold_unit);
+            const bool above = s.direction != StepDirection::under && s.direction != StepDirection::shortfall;
+            if (s.threshold_gap)
+                p += std::string(" from target ") + (above ? "+ " : "- ") + thr;
+            else if (s.threshold_of_target)
+                p += " from " + thr + " of target";
+            else
+                p += " from " + thr;
+        }
         p += ": -" + s.points.str() + ")";
         parts.push_back(p);
     }
@@ -122,6 +131,15 @@ Text describe(const Step& s) {
     }
     if (per_item) {
         // Nothing more to say about where the count starts.
+    } else if (s.threshold && s.threshold_gap) {
+        const std::string thr = amount(*s.threshold, s.threshold_unit);
+        const bool above = s.direction != StepDirection::under && s.direction != StepDirection::shortfall;
+        t.zh += std::string("（从目标值") + (above ? "加上" : "减去") + thr + "处起算）";
+        t.en += std::string(" (counted from the target ") + (above ? "plus " : "minus ") + thr + ")";
+    } else if (s.threshold && s.threshold_of_target) {
+        const std::string thr = amount(*s.threshold, s.threshold_unit);
+        t.zh += "（从目标值的" + thr + "起算）";
+        t.en += " (counted from " + thr + " of the target)";
     } else if (s.threshold) {
         const std::string thr = amount(*s.threshold, s.threshold_unit);
         t.zh += "（从" + thr + "起算，而非从目标值起算）";

@@ -525,47 +525,64 @@ private:
     }
 
     // Where step `s` counts from, by its threshold, into `ref`; false (and a word why) when the threshold
-    // cannot be used and the steps count from the target or the full-marks line. In the indicator's unit,
-    // or converted to it (低于100万元 against 元); in % on an indicator in another unit (or none), a share
-    // of the target, as for a cut-off: a bound of the completion rate below the target (完成率低于90%的：
-    // 90% of a 200人 target is 180人), the gap above it (超过10%的 on ≤60万元: from 66万元).
+    // cannot be used and the steps count from the target (or the text's full-marks line). A threshold that
+    // is the gap from the target (低于目标值10%的, 超过预算10%的) sits that far from it: 10% on a % indicator
+    // is 10 points, on another a tenth of the target. One that is a share of the target (低于目标值的80%的)
+    // is that share of it. One in % on an indicator in another unit (or none) is a share of the target
+    // too, as for a cut-off: a bound of the completion rate below the target (完成率低于90%的: 90% of a 200人
+    // target is 180人), the gap above it (超过10%的 on ≤60万元: from 66万元). Otherwise it is a bound of the
+    // actual, in the indicator's unit or converted to it (低于100万元 against 元).
     bool threshold_reference(const Step& s, Decimal& ref) {
         const std::string& unit = m_ind.value.unit;
         const Decimal v = *s.threshold;
-        if (s.threshold_unit.empty() || s.threshold_unit == unit) {
-            ref = v;
+        const bool above = s.direction != StepDirection::under && s.direction != StepDirection::shortfall;
+        const bool share = s.threshold_unit == "%" && (unit != "%" || s.threshold_of_target);
+        if (share && m_t <= k_zero) {
+            step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”从目标起算"; },
+                 [&] {
+                     return "Target not above 0, no percentage can be taken: \"" + s.source +
+                            "\" counts from the target";
+                 });
+            return false;
+        }
+        const auto working = [&](const std::string& how) {
+            step([&] { return "起算值按目标值计：" + how + " = " + val(ref, unit); },
+                 [&] { return "The threshold from the target: " + how + " = " + val(ref, unit); });
+        };
+        if (share && (s.threshold_gap || (above && !s.threshold_of_target))) {
+            ref = above ? m_t + m_t * v / k_hundred : m_t - m_t * v / k_hundred;
+            working(m_t.str() + " × (1 " + (above ? "+ " : "− ") + v.str() + "%)");
             return true;
         }
-        if (s.threshold_unit == "%") {
-            if (m_t <= k_zero) {
-                step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”从目标起算"; },
-                     [&] {
-                         return "Target not above 0, no percentage can be taken: \"" + s.source +
-                                "\" counts from the target";
-                     });
+        if (share) {
+            ref = m_t * v / k_hundred;
+            working(m_t.str() + " × " + v.str() + "%");
+            return true;
+        }
+        Decimal amount = v;
+        if (!s.threshold_unit.empty() && s.threshold_unit != unit) {
+            const auto converted = model::convert_unit(v, s.threshold_unit, unit);
+            if (!converted) {
+                step(
+                    [&] {
+                        return "“" + shown(s.source) + "”的起算值单位（" + s.threshold_unit + "）与指标单位（" + unit +
+                               "）不同：不按起算值计";
+                    },
+                    [&] {
+                        return "\"" + s.source + "\" has its threshold in " + s.threshold_unit + ", the indicator in " +
+                               unit + ": the threshold is not used";
+                    });
                 return false;
             }
-            const bool above = s.direction != StepDirection::under && s.direction != StepDirection::shortfall;
-            ref = above ? m_t + m_t * v / k_hundred : m_t * v / k_hundred;
-            const std::string how = above ? m_t.str() + " × (1 + " + v.str() + "%)" : m_t.str() + " × " + v.str() + "%";
-            step([&] { return "起算值按目标值的百分比计：" + how + " = " + val(ref, unit); },
-                 [&] { return "The threshold as a share of the target: " + how + " = " + val(ref, unit); });
+            amount = *converted;
+        }
+        if (s.threshold_gap) {
+            ref = above ? m_t + amount : m_t - amount;
+            working(m_t.str() + (above ? " + " : " − ") + amount.str());
             return true;
         }
-        if (const auto converted = model::convert_unit(v, s.threshold_unit, unit)) {
-            ref = *converted;
-            return true;
-        }
-        step(
-            [&] {
-                return "“" + shown(s.source) + "”的起算值单位（" + s.threshold_unit + "）与指标单位（" + unit +
-                       "）不同：从目标起算";
-            },
-            [&] {
-                return "\"" + s.source + "\" has its threshold in " + s.threshold_unit + ", the indicator in " + unit +
-                       ": counted from the target";
-            });
-        return false;
+        ref = amount;
+        return true;
     }
 
     // The per-step deductions of the text. nullopt when none applies to this indicator.

@@ -493,8 +493,7 @@ TEST_CASE("assembler: a blank code or name on a later row does not start a proje
     CHECK(t.projects[3].name.text.empty());
 }
 
-TEST_CASE("assembler: the project's code without a name, beside funds or a goal of its own, starts a project",
-          "[assembler]") {
+TEST_CASE("assembler: the project's code without a name, beside funds of its own, starts a project", "[assembler]") {
     // A review found a project whose name was left out merged into the one above, its 4,500万元 counted there (and
     // missing from the key-evaluation list), with no project-name-missing.
     const Table t = read_table(k_header +
@@ -503,9 +502,11 @@ TEST_CASE("assembler: the project's code without a name, beside funds or a goal 
                                "301001,,100,,,质量指标,合格率,95,,视情况扣分,%,≥,40分\n"
                                "301001,,4500,目标乙,产出指标,数量指标,户数,600,,视情况扣分,户,≥,50分\n"
                                ",,,,,质量指标,合格率,95,,视情况扣分,%,≥,40分\n"
-                               // Only the goal differs: another project too.
-                               "301001,,,目标丙,产出指标,数量指标,次数,6,,视情况扣分,次,≥,90分\n");
-    REQUIRE(t.projects.size() == 3);
+                               // Only the goal: its goal running on over a second row (a review found such a row
+                               // split the project), not another project; nor the funds written otherwise.
+                               "301001,,,目标乙（续）,产出指标,数量指标,次数,6,,视情况扣分,次,≥,10分\n"
+                               "301001,,\"4,500.00\",,,时效指标,及时率,100,,视情况扣分,%,≥,10分\n");
+    REQUIRE(t.projects.size() == 2);
     CHECK(t.projects[0].name.text == "养老补助");
     CHECK(t.projects[0].indicators.size() == 2);
     CHECK(t.projects[0].funds_wan == dec("100"));
@@ -513,9 +514,8 @@ TEST_CASE("assembler: the project's code without a name, beside funds or a goal 
     CHECK(t.projects[1].code.text == "301001");
     CHECK(t.projects[1].first_row == 4);
     CHECK(t.projects[1].funds_wan == dec("4500"));
-    CHECK(t.projects[1].indicators.size() == 2);
-    CHECK(t.projects[2].goal.text == "目标丙");
-    CHECK(t.projects[2].first_row == 6);
+    CHECK(t.projects[1].indicators.size() == 4);
+    CHECK(t.projects[1].goal.text == "目标乙");
 }
 
 TEST_CASE("assembler: signature lines, notes and section headings belong to no project", "[assembler]") {
@@ -543,6 +543,22 @@ TEST_CASE("assembler: signature lines, notes and section headings belong to no p
     CHECK(kept.projects[0].name.text == "注册登记补助");
     CHECK(kept.projects[1].code.text == "一、社会保障类");
     CHECK(kept.projects[2].code.text == "说明:另列");  // folded
+    // A numbered 一级指标 on a row of its own heads the indicators below it, which fill down from it.
+    const Table levels =
+        read_table(k_header + "301004,项目戊,10,目标,一、产出指标,数量指标,户数,5,,视情况扣分,户,≥,50分\n" +
+                   ",,,,二、满意度指标,,,,,,,,\n" + ",,,,,服务对象满意度指标,满意度,90,,视情况扣分,%,≥,40分\n");
+    REQUIRE(levels.projects.size() == 1);
+    REQUIRE(levels.projects[0].indicators.size() == 3);  // the heading's row is one too, as it always was
+    CHECK(levels.projects[0].indicators[2].level1.text == "二、满意度指标");
+    // A signature line with its labels in any columns, and a note merged across the row (its text in every
+    // cell): no project's either.
+    const Table merged = read_table(k_header + first + "填报单位：某局,,,,,,填表人：李四,,联系电话：123,,,,\n" +
+                                    "注：分值合计90分。,注：分值合计90分。,注：分值合计90分。,注：分值合计90分。,"
+                                    "注：分值合计90分。,注：分值合计90分。,注：分值合计90分。,注：分值合计90分。,"
+                                    "注：分值合计90分。,注：分值合计90分。,注：分值合计90分。,注：分值合计90分。,"
+                                    "注：分值合计90分。\n");
+    REQUIRE(merged.projects.size() == 1);
+    CHECK(merged.projects[0].indicators.size() == 1);
 }
 
 TEST_CASE("assembler: 单位名称 and 备注 yield to 项目名称 and 分值 on the same header", "[assembler]") {

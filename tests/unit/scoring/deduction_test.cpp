@@ -227,6 +227,12 @@ TEST_CASE("a bare 0分 after its condition is all-or-nothing; the 0 of another n
     // 10分, 2.0分: the end of another number.
     CHECK_FALSE(parse_deduction("每少1人扣10分").all_or_nothing);
     CHECK_FALSE(parse_deduction("每少1人扣2.0分").all_or_nothing);
+    // A floor, not a missed condition's score (a review found these read as all-or-nothing: 0 for any miss).
+    CHECK(canonical_form(parse_deduction("视情况扣分，扣到0分为止")) == "discretionary; floor(0)");
+    CHECK(canonical_form(parse_deduction("未达标的酌情扣分，直到0分")) == "discretionary; floor(0)");
+    CHECK(canonical_form(parse_deduction("每少1%扣1分，减至0分为止")) == "step(under 1%: -1); floor(0)");
+    CHECK_FALSE(parse_deduction("未完成视情况扣分（0分-10分）").all_or_nothing);
+    CHECK(canonical_form(parse_deduction("按时完成得满分，延期完成得5分，最低为0分")) == "unsupported(tiered)");
 }
 
 TEST_CASE("common: 完成得满分，未完成按比例扣分", "[scoring][deduction]") {

@@ -313,6 +313,28 @@ TEST_CASE("a step in a unit that converts to the target's applies, converted", "
               .score == d("0"));
 }
 
+TEST_CASE("a threshold or cut-off naming the target is a gap from it, or a share of it", "[scoring][scorer]") {
+    // A review found 低于目标值10%的，每低1%扣1分 read as "below 10 of 100" (full marks at 85), and 低于目标值的80%
+    // 不得分 as "more than 80% under the target" (7 at 70 of 100).
+    const auto gap = score_of(quantitative("100", "≥", "人", "低于目标值10%的，每低1%扣1分"), "85");
+    CHECK(gap.score == d("5"));  // from 90: 5% → 5 steps
+    CHECK(has_step(gap, "起算值按目标值计：100 × (1 − 10%) = 90人"));
+    const auto points = score_of(quantitative("95", "≥", "%", "低于目标值10个百分点的，每低1个百分点扣1分"), "80");
+    CHECK(points.score == d("5"));  // from 85: 5 points
+    CHECK(has_step(points, "起算值按目标值计：95 − 10 = 85%"));
+    const auto budget = score_of(
+        quantitative("60", "≤", "万元", "超过预算10%的，每超1%扣0.5分", "20分", "成本指标", "经济成本指标"), "69");
+    CHECK(budget.score == d("17.5"));
+    for (const char* text : {"低于目标值的80%不得分", "实际完成值低于目标值80%的，不得分"}) {
+        INFO(text);
+        CHECK(score_of(quantitative("100", "≥", "人", text), "70").score == d("0"));
+        CHECK(score_of(quantitative("100", "≥", "人", text), "85").score == d("8.5"));  // the default formula
+    }
+    // On a % indicator, 目标值的80% is 80% of the target (76 of 95), not an actual of 80.
+    CHECK(score_of(quantitative("95", "≥", "%", "低于目标值的80%不得分"), "78").score == d("8.21"));
+    CHECK(score_of(quantitative("95", "≥", "%", "低于目标值的80%不得分"), "75").score == d("0"));
+}
+
 TEST_CASE("a cut-off alone scores 0 past it and leaves a smaller miss to the default formula", "[scoring][scorer]") {
     // A review found 92% of a 95% target scored 0 under 满意度低于80%不得分, read as all-or-nothing.
     const auto text = quantitative("95", "≥", "%", "满意度低于80%不得分", "10分");
@@ -468,17 +490,17 @@ TEST_CASE("a threshold in % on a non-% indicator is a share of the target", "[sc
     const auto over =
         score_of(quantitative("60", "≤", "万元", "超过10%的，每超1%扣0.5分", "20分", "成本指标", "经济成本指标"), "69");
     CHECK(over.score == d("17.5"));  // 15% over, 5 points past 10%
-    CHECK(has_step(over, "起算值按目标值的百分比计：60 × (1 + 10%) = 66万元"));
+    CHECK(has_step(over, "起算值按目标值计：60 × (1 + 10%) = 66万元"));
     CHECK(has_step(over, "超出起算值：69 − 66 = 3万元"));
     const auto under = score_of(quantitative("200", "≥", "人", "完成率低于90%的，每低1个百分点扣0.5分"), "160");
     CHECK(under.score == d("5"));  // completion 80%, 10 points under 90%
-    CHECK(has_step(under, "起算值按目标值的百分比计：200 × 90% = 180人"));
+    CHECK(has_step(under, "起算值按目标值计：200 × 90% = 180人"));
     CHECK(has_step(under, "低于起算值：180 − 160 = 20人"));
     // Not yet past the threshold: nothing deducted.
     CHECK(score_of(quantitative("200", "≥", "人", "完成率低于90%的，每低1个百分点扣0.5分"), "185").score == d("10"));
     // A threshold in a unit that does not convert counts from the target, and says so.
     const auto other = score_of(quantitative("200", "≥", "人", "低于100万元每1人扣1分"), "195");
-    CHECK(has_step(other, "“每1人扣1分”的起算值单位（万元）与指标单位（人）不同：从目标起算"));
+    CHECK(has_step(other, "“每1人扣1分”的起算值单位（万元）与指标单位（人）不同：不按起算值计"));
     CHECK(other.score == d("5"));
 }
 
