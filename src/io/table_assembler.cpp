@@ -358,16 +358,18 @@ bool TableProjectSource::differs_from(const Cell& cell, const RawRow& row, Colum
 }
 
 bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const {
-    const std::string_view head = row.cells[first];
-    // A code (most projects' first rows) is not one: every label and heading starts with a CJK character.
-    if (static_cast<unsigned char>(util::trim_view(head).front()) < 0x80 &&
-        !util::starts_with(util::trim_view(head), "("))
-        return false;
-    const bool label = is_note_label(head);
-    // A heading among the project columns: in 一级指标's (二、产出指标 on a row of its own) it heads the
-    // indicators below, which fill down from it.
+    // Such a line starts among the project columns, left of 一级指标: most rows (an indicator's, its levels
+    // merged above) start further right and are answered here. In 一级指标's column a numbered heading
+    // (二、产出指标 on a row of its own) heads the indicators below, which fill down from it.
     const int level1 = m_columns[Column::level1];
-    if (!label && !((level1 < 0 || static_cast<int>(first) < level1) && is_section_heading(head))) return false;
+    if (level1 >= 0 && static_cast<int>(first) >= level1) return false;
+    const std::string_view head = row.cells[first];
+    // A code (most projects' first rows) is not one either: every label and heading starts with a CJK
+    // character or a bracket.
+    const std::string_view trimmed = util::trim_view(head);
+    if (static_cast<unsigned char>(trimmed.front()) < 0x80 && trimmed.front() != '(') return false;
+    const bool label = is_note_label(head);
+    if (!label && !is_section_heading(head)) return false;
     // Nothing else on the row but more labels (填表人：李四 beside 单位负责人：张三, in whichever columns) or the
     // same text again (a note merged across the sheet, its text in every cell); a heading stands alone.
     for (std::size_t j = first + 1; j < row.cells.size(); ++j) {
