@@ -68,8 +68,10 @@ constexpr std::string_view k_note_labels[] = {
 // numbered list: 注1.).
 bool is_note_label(std::string_view text) {
     const std::string_view t = util::trim_view(text);
-    // Most first cells are a code or an indicator level: no colon where a label's would be, and no 注.
-    const std::string_view head = t.substr(0, 3 * 7);
+    // Most first cells are a code or an indicator level: no colon where a label's would be, and no 注. (The
+    // longest label and its colon: seven characters of three bytes.)
+    constexpr std::size_t k_label_bytes = std::size_t{3} * 7;
+    const std::string_view head = t.substr(0, k_label_bytes);
     if (head.find("：") == std::string_view::npos && head.find(':') == std::string_view::npos &&
         !util::starts_with(t, "注"))
         return false;
