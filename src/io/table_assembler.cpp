@@ -29,10 +29,11 @@ ColumnMap header_matches(const RawRow& row, int& count) {
         const auto col = match_header(row.cells[i]);
         if (!col) continue;
         const auto c = static_cast<std::size_t>(*col);
-        if (map.has(*col) && !(map.weak[c] && !is_weak_header(row.cells[i]))) continue;
+        const bool weak = is_weak_header(row.cells[i]);
+        if (map.has(*col) && !(map.weak[c] && !weak)) continue;
         if (!map.has(*col)) ++count;
         map.at(*col) = static_cast<int>(i);
-        map.weak[c] = is_weak_header(row.cells[i]);
+        map.weak[c] = weak;
     }
     return map;
 }
@@ -344,19 +345,18 @@ bool TableProjectSource::repeats_first_indicator(const RawRow& row) {
     return m_key == m_first_indicator;
 }
 
-bool TableProjectSource::differs_from(const Cell& cell, const RawRow& row, Column c) {
-    // The column the project's cell was read from.
-    const int idx = cell.loc.column - 1;
-    if (cell.empty() || idx < 0 || static_cast<std::size_t>(idx) >= row.cells.size() ||
+bool TableProjectSource::funds_differ(const Cell& funds, const RawRow& row) {
+    // The column the project's funds were read from.
+    const int idx = funds.loc.column - 1;
+    if (funds.empty() || idx < 0 || static_cast<std::size_t>(idx) >= row.cells.size() ||
         util::is_blank(row.cells[static_cast<std::size_t>(idx)]))
         return false;
     fill_cell_from(m_gap, row, idx, place_of(row));
-    if (c == Column::funds) {  // 4,500.00 and 4500.0 are one amount
-        const auto a = model::money_wan(m_gap.text, m_table.money_unit);
-        const auto b = model::money_wan(cell.text, m_table.money_unit);
-        if (a && b) return *a != *b;
-    }
-    return m_gap.text != cell.text;
+    // 4,500.00 and 4500.0 are one amount.
+    const auto a = model::money_wan(m_gap.text, m_table.money_unit);
+    const auto b = model::money_wan(funds.text, m_table.money_unit);
+    if (a && b) return *a != *b;
+    return m_gap.text != funds.text;
 }
 
 bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const {
@@ -643,8 +643,8 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         // project of the same unit, its name left out (it was merged into the one above: its funds and
         // indicators counted there, and no project-name-missing). A 绩效目标 alone does not say so: a goal
         // may run on over a second row.
-        const bool own_cells = started && !other_code && name.empty() && !code.empty() && !is_total &&
-                               differs_from(out.funds, row, Column::funds);
+        const bool own_cells =
+            started && !other_code && name.empty() && !code.empty() && !is_total && funds_differ(out.funds, row);
         const bool new_project = names_project && !is_total && (!started || other_name || other_code || own_cells);
         // The same project pasted again below itself: named with its funds, starting over at its first
         // indicator. Read as its own project, marked, rather than as one project of twice the indicators
