@@ -141,6 +141,10 @@ public:
     /// Whether this format writes the --summary part (per file, per unit, key-evaluation list). A run
     /// given --summary says on stderr which of its formats do not, rather than drop it unsaid.
     [[nodiscard]] virtual bool carries_summary() const { return true; }
+    /// Whether this format writes scores (`perf-check score`). The formats that hold findings only
+    /// (sarif, junit, gitlab; github annotations outside a job's step summary) are those without a place
+    /// for the summary, which is where a run's tables go; a run says on stderr when scores go nowhere.
+    [[nodiscard]] virtual bool carries_scores() const { return carries_summary(); }
 };
 
 /// Feeds a complete report through a stream as a run would: each file begun, its findings, the file

@@ -888,10 +888,12 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     }
     // --summary asked of a format with no place for it (sarif, junit, gitlab, github annotations): said
     // once, before the run, with the formats that carry it, rather than dropped unsaid.
-    if (options.summary) {
+    // So are a score run's scores (score -f sarif once wrote findings only, with no word of the scores).
+    if (options.summary || options.score) {
         std::vector<std::string> formats;
         for (const auto& target : options.reports) formats.push_back(target.format);
-        err << report::summary_not_carried(formats);
+        if (options.summary) err << report::summary_not_carried(formats);
+        if (options.score) err << report::scores_not_carried(formats);
     }
     // Formats that can be written as results arrive are, when nothing needs the whole report first
     // (baselines filter it, monitoring totals it): memory then stays flat on any number of projects.

@@ -65,8 +65,23 @@ std::vector<std::string> reporter_names() {
     return out;
 }
 
-std::string summary_not_carried(const std::vector<std::string>& formats) {
-    const auto carries = [](const ReporterEntry& entry) { return entry.factory(ReporterOptions{})->carries_summary(); };
+namespace {
+
+/// One part of a report that some formats have no place for, and how a notice names it.
+struct Part {
+    const char* option;   ///< what asked for it: "--summary", "score"
+    const char* en;       ///< "the summary (per file, per unit, projects for key evaluation)"
+    const char* zh;       ///< "汇总和重点评价项目清单"
+    const char* example;  ///< a --report that carries it
+    bool (Reporter::*carries)() const;
+};
+
+/// For a run writing `formats`: one line naming those that do not carry `part` and the formats that
+/// do; "" when any of them carries it (the run's part is then written, in that output).
+std::string not_carried(const Part& part, const std::vector<std::string>& formats) {
+    const auto carries = [&](const ReporterEntry& entry) {
+        return (*entry.factory(ReporterOptions{}).*part.carries)();
+    };
     std::vector<std::string> without;
     for (const auto& name : formats) {
         const ReporterEntry* entry = find_reporter(name);
@@ -81,10 +96,25 @@ std::string summary_not_carried(const std::vector<std::string>& formats) {
     }
     const std::string none = util::join(without, ", ");
     const std::string some = util::join(with, ", ");
-    return "perf-check: --summary: the " + none + " format" + (without.size() > 1 ? "s do" : " does") +
-           " not carry the summary (per file, per unit, projects for key evaluation); these do: " + some +
-           ". Add one with --report FORMAT:PATH, e.g. --report html:summary.html (" + util::join(without, "、") +
-           " 格式不含汇总和重点评价项目清单：请用 --report 另外输出 " + util::join(with, "、") + " 之一)\n";
+    return std::string("perf-check: ") + part.option + ": the " + none + " format" +
+           (without.size() > 1 ? "s do" : " does") + " not carry " + part.en + "; these do: " + some +
+           ". Add one with --report FORMAT:PATH, e.g. --report " + part.example + " (" + util::join(without, "、") +
+           " 格式不含" + part.zh + "：请用 --report 另外输出 " + util::join(with, "、") + " 之一)\n";
+}
+
+}  // namespace
+
+std::string summary_not_carried(const std::vector<std::string>& formats) {
+    static const Part k_summary{"--summary", "the summary (per file, per unit, projects for key evaluation)",
+                                "汇总和重点评价项目清单", "html:summary.html", &Reporter::carries_summary};
+    return not_carried(k_summary, formats);
+}
+
+std::string scores_not_carried(const std::vector<std::string>& formats) {
+    static const Part k_scores{"score", "the scores (per project and indicator, with the arithmetic)",
+                               "评分结果（各项目总分、等级和各指标得分）", "html:scores.html",
+                               &Reporter::carries_scores};
+    return not_carried(k_scores, formats);
 }
 
 }  // namespace perf_check::report

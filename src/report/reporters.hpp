@@ -39,4 +39,8 @@ std::vector<std::string> reporter_names();
 /// summary is then written, in that output).
 std::string summary_not_carried(const std::vector<std::string>& formats);
 
+/// The same for a `perf-check score` run: the formats that have no place for scores
+/// (Reporter::carries_scores: sarif, junit and gitlab hold findings only) would drop every score unsaid.
+std::string scores_not_carried(const std::vector<std::string>& formats);
+
 }  // namespace perf_check::report

@@ -444,6 +444,34 @@ TEST_CASE("a converted table or a baseline that cannot be written whole fails wi
     CHECK(run({"check", table, "--update-baseline", dir.path("b.json"), "-f", "json"}).code != 2);
 }
 
+TEST_CASE("score with only formats that hold no scores says so once on stderr, naming those that do", "[cli]") {
+    // `score -f sarif` (junit, gitlab, github annotations alike) wrote the findings and dropped every score
+    // without a word (a user-level review found it).
+    const std::string table = test::source_path("samples/self-eval/self-eval-2024.csv");
+    test::TempDir dir;
+    const Run sarif =
+        run({"score", table, "-f", "sarif", "-o", dir.path("r.sarif"), "--report", "junit:" + dir.path("r.xml")});
+    CHECK(sarif.code == 1);
+    CHECK_THAT(sarif.err, Catch::StartsWith("perf-check: score: the sarif, junit formats do not carry the scores"));
+    CHECK_THAT(sarif.err, Catch::Contains("these do: text, json, markdown, csv, html, xlsx") &&
+                              Catch::Contains("格式不含评分结果"));
+    CHECK(std::count(sarif.err.begin(), sarif.err.end(), '\n') == 1);
+    CHECK_THAT(run({"score", table, "-f", "gitlab", "-o", dir.path("r.json")}).err,
+               Catch::Contains("the gitlab format does not carry the scores"));
+    // With --summary too: one line for each part.
+    const Run both = run({"score", table, "-f", "junit", "-o", dir.path("r2.xml"), "--summary"});
+    CHECK_THAT(both.err, Catch::Contains("carry the summary") && Catch::Contains("carry the scores"));
+    CHECK(std::count(both.err.begin(), both.err.end(), '\n') == 2);
+    // A format that carries scores, in the run or beside one that does not: nothing said. check: nothing said.
+    for (const char* format : {"text", "json", "csv", "markdown", "html"}) {
+        INFO(format);
+        CHECK(run({"score", table, "-f", format, "-o", dir.path(std::string("r.") + format)}).err.empty());
+    }
+    CHECK(run({"score", table, "-f", "sarif", "-o", dir.path("r3.sarif"), "--report", "json:" + dir.path("r.json")})
+              .err.empty());
+    CHECK(run({"check", table, "-f", "sarif", "-o", dir.path("r4.sarif")}).err.empty());
+}
+
 TEST_CASE("--summary with a format that cannot carry it says so once on stderr, naming those that can", "[cli]") {
     // `-f sarif --summary` (junit, gitlab alike) dropped the summary and the key-evaluation list unsaid.
     const std::string table = test::source_path("samples/clean-2024.csv");
