@@ -191,6 +191,9 @@ struct TableInfo {
     /// The 全年执行数 column's header as written ("1-7月执行数", "2024年1至7月执行数"): monitoring compares the
     /// months it names with --as-of. "" without the column.
     std::string spent_header;
+    /// The 实际完成值 column's header as written ("实际完成值", "截至目前完成值"): a score run warns when its
+    /// actuals file names part of a year. "" without the column.
+    std::string actual_header;
     int header_separator_row = 0;              ///< that line's row
     bool self_evaluation = false;              ///< actual/score columns present
     /// XLSX read without --sheet: the later sheets that also look like a target table, which are not

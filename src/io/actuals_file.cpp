@@ -53,6 +53,7 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
     index.m_file = path;
     index.m_money_unit_stated = table.money_unit_stated;
     index.m_spent_header = table.spent_header;
+    index.m_actual_header = table.actual_header;
     Project p;
     while (true) {
         auto more = (*source)->next(p);

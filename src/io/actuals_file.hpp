@@ -37,11 +37,14 @@ public:
     [[nodiscard]] const std::string& file() const { return m_file; }
     /// The file's 全年执行数 header as written (TableInfo::spent_header).
     [[nodiscard]] const std::string& spent_header() const { return m_spent_header; }
+    /// The file's 实际完成值 header as written (TableInfo::actual_header).
+    [[nodiscard]] const std::string& actual_header() const { return m_actual_header; }
 
 private:
     using Key = std::pair<std::string, std::string>;
     std::string m_file;
     std::string m_spent_header;
+    std::string m_actual_header;
     bool m_money_unit_stated = false;  ///< the file names its money unit (a bare amount is then in it)
     std::map<Key, Project> m_projects;
     std::map<Key, bool> m_used;

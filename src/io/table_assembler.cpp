@@ -114,6 +114,15 @@ int second_goal_column(const RawRow& row, const ColumnMap& map) {
     return -1;
 }
 
+// The 全年执行数 and 实际完成值 headers of a header row, as written, for the period they name ("1-7月执行数"):
+// a later header row's replace an earlier's.
+void note_period_headers(const RawRow& row, const ColumnMap& map, TableInfo& table) {
+    for (auto [column, header] :
+         {std::pair{Column::spent, &table.spent_header}, std::pair{Column::actual, &table.actual_header}}) {
+        if (map.has(column)) *header = util::trim(row.cells[static_cast<std::size_t>(map[column])]);
+    }
+}
+
 // A header typed with full-width commas ends up as one cell holding "单位代码，单位（专项）名称，…"; one saved
 // with semicolons (Excel in a European locale) likewise. The separator, or "" when the row is no such header.
 std::string wrong_separator(const RawRow& row) {
@@ -253,8 +262,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
             m_goal_second = second_goal_column(row, map);
             m_table.header_row = row.row;
             m_header_columns = named_columns(row);
-            if (map.has(Column::spent))
-                m_table.spent_header = util::trim(row.cells[static_cast<std::size_t>(map[Column::spent])]);
+            note_period_headers(row, map, m_table);
             // 资金总额（元）, or in an actuals file 全年预算数（元） / 全年执行数（元）.
             for (const Column money : {Column::funds, Column::budget, Column::spent}) {
                 if (!map.has(money) || !unit_from_header.empty()) continue;
@@ -275,8 +283,7 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                         m_columns.index[c] = map2.index[c];
                         m_columns.weak[c] = map2.weak[c];
                     }
-                    if (map2.has(Column::spent))
-                        m_table.spent_header = util::trim(second.cells[static_cast<std::size_t>(map2[Column::spent])]);
+                    note_period_headers(second, map2, m_table);
                     m_table.header_row = second.row;
                     m_header_columns = std::max(m_header_columns, named_columns(second));
                     if (m_goal_second < 0) m_goal_second = second_goal_column(second, m_columns);

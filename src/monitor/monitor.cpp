@@ -134,6 +134,52 @@ std::optional<int> year_in_name(std::string_view name) {
     return found;
 }
 
+bool names_part_of_year(std::string_view header) {
+    if (const auto period = period_in_header(header)) return period->last_month < 12;
+    const std::string h = util::strip_spaces(util::fold(header));
+    if (util::contains(h, "目前") || util::contains(h, "半年")) return true;
+    // 截至7月底, 截至7月末, 截止6月: a month before December.
+    for (const std::string_view to : {"截至", "截止"}) {
+        const std::size_t at = h.find(to);
+        if (at == std::string::npos) continue;
+        std::size_t k = at + to.size();
+        int month = 0;
+        const std::size_t digits = k;
+        while (k < h.size() && k - digits < 2 && h[k] >= '0' && h[k] <= '9') month = month * 10 + (h[k++] - '0');
+        if (k > digits && month >= 1 && month < 12 && h.compare(k, std::string_view("月").size(), "月") == 0)
+            return true;
+    }
+    return false;
+}
+
+std::string period_mismatch(bool monitoring, std::string_view spent_header, std::string_view actual_header) {
+    std::vector<std::string> named;  // the headers of the other kind, quoted
+    for (const std::string_view header : {spent_header, actual_header}) {
+        if (header.empty()) continue;
+        const bool other =
+            monitoring ? util::contains(util::strip_spaces(util::fold(header)), "全年") : names_part_of_year(header);
+        if (other) named.push_back("“" + std::string(header) + "”");
+    }
+    if (named.empty()) return {};
+    const std::string en = util::join(named, " and ");
+    const std::string zh = util::join(named, "、");
+    if (!monitoring) {
+        return fmt::format(
+            "the actuals file's {0} {1} progress to part of the year, but score reads {2} as the whole year's result: "
+            "budget execution and the indicators are scored on {2}. For mid-year monitoring run perf-check monitor "
+            "TABLE --progress FILE; for the year-end evaluation give the year's actuals "
+            "(注意：实际完成值文件的{3}是年中进度数据，评分却把它当作全年实际：预算执行率和各指标都按它计分。"
+            "年中监控请用 perf-check monitor 表格 --progress 文件；年终自评请提供全年实际完成值)",
+            en, named.size() > 1 ? "are" : "is", named.size() > 1 ? "them" : "it", zh);
+    }
+    return fmt::format(
+        "the progress file's {0} {1} the whole year's result, but monitor reads {2} as progress to the monitoring "
+        "date; for the year-end evaluation run perf-check score TABLE --actuals FILE "
+        "(注意：进度文件的{3}是全年数据，监控却把它当作截至监控日期的进度；年终评分请用 perf-check score 表格 "
+        "--actuals 文件)",
+        en, named.size() > 1 ? "are" : "is", named.size() > 1 ? "them" : "it", zh);
+}
+
 std::string as_of_disagreement(std::string_view header, const Date& as_of, bool given, std::optional<int> year_hint) {
     const auto period = period_in_header(header);
     if (!period) return {};

@@ -35,6 +35,16 @@ struct HeaderPeriod {
 };
 std::optional<HeaderPeriod> period_in_header(std::string_view header);
 
+/// Whether a column header names part of a year: a period ending before December ("1-7月执行数"), "截至目前",
+/// "目前完成值" or "截至7月底".
+bool names_part_of_year(std::string_view header);
+
+/// What to tell a run whose --actuals / --progress file is the other kind, as "English (中文)" for
+/// Error::render; "" when its headers agree with the run. A score run (`monitoring` false) is told when
+/// the 全年执行数 or 实际完成值 header names part of a year (mid-year progress scored as the year's results);
+/// a monitoring run when one says 全年 (year-end results taken for progress to date).
+std::string period_mismatch(bool monitoring, std::string_view spent_header, std::string_view actual_header);
+
 /// What to tell a user whose --as-of (or the default one, `given` false) is not the end of the period the
 /// progress data's header names ("1-7月执行数" against 2026-11-30), as "English (中文)" for Error::render;
 /// "" when they agree or the header names no period.

@@ -840,6 +840,11 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
             return k_exit_failed;
         }
         actuals = std::move(*loaded_actuals);
+        // A progress file given to score (or year-end actuals to monitor): read as asked, and said.
+        const std::string other_kind =
+            monitor::period_mismatch(options.monitor, actuals->spent_header(), actuals->actual_header());
+        if (!other_kind.empty())
+            err << "perf-check: " << Error{other_kind, actuals->file()}.render(options.lang) << '\n';
         // Values to date for a period the date disagrees with: every project's "behind" would be wrong unsaid.
         if (options.monitor) {
             if (const auto as_of = monitor::parse_date(options.as_of)) {

@@ -180,6 +180,14 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
             }
             return r;
         }
+        // 85% against a bare 0.9 (a rate written as a fraction, with no unit): 0.85, where 85 ≥ 0.9 gave
+        // full marks. A bare target above 1 (90, no unit) is read as a percentage already.
+        if (target_unit.empty() && r.unit == "%" && indicator.value.number && *indicator.value.number > Decimal{} &&
+            *indicator.value.number <= Decimal::from_int(1)) {
+            r.number = number / Decimal::from_int(100);
+            r.converted = true;
+            return r;
+        }
         if (r.unit.empty() || target_unit.empty() || r.unit == target_unit) return r;
         // A bare 万 or 亿 is read as 万元 / 亿元; after a number of people (1.2万 against 人) it is 万 of the
         // target's unit.

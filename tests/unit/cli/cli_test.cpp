@@ -444,6 +444,29 @@ TEST_CASE("a converted table or a baseline that cannot be written whole fails wi
     CHECK(run({"check", table, "--update-baseline", dir.path("b.json"), "-f", "json"}).code != 2);
 }
 
+TEST_CASE("a progress file given to score, or a year's actuals to monitor, is read as asked and said on stderr",
+          "[cli]") {
+    const std::string targets = test::source_path("samples/targets-2024.csv");
+    const std::string progress = test::source_path("samples/monitor/progress-2024.csv");
+    const std::string actuals = test::source_path("samples/self-eval/actuals-2024.csv");
+    test::TempDir dir;
+    const Run scored = run({"score", targets, "--actuals", progress, "-f", "json", "-o", dir.path("s.json")});
+    CHECK(scored.code == 1);
+    CHECK_THAT(scored.err, Catch::Contains("progress-2024.csv") && Catch::Contains("“截至目前完成值”") &&
+                               Catch::Contains("perf-check monitor"));
+    CHECK(std::count(scored.err.begin(), scored.err.end(), '\n') == 1);
+    CHECK(run({"score", test::source_path("samples/self-eval/targets-2024.csv"), "--actuals", actuals, "-f", "json",
+               "-o", dir.path("s2.json")})
+              .err.empty());
+    const Run monitored = run(
+        {"monitor", targets, "--progress", actuals, "--as-of", "2024-07-31", "-f", "json", "-o", dir.path("m.json")});
+    CHECK_THAT(monitored.err, Catch::Contains("actuals-2024.csv") && Catch::Contains("“全年执行数”") &&
+                                  Catch::Contains("perf-check score"));
+    CHECK(run({"monitor", targets, "--progress", progress, "--as-of", "2024-07-31", "-f", "json", "-o",
+               dir.path("m2.json")})
+              .err.empty());
+}
+
 TEST_CASE("score with only formats that hold no scores says so once on stderr, naming those that do", "[cli]") {
     // `score -f sarif` (junit, gitlab, github annotations alike) wrote the findings and dropped every score
     // without a word (a user-level review found it).

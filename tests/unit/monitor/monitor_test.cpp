@@ -110,6 +110,31 @@ TEST_CASE("the period a progress header names, a year in a file name, and a date
                Catch::Contains("--as-of 2024-07-31") && Catch::Contains("未指定 --as-of"));
 }
 
+TEST_CASE("headers that name part of a year, and a file of the other kind than the run", "[monitor]") {
+    // A review found a progress file accepted as score --actuals without a word: mid-year figures scored as the
+    // year's results (budget execution 30% of the budget scored 3 of 10).
+    for (const char* part : {"1-7月执行数", "2024年1至6月执行数", "截至目前完成值", "目前完成值", "截至7月底完成值",
+                             "截止6月执行数", "上半年执行数"}) {
+        INFO(part);
+        CHECK(monitor::names_part_of_year(part));
+    }
+    for (const char* whole : {"全年执行数", "执行数", "实际完成值", "1-12月执行数", "截至12月底完成值", "累计执行数"}) {
+        INFO(whole);
+        CHECK_FALSE(monitor::names_part_of_year(whole));
+    }
+    const std::string score = monitor::period_mismatch(false, "1-7月执行数", "截至目前完成值");
+    CHECK_THAT(score, Catch::Contains("“1-7月执行数”") && Catch::Contains("perf-check monitor") &&
+                          Catch::Contains("年中进度数据"));
+    CHECK_THAT(monitor::period_mismatch(false, "全年执行数", "截至目前完成值"), Catch::Contains("“截至目前完成值”"));
+    CHECK(monitor::period_mismatch(false, "全年执行数", "实际完成值").empty());
+    CHECK(monitor::period_mismatch(false, "", "").empty());
+    // Monitoring: year-end figures are the other kind; progress headers are its own.
+    CHECK_THAT(monitor::period_mismatch(true, "全年执行数", "实际完成值"),
+               Catch::Contains("perf-check score") && Catch::Contains("全年数据"));
+    CHECK(monitor::period_mismatch(true, "1-7月执行数", "截至目前完成值").empty());
+    CHECK(monitor::period_mismatch(true, "执行数", "完成值").empty());
+}
+
 TEST_CASE("analyse_project: a slow project with a rate below target", "[monitor]") {
     const RuleSet rs = monitoring();
     const ProjectProgress p = monitor::analyse_project(slow_project(), rs);

@@ -155,6 +155,20 @@ TEST_CASE("an actual in another unit of the same kind is converted before it is 
     CHECK(has_step(other, "实际完成值“95名”的单位“名”与指标单位“人”不同，无法换算：按95人计（请核对）"));
 }
 
+TEST_CASE("a percentage actual against a fraction target with no unit is read as a fraction", "[scoring][scorer]") {
+    // A review found 85% against a bare ≥0.9 compared as 85 ≥ 0.9: full marks for a missed target.
+    const auto missed = score_of(quantitative("0.9", "≥", "", ""), "85%");
+    CHECK(missed.score == d("9.44"));  // 10 × 0.85 / 0.9
+    CHECK(has_step(missed, "实际完成值换算为指标单位：85% = 0.85"));
+    CHECK(score_of(quantitative("0.9", "≥", "", ""), "95%").score == d("10"));
+    // A bare target above 1 is a percentage as written (90 and 85%), and a % target takes % as it is.
+    CHECK(score_of(quantitative("90", "≥", "", ""), "85%").score == d("9.44"));
+    CHECK(score_of(quantitative("90", "≥", "%", ""), "85%").score == d("9.44"));
+    // A target of 1 (100%, no unit) too; the reverse direction alike.
+    CHECK(score_of(quantitative("1", "≥", "", ""), "100%").score == d("10"));
+    CHECK(score_of(quantitative("0.05", "≤", "", "", "10分", "成本指标", "经济成本指标"), "6%").score == d("8"));
+}
+
 TEST_CASE("vector: ≥ 100, actual 120, weight 10 → 10", "[scoring][scorer]") {
     const auto s = score_of(quantitative("100", "≥", "个", ""), "120");
     CHECK(s.score == d("10"));
