@@ -12,6 +12,11 @@ namespace perf_check::io {
 
 NumberStyle builtin_number_style(int num_fmt_id) {
     if (num_fmt_id >= 14 && num_fmt_id <= 22) return NumberStyle::date;
+    // The East Asian built-ins, as zh-CN shows them: 27 yyyy"年"m"月", 28–29 m"月"d"日", 30 m-d-yy, 31
+    // yyyy"年"m"月"d"日", 36 as 27, 50–54 and 57–58 as 27–31; 32–35 and 55–56 are times (h"时"mm"分").
+    if ((num_fmt_id >= 27 && num_fmt_id <= 31) || num_fmt_id == 36 || (num_fmt_id >= 50 && num_fmt_id <= 54) ||
+        num_fmt_id == 57 || num_fmt_id == 58)
+        return NumberStyle::date;
     if (num_fmt_id == 9 || num_fmt_id == 10) return NumberStyle::percent;
     return NumberStyle::general;
 }
@@ -54,6 +59,62 @@ NumberStyle custom_number_style(std::string_view code) {
     if (y || d || (m && !hs)) return NumberStyle::date;
     if (percent) return NumberStyle::percent;
     return NumberStyle::general;
+}
+
+NumberFormat builtin_number_format(int num_fmt_id) {
+    return NumberFormat(builtin_number_style(num_fmt_id));
+}
+
+NumberFormat custom_number_format(std::string_view code) {
+    NumberFormat f(custom_number_style(code));
+    if (f.style == NumberStyle::date) return f;
+    std::string before;   // literal text before the first digit placeholder
+    std::string after;    // literal text since the last one
+    bool digits = false;  // a placeholder seen
+    bool point = false;   // the decimal point seen
+    int zeros = 0;        // 0 placeholders before it
+    const auto literal = [&](std::string_view text) { (digits ? after : before) += text; };
+    for (std::size_t i = 0; i < code.size(); ++i) {
+        const char c = code[i];
+        if (c == ';') break;  // the first section is the positive numbers'
+        if (c == '"') {
+            const auto close = code.find('"', i + 1);
+            const std::size_t end = close == std::string_view::npos ? code.size() : close;
+            literal(code.substr(i + 1, end - i - 1));
+            i = end;
+        } else if (c == '\\' && i + 1 < code.size()) {
+            std::size_t n = 1;  // the escaped character, a whole UTF-8 sequence
+            while (i + 1 + n < code.size() && (static_cast<unsigned char>(code[i + 1 + n]) & 0xC0U) == 0x80U) ++n;
+            literal(code.substr(i + 1, n));
+            i += n;
+        } else if (c == '_' || c == '*') {
+            ++i;  // a space as wide as, or a fill of, the next character: nothing shown
+        } else if (c == '[') {
+            const auto close = code.find(']', i);
+            if (close == std::string_view::npos) break;
+            i = close;  // [Red], [$-804], [>=100]
+        } else if (c == '0' || c == '#' || c == '?') {
+            digits = true;
+            after.clear();
+            if (c == '0' && !point) ++zeros;
+        } else if (c == '.') {
+            point = digits;
+        } else if ((static_cast<unsigned char>(c) & 0x80U) != 0) {
+            std::size_t n = 1;  // unquoted non-ASCII text (WPS writes 元 so): shown as written
+            while (i + n < code.size() && (static_cast<unsigned char>(code[i + n]) & 0xC0U) == 0x80U) ++n;
+            literal(code.substr(i, n));
+            i += n - 1;
+        }
+    }
+    if (!digits) return f;  // "@" (text), or a format without a number
+    f.int_digits = zeros;
+    f.after = util::trim(after);
+    // Before the number only a comparator is kept: a currency sign (¥, $) would make an amount unreadable.
+    const std::string lead = util::trim(before);
+    for (const std::string_view comparator : {"≥", "≤", ">=", "<=", ">", "<", "=", "＞", "＜", "＝", "≧", "≦"}) {
+        if (lead == comparator) f.before = lead;
+    }
+    return f;
 }
 
 std::string format_number(double value) {
@@ -139,17 +200,24 @@ std::optional<std::string> serial_to_date(double serial, bool date1904) {
     return std::to_string(y) + "-" + two(m) + "-" + two(d);
 }
 
-std::string number_cell_text(std::string_view v, NumberStyle style, bool date1904) {
+std::string number_cell_text(std::string_view v, const NumberFormat& format, bool date1904) {
     double value = 0;
     const char* end = v.data() + v.size();
     const auto res = std::from_chars(v.data(), end, value);
     if (res.ec != std::errc() || res.ptr != end) return std::string(v);
-    if (style == NumberStyle::date) {
+    if (format.style == NumberStyle::date) {
         if (auto date = serial_to_date(value, date1904)) return *date;
-    } else if (style == NumberStyle::percent) {
-        return format_number(value * 100) + "%";
+        return format_number(value);
     }
-    return format_number(value);
+    std::string text = format_number(format.style == NumberStyle::percent ? value * 100 : value);
+    // 000000 pads a whole number: a code typed as 12 shows as 000012.
+    if (format.int_digits > 1 && value >= 0 && text.find_first_not_of("0123456789") == std::string::npos &&
+        text.size() < static_cast<std::size_t>(format.int_digits)) {
+        text.insert(0, static_cast<std::size_t>(format.int_digits) - text.size(), '0');
+    }
+    if (format.style == NumberStyle::percent) text += '%';
+    if (format.before.empty() && format.after.empty()) return text;
+    return format.before + text + format.after;
 }
 
 bool parse_cell_ref(std::string_view ref, int& column, int& row) {

@@ -254,8 +254,8 @@ Expected<bool> XlsxWorkbook::read_parts() {
     m_styles.reserve(styles.xf_formats.size());
     for (int id : styles.xf_formats) {
         const auto custom = styles.custom.find(id);
-        m_styles.push_back(custom != styles.custom.end() ? custom_number_style(custom->second)
-                                                         : builtin_number_style(id));
+        m_styles.push_back(custom != styles.custom.end() ? custom_number_format(custom->second)
+                                                         : builtin_number_format(id));
     }
     return true;
 }

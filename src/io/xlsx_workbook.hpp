@@ -54,9 +54,10 @@ public:
     [[nodiscard]] const SharedStrings& strings() const { return m_strings; }
     [[nodiscard]] bool date1904() const { return m_date1904; }
     [[nodiscard]] const ReadLimits& limits() const { return m_limits; }
-    /// Number style of cell format (xf) index `s`; general when out of range.
-    [[nodiscard]] NumberStyle style(std::size_t s) const {
-        return s < m_styles.size() ? m_styles[s] : NumberStyle::general;
+    /// Number format of cell format (xf) index `s`; general when out of range.
+    [[nodiscard]] const NumberFormat& style(std::size_t s) const {
+        static const NumberFormat k_general;
+        return s < m_styles.size() ? m_styles[s] : k_general;
     }
 
 private:
@@ -67,7 +68,7 @@ private:
     ReadLimits m_limits;
     std::vector<XlsxSheet> m_sheets;
     SharedStrings m_strings;
-    std::vector<NumberStyle> m_styles;
+    std::vector<NumberFormat> m_styles;
     bool m_date1904 = false;
 };
 

@@ -163,6 +163,24 @@ def make_cells():
     workbook(os.path.join(HERE, "cells.xlsx"), [("Cells", xml, False)], shared=shared, styles=styles)
 
 
+def make_formats():
+    """Numbers in the formats Chinese Excel and WPS save: a built-in East Asian date (31), a unit written by
+    the format (#,##0"元", unquoted 0元), a code padded with zeros (000000), a comparator ("≥"0%), and an
+    accounting format whose ¥ is not kept."""
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {NS}><numFmts count="5">'
+              '<numFmt numFmtId="164" formatCode="#,##0&quot;元&quot;"/>'
+              '<numFmt numFmtId="165" formatCode="000000"/>'
+              '<numFmt numFmtId="166" formatCode="&quot;≥&quot;0%"/>'
+              '<numFmt numFmtId="167" formatCode="_ &quot;¥&quot;* #,##0.00_ ;_ &quot;¥&quot;* \\-#,##0.00_ ;_ &quot;¥&quot;* &quot;-&quot;??_ ;_ @_ "/>'
+              '<numFmt numFmtId="168" formatCode="0元"/></numFmts>'
+              '<cellXfs count="7"><xf numFmtId="0"/><xf numFmtId="31"/><xf numFmtId="164"/><xf numFmtId="165"/>'
+              '<xf numFmtId="166"/><xf numFmtId="167"/><xf numFmtId="168"/></cellXfs></styleSheet>')
+    rows = ('<row r="1"><c r="A1" s="1"><v>45596</v></c><c r="B1" s="2"><v>1700000</v></c>'
+            '<c r="C1" s="3"><v>12</v></c><c r="D1" s="4"><v>0.955</v></c><c r="E1" s="5"><v>842.0700000000001</v></c>'
+            '<c r="F1" s="6"><v>5</v></c></row>')
+    workbook(os.path.join(HERE, "formats.xlsx"), [("F", sheet(rows), False)], styles=styles)
+
+
 def make_date1904():
     styles = (f'<?xml version="1.0" encoding="UTF-8"?><styleSheet {NS}>'
               '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs></styleSheet>')
@@ -382,6 +400,7 @@ if __name__ == "__main__":
     make_handover()
     make_cells()
     make_date1904()
+    make_formats()
     make_merge_scan()
     make_sheets()
     make_instructions()

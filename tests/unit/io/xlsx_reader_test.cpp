@@ -96,6 +96,41 @@ TEST_CASE("number formats: built-in and custom dates and percentages", "[xlsx]")
     CHECK(custom_number_style("General") == NumberStyle::general);
 }
 
+TEST_CASE("number formats: the East Asian built-in dates, and the text a custom format writes", "[xlsx]") {
+    // A review found 2024年10月31日 (built-in 31) read as 45596, and 1,700,000元 (#,##0"元") as 1700000万元: both
+    // scored silently wrong. And a code 000012 (format 000000) lost its zeros.
+    for (const int id : {27, 28, 29, 30, 31, 36, 50, 51, 52, 53, 54, 57, 58}) {
+        INFO(id);
+        CHECK(builtin_number_style(id) == NumberStyle::date);
+    }
+    for (const int id : {32, 33, 34, 35, 55, 56, 37, 44, 49}) {  // times of day, accounting, text
+        INFO(id);
+        CHECK(builtin_number_style(id) == NumberStyle::general);
+    }
+    CHECK(number_cell_text("45596", builtin_number_format(31), false) == "2024-10-31");
+    const auto text = [](const char* code, const char* v) {
+        return number_cell_text(v, custom_number_format(code), false);
+    };
+    CHECK(text("#,##0\"元\"", "1700000") == "1700000元");
+    CHECK(text("0.00\"万元\"", "842.0700000000001") == "842.07万元");
+    CHECK(text("0\\人", "136") == "136人");
+    CHECK(text("0元", "5") == "5元");  // unquoted, as WPS writes it
+    CHECK(text("0\"分\"", "20") == "20分");
+    CHECK(text("\"≥\"0%", "0.955") == "≥95.5%");
+    CHECK(text("0.0\"%\"", "95") == "95%");  // a quoted % is text: nothing multiplied
+    CHECK(text("000000", "12") == "000012");
+    CHECK(text("000000", "1234567") == "1234567");
+    CHECK(text("000000", "12.5") == "12.5");  // only whole numbers are padded
+    CHECK(text("#,##0.00", "1200") == "1200");
+    // Currency signs, spaces and fills, the negative section, colours: nothing added.
+    CHECK(text("\"¥\"#,##0.00", "842.07") == "842.07");
+    CHECK(text("_ \"¥\"* #,##0.00_ ;_ \"¥\"* \\-#,##0.00_ ;_ \"¥\"* \"-\"??_ ;_ @_ ", "842.07") == "842.07");
+    CHECK(text("#,##0.00_);[Red]\\(#,##0.00\\)", "-5") == "-5");
+    CHECK(text("0.00\" \"", "3") == "3");
+    CHECK(text("@", "7") == "7");
+    CHECK(text("yyyy\"年\"m\"月\"", "45596") == "2024-10-31");
+}
+
 TEST_CASE("date serials convert in both date systems", "[xlsx]") {
     CHECK(serial_to_date(45292, false) == "2024-01-01");
     CHECK(serial_to_date(45473.99, false) == "2024-06-30");
@@ -179,6 +214,17 @@ TEST_CASE("every kind of cell value reads as the text a person sees", "[xlsx]") 
     CHECK(at(r3, 5) == "95.5%");       // custom 0.00%
     CHECK(at(r3, 6) == "1900-02-29");
     CHECK(at(r3, 7) == "共享");        // a date style on a string cell changes nothing
+}
+
+TEST_CASE("numbers read with the text their format writes: 元, zeros, a comparator, East Asian dates", "[xlsx]") {
+    const auto rows = sheet_rows(fixture("formats.xlsx"));
+    REQUIRE(rows.size() == 1);
+    CHECK(at(rows[0], 1) == "2024-10-31");  // built-in 31, 2024年10月31日
+    CHECK(at(rows[0], 2) == "1700000元");   // #,##0"元": an amount in 元, not 1700000 of the table's 万元
+    CHECK(at(rows[0], 3) == "000012");      // 000000: a 单位代码 stored as a number keeps its zeros
+    CHECK(at(rows[0], 4) == "≥95.5%");
+    CHECK(at(rows[0], 5) == "842.07");  // accounting ¥: not kept
+    CHECK(at(rows[0], 6) == "5元");     // unquoted, as WPS saves it
 }
 
 TEST_CASE("merged ranges are filled from their anchor, across and down", "[xlsx]") {
