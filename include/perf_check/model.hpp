@@ -162,6 +162,9 @@ struct Project {
     /// The row where the same project (code and name) started just above, when this one starts again with
     /// that project's first indicator: the block pasted twice (duplicate-project). 0 otherwise.
     int repeats_row = 0;
+    /// The row where a project of the same code and name started just above, when this one gives another
+    /// 资金总额: read as a project of its own, funds and all (duplicate-project). 0 otherwise.
+    int namesake_row = 0;
     std::vector<Indicator> indicators;
     std::vector<TotalRow> totals;
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type

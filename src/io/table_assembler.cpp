@@ -652,7 +652,14 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         // may run on over a second row.
         const bool own_cells =
             started && !other_code && name.empty() && !code.empty() && !is_total && funds_differ(out.funds, row);
-        const bool new_project = names_project && !is_total && (!started || other_name || other_code || own_cells);
+        // The project's code and name again, with a 资金总额 unlike its own: another project under the same
+        // name (or a block pasted and its amount changed). Merged, its funds were lost from the unit's total
+        // and the key-evaluation list (a review found a 4,500万元 project gone so); read apart, and
+        // duplicate-project says so.
+        const bool namesake = started && !other_code && !other_name && !name.empty() && !is_total &&
+                              m_kind == TableKind::targets && funds_differ(out.funds, row);
+        const bool new_project =
+            names_project && !is_total && (!started || other_name || other_code || own_cells || namesake);
         // The same project pasted again below itself: named with its funds, starting over at its first
         // indicator. Read as its own project, marked, rather than as one project of twice the indicators
         // (weights adding to 180, every indicator a duplicate).
@@ -664,6 +671,7 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
                                  !util::is_blank(raw_at(row, Column::funds)) && repeats_first_indicator(row);
         if ((new_project || starts_over) && started) {
             m_pending_repeats = starts_over ? out.first_row : 0;
+            m_pending_namesake = namesake ? out.first_row : 0;
             std::swap(m_pending, row);
             m_has_pending = true;
             break;
@@ -673,6 +681,7 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             m_seen_project = true;
             out.first_row = row.row;
             out.repeats_row = std::exchange(m_pending_repeats, 0);
+            out.namesake_row = std::exchange(m_pending_namesake, 0);
             indicator_key(row, m_first_indicator);
             m_rows_with_indicator = 0;
             out.code = code;  // copied into the cells' room (the project's are refilled, see next())

@@ -158,6 +158,7 @@ private:
     int m_goal_second = -1;
     bool m_has_pending = false;
     int m_pending_repeats = 0;  ///< the pending row starts the project above again (Project::repeats_row)
+    int m_pending_namesake = 0;  ///< … names it again with other funds (Project::namesake_row)
     /// 一级/二级/三级 of the current project's first row, as written: a later row naming the project with
     /// its funds and this indicator again starts the block over.
     std::string m_first_indicator;

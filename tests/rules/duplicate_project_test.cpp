@@ -135,3 +135,51 @@ TEST_CASE("duplicate-project: a project whose first row holds no indicator, past
     CHECK(dup[0].loc.row == 6);
     CHECK(of_rule(r, "weight-total").empty());
 }
+
+TEST_CASE("duplicate-project: the project's code and name again with other funds is a project of its own",
+          "[duplicate-project]") {
+    // A review found a 4,500万元 project under the name of the 120万元 one above merged into it: gone from the
+    // unit's total and the key-evaluation list, with no word; and a block pasted with its amount changed called
+    // a paste and counted once.
+    std::string other = block("社区养老");
+    other.replace(other.find(",120,"), 5, ",\"4,500.00\",");
+    other.replace(other.find("补贴成本"), std::string("补贴成本").size(), "运营补助");
+    for (const std::string& second : {other, [] {
+                                          std::string pasted = block("社区养老");  // the same block, 300 not 120
+                                          pasted.replace(pasted.find(",120,"), 5, ",300,");
+                                          return pasted;
+                                      }()}) {
+        const Report r = check_text(k_header + block("社区养老") + second);
+        CHECK(r.files[0].projects == 2);
+        const auto dup = of_rule(r, "duplicate-project");
+        REQUIRE(dup.size() == 1);
+        CHECK(dup[0].loc.row == 5);
+        CHECK(dup[0].loc.cell_ref() == "C5");
+        CHECK_THAT(
+            dup[0].message.zh,
+            Catch::StartsWith("项目“社区养老”在第5行又出现一次（单位代码、名称与第2行起的项目相同），资金总额却是“"));
+        CHECK_THAT(dup[0].hint.zh, Catch::Contains("请删除第5–7行，并核对资金总额"));
+        CHECK(of_rule(r, "weight-total").empty());  // two projects of 90 points, not one of 180
+    }
+    // The summary counts both, funds and all.
+    test::TempDir dir;
+    RunOptions opts;
+    opts.paths = {dir.write("t.csv", k_header + block("社区养老") + other)};
+    opts.summary = true;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    const Report s = pipeline::check_inputs(opts, rules, *active);
+    REQUIRE(s.summary.units.size() == 1);
+    CHECK(s.summary.units[0].projects == 2);
+    CHECK(s.summary.units[0].funds_wan.str() == "4620");
+    CHECK(s.summary.units[0].repeated == 0);
+    CHECK(s.summary.key_projects.size() == 2);
+    // The same amount written otherwise is the same project (an unmerged export repeating its cells).
+    std::string written = block("社区养老");
+    const std::string second_row = ",,,,产出指标";
+    written.replace(written.find(second_row), second_row.size(), "302005,社区养老,120.00,,产出指标");
+    const Report same = check_text(k_header + written);
+    CHECK(same.files[0].projects == 1);
+    CHECK(of_rule(same, "duplicate-project").empty());
+}
