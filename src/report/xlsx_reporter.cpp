@@ -405,11 +405,22 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
     sheet.integer(row, 5, sm.warnings, f.total_number);
     sheet.integer(row, 6, sm.infos, f.total_number);
     // Under the read errors, how many files had one: they are no findings, so the counts beside say nothing of them.
-    sheet.text(row, 7,
-               sm.unreadable_files == 0 ? std::string()
-               : lang == Lang::en       ? std::to_string(sm.unreadable_files) + " file(s) cannot be read"
-                                        : std::to_string(sm.unreadable_files) + " 个文件无法读取",
-               f.total_text);
+    // And how many of the projects read are repeats, counted once below: the column's sum is every project read.
+    int repeated = 0;
+    for (const auto& u : sm.units) repeated += u.repeated;
+    std::vector<std::string> notes;
+    if (sm.unreadable_files > 0) {
+        notes.push_back(lang == Lang::en ? std::to_string(sm.unreadable_files) + " file(s) cannot be read"
+                                         : std::to_string(sm.unreadable_files) + " 个文件无法读取");
+    }
+    if (repeated > 0) {
+        notes.push_back(lang == Lang::en
+                            ? "of the projects, " + std::to_string(repeated) +
+                                  " given again (counted once below: " + std::to_string(sm.projects) + " projects)"
+                            : "其中 " + std::to_string(repeated) + " 个是重复报送，按单位汇总只计一次（共 " +
+                                  std::to_string(sm.projects) + " 个项目）");
+    }
+    sheet.text(row, 7, util::join(notes, lang == Lang::en ? "; " : "；"), f.total_text);
 
     // Per unit (单位代码), then the projects at or above the key-evaluation threshold.
     row += 2;
@@ -436,6 +447,16 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
         sheet.integer(row, 6, u.funds_unreadable);
         sheet.integer(row, 7, u.repeated);
     }
+    // The units' total: the projects counted once, and the funds of them all (which no other sheet gives).
+    ++row;
+    sheet.text(row, 0, lang == Lang::en ? "Total" : "合计", f.total_text);
+    sheet.integer(row, 1, sm.projects, f.total_number);
+    sheet.number(row, 2, sm.funds_wan, f.total_number);
+    sheet.integer(row, 3, sm.errors, f.total_number);
+    sheet.integer(row, 4, sm.warnings, f.total_number);
+    sheet.integer(row, 5, sm.infos, f.total_number);
+    sheet.integer(row, 6, sm.funds_unreadable, f.total_number);
+    sheet.integer(row, 7, repeated, f.total_number);
     if (!sm.key_projects.empty()) {
         row += 2;
         sheet.label(row, 0,

@@ -317,14 +317,30 @@ TEST_CASE("the xlsx report's summary counts per file and per unit, with numbers 
     CHECK(rows[8][3] == 1);
     CHECK(rows[9][0] == "302002");
     CHECK(rows[9][2] == 120);
-    CHECK(rows[11][0] == "重点评价项目（资金总额 ≥ 100 万元）");
-    CHECK(rows[13][2] == k_p1);  // 842.07 万元 first (sorted by funds, descending)
-    CHECK(rows[13][3].get<double>() == Approx(842.07));
-    CHECK(rows[13][4] == 2);
-    CHECK(rows[14][2] == "设备购置");
-    CHECK(rows[14][3] == 120);
-    CHECK(rows[14][4] == 1);
-    CHECK(rows.size() == 15);  // 养老保险补助 (50 万元) is below the threshold
+    // The units' total: the projects counted once, and the funds of all (a review found no sheet giving them).
+    CHECK(rows[10][0] == "合计");
+    CHECK(rows[10][1] == 3);
+    CHECK(rows[10][2].get<double>() == Approx(1012.07));
+    CHECK(rows[10][3] == 1);
+    CHECK(rows[10][7] == 0);
+    CHECK(rows[12][0] == "重点评价项目（资金总额 ≥ 100 万元）");
+    CHECK(rows[14][2] == k_p1);  // 842.07 万元 first (sorted by funds, descending)
+    CHECK(rows[14][3].get<double>() == Approx(842.07));
+    CHECK(rows[14][4] == 2);
+    CHECK(rows[15][2] == "设备购置");
+    CHECK(rows[15][3] == 120);
+    CHECK(rows[15][4] == 1);
+    CHECK(rows.size() == 16);  // 养老保险补助 (50 万元) is below the threshold
+
+    // Projects given again: the files' 合计 is every project read, and says how many are repeats, counted once
+    // below (a review found 16 there against the 5 projects every other format gave).
+    Report again = sample(false);
+    again.summary.units[0].repeated = 2;
+    again.summary.units[1].repeated = 1;
+    const json doc2 = write_and_dump(again, dir);
+    const json& rows2 = sheet(doc2, "汇总")["rows"];
+    CHECK(rows2[4][7] == "1 个文件无法读取；其中 3 个是重复报送，按单位汇总只计一次（共 3 个项目）");
+    CHECK(rows2[10][7] == 3);
 }
 
 TEST_CASE("the xlsx report's score sheet has one row per indicator and the project total", "[xlsx-report]") {
