@@ -18,6 +18,9 @@ struct ReadOptions {
     std::string sheet;                 ///< --sheet NAME or 1-based number; first table-like sheet when empty
     TableKind kind = TableKind::targets;
     ReadLimits limits;
+    /// A workbook's sheet chosen without --sheet: the first whole table with self-evaluation columns, before
+    /// a target table (score with no actuals file, of a workbook holding 目标表 and 自评表).
+    bool prefer_self_evaluation = false;
 };
 
 /// Opens `path`: CSV/TSV (by content: text), XLSX (zip signature), canonical JSON (.json). A missing,

@@ -102,28 +102,52 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
             if (sheets[i].worksheet && sheets[i].hidden == (pass == 1)) order.push_back(i);
         }
     }
+    // Among the sheets that look like a table, the first whole one (none of the columns a target table
+    // needs is missing) is the table: a 汇总表 before it (单位代码, 项目名称, 年初预算数, 绩效目标) looks like one
+    // too, and checking it reported a dozen missing columns while the table went unchecked. A run that
+    // scores, with no actuals file, wants the first whole one with self-evaluation columns (a workbook of
+    // 目标表 then 自评表). Without a whole one, the first that looks like a table, as before.
     std::optional<std::size_t> instructions;  // the first table-like instructions sheet, if no table follows
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        auto src = open_sheet(workbook, order[k], options, rules);
-        if (!src) return src.error();
-        if ((*src)->table().header_row == 0) continue;
-        if (names_instructions(sheets[order[k]].name)) {
-            if (!instructions) instructions = order[k];
+    struct Candidate {
+        std::size_t sheet;
+        int fit;  // 0 table-like, 1 whole, 2 whole with self-evaluation columns (when they are wanted)
+    };
+    std::vector<Candidate> candidates;  // their readers are not kept open: a workbook may have fifty sheets
+    for (const std::size_t k : order) {
+        auto src = open_sheet(workbook, k, options, rules);
+        if (!src) {
+            if (candidates.empty()) return src.error();
+            continue;  // a later sheet that cannot be read is left to --sheet
+        }
+        const TableInfo& t = (*src)->table();
+        if (t.header_row == 0) continue;
+        if (names_instructions(sheets[k].name)) {
+            if (!instructions) instructions = k;
             continue;
         }
-        // Later sheets that look like a table too are not checked: named, so that a second department's
-        // table on sheet 3 is not passed as clean (a sheet that cannot be read is left to --sheet). An
-        // instructions sheet is no table left unchecked, wherever it is.
+        const bool whole = t.missing_columns.empty();
+        candidates.push_back({k, !whole ? 0 : (options.prefer_self_evaluation && t.self_evaluation) ? 2 : 1});
+    }
+    if (!candidates.empty()) {
+        std::size_t best = 0;
+        for (std::size_t c = 1; c < candidates.size(); ++c) {
+            if (candidates[c].fit > candidates[best].fit) best = c;
+        }
+        // The other sheets that look like a table are not checked: named, so that a second department's
+        // table on sheet 3 is not passed as clean. Beside a whole table only whole ones are named (a 汇总表
+        // is no table left unchecked); an instructions sheet never is.
         std::vector<std::string> others;
-        for (std::size_t j = k + 1; j < order.size(); ++j) {
-            if (names_instructions(sheets[order[j]].name)) continue;
-            const auto other = open_sheet(workbook, order[j], options, rules);
-            if (!other || (*other)->table().header_row == 0) continue;
+        for (std::size_t c = 0; c < candidates.size(); ++c) {
+            if (c == best || (candidates[best].fit > 0 && candidates[c].fit == 0)) continue;
+            const auto other = open_sheet(workbook, candidates[c].sheet, options, rules);
+            if (!other) continue;
             // A blank template (the header, no project) is no table to check: --sheet would find nothing.
             Project first;
             const auto has_project = (*other)->next(first);
-            if (has_project && *has_project) others.push_back(sheets[order[j]].name);
+            if (has_project && *has_project) others.push_back(sheets[candidates[c].sheet].name);
         }
+        auto src = open_sheet(workbook, candidates[best].sheet, options, rules);
+        if (!src) return src.error();
         (*src)->set_other_table_sheets(std::move(others));
         return std::unique_ptr<ProjectSource>(std::move(*src));
     }

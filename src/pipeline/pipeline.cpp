@@ -479,7 +479,10 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     // this file, not the batch: what was taken is freed as the exception unwinds.
     auto source = [&]() -> Expected<std::unique_ptr<ProjectSource>> {
         try {
-            return io::open_table(path, options.read, rules);
+            io::ReadOptions read = options.read;
+            // A score run with no actuals file scores a self-evaluation: a workbook's 自评表 before its 目标表.
+            read.prefer_self_evaluation = options.score && actuals == nullptr;
+            return io::open_table(path, read, rules);
         } catch (const std::bad_alloc&) {
             return out_of_memory(path, 0);
         }

@@ -257,6 +257,23 @@ def make_sheets():
     save_stable(wb, os.path.join(HERE, "sheets.xlsx"))
 
 
+def make_summary_first():
+    """A 汇总表 (unit, project, budget and goal: it looks like a table, with no indicator columns) before the
+    target table, and the self-evaluation after it: check reads the target table, score the self-evaluation."""
+    import csv
+    wb = openpyxl.Workbook()
+    summary = wb.active
+    summary.title = "汇总表"
+    summary.append(["单位代码", "单位名称", "项目名称", "年初预算数", "绩效目标"])
+    summary.append(["301001", "区民政局", "部分军退人员岗位补贴资金", 842.07, "保障军退人员生活补贴按时发放。"])
+    write_table(wb.create_sheet("绩效目标表"), [seed_project_rows(0)])
+    evaluation = wb.create_sheet("绩效自评表")
+    with open(os.path.join(ROOT, "samples", "self-eval", "self-eval-2024.csv"), encoding="utf-8-sig") as f:
+        for row in csv.reader(f):
+            evaluation.append([c if c != "" else None for c in row])
+    save_stable(wb, os.path.join(HERE, "summary-first.xlsx"))
+
+
 def write_instructions(ws):
     """An instructions sheet as budget systems ship it: a title, the column names, one example row."""
     ws.append(["填表说明"])
@@ -403,6 +420,7 @@ if __name__ == "__main__":
     make_formats()
     make_merge_scan()
     make_sheets()
+    make_summary_first()
     make_instructions()
     make_formula_nocache()
     make_no_table()

@@ -467,6 +467,19 @@ TEST_CASE("a progress file given to score, or a year's actuals to monitor, is re
               .err.empty());
 }
 
+TEST_CASE("score of a workbook holding 目标表 and 自评表 scores the self-evaluation sheet", "[cli]") {
+    const std::string book = test::source_path("tests/data/xlsx/summary-first.xlsx");
+    test::TempDir dir;
+    const Run scored = run({"score", book, "-f", "json", "-o", dir.path("s.json")});
+    CHECK(scored.code == 1);  // scored, with findings: not "nothing to score" (2)
+    CHECK_THAT(test::slurp(dir.path("s.json")), Catch::Contains("\"total\": 96.06"));
+    // With an actuals file the target table is the one joined.
+    const Run joined = run({"score", book, "--actuals", test::source_path("samples/self-eval/actuals-2024.csv"), "-f",
+                            "json", "-o", dir.path("j.json")});
+    CHECK(joined.code == 1);
+    CHECK_THAT(test::slurp(dir.path("j.json")), Catch::Contains("绩效目标表!"));
+}
+
 TEST_CASE("score with only formats that hold no scores says so once on stderr, naming those that do", "[cli]") {
     // `score -f sarif` (junit, gitlab, github annotations alike) wrote the findings and dropped every score
     // without a word (a user-level review found it).

@@ -36,9 +36,10 @@ struct Read {
 };
 
 // Opens `path` and reads every project; the Error (rendered) when opening or reading fails.
-Expected<Read> read_all(const std::string& path, const std::string& sheet = "") {
+Expected<Read> read_all(const std::string& path, const std::string& sheet = "", bool prefer_self_evaluation = false) {
     ReadOptions options;
     options.sheet = sheet;
+    options.prefer_self_evaluation = prefer_self_evaluation;
     auto src = open_table(path, options, config::default_rule_set());
     if (!src) return src.error();
     Read r;
@@ -448,6 +449,33 @@ TEST_CASE("the first visible sheet that looks like a table is read, or the one -
         CHECK_THAT(msg, Catch::Contains(path) && Catch::Contains("\"" + bad + "\"") && Catch::Contains("1 \"说明\"") &&
                             Catch::Contains("4 \"表B\"") && Catch::Contains("--sheet"));
     }
+}
+
+TEST_CASE("a whole table is read before a 汇总表 that looks like one; score reads the self-evaluation",
+          "[xlsx][sheet]") {
+    // A review found the 汇总表 (单位代码, 项目名称, 年初预算数, 绩效目标) checked: missing columns and goal-missing
+    // about it, the real table only named as not checked. And score of a workbook of 目标表 then 自评表 failed
+    // with "no 实际完成值 column".
+    auto checked = read_all(fixture("summary-first.xlsx"));
+    REQUIRE(checked);
+    CHECK(checked->info.sheet == "绩效目标表");
+    CHECK(checked->info.missing_columns.empty());
+    REQUIRE(checked->projects.size() == 1);
+    CHECK(checked->projects[0].name.text == "部分军退人员岗位补贴资金");
+    // The self-evaluation is a whole table too, not checked: named. The 汇总表 is no table: not named.
+    CHECK(checked->info.other_table_sheets == std::vector<std::string>{"绩效自评表"});
+
+    auto scored = read_all(fixture("summary-first.xlsx"), "", true);
+    REQUIRE(scored);
+    CHECK(scored->info.sheet == "绩效自评表");
+    CHECK(scored->info.self_evaluation);
+    CHECK(scored->projects.size() == 5);
+    CHECK(scored->info.other_table_sheets == std::vector<std::string>{"绩效目标表"});
+
+    // Asked for, the 汇总表 is read as it is.
+    auto asked = read_all(fixture("summary-first.xlsx"), "汇总表");
+    REQUIRE(asked);
+    CHECK_FALSE(asked->info.missing_columns.empty());
 }
 
 TEST_CASE("an instructions sheet with an example row is passed over for the table after it", "[xlsx][sheet]") {
