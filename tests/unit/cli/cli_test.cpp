@@ -425,6 +425,25 @@ TEST_CASE("convert of a directory says it takes one file; a bad progress file is
     CHECK_THAT(score.err, Catch::Contains("actuals file lacks the columns"));
 }
 
+TEST_CASE("convert says what it leaves out: the workbook's other tables, formulas without a saved result", "[cli]") {
+    // A review found both dropped without a word (exit 0): the converted file then checked clean of what the
+    // workbook's own check reported.
+    test::TempDir dir;
+    const Run book = run(
+        {"convert", test::source_path("tests/data/xlsx/summary-first.xlsx"), "--to", "json", "-o", dir.path("b.json")});
+    CHECK(book.code == 0);
+    CHECK_THAT(book.err, Catch::Contains("只转换了工作表“绩效目标表”；“绩效自评表”也像绩效目标表") &&
+                             Catch::Contains("also looks like a target table"));
+    const Run formulas = run(
+        {"convert", test::source_path("tests/data/xlsx/formula-nocache.xlsx"), "--to", "csv", "-o", dir.path("f.csv")});
+    CHECK(formulas.code == 0);
+    CHECK_THAT(formulas.err,
+               Catch::Contains("没有保存计算结果的公式，转换后为空") && Catch::Contains("formula-nocache.xlsx"));
+    // A one-table file converts without a word.
+    CHECK(run({"convert", test::source_path("samples/targets-2024.xlsx"), "--to", "csv", "-o", dir.path("t.csv")})
+              .err.empty());
+}
+
 TEST_CASE("a converted table or a baseline that cannot be written whole fails with exit 2", "[cli][output]") {
     // /dev/full takes the open and refuses every byte, as a full disk does.
     if (!std::filesystem::exists("/dev/full")) {
