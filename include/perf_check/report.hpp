@@ -50,6 +50,10 @@ struct KeyProject {
     Decimal funds_wan;
     int findings = 0;
     std::string funds_text;  ///< the 资金总额 cell as written (shown for a project in Summary::funds_to_review)
+    /// Summary::repeated: this copy's funds and the first file's (nullopt: not a positive amount), so that a
+    /// resubmission with another amount is seen (`funds_text` is then the first file).
+    std::optional<Decimal> repeat_funds_wan;
+    std::optional<Decimal> first_funds_wan;
 };
 
 struct Summary {

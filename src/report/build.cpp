@@ -95,8 +95,16 @@ std::string repeated_title(const Summary& s, Lang lang) {
 }
 
 std::vector<std::string> repeated_headers(Lang lang) {
-    if (lang == Lang::en) return {"unit code", "project", "file", "first in"};
-    return {"单位代码", "项目", "文件", "首次出现的文件"};
+    if (lang == Lang::en) return {"unit code", "project", "file", "first in", "funds (万元)"};
+    return {"单位代码", "项目", "文件", "首次出现的文件", "资金总额（万元）"};
+}
+
+std::string repeated_funds_text(const KeyProject& k, Lang lang) {
+    const auto shown = [](const std::optional<Decimal>& v) { return v ? v->fixed(2) : std::string("—"); };
+    const std::string here = shown(k.repeat_funds_wan);
+    if (k.repeat_funds_wan == k.first_funds_wan) return here;
+    const std::string first = shown(k.first_funds_wan);
+    return lang == Lang::en ? here + " (first: " + first + ", differs)" : here + "（首次 " + first + "，不同）";
 }
 
 std::string funds_review_title(const Summary& s, Lang lang) {
@@ -249,10 +257,17 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     // The same project in a later file (a resubmission beside the first, the CSV and XLSX of one table) is
     // counted once: its funds twice in the unit's total and two lines in the key list misled.
     if (m_count_repeats_once && !p.name.empty()) {
-        const auto [first, fresh] = m_first_file.try_emplace({p.code, p.name}, p.file);
-        if (!fresh && first->second != p.file) {
+        const std::optional<Decimal> usable = funds_usable(p.funds_wan) ? p.funds_wan : std::nullopt;
+        const auto [first, fresh] = m_first_file.try_emplace({p.code, p.name}, p.file, usable);
+        if (!fresh && first->second.first != p.file) {
             ++u.repeated;
-            m_summary.repeated.push_back({p.file, p.code, p.name, Decimal{}, 0, first->second});
+            KeyProject& again = m_summary.repeated.emplace_back();
+            again.file = p.file;
+            again.project_code = p.code;
+            again.project = p.name;
+            again.funds_text = first->second.first;
+            again.repeat_funds_wan = usable;
+            again.first_funds_wan = first->second.second;
             return;
         }
     }

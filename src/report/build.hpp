@@ -76,8 +76,12 @@ std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang, int r
 /// The heading of Summary::repeated: "后面的文件重复报送的项目（单位代码、名称相同），汇总只按第一次计（2 个）".
 std::string repeated_title(const Summary& s, Lang lang);
 
-/// The columns of Summary::repeated: unit code, project, file, the file it was first in.
+/// The columns of Summary::repeated: unit code, project, file, the file it was first in, funds.
 std::vector<std::string> repeated_headers(Lang lang);
+
+/// A repeated project's funds as its row shows them: "4500.00"; "4600.00（首次 4500.00，不同）" when the first
+/// file gave another amount (a resubmission that changed it: the summary counts the first); "—" for none.
+std::string repeated_funds_text(const KeyProject& k, Lang lang);
 
 /// The heading of Summary::funds_to_review: "资金总额缺失或无效、需人工核定是否纳入重点评价（≥ 100 万元）的项目（2
 /// 个）".
@@ -212,8 +216,8 @@ private:
         const std::string* last_unit = nullptr;
     };
     std::map<std::string, FileCounts> m_files;
-    /// (code, name) → the first file with it, for Summary::repeated (m_count_repeats_once only).
-    std::map<std::pair<std::string, std::string>, std::string> m_first_file;
+    /// (code, name) → the first file with it and its funds there, for Summary::repeated (m_count_repeats_once only).
+    std::map<std::pair<std::string, std::string>, std::pair<std::string, std::optional<Decimal>>> m_first_file;
 
     /// Adds severity counts to the totals and to unit `code` (`keyed`: they name a project) or else to `file`.
     void add_severities(bool keyed, const std::string& code, const std::string& file, int errors, int warnings,

@@ -178,7 +178,8 @@ private:
         }
         for (const auto& k : s.repeated) {
             row(m_out,
-                {k.file, "", "", level, "repeated-project", k.project_code, k.project, "", "",
+                {k.file, "", "", level, "repeated-project", k.project_code, k.project, "",
+                 repeated_funds_text(k, m_lang),
                  repeated_title(s, m_lang) + (m_lang == Lang::en ? ": first in " : "：首次出现于") + k.funds_text, ""});
         }
         row(m_out, {"", "", "", level, "summary-total", "", "", "", "",

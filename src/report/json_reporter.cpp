@@ -218,6 +218,19 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
             w.key("project_code").string(k.project_code);
             w.key("project").string(k.project);
             w.key("first_file").string(k.funds_text);
+            // This copy's funds and the first file's (null: not a positive amount): a resubmission that changed
+            // the amount shows (the totals count the first).
+            const auto amount = [&](const std::optional<Decimal>& v) {
+                if (v) {
+                    w.number(v->str());
+                } else {
+                    w.null();
+                }
+            };
+            w.key("funds_wan");
+            amount(k.repeat_funds_wan);
+            w.key("first_funds_wan");
+            amount(k.first_funds_wan);
             w.end_object();
         }
         w.end_array();

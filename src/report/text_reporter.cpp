@@ -333,7 +333,9 @@ private:
             m_out << repeated_title(s, m_lang) << (m_lang == Lang::en ? ":" : "：") << '\n';
             Table repeated;
             repeated.add(repeated_headers(m_lang));
-            for (const auto& k : s.repeated) repeated.add({k.project_code, k.project, k.file, k.funds_text});
+            for (const auto& k : s.repeated) {
+                repeated.add({k.project_code, k.project, k.file, k.funds_text, repeated_funds_text(k, m_lang)});
+            }
             repeated.write(m_out, "  ");
         }
         m_out << '\n';

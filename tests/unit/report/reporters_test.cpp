@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/build.hpp"
 #include "report/reporters.hpp"
 #include "unit/report/sample_report.hpp"
 
@@ -79,4 +80,38 @@ TEST_CASE("every summary format lists the projects a later file gave again, and 
     const auto doc = nlohmann::json::parse(test::render(r, "json"));
     CHECK(doc["summary"]["repeated_projects"][0]["first_file"] == "a/首报.csv");
     CHECK(doc["summary"]["units"][0]["repeated"] == 2);
+    CHECK(doc["summary"]["repeated_projects"][0]["funds_wan"].is_null());
+}
+
+TEST_CASE("a project a later file gives again with another amount shows both amounts in every summary format",
+          "[report][summary]") {
+    // A review found a resubmission's 4600 against the first file's 4500 listed with no amount: the summary
+    // counted 4500 and nothing showed the conflict.
+    Report r = test::sample_report();
+    r.with_summary = true;
+    KeyProject again;
+    again.file = "b/调整.csv";
+    again.project_code = r.summary.units[0].code;
+    again.project = "调整过的项目";
+    again.funds_text = "a/首报.csv";
+    again.repeat_funds_wan = Decimal::from_int(4600);
+    again.first_funds_wan = Decimal::from_int(4500);
+    r.summary.repeated.push_back(again);
+    KeyProject same = again;
+    same.project = "同额的项目";
+    same.repeat_funds_wan = Decimal::from_int(120);
+    same.first_funds_wan = Decimal::from_int(120);
+    r.summary.repeated.push_back(same);
+    for (const char* format : {"text", "markdown", "html", "csv"}) {
+        INFO(format);
+        const std::string out = test::render(r, format);
+        CHECK_THAT(out, Catch::Contains("4600.00（首次 4500.00，不同）") && Catch::Contains("资金总额（万元）"));
+        CHECK_THAT(out, Catch::Contains("120.00") && !Catch::Contains("120.00（首次"));
+    }
+    const auto doc = nlohmann::json::parse(test::render(r, "json"));
+    CHECK(doc["summary"]["repeated_projects"][0]["funds_wan"] == 4600);
+    CHECK(doc["summary"]["repeated_projects"][0]["first_funds_wan"] == 4500);
+    CHECK(report::repeated_funds_text(again, Lang::en) == "4600.00 (first: 4500.00, differs)");
+    again.first_funds_wan.reset();  // the first file's amount unreadable
+    CHECK(report::repeated_funds_text(again, Lang::zh) == "4600.00（首次 —，不同）");
 }
