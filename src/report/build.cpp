@@ -101,7 +101,7 @@ std::vector<std::string> repeated_headers(Lang lang) {
 
 std::string repeated_funds_text(const KeyProject& k, Lang lang) {
     const auto shown = [](const std::optional<Decimal>& v) { return v ? v->fixed(2) : std::string("—"); };
-    const std::string here = shown(k.repeat_funds_wan);
+    std::string here = shown(k.repeat_funds_wan);
     if (k.repeat_funds_wan == k.first_funds_wan) return here;
     const std::string first = shown(k.first_funds_wan);
     return lang == Lang::en ? here + " (first: " + first + ", differs)" : here + "（首次 " + first + "，不同）";
