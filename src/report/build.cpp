@@ -75,8 +75,14 @@ std::string funds_unreadable_note(int projects, Lang lang) {
                             : std::to_string(projects) + " 个项目的资金总额缺失或无效，未计入";
 }
 
+std::string money_text(Decimal wan) {
+    std::string two = wan.fixed(2);
+    if (Decimal::parse(two) == wan) return two;
+    return wan.str();  // 99.999999 is no 100.00: a project just below the key-evaluation threshold looked above it
+}
+
 std::string funds_total_text(Decimal funds_wan, int unreadable, Lang lang, int repeated) {
-    std::string s = funds_wan.fixed(2);
+    std::string s = money_text(funds_wan);
     std::vector<std::string> notes;
     if (unreadable > 0) notes.push_back(funds_unreadable_note(unreadable, lang));
     if (repeated > 0) {
@@ -100,7 +106,7 @@ std::vector<std::string> repeated_headers(Lang lang) {
 }
 
 std::string repeated_funds_text(const KeyProject& k, Lang lang) {
-    const auto shown = [](const std::optional<Decimal>& v) { return v ? v->fixed(2) : std::string("—"); };
+    const auto shown = [](const std::optional<Decimal>& v) { return v ? money_text(*v) : std::string("—"); };
     std::string here = shown(k.repeat_funds_wan);
     if (k.repeat_funds_wan == k.first_funds_wan) return here;
     const std::string first = shown(k.first_funds_wan);

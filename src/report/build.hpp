@@ -68,6 +68,10 @@ bool funds_usable(const std::optional<Decimal>& funds_wan);
 /// "1 个项目的资金总额缺失或无效，未计入" / "funds of 1 project(s) missing or invalid, not counted".
 std::string funds_unreadable_note(int projects, Lang lang);
 
+/// An amount of 万元 as the summary shows it: two decimals ("842.07", "4500.00"), or every digit it has when
+/// two would round it ("99.999999", not 100.00 beside a threshold of 100).
+std::string money_text(Decimal wan);
+
 /// A funds total as a table shows it: "842.07", or "842.07（另有 1 个项目的资金总额缺失或无效，未计入）" when some
 /// projects' funds are missing from it, never a bare figure that looks complete; `repeated` projects of a
 /// later file, counted once, are said too.

@@ -161,15 +161,15 @@ private:
         }
         for (const auto& u : s.units) {
             const std::string funds = funds_total_text(u.funds_wan, u.funds_unreadable, m_lang, u.repeated);
-            row(m_out, {"", "", "", level, "summary-unit", u.code, "", "", u.funds_wan.fixed(2),
+            row(m_out, {"", "", "", level, "summary-unit", u.code, "", "", money_text(u.funds_wan),
                         util::subst(m_words.unit_line, {std::to_string(u.projects), funds, std::to_string(u.errors),
                                                         std::to_string(u.warnings), std::to_string(u.infos)}),
                         ""});
         }
         for (const auto& k : s.key_projects) {
             row(m_out,
-                {k.file, "", "", level, "key-project", k.project_code, k.project, "", k.funds_wan.fixed(2),
-                 util::subst(m_words.key_line, {k.funds_wan.fixed(2), threshold, std::to_string(k.findings)}), ""});
+                {k.file, "", "", level, "key-project", k.project_code, k.project, "", money_text(k.funds_wan),
+                 util::subst(m_words.key_line, {money_text(k.funds_wan), threshold, std::to_string(k.findings)}), ""});
         }
         for (const auto& k : s.funds_to_review) {
             const std::string funds = funds_as_written(k, m_lang);

@@ -414,8 +414,9 @@ public:
 
         // Totals.
         out << "<div class=\"cards\" id=\"totals\">\n";
-        const std::string values[8] = {std::to_string(s.files),   std::to_string(s.projects), s.funds_wan.fixed(2),
-                                       std::to_string(s.errors),  std::to_string(s.warnings), std::to_string(s.infos),
+        const std::string values[8] = {std::to_string(s.files),    std::to_string(s.projects),
+                                       money_text(s.funds_wan),    std::to_string(s.errors),
+                                       std::to_string(s.warnings), std::to_string(s.infos),
                                        std::to_string(unreadable), std::to_string(s.key_projects.size())};
         const char* ids[8] = {"files", "projects", "funds", "errors", "warnings", "infos", "unreadable", "key"};
         const char* classes[8] = {"", "", "", " err", " warn", " info", unreadable ? " err" : "", ""};
@@ -553,9 +554,9 @@ private:
         for (int i = 0; i < 5; ++i) out << "<th" << (i < 2 ? " class=\"num\"" : "") << ">" << esc(w.key_headers[i]) << "</th>";
         out << "</tr></thead><tbody>\n";
         for (const auto& k : s.key_projects) {
-            out << "<tr" << (k.findings > 0 ? " class=\"has-findings\"" : "") << "><td class=\"num\">" << k.funds_wan.fixed(2)
-                << "</td><td class=\"num\">" << k.findings << "</td><td>" << esc(k.project_code) << "</td><td>"
-                << esc(k.project) << "</td><td>" << esc(k.file) << "</td></tr>\n";
+            out << "<tr" << (k.findings > 0 ? " class=\"has-findings\"" : "") << "><td class=\"num\">"
+                << money_text(k.funds_wan) << "</td><td class=\"num\">" << k.findings << "</td><td>"
+                << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>" << esc(k.file) << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n";
         write_funds_to_review(s, report.lang, out);

@@ -209,7 +209,7 @@ public:
         // Unreadable files are no findings: the headline names them, or "错误 0" would read as a clean batch.
         std::vector<std::string> counts = {std::to_string(s.files),  std::to_string(s.projects),
                                            std::to_string(s.errors), std::to_string(s.warnings),
-                                           std::to_string(s.infos),  s.funds_wan.fixed(2)};
+                                           std::to_string(s.infos),  money_text(s.funds_wan)};
         if (s.unreadable_files > 0) counts.insert(counts.begin() + 1, std::to_string(s.unreadable_files));
         m_out << "# " << m_w.title << "\n\n"
               << util::subst(s.unreadable_files > 0 ? m_w.totals_unreadable : m_w.totals, counts);
@@ -270,7 +270,8 @@ private:
         } else {
             rows.clear();
             for (const auto& k : s.key_projects) {
-                rows.push_back({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
+                rows.push_back(
+                    {money_text(k.funds_wan), std::to_string(k.findings), k.project_code, k.project, k.file});
             }
             table(m_out, {std::begin(m_w.key_headers), std::end(m_w.key_headers)}, rows);
         }

@@ -315,7 +315,7 @@ private:
         Table keys;
         keys.add({m_w.key_headers[0], m_w.key_headers[1], m_w.key_headers[2], m_w.key_headers[3], m_w.key_headers[4]});
         for (const auto& k : s.key_projects) {
-            keys.add({k.funds_wan.fixed(2), std::to_string(k.findings), k.project_code, k.project, k.file});
+            keys.add({money_text(k.funds_wan), std::to_string(k.findings), k.project_code, k.project, k.file});
         }
         keys.write(m_out, "  ");
         // Projects whose funds could not be read may be ones for key evaluation: a person decides.

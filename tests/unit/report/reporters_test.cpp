@@ -115,3 +115,19 @@ TEST_CASE("a project a later file gives again with another amount shows both amo
     again.first_funds_wan.reset();  // the first file's amount unreadable
     CHECK(report::repeated_funds_text(again, Lang::zh) == "4600.00（首次 —，不同）");
 }
+
+TEST_CASE("summary amounts are never rounded across a threshold", "[report][summary]") {
+    // A review found 999,999.99元 (99.999999万元) shown as 100.00 in its unit's line, left out of the ≥ 100万元 list.
+    CHECK(report::money_text(*Decimal::parse("842.07")) == "842.07");
+    CHECK(report::money_text(Decimal::from_int(4500)) == "4500.00");
+    CHECK(report::money_text(*Decimal::parse("99.999999")) == "99.999999");
+    CHECK(report::money_text(*Decimal::parse("99.995")) == "99.995");
+    Report r = test::sample_report();
+    r.with_summary = true;
+    r.summary.units[0].funds_wan = *Decimal::parse("99.999999");
+    for (const char* format : {"text", "markdown", "html", "csv"}) {
+        INFO(format);
+        const std::string out = test::render(r, format);
+        CHECK_THAT(out, Catch::Contains("99.999999") && !Catch::Contains("100.00"));
+    }
+}
