@@ -93,6 +93,12 @@ NumberFormat custom_number_format(std::string_view code) {
             const auto close = code.find(']', i);
             if (close == std::string_view::npos) break;
             i = close;  // [Red], [$-804], [>=100]
+        } else if (code.substr(i, 7) == "General" || code.substr(i, 7) == "general" ||
+                   util::starts_with(code.substr(i), "G/通用格式")) {
+            // The general number, in English or as Chinese Excel writes it: `G/通用格式"元"` is 1700000元.
+            digits = true;
+            after.clear();
+            i += (code[i + 1] == '/' ? std::string_view("G/通用格式").size() : 7) - 1;
         } else if (c == '0' || c == '#' || c == '?') {
             digits = true;
             after.clear();

@@ -129,6 +129,9 @@ TEST_CASE("number formats: the East Asian built-in dates, and the text a custom 
     CHECK(text("#,##0.00_);[Red]\\(#,##0.00\\)", "-5") == "-5");
     CHECK(text("0.00\" \"", "3") == "3");
     CHECK(text("@", "7") == "7");
+    CHECK(text("G/通用格式", "842.0700000000001") == "842.07");  // Chinese Excel's General
+    CHECK(text("G/通用格式\"元\"", "1700000") == "1700000元");
+    CHECK(text("General\" 人\"", "136") == "136人");
     CHECK(text("yyyy\"年\"m\"月\"", "45596") == "2024-10-31");
 }
 
