@@ -359,11 +359,17 @@ bool TableProjectSource::funds_differ(const Cell& funds, const RawRow& row) {
         util::is_blank(row.cells[static_cast<std::size_t>(idx)]))
         return false;
     fill_cell_from(m_gap, row, idx, place_of(row));
-    // 4,500.00 and 4500.0 are one amount.
+    // 4,500.00 and 4500.0 are one amount; text that is none ("—", "120（其中财政拨款100）") says nothing of
+    // another project (a diff review found a fully filled export split at a "—").
     const auto a = model::money_wan(m_gap.text, m_table.money_unit);
     const auto b = model::money_wan(funds.text, m_table.money_unit);
-    if (a && b) return *a != *b;
-    return m_gap.text != funds.text;
+    return a && b && *a != *b;
+}
+
+bool TableProjectSource::goal_differs(const Cell& goal, const RawRow& row) {
+    if (util::is_blank(raw_at(row, Column::goal))) return false;
+    fill_cell(m_gap, row, Column::goal);
+    return !goal.empty() && m_gap.text != goal.text;
 }
 
 bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const {
@@ -656,8 +662,12 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         // name (or a block pasted and its amount changed). Merged, its funds were lost from the unit's total
         // and the key-evaluation list (a review found a 4,500万元 project gone so); read apart, and
         // duplicate-project says so.
+        // Another amount alone is no other project (a vertical breakdown 120 / 100 / 20 of one project's funds,
+        // code and name on every row): its goal differs too, or its indicators start over (a block pasted and
+        // its amount changed).
         const bool namesake = started && !other_code && !other_name && !name.empty() && !is_total &&
-                              m_kind == TableKind::targets && funds_differ(out.funds, row);
+                              m_kind == TableKind::targets && funds_differ(out.funds, row) &&
+                              (goal_differs(out.goal, row) || repeats_first_indicator(row));
         const bool new_project =
             names_project && !is_total && (!started || other_name || other_code || own_cells || namesake);
         // The same project pasted again below itself: named with its funds, starting over at its first

@@ -106,8 +106,10 @@ private:
     /// `cell` filled from the row when `read`, else only emptied (its text and raw).
     const Cell& read_or_clear(Cell& cell, const RawRow& row, Column c, bool read) const;
     /// True when `row` holds, in the column `funds` was read from, another amount than `funds`: both filled,
-    /// compared as amounts (as text when either is not one).
+    /// and both amounts (text that is none differs from nothing).
     bool funds_differ(const Cell& funds, const RawRow& row);
+    /// True when `row` writes a 绩效目标 other than the project's `goal` (a blank one differs from nothing).
+    bool goal_differs(const Cell& goal, const RawRow& row);
     /// True for a row of the form, not of a project: a signature line or a note (单位负责人：…, 注：1.…) with
     /// nothing but such labels on the row, or a section heading alone on its row (一、社会保障类); a merged
     /// cell's text repeated across the row is one cell. `first`: the index of the row's first non-empty cell.

@@ -1,6 +1,7 @@
 // Opening an .xlsx as a ProjectSource: choosing the sheet, then the same assembly as CSV over its rows.
 #include "io/xlsx_reader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 
@@ -102,15 +103,18 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
             if (sheets[i].worksheet && sheets[i].hidden == (pass == 1)) order.push_back(i);
         }
     }
-    // Among the sheets that look like a table, the first whole one (none of the columns a target table
-    // needs is missing) is the table: a 汇总表 before it (单位代码, 项目名称, 年初预算数, 绩效目标) looks like one
-    // too, and checking it reported a dozen missing columns while the table went unchecked. A run that
-    // scores, with no actuals file, wants the first whole one with self-evaluation columns (a workbook of
-    // 目标表 then 自评表). Without a whole one, the first that looks like a table, as before.
+    // Among the sheets that look like a table, the first that is best is the table: one with indicators
+    // (三级指标) before one without (a 汇总表 before the table — 单位代码, 项目名称, 年初预算数, 绩效目标 — looks like
+    // a table too, and checking it reported a dozen missing columns while the table went unchecked), a whole
+    // one (no column missing) before one with a column missing, and for a run that scores with no actuals
+    // file, one with self-evaluation columns before those (a workbook of 目标表 then 自评表, whose 自评表 often
+    // has no 评（扣分标准）). A visible sheet always before a hidden one (an old table kept hidden is no table
+    // to check beside the visible one).
     std::optional<std::size_t> instructions;  // the first table-like instructions sheet, if no table follows
     struct Candidate {
         std::size_t sheet;
-        int fit;  // 0 table-like, 1 whole, 2 whole with self-evaluation columns (when they are wanted)
+        int fit;          // 0 no indicators, 1 indicators, 2 whole, 3 self-evaluation (when wanted); 4 more if visible
+        bool indicators;  // the header has 三级指标
     };
     std::vector<Candidate> candidates;  // their readers are not kept open: a workbook may have fifty sheets
     for (const std::size_t k : order) {
@@ -125,8 +129,13 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
             if (!instructions) instructions = k;
             continue;
         }
-        const bool whole = t.missing_columns.empty();
-        candidates.push_back({k, !whole ? 0 : (options.prefer_self_evaluation && t.self_evaluation) ? 2 : 1});
+        const auto& missing = t.missing_columns;
+        const bool indicators = std::find(missing.begin(), missing.end(), "三级指标") == missing.end();
+        const int fit = !indicators                                             ? 0
+                        : (options.prefer_self_evaluation && t.self_evaluation) ? 3
+                        : missing.empty()                                       ? 2
+                                                                                : 1;
+        candidates.push_back({k, fit + (sheets[k].hidden ? 0 : 4), indicators});
     }
     if (!candidates.empty()) {
         std::size_t best = 0;
@@ -134,11 +143,11 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
             if (candidates[c].fit > candidates[best].fit) best = c;
         }
         // The other sheets that look like a table are not checked: named, so that a second department's
-        // table on sheet 3 is not passed as clean. Beside a whole table only whole ones are named (a 汇总表
-        // is no table left unchecked); an instructions sheet never is.
+        // table on sheet 3 is not passed as clean. Beside a table with indicators, one without (a 汇总表) is no
+        // table left unchecked; an instructions sheet never is.
         std::vector<std::string> others;
         for (std::size_t c = 0; c < candidates.size(); ++c) {
-            if (c == best || (candidates[best].fit > 0 && candidates[c].fit == 0)) continue;
+            if (c == best || (candidates[best].indicators && !candidates[c].indicators)) continue;
             const auto other = open_sheet(workbook, candidates[c].sheet, options, rules);
             if (!other) continue;
             // A blank template (the header, no project) is no table to check: --sheet would find nothing.

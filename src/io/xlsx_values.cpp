@@ -73,6 +73,7 @@ NumberFormat custom_number_format(std::string_view code) {
     bool digits = false;  // a placeholder seen
     bool point = false;   // the decimal point seen
     int zeros = 0;        // 0 placeholders before it
+    bool padded = true;   // … and nothing else there: 000000, a code's zeros
     const auto literal = [&](std::string_view text) { (digits ? after : before) += text; };
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
@@ -103,8 +104,11 @@ NumberFormat custom_number_format(std::string_view code) {
             digits = true;
             after.clear();
             if (c == '0' && !point) ++zeros;
-        } else if (c == '.') {
-            point = digits;
+            if (c != '0' && !point) padded = false;  // #,##0 pads nothing a code needs
+        } else if (c == ',') {
+            padded = padded && point;  // 0,000: a number with thousands, not a code
+        } else if (c == '.' || ((c == 'E' || c == 'e') && digits)) {
+            point = digits;  // the integer part ends (0.00E+00: the exponent's zeros pad nothing)
         } else if ((static_cast<unsigned char>(c) & 0x80U) != 0) {
             std::size_t n = 1;  // unquoted non-ASCII text (WPS writes 元 so): shown as written
             while (i + n < code.size() && (static_cast<unsigned char>(code[i + n]) & 0xC0U) == 0x80U) ++n;
@@ -113,7 +117,7 @@ NumberFormat custom_number_format(std::string_view code) {
         }
     }
     if (!digits) return f;  // "@" (text), or a format without a number
-    f.int_digits = zeros;
+    f.int_digits = padded ? zeros : 0;
     f.after = util::trim(after);
     // Before the number only a comparator is kept: a currency sign (¥, $) would make an amount unreadable.
     const std::string lead = util::trim(before);

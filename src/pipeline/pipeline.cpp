@@ -347,6 +347,7 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     stat.funds_text = project.funds.as_read();
     stat.funds_column = has_funds_column(project);
     stat.repeats = project.repeats_row > 0;
+    stat.namesake = project.namesake_row > 0;
     return r;
 }
 

@@ -75,6 +75,12 @@ std::string funds_unreadable_note(int projects, Lang lang) {
                             : std::to_string(projects) + " 个项目的资金总额缺失或无效，未计入";
 }
 
+int repeated_count(const Summary& s) {
+    int n = 0;
+    for (const auto& u : s.units) n += u.repeated;
+    return n;
+}
+
 std::string money_text(Decimal wan) {
     std::string two = wan.fixed(2);
     if (Decimal::parse(two) == wan) return two;
@@ -264,7 +270,11 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
     // counted once: its funds twice in the unit's total and two lines in the key list misled.
     if (m_count_repeats_once && !p.name.empty()) {
         const std::optional<Decimal> usable = funds_usable(p.funds_wan) ? p.funds_wan : std::nullopt;
-        const auto [first, fresh] = m_first_file.try_emplace({p.code, p.name}, p.file, usable);
+        // A namesake (the second project of that code and name in its file) is matched by its funds too: keyed
+        // by code and name alone, another file's namesake was counted as a repeat of the first one, its funds lost.
+        std::string name = p.name;
+        if (p.namesake) name += "\x1f" + (p.funds_wan ? p.funds_wan->str() : p.funds_text);
+        const auto [first, fresh] = m_first_file.try_emplace({p.code, std::move(name)}, p.file, usable);
         if (!fresh && first->second.first != p.file) {
             ++u.repeated;
             KeyProject& again = m_summary.repeated.emplace_back();

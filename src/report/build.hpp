@@ -31,6 +31,9 @@ struct ProjectStat {
     bool funds_column = true;
     /// The project's block repeats the one above it in the same file (duplicate-project): counted once.
     bool repeats = false;
+    /// The project has the code and name of one above it in the file, with other funds (Project::namesake_row):
+    /// a project of its own, matched in other files by its funds too.
+    bool namesake = false;
 };
 
 /// The order of findings in every report: file order as given, then row, column, rule, message.
@@ -67,6 +70,10 @@ bool funds_usable(const std::optional<Decimal>& funds_wan);
 
 /// "1 个项目的资金总额缺失或无效，未计入" / "funds of 1 project(s) missing or invalid, not counted".
 std::string funds_unreadable_note(int projects, Lang lang);
+
+/// The projects of a run given again (pasted twice in a file, or in a later file), counted once: the sum of
+/// the units' UnitSummary::repeated.
+int repeated_count(const Summary& s);
 
 /// An amount of 万元 as the summary shows it: two decimals ("842.07", "4500.00"), or every digit it has when
 /// two would round it ("99.999999", not 100.00 beside a threshold of 100).

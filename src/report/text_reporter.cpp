@@ -305,11 +305,9 @@ private:
                        std::to_string(u.warnings), std::to_string(u.infos)});
         }
         // The units' total: the projects counted once and the funds of all (no other line of the text gives them).
-        int repeated = 0;
-        for (const auto& u : s.units) repeated += u.repeated;
         units.add({m_lang == Lang::en ? "Total" : "合计", std::to_string(s.projects),
-                   funds_total_text(s.funds_wan, s.funds_unreadable, m_lang, repeated), std::to_string(s.errors),
-                   std::to_string(s.warnings), std::to_string(s.infos)});
+                   funds_total_text(s.funds_wan, s.funds_unreadable, m_lang, repeated_count(s)),
+                   std::to_string(s.errors), std::to_string(s.warnings), std::to_string(s.infos)});
         units.write(m_out, "  ");
         m_out << util::subst(m_w.key_projects, {s.key_evaluation_threshold_wan.str()}) << '\n';
         Table keys;

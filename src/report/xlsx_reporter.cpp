@@ -406,8 +406,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
     sheet.integer(row, 6, sm.infos, f.total_number);
     // Under the read errors, how many files had one: they are no findings, so the counts beside say nothing of them.
     // And how many of the projects read are repeats, counted once below: the column's sum is every project read.
-    int repeated = 0;
-    for (const auto& u : sm.units) repeated += u.repeated;
+    const int repeated = repeated_count(sm);
     std::vector<std::string> notes;
     if (sm.unreadable_files > 0) {
         notes.push_back(lang == Lang::en ? std::to_string(sm.unreadable_files) + " file(s) cannot be read"

@@ -180,10 +180,14 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
             }
             return r;
         }
-        // 85% against a bare 0.9 (a rate written as a fraction, with no unit): 0.85, where 85 ≥ 0.9 gave
-        // full marks. A bare target above 1 (90, no unit) is read as a percentage already.
-        if (target_unit.empty() && r.unit == "%" && indicator.value.number && *indicator.value.number > Decimal{} &&
-            *indicator.value.number <= Decimal::from_int(1)) {
+        // 85% against a bare ≥0.9 (a rate written as a fraction, with no unit): 0.85, where 85 ≥ 0.9 gave
+        // full marks. Only a floor strictly between 0 and 1: a bare target of 1 or more (90, no unit) is read
+        // as a percentage already, and a ceiling (≤1, ≤0.5 of a 投诉率) is as often a percentage as a fraction:
+        // as written, a missed one is no full marks.
+        const Comparator c = scoring_comparator(indicator);
+        if (target_unit.empty() && r.unit == "%" && (c == Comparator::ge || c == Comparator::gt) &&
+            indicator.value.number && *indicator.value.number > Decimal{} &&
+            *indicator.value.number < Decimal::from_int(1)) {
             r.number = number / Decimal::from_int(100);
             r.converted = true;
             return r;

@@ -144,6 +144,8 @@ TEST_CASE("duplicate-project: the project's code and name again with other funds
     std::string other = block("社区养老");
     other.replace(other.find(",120,"), 5, ",\"4,500.00\",");
     other.replace(other.find("补贴成本"), std::string("补贴成本").size(), "运营补助");
+    const std::string goal = "为辖区内老年人提供上门服务，提升老年人生活质量。";
+    other.replace(other.find(goal), goal.size(), "建设社区养老服务中心三处，运营补助按床位发放。");
     for (const std::string& second : {other, [] {
                                           std::string pasted = block("社区养老");  // the same block, 300 not 120
                                           pasted.replace(pasted.find(",120,"), 5, ",300,");
@@ -175,6 +177,16 @@ TEST_CASE("duplicate-project: the project's code and name again with other funds
     CHECK(s.summary.units[0].funds_wan.str() == "4620");
     CHECK(s.summary.units[0].repeated == 0);
     CHECK(s.summary.key_projects.size() == 2);
+    // Another file giving the project again beside its namesake: the repeat counts once, the namesake counts
+    // (a diff review found it taken for a second repeat, its 4,500万元 lost again).
+    RunOptions batch = opts;
+    batch.paths = {dir.write("a.csv", k_header + block("社区养老")),
+                   dir.write("b.csv", k_header + block("社区养老") + other)};
+    const Report both = pipeline::check_inputs(batch, rules, *active);
+    REQUIRE(both.summary.units.size() == 1);
+    CHECK(both.summary.units[0].projects == 2);
+    CHECK(both.summary.units[0].funds_wan.str() == "4620");
+    CHECK(both.summary.repeated.size() == 1);
     // The same amount written otherwise is the same project (an unmerged export repeating its cells).
     std::string written = block("社区养老");
     const std::string second_row = ",,,,产出指标";
@@ -182,4 +194,15 @@ TEST_CASE("duplicate-project: the project's code and name again with other funds
     const Report same = check_text(k_header + written);
     CHECK(same.files[0].projects == 1);
     CHECK(of_rule(same, "duplicate-project").empty());
+    // Other amounts alone are no other project (a diff review found these split): a vertical breakdown of one
+    // project's funds with its code, name and goal on every row, and text that is no amount ("—").
+    for (const std::string& funds : {std::string("100"), std::string("—")}) {
+        INFO(funds);
+        std::string breakdown = block("社区养老");
+        breakdown.replace(breakdown.find(second_row), second_row.size(),
+                          "302005,社区养老," + funds + "," + goal + ",产出指标");
+        const Report one = check_text(k_header + breakdown);
+        CHECK(one.files[0].projects == 1);
+        CHECK(of_rule(one, "duplicate-project").empty());
+    }
 }

@@ -123,6 +123,10 @@ TEST_CASE("number formats: the East Asian built-in dates, and the text a custom 
     CHECK(text("000000", "1234567") == "1234567");
     CHECK(text("000000", "12.5") == "12.5");  // only whole numbers are padded
     CHECK(text("#,##0.00", "1200") == "1200");
+    CHECK(text("0E+00", "5") == "5");  // the exponent's zeros pad nothing (a diff review found 005)
+    CHECK(text("0.00E+00", "5") == "5");
+    CHECK(text("0,000", "5") == "5");  // a thousands separator, not four digits
+    CHECK(text("#,##0", "5") == "5");
     // Currency signs, spaces and fills, the negative section, colours: nothing added.
     CHECK(text("\"¥\"#,##0.00", "842.07") == "842.07");
     CHECK(text("_ \"¥\"* #,##0.00_ ;_ \"¥\"* \\-#,##0.00_ ;_ \"¥\"* \"-\"??_ ;_ @_ ", "842.07") == "842.07");

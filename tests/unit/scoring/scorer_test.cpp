@@ -164,9 +164,19 @@ TEST_CASE("a percentage actual against a fraction target with no unit is read as
     // A bare target above 1 is a percentage as written (90 and 85%), and a % target takes % as it is.
     CHECK(score_of(quantitative("90", "≥", "", ""), "85%").score == d("9.44"));
     CHECK(score_of(quantitative("90", "≥", "%", ""), "85%").score == d("9.44"));
-    // A target of 1 (100%, no unit) too; the reverse direction alike.
+    // Not a target of 1, nor a ceiling: ≤1 of a 投诉率 is as often 1% (a diff review found 3% against ≤1 read as
+    // 0.03 and given full marks).
     CHECK(score_of(quantitative("1", "≥", "", ""), "100%").score == d("10"));
-    CHECK(score_of(quantitative("0.05", "≤", "", "", "10分", "成本指标", "经济成本指标"), "6%").score == d("8"));
+    const auto ceiling =
+        score_of(quantitative("1", "≤", "", "每超过1个百分点扣5分", "15分", "效益指标", "社会效益指标"), "3%");
+    CHECK_FALSE(has_step(ceiling, "实际完成值换算为指标单位：3% = 0.03"));
+    CHECK(has_step(ceiling, "未达到目标（实际 3，目标 ≤1）"));  // missed, as written: not full marks
+    CHECK(ceiling.score < d("15"));
+    const auto half =
+        score_of(quantitative("0.5", "≤", "", "每超过0.1个百分点扣1分", "15分", "效益指标", "社会效益指标"), "2%");
+    CHECK(half.score < d("15"));
+    // Nor an equality: =1 of 100% is one reading of many.
+    CHECK_FALSE(has_step(score_of(quantitative("0.9", "=", "", ""), "90%"), "实际完成值换算为指标单位：90% = 0.9"));
 }
 
 TEST_CASE("vector: ≥ 100, actual 120, weight 10 → 10", "[scoring][scorer]") {
