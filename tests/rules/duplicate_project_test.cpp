@@ -35,6 +35,17 @@ Report check_text(const std::string& text) {
     return pipeline::check_inputs(opts, rules, *active);
 }
 
+// The run of `paths` with --summary.
+Report summarise(const std::vector<std::string>& paths) {
+    RunOptions opts;
+    opts.paths = paths;
+    opts.summary = true;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    return pipeline::check_inputs(opts, rules, *active);
+}
+
 std::vector<Finding> of_rule(const Report& r, const std::string& id) {
     std::vector<Finding> out;
     for (const auto& f : r.findings) {
@@ -64,14 +75,8 @@ TEST_CASE("duplicate-project finds a project pasted twice, read as two projects"
     CHECK(of_rule(r, "weight-total").empty());
     CHECK(of_rule(r, "duplicate-indicator").empty());
     // The summary counts the project once (two projects doubled the unit's funds and the key list).
-    RunOptions opts;
     test::TempDir dir;
-    opts.paths = {dir.write("t.csv", k_header + block("社区养老") + block("社区养老"))};
-    opts.summary = true;
-    const RuleSet& rules = config::default_rule_set();
-    auto active = rules::build_active_rules(rules);
-    REQUIRE(active);
-    const Report s = pipeline::check_inputs(opts, rules, *active);
+    const Report s = summarise({dir.write("t.csv", k_header + block("社区养老") + block("社区养老"))});
     REQUIRE(s.summary.units.size() == 1);
     CHECK(s.summary.units[0].projects == 1);
     CHECK(s.summary.units[0].funds_wan.str() == "120");
@@ -165,13 +170,7 @@ TEST_CASE("duplicate-project: the project's code and name again with other funds
     }
     // The summary counts both, funds and all.
     test::TempDir dir;
-    RunOptions opts;
-    opts.paths = {dir.write("t.csv", k_header + block("社区养老") + other)};
-    opts.summary = true;
-    const RuleSet& rules = config::default_rule_set();
-    auto active = rules::build_active_rules(rules);
-    REQUIRE(active);
-    const Report s = pipeline::check_inputs(opts, rules, *active);
+    const Report s = summarise({dir.write("t.csv", k_header + block("社区养老") + other)});
     REQUIRE(s.summary.units.size() == 1);
     CHECK(s.summary.units[0].projects == 2);
     CHECK(s.summary.units[0].funds_wan.str() == "4620");
@@ -179,10 +178,8 @@ TEST_CASE("duplicate-project: the project's code and name again with other funds
     CHECK(s.summary.key_projects.size() == 2);
     // Another file giving the project again beside its namesake: the repeat counts once, the namesake counts
     // (a diff review found it taken for a second repeat, its 4,500万元 lost again).
-    RunOptions batch = opts;
-    batch.paths = {dir.write("a.csv", k_header + block("社区养老")),
-                   dir.write("b.csv", k_header + block("社区养老") + other)};
-    const Report both = pipeline::check_inputs(batch, rules, *active);
+    const Report both = summarise(
+        {dir.write("a.csv", k_header + block("社区养老")), dir.write("b.csv", k_header + block("社区养老") + other)});
     REQUIRE(both.summary.units.size() == 1);
     CHECK(both.summary.units[0].projects == 2);
     CHECK(both.summary.units[0].funds_wan.str() == "4620");
