@@ -56,6 +56,16 @@ enum class Comparator { none, ge, gt, le, lt, eq, qualitative };
 /// The unit a table's bare amounts (资金总额, 预算数, 执行数) are in: its 金额单位 line or header.
 enum class MoneyUnit { yuan, qian_yuan, wan_yuan };
 
+/// A calendar date written in a cell: "2024-10-31", "2024年11月20日", "2024年10月底前", "2024年底". A month
+/// without a day (`whole_month`) stands for its last day: a deadline of 2024年10月 is met through 10月31日.
+struct CalendarDate {
+    int year = 0;
+    int month = 0;  ///< 1–12
+    int day = 0;    ///< 1–31; the month's last day when whole_month
+    bool whole_month = false;
+    friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
+};
+
 /// A value cell read as (comparator, number, unit): "≥50个" → {ge, 50, "个"}, "90%" → {none, 90, "%"},
 /// "有效保障" → {none, nullopt, "", text "有效保障"}.
 struct Quantity {
@@ -63,6 +73,8 @@ struct Quantity {
     std::optional<Decimal> number;
     std::string unit;  ///< canonical unit ("%" for 百分比/％, "万元", "元", "个", …); empty if none
     std::string text;  ///< the normalised cell text it was read from
+    /// A date when the text is one and no number (时效指标: "≤2024年10月31日", "2024年11月底前").
+    std::optional<CalendarDate> date;
 };
 
 /// A cell that could not be read as its column's type (becomes a `bad-cell` finding), or could not be

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <utility>
 
+#include "model/dates.hpp"
 #include "util/text.hpp"
 #include "util/text_memo.hpp"
 
@@ -212,6 +213,11 @@ Quantity read_quantity_uncached(std::string_view text) {
         }
     }
     const std::string_view body = util::trim_view(rest);
+    // A date is no number with a unit: 2024年底 is not 2024 of 年底 (时效指标 state deadlines).
+    if (auto date = read_date(body)) {
+        q.date = date;
+        return q;
+    }
     const auto [number_text, used] = leading_number(body);
     if (number_text.empty()) return q;
     std::string unit(util::trim_view(body.substr(used)));
@@ -270,6 +276,7 @@ const Quantity& read_quantity(std::string_view text) {
         plain.number = Decimal::parse(text);
         plain.unit.clear();
         plain.text.assign(text);
+        plain.date.reset();
         return plain;
     }
     thread_local util::TextMemo<Quantity> memo;

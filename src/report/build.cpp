@@ -338,7 +338,8 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     // Each listing with the findings of every listing under its key.
     const auto listed = [](const KeyEntry& entry, Decimal funds_wan, const std::string& funds_text) {
         const auto& [key, findings] = entry;
-        return KeyProject{std::get<0>(key), std::get<1>(key), std::get<2>(key), funds_wan, findings, funds_text};
+        return KeyProject{std::get<0>(key), std::get<1>(key), std::get<2>(key), funds_wan,
+                          findings,         funds_text,       std::nullopt,     std::nullopt};
     };
     s.key_projects.reserve(m_key_listings.size());
     for (const auto& l : m_key_listings) s.key_projects.push_back(listed(*l.entry, l.funds_wan, {}));

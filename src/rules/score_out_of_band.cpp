@@ -103,6 +103,7 @@ private:
         if (m_rules.is_placeholder(ind.actual.text)) return;  // actual-missing reports it
         const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
         if (a.number && scoring::is_numeric_target(ind)) return;  // computed from the number
+        if (scoring::deadline_dates(ind, a)) return;              // a date against a deadline
         const QualitativeBand* top = scoring::top_band(m_rules.scoring);
         const Decimal w = ind.weight_points.value_or(Decimal{});
         if (a.band) {

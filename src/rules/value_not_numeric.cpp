@@ -1,4 +1,5 @@
-// Rule value-not-numeric: a quantitative target (≥ ≤ > < =) whose 指标值 holds no number.
+// Rule value-not-numeric: a quantitative target (≥ ≤ > < =) whose 指标值 holds no number (nor a date: a
+// deadline of a 时效指标 is compared as one).
 #include <fmt/format.h>
 
 #include "rules/factories.hpp"
@@ -20,7 +21,7 @@ public:
         const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // Placeholder rows are another rule's business; 定性 and unstated comparators need no number.
-            if (ind.placeholder || !states_quantity(ind.comparator) || ind.value.number) continue;
+            if (ind.placeholder || !states_quantity(ind.comparator) || ind.value.number || ind.value.date) continue;
             const std::string sym = comparator_symbol(ind.comparator);
             Finding f = make_finding(project, &ind, ind.target);
             if (ind.target.empty()) {

@@ -1,6 +1,7 @@
 // Self-evaluation cells read once, the same way, for the scorer and the self-evaluation rules.
 #include "scoring/actuals.hpp"
 
+#include "model/dates.hpp"
 #include "model/normalize.hpp"
 #include "model/units.hpp"
 #include "rules/rule_util.hpp"
@@ -141,6 +142,7 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
                                                                                        : model::read_quantity(r.text);
         r.unit = as_read.unit;
         r.number = as_read.number;
+        r.date = as_read.date;
     }
     if (!r.number) {
         // "42公里" with 度量单位 公里: the unit may be one the general reader does not know.
@@ -223,6 +225,13 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     return r;
 }
 
+std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual) {
+    if (!indicator.value.date || !actual.date) return std::nullopt;
+    // ≥ or > a date (不早于) is no deadline.
+    if (indicator.comparator == Comparator::ge || indicator.comparator == Comparator::gt) return std::nullopt;
+    return DeadlineDates{*indicator.value.date, *actual.date};
+}
+
 std::optional<Decimal> read_reviewer_score(const Indicator& indicator) {
     if (indicator.score.empty()) return std::nullopt;
     return model::read_weight(indicator.score.text);
@@ -248,6 +257,8 @@ Finding self_evaluation_finding(const Project& project, const Indicator* indicat
 
 bool falls_short(const Indicator& indicator, const ActualReading& actual, const ScoringPolicy& policy) {
     if (!actual.present) return false;
+    if (const auto dates = deadline_dates(indicator, actual))
+        return model::day_number(dates->done) > model::day_number(dates->due);
     if (is_numeric_target(indicator) && actual.number) {
         const Decimal a = *actual.number < Decimal{} ? Decimal{} : *actual.number;
         return !target_met(scoring_comparator(indicator), a, *indicator.value.number);

@@ -55,11 +55,21 @@ struct ActualReading {
     bool unit_mismatch = false;             ///< the cell's unit is of another kind than the target's: number as written
     const QualitativeBand* band = nullptr;  ///< the label it names, or the top band when equal to the target text
     bool equals_target = false;      ///< the text equals the target text (counts as 达成)
+    std::optional<CalendarDate> date;  ///< the day or month it was done, when the text is a date
 };
 
 /// Reads the 实际完成值 cell of `indicator` ("95%", "855.00万元", "1,700,000元", "42公里", "达成年度指标").
 /// A number followed by the indicator's own 度量单位 is read even when the unit is not a known one.
 ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& policy);
+
+/// A deadline and the date it was met: the target is a date (时效指标: ≤2024年10月31日, 2024年11月底前) under
+/// ≤, <, =, 定性 or no comparator, and the actual is a date. nullopt otherwise (an actual that is a label
+/// is scored as a 定性 one).
+struct DeadlineDates {
+    CalendarDate due;
+    CalendarDate done;
+};
+std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual);
 
 /// The reviewer's 得分 ("10.5", "10.5分"), nullopt when empty or not a number.
 std::optional<Decimal> read_reviewer_score(const Indicator& indicator);

@@ -8,6 +8,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "model/dates.hpp"
 #include "model/normalize.hpp"
 #include "model/units.hpp"
 #include "scoring/actuals.hpp"
@@ -33,6 +34,9 @@ std::string qty_zh(Decimal v, const std::string& unit) {
 }
 std::string qty_en(Decimal v, const std::string& unit) {
     if (unit == "%") return v.str() + " percentage points";
+    if (unit == "月") return v.str() + " months";
+    if (unit == "天") return v.str() + " days";
+    if (unit == "周") return v.str() + " weeks";
     return unit.empty() ? v.str() : v.str() + " " + unit;
 }
 // Parser text in Chinese prose: its separators back to full-width commas.
@@ -122,7 +126,7 @@ public:
             step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
         }
 
-        const Decimal raw = is_numeric_target(m_ind) ? numeric() : qualitative();
+        const Decimal raw = m_ind.value.date ? by_date() : is_numeric_target(m_ind) ? numeric() : qualitative();
         finish(raw);
         // The steps of the indicator scored here before, beyond this one's.
         r.steps.erase(r.steps.begin() + static_cast<std::ptrdiff_t>(m_steps), r.steps.end());
@@ -171,6 +175,7 @@ private:
 
     // ---- quantitative --------------------------------------------------------------------------
     Decimal numeric() {
+        m_unit = m_ind.value.unit;
         const ActualReading a = read_actual(m_ind, m_policy);
         // "无" or "/" is no actual either.
         if (!a.present || m_rules.is_placeholder(a.text)) {
@@ -199,7 +204,7 @@ private:
             set_formula("");
             return k_zero;
         }
-        const std::string& unit = m_ind.value.unit;
+        const std::string& unit = m_unit;
         Decimal av = *a.number;
         if (a.converted) {
             // A plain number was read in 度量单位's unit: said, since the cell does not say it.
@@ -266,6 +271,65 @@ private:
                                       {"Target missed (actual ", actual, unit, ", target ", sym, target, unit, ")"});
                 });
         }
+        return missed();
+    }
+
+    // ---- a deadline (时效指标) -------------------------------------------------------------------
+    // A target that is a date, with the date it was done as the actual: met on or before it; a late one
+    // scored by the text's steps on how late it is (每延迟1个月扣2分), in the unit they count in. Any other
+    // actual (达成年度指标, 按时完成) is a label, scored as a 定性 one is.
+    Decimal by_date() {
+        const ActualReading a = read_actual(m_ind, m_policy);
+        const auto dates = deadline_dates(m_ind, a);
+        if (!dates) return is_numeric_target(m_ind) ? numeric() : qualitative();
+        const auto& [due, done] = *dates;
+        const std::string due_zh = model::date_text(due);
+        const std::string done_zh = model::date_text(done);
+        const std::string due_en = model::date_text_en(due);
+        const std::string done_en = model::date_text_en(done);
+        if (model::day_number(done) <= model::day_number(due)) {
+            const std::string weight = m_w.str();
+            step([&] { return "按期完成（" + done_zh + "不晚于期限" + due_zh + "）：得满分" + weight + "分"; },
+                 [&] { return "Done on time (" + done_en + ", due " + due_en + "): full marks " + weight; });
+            set_formula("");
+            return m_w;
+        }
+        const model::Lateness late = model::lateness(due, done);
+        // The unit the text's steps and cut-offs count in; months when they name none.
+        m_unit = "月";
+        Decimal amount = late.months;
+        const auto counts_in = [&](const std::string& u) {
+            if (u == "天") amount = Decimal::from_int(late.days);
+            if (u == "周") amount = (Decimal::from_int(late.days) / Decimal::from_int(7)).round(2);
+            if (u == "天" || u == "周") m_unit = u;
+            return u == "天" || u == "周" || u == "月";
+        };
+        bool chosen = false;
+        for (const Step& st : m_formula->steps)
+            if (!chosen && st.direction != StepDirection::under) chosen = counts_in(st.unit);
+        for (const Cutoff& c : m_formula->cutoffs)
+            if (!chosen && c.direction != StepDirection::under) chosen = counts_in(c.unit);
+        const std::string months = late.whole_months > 0 ? std::to_string(late.whole_months) + "个月" : "";
+        const std::string rest = late.rest_days > 0 ? std::to_string(late.rest_days) + "天" : "";
+        const std::string days = std::to_string(late.days);
+        const std::string amount_zh = qty_zh(amount, m_unit);
+        const std::string amount_en = qty_en(amount, m_unit);
+        step(
+            [&] {
+                return "未按期完成（" + done_zh + "晚于期限" + due_zh + "）：逾期" + days + "天" +
+                       (months.empty() ? "" : "（" + months + rest + "）") + "，按" + m_unit + "计为" + amount_zh;
+            },
+            [&] { return "Late (" + done_en + ", due " + due_en + "): " + days + " days, counted as " + amount_en; });
+        m_deadline = true;
+        m_a = amount;
+        m_t = k_zero;
+        m_c = Comparator::le;
+        return missed();
+    }
+
+    // A quantitative target missed (m_a against m_t under m_c, in m_unit): what the text, or the rule
+    // set's default, makes of it.
+    Decimal missed() {
         if (!m_has_text) return default_formula();
         const Formula& f = *m_formula;
         if (f.blocked()) {
@@ -333,7 +397,8 @@ private:
 
     Decimal default_formula() {
         const Decimal s = default_arithmetic();
-        set_formula(default_name(m_c, m_t, m_policy.reverse));
+        set_formula(m_deadline ? std::string("default(deadline: late -> 0)")
+                               : default_name(m_c, m_t, m_policy.reverse));
         return s;
     }
 
@@ -345,6 +410,12 @@ private:
         const std::string ws = w.str();
         const std::string as = a.str();
         const std::string ts = t.str();
+        if (m_deadline) {
+            step("逾期完成，扣分标准未给出按逾期时长计分的办法：本项0分（可写明如“每延迟1个月扣2分”）",
+                 "Late, and the deduction standard says nothing of how lateness scores: 0 (write e.g. "
+                 "“每延迟1个月扣2分”)");
+            return k_zero;
+        }
         if (m_c == Comparator::eq && t == k_zero) {
             step("目标为0而实际大于0：0分", "Target 0 and actual above 0: scores 0");
             return k_zero;
@@ -446,7 +517,7 @@ private:
     // unit is a share of the target: the completion rate for a bound below, the gap otherwise. 以上/以下 and
     // (含) include the value itself.
     bool cutoff_reached() {
-        const std::string& unit = m_ind.value.unit;
+        const std::string& unit = m_unit;
         for (const Cutoff& c : m_formula->cutoffs) {
             if (!applies(c.direction)) {
                 other_direction(c.source);
@@ -489,7 +560,7 @@ private:
                            std::string(gap ? (over ? "Excess over the target: " : "Shortfall from the target: ")
                                            : "Completion rate: ") +
                                part + tail};
-            } else if (gap) {
+            } else if (gap && !m_deadline) {  // (how late a deadline was met, by_date() has said)
                 working = {std::string(over ? "超出目标：" : "低于目标：") + diff_text + " = " + val(measured, unit),
                            std::string(over ? "Over the target: " : "Short of the target: ") + diff_text + " = " +
                                val(measured, unit)};
@@ -533,7 +604,7 @@ private:
     // target is 180人), the gap above it (超过10%的 on ≤60万元: from 66万元). Otherwise it is a bound of the
     // actual, in the indicator's unit or converted to it (低于100万元 against 元).
     bool threshold_reference(const Step& s, Decimal& ref) {
-        const std::string& unit = m_ind.value.unit;
+        const std::string& unit = m_unit;
         const Decimal v = *s.threshold;
         const bool above = s.direction != StepDirection::under && s.direction != StepDirection::shortfall;
         const bool share = s.threshold_unit == "%" && (unit != "%" || s.threshold_of_target);
@@ -588,7 +659,7 @@ private:
     // The per-step deductions of the text. nullopt when none applies to this indicator.
     std::optional<Decimal> apply_steps() {
         const Formula& f = *m_formula;
-        const std::string& unit = m_ind.value.unit;
+        const std::string& unit = m_unit;
         const bool reverse = missed_above();
         // A full-marks line more lenient than the target (满意度达到90%以上得满分 on a 95% target): the text
         // gives full marks from it, so its steps count from it.
@@ -637,7 +708,9 @@ private:
                 applied = true;
                 continue;
             }
-            if (reverse) {
+            // (How late a deadline was met, by_date() has said: the steps count that.)
+            const bool say_gap = !m_deadline || from_threshold;
+            if (say_gap && reverse) {
                 step(
                     [&](std::string& out) {
                         util::concat_into(
@@ -646,7 +719,7 @@ private:
                     [&] {
                         return "Over " + ref_name_en + ": " + m_a.str() + " − " + ref.str() + " = " + qty_en(gap, unit);
                     });
-            } else {
+            } else if (say_gap) {
                 step(
                     [&](std::string& out) {
                         util::concat_into(
@@ -949,6 +1022,8 @@ private:
     Decimal m_a;
     Decimal m_t;
     Comparator m_c = Comparator::ge;
+    std::string m_unit;       ///< the unit m_a and m_t are in: the target's, or a deadline's lateness (月, 天, 周)
+    bool m_deadline = false;  ///< m_a is how late a deadline was met (m_t 0)
 };
 
 }  // namespace

@@ -92,3 +92,13 @@ TEST_CASE("deviation-reason-missing writes no English for a Chinese-only run", "
     CHECK(test::check_chinese_only_run("deviation-reason-missing",
                                        with({{k_rate, "88%", ""}, {k_cost, "855.00万元", "无"}})) == 2);
 }
+
+TEST_CASE("deviation-reason-missing finds a deadline met late with no reason", "[deviation-reason-missing][dates]") {
+    const test::Row due = {"产出指标",         "时效指标", "完工时间", "≤2024-10-31", "完工时间",
+                           "每延迟1个月扣2分", "",         "",         "10分"};
+    const auto findings = test::run_rule(
+        "deviation-reason-missing",
+        with({{due, "2024-12-15", "", ""}, {due, "2024-10-31", "", ""}, {due, "2025年1月", "施工受雨季影响", ""}}));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 5);
+}

@@ -102,3 +102,11 @@ TEST_CASE("score-out-of-band writes no English for a Chinese-only run (定性 re
     CHECK(test::check_chinese_only_run("score-out-of-band", with({{k_qual, "部分达成年度指标并具有一定效果", ""},
                                                                   {k_qual, "未达成年度指标且效果较差", ""}})) == 2);
 }
+
+TEST_CASE("score-out-of-band leaves a date against a deadline to the scorer", "[score-out-of-band][dates]") {
+    const test::Row due = {"产出指标", "时效指标", "完工时间", "2024年10月底前", "完工时间", "每延迟1个月扣2分",
+                           "",         "定性",     "10分"};
+    CHECK(test::run_rule("score-out-of-band", with({{due, "2024年12月15日", ""}, {due, "2024-10-20", ""}})).empty());
+    // Not a date: still a result the scorer cannot place.
+    CHECK(test::run_rule("score-out-of-band", with({{due, "按时", ""}})).size() == 1);
+}

@@ -66,3 +66,13 @@ TEST_CASE("value-not-numeric rejects parameters", "[value-not-numeric]") {
     CHECK(rule.error().line == 7);
     CHECK_THAT(rule.error().message, Catch::Contains("'strict'"));
 }
+
+TEST_CASE("value-not-numeric takes a date under ≤ for a deadline, not a period", "[value-not-numeric][dates]") {
+    const Project p = one_row(
+        {"产出指标", "时效指标", "完工时间", "2024年10月底前", "完工时间", "每延迟1个月扣2分", "", "≤", "10分"});
+    CHECK(test::run_rule("value-not-numeric", p).empty());
+    const auto period = test::run_rule("value-not-numeric", one_row({"产出指标", "时效指标", "发放时间", "2024年1-12月",
+                                                                     "发放时间", "视情况扣分", "月", "≤", "10分"}));
+    REQUIRE(period.size() == 1);
+    CHECK(period[0].value == "2024年1-12月");
+}

@@ -831,3 +831,66 @@ TEST_CASE("a score written over another project's is the one scored afresh", "[s
         }
     }
 }
+
+// ---- deadlines (时效指标) --------------------------------------------------------------------------
+
+namespace {
+test::Row deadline(const std::string& target, const std::string& type, const std::string& deduction) {
+    return quantitative(target, type, "", deduction, "10分", "产出指标", "时效指标");
+}
+}  // namespace
+
+TEST_CASE("a deadline met on or before its date scores full marks", "[scoring][scorer][dates]") {
+    const auto s = score_of(deadline("2024年11月底前", "≤", "每延迟1个月扣2分"), "2024年11月20日");
+    CHECK(s.score == Decimal::from_int(10));
+    CHECK(has_step(s, "按期完成（2024年11月20日不晚于期限2024年11月）：得满分10分"));
+    // The same day, and a 定性 or unstated comparator: a date is a deadline whatever the type column says.
+    CHECK(score_of(deadline("2024-10-31", "定性", "每延迟1个月扣2分"), "2024/10/31").score == Decimal::from_int(10));
+    CHECK(score_of(deadline("2024年10月", "", ""), "2024年10月").score == Decimal::from_int(10));
+}
+
+TEST_CASE("a late deadline loses the text's steps of how late it is", "[scoring][scorer][dates]") {
+    // 45 days after 10月31日: 1 month and 15 of December's 31 days, 1.48 months; only full steps count.
+    const auto s = score_of(deadline("2024-10-31", "≤", "每延迟1个月扣2分，扣完为止"), "2024-12-15");
+    CHECK(s.score == Decimal::from_int(8));
+    CHECK(has_step(s, "未按期完成（2024年12月15日晚于期限2024年10月31日）：逾期45天（1个月15天），按月计为1.48个月"));
+    CHECK(has_step(s, "按“每延迟1个月扣2分”：1.48 ÷ 1 = 1.48 步，只计整步：1 步；扣分 1 × 2 = 2分"));
+    // A partial month counted as a whole one when the text says so.
+    CHECK(score_of(deadline("2024-10-31", "≤", "每延迟1个月扣2分，不满1个月按1个月计算"), "2024-12-15").score ==
+          Decimal::from_int(6));
+    // Months against months; the floor at 0.
+    CHECK(score_of(deadline("2024年3月", "≤", "每延迟1个月扣2分"), "2024年5月").score == Decimal::from_int(6));
+    CHECK(score_of(deadline("2024年3月", "≤", "每延迟1个月扣2分，扣完为止"), "2025年3月").score == Decimal{});
+}
+
+TEST_CASE("a deadline's steps count in the text's unit: days or weeks", "[scoring][scorer][dates]") {
+    const auto days = score_of(deadline("2024年6月30日前", "≤", "每延迟1天扣0.5分"), "2024年7月4日");
+    CHECK(days.score == Decimal::from_int(8));
+    CHECK(has_step(days, "未按期完成（2024年7月4日晚于期限2024年6月30日）：逾期4天，按天计为4天"));
+    CHECK(score_of(deadline("2024年6月30日前", "≤", "每延迟1周扣1分"), "2024年7月15日").score ==
+          Decimal::from_int(8));  // 15 days: 2 full weeks
+}
+
+TEST_CASE("a late deadline under other texts: none, all or nothing, fixed, cut-off", "[scoring][scorer][dates]") {
+    const auto none = score_of(deadline("2024-10-31", "≤", ""), "2024-11-05");
+    CHECK(none.score == Decimal{});
+    CHECK(none.formula == "default(deadline: late -> 0)");
+    CHECK(has_step(none, "逾期完成，扣分标准未给出按逾期时长计分的办法：本项0分（可写明如“每延迟1个月扣2分”）"));
+    CHECK(score_of(deadline("2024-10-31", "≤", "按时完成得满分，未按时完成不得分"), "2024-11-05").score == Decimal{});
+    CHECK(score_of(deadline("2024-10-31", "≤", "未按期完成扣3分"), "2024-11-05").score == Decimal::from_int(7));
+    // Past the cut-off: 0; short of it, the steps.
+    const std::string cut = "每延迟1个月扣2分，延迟超过3个月不得分";
+    CHECK(score_of(deadline("2024-06-30", "≤", cut), "2024-11-05").score == Decimal{});
+    CHECK(score_of(deadline("2024-06-30", "≤", cut), "2024-08-05").score == Decimal::from_int(8));
+}
+
+TEST_CASE("a deadline with a label or a number as its actual is scored as before", "[scoring][scorer][dates]") {
+    // A label: its band.
+    CHECK(score_of(deadline("2024-10-31", "≤", "每延迟1个月扣2分"), "达成年度指标").score == Decimal::from_int(10));
+    // Not a date against a date: no deadline scoring (qualitative: not a label, no 得分, 0).
+    const auto s = score_of(deadline("2024-10-31", "≤", "每延迟1个月扣2分"), "按时");
+    CHECK(s.score == Decimal{});
+    // 不早于 (≥ a date) is no deadline.
+    CHECK_FALSE(has_step(score_of(deadline("2024-10-31", "≥", ""), "2024-12-01"),
+                         "未按期完成（2024年12月1日晚于期限2024年10月31日）：逾期31天（1个月1天），按月计为1.03个月"));
+}

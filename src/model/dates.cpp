@@ -1,0 +1,198 @@
+// Dates written in cells, read without locale machinery, and the lateness of one after another.
+#include "model/dates.hpp"
+
+#include <array>
+
+namespace perf_check::model {
+
+namespace {
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool leap(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int days_in_month(int year, int month) {
+    constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && leap(year) ? 29 : k_days[static_cast<std::size_t>(month - 1)];
+}
+
+// A cursor over a cell's text: digits and the words around them, taken in turn.
+class Cursor {
+public:
+    explicit Cursor(std::string_view text) : m_rest(text) {}
+    bool take(std::string_view word) {
+        if (m_rest.substr(0, word.size()) != word) return false;
+        m_rest.remove_prefix(word.size());
+        return true;
+    }
+    // The first of `words` the text goes on with, taken; false when none.
+    template <std::size_t N>
+    bool take_any(const std::array<std::string_view, N>& words) {
+        for (const auto w : words)
+            if (take(w)) return true;
+        return false;
+    }
+    // Between `min` and `max` ASCII digits as a number; nullopt (nothing taken) when fewer or more.
+    std::optional<int> number(std::size_t min, std::size_t max) {
+        std::size_t n = 0;
+        int v = 0;
+        while (n < m_rest.size() && is_digit(m_rest[n])) {
+            if (n == max) return std::nullopt;
+            v = v * 10 + (m_rest[n] - '0');
+            ++n;
+        }
+        if (n < min) return std::nullopt;
+        m_rest.remove_prefix(n);
+        return v;
+    }
+    [[nodiscard]] bool done() const { return m_rest.empty(); }
+
+private:
+    std::string_view m_rest;
+};
+
+std::optional<CalendarDate> make_date(int year, int month, std::optional<int> day) {
+    if (year < 1900 || year > 2199 || month < 1 || month > 12) return std::nullopt;
+    const int last = days_in_month(year, month);
+    if (day && (*day < 1 || *day > last)) return std::nullopt;
+    return CalendarDate{year, month, day.value_or(last), !day};
+}
+
+std::string two(int v) {
+    return (v < 10 ? "0" : "") + std::to_string(v);
+}
+
+}  // namespace
+
+std::optional<CalendarDate> read_date(std::string_view text) {
+    // Spaces dropped, but for one between digits (a date-time's, 2024-12-15 00:00:00).
+    std::string compact;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != ' ' && c != '\t') {
+            compact += c;
+        } else if (!compact.empty() && is_digit(compact.back()) && i + 1 < text.size() && is_digit(text[i + 1])) {
+            compact += ' ';
+        }
+    }
+    Cursor in(compact);
+    // Words before it: 不晚于 / 不迟于 (≤ said in words), 截至 / 截止(到), 于, 在; a comparator sign.
+    constexpr std::array<std::string_view, 12> k_before = {"不晚于", "不迟于", "截至", "截止到", "截止", "于",
+                                                           "在",     "≤",      "<=",   "<",      "=",    "早于"};
+    in.take_any(k_before);
+    const auto year = in.number(4, 4);
+    if (!year) return std::nullopt;
+    std::optional<CalendarDate> date;
+    if (in.take("年")) {
+        if (in.take("底") || in.take("末") || in.take("年底") || in.take("年末")) {
+            date = make_date(*year, 12, std::nullopt);
+        } else {
+            const auto month = in.number(1, 2);
+            if (!month || !in.take("月")) return std::nullopt;
+            std::optional<int> day;
+            if (const auto d = in.number(1, 2)) {
+                if (!in.take("日") && !in.take("号")) return std::nullopt;
+                day = d;
+            } else {
+                in.take("份");
+            }
+            date = make_date(*year, *month, day);
+        }
+    } else {
+        // 2024-10-31, 2024/10/31, 2024.10.31 (one separator throughout); 2024-10 and 2024/10 (2024.10 is a number).
+        std::string_view sep;
+        for (const std::string_view s : {"-", "/", "."})
+            if (in.take(s)) sep = s;
+        if (sep.empty()) return std::nullopt;
+        const auto month = in.number(1, 2);
+        if (!month) return std::nullopt;
+        std::optional<int> day;
+        if (in.take(sep)) {
+            day = in.number(1, 2);
+            if (!day) return std::nullopt;
+        } else if (sep == ".") {
+            return std::nullopt;
+        }
+        date = make_date(*year, *month, day);
+    }
+    if (!date) return std::nullopt;
+    // A time of day after a day, as a spreadsheet exports a date-time (2024-12-15 00:00:00): the day counts.
+    if (!date->whole_month) {
+        Cursor time = in;
+        if (time.take(" ") && time.number(1, 2) && time.take(":") && time.number(2, 2)) {
+            if (time.take(":") && !time.number(2, 2)) return std::nullopt;
+            in = time;
+        }
+    }
+    // Words after it: 底 / 末 (a month's end: only after a whole month), 前 / 之前 / 以前 / 止, 完成 / 完工.
+    if (date->whole_month) {
+        constexpr std::array<std::string_view, 2> k_end = {"底", "末"};
+        in.take_any(k_end);
+    }
+    constexpr std::array<std::string_view, 4> k_by = {"之前", "以前", "前", "止"};
+    in.take_any(k_by);
+    constexpr std::array<std::string_view, 3> k_done = {"完成", "完工", "办结"};
+    in.take_any(k_done);
+    if (!in.done()) return std::nullopt;
+    return date;
+}
+
+std::int64_t day_number(const CalendarDate& date) {
+    // Days from the civil date (the proleptic Gregorian calendar), March-based years.
+    const std::int64_t y = date.year - (date.month <= 2 ? 1 : 0);
+    const std::int64_t era = y / 400;
+    const std::int64_t yoe = y - era * 400;
+    const std::int64_t mp = (date.month + 9) % 12;
+    const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+std::string date_text(const CalendarDate& date) {
+    std::string s = std::to_string(date.year) + "年" + std::to_string(date.month) + "月";
+    if (!date.whole_month) s += std::to_string(date.day) + "日";
+    return s;
+}
+
+std::string date_text_en(const CalendarDate& date) {
+    std::string s = std::to_string(date.year) + "-" + two(date.month);
+    if (!date.whole_month) s += "-" + two(date.day);
+    return s;
+}
+
+namespace {
+// `from` moved on by `months`, on the same day of the month, or the month's last day when it has fewer
+// days or `from` is a month's end (10月31日 → 11月30日 → 12月31日).
+CalendarDate add_months(const CalendarDate& from, int months) {
+    const int index = from.year * 12 + (from.month - 1) + months;
+    CalendarDate d;
+    d.year = index / 12;
+    d.month = index % 12 + 1;
+    const int last = days_in_month(d.year, d.month);
+    const bool month_end = from.day == days_in_month(from.year, from.month);
+    d.day = month_end || from.day > last ? last : from.day;
+    return d;
+}
+}  // namespace
+
+Lateness lateness(const CalendarDate& deadline, const CalendarDate& actual) {
+    Lateness l;
+    const std::int64_t due = day_number(deadline);
+    const std::int64_t done = day_number(actual);
+    if (done <= due) return l;
+    l.days = done - due;
+    int k = 0;
+    while (day_number(add_months(deadline, k + 1)) <= done) ++k;
+    l.whole_months = k;
+    const std::int64_t start = day_number(add_months(deadline, k));
+    l.rest_days = done - start;
+    const std::int64_t span = day_number(add_months(deadline, k + 1)) - start;
+    l.months = (Decimal::from_int(k) + Decimal::from_int(l.rest_days) / Decimal::from_int(span)).round(2);
+    return l;
+}
+
+}  // namespace perf_check::model

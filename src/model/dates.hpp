@@ -1,0 +1,37 @@
+// Dates in cells (时效指标: a deadline as the target, the day or month it was done as the actual), and how
+// late one is after another.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "perf_check/decimal.hpp"
+#include "perf_check/model.hpp"
+
+namespace perf_check::model {
+
+/// The one date `text` states, nullopt when it states none or a period. Read: 2024-10-31, 2024/10/31,
+/// 2024.10.31, 2024-10, 2024年10月31日 (号), 2024年10月(份), 2024年底 / 年末 (12月); then 底 / 末 after a
+/// month, 前 / 之前 / 以前 / 止 and 完成 / 完工; before it 不晚于, 不迟于, 截至, 截止, 于, 在. A period
+/// (2024年1-12月, 2024年1月至12月) and an impossible day (2月30日) are no date.
+std::optional<CalendarDate> read_date(std::string_view text);
+
+/// Days from 1970-01-01 (a whole month counts as its last day).
+std::int64_t day_number(const CalendarDate& date);
+
+/// "2024年10月31日", or "2024年10月" for a whole month; in English "2024-10-31" or "2024-10".
+std::string date_text(const CalendarDate& date);
+std::string date_text_en(const CalendarDate& date);
+
+/// How much later `actual` is than `deadline`: nothing when it is not later.
+struct Lateness {
+    std::int64_t days = 0;       ///< calendar days
+    int whole_months = 0;        ///< months counted from the deadline (a month's end to the next one's)
+    std::int64_t rest_days = 0;  ///< days beyond the whole months
+    Decimal months;              ///< whole_months and the rest as a share of the month it falls in (2 places)
+};
+Lateness lateness(const CalendarDate& deadline, const CalendarDate& actual);
+
+}  // namespace perf_check::model

@@ -1,0 +1,91 @@
+// Tests of the date reader (时效指标 deadlines and the dates they were met) and of lateness.
+#include <catch2/catch.hpp>
+
+#include "model/dates.hpp"
+#include "model/normalize.hpp"
+
+using namespace perf_check;
+using model::read_date;
+
+namespace {
+CalendarDate day(int y, int m, int d) {
+    return CalendarDate{y, m, d, false};
+}
+CalendarDate month(int y, int m, int last) {
+    return CalendarDate{y, m, last, true};
+}
+}  // namespace
+
+TEST_CASE("read_date reads the ways a date is written in a table", "[model][dates]") {
+    CHECK(read_date("2024-10-31") == day(2024, 10, 31));
+    CHECK(read_date("2024/1/5") == day(2024, 1, 5));
+    CHECK(read_date("2024.10.31") == day(2024, 10, 31));
+    CHECK(read_date("2024-10") == month(2024, 10, 31));
+    CHECK(read_date("2024年11月20日") == day(2024, 11, 20));
+    CHECK(read_date("2024年11月20号") == day(2024, 11, 20));
+    CHECK(read_date("2024 年 2 月") == month(2024, 2, 29));  // a leap year's February ends on the 29th
+    CHECK(read_date("2023年2月份") == month(2023, 2, 28));
+    CHECK(read_date("2024年底") == month(2024, 12, 31));
+    CHECK(read_date("2024年年末") == month(2024, 12, 31));
+    CHECK(read_date("2024年11月底前") == month(2024, 11, 30));
+    CHECK(read_date("2024年11月末前完成") == month(2024, 11, 30));
+    CHECK(read_date("2024年12月31日前") == day(2024, 12, 31));
+    CHECK(read_date("2024年12月31日之前完成") == day(2024, 12, 31));
+    CHECK(read_date("不晚于2024年6月") == month(2024, 6, 30));
+    CHECK(read_date("截至2024年6月30日") == day(2024, 6, 30));
+    CHECK(read_date("≤2024-06-30") == day(2024, 6, 30));
+    CHECK(read_date("2024-12-15 00:00:00") == day(2024, 12, 15));  // a date-time exported as text
+    CHECK(read_date("2024/12/15 9:30") == day(2024, 12, 15));
+}
+
+TEST_CASE("read_date refuses periods, impossible days and numbers", "[model][dates]") {
+    for (const char* text :
+         {"2024年1-12月", "2024年1月-12月", "2024年1月至12月", "2024.10", "2024", "2024年", "2023年2月29日",
+          "2024-13-01", "2024-10-32", "24年10月", "1800年1月", "2024/10-31", "2024年10月31日至11月30日",
+          "2024-12-15 9:3", "2024-12 10:00", "每月按时发放", "3个工作日内", "2024年10月底前后"}) {
+        INFO(text);
+        CHECK_FALSE(read_date(text));
+    }
+}
+
+TEST_CASE("a date is read as a date, not a number with a unit", "[model][dates]") {
+    const Quantity& end = model::read_quantity("2024年底");
+    CHECK_FALSE(end.number);
+    REQUIRE(end.date);
+    CHECK(*end.date == month(2024, 12, 31));
+    const Quantity& bounded = model::read_quantity("≤2024年10月31日");
+    CHECK(bounded.comparator == Comparator::le);
+    REQUIRE(bounded.date);
+    CHECK(*bounded.date == day(2024, 10, 31));
+    // A number is no date, and a plain one read after a date keeps none.
+    CHECK_FALSE(model::read_quantity("2024年1-12月").date);
+    CHECK_FALSE(model::read_quantity("95%").date);
+    CHECK_FALSE(model::read_quantity("2024").date);
+    CHECK(model::read_quantity("2024").number);
+}
+
+TEST_CASE("day numbers, texts and lateness", "[model][dates]") {
+    CHECK(model::day_number(day(1970, 1, 1)) == 0);
+    CHECK(model::day_number(day(2000, 3, 1)) - model::day_number(day(2000, 2, 28)) == 2);
+    CHECK(model::date_text(day(2024, 10, 31)) == "2024年10月31日");
+    CHECK(model::date_text(month(2024, 10, 31)) == "2024年10月");
+    CHECK(model::date_text_en(day(2024, 1, 5)) == "2024-01-05");
+    CHECK(model::date_text_en(month(2024, 10, 31)) == "2024-10");
+
+    // On time, or early: nothing.
+    CHECK(model::lateness(day(2024, 10, 31), day(2024, 10, 31)).days == 0);
+    CHECK(model::lateness(day(2024, 10, 31), day(2024, 9, 1)).months == Decimal{});
+    // A month's end to the next one's is a month (10月31日 → 11月30日), and the rest a share of the next.
+    const auto l = model::lateness(day(2024, 10, 31), day(2024, 12, 15));
+    CHECK(l.days == 45);
+    CHECK(l.whole_months == 1);
+    CHECK(l.rest_days == 15);
+    CHECK(l.months == *Decimal::parse("0.48") + Decimal::from_int(1));  // 1 + 15/31
+    // Whole months against whole months: their ends.
+    const auto m = model::lateness(month(2024, 3, 31), month(2024, 5, 31));
+    CHECK(m.whole_months == 2);
+    CHECK(m.rest_days == 0);
+    CHECK(m.months == Decimal::from_int(2));
+    CHECK(model::lateness(day(2024, 1, 15), day(2024, 2, 15)).months == Decimal::from_int(1));
+    CHECK(model::lateness(day(2024, 1, 31), day(2024, 2, 29)).months == Decimal::from_int(1));
+}
