@@ -441,7 +441,7 @@ int with_output(const std::string& path, std::ostream& out, std::ostream& err, L
     }
     std::ostream& o = to_stdout ? out : file;
     const int code = body(o);
-    return pipeline::written_whole(o, to_stdout ? "standard output" : path, err, lang) ? code : pipeline::k_exit_failed;
+    return pipeline::written_whole(o, to_stdout ? std::string() : path, err, lang) ? code : pipeline::k_exit_failed;
 }
 
 }  // namespace

@@ -696,9 +696,10 @@ int exit_code(const Report& report, const RunOptions& options) {
 
 bool written_whole(std::ostream& out, const std::string& name, std::ostream& err, Lang lang) {
     if (out.flush()) return true;
+    const std::string en = name.empty() ? "standard output" : name;
+    const std::string zh = name.empty() ? "标准输出" : name;
     err << "perf-check: "
-        << Error{"cannot write " + name + " (未能完整写出 " + name + "：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)",
-                 {}}
+        << Error{"cannot write " + en + " (未能完整写出" + zh + "：请检查输出位置和 $TMPDIR 的磁盘空间与写入权限)", {}}
                .render(lang)
         << '\n';
     return false;
@@ -964,9 +965,7 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // not be assembled) fails the run: an exit code of 0 or 1 would vouch for a file that is cut short.
     bool written = true;
     for (const auto& o : outputs) {
-        written =
-            written_whole(*o.stream, o.path.empty() ? "the report to standard output" : o.path, err, options.lang) &&
-            written;
+        written = written_whole(*o.stream, o.path, err, options.lang) && written;
     }
     if (!written) return k_exit_failed;
     return exit_code(report, options);

@@ -30,7 +30,8 @@ Report check_inputs(const RunOptions& options, const RuleSet& rules, const std::
 /// The exit code for a finished report: 2 if any file failed, else 1 if a finding is at or above fail_on.
 int exit_code(const Report& report, const RunOptions& options);
 
-/// Flushes `out`, which was written to `name` (a path, or a phrase such as "standard output"). False,
+/// Flushes `out`, which was written to `name` (a path; empty for standard output, named so in either
+/// language). False,
 /// with a message naming it on `err`, when it could not take everything (a full disk): a report, table
 /// or baseline cut short must fail the command (exit 2), never pass for complete.
 bool written_whole(std::ostream& out, const std::string& name, std::ostream& err, Lang lang = Lang::zh);

@@ -74,12 +74,19 @@ public:
                 }
             }
             const std::string canonical = scoring::canonical_form(f);
+            // In Chinese, the parts understood as the text says them (the canonical form is for English and
+            // for scripts): “每少1人扣0.5分，扣完为止”.
+            std::vector<std::string> understood;
+            for (const auto& piece : f.pieces) {
+                if (piece.kind != scoring::PieceKind::unparsed && piece.kind != scoring::PieceKind::unsupported)
+                    understood.push_back(util::strip_spaces(piece.text));
+            }
             const bool falls_back = f.uses_default();
             Finding out = make_finding(project, &ind, ind.deduction);
             out.message = {
                 fmt::format("项目“{}”的指标“{}”扣分标准中{}。{}", pname, ind.name.shown(), util::join(zh, "；"),
                             falls_back ? "评分将采用规则集的默认公式。"
-                                       : fmt::format("评分只按已理解的部分进行：{}。", canonical)),
+                                       : fmt::format("评分只按已理解的部分进行：“{}”。", util::join(understood, "，"))),
                 fmt::format("Project “{}”, indicator “{}”: in the deduction standard {}. {}", pname, ind.name.shown(),
                             util::join(en, "; "),
                             falls_back ? "Scoring uses the rule set's default formula."

@@ -27,7 +27,8 @@ TEST_CASE("deduction-unparsed names the part not understood", "[deduction-unpars
     CHECK(f.indicator == "产出指标/数量指标/享受补助人数");
     CHECK(f.value == "每少1人扣0.5分，扣完为止，另行考核");
     CHECK(f.message.zh ==
-          "项目“测试项目”的指标“享受补助人数”扣分标准中“另行考核”无法理解。评分只按已理解的部分进行：step(under 1人: -0.5); floor(0)。");
+          "项目“测试项目”的指标“享受补助人数”扣分标准中“另行考核”无法理解。评分只按已理解的部分进行：“每少1人扣0."
+          "5分，扣完为止”。");
     CHECK(f.message.en ==
           "Project “测试项目”, indicator “享受补助人数”: in the deduction standard “另行考核” could not be understood. "
           "Scoring uses only the part understood: step(under 1人: -0.5); floor(0).");
@@ -46,7 +47,8 @@ TEST_CASE("deduction-unparsed reports unsupported forms and several parts", "[de
     CHECK_THAT(findings[1].message.en, Catch::Contains("a tiered scoring table"));
     CHECK(findings[2].message.zh == "项目“测试项目”的指标“丙”扣分标准中“按季度考核”、“年终汇总”无法理解。评分将采用规则集的默认公式。");
     CHECK(findings[3].message.zh ==
-          "项目“测试项目”的指标“丁”扣分标准中“每多1人加0.5分”是加分，不计（得分不超过分值）。评分只按已理解的部分进行：step(under 1人: -1); unsupported(bonus)。");
+          "项目“测试项目”的指标“丁”扣分标准中“每多1人加0."
+          "5分”是加分，不计（得分不超过分值）。评分只按已理解的部分进行：“每少1人扣1分”。");
     CHECK(findings[3].loc.row == 8);
 }
 

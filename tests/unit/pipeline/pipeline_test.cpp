@@ -800,7 +800,18 @@ TEST_CASE("a report that cannot be written whole fails the run, whatever the fin
     out.setstate(std::ios::badbit);
     std::ostringstream err;
     CHECK(pipeline::run(opts, out, err) == pipeline::k_exit_failed);
-    CHECK_THAT(err.str(), Catch::Contains("cannot write the report to standard output"));
+    // Named in the message's language: no English phrase inside the Chinese.
+    CHECK_THAT(err.str(), Catch::Contains("未能完整写出标准输出：") && Catch::Contains("cannot write standard output"));
+    CHECK_THAT(err.str(), !Catch::Contains("写出 standard"));
+    {
+        RunOptions en = opts;
+        en.lang = Lang::en;
+        std::ostringstream refused;
+        refused.setstate(std::ios::badbit);
+        std::ostringstream en_err;
+        CHECK(pipeline::run(en, refused, en_err) == pipeline::k_exit_failed);
+        CHECK_THAT(en_err.str(), Catch::Contains("cannot write standard output") && !Catch::Contains("标准输出"));
+    }
     // And a report that is written is not: the clean sample passes.
     std::ostringstream fine;
     CHECK(pipeline::run(opts, fine, err) == pipeline::k_exit_clean);
