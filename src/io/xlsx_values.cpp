@@ -21,8 +21,15 @@ NumberStyle builtin_number_style(int num_fmt_id) {
     return NumberStyle::general;
 }
 
-NumberStyle custom_number_style(std::string_view code) {
+namespace {
+// The parts a custom format code shows: which of year, month, day, hour/second, percent.
+struct CodeParts {
     bool y = false, m = false, d = false, hs = false, percent = false;
+    bool bad = false;  ///< an unclosed bracket: read as General
+};
+
+CodeParts code_parts(std::string_view code) {
+    CodeParts p;
     bool quoted = false;
     for (std::size_t i = 0; i < code.size(); ++i) {
         const char c = code[i];
@@ -38,17 +45,37 @@ NumberStyle custom_number_style(std::string_view code) {
             case '[': {
                 // [Red], [$-804], [<=100]: not date parts. [h] [mm] [ss] are elapsed times.
                 const auto close = code.find(']', i);
-                if (close == std::string_view::npos) return NumberStyle::general;
+                if (close == std::string_view::npos) {
+                    p.bad = true;
+                    return p;
+                }
                 const std::string_view inner = code.substr(i + 1, close - i - 1);
-                if (!inner.empty() && (inner[0] == 'h' || inner[0] == 'H' || inner[0] == 's' || inner[0] == 'S')) hs = true;
+                if (!inner.empty() && (inner[0] == 'h' || inner[0] == 'H' || inner[0] == 's' || inner[0] == 'S'))
+                    p.hs = true;
                 i = close;
                 break;
             }
-            case 'y': case 'Y': y = true; break;
-            case 'd': case 'D': d = true; break;
-            case 'm': case 'M': m = true; break;
-            case 'h': case 'H': case 's': case 'S': hs = true; break;
-            case '%': percent = true; break;
+            case 'y':
+            case 'Y':
+                p.y = true;
+                break;
+            case 'd':
+            case 'D':
+                p.d = true;
+                break;
+            case 'm':
+            case 'M':
+                p.m = true;
+                break;
+            case 'h':
+            case 'H':
+            case 's':
+            case 'S':
+                p.hs = true;
+                break;
+            case '%':
+                p.percent = true;
+                break;
             case 'G': case 'g':
                 // "General" holds e, n, r, a, l but none of y/m/d; skip the word.
                 if (code.substr(i, 7) == "General" || code.substr(i, 7) == "general") i += 6;
@@ -56,18 +83,33 @@ NumberStyle custom_number_style(std::string_view code) {
             default: break;
         }
     }
-    if (y || d || (m && !hs)) return NumberStyle::date;
-    if (percent) return NumberStyle::percent;
+    return p;
+}
+}  // namespace
+
+NumberStyle custom_number_style(std::string_view code) {
+    const CodeParts p = code_parts(code);
+    if (p.bad) return NumberStyle::general;
+    if (p.y || p.d || (p.m && !p.hs)) return NumberStyle::date;
+    if (p.percent) return NumberStyle::percent;
     return NumberStyle::general;
 }
 
 NumberFormat builtin_number_format(int num_fmt_id) {
-    return NumberFormat(builtin_number_style(num_fmt_id));
+    NumberFormat f(builtin_number_style(num_fmt_id));
+    // mmm-yy, and yyyy"年"m"月" as zh-CN shows 27, 36, 50, 52 and 57.
+    f.month_only = num_fmt_id == 17 || num_fmt_id == 27 || num_fmt_id == 36 || num_fmt_id == 50 || num_fmt_id == 52 ||
+                   num_fmt_id == 57;
+    return f;
 }
 
 NumberFormat custom_number_format(std::string_view code) {
     NumberFormat f(custom_number_style(code));
-    if (f.style == NumberStyle::date) return f;
+    if (f.style == NumberStyle::date) {
+        const CodeParts p = code_parts(code);
+        f.month_only = p.y && p.m && !p.d && !p.hs;  // yyyy"年"m"月", yyyy-mm: a month, not its first day
+        return f;
+    }
     std::string before;   // literal text before the first digit placeholder
     std::string after;    // literal text since the last one
     bool digits = false;  // a placeholder seen
@@ -216,7 +258,7 @@ std::string number_cell_text(std::string_view v, const NumberFormat& format, boo
     const auto res = std::from_chars(v.data(), end, value);
     if (res.ec != std::errc() || res.ptr != end) return std::string(v);
     if (format.style == NumberStyle::date) {
-        if (auto date = serial_to_date(value, date1904)) return *date;
+        if (auto date = serial_to_date(value, date1904)) return format.month_only ? date->substr(0, 7) : *date;
         return format_number(value);
     }
     std::string text = format_number(format.style == NumberStyle::percent ? value * 100 : value);

@@ -28,6 +28,8 @@ struct NumberFormat {
     std::string before;  ///< a comparator the format writes before the number (`"≥"0%`); other text is not kept
     std::string after;   ///< literal text after the number (`#,##0"元"`: 元), trimmed; "" for dates
     int int_digits = 0;  ///< integer digits shown at least, padded with zeros (`000000`: 6)
+    /// A date shown as its month (`yyyy"年"m"月"`, `yyyy-mm`): read as 2024-10, the month, not 2024-10-01.
+    bool month_only = false;
 };
 
 /// The format of a built-in id (builtin_number_style; built-in formats write no text).

@@ -50,10 +50,37 @@ public:
         return v;
     }
     [[nodiscard]] bool done() const { return m_rest.empty(); }
+    // The rest is at most `max` characters and holds no digit (完成验收, 招标): taken.
+    bool short_words(std::size_t max) {
+        std::size_t chars = 0;
+        for (const char c : m_rest) {
+            if (is_digit(c)) return false;
+            if ((static_cast<unsigned char>(c) & 0xC0U) != 0x80U) ++chars;
+        }
+        if (chars > max) return false;
+        m_rest = {};
+        return true;
+    }
 
 private:
     std::string_view m_rest;
 };
+
+// 第三季度, 三季度, 第3季度: 1–4, taken; nullopt (nothing taken) otherwise.
+std::optional<int> quarter(Cursor& in) {
+    constexpr std::array<std::pair<std::string_view, int>, 8> k_quarters = {
+        {{"一", 1}, {"二", 2}, {"三", 3}, {"四", 4}, {"1", 1}, {"2", 2}, {"3", 3}, {"4", 4}}};
+    Cursor c = in;
+    c.take("第");
+    for (const auto& [word, q] : k_quarters) {
+        Cursor after = c;
+        if (after.take(word) && after.take("季度")) {
+            in = after;
+            return q;
+        }
+    }
+    return std::nullopt;
+}
 
 std::optional<CalendarDate> make_date(int year, int month, std::optional<int> day) {
     if (year < 1900 || year > 2199 || month < 1 || month > 12) return std::nullopt;
@@ -80,16 +107,19 @@ std::optional<CalendarDate> read_date(std::string_view text) {
         }
     }
     Cursor in(compact);
-    // Words before it: 不晚于 / 不迟于 (≤ said in words), 截至 / 截止(到), 于, 在; a comparator sign.
-    constexpr std::array<std::string_view, 12> k_before = {"不晚于", "不迟于", "截至", "截止到", "截止", "于",
-                                                           "在",     "≤",      "<=",   "<",      "=",    "早于"};
+    // Words before it: 不晚于 / 不迟于 (≤ said in words), 截至 / 截止(到), (已)于 / 在, 计划; a comparator sign.
+    constexpr std::array<std::string_view, 15> k_before = {
+        "不晚于", "不迟于", "截至", "截止到", "截止", "已于", "已在", "计划", "预计", "于", "在", "≤", "<=", "<", "="};
     in.take_any(k_before);
     const auto year = in.number(4, 4);
     if (!year) return std::nullopt;
     std::optional<CalendarDate> date;
     if (in.take("年")) {
-        if (in.take("底") || in.take("末") || in.take("年底") || in.take("年末")) {
+        constexpr std::array<std::string_view, 4> k_year_end = {"年底", "年末", "底", "末"};
+        if (in.take_any(k_year_end)) {
             date = make_date(*year, 12, std::nullopt);
+        } else if (const auto q = quarter(in)) {
+            date = make_date(*year, 3 * *q, std::nullopt);  // 第三季度: by its last month's end
         } else {
             const auto month = in.number(1, 2);
             if (!month || !in.take("月")) return std::nullopt;
@@ -97,16 +127,27 @@ std::optional<CalendarDate> read_date(std::string_view text) {
             if (const auto d = in.number(1, 2)) {
                 if (!in.take("日") && !in.take("号")) return std::nullopt;
                 day = d;
+            } else if (in.take("上旬")) {
+                day = 10;
+            } else if (in.take("中旬")) {
+                day = 20;
+            } else if (in.take("下旬")) {
+                day = std::nullopt;  // to the month's end
             } else {
                 in.take("份");
             }
             date = make_date(*year, *month, day);
         }
     } else {
-        // 2024-10-31, 2024/10/31, 2024.10.31 (one separator throughout); 2024-10 and 2024/10 (2024.10 is a number).
+        // 2024-10-31, 2024/10/31, 2024.10.31 (one separator throughout); 2024-10 and 2024/10 (2024.10 is a number:
+        // read_month_number reads it where a month is meant).
         std::string_view sep;
-        for (const std::string_view s : {"-", "/", "."})
-            if (in.take(s)) sep = s;
+        for (const std::string_view s : {"-", "/", "."}) {
+            if (in.take(s)) {
+                sep = s;
+                break;
+            }
+        }
         if (sep.empty()) return std::nullopt;
         const auto month = in.number(1, 2);
         if (!month) return std::nullopt;
@@ -120,25 +161,40 @@ std::optional<CalendarDate> read_date(std::string_view text) {
         date = make_date(*year, *month, day);
     }
     if (!date) return std::nullopt;
-    // A time of day after a day, as a spreadsheet exports a date-time (2024-12-15 00:00:00): the day counts.
+    // A time of day after a day, as a spreadsheet or a JSON export writes a date-time (2024-12-15 00:00:00,
+    // 2024-12-15T00:00:00): the day counts.
     if (!date->whole_month) {
         Cursor time = in;
-        if (time.take(" ") && time.number(1, 2) && time.take(":") && time.number(2, 2)) {
+        if ((time.take(" ") || time.take("T")) && time.number(1, 2) && time.take(":") && time.number(2, 2)) {
             if (time.take(":") && !time.number(2, 2)) return std::nullopt;
             in = time;
         }
     }
-    // Words after it: 底 / 末 (a month's end: only after a whole month), 前 / 之前 / 以前 / 止, 完成 / 完工.
+    // Words after it: 底 / 末 (a month's end: only after a whole month), 前 / 之前 / 以前 / 止, then what was
+    // done by it (已完成, 完成验收, 完工, 前完成招标): a word of doing, and a few more characters without digits.
     if (date->whole_month) {
         constexpr std::array<std::string_view, 2> k_end = {"底", "末"};
         in.take_any(k_end);
     }
     constexpr std::array<std::string_view, 4> k_by = {"之前", "以前", "前", "止"};
     in.take_any(k_by);
-    constexpr std::array<std::string_view, 3> k_done = {"完成", "完工", "办结"};
-    in.take_any(k_done);
+    in.take("已");
+    constexpr std::array<std::string_view, 10> k_done = {"完成", "完工", "竣工", "办结",     "验收",
+                                                         "到位", "交付", "上线", "投入使用", "通过验收"};
+    if (in.take_any(k_done) && !in.short_words(8)) return std::nullopt;
     if (!in.done()) return std::nullopt;
     return date;
+}
+
+std::optional<CalendarDate> read_month_number(std::string_view text) {
+    Cursor in(text);
+    constexpr std::array<std::string_view, 4> k_signs = {"≤", "<=", "<", "="};
+    in.take_any(k_signs);
+    const auto year = in.number(4, 4);
+    if (!year || !in.take(".")) return std::nullopt;
+    const auto month = in.number(1, 2);
+    if (!month || !in.done()) return std::nullopt;
+    return make_date(*year, *month, std::nullopt);
 }
 
 std::int64_t day_number(const CalendarDate& date) {

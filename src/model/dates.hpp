@@ -13,10 +13,17 @@
 namespace perf_check::model {
 
 /// The one date `text` states, nullopt when it states none or a period. Read: 2024-10-31, 2024/10/31,
-/// 2024.10.31, 2024-10, 2024年10月31日 (号), 2024年10月(份), 2024年底 / 年末 (12月); then 底 / 末 after a
-/// month, 前 / 之前 / 以前 / 止 and 完成 / 完工; before it 不晚于, 不迟于, 截至, 截止, 于, 在. A period
-/// (2024年1-12月, 2024年1月至12月) and an impossible day (2月30日) are no date.
+/// 2024.10.31, 2024-10, 2024年10月31日 (号), 2024年10月(份), 2024年10月上旬 / 中旬 / 下旬 (10, 20, the end),
+/// 2024年第三季度 (its last month), 2024年底 / 年末 (12月); a time after a day (2024-12-15 00:00:00,
+/// 2024-12-15T00:00:00); then 底 / 末 after a month, 前 / 之前 / 以前 / 止, and what was done by it (已完成,
+/// 完成验收, 前完成招标: a word of doing and a few more characters, no digits); before it 不晚于, 不迟于, 截至,
+/// 截止, 已于, 于, 在, 计划, 预计. A period (2024年1-12月, 2024年1月至12月) and an impossible day (2月30日) are no
+/// date.
 std::optional<CalendarDate> read_date(std::string_view text);
+
+/// A month written as a number, YYYY.M or YYYY.MM (2024.12, ≤2024.10), as people write a month in a
+/// 时效指标: the whole month. nullopt for any other text. (2024.1 may be 2024.10 that Excel shortened.)
+std::optional<CalendarDate> read_month_number(std::string_view text);
 
 /// Days from 1970-01-01 (a whole month counts as its last day).
 std::int64_t day_number(const CalendarDate& date);

@@ -35,6 +35,7 @@ public:
                 if (looks_like_fraction(ind, a)) report_fraction(project, ind, a, pname, sink);
                 continue;
             }
+            if (scoring::deadline_dates(ind, a)) continue;  // a date against a month (2024.12) of 时效指标
             const std::string target = scoring::target_display(ind);
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
             const std::string scored_zh =

@@ -8,6 +8,7 @@
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::rules {
@@ -61,6 +62,12 @@ public:
                 if (ind.value.number && !deadline) report_unstated(project, ind, match(ind), sink);
                 continue;
             }
+            // A deadline (a date for a target) is met on or before it, whatever its category.
+            if (scoring::deadline_of(ind)) {
+                if (ind.comparator == Comparator::ge || ind.comparator == Comparator::gt)
+                    report_deadline(project, ind, sink);
+                continue;
+            }
             const Match m = match(ind);
             if (!m.path || m.conflict) continue;
             const Comparator c = ind.comparator;
@@ -91,6 +98,27 @@ public:
     }
 
 private:
+    // A date for a target under ≥ or >: as written, finishing later would meet it. Scoring reads the date as
+    // a deadline all the same; the table should say so.
+    static void report_deadline(const Project& project, const Indicator& ind, FindingSink& sink) {
+        const std::string sym = comparator_symbol(ind.comparator);
+        Finding f = make_finding(project, &ind, ind.type.empty() ? ind.target : ind.type);
+        f.message = in_languages(
+            sink,
+            format_text("{}的指标“{}”指标值“{}”是期限（日期），按期完成是不晚于它，但指标值类型为“{}”"
+                        "（越晚越好）。评分仍按期限计。",
+                        project_zh(project), ind.name.shown(), ind.target.shown(), sym),
+            [&] {
+                return format_text(
+                    "Indicator “{}” of {} has a deadline (a date) for a target, met by finishing no later than "
+                    "it, but its comparator is “{}” (later is better). Scoring reads it as a deadline all the same.",
+                    ind.name.shown(), project_en(project), sym);
+            });
+        f.hint = in_languages(sink, "把指标值类型改为“≤”（不晚于期限）。",
+                              [] { return std::string("Change the comparator to “≤” (no later than the deadline)."); });
+        sink.add(std::move(f));
+    }
+
     // A number for a target, and no comparator in 指标值类型 or in the value: which way is met cannot be read
     // (the year-end score assumes one). The category's direction, when it has one, is the suggestion.
     static void report_unstated(const Project& project, const Indicator& ind, const Match& m, FindingSink& sink) {

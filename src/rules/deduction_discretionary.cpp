@@ -8,6 +8,7 @@
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
 #include "scoring/deduction.hpp"
 #include "util/text.hpp"
 
@@ -89,26 +90,32 @@ public:
             // An empty standard is deduction-missing's finding.
             if (ind.placeholder || m_tokens.is_placeholder(ind.deduction.text)) continue;
             if (!is_discretionary(ind.deduction.text)) continue;
-            const Text& formula = m_formulas[static_cast<std::size_t>(ind.comparator)];
-            const std::string sym = comparator_symbol(ind.comparator);
+            // A deadline (a date for a target) is scored by the date it was met, whatever its comparator.
+            const bool deadline = scoring::deadline_of(ind).has_value();
+            const Text& formula = deadline ? m_deadline : m_formulas[static_cast<std::size_t>(ind.comparator)];
+            const std::string sym = deadline ? std::string() : comparator_symbol(ind.comparator);
+            const std::string kind_zh = deadline ? "期限（日期）指标的" : sym.empty() ? "" : "“" + sym + "”指标的";
+            const std::string kind_en = deadline      ? " for deadlines (a date for a target)"
+                                        : sym.empty() ? ""
+                                                      : " for “" + sym + "” indicators";
             Finding f = make_finding(project, &ind, ind.deduction);
             f.message = in_languages(
                 sink,
                 format_text("项目“{}”的指标“{}”扣分标准“{}”只说视情况扣分，没有可计算的扣分办法；评分将采用规则集{}"
                             "默认公式：{}。",
-                            pname, ind.name.shown(), ind.deduction.shown(),
-                            sym.empty() ? std::string() : "“" + sym + "”指标的", formula.zh),
+                            pname, ind.name.shown(), ind.deduction.shown(), kind_zh, formula.zh),
                 [&] {
                     return format_text(
                         "Project “{}”, indicator “{}”: the deduction standard “{}” is only discretionary (视情况扣分) "
                         "with nothing to compute; scoring uses the rule set's default{}: {}.",
-                        pname, ind.name.shown(), ind.deduction.shown(),
-                        sym.empty() ? std::string() : " for “" + sym + "” indicators", formula.en);
+                        pname, ind.name.shown(), ind.deduction.shown(), kind_en, formula.en);
                 });
             // The common case is worded once per run (m_hints); a ≤/< counted in another unit than 万元 here.
-            const bool by_unit = example_depends_on_unit(ind.comparator, ind.value.unit);
+            const bool by_unit = !deadline && example_depends_on_unit(ind.comparator, ind.value.unit);
             const Text own = by_unit ? example_hint(ind.comparator, ind.value.unit) : Text{};
-            const Text& hint = by_unit ? own : m_hints[static_cast<std::size_t>(ind.comparator)];
+            const Text& hint = deadline  ? m_deadline_hint
+                               : by_unit ? own
+                                         : m_hints[static_cast<std::size_t>(ind.comparator)];
             f.hint = in_languages(sink, hint.zh, [&] { return hint.en; });
             sink.add(std::move(f));
         }
@@ -119,6 +126,9 @@ private:
     RuleSet m_tokens;
     std::array<Text, 7> m_formulas;  ///< by Comparator
     std::array<Text, 7> m_hints;     ///< by Comparator
+    Text m_deadline = deadline_default();
+    Text m_deadline_hint{"请写明具体扣分办法，例如" + deadline_example().zh + "。",
+                         "State a concrete deduction, e.g. " + deadline_example().en + "."};
 };
 
 }  // namespace

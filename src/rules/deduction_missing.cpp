@@ -7,6 +7,7 @@
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
 
 namespace perf_check::rules {
 namespace {
@@ -31,7 +32,9 @@ public:
                                          ind.name.shown(), ind.deduction.shown())};
             }
             // The example fits the indicator's direction: a cost loses points for going over, not short.
-            const Text example = deduction_example(ind.comparator, ind.value.unit);
+            // A deadline (a date for a target) loses points for lateness.
+            const Text example =
+                scoring::deadline_of(ind) ? deadline_example() : deduction_example(ind.comparator, ind.value.unit);
             f.hint = {"请写明如何扣分，例如" + example.zh + "；否则自评时只能按默认公式计分。",
                       "State how points are lost, e.g. " + example.en +
                           "; otherwise scoring falls back to the default formula."};

@@ -73,6 +73,15 @@ Text deduction_example(Comparator c, std::string_view unit) {
         "“每低于目标值1个百分点扣0.5分，扣完为止” (0.5 off per point short) or “未达到的按完成比例计分” (pro rata)"};
 }
 
+Text deadline_example() {
+    return {"“按期完成得满分，每延迟1个月扣2分，扣完为止”",
+            "“按期完成得满分，每延迟1个月扣2分，扣完为止” (full marks on time, 2 points off per month late)"};
+}
+
+Text deadline_default() {
+    return {"按期完成得满分，逾期按0分计", "full marks on time, 0 when late"};
+}
+
 std::string capitalise(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;

@@ -19,6 +19,11 @@ namespace perf_check::rules {
 /// phrase that reads after "例如" / "e.g.". `unit` is the indicator's canonical unit (Quantity::unit).
 Text deduction_example(Comparator c, std::string_view unit = "");
 
+/// A deadline's (a 时效指标 whose target is a date) computable standard, as deduction_example words it, and
+/// what scoring does without one (full marks on time, 0 late).
+Text deadline_example();
+Text deadline_default();
+
 /// True when deduction_example(c, unit) differs from deduction_example(c) (a ≤ or < indicator counted in
 /// something other than 万元): callers that word the common case once per run word these per finding.
 bool example_depends_on_unit(Comparator c, std::string_view unit);

@@ -225,11 +225,19 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     return r;
 }
 
+std::optional<CalendarDate> deadline_of(const Indicator& indicator) {
+    if (indicator.value.date) return indicator.value.date;
+    if (!indicator.value.number || !util::contains(indicator.level2_name, "时效")) return std::nullopt;
+    return model::read_month_number(util::trim_view(indicator.target.text));
+}
+
 std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual) {
-    if (!indicator.value.date || !actual.date) return std::nullopt;
-    // ≥ or > a date (不早于) is no deadline.
-    if (indicator.comparator == Comparator::ge || indicator.comparator == Comparator::gt) return std::nullopt;
-    return DeadlineDates{*indicator.value.date, *actual.date};
+    if (!actual.present) return std::nullopt;
+    const auto due = deadline_of(indicator);
+    if (!due) return std::nullopt;
+    const auto done = actual.date ? actual.date : model::read_month_number(util::trim_view(actual.text));
+    if (!done) return std::nullopt;
+    return DeadlineDates{*due, *done};
 }
 
 std::optional<Decimal> read_reviewer_score(const Indicator& indicator) {

@@ -62,9 +62,13 @@ struct ActualReading {
 /// A number followed by the indicator's own 度量单位 is read even when the unit is not a known one.
 ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& policy);
 
-/// A deadline and the date it was met: the target is a date (时效指标: ≤2024年10月31日, 2024年11月底前) under
-/// ≤, <, =, 定性 or no comparator, and the actual is a date. nullopt otherwise (an actual that is a label
-/// is scored as a 定性 one).
+/// The deadline an indicator's target states: a date (≤2024年10月31日, 2024年11月底前, 2024年第三季度), or
+/// under 时效指标 a month written as a number (2024.12). nullopt for any other target.
+std::optional<CalendarDate> deadline_of(const Indicator& indicator);
+
+/// A deadline and the date it was met: the target is one (deadline_of; whatever the comparator says, a
+/// wrong one being comparator-direction's business) and the actual a date, or a month written as a number
+/// (2025.1). nullopt otherwise (an actual that is a label is scored as a 定性 one).
 struct DeadlineDates {
     CalendarDate due;
     CalendarDate done;

@@ -126,7 +126,7 @@ public:
             step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
         }
 
-        const Decimal raw = m_ind.value.date ? by_date() : is_numeric_target(m_ind) ? numeric() : qualitative();
+        const Decimal raw = deadline_of(m_ind) ? by_date() : is_numeric_target(m_ind) ? numeric() : qualitative();
         finish(raw);
         // The steps of the indicator scored here before, beyond this one's.
         r.steps.erase(r.steps.begin() + static_cast<std::ptrdiff_t>(m_steps), r.steps.end());
@@ -287,31 +287,44 @@ private:
         const std::string done_zh = model::date_text(done);
         const std::string due_en = model::date_text_en(due);
         const std::string done_en = model::date_text_en(done);
-        if (model::day_number(done) <= model::day_number(due)) {
+        if (done.whole_month && !due.whole_month) {
+            step([&] { return "实际完成值只写到月（" + done_zh + "），按该月最后一天计"; },
+                 [&] { return "The actual names a month (" + done_en + "): taken as its last day"; });
+        }
+        // < (早于) is met only before the day; ≤ and the rest on it too.
+        const std::int64_t due_day = model::day_number(due);
+        const std::int64_t done_day = model::day_number(done);
+        if (m_ind.comparator == Comparator::lt ? done_day < due_day : done_day <= due_day) {
             const std::string weight = m_w.str();
             step([&] { return "按期完成（" + done_zh + "不晚于期限" + due_zh + "）：得满分" + weight + "分"; },
                  [&] { return "Done on time (" + done_en + ", due " + due_en + "): full marks " + weight; });
             set_formula("");
             return m_w;
         }
-        const model::Lateness late = model::lateness(due, done);
-        // The unit the text's steps and cut-offs count in; months when they name none.
+        m_late = model::lateness(due, done);
+        if (m_late.days == 0) m_late.days = 1;  // the very day, under <: a day late
+        m_due_day = due_day;
+        // Shown in the unit the text's first step or cut-off of lateness counts in; months when none names one.
+        // Each step and cut-off then counts lateness in its own unit (lateness_in).
         m_unit = "月";
-        Decimal amount = late.months;
-        const auto counts_in = [&](const std::string& u) {
-            if (u == "天") amount = Decimal::from_int(late.days);
-            if (u == "周") amount = (Decimal::from_int(late.days) / Decimal::from_int(7)).round(2);
-            if (u == "天" || u == "周") m_unit = u;
-            return u == "天" || u == "周" || u == "月";
-        };
-        bool chosen = false;
-        for (const Step& st : m_formula->steps)
-            if (!chosen && st.direction != StepDirection::under) chosen = counts_in(st.unit);
-        for (const Cutoff& c : m_formula->cutoffs)
-            if (!chosen && c.direction != StepDirection::under) chosen = counts_in(c.unit);
-        const std::string months = late.whole_months > 0 ? std::to_string(late.whole_months) + "个月" : "";
-        const std::string rest = late.rest_days > 0 ? std::to_string(late.rest_days) + "天" : "";
-        const std::string days = std::to_string(late.days);
+        for (const Step& st : m_formula->steps) {
+            if (st.direction != StepDirection::under && lateness_in(st.unit)) {
+                m_unit = st.unit;
+                break;
+            }
+        }
+        if (m_unit == "月") {
+            for (const Cutoff& c : m_formula->cutoffs) {
+                if (c.direction != StepDirection::under && lateness_in(c.unit)) {
+                    m_unit = c.unit;
+                    break;
+                }
+            }
+        }
+        const Decimal amount = *lateness_in(m_unit);
+        const std::string months = m_late.whole_months > 0 ? std::to_string(m_late.whole_months) + "个月" : "";
+        const std::string rest = m_late.rest_days > 0 ? std::to_string(m_late.rest_days) + "天" : "";
+        const std::string days = std::to_string(m_late.days);
         const std::string amount_zh = qty_zh(amount, m_unit);
         const std::string amount_en = qty_en(amount, m_unit);
         step(
@@ -325,6 +338,23 @@ private:
         m_t = k_zero;
         m_c = Comparator::le;
         return missed();
+    }
+
+    // How late the deadline was met, in `unit` (a step's or cut-off's; "" is the one shown): months (a
+    // month's end to the next one's, the rest a share of the month it falls in), days, weeks, or working
+    // days (Monday to Friday; holidays are not known). nullopt for a unit of no time.
+    [[nodiscard]] std::optional<Decimal> lateness_in(const std::string& unit) const {
+        const std::string& u = unit.empty() ? m_unit : unit;
+        if (u == "月") return m_late.months;
+        if (u == "天") return Decimal::from_int(m_late.days);
+        if (u == "周") return (Decimal::from_int(m_late.days) / Decimal::from_int(7)).round(2);
+        if (u == "工作日") {
+            std::int64_t working = 0;
+            for (std::int64_t d = m_due_day + 1; d <= m_due_day + m_late.days; ++d)
+                if ((d + 3) % 7 < 5) ++working;  // day 0, 1970-01-01, was a Thursday (3, from Monday 0)
+            return Decimal::from_int(working);
+        }
+        return std::nullopt;
     }
 
     // A quantitative target missed (m_a against m_t under m_c, in m_unit): what the text, or the rule
@@ -523,6 +553,10 @@ private:
                 other_direction(c.source);
                 continue;
             }
+            if (m_deadline) {
+                if (deadline_cutoff_reached(c)) return true;
+                continue;
+            }
             const bool over = c.direction != StepDirection::under && c.direction != StepDirection::shortfall;
             // A % bound on a non-% indicator is a share of the target; on a % indicator too when the text says
             // 完成率 (完成率低于80%: 78% of a 95% target is 82%, not 78).
@@ -593,6 +627,32 @@ private:
             return true;
         }
         return false;
+    }
+
+    // A cut-off of lateness (延迟超过3个月不得分, 逾期30天以上不得分), in its own unit: true when the deadline
+    // was met that late or later.
+    bool deadline_cutoff_reached(const Cutoff& c) {
+        const std::string u = c.unit.empty() ? m_unit : c.unit;
+        const auto late = lateness_in(u);
+        if (!late) {
+            step([&] { return "“" + shown(c.source) + "”的单位（" + u + "）不是时间，不适用"; },
+                 [&] { return "\"" + c.source + "\" counts " + u + ", not time: not applied"; });
+            return false;
+        }
+        const bool reached = c.inclusive ? *late >= c.value : *late > c.value;
+        const std::string m_zh = qty_zh(*late, u);
+        const std::string l_zh = qty_zh(c.value, u);
+        const std::string m_en = qty_en(*late, u);
+        const std::string l_en = qty_en(c.value, u);
+        if (!reached) {
+            step([&] { return "逾期" + m_zh + "，未超过" + l_zh + "，“" + shown(c.source) + "”不适用"; },
+                 [&] { return "Late by " + m_en + ", not beyond " + l_en + ": \"" + c.source + "\" does not apply"; });
+            return false;
+        }
+        const char* rel = c.inclusive ? " ≥ " : " > ";
+        step([&] { return "“" + shown(c.source) + "”：逾期" + m_zh + rel + l_zh + "，本项0分"; },
+             [&] { return "\"" + c.source + "\": late by " + m_en + rel + l_en + ", the indicator scores 0"; });
+        return true;
     }
 
     // Where step `s` counts from, by its threshold, into `ref`; false (and a word why) when the threshold
@@ -734,7 +794,20 @@ private:
             // as they are on one in another unit (and as cut-offs read them): 0.05 short of a target of 0.9
             // is 5.6%, not 0.05 of a percentage point.
             std::string su = s.unit.empty() ? unit : s.unit;
-            if (!s.unit.empty() && s.unit != unit && (!unit.empty() || s.unit == "%")) {
+            if (m_deadline && !from_threshold) {
+                // Lateness in the step's own unit (每延迟1天 beside a cut-off in months).
+                const auto late = lateness_in(s.unit);
+                if (!late) {
+                    step([&] { return "“" + shown(s.source) + "”的单位（" + s.unit + "）不是时间，不适用"; },
+                         [&] { return "\"" + s.source + "\" counts " + s.unit + ", not time: not applied"; });
+                    continue;
+                }
+                if (su != unit) {
+                    step([&] { return "逾期按" + su + "计为" + qty_zh(*late, su); },
+                         [&] { return "Late by " + qty_en(*late, su); });
+                }
+                gap = *late;
+            } else if (!s.unit.empty() && s.unit != unit && (!unit.empty() || s.unit == "%")) {
                 if (s.unit == "%") {
                     if (m_t <= k_zero) {
                         step([&] { return "目标值不大于0，无法换算为百分比，“" + shown(s.source) + "”不适用"; },
@@ -1024,6 +1097,8 @@ private:
     Comparator m_c = Comparator::ge;
     std::string m_unit;       ///< the unit m_a and m_t are in: the target's, or a deadline's lateness (月, 天, 周)
     bool m_deadline = false;  ///< m_a is how late a deadline was met (m_t 0)
+    model::Lateness m_late;   ///< when m_deadline: how late
+    std::int64_t m_due_day = 0;  ///< when m_deadline: the deadline's day number
 };
 
 }  // namespace

@@ -113,3 +113,12 @@ TEST_CASE("actual-not-numeric rejects parameters", "[actual-not-numeric]") {
     CHECK(rule.error().line == 4);
     CHECK_THAT(rule.error().message, Catch::Contains("'units'"));
 }
+
+TEST_CASE("actual-not-numeric takes a date against a month of 时效指标 written as a number",
+          "[actual-not-numeric][dates]") {
+    const test::Row due = {"产出指标",         "时效指标", "完工时间", "2024.12", "完工时间",
+                           "每延迟1个月扣2分", "",         "≤",        "10分"};
+    CHECK(test::run_rule("actual-not-numeric", one(due, "2024年12月20日")).empty());
+    CHECK(test::run_rule("actual-not-numeric", one(due, "2025.1")).empty());
+    CHECK(test::run_rule("actual-not-numeric", one(due, "基本按期")).size() == 1);
+}

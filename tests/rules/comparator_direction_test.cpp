@@ -148,3 +148,23 @@ TEST_CASE("comparator-direction writes no English for a Chinese-only run", "[com
           "description.");
     CHECK(findings[1].hint.zh == "请把指标值类型改为“≥”；若确需设定上限，请在指标值内容中说明理由。");
 }
+
+TEST_CASE("comparator-direction finds a deadline typed ≥, and leaves one typed ≤ alone",
+          "[comparator-direction][dates]") {
+    const auto due = [](const std::string& type) {
+        return test::Row{"产出指标", "时效指标", "完工时间", "2024年12月31日前", "完工时间", "每延迟1个月扣2分",
+                         "",         type,       "10分"};
+    };
+    const auto findings = test::run_rule("comparator-direction", rows({due("≥"), due("≤"), due("定性"), due(">")}));
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].loc.row == 5);
+    CHECK(findings[0].message.zh ==
+          "项目“测试项目”的指标“完工时间”指标值“2024年12月31日前”是期限（日期），按期完成是不晚于它，但指标值类型为“≥”"
+          "（越晚越好）。评分仍按期限计。");
+    CHECK(findings[0].hint.zh == "把指标值类型改为“≤”（不晚于期限）。");
+    CHECK(findings[1].loc.row == 8);
+    // Under a category that expects ≥ (数量指标), a deadline typed ≤ is no wrong way either.
+    CHECK(test::run_rule("comparator-direction",
+                         rows({{"产出指标", "数量指标", "完成时间", "2024-10-31", "完成时间", "", "", "≤", "10分"}}))
+              .empty());
+}

@@ -87,3 +87,16 @@ TEST_CASE("deduction-discretionary writes no English for a Chinese-only run", "[
                                        test::project("301001", "部分军退人员岗位补贴资金", "842.07",
                                                      "保障我区内六类军退人员被妥善安置。", test::seed_rows())) == 3);
 }
+
+TEST_CASE("deduction-discretionary names a deadline's default and example", "[deduction-discretionary][dates]") {
+    const auto findings = test::run_rule("deduction-discretionary",
+                                         rows({{"产出指标", "时效指标", "完工时间", "2024年12月31日前", "完工时间",
+                                                "按时完成得满分，否则视情况扣分", "", "≤", "10分"}}));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].message.zh ==
+          "项目“测试项目”的指标“完工时间”扣分标准“按时完成得满分，否则视情况扣分”只说视情况扣分，没有可计算的扣分办法；"
+          "评分将采用规则集期限（日期）指标的默认公式：按期完成得满分，逾期按0分计。");
+    CHECK(findings[0].hint.zh == "请写明具体扣分办法，例如“按期完成得满分，每延迟1个月扣2分，扣完为止”。");
+    CHECK_THAT(findings[0].message.en,
+               Catch::Contains("for deadlines (a date for a target): full marks on time, 0 when late"));
+}

@@ -74,3 +74,13 @@ TEST_CASE("deduction-missing: the example in the hint goes the indicator's way",
     CHECK_THAT(by_unit[1].hint.zh, Catch::Contains("“每超过目标值1个扣1分，扣完为止”"));
     CHECK_THAT(by_unit[1].hint.en, Catch::Contains("(1 point off per 1个 over)"));
 }
+
+TEST_CASE("deduction-missing suggests a deadline's standard for a date target", "[deduction-missing][dates]") {
+    const Project p =
+        test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。",
+                      {{"产出指标", "时效指标", "完工时间", "2024-10-31", "完工时间", "", "", "≤", "10分"}});
+    const auto findings = test::run_rule("deduction-missing", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].hint.zh ==
+          "请写明如何扣分，例如“按期完成得满分，每延迟1个月扣2分，扣完为止”；否则自评时只能按默认公式计分。");
+}

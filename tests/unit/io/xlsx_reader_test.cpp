@@ -109,6 +109,15 @@ TEST_CASE("number formats: the East Asian built-in dates, and the text a custom 
         CHECK(builtin_number_style(id) == NumberStyle::general);
     }
     CHECK(number_cell_text("45596", builtin_number_format(31), false) == "2024-10-31");
+    // A date shown as its month is the month (a deadline of 2024年10月 runs to its end), not its first day.
+    for (const int id : {17, 27, 36, 50, 52, 57}) {
+        INFO(id);
+        CHECK(number_cell_text("45566", builtin_number_format(id), false) == "2024-10");
+    }
+    CHECK(number_cell_text("45566", custom_number_format("yyyy\"年\"m\"月\""), false) == "2024-10");
+    CHECK(number_cell_text("45566", custom_number_format("yyyy-mm"), false) == "2024-10");
+    CHECK(number_cell_text("45566", custom_number_format("yyyy-mm-dd hh:mm"), false) == "2024-10-01");
+    CHECK(number_cell_text("45566", custom_number_format("m\"月\"d\"日\""), false) == "2024-10-01");
     const auto text = [](const char* code, const char* v) {
         return number_cell_text(v, custom_number_format(code), false);
     };
@@ -136,7 +145,7 @@ TEST_CASE("number formats: the East Asian built-in dates, and the text a custom 
     CHECK(text("G/通用格式", "842.0700000000001") == "842.07");  // Chinese Excel's General
     CHECK(text("G/通用格式\"元\"", "1700000") == "1700000元");
     CHECK(text("General\" 人\"", "136") == "136人");
-    CHECK(text("yyyy\"年\"m\"月\"", "45596") == "2024-10-31");
+    CHECK(text("yyyy\"年\"m\"月\"", "45596") == "2024-10");  // shown as the month: read as the month
 }
 
 TEST_CASE("date serials convert in both date systems", "[xlsx]") {

@@ -36,13 +36,45 @@ TEST_CASE("read_date reads the ways a date is written in a table", "[model][date
     CHECK(read_date("≤2024-06-30") == day(2024, 6, 30));
     CHECK(read_date("2024-12-15 00:00:00") == day(2024, 12, 15));  // a date-time exported as text
     CHECK(read_date("2024/12/15 9:30") == day(2024, 12, 15));
+    CHECK(read_date("2024-12-15T08:00:00") == day(2024, 12, 15));  // as a JSON export writes it
+    CHECK(read_date("已于2025年1月10日完成") == day(2025, 1, 10));
+    CHECK(read_date("2024年12月31日前已完成") == day(2024, 12, 31));
+    CHECK(read_date("2024年10月底前完成招标") == month(2024, 10, 31));
+    CHECK(read_date("2024年第三季度") == month(2024, 9, 30));
+    CHECK(read_date("2024年四季度") == month(2024, 12, 31));
+    CHECK(read_date("2024年10月上旬") == day(2024, 10, 10));
+    CHECK(read_date("2024年10月中旬") == day(2024, 10, 20));
+    CHECK(read_date("2024年10月下旬") == month(2024, 10, 31));
+    CHECK(model::read_month_number("2024.12") == month(2024, 12, 31));
+    CHECK(model::read_month_number("≤2024.1") == month(2024, 1, 31));
+    CHECK_FALSE(model::read_month_number("2024.13"));
+    CHECK_FALSE(model::read_month_number("842.07"));
+    CHECK_FALSE(model::read_month_number("2024.123"));
 }
 
 TEST_CASE("read_date refuses periods, impossible days and numbers", "[model][dates]") {
-    for (const char* text :
-         {"2024年1-12月", "2024年1月-12月", "2024年1月至12月", "2024.10", "2024", "2024年", "2023年2月29日",
-          "2024-13-01", "2024-10-32", "24年10月", "1800年1月", "2024/10-31", "2024年10月31日至11月30日",
-          "2024-12-15 9:3", "2024-12 10:00", "每月按时发放", "3个工作日内", "2024年10月底前后"}) {
+    for (const char* text : {"2024年1-12月",
+                             "2024年1月-12月",
+                             "2024年1月至12月",
+                             "2024.10",
+                             "2024",
+                             "2024年",
+                             "2023年2月29日",
+                             "2024-13-01",
+                             "2024-10-32",
+                             "24年10月",
+                             "1800年1月",
+                             "2024/10-31",
+                             "2024年10月31日至11月30日",
+                             "2024-12-15 9:3",
+                             "2024-12 10:00",
+                             "2024-/12/31",
+                             "2024年第五季度",
+                             "2024年12月31日完成2期工程",
+                             "2024年12月31日完成了全部的道路维修工作",
+                             "每月按时发放",
+                             "3个工作日内",
+                             "2024年10月底前后"}) {
         INFO(text);
         CHECK_FALSE(read_date(text));
     }

@@ -890,7 +890,53 @@ TEST_CASE("a deadline with a label or a number as its actual is scored as before
     // Not a date against a date: no deadline scoring (qualitative: not a label, no 得分, 0).
     const auto s = score_of(deadline("2024-10-31", "≤", "每延迟1个月扣2分"), "按时");
     CHECK(s.score == Decimal{});
-    // 不早于 (≥ a date) is no deadline.
-    CHECK_FALSE(has_step(score_of(deadline("2024-10-31", "≥", ""), "2024-12-01"),
-                         "未按期完成（2024年12月1日晚于期限2024年10月31日）：逾期31天（1个月1天），按月计为1.03个月"));
+    // A date under ≥ is a deadline all the same (comparator-direction says the comparator is wrong).
+    CHECK(score_of(deadline("2024年12月31日前", "≥", "每延迟1个月扣2分"), "2024-12-15").score == Decimal::from_int(10));
+    CHECK(score_of(deadline("2024-10-31", "≥", "每延迟1个月扣2分"), "2024-12-01").score == Decimal::from_int(8));
+}
+
+TEST_CASE("a deadline's steps and cut-offs each count lateness in their own unit", "[scoring][scorer][dates]") {
+    // 41 days after 6月30日: past 1 month and past 30 days, whatever unit the steps count in.
+    CHECK(score_of(deadline("2024-06-30", "≤", "每延迟1天扣0.1分，超过1个月不得分"), "2024-08-10").score == Decimal{});
+    CHECK(score_of(deadline("2024-06-30", "≤", "每延迟1周扣1分，延迟超过1个月不得分"), "2024-08-10").score ==
+          Decimal{});
+    const auto days = score_of(deadline("2024-06-30", "≤", "每延迟1个月扣2分，延迟超过30天不得分"), "2024-08-05");
+    CHECK(days.score == Decimal{});
+    CHECK(has_step(days, "“延迟超过30天不得分”：逾期36天 > 30天，本项0分"));
+    // Short of the cut-off: the steps.
+    CHECK(score_of(deadline("2024-06-30", "≤", "每延迟1个月扣2分，延迟超过30天不得分"), "2024-07-20").score ==
+          Decimal::from_int(10));
+    // Working days, Monday to Friday: 6月28日 (a Friday) to 7月8日 (a Monday) is 6 of them.
+    const auto working = score_of(deadline("2024-06-28", "≤", "每延迟1个工作日扣0.5分"), "2024-07-08");
+    CHECK(working.score == Decimal::from_int(7));
+}
+
+TEST_CASE("a month as a number under 时效指标, and a strict deadline", "[scoring][scorer][dates]") {
+    // 2024.12 against 2025.10: ten months late.
+    const auto late = score_of(deadline("2024.12", "≤", "每延迟1个月扣2分，扣完为止"), "2025.10");
+    CHECK(late.score == Decimal{});
+    CHECK(has_step(late, "未按期完成（2025年10月晚于期限2024年12月）：逾期304天（10个月），按月计为10个月"));
+    CHECK(score_of(deadline("2024.12", "≤", "每延迟1个月扣2分"), "2024.12.20").score == Decimal::from_int(10));
+    CHECK(score_of(deadline("2024年12月底前", "≤", "每延迟1个月扣2分"), "2024.12").score == Decimal::from_int(10));
+    // Outside 时效指标 2024.12 is a number.
+    CHECK(score_of(quantitative("2024.12", "≤", "", "每超过1扣1分"), "2024.5").score == Decimal::from_int(10));
+    // < is met before the day only.
+    CHECK(score_of(deadline("2024-10-31", "<", "每延迟1天扣1分"), "2024-10-31").score == Decimal::from_int(9));
+    // A month for an actual against a day: its last day, and said.
+    const auto month = score_of(deadline("2024年12月15日前", "≤", "每延迟1天扣0.5分"), "2024年12月");
+    CHECK(month.score == Decimal::from_int(2));
+    CHECK(has_step(month, "实际完成值只写到月（2024年12月），按该月最后一天计"));
+}
+
+TEST_CASE("deadlines and dates as people write them", "[scoring][scorer][dates]") {
+    CHECK(score_of(deadline("2024年12月31日前完成验收", "≤", "每延迟1个月扣2分"), "已于2025年1月10日完成").score ==
+          Decimal::from_int(10));  // 10 days: no full month
+    CHECK(score_of(deadline("2024年10月底前完成招标", "≤", "每延迟1天扣0.1分"), "2024年11月20日完成验收").score ==
+          Decimal::from_int(8));
+    CHECK(score_of(deadline("2024年第三季度", "≤", "每延迟1个月扣2分"), "2024年11月").score == Decimal::from_int(6));
+    CHECK(score_of(deadline("2024年10月中旬", "≤", "每延迟1天扣1分"), "2024-10-23").score == Decimal::from_int(7));
+    CHECK(score_of(deadline("2024-12-31", "≤", "每延迟1天扣1分"), "2024-12-31T00:00:00").score ==
+          Decimal::from_int(10));
+    CHECK(score_of(deadline("2024-12-31", "≤", "每延迟1天扣1分"), "2024年12月31日前已完成").score ==
+          Decimal::from_int(10));
 }
