@@ -131,11 +131,16 @@ void ActualsIndex::apply(Project& project) {
             }
             taken[i] = true;
             matched = true;
-            ind.actual = ai.actual;
-            ind.actual_value = ai.actual_value;  // (read again where the unit below changes the cell)
-            if (other_money_unit && model::is_money_unit(ind.value.unit)) with_money_unit(ind.actual, a.money_unit);
-            ind.score = ai.score;
-            ind.deviation = ai.deviation;
+            if (!ind.actual.empty() && !ai.actual.empty() && ind.actual.text != ai.actual.text)
+                note_replaced(project, ind, ai);
+            // An empty cell of the file leaves the table's own value (a self-evaluation given --actuals).
+            if (!ai.actual.empty() || ind.actual.empty()) {
+                ind.actual = ai.actual;
+                ind.actual_value = ai.actual_value;  // (read again where the unit below changes the cell)
+                if (other_money_unit && model::is_money_unit(ind.value.unit)) with_money_unit(ind.actual, a.money_unit);
+            }
+            if (!ai.score.empty() || ind.score.empty()) ind.score = ai.score;
+            if (!ai.deviation.empty() || ind.deviation.empty()) ind.deviation = ai.deviation;
             break;
         }
         if (matched) continue;
@@ -145,6 +150,24 @@ void ActualsIndex::apply(Project& project) {
             project.unmatched_actuals.push_back(ai.name);
         }
     }
+}
+
+void ActualsIndex::note_replaced(const Project& project, const Indicator& ind, const Indicator& from_file) {
+    const int row = ind.actual.loc.row > 0 ? ind.actual.loc.row : ind.row;
+    const std::lock_guard<std::mutex> lock(*m_used_mutex);
+    Replaced& r = m_replaced;
+    ++r.count;
+    if (r.count > 1 && std::tie(r.file, r.row) <= std::tie(project.file, row)) return;
+    r.file = project.file;
+    r.row = row;
+    r.indicator = ind.name.shown();
+    r.table_value = ind.actual.shown();
+    r.file_value = from_file.actual.shown();
+}
+
+ActualsIndex::Replaced ActualsIndex::replaced() const {
+    const std::lock_guard<std::mutex> lock(*m_used_mutex);
+    return m_replaced;
 }
 
 std::vector<Project> ActualsIndex::unused() const {

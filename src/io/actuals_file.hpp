@@ -26,10 +26,23 @@ public:
 
     /// Copies the matching 实际完成值 / 得分 / 偏差原因 onto the project's indicators (in order, for repeated
     /// names) and 全年预算数 / 全年执行数 onto the project; the actuals file's cells (and locations) replace the
-    /// table's. Indicator rows of this project's actuals that name no indicator go to
-    /// Project::unmatched_actuals. A project with no actuals is left as it is. Safe to call from several
-    /// threads at once (files of a batch are checked in parallel).
+    /// table's, but for empty ones, which leave the table's value (a self-evaluation's own). A filled value
+    /// replaced with another is counted (replaced()). Indicator rows of this project's actuals that name no indicator
+    /// go to Project::unmatched_actuals. A project with no actuals is left as it is. Safe to call from several threads
+    /// at once (files of a batch are checked in parallel).
     void apply(Project& project);
+
+    /// The 实际完成值 a table had filled in that apply() replaced with another value of the file: how many,
+    /// and the first of them by table file and row (whatever order the threads applied them in).
+    struct Replaced {
+        std::size_t count = 0;
+        std::string file;       ///< the table's
+        int row = 0;            ///< the table's
+        std::string indicator;  ///< 三级指标
+        std::string table_value;
+        std::string file_value;
+    };
+    [[nodiscard]] Replaced replaced() const;
 
     /// Actuals projects that no target project matched, by their first row (after all apply() calls).
     [[nodiscard]] std::vector<Project> unused() const;
@@ -41,6 +54,8 @@ public:
     [[nodiscard]] const std::string& actual_header() const { return m_actual_header; }
 
 private:
+    void note_replaced(const Project& project, const Indicator& ind, const Indicator& from_file);
+
     using Key = std::pair<std::string, std::string>;
     std::string m_file;
     std::string m_spent_header;
@@ -48,6 +63,7 @@ private:
     bool m_money_unit_stated = false;  ///< the file names its money unit (a bare amount is then in it)
     std::map<Key, Project> m_projects;
     std::map<Key, bool> m_used;
+    Replaced m_replaced;                                                        ///< under m_used_mutex
     std::unique_ptr<std::mutex> m_used_mutex = std::make_unique<std::mutex>();  // movable index, shared lock
 };
 

@@ -391,3 +391,55 @@ TEST_CASE("actuals after a project repeated in the actuals file are placed in th
     CHECK(p.indicators[0].actual.loc.file == actuals_path);
     CHECK(p.indicators[0].actual.loc.row == 5);
 }
+
+TEST_CASE("--actuals replacing a table's own actuals says so; an empty cell of the file keeps the table's",
+          "[pipeline][score][actuals]") {
+    // A review found a self-evaluation's 实际完成值 replaced by an actuals file's without a word, and a blank
+    // cell of the file blanking the table's value (scored 0, "no actual").
+    std::string text = test::slurp(test::source_path("samples/self-eval/actuals-2024.csv"));
+    const auto replace = [&text](const std::string& from, const std::string& to) {
+        const auto at = text.find(from);
+        REQUIRE(at != std::string::npos);
+        text.replace(at, from.size(), to);
+    };
+    replace("享受补贴人数,130,", "享受补贴人数,128,");
+    replace("代缴社保缴费基数,达成年度指标,", "代缴社保缴费基数,,");
+    const test::TempDir dir;
+    const std::string actuals_path = dir.write("actuals.csv", text);
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/self-eval/self-eval-2024.csv")};
+    opts.score = true;
+    const RuleSet& rules = config::default_rule_set();
+    auto active = rules::build_active_rules(rules);
+    REQUIRE(active);
+    auto actuals = io::ActualsIndex::load(actuals_path, opts.read, rules);
+    REQUIRE(actuals);
+    const Report joined = pipeline::check_inputs(opts, rules, *active, &*actuals);
+    const Report embedded = score("samples/self-eval/self-eval-2024.csv");
+    const auto replaced = actuals->replaced();
+    CHECK(replaced.count == 1);
+    CHECK(replaced.row == 8);
+    CHECK(replaced.indicator == "享受补贴人数");
+    CHECK(replaced.table_value == "130");
+    CHECK(replaced.file_value == "128");
+    // The blank cell left the table's 达成年度指标: that indicator scores as embedded.
+    REQUIRE(joined.scores.size() == embedded.scores.size());
+    bool seen = false;
+    for (std::size_t k = 0; k < embedded.scores[0].indicators.size(); ++k) {
+        const auto& e = embedded.scores[0].indicators[k];
+        if (e.indicator.find("代缴社保缴费基数") == std::string::npos) continue;
+        seen = true;
+        CHECK(joined.scores[0].indicators[k].actual == "达成年度指标");
+        CHECK(joined.scores[0].indicators[k].score == e.score);
+    }
+    CHECK(seen);
+    // The command says it on standard error, in the run's language.
+    RunOptions run = opts;
+    run.actuals_path = actuals_path;
+    run.reports = {{"json", dir.path("out.json")}};
+    std::ostringstream out;
+    std::ostringstream err;
+    pipeline::run(run, out, err);
+    CHECK_THAT(err.str(), Catch::Contains("表中已填写的 1 个实际完成值按 --actuals 文件") &&
+                              Catch::Contains("第 8 行“享受补贴人数”：表中“130”，文件中“128”"));
+}
