@@ -99,6 +99,22 @@ const Words k_en = {
     {"funds (万元)", "findings", "unit code", "project", "file"},
 };
 
+// A text on one line: a cell's line breaks (a goal written over three lines in Excel) as ↵, so that a
+// finding's lines stay its own and aligned.
+std::string one_line(std::string_view s) {
+    if (s.find_first_of("\r\n") == std::string_view::npos) return std::string(s);
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r' || s[i] == '\n') {
+            out += "↵";
+            if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 std::string pad(const std::string& s, std::size_t width) {
     const std::size_t w = util::display_width(s);
     return w >= width ? s : s + std::string(width - w, ' ');
@@ -245,16 +261,16 @@ private:
         table.add({m_w.headers[0], m_w.headers[1], m_w.headers[2], m_w.headers[3], m_w.headers[4]});
         for (const Finding& f : m_section) {
             table.add({row_shown(f.loc, m_lang), f.loc.cell_ref(), m_w.severity[static_cast<int>(f.severity)], f.rule,
-                       f.indicator});
+                       one_line(f.indicator)});
         }
         const auto lines = table.lines("    ");
         out << lines[0] << '\n';
         for (std::size_t k = 0; k < m_section.size(); ++k) {
             const Finding& f = m_section[k];
             out << paint(lines[k + 1], f.severity) << '\n';
-            out << "        " << pick(f.message, m_lang) << '\n';
-            if (!f.value.empty()) out << "        " << m_w.value << f.value << '\n';
-            if (!pick(f.hint, m_lang).empty()) out << "        " << m_w.fix << pick(f.hint, m_lang) << '\n';
+            out << "        " << one_line(pick(f.message, m_lang)) << '\n';
+            if (!f.value.empty()) out << "        " << m_w.value << one_line(f.value) << '\n';
+            if (!pick(f.hint, m_lang).empty()) out << "        " << m_w.fix << one_line(pick(f.hint, m_lang)) << '\n';
         }
         m_body.append(out.str());
         m_section.clear();

@@ -144,3 +144,15 @@ TEST_CASE("text: after cells with line breaks the row is the one the cell names,
     const std::string markdown = test::render(r, "markdown");
     CHECK_THAT(markdown, Catch::Contains("| " + expected_row + " | " + r.findings[0].loc.cell_ref() + " |"));
 }
+
+TEST_CASE("text: a cell's line breaks show as ↵, keeping each finding on its own lines", "[report][text]") {
+    Report r = test::sample_report();
+    Finding f = test::sample_finding("goal-missing", Severity::error, test::k_file_a, 30, 3, "301001",
+                                     test::k_project_1, "", "绩效目标“完成\n道路”只有4个字");
+    f.value = "完成\r\n道路\r第三行";
+    r.findings.insert(r.findings.begin() + 4, f);
+    const std::string text = test::render(r, "text");
+    CHECK_THAT(text, Catch::Contains("        绩效目标“完成↵道路”只有4个字\n"));
+    CHECK_THAT(text, Catch::Contains("        值：完成↵道路↵第三行\n"));
+    CHECK(text.find("完成\n道路") == std::string::npos);
+}
