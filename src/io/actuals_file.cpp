@@ -51,6 +51,8 @@ Expected<ActualsIndex> ActualsIndex::load(const std::string& path, const ReadOpt
     }
     ActualsIndex index;
     index.m_file = path;
+    index.m_progress = progress;
+    index.m_placeholders = rules.placeholders;
     index.m_money_unit_stated = table.money_unit_stated;
     index.m_spent_header = table.spent_header;
     index.m_actual_header = table.actual_header;
@@ -131,16 +133,18 @@ void ActualsIndex::apply(Project& project) {
             }
             taken[i] = true;
             matched = true;
-            if (!ind.actual.empty() && !ai.actual.empty() && ind.actual.text != ai.actual.text)
-                note_replaced(project, ind, ai);
-            // An empty cell of the file leaves the table's own value (a self-evaluation given --actuals).
-            if (!ai.actual.empty() || ind.actual.empty()) {
+            // A self-evaluation given --actuals keeps its own result where the file's cell is empty (its 得分 and
+            // 偏差原因 with it, unless the file gives them); a value of its own the file changes is counted. A
+            // progress file's empty cell is no value to date (progress-missing), whatever the table holds.
+            const bool own = !m_progress && ai.actual.empty() && !is_blank_value(ind.actual);
+            if (!m_progress && !own && !is_blank_value(ind.actual) && differs(ind, ai)) note_replaced(project, ind, ai);
+            if (!own) {
                 ind.actual = ai.actual;
                 ind.actual_value = ai.actual_value;  // (read again where the unit below changes the cell)
                 if (other_money_unit && model::is_money_unit(ind.value.unit)) with_money_unit(ind.actual, a.money_unit);
             }
-            if (!ai.score.empty() || ind.score.empty()) ind.score = ai.score;
-            if (!ai.deviation.empty() || ind.deviation.empty()) ind.deviation = ai.deviation;
+            if (!own || !ai.score.empty()) ind.score = ai.score;
+            if (!own || !ai.deviation.empty()) ind.deviation = ai.deviation;
             break;
         }
         if (matched) continue;
@@ -150,6 +154,19 @@ void ActualsIndex::apply(Project& project) {
             project.unmatched_actuals.push_back(ai.name);
         }
     }
+}
+
+bool ActualsIndex::is_blank_value(const Cell& cell) const {
+    return cell.empty() || m_placeholders.match(cell.text);
+}
+
+bool ActualsIndex::differs(const Indicator& table, const Indicator& file) {
+    if (table.actual.text == file.actual.text) return false;
+    // 855.00万元 and 855万元, 130 and 130人: the same value written two ways.
+    const Quantity& t = table.actual_value;
+    const Quantity& f = file.actual_value;
+    if (!t.number || !f.number || *t.number != *f.number) return true;
+    return !(t.unit == f.unit || t.unit.empty() || f.unit.empty());
 }
 
 void ActualsIndex::note_replaced(const Project& project, const Indicator& ind, const Indicator& from_file) {

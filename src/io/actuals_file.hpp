@@ -10,6 +10,7 @@
 
 #include "io/open_table.hpp"
 #include "perf_check/model.hpp"
+#include "perf_check/ruleset.hpp"
 
 namespace perf_check::io {
 
@@ -26,8 +27,9 @@ public:
 
     /// Copies the matching 实际完成值 / 得分 / 偏差原因 onto the project's indicators (in order, for repeated
     /// names) and 全年预算数 / 全年执行数 onto the project; the actuals file's cells (and locations) replace the
-    /// table's, but for empty ones, which leave the table's value (a self-evaluation's own). A filled value
-    /// replaced with another is counted (replaced()). Indicator rows of this project's actuals that name no indicator
+    /// table's. Of --actuals (not a progress file), an empty 实际完成值 leaves the table's own result (its
+    /// 得分 and 偏差原因 too, unless the file gives them), and a value of the table's the file changes is
+    /// counted (replaced()). Indicator rows of this project's actuals that name no indicator
     /// go to Project::unmatched_actuals. A project with no actuals is left as it is. Safe to call from several threads
     /// at once (files of a batch are checked in parallel).
     void apply(Project& project);
@@ -55,6 +57,9 @@ public:
 
 private:
     void note_replaced(const Project& project, const Indicator& ind, const Indicator& from_file);
+    [[nodiscard]] bool is_blank_value(const Cell& cell) const;  ///< empty, or a placeholder (无, /)
+    /// The file's 实际完成值 is another value than the table's (not the same one written another way).
+    static bool differs(const Indicator& table, const Indicator& file);
 
     using Key = std::pair<std::string, std::string>;
     std::string m_file;
@@ -63,7 +68,9 @@ private:
     bool m_money_unit_stated = false;  ///< the file names its money unit (a bare amount is then in it)
     std::map<Key, Project> m_projects;
     std::map<Key, bool> m_used;
-    Replaced m_replaced;                                                        ///< under m_used_mutex
+    Replaced m_replaced;      ///< under m_used_mutex
+    bool m_progress = false;  ///< monitor's --progress: its cells replace the table's, empty ones too
+    Placeholders m_placeholders;
     std::unique_ptr<std::mutex> m_used_mutex = std::make_unique<std::mutex>();  // movable index, shared lock
 };
 

@@ -1,6 +1,8 @@
 // Dates written in cells, read without locale machinery, and the lateness of one after another.
 #include "model/dates.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 
 namespace perf_check::model {
@@ -9,15 +11,6 @@ namespace {
 
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
-}
-
-bool leap(int year) {
-    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-int days_in_month(int year, int month) {
-    constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && leap(year) ? 29 : k_days[static_cast<std::size_t>(month - 1)];
 }
 
 // A cursor over a cell's text: digits and the words around them, taken in turn.
@@ -89,11 +82,16 @@ std::optional<CalendarDate> make_date(int year, int month, std::optional<int> da
     return CalendarDate{year, month, day.value_or(last), !day};
 }
 
-std::string two(int v) {
-    return (v < 10 ? "0" : "") + std::to_string(v);
+}  // namespace
+
+bool leap_year(int year) {
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-}  // namespace
+int days_in_month(int year, int month) {
+    constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && leap_year(year) ? 29 : k_days[static_cast<std::size_t>(month - 1)];
+}
 
 std::optional<CalendarDate> read_date(std::string_view text) {
     // Spaces dropped, but for one between digits (a date-time's, 2024-12-15 00:00:00).
@@ -215,9 +213,8 @@ std::string date_text(const CalendarDate& date) {
 }
 
 std::string date_text_en(const CalendarDate& date) {
-    std::string s = std::to_string(date.year) + "-" + two(date.month);
-    if (!date.whole_month) s += "-" + two(date.day);
-    return s;
+    return date.whole_month ? fmt::format("{:04d}-{:02d}", date.year, date.month)
+                            : fmt::format("{:04d}-{:02d}-{:02d}", date.year, date.month, date.day);
 }
 
 namespace {

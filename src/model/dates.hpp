@@ -12,6 +12,10 @@
 
 namespace perf_check::model {
 
+/// The Gregorian calendar: a leap year, and a month's days (month 1–12).
+bool leap_year(int year);
+int days_in_month(int year, int month);
+
 /// The one date `text` states, nullopt when it states none or a period. Read: 2024-10-31, 2024/10/31,
 /// 2024.10.31, 2024-10, 2024年10月31日 (号), 2024年10月(份), 2024年10月上旬 / 中旬 / 下旬 (10, 20, the end),
 /// 2024年第三季度 (its last month), 2024年底 / 年末 (12月); a time after a day (2024-12-15 00:00:00,

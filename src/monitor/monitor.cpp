@@ -5,6 +5,7 @@
 
 #include <ctime>
 
+#include "model/dates.hpp"
 #include "monitor/judge.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -12,14 +13,9 @@
 
 namespace perf_check::monitor {
 
+using model::days_in_month;
+
 namespace {
-
-bool leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-    static constexpr int k_days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && leap(year) ? 29 : k_days[month - 1];
-}
 
 // Reads 1..max_digits ASCII digits at `pos`; -1 if there are none.
 int read_number(std::string_view s, std::size_t& pos, std::size_t max_digits) {
@@ -199,7 +195,9 @@ std::string as_of_disagreement(std::string_view header, const Date& as_of, bool 
         format_date(end));
 }
 
-int days_in_year(int year) { return leap(year) ? 366 : 365; }
+int days_in_year(int year) {
+    return model::leap_year(year) ? 366 : 365;
+}
 
 int day_of_year(const Date& d) {
     int n = d.day;

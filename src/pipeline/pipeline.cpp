@@ -924,22 +924,23 @@ int run(const RunOptions& options, std::ostream& out, std::ostream& err) {
     // 5. Read, check (and score) every input into one sorted report.
     Report report = check_inputs(options, *rules, *active, actuals ? &*actuals : nullptr, stream_ptrs);
     // A self-evaluation's own 实际完成值 that --actuals replaced with other values: scored as asked, and said.
-    if (actuals) {
+    // (Each language whole: the cells quoted may hold brackets of their own.)
+    if (actuals && !options.monitor) {
         if (const auto r = actuals->replaced(); r.count > 0) {
             const std::string n = std::to_string(r.count);
-            const std::string where = r.file + " row " + std::to_string(r.row);
-            const std::string where_zh = r.file + " 第 " + std::to_string(r.row) + " 行";
-            err << "perf-check: "
-                << Error{n + " actual value(s) already filled in the table(s) were replaced by other values of " +
-                             actuals->file() + ", as --actuals asks (the first: " + where + ", “" + r.indicator +
-                             "”: “" + r.table_value + "” in the table, “" + r.file_value + "” in the file)" +
-                             " (表中已填写的 " + n + " 个实际完成值按 --actuals 文件 " + actuals->file() +
-                             " 中不同的值计分（如 " + where_zh + "“" + r.indicator + "”：表中“" + r.table_value +
-                             "”，文件中“" + r.file_value +
-                             "”）；要按表中的值计分，请不用 --actuals 或删去文件中的这些值)",
-                         {}}
-                       .render(options.lang)
-                << '\n';
+            const std::string row = std::to_string(r.row);
+            if (options.lang == Lang::en) {
+                err << "perf-check: " << n
+                    << " actual value(s) filled in the table(s) were replaced by other values of " << actuals->file()
+                    << ", as --actuals asks (the first: " << r.file << " row " << row << ", “" << r.indicator << "”: “"
+                    << r.table_value << "” in the table, “" << r.file_value
+                    << "” in the file); to score the table's, leave them out of the file\n";
+            } else {
+                err << "perf-check: 表中已填写的 " << n << " 个实际完成值按 --actuals 文件 " << actuals->file()
+                    << " 中不同的值计分（如 " << r.file << " 第 " << row << " 行“" << r.indicator << "”：表中“"
+                    << r.table_value << "”，文件中“" << r.file_value
+                    << "”）；要按表中的值计分，请删去文件中的这些值或不用 --actuals\n";
+            }
         }
     }
     if (!streams.empty()) {

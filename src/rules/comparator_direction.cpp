@@ -55,17 +55,18 @@ public:
         const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || ind.comparator == Comparator::qualitative) continue;  // 定性 has no direction
+            // A deadline (a date for a target) is met on or before it, whatever its category; scoring reads it so
+            // with no comparator too.
+            if (scoring::deadline_of(ind)) {
+                if (ind.comparator == Comparator::ge || ind.comparator == Comparator::gt)
+                    report_deadline(project, ind, sink);
+                continue;
+            }
             if (ind.comparator == Comparator::none) {
                 // A deadline (12月底前, 30个工作日内) carries its direction in its words.
                 const bool deadline = util::contains(ind.target.text, "前") || util::contains(ind.target.text, "内") ||
                                       util::contains(ind.target.text, "底");
                 if (ind.value.number && !deadline) report_unstated(project, ind, match(ind), sink);
-                continue;
-            }
-            // A deadline (a date for a target) is met on or before it, whatever its category.
-            if (scoring::deadline_of(ind)) {
-                if (ind.comparator == Comparator::ge || ind.comparator == Comparator::gt)
-                    report_deadline(project, ind, sink);
                 continue;
             }
             const Match m = match(ind);

@@ -76,10 +76,17 @@ public:
             const std::string canonical = scoring::canonical_form(f);
             // In Chinese, the parts understood as the text says them (the canonical form is for English and
             // for scripts): “每少1人扣0.5分，扣完为止”.
+            // Pieces that follow each other in the text stay one phrase (达到指标值得满分).
             std::vector<std::string> understood;
+            std::size_t last_end = std::string::npos;
             for (const auto& piece : f.pieces) {
-                if (piece.kind != scoring::PieceKind::unparsed && piece.kind != scoring::PieceKind::unsupported)
+                if (piece.kind == scoring::PieceKind::unparsed || piece.kind == scoring::PieceKind::unsupported)
+                    continue;
+                if (piece.from == last_end && !understood.empty())
+                    understood.back() += util::strip_spaces(piece.text);
+                else
                     understood.push_back(util::strip_spaces(piece.text));
+                last_end = piece.to;
             }
             const bool falls_back = f.uses_default();
             Finding out = make_finding(project, &ind, ind.deduction);

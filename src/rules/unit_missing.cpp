@@ -9,6 +9,7 @@
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
 
 namespace perf_check::rules {
 namespace {
@@ -21,6 +22,7 @@ public:
         const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || !is_quantitative(ind) || !ind.value.number) continue;
+            if (scoring::deadline_of(ind)) continue;  // a month written 2024.12 under 时效指标: a date, no unit
             // value.unit already takes the unit from the value cell ("90%", "≥50个") or from 度量单位;
             // a placeholder such as "-" or "无" is no unit either. A bare 万/亿 (1.2万) is a multiple, not a
             // unit: read as 万元, which only a cost indicator is sure to mean.

@@ -228,7 +228,16 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
 std::optional<CalendarDate> deadline_of(const Indicator& indicator) {
     if (indicator.value.date) return indicator.value.date;
     if (!indicator.value.number || !util::contains(indicator.level2_name, "时效")) return std::nullopt;
+    const std::string& unit = indicator.value.unit;
+    if (!unit.empty() && !util::contains(unit, "月") && !util::contains(unit, "日期") && !util::contains(unit, "时间"))
+        return std::nullopt;
     return model::read_month_number(util::trim_view(indicator.target.text));
+}
+
+bool deadline_met(const Indicator& indicator, const DeadlineDates& dates) {
+    const std::int64_t due = model::day_number(dates.due);
+    const std::int64_t done = model::day_number(dates.done);
+    return indicator.comparator == Comparator::lt ? done < due : done <= due;
 }
 
 std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual) {
@@ -265,8 +274,7 @@ Finding self_evaluation_finding(const Project& project, const Indicator* indicat
 
 bool falls_short(const Indicator& indicator, const ActualReading& actual, const ScoringPolicy& policy) {
     if (!actual.present) return false;
-    if (const auto dates = deadline_dates(indicator, actual))
-        return model::day_number(dates->done) > model::day_number(dates->due);
+    if (const auto dates = deadline_dates(indicator, actual)) return !deadline_met(indicator, *dates);
     if (is_numeric_target(indicator) && actual.number) {
         const Decimal a = *actual.number < Decimal{} ? Decimal{} : *actual.number;
         return !target_met(scoring_comparator(indicator), a, *indicator.value.number);

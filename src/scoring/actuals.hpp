@@ -63,7 +63,8 @@ struct ActualReading {
 ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& policy);
 
 /// The deadline an indicator's target states: a date (≤2024年10月31日, 2024年11月底前, 2024年第三季度), or
-/// under 时效指标 a month written as a number (2024.12). nullopt for any other target.
+/// under 时效指标 a month written as a number (2024.12) with no unit but a month's (not 2000.5小时). nullopt
+/// for any other target.
 std::optional<CalendarDate> deadline_of(const Indicator& indicator);
 
 /// A deadline and the date it was met: the target is one (deadline_of; whatever the comparator says, a
@@ -74,6 +75,9 @@ struct DeadlineDates {
     CalendarDate done;
 };
 std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual);
+
+/// True when the deadline was met: on or before it, before it under < (早于).
+bool deadline_met(const Indicator& indicator, const DeadlineDates& dates);
 
 /// The reviewer's 得分 ("10.5", "10.5分"), nullopt when empty or not a number.
 std::optional<Decimal> read_reviewer_score(const Indicator& indicator);

@@ -291,10 +291,7 @@ private:
             step([&] { return "实际完成值只写到月（" + done_zh + "），按该月最后一天计"; },
                  [&] { return "The actual names a month (" + done_en + "): taken as its last day"; });
         }
-        // < (早于) is met only before the day; ≤ and the rest on it too.
-        const std::int64_t due_day = model::day_number(due);
-        const std::int64_t done_day = model::day_number(done);
-        if (m_ind.comparator == Comparator::lt ? done_day < due_day : done_day <= due_day) {
+        if (deadline_met(m_ind, *dates)) {
             const std::string weight = m_w.str();
             step([&] { return "按期完成（" + done_zh + "不晚于期限" + due_zh + "）：得满分" + weight + "分"; },
                  [&] { return "Done on time (" + done_en + ", due " + due_en + "): full marks " + weight; });
@@ -303,7 +300,7 @@ private:
         }
         m_late = model::lateness(due, done);
         if (m_late.days == 0) m_late.days = 1;  // the very day, under <: a day late
-        m_due_day = due_day;
+        m_due_day = model::day_number(due);
         // Shown in the unit the text's first step or cut-off of lateness counts in; months when none names one.
         // Each step and cut-off then counts lateness in its own unit (lateness_in).
         m_unit = "月";

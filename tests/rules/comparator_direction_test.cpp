@@ -163,6 +163,10 @@ TEST_CASE("comparator-direction finds a deadline typed ≥, and leaves one typed
           "（越晚越好）。评分仍按期限计。");
     CHECK(findings[0].hint.zh == "把指标值类型改为“≤”（不晚于期限）。");
     CHECK(findings[1].loc.row == 8);
+    // A month written as a number under 时效指标 with no comparator: a deadline, nothing to suggest.
+    CHECK(test::run_rule("comparator-direction", rows({{"产出指标", "时效指标", "完工时间", "2024.10", "完工时间",
+                                                        "每延迟1个月扣2分", "", "", "10分"}}))
+              .empty());
     // Under a category that expects ≥ (数量指标), a deadline typed ≤ is no wrong way either.
     CHECK(test::run_rule("comparator-direction",
                          rows({{"产出指标", "数量指标", "完成时间", "2024-10-31", "完成时间", "", "", "≤", "10分"}}))

@@ -76,3 +76,11 @@ TEST_CASE("deduction-unparsed rejects parameters", "[deduction-unparsed]") {
     CHECK(rule.error().line == 7);
     CHECK_THAT(rule.error().message, Catch::Contains("'strict'"));
 }
+
+TEST_CASE("deduction-unparsed quotes the parts understood as one phrase where they follow each other",
+          "[deduction-unparsed]") {
+    const auto findings =
+        test::run_rule("deduction-unparsed", with({row("享受补助人数", "达到指标值得满分，每少1人扣1分，另行考核")}));
+    REQUIRE(findings.size() == 1);
+    CHECK_THAT(findings[0].message.zh, Catch::EndsWith("评分只按已理解的部分进行：“达到指标值得满分，每少1人扣1分”。"));
+}

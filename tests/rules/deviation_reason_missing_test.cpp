@@ -101,4 +101,8 @@ TEST_CASE("deviation-reason-missing finds a deadline met late with no reason", "
         with({{due, "2024-12-15", "", ""}, {due, "2024-10-31", "", ""}, {due, "2025年1月", "施工受雨季影响", ""}}));
     REQUIRE(findings.size() == 1);
     CHECK(findings[0].loc.row == 5);
+    // Under <, the day itself is late, as the scorer counts it.
+    const test::Row strict = {"产出指标",       "时效指标", "完工时间", "<2024-10-31", "完工时间",
+                              "每延迟1天扣1分", "",         "",         "10分"};
+    CHECK(test::run_rule("deviation-reason-missing", with({{strict, "2024-10-31", "", ""}})).size() == 1);
 }

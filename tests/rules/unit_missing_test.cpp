@@ -72,3 +72,13 @@ TEST_CASE("unit-missing rejects parameters", "[unit-missing]") {
     CHECK(rule.error().line == 4);
     CHECK_THAT(rule.error().message, Catch::Contains("'units'"));
 }
+
+TEST_CASE("unit-missing leaves a month written as a number under 时效指标 alone", "[unit-missing][dates]") {
+    const Project p =
+        test::project("301001", "测试项目", "100", "保障区内退休人员待遇按时足额发放。",
+                      {{"产出指标", "时效指标", "完工时间", "2024.10", "完工时间", "每延迟1个月扣2分", "", "≤", "10分"},
+                       {"产出指标", "数量指标", "维修里程", "2024.10", "维修里程", "每少1公里扣1分", "", "≥", "10分"}});
+    const auto findings = test::run_rule("unit-missing", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 6);
+}

@@ -404,6 +404,9 @@ TEST_CASE("--actuals replacing a table's own actuals says so; an empty cell of t
     };
     replace("享受补贴人数,130,", "享受补贴人数,128,");
     replace("代缴社保缴费基数,达成年度指标,", "代缴社保缴费基数,,");
+    replace("项目总成本,855.00万元,", "项目总成本,855万元,");  // the same value: not counted
+    // Another result with no 得分: the table's 10.5, written for 部分达成, does not go with it.
+    replace("基础养老金发放时间,部分达成年度指标并具有一定效果,10.5,", "基础养老金发放时间,达成年度指标,,");
     const test::TempDir dir;
     const std::string actuals_path = dir.write("actuals.csv", text);
     RunOptions opts;
@@ -417,7 +420,7 @@ TEST_CASE("--actuals replacing a table's own actuals says so; an empty cell of t
     const Report joined = pipeline::check_inputs(opts, rules, *active, &*actuals);
     const Report embedded = score("samples/self-eval/self-eval-2024.csv");
     const auto replaced = actuals->replaced();
-    CHECK(replaced.count == 1);
+    CHECK(replaced.count == 2);
     CHECK(replaced.row == 8);
     CHECK(replaced.indicator == "享受补贴人数");
     CHECK(replaced.table_value == "130");
@@ -433,6 +436,16 @@ TEST_CASE("--actuals replacing a table's own actuals says so; an empty cell of t
         CHECK(joined.scores[0].indicators[k].score == e.score);
     }
     CHECK(seen);
+    bool stale = false;
+    for (const auto& p : joined.scores) {
+        for (const auto& ind : p.indicators) {
+            if (ind.indicator.find("基础养老金发放时间") == std::string::npos) continue;
+            stale = true;
+            CHECK(ind.actual == "达成年度指标");
+            CHECK(ind.score == ind.weight);  // 达成 with no 得分: full marks, not the 10.5 of another result
+        }
+    }
+    CHECK(stale);
     // The command says it on standard error, in the run's language.
     RunOptions run = opts;
     run.actuals_path = actuals_path;
@@ -440,6 +453,29 @@ TEST_CASE("--actuals replacing a table's own actuals says so; an empty cell of t
     std::ostringstream out;
     std::ostringstream err;
     pipeline::run(run, out, err);
-    CHECK_THAT(err.str(), Catch::Contains("表中已填写的 1 个实际完成值按 --actuals 文件") &&
+    CHECK_THAT(err.str(), Catch::Contains("表中已填写的 2 个实际完成值按 --actuals 文件") &&
                               Catch::Contains("第 8 行“享受补贴人数”：表中“130”，文件中“128”"));
+}
+
+TEST_CASE("a progress file's empty cell is no value to date, whatever the table holds",
+          "[pipeline][monitor][actuals]") {
+    // The self-evaluation as the monitored table: its year-end 117 is no progress (a review found the empty
+    // progress cell taking it, and progress-missing gone).
+    const test::TempDir dir;
+    RunOptions opts;
+    opts.paths = {test::source_path("samples/self-eval/self-eval-2024.csv")};
+    opts.monitor = true;
+    opts.as_of = "2024-07-31";
+    opts.actuals_path = test::source_path("samples/monitor/progress-2024.csv");
+    opts.reports = {{"json", dir.path("out.json")}};
+    std::ostringstream out;
+    std::ostringstream err;
+    pipeline::run(opts, out, err);
+    const std::string json = test::slurp(dir.path("out.json"));
+    std::size_t missing = 0;
+    for (auto at = json.find("\"progress-missing\""); at != std::string::npos;
+         at = json.find("\"progress-missing\"", at + 1))
+        ++missing;
+    CHECK(missing == 2);
+    CHECK_THAT(err.str(), !Catch::Contains("--actuals"));
 }

@@ -2,6 +2,7 @@
 // bands, units, rounding, totals and grades, and the explanation steps.
 #include <catch2/catch.hpp>
 
+#include "scoring/actuals.hpp"
 #include "scoring/scorer.hpp"
 #include "support/builders.hpp"
 #include "util/text.hpp"
@@ -918,6 +919,11 @@ TEST_CASE("a month as a number under 时效指标, and a strict deadline", "[sco
     CHECK(has_step(late, "未按期完成（2025年10月晚于期限2024年12月）：逾期304天（10个月），按月计为10个月"));
     CHECK(score_of(deadline("2024.12", "≤", "每延迟1个月扣2分"), "2024.12.20").score == Decimal::from_int(10));
     CHECK(score_of(deadline("2024年12月底前", "≤", "每延迟1个月扣2分"), "2024.12").score == Decimal::from_int(10));
+    // Under 时效指标 in another unit than a month's, a number (2000.5小时 is no May 2000).
+    CHECK(score_of(quantitative("2000.5", "≤", "小时", "", "10分", "产出指标", "时效指标"), "2000.7").score ==
+          Decimal::from_int(10));  // 0.2 over 2000.5 by the default formula, not two months late
+    CHECK_FALSE(scoring::deadline_of(
+        one(quantitative("2000.5", "≤", "小时", "", "10分", "产出指标", "时效指标"), "").indicators[0]));
     // Outside 时效指标 2024.12 is a number.
     CHECK(score_of(quantitative("2024.12", "≤", "", "每超过1扣1分"), "2024.5").score == Decimal::from_int(10));
     // < is met before the day only.
