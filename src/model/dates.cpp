@@ -94,6 +94,15 @@ int days_in_month(int year, int month) {
 }
 
 std::optional<CalendarDate> read_date(std::string_view text) {
+    // Most cells are no date, and every value cell a table's reader has not seen is asked: no copy for them.
+    // A date has four digits within its first words (不晚于 is 9 bytes), then 年, a separator or a space.
+    const std::size_t first = text.find_first_of("0123456789");
+    if (first == std::string_view::npos || first > 12 || text.size() < first + 6) return std::nullopt;
+    for (std::size_t i = first; i < first + 4; ++i)
+        if (!is_digit(text[i])) return std::nullopt;
+    const std::string_view after = text.substr(first + 4);
+    if (after[0] != '-' && after[0] != '/' && after[0] != '.' && after[0] != ' ' && after.substr(0, 3) != "年")
+        return std::nullopt;
     // Spaces dropped, but for one between digits (a date-time's, 2024-12-15 00:00:00).
     std::string compact;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -185,6 +194,7 @@ std::optional<CalendarDate> read_date(std::string_view text) {
 }
 
 std::optional<CalendarDate> read_month_number(std::string_view text) {
+    if (text.size() < 6 || text.size() > 12) return std::nullopt;  // 2024.1 to ≤2024.12
     Cursor in(text);
     constexpr std::array<std::string_view, 4> k_signs = {"≤", "<=", "<", "="};
     in.take_any(k_signs);

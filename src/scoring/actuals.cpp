@@ -225,13 +225,18 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
     return r;
 }
 
-std::optional<CalendarDate> deadline_of(const Indicator& indicator) {
-    if (indicator.value.date) return indicator.value.date;
-    if (!indicator.value.number || !util::contains(indicator.level2_name, "时效")) return std::nullopt;
+std::optional<CalendarDate> month_deadline(const Indicator& indicator) {
+    // The text's shape first, which almost every number fails at once (a month is four digits and a point),
+    // the words after.
+    const std::string& text = indicator.target.text;
+    const auto point = text.find('.');
+    if (point == std::string::npos || point < 4 || !util::contains(indicator.level2_name, "时效")) return std::nullopt;
+    const auto month = model::read_month_number(util::trim_view(text));
+    if (!month) return std::nullopt;
     const std::string& unit = indicator.value.unit;
     if (!unit.empty() && !util::contains(unit, "月") && !util::contains(unit, "日期") && !util::contains(unit, "时间"))
         return std::nullopt;
-    return model::read_month_number(util::trim_view(indicator.target.text));
+    return month;
 }
 
 bool deadline_met(const Indicator& indicator, const DeadlineDates& dates) {

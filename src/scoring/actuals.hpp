@@ -65,7 +65,13 @@ ActualReading read_actual(const Indicator& indicator, const ScoringPolicy& polic
 /// The deadline an indicator's target states: a date (≤2024年10月31日, 2024年11月底前, 2024年第三季度), or
 /// under 时效指标 a month written as a number (2024.12) with no unit but a month's (not 2000.5小时). nullopt
 /// for any other target.
-std::optional<CalendarDate> deadline_of(const Indicator& indicator);
+std::optional<CalendarDate> month_deadline(const Indicator& indicator);  ///< the month-as-a-number case
+inline std::optional<CalendarDate> deadline_of(const Indicator& indicator) {
+    // Asked by several rules of every indicator: inline, and most answer at once.
+    if (indicator.value.date) return indicator.value.date;
+    if (!indicator.value.number || indicator.target.text.size() < 6) return std::nullopt;
+    return month_deadline(indicator);
+}
 
 /// A deadline and the date it was met: the target is one (deadline_of; whatever the comparator says, a
 /// wrong one being comparator-direction's business) and the actual a date, or a month written as a number
