@@ -97,7 +97,7 @@ std::optional<CalendarDate> read_date(std::string_view text) {
     // Most cells are no date, and every value cell a table's reader has not seen is asked: no copy for them.
     // A date has four digits within its first words (不晚于 is 9 bytes), then 年, a separator or a space.
     const std::size_t first = text.find_first_of("0123456789");
-    if (first == std::string_view::npos || first > 12 || text.size() < first + 6) return std::nullopt;
+    if (first > 12 || text.size() < first + 6) return std::nullopt;  // (none found: npos)
     for (std::size_t i = first; i < first + 4; ++i)
         if (!is_digit(text[i])) return std::nullopt;
     const std::string_view after = text.substr(first + 4);
