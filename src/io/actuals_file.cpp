@@ -136,8 +136,9 @@ void ActualsIndex::apply(Project& project) {
             // A self-evaluation given --actuals keeps its own result where the file's cell is empty (its 得分 and
             // 偏差原因 with it, unless the file gives them); a value of its own the file changes is counted. A
             // progress file's empty cell is no value to date (progress-missing), whatever the table holds.
-            const bool own = !m_progress && ai.actual.empty() && !is_blank_value(ind.actual);
-            if (!m_progress && !own && !is_blank_value(ind.actual) && differs(ind, ai)) note_replaced(project, ind, ai);
+            const bool table_has = !m_progress && !is_blank_value(ind.actual);
+            const bool own = table_has && ai.actual.empty();
+            if (table_has && !own && differs(ind, ai)) note_replaced(project, ind, ai);
             if (!own) {
                 ind.actual = ai.actual;
                 ind.actual_value = ai.actual_value;  // (read again where the unit below changes the cell)

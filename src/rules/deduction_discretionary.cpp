@@ -66,9 +66,11 @@ Text default_formula(Comparator c, const ScoringPolicy& policy) {
 }
 
 /// How to write a concrete standard for an indicator with comparator `c`, counted in `unit`.
-Text example_hint(Comparator c, std::string_view unit = "") {
-    const Text example = deduction_example(c, unit);
+Text example_hint(const Text& example) {
     return {"请写明具体扣分办法，例如" + example.zh + "。", "State a concrete deduction, e.g. " + example.en + "."};
+}
+Text example_hint(Comparator c, std::string_view unit = "") {
+    return example_hint(deduction_example(c, unit));
 }
 
 class DeductionDiscretionary final : public Rule {
@@ -127,8 +129,7 @@ private:
     std::array<Text, 7> m_formulas;  ///< by Comparator
     std::array<Text, 7> m_hints;     ///< by Comparator
     Text m_deadline = deadline_default();
-    Text m_deadline_hint{"请写明具体扣分办法，例如" + deadline_example().zh + "。",
-                         "State a concrete deduction, e.g. " + deadline_example().en + "."};
+    Text m_deadline_hint = example_hint(deadline_example());
 };
 
 }  // namespace

@@ -126,7 +126,7 @@ public:
             step("未填写扣分标准：采用规则集默认公式", "No deduction standard: the rule set's default formula applies");
         }
 
-        const Decimal raw = deadline_of(m_ind) ? by_date() : is_numeric_target(m_ind) ? numeric() : qualitative();
+        const Decimal raw = deadline_of(m_ind) ? by_date() : by_value();
         finish(raw);
         // The steps of the indicator scored here before, beyond this one's.
         r.steps.erase(r.steps.begin() + static_cast<std::ptrdiff_t>(m_steps), r.steps.end());
@@ -172,6 +172,9 @@ private:
             util::concat_into(m_out.formula, {m_canonical, " => ", applied_default});
         }
     }
+
+    // A target scored by its value: a number, or a 定性 label.
+    Decimal by_value() { return is_numeric_target(m_ind) ? numeric() : qualitative(); }
 
     // ---- quantitative --------------------------------------------------------------------------
     Decimal numeric() {
@@ -281,7 +284,7 @@ private:
     Decimal by_date() {
         const ActualReading a = read_actual(m_ind, m_policy);
         const auto dates = deadline_dates(m_ind, a);
-        if (!dates) return is_numeric_target(m_ind) ? numeric() : qualitative();
+        if (!dates) return by_value();
         const auto& [due, done] = *dates;
         const std::string due_zh = model::date_text(due);
         const std::string done_zh = model::date_text(done);
@@ -591,7 +594,7 @@ private:
                            std::string(gap ? (over ? "Excess over the target: " : "Shortfall from the target: ")
                                            : "Completion rate: ") +
                                part + tail};
-            } else if (gap && !m_deadline) {  // (how late a deadline was met, by_date() has said)
+            } else if (gap) {
                 working = {std::string(over ? "超出目标：" : "低于目标：") + diff_text + " = " + val(measured, unit),
                            std::string(over ? "Over the target: " : "Short of the target: ") + diff_text + " = " +
                                val(measured, unit)};
@@ -626,14 +629,19 @@ private:
         return false;
     }
 
+    // A step or cut-off (`source`) of a deadline's text that counts `unit`, no time: not applied.
+    void not_time(const std::string& source, const std::string& unit) {
+        step([&] { return "“" + shown(source) + "”的单位（" + unit + "）不是时间，不适用"; },
+             [&] { return "\"" + source + "\" counts " + unit + ", not time: not applied"; });
+    }
+
     // A cut-off of lateness (延迟超过3个月不得分, 逾期30天以上不得分), in its own unit: true when the deadline
     // was met that late or later.
     bool deadline_cutoff_reached(const Cutoff& c) {
         const std::string u = c.unit.empty() ? m_unit : c.unit;
         const auto late = lateness_in(u);
         if (!late) {
-            step([&] { return "“" + shown(c.source) + "”的单位（" + u + "）不是时间，不适用"; },
-                 [&] { return "\"" + c.source + "\" counts " + u + ", not time: not applied"; });
+            not_time(c.source, u);
             return false;
         }
         const bool reached = c.inclusive ? *late >= c.value : *late > c.value;
@@ -795,8 +803,7 @@ private:
                 // Lateness in the step's own unit (每延迟1天 beside a cut-off in months).
                 const auto late = lateness_in(s.unit);
                 if (!late) {
-                    step([&] { return "“" + shown(s.source) + "”的单位（" + s.unit + "）不是时间，不适用"; },
-                         [&] { return "\"" + s.source + "\" counts " + s.unit + ", not time: not applied"; });
+                    not_time(s.source, s.unit);
                     continue;
                 }
                 if (su != unit) {
