@@ -59,7 +59,7 @@ enum class MoneyUnit { yuan, qian_yuan, wan_yuan };
 /// A calendar date written in a cell: "2024-10-31", "2024年11月20日", "2024年10月底前", "2024年底". A month
 /// without a day (`whole_month`) stands for its last day: a deadline of 2024年10月 is met through 10月31日.
 struct CalendarDate {
-    int year = 0;
+    int year = 0;   ///< 0 when the text does not write it (12月底前): the year the other side of a comparison is in
     int month = 0;  ///< 1–12
     int day = 0;    ///< 1–31; the month's last day when whole_month
     bool whole_month = false;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <cstdlib>
 
 namespace perf_check::model {
 
@@ -75,11 +76,35 @@ std::optional<int> quarter(Cursor& in) {
     return std::nullopt;
 }
 
-std::optional<CalendarDate> make_date(int year, int month, std::optional<int> day) {
-    if (year < 1900 || year > 2199 || month < 1 || month > 12) return std::nullopt;
+// What a reading asks of the day: that the calendar has it, or (to tell an impossible date from no date)
+// only that it is a day of some month.
+enum class DayCheck { calendar, shape };
+
+// Year 0 is a date whose year is not written (12月底前): every day of some year may be it, 2月29日 too.
+std::optional<CalendarDate> make_date(int year, int month, std::optional<int> day, DayCheck check) {
+    if ((year != 0 && (year < 1900 || year > 2199)) || month < 1 || month > 12) return std::nullopt;
     const int last = days_in_month(year, month);
-    if (day && (*day < 1 || *day > last)) return std::nullopt;
+    if (day && (*day < 1 || *day > (check == DayCheck::calendar ? last : 31))) return std::nullopt;
     return CalendarDate{year, month, day.value_or(last), !day};
+}
+
+// The day of a month after its 月, taken: 31日 / 31号, 上旬 / 中旬 (the 10th, the 20th), 下旬 (the end: nullopt);
+// nothing written is the whole month (nullopt, `marked` false). False when a day's number has no 日.
+bool day_of_month(Cursor& in, std::optional<int>& day, bool& marked) {
+    marked = true;
+    day.reset();
+    if (const auto d = in.number(1, 2)) {
+        if (!in.take("日") && !in.take("号")) return false;
+        day = d;
+    } else if (in.take("上旬")) {
+        day = 10;
+    } else if (in.take("中旬")) {
+        day = 20;
+    } else if (!in.take("下旬")) {
+        marked = false;
+        in.take("份");
+    }
+    return true;
 }
 
 }  // namespace
@@ -93,16 +118,26 @@ int days_in_month(int year, int month) {
     return month == 2 && leap_year(year) ? 29 : k_days[static_cast<std::size_t>(month - 1)];
 }
 
-std::optional<CalendarDate> read_date(std::string_view text) {
-    // Most cells are no date, and every value cell a table's reader has not seen is asked: no copy for them.
-    // A date has four digits within its first words (不晚于 is 9 bytes), then 年, a separator or a space.
+namespace {
+
+// Whether `text` may be a date, by its shape alone: most cells are no date, and every value cell a table's
+// reader has not seen is asked. A date has, within its first words (不晚于 is 9 bytes), four digits and then
+// 年, a separator or a space; or one or two digits and 月 (a date without its year, 12月底前); or no digit
+// and 年 (年底前, 年内完成).
+bool may_be_date(std::string_view text) {
     const std::size_t first = text.find_first_of("0123456789");
-    if (first > 12 || text.size() < first + 6) return std::nullopt;  // (none found: npos)
-    for (std::size_t i = first; i < first + 4; ++i)
-        if (!is_digit(text[i])) return std::nullopt;
-    const std::string_view after = text.substr(first + 4);
-    if (after[0] != '-' && after[0] != '/' && after[0] != '.' && after[0] != ' ' && after.substr(0, 3) != "年")
-        return std::nullopt;
+    if (first == std::string_view::npos) return text.size() >= 6 && text.size() <= 60 && text.find("年") <= 12;
+    if (first > 12) return false;
+    std::size_t digits = 0;
+    while (first + digits < text.size() && digits < 5 && is_digit(text[first + digits])) ++digits;
+    const std::string_view after = text.substr(first + digits);
+    if (digits == 1 || digits == 2) return after.substr(0, 3) == "月";
+    if (digits != 4 || after.size() < 2) return false;
+    return after[0] == '-' || after[0] == '/' || after[0] == '.' || after[0] == ' ' || after.substr(0, 3) == "年";
+}
+
+std::optional<CalendarDate> parse_date(std::string_view text, DayCheck check) {
+    if (!may_be_date(text)) return std::nullopt;
     // Spaces dropped, but for one between digits (a date-time's, 2024-12-15 00:00:00).
     std::string compact;
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -119,31 +154,32 @@ std::optional<CalendarDate> read_date(std::string_view text) {
         "不晚于", "不迟于", "截至", "截止到", "截止", "已于", "已在", "计划", "预计", "于", "在", "≤", "<=", "<", "="};
     in.take_any(k_before);
     const auto year = in.number(4, 4);
-    if (!year) return std::nullopt;
     std::optional<CalendarDate> date;
-    if (in.take("年")) {
-        constexpr std::array<std::string_view, 4> k_year_end = {"年底", "年末", "底", "末"};
+    constexpr std::array<std::string_view, 6> k_year_end = {"年底", "年末", "年内", "底", "末", "内"};
+    // A date without its year must say it is one: a day, 旬, or (below) 底 / 前 after a month; 12月 alone may
+    // be a count of months.
+    bool marked = true;
+    if (!year) {
         if (in.take_any(k_year_end)) {
-            date = make_date(*year, 12, std::nullopt);
-        } else if (const auto q = quarter(in)) {
-            date = make_date(*year, 3 * *q, std::nullopt);  // 第三季度: by its last month's end
+            date = make_date(0, 12, std::nullopt, check);  // 年底前, 年内完成: this year's end
         } else {
             const auto month = in.number(1, 2);
             if (!month || !in.take("月")) return std::nullopt;
             std::optional<int> day;
-            if (const auto d = in.number(1, 2)) {
-                if (!in.take("日") && !in.take("号")) return std::nullopt;
-                day = d;
-            } else if (in.take("上旬")) {
-                day = 10;
-            } else if (in.take("中旬")) {
-                day = 20;
-            } else if (in.take("下旬")) {
-                day = std::nullopt;  // to the month's end
-            } else {
-                in.take("份");
-            }
-            date = make_date(*year, *month, day);
+            if (!day_of_month(in, day, marked)) return std::nullopt;
+            date = make_date(0, *month, day, check);
+        }
+    } else if (in.take("年")) {
+        if (in.take_any(k_year_end)) {
+            date = make_date(*year, 12, std::nullopt, check);
+        } else if (const auto q = quarter(in)) {
+            date = make_date(*year, 3 * *q, std::nullopt, check);  // 第三季度: by its last month's end
+        } else {
+            const auto month = in.number(1, 2);
+            if (!month || !in.take("月")) return std::nullopt;
+            std::optional<int> day;
+            if (!day_of_month(in, day, marked)) return std::nullopt;
+            date = make_date(*year, *month, day, check);
         }
     } else {
         // 2024-10-31, 2024/10/31, 2024.10.31 (one separator throughout); 2024-10 and 2024/10 (2024.10 is a number:
@@ -165,7 +201,7 @@ std::optional<CalendarDate> read_date(std::string_view text) {
         } else if (sep == ".") {
             return std::nullopt;
         }
-        date = make_date(*year, *month, day);
+        date = make_date(*year, *month, day, check);
     }
     if (!date) return std::nullopt;
     // A time of day after a day, as a spreadsheet or a JSON export writes a date-time (2024-12-15 00:00:00,
@@ -181,16 +217,27 @@ std::optional<CalendarDate> read_date(std::string_view text) {
     // done by it (已完成, 完成验收, 完工, 前完成招标): a word of doing, and a few more characters without digits.
     if (date->whole_month) {
         constexpr std::array<std::string_view, 2> k_end = {"底", "末"};
-        in.take_any(k_end);
+        if (in.take_any(k_end)) marked = true;
     }
     constexpr std::array<std::string_view, 4> k_by = {"之前", "以前", "前", "止"};
-    in.take_any(k_by);
+    if (in.take_any(k_by)) marked = true;
+    if (!marked && !year) return std::nullopt;
     in.take("已");
     constexpr std::array<std::string_view, 10> k_done = {"完成", "完工", "竣工", "办结",     "验收",
                                                          "到位", "交付", "上线", "投入使用", "通过验收"};
     if (in.take_any(k_done) && !in.short_words(8)) return std::nullopt;
     if (!in.done()) return std::nullopt;
     return date;
+}
+
+}  // namespace
+
+std::optional<CalendarDate> read_date(std::string_view text) {
+    return parse_date(text, DayCheck::calendar);
+}
+
+bool impossible_date(std::string_view text) {
+    return !read_date(text) && parse_date(text, DayCheck::shape);
 }
 
 std::optional<CalendarDate> read_month_number(std::string_view text) {
@@ -202,7 +249,7 @@ std::optional<CalendarDate> read_month_number(std::string_view text) {
     if (!year || !in.take(".")) return std::nullopt;
     const auto month = in.number(1, 2);
     if (!month || !in.done()) return std::nullopt;
-    return make_date(*year, *month, std::nullopt);
+    return make_date(*year, *month, std::nullopt, DayCheck::calendar);
 }
 
 std::int64_t day_number(const CalendarDate& date) {
@@ -217,14 +264,36 @@ std::int64_t day_number(const CalendarDate& date) {
 }
 
 std::string date_text(const CalendarDate& date) {
-    std::string s = std::to_string(date.year) + "年" + std::to_string(date.month) + "月";
+    std::string s = date.year != 0 ? std::to_string(date.year) + "年" : std::string();
+    s += std::to_string(date.month) + "月";
     if (!date.whole_month) s += std::to_string(date.day) + "日";
     return s;
 }
 
 std::string date_text_en(const CalendarDate& date) {
+    if (date.year == 0) {
+        return date.whole_month ? fmt::format("month {}", date.month)
+                                : fmt::format("--{:02d}-{:02d}", date.month, date.day);
+    }
     return date.whole_month ? fmt::format("{:04d}-{:02d}", date.year, date.month)
                             : fmt::format("{:04d}-{:02d}-{:02d}", date.year, date.month, date.day);
+}
+
+CalendarDate in_year(CalendarDate date, int year) {
+    date.year = year;
+    const int last = days_in_month(year, date.month);
+    if (date.whole_month || date.day > last) date.day = last;
+    return date;
+}
+
+CalendarDate nearest_year(const CalendarDate& date, const CalendarDate& to) {
+    const std::int64_t target = day_number(to);
+    CalendarDate best = in_year(date, to.year);
+    for (const int year : {to.year - 1, to.year + 1}) {
+        const CalendarDate d = in_year(date, year);
+        if (std::llabs(day_number(d) - target) < std::llabs(day_number(best) - target)) best = d;
+    }
+    return best;
 }
 
 namespace {

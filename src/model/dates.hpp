@@ -22,19 +22,30 @@ int days_in_month(int year, int month);
 /// 2024-12-15T00:00:00); then 底 / 末 after a month, 前 / 之前 / 以前 / 止, and what was done by it (已完成,
 /// 完成验收, 前完成招标: a word of doing and a few more characters, no digits); before it 不晚于, 不迟于, 截至,
 /// 截止, 已于, 于, 在, 计划, 预计. A period (2024年1-12月, 2024年1月至12月) and an impossible day (2月30日) are no
-/// date.
+/// date. Without its year (year 0) when the text says it is a date: 12月31日, 12月底前, 11月中旬, 10月份前,
+/// 年底前, 年内完成 (12月 alone may be a count of months: no date).
 std::optional<CalendarDate> read_date(std::string_view text);
+
+/// True when `text` is written as a date but the calendar has no such day (2023年2月29日, 4月31日).
+bool impossible_date(std::string_view text);
 
 /// A month written as a number, YYYY.M or YYYY.MM (2024.12, ≤2024.10), as people write a month in a
 /// 时效指标: the whole month. nullopt for any other text. (2024.1 may be 2024.10 that Excel shortened.)
 std::optional<CalendarDate> read_month_number(std::string_view text);
 
-/// Days from 1970-01-01 (a whole month counts as its last day).
+/// Days from 1970-01-01 (a whole month counts as its last day). The year must be written (not 0).
 std::int64_t day_number(const CalendarDate& date);
 
-/// "2024年10月31日", or "2024年10月" for a whole month; in English "2024-10-31" or "2024-10".
+/// "2024年10月31日", or "2024年10月" for a whole month; in English "2024-10-31" or "2024-10". Without a
+/// year: "10月31日", "10月"; "--10-31", "month 10".
 std::string date_text(const CalendarDate& date);
 std::string date_text_en(const CalendarDate& date);
+
+/// `date` in `year` (a whole month's last day, and 2月29日 the 28th, as that year has them).
+CalendarDate in_year(CalendarDate date, int year);
+/// `date` (whose year is not written) in the year, of the one before `to`'s, its own and the one after, that
+/// puts it nearest `to`: 1月10日 beside 2024年12月31日 is 2025年1月10日.
+CalendarDate nearest_year(const CalendarDate& date, const CalendarDate& to);
 
 /// How much later `actual` is than `deadline`: nothing when it is not later.
 struct Lateness {

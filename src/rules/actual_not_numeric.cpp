@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "model/dates.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -25,7 +26,13 @@ public:
         const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             // Empty and placeholder actuals are actual-missing's business; 定性 actuals are labels.
-            if (ind.placeholder || !scoring::is_numeric_target(ind) || m_rules.is_placeholder(ind.actual.text)) continue;
+            if (ind.placeholder || m_rules.is_placeholder(ind.actual.text)) continue;
+            // A deadline's actual is a date: one the calendar has not cannot be compared.
+            if (scoring::deadline_of(ind) && model::impossible_date(ind.actual.text)) {
+                report_impossible_date(project, ind, pname, sink);
+                continue;
+            }
+            if (!scoring::is_numeric_target(ind)) continue;
             const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
             if (a.unit_mismatch) {
                 report_unit(project, ind, a, pname, sink);
@@ -60,6 +67,21 @@ public:
     }
 
 private:
+    static void report_impossible_date(const Project& project, const Indicator& ind, std::string_view pname,
+                                       FindingSink& sink) {
+        const std::string target = scoring::target_display(ind);
+        Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
+        f.message = {
+            fmt::format("项目“{}”的指标“{}”的实际完成值“{}”不是日历上存在的日期，无法与期限{}比较；本项按0分计。",
+                        pname, ind.name.shown(), ind.actual.shown(), target),
+            fmt::format("Project “{}”, indicator “{}”: the actual “{}” is no day of the calendar and cannot "
+                        "be compared with the deadline {}; it scores 0.",
+                        pname, ind.name.shown(), ind.actual.shown(), target)};
+        f.hint = {"请填写实际完成的日期（如“2024年11月20日”）。",
+                  "Write the day it was done (such as “2024年11月20日”)."};
+        sink.add(std::move(f));
+    }
+
     // 0.95 written bare against a target of 95%: a fraction typed for a percentage (read as 0.95%). Only
     // against targets of 50% or more (rates like 到位率, 满意度): 0.8 against ≤2% (a 故障率) is 0.8% as meant.
     static bool looks_like_fraction(const Indicator& ind, const scoring::ActualReading& a) {

@@ -3,6 +3,7 @@
 // 未达成 with no 得分 scores the band's default fraction; an unknown label scores nothing).
 #include <string>
 
+#include "model/dates.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -104,6 +105,8 @@ private:
         const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
         if (a.number && scoring::is_numeric_target(ind)) return;  // computed from the number
         if (scoring::deadline_dates(ind, a)) return;              // a date against a deadline
+        // A day the calendar has not, against a deadline: actual-not-numeric reports it.
+        if (scoring::deadline_of(ind) && model::impossible_date(ind.actual.text)) return;
         const QualitativeBand* top = scoring::top_band(m_rules.scoring);
         const Decimal w = ind.weight_points.value_or(Decimal{});
         if (a.band) {

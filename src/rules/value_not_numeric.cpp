@@ -2,6 +2,7 @@
 // deadline of a 时效指标 is compared as one).
 #include <fmt/format.h>
 
+#include "model/dates.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -30,6 +31,15 @@ public:
                              fmt::format("Project “{}”, indicator “{}”: the comparator is “{}” (quantitative) but "
                                          "the target is empty.",
                                          pname, ind.name.shown(), sym)};
+            } else if (model::impossible_date(ind.target.text)) {
+                f.message = {fmt::format("项目“{}”的指标“{}”的指标值“{}”不是日历上存在的日期。", pname,
+                                         ind.name.shown(), ind.target.shown()),
+                             fmt::format("Project “{}”, indicator “{}”: the target “{}” is no day of the calendar.",
+                                         pname, ind.name.shown(), ind.target.shown())};
+                f.hint = {"请改为存在的日期（如该月最后一天，或写“X月底前”）。",
+                          "Write a day that exists (such as the month's last day, or “X月底前”)."};
+                sink.add(std::move(f));
+                continue;
             } else {
                 f.message = {fmt::format("项目“{}”的指标“{}”指标值类型为“{}”（定量），但指标值“{}”不是数字。", pname,
                                          ind.name.shown(), sym, ind.target.shown()),

@@ -245,13 +245,37 @@ bool deadline_met(const Indicator& indicator, const DeadlineDates& dates) {
     return indicator.comparator == Comparator::lt ? done < due : done <= due;
 }
 
+namespace {
+// An actual that names a month of the year alone against a deadline (11月, 11月份): that whole month.
+std::optional<CalendarDate> month_alone(const ActualReading& actual) {
+    if (!actual.number || (actual.unit != "月" && actual.unit != "月份")) return std::nullopt;
+    const Decimal& n = *actual.number;
+    for (int month = 1; month <= 12; ++month)
+        if (n == Decimal::from_int(month)) return CalendarDate{0, month, model::days_in_month(0, month), true};
+    return std::nullopt;
+}
+}  // namespace
+
 std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual) {
     if (!actual.present) return std::nullopt;
     const auto due = deadline_of(indicator);
     if (!due) return std::nullopt;
-    const auto done = actual.date ? actual.date : model::read_month_number(util::trim_view(actual.text));
+    auto done = actual.date ? actual.date : model::read_month_number(util::trim_view(actual.text));
+    if (!done) done = month_alone(actual);
     if (!done) return std::nullopt;
-    return DeadlineDates{*due, *done};
+    DeadlineDates dates{*due, *done};
+    if (due->year == 0 && done->year == 0) {
+        dates.due = model::in_year(*due, 2000);
+        dates.done = model::in_year(*done, 2000);
+        dates.due_year_assumed = dates.done_year_assumed = true;
+    } else if (due->year == 0) {
+        dates.due = model::nearest_year(*due, *done);
+        dates.due_year_assumed = true;
+    } else if (done->year == 0) {
+        dates.done = model::nearest_year(*done, *due);
+        dates.done_year_assumed = true;
+    }
+    return dates;
 }
 
 std::optional<Decimal> read_reviewer_score(const Indicator& indicator) {

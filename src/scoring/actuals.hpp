@@ -74,11 +74,16 @@ inline std::optional<CalendarDate> deadline_of(const Indicator& indicator) {
 }
 
 /// A deadline and the date it was met: the target is one (deadline_of; whatever the comparator says, a
-/// wrong one being comparator-direction's business) and the actual a date, or a month written as a number
-/// (2025.1). nullopt otherwise (an actual that is a label is scored as a 定性 one).
+/// wrong one being comparator-direction's business) and the actual a date, a month written as a number
+/// (2025.1), or a month of the year alone (11月, 11月份). nullopt otherwise (an actual that is a label is
+/// scored as a 定性 one).
+/// A side whose year is not written (12月底前, 11月20日) takes the other's: the year of the three around it
+/// that puts it nearest the other; both without, the same year (2000, a leap year, so 2月29日 stands).
 struct DeadlineDates {
     CalendarDate due;
     CalendarDate done;
+    bool due_year_assumed = false;   ///< the target wrote no year: due.year is the actual's
+    bool done_year_assumed = false;  ///< the actual wrote no year: done.year is the deadline's
 };
 std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual);
 

@@ -285,11 +285,25 @@ private:
         const ActualReading a = read_actual(m_ind, m_policy);
         const auto dates = deadline_dates(m_ind, a);
         if (!dates) return by_value();
-        const auto& [due, done] = *dates;
-        const std::string due_zh = model::date_text(due);
-        const std::string done_zh = model::date_text(done);
-        const std::string due_en = model::date_text_en(due);
-        const std::string done_en = model::date_text_en(done);
+        const CalendarDate& due = dates->due;
+        const CalendarDate& done = dates->done;
+        // Both without a year are shown so (the year they are put in only lines them up).
+        const bool no_year = dates->due_year_assumed && dates->done_year_assumed;
+        const auto shown = [no_year](CalendarDate d) {
+            if (no_year) d.year = 0;
+            return d;
+        };
+        const std::string due_zh = model::date_text(shown(due));
+        const std::string done_zh = model::date_text(shown(done));
+        const std::string due_en = model::date_text_en(shown(due));
+        const std::string done_en = model::date_text_en(shown(done));
+        if (dates->done_year_assumed && !no_year) {
+            step([&] { return "实际完成值未写年份，按离期限最近的年份计为" + done_zh; },
+                 [&] { return "The actual writes no year: taken as " + done_en + ", the nearest the deadline"; });
+        } else if (dates->due_year_assumed && !no_year) {
+            step([&] { return "指标值未写年份，按离实际完成日期最近的年份计为" + due_zh; },
+                 [&] { return "The target writes no year: taken as " + due_en + ", the nearest the actual"; });
+        }
         if (done.whole_month && !due.whole_month) {
             step([&] { return "实际完成值只写到月（" + done_zh + "），按该月最后一天计"; },
                  [&] { return "The actual names a month (" + done_en + "): taken as its last day"; });
@@ -1019,6 +1033,14 @@ private:
                 },
                 [&] { return "The actual names no label; the reviewer's score " + reviewer->str() + " is used"; });
             return *reviewer;
+        }
+        if (deadline_of(m_ind) && model::impossible_date(a.text)) {
+            step([&] { return "实际完成值“" + std::string(a.text) + "”不是日历上存在的日期，无法与期限比较：按0分计"; },
+                 [&] {
+                     return "The actual \"" + std::string(a.text) +
+                            "\" is no day of the calendar and cannot be compared with the deadline: it counts as 0";
+                 });
+            return k_zero;
         }
         step(
             [&] {

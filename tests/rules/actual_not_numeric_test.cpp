@@ -122,3 +122,16 @@ TEST_CASE("actual-not-numeric takes a date against a month of 时效指标 writt
     CHECK(test::run_rule("actual-not-numeric", one(due, "2025.1")).empty());
     CHECK(test::run_rule("actual-not-numeric", one(due, "基本按期")).size() == 1);
 }
+
+TEST_CASE("actual-not-numeric names an actual date the calendar has not, and takes one without its year",
+          "[actual-not-numeric][dates]") {
+    const test::Row due = {"产出指标", "时效指标", "完工时间", "2024年10月底前", "完工时间", "每延迟1个月扣2分",
+                           "",         "≤",        "10分"};
+    CHECK(test::run_rule("actual-not-numeric", one(due, "10月20日")).empty());
+    CHECK(test::run_rule("actual-not-numeric", one(due, "11月")).empty());
+    const auto impossible = test::run_rule("actual-not-numeric", one(due, "2024年9月31日"));
+    REQUIRE(impossible.size() == 1);
+    CHECK(impossible[0].message.zh ==
+          "项目“测试项目”的指标“完工时间”的实际完成值“2024年9月31日”不是日历上存在的日期，无法与期限2024年10月底前比较"
+          "；本项按0分计。");
+}

@@ -107,6 +107,8 @@ TEST_CASE("score-out-of-band leaves a date against a deadline to the scorer", "[
     const test::Row due = {"产出指标", "时效指标", "完工时间", "2024年10月底前", "完工时间", "每延迟1个月扣2分",
                            "",         "定性",     "10分"};
     CHECK(test::run_rule("score-out-of-band", with({{due, "2024年12月15日", ""}, {due, "2024-10-20", ""}})).empty());
+    // A date without its year, and a day the calendar has not (actual-not-numeric's).
+    CHECK(test::run_rule("score-out-of-band", with({{due, "10月20日", ""}, {due, "2024年9月31日", ""}})).empty());
     // Not a date: still a result the scorer cannot place.
     CHECK(test::run_rule("score-out-of-band", with({{due, "按时", ""}})).size() == 1);
 }

@@ -76,3 +76,16 @@ TEST_CASE("value-not-numeric takes a date under ≤ for a deadline, not a period
     REQUIRE(period.size() == 1);
     CHECK(period[0].value == "2024年1-12月");
 }
+
+TEST_CASE("value-not-numeric takes a deadline without its year, and names a day the calendar has not",
+          "[value-not-numeric][dates]") {
+    const Project yearless =
+        one_row({"产出指标", "时效指标", "完工时间", "12月底前", "完工时间", "每延迟1个月扣2分", "", "≤", "10分"});
+    CHECK(test::run_rule("value-not-numeric", yearless).empty());
+    const auto impossible =
+        test::run_rule("value-not-numeric", one_row({"产出指标", "时效指标", "完工时间", "2023年2月29日", "完工时间",
+                                                     "每延迟1个月扣2分", "", "≤", "10分"}));
+    REQUIRE(impossible.size() == 1);
+    CHECK(impossible[0].message.zh == "项目“测试项目”的指标“完工时间”的指标值“2023年2月29日”不是日历上存在的日期。");
+    CHECK(impossible[0].hint.zh == "请改为存在的日期（如该月最后一天，或写“X月底前”）。");
+}

@@ -80,6 +80,51 @@ TEST_CASE("read_date refuses periods, impossible days and numbers", "[model][dat
     }
 }
 
+TEST_CASE("read_date reads a date without its year when the text says it is one", "[model][dates]") {
+    // Year 0: the year the other side of a comparison is in.
+    CHECK(read_date("12月31日") == day(0, 12, 31));
+    CHECK(read_date("12月31日前完成") == day(0, 12, 31));
+    CHECK(read_date("12月底前") == month(0, 12, 31));
+    CHECK(read_date("不晚于11月底") == month(0, 11, 30));
+    CHECK(read_date("10月份前") == month(0, 10, 31));
+    CHECK(read_date("6月前完成招标") == month(0, 6, 30));
+    CHECK(read_date("11月中旬") == day(0, 11, 20));
+    CHECK(read_date("2月29日") == day(0, 2, 29));  // some year has it
+    CHECK(read_date("年底前") == month(0, 12, 31));
+    CHECK(read_date("年内完成") == month(0, 12, 31));
+    CHECK(read_date("2024年内") == month(2024, 12, 31));
+    // 12月 alone may be a count of months (实施周期 12月), and other words are no date.
+    for (const char* text : {"12月", "12月份", "3月底前完成80%", "1-2月", "2年内", "12个月内", "年末余额", "本年度",
+                             "年均增长", "13月底前", "12月32日"}) {
+        INFO(text);
+        CHECK_FALSE(read_date(text));
+    }
+    CHECK(model::date_text(day(0, 12, 31)) == "12月31日");
+    CHECK(model::date_text(month(0, 12, 31)) == "12月");
+    CHECK(model::date_text_en(day(0, 1, 5)) == "--01-05");
+    CHECK(model::date_text_en(month(0, 12, 31)) == "month 12");
+}
+
+TEST_CASE("a date without its year takes the year that puts it nearest the other", "[model][dates]") {
+    CHECK(model::nearest_year(day(0, 1, 10), day(2024, 12, 31)) == day(2025, 1, 10));
+    CHECK(model::nearest_year(day(0, 11, 20), day(2024, 12, 31)) == day(2024, 11, 20));
+    CHECK(model::nearest_year(month(0, 12, 31), day(2025, 1, 10)) == month(2024, 12, 31));
+    CHECK(model::nearest_year(month(0, 2, 29), day(2023, 3, 1)) == month(2023, 2, 28));  // its last day that year
+    CHECK(model::in_year(day(0, 2, 29), 2023) == day(2023, 2, 28));
+    CHECK(model::in_year(month(0, 2, 29), 2024) == month(2024, 2, 29));
+}
+
+TEST_CASE("impossible_date tells a day the calendar has not from no date at all", "[model][dates]") {
+    for (const char* text : {"2023年2月29日", "2024-04-31", "2024/6/31", "4月31日前", "2024年9月31日前完成"}) {
+        INFO(text);
+        CHECK(model::impossible_date(text));
+    }
+    for (const char* text : {"2024年2月29日", "2024-04-30", "有效保障", "95%", "2024年1-12月", "2024-13-01", "12月"}) {
+        INFO(text);
+        CHECK_FALSE(model::impossible_date(text));
+    }
+}
+
 TEST_CASE("a date is read as a date, not a number with a unit", "[model][dates]") {
     const Quantity& end = model::read_quantity("2024年底");
     CHECK_FALSE(end.number);

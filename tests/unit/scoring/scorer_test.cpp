@@ -864,6 +864,31 @@ TEST_CASE("a late deadline loses the text's steps of how late it is", "[scoring]
     CHECK(score_of(deadline("2024年3月", "≤", "每延迟1个月扣2分，扣完为止"), "2025年3月").score == Decimal{});
 }
 
+TEST_CASE("a deadline or an actual without its year takes the other's", "[scoring][scorer][dates]") {
+    // The actual without a year: the deadline's (a month day of the year around it that is nearest).
+    const auto on_time = score_of(deadline("2024年12月31日前", "≤", "每延迟1个月扣2分"), "11月20日");
+    CHECK(on_time.score == Decimal::from_int(10));
+    CHECK(has_step(on_time, "实际完成值未写年份，按离期限最近的年份计为2024年11月20日"));
+    const auto next_year = score_of(deadline("2024年12月31日前", "≤", "每延迟1天扣1分"), "1月3日");
+    CHECK(next_year.score == Decimal::from_int(7));
+    CHECK(has_step(next_year, "实际完成值未写年份，按离期限最近的年份计为2025年1月3日"));
+    // A month alone as the actual: that whole month.
+    CHECK(score_of(deadline("2024年10月底前", "≤", "每延迟1个月扣2分"), "12月").score == Decimal::from_int(6));
+    // The deadline without a year: the actual's.
+    const auto late = score_of(deadline("12月底前", "≤", "每延迟1个月扣2分"), "2025年2月28日");
+    CHECK(late.score == Decimal::from_int(6));
+    CHECK(has_step(late, "指标值未写年份，按离实际完成日期最近的年份计为2024年12月"));
+    CHECK(score_of(deadline("年底前完成", "≤", "每延迟1个月扣2分"), "2024年11月").score == Decimal::from_int(10));
+    // A day the calendar has not: 0, and said so.
+    const auto impossible = score_of(deadline("2024年10月底前", "≤", "每延迟1个月扣2分"), "2024年9月31日");
+    CHECK(impossible.score == Decimal{});
+    CHECK(has_step(impossible, "实际完成值“2024年9月31日”不是日历上存在的日期，无法与期限比较：按0分计"));
+    // Neither writes a year: the same year, shown without one.
+    const auto both = score_of(deadline("10月31日前", "≤", "每延迟1天扣1分"), "11月2日");
+    CHECK(both.score == Decimal::from_int(8));
+    CHECK(has_step(both, "未按期完成（11月2日晚于期限10月31日）：逾期2天，按天计为2天"));
+}
+
 TEST_CASE("a deadline's steps count in the text's unit: days or weeks", "[scoring][scorer][dates]") {
     const auto days = score_of(deadline("2024年6月30日前", "≤", "每延迟1天扣0.5分"), "2024年7月4日");
     CHECK(days.score == Decimal::from_int(8));
