@@ -90,7 +90,7 @@ bool may_start_comparator(std::string_view s) {
 // Units written after a number that mean the same thing as a canonical unit. A bare 万 or 亿 after an
 // amount is money ("120万", "1.2亿" in a 资金总额 cell); after a count of something else the scorer reads
 // it as that unit's 万 / 亿 (scoring::read_actual).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> k_unit_synonyms = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 12> k_unit_synonyms = {{
     {"百分比", "%"},
     {"个百分点", "%"},
     {"百分点", "%"},
@@ -100,6 +100,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 9> k_unit_sy
     {"亿", "亿元"},
     {"人/次", "人次"},  // as some tables write 人次 (a step in 人次 then applies)
     {"人·次", "人次"},
+    {"个工作日", "工作日"},  // as the deduction texts' steps count them (每超过1个工作日)
+    {"个月", "月"},
+    {"个小时", "小时"},
 }};
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -212,6 +215,24 @@ Quantity read_quantity_uncached(std::string_view text) {
             break;
         }
     }
+    // Words that lead a target without being a comparator: 达到98% (at least), 控制在120万元以内 (at most, as
+    // 以内 says too); 保持在 / 维持在 say no direction (保持在95%以上: the words after it do). They count only
+    // before a number: 达到预期效果 is a 定性 target.
+    Comparator lead = Comparator::none;
+    if (q.comparator == Comparator::none && !rest.empty() && !is_digit(rest.front())) {
+        constexpr std::array<std::pair<std::string_view, Comparator>, 4> k_lead_words = {
+            {{"达到", Comparator::ge},
+             {"控制在", Comparator::le},
+             {"保持在", Comparator::none},
+             {"维持在", Comparator::none}}};
+        for (const auto& [word, cmp] : k_lead_words) {
+            if (util::starts_with(rest, word)) {
+                lead = cmp;
+                rest.remove_prefix(word.size());
+                break;
+            }
+        }
+    }
     const std::string_view body = util::trim_view(rest);
     // A date is no number with a unit: 2024年底 is not 2024 of 年底 (时效指标 state deadlines).
     if (auto date = read_date(body)) {
@@ -239,6 +260,7 @@ Quantity read_quantity_uncached(std::string_view text) {
     if (!number) return q;
     q.number = number;
     q.unit = canonical_unit(unit);
+    if (q.comparator == Comparator::none) q.comparator = lead;
     return q;
 }
 

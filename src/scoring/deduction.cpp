@@ -428,8 +428,21 @@ private:
         }
         return best;
     }
+    // The unit after a number: a known one (k_units), else a measure word of its own (册, 盏, 课时); then a
+    // rate's second unit after '/' (元/亩, 万元/公里, 人/班).
     std::size_t unit_at(std::size_t p, std::string& canonical) const {
+        std::size_t e = single_unit_at(p, canonical);
+        if (e == k_no || e >= m_s.size() || m_s[e] != U'/') return e;
+        std::string per;
+        if (const std::size_t f = single_unit_at(e + 1, per); f != k_no) {
+            canonical += "/" + per;
+            e = f;
+        }
+        return e;
+    }
+    std::size_t single_unit_at(std::size_t p, std::string& canonical) const {
         const std::size_t e = unit_at(p, canonical, std::begin(k_units), std::end(k_units));
+        if (e == k_no) return measure_word_at(p, canonical);
         // A bare 万 / 亿 before another unit is its multiple (1万人次, 0.1万人), money only before 元.
         if (e == p + 1 && (canonical == "万元" || canonical == "亿元")) {
             std::string next;
@@ -440,6 +453,27 @@ private:
             }
         }
         return e;
+    }
+    // A measure word no list names, after a number: one or two Chinese characters that are no word of the
+    // text's grammar (分 is points; 扣, 的, 以, 不 … go on with the rule), followed by the end, a comma,
+    // 扣, 的, 则, 部分, 以上 / 以内, 及, 或, 不 or a '/'. 每少100册扣1分 counts in 册; 每少100册图书 has none.
+    [[nodiscard]] std::size_t measure_word_at(std::size_t p, std::string& canonical) const {
+        constexpr UV k_after = U",;。扣的则部以及或不减得/)";
+        const auto ends = [&](std::size_t i) { return i >= m_s.size() || k_after.find(m_s[i]) != UV::npos; };
+        if (!name_char(p)) return k_no;
+        std::size_t e = p + 1;
+        if (!ends(e)) {
+            if (!name_char(e) || !ends(e + 1)) return k_no;
+            ++e;
+        }
+        canonical = to_utf8(slice(p, e));
+        return e;
+    }
+    // A Chinese character that may name a thing (a measure word, what is counted), not one of the words
+    // a rule is made of.
+    [[nodiscard]] bool name_char(std::size_t i) const {
+        constexpr UV k_grammar = U"扣的则以及或不得分减部每按计超低高少多内上下前后至到达未为共累合总加和与";
+        return i < m_s.size() && m_s[i] >= U'\u4E00' && m_s[i] <= U'\u9FFF' && k_grammar.find(m_s[i]) == UV::npos;
     }
 
     template <std::size_t N>
@@ -820,8 +854,14 @@ private:
         if (const std::size_t z = any(q, {U"的部分", U"部分"}); z != k_no) q = z;
         Decimal points;
         Delta kind = Delta::none;
-        const std::size_t e = delta_at(skip_soft(q), points, kind);
-        if (e == k_no) return k_no;
+        std::size_t e = delta_at(skip_soft(q), points, kind);
+        if (e == k_no) {
+            // What is counted, named after the number and its unit (每少100套设备, 每减少1户贫困户): the unit
+            // stays the one written, or the target's when none is (每少100册图书).
+            std::size_t n = q;
+            while (n < q + 6 && name_char(n)) ++n;
+            if (n == q || (e = delta_at(skip_soft(n), points, kind)) == k_no) return k_no;
+        }
         if (step.size <= Decimal{}) {
             // 每超过0万元扣1分 counts no steps (a division by zero): said to be not understood, so the
             // default formula scores it and deduction-unparsed names it.

@@ -142,6 +142,26 @@ TEST_CASE("read_quantity reads numbers as written in tables", "[normalize]") {
         // An explicit comparator is not overridden by the trailing word.
         CHECK(read_quantity("≤100以上").comparator == Comparator::le);
     }
+    SECTION("words that lead a target: 达到, 控制在, 保持在") {
+        const Quantity reach = read_quantity("达到98%");
+        REQUIRE(reach.number);
+        CHECK(*reach.number == dec("98"));
+        CHECK(reach.comparator == Comparator::ge);
+        CHECK(reach.unit == "%");
+        const Quantity cap = read_quantity("控制在120万元以内");
+        REQUIRE(cap.number);
+        CHECK(cap.comparator == Comparator::le);
+        CHECK(cap.unit == "万元");
+        CHECK(read_quantity("控制在120万元").comparator == Comparator::le);
+        // The words after say the direction when the lead says none, and win over one that does.
+        CHECK(read_quantity("保持在95%以上").comparator == Comparator::ge);
+        CHECK(read_quantity("保持在95%").comparator == Comparator::none);
+        CHECK(read_quantity("控制在5%以上").comparator == Comparator::ge);
+        // Before no number they say nothing: 达到预期效果 is a 定性 target.
+        const Quantity words = read_quantity("达到预期效果");
+        CHECK_FALSE(words.number);
+        CHECK(words.comparator == Comparator::none);
+    }
     SECTION("negative and plain numbers") {
         const Quantity q = read_quantity("-5");
         REQUIRE(q.number);
@@ -209,6 +229,10 @@ TEST_CASE("canonical_unit maps synonyms", "[normalize]") {
     CHECK(canonical_unit("‰") == "‰");
     CHECK(canonical_unit("") == "");
     CHECK(canonical_unit("\u3000个\u3000") == "个");
+    // As deduction texts count steps (每超过1个工作日): the unit column's 个工作日 is the same unit.
+    CHECK(canonical_unit("个工作日") == "工作日");
+    CHECK(canonical_unit("个月") == "月");
+    CHECK(canonical_unit("个小时") == "小时");
 }
 
 namespace {

@@ -279,6 +279,23 @@ TEST_CASE("step slot: every listed unit and verb", "[scoring][deduction]") {
     CHECK(canonical_form(parse_deduction("每出现1例扣2分")) == "step(over 1例: -2)");
 }
 
+TEST_CASE("step slot: a measure word of its own, a rate's unit, and what is counted", "[scoring][deduction]") {
+    // Each of these was a one-off deduction (flat): 1,000 books short cost 1 point, not 10.
+    for (const char* unit : {"册", "本", "盏", "株", "头", "期", "班", "床", "课时", "学时"}) {
+        INFO(unit);
+        CHECK(canonical_form(parse_deduction(std::string("每少100") + unit + "扣1分，扣完为止")) ==
+              std::string("step(under 100") + unit + ": -1); floor(0)");
+    }
+    // A rate: 元/亩 (unit-price subsidies), 万元/公里, a count per class.
+    CHECK(canonical_form(parse_deduction("每超过1元/亩扣2分，扣完为止")) == "step(over 1元/亩: -2); floor(0)");
+    CHECK(canonical_form(parse_deduction("每超过1万元/公里扣1分")) == "step(over 1万元/公里: -1)");
+    CHECK(canonical_form(parse_deduction("每超过2人/班扣1分")) == "step(over 2人/班: -1)");
+    // What is counted, after the unit or in its place.
+    CHECK(canonical_form(parse_deduction("每少100套设备，扣1分")) == "step(under 100套: -1)");
+    CHECK(canonical_form(parse_deduction("每减少1户贫困户扣2分")) == "step(under 1户: -2)");
+    CHECK(canonical_form(parse_deduction("每少100册图书扣1分")) == "step(under 100: -1)");
+}
+
 TEST_CASE("cap slot: 最多扣N分", "[scoring][deduction]") {
     const auto f = parse_deduction("每缺1项扣2分，最多扣6分");
     REQUIRE(f.cap);

@@ -971,3 +971,20 @@ TEST_CASE("deadlines and dates as people write them", "[scoring][scorer][dates]"
     CHECK(score_of(deadline("2024-12-31", "≤", "每延迟1天扣1分"), "2024年12月31日前已完成").score ==
           Decimal::from_int(10));
 }
+
+TEST_CASE("targets as people phrase them score as their numbers say", "[scoring][scorer]") {
+    // 控制在…以内 is at most, 达到 at least: they were 定性 and scored 0.
+    CHECK(score_of(quantitative("控制在120万元以内", "", "", "每超过1万元扣1分"), "118.5万元").score ==
+          Decimal::from_int(10));
+    CHECK(score_of(quantitative("达到98%", "", "", "每低于1个百分点扣2分"), "96%").score == Decimal::from_int(6));
+    // The unit column's 个工作日 is the step's 工作日: the table's rule applies, not the default formula.
+    const auto days = score_of(quantitative("5", "≤", "个工作日", "每超过1个工作日扣1分，扣完为止"), "7");
+    CHECK(days.score == Decimal::from_int(8));
+    // A step in a measure word of its own, and in a rate.
+    CHECK(score_of(quantitative("≥10000", "", "册", "每少100册扣1分，扣完为止"), "9000册").score ==
+          Decimal::from_int(0));
+    CHECK(score_of(quantitative("≤30", "", "元/亩", "每超过1元/亩扣2分，扣完为止"), "35").score ==
+          Decimal::from_int(0));
+    CHECK(score_of(quantitative("≤30", "", "元/亩", "每超过1元/亩扣2分，扣完为止"), "32").score ==
+          Decimal::from_int(6));
+}
