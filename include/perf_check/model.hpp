@@ -211,6 +211,10 @@ struct TableInfo {
     std::string actual_header;
     int header_separator_row = 0;              ///< that line's row
     bool self_evaluation = false;              ///< actual/score columns present
+    /// Read as a target table, the file is one of values: 实际完成值 or 执行数 beside none of a target table's
+    /// indicator columns (一级指标, 指标值): an --actuals or --progress file among the tables. Nothing is
+    /// assembled from it (its projects are no submissions); missing-column says what it is.
+    bool values_only = false;
     /// XLSX read without --sheet: the later sheets that also look like a target table, which are not
     /// checked (rule sheet-not-checked).
     std::vector<std::string> other_table_sheets;

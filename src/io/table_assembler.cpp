@@ -328,7 +328,12 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
     }
     m_table.self_evaluation = m_columns.has(Column::actual) || m_columns.has(Column::score) ||
                               m_columns.has(Column::spent);
-    if (m_table.header_row == 0) m_done = true;  // nothing to assemble without a header
+    m_table.values_only = kind == TableKind::targets && m_table.header_row > 0 &&
+                          (m_columns.has(Column::actual) || m_columns.has(Column::spent)) &&
+                          !m_columns.has(Column::level1) && !m_columns.has(Column::target);
+    // Nothing to assemble without a header, nor from a file of values (its projects would hide the tables'
+    // own in a summary: counted first, without funds, the targets' copies were repeats).
+    if (m_table.header_row == 0 || m_table.values_only) m_done = true;
     // A table read no further (no header), or whose reader may stop here (an actuals or progress file, or a
     // conversion, without the columns they need), is known to be text only when its text is checked
     // whole: a large CSV's is otherwise checked as it is read (io::TextCheck).

@@ -80,6 +80,10 @@ public:
                 hints_en.push_back(fmt::format("“{}”", name));
             }
         }
+        if (table.values_only) {
+            report_values_file(table, f, sink);
+            return;
+        }
         if (table.header_row > 0) {
             f.message.zh =
                 fmt::format("表头（第{}行）缺少必需的列：{}。缺少这些列，项目和指标无法完整读取，表格会被退回。",
@@ -113,6 +117,29 @@ public:
                 "Spaces in header names do not matter.",
                 util::join(hints_en, "; "));
         }
+        sink.add(std::move(f));
+    }
+
+private:
+    // An --actuals or --progress file among the tables: what it is, and where it goes instead.
+    static void report_values_file(const TableInfo& table, Finding& f, FindingSink& sink) {
+        const bool progress = table.actual_header.empty();  // 执行数 without 实际完成值
+        const std::string& column = progress ? table.spent_header : table.actual_header;
+        f.value = column;
+        f.message.zh = fmt::format(
+            "此文件有“{}”列，却没有一级指标、指标值等绩效目标表的列：是{}，不是绩效目标表，没有作为目标表检查。",
+            column, progress ? "进度（执行数）文件" : "实际完成值文件");
+        f.message.en = fmt::format(
+            "The file has a “{}” column but none of a target table's indicator columns (一级指标, 指标值): it is "
+            "{}, not a target table, and was not checked as one.",
+            column, progress ? "a progress file" : "an actuals file");
+        f.hint.zh = progress
+                        ? "监控时用 perf-check monitor 目标表 --progress 此文件；检查目标表时不要把它和目标表放在一起。"
+                        : "评分时用 perf-check score 目标表 --actuals 此文件；检查目标表时不要把它和目标表放在一起。";
+        f.hint.en = progress ? "Give it to perf-check monitor TARGETS --progress FILE; keep it apart from the tables "
+                               "to check."
+                             : "Give it to perf-check score TARGETS --actuals FILE; keep it apart from the tables to "
+                               "check.";
         sink.add(std::move(f));
     }
 };

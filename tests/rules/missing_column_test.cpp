@@ -74,3 +74,20 @@ TEST_CASE("missing-column rejects parameters", "[missing-column]") {
     CHECK(rule.error().line == 9);
     CHECK_THAT(rule.error().message, Catch::Contains("'columns'"));
 }
+
+TEST_CASE("missing-column names an actuals or progress file among the tables for what it is", "[missing-column]") {
+    TableInfo t = table({"资金总额", "一级指标", "指标值"}, 1);
+    t.values_only = true;
+    t.actual_header = "实际完成值";
+    auto findings = test::run_rule("missing-column", test::seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].value == "实际完成值");
+    CHECK(findings[0].hint.zh ==
+          "评分时用 perf-check score 目标表 --actuals 此文件；检查目标表时不要把它和目标表放在一起。");
+    t.actual_header.clear();
+    t.spent_header = "1-7月执行数";
+    findings = test::run_rule("missing-column", test::seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 1);
+    CHECK_THAT(findings[0].message.zh, Catch::Contains("是进度（执行数）文件"));
+    CHECK_THAT(findings[0].hint.en, Catch::Contains("--progress"));
+}

@@ -817,3 +817,38 @@ TEST_CASE("a report that cannot be written whole fails the run, whatever the fin
     CHECK(pipeline::run(opts, fine, err) == pipeline::k_exit_clean);
     CHECK_THAT(fine.str(), Catch::Contains("未发现问题"));
 }
+
+TEST_CASE("an actuals or progress file among the tables is no table: its projects hide none in the summary",
+          "[pipeline][summary]") {
+    // A review found a folder of a target table and its actuals file: the actuals file, sorted first, was read
+    // as a table without funds, its projects counted first, and the table's 120万元 project was a repeat
+    // missing from the key-evaluation list.
+    test::TempDir dir;
+    dir.write("0-actuals.csv",
+              "单位代码,项目名称,三级指标,实际完成值\n"
+              "302005,社区居家养老服务补助,服务人数,1300\n");
+    dir.write("0-progress.csv", "单位代码,项目名称,1-7月执行数\n302005,社区居家养老服务补助,60\n");
+    dir.write("1-targets.csv", test::slurp(test::source_path("samples/clean-2024.csv")));
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({dir.path("")}, opts);
+    REQUIRE(r.files.size() == 3);
+    CHECK(r.summary.repeated.empty());
+    REQUIRE(r.summary.key_projects.size() == 1);
+    CHECK(r.summary.key_projects[0].project == "社区居家养老服务补助");
+    CHECK(r.summary.projects == 1);
+    std::vector<std::pair<std::string, std::string>> said;  // value, message
+    for (const auto& f : r.findings) {
+        if (f.rule == "missing-column") said.emplace_back(f.value, f.message.zh);
+    }
+    std::sort(said.begin(), said.end());
+    REQUIRE(said.size() == 2);
+    CHECK(said[0] == std::pair<std::string, std::string>{
+                         "1-7月执行数",
+                         "此文件有“1-7月执行数”列，却没有一级指标、指标值等绩效目标表的列：是进度（执行数）"
+                         "文件，不是绩效目标表，没有作为目标表检查。"});
+    CHECK(said[1] == std::pair<std::string, std::string>{
+                         "实际完成值",
+                         "此文件有“实际完成值”列，却没有一级指标、指标值等绩效目标表的列：是实际完成值文件，"
+                         "不是绩效目标表，没有作为目标表检查。"});
+}
