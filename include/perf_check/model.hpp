@@ -129,6 +129,10 @@ struct Indicator {
     std::vector<CellProblem> problems;         ///< cells unreadable as their column's type
     std::string level1_name;                   ///< 一级 without spaces (" 效益指标 " → "效益指标")
     std::string level2_name;                   ///< 二级 without spaces
+    /// Points written in a level's name (产出指标（40分）, 数量指标(15分)): the name is without them, and
+    /// weight-total checks the indicators under it add up to them. nullopt when the name states none.
+    std::optional<Decimal> level1_points;
+    std::optional<Decimal> level2_points;
 
     /// level1_name, or for an indicator that did not go through normalisation the same derived into
     /// `scratch`; likewise level2_view. The result may be `scratch` itself: give each level its own.

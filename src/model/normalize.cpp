@@ -431,6 +431,43 @@ std::optional<Decimal> read_weight(std::string_view text) {
 
 namespace {
 
+// Points written at the end of a level's name (spaces already removed): 产出指标（40分）, 产出指标(40分),
+// 产出指标（40）, 产出指标40分. Taken off the name; nullopt (the name untouched) when it ends otherwise.
+std::optional<Decimal> take_level_points(std::string& name) {
+    if (name.empty()) return std::nullopt;
+    const char last = name.back();
+    // Most names end in 标 (指标): one byte tells them apart from ")", "）" (…BC89) and "分" (…86).
+    if (last != ')' && last != '\x89' && last != '\x86') return std::nullopt;
+    std::string_view rest = name;
+    bool bracketed = false;
+    if (util::ends_with(rest, ")") || util::ends_with(rest, "）")) {
+        rest.remove_suffix(util::ends_with(rest, ")") ? 1 : 3);
+        bracketed = true;
+    }
+    if (util::ends_with(rest, "分")) {
+        rest.remove_suffix(3);
+    } else if (!bracketed) {
+        return std::nullopt;
+    }
+    std::size_t start = rest.size();
+    while (start > 0 && (is_digit(rest[start - 1]) || rest[start - 1] == '.')) --start;
+    if (start == rest.size()) return std::nullopt;
+    const auto points = Decimal::parse(rest.substr(start));
+    rest = rest.substr(0, start);
+    if (bracketed) {
+        if (util::ends_with(rest, "(")) {
+            rest.remove_suffix(1);
+        } else if (util::ends_with(rest, "（")) {
+            rest.remove_suffix(3);
+        } else {
+            return std::nullopt;
+        }
+    }
+    if (!points || rest.empty()) return std::nullopt;
+    name.resize(rest.size());
+    return points;
+}
+
 void normalize_funds(Project& project) { project.funds_wan = money_wan(project.funds.text, project.money_unit); }
 
 void normalize_indicator(Indicator& ind, const RuleSet& rules) {
@@ -445,6 +482,8 @@ void normalize_indicator(Indicator& ind, const RuleSet& rules) {
     };
     set_name(ind.level1_name, ind.level1.text);
     set_name(ind.level2_name, ind.level2.text);
+    ind.level1_points = take_level_points(ind.level1_name);
+    ind.level2_points = take_level_points(ind.level2_name);
     // 满意度指标 merged across the 一级 and 二级 columns (it has one 二级 only): the 二级 is that one, not
     // 满意度指标 again, which indicator-level and placeholder-required reported as two errors.
     if (!ind.level2_name.empty() && ind.level2_name == ind.level1_name) {

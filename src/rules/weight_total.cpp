@@ -1,5 +1,8 @@
 // Rule weight-total: indicator weights plus the budget-execution weight must equal the rule set's total
 // (90 + 10 = 100 on the national self-evaluation form).
+#include <algorithm>
+#include <vector>
+
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -16,6 +19,64 @@ public:
         : m_total(weight_total), m_budget_execution(budget_execution) {}
 
     void check(const Project& project, FindingSink& sink) const override {
+        check_levels(project, sink);
+        check_total(project, sink);
+    }
+
+private:
+    // Points written in a level's name (产出指标（40分）, 数量指标(15分)) are what the weights of the
+    // indicators under it add up to (DOMAIN: a parent's weight is its children's sum).
+    static void check_levels(const Project& project, FindingSink& sink) {
+        struct Group {
+            const Indicator* first;  ///< where it is reported: its first indicator's level cell
+            bool level1;
+            Decimal stated;
+            Decimal sum;
+            bool weighted = false;  ///< an indicator under it has a weight (else weight-missing's business)
+        };
+        std::vector<Group> groups;
+        const auto add = [&groups](const Indicator& ind, bool level1, Decimal stated) {
+            auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) {
+                return g.level1 == level1 && g.first->level1_name == ind.level1_name &&
+                       (level1 || g.first->level2_name == ind.level2_name);
+            });
+            if (it == groups.end()) it = groups.insert(groups.end(), Group{&ind, level1, stated, {}});
+            if (ind.placeholder || !ind.weight_points) return;
+            it->sum += *ind.weight_points;
+            it->weighted = true;
+        };
+        for (const auto& ind : project.indicators) {
+            if (ind.level1_points) add(ind, true, *ind.level1_points);
+            if (ind.level2_points) add(ind, false, *ind.level2_points);
+        }
+        const bool english = sink.wants_english();
+        for (const Group& g : groups) {
+            if (!g.weighted || g.sum == g.stated) continue;
+            const Indicator& ind = *g.first;
+            Finding f = make_finding(project, &ind, g.level1 ? ind.level1 : ind.level2);
+            f.indicator.clear();  // the level's, not one indicator's
+            const std::string& name = g.level1 ? ind.level1_name : ind.level2_name;
+            const std::string level = g.level1 ? "一级指标" : "二级指标";
+            f.message.zh = format_text("{}的{}“{}”标明{}分，其下各指标分值合计{}分，两者不一致。", project_zh(project),
+                                       level, name, amount(g.stated), amount(g.sum));
+            f.hint.zh =
+                format_text("调整“{}”下各指标的分值，使合计为{}分；或改正名称后标明的分值。", name, amount(g.stated));
+            if (english) {
+                f.message.en = format_text(
+                    "The {} “{}” of {} states {} points, but the weights of the indicators "
+                    "under it total {}.",
+                    g.level1 ? "level-1 indicator" : "level-2 indicator", name, project_en(project), amount(g.stated),
+                    amount(g.sum));
+                f.hint.en = format_text(
+                    "Adjust the weights under “{}” to total {} points, or correct the points in "
+                    "its name.",
+                    name, amount(g.stated));
+            }
+            sink.add(std::move(f));
+        }
+    }
+
+    void check_total(const Project& project, FindingSink& sink) const {
         Decimal sum;
         Decimal on_placeholders;  // points on 无 rows (placeholder-weight): not counted, but meant somewhere
         std::vector<const Indicator*> unweighted;
@@ -113,7 +174,6 @@ public:
         sink.add(std::move(f));
     }
 
-private:
     Decimal m_total;
     Decimal m_budget_execution;
 };

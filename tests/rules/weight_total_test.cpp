@@ -118,3 +118,35 @@ TEST_CASE("weight-total writes no English for a Chinese-only run", "[weight-tota
     CHECK(test::check_chinese_only_run(
               "weight-total", test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows)) == 1);
 }
+
+namespace {
+// The seed's rows with the points of each 一级 written in its name, as some templates do.
+Project with_level_points(const std::string& output_points) {
+    auto rows = test::seed_rows();
+    for (auto& r : rows) {
+        if (r.level1 == "成本指标") r.level1 = "成本指标（20分）";
+        if (r.level1 == "产出指标") r.level1 = "产出指标(" + output_points + ")";
+    }
+    return test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows);
+}
+}  // namespace
+
+TEST_CASE("weight-total checks the indicators under a level add up to the points in its name", "[weight-total]") {
+    // 成本 20, 产出 10 + 15 + 15 = 40: as stated.
+    CHECK(test::run_rule("weight-total", with_level_points("40分")).empty());
+    CHECK(test::run_rule("weight-total", with_level_points("40")).empty());
+    const auto findings = test::run_rule("weight-total", with_level_points("50分"));
+    REQUIRE(findings.size() == 1);
+    const Finding& f = findings[0];
+    CHECK(f.loc.row == 8);  // the first 产出 indicator's 一级 cell
+    CHECK(f.value == "产出指标(50分)");
+    CHECK(f.indicator.empty());
+    CHECK(f.message.zh ==
+          "项目“部分军退人员岗位补贴资金”的一级指标“产出指标”标明50分，其下各指标分值合计40分，两者不一致。");
+    CHECK(f.hint.zh == "调整“产出指标”下各指标的分值，使合计为50分；或改正名称后标明的分值。");
+    // The level's name is read without its points: no rule calls 产出指标（40分） outside the framework.
+    for (const char* rule : {"indicator-level", "placeholder-required"}) {
+        INFO(rule);
+        CHECK(test::run_rule(rule, with_level_points("40分")).empty());
+    }
+}

@@ -6,6 +6,7 @@
 #include "config/rule_set_loader.hpp"
 #include "model/normalize.hpp"
 #include "support/builders.hpp"
+#include "util/text.hpp"
 
 using namespace perf_check;
 using model::canonical_unit;
@@ -529,4 +530,28 @@ TEST_CASE("normalize_project reads each 实际完成值 once, as read_quantity r
     CHECK(p.indicators[1].actual_value.text.empty());
     CHECK_FALSE(p.indicators[1].actual_value.number);
     CHECK(p.indicators[2].actual_value.text.empty());
+}
+
+TEST_CASE("normalize_project reads the points written in a level's name apart from the name", "[normalize]") {
+    const auto level1 = [](const std::string& text) {
+        test::Row row = {text, "数量指标(15分)", "享受补贴人数", "136", "", "视情况扣分", "人", "≥", "15分"};
+        return one_indicator(row).indicators[0];
+    };
+    for (const char* text :
+         {"产出指标（40分）", "产出指标(40分)", "产出指标（40）", "产出指标40分", "产出指标 （40 分）"}) {
+        INFO(text);
+        const Indicator ind = level1(text);
+        CHECK(ind.level1_name == "产出指标");
+        REQUIRE(ind.level1_points);
+        CHECK(*ind.level1_points == dec("40"));
+        CHECK(ind.level2_name == "数量指标");
+        CHECK(ind.level2_points == dec("15"));
+    }
+    // Names that end otherwise keep all they say.
+    for (const char* text : {"产出指标", "产出指标（一）", "产出指标(分)", "（40分）", "满意度指标"}) {
+        INFO(text);
+        const Indicator ind = level1(text);
+        CHECK(ind.level1_name == util::strip_spaces(text));
+        CHECK_FALSE(ind.level1_points);
+    }
 }
