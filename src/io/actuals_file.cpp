@@ -13,6 +13,16 @@ namespace perf_check::io {
 namespace {
 std::string key_text(const Cell& c) { return util::strip_spaces(c.text); }
 
+// An indicator's name as the two files are joined on: without spaces, and without the 其中： that marks a
+// cost item under the total in a target table (其中：软件运维费), which an actuals file may leave out.
+std::string indicator_key(const Cell& c) {
+    std::string name = key_text(c);
+    for (const std::string_view lead : {"其中：", "其中:", "其中，", "其中,", "其中"}) {
+        if (util::starts_with(name, lead) && name.size() > lead.size()) return name.substr(lead.size());
+    }
+    return name;
+}
+
 // A 单位代码 as a key: without spaces, and without the leading zeros of an all-digit code, which Excel
 // drops when the actuals were typed into a cell formatted as a number (012001 → 12001): every project of
 // such a unit matched nothing and scored 0.
@@ -120,13 +130,13 @@ void ActualsIndex::apply(Project& project) {
     for (const auto& ai : a.indicators) unread(ai.problems);
     std::vector<bool> taken(project.indicators.size(), false);
     for (const auto& ai : a.indicators) {
-        const std::string name = key_text(ai.name);
+        const std::string name = indicator_key(ai.name);
         if (name.empty()) continue;
         bool matched = false;
         bool repeated = false;  // names an indicator an earlier row of the file already gave
         for (std::size_t i = 0; i < project.indicators.size(); ++i) {
             Indicator& ind = project.indicators[i];
-            if (ind.placeholder || key_text(ind.name) != name) continue;
+            if (ind.placeholder || indicator_key(ind.name) != name) continue;
             if (taken[i]) {
                 repeated = true;
                 continue;

@@ -127,6 +127,25 @@ TEST_CASE("a unit code Excel stripped of its leading zero still joins its actual
     }
 }
 
+TEST_CASE("an indicator marked 其中： in the table joins the actuals file's row without it",
+          "[pipeline][score][actuals]") {
+    // A review found two cost items (其中：软件运维费) unmatched and scored 0 against an actuals file naming them
+    // plainly.
+    std::string table = test::slurp(test::source_path("samples/self-eval/targets-2024.csv"));
+    const std::string from = ",享受补贴人数,136,";
+    REQUIRE(table.find(from) != std::string::npos);
+    table.replace(table.find(from), from.size(), ",其中：享受补贴人数,136,");
+    test::TempDir dir;
+    const Report expected = score("samples/self-eval/targets-2024.csv", "samples/self-eval/actuals-2024.csv");
+    const Report joined = score(dir.write("targets.csv", table), "samples/self-eval/actuals-2024.csv");
+    REQUIRE(joined.scores.size() == expected.scores.size());
+    CHECK(joined.scores[0].total == expected.scores[0].total);
+    for (const auto& f : joined.findings) {
+        CHECK(f.rule != "actual-unmatched");
+        CHECK(f.rule != "actual-missing");
+    }
+}
+
 TEST_CASE("an actuals file in 元 is read in 元, by its unit line or its column headers", "[pipeline][score][actuals]") {
     // A review found 8550000 in a 金额单位：元 actuals file scored as 8550000万元 (0 of 20), and its budget
     // figures printed as 39600000万元.
