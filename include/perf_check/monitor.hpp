@@ -1,6 +1,7 @@
 // The result of mid-year monitoring of one project: execution against time, indicators at risk, suggestions.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,6 +34,13 @@ struct IndicatorProgress {
     /// A ≤ (or =0) target of an accumulating count or amount that the value to date is already over: missed
     /// whatever the rest of the year brings (1 accident against =0次), judged on the value, not a projection.
     bool already_missed = false;
+    /// A deadline (时效指标, a date as the target) that the value to date shows missed: done after it, or the
+    /// monitoring date past it with no day of completion reported. `days_late` counts the days after it (to
+    /// the day done, or to the monitoring date).
+    bool deadline = false;
+    std::int64_t days_late = 0;
+    std::string due;   ///< the deadline as read ("2024年4月30日", "2024年4月")
+    std::string done;  ///< the day it was done as read, "" when none is reported
 };
 
 struct ProjectProgress {

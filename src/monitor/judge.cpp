@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "model/dates.hpp"
 #include "model/normalize.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -275,6 +276,48 @@ IndicatorProgress judge_indicator(const Indicator& indicator, const Clock& clock
     return ip;
 }
 
+std::optional<IndicatorProgress> judge_deadline(const Indicator& indicator, const Clock& clock,
+                                                const ScoringPolicy& policy) {
+    if (indicator.placeholder || monitored(indicator)) return std::nullopt;
+    auto due = scoring::deadline_of(indicator);
+    if (!due) return std::nullopt;
+    if (due->year == 0) *due = model::in_year(*due, clock.as_of.year);
+    const std::int64_t due_day = model::day_number(*due);
+    const scoring::ActualReading a = scoring::read_actual(indicator, policy);
+    std::optional<CalendarDate> done;
+    if (const auto dates = scoring::deadline_dates(indicator, a)) done = dates->done;
+    const std::int64_t today = model::day_number(CalendarDate{clock.as_of.year, clock.as_of.month, clock.as_of.day});
+    // Done on a day after it; or not done and past it (under <, the day itself is late).
+    const bool strict = indicator.comparator == Comparator::lt;
+    const std::int64_t until = done ? model::day_number(*done) : today;
+    if (strict ? until < due_day : until <= due_day) return std::nullopt;
+    IndicatorProgress ip;
+    ip.indicator = indicator.path();
+    ip.loc = indicator.actual.loc.row > 0 ? indicator.actual.loc : indicator.name.loc;
+    ip.target = scoring::target_display(indicator);
+    ip.to_date = indicator.actual.text;
+    ip.comparator = comparator_symbol(strict ? Comparator::lt : Comparator::le);
+    ip.at_risk = true;
+    ip.already_missed = true;
+    ip.deadline = true;
+    ip.due = model::date_text(*due);
+    if (done) ip.done = model::date_text(*done);
+    ip.days_late = std::max<std::int64_t>(until - due_day, 1);
+    ip.notes.push_back(
+        {"时效指标的期限按日期判断，不按时间外推", "a deadline is judged by its date, not extrapolated"});
+    const std::string days = std::to_string(ip.days_late);
+    if (done) {
+        ip.notes.push_back({fmt::format("期限{}，{}完成，逾期{}天", ip.due, ip.done, days),
+                            fmt::format("due {}, done {}: {} day(s) late", ip.due, ip.done, days)});
+    } else {
+        ip.notes.push_back(
+            {fmt::format("期限{}，截至{}已过{}天，没有报告完成日期", ip.due, format_date(clock.as_of), days),
+             fmt::format("due {}, {} day(s) past it on {}, no day of completion reported", ip.due, days,
+                         format_date(clock.as_of))});
+    }
+    return ip;
+}
+
 bool no_progress_at_all(const Project& project, const Execution& execution) {
     if (!execution.spent_missing || !project.spent.empty()) return false;
     for (const auto& ind : project.indicators) {
@@ -396,6 +439,22 @@ Text risk_message(const Project& project, const Indicator& indicator, const Indi
     const std::string head_zh = rules::project_zh(project) + "的" + rules::indicator_zh(indicator);
     const std::string head_en =
         rules::capitalise(rules::indicator_en(indicator)) + " of " + rules::project_en(project);
+    if (ip.deadline) {
+        const std::string days = std::to_string(ip.days_late);
+        if (!ip.done.empty()) {
+            return {fmt::format("{}的期限为{}，截至{}报告{}完成，逾期{}天，未按期实现。", head_zh, ip.due, date,
+                                ip.done, days),
+                    fmt::format("{} was due {} and is reported done on {} ({}), {} day(s) late.", head_en, ip.due,
+                                ip.done, date, days)};
+        }
+        const std::string reported =
+            ip.to_date.empty() ? std::string("未填报完成情况") : fmt::format("完成情况为“{}”", ip.to_date);
+        return {fmt::format("{}的期限为{}，截至{}已过期限{}天，{}，没有报告完成日期，已无法按期实现。", head_zh, ip.due,
+                            date, days, reported),
+                fmt::format("{} was due {}; by {} it is {} day(s) past due and no day of completion is reported{}.",
+                            head_en, ip.due, date, days,
+                            ip.to_date.empty() ? std::string() : fmt::format(" (“{}”)", ip.to_date))};
+    }
     if (ip.already_missed) {
         return {fmt::format("{}截至{}已为{}，超过目标{}共{}，年度目标已无法实现。", head_zh, date,
                             with_unit(*ip.value, ip.unit), ip.target, short_zh),
@@ -429,6 +488,13 @@ Text risk_message(const Project& project, const Indicator& indicator, const Indi
 }
 
 Text risk_hint(const IndicatorProgress& ip) {
+    if (ip.deadline) {
+        return {
+            "核实完成情况：已完成的，填报实际完成日期；未完成的，分析原因、尽快完成；确因客观情况变化无法按期完成的，"
+            "按程序申请调整绩效目标。",
+            "Check what was done: if it is done, report the day; if not, find out why and finish it; if "
+            "circumstances changed, apply to adjust the target through the proper procedure."};
+    }
     if (le_like(ip.comparator, ip.target_value)) {
         // Not only costs run over: 安全事故 =0起, 投诉 ≤5次 (the words fit both).
         return {
@@ -448,6 +514,16 @@ Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip) {
     const bool lower = le_like(ip.comparator, ip.target_value);
     const std::string short_zh = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::zh);
     const std::string short_en = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::en);
+    if (ip.deadline) {
+        const std::string days = std::to_string(ip.days_late);
+        if (!ip.done.empty()) {
+            return {fmt::format("指标“{}”期限{}，{}完成，逾期{}天。", name, ip.due, ip.done, days),
+                    fmt::format("Indicator “{}”: due {}, done {}, {} day(s) late.", name, ip.due, ip.done, days)};
+        }
+        return {fmt::format("指标“{}”期限{}，已过期限{}天，没有报告完成日期。", name, ip.due, days),
+                fmt::format("Indicator “{}”: due {}, {} day(s) past due, no day of completion reported.", name, ip.due,
+                            days)};
+    }
     const std::string value = with_unit(*ip.value, ip.unit);
     if (ip.already_missed) {
         return {fmt::format("指标“{}”截至目前已为{}，超过目标{}共{}，年度目标已无法实现。", name, value, ip.target,

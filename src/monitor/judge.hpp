@@ -101,6 +101,13 @@ bool monitored(const Indicator& indicator);
 IndicatorProgress judge_indicator(const Indicator& indicator, const Clock& clock, const RiskSettings& settings,
                                   const ScoringPolicy& policy);
 
+/// Judges a deadline (a 时效指标 whose target is a date, not monitored() as a number) at the clock: missed
+/// when the value to date is a day after it, or when the clock is past it and the value reports no day of
+/// completion (未开工, 进行中, empty). nullopt when it is not a deadline, or nothing says it is missed (done in
+/// time, or not due yet). A deadline without its year is in the clock's year.
+std::optional<IndicatorProgress> judge_deadline(const Indicator& indicator, const Clock& clock,
+                                                const ScoringPolicy& policy);
+
 /// True when the project carries no monitoring data at all: no 执行数 and no value to date on any
 /// monitored indicator (progress-missing then reports the project once instead of every cell).
 bool no_progress_at_all(const Project& project, const Execution& execution);

@@ -245,7 +245,15 @@ ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
     std::vector<const Indicator*> missing;
     int quantitative = 0;
     for (const auto& ind : project.indicators) {
-        if (!monitored(ind)) continue;
+        if (!monitored(ind)) {
+            // A deadline already missed is a target at risk; one not due yet, or met, says nothing.
+            if (!judge_risk) continue;
+            if (auto ip = judge_deadline(ind, *clock, rules.scoring)) {
+                at_risk.emplace_back(&ind, p.indicators.size());
+                p.indicators.push_back(std::move(*ip));
+            }
+            continue;
+        }
         ++quantitative;
         IndicatorProgress ip = judge_indicator(ind, *clock, risk, rules.scoring);
         if (!judge_risk) {

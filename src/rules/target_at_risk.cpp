@@ -1,5 +1,6 @@
 // Rule target-at-risk (monitoring): a quantitative indicator whose value to date — projected linearly to the
-// year end when it accumulates, taken as it is when it is a rate or satisfaction — misses its annual target.
+// year end when it accumulates, taken as it is when it is a rate or satisfaction — misses its annual target;
+// and a deadline (时效指标) already missed: done after it, or past it with no day of completion reported.
 #include "monitor/judge.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
@@ -17,9 +18,14 @@ public:
     void check(const Project& project, FindingSink& sink) const override {
         if (!m_clock) return;  // not a monitor run
         for (const auto& ind : project.indicators) {
-            if (!monitor::monitored(ind)) continue;
-            const IndicatorProgress ip = monitor::judge_indicator(ind, *m_clock, m_settings, m_policy);
-            if (!ip.at_risk) continue;  // also when the value is missing: progress-missing reports that
+            std::optional<IndicatorProgress> judged;
+            if (monitor::monitored(ind)) {
+                judged = monitor::judge_indicator(ind, *m_clock, m_settings, m_policy);
+            } else {
+                judged = monitor::judge_deadline(ind, *m_clock, m_policy);  // a 时效指标's date
+            }
+            if (!judged || !judged->at_risk) continue;  // also when the value is missing: progress-missing reports that
+            const IndicatorProgress& ip = *judged;
             Finding f = monitor::progress_finding(project, &ind, ind.actual);
             f.message = monitor::risk_message(project, ind, ip, *m_clock);
             f.hint = monitor::risk_hint(ip);

@@ -178,3 +178,38 @@ TEST_CASE("target-at-risk rejects bad parameters", "[target-at-risk]") {
     CHECK_THAT(unknown.error().message, Catch::Contains("did you mean 'point_in_time_units'"));
     CHECK(entry->factory(rs, Params({{"point_in_time_units", Param{{"百分比", "分"}, true, 25}}})).has_value());
 }
+
+TEST_CASE("target-at-risk: a deadline done late, or past with no day of completion, is missed",
+          "[target-at-risk][dates]") {
+    const test::Row start = {"产出指标",         "时效指标", "项目开工时间", "2024年4月底前", "项目开工时间",
+                             "每延迟1个月扣2分", "",         "定性",         "10分"};
+    const RuleSet july = monitoring("2024-07-31");
+    // Done after it: 2024年6月15日 is 46 days after 30 April.
+    const auto late = test::run_rule("target-at-risk", with_value(start, "2024年6月15日"), &july);
+    REQUIRE(late.size() == 1);
+    CHECK(late[0].loc.column == 14);
+    CHECK(late[0].message.zh ==
+          "项目“社区及改制企业人员养老金补差”的指标“项目开工时间”（产出指标/时效指标）的期限为2024年4月，"
+          "截至2024-07-31报告2024年6月15日完成，逾期46天，未按期实现。");
+    CHECK_THAT(late[0].hint.zh, Catch::StartsWith("核实完成情况：已完成的，填报实际完成日期"));
+    // Past it, and 未开工: 92 days after 30 April on 31 July.
+    const auto open = test::run_rule("target-at-risk", with_value(start, "未开工"), &july);
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].message.zh ==
+          "项目“社区及改制企业人员养老金补差”的指标“项目开工时间”（产出指标/时效指标）的期限为2024年4月，"
+          "截至2024-07-31已过期限92天，完成情况为“未开工”，没有报告完成日期，已无法按期实现。");
+    // Past it with nothing written: said too (progress-missing leaves deadlines alone).
+    CHECK(test::run_rule("target-at-risk", with_value(start, ""), &july).size() == 1);
+    // Done in time, or not due yet: nothing. A deadline without its year is the monitoring year's.
+    CHECK(test::run_rule("target-at-risk", with_value(start, "2024-04-20"), &july).empty());
+    CHECK(test::run_rule("target-at-risk", with_value(start, "4月28日"), &july).empty());
+    const RuleSet april = monitoring("2024-04-30");
+    CHECK(test::run_rule("target-at-risk", with_value(start, "进行中"), &april).empty());
+    test::Row yearless = start;
+    yearless.target = "12月底前";
+    CHECK(test::run_rule("target-at-risk", with_value(yearless, "进行中"), &july).empty());
+    yearless.target = "6月底前";
+    const auto passed = test::run_rule("target-at-risk", with_value(yearless, "进行中"), &july);
+    REQUIRE(passed.size() == 1);
+    CHECK_THAT(passed[0].message.zh, Catch::Contains("的期限为2024年6月，截至2024-07-31已过期限31天"));
+}

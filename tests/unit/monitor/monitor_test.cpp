@@ -353,3 +353,29 @@ TEST_CASE("analyse_project: a ≤ target an accumulating value is over already i
     CHECK(later.indicators[0].at_risk);
     CHECK_FALSE(later.indicators[0].already_missed);
 }
+
+TEST_CASE("analyse_project: a deadline past with no day of completion is a target at risk", "[monitor][dates]") {
+    auto rows = test::seed_rows();
+    rows[5].target = "2024年6月底前";  // the seed's 补助资金发放时间 (row 10), a period there
+    Project p = test::project("301001", "部分军退人员岗位补贴资金", "842.07", k_goal, rows);
+    p.budget = test::cell("842.07", 5, 15);
+    p.spent = test::cell("500", 5, 16);
+    set_value(p, 10, "进行中");
+    const ProjectProgress missed = monitor::analyse_project(p, monitoring());
+    CHECK(missed.indicators_at_risk == 1);
+    REQUIRE(missed.indicators.size() == 5);  // the four quantitative ones, and the deadline after its row
+    const IndicatorProgress& due = missed.indicators[3];
+    CHECK(due.indicator == "产出指标/时效指标/补助资金发放时间");
+    CHECK(due.deadline);
+    CHECK(due.at_risk);
+    CHECK(due.days_late == 31);
+    CHECK_FALSE(due.value);
+    std::vector<std::string> problems;
+    for (const auto& t : missed.problems) problems.push_back(t.zh);
+    CHECK_THAT(problems, Catch::VectorContains(
+                             std::string("指标“补助资金发放时间”期限2024年6月，已过期限31天，没有报告完成日期。")));
+    // Not due yet: nothing listed, nothing said.
+    const ProjectProgress early = monitor::analyse_project(p, monitoring("2024-06-30"));
+    CHECK(early.indicators_at_risk == 0);
+    CHECK(early.indicators.size() == 4);
+}
