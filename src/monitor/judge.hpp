@@ -43,7 +43,8 @@ struct RiskSettings {
     /// Indicators whose target is in one of these units are point-in-time.
     std::vector<std::string> point_in_time_units = {"%", "‰"};
     /// Names containing one of these are point-in-time.
-    std::vector<std::string> point_in_time_names = {"率", "满意度", "比例", "占比", "比重", "平均", "人均", "指数"};
+    std::vector<std::string> point_in_time_names = {"率",   "满意度", "比例", "占比", "比重", "平均",
+                                                    "人均", "指数",   "系数", "等级", "浓度", "密度"};
 };
 
 /// Reads and validates execution-behind's parameters (unknown key, non-number, negative → Error with line).

@@ -213,3 +213,15 @@ TEST_CASE("target-at-risk: a deadline done late, or past with no day of completi
     REQUIRE(passed.size() == 1);
     CHECK_THAT(passed[0].message.zh, Catch::Contains("的期限为2024年6月，截至2024-07-31已过期限31天"));
 }
+
+TEST_CASE("target-at-risk: a coefficient, a grade or a concentration is judged as it is now", "[target-at-risk]") {
+    // A review found 灌溉水有效利用系数 0.58 against ≥0.6 projected to about 1.0 and judged fine.
+    const RuleSet rs = monitoring();
+    for (const char* name : {"灌溉水有效利用系数", "耕地质量等级", "PM2.5平均浓度", "林木密度"}) {
+        INFO(name);
+        const test::Row row = {"效益指标", "生态效益指标", name, "0.6", name, "视情况扣分", "", "≥", "10分"};
+        const auto findings = test::run_rule("target-at-risk", with_value(row, "0.58"), &rs);
+        REQUIRE(findings.size() == 1);
+        CHECK_THAT(findings[0].message.zh, Catch::Contains("按当前值判断"));
+    }
+}
