@@ -129,6 +129,9 @@ void ActualsIndex::apply(Project& project) {
     unread(a.problems);
     for (const auto& ai : a.indicators) unread(ai.problems);
     std::vector<bool> taken(project.indicators.size(), false);
+    std::vector<std::string> keys;  // each indicator's, once (not for every row of the file)
+    keys.reserve(project.indicators.size());
+    for (const auto& ind : project.indicators) keys.push_back(indicator_key(ind.name));
     for (const auto& ai : a.indicators) {
         const std::string name = indicator_key(ai.name);
         if (name.empty()) continue;
@@ -136,7 +139,7 @@ void ActualsIndex::apply(Project& project) {
         bool repeated = false;  // names an indicator an earlier row of the file already gave
         for (std::size_t i = 0; i < project.indicators.size(); ++i) {
             Indicator& ind = project.indicators[i];
-            if (ind.placeholder || indicator_key(ind.name) != name) continue;
+            if (ind.placeholder || keys[i] != name) continue;
             if (taken[i]) {
                 repeated = true;
                 continue;

@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <cstdlib>
 
 namespace perf_check::model {
 
@@ -221,11 +220,14 @@ std::optional<CalendarDate> parse_date(std::string_view text, DayCheck check) {
     }
     constexpr std::array<std::string_view, 4> k_by = {"之前", "以前", "前", "止"};
     if (in.take_any(k_by)) marked = true;
-    if (!marked && !year) return std::nullopt;
     in.take("已");
     constexpr std::array<std::string_view, 10> k_done = {"完成", "完工", "竣工", "办结",     "验收",
                                                          "到位", "交付", "上线", "投入使用", "通过验收"};
-    if (in.take_any(k_done) && !in.short_words(8)) return std::nullopt;
+    if (in.take_any(k_done)) {
+        if (!in.short_words(8)) return std::nullopt;
+        marked = true;  // 11月完成: a month something was done in
+    }
+    if (!marked && !year) return std::nullopt;
     if (!in.done()) return std::nullopt;
     return date;
 }
@@ -286,14 +288,12 @@ CalendarDate in_year(CalendarDate date, int year) {
     return date;
 }
 
-CalendarDate nearest_year(const CalendarDate& date, const CalendarDate& to) {
-    const std::int64_t target = day_number(to);
-    CalendarDate best = in_year(date, to.year);
-    for (const int year : {to.year - 1, to.year + 1}) {
-        const CalendarDate d = in_year(date, year);
-        if (std::llabs(day_number(d) - target) < std::llabs(day_number(best) - target)) best = d;
-    }
-    return best;
+CalendarDate year_beside(const CalendarDate& date, const CalendarDate& other) {
+    // The other's year, but across a year end: January beside December is the next one's.
+    int year = other.year;
+    if (date.month == 1 && other.month == 12) ++year;
+    if (date.month == 12 && other.month == 1) --year;
+    return in_year(date, year);
 }
 
 namespace {

@@ -23,7 +23,7 @@ int days_in_month(int year, int month);
 /// 完成验收, 前完成招标: a word of doing and a few more characters, no digits); before it 不晚于, 不迟于, 截至,
 /// 截止, 已于, 于, 在, 计划, 预计. A period (2024年1-12月, 2024年1月至12月) and an impossible day (2月30日) are no
 /// date. Without its year (year 0) when the text says it is a date: 12月31日, 12月底前, 11月中旬, 10月份前,
-/// 年底前, 年内完成 (12月 alone may be a count of months: no date).
+/// 年底前, 年内完成, 11月完成 (12月 alone may be a count of months: no date).
 std::optional<CalendarDate> read_date(std::string_view text);
 
 /// True when `text` is written as a date but the calendar has no such day (2023年2月29日, 4月31日).
@@ -43,9 +43,10 @@ std::string date_text_en(const CalendarDate& date);
 
 /// `date` in `year` (a whole month's last day, and 2月29日 the 28th, as that year has them).
 CalendarDate in_year(CalendarDate date, int year);
-/// `date` (whose year is not written) in the year, of the one before `to`'s, its own and the one after, that
-/// puts it nearest `to`: 1月10日 beside 2024年12月31日 is 2025年1月10日.
-CalendarDate nearest_year(const CalendarDate& date, const CalendarDate& to);
+/// `date` (whose year is not written) in the year of `other`, but across a year end: 1月3日 beside
+/// 2024年12月31日 is 2025年1月3日, 12月底 beside 2025年1月10日 is 2024年12月. (The nearest of three years misread
+/// 12月底前 beside 2024年5月10日 as 2023's.)
+CalendarDate year_beside(const CalendarDate& date, const CalendarDate& other);
 
 /// How much later `actual` is than `deadline`: nothing when it is not later.
 struct Lateness {

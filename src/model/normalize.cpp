@@ -432,7 +432,8 @@ std::optional<Decimal> read_weight(std::string_view text) {
 namespace {
 
 // Points written at the end of a level's name (spaces already removed): 产出指标（40分）, 产出指标(40分),
-// 产出指标（40）, 产出指标40分. Taken off the name; nullopt (the name untouched) when it ends otherwise.
+// 产出指标40分. Taken off the name; nullopt (the name untouched) when it ends otherwise: 数量指标(1) numbers
+// the level, it states no points.
 std::optional<Decimal> take_level_points(std::string& name) {
     if (name.empty()) return std::nullopt;
     const char last = name.back();
@@ -444,11 +445,8 @@ std::optional<Decimal> take_level_points(std::string& name) {
         rest.remove_suffix(util::ends_with(rest, ")") ? 1 : 3);
         bracketed = true;
     }
-    if (util::ends_with(rest, "分")) {
-        rest.remove_suffix(3);
-    } else if (!bracketed) {
-        return std::nullopt;
-    }
+    if (!util::ends_with(rest, "分")) return std::nullopt;
+    rest.remove_suffix(3);
     std::size_t start = rest.size();
     while (start > 0 && (is_digit(rest[start - 1]) || rest[start - 1] == '.')) --start;
     if (start == rest.size()) return std::nullopt;

@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "model/dates.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -28,7 +27,7 @@ public:
             // Empty and placeholder actuals are actual-missing's business; 定性 actuals are labels.
             if (ind.placeholder || m_rules.is_placeholder(ind.actual.text)) continue;
             // A deadline's actual is a date: one the calendar has not cannot be compared.
-            if (scoring::deadline_of(ind) && model::impossible_date(ind.actual.text)) {
+            if (scoring::impossible_actual_date(ind)) {
                 report_impossible_date(project, ind, pname, sink);
                 continue;
             }

@@ -3,7 +3,6 @@
 // 未达成 with no 得分 scores the band's default fraction; an unknown label scores nothing).
 #include <string>
 
-#include "model/dates.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
@@ -106,7 +105,7 @@ private:
         if (a.number && scoring::is_numeric_target(ind)) return;  // computed from the number
         if (scoring::deadline_dates(ind, a)) return;              // a date against a deadline
         // A day the calendar has not, against a deadline: actual-not-numeric reports it.
-        if (scoring::deadline_of(ind) && model::impossible_date(ind.actual.text)) return;
+        if (scoring::impossible_actual_date(ind)) return;
         const QualitativeBand* top = scoring::top_band(m_rules.scoring);
         const Decimal w = ind.weight_points.value_or(Decimal{});
         if (a.band) {

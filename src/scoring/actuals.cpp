@@ -239,6 +239,10 @@ std::optional<CalendarDate> month_deadline(const Indicator& indicator) {
     return month;
 }
 
+bool impossible_actual_date(const Indicator& indicator) {
+    return deadline_of(indicator) && model::impossible_date(indicator.actual.text);
+}
+
 bool deadline_met(const Indicator& indicator, const DeadlineDates& dates) {
     const std::int64_t due = model::day_number(dates.due);
     const std::int64_t done = model::day_number(dates.done);
@@ -246,9 +250,12 @@ bool deadline_met(const Indicator& indicator, const DeadlineDates& dates) {
 }
 
 namespace {
-// An actual that names a month of the year alone against a deadline (11月, 11月份): that whole month.
+// An actual that names a month of the year alone against a deadline (11月, 11月份): that whole month. As
+// written, not as read (3个月 is read in 月 too, and is no month of the year).
 std::optional<CalendarDate> month_alone(const ActualReading& actual) {
-    if (!actual.number || (actual.unit != "月" && actual.unit != "月份")) return std::nullopt;
+    const std::string_view text = util::trim_view(actual.text);
+    if (!actual.number || !(util::ends_with(text, "月") || util::ends_with(text, "月份")) || util::contains(text, "个"))
+        return std::nullopt;
     const Decimal& n = *actual.number;
     for (int month = 1; month <= 12; ++month)
         if (n == Decimal::from_int(month)) return CalendarDate{0, month, model::days_in_month(0, month), true};
@@ -269,10 +276,10 @@ std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const Ac
         dates.done = model::in_year(*done, 2000);
         dates.due_year_assumed = dates.done_year_assumed = true;
     } else if (due->year == 0) {
-        dates.due = model::nearest_year(*due, *done);
+        dates.due = model::year_beside(*due, *done);
         dates.due_year_assumed = true;
     } else if (done->year == 0) {
-        dates.done = model::nearest_year(*done, *due);
+        dates.done = model::year_beside(*done, *due);
         dates.done_year_assumed = true;
     }
     return dates;

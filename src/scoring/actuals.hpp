@@ -77,8 +77,8 @@ inline std::optional<CalendarDate> deadline_of(const Indicator& indicator) {
 /// wrong one being comparator-direction's business) and the actual a date, a month written as a number
 /// (2025.1), or a month of the year alone (11月, 11月份). nullopt otherwise (an actual that is a label is
 /// scored as a 定性 one).
-/// A side whose year is not written (12月底前, 11月20日) takes the other's: the year of the three around it
-/// that puts it nearest the other; both without, the same year (2000, a leap year, so 2月29日 stands).
+/// A side whose year is not written (12月底前, 11月20日) takes the other's, but across a year end (January
+/// beside December: model::year_beside); both without, the same year (2000, a leap year, so 2月29日 stands).
 struct DeadlineDates {
     CalendarDate due;
     CalendarDate done;
@@ -86,6 +86,10 @@ struct DeadlineDates {
     bool done_year_assumed = false;  ///< the actual wrote no year: done.year is the deadline's
 };
 std::optional<DeadlineDates> deadline_dates(const Indicator& indicator, const ActualReading& actual);
+
+/// True when the indicator is a deadline and its actual is written as a day the calendar has not
+/// (2024年9月31日): actual-not-numeric reports it, and it scores 0.
+bool impossible_actual_date(const Indicator& indicator);
 
 /// True when the deadline was met: on or before it, before it under < (早于).
 bool deadline_met(const Indicator& indicator, const DeadlineDates& dates);

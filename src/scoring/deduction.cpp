@@ -141,6 +141,14 @@ constexpr Unit k_units[] = {
     {U"元", "元"},
     {U"个工作日", "工作日"},
     {U"工作日", "工作日"},
+    {U"个自然日", "天"},
+    {U"自然日", "天"},
+    {U"个自然月", "月"},
+    {U"自然月", "月"},
+    {U"个星期", "周"},
+    {U"星期", "周"},
+    {U"个季度", "季度"},
+    {U"季度", "季度"},
     {U"个月", "月"},
     {U"月", "月"},
     {U"天", "天"},
@@ -443,10 +451,11 @@ private:
     std::size_t single_unit_at(std::size_t p, std::string& canonical) const {
         const std::size_t e = unit_at(p, canonical, std::begin(k_units), std::end(k_units));
         if (e == k_no) return measure_word_at(p, canonical);
-        // A bare 万 / 亿 before another unit is its multiple (1万人次, 0.1万人), money only before 元.
+        // A bare 万 / 亿 before another unit is its multiple (1万人次, 0.1万人, 1万册), money only before 元.
         if (e == p + 1 && (canonical == "万元" || canonical == "亿元")) {
             std::string next;
-            const std::size_t f = unit_at(e, next, std::begin(k_units), std::end(k_units));
+            std::size_t f = unit_at(e, next, std::begin(k_units), std::end(k_units));
+            if (f == k_no) f = measure_word_at(e, next);
             if (f != k_no && next.find("元") == std::string::npos && next != "%" && next != "万元" && next != "亿元") {
                 canonical = (canonical == "万元" ? "万" : "亿") + next;
                 return f;
@@ -455,15 +464,17 @@ private:
         return e;
     }
     // A measure word no list names, after a number: one or two Chinese characters that are no word of the
-    // text's grammar (分 is points; 扣, 的, 以, 不 … go on with the rule), followed by the end, a comma,
-    // 扣, 的, 则, 部分, 以上 / 以内, 及, 或, 不 or a '/'. 每少100册扣1分 counts in 册; 每少100册图书 has none.
+    // text's grammar (name_char: 分 is points; 扣, 的, 以, 不, 时, 者 … go on with the rule), followed by the
+    // end or a character of k_after (a comma, 扣, 的, 部分, 以上, 不, 减, 得, '/' …). 每少100册扣1分 counts in
+    // 册; 每少100册图书 has none; 低于90时不得分 has none (时 is 'when').
     [[nodiscard]] std::size_t measure_word_at(std::size_t p, std::string& canonical) const {
         constexpr UV k_after = U",;。扣的则部以及或不减得/)";
         const auto ends = [&](std::size_t i) { return i >= m_s.size() || k_after.find(m_s[i]) != UV::npos; };
         if (!name_char(p)) return k_no;
         std::size_t e = p + 1;
         if (!ends(e)) {
-            if (!name_char(e) || !ends(e + 1)) return k_no;
+            // The second character may be one of the grammar's (课时, 学时): the first says it is a word.
+            if (m_s[e] < U'\u4E00' || m_s[e] > U'\u9FFF' || !ends(e + 1)) return k_no;
             ++e;
         }
         canonical = to_utf8(slice(p, e));
@@ -472,7 +483,9 @@ private:
     // A Chinese character that may name a thing (a measure word, what is counted), not one of the words
     // a rule is made of.
     [[nodiscard]] bool name_char(std::size_t i) const {
-        constexpr UV k_grammar = U"扣的则以及或不得分减部每按计超低高少多内上下前后至到达未为共累合总加和与";
+        constexpr UV k_grammar =
+            U"扣的则以及或不得分减部每按计超低高少多内上下前后至到达未为共累合总加和与时者即将均各外应须需可视当且并再"
+            U"又仍也满差千百";
         return i < m_s.size() && m_s[i] >= U'\u4E00' && m_s[i] <= U'\u9FFF' && k_grammar.find(m_s[i]) == UV::npos;
     }
 
@@ -859,8 +872,13 @@ private:
             // What is counted, named after the number and its unit (每少100套设备, 每减少1户贫困户): the unit
             // stays the one written, or the target's when none is (每少100册图书).
             std::size_t n = q;
-            while (n < q + 6 && name_char(n)) ++n;
+            if (name_char(n)) ++n;  // then any Chinese character but the rule's next word (课时, 床位)
+            while (n > q && n < q + 6 && n < m_s.size() && m_s[n] >= U'\u4E00' && m_s[n] <= U'\u9FFF' &&
+                   m_s[n] != U'扣' && m_s[n] != U'的' && m_s[n] != U'则' && m_s[n] != U'减')
+                ++n;
             if (n == q || (e = delta_at(skip_soft(n), points, kind)) == k_no) return k_no;
+            // 个 only counts what follows it (每少1个课时, 每少1个项目): the indicator's own unit.
+            if (unit == "个") step.unit.clear();
         }
         if (step.size <= Decimal{}) {
             // 每超过0万元扣1分 counts no steps (a division by zero): said to be not understood, so the

@@ -26,6 +26,17 @@ const Decimal k_hundred = Decimal::from_int(100);
 
 bool is_reverse(Comparator c) { return c == Comparator::le || c == Comparator::lt; }
 
+// Two units of one count, one written longer (批次 and 批, 本书 and 本): not money, a share or a rate, whose
+// longer forms are other units (万元, 元/亩, 人/班).
+bool same_count(std::string_view a, std::string_view b) {
+    if (a.empty() || b.empty()) return false;
+    for (const std::string_view u : {a, b}) {
+        if (util::contains(u, "元") || util::contains(u, "%") || util::contains(u, "/")) return false;
+    }
+    if (a.size() < b.size()) std::swap(a, b);
+    return util::starts_with(a, b);
+}
+
 // A quantity with its unit for messages: "12.93万元", "3.5个百分点" / "3.5 percentage points".
 std::string qty_zh(Decimal v, const std::string& unit) {
     if (unit == "%") return v.str() + "个百分点";
@@ -298,11 +309,11 @@ private:
         const std::string due_en = model::date_text_en(shown(due));
         const std::string done_en = model::date_text_en(shown(done));
         if (dates->done_year_assumed && !no_year) {
-            step([&] { return "实际完成值未写年份，按离期限最近的年份计为" + done_zh; },
-                 [&] { return "The actual writes no year: taken as " + done_en + ", the nearest the deadline"; });
+            step([&] { return "实际完成值未写年份，按期限的年份计为" + done_zh; },
+                 [&] { return "The actual writes no year: taken as " + done_en + ", by the deadline's year"; });
         } else if (dates->due_year_assumed && !no_year) {
-            step([&] { return "指标值未写年份，按离实际完成日期最近的年份计为" + due_zh; },
-                 [&] { return "The target writes no year: taken as " + due_en + ", the nearest the actual"; });
+            step([&] { return "指标值未写年份，按实际完成日期的年份计为" + due_zh; },
+                 [&] { return "The target writes no year: taken as " + due_en + ", by the actual's year"; });
         }
         if (done.whole_month && !due.whole_month) {
             step([&] { return "实际完成值只写到月（" + done_zh + "），按该月最后一天计"; },
@@ -362,6 +373,7 @@ private:
         if (u == "月") return m_late.months;
         if (u == "天") return Decimal::from_int(m_late.days);
         if (u == "周") return (Decimal::from_int(m_late.days) / Decimal::from_int(7)).round(2);
+        if (u == "季度") return (m_late.months / Decimal::from_int(3)).round(2);
         if (u == "工作日") {
             std::int64_t working = 0;
             for (std::int64_t d = m_due_day + 1; d <= m_due_day + m_late.days; ++d)
@@ -852,6 +864,8 @@ private:
                         [&] { return "差额换算为" + s.unit + "：" + val(gap, unit) + " = " + val(*g, s.unit); },
                         [&] { return "Gap converted to " + s.unit + ": " + val(gap, unit) + " = " + val(*g, s.unit); });
                     gap = *g;
+                } else if (same_count(s.unit, unit)) {
+                    // 批次 against 批, 本书 against 本: one count, written longer on one side.
                 } else {
                     step(
                         [&] {
@@ -1034,7 +1048,7 @@ private:
                 [&] { return "The actual names no label; the reviewer's score " + reviewer->str() + " is used"; });
             return *reviewer;
         }
-        if (deadline_of(m_ind) && model::impossible_date(a.text)) {
+        if (impossible_actual_date(m_ind)) {
             step([&] { return "实际完成值“" + std::string(a.text) + "”不是日历上存在的日期，无法与期限比较：按0分计"; },
                  [&] {
                      return "The actual \"" + std::string(a.text) +

@@ -92,6 +92,8 @@ TEST_CASE("read_date reads a date without its year when the text says it is one"
     CHECK(read_date("2月29日") == day(0, 2, 29));  // some year has it
     CHECK(read_date("年底前") == month(0, 12, 31));
     CHECK(read_date("年内完成") == month(0, 12, 31));
+    CHECK(read_date("11月完成") == month(0, 11, 30));
+    CHECK(read_date("11月已完成") == month(0, 11, 30));
     CHECK(read_date("2024年内") == month(2024, 12, 31));
     // 12月 alone may be a count of months (实施周期 12月), and other words are no date.
     for (const char* text : {"12月", "12月份", "3月底前完成80%", "1-2月", "2年内", "12个月内", "年末余额", "本年度",
@@ -105,11 +107,15 @@ TEST_CASE("read_date reads a date without its year when the text says it is one"
     CHECK(model::date_text_en(month(0, 12, 31)) == "month 12");
 }
 
-TEST_CASE("a date without its year takes the year that puts it nearest the other", "[model][dates]") {
-    CHECK(model::nearest_year(day(0, 1, 10), day(2024, 12, 31)) == day(2025, 1, 10));
-    CHECK(model::nearest_year(day(0, 11, 20), day(2024, 12, 31)) == day(2024, 11, 20));
-    CHECK(model::nearest_year(month(0, 12, 31), day(2025, 1, 10)) == month(2024, 12, 31));
-    CHECK(model::nearest_year(month(0, 2, 29), day(2023, 3, 1)) == month(2023, 2, 28));  // its last day that year
+TEST_CASE("a date without its year takes the other's year, across a year end the next or last", "[model][dates]") {
+    CHECK(model::year_beside(day(0, 11, 20), day(2024, 12, 31)) == day(2024, 11, 20));
+    CHECK(model::year_beside(day(0, 1, 10), day(2024, 12, 31)) == day(2025, 1, 10));
+    CHECK(model::year_beside(month(0, 12, 31), day(2025, 1, 10)) == month(2024, 12, 31));
+    // Far from the other in its own year is still its year (the nearest year made these 2023's and 2025's).
+    CHECK(model::year_beside(month(0, 12, 31), day(2024, 5, 10)) == month(2024, 12, 31));
+    CHECK(model::year_beside(month(0, 3, 31), month(2024, 10, 31)) == month(2024, 3, 31));
+    CHECK(model::year_beside(day(0, 10, 8), day(2024, 3, 31)) == day(2024, 10, 8));
+    CHECK(model::year_beside(month(0, 2, 29), day(2023, 3, 1)) == month(2023, 2, 28));  // its last day that year
     CHECK(model::in_year(day(0, 2, 29), 2023) == day(2023, 2, 28));
     CHECK(model::in_year(month(0, 2, 29), 2024) == month(2024, 2, 29));
 }

@@ -537,8 +537,7 @@ TEST_CASE("normalize_project reads the points written in a level's name apart fr
         test::Row row = {text, "数量指标(15分)", "享受补贴人数", "136", "", "视情况扣分", "人", "≥", "15分"};
         return one_indicator(row).indicators[0];
     };
-    for (const char* text :
-         {"产出指标（40分）", "产出指标(40分)", "产出指标（40）", "产出指标40分", "产出指标 （40 分）"}) {
+    for (const char* text : {"产出指标（40分）", "产出指标(40分)", "产出指标40分", "产出指标 （40 分）"}) {
         INFO(text);
         const Indicator ind = level1(text);
         CHECK(ind.level1_name == "产出指标");
@@ -548,7 +547,8 @@ TEST_CASE("normalize_project reads the points written in a level's name apart fr
         CHECK(ind.level2_points == dec("15"));
     }
     // Names that end otherwise keep all they say.
-    for (const char* text : {"产出指标", "产出指标（一）", "产出指标(分)", "（40分）", "满意度指标"}) {
+    for (const char* text :
+         {"产出指标", "产出指标（一）", "产出指标(分)", "（40分）", "满意度指标", "产出指标（40）", "数量指标(1)"}) {
         INFO(text);
         const Indicator ind = level1(text);
         CHECK(ind.level1_name == util::strip_spaces(text));

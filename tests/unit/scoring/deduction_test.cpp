@@ -296,6 +296,23 @@ TEST_CASE("step slot: a measure word of its own, a rate's unit, and what is coun
     CHECK(canonical_form(parse_deduction("每少100册图书扣1分")) == "step(under 100: -1)");
 }
 
+TEST_CASE("step slot: what a measure word is not", "[scoring][deduction]") {
+    // 时, 者, 即 after a number say when (a review found 低于90时不得分 read in a unit 时, and dropped).
+    CHECK(canonical_form(parse_deduction("低于90时不得分")) == "cutoff(under 90)");
+    // 万 before a measure word is its multiple, not money.
+    CHECK(canonical_form(parse_deduction("每少1万册扣1分")) == "step(under 1万册: -1)");
+    CHECK(canonical_form(parse_deduction("每少1.5万株扣2分")) == "step(under 1.5万株: -2)");
+    // Days and months as calendars say them, after 个 too (each fell to the default formula).
+    CHECK(canonical_form(parse_deduction("每延迟1个自然日扣0.1分")) == "step(delay 1天: -0.1)");
+    CHECK(canonical_form(parse_deduction("每逾期1个自然月扣2分")) == "step(delay 1月: -2)");
+    CHECK(canonical_form(parse_deduction("每延迟1个星期扣1分")) == "step(delay 1周: -1)");
+    // 个 before what is counted: the indicator's own unit.
+    CHECK(canonical_form(parse_deduction("每少1个项目扣1分")) == "step(under 1: -1)");
+    CHECK(canonical_form(parse_deduction("每少1个课时扣1分")) == "step(under 1: -1)");
+    CHECK(canonical_form(parse_deduction("每少1张床位扣1分")) == "step(under 1: -1)");
+    CHECK(canonical_form(parse_deduction("每延迟1个季度扣5分")) == "step(delay 1季度: -5)");
+}
+
 TEST_CASE("cap slot: 最多扣N分", "[scoring][deduction]") {
     const auto f = parse_deduction("每缺1项扣2分，最多扣6分");
     REQUIRE(f.cap);

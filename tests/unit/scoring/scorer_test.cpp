@@ -868,17 +868,27 @@ TEST_CASE("a deadline or an actual without its year takes the other's", "[scorin
     // The actual without a year: the deadline's (a month day of the year around it that is nearest).
     const auto on_time = score_of(deadline("2024年12月31日前", "≤", "每延迟1个月扣2分"), "11月20日");
     CHECK(on_time.score == Decimal::from_int(10));
-    CHECK(has_step(on_time, "实际完成值未写年份，按离期限最近的年份计为2024年11月20日"));
+    CHECK(has_step(on_time, "实际完成值未写年份，按期限的年份计为2024年11月20日"));
     const auto next_year = score_of(deadline("2024年12月31日前", "≤", "每延迟1天扣1分"), "1月3日");
     CHECK(next_year.score == Decimal::from_int(7));
-    CHECK(has_step(next_year, "实际完成值未写年份，按离期限最近的年份计为2025年1月3日"));
+    CHECK(has_step(next_year, "实际完成值未写年份，按期限的年份计为2025年1月3日"));
     // A month alone as the actual: that whole month.
     CHECK(score_of(deadline("2024年10月底前", "≤", "每延迟1个月扣2分"), "12月").score == Decimal::from_int(6));
     // The deadline without a year: the actual's.
-    const auto late = score_of(deadline("12月底前", "≤", "每延迟1个月扣2分"), "2025年2月28日");
-    CHECK(late.score == Decimal::from_int(6));
-    CHECK(has_step(late, "指标值未写年份，按离实际完成日期最近的年份计为2024年12月"));
+    const auto late = score_of(deadline("12月底前", "≤", "每延迟1天扣0.1分"), "2025年1月20日");
+    CHECK(late.score == Decimal::from_int(8));
+    CHECK(has_step(late, "指标值未写年份，按实际完成日期的年份计为2024年12月"));
     CHECK(score_of(deadline("年底前完成", "≤", "每延迟1个月扣2分"), "2024年11月").score == Decimal::from_int(10));
+    // Its own year, however far from the other (a review found these read as another year's).
+    CHECK(score_of(deadline("年底前完成", "≤", "每延迟1个月扣2分"), "2024年3月").score == Decimal::from_int(10));
+    CHECK(score_of(deadline("12月底前", "≤", "每延迟1个月扣2分"), "2024年5月10日").score == Decimal::from_int(10));
+    CHECK(score_of(deadline("3月底前", "≤", "每延迟1个月扣2分，扣完为止"), "2024年10月").score == Decimal{});
+    CHECK(score_of(deadline("2024年3月31日前", "≤", "每延迟1个月扣2分，扣完为止"), "10月8日").score == Decimal{});
+    // A count of months is no month of the year.
+    CHECK(score_of(deadline("2024年6月底前", "≤", "每延迟1个月扣2分"), "3个月").score == Decimal{});
+    // Quarters: 4 months late is 1.33 quarters, one whole step.
+    CHECK(score_of(deadline("2024年6月底前", "≤", "每延迟1个季度扣5分"), "2024年10月31日").score ==
+          Decimal::from_int(5));
     // A day the calendar has not: 0, and said so.
     const auto impossible = score_of(deadline("2024年10月底前", "≤", "每延迟1个月扣2分"), "2024年9月31日");
     CHECK(impossible.score == Decimal{});
@@ -987,4 +997,10 @@ TEST_CASE("targets as people phrase them score as their numbers say", "[scoring]
           Decimal::from_int(0));
     CHECK(score_of(quantitative("≤30", "", "元/亩", "每超过1元/亩扣2分，扣完为止"), "32").score ==
           Decimal::from_int(6));
+    // A count written longer on one side is one count: 批次 against 批, 本书 against 本.
+    CHECK(score_of(quantitative("≥10", "", "批次", "每少1批扣1分"), "8").score == Decimal::from_int(8));
+    CHECK(score_of(quantitative("≥100", "", "本", "每少10本书扣1分"), "80").score == Decimal::from_int(8));
+    // A rate is not its numerator's unit: the table's step does not apply (the default formula scores).
+    const auto rate = score_of(quantitative("≤30", "", "人", "每超过1人/班扣1分"), "35");
+    CHECK(has_step(rate, "“每超过1人/班扣1分”的单位（人/班）与指标单位（人）不同，不适用"));
 }
