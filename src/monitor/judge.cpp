@@ -433,9 +433,6 @@ std::string done_zh(const IndicatorProgress& ip) {
 
 Text risk_message(const Project& project, const Indicator& indicator, const IndicatorProgress& ip, const Clock& clock) {
     const std::string date = format_date(clock.as_of);
-    const bool lower = le_like(ip.comparator, ip.target_value);
-    const std::string short_zh = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::zh);
-    const std::string short_en = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::en);
     const std::string head_zh = rules::project_zh(project) + "的" + rules::indicator_zh(indicator);
     const std::string head_en =
         rules::capitalise(rules::indicator_en(indicator)) + " of " + rules::project_en(project);
@@ -455,6 +452,10 @@ Text risk_message(const Project& project, const Indicator& indicator, const Indi
                             head_en, ip.due, date, days,
                             ip.to_date.empty() ? std::string() : fmt::format(" (“{}”)", ip.to_date))};
     }
+    // A number judged, with its shortfall (a deadline, above, has none: read before it, *ip.shortfall was empty).
+    const bool lower = le_like(ip.comparator, ip.target_value);
+    const std::string short_zh = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::zh);
+    const std::string short_en = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::en);
     if (ip.already_missed) {
         return {fmt::format("{}截至{}已为{}，超过目标{}共{}，年度目标已无法实现。", head_zh, date,
                             with_unit(*ip.value, ip.unit), ip.target, short_zh),
@@ -511,9 +512,6 @@ Text risk_hint(const IndicatorProgress& ip) {
 
 Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip) {
     const std::string name = name_of(indicator);
-    const bool lower = le_like(ip.comparator, ip.target_value);
-    const std::string short_zh = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::zh);
-    const std::string short_en = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::en);
     if (ip.deadline) {
         const std::string days = std::to_string(ip.days_late);
         if (!ip.done.empty()) {
@@ -524,6 +522,9 @@ Text risk_problem(const Indicator& indicator, const IndicatorProgress& ip) {
                 fmt::format("Indicator “{}”: due {}, {} day(s) past due, no day of completion reported.", name, ip.due,
                             days)};
     }
+    const bool lower = le_like(ip.comparator, ip.target_value);
+    const std::string short_zh = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::zh);
+    const std::string short_en = rules::amount(*ip.shortfall) + points_unit(ip.unit, Lang::en);
     const std::string value = with_unit(*ip.value, ip.unit);
     if (ip.already_missed) {
         return {fmt::format("指标“{}”截至目前已为{}，超过目标{}共{}，年度目标已无法实现。", name, value, ip.target,
