@@ -9,6 +9,7 @@
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/actuals.hpp"
+#include "scoring/tiers.hpp"
 
 namespace perf_check::rules {
 namespace {
@@ -42,6 +43,8 @@ public:
                 continue;
             }
             if (scoring::deadline_dates(ind, a)) continue;  // a date against a month (2024.12) of 时效指标
+            // A label row of the text's tier table (较好 in 好得满分，较好得15分) is scored by the text.
+            if (const auto f = scoring::tier_formula(ind); f && scoring::label_tier(*f, a.text)) continue;
             const std::string target = scoring::target_display(ind);
             Finding f = scoring::self_evaluation_finding(project, &ind, ind.actual);
             const std::string scored_zh =

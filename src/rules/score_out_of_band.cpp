@@ -1,12 +1,14 @@
 // Rule score-out-of-band: a reviewer's 得分 that is not a number, negative, above the weight or outside the
 // band of its stated 定性 label; and a 定性 result the scorer cannot place without a 得分 (部分达成 /
-// 未达成 with no 得分 scores the band's default fraction; an unknown label scores nothing).
+// 未达成 with no 得分 scores the band's default fraction; an unknown label scores nothing). A label that is a
+// row of the indicator's own tier table (较好 in 好得满分，较好得15分) is placed by the text.
 #include <string>
 
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
 #include "scoring/actuals.hpp"
+#include "scoring/tiers.hpp"
 
 namespace perf_check::rules {
 namespace {
@@ -32,6 +34,12 @@ public:
     }
 
 private:
+    // True when the actual is written as a label row of the indicator's tier table.
+    static bool names_tier(const Indicator& ind, const scoring::ActualReading& a) {
+        const auto f = scoring::tier_formula(ind);
+        return f && scoring::label_tier(*f, a.text) != nullptr;
+    }
+
     Finding at_score(const Project& project, const Indicator& ind) const {
         Finding f = scoring::self_evaluation_finding(project, &ind, ind.score);
         return f;
@@ -75,6 +83,8 @@ private:
         if (!ind.weight_points || m_rules.is_placeholder(ind.actual.text)) return;
         const scoring::ActualReading a = scoring::read_actual(ind, m_rules.scoring);
         if (!a.band || a.number) return;
+        // A row of the text's own tier table (部分达成得10分) sets the points, not the label's band.
+        if (names_tier(ind, a)) return;
         const Decimal lo = *ind.weight_points * a.band->low;
         const Decimal hi = *ind.weight_points * a.band->high;
         if (*s >= lo && *s <= hi) return;
@@ -106,6 +116,7 @@ private:
         if (scoring::deadline_dates(ind, a)) return;              // a date against a deadline
         // A day the calendar has not, against a deadline: actual-not-numeric reports it.
         if (scoring::impossible_actual_date(ind)) return;
+        if (names_tier(ind, a)) return;  // 较好 against 好得满分，较好得15分: the text gives its points
         const QualitativeBand* top = scoring::top_band(m_rules.scoring);
         const Decimal w = ind.weight_points.value_or(Decimal{});
         if (a.band) {

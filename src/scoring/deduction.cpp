@@ -318,6 +318,7 @@ public:
     Formula run() {
         if (m_s.empty()) return m_f;
         m_step_text = has_step();
+        if (!m_step_text && tier_table()) return m_f;
         if (whole_text_unsupported()) return m_f;
         const std::size_t n = std::min(m_s.size(), k_max_text);
         std::size_t i = 0;
@@ -558,6 +559,265 @@ private:
         m_f.unsupported.push_back({kind, m_f.text});
         m_f.pieces.push_back(Piece{PieceKind::unsupported, m_f.text, -1, 0, m_s.size()});
         return true;
+    }
+
+    // ---- tier tables (分档计分) --------------------------------------------------------------------
+    // A text made only of "<condition><outcome>" clauses is a tier table: 好得满分，较好得15分，一般得10分，差不得分;
+    // 90%(含)以上得10分，80%-90%得8分，80%以下不得分; 满意度≥90%得满分，80%≤满意度<90%得8分. A condition is a label
+    // (好, 部分达成) or a band of values; an outcome is full marks, N points, none, or N points off. Strict: a
+    // clause that is neither (nor a floor, 最低0分) leaves the text to the rest of the grammar. Two rows of which
+    // one scores nothing (完成得满分，未完成不得分; 90%以上得10分，90%以下不得分) are all-or-nothing or a cut-off,
+    // which the grammar reads already.
+    bool tier_table() {
+        const std::size_t n = std::min(m_s.size(), k_max_text);
+        if (n < m_s.size()) return false;
+        std::vector<Tier> tiers;
+        std::vector<Piece> pieces;
+        bool floor = false;
+        std::size_t p = 0;
+        while (p < n) {
+            std::size_t e = m_s.find(U',', p);
+            if (e == k_no) e = n;
+            if (e == p) {
+                ++p;
+                continue;
+            }
+            if (r_floor(p, false) == e) {
+                floor = true;
+                pieces.push_back(Piece{PieceKind::floor, to_utf8(slice(p, e)), -1, p, e});
+                p = e + 1;
+                continue;
+            }
+            Tier t;
+            std::size_t end = e;
+            if (!tier_row(p, e, t)) {
+                // 好:满分 — the colon splits a row into its condition and its outcome.
+                std::size_t f = e + 1 < n ? m_s.find(U',', e + 1) : k_no;
+                if (f == k_no) f = n;
+                if (e >= n || !outcome_of(e + 1, f, t) || !condition_of(p, e, t)) return false;
+                end = f;
+            }
+            t.source = source_with_marks(p, end);
+            pieces.push_back(Piece{PieceKind::tier, t.source, static_cast<int>(tiers.size()), p, end});
+            tiers.push_back(std::move(t));
+            p = end + 1;
+        }
+        if (tiers.size() < 2) return false;
+        // A points-off row on one side of a bound is an implicit step (少于1%扣0.5分), not a tier.
+        for (const Tier& t : tiers)
+            if (t.deduct && (!t.low || !t.high)) return false;
+        if (tiers.size() == 2) {
+            for (const Tier& t : tiers)
+                if (!t.full && !t.deduct && t.points == Decimal{}) return false;
+        }
+        m_f.tiers = std::move(tiers);
+        m_f.pieces = std::move(pieces);
+        m_f.floor_zero = floor;
+        return true;
+    }
+
+    // One row in [p, e): a condition, then an outcome that ends the clause.
+    bool tier_row(std::size_t p, std::size_t e, Tier& t) {
+        for (std::size_t q = p + 1; q < e; ++q) {
+            Tier row;
+            if (outcome_of(q, e, row) && condition_of(p, q, row)) {
+                t = std::move(row);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // An outcome filling [p, e) exactly: 得满分 / 满分, 得N分 / N分, 不得分 / 得0分, 扣N分.
+    bool outcome_of(std::size_t p, std::size_t e, Tier& t) const {
+        if (any(p, {U"得该项满分", U"得本项满分", U"得满分", U"得标准分", U"得全分", U"计满分", U"记满分", U"给满分",
+                    U"给予满分", U"为满分", U"满分"}) == e) {
+            t.full = true;
+            return true;
+        }
+        if (any(p, {U"该项不得分", U"此项不得分", U"本项不得分", U"不得分", U"不计分", U"不给分", U"得零分", U"计零分",
+                    U"为零分", U"零分"}) == e) {
+            return true;  // points stay 0
+        }
+        std::size_t q = p;
+        if (const std::size_t d = any(p, {U"扣除", U"扣减", U"扣", U"减"}); d != k_no) {
+            t.deduct = true;
+            q = d;
+        } else if (const std::size_t g = any(p, {U"得", U"计", U"记", U"给", U"为"}); g != k_no) {
+            q = g;
+        }
+        if (q >= e || !is_digit(m_s[q])) return false;
+        const auto num = number(q);
+        if (!num || lit(num->end, U"分") != e) return false;
+        if (t.deduct && num->value == Decimal{}) return false;
+        t.points = num->value;
+        return true;
+    }
+
+    // The condition of a row, [p, e) with the fillers before its outcome (的, 则, 时, 者, 即) left out: a band
+    // when it holds a digit, else a label of a few words.
+    bool condition_of(std::size_t p, std::size_t e, Tier& t) const {
+        while (e > p && (m_s[e - 1] == U'的' || m_s[e - 1] == U'则' || m_s[e - 1] == U'时' || m_s[e - 1] == U'者' ||
+                         m_s[e - 1] == U'即')) {
+            --e;
+        }
+        if (e == p) return false;
+        const UV cond = slice(p, e);
+        for (const char32_t c : cond)
+            if (is_digit(c)) return band_of(p, e, t);
+        // Words of the grammar's other forms are no label: 每…, 扣…, 按比例…, 视情况….
+        for (const UV w : {UV(U"每"), UV(U"扣"), UV(U"按比例"), UV(U"按完成"), UV(U"按实际"), UV(U"视"), UV(U"酌情"),
+                           UV(U"加"), UV(U"≥"), UV(U"≤"), UV(U">"), UV(U"<"), UV(U"=")}) {
+            if (cond.find(w) != UV::npos) return false;
+        }
+        if (cond.size() > 16) return false;
+        t.label = to_utf8(cond);
+        return true;
+    }
+
+    // Comparison words before a number: which bound of the band it is, and whether the number is in it.
+    struct BandWord {
+        UV word;
+        bool lower;      ///< the number is the band's lower bound (≥, 达到, 高于); else its upper (≤, 低于)
+        bool inclusive;  ///< the number itself is in the band
+    };
+    static constexpr BandWord k_band_words[] = {
+        {U"≥", true, true},       {U">=", true, true},        {U"大于等于", true, true},    {U"大于或等于", true, true},
+        {U"不低于", true, true},  {U"不少于", true, true},    {U"不小于", true, true},      {U"达到", true, true},
+        {U"≧", true, true},       {U">", true, false},        {U"大于", true, false},       {U"高于", true, false},
+        {U"超过", true, false},   {U"多于", true, false},     {U"≤", false, true},          {U"<=", false, true},
+        {U"≦", false, true},      {U"小于等于", false, true}, {U"小于或等于", false, true}, {U"不高于", false, true},
+        {U"不超过", false, true}, {U"不大于", false, true},   {U"不多于", false, true},     {U"<", false, false},
+        {U"小于", false, false},  {U"低于", false, false},    {U"不足", false, false},      {U"少于", false, false},
+        {U"不到", false, false},  {U"未达到", false, false},
+    };
+    [[nodiscard]] std::size_t band_word_at(std::size_t p, const BandWord*& found) const {
+        std::size_t best = k_no;
+        for (const BandWord& w : k_band_words) {
+            const std::size_t e = lit(p, w.word);
+            if (e != k_no && (best == k_no || e > best)) {
+                best = e;
+                found = &w;
+            }
+        }
+        return best;
+    }
+
+    // A number with its unit at `p` inside [p, e), and the (含) / (不含) written after it.
+    struct BandNumber {
+        Decimal value;
+        std::string unit;
+        std::optional<bool> inclusion;
+        std::size_t end = 0;
+    };
+    [[nodiscard]] std::optional<BandNumber> band_number(std::size_t p, std::size_t e) const {
+        if (p >= e || !is_digit(m_s[p])) return std::nullopt;
+        const auto num = number(p);
+        if (!num || num->end > e) return std::nullopt;
+        BandNumber b{num->value, {}, std::nullopt, num->end};
+        std::string unit;
+        if (const std::size_t u = unit_at(num->end, unit); u != k_no && u <= e) {
+            b.unit = std::move(unit);
+            b.end = u;
+        }
+        for (const auto& mark : m_marks)
+            if (mark.at == b.end) b.inclusion = mark.inclusive;
+        return b;
+    }
+
+    // A band of values in [p, e): [subject] [word] N [以上|以下|以内]; [subject] N - M [之间]; N ≤ subject < M; or
+    // [subject] N alone (exactly N). A subject naming the target, the budget or a comparison with another
+    // year (超出预算5%以内, 较上年提高) is not a band of the actual: no row.
+    bool band_of(std::size_t p, std::size_t e, Tier& t) const {
+        for (const UV w : {UV(U"目标"), UV(U"指标值"), UV(U"预算"), UV(U"计划"), UV(U"较"), UV(U"比"), UV(U"每"),
+                           UV(U"偏差"), UV(U"超出"), UV(U"超支")}) {
+            if (slice(p, e).find(w) != UV::npos) return false;
+        }
+        // Subject words until a number or a comparison word.
+        std::size_t q = p;
+        const BandWord* word = nullptr;
+        std::size_t after_word = k_no;
+        while (q < e && !is_digit(m_s[q])) {
+            after_word = band_word_at(q, word);
+            if (after_word != k_no) break;
+            ++q;
+        }
+        if (after_word != k_no) q = after_word;
+        const auto first = band_number(q, e);
+        if (!first) return false;
+        std::size_t r = first->end;
+        const auto set_unit = [&](const std::string& unit) {
+            if (unit.empty()) return true;
+            if (!t.unit.empty() && t.unit != unit) return false;
+            t.unit = unit;
+            return true;
+        };
+        if (!set_unit(first->unit)) return false;
+        if (word) {
+            // [subject] ≥ 90% [以上]: one bound.
+            (word->lower ? t.low : t.high) = first->value;
+            (word->lower ? t.low_inclusive : t.high_inclusive) = first->inclusion.value_or(word->inclusive);
+            if (const std::size_t s = any(r, {U"及以上", U"以上", U"及以下", U"以下", U"以内", U"及以内"}); s != k_no) {
+                const bool up = any(r, {U"及以上", U"以上"}) != k_no;
+                if (up != word->lower) return false;
+                r = s;
+            }
+            return r == e;
+        }
+        if (const std::size_t s = any(r, {U"及以上", U"以上"}); s != k_no) {
+            t.low = first->value;
+            t.low_inclusive = first->inclusion.value_or(true);
+            return s == e;
+        }
+        if (const std::size_t s = any(r, {U"及以下", U"以下", U"及以内", U"以内"}); s != k_no) {
+            t.high = first->value;
+            t.high_inclusive = first->inclusion.value_or(true);
+            return s == e;
+        }
+        if (r == e) {
+            t.low = t.high = first->value;  // 完成率100%: exactly
+            return true;
+        }
+        // 80%-90%, 80%至90%, 80%(含)-90%(不含)之间.
+        if (const std::size_t s = any(r, {U"-", U"—", U"–", U"至", U"到"}); s != k_no) {
+            const auto second = band_number(s, e);
+            if (!second || !set_unit(second->unit)) return false;
+            std::size_t z = second->end;
+            if (const std::size_t w = lit(z, U"之间"); w != k_no) z = w;
+            if (z != e || second->value < first->value) return false;
+            t.low = first->value;
+            t.low_inclusive = first->inclusion.value_or(true);
+            t.high = second->value;
+            t.high_inclusive = second->inclusion.value_or(true);
+            return true;
+        }
+        // 80%≤满意度<90%: N, a word, the subject, a word, M.
+        const BandWord* lower = nullptr;
+        const std::size_t a = band_word_at(r, lower);
+        if (a == k_no || lower->lower) return false;
+        std::size_t m = a;
+        const BandWord* upper = nullptr;
+        std::size_t b = k_no;
+        while (m < e && (b = band_word_at(m, upper)) == k_no) ++m;
+        if (b == k_no || upper->lower) return false;
+        const auto second = band_number(b, e);
+        if (!second || second->end != e || !set_unit(second->unit) || second->value < first->value) return false;
+        t.low = first->value;
+        t.low_inclusive = lower->inclusive;
+        t.high = second->value;
+        t.high_inclusive = upper->inclusive;
+        return true;
+    }
+
+    // [from, to) as written, a (含) / (不含) read out of it put back.
+    [[nodiscard]] std::string source_with_marks(std::size_t from, std::size_t to) const {
+        U source;
+        for (std::size_t i = from; i < to; ++i) {
+            for (const auto& mark : m_marks)
+                if (mark.at == i) source += mark.inclusive ? U"(含)" : U"(不含)";
+            source += m_s[i];
+        }
+        return to_utf8(source);
     }
 
     // True when the text holds a step (每…扣N分).
@@ -1034,14 +1294,7 @@ private:
         // itself is past it.
         if (const auto said = stated_inclusion(from, to)) c.inclusive = *said;
         c.of_rate = c.of_rate || (c.unit == "%" && !c.gap && slice(from, to).find(U"完成率") != UV::npos);
-        U source;
-        for (std::size_t i = from; i < to; ++i) {
-            for (const auto& mark : m_marks) {
-                if (mark.at == i) source += mark.inclusive ? U"(含)" : U"(不含)";
-            }
-            source += m_s[i];
-        }
-        c.source = to_utf8(source);
+        c.source = source_with_marks(from, to);
         m_f.cutoffs.push_back(std::move(c));
         add_piece(PieceKind::cutoff, from, to, static_cast<int>(m_f.cutoffs.size()) - 1);
         m_f.pieces.back().text = m_f.cutoffs.back().source;  // explain quotes it as the scorer does

@@ -64,8 +64,10 @@ enum class Proportional {
 /// Forms recognised but not scored from the text (the scorer falls back to the rule set's defaults).
 enum class UnsupportedKind {
     ranking,  ///< 排名, 名次, 前N名
-    tiered,   ///< tiered tables: 分档, 档次, "90%以上得10分，80%-90%得8分"
-    bonus,    ///< 加分 (加N分): ignored, since a score never exceeds the weight
+    /// tiered tables the tier reader cannot read as rows (按完成情况分三档计分, 超出预算5%以内扣2分…); those it
+    /// can are Formula::tiers
+    tiered,
+    bonus,  ///< 加分 (加N分): ignored, since a score never exceeds the weight
 };
 
 struct UnsupportedPart {
@@ -89,6 +91,7 @@ enum class PieceKind {
     flat,              ///< 未完成扣N分 (one fixed deduction when the target is missed)
     discretionary,     ///< 视情况扣分 / a bare 扣分 with no amount
     unsupported,       ///< ranking, tiered, bonus
+    tier,              ///< one row of a tier table (index into Formula::tiers)
     unparsed,          ///< text not understood
 };
 
@@ -98,6 +101,24 @@ struct Piece {
     int index = -1;    ///< for PieceKind::step: index into Formula::steps; for cutoff, into Formula::cutoffs
     std::size_t from = 0;  ///< where the piece starts in Formula::text, in code points
     std::size_t to = 0;    ///< where it ends (exclusive), in code points
+};
+
+/// One row of a tier table (分档计分): 好得满分 → {label 好, full}; 80%(含)-90%得8分 → {[80%, 90%], 8};
+/// 超出5%以内扣2分 is not read as one (a gap from the target), nor is any row naming the target or budget.
+struct Tier {
+    std::string label;  ///< a label the actual is written as (好, 较好, 部分达成); empty for a band of values
+    std::optional<Decimal> low;   ///< a band's lower bound; none: unbounded below
+    bool low_inclusive = true;    ///< 以上, ≥, 达到, (含): the bound itself is in the band
+    std::optional<Decimal> high;  ///< a band's upper bound; none: unbounded above
+    bool high_inclusive = true;   ///< 以下, 以内, ≤, (含); 低于, 不足, <, (不含) leave it out
+    /// Canonical unit of the bounds; empty means the indicator's own. "%" on an indicator in another unit is
+    /// the completion rate actual ÷ target.
+    std::string unit;
+    bool full = false;    ///< 得满分: the weight
+    bool deduct = false;  ///< 扣N分: the weight less `points`
+    Decimal points;       ///< 得N分 (0 for 不得分), or with `deduct` the points taken off
+    std::string source;   ///< the normalised clause it was read from, (含) / (不含) kept
+    [[nodiscard]] bool is_label() const { return !label.empty(); }
 };
 
 /// A deduction text as a typed formula. Every field is what the text says; nothing is filled from defaults.
@@ -125,15 +146,19 @@ struct Formula {
     std::optional<Decimal> flat;     ///< 未完成扣N分: one deduction of N when the target is missed
     bool discretionary = false;      ///< 视情况扣分 (or 扣分 with no amount)
     std::vector<UnsupportedPart> unsupported;
+    /// A tier table (好得满分，较好得15分，一般得10分，差不得分), read only when every clause is a row of it (a
+    /// floor such as 最低0分 aside): the rows in reading order, the first containing a value deciding.
+    std::vector<Tier> tiers;
     std::vector<std::string> unparsed;  ///< parts not understood, as normalised text
     std::vector<Piece> pieces;          ///< everything above, in reading order
 
     /// True when the text is empty (nothing but spaces and punctuation).
     [[nodiscard]] bool empty() const { return text.empty(); }
     /// True when the text says how to score a missed target: a step, a proportional form, a fixed
-    /// deduction or all-or-nothing.
+    /// deduction, all-or-nothing or a tier table.
     [[nodiscard]] bool has_rule() const {
-        return !steps.empty() || proportional != Proportional::none || all_or_nothing || flat.has_value();
+        return !steps.empty() || proportional != Proportional::none || all_or_nothing || flat.has_value() ||
+               !tiers.empty();
     }
     /// True when a ranking or tiered form makes the text unusable for scoring (a bonus alone does not).
     [[nodiscard]] bool blocked() const {

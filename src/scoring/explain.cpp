@@ -66,7 +66,60 @@ std::string amount(Decimal size, const std::string& unit) { return size.str() + 
 // The same in Chinese prose: 月 reads "1个月".
 std::string amount_zh(Decimal size, const std::string& unit) { return size.str() + (unit == "月" ? "个月" : unit); }
 
+// A tier's condition, language-neutral: the label, or its band as an interval ([80%, 90%), [90%, +inf)).
+std::string tier_condition(const Tier& t) {
+    if (t.is_label()) return t.label;
+    if (t.low && t.high && *t.low == *t.high) return "= " + amount(*t.low, t.unit);
+    std::string out = t.low ? (t.low_inclusive ? "[" : "(") + amount(*t.low, t.unit) : std::string("(-inf");
+    out += ", ";
+    out += t.high ? amount(*t.high, t.unit) + (t.high_inclusive ? "]" : ")") : std::string("+inf)");
+    return out;
+}
+
+std::string tier_outcome(const Tier& t) {
+    if (t.full) return "full";
+    return (t.deduct ? "-" : "") + t.points.str();
+}
+
+// A tier's band in words: 80%（含）至90%（不含）, 90%及以上, 低于80%, 等于100%.
+Text band_words(const Tier& t) {
+    const auto v = [&](const Decimal& d) { return amount(d, t.unit); };
+    if (t.low && t.high && *t.low == *t.high) return {"等于" + v(*t.low), "exactly " + v(*t.low)};
+    if (t.low && t.high) {
+        return {v(*t.low) + (t.low_inclusive ? "（含）" : "（不含）") + "至" + v(*t.high) +
+                    (t.high_inclusive ? "（含）" : "（不含）"),
+                "from " + v(*t.low) + (t.low_inclusive ? " (included)" : " (excluded)") + " to " + v(*t.high) +
+                    (t.high_inclusive ? " (included)" : " (excluded)")};
+    }
+    if (t.low)
+        return {t.low_inclusive ? v(*t.low) + "及以上" : "高于" + v(*t.low),
+                (t.low_inclusive ? "at least " : "above ") + v(*t.low)};
+    if (t.high)
+        return {t.high_inclusive ? v(*t.high) + "及以下" : "低于" + v(*t.high),
+                (t.high_inclusive ? "at most " : "below ") + v(*t.high)};
+    return {"任意值", "any value"};
+}
+
 }  // namespace
+
+Text describe(const Tier& t) {
+    const std::string pts = t.points.str();
+    const Text outcome = t.full ? Text{"得满分（该项分值）", "full marks (the weight)"}
+                         : t.deduct
+                             ? Text{"扣" + pts + "分（该项分值减" + pts + "分）", pts + " point(s) off the weight"}
+                             : Text{"得" + pts + "分", pts + " point(s)"};
+    if (t.is_label()) {
+        return {"分档：实际完成值为“" + t.label + "”时" + outcome.zh,
+                "tier: an actual written as \"" + t.label + "\" scores " + outcome.en};
+    }
+    const Text band = band_words(t);
+    Text out{"分档：实际完成值" + band.zh + "时" + outcome.zh, "tier: an actual " + band.en + " scores " + outcome.en};
+    if (t.unit == "%") {
+        out.zh += "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
+        out.en += " (the actual on a % indicator, otherwise the completion rate actual ÷ target)";
+    }
+    return out;
+}
 
 std::string canonical_form(const Formula& f) {
     std::vector<std::string> parts;
@@ -98,6 +151,7 @@ std::string canonical_form(const Formula& f) {
     if (f.discretionary) parts.push_back("discretionary");
     if (f.cap) parts.push_back("cap(-" + f.cap->str() + ")");
     if (f.cap_full) parts.push_back("cap(full)");
+    for (const auto& t : f.tiers) parts.push_back("tier(" + tier_condition(t) + ": " + tier_outcome(t) + ")");
     if (f.floor_zero) parts.push_back("floor(0)");
     for (const auto& u : f.unsupported) {
         const std::string p = std::string("unsupported(") + unsupported_key(u.kind) + ")";
@@ -253,6 +307,10 @@ Text describe(const Formula& f, const Piece& piece) {
             for (const auto& u : f.unsupported)
                 if (u.text == piece.text) return unsupported_words(u.kind);
             break;
+        case PieceKind::tier:
+            if (piece.index >= 0 && static_cast<std::size_t>(piece.index) < f.tiers.size())
+                return describe(f.tiers[static_cast<std::size_t>(piece.index)]);
+            break;
         case PieceKind::unparsed: return {"未能理解", "not understood"};
     }
     return {"未能理解", "not understood"};
@@ -297,6 +355,10 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
     out << (zh ? "未达到目标时：" : "When the target is missed: ");
     if (f.blocked()) {
         out << (zh ? "该标准不能直接计算，采用规则集默认公式" : "the text cannot be computed; the rule set's default formula applies");
+    } else if (!f.tiers.empty()) {
+        out << (zh ? "按实际完成值所在的档计分（从前往后第一个相符的档）；不在任何一档时采用规则集默认公式"
+                   : "scored by the tier the actual falls in (the first that fits, in reading order); an actual in "
+                     "no tier takes the rule set's default formula");
     } else if (!f.steps.empty()) {
         if (f.partial) {
             out << (zh ? "按差额计算步数，不满一步按一步计，每步扣相应分数"

@@ -14,6 +14,7 @@
 #include "scoring/actuals.hpp"
 #include "scoring/deduction.hpp"
 #include "scoring/explain.hpp"
+#include "scoring/tiers.hpp"
 #include "util/text.hpp"
 #include "util/text_memo.hpp"
 
@@ -199,6 +200,7 @@ private:
             return k_zero;
         }
         if (!a.number) {
+            if (const Tier* t = written_tier(a.text)) return from_tier(*t, a.text);
             if (a.band) {
                 step(
                     [&] {
@@ -398,6 +400,7 @@ private:
                 step([&] { return "“" + u.text + "”为加分，不计（得分不超过分值）"; },
                      [&] { return "\"" + u.text + "\" is a bonus and is ignored (a score never exceeds the weight)"; });
         }
+        if (!f.tiers.empty()) return by_tiers();
         if (!f.cutoffs.empty() && cutoff_reached()) {
             set_formula("");
             return k_zero;
@@ -964,6 +967,102 @@ private:
         return s;
     }
 
+    // ---- tier tables ---------------------------------------------------------------------------
+    // The row of the text's tier table an actual is written as (较好 in 好得满分，较好得15分), if any.
+    const Tier* written_tier(std::string_view actual) const {
+        return m_has_text ? label_tier(*m_formula, actual) : nullptr;
+    }
+
+    // Scored by the row the actual names: its points, whether or not the target was met.
+    Decimal from_tier(const Tier& t, std::string_view actual) {
+        const Decimal s = tier_points(t, m_w);
+        step(
+            [&] {
+                return "实际完成值“" + std::string(actual) + "”对应扣分标准的“" + shown(t.source) + "”：" +
+                       points_zh(t) + s.str() + "分";
+            },
+            [&] {
+                return "The actual \"" + std::string(actual) + "\" is the row \"" + t.source +
+                       "\" of the deduction standard: " + s.str();
+            });
+        set_formula("");
+        m_by_tier = true;
+        return s;
+    }
+
+    // 得满分10 / 得8 / 扣2分后得8.
+    std::string points_zh(const Tier& t) const {
+        if (t.full) return "得满分";
+        if (t.deduct) return m_w.str() + " − " + t.points.str() + " = ";
+        return "得";
+    }
+
+    // A quantitative target missed, under a tier table: the first band (in reading order) holding the actual.
+    // A band in % on an indicator in another unit holds the completion rate actual ÷ target (for a target
+    // to reach; none is taken of a cap); one in another unit holds the actual converted to it.
+    Decimal by_tiers() {
+        const Formula& f = *m_formula;
+        bool bands = false;
+        bool unmeasured = false;
+        for (const Tier& t : f.tiers) {
+            if (t.is_label()) continue;
+            bands = true;
+            if (m_deadline) continue;
+            Decimal measured = m_a;
+            std::string unit = m_unit;
+            Text working;
+            if (t.unit == "%" && m_unit != "%") {
+                if (is_reverse(m_c) || m_t <= k_zero) {
+                    unmeasured = true;
+                    continue;
+                }
+                measured = m_a * k_hundred / m_t;
+                unit = "%";
+                const std::string w = m_a.str() + " ÷ " + m_t.str() + " × 100 = " + measured.str() + "%";
+                working = {"完成率：" + w, "Completion rate: " + w};
+            } else if (!t.unit.empty() && t.unit != m_unit) {
+                const auto converted = model::convert_unit(m_a, m_unit, t.unit);
+                if (!converted) {
+                    unmeasured = true;
+                    continue;
+                }
+                measured = *converted;
+                unit = t.unit;
+            }
+            if (!in_band(t, measured)) continue;
+            if (!working.zh.empty()) step([&] { return working.zh; }, [&] { return working.en; });
+            const Decimal s = tier_points(t, m_w);
+            const std::string m = val(measured, unit);
+            step(
+                [&] {
+                    return "按扣分标准分档：" + m + "在“" + shown(t.source) + "”一档：" + points_zh(t) + s.str() + "分";
+                },
+                [&] {
+                    return "Per the tiers of the deduction standard: " + m + " is in \"" + t.source + "\": " + s.str();
+                });
+            set_formula("");
+            m_by_tier = true;
+            return s;
+        }
+        if (!bands) {
+            step("扣分标准按等级用语分档，实际完成值为数字、不是其中任何一档：采用规则集默认公式",
+                 "The deduction standard's tiers are labels and the actual is a number, none of them: the rule "
+                 "set's default formula applies");
+        } else if (m_deadline) {
+            step("扣分标准的分档按数值划分，不适用于完成日期：采用规则集默认公式",
+                 "The deduction standard's tiers are bands of values, which do not apply to a date: the rule set's "
+                 "default formula applies");
+        } else if (unmeasured) {
+            step("实际完成值不在扣分标准的任何一档内（部分档的单位与指标不同，无法比较）：采用规则集默认公式",
+                 "The actual is in no tier of the deduction standard (some are in a unit the indicator's does not "
+                 "convert to): the rule set's default formula applies");
+        } else {
+            step("实际完成值不在扣分标准的任何一档内：采用规则集默认公式",
+                 "The actual is in no tier of the deduction standard: the rule set's default formula applies");
+        }
+        return default_formula();
+    }
+
     // ---- qualitative ---------------------------------------------------------------------------
     Decimal qualitative() {
         const ActualReading a = read_actual(m_ind, m_policy);
@@ -974,6 +1073,7 @@ private:
             m_out.formula = "qualitative(bands)";
             return k_zero;
         }
+        if (const Tier* t = written_tier(a.text)) return from_tier(*t, a.text);
         if (a.equals_target && a.band) {
             step([&] { return "实际完成值与指标值相同，视为“" + a.band->label + "”"; },
                  [&] { return "The actual equals the target text: counts as \"" + a.band->label + "\""; });
@@ -1104,7 +1204,7 @@ private:
             [&](std::string& out) {
                 util::concat_into(out, {"Score: ", score});
             });
-        if (is_numeric_target(m_ind)) {
+        if (is_numeric_target(m_ind) || m_by_tier) {
             if (const auto reviewer = read_reviewer_score(m_ind); reviewer && *reviewer != rounded) {
                 step(
                     [&] {
@@ -1137,6 +1237,7 @@ private:
     Comparator m_c = Comparator::ge;
     std::string m_unit;       ///< the unit m_a and m_t are in: the target's, or a deadline's lateness (月, 天, 周)
     bool m_deadline = false;  ///< m_a is how late a deadline was met (m_t 0)
+    bool m_by_tier = false;   ///< scored by a row of the text's tier table (the table's 得分 is compared)
     model::Lateness m_late;   ///< when m_deadline: how late
     std::int64_t m_due_day = 0;  ///< when m_deadline: the deadline's day number
 };

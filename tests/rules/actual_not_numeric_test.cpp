@@ -135,3 +135,14 @@ TEST_CASE("actual-not-numeric names an actual date the calendar has not, and tak
           "项目“测试项目”的指标“完工时间”的实际完成值“2024年9月31日”不是日历上存在的日期，无法与期限2024年10月底前比较"
           "；本项按0分计。");
 }
+
+TEST_CASE("actual-not-numeric leaves a label row of the text's tier table to the scorer",
+          "[actual-not-numeric][tiers]") {
+    const test::Row graded = {"产出指标", "质量指标",   "资金到位率",
+                              "90",       "资金到位率", "达成得满分，部分达成得10分，未达成不得分",
+                              "%",        "≥",          "15分"};
+    // The text gives 部分达成 its points: nothing to report.
+    CHECK(test::run_rule("actual-not-numeric", one(graded, "部分达成")).empty());
+    // A label of no row is still not a number.
+    REQUIRE(test::run_rule("actual-not-numeric", one(graded, "基本到位")).size() == 1);
+}

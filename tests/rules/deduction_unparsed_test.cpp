@@ -37,9 +37,9 @@ TEST_CASE("deduction-unparsed names the part not understood", "[deduction-unpars
 
 TEST_CASE("deduction-unparsed reports unsupported forms and several parts", "[deduction-unparsed]") {
     const auto findings = test::run_rule(
-        "deduction-unparsed", with({row("甲", "按全市排名计分"), row("乙", "90%以上得10分，80%-90%得8分"),
-                                    row("丙", "按季度考核，视情况扣分，年终汇总"),
-                                    row("丁", "每少1人扣1分，每多1人加0.5分")}));
+        "deduction-unparsed",
+        with({row("甲", "按全市排名计分"), row("乙", "按完成情况分三档计分"),
+              row("丙", "按季度考核，视情况扣分，年终汇总"), row("丁", "每少1人扣1分，每多1人加0.5分")}));
     REQUIRE(findings.size() == 4);
     CHECK(findings[0].message.zh == "项目“测试项目”的指标“甲”扣分标准中写的是按排名计分，不支持自动计分。评分将采用规则集的默认公式。");
     CHECK(findings[0].loc.row == 5);

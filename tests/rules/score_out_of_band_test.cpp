@@ -112,3 +112,19 @@ TEST_CASE("score-out-of-band leaves a date against a deadline to the scorer", "[
     // Not a date: still a result the scorer cannot place.
     CHECK(test::run_rule("score-out-of-band", with({{due, "按时", ""}})).size() == 1);
 }
+
+TEST_CASE("score-out-of-band leaves a label row of the text's tier table to the text", "[score-out-of-band][tiers]") {
+    const test::Row graded = {
+        "效益指标", "社会效益指标", "服务质量",
+        "好",       "服务质量",     "好得满分，较好得15分，一般得10分，达成得满分，部分达成得10分",
+        "-",        "定性",         "20分"};
+    // 较好 with no 得分: the text gives 15, not "neither a label nor the target".
+    CHECK(test::run_rule("score-out-of-band", with({{graded, "较好", ""}})).empty());
+    // 部分达成 with 10: the row's points, not outside the 部分达成 band (12–16 of 20).
+    CHECK(test::run_rule("score-out-of-band", with({{graded, "部分达成", "10"}})).empty());
+    // Without the row, the same 10 is outside the band, and 较好 cannot be placed.
+    const test::Row plain = {"效益指标", "社会效益指标", "服务质量", "好", "服务质量", "视情况扣分",
+                             "-",        "定性",         "20分"};
+    CHECK(test::run_rule("score-out-of-band", with({{plain, "部分达成", "10"}})).size() == 1);
+    CHECK(test::run_rule("score-out-of-band", with({{plain, "较好", ""}})).size() == 1);
+}

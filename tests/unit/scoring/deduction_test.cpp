@@ -232,7 +232,8 @@ TEST_CASE("a bare 0分 after its condition is all-or-nothing; the 0 of another n
     CHECK(canonical_form(parse_deduction("未达标的酌情扣分，直到0分")) == "discretionary; floor(0)");
     CHECK(canonical_form(parse_deduction("每少1%扣1分，减至0分为止")) == "step(under 1%: -1); floor(0)");
     CHECK_FALSE(parse_deduction("未完成视情况扣分（0分-10分）").all_or_nothing);
-    CHECK(canonical_form(parse_deduction("按时完成得满分，延期完成得5分，最低为0分")) == "unsupported(tiered)");
+    CHECK(canonical_form(parse_deduction("按时完成得满分，延期完成得5分，最低为0分")) ==
+          "tier(按时完成: full); tier(延期完成: 5); floor(0)");
 }
 
 TEST_CASE("common: 完成得满分，未完成按比例扣分", "[scoring][deduction]") {
@@ -372,24 +373,65 @@ TEST_CASE("ranking is unsupported, not misread", "[scoring][deduction]") {
     CHECK(canonical_form(f) == "unsupported(ranking)");
 }
 
-TEST_CASE("tiered tables are unsupported, not misread", "[scoring][deduction]") {
+TEST_CASE("tier tables are read row by row", "[scoring][deduction][tiers]") {
     const auto f = parse_deduction("90%以上得10分，80%-90%得8分，80%以下不得分");
-    REQUIRE(f.unsupported.size() == 1);
-    CHECK(f.unsupported[0].kind == UnsupportedKind::tiered);
+    CHECK(f.unsupported.empty());
     CHECK_FALSE(f.all_or_nothing);  // the 不得分 row belongs to the table
-    CHECK(f.blocked());
-    CHECK(canonical_form(f) == "unsupported(tiered)");
+    CHECK_FALSE(f.blocked());
+    CHECK(f.has_rule());
+    REQUIRE(f.tiers.size() == 3);
+    CHECK(f.tiers[0].low == d("90"));
+    CHECK(f.tiers[0].low_inclusive);  // 以上 includes the number
+    CHECK_FALSE(f.tiers[0].high);
+    CHECK(f.tiers[0].unit == "%");
+    CHECK(f.tiers[0].points == d("10"));
+    CHECK(f.tiers[1].low == d("80"));
+    CHECK(f.tiers[1].high == d("90"));
+    CHECK(f.tiers[2].high == d("80"));
+    CHECK(f.tiers[2].points == d("0"));
+    CHECK(f.tiers[2].source == "80%以下不得分");
+    CHECK(canonical_form(f) == "tier([90%, +inf): 10); tier([80%, 90%]: 8); tier((-inf, 80%]: 0)");
+
+    // Labels, with full marks and none.
+    CHECK(canonical_form(parse_deduction("好得满分，较好得15分，一般得10分，差不得分")) ==
+          "tier(好: full); tier(较好: 15); tier(一般: 10); tier(差: 0)");
+    CHECK(canonical_form(parse_deduction("达成得满分，部分达成得10分，未达成不得分")) ==
+          "tier(达成: full); tier(部分达成: 10); tier(未达成: 0)");
+    CHECK(canonical_form(parse_deduction("完成得10分，部分完成得6分，未完成得0分")) ==
+          "tier(完成: 10); tier(部分完成: 6); tier(未完成: 0)");
+    // A colon between a label and its points, full-width punctuation, spaces, a trailing 。.
+    CHECK(canonical_form(parse_deduction("好：满分；较好：15分； 一般：10分。")) ==
+          "tier(好: full); tier(较好: 15); tier(一般: 10)");
+    // (含) / (不含) decide the edges; comparison words and signs, before the number or around the subject.
+    CHECK(canonical_form(parse_deduction("90%及以上得满分，80%（含）-90%（不含）得5分，80%以下不得分")) ==
+          "tier([90%, +inf): full); tier([80%, 90%): 5); tier((-inf, 80%]: 0)");
+    CHECK(canonical_form(parse_deduction("满意度≥95%得满分，85%≤满意度<95%得6分，满意度<85%不得分")) ==
+          "tier([95%, +inf): full); tier([85%, 95%): 6); tier((-inf, 85%): 0)");
+    CHECK(canonical_form(parse_deduction("满意度90%（不含）以上得满分，低于90%得5分，最低0分")) ==
+          "tier((90%, +inf): full); tier((-inf, 90%): 5); floor(0)");
+    CHECK(canonical_form(parse_deduction("达到100%得20分，95%至100%之间得15分，不足95%的得10分")) ==
+          "tier([100%, +inf): 20); tier([95%, 100%]: 15); tier((-inf, 95%): 10)");
+    CHECK(canonical_form(parse_deduction("完成率100%得满分，90%-99%扣2分，90%以下不得分")) ==
+          "tier(= 100%: full); tier([90%, 99%]: -2); tier((-inf, 90%]: 0)");
+}
+
+TEST_CASE("texts that only look like tier tables keep their reading", "[scoring][deduction][tiers]") {
+    // Two rows of which one scores nothing are all-or-nothing or a cut-off.
+    CHECK(canonical_form(parse_deduction("完成得满分，未完成不得分")) == "full_if_met; all_or_nothing");
+    // Points off below a bound is an implicit step, not a row.
+    CHECK(canonical_form(parse_deduction("达到指标值得满分，少于1%扣0.5分，扣完为止。")) ==
+          "full_if_met; step(under 1%: -0.5); floor(0)");
+    // A clause of another form (按比例, a step) leaves the text to the grammar.
+    CHECK(parse_deduction("好得满分，较好得15分，其余按比例扣分").tiers.empty());
+    CHECK(parse_deduction("90%以上得满分，每低于1%扣1分").tiers.empty());
+    // Bands of a gap from the target or budget are not bands of the actual: still unsupported.
+    CHECK(canonical_form(parse_deduction("超出预算5%以内扣2分，超出5%以上不得分")) == "unsupported(tiered)");
+    CHECK(canonical_form(parse_deduction("较上年提高5%以上得满分，提高3%-5%得6分，其余不得分")) ==
+          "unsupported(tiered)");
     CHECK(canonical_form(parse_deduction("按完成情况分三档计分")) == "unsupported(tiered)");
-    CHECK(canonical_form(parse_deduction("完成得10分，部分完成得6分，未完成得0分")) == "unsupported(tiered)");
     CHECK(canonical_form(parse_deduction("完成得10分")) == "unsupported(tiered)");  // one row: no table to read
-    // Tiers worded with full marks or a fixed deduction instead of amounts: read as 得满分 / 扣2分 / 不得分
-    // each under "target missed", they scored 10% over budget 8 of 10 and 85% satisfaction 0 of 20.
-    for (const char* text :
-         {"超出预算5%以内扣2分，超出5%以上不得分", "满意度90%以上得满分，80%-90%得5分，80%以下不得分",
-          "90%及以上得满分，80%（含）-90%得5分，80%以下不得分"}) {
-        INFO(text);
-        CHECK(canonical_form(parse_deduction(text)) == "unsupported(tiered)");
-    }
+    // A range written backwards is no band.
+    CHECK(canonical_form(parse_deduction("90%-80%得8分，90%以上得满分，80%以下不得分")) == "unsupported(tiered)");
     // Bands beside a step are its full-marks line and cut-off, no table (a review found these turned into
     // tier tables by the first version of the band test).
     CHECK(canonical_form(parse_deduction("达到90%以上得满分，每低于1%扣0.5分，低于60%不得分")) ==

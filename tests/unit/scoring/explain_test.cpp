@@ -76,7 +76,7 @@ TEST_CASE("explain names the parts not understood and unsupported forms", "[scor
     const std::string en = explain("每超过5万元，扣1分，扣完为止，另行考核", Lang::en);
     CHECK_THAT(en, Catch::Contains("Not understood: \"另行考核\"\n"));
 
-    const std::string tiered = explain("90%以上得10分，80%-90%得8分，80%以下不得分");
+    const std::string tiered = explain("按完成情况分三档计分");
     CHECK_THAT(tiered, Catch::Contains("不支持的形式：分档计分表（不支持，评分采用规则集默认公式）\n"));
     CHECK_THAT(tiered, Catch::Contains("未达到目标时：该标准不能直接计算，采用规则集默认公式\n"));
     CHECK_THAT(explain("按排名计分", Lang::en), Catch::Contains("Unsupported: scoring by ranking"));
@@ -120,4 +120,23 @@ TEST_CASE("explain says how a cut-off's bound on the target's side is read", "[s
         Catch::Contains("20万元及以上时本项0分，否则按其余扣分办法计分（该值不大于目标值时，按超出目标的部分计）"));
     CHECK_THAT(explain("每少1人扣1分，80人以下不得分"), Catch::Contains("（该值不小于目标值时，按低于目标的差额计）"));
     CHECK_THAT(explain("每减少1人扣1分，减少10人以上不得分"), !Catch::Contains("该值不小于目标值"));  // a gap already
+}
+
+TEST_CASE("explain reads a tier table row by row", "[scoring][explain][tiers]") {
+    CHECK(explain("好得满分，较好得15分，差不得分") ==
+          "扣分标准：好得满分，较好得15分，差不得分\n"
+          "理解为：\n"
+          "  1. 好得满分 —— 分档：实际完成值为“好”时得满分（该项分值）\n"
+          "  2. 较好得15分 —— 分档：实际完成值为“较好”时得15分\n"
+          "  3. 差不得分 —— 分档：实际完成值为“差”时得0分\n"
+          "规范形式：tier(好: full); tier(较好: 15); tier(差: 0)\n"
+          "未理解的部分：无\n"
+          "未达到目标时：按实际完成值所在的档计分（从前往后第一个相符的档）；不在任何一档时采用规则集默认公式\n");
+    const std::string bands = explain("90%（不含）以上得满分，80%-90%扣2分，80%以下不得分");
+    CHECK_THAT(bands, Catch::Contains("  1. 90%(不含)以上得满分 —— 分档：实际完成值高于90%时得满分（该项分值）"
+                                      "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）\n"));
+    CHECK_THAT(bands,
+               Catch::Contains("  2. 80%-90%扣2分 —— 分档：实际完成值80%（含）至90%（含）时扣2分（该项分值减2分）"));
+    CHECK_THAT(explain("好得满分，较好得15分", Lang::en),
+               Catch::Contains("  2. 较好得15分 — tier: an actual written as \"较好\" scores 15 point(s)\n"));
 }

@@ -550,7 +550,7 @@ TEST_CASE("the table's text comes first; defaults where it is discretionary, mis
     CHECK(missing.score == d("9"));
     CHECK(has_step(missing, "未填写扣分标准：采用规则集默认公式"));
 
-    const auto tiered = score_of(quantitative("100", "≥", "%", "90%以上得10分，80%-90%得8分"), "85");
+    const auto tiered = score_of(quantitative("100", "≥", "%", "按完成情况分三档计分"), "85");
     CHECK(tiered.score == d("8.5"));
     CHECK(tiered.formula == "unsupported(tiered) => default(>=: w*a/t)");
 
@@ -1003,4 +1003,84 @@ TEST_CASE("targets as people phrase them score as their numbers say", "[scoring]
     // A rate is not its numerator's unit: the table's step does not apply (the default formula scores).
     const auto rate = score_of(quantitative("≤30", "", "人", "每超过1人/班扣1分"), "35");
     CHECK(has_step(rate, "“每超过1人/班扣1分”的单位（人/班）与指标单位（人）不同，不适用"));
+}
+
+// ---- tier tables (分档计分) ----------------------------------------------------------------------
+
+namespace {
+test::Row graded(const std::string& target, const std::string& deduction, const std::string& weight = "20分") {
+    return {"效益指标", "社会效益指标", "定性指标", target, "定性指标", deduction, "", "定性", weight};
+}
+}  // namespace
+
+TEST_CASE("a label the tier table names scores its row", "[scoring][scorer][tiers]") {
+    const auto row = graded("好", "好得满分，较好得15分，一般得10分，差不得分");
+    const auto better = score_of(row, "较好");
+    CHECK(better.score == d("15"));  // it scored 0: 较好 is no 达成/部分达成/未达成 label
+    CHECK(better.formula == "tier(好: full); tier(较好: 15); tier(一般: 10); tier(差: 0)");
+    CHECK(has_step(better, "实际完成值“较好”对应扣分标准的“较好得15分”：得15分"));
+    CHECK(score_of(row, "好").score == d("20"));
+    CHECK(has_step(score_of(row, "好"), "实际完成值“好”对应扣分标准的“好得满分”：得满分20分"));
+    CHECK(score_of(row, "一般").score == d("10"));
+    CHECK(score_of(row, "差").score == d("0"));
+    CHECK(score_of(row, " 较好。").score == d("15"));  // read as the text is: spaces and a 。 aside
+    // A label of no row is as before: the policy's labels, or 0 with the reason.
+    CHECK(score_of(row, "优秀").score == d("0"));
+    CHECK(score_of(row, "达成年度指标").score == d("20"));
+    // The row's points, not the 部分达成 band of 60–80% (12–16 of 20), nor its default fraction.
+    const auto partial = score_of(graded("达成", "达成得满分，部分达成得10分，未达成不得分"), "部分达成");
+    CHECK(partial.score == d("10"));
+    // A reviewer's 得分 other than the row's is named; the row's stands.
+    const auto reviewed = score_of(row, "较好", config::default_rule_set(), "18");
+    CHECK(reviewed.score == d("15"));
+    CHECK(has_step(reviewed, "表中自评得分为18，与按公式计算的15不同（以计算结果为准）"));
+    // Points above the weight stop at it.
+    CHECK(score_of(graded("好", "好得满分，较好得15分，一般得10分", "10分"), "较好").score == d("10"));
+}
+
+TEST_CASE("a missed number scores the first band of the tier table holding it", "[scoring][scorer][tiers]") {
+    const auto row = quantitative("90", "≥", "%", "90%以上得满分，80%（含）-90%（不含）得15分，80%以下不得分", "20分");
+    const auto mid = score_of(row, "85");
+    CHECK(mid.score == d("15"));
+    CHECK(has_step(mid, "未达到目标（实际 85%，目标 ≥90%）"));
+    CHECK(has_step(mid, "按扣分标准分档：85%在“80%(含)-90%(不含)得15分”一档：得15分"));
+    CHECK(score_of(row, "80").score == d("15"));   // (含)
+    CHECK(score_of(row, "79.9").score == d("0"));  // below 80
+    CHECK(score_of(row, "95").score == d("20"));   // met: full marks
+    // 80% is in both 80%-90% and 80%以下: the first row written decides.
+    CHECK(score_of(quantitative("90", "≥", "%", "80%以下不得分，80%-90%得8分，90%以上得10分"), "80").score == d("0"));
+    // Points off a range: the weight less them.
+    const auto off = score_of(quantitative("100", "≥", "%", "完成率100%得满分，90%-99%扣2分，90%以下不得分"), "95");
+    CHECK(off.score == d("8"));
+    CHECK(has_step(off, "按扣分标准分档：95%在“90%-99%扣2分”一档：10 − 2 = 8分"));
+}
+
+TEST_CASE("tier bands in % on an indicator in another unit hold the completion rate", "[scoring][scorer][tiers]") {
+    const auto row = quantitative("200", "≥", "人", "完成90%以上得满分，70%-90%得6分，70%以下不得分");
+    const auto s = score_of(row, "160人");
+    CHECK(s.score == d("6"));
+    CHECK(has_step(s, "完成率：160 ÷ 200 × 100 = 80%"));
+    // A cap (≤) has no completion rate to take: no band applies, and the default formula scores.
+    const auto cap = score_of(quantitative("100", "≤", "万元", "90%以上得满分，70%-90%得6分"), "120万元");
+    CHECK(cap.score == d("8"));
+    CHECK(has_step(cap, "实际完成值不在扣分标准的任何一档内（部分档的单位与指标不同，无法比较）：采用规则集默认公式"));
+    // Bands in a unit that converts: 万元 bounds against an amount in 元.
+    CHECK(score_of(quantitative("1000000", "≥", "元", "100万元以上得满分，80万元-100万元得5分"), "900000元").score ==
+          d("5"));
+}
+
+TEST_CASE("an actual in no tier takes the default formula, and says why", "[scoring][scorer][tiers]") {
+    const auto gap = score_of(quantitative("100", "≥", "%", "100%得满分，90%-95%得6分，80%-90%得3分"), "97");
+    CHECK(gap.score == d("9.7"));
+    CHECK(gap.formula == "tier(= 100%: full); tier([90%, 95%]: 6); tier([80%, 90%]: 3) => default(>=: w*a/t)");
+    CHECK(has_step(gap, "实际完成值不在扣分标准的任何一档内：采用规则集默认公式"));
+    // Label rows and a number: the number is none of them.
+    const auto labels =
+        score_of(quantitative("95", "≥", "%", "达成得满分，部分达成得10分，未达成不得分", "20分"), "90");
+    CHECK(labels.score == d("18.95"));
+    CHECK(has_step(labels, "扣分标准按等级用语分档，实际完成值为数字、不是其中任何一档：采用规则集默认公式"));
+    // …but a label written as the actual of a quantitative target is that row.
+    CHECK(
+        score_of(quantitative("95", "≥", "%", "达成得满分，部分达成得10分，未达成不得分", "20分"), "部分达成").score ==
+        d("10"));
 }

@@ -1,0 +1,35 @@
+// Matching an actual to the rows of a tier table.
+#include "scoring/tiers.hpp"
+
+namespace perf_check::scoring {
+
+const Tier* label_tier(const Formula& formula, std::string_view actual) {
+    if (formula.tiers.empty()) return nullptr;
+    const std::string written = normalize_deduction_text(actual);
+    if (written.empty()) return nullptr;
+    for (const Tier& t : formula.tiers)
+        if (t.is_label() && t.label == written) return &t;
+    return nullptr;
+}
+
+std::shared_ptr<const Formula> tier_formula(const Indicator& indicator) {
+    if (indicator.deduction.empty()) return nullptr;
+    auto f = shared_deduction(indicator.deduction.text);
+    if (f->tiers.empty()) return nullptr;
+    return f;
+}
+
+bool in_band(const Tier& tier, const Decimal& value) {
+    if (tier.is_label()) return false;
+    if (tier.low && (tier.low_inclusive ? value < *tier.low : value <= *tier.low)) return false;
+    if (tier.high && (tier.high_inclusive ? value > *tier.high : value >= *tier.high)) return false;
+    return true;
+}
+
+Decimal tier_points(const Tier& tier, const Decimal& weight) {
+    if (tier.full) return weight;
+    if (tier.deduct) return weight - tier.points;
+    return tier.points;
+}
+
+}  // namespace perf_check::scoring
