@@ -181,6 +181,9 @@ struct Project {
     /// The row where a project of the same code and name started just above, when this one gives another
     /// 资金总额: read as a project of its own, funds and all (duplicate-project). 0 otherwise.
     int namesake_row = 0;
+    /// Read from the project block of the national self-evaluation form (项目名称 / 项目资金 rows above the
+    /// indicators): it has no 单位代码 and no 评（扣分标准）, which are then not asked of each project.
+    bool form = false;
     std::vector<Indicator> indicators;
     std::vector<TotalRow> totals;
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type

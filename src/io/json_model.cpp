@@ -93,6 +93,7 @@ void JsonModelWriter::add(const Project& p) {
         indicators.push_back(std::move(ji));
     }
     jp["indicators"] = std::move(indicators);
+    if (p.form) jp["form"] = true;
     json totals = json::array();
     for (const auto& t : p.totals) {
         totals.push_back({{"row", t.row}, {"label", t.label}, {"funds", t.funds.as_read()}, {"weight", t.weight.as_read()}});
@@ -225,6 +226,7 @@ private:
         out.file = m_table.file;
         out.money_unit = m_table.money_unit;
         out.first_row = jp.value("row", 0);
+        out.form = jp.value("form", false);
         const json columns = jp.value("columns", json::object());
         auto fill = [&](Cell& cell, const json& obj, Column col, int row) -> std::optional<Error> {
             const char* key = json_key(col);

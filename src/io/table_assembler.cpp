@@ -302,7 +302,32 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
             const std::string u = money_unit_in(c);
             if (!u.empty()) unit_from_titles = u;
         }
+        if (kind == TableKind::targets) {
+            const RowPlace place = place_of(row);
+            m_form.see(row, [&](Cell& cell, std::size_t i) { fill_cell_from(cell, row, static_cast<int>(i), place); });
+        }
     }
+    // The national self-evaluation form names its one project above the indicators, not in columns: the
+    // columns it has no need of are not missing.
+    m_use_form =
+        m_table.header_row > 0 && m_form.found() && !m_columns.has(Column::code) && !m_columns.has(Column::name);
+    const auto given_by_form = [&](Column c) {
+        if (!m_use_form) return false;
+        switch (c) {
+            case Column::code:
+            case Column::name:
+                return true;
+            case Column::funds:
+                return !m_form.funds().empty();
+            case Column::goal:
+                return !m_form.goal().empty();
+            // The form scores by the rule set's defaults: it has no column for a text of its own.
+            case Column::deduction:
+                return m_columns.has(Column::actual);
+            default:
+                return false;
+        }
+    };
     // A line split by another character explains a header not found; above a header that was found it is a
     // note or title that happens to list column names (备注：单位代码、项目名称、资金总额…).
     if (m_table.header_row > 0) {
@@ -324,7 +349,8 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                 : (spec.column == Column::name ||
                    (spec.column == Column::level3 && (m_columns.has(Column::actual) || m_table.header_row == 0)) ||
                    (spec.column == Column::actual && m_columns.has(Column::level3)));
-        if (required && !m_columns.has(spec.column)) m_table.missing_columns.emplace_back(spec.canonical);
+        if (required && !m_columns.has(spec.column) && !given_by_form(spec.column))
+            m_table.missing_columns.emplace_back(spec.canonical);
     }
     m_table.self_evaluation = m_columns.has(Column::actual) || m_columns.has(Column::score) ||
                               m_columns.has(Column::spent);
@@ -705,6 +731,15 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             fill_cell(out.goal, row, Column::goal);
             fill_cell(out.budget, row, Column::budget);
             fill_cell(out.spent, row, Column::spent);
+            if (m_use_form) {
+                out.form = true;
+                for (auto [field, given] :
+                     {std::pair{&out.name, &m_form.name()}, std::pair{&out.funds, &m_form.funds()},
+                      std::pair{&out.goal, &m_form.goal()}, std::pair{&out.budget, &m_form.budget()},
+                      std::pair{&out.spent, &m_form.spent()}}) {
+                    if (field->empty()) *field = *given;
+                }
+            }
         } else {
             if (out.code.empty() && !code.empty()) out.code = code;  // a code beside the name completes it
             if (m_rows_with_indicator == 0 && !util::is_blank(raw_at(row, Column::level3))) m_rows_with_indicator = 1;

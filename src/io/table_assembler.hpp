@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "io/columns.hpp"
+#include "io/form_head.hpp"
 #include "io/row_source.hpp"
 #include "model/normalize.hpp"
 #include "perf_check/reader.hpp"
@@ -171,6 +172,10 @@ private:
     /// the last project's rows at the end of the table, when the sum it states can be compared.
     std::vector<RawRow> m_leading_totals;
     bool m_seen_project = false;
+    /// The national self-evaluation form's project block, above a header without project columns; used
+    /// (m_use_form) when it names the project.
+    FormHead m_form;
+    bool m_use_form = false;
     TableKind m_kind = TableKind::targets;
     model::GrandTotals m_grand_totals;
 };

@@ -17,6 +17,7 @@ public:
     explicit DeductionMissing(Placeholders placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
+        if (project.form) return;  // the national self-evaluation form has no column for it
         const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || !m_tokens.is_placeholder(ind.deduction.text)) continue;

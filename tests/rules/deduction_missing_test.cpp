@@ -84,3 +84,12 @@ TEST_CASE("deduction-missing suggests a deadline's standard for a date target", 
     CHECK(findings[0].hint.zh ==
           "请写明如何扣分，例如“按期完成得满分，每延迟1个月扣2分，扣完为止”；否则自评时只能按默认公式计分。");
 }
+
+TEST_CASE("deduction-missing asks nothing of the national self-evaluation form, which has no such column",
+          "[deduction-missing][form]") {
+    Project p = test::project("", "乡镇卫生院基本公共卫生服务补助", "350", "目标",
+                              {{"产出指标", "数量指标", "建档率", "≥90%", "", "", "%", "", "50"}});
+    REQUIRE(test::run_rule("deduction-missing", p).size() == 1);
+    p.form = true;
+    CHECK(test::run_rule("deduction-missing", p).empty());
+}

@@ -89,3 +89,14 @@ TEST_CASE("unit-code-format's default pattern, matched by hand, agrees with std:
     CHECK(test::run_rule("unit-code-format", with_code("0123456789abcdefghij")).empty());
     CHECK(test::run_rule("unit-code-format", with_code("30@1")).size() == 1);
 }
+
+TEST_CASE("unit-code-format asks no code of the national self-evaluation form, which names its project without one",
+          "[unit-code-format][form]") {
+    Project p = test::project("", "乡镇卫生院基本公共卫生服务补助", "350", "目标",
+                              {{"产出指标", "数量指标", "建档率", "≥90%", "", "视情况扣分", "%", "≥", "50"}});
+    REQUIRE(test::run_rule("unit-code-format", p).size() == 1);
+    p.form = true;
+    CHECK(test::run_rule("unit-code-format", p).empty());
+    p.code = test::cell("三零一", 5, 1);  // a code written anyway is still checked
+    CHECK(test::run_rule("unit-code-format", p).size() == 1);
+}

@@ -180,6 +180,24 @@ TEST_CASE("json-model: totals, 元 tables and self-evaluation columns round-trip
               .info.self_evaluation);
 }
 
+TEST_CASE("json-model: a national self-evaluation form keeps its mark", "[json-model][form]") {
+    const Table csv = read_csv(
+        "项目名称,乡镇卫生院基本公共卫生服务补助,,,,,,\n"
+        "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
+        ",年度资金总额,320.00,350.00,336.00,10,96.00%,9.60\n"
+        "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n"
+        ",产出指标,数量指标,建档率,≥90%,92.3%,90,90\n");
+    REQUIRE(csv.projects.size() == 1);
+    REQUIRE(csv.projects[0].form);
+    const std::string json = write_json(csv);
+    CHECK_THAT(json, Catch::Contains("\"form\":true"));
+    const Table back = read_json(json);
+    CHECK(back.projects[0].form);  // no unit-code-format nor deduction-missing on the way back either
+    CHECK(back.projects[0].name.text == "乡镇卫生院基本公共卫生服务补助");
+    CHECK(back.projects[0].spent.text == "336.00");
+    CHECK(write_json(back) == json);
+}
+
 TEST_CASE("json-model: an empty table", "[json-model]") {
     TableInfo info;
     info.file = "empty.csv";

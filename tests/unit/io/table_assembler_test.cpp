@@ -1243,3 +1243,75 @@ TEST_CASE("assembler: a project's own cells keep nothing of the project before",
         }
     }
 }
+
+namespace {
+// The national self-evaluation form (财政部《项目支出绩效自评表》) as a CSV export: the project in label rows
+// above the indicator header, a 总分 row below.
+const std::string k_national_form =
+    "项目支出绩效自评表,,,,,,,,,\n"
+    "（2024年度）,,,,,,,,,\n"
+    "项目名称,乡镇卫生院基本公共卫生服务补助,,,,,,,,\n"
+    "主管部门,县卫生健康局,,,实施单位,县卫生健康局（本级）,,,,\n"
+    "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分,,\n"
+    ",年度资金总额,320.00,350.00,336.00,10,96.00%,9.60,,\n"
+    ",其中：当年财政拨款,320.00,350.00,336.00,—,—,—,,\n"
+    "年度总体目标,预期目标,,,,实际完成情况,,,,\n"
+    ",为辖区常住人口免费提供12类基本公共卫生服务。,,,,全年为辖区居民提供基本公共卫生服务。,,,,\n"
+    "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,偏差原因分析及改进措施,\n"
+    ",产出指标,数量指标,居民电子健康档案建档率,≥90%,92.3%,50,50,,\n"
+    ",,质量指标,高血压患者规范管理率,≥60%,63%,30,30,,\n"
+    ",满意度指标,服务对象满意度指标,居民满意度,≥90%,93%,10,10,,\n"
+    "总分,,,,,,100,99.60,,\n";
+}  // namespace
+
+TEST_CASE("assembler: the national self-evaluation form names its project above the indicators", "[assembler][form]") {
+    const Table t = read_table(k_national_form);
+    CHECK(t.info.header_row == 10);
+    // No 单位代码, 名称, 资金总额, 绩效目标 or 评（扣分标准） column, and none missing: the form gives them.
+    CHECK(t.info.missing_columns.empty());
+    CHECK(t.info.self_evaluation);
+    REQUIRE(t.projects.size() == 1);
+    const Project& p = t.projects[0];
+    CHECK(p.form);
+    CHECK(p.code.empty());
+    CHECK(p.name.text == "乡镇卫生院基本公共卫生服务补助");
+    CHECK(p.name.loc.row == 3);
+    CHECK(p.name.loc.column == 2);
+    CHECK(p.budget.text == "350.00");
+    CHECK(p.budget.loc.row == 6);
+    CHECK(p.budget.loc.column == 4);
+    CHECK(p.spent.text == "336.00");
+    CHECK(p.funds.text == "350.00");  // the year's budget, which the targets were set on
+    CHECK(p.funds_wan == dec("350"));
+    CHECK(p.goal.text == "为辖区常住人口免费提供12类基本公共卫生服务。");
+    CHECK(p.goal.loc.row == 9);
+    CHECK(names(p) == std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
+    CHECK(p.indicators[1].level1.text == "产出指标");
+    CHECK(p.indicators[0].actual.text == "92.3%");
+    REQUIRE(p.totals.size() == 1);
+    CHECK(p.totals[0].label == "总分");
+    CHECK(p.totals[0].weight.text == "100");
+
+    // Without 全年预算数 the funds are 年初预算数; a table with project columns is no form, whatever is above it.
+    std::string initial_only = k_national_form;
+    initial_only.replace(initial_only.find(",年度资金总额,320.00,350.00"),
+                         std::string(",年度资金总额,320.00,350.00").size(), ",年度资金总额,320.00,");
+    CHECK(read_table(initial_only).projects.at(0).funds.text == "320.00");
+    const Table plain = read_table("项目名称,标题里的项目\n" + k_header +
+                                   "301001,项目,100,目标,产出指标,数量指标,人数,≥50人,,视情况扣分,人,≥,10\n");
+    REQUIRE(plain.projects.size() == 1);
+    CHECK_FALSE(plain.projects[0].form);
+    CHECK(plain.projects[0].name.text == "项目");
+}
+
+TEST_CASE("assembler: a form without a project name is read as a table, with its columns missing",
+          "[assembler][form]") {
+    std::string unnamed = k_national_form;
+    unnamed.replace(unnamed.find("乡镇卫生院基本公共卫生服务补助"),
+                    std::string("乡镇卫生院基本公共卫生服务补助").size(), "");
+    const Table t = read_table(unnamed);
+    REQUIRE(t.projects.size() == 1);
+    CHECK_FALSE(t.projects[0].form);
+    CHECK(t.projects[0].name.empty());
+    CHECK_FALSE(t.info.missing_columns.empty());
+}

@@ -1,0 +1,66 @@
+// The national self-evaluation form's project block.
+#include "io/form_head.hpp"
+
+#include <algorithm>
+
+#include "util/text.hpp"
+
+namespace perf_check::io {
+
+std::string FormHead::key(std::string_view cell) {
+    return util::strip_spaces(util::fold(cell));
+}
+
+std::size_t FormHead::first_filled(const RawRow& row, std::size_t from) {
+    std::size_t i = from;
+    while (i < row.cells.size() && util::is_blank(row.cells[i])) ++i;
+    return i;
+}
+
+bool FormHead::is_goal_label(std::string_view label) {
+    return label == "年度总体目标" || label == "年度绩效目标" || label == "总体目标" || label == "绩效目标" ||
+           label == "实施期绩效目标";
+}
+
+bool FormHead::money_header(const RawRow& row) {
+    std::size_t initial = k_none;
+    std::size_t budget = k_none;
+    std::size_t spent = k_none;
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        const std::string k = key(row.cells[i]);
+        // 全年预算数（A）, 全年执行数（B） in some provinces' versions.
+        if (k.starts_with("年初预算数")) initial = i;
+        if (k.starts_with("全年预算数") || k.starts_with("调整后预算数")) budget = i;
+        if (k.starts_with("全年执行数") || k.starts_with("预算执行数")) spent = i;
+    }
+    if (budget == k_none || spent == k_none) return false;
+    m_initial_column = initial;
+    m_budget_column = budget;
+    m_spent_column = spent;
+    return true;
+}
+
+bool FormHead::is_money_total(const RawRow& row, std::size_t first) const {
+    const std::size_t amounts = std::min({m_initial_column, m_budget_column, m_spent_column});
+    for (std::size_t i = first; i < row.cells.size() && i < amounts; ++i) {
+        const std::string k = key(row.cells[i]);
+        if (k.starts_with("年度资金总额") || k == "资金总额" || k == "项目资金总额") return true;
+    }
+    return false;
+}
+
+bool FormHead::goal_header(const RawRow& row) {
+    std::size_t goal = k_none;
+    std::size_t actual = k_none;
+    for (std::size_t i = 0; i < row.cells.size(); ++i) {
+        const std::string k = key(row.cells[i]);
+        if (k == "预期目标" && goal == k_none) goal = i;
+        if (k.starts_with("实际完成情况") && actual == k_none) actual = i;
+    }
+    if (goal == k_none) return false;
+    m_goal_column = goal;
+    m_actual_column = actual != k_none && actual > goal ? actual : k_none;
+    return true;
+}
+
+}  // namespace perf_check::io

@@ -1,0 +1,94 @@
+// The project block of the national self-evaluation form (财政部《项目支出绩效自评表》), read from the rows
+// above its indicator header: the form names one project in label–value rows, not in columns.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "io/row_source.hpp"
+#include "perf_check/model.hpp"
+
+namespace perf_check::io {
+
+/// What the rows above the indicator header say of the project, on the form's layout:
+///   项目名称 | 乡镇卫生院基本公共卫生服务补助
+///   项目资金（万元）| | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+///   | 年度资金总额 | 320.00 | 350.00 | 336.00 | 10 | 96.00% | 9.60
+///   年度总体目标 | 预期目标 | … | 实际完成情况
+///   | 为辖区常住人口免费提供12类基本公共卫生服务… | … | 全年为辖区居民提供…
+/// (a target form's 年度绩效目标 | TEXT too). Rows of another kind pass by.
+class FormHead {
+public:
+    /// Reads one row above the header. `fill(cell, i)` makes `cell` of the row's cell i, with its place.
+    template <class Fill>
+    void see(const RawRow& row, Fill&& fill) {
+        const std::size_t first = first_filled(row, 0);
+        if (first == row.cells.size()) return;
+        const std::string label = key(row.cells[first]);
+        if (m_goal_column != k_none) {
+            // The row under 预期目标: the goal is its first text from that column on.
+            const std::size_t at = first_filled(row, m_goal_column);
+            if (at < row.cells.size() && (m_actual_column == k_none || at < m_actual_column)) fill(m_goal, at);
+            m_goal_column = k_none;
+            return;
+        }
+        if (label == "项目名称") {
+            if (const std::size_t at = first_filled(row, first + 1); at < row.cells.size()) fill(m_name, at);
+            return;
+        }
+        if (money_header(row)) return;
+        if (m_spent_column != k_none && is_money_total(row, first)) {
+            cell_at(row, m_budget_column, m_budget, fill);
+            cell_at(row, m_spent_column, m_spent, fill);
+            // The funds the year is judged on: 全年预算数 (adjusted), else 年初预算数.
+            cell_at(row, m_budget_column, m_funds, fill);
+            if (m_funds.empty()) cell_at(row, m_initial_column, m_funds, fill);
+            return;
+        }
+        if (goal_header(row)) return;
+        if (is_goal_label(label)) {
+            if (const std::size_t at = first_filled(row, first + 1); at < row.cells.size()) fill(m_goal, at);
+        }
+    }
+
+    /// True when the rows named a project (项目名称): the form's layout, whose project is in these cells.
+    [[nodiscard]] bool found() const { return !m_name.empty(); }
+    [[nodiscard]] const Cell& name() const { return m_name; }
+    [[nodiscard]] const Cell& funds() const { return m_funds; }  ///< 全年预算数 (else 年初预算数)
+    [[nodiscard]] const Cell& goal() const { return m_goal; }
+    [[nodiscard]] const Cell& budget() const { return m_budget; }  ///< 全年预算数
+    [[nodiscard]] const Cell& spent() const { return m_spent; }    ///< 全年执行数
+
+private:
+    static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+
+    /// A cell's text as labels are compared: full-width folded, spaces removed.
+    static std::string key(std::string_view cell);
+    /// The first non-blank cell at or after `from`; row.cells.size() when none.
+    static std::size_t first_filled(const RawRow& row, std::size_t from);
+    static bool is_goal_label(std::string_view label);
+    /// The 项目资金 header (年初预算数 / 全年预算数 / 全年执行数): their columns are noted.
+    bool money_header(const RawRow& row);
+    /// The 年度资金总额 row under it (its label in one of the cells before the amounts).
+    [[nodiscard]] bool is_money_total(const RawRow& row, std::size_t first) const;
+    /// The 年度总体目标 header (预期目标, 实际完成情况): the goal is on the next row.
+    bool goal_header(const RawRow& row);
+    template <class Fill>
+    static void cell_at(const RawRow& row, std::size_t column, Cell& cell, Fill& fill) {
+        if (column != k_none && column < row.cells.size()) fill(cell, column);
+    }
+
+    Cell m_name;
+    Cell m_funds;
+    Cell m_goal;
+    Cell m_budget;
+    Cell m_spent;
+    std::size_t m_initial_column = k_none;
+    std::size_t m_budget_column = k_none;
+    std::size_t m_spent_column = k_none;
+    std::size_t m_goal_column = k_none;
+    std::size_t m_actual_column = k_none;
+};
+
+}  // namespace perf_check::io
