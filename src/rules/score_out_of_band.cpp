@@ -37,7 +37,7 @@ private:
     // True when the actual is written as a label row of the indicator's tier table.
     static bool names_tier(const Indicator& ind, const scoring::ActualReading& a) {
         const auto f = scoring::tier_formula(ind);
-        return f && scoring::label_tier(*f, a.text) != nullptr;
+        return f && scoring::label_tier(*f, a) != nullptr;
     }
 
     Finding at_score(const Project& project, const Indicator& ind) const {

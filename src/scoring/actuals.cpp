@@ -1,6 +1,8 @@
 // Self-evaluation cells read once, the same way, for the scorer and the self-evaluation rules.
 #include "scoring/actuals.hpp"
 
+#include "scoring/tiers.hpp"
+
 #include "model/dates.hpp"
 #include "model/normalize.hpp"
 #include "model/units.hpp"
@@ -314,6 +316,14 @@ bool falls_short(const Indicator& indicator, const ActualReading& actual, const 
     if (is_numeric_target(indicator) && actual.number) {
         const Decimal a = *actual.number < Decimal{} ? Decimal{} : *actual.number;
         return !target_met(scoring_comparator(indicator), a, *indicator.value.number);
+    }
+    // A label row of the text's tier table (较好 in 好得满分，较好得8分) falls short when it gives less than the
+    // weight.
+    if (const auto f = tier_formula(indicator)) {
+        if (const Tier* t = label_tier(*f, actual)) {
+            const Decimal w = indicator.weight_points.value_or(Decimal{});
+            return tier_points(*t, w) < w;
+        }
     }
     if (actual.band) return actual.band != top_band(policy);
     return false;

@@ -103,6 +103,15 @@ U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullp
                 continue;
             }
         }
+        // 80%~90%: a range, not two clauses.
+        if ((c == U'~' || c == U'～') && !out.empty() && (is_digit(out.back()) || out.back() == U'%')) {
+            std::size_t j = i + 1;
+            while (j < folded.size() && util::is_space(folded[j])) ++j;
+            if (j < folded.size() && is_digit(folded[j])) {
+                out.push_back(U'-');
+                continue;
+            }
+        }
         bool sep = is_separator(c);
         if (c == U'.') {
             // A decimal point sits between digits (spaces already skipped on the left).
@@ -603,12 +612,18 @@ private:
             p = end + 1;
         }
         if (tiers.size() < 2) return false;
-        // A points-off row on one side of a bound is an implicit step (少于1%扣0.5分), not a tier.
+        // Points off one side of a bound, with no range among the rows, is an implicit step (达到指标值得满分，
+        // 少于1%扣0.5分), not a tier.
+        const bool range = std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.low && t.high; });
         for (const Tier& t : tiers)
-            if (t.deduct && (!t.low || !t.high)) return false;
+            if (t.deduct && t.is_band() && !range && (!t.low || !t.high)) return false;
+        // Two rows, one of them a label and one scoring nothing, are all-or-nothing (完成得满分，未完成不得分;
+        // 完成得10分，未完成得0分) or full marks beside a cut-off (完成得满分，低于80%不得分), as the grammar reads
+        // them.
         if (tiers.size() == 2) {
+            const bool label = tiers[0].is_label() || tiers[1].is_label();
             for (const Tier& t : tiers)
-                if (!t.full && !t.deduct && t.points == Decimal{}) return false;
+                if (label && !t.full && !t.deduct && !t.other && t.points == Decimal{}) return false;
         }
         m_f.tiers = std::move(tiers);
         m_f.pieces = std::move(pieces);
@@ -663,6 +678,20 @@ private:
         }
         if (e == p) return false;
         const UV cond = slice(p, e);
+        // 其余不得分, 其他情况得5分: every actual no row above holds.
+        for (const UV w :
+             {UV(U"其他"), UV(U"其它"), UV(U"其余"), UV(U"否则"), UV(U"其他情况"), UV(U"其余情况"), UV(U"其它情况")}) {
+            if (cond == w) {
+                t.other = true;
+                return true;
+            }
+        }
+        // The weight written first (本项分值10分，…, 满分10分，…) is no row; nor a comparison with the target or
+        // the budget (低于目标值不得分), which is no label the actual is written as.
+        for (const UV w : {UV(U"分值"), UV(U"权重"), UV(U"满分"), UV(U"本项"), UV(U"该项"), UV(U"该指标"), UV(U"共"),
+                           UV(U"总分"), UV(U"目标"), UV(U"指标值"), UV(U"预算"), UV(U"计划")}) {
+            if (cond.find(w) != UV::npos) return false;
+        }
         for (const char32_t c : cond)
             if (is_digit(c)) return band_of(p, e, t);
         // Words of the grammar's other forms are no label: 每…, 扣…, 按比例…, 视情况….
@@ -720,8 +749,7 @@ private:
             b.unit = std::move(unit);
             b.end = u;
         }
-        for (const auto& mark : m_marks)
-            if (mark.at == b.end) b.inclusion = mark.inclusive;
+        b.inclusion = mark_at(b.end);
         return b;
     }
 
@@ -729,10 +757,11 @@ private:
     // [subject] N alone (exactly N). A subject naming the target, the budget or a comparison with another
     // year (超出预算5%以内, 较上年提高) is not a band of the actual: no row.
     bool band_of(std::size_t p, std::size_t e, Tier& t) const {
-        for (const UV w : {UV(U"目标"), UV(U"指标值"), UV(U"预算"), UV(U"计划"), UV(U"较"), UV(U"比"), UV(U"每"),
-                           UV(U"偏差"), UV(U"超出"), UV(U"超支")}) {
+        for (const UV w :
+             {UV(U"较"), UV(U"比"), UV(U"每"), UV(U"偏差"), UV(U"误差"), UV(U"差距"), UV(U"超出"), UV(U"超支")}) {
             if (slice(p, e).find(w) != UV::npos) return false;
         }
+        t.of_rate = slice(p, e).find(U"完成率") != UV::npos;
         // Subject words until a number or a comparison word.
         std::size_t q = p;
         const BandWord* word = nullptr;
@@ -756,34 +785,49 @@ private:
         if (word) {
             // [subject] ≥ 90% [以上]: one bound.
             (word->lower ? t.low : t.high) = first->value;
-            (word->lower ? t.low_inclusive : t.high_inclusive) = first->inclusion.value_or(word->inclusive);
+            bool inclusive = first->inclusion.value_or(word->inclusive);
             if (const std::size_t s = any(r, {U"及以上", U"以上", U"及以下", U"以下", U"以内", U"及以内"}); s != k_no) {
                 const bool up = any(r, {U"及以上", U"以上"}) != k_no;
                 if (up != word->lower) return false;
                 r = s;
+                inclusive = first->inclusion.value_or(mark_at(s).value_or(inclusive));
             }
-            return r == e;
+            (word->lower ? t.low_inclusive : t.high_inclusive) = inclusive;
+            if (r == e) return true;
+            // 大于等于80%小于90%: a second word and bound close the band.
+            const BandWord* other = nullptr;
+            const std::size_t b = band_word_at(r, other);
+            if (b == k_no || other->lower == word->lower) return false;
+            const auto second = band_number(b, e);
+            if (!second || second->end != e || !set_unit(second->unit)) return false;
+            (other->lower ? t.low : t.high) = second->value;
+            (other->lower ? t.low_inclusive : t.high_inclusive) = second->inclusion.value_or(other->inclusive);
+            return !(t.low && t.high && *t.high < *t.low);
         }
+        // 90%以上 includes 90% (以上、以下、以内 include the number); a (含) or (不含) after the number or the word
+        // decides.
         if (const std::size_t s = any(r, {U"及以上", U"以上"}); s != k_no) {
             t.low = first->value;
-            t.low_inclusive = first->inclusion.value_or(true);
+            t.low_inclusive = first->inclusion.value_or(mark_at(s).value_or(true));
             return s == e;
         }
         if (const std::size_t s = any(r, {U"及以下", U"以下", U"及以内", U"以内"}); s != k_no) {
             t.high = first->value;
-            t.high_inclusive = first->inclusion.value_or(true);
+            t.high_inclusive = first->inclusion.value_or(mark_at(s).value_or(true));
             return s == e;
         }
         if (r == e) {
             t.low = t.high = first->value;  // 完成率100%: exactly
             return true;
         }
-        // 80%-90%, 80%至90%, 80%(含)-90%(不含)之间.
-        if (const std::size_t s = any(r, {U"-", U"—", U"–", U"至", U"到"}); s != k_no) {
+        // 80%-90%, 80%~90%, 80%至90%, 80%(含)-90%(不含)之间, 在80%与90%之间.
+        if (const std::size_t s = any(r, {U"-", U"—", U"——", U"–", U"至", U"到", U"与", U"和"}); s != k_no) {
             const auto second = band_number(s, e);
             if (!second || !set_unit(second->unit)) return false;
             std::size_t z = second->end;
-            if (const std::size_t w = lit(z, U"之间"); w != k_no) z = w;
+            const std::size_t between = lit(z, U"之间");
+            if (between != k_no) z = between;
+            if ((m_s[r] == U'与' || m_s[r] == U'和') && between == k_no) return false;  // 与 / 和 say 之间
             if (z != e || second->value < first->value) return false;
             t.low = first->value;
             t.low_inclusive = first->inclusion.value_or(true);
@@ -807,6 +851,13 @@ private:
         t.high = second->value;
         t.high_inclusive = upper->inclusive;
         return true;
+    }
+
+    // The (含) / (不含) read out of the text at `at`, if one was.
+    [[nodiscard]] std::optional<bool> mark_at(std::size_t at) const {
+        for (const auto& mark : m_marks)
+            if (mark.at == at) return mark.inclusive;
+        return std::nullopt;
     }
 
     // [from, to) as written, a (含) / (不含) read out of it put back.

@@ -114,11 +114,15 @@ struct Tier {
     /// Canonical unit of the bounds; empty means the indicator's own. "%" on an indicator in another unit is
     /// the completion rate actual ÷ target.
     std::string unit;
+    bool other = false;  ///< 其余 / 其他 / 否则: every actual no row before it holds
+    /// The band is of the completion rate (完成率90%以上): actual ÷ target in %, on a % indicator too.
+    bool of_rate = false;
     bool full = false;    ///< 得满分: the weight
     bool deduct = false;  ///< 扣N分: the weight less `points`
     Decimal points;       ///< 得N分 (0 for 不得分), or with `deduct` the points taken off
     std::string source;   ///< the normalised clause it was read from, (含) / (不含) kept
     [[nodiscard]] bool is_label() const { return !label.empty(); }
+    [[nodiscard]] bool is_band() const { return label.empty() && !other; }
 };
 
 /// A deduction text as a typed formula. Every field is what the text says; nothing is filled from defaults.

@@ -69,6 +69,7 @@ std::string amount_zh(Decimal size, const std::string& unit) { return size.str()
 // A tier's condition, language-neutral: the label, or its band as an interval ([80%, 90%), [90%, +inf)).
 std::string tier_condition(const Tier& t) {
     if (t.is_label()) return t.label;
+    if (t.other) return "other";
     if (t.low && t.high && *t.low == *t.high) return "= " + amount(*t.low, t.unit);
     std::string out = t.low ? (t.low_inclusive ? "[" : "(") + amount(*t.low, t.unit) : std::string("(-inf");
     out += ", ";
@@ -79,6 +80,11 @@ std::string tier_condition(const Tier& t) {
 std::string tier_outcome(const Tier& t) {
     if (t.full) return "full";
     return (t.deduct ? "-" : "") + t.points.str();
+}
+
+// A band's measure in the canonical form: " rate" for the completion rate.
+std::string tier_measure(const Tier& t) {
+    return t.of_rate ? " rate" : "";
 }
 
 // A tier's band in words: 80%（含）至90%（不含）, 90%及以上, 低于80%, 等于100%.
@@ -108,13 +114,17 @@ Text describe(const Tier& t) {
                          : t.deduct
                              ? Text{"扣" + pts + "分（该项分值减" + pts + "分）", pts + " point(s) off the weight"}
                              : Text{"得" + pts + "分", pts + " point(s)"};
+    if (t.other) return {"分档：前面各档以外的实际完成值" + outcome.zh, "tier: any other actual scores " + outcome.en};
     if (t.is_label()) {
         return {"分档：实际完成值为“" + t.label + "”时" + outcome.zh,
                 "tier: an actual written as \"" + t.label + "\" scores " + outcome.en};
     }
     const Text band = band_words(t);
     Text out{"分档：实际完成值" + band.zh + "时" + outcome.zh, "tier: an actual " + band.en + " scores " + outcome.en};
-    if (t.unit == "%") {
+    if (t.of_rate) {
+        out.zh += "（按完成率“实际÷目标”计）";
+        out.en += " (the completion rate actual ÷ target)";
+    } else if (t.unit == "%") {
         out.zh += "（百分比指标按实际值计，其他指标按完成率“实际÷目标”计）";
         out.en += " (the actual on a % indicator, otherwise the completion rate actual ÷ target)";
     }
@@ -151,7 +161,8 @@ std::string canonical_form(const Formula& f) {
     if (f.discretionary) parts.push_back("discretionary");
     if (f.cap) parts.push_back("cap(-" + f.cap->str() + ")");
     if (f.cap_full) parts.push_back("cap(full)");
-    for (const auto& t : f.tiers) parts.push_back("tier(" + tier_condition(t) + ": " + tier_outcome(t) + ")");
+    for (const auto& t : f.tiers)
+        parts.push_back("tier(" + tier_condition(t) + tier_measure(t) + ": " + tier_outcome(t) + ")");
     if (f.floor_zero) parts.push_back("floor(0)");
     for (const auto& u : f.unsupported) {
         const std::string p = std::string("unsupported(") + unsupported_key(u.kind) + ")";

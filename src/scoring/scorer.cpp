@@ -200,7 +200,7 @@ private:
             return k_zero;
         }
         if (!a.number) {
-            if (const Tier* t = written_tier(a.text)) return from_tier(*t, a.text);
+            if (const Tier* t = written_tier(a)) return from_tier(*t, a.text);
             if (a.band) {
                 step(
                     [&] {
@@ -969,7 +969,7 @@ private:
 
     // ---- tier tables ---------------------------------------------------------------------------
     // The row of the text's tier table an actual is written as (较好 in 好得满分，较好得15分), if any.
-    const Tier* written_tier(std::string_view actual) const {
+    const Tier* written_tier(const ActualReading& actual) const {
         return m_has_text ? label_tier(*m_formula, actual) : nullptr;
     }
 
@@ -997,21 +997,32 @@ private:
         return "得";
     }
 
-    // A quantitative target missed, under a tier table: the first band (in reading order) holding the actual.
-    // A band in % on an indicator in another unit holds the completion rate actual ÷ target (for a target
-    // to reach; none is taken of a cap); one in another unit holds the actual converted to it.
+    // A quantitative target missed, under a tier table: the first band (in reading order) holding the actual,
+    // or a catch-all row (其余不得分). A band in % on an indicator in another unit, or of 完成率, holds the
+    // completion rate actual ÷ target (for a target to reach; none is taken of a cap); one in another unit
+    // holds the actual converted to it; a late deadline's, how late it was in the band's unit of time.
     Decimal by_tiers() {
         const Formula& f = *m_formula;
         bool bands = false;
         bool unmeasured = false;
         for (const Tier& t : f.tiers) {
             if (t.is_label()) continue;
-            bands = true;
-            if (m_deadline) continue;
+            bands = bands || t.is_band();
             Decimal measured = m_a;
             std::string unit = m_unit;
             Text working;
-            if (t.unit == "%" && m_unit != "%") {
+            if (t.other) {
+                // Every actual the rows above do not hold.
+            } else if (m_deadline) {
+                // 逾期1个月以内得8分: how late, in the row's unit of time.
+                unit = t.unit.empty() ? m_unit : t.unit;
+                const auto late = lateness_in(unit);
+                if (!late) {
+                    unmeasured = true;
+                    continue;
+                }
+                measured = *late;
+            } else if (t.unit == "%" && (m_unit != "%" || t.of_rate)) {
                 if (is_reverse(m_c) || m_t <= k_zero) {
                     unmeasured = true;
                     continue;
@@ -1048,10 +1059,10 @@ private:
             step("扣分标准按等级用语分档，实际完成值为数字、不是其中任何一档：采用规则集默认公式",
                  "The deduction standard's tiers are labels and the actual is a number, none of them: the rule "
                  "set's default formula applies");
-        } else if (m_deadline) {
-            step("扣分标准的分档按数值划分，不适用于完成日期：采用规则集默认公式",
-                 "The deduction standard's tiers are bands of values, which do not apply to a date: the rule set's "
-                 "default formula applies");
+        } else if (m_deadline && unmeasured) {
+            step("扣分标准的分档不是按逾期时长划分，不适用于完成日期：采用规则集默认公式",
+                 "The deduction standard's tiers are not bands of lateness, which is what a date can be measured "
+                 "in: the rule set's default formula applies");
         } else if (unmeasured) {
             step("实际完成值不在扣分标准的任何一档内（部分档的单位与指标不同，无法比较）：采用规则集默认公式",
                  "The actual is in no tier of the deduction standard (some are in a unit the indicator's does not "
@@ -1073,7 +1084,7 @@ private:
             m_out.formula = "qualitative(bands)";
             return k_zero;
         }
-        if (const Tier* t = written_tier(a.text)) return from_tier(*t, a.text);
+        if (const Tier* t = written_tier(a)) return from_tier(*t, a.text);
         if (a.equals_target && a.band) {
             step([&] { return "实际完成值与指标值相同，视为“" + a.band->label + "”"; },
                  [&] { return "The actual equals the target text: counts as \"" + a.band->label + "\""; });

@@ -106,3 +106,14 @@ TEST_CASE("deviation-reason-missing finds a deadline met late with no reason", "
                               "每延迟1天扣1分", "",         "",         "10分"};
     CHECK(test::run_rule("deviation-reason-missing", with({{strict, "2024-10-31", "", ""}})).size() == 1);
 }
+
+TEST_CASE("deviation-reason-missing asks the reason of a tier label scoring below the weight",
+          "[deviation-reason-missing][tiers]") {
+    const test::Row graded = {
+        "效益指标", "社会效益指标", "服务质量", "好", "服务质量", "好得满分，较好得8分，一般得5分", "", "定性", "10分"};
+    Project p = test::project("301001", "测试项目", "100", "目标", {graded});
+    p.indicators[0].actual = test::cell("较好", 5, 16);
+    CHECK(test::run_rule("deviation-reason-missing", p).size() == 1);
+    p.indicators[0].actual = test::cell("好", 5, 16);
+    CHECK(test::run_rule("deviation-reason-missing", p).empty());
+}

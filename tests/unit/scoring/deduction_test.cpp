@@ -412,7 +412,45 @@ TEST_CASE("tier tables are read row by row", "[scoring][deduction][tiers]") {
     CHECK(canonical_form(parse_deduction("达到100%得20分，95%至100%之间得15分，不足95%的得10分")) ==
           "tier([100%, +inf): 20); tier([95%, 100%]: 15); tier((-inf, 95%): 10)");
     CHECK(canonical_form(parse_deduction("完成率100%得满分，90%-99%扣2分，90%以下不得分")) ==
-          "tier(= 100%: full); tier([90%, 99%]: -2); tier((-inf, 90%]: 0)");
+          "tier(= 100% rate: full); tier([90%, 99%]: -2); tier((-inf, 90%]: 0)");
+}
+
+TEST_CASE("tier tables as a review wrote them", "[scoring][deduction][tiers]") {
+    // Points off a label, and one-sided points off beside a range.
+    CHECK(canonical_form(parse_deduction("好得满分，较好扣2分，一般扣5分，差不得分")) ==
+          "tier(好: full); tier(较好: -2); tier(一般: -5); tier(差: 0)");
+    CHECK(canonical_form(parse_deduction("90%以上得满分，80%-90%扣3分，80%以下扣6分")) ==
+          "tier([90%, +inf): full); tier([80%, 90%]: -3); tier((-inf, 80%]: -6)");
+    // 完成率 bands measure the completion rate, on a % indicator too.
+    CHECK(canonical_form(parse_deduction("完成率90%（含）-100%得8分，完成率低于90%不得分")) ==
+          "tier([90%, 100%] rate: 8); tier((-inf, 90%) rate: 0)");
+    // Lateness.
+    CHECK(canonical_form(parse_deduction("逾期1个月以内得8分，逾期1-3个月得5分，逾期3个月以上不得分")) ==
+          "tier((-inf, 1月]: 8); tier([1月, 3月]: 5); tier([3月, +inf): 0)");
+    // A (不含) after 以上 decides the edge.
+    CHECK(canonical_form(parse_deduction("90%以上（不含90%）得满分，80%-90%得8分，80%以下不得分")) ==
+          "tier((90%, +inf): full); tier([80%, 90%]: 8); tier((-inf, 80%]: 0)");
+    // Ranges written 80%~90%, 80%——90%, 在80%与90%之间, 大于等于80%小于90%; a catch-all row.
+    CHECK(canonical_form(parse_deduction("80%~90%得8分，90%以上得满分，80%以下不得分")) ==
+          "tier([80%, 90%]: 8); tier([90%, +inf): full); tier((-inf, 80%]: 0)");
+    CHECK(canonical_form(parse_deduction("80%——90%得8分，90%以上得满分")) ==
+          "tier([80%, 90%]: 8); tier([90%, +inf): full)");
+    CHECK(canonical_form(parse_deduction("满意度在80%与90%之间得8分，90%以上得满分")) ==
+          "tier([80%, 90%]: 8); tier([90%, +inf): full)");
+    CHECK(canonical_form(parse_deduction("大于等于80%小于90%得8分，90%以上得满分，其余不得分")) ==
+          "tier([80%, 90%): 8); tier([90%, +inf): full); tier(other: 0)");
+    CHECK(canonical_form(parse_deduction("好得满分，较好得8分，其余不得分")) ==
+          "tier(好: full); tier(较好: 8); tier(other: 0)");
+    // Two bands, one scoring nothing, are a table; two labels so are all-or-nothing, a label and a band a cut-off.
+    CHECK(canonical_form(parse_deduction("90%以上得10分，90%以下不得分")) ==
+          "tier([90%, +inf): 10); tier((-inf, 90%]: 0)");
+    CHECK(canonical_form(parse_deduction("完成得满分，低于80%不得分")) == "full_if_met; cutoff(under 80%)");
+    // The weight written first is no row (it became a row labelled 本项分值, and 否则 one labelled 否).
+    CHECK(canonical_form(parse_deduction("本项分值10分，完成得满分，未完成不得分")) == "full_if_met; all_or_nothing");
+    CHECK(canonical_form(parse_deduction("分值5分，按时完成得满分，否则不得分")) == "full_if_met; all_or_nothing");
+    // Comparisons with the target, or an error from it, are no rows.
+    CHECK(parse_deduction("90%以上得满分，80%-90%得8分，低于目标值不得分").tiers.empty());
+    CHECK(parse_deduction("误差5%以内得满分，误差5%-10%得6分，误差10%以上不得分").tiers.empty());
 }
 
 TEST_CASE("texts that only look like tier tables keep their reading", "[scoring][deduction][tiers]") {

@@ -1084,3 +1084,35 @@ TEST_CASE("an actual in no tier takes the default formula, and says why", "[scor
         score_of(quantitative("95", "≥", "%", "达成得满分，部分达成得10分，未达成不得分", "20分"), "部分达成").score ==
         d("10"));
 }
+
+TEST_CASE("tier rows a review found misread or missed", "[scoring][scorer][tiers]") {
+    // The standard long label names the short row it starts with.
+    CHECK(
+        score_of(graded("达成", "达成得满分，部分达成得10分，未达成不得分"), "部分达成年度指标并具有一定效果").score ==
+        d("10"));
+    // Points off a label row.
+    CHECK(score_of(graded("好", "好得满分，较好扣2分，一般扣5分，差不得分", "10分"), "较好").score == d("8"));
+    // A catch-all row takes a label no row names, but not the target text nor the rule set's 达成 label.
+    const auto rest = graded("好", "好得满分，较好得8分，其余不得分", "10分");
+    CHECK(score_of(rest, "一般").score == d("0"));
+    CHECK(score_of(rest, "好").score == d("10"));
+    CHECK(score_of(rest, "达成年度指标").score == d("10"));
+    // 完成率 bands on a % indicator: 76 of 80 is 95%.
+    const auto rate = score_of(
+        quantitative("80", "≥", "%", "完成率100%得满分，完成率90%（含）-100%得8分，完成率低于90%不得分"), "76");
+    CHECK(rate.score == d("8"));
+    CHECK(has_step(rate, "完成率：76 ÷ 80 × 100 = 95%"));
+    // A missed number no band holds falls to the catch-all.
+    CHECK(score_of(quantitative("90", "≥", "%", "90%以上得满分，80%-90%得8分，其余得2分"), "50").score == d("2"));
+    // Two bands, one scoring nothing: 85% is below 90%.
+    CHECK(score_of(quantitative("95", "≥", "%", "90%以上得10分，90%以下不得分"), "85").score == d("0"));
+}
+
+TEST_CASE("a late deadline scores the tier of its lateness", "[scoring][scorer][tiers][dates]") {
+    const auto row = quantitative("2024年6月30日", "≤", "", "逾期1个月以内得8分，逾期1-3个月得5分，逾期3个月以上不得分",
+                                  "10分", "产出指标", "时效指标");
+    CHECK(score_of(row, "2024年7月15日").score == d("8"));
+    CHECK(score_of(row, "2024年9月15日").score == d("5"));
+    CHECK(score_of(row, "2024年12月15日").score == d("0"));
+    CHECK(score_of(row, "2024年6月20日").score == d("10"));  // on time: full marks
+}
