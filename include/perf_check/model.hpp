@@ -150,6 +150,7 @@ struct TotalRow {
     std::string label;  ///< 合计 / 总计 / 总分
     Cell funds;         ///< the 资金总额 cell, when the row totals money
     Cell weight;        ///< the 备注/分值 cell, when the row totals weights
+    Cell score;         ///< the 得分 cell, when the row totals a self-evaluation's scores (总分)
     int row = 0;
     bool grand = false;  ///< the whole table's total, read after this project (model::GrandTotals)
     /// 资金总额 of the table's projects up to and including this one, and how many they are (0: not

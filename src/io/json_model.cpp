@@ -96,7 +96,9 @@ void JsonModelWriter::add(const Project& p) {
     if (p.form) jp["form"] = true;
     json totals = json::array();
     for (const auto& t : p.totals) {
-        totals.push_back({{"row", t.row}, {"label", t.label}, {"funds", t.funds.as_read()}, {"weight", t.weight.as_read()}});
+        json jt = {{"row", t.row}, {"label", t.label}, {"funds", t.funds.as_read()}, {"weight", t.weight.as_read()}};
+        if (!t.score.empty()) jt["score"] = t.score.as_read();
+        totals.push_back(std::move(jt));
     }
     jp["totals"] = std::move(totals);
     jp["columns"] = std::move(columns);
@@ -266,6 +268,7 @@ private:
                 t.label = jt.value("label", "");
                 if (auto e = fill(t.funds, jt, Column::funds, t.row)) return *e;
                 if (auto e = fill(t.weight, jt, Column::weight, t.row)) return *e;
+                if (auto e = fill(t.score, jt, Column::score, t.row)) return *e;
                 out.last_row = std::max(out.last_row, t.row);  // as the CSV assembler counts a trailing 合计 row
                 out.totals.push_back(std::move(t));
             }

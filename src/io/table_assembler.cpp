@@ -591,6 +591,7 @@ void TableProjectSource::add_row(Project& p, const RawRow& row, Assembly& state)
             t.label = util::strip_spaces(util::fold(c));
             t.funds = cell_at(row, Column::funds);
             t.weight = cell_at(row, Column::weight);
+            t.score = cell_at(row, Column::score);
             t.row = row.row;
             p.totals.push_back(t);
             return;

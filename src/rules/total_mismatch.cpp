@@ -1,11 +1,13 @@
 // Rule total-mismatch: a 合计/总计/总分 row that does not equal the sum of what it totals (the
-// indicator weights, or the project's 资金总额).
+// indicator weights, the project's 资金总额, or a self-evaluation's 得分).
 #include <fmt/format.h>
 
 #include "model/normalize.hpp"
 #include "rules/factories.hpp"
 #include "rules/finding_text.hpp"
 #include "rules/rule_util.hpp"
+#include "scoring/actuals.hpp"
+#include "scoring/scorer.hpp"
 
 namespace perf_check::rules {
 
@@ -15,8 +17,12 @@ constexpr const char* k_id = "total-mismatch";
 
 class TotalMismatch final : public Rule {
 public:
-    TotalMismatch(Decimal tolerance, Decimal budget_execution_weight)
-        : m_tolerance(tolerance), m_budget_execution(budget_execution_weight) {}
+    TotalMismatch(Decimal tolerance, const RuleSet& rules)
+        : m_tolerance(tolerance), m_budget_execution(rules.budget_execution_weight) {
+        m_rules.budget_execution_weight = rules.budget_execution_weight;
+        m_rules.scoring = rules.scoring;
+        m_rules.placeholders = rules.placeholders;
+    }
 
     void check(const Project& project, FindingSink& sink) const override {
         for (const auto& total : project.totals) {
@@ -29,6 +35,7 @@ public:
             }
             if (!total.weight.empty()) check_weight(project, total, sink);
             if (!total.funds.empty()) check_funds(project, total, sink);
+            if (!total.score.empty()) check_score(project, total, sink);
         }
     }
 
@@ -80,6 +87,46 @@ private:
         f.hint.en =
             "Check the total row against the indicator weights: it must equal their sum (or that sum plus the "
             "budget-execution points); do not leave it at 0 or type a figure that disagrees with the rows.";
+        sink.add(std::move(f));
+    }
+
+    // A self-evaluation's 总分: the indicators' 得分 as written, with (the national form's) or without the
+    // budget execution's points as computed. Compared only when every indicator has a 得分 to add.
+    void check_score(const Project& project, const TotalRow& total, FindingSink& sink) const {
+        const auto stated = model::read_weight(total.score.text);
+        if (!stated) return;
+        Decimal sum;
+        for (const auto& ind : project.indicators) {
+            if (ind.placeholder || m_rules.is_placeholder(ind.name.text)) continue;
+            const auto s = scoring::read_reviewer_score(ind);
+            if (!s) return;
+            sum += *s;
+        }
+        const Decimal execution = scoring::score_budget_execution(project, m_rules).score;
+        const Decimal with_execution = sum + execution;
+        if (equal(*stated, sum) || (execution > Decimal{} && equal(*stated, with_execution))) return;
+        Finding f = at_total(project, total, total.score);
+        const bool nearer_with = execution > Decimal{} && (*stated - with_execution).abs() < (*stated - sum).abs();
+        const Decimal nearest = nearer_with ? with_execution : sum;
+        const std::string execution_zh = execution > Decimal{} ? fmt::format("（加预算执行率得分{}分为{}分）",
+                                                                             amount(execution), amount(with_execution))
+                                                               : std::string();
+        const std::string execution_en =
+            execution > Decimal{}
+                ? fmt::format(" ({} with the budget execution's {} points)", amount(with_execution), amount(execution))
+                : std::string();
+        f.message.zh =
+            fmt::format("{}的“{}”行得分为{}分，但各指标得分之和为{}分{}，相差{}分。", project_zh(project), label(total),
+                        amount(*stated), amount(sum), execution_zh, amount((*stated - nearest).abs()));
+        f.message.en = fmt::format(
+            "The “{}” row of {} states a score of {}, but the indicators' scores sum to {}{}; the difference is {}.",
+            label(total), project_en(project), amount(*stated), amount(sum), execution_en,
+            amount((*stated - nearest).abs()));
+        f.hint.zh =
+            "核对总分与各项得分：总分应等于各指标得分之和（自评表再加预算执行率得分）；有改动的得分请同时改总分。";
+        f.hint.en =
+            "Check the total against the scores: it must equal the indicators' scores (plus budget execution's on "
+            "the national form); change the total with any score changed.";
         sink.add(std::move(f));
     }
 
@@ -151,6 +198,7 @@ private:
 
     Decimal m_tolerance;
     Decimal m_budget_execution;
+    RuleSet m_rules;  ///< what scoring budget execution and telling placeholders need
 };
 
 }  // namespace
@@ -166,7 +214,7 @@ Expected<std::unique_ptr<Rule>> make_total_mismatch(const RuleSet& rules, const 
             std::string("parameter 'tolerance' of rule ") + k_id + " must be ≥ 0, got '" + tolerance->str() + "'";
         return e;
     }
-    return std::unique_ptr<Rule>(std::make_unique<TotalMismatch>(*tolerance, rules.budget_execution_weight));
+    return std::unique_ptr<Rule>(std::make_unique<TotalMismatch>(*tolerance, rules));
 }
 
 }  // namespace perf_check::rules

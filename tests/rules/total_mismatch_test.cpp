@@ -139,3 +139,35 @@ TEST_CASE("total-mismatch rejects a bad tolerance", "[total-mismatch]") {
     REQUIRE_FALSE(unknown.has_value());
     CHECK(unknown.error().line == 14);
 }
+
+TEST_CASE("total-mismatch finds a 总分 that disagrees with the scores", "[total-mismatch][form]") {
+    Project p = test::project("", "乡镇卫生院基本公共卫生服务补助", "350", k_goal,
+                              {{"产出指标", "数量指标", "建档率", "≥90%", "", "", "%", "", "50"},
+                               {"满意度指标", "服务对象满意度指标", "满意度", "≥90%", "", "", "%", "", "40"}});
+    p.indicators[0].score = test::cell("50", 5, 8);
+    p.indicators[1].score = test::cell("39.5", 6, 8);
+    p.budget = test::cell("350", 3, 4);
+    p.spent = test::cell("336", 3, 5);  // 96% of 10 points: 9.6
+    TotalRow t;
+    t.label = "总分";
+    t.row = 7;
+    t.score = test::cell("98.28", 7, 8);
+    p.totals.push_back(t);
+    p.last_row = 7;
+    const auto findings = test::run_rule("total-mismatch", p);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.row == 7);
+    CHECK(findings[0].loc.column == 8);
+    CHECK(findings[0].message.zh ==
+          "项目“乡镇卫生院基本公共卫生服务补助”的“总分”行得分为98.28分，但各指标得分之和为89.5分"
+          "（加预算执行率得分9.6分为99.1分），相差0.82分。");
+    // With or without budget execution's points, the right sum is no finding.
+    p.totals[0].score = test::cell("99.1", 7, 8);
+    CHECK(test::run_rule("total-mismatch", p).empty());
+    p.totals[0].score = test::cell("89.5", 7, 8);
+    CHECK(test::run_rule("total-mismatch", p).empty());
+    // An indicator without a 得分: nothing to add up.
+    p.totals[0].score = test::cell("98.28", 7, 8);
+    p.indicators[1].score = test::cell("", 6, 8);
+    CHECK(test::run_rule("total-mismatch", p).empty());
+}
