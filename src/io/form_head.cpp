@@ -3,12 +3,36 @@
 
 #include <algorithm>
 
+#include "model/normalize.hpp"
 #include "util/text.hpp"
 
 namespace perf_check::io {
 
+namespace {
+
+// Where a label ends: at its first colon, full-width or not.
+std::size_t colon_in(std::string_view cell) {
+    const std::size_t ascii = cell.find(':');
+    const std::size_t wide = cell.find("\xEF\xBC\x9A");  // ：
+    return std::min(ascii, wide);
+}
+
+}  // namespace
+
 std::string FormHead::key(std::string_view cell) {
-    return util::strip_spaces(util::fold(cell));
+    const std::size_t colon = colon_in(cell);
+    return util::strip_spaces(util::fold(colon == std::string_view::npos ? cell : cell.substr(0, colon)));
+}
+
+std::string_view FormHead::after_colon(std::string_view cell) {
+    const std::size_t colon = colon_in(cell);
+    if (colon == std::string_view::npos) return {};
+    const std::size_t from = colon + (cell[colon] == ':' ? 1 : 3);
+    return util::trim_view(cell.substr(from));
+}
+
+void FormHead::set_value(Cell& cell, std::string_view value) {
+    model::set_text(cell, value);
 }
 
 std::size_t FormHead::first_filled(const RawRow& row, std::size_t from) {

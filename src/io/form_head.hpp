@@ -34,7 +34,11 @@ public:
             return;
         }
         if (label == "项目名称") {
-            if (const std::size_t at = first_filled(row, first + 1); at < row.cells.size()) fill(m_name, at);
+            value_after(row, first, m_name, fill);
+            return;
+        }
+        if (label == "项目编码" || label == "项目代码" || label == "项目编号") {
+            value_after(row, first, m_code, fill);
             return;
         }
         if (money_header(row)) return;
@@ -48,12 +52,30 @@ public:
         }
         if (goal_header(row)) return;
         if (is_goal_label(label)) {
-            if (const std::size_t at = first_filled(row, first + 1); at < row.cells.size()) fill(m_goal, at);
+            value_after(row, first, m_goal, fill);
+            return;
         }
+        // A target form's funds: 项目资金（万元）| 年度资金总额： | | 200, with no 全年预算数 / 全年执行数 above.
+        if (m_spent_column == k_none && m_funds.empty()) {
+            for (std::size_t i = first; i < row.cells.size() && i < first + 3; ++i) {
+                const std::string k = key(row.cells[i]);
+                if (k.starts_with("年度资金总额") || k == "资金总额" || k == "项目资金总额") {
+                    value_after(row, i, m_funds, fill);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// True when `row` starts a form's project block (项目名称 | NAME): below a first form, the next form.
+    [[nodiscard]] static bool starts_form(const RawRow& row) {
+        const std::size_t first = first_filled(row, 0);
+        return first < row.cells.size() && key(row.cells[first]) == "项目名称";
     }
 
     /// True when the rows named a project (项目名称): the form's layout, whose project is in these cells.
     [[nodiscard]] bool found() const { return !m_name.empty(); }
+    [[nodiscard]] const Cell& code() const { return m_code; }  ///< 项目编码, when the form has the row
     [[nodiscard]] const Cell& name() const { return m_name; }
     [[nodiscard]] const Cell& funds() const { return m_funds; }  ///< 全年预算数 (else 年初预算数)
     [[nodiscard]] const Cell& goal() const { return m_goal; }
@@ -63,8 +85,22 @@ public:
 private:
     static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
 
-    /// A cell's text as labels are compared: full-width folded, spaces removed.
+    /// A cell's text as labels are compared: full-width folded, spaces removed, up to a colon (项目名称：).
     static std::string key(std::string_view cell);
+    /// What a label cell holds after its colon (项目名称：乡镇卫生院…), trimmed; "" when nothing.
+    static std::string_view after_colon(std::string_view cell);
+    /// The value of the label at `label`: written after a colon in its own cell, else the next filled cell.
+    template <class Fill>
+    static void value_after(const RawRow& row, std::size_t label, Cell& cell, Fill& fill) {
+        if (const std::string_view own = after_colon(row.cells[label]); !own.empty()) {
+            fill(cell, label);
+            set_value(cell, own);
+            return;
+        }
+        if (const std::size_t at = first_filled(row, label + 1); at < row.cells.size()) fill(cell, at);
+    }
+    /// `cell` (filled from its label's cell) holding only the value written after the colon.
+    static void set_value(Cell& cell, std::string_view value);
     /// The first non-blank cell at or after `from`; row.cells.size() when none.
     static std::size_t first_filled(const RawRow& row, std::size_t from);
     static bool is_goal_label(std::string_view label);
@@ -79,6 +115,7 @@ private:
         if (column != k_none && column < row.cells.size()) fill(cell, column);
     }
 
+    Cell m_code;
     Cell m_name;
     Cell m_funds;
     Cell m_goal;

@@ -667,6 +667,17 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         std::size_t first = 0;
         while (first < row.cells.size() && util::is_blank(row.cells[first])) ++first;
         if (first == row.cells.size() || is_note_row(row, first)) continue;
+        // Forms stacked in one sheet: a 项目名称 row below the first form's indicators starts the next.
+        if (m_use_form && FormHead::starts_form(row)) {
+            if (started) {
+                std::swap(m_pending, row);
+                m_has_pending = true;
+                break;
+            }
+            auto read = read_next_form(row);
+            if (!read) return read.error();
+            continue;
+        }
         // Most rows (merged-cell exports) leave 单位代码 and 名称 blank: read them as cells only when not.
         const bool names_project = !util::is_blank(raw_at(row, Column::code)) || !util::is_blank(raw_at(row, Column::name));
         const bool need_cells = names_project || !started;  // a project's first row keeps their places
@@ -735,9 +746,9 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
             if (m_use_form) {
                 out.form = true;
                 for (auto [field, given] :
-                     {std::pair{&out.name, &m_form.name()}, std::pair{&out.funds, &m_form.funds()},
-                      std::pair{&out.goal, &m_form.goal()}, std::pair{&out.budget, &m_form.budget()},
-                      std::pair{&out.spent, &m_form.spent()}}) {
+                     {std::pair{&out.code, &m_form.code()}, std::pair{&out.name, &m_form.name()},
+                      std::pair{&out.funds, &m_form.funds()}, std::pair{&out.goal, &m_form.goal()},
+                      std::pair{&out.budget, &m_form.budget()}, std::pair{&out.spent, &m_form.spent()}}) {
                     if (field->empty()) *field = *given;
                 }
             }
@@ -763,6 +774,20 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         m_leading_totals.clear();
     }
     return started;
+}
+
+Expected<bool> TableProjectSource::read_next_form(RawRow& row) {
+    m_form = FormHead{};
+    for (int seen = 0; seen < k_header_search_rows; ++seen) {
+        const RowPlace place = place_of(row);
+        m_form.see(row, [&](Cell& cell, std::size_t i) { fill_cell_from(cell, row, static_cast<int>(i), place); });
+        auto got = m_rows->next(row);
+        if (!got || !*got) return got;
+        int count = 0;
+        const ColumnMap map = header_matches(row, count);
+        if (count >= 3 && map.has(Column::level3)) return true;  // the indicator header: the rows start below
+    }
+    return true;
 }
 
 // `out` becomes `head` (project-level fields) with its indicators kept as slots for add_row to refill.

@@ -133,6 +133,9 @@ private:
     };
     template <class OnRow>
     Expected<bool> read_project(Project& out, OnRow&& on_row);
+    /// A further form stacked below the first (from its 项目名称 row in `row`): its project block read into
+    /// m_form, up to and including its indicator header.
+    Expected<bool> read_next_form(RawRow& row);
     static void refill(Project& out, const Project& head);
     void add_row(Project& p, const RawRow& row, Assembly& state) const;
     /// What `row` holds that cannot be read (see Assembly::unread), in `state`.

@@ -347,7 +347,9 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     stat.funds_text = project.funds.as_read();
     stat.funds_column = has_funds_column(project);
     stat.repeats = project.repeats_row > 0;
-    stat.namesake = project.namesake_row > 0;
+    // A national form without a code is one project per file, told from another unit's form of the same name
+    // (three health centres' 基本公共卫生服务补助) by its funds, as a namesake is.
+    stat.namesake = project.namesake_row > 0 || (project.form && project.code.empty());
     return r;
 }
 

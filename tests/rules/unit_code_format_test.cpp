@@ -97,6 +97,6 @@ TEST_CASE("unit-code-format asks no code of the national self-evaluation form, w
     REQUIRE(test::run_rule("unit-code-format", p).size() == 1);
     p.form = true;
     CHECK(test::run_rule("unit-code-format", p).empty());
-    p.code = test::cell("三零一", 5, 1);  // a code written anyway is still checked
-    CHECK(test::run_rule("unit-code-format", p).size() == 1);
+    p.code = test::cell("51000024T000001234567", 4, 2);  // its 项目编码 is no unit code
+    CHECK(test::run_rule("unit-code-format", p).empty());
 }

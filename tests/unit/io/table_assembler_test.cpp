@@ -1315,3 +1315,47 @@ TEST_CASE("assembler: a form without a project name is read as a table, with its
     CHECK(t.projects[0].name.empty());
     CHECK_FALSE(t.info.missing_columns.empty());
 }
+
+TEST_CASE("assembler: forms as provinces write them", "[assembler][form]") {
+    // Labels with a colon, a value in the label's own cell, a 项目编码 row.
+    std::string colons = k_national_form;
+    colons.replace(colons.find("项目名称,乡镇卫生院基本公共卫生服务补助"),
+                   std::string("项目名称,乡镇卫生院基本公共卫生服务补助").size(),
+                   "项目编码：,51000024T000001234567,,,,,,,,\n项目名称：乡镇卫生院基本公共卫生服务补助");
+    const Table t = read_table(colons);
+    REQUIRE(t.projects.size() == 1);
+    CHECK(t.info.missing_columns.empty());
+    CHECK(t.projects[0].name.text == "乡镇卫生院基本公共卫生服务补助");
+    CHECK(t.projects[0].name.loc.column == 1);
+    CHECK(t.projects[0].code.text == "51000024T000001234567");
+    // A target form (申报表): 年度资金总额 with its amount and no 全年预算数 / 全年执行数; the goal beside its label.
+    const Table declared = read_table(
+        "项目支出绩效目标申报表,,,,,\n"
+        "项目名称,中小学校舍维修改造,,,,\n"
+        "项目资金（万元）,年度资金总额：,,200,,\n"
+        ",其中：财政拨款,,200,,\n"
+        "年度绩效目标：,完成12所中小学校舍维修改造。,,,,\n"
+        "绩效指标,一级指标,二级指标,三级指标,指标值,评（扣分标准）,分值\n"
+        ",产出指标,数量指标,维修改造学校数量,≥12所,每少1所扣2分,100\n");
+    REQUIRE(declared.projects.size() == 1);
+    CHECK(declared.projects[0].funds.text == "200");
+    CHECK(declared.projects[0].goal.text == "完成12所中小学校舍维修改造。");
+    CHECK(declared.info.missing_columns.empty());
+}
+
+TEST_CASE("assembler: forms stacked in one sheet are projects of their own", "[assembler][form]") {
+    std::string second = k_national_form.substr(k_national_form.find("项目名称"));
+    second.replace(second.find("乡镇卫生院基本公共卫生服务补助"), std::string("乡镇卫生院基本公共卫生服务补助").size(),
+                   "家庭医生签约服务补助");
+    const Table t = read_table(k_national_form + ",,,,,,,,,\n" + second);
+    REQUIRE(t.projects.size() == 2);
+    CHECK(t.projects[0].name.text == "乡镇卫生院基本公共卫生服务补助");
+    CHECK(t.projects[0].indicators.size() == 3);
+    CHECK(t.projects[0].totals.size() == 1);
+    CHECK(t.projects[1].name.text == "家庭医生签约服务补助");
+    CHECK(t.projects[1].form);
+    CHECK(t.projects[1].spent.text == "336.00");
+    CHECK(t.projects[1].first_row == 24);  // its first indicator, under its own header
+    CHECK(names(t.projects[1]) ==
+          std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
+}

@@ -747,6 +747,31 @@ TEST_CASE("a project's findings, and their order, do not depend on the projects 
     CHECK(said(check({dir.write("all.csv", all)}, one)) == expected);
 }
 
+TEST_CASE("the summary keeps apart forms of one name from different units", "[pipeline][summary][form]") {
+    // Three health centres' forms for 基本公共卫生服务补助: no code, each its own project (they were counted as one
+    // project given again, 150万 of 350万 kept and one of the key projects lost).
+    test::TempDir dir;
+    const auto form = [](const std::string& funds) {
+        return "项目名称,基本公共卫生服务补助,,,,,,\n"
+               "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
+               ",年度资金总额," +
+               funds + "," + funds + "," + funds +
+               ",10,100%,10\n"
+               "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n"
+               ",产出指标,数量指标,建档率,≥90%,92%,90,90\n";
+    };
+    dir.write("城关镇卫生院.csv", form("150"));
+    dir.write("河口乡卫生院.csv", form("120"));
+    dir.write("河口乡卫生院-重报.csv", form("120"));  // the same form again is a repeat
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({dir.path("")}, opts);
+    CHECK(r.summary.projects == 2);
+    REQUIRE(r.summary.units.size() == 1);
+    CHECK(r.summary.units[0].funds_wan.str() == "270");
+    CHECK(r.summary.repeated.size() == 1);
+}
+
 TEST_CASE("convert --to json output validates against the shipped JSON Schema", "[pipeline][json-model][schema]") {
     test::TempDir dir;
     std::ostringstream json;
