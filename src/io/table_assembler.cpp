@@ -651,9 +651,14 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
     bool started = false;
     RawRow& row = m_row;
     while (true) {
+        bool plain = false;  // a row handed back by read_next_form: no form's start
         if (m_has_pending) {
             std::swap(row, m_pending);  // both keep their strings' capacity
             m_has_pending = false;
+        } else if (!m_replay.empty()) {
+            std::swap(row, m_replay.front());
+            m_replay.pop_front();
+            plain = std::exchange(m_replay_plain, false);
         } else {
             auto got = m_rows->next(row);
             if (!got) return got.error();
@@ -668,15 +673,12 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
         while (first < row.cells.size() && util::is_blank(row.cells[first])) ++first;
         if (first == row.cells.size() || is_note_row(row, first)) continue;
         // Forms stacked in one sheet: a 项目名称 row below the first form's indicators starts the next.
-        if (m_use_form && FormHead::starts_form(row)) {
-            if (started) {
-                std::swap(m_pending, row);
-                m_has_pending = true;
-                break;
-            }
-            auto read = read_next_form(row);
-            if (!read) return read.error();
-            continue;
+        if (m_use_form && !plain && FormHead::starts_form(row)) {
+            auto next_form = read_next_form(row);
+            if (!next_form) return next_form.error();
+            // A form: this project ends above it, and the next starts at the row below its header.
+            if (*next_form && started) break;
+            continue;  // that row, or the rows handed back as this project's
         }
         // Most rows (merged-cell exports) leave 单位代码 and 名称 blank: read them as cells only when not.
         const bool names_project = !util::is_blank(raw_at(row, Column::code)) || !util::is_blank(raw_at(row, Column::name));
@@ -753,7 +755,8 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
                 }
             }
         } else {
-            if (out.code.empty() && !code.empty()) out.code = code;  // a code beside the name completes it
+            // A code beside the name completes it (not a total row's label, written where the code goes).
+            if (out.code.empty() && !code.empty() && !is_total) out.code = code;
             if (m_rows_with_indicator == 0 && !util::is_blank(raw_at(row, Column::level3))) m_rows_with_indicator = 1;
             // Project cells written on a later row of the same project (unmerged exports) fill gaps.
             for (auto [field, column] : {std::pair{&out.funds, Column::funds}, std::pair{&out.goal, Column::goal},
@@ -777,17 +780,30 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
 }
 
 Expected<bool> TableProjectSource::read_next_form(RawRow& row) {
-    m_form = FormHead{};
-    for (int seen = 0; seen < k_header_search_rows; ++seen) {
+    // The block is read ahead, up to the form's indicator header. Without one close below (a 项目名称 note
+    // among the indicators, or a second form lacking its header), its rows are handed back to be read as
+    // they are, the first without this test again, and the form above stays the one in use.
+    constexpr std::size_t k_form_block_rows = 20;
+    FormHead next;
+    std::vector<RawRow> block;
+    while (true) {
         const RowPlace place = place_of(row);
-        m_form.see(row, [&](Cell& cell, std::size_t i) { fill_cell_from(cell, row, static_cast<int>(i), place); });
+        next.see(row, [&](Cell& cell, std::size_t i) { fill_cell_from(cell, row, static_cast<int>(i), place); });
+        block.push_back(row);
+        if (block.size() >= k_form_block_rows) break;
         auto got = m_rows->next(row);
-        if (!got || !*got) return got;
+        if (!got) return got.error();
+        if (!*got) break;
         int count = 0;
         const ColumnMap map = header_matches(row, count);
-        if (count >= 3 && map.has(Column::level3)) return true;  // the indicator header: the rows start below
+        if (count >= 3 && map.has(Column::level3)) {  // the indicator header: the form's rows start below
+            m_form = std::move(next);
+            return true;
+        }
     }
-    return true;
+    for (auto& r : block) m_replay.push_back(std::move(r));
+    m_replay_plain = true;
+    return false;
 }
 
 // `out` becomes `head` (project-level fields) with its indicators kept as slots for add_row to refill.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -134,7 +135,8 @@ private:
     template <class OnRow>
     Expected<bool> read_project(Project& out, OnRow&& on_row);
     /// A further form stacked below the first (from its 项目名称 row in `row`): its project block read into
-    /// m_form, up to and including its indicator header.
+    /// m_form, up to and including its indicator header; false, and the rows handed back (m_replay), when no
+    /// header follows within the block.
     Expected<bool> read_next_form(RawRow& row);
     static void refill(Project& out, const Project& head);
     void add_row(Project& p, const RawRow& row, Assembly& state) const;
@@ -179,6 +181,10 @@ private:
     /// (m_use_form) when it names the project.
     FormHead m_form;
     bool m_use_form = false;
+    /// Rows read ahead by read_next_form and handed back (no indicator header below a 项目名称 row); the
+    /// first is read without that test again (m_replay_plain).
+    std::deque<RawRow> m_replay;
+    bool m_replay_plain = false;
     TableKind m_kind = TableKind::targets;
     model::GrandTotals m_grand_totals;
 };

@@ -95,6 +95,8 @@ void write_clean_csv_total(const TotalRow& t, const std::vector<io::Column>& col
         if (i == 0) v = t.label.empty() ? std::string("合计") : t.label;
         else if (cols[i] == io::Column::funds) v = cell_text(t.funds);
         else if (cols[i] == io::Column::weight) v = cell_text(t.weight);
+        else if (cols[i] == io::Column::score)
+            v = cell_text(t.score);
         if (i) line += ',';
         line += util::csv_quoted(v);
     }

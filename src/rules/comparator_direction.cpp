@@ -139,12 +139,21 @@ private:
                     "whether more or less meets it cannot be read.",
                     ind.name.shown(), project_en(project), ind.target.text);
             });
+        // A table without the column (the national self-evaluation form has none) writes it into the value.
+        const bool no_column = ind.type.loc.column == 0;
+        const std::string sign = known ? suggest : std::string("≥");
         f.hint = in_languages(
             sink,
-            known ? format_text("在指标值类型列填写“{}”（“{}”类指标{}）。", suggest, *m.path,
-                                more ? "越多（越高）越好" : "越少（越低）越好")
-                  : format_text("在指标值类型列填写{}，或写进指标值（如“≥{}”）。", suggest, ind.target.text),
+            no_column ? format_text("在指标值中写明比较符（如“{}{}”{}）。", sign, ind.target.text,
+                                    known ? format_text("；“{}”类指标{}", *m.path,
+                                                        more ? "越多（越高）越好" : "越少（越低）越好")
+                                          : std::string("，或 ≤、="))
+            : known ? format_text("在指标值类型列填写“{}”（“{}”类指标{}）。", suggest, *m.path,
+                                  more ? "越多（越高）越好" : "越少（越低）越好")
+                    : format_text("在指标值类型列填写{}，或写进指标值（如“≥{}”）。", suggest, ind.target.text),
             [&] {
+                if (no_column)
+                    return format_text("Write the comparator in the value (e.g. “{}{}”).", sign, ind.target.text);
                 return known ? format_text("Fill in “{}” as the comparator (under “{}” {} is better).", suggest,
                                            *m.path, more ? "more" : "less")
                              : format_text("Fill in the comparator (≥, ≤ or =), or write it in the value (e.g. “≥{}”).",

@@ -17,10 +17,11 @@ public:
     explicit DeductionMissing(Placeholders placeholders) { m_tokens.placeholders = std::move(placeholders); }
 
     void check(const Project& project, FindingSink& sink) const override {
-        if (project.form) return;  // the national self-evaluation form has no column for it
         const std::string_view pname = project_label(project);
         for (const auto& ind : project.indicators) {
             if (ind.placeholder || !m_tokens.is_placeholder(ind.deduction.text)) continue;
+            // The national self-evaluation form has no column for it (a province's 申报表 that adds one is asked).
+            if (project.form && ind.deduction.loc.column == 0) continue;
             Finding f = make_finding(project, &ind, ind.deduction);
             if (ind.deduction.empty()) {
                 f.message = {

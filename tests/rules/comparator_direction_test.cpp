@@ -172,3 +172,19 @@ TEST_CASE("comparator-direction finds a deadline typed ≥, and leaves one typed
                          rows({{"产出指标", "数量指标", "完成时间", "2024-10-31", "完成时间", "", "", "≤", "10分"}}))
               .empty());
 }
+
+TEST_CASE("comparator-direction asks a table without 指标值类型 to write the comparator in the value",
+          "[comparator-direction][form]") {
+    // The national self-evaluation form has no such column: “fill in the column” could not be done.
+    test::Row quality = row("产出指标", "质量指标", "合格率", "");
+    quality.target = "95%";
+    test::Row benefit = row("效益指标", "社会效益指标", "带动就业", "");
+    benefit.target = "120人";
+    Project p = rows({quality, benefit});
+    for (auto& ind : p.indicators) ind.type.loc.column = 0;
+    const auto findings = test::run_rule("comparator-direction", p);
+    REQUIRE(findings.size() == 2);
+    CHECK(findings[0].hint.zh == "在指标值中写明比较符（如“≥95%”；“产出指标/质量指标”类指标越多（越高）越好）。");
+    CHECK(findings[1].hint.zh == "在指标值中写明比较符（如“≥120人”，或 ≤、=）。");
+    CHECK(findings[0].hint.en == "Write the comparator in the value (e.g. “≥95%”).");
+}

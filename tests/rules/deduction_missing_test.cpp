@@ -91,5 +91,8 @@ TEST_CASE("deduction-missing asks nothing of the national self-evaluation form, 
                               {{"产出指标", "数量指标", "建档率", "≥90%", "", "", "%", "", "50"}});
     REQUIRE(test::run_rule("deduction-missing", p).size() == 1);
     p.form = true;
+    // A province's form (申报表) that has the column is asked, as any table is.
+    CHECK(test::run_rule("deduction-missing", p).size() == 1);
+    p.indicators[0].deduction.loc.column = 0;  // no such column
     CHECK(test::run_rule("deduction-missing", p).empty());
 }

@@ -166,6 +166,16 @@ TEST_CASE("total-mismatch finds a 总分 that disagrees with the scores", "[tota
     CHECK(test::run_rule("total-mismatch", p).empty());
     p.totals[0].score = test::cell("89.5", 7, 8);
     CHECK(test::run_rule("total-mismatch", p).empty());
+    // A total written to fewer places is compared at its precision: 99.1 as 99, but 89.5 is no 88.
+    p.totals[0].score = test::cell("99", 7, 8);
+    CHECK(test::run_rule("total-mismatch", p).empty());
+    p.totals[0].score = test::cell("88", 7, 8);
+    CHECK(test::run_rule("total-mismatch", p).size() == 1);
+    // No 全年预算数: budget execution unknown, a total above the scores' sum is not called wrong.
+    p.totals[0].score = test::cell("98.28", 7, 8);
+    p.budget = test::cell("", 3, 4);
+    CHECK(test::run_rule("total-mismatch", p).empty());
+    p.budget = test::cell("350", 3, 4);
     // An indicator without a 得分: nothing to add up.
     p.totals[0].score = test::cell("98.28", 7, 8);
     p.indicators[1].score = test::cell("", 6, 8);

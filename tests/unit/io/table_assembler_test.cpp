@@ -1359,3 +1359,26 @@ TEST_CASE("assembler: forms stacked in one sheet are projects of their own", "[a
     CHECK(names(t.projects[1]) ==
           std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
 }
+
+TEST_CASE("assembler: a 项目名称 row among a form's indicators with no header below is kept as a row",
+          "[assembler][form]") {
+    // Read ahead for the next form's header, the rows were dropped, the 总分 row with them.
+    std::string noted = k_national_form;
+    noted.insert(noted.find(",,质量指标"), "项目名称,说明行,,,,,,,,\n");
+    const Table t = read_table(noted);
+    REQUIRE(t.projects.size() == 1);
+    CHECK(t.projects[0].indicators.size() == 4);
+    CHECK(t.projects[0].indicators[2].name.text == "高血压患者规范管理率");
+    CHECK(t.projects[0].totals.size() == 1);
+}
+
+TEST_CASE("assembler: a total row's label is no code for the project above", "[assembler]") {
+    // convert --to csv writes a total's label in the first column, 单位代码's: read back, every form (which has
+    // no code) took 总分 for its code.
+    const Table t = read_table(k_header +
+                               ",项目,100,目标,产出指标,数量指标,人数,≥50人,,视情况扣分,人,≥,100\n"
+                               "总分,,,,,,,,,,,,100\n");
+    REQUIRE(t.projects.size() == 1);
+    CHECK(t.projects[0].code.empty());
+    CHECK(t.projects[0].totals.size() == 1);
+}
