@@ -46,6 +46,10 @@ bool FormHead::is_goal_label(std::string_view label) {
            label == "实施期绩效目标";
 }
 
+bool FormHead::is_funds_label(std::string_view label) {
+    return label.starts_with("年度资金总额") || label == "资金总额" || label == "项目资金总额";
+}
+
 bool FormHead::money_header(const RawRow& row) {
     std::size_t initial = k_none;
     std::size_t budget = k_none;
@@ -67,8 +71,7 @@ bool FormHead::money_header(const RawRow& row) {
 bool FormHead::is_money_total(const RawRow& row, std::size_t first) const {
     const std::size_t amounts = std::min({m_initial_column, m_budget_column, m_spent_column});
     for (std::size_t i = first; i < row.cells.size() && i < amounts; ++i) {
-        const std::string k = key(row.cells[i]);
-        if (k.starts_with("年度资金总额") || k == "资金总额" || k == "项目资金总额") return true;
+        if (is_funds_label(key(row.cells[i]))) return true;
     }
     return false;
 }

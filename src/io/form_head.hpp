@@ -59,7 +59,7 @@ public:
         if (m_spent_column == k_none && m_funds.empty()) {
             for (std::size_t i = first; i < row.cells.size() && i < first + 3; ++i) {
                 const std::string k = key(row.cells[i]);
-                if (k.starts_with("年度资金总额") || k == "资金总额" || k == "项目资金总额") {
+                if (is_funds_label(k)) {
                     value_after(row, i, m_funds, fill);
                     return;
                 }
@@ -104,6 +104,8 @@ private:
     /// The first non-blank cell at or after `from`; row.cells.size() when none.
     static std::size_t first_filled(const RawRow& row, std::size_t from);
     static bool is_goal_label(std::string_view label);
+    /// 年度资金总额 (年度资金总额（A）…), 资金总额, 项目资金总额: the label of the funds row.
+    static bool is_funds_label(std::string_view label);
     /// The 项目资金 header (年初预算数 / 全年预算数 / 全年执行数): their columns are noted.
     bool money_header(const RawRow& row);
     /// The 年度资金总额 row under it (its label in one of the cells before the amounts).
