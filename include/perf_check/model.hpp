@@ -174,6 +174,8 @@ struct Project {
     std::optional<Decimal> funds_wan;  ///< 资金总额 in 万元 (converted from 元 tables); nullopt if unreadable
     MoneyUnit money_unit = MoneyUnit::wan_yuan;
     std::string file;
+    /// The sheet the project was read from ("" for CSV): a workbook of forms is read a sheet after another.
+    std::string sheet;
     int first_row = 0;
     int last_row = 0;
     /// The row where the same project (code and name) started just above, when this one starts again with
@@ -226,6 +228,9 @@ struct TableInfo {
     /// XLSX read without --sheet: the later sheets that also look like a target table, which are not
     /// checked (rule sheet-not-checked).
     std::vector<std::string> other_table_sheets;
+    /// XLSX read without --sheet: the later sheets read after `sheet` as the same table, in sheet order (a
+    /// workbook of national self-evaluation forms, one project a sheet).
+    std::vector<std::string> more_sheets;
 };
 
 /// Canonical text of a Comparator: "≥", "≤", ">", "<", "=", "定性", "".

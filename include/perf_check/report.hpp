@@ -54,6 +54,7 @@ struct KeyProject {
     /// resubmission with another amount is seen (`funds_text` is then the first file).
     std::optional<Decimal> repeat_funds_wan;
     std::optional<Decimal> first_funds_wan;
+    std::string sheet;  ///< the project's sheet ("" but for a spreadsheet's project)
 };
 
 struct Summary {

@@ -36,6 +36,7 @@ struct BudgetExecution {
 
 struct ProjectScore {
     std::string file;
+    std::string sheet;  ///< the project's sheet ("" for CSV and JSON without one)
     std::string project_code;
     std::string project;
     int row = 0;

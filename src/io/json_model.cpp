@@ -59,7 +59,7 @@ std::vector<std::pair<Column, Cell Indicator::*>> indicator_cells() {
 
 }  // namespace
 
-JsonModelWriter::JsonModelWriter(std::ostream& out, const TableInfo& table) : m_out(out) {
+JsonModelWriter::JsonModelWriter(std::ostream& out, const TableInfo& table) : m_out(out), m_sheet(table.sheet) {
     json head;
     head["format"] = "perf-check-table";
     head["version"] = k_format_version;
@@ -76,10 +76,12 @@ void JsonModelWriter::add(const Project& p) {
     json jp;
     jp["row"] = p.first_row;
     json columns = json::object();
+    json rows = json::object();  // a project cell off the project's first row (the form's 项目名称, 项目资金 rows)
     for (const auto& [col, member] : project_cells()) {
         const Cell& c = p.*member;
         jp[json_key(col)] = c.as_read();
         if (c.loc.column > 0) columns[json_key(col)] = c.loc.column;
+        if (c.loc.row > 0 && c.loc.row != p.first_row) rows[json_key(col)] = c.loc.row;
     }
     json indicators = json::array();
     for (const auto& ind : p.indicators) {
@@ -94,6 +96,7 @@ void JsonModelWriter::add(const Project& p) {
     }
     jp["indicators"] = std::move(indicators);
     if (p.form) jp["form"] = true;
+    if (p.sheet != m_sheet) jp["sheet"] = p.sheet;
     json totals = json::array();
     for (const auto& t : p.totals) {
         json jt = {{"row", t.row}, {"label", t.label}, {"funds", t.funds.as_read()}, {"weight", t.weight.as_read()}};
@@ -102,6 +105,7 @@ void JsonModelWriter::add(const Project& p) {
     }
     jp["totals"] = std::move(totals);
     jp["columns"] = std::move(columns);
+    if (!rows.empty()) jp["rows"] = std::move(rows);
     m_out << (m_first ? "\n" : ",\n") << "    " << jp.dump();
     m_first = false;
 }
@@ -229,6 +233,7 @@ private:
         out.money_unit = m_table.money_unit;
         out.first_row = jp.value("row", 0);
         out.form = jp.value("form", false);
+        out.sheet = jp.value("sheet", m_table.sheet);
         const json columns = jp.value("columns", json::object());
         auto fill = [&](Cell& cell, const json& obj, Column col, int row) -> std::optional<Error> {
             const char* key = json_key(col);
@@ -236,7 +241,7 @@ private:
             // As in the CSV and XLSX readers, a table's cells leave the file to their project; an actuals
             // file's name theirs (its findings were placed in the target table, at cells it does not have).
             if (m_cells_name_file) cell.loc.file = m_table.file;
-            cell.loc.sheet = m_table.sheet;
+            cell.loc.sheet = out.sheet;
             cell.loc.row = row;
             cell.loc.column = columns.value(key, 0);
             if (!obj.contains(key)) return std::nullopt;
@@ -246,8 +251,9 @@ private:
             else if (!v.is_null()) return Error{where + "." + key + " must be a string", m_table.file};
             return std::nullopt;
         };
+        const json rows = jp.value("rows", json::object());
         for (const auto& [col, member] : project_cells()) {
-            if (auto e = fill(out.*member, jp, col, out.first_row)) return *e;
+            if (auto e = fill(out.*member, jp, col, rows.value(json_key(col), out.first_row))) return *e;
         }
         const json& inds = jp.contains("indicators") ? jp["indicators"] : json::array();
         if (!inds.is_array()) return Error{where + ".indicators must be an array", m_table.file};

@@ -23,6 +23,7 @@ public:
 
 private:
     std::ostream& m_out;
+    std::string m_sheet;  ///< the table's: a project read from another sheet names its own
     bool m_first = true;
 };
 

@@ -647,6 +647,7 @@ template <class OnRow>
 Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
     if (m_done) return false;
     out.file = m_table.file;
+    out.sheet = m_table.sheet;
     out.money_unit = m_table.money_unit;
     bool started = false;
     RawRow& row = m_row;

@@ -79,6 +79,8 @@ public:
     [[nodiscard]] const TableInfo& table() const override { return m_table; }
     /// Names the workbook's other sheets that look like a target table (see TableInfo).
     void set_other_table_sheets(std::vector<std::string> names) { m_table.other_table_sheets = std::move(names); }
+    /// Names the sheets read after this one as the same table (see TableInfo).
+    void set_more_sheets(std::vector<std::string> names) { m_table.more_sheets = std::move(names); }
     Expected<bool> next(Project& out) override;
     /// The next project's rows, read and grouped (in file order: one thread at a time).
     Expected<bool> next_draft(ProjectDraft& draft);
@@ -88,6 +90,8 @@ public:
 
     /// Physical column index (0-based) of each canonical column found in the header.
     [[nodiscard]] const ColumnMap& columns() const { return m_columns; }
+    /// True when the table is the national self-evaluation form: its project is named above the header.
+    [[nodiscard]] bool is_form() const { return m_use_form; }
 
 private:
     TableProjectSource(std::unique_ptr<RowSource> rows, const RuleSet& rules);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "io/sheet_chain.hpp"
 #include "io/table_assembler.hpp"
 #include "io/xlsx_sheet.hpp"
 #include "io/xlsx_workbook.hpp"
@@ -22,6 +23,23 @@ Expected<std::unique_ptr<TableProjectSource>> open_sheet(const std::shared_ptr<c
     auto rows = XlsxRowSource::open(workbook, index);
     if (!rows) return rows.error();
     return TableProjectSource::open(std::move(*rows), rules, workbook->path(), "", options.kind);
+}
+
+// A sheet's table as it takes part in choosing the sheet to read.
+struct Candidate {
+    std::size_t sheet;
+    int fit;          // 0 no indicators, 1 indicators, 2 whole, 3 self-evaluation (when wanted); 4 more if visible
+    bool indicators;  // the header has 三级指标
+    bool form;        // the national self-evaluation form (its project named above the header)
+    std::vector<std::string> missing;  // its missing columns
+    bool self_evaluation;
+};
+
+// True when `other` is read with `best` as one table: both the form, alike in fit and columns. A
+// workbook of forms is a unit's or a bureau's projects, one a sheet (as they are filled in and collected).
+bool reads_with(const Candidate& best, const Candidate& other) {
+    return best.form && other.form && best.fit == other.fit && best.missing == other.missing &&
+           best.self_evaluation == other.self_evaluation;
 }
 
 std::string sheet_list(const std::vector<XlsxSheet>& sheets) {
@@ -111,11 +129,6 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
     // has no 评（扣分标准）). A visible sheet always before a hidden one (an old table kept hidden is no table
     // to check beside the visible one).
     std::optional<std::size_t> instructions;  // the first table-like instructions sheet, if no table follows
-    struct Candidate {
-        std::size_t sheet;
-        int fit;          // 0 no indicators, 1 indicators, 2 whole, 3 self-evaluation (when wanted); 4 more if visible
-        bool indicators;  // the header has 三级指标
-    };
     std::vector<Candidate> candidates;  // their readers are not kept open: a workbook may have fifty sheets
     for (const std::size_t k : order) {
         auto src = open_sheet(workbook, k, options, rules);
@@ -135,7 +148,8 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
                         : (options.prefer_self_evaluation && t.self_evaluation) ? 3
                         : missing.empty()                                       ? 2
                                                                                 : 1;
-        candidates.push_back({k, fit + (sheets[k].hidden ? 0 : 4), indicators});
+        candidates.push_back(
+            {k, fit + (sheets[k].hidden ? 0 : 4), indicators, (*src)->is_form(), missing, t.self_evaluation});
     }
     if (!candidates.empty()) {
         std::size_t best = 0;
@@ -144,8 +158,10 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
         }
         // The other sheets that look like a table are not checked: named, so that a second department's
         // table on sheet 3 is not passed as clean. Beside a table with indicators, one without (a 汇总表) is no
-        // table left unchecked; an instructions sheet never is.
+        // table left unchecked; an instructions sheet never is. Forms like the one chosen are read after it.
         std::vector<std::string> others;
+        std::vector<std::size_t> chained;
+        std::vector<std::string> chained_names;
         for (std::size_t c = 0; c < candidates.size(); ++c) {
             if (c == best || (candidates[best].indicators && !candidates[c].indicators)) continue;
             const auto other = open_sheet(workbook, candidates[c].sheet, options, rules);
@@ -153,12 +169,27 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
             // A blank template (the header, no project) is no table to check: --sheet would find nothing.
             Project first;
             const auto has_project = (*other)->next(first);
-            if (has_project && *has_project) others.push_back(sheets[candidates[c].sheet].name);
+            if (!has_project || !*has_project) continue;
+            const std::string& name = sheets[candidates[c].sheet].name;
+            if (reads_with(candidates[best], candidates[c])) {
+                chained.push_back(candidates[c].sheet);
+                chained_names.push_back(name);
+            } else {
+                others.push_back(name);
+            }
         }
         auto src = open_sheet(workbook, candidates[best].sheet, options, rules);
         if (!src) return src.error();
         (*src)->set_other_table_sheets(std::move(others));
-        return std::unique_ptr<ProjectSource>(std::move(*src));
+        if (chained.empty()) return std::unique_ptr<ProjectSource>(std::move(*src));
+        (*src)->set_more_sheets(std::move(chained_names));
+        auto open = [workbook, options, &rules](std::size_t k) -> Expected<std::unique_ptr<ProjectSource>> {
+            auto next = open_sheet(workbook, k, options, rules);
+            if (!next) return next.error();
+            return std::unique_ptr<ProjectSource>(std::move(*next));
+        };
+        return std::unique_ptr<ProjectSource>(
+            std::make_unique<SheetChain>(std::move(*src), std::move(chained), std::move(open)));
     }
     // Only an instructions sheet looks like a table: it may be the table after all (a department that
     // named its one sheet 填报说明), so it is checked. None does: the first sheet, so that missing-column

@@ -133,7 +133,10 @@ Finding make_finding(const Project& project, const Indicator* indicator, const C
     f.loc.row = cell.loc.row;
     f.loc.column = cell.loc.column;
     f.loc.sheet_row = cell.loc.sheet_row;
-    if (f.loc.row == 0) f.loc.row = indicator ? indicator->row : project.first_row;
+    if (f.loc.row == 0) {  // a cell with no place of its own: its row's, on its project's sheet
+        f.loc.row = indicator ? indicator->row : project.first_row;
+        if (f.loc.sheet.empty()) f.loc.sheet = project.sheet;
+    }
     f.project_code = project.code.text;
     f.project = project.name.text;
     if (indicator) write_path(*indicator, f.indicator);

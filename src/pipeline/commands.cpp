@@ -124,10 +124,14 @@ int convert(const std::string& path, const std::string& to, const io::ReadOption
     if (!table.other_table_sheets.empty()) {
         std::vector<std::string> quoted;
         for (const auto& name : table.other_table_sheets) quoted.push_back("“" + name + "”");
+        std::vector<std::string> converted{"“" + table.sheet + "”"};
+        for (const auto& name : table.more_sheets) converted.push_back("“" + name + "”");
         err << "perf-check: "
-            << Error{"only the sheet “" + table.sheet + "” is converted; " + util::join(quoted, ", ") +
+            << Error{std::string(converted.size() > 1 ? "only the sheets " : "only the sheet ") +
+                         util::join(converted, ", ") + (converted.size() > 1 ? " are" : " is") + " converted; " +
+                         util::join(quoted, ", ") +
                          (quoted.size() > 1 ? " also look like target tables" : " also looks like a target table") +
-                         ": convert each with --sheet NAME (只转换了工作表“" + table.sheet + "”；" +
+                         ": convert each with --sheet NAME (只转换了工作表" + util::join(converted, "、") + "；" +
                          util::join(quoted, "、") + "也像绩效目标表，请用 --sheet 名称 逐个转换)",
                      path}
                    .render(lang)

@@ -340,6 +340,7 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     report::ProjectStat& stat = r.stat.emplace();
     stat.file_index = index;
     stat.file = path;
+    stat.sheet = project.sheet;
     stat.code = project.code.text;
     stat.name = project.name.text;
     stat.funds_wan = project.funds_wan;

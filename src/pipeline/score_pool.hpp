@@ -31,8 +31,8 @@ public:
 
     /// What a score's strings and lists hold on to: their capacities.
     static std::size_t held_bytes(const ProjectScore& s) noexcept {
-        std::size_t n = s.file.capacity() + s.project_code.capacity() + s.project.capacity() + s.grade.capacity() +
-                        s.indicators.capacity() * sizeof(IndicatorScore);
+        std::size_t n = s.file.capacity() + s.sheet.capacity() + s.project_code.capacity() + s.project.capacity() +
+                        s.grade.capacity() + s.indicators.capacity() * sizeof(IndicatorScore);
         for (const auto& i : s.indicators) {
             n += i.indicator.capacity() + i.loc.file.capacity() + i.loc.sheet.capacity() + i.target.capacity() +
                  i.actual.capacity() + i.formula.capacity() + i.steps.capacity() * sizeof(Text);

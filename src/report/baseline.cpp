@@ -42,8 +42,8 @@ void recount_summary(Report& report) {
     for (auto& k : s.key_projects) k.findings = 0;
     std::map<std::string, UnitSummary*> units;
     for (auto& u : s.units) units[u.code] = &u;
-    std::map<std::tuple<std::string, std::string, std::string>, KeyProject*> keys;
-    for (auto& k : s.key_projects) keys[{k.file, k.project_code, k.project}] = &k;
+    std::map<ProjectKey, KeyProject*> keys;
+    for (auto& k : s.key_projects) keys[project_key(k)] = &k;
     for (const auto& f : report.findings) {
         count_severity(f.severity, s.errors, s.warnings, s.infos);
         // Same attribution as report::finalize: only findings that name a project count per unit.
@@ -51,7 +51,7 @@ void recount_summary(Report& report) {
         if (const auto it = units.find(f.project_code); it != units.end()) {
             count_severity(f.severity, it->second->errors, it->second->warnings, it->second->infos);
         }
-        if (const auto it = keys.find({f.loc.file, f.project_code, f.project}); it != keys.end()) ++it->second->findings;
+        if (const auto it = keys.find(project_key(f)); it != keys.end()) ++it->second->findings;
     }
 }
 

@@ -138,6 +138,11 @@ std::string funds_as_written(const KeyProject& k, Lang lang) {
     return lang == Lang::en ? "(empty)" : "（空）";
 }
 
+std::string project_place(const KeyProject& k, Lang lang) {
+    if (k.sheet.empty()) return k.file;
+    return lang == Lang::en ? k.file + " (" + k.sheet + ")" : k.file + "（" + k.sheet + "）";
+}
+
 FileOrder::FileOrder(const std::vector<FileResult>& files) : m_missing(files.size()), m_last_index(files.size()) {
     for (std::size_t i = 0; i < files.size(); ++i) m_index.emplace(files[i].path, i);
     // The cache starts on a path no file can have (a NUL byte), so the first lookup is a real one.
@@ -309,7 +314,7 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
 SummaryBuilder::KeyEntry& SummaryBuilder::listing(const ProjectStat& p) {
     // Projects are keyed by what the user sees (file, code, name): a project listed twice is one
     // entry per listing, each counting the findings of every listing under that key.
-    KeyEntry& entry = *m_key_findings.try_emplace(std::make_tuple(p.file, p.code, p.name), 0).first;
+    KeyEntry& entry = *m_key_findings.try_emplace(project_key(p), 0).first;
     entry.second += p.findings;
     return entry;
 }
@@ -338,8 +343,8 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
     // Each listing with the findings of every listing under its key.
     const auto listed = [](const KeyEntry& entry, Decimal funds_wan, const std::string& funds_text) {
         const auto& [key, findings] = entry;
-        return KeyProject{std::get<0>(key), std::get<1>(key), std::get<2>(key), funds_wan,
-                          findings,         funds_text,       std::nullopt,     std::nullopt};
+        return KeyProject{std::get<0>(key), std::get<2>(key), std::get<3>(key), funds_wan,       findings,
+                          funds_text,       std::nullopt,     std::nullopt,     std::get<1>(key)};
     };
     s.key_projects.reserve(m_key_listings.size());
     for (const auto& l : m_key_listings) s.key_projects.push_back(listed(*l.entry, l.funds_wan, {}));
@@ -370,17 +375,17 @@ Summary SummaryBuilder::finish(const std::vector<FileResult>& files) const {
 
 void finalize(Report& report, std::vector<ProjectStat> projects, Decimal key_threshold_wan) {
     sort_findings(report.findings, FileOrder(report.files));
-    // Findings per project, keyed by (file, code, name): business keys, as the user sees them.
-    std::map<std::tuple<std::string, std::string, std::string>, int> per_project;
+    // Findings per project, keyed by (file, sheet, code, name): business keys, as the user sees them.
+    std::map<ProjectKey, int> per_project;
     SummaryBuilder builder(key_threshold_wan, true, report.with_summary);
     for (const auto& f : report.findings) {
         builder.add_finding(f);
-        if (names_project(f)) ++per_project[{f.loc.file, f.project_code, f.project}];
+        if (names_project(f)) ++per_project[project_key(f)];
     }
     // Each listing under a key gets that key's count once (the builder sums listings).
-    std::map<std::tuple<std::string, std::string, std::string>, bool> counted;
+    std::map<ProjectKey, bool> counted;
     for (auto& p : projects) {
-        const auto key = std::make_tuple(p.file, p.code, p.name);
+        const auto key = project_key(p);
         const auto it = per_project.find(key);
         p.findings = (it == per_project.end() || counted[key]) ? 0 : it->second;
         counted[key] = true;

@@ -34,7 +34,21 @@ struct ProjectStat {
     /// The project has the code and name of one above it in the file, with other funds (Project::namesake_row):
     /// a project of its own, matched in other files by its funds too.
     bool namesake = false;
+    std::string sheet;  ///< "" but for a spreadsheet's project
 };
+
+/// (file, sheet, code, name): a project as the user sees it (a project listed twice is one key; two forms
+/// of one name on two sheets of a workbook are two). Of a finding, where it is placed.
+using ProjectKey = std::tuple<std::string, std::string, std::string, std::string>;
+inline ProjectKey project_key(const Finding& f) {
+    return {f.loc.file, f.loc.sheet, f.project_code, f.project};
+}
+inline ProjectKey project_key(const ProjectStat& p) {
+    return {p.file, p.sheet, p.code, p.name};
+}
+inline ProjectKey project_key(const KeyProject& k) {
+    return {k.file, k.sheet, k.project_code, k.project};
+}
 
 /// The order of findings in every report: file order as given, then row, column, rule, message.
 /// `file_index` maps a finding to its file's position in the run.
@@ -104,6 +118,9 @@ std::vector<std::string> funds_review_headers(Lang lang);
 
 /// A project's 资金总额 as written, or "（空）" / "(empty)".
 std::string funds_as_written(const KeyProject& k, Lang lang);
+
+/// Where a listed project is: its file, and its sheet when it has one ("表.xlsx（河口乡卫生院）").
+std::string project_place(const KeyProject& k, Lang lang);
 
 /// A file's position in the run for finding_before: the first position of its path in `files`,
 /// files.size() for a path not among them. Remembers the last path asked for, since findings come a
@@ -200,8 +217,6 @@ private:
     bool m_keep_key_projects;
     bool m_count_repeats_once;
     std::map<std::string, UnitSummary> m_units;
-    /// (file, code, name): a project as the user sees it. A project listed twice is one key.
-    using ProjectKey = std::tuple<std::string, std::string, std::string>;
     using KeyEntry = std::pair<const ProjectKey, int>;
     /// The findings of every listing of a key, for the key-evaluation list and the funds to review. The
     /// lists below point into it (map entries never move): a listing holds its names once, here, rather

@@ -556,7 +556,8 @@ private:
         for (const auto& k : s.key_projects) {
             out << "<tr" << (k.findings > 0 ? " class=\"has-findings\"" : "") << "><td class=\"num\">"
                 << money_text(k.funds_wan) << "</td><td class=\"num\">" << k.findings << "</td><td>"
-                << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>" << esc(k.file) << "</td></tr>\n";
+                << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>"
+                << esc(project_place(k, report.lang)) << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n";
         write_funds_to_review(s, report.lang, out);
@@ -577,7 +578,8 @@ private:
         for (const auto& k : s.funds_to_review) {
             out << "<tr" << (k.findings > 0 ? " class=\"has-findings\"" : "") << "><td>"
                 << esc(funds_as_written(k, lang)) << "</td><td class=\"num\">" << k.findings << "</td><td>"
-                << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>" << esc(k.file) << "</td></tr>\n";
+                << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>" << esc(project_place(k, lang))
+                << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n";
     }

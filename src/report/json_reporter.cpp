@@ -126,6 +126,7 @@ void write_finding(JsonWriter& w, const Finding& f, Lang lang) {
 void write_score(JsonWriter& w, const ProjectScore& s, Lang lang) {
     w.begin_object();
     w.key("file").string(s.file);
+    if (!s.sheet.empty()) w.key("sheet").string(s.sheet);
     w.key("project_code").string(s.project_code);
     w.key("project").string(s.project);
     w.key("row").integer(s.row);
@@ -191,6 +192,7 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
         for (const auto& k : sm.key_projects) {
             w.begin_object();
             w.key("file").string(k.file);
+            if (!k.sheet.empty()) w.key("sheet").string(k.sheet);
             w.key("project_code").string(k.project_code);
             w.key("project").string(k.project);
             w.key("funds_wan").number(k.funds_wan.str());
@@ -203,6 +205,7 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
         for (const auto& k : sm.funds_to_review) {
             w.begin_object();
             w.key("file").string(k.file);
+            if (!k.sheet.empty()) w.key("sheet").string(k.sheet);
             w.key("project_code").string(k.project_code);
             w.key("project").string(k.project);
             w.key("funds").string(k.funds_text);
@@ -215,6 +218,7 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
         for (const auto& k : sm.repeated) {
             w.begin_object();
             w.key("file").string(k.file);
+            if (!k.sheet.empty()) w.key("sheet").string(k.sheet);
             w.key("project_code").string(k.project_code);
             w.key("project").string(k.project);
             w.key("first_file").string(k.funds_text);

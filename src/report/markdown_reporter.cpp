@@ -270,8 +270,8 @@ private:
         } else {
             rows.clear();
             for (const auto& k : s.key_projects) {
-                rows.push_back(
-                    {money_text(k.funds_wan), std::to_string(k.findings), k.project_code, k.project, k.file});
+                rows.push_back({money_text(k.funds_wan), std::to_string(k.findings), k.project_code, k.project,
+                                project_place(k, m_lang)});
             }
             table(m_out, {std::begin(m_w.key_headers), std::end(m_w.key_headers)}, rows);
         }
@@ -280,8 +280,8 @@ private:
             m_out << "\n### " << md(funds_review_title(s, m_lang)) << "\n\n";
             rows.clear();
             for (const auto& k : s.funds_to_review) {
-                rows.push_back(
-                    {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
+                rows.push_back({funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project,
+                                project_place(k, m_lang)});
             }
             table(m_out, funds_review_headers(m_lang), rows);
         }

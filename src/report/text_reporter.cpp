@@ -179,9 +179,13 @@ public:
     }
     void finding(const Finding& f) override {
         if (f.loc.file != m_file.path) return;  // placed in no file of the run: no section to go in
-        std::string title = f.project_code.empty() && f.project.empty() ? std::string(m_w.file_level)
-                                                                        : util::trim(f.project_code + " " + f.project);
-        if (!m_section.empty() && title != m_section_title) write_section();
+        const bool file_level = f.project_code.empty() && f.project.empty();
+        std::string title = file_level ? std::string(m_w.file_level) : util::trim(f.project_code + " " + f.project);
+        // Two projects of one name on two sheets (a workbook of forms without codes) are two sections.
+        const bool new_sheet = !file_level && !f.loc.sheet.empty() && f.loc.sheet != m_section_sheet;
+        if (!m_section.empty() && (title != m_section_title || (new_sheet && !m_section_sheet.empty())))
+            write_section();
+        if (title != m_section_title || new_sheet) m_section_sheet = file_level ? std::string() : f.loc.sheet;
         m_section_title = std::move(title);
         m_section.push_back(f);
         count_severity(f.severity, m_file.errors, m_file.warnings, m_file.infos);
@@ -279,8 +283,11 @@ private:
     void write_score(const ProjectScore& s, std::ostream& out) const {
         const bool en = m_lang == Lang::en;
         out << "■ " << m_w.score_title << (en ? ": " : "：") << util::trim(s.project_code + " " + s.project)
-            << (en ? " (" : "（") << s.file << (en ? ") — " : "）— ") << m_w.total << " " << s.total.fixed(2)
-            << (en ? " (" : "（") << s.grade << (en ? ")\n" : "）\n");
+            << (en ? " (" : "（") << s.file;
+        // The sheet, where a workbook's sheets hold a project each (forms of one name tell apart by it).
+        if (!s.sheet.empty()) out << (en ? ", sheet “" : "，工作表“") << s.sheet << "”";
+        out << (en ? ") — " : "）— ") << m_w.total << " " << s.total.fixed(2) << (en ? " (" : "（") << s.grade
+            << (en ? ")\n" : "）\n");
         Table table;
         table.add({m_w.score_headers[0], m_w.score_headers[1], m_w.score_headers[2], m_w.score_headers[3],
                    m_w.score_headers[4]});
@@ -329,7 +336,8 @@ private:
         Table keys;
         keys.add({m_w.key_headers[0], m_w.key_headers[1], m_w.key_headers[2], m_w.key_headers[3], m_w.key_headers[4]});
         for (const auto& k : s.key_projects) {
-            keys.add({money_text(k.funds_wan), std::to_string(k.findings), k.project_code, k.project, k.file});
+            keys.add({money_text(k.funds_wan), std::to_string(k.findings), k.project_code, k.project,
+                      project_place(k, m_lang)});
         }
         keys.write(m_out, "  ");
         // Projects whose funds could not be read may be ones for key evaluation: a person decides.
@@ -338,8 +346,8 @@ private:
             Table review;
             review.add(funds_review_headers(m_lang));
             for (const auto& k : s.funds_to_review) {
-                review.add(
-                    {funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project, k.file});
+                review.add({funds_as_written(k, m_lang), std::to_string(k.findings), k.project_code, k.project,
+                            project_place(k, m_lang)});
             }
             review.write(m_out, "  ");
         }
@@ -363,6 +371,7 @@ private:
     FileCounts m_file;
     std::vector<FileCounts> m_files;
     std::string m_section_title;
+    std::string m_section_sheet;  ///< the sheet of the section's project findings
     std::vector<Finding> m_section;
     util::SpillBuffer m_body;
     util::SpillBuffer m_scores;

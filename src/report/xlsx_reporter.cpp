@@ -469,7 +469,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
         for (std::size_t c = 0; c < key_headers.size(); ++c) sheet.text(row, c, tr(key_headers[c], lang), f.header);
         for (const auto& k : sm.key_projects) {
             ++row;
-            sheet.text(row, 0, k.file);
+            sheet.text(row, 0, project_place(k, lang));
             sheet.text(row, 1, k.project_code);
             sheet.text(row, 2, k.project, f.wrap);
             sheet.number(row, 3, k.funds_wan);
@@ -491,7 +491,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
         }
         for (const auto& k : sm.funds_to_review) {
             ++row;
-            sheet.text(row, 0, k.file);
+            sheet.text(row, 0, project_place(k, lang));
             sheet.text(row, 1, k.project_code);
             sheet.text(row, 2, k.project, f.wrap);
             sheet.text(row, 3, funds_as_written(k, lang));

@@ -116,6 +116,7 @@ Finding project_finding(const Project& project) {
     if (anchor.loc.row == 0) anchor.loc = project.code.loc;
     // The row is the project's own first row even when the name cell was filled down from elsewhere.
     if (project.first_row > 0) anchor.loc.row = project.first_row;
+    if (anchor.loc.sheet.empty()) anchor.loc.sheet = project.sheet;
     return make_finding(project, nullptr, anchor);
 }
 

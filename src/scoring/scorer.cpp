@@ -1291,6 +1291,7 @@ ProjectScore score_project(const Project& project, const RuleSet& rules, StepLan
 
 void score_project_into(const Project& project, const RuleSet& rules, StepLanguages langs, ProjectScore& ps) {
     ps.file = project.file;
+    ps.sheet = project.sheet;
     ps.project_code = project.code.text;
     ps.project = project.name.text;
     ps.row = project.first_row;

@@ -26,6 +26,23 @@ TEST_CASE("sheet-not-checked names each table sheet that was not checked", "[she
                Catch::StartsWith("Sheet “项目三” of the workbook also looks like a target table"));
 }
 
+TEST_CASE("sheet-not-checked names the forms read together as the sheets checked", "[sheet-not-checked][form]") {
+    TableInfo t;
+    t.file = "卫生院自评表.xlsx";
+    t.sheet = "城关镇卫生院";
+    t.more_sheets = {"河口乡卫生院", "白云乡卫生院"};
+    t.other_table_sheets = {"2025年申报"};
+    const auto findings = test::run_rule("sheet-not-checked", test::seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].loc.sheet == "2025年申报");
+    CHECK(findings[0].message.zh ==
+          "工作簿中的工作表“2025年申报”也像绩效目标表，但没有检查：未指定 --sheet 时只检查第一个像绩效目标表的工作表"
+          "及与它同样格式的绩效自评表（本次为“城关镇卫生院”、“河口乡卫生院”、“白云乡卫生院”）。");
+    CHECK_THAT(findings[0].message.en,
+               Catch::EndsWith("with the self-evaluation forms of its layout (“城关镇卫生院”, “河口乡卫生院”, "
+                               "“白云乡卫生院” here)."));
+}
+
 TEST_CASE("sheet-not-checked does not over-find", "[sheet-not-checked]") {
     TableInfo t;
     t.file = "one.xlsx";

@@ -413,6 +413,80 @@ def make_handover():
     ])
 
 
+def write_form(ws, name, unit, funds, spent, indicators, total, actual_columns=True):
+    """The national self-evaluation form (财政部《项目支出绩效自评表》) as a county's health centres fill it:
+    title, project block (项目名称, 主管部门/实施单位, the 项目资金 rows, 年度总体目标), the indicator header and
+    indicators under a merged 绩效指标 label, and the 总分 row. Without actual_columns, the 申报表's columns."""
+    ws.append(["项目支出绩效自评表"] + [None] * 8)
+    ws.append(["（2024年度）"] + [None] * 8)
+    ws.append(["项目名称", name] + [None] * 7)
+    ws.append(["主管部门", "县卫生健康局", None, None, None, "实施单位", unit, None, None])
+    ws.append(["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None])
+    rate = f"{float(spent) / float(funds) * 100:.2f}%" if funds else None
+    ws.append([None, "年度资金总额", funds, funds, spent, 10, rate, None, None])
+    ws.append([None, "其中：当年财政拨款", funds, funds, spent, "—", "—", "—", None])
+    ws.append(["年度总体目标", "预期目标", None, None, None, "实际完成情况", None, None, None])
+    ws.append([None, "完成辖区居民健康档案管理和慢性病随访，提升基本公共卫生服务均等化水平。", None, None, None,
+               "已按计划完成。", None, None, None])
+    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+              "偏差原因分析及改进措施"]
+    if not actual_columns:
+        header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", None, "分值", None, None]
+    ws.append(header)
+    first = ws.max_row + 1
+    for row in indicators:
+        ws.append([None] + (row if actual_columns else row[:4] + [None, row[5], None, None]))
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # "=100%" typed as text, not a formula
+    last = ws.max_row
+    ws.append(["总分", None, None, None, None, None, 100, total, None])
+    ws.merge_cells("A1:I1")
+    ws.merge_cells("A2:I2")
+    ws.merge_cells("B3:I3")
+    ws.merge_cells("B4:E4")
+    ws.merge_cells("G4:I4")
+    ws.merge_cells("A5:A7")
+    ws.merge_cells("A8:A9")
+    ws.merge_cells("B8:E8")
+    ws.merge_cells("F8:I8")
+    ws.merge_cells("B9:E9")
+    ws.merge_cells("F9:I9")
+    ws.merge_cells(f"A{first - 1}:A{last}")
+
+
+FORM_INDICATORS = [
+    ["产出指标", "数量指标", "居民电子健康档案建档率", "≥90%", "92%", 30, 30, None],
+    [None, "质量指标", "高血压患者规范管理率", "≥60%", "63%", 20, 20, None],
+    [None, "时效指标", "资金拨付及时率", "=100%", "100%", 10, 10, None],
+    ["效益指标", "社会效益指标", "居民健康素养水平", "≥25%", "26%", 20, 20, None],
+    ["满意度指标", "服务对象满意度指标", "居民满意度", "≥90%", "93%", 10, 10, None],
+]
+
+
+def make_forms():
+    """A workbook of self-evaluation forms, one health centre's project a sheet, as a county's health bureau
+    collects them: notes first, three forms (read one after another: the third scores an indicator above
+    its weight), a hidden old form and a 申报表 form (both only named as not checked), and a blank form."""
+    wb = openpyxl.Workbook()
+    notes = wb.active
+    notes.title = "填报说明"
+    notes.append(["每个卫生院一张自评表，金额单位为万元。"])
+    write_form(wb.create_sheet("城关镇卫生院"), "基本公共卫生服务补助", "城关镇卫生院", 150, 148, FORM_INDICATORS, 99.87)
+    write_form(wb.create_sheet("河口乡卫生院"), "基本公共卫生服务补助", "河口乡卫生院", 120, 96, FORM_INDICATORS, 98.0)
+    over = [list(r) for r in FORM_INDICATORS]
+    over[1][6] = 25  # 25 of 20
+    write_form(wb.create_sheet("白云乡卫生院"), "家庭医生签约服务补助", "白云乡卫生院", 80, 80, over, 105.0)
+    old = wb.create_sheet("2023年旧表")
+    write_form(old, "基本公共卫生服务补助", "城关镇卫生院", 140, 140, FORM_INDICATORS, 100.0)
+    old.sheet_state = "hidden"
+    write_form(wb.create_sheet("2025年申报"), "基本公共卫生服务补助", "城关镇卫生院", 160, 0, FORM_INDICATORS, None,
+               actual_columns=False)
+    blank = wb.create_sheet("空白表")
+    write_form(blank, None, None, 0, 0, [], None)
+    save_stable(wb, os.path.join(HERE, "forms.xlsx"))
+
+
 if __name__ == "__main__":
     make_handover()
     make_cells()
@@ -424,4 +498,5 @@ if __name__ == "__main__":
     make_instructions()
     make_formula_nocache()
     make_no_table()
+    make_forms()
     make_broken()

@@ -494,6 +494,47 @@ TEST_CASE("a whole table is read before a 汇总表 that looks like one; score r
     CHECK_FALSE(asked->info.missing_columns.empty());
 }
 
+TEST_CASE("a workbook of self-evaluation forms is read whole, one project a sheet", "[xlsx][sheet][form]") {
+    // A county's health bureau collects its centres' 项目支出绩效自评表, one a sheet. Only the first was read
+    // and the other two named as not checked: --summary counted 150万 of 350万.
+    for (const bool prefer_self_evaluation : {false, true}) {
+        auto r = read_all(fixture("forms.xlsx"), "", prefer_self_evaluation);
+        REQUIRE(r);
+        CHECK(r->info.sheet == "城关镇卫生院");
+        CHECK(r->info.more_sheets == std::vector<std::string>{"河口乡卫生院", "白云乡卫生院"});
+        // Forms unlike them are still named: the 申报表 (no 实际完成值), then the hidden old form. The blank form
+        // holds no project.
+        CHECK(r->info.other_table_sheets == std::vector<std::string>{"2025年申报", "2023年旧表"});
+        REQUIRE(r->projects.size() == 3);
+        const std::vector<std::tuple<std::string, std::string, std::string>> expected = {
+            {"城关镇卫生院", "基本公共卫生服务补助", "150"},
+            {"河口乡卫生院", "基本公共卫生服务补助", "120"},
+            {"白云乡卫生院", "家庭医生签约服务补助", "80"}};
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            const Project& p = r->projects[i];
+            const auto& [sheet, name, funds] = expected[i];
+            CHECK(p.form);
+            CHECK(p.sheet == sheet);
+            CHECK(p.name.text == name);
+            CHECK(p.name.loc.sheet == sheet);
+            REQUIRE(p.funds_wan);
+            CHECK(p.funds_wan->str() == funds);
+            REQUIRE(p.indicators.size() == 5);
+            CHECK(p.indicators[1].weight.loc.sheet == sheet);
+            CHECK(p.indicators[1].weight.loc.cell_ref() == sheet + "!G12");
+            REQUIRE(p.totals.size() == 1);
+            CHECK(p.totals[0].score.loc.sheet == sheet);
+        }
+    }
+    // --sheet reads the one sheet it names.
+    auto one = read_all(fixture("forms.xlsx"), "河口乡卫生院");
+    REQUIRE(one);
+    CHECK(one->info.more_sheets.empty());
+    CHECK(one->info.other_table_sheets.empty());
+    REQUIRE(one->projects.size() == 1);
+    CHECK(one->projects[0].sheet == "河口乡卫生院");
+}
+
 TEST_CASE("an instructions sheet with an example row is passed over for the table after it", "[xlsx][sheet]") {
     // 填表说明 repeats the header and gives an example row: it looks like a table of one project. It used
     // to be checked (a dozen errors about the example) and the real table reported as not checked.

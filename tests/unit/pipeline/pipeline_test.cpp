@@ -772,6 +772,79 @@ TEST_CASE("the summary keeps apart forms of one name from different units", "[pi
     CHECK(r.summary.repeated.size() == 1);
 }
 
+TEST_CASE("a workbook of forms is checked, scored and summed a sheet a project", "[pipeline][summary][form][xlsx]") {
+    // Three health centres' 项目支出绩效自评表 in one workbook, two of one name: only the first sheet was read
+    // (150万 of 350万 in the summary, two projects' findings and scores never seen).
+    const std::string book = test::source_path("tests/data/xlsx/forms.xlsx");
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({book}, opts);
+    REQUIRE(r.files.size() == 1);
+    REQUIRE_FALSE(r.files[0].error);
+    CHECK(r.files[0].projects == 3);
+    CHECK(r.files[0].indicators == 15);
+    std::multiset<std::tuple<std::string, std::string, std::string>> placed;  // rule, cell, project
+    for (const auto& f : r.findings) placed.insert({f.rule, f.loc.cell_ref(), f.project});
+    const std::multiset<std::tuple<std::string, std::string, std::string>> expected = {
+        {"sheet-not-checked", "", ""},  // 2025年申报 (no 实际完成值) and the hidden 2023年旧表
+        {"sheet-not-checked", "", ""},
+        {"cost-breakdown", "城关镇卫生院!B11", "基本公共卫生服务补助"},
+        {"placeholder-required", "城关镇卫生院!B11", "基本公共卫生服务补助"},
+        {"execution-low", "河口乡卫生院!E6", "基本公共卫生服务补助"},
+        {"cost-breakdown", "河口乡卫生院!B11", "基本公共卫生服务补助"},
+        {"placeholder-required", "河口乡卫生院!B11", "基本公共卫生服务补助"},
+        {"cost-breakdown", "白云乡卫生院!B11", "家庭医生签约服务补助"},
+        {"placeholder-required", "白云乡卫生院!B11", "家庭医生签约服务补助"},
+        {"score-out-of-band", "白云乡卫生院!H12", "家庭医生签约服务补助"}};
+    CHECK(placed == expected);
+    CHECK(r.summary.projects == 3);
+    CHECK(r.summary.funds_wan.str() == "350");
+    // The two key projects of one name are two, each with its own sheet's findings.
+    REQUIRE(r.summary.key_projects.size() == 2);
+    CHECK(r.summary.key_projects[0].sheet == "城关镇卫生院");
+    CHECK(r.summary.key_projects[0].findings == 2);
+    CHECK(r.summary.key_projects[1].sheet == "河口乡卫生院");
+    CHECK(r.summary.key_projects[1].findings == 3);
+
+    opts.score = true;
+    const Report scored = check({book}, opts);
+    std::vector<std::tuple<std::string, std::string, std::string>> totals;  // sheet, project, total
+    for (const auto& s : scored.scores) totals.emplace_back(s.sheet, s.project, s.total.str());
+    CHECK(totals == std::vector<std::tuple<std::string, std::string, std::string>>{
+                        {"城关镇卫生院", "基本公共卫生服务补助", "99.87"},
+                        {"河口乡卫生院", "基本公共卫生服务补助", "98"},
+                        {"白云乡卫生院", "家庭医生签约服务补助", "100"}});
+
+    // The text report gives the two projects of one name a section each, and names each score's sheet.
+    std::ostringstream out;
+    std::ostringstream err;
+    RunOptions text = opts;
+    text.paths = {book};
+    text.reports = {{"text", "-"}};
+    pipeline::run(text, out, err);
+    const std::string shown = out.str();
+    std::size_t sections = 0;
+    for (auto at = shown.find("■ 基本公共卫生服务补助\n"); at != std::string::npos;
+         at = shown.find("■ 基本公共卫生服务补助\n", at + 1))
+        ++sections;
+    CHECK(sections == 2);
+    CHECK_THAT(shown, Catch::Contains("（" + book + "，工作表“河口乡卫生院”）— 总分 98.00（优）"));
+    CHECK_THAT(shown, Catch::Contains(book + "（河口乡卫生院）"));  // in the key-evaluation list
+
+    // Converted to the canonical JSON model and checked again: every finding where it was.
+    std::ostringstream json;
+    std::ostringstream convert_err;
+    REQUIRE(pipeline::convert(book, "json", RunOptions{}.read, config::default_rule_set(), json, convert_err) == 0);
+    CHECK_THAT(convert_err.str(), Catch::Contains("只转换了工作表“城关镇卫生院”、“河口乡卫生院”、“白云乡卫生院”"));
+    test::TempDir dir;
+    const Report again = check({dir.write("forms.json", json.str())});
+    std::multiset<std::tuple<std::string, std::string, std::string>> replaced;
+    for (const auto& f : again.findings) replaced.insert({f.rule, f.loc.cell_ref(), f.project});
+    std::multiset<std::tuple<std::string, std::string, std::string>> without_sheets = expected;
+    without_sheets.erase({"sheet-not-checked", "", ""});  // the workbook's other sheets are not in the model
+    CHECK(replaced == without_sheets);
+}
+
 TEST_CASE("convert --to json output validates against the shipped JSON Schema", "[pipeline][json-model][schema]") {
     test::TempDir dir;
     std::ostringstream json;

@@ -118,11 +118,12 @@ Report sample(bool scores) {
         s.indicators.push_back(i);
         r.scores.push_back(s);
     }
-    report::finalize(r,
-                     {{0, "targets.xlsx", "301001", k_p1, Decimal::from_raw(842'070000)},
-                      {0, "targets.xlsx", "301001", "养老保险补助", Decimal::from_int(50)},
-                      {1, "局 B/b.csv", "302002", k_p2, Decimal::from_int(120)}},
-                     Decimal::from_int(100));
+    std::vector<report::ProjectStat> projects = {{0, "targets.xlsx", "301001", k_p1, Decimal::from_raw(842'070000)},
+                                                 {0, "targets.xlsx", "301001", "养老保险补助", Decimal::from_int(50)},
+                                                 {1, "局 B/b.csv", "302002", k_p2, Decimal::from_int(120)}};
+    // The workbook's projects are on the sheet their findings are (a project is keyed by file, sheet, code, name).
+    projects[0].sheet = projects[1].sheet = "项目支出绩效目标表";
+    report::finalize(r, std::move(projects), Decimal::from_int(100));
     return r;
 }
 
