@@ -104,6 +104,29 @@ bool is_section_heading(std::string_view text) {
     return util::starts_with(after, "、") || util::starts_with(after, "．") || util::starts_with(after, ".");
 }
 
+// True when the row under a header only labels its columns: letters naming them for a formula ((A), （B）,
+// B/A, A-B) and words such as 原因分析 or 改进措施, as the national form's second header line has them
+// (实施期绩效目标 | 年度指标值 | 实际完成值 over （A） | （B） | 原因分析). Read as a project's row, it was an
+// indicator with no level and a target of (A): five false findings.
+bool is_column_labels(const RawRow& row) {
+    int letters = 0;
+    for (const std::string_view raw : row.cells) {
+        const std::string cell = util::strip_spaces(util::fold(raw));
+        if (cell.empty()) continue;
+        if (util::ends_with(cell, "分析") || util::ends_with(cell, "措施") || util::ends_with(cell, "说明")) continue;
+        bool has_letter = false;
+        for (const char c : cell) {
+            const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            if (!letter && std::string_view("()-+/*").find(c) == std::string_view::npos) return false;
+            has_letter = has_letter || letter;
+        }
+        // A letter's formula is short: "A", "(B/A)"; a word of Latin letters (a code, "N/A") is a value.
+        if (!has_letter || cell.size() > 8) return false;
+        ++letters;
+    }
+    return letters > 0;
+}
+
 // Another cell of a header row naming the goal than the one `map` reads it from (实施期绩效目标 beside 年度绩效
 // 目标), or -1.
 int second_goal_column(const RawRow& row, const ColumnMap& map) {
@@ -287,6 +310,8 @@ Expected<bool> TableProjectSource::read_header(TableKind kind) {
                     m_table.header_row = second.row;
                     m_header_columns = std::max(m_header_columns, named_columns(second));
                     if (m_goal_second < 0) m_goal_second = second_goal_column(second, m_columns);
+                } else if (is_column_labels(second)) {
+                    m_table.header_row = second.row;  // the header's own line: no project's row
                 } else {
                     m_pending = std::move(second);
                     m_has_pending = true;

@@ -1343,6 +1343,27 @@ TEST_CASE("assembler: forms as provinces write them", "[assembler][form]") {
     CHECK(declared.info.missing_columns.empty());
 }
 
+TEST_CASE("assembler: a line labelling the header's columns ((A), (B), 原因分析) is no indicator",
+          "[assembler][form]") {
+    // The form's second header line named five false findings on an indicator with no level and a target of (A).
+    for (const std::string labels : {",,,,（A）,（B）,,,原因分析,\n", ",,,,A,B,,B/A,,\n", ",,,,(A),(B),,,,\n"}) {
+        std::string labelled = k_national_form;
+        const std::string header = "偏差原因分析及改进措施,\n";
+        labelled.insert(labelled.find(header) + header.size(), labels);
+        const Table t = read_table(labelled);
+        CHECK(t.info.header_row == 11);
+        REQUIRE(t.projects.size() == 1);
+        CHECK(names(t.projects[0]) ==
+              std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
+        CHECK(t.projects[0].first_row == 12);
+    }
+    // A row of values is read as one, whatever its letters.
+    std::string valued = k_national_form;
+    const std::string header = "偏差原因分析及改进措施,\n";
+    valued.insert(valued.find(header) + header.size(), ",产出指标,数量指标,A类对象覆盖率,A,B,10,10,,\n");
+    CHECK(read_table(valued).projects.at(0).indicators.size() == 4);
+}
+
 TEST_CASE("assembler: forms stacked in one sheet are projects of their own", "[assembler][form]") {
     std::string second = k_national_form.substr(k_national_form.find("项目名称"));
     second.replace(second.find("乡镇卫生院基本公共卫生服务补助"), std::string("乡镇卫生院基本公共卫生服务补助").size(),
