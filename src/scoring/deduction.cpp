@@ -583,6 +583,7 @@ private:
         std::vector<Tier> tiers;
         std::vector<Piece> pieces;
         bool floor = false;
+        std::optional<Decimal> stated;
         std::size_t p = 0;
         while (p < n) {
             std::size_t e = m_s.find(U',', p);
@@ -595,6 +596,15 @@ private:
                 floor = true;
                 pieces.push_back(Piece{PieceKind::floor, to_utf8(slice(p, e)), -1, p, e});
                 p = e + 1;
+                continue;
+            }
+            // 满分10分，好得满分，…: the weight stated first is no row.
+            if (const std::size_t w = weight_clause(p); tiers.empty() && w != k_no) {
+                std::size_t q = p;
+                while (!is_digit(m_s[q])) ++q;
+                stated = number(q)->value;
+                pieces.push_back(Piece{PieceKind::weight, to_utf8(slice(p, w)), -1, p, w});
+                p = w + 1;
                 continue;
             }
             Tier t;
@@ -628,6 +638,7 @@ private:
         m_f.tiers = std::move(tiers);
         m_f.pieces = std::move(pieces);
         m_f.floor_zero = floor;
+        m_f.stated_weight = stated;
         return true;
     }
 
@@ -1422,24 +1433,53 @@ private:
         return any(p, {U"的", U"则", U"时", U"者", U"且", U"并", U"的话", U"计分", U"计算"});
     }
 
+    // A clause that only states the weight: [本项/该项/本指标/该指标/此项][分值/满分/权重/标准分][为/是] N 分, with
+    // at least one of the words (10分 alone is no statement of the weight).
+    [[nodiscard]] std::size_t weight_clause(std::size_t p) const {
+        if (p > 0 && m_s[p - 1] != U',') return k_no;
+        std::size_t q = p;
+        bool worded = false;
+        if (const std::size_t a = any(q, {U"本项指标", U"该项指标", U"本指标", U"该指标", U"本项", U"该项", U"此项"});
+            a != k_no) {
+            q = a;
+            worded = true;
+        }
+        if (const std::size_t b = any(q, {U"分值", U"满分", U"权重", U"标准分", U"总分"}); b != k_no) {
+            q = b;
+            worded = true;
+        }
+        if (!worded) return k_no;
+        // 分值为10分; 分值：10分 (the colon is a clause break by now).
+        if (const std::size_t c = any(q, {U"为", U"是", U","}); c != k_no) q = c;
+        if (q >= m_s.size() || !is_digit(m_s[q])) return k_no;
+        const auto num = number(q);
+        if (!num) return k_no;
+        const std::size_t e = lit(num->end, U"分");
+        if (e == k_no || (e < m_s.size() && m_s[e] != U',')) return k_no;
+        return e;
+    }
+
+    std::size_t r_weight(std::size_t p, bool apply) {
+        const std::size_t e = weight_clause(p);
+        if (e == k_no || !apply) return e;
+        std::size_t q = p;
+        while (!is_digit(m_s[q])) ++q;
+        m_f.stated_weight = number(q)->value;
+        add_piece(PieceKind::weight, p, e);
+        return e;
+    }
+
     std::size_t recognise(std::size_t p) {
         using R = std::size_t (Parser::*)(std::size_t, bool);
         static constexpr R k_order[] = {
-            &Parser::r_floor,
-            &Parser::r_cap,
-            &Parser::r_partial,
-            &Parser::r_proportional,
-            &Parser::r_all_or_nothing,
-            &Parser::r_discretionary,
-            &Parser::r_award_full,
-            &Parser::r_step_entry,
-            &Parser::r_threshold,
-            &Parser::r_band_cutoff,
-            &Parser::r_delta,
-            &Parser::r_condition_met,
-            &Parser::r_condition_missed,
-            &Parser::r_vague,
-            &Parser::r_filler,
+            &Parser::r_weight,        &Parser::r_floor,
+            &Parser::r_cap,           &Parser::r_partial,
+            &Parser::r_proportional,  &Parser::r_all_or_nothing,
+            &Parser::r_discretionary, &Parser::r_award_full,
+            &Parser::r_step_entry,    &Parser::r_threshold,
+            &Parser::r_band_cutoff,   &Parser::r_delta,
+            &Parser::r_condition_met, &Parser::r_condition_missed,
+            &Parser::r_vague,         &Parser::r_filler,
         };
         for (const R r : k_order) {
             if ((this->*r)(p, false) == k_no) continue;

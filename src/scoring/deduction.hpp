@@ -92,7 +92,8 @@ enum class PieceKind {
     discretionary,     ///< 视情况扣分 / a bare 扣分 with no amount
     unsupported,       ///< ranking, tiered, bonus
     tier,              ///< one row of a tier table (index into Formula::tiers)
-    unparsed,          ///< text not understood
+    weight,    ///< 本项分值10分 / 满分10分 / 本项10分 alone in its clause: the weight, as the text states it
+    unparsed,  ///< text not understood
 };
 
 struct Piece {
@@ -153,6 +154,9 @@ struct Formula {
     /// A tier table (好得满分，较好得15分，一般得10分，差不得分), read only when every clause is a row of it (a
     /// floor such as 最低0分 aside): the rows in reading order, the first containing a value deciding.
     std::vector<Tier> tiers;
+    /// The weight a clause of its own states (本项分值10分，…; 满分10分，好得满分…): the 分值 column's is the one
+    /// scored with.
+    std::optional<Decimal> stated_weight;
     std::vector<std::string> unparsed;  ///< parts not understood, as normalised text
     std::vector<Piece> pieces;          ///< everything above, in reading order
 

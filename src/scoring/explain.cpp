@@ -322,6 +322,11 @@ Text describe(const Formula& f, const Piece& piece) {
             if (piece.index >= 0 && static_cast<std::size_t>(piece.index) < f.tiers.size())
                 return describe(f.tiers[static_cast<std::size_t>(piece.index)]);
             break;
+        case PieceKind::weight:
+            if (f.stated_weight)
+                return {"本项分值" + f.stated_weight->str() + "分（评分以分值列为准）",
+                        "the weight, " + f.stated_weight->str() + " point(s) (scoring uses the 分值 column's)"};
+            break;
         case PieceKind::unparsed: return {"未能理解", "not understood"};
     }
     return {"未能理解", "not understood"};

@@ -453,6 +453,33 @@ TEST_CASE("tier tables as a review wrote them", "[scoring][deduction][tiers]") {
     CHECK(parse_deduction("误差5%以内得满分，误差5%-10%得6分，误差10%以上不得分").tiers.empty());
 }
 
+TEST_CASE("a clause stating the weight is read as the weight, before a tier table or any other form",
+          "[scoring][deduction][tiers]") {
+    // 满分10分，好得满分… was unsupported(tiered) (the default formula scored it), and 本项分值10分 beside a step
+    // was named as not understood.
+    const auto tiers = parse_deduction("满分10分，好得满分，较好得8分，一般得5分，差不得分");
+    CHECK(canonical_form(tiers) == "tier(好: full); tier(较好: 8); tier(一般: 5); tier(差: 0)");
+    CHECK(tiers.stated_weight == Decimal::from_int(10));
+    REQUIRE(tiers.pieces.size() == 5);
+    CHECK(tiers.pieces[0].kind == PieceKind::weight);
+    CHECK(tiers.pieces[0].text == "满分10分");
+    for (const char* text : {"本项分值10分，每少1%扣1分", "本项10分。每少1%扣1分", "该指标权重为10分；每少1%扣1分",
+                             "分值：10分，每少1%扣1分"}) {
+        INFO(text);
+        const auto f = parse_deduction(text);
+        CHECK(canonical_form(f) == "step(under 1%: -1)");
+        CHECK(f.unparsed.empty());
+        CHECK(f.stated_weight == Decimal::from_int(10));
+    }
+    // Only a clause of its own, with a word naming the weight: 10分 alone, or 满分 in a row, is no such clause.
+    CHECK(parse_deduction("10分，每少1%扣1分").unparsed == std::vector<std::string>{"10分"});
+    CHECK_FALSE(parse_deduction("10分，每少1%扣1分").stated_weight);
+    CHECK_FALSE(parse_deduction("达到目标得满分，每少1%扣1分").stated_weight);
+    CHECK_FALSE(parse_deduction("好得满分，较好得8分").stated_weight);
+    // A weight after the rows is a clause of the grammar's: the table is left to it.
+    CHECK(parse_deduction("好得满分，较好得8分，满分10分").tiers.empty());
+}
+
 TEST_CASE("texts that only look like tier tables keep their reading", "[scoring][deduction][tiers]") {
     // Two rows of which one scores nothing are all-or-nothing or a cut-off.
     CHECK(canonical_form(parse_deduction("完成得满分，未完成不得分")) == "full_if_met; all_or_nothing");

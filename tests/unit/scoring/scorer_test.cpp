@@ -1038,6 +1038,14 @@ TEST_CASE("a label the tier table names scores its row", "[scoring][scorer][tier
     CHECK(score_of(graded("好", "好得满分，较好得15分，一般得10分", "10分"), "较好").score == d("10"));
 }
 
+TEST_CASE("a tier table with its weight written first scores its rows", "[scoring][scorer][tiers]") {
+    // 满分10分，好得满分… fell to the default formula: 较好 scored 0 with score-out-of-band's reason.
+    const auto row = graded("好", "满分10分，好得满分，较好得8分，一般得5分，差不得分", "10分");
+    CHECK(score_of(row, "较好").score == d("8"));
+    CHECK(score_of(row, "好").score == d("10"));
+    CHECK(score_of(row, "差").score == d("0"));
+}
+
 TEST_CASE("a missed number scores the first band of the tier table holding it", "[scoring][scorer][tiers]") {
     const auto row = quantitative("90", "≥", "%", "90%以上得满分，80%（含）-90%（不含）得15分，80%以下不得分", "20分");
     const auto mid = score_of(row, "85");
