@@ -228,6 +228,17 @@ struct TableInfo {
     /// XLSX read without --sheet: the later sheets that also look like a target table, which are not
     /// checked (rule sheet-not-checked).
     std::vector<std::string> other_table_sheets;
+    /// For each of other_table_sheets, the required columns it lacks, joined with 、 ("" when none): why a form
+    /// unlike the one read was not read with it.
+    std::vector<std::string> other_table_missing;
+    /// XLSX read without --sheet: the worksheets that could not be read (a damaged part), and why, in sheet
+    /// order. Reported by sheet-not-checked, so that a broken sheet among a workbook's forms is not passed unsaid.
+    struct UnreadableSheet {
+        std::string name;
+        std::string why_zh;  ///< the reading error, rendered in Chinese
+        std::string why_en;  ///< and in English
+    };
+    std::vector<UnreadableSheet> unreadable_sheets;
     /// XLSX read without --sheet: the later sheets read after `sheet` as the same table, in sheet order (a
     /// workbook of national self-evaluation forms, one project a sheet).
     std::vector<std::string> more_sheets;

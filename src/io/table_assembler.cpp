@@ -127,6 +127,20 @@ bool is_column_labels(const RawRow& row) {
     return letters > 0;
 }
 
+// True when `text` is a form's title line: its name (项目支出绩效自评表, 部门整体支出绩效目标申报表) or its year
+// ((2024年度), 2024年). Between forms stacked in one sheet, the next form's title lines stood under the one
+// above as indicators with no level.
+bool is_form_title(std::string_view text) {
+    const std::string t = util::strip_spaces(util::fold(text));
+    if (util::ends_with(t, "表") && util::contains(t, "绩效") && t.size() <= 3 * 20) return true;
+    std::string_view y = t;
+    if (util::starts_with(y, "(") && util::ends_with(y, ")")) y = y.substr(1, y.size() - 2);
+    if (y.size() < 4 || !std::all_of(y.begin(), y.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    y.remove_prefix(4);
+    return y == "年度" || y == "年";
+}
+
 // Another cell of a header row naming the goal than the one `map` reads it from (实施期绩效目标 beside 年度绩效
 // 目标), or -1.
 int second_goal_column(const RawRow& row, const ColumnMap& map) {
@@ -440,7 +454,7 @@ bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const
     const std::string_view trimmed = util::trim_view(head);
     if (static_cast<unsigned char>(trimmed.front()) < 0x80 && trimmed.front() != '(') return false;
     const bool label = is_note_label(head);
-    if (!label && !is_section_heading(head)) return false;
+    if (!label && !is_section_heading(head) && !is_form_title(head)) return false;
     // Nothing else on the row but more labels (填表人：李四 beside 单位负责人：张三, in whichever columns) or the
     // same text again (a note merged across the sheet, its text in every cell); a heading stands alone.
     for (std::size_t j = first + 1; j < row.cells.size(); ++j) {

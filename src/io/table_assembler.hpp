@@ -78,7 +78,12 @@ public:
 
     [[nodiscard]] const TableInfo& table() const override { return m_table; }
     /// Names the workbook's other sheets that look like a target table (see TableInfo).
-    void set_other_table_sheets(std::vector<std::string> names) { m_table.other_table_sheets = std::move(names); }
+    void set_other_table_sheets(std::vector<std::string> names, std::vector<std::string> missing,
+                                std::vector<TableInfo::UnreadableSheet> unreadable) {
+        m_table.other_table_sheets = std::move(names);
+        m_table.other_table_missing = std::move(missing);
+        m_table.unreadable_sheets = std::move(unreadable);
+    }
     /// Names the sheets read after this one as the same table (see TableInfo).
     void set_more_sheets(std::vector<std::string> names) { m_table.more_sheets = std::move(names); }
     Expected<bool> next(Project& out) override;

@@ -28,7 +28,7 @@ Expected<std::unique_ptr<TableProjectSource>> open_sheet(const std::shared_ptr<c
 // A sheet's table as it takes part in choosing the sheet to read.
 struct Candidate {
     std::size_t sheet;
-    int fit;          // 0 no indicators, 1 indicators, 2 whole, 3 self-evaluation (when wanted); 4 more if visible
+    int fit;  // 0 no indicators, 1 indicators, 2 whole; 2 more for self-evaluation (when wanted); 5 more if visible
     bool indicators;  // the header has 三级指标
     bool form;        // the national self-evaluation form (its project named above the header)
     std::vector<std::string> missing;  // its missing columns
@@ -130,11 +130,14 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
     // to check beside the visible one).
     std::optional<std::size_t> instructions;  // the first table-like instructions sheet, if no table follows
     std::vector<Candidate> candidates;  // their readers are not kept open: a workbook may have fifty sheets
+    std::vector<std::pair<std::size_t, Error>> unreadable;  // sheets that could not be read, and why
     for (const std::size_t k : order) {
         auto src = open_sheet(workbook, k, options, rules);
         if (!src) {
             if (candidates.empty()) return src.error();
-            continue;  // a later sheet that cannot be read is left to --sheet
+            // A later sheet that cannot be read is named (sheet-not-checked), and left to --sheet.
+            unreadable.emplace_back(k, src.error());
+            continue;
         }
         const TableInfo& t = (*src)->table();
         if (t.header_row == 0) continue;
@@ -144,12 +147,14 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
         }
         const auto& missing = t.missing_columns;
         const bool indicators = std::find(missing.begin(), missing.end(), "三级指标") == missing.end();
-        const int fit = !indicators                                             ? 0
-                        : (options.prefer_self_evaluation && t.self_evaluation) ? 3
-                        : missing.empty()                                       ? 2
-                                                                                : 1;
+        // A whole self-evaluation before one with a column missing, as for target tables: score and check
+        // of a workbook whose first form lacks its 分值 header read the same forms.
+        const int fit = (!indicators       ? 0
+                         : missing.empty() ? 2
+                                           : 1) +
+                        (indicators && options.prefer_self_evaluation && t.self_evaluation ? 2 : 0);
         candidates.push_back(
-            {k, fit + (sheets[k].hidden ? 0 : 4), indicators, (*src)->is_form(), missing, t.self_evaluation});
+            {k, fit + (sheets[k].hidden ? 0 : 5), indicators, (*src)->is_form(), missing, t.self_evaluation});
     }
     if (!candidates.empty()) {
         std::size_t best = 0;
@@ -160,15 +165,20 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
         // table on sheet 3 is not passed as clean. Beside a table with indicators, one without (a 汇总表) is no
         // table left unchecked; an instructions sheet never is. Forms like the one chosen are read after it.
         std::vector<std::string> others;
+        std::vector<std::string> others_missing;
         std::vector<std::size_t> chained;
         std::vector<std::string> chained_names;
         for (std::size_t c = 0; c < candidates.size(); ++c) {
             if (c == best || (candidates[best].indicators && !candidates[c].indicators)) continue;
-            const auto other = open_sheet(workbook, candidates[c].sheet, options, rules);
-            if (!other) continue;
+            auto other = open_sheet(workbook, candidates[c].sheet, options, rules);
+            if (!other) {
+                unreadable.emplace_back(candidates[c].sheet, other.error());
+                continue;
+            }
             // A blank template (the header, no project) is no table to check: --sheet would find nothing.
             Project first;
             const auto has_project = (*other)->next(first);
+            if (!has_project) unreadable.emplace_back(candidates[c].sheet, has_project.error());
             if (!has_project || !*has_project) continue;
             const std::string& name = sheets[candidates[c].sheet].name;
             if (reads_with(candidates[best], candidates[c])) {
@@ -176,11 +186,21 @@ Expected<std::unique_ptr<ProjectSource>> open_xlsx(const std::string& path, cons
                 chained_names.push_back(name);
             } else {
                 others.push_back(name);
+                // A form beside the forms read: what it lacks is why it was not read with them.
+                const bool forms = candidates[best].form && candidates[c].form;
+                std::vector<std::string> lacks = candidates[c].missing;
+                for (auto& column : lacks)
+                    if (column == "备注") column = "分值（备注）";  // what the form calls it
+                others_missing.push_back(forms ? util::join(lacks, "、") : std::string());
             }
         }
         auto src = open_sheet(workbook, candidates[best].sheet, options, rules);
         if (!src) return src.error();
-        (*src)->set_other_table_sheets(std::move(others));
+        std::sort(unreadable.begin(), unreadable.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<TableInfo::UnreadableSheet> unreadable_named;
+        for (const auto& [k, why] : unreadable)
+            unreadable_named.push_back({sheets[k].name, why.render(Lang::zh), why.render(Lang::en)});
+        (*src)->set_other_table_sheets(std::move(others), std::move(others_missing), std::move(unreadable_named));
         if (chained.empty()) return std::unique_ptr<ProjectSource>(std::move(*src));
         (*src)->set_more_sheets(std::move(chained_names));
         auto open = [workbook, options, &rules](std::size_t k) -> Expected<std::unique_ptr<ProjectSource>> {

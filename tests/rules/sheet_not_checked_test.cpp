@@ -43,6 +43,34 @@ TEST_CASE("sheet-not-checked names the forms read together as the sheets checked
                                "“白云乡卫生院” here)."));
 }
 
+TEST_CASE(
+    "sheet-not-checked says what an unlike form lacks, names a sheet that could not be read, and shortens a "
+    "long list of sheets read",
+    "[sheet-not-checked][form]") {
+    TableInfo t;
+    t.file = "卫生院自评表.xlsx";
+    t.sheet = "一";
+    t.more_sheets = {"二", "三", "四", "五"};
+    t.other_table_sheets = {"甲卫生院", "乙卫生院"};
+    t.other_table_missing = {"分值（备注）", ""};
+    t.unreadable_sheets = {
+        {"坏表", "工作簿部件 xl/worksheets/sheet9.xml 已损坏", "part xl/worksheets/sheet9.xml is damaged"}};
+    const auto findings = test::run_rule("sheet-not-checked", test::seed_project(), nullptr, &t);
+    REQUIRE(findings.size() == 3);
+    CHECK(findings[0].message.zh ==
+          "工作簿中的工作表“甲卫生院”也像绩效目标表，但没有检查：未指定 --sheet 时只检查第一个像绩效目标表的工作表"
+          "及与它同样格式的绩效自评表（本次为“一”、“二”、“三”等5个工作表）；它缺少分值（备注）列，格式与之不同。");
+    CHECK_THAT(findings[0].message.en, Catch::Contains("(“一”, “二”, “三” and 2 more here); it lacks 分值（备注）"));
+    CHECK_THAT(findings[1].message.zh, Catch::EndsWith("等5个工作表）。"));
+    CHECK(findings[2].loc.sheet == "坏表");
+    CHECK(findings[2].value == "坏表");
+    CHECK(findings[2].message.zh ==
+          "工作簿中的工作表“坏表”无法读取，没有检查：工作簿部件 xl/worksheets/sheet9.xml 已损坏");
+    CHECK(
+        findings[2].message.en ==
+        "Sheet “坏表” of the workbook could not be read and was not checked: part xl/worksheets/sheet9.xml is damaged");
+}
+
 TEST_CASE("sheet-not-checked does not over-find", "[sheet-not-checked]") {
     TableInfo t;
     t.file = "one.xlsx";

@@ -413,7 +413,7 @@ def make_handover():
     ])
 
 
-def write_form(ws, name, unit, funds, spent, indicators, total, actual_columns=True):
+def write_form(ws, name, unit, funds, spent, indicators, total, actual_columns=True, weight_header="分值"):
     """The national self-evaluation form (财政部《项目支出绩效自评表》) as a county's health centres fill it:
     title, project block (项目名称, 主管部门/实施单位, the 项目资金 rows, 年度总体目标), the indicator header and
     indicators under a merged 绩效指标 label, and the 总分 row. Without actual_columns, the 申报表's columns."""
@@ -428,7 +428,7 @@ def write_form(ws, name, unit, funds, spent, indicators, total, actual_columns=T
     ws.append(["年度总体目标", "预期目标", None, None, None, "实际完成情况", None, None, None])
     ws.append([None, "完成辖区居民健康档案管理和慢性病随访，提升基本公共卫生服务均等化水平。", None, None, None,
                "已按计划完成。", None, None, None])
-    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+    header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", weight_header, "得分",
               "偏差原因分析及改进措施"]
     if not actual_columns:
         header = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", None, "分值", None, None]
@@ -485,6 +485,26 @@ def make_forms():
     blank = wb.create_sheet("空白表")
     write_form(blank, None, None, 0, 0, [], None)
     save_stable(wb, os.path.join(HERE, "forms.xlsx"))
+    # The first form has lost its 分值 header: check and score both read the two whole ones after it.
+    wb = openpyxl.Workbook()
+    write_form(wb.active, "基本公共卫生服务补助", "甲卫生院", 100, 100, FORM_INDICATORS, 100.0, weight_header=None)
+    wb.active.title = "甲卫生院"
+    write_form(wb.create_sheet("乙卫生院"), "基本公共卫生服务补助", "乙卫生院", 110, 110, FORM_INDICATORS, 100.0)
+    write_form(wb.create_sheet("丙卫生院"), "基本公共卫生服务补助", "丙卫生院", 120, 120, FORM_INDICATORS, 100.0)
+    save_stable(wb, os.path.join(HERE, "forms-first-lacks.xlsx"))
+    # Three forms, the second's sheet XML cut short (a damaged copy): the other two are read, it is named.
+    wb = openpyxl.Workbook()
+    wb.active.title = "甲卫生院"
+    write_form(wb.active, "基本公共卫生服务补助", "甲卫生院", 100, 100, FORM_INDICATORS, 100.0)
+    write_form(wb.create_sheet("乙卫生院"), "基本公共卫生服务补助", "乙卫生院", 110, 110, FORM_INDICATORS, 100.0)
+    write_form(wb.create_sheet("丙卫生院"), "基本公共卫生服务补助", "丙卫生院", 120, 120, FORM_INDICATORS, 100.0)
+    path = os.path.join(HERE, "forms-broken.xlsx")
+    save_stable(wb, path)
+    with zipfile.ZipFile(path) as z:
+        parts = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts:
+            put(z, name, data[:200] if name == "xl/worksheets/sheet2.xml" else data)
 
 
 if __name__ == "__main__":

@@ -1379,6 +1379,22 @@ TEST_CASE("assembler: forms stacked in one sheet are projects of their own", "[a
     CHECK(t.projects[1].first_row == 24);  // its first indicator, under its own header
     CHECK(names(t.projects[1]) ==
           std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
+
+    // The next form whole, title lines and all (merged across as a sheet exports them): they are no
+    // indicators of the form above (they were, with four errors each).
+    std::string whole = k_national_form;
+    whole.replace(whole.find("项目支出绩效自评表,"), std::string("项目支出绩效自评表,").size(),
+                  "项目支出绩效自评表,项目支出绩效自评表,");
+    whole.replace(whole.find("乡镇卫生院基本公共卫生服务补助"), std::string("乡镇卫生院基本公共卫生服务补助").size(),
+                  "家庭医生签约服务补助");
+    for (const std::string between : {std::string(), std::string(",,,,,,,,,\n")}) {
+        const Table both = read_table(k_national_form + between + whole);
+        REQUIRE(both.projects.size() == 2);
+        CHECK(names(both.projects[0]) ==
+              std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
+        CHECK(both.projects[1].name.text == "家庭医生签约服务补助");
+        CHECK(both.projects[1].indicators.size() == 3);
+    }
 }
 
 TEST_CASE("assembler: a 项目名称 row among a form's indicators with no header below is kept as a row",

@@ -526,6 +526,25 @@ TEST_CASE("a workbook of self-evaluation forms is read whole, one project a shee
             CHECK(p.totals[0].score.loc.sheet == sheet);
         }
     }
+    // A first form without its 分值 header: check and score read the same two whole forms after it (score read the
+    // first alone, 10 points).
+    for (const bool prefer_self_evaluation : {false, true}) {
+        auto r = read_all(fixture("forms-first-lacks.xlsx"), "", prefer_self_evaluation);
+        REQUIRE(r);
+        CHECK(r->info.sheet == "乙卫生院");
+        CHECK(r->info.more_sheets == std::vector<std::string>{"丙卫生院"});
+        CHECK(r->info.other_table_sheets == std::vector<std::string>{"甲卫生院"});
+        CHECK(r->info.other_table_missing == std::vector<std::string>{"分值（备注）"});
+    }
+    // A damaged sheet among them is named with why, and the others are read.
+    auto broken = read_all(fixture("forms-broken.xlsx"));
+    REQUIRE(broken);
+    CHECK(broken->projects.size() == 2);
+    CHECK(broken->info.more_sheets == std::vector<std::string>{"丙卫生院"});
+    REQUIRE(broken->info.unreadable_sheets.size() == 1);
+    CHECK(broken->info.unreadable_sheets[0].name == "乙卫生院");
+    CHECK_THAT(broken->info.unreadable_sheets[0].why_zh, Catch::Contains("sheet2.xml") && Catch::Contains("损坏"));
+    CHECK_THAT(broken->info.unreadable_sheets[0].why_en, Catch::Contains("sheet2.xml") && !Catch::Contains("损坏"));
     // --sheet reads the one sheet it names.
     auto one = read_all(fixture("forms.xlsx"), "河口乡卫生院");
     REQUIRE(one);
