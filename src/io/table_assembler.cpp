@@ -132,7 +132,7 @@ bool is_column_labels(const RawRow& row) {
 // above as indicators with no level.
 bool is_form_title(std::string_view text) {
     const std::string t = util::strip_spaces(util::fold(text));
-    if (util::ends_with(t, "表") && util::contains(t, "绩效") && t.size() <= 3 * 20) return true;
+    if (util::ends_with(t, "表") && util::contains(t, "绩效") && t.size() <= std::size_t{3} * 20) return true;
     std::string_view y = t;
     if (util::starts_with(y, "(") && util::ends_with(y, ")")) y = y.substr(1, y.size() - 2);
     if (y.size() < 4 || !std::all_of(y.begin(), y.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
