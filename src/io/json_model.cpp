@@ -59,7 +59,8 @@ std::vector<std::pair<Column, Cell Indicator::*>> indicator_cells() {
 
 }  // namespace
 
-JsonModelWriter::JsonModelWriter(std::ostream& out, const TableInfo& table) : m_out(out), m_sheet(table.sheet) {
+JsonModelWriter::JsonModelWriter(std::ostream& out, const TableInfo& table)
+    : m_out(out), m_sheet(table.sheet), m_money_unit(table.money_unit) {
     json head;
     head["format"] = "perf-check-table";
     head["version"] = k_format_version;
@@ -97,6 +98,7 @@ void JsonModelWriter::add(const Project& p) {
     jp["indicators"] = std::move(indicators);
     if (p.form) jp["form"] = true;
     if (p.sheet != m_sheet) jp["sheet"] = p.sheet;
+    if (p.money_unit != m_money_unit) jp["money_unit"] = std::string(model::money_unit_name(p.money_unit));
     json totals = json::array();
     for (const auto& t : p.totals) {
         json jt = {{"row", t.row}, {"label", t.label}, {"funds", t.funds.as_read()}, {"weight", t.weight.as_read()}};
@@ -230,7 +232,8 @@ private:
         if (!jp.is_object()) return Error{where + " must be an object", m_table.file};
         out = Project{};
         out.file = m_table.file;
-        out.money_unit = m_table.money_unit;
+        out.money_unit =
+            jp.contains("money_unit") ? model::money_unit_named(jp.value("money_unit", "万元")) : m_table.money_unit;
         out.first_row = jp.value("row", 0);
         out.form = jp.value("form", false);
         out.sheet = jp.value("sheet", m_table.sheet);

@@ -24,6 +24,7 @@ public:
 private:
     std::ostream& m_out;
     std::string m_sheet;  ///< the table's: a project read from another sheet names its own
+    MoneyUnit m_money_unit;  ///< the table's: a project read from another sheet in another unit names its own
     bool m_first = true;
 };
 

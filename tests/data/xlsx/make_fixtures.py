@@ -413,7 +413,8 @@ def make_handover():
     ])
 
 
-def write_form(ws, name, unit, funds, spent, indicators, total, actual_columns=True, weight_header="分值"):
+def write_form(ws, name, unit, funds, spent, indicators, total, actual_columns=True, weight_header="分值",
+               money="万元"):
     """The national self-evaluation form (财政部《项目支出绩效自评表》) as a county's health centres fill it:
     title, project block (项目名称, 主管部门/实施单位, the 项目资金 rows, 年度总体目标), the indicator header and
     indicators under a merged 绩效指标 label, and the 总分 row. Without actual_columns, the 申报表's columns."""
@@ -421,7 +422,7 @@ def write_form(ws, name, unit, funds, spent, indicators, total, actual_columns=T
     ws.append(["（2024年度）"] + [None] * 8)
     ws.append(["项目名称", name] + [None] * 7)
     ws.append(["主管部门", "县卫生健康局", None, None, None, "实施单位", unit, None, None])
-    ws.append(["项目资金（万元）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None])
+    ws.append([f"项目资金（{money}）", None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", None])
     rate = f"{float(spent) / float(funds) * 100:.2f}%" if funds else None
     ws.append([None, "年度资金总额", funds, funds, spent, 10, rate, None, None])
     ws.append([None, "其中：当年财政拨款", funds, funds, spent, "—", "—", "—", None])
@@ -498,6 +499,9 @@ def make_forms():
     write_form(wb.active, "基本公共卫生服务补助", "甲卫生院", 100, 100, FORM_INDICATORS, 100.0)
     write_form(wb.create_sheet("乙卫生院"), "基本公共卫生服务补助", "乙卫生院", 110, 110, FORM_INDICATORS, 100.0)
     write_form(wb.create_sheet("丙卫生院"), "基本公共卫生服务补助", "丙卫生院", 120, 120, FORM_INDICATORS, 100.0)
+    # The third in 元: read as 120万, and so in the canonical JSON.
+    write_form(wb.create_sheet("丁卫生院"), "基本公共卫生服务补助", "丁卫生院", 1200000, 1200000, FORM_INDICATORS, 100.0,
+               money="元")
     path = os.path.join(HERE, "forms-broken.xlsx")
     save_stable(wb, path)
     with zipfile.ZipFile(path) as z:

@@ -539,8 +539,9 @@ TEST_CASE("a workbook of self-evaluation forms is read whole, one project a shee
     // A damaged sheet among them is named with why, and the others are read.
     auto broken = read_all(fixture("forms-broken.xlsx"));
     REQUIRE(broken);
-    CHECK(broken->projects.size() == 2);
-    CHECK(broken->info.more_sheets == std::vector<std::string>{"丙卫生院"});
+    REQUIRE(broken->projects.size() == 3);
+    CHECK(broken->info.more_sheets == std::vector<std::string>{"丙卫生院", "丁卫生院"});
+    CHECK(broken->projects[2].funds_wan == Decimal::from_int(120));  // its sheet's 元
     REQUIRE(broken->info.unreadable_sheets.size() == 1);
     CHECK(broken->info.unreadable_sheets[0].name == "乙卫生院");
     CHECK_THAT(broken->info.unreadable_sheets[0].why_zh, Catch::Contains("sheet2.xml") && Catch::Contains("损坏"));

@@ -843,6 +843,15 @@ TEST_CASE("a workbook of forms is checked, scored and summed a sheet a project",
     std::multiset<std::tuple<std::string, std::string, std::string>> without_sheets = expected;
     without_sheets.erase({"sheet-not-checked", "", ""});  // the workbook's other sheets are not in the model
     CHECK(replaced == without_sheets);
+
+    // A form in 元 among forms in 万元 keeps its unit in the model (it came back as 1,200,000万元).
+    std::ostringstream units;
+    REQUIRE(pipeline::convert(test::source_path("tests/data/xlsx/forms-broken.xlsx"), "json", RunOptions{}.read,
+                              config::default_rule_set(), units, convert_err) == 0);
+    CHECK_THAT(units.str(), Catch::Contains("\"money_unit\":\"元\""));
+    opts.score = false;
+    const Report in_yuan = check({dir.write("units.json", units.str())}, opts);
+    CHECK(in_yuan.summary.funds_wan.str() == "340");  // 甲 100, 丙 120 and 丁 1,200,000元 (乙 is damaged)
 }
 
 TEST_CASE("convert --to json output validates against the shipped JSON Schema", "[pipeline][json-model][schema]") {
