@@ -187,6 +187,9 @@ struct Project {
     /// Read from the project block of the national self-evaluation form (项目名称 / 项目资金 rows above the
     /// indicators): it has no 单位代码 and no 评（扣分标准）, which are then not asked of each project.
     bool form = false;
+    /// The form's 实施单位 (城关镇卫生院), as written; "" elsewhere. Forms of one name without a code are told
+    /// apart by it.
+    std::string implementer;
     std::vector<Indicator> indicators;
     std::vector<TotalRow> totals;
     std::vector<CellProblem> problems;  ///< project-level cells unreadable as their type

@@ -41,6 +41,13 @@ public:
             value_after(row, first, m_code, fill);
             return;
         }
+        // 主管部门 | 县卫生健康局 | 实施单位 | 城关镇卫生院: the unit that carries the project out.
+        for (std::size_t i = first; i < row.cells.size(); ++i) {
+            if (key(row.cells[i]) == "实施单位") {
+                value_after(row, i, m_implementer, fill);
+                return;
+            }
+        }
         if (money_header(row)) return;
         if (m_spent_column != k_none && is_money_total(row, first)) {
             cell_at(row, m_budget_column, m_budget, fill);
@@ -81,6 +88,7 @@ public:
     [[nodiscard]] const Cell& goal() const { return m_goal; }
     [[nodiscard]] const Cell& budget() const { return m_budget; }  ///< 全年预算数
     [[nodiscard]] const Cell& spent() const { return m_spent; }    ///< 全年执行数
+    [[nodiscard]] const Cell& implementer() const { return m_implementer; }  ///< 实施单位
 
 private:
     static constexpr std::size_t k_none = static_cast<std::size_t>(-1);
@@ -123,6 +131,7 @@ private:
     Cell m_goal;
     Cell m_budget;
     Cell m_spent;
+    Cell m_implementer;
     std::size_t m_initial_column = k_none;
     std::size_t m_budget_column = k_none;
     std::size_t m_spent_column = k_none;

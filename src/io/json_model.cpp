@@ -97,6 +97,7 @@ void JsonModelWriter::add(const Project& p) {
     }
     jp["indicators"] = std::move(indicators);
     if (p.form) jp["form"] = true;
+    if (!p.implementer.empty()) jp["implementer"] = p.implementer;
     if (p.sheet != m_sheet) jp["sheet"] = p.sheet;
     if (p.money_unit != m_money_unit) jp["money_unit"] = std::string(model::money_unit_name(p.money_unit));
     json totals = json::array();
@@ -236,6 +237,7 @@ private:
             jp.contains("money_unit") ? model::money_unit_named(jp.value("money_unit", "万元")) : m_table.money_unit;
         out.first_row = jp.value("row", 0);
         out.form = jp.value("form", false);
+        out.implementer = jp.value("implementer", "");
         out.sheet = jp.value("sheet", m_table.sheet);
         const json columns = jp.value("columns", json::object());
         auto fill = [&](Cell& cell, const json& obj, Column col, int row) -> std::optional<Error> {

@@ -793,6 +793,7 @@ Expected<bool> TableProjectSource::read_project(Project& out, OnRow&& on_row) {
                       std::pair{&out.budget, &m_form.budget()}, std::pair{&out.spent, &m_form.spent()}}) {
                     if (field->empty()) *field = *given;
                 }
+                out.implementer = util::trim_view(m_form.implementer().as_read());
             }
         } else {
             // A code beside the name completes it (not a total row's label, written where the code goes).

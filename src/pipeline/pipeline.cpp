@@ -341,6 +341,7 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     stat.file_index = index;
     stat.file = path;
     stat.sheet = project.sheet;
+    stat.implementer = project.implementer;
     stat.code = project.code.text;
     stat.name = project.name.text;
     stat.funds_wan = project.funds_wan;

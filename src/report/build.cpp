@@ -277,18 +277,26 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
         const std::optional<Decimal> usable = funds_usable(p.funds_wan) ? p.funds_wan : std::nullopt;
         // A namesake (the second project of that code and name in its file) is matched by its funds too: keyed
         // by code and name alone, another file's namesake was counted as a repeat of the first one, its funds lost.
+        // A form's 实施单位 tells apart two health centres' forms of one name and the same funds.
         std::string name = p.name;
-        if (p.namesake) name += "\x1f" + (p.funds_wan ? p.funds_wan->str() : p.funds_text);
-        const auto [first, fresh] = m_first_file.try_emplace({p.code, std::move(name)}, p.file, usable);
-        if (!fresh && first->second.first != p.file) {
+        if (p.namesake) name += "\x1f" + (p.funds_wan ? p.funds_wan->str() : p.funds_text) + "\x1f" + p.implementer;
+        const auto [first, fresh] =
+            m_first_file.try_emplace({p.code, std::move(name)}, FirstRead{p.file, p.sheet, usable});
+        // Another sheet of the same workbook giving it again (a form's sheet copied) repeats it too.
+        const FirstRead& seen = first->second;
+        if (!fresh && (seen.file != p.file || seen.sheet != p.sheet)) {
             ++u.repeated;
             KeyProject& again = m_summary.repeated.emplace_back();
             again.file = p.file;
+            again.sheet = p.sheet;
             again.project_code = p.code;
             again.project = p.name;
-            again.funds_text = first->second.first;
+            again.funds_text =
+                seen.sheet.empty()
+                    ? seen.file
+                    : project_place(KeyProject{seen.file, "", "", {}, 0, "", {}, {}, seen.sheet}, Lang::zh);
             again.repeat_funds_wan = usable;
-            again.first_funds_wan = first->second.second;
+            again.first_funds_wan = seen.funds_wan;
             return;
         }
     }

@@ -34,7 +34,8 @@ struct ProjectStat {
     /// The project has the code and name of one above it in the file, with other funds (Project::namesake_row):
     /// a project of its own, matched in other files by its funds too.
     bool namesake = false;
-    std::string sheet;  ///< "" but for a spreadsheet's project
+    std::string sheet;        ///< "" but for a spreadsheet's project
+    std::string implementer;  ///< a form's 实施单位: forms of one name without a code are told apart by it
 };
 
 /// (file, sheet, code, name): a project as the user sees it (a project listed twice is one key; two forms
@@ -243,7 +244,13 @@ private:
     };
     std::map<std::string, FileCounts> m_files;
     /// (code, name) → the first file with it and its funds there, for Summary::repeated (m_count_repeats_once only).
-    std::map<std::pair<std::string, std::string>, std::pair<std::string, std::optional<Decimal>>> m_first_file;
+    /// Where a project (code, name) was first read, and its funds: a later file or sheet giving it again repeats it.
+    struct FirstRead {
+        std::string file;
+        std::string sheet;
+        std::optional<Decimal> funds_wan;
+    };
+    std::map<std::pair<std::string, std::string>, FirstRead> m_first_file;
 
     /// Adds severity counts to the totals and to unit `code` (`keyed`: they name a project) or else to `file`.
     void add_severities(bool keyed, const std::string& code, const std::string& file, int errors, int warnings,

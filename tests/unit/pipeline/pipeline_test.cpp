@@ -772,6 +772,46 @@ TEST_CASE("the summary keeps apart forms of one name from different units", "[pi
     CHECK(r.summary.repeated.size() == 1);
 }
 
+TEST_CASE("forms of one name and funds are told apart by their 实施单位; a sheet copied in a workbook is a repeat",
+          "[pipeline][summary][form]") {
+    // Two health centres' 130万 forms were counted as one project given again (the second lost).
+    test::TempDir dir;
+    const auto form = [](const std::string& implementer) {
+        return "项目名称,基本公共卫生服务补助,,,,,,\n"
+               "主管部门,县卫生健康局,,,实施单位," +
+               implementer +
+               ",,\n"
+               "项目资金（万元）,,年初预算数,全年预算数,全年执行数,分值,执行率,得分\n"
+               ",年度资金总额,130,130,130,10,100%,10\n"
+               "绩效指标,一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分\n"
+               ",产出指标,数量指标,建档率,≥90%,92%,90,90\n";
+    };
+    dir.write("青山镇.csv", form("青山镇卫生院"));
+    dir.write("马坪乡.csv", form("马坪乡卫生院"));
+    dir.write("马坪乡-重报.csv", form("马坪乡卫生院"));
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({dir.path("")}, opts);
+    CHECK(r.summary.projects == 2);
+    CHECK(r.summary.funds_wan.str() == "260");
+    REQUIRE(r.summary.repeated.size() == 1);
+    CHECK(r.summary.repeated[0].file == dir.path("马坪乡.csv"));
+
+    // One workbook's sheet copied (甲 and 甲副本, the same 项目编码 and name): counted once, its copy listed as
+    // given again, as a second file is.
+    const std::string model =
+        dir.write("book.json",
+                  R"({"format": "perf-check-table", "version": 1, "sheet": "甲", "projects": [)"
+                  R"({"row": 5, "code": "T001", "name": "校舍维修", "funds": "120", "form": true, "indicators": []},)"
+                  R"({"row": 5, "sheet": "甲副本", "code": "T001", "name": "校舍维修", "funds": "120", "form": true,)"
+                  R"( "indicators": []}]})");
+    const Report copied = check({model}, opts);
+    CHECK(copied.summary.projects == 1);
+    CHECK(copied.summary.funds_wan.str() == "120");
+    REQUIRE(copied.summary.repeated.size() == 1);
+    CHECK(copied.summary.repeated[0].sheet == "甲副本");
+}
+
 TEST_CASE("a workbook of forms is checked, scored and summed a sheet a project", "[pipeline][summary][form][xlsx]") {
     // Three health centres' 项目支出绩效自评表 in one workbook, two of one name: only the first sheet was read
     // (150万 of 350万 in the summary, two projects' findings and scores never seen).
