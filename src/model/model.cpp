@@ -55,13 +55,32 @@ std::string_view Cell::shown() const {
     return util::trim_view(as_read());
 }
 
+namespace {
+// True when Excel writes `sheet` in a reference unquoted: letters, digits, _ and . (CJK ideographs are
+// letters), not starting with a digit. Any other name is quoted ('2023年旧表'!E6, '柳溪乡''卫生院!'!E6): a
+// reference printed unquoted was ambiguous and could not be pasted into Excel's Name Box.
+bool plain_sheet_name(std::string_view sheet) {
+    if (sheet.front() >= '0' && sheet.front() <= '9') return false;
+    std::size_t i = 0;
+    while (i < sheet.size()) {
+        const char32_t c = util::next_code_point(sheet, i);
+        const bool ascii_word =
+            (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') || c == U'_' || c == U'.';
+        const bool ideograph = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+        if (!ascii_word && !ideograph) return false;
+    }
+    return true;
+}
+}  // namespace
+
 std::string SourceLocation::cell_ref() const {
     if (column <= 0 || row <= 0) return {};
     std::string letters;
     for (int c = column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
     std::string ref = letters + std::to_string(sheet_row > 0 ? sheet_row : row);
     if (sheet.empty()) return ref;
-    return sheet + "!" + ref;
+    if (plain_sheet_name(sheet)) return sheet + "!" + ref;
+    return "'" + util::replace_all(sheet, "'", "''") + "'!" + ref;
 }
 
 namespace {

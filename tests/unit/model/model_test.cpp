@@ -75,3 +75,26 @@ TEST_CASE("make_finding without an indicator is about the project, at its first 
     CHECK(f.loc.file == "t.csv");
     CHECK(f.project == "部分军退人员岗位补贴资金");
 }
+
+TEST_CASE("a cell reference quotes a sheet name as Excel writes it", "[model][cell-ref]") {
+    SourceLocation at;
+    at.row = 6;
+    at.column = 5;
+    CHECK(at.cell_ref() == "E6");
+    for (const auto& [sheet, ref] : std::vector<std::pair<std::string, std::string>>{
+             {"项目支出绩效目标表", "项目支出绩效目标表!E6"},
+             {"Sheet1", "Sheet1!E6"},
+             {"表_A.2", "表_A.2!E6"},
+             {"2023年旧表", "'2023年旧表'!E6"},           // a leading digit
+             {"Sheet 1", "'Sheet 1'!E6"},                 // a space
+             {"A!B", "'A!B'!E6"},                         // the separator itself
+             {"柳溪乡'卫生院!", "'柳溪乡''卫生院!'!E6"},  // a quote doubled
+             {"表（一）", "'表（一）'!E6"},               // full-width punctuation
+         }) {
+        at.sheet = sheet;
+        CHECK(at.cell_ref() == ref);
+    }
+    at.sheet_row = 9;  // a CSV row as a spreadsheet shows it
+    at.sheet = "Sheet 1";
+    CHECK(at.cell_ref() == "'Sheet 1'!E9");
+}
