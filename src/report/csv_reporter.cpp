@@ -166,19 +166,20 @@ private:
                                                         std::to_string(u.warnings), std::to_string(u.infos)}),
                         ""});
         }
+        // A project's sheet, where it has one, stands in the cell column: two forms of one name in a workbook.
         for (const auto& k : s.key_projects) {
             row(m_out,
-                {k.file, "", "", level, "key-project", k.project_code, k.project, "", money_text(k.funds_wan),
+                {k.file, "", k.sheet, level, "key-project", k.project_code, k.project, "", money_text(k.funds_wan),
                  util::subst(m_words.key_line, {money_text(k.funds_wan), threshold, std::to_string(k.findings)}), ""});
         }
         for (const auto& k : s.funds_to_review) {
             const std::string funds = funds_as_written(k, m_lang);
-            row(m_out, {k.file, "", "", level, "funds-to-review", k.project_code, k.project, "", funds,
+            row(m_out, {k.file, "", k.sheet, level, "funds-to-review", k.project_code, k.project, "", funds,
                         util::subst(m_words.review_line, {funds, threshold, std::to_string(k.findings)}), ""});
         }
         for (const auto& k : s.repeated) {
             row(m_out,
-                {k.file, "", "", level, "repeated-project", k.project_code, k.project, "",
+                {k.file, "", k.sheet, level, "repeated-project", k.project_code, k.project, "",
                  repeated_funds_text(k, m_lang),
                  repeated_title(s, m_lang) + (m_lang == Lang::en ? ": first in " : "：首次出现于") + k.funds_text, ""});
         }

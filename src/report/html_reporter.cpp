@@ -592,9 +592,9 @@ private:
         for (const auto& h : repeated_headers(lang)) out << "<th>" << esc(h) << "</th>";
         out << "</tr></thead><tbody>\n";
         for (const auto& k : s.repeated) {
-            out << "<tr><td>" << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>" << esc(k.file)
-                << "</td><td>" << esc(k.funds_text) << "</td><td>" << esc(repeated_funds_text(k, lang))
-                << "</td></tr>\n";
+            out << "<tr><td>" << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>"
+                << esc(project_place(k, lang)) << "</td><td>" << esc(k.funds_text) << "</td><td>"
+                << esc(repeated_funds_text(k, lang)) << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n";
     }

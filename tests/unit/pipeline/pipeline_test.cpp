@@ -870,6 +870,11 @@ TEST_CASE("a workbook of forms is checked, scored and summed a sheet a project",
     CHECK(sections == 2);
     CHECK_THAT(shown, Catch::Contains("（" + book + "，工作表“河口乡卫生院”）— 总分 98.00（优）"));
     CHECK_THAT(shown, Catch::Contains(book + "（河口乡卫生院）"));  // in the key-evaluation list
+    // The CSV report's key-project rows name the sheet in their cell column.
+    std::ostringstream csv;
+    text.reports = {{"csv", "-"}};
+    pipeline::run(text, csv, err);
+    CHECK_THAT(csv.str(), Catch::Contains(book + ",,河口乡卫生院,汇总,key-project,,基本公共卫生服务补助,,120.00"));
 
     // Converted to the canonical JSON model and checked again: every finding where it was.
     std::ostringstream json;
