@@ -34,6 +34,7 @@ public:
             return;
         }
         if (label == "项目名称") {
+            m_name_label = true;
             value_after(row, first, m_name, fill);
             return;
         }
@@ -80,8 +81,11 @@ public:
         return first < row.cells.size() && key(row.cells[first]) == "项目名称";
     }
 
-    /// True when the rows named a project (项目名称): the form's layout, whose project is in these cells.
-    [[nodiscard]] bool found() const { return !m_name.empty(); }
+    /// True when the rows named a project (项目名称), or have its label and the form's funds block with its name
+    /// left blank: the form's layout, whose project is in these cells (project-name-missing then asks for it).
+    [[nodiscard]] bool found() const {
+        return !m_name.empty() || (m_name_label && (m_spent_column != k_none || !m_funds.empty()));
+    }
     [[nodiscard]] const Cell& code() const { return m_code; }  ///< 项目编码, when the form has the row
     [[nodiscard]] const Cell& name() const { return m_name; }
     [[nodiscard]] const Cell& funds() const { return m_funds; }  ///< 全年预算数 (else 年初预算数)
@@ -97,7 +101,8 @@ private:
     static std::string key(std::string_view cell);
     /// What a label cell holds after its colon (项目名称：乡镇卫生院…), trimmed; "" when nothing.
     static std::string_view after_colon(std::string_view cell);
-    /// The value of the label at `label`: written after a colon in its own cell, else the next filled cell.
+    /// The value of the label at `label`: written after a colon in its own cell, else the next filled cell, else
+    /// the blank cell beside the label.
     template <class Fill>
     static void value_after(const RawRow& row, std::size_t label, Cell& cell, Fill& fill) {
         if (const std::string_view own = after_colon(row.cells[label]); !own.empty()) {
@@ -105,7 +110,11 @@ private:
             set_value(cell, own);
             return;
         }
-        if (const std::size_t at = first_filled(row, label + 1); at < row.cells.size()) fill(cell, at);
+        if (const std::size_t at = first_filled(row, label + 1); at < row.cells.size()) {
+            fill(cell, at);
+        } else if (label + 1 < row.cells.size()) {
+            fill(cell, label + 1);  // left blank: where to write it, for the finding that asks for it
+        }
     }
     /// `cell` (filled from its label's cell) holding only the value written after the colon.
     static void set_value(Cell& cell, std::string_view value);
@@ -132,6 +141,7 @@ private:
     Cell m_budget;
     Cell m_spent;
     Cell m_implementer;
+    bool m_name_label = false;  ///< a 项目名称 label was seen
     std::size_t m_initial_column = k_none;
     std::size_t m_budget_column = k_none;
     std::size_t m_spent_column = k_none;

@@ -31,12 +31,13 @@ public:
                                    code.empty() ? std::string() : " (unit code " + code + ")",
                                    written.empty() ? std::string() : " (only “" + written + "”)");
             });
-        f.hint = in_languages(
-            sink, std::string("在“单位（专项）名称”列填写项目全称：审核、重点评价名单和自评都按名称识别项目。"), [] {
-                return std::string(
-                    "Fill in the project's full name in 单位（专项）名称: review, the key-evaluation list and the "
-                    "self-evaluation identify projects by it.");
-            });
+        // The national form names its project in its 项目名称 row, not in a column.
+        const std::string where_zh = project.form ? "在表头“项目名称”一栏" : "在“单位（专项）名称”列";
+        const std::string where_en = project.form ? "in the form's 项目名称 row" : "in 单位（专项）名称";
+        f.hint = in_languages(sink, where_zh + "填写项目全称：审核、重点评价名单和自评都按名称识别项目。", [&] {
+            return "Fill in the project's full name " + where_en +
+                   ": review, the key-evaluation list and the self-evaluation identify projects by it.";
+        });
         sink.add(std::move(f));
     }
 

@@ -28,6 +28,14 @@ TEST_CASE("project-name-missing finds a project with a code and no name", "[proj
     CHECK(f.message.zh == "第17行起的项目（单位代码“302006”）没有填写项目名称。");
     CHECK(f.message.en == "The project starting at row 17 (unit code 302006) has no name.");
     CHECK_THAT(f.hint.zh, Catch::Contains("“单位（专项）名称”列填写项目全称"));
+
+    // A national form has no such column: its 项目名称 row is where the name goes.
+    Project form = named("", "");
+    form.form = true;
+    const auto on_form = test::run_rule("project-name-missing", form);
+    REQUIRE(on_form.size() == 1);
+    CHECK_THAT(on_form[0].hint.zh, Catch::StartsWith("在表头“项目名称”一栏填写项目全称"));
+    CHECK_THAT(on_form[0].hint.en, Catch::StartsWith("Fill in the project's full name in the form's 项目名称 row"));
 }
 
 TEST_CASE("project-name-missing finds a placeholder name, and not a real one", "[project-name-missing]") {

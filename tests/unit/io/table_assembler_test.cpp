@@ -1304,16 +1304,24 @@ TEST_CASE("assembler: the national self-evaluation form names its project above 
     CHECK(plain.projects[0].name.text == "项目");
 }
 
-TEST_CASE("assembler: a form without a project name is read as a table, with its columns missing",
+TEST_CASE("assembler: a form with its project name left blank is still the form, its name cell located",
           "[assembler][form]") {
+    // It was read as a table of missing columns (单位代码, 资金总额, 评（扣分标准）…), its 全年预算数 and 全年执行数
+    // said to be unfilled, and left out of a workbook's forms.
     std::string unnamed = k_national_form;
     unnamed.replace(unnamed.find("乡镇卫生院基本公共卫生服务补助"),
                     std::string("乡镇卫生院基本公共卫生服务补助").size(), "");
     const Table t = read_table(unnamed);
     REQUIRE(t.projects.size() == 1);
-    CHECK_FALSE(t.projects[0].form);
+    CHECK(t.projects[0].form);
     CHECK(t.projects[0].name.empty());
-    CHECK_FALSE(t.info.missing_columns.empty());
+    CHECK(t.projects[0].name.loc.cell_ref() == "B3");  // where project-name-missing asks for it
+    CHECK(t.projects[0].spent.text == "336.00");
+    CHECK(t.info.missing_columns.empty());
+    // A table with project columns is no form, a blank 项目名称 line above it or not.
+    const Table plain = read_table("项目名称,,\n" + k_header +
+                                   "301001,项目,100,目标,产出指标,数量指标,人数,≥50人,,视情况扣分,人,≥,10\n");
+    CHECK_FALSE(plain.projects.at(0).form);
 }
 
 TEST_CASE("assembler: forms as provinces write them", "[assembler][form]") {
