@@ -759,6 +759,11 @@ private:
         if (const std::size_t u = unit_at(num->end, unit); u != k_no && u <= e) {
             b.unit = std::move(unit);
             b.end = u;
+        } else if (const std::size_t s = lit(num->end, U"分"); s != k_no && s <= e) {
+            // In a condition 分 is what the actual is measured in (满意度90分以上得满分), not points: those are
+            // the outcome's.
+            b.unit = "分";
+            b.end = s;
         }
         b.inclusion = mark_at(b.end);
         return b;

@@ -476,6 +476,9 @@ TEST_CASE("a clause stating the weight is read as the weight, before a tier tabl
     CHECK_FALSE(parse_deduction("10分，每少1%扣1分").stated_weight);
     CHECK_FALSE(parse_deduction("达到目标得满分，每少1%扣1分").stated_weight);
     CHECK_FALSE(parse_deduction("好得满分，较好得8分").stated_weight);
+    // Bands in 分 are bands of the actual (a satisfaction score), the outcome's 分 points.
+    CHECK(canonical_form(parse_deduction("90分以上得满分，80-90分得8分，80分以下不得分")) ==
+          "tier([90分, +inf): full); tier([80分, 90分]: 8); tier((-inf, 80分]: 0)");
     // A weight after the rows is a clause of the grammar's: the table is left to it.
     CHECK(parse_deduction("好得满分，较好得8分，满分10分").tiers.empty());
 }

@@ -1046,6 +1046,16 @@ TEST_CASE("a tier table with its weight written first scores its rows", "[scorin
     CHECK(score_of(row, "差").score == d("0"));
 }
 
+TEST_CASE("tier bands of a score measured in 分 hold the actual, not points", "[scoring][scorer][tiers]") {
+    // 90分以上得满分，80-90分得8分 was read as all-or-nothing, its bands named as not understood: 85分 scored 0.
+    const auto row = quantitative("≥90分", "≥", "分", "90分以上得满分，80-90分得8分，80分以下不得分", "10分",
+                                  "满意度指标", "服务对象满意度指标");
+    CHECK(score_of(row, "85分").score == d("8"));
+    CHECK(score_of(row, "85").score == d("8"));
+    CHECK(score_of(row, "92").score == d("10"));
+    CHECK(score_of(row, "75分").score == d("0"));
+}
+
 TEST_CASE("a missed number scores the first band of the tier table holding it", "[scoring][scorer][tiers]") {
     const auto row = quantitative("90", "≥", "%", "90%以上得满分，80%（含）-90%（不含）得15分，80%以下不得分", "20分");
     const auto mid = score_of(row, "85");
