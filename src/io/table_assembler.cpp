@@ -452,9 +452,10 @@ bool TableProjectSource::is_note_row(const RawRow& row, std::size_t first) const
     // A code (most projects' first rows) is not one either: every label and heading starts with a CJK
     // character or a bracket.
     const std::string_view trimmed = util::trim_view(head);
-    if (static_cast<unsigned char>(trimmed.front()) < 0x80 && trimmed.front() != '(') return false;
+    const bool title = is_form_title(head);  // (2024年度), 2024年度
+    if (static_cast<unsigned char>(trimmed.front()) < 0x80 && trimmed.front() != '(' && !title) return false;
     const bool label = is_note_label(head);
-    if (!label && !is_section_heading(head) && !is_form_title(head)) return false;
+    if (!label && !is_section_heading(head) && !title) return false;
     // Nothing else on the row but more labels (填表人：李四 beside 单位负责人：张三, in whichever columns) or the
     // same text again (a note merged across the sheet, its text in every cell); a heading stands alone.
     for (std::size_t j = first + 1; j < row.cells.size(); ++j) {

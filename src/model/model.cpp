@@ -1,5 +1,6 @@
 // Small helpers of the shared model types: cell references, indicator paths, symbols, findings.
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "perf_check/expected.hpp"
@@ -61,6 +62,35 @@ namespace {
 // reference printed unquoted was ambiguous and could not be pasted into Excel's Name Box.
 bool plain_sheet_name(std::string_view sheet) {
     if (sheet.front() >= '0' && sheet.front() <= '9') return false;
+    // A name that reads as a reference itself (A1, FY2024, R1C1) is quoted too.
+    std::size_t letters = 0;
+    while (letters < sheet.size() && std::isalpha(static_cast<unsigned char>(sheet[letters])) != 0) ++letters;
+    const bool digits_after =
+        letters < sheet.size() && std::all_of(sheet.begin() + static_cast<std::ptrdiff_t>(letters), sheet.end(),
+                                              [](char c) { return c >= '0' && c <= '9'; });
+    // Column letters up to XFD: Sheet1 is no reference (Excel writes it unquoted), FY2024 is.
+    if (letters > 0 && letters <= 3 && digits_after) {
+        int column = 0;
+        for (std::size_t k = 0; k < letters; ++k)
+            column = column * 26 + (std::toupper(static_cast<unsigned char>(sheet[k])) - 'A' + 1);
+        if (column <= 16384) return false;
+    }
+    const auto is_rc = [](std::string_view s) {  // R1C1, R, C, RC2…
+        std::size_t i = 0;
+        const auto number = [&] {
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+        };
+        if (i < s.size() && (s[i] == 'R' || s[i] == 'r')) {
+            ++i;
+            number();
+        }
+        if (i < s.size() && (s[i] == 'C' || s[i] == 'c')) {
+            ++i;
+            number();
+        }
+        return i > 0 && i == s.size();
+    };
+    if (is_rc(sheet)) return false;
     std::size_t i = 0;
     while (i < sheet.size()) {
         const char32_t c = util::next_code_point(sheet, i);

@@ -51,13 +51,18 @@ inline ProjectKey project_key(const KeyProject& k) {
     return {k.file, k.sheet, k.project_code, k.project};
 }
 
-/// The order of findings in every report: file order as given, then row, column, rule, message.
+/// The order of findings in every report: file order as given, then (a workbook's forms) the sheet of a
+/// project's finding (the file's own findings first, as a streamed report has them), then row, column, rule,
+/// message. Rows repeat from sheet to sheet: ordered by row alone, a workbook's forms were mixed together.
 /// `file_index` maps a finding to its file's position in the run.
 template <typename FileIndex>
 bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_index) {
-    return std::make_tuple(file_index(a.loc.file), a.loc.row, a.loc.column, std::string_view(a.rule),
+    const auto sheet = [](const Finding& f) {
+        return f.project_code.empty() && f.project.empty() ? std::string_view() : std::string_view(f.loc.sheet);
+    };
+    return std::make_tuple(file_index(a.loc.file), sheet(a), a.loc.row, a.loc.column, std::string_view(a.rule),
                            std::string_view(a.message.zh)) <
-           std::make_tuple(file_index(b.loc.file), b.loc.row, b.loc.column, std::string_view(b.rule),
+           std::make_tuple(file_index(b.loc.file), sheet(b), b.loc.row, b.loc.column, std::string_view(b.rule),
                            std::string_view(b.message.zh));
 }
 

@@ -1395,14 +1395,17 @@ TEST_CASE("assembler: forms stacked in one sheet are projects of their own", "[a
                   "项目支出绩效自评表,项目支出绩效自评表,");
     whole.replace(whole.find("乡镇卫生院基本公共卫生服务补助"), std::string("乡镇卫生院基本公共卫生服务补助").size(),
                   "家庭医生签约服务补助");
-    for (const std::string between : {std::string(), std::string(",,,,,,,,,\n")}) {
-        const Table both = read_table(k_national_form + between + whole);
-        REQUIRE(both.projects.size() == 2);
-        CHECK(names(both.projects[0]) ==
-              std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
-        CHECK(both.projects[1].name.text == "家庭医生签约服务补助");
-        CHECK(both.projects[1].indicators.size() == 3);
-    }
+    std::string bare_year = whole;  // the year written without brackets
+    bare_year.replace(bare_year.find("（2024年度）"), std::string("（2024年度）").size(), "2024年度");
+    for (const std::string& next : {whole, bare_year})
+        for (const std::string between : {std::string(), std::string(",,,,,,,,,\n")}) {
+            const Table both = read_table(k_national_form + between + next);
+            REQUIRE(both.projects.size() == 2);
+            CHECK(names(both.projects[0]) ==
+                  std::vector<std::string>{"居民电子健康档案建档率", "高血压患者规范管理率", "居民满意度"});
+            CHECK(both.projects[1].name.text == "家庭医生签约服务补助");
+            CHECK(both.projects[1].indicators.size() == 3);
+        }
 }
 
 TEST_CASE("assembler: a 项目名称 row among a form's indicators with no header below is kept as a row",

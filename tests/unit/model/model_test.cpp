@@ -90,6 +90,12 @@ TEST_CASE("a cell reference quotes a sheet name as Excel writes it", "[model][ce
              {"A!B", "'A!B'!E6"},                         // the separator itself
              {"柳溪乡'卫生院!", "'柳溪乡''卫生院!'!E6"},  // a quote doubled
              {"表（一）", "'表（一）'!E6"},               // full-width punctuation
+             {"FY2024", "'FY2024'!E6"},                   // a name that reads as a reference
+             {"A1", "'A1'!E6"},
+             {"R1C1", "'R1C1'!E6"},
+             {"Rc", "'Rc'!E6"},
+             {"Report", "Report!E6"},
+             {"XFE1", "XFE1!E6"},  // past the last column: no reference
          }) {
         at.sheet = sheet;
         CHECK(at.cell_ref() == ref);

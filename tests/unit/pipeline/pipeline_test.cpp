@@ -837,6 +837,16 @@ TEST_CASE("a workbook of forms is checked, scored and summed a sheet a project",
         {"placeholder-required", "白云乡卫生院!B11", "家庭医生签约服务补助"},
         {"score-out-of-band", "白云乡卫生院!H12", "家庭医生签约服务补助"}};
     CHECK(placed == expected);
+    // In report order the file's own findings come first, then each sheet's together (rows repeat from sheet to
+    // sheet: by row alone the forms were mixed, and the text report repeated each project's section).
+    std::vector<std::string> order;
+    for (const auto& f : r.findings) {
+        const std::string sheet = f.project.empty() ? std::string("（文件）") : f.loc.sheet;
+        if (order.empty() || order.back() != sheet) order.push_back(sheet);
+    }
+    CHECK(order.size() == 4);
+    CHECK(order.front() == "（文件）");
+    CHECK(std::set<std::string>(order.begin(), order.end()).size() == order.size());
     CHECK(r.summary.projects == 3);
     CHECK(r.summary.funds_wan.str() == "350");
     // The two key projects of one name are two, each with its own sheet's findings.
