@@ -9,13 +9,6 @@
 
 namespace perf_check::report {
 
-namespace {
-
-// A finding counts towards its unit when it names a project (a file-level finding names none).
-bool names_project(const Finding& f) { return !(f.project_code.empty() && f.project.empty()); }
-
-}  // namespace
-
 void count_severity(Severity s, int& errors, int& warnings, int& infos) {
     switch (s) {
         case Severity::error: ++errors; break;
@@ -138,9 +131,9 @@ std::string funds_as_written(const KeyProject& k, Lang lang) {
     return lang == Lang::en ? "(empty)" : "（空）";
 }
 
-std::string project_place(const KeyProject& k, Lang lang) {
-    if (k.sheet.empty()) return k.file;
-    return lang == Lang::en ? k.file + " (" + k.sheet + ")" : k.file + "（" + k.sheet + "）";
+std::string project_place(const std::string& file, const std::string& sheet, Lang lang) {
+    if (sheet.empty()) return file;
+    return lang == Lang::en ? file + " (" + sheet + ")" : file + "（" + sheet + "）";
 }
 
 FileOrder::FileOrder(const std::vector<FileResult>& files) : m_missing(files.size()), m_last_index(files.size()) {
@@ -291,10 +284,7 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
             again.sheet = p.sheet;
             again.project_code = p.code;
             again.project = p.name;
-            again.funds_text =
-                seen.sheet.empty()
-                    ? seen.file
-                    : project_place(KeyProject{seen.file, "", "", {}, 0, "", {}, {}, seen.sheet}, Lang::zh);
+            again.funds_text = project_place(seen.file, seen.sheet, Lang::zh);
             again.repeat_funds_wan = usable;
             again.first_funds_wan = seen.funds_wan;
             return;
@@ -320,7 +310,7 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
 }
 
 SummaryBuilder::KeyEntry& SummaryBuilder::listing(const ProjectStat& p) {
-    // Projects are keyed by what the user sees (file, code, name): a project listed twice is one
+    // Projects are keyed by what the user sees (file, sheet, code, name): a project listed twice is one
     // entry per listing, each counting the findings of every listing under that key.
     KeyEntry& entry = *m_key_findings.try_emplace(project_key(p), 0).first;
     entry.second += p.findings;

@@ -38,6 +38,11 @@ struct ProjectStat {
     std::string implementer;  ///< a form's 实施单位: forms of one name without a code are told apart by it
 };
 
+/// True when the finding names a project (a file-level finding names none): it counts towards its unit.
+inline bool names_project(const Finding& f) {
+    return !(f.project_code.empty() && f.project.empty());
+}
+
 /// (file, sheet, code, name): a project as the user sees it (a project listed twice is one key; two forms
 /// of one name on two sheets of a workbook are two). Of a finding, where it is placed.
 using ProjectKey = std::tuple<std::string, std::string, std::string, std::string>;
@@ -58,7 +63,7 @@ inline ProjectKey project_key(const KeyProject& k) {
 template <typename FileIndex>
 bool finding_before(const Finding& a, const Finding& b, const FileIndex& file_index) {
     const auto sheet = [](const Finding& f) {
-        return f.project_code.empty() && f.project.empty() ? std::string_view() : std::string_view(f.loc.sheet);
+        return names_project(f) ? std::string_view(f.loc.sheet) : std::string_view();
     };
     return std::make_tuple(file_index(a.loc.file), sheet(a), a.loc.row, a.loc.column, std::string_view(a.rule),
                            std::string_view(a.message.zh)) <
@@ -125,8 +130,11 @@ std::vector<std::string> funds_review_headers(Lang lang);
 /// A project's 资金总额 as written, or "（空）" / "(empty)".
 std::string funds_as_written(const KeyProject& k, Lang lang);
 
-/// Where a listed project is: its file, and its sheet when it has one ("表.xlsx（河口乡卫生院）").
-std::string project_place(const KeyProject& k, Lang lang);
+/// Where a project is: its file, and its sheet when it has one ("表.xlsx（河口乡卫生院）").
+std::string project_place(const std::string& file, const std::string& sheet, Lang lang);
+inline std::string project_place(const KeyProject& k, Lang lang) {
+    return project_place(k.file, k.sheet, lang);
+}
 
 /// A file's position in the run for finding_before: the first position of its path in `files`,
 /// files.size() for a path not among them. Remembers the last path asked for, since findings come a

@@ -599,10 +599,7 @@ private:
                 continue;
             }
             // 满分10分，好得满分，…: the weight stated first is no row.
-            if (const std::size_t w = weight_clause(p); tiers.empty() && w != k_no) {
-                std::size_t q = p;
-                while (!is_digit(m_s[q])) ++q;
-                stated = number(q)->value;
+            if (const std::size_t w = tiers.empty() ? weight_clause(p, &stated) : k_no; w != k_no) {
                 pieces.push_back(Piece{PieceKind::weight, to_utf8(slice(p, w)), -1, p, w});
                 p = w + 1;
                 continue;
@@ -1439,8 +1436,8 @@ private:
     }
 
     // A clause that only states the weight: [本项/该项/本指标/该指标/此项][分值/满分/权重/标准分][为/是] N 分, with
-    // at least one of the words (10分 alone is no statement of the weight).
-    [[nodiscard]] std::size_t weight_clause(std::size_t p) const {
+    // at least one of the words (10分 alone is no statement of the weight). N goes to `weight` when given.
+    [[nodiscard]] std::size_t weight_clause(std::size_t p, std::optional<Decimal>* weight = nullptr) const {
         if (p > 0 && m_s[p - 1] != U',') return k_no;
         std::size_t q = p;
         bool worded = false;
@@ -1461,15 +1458,13 @@ private:
         if (!num) return k_no;
         const std::size_t e = lit(num->end, U"分");
         if (e == k_no || (e < m_s.size() && m_s[e] != U',')) return k_no;
+        if (weight != nullptr) *weight = num->value;
         return e;
     }
 
     std::size_t r_weight(std::size_t p, bool apply) {
-        const std::size_t e = weight_clause(p);
+        const std::size_t e = weight_clause(p, apply ? &m_f.stated_weight : nullptr);
         if (e == k_no || !apply) return e;
-        std::size_t q = p;
-        while (!is_digit(m_s[q])) ++q;
-        m_f.stated_weight = number(q)->value;
         add_piece(PieceKind::weight, p, e);
         return e;
     }
