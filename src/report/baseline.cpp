@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -106,6 +107,19 @@ std::string fingerprint(const std::vector<std::string>& parts) {
     return buf;
 }
 
+namespace {
+
+// Accepted counts by (key, path, sheet), as a baseline is built and read.
+using EntryCounts = std::map<std::tuple<FindingKey, std::string, std::string>, int>;
+
+Baseline baseline_of(const EntryCounts& counts) {
+    Baseline b;
+    for (const auto& [at, n] : counts) b.entries.push_back({std::get<0>(at), n, std::get<1>(at), std::get<2>(at)});
+    return b;
+}
+
+}  // namespace
+
 std::string baseline_path(std::string_view path) {
     std::string out(path);
     for (char& c : out) {
@@ -116,23 +130,31 @@ std::string baseline_path(std::string_view path) {
 }
 
 Baseline make_baseline(const Report& report) {
-    std::map<std::pair<FindingKey, std::string>, int> counts;
-    for (const auto& f : report.findings) ++counts[{finding_key(f), baseline_path(f.loc.file)}];
-    Baseline b;
-    for (auto& [key_path, n] : counts) b.entries.push_back({key_path.first, n, key_path.second});
-    return b;
+    // The files whose findings are on more than one sheet: only their entries keep the sheet.
+    std::map<std::string, std::set<std::string>> sheets;
+    for (const auto& f : report.findings) {
+        if (!f.loc.sheet.empty()) sheets[baseline_path(f.loc.file)].insert(f.loc.sheet);
+    }
+    EntryCounts counts;
+    for (const auto& f : report.findings) {
+        std::string path = baseline_path(f.loc.file);
+        const auto in = sheets.find(path);
+        std::string sheet = in != sheets.end() && in->second.size() > 1 ? f.loc.sheet : std::string();
+        ++counts[{finding_key(f), std::move(path), std::move(sheet)}];
+    }
+    return baseline_of(counts);
 }
 
 void write_baseline(const Report& report, std::ostream& out) {
     ordered_json entries = ordered_json::array();
     for (const auto& e : make_baseline(report).entries) {
-        entries.push_back({{"rule", e.key.rule},
-                           {"file", e.key.file},
-                           {"path", e.path},
-                           {"unit_code", e.key.unit_code},
-                           {"project", e.key.project},
-                           {"indicator", e.key.indicator},
-                           {"count", e.count}});
+        ordered_json entry = {{"rule", e.key.rule}, {"file", e.key.file}, {"path", e.path}};
+        if (!e.sheet.empty()) entry["sheet"] = e.sheet;
+        entry["unit_code"] = e.key.unit_code;
+        entry["project"] = e.key.project;
+        entry["indicator"] = e.key.indicator;
+        entry["count"] = e.count;
+        entries.push_back(std::move(entry));
     }
     ordered_json doc = {{"version", k_baseline_version}, {"tool", "perf-check"}, {"entries", std::move(entries)}};
     out << doc.dump(2) << '\n';
@@ -157,9 +179,9 @@ Expected<Baseline> parse_baseline(std::string_view text, const std::string& sour
     if (!doc.contains("entries") || !doc["entries"].is_array()) {
         return shape_error("基线文件缺少 entries 数组（missing \"entries\" array）", source);
     }
-    static const std::set<std::string> k_fields = {"rule",    "file",      "path", "unit_code",
-                                                   "project", "indicator", "count"};
-    std::map<std::pair<FindingKey, std::string>, int> counts;
+    static const std::set<std::string> k_fields = {"rule",      "file",    "path",      "sheet",
+                                                   "unit_code", "project", "indicator", "count"};
+    EntryCounts counts;
     int index = 0;
     for (const auto& e : doc["entries"]) {
         const std::string where = "entries[" + std::to_string(index++) + "]";
@@ -182,15 +204,18 @@ Expected<Baseline> parse_baseline(std::string_view text, const std::string& sour
             if (!e["path"].is_string()) return shape_error(where + " 的 path 应是字符串（must be a string）", source);
             path = baseline_path(e["path"].get<std::string>());
         }
+        std::string sheet;  // optional: only a file with findings on several sheets has it
+        if (e.contains("sheet")) {
+            if (!e["sheet"].is_string()) return shape_error(where + " 的 sheet 应是字符串（must be a string）", source);
+            sheet = e["sheet"].get<std::string>();
+        }
         if (!e.contains("count") || !e["count"].is_number_integer() || e["count"].get<long long>() < 1 ||
             e["count"].get<long long>() > 1000000000) {
             return shape_error(where + " 的 count 应是正整数（count must be a positive integer）", source);
         }
-        counts[{key, path}] += static_cast<int>(e["count"].get<long long>());
+        counts[{key, path, sheet}] += static_cast<int>(e["count"].get<long long>());
     }
-    Baseline b;
-    for (auto& [key_path, n] : counts) b.entries.push_back({key_path.first, n, key_path.second});
-    return b;
+    return baseline_of(counts);
 }
 
 Expected<Baseline> read_baseline(const std::string& path) {
@@ -219,16 +244,26 @@ std::size_t common_tail(std::string_view a, std::string_view b) {
     return n;
 }
 
+// The findings of one key a baseline still accepts, by the (path, sheet) its entries name.
+using ByPlace = std::map<std::pair<std::string, std::string>, int>;
+
+// Whether an entry of `place` with `n` findings left accepts a finding on `sheet`: an entry without a
+// sheet accepts one on any.
+bool accepts(const ByPlace::key_type& place, int n, const std::string& sheet) {
+    return n > 0 && (place.second.empty() || place.second == sheet);
+}
+
 // For a file whose name several files of the run share: the entry whose path ends the same way further
 // than those files' paths end alike (`shared`: 民政局/2024/表.csv and 人社局/2024/表.csv share 2 components,
 // so an entry must match 3 — its own unit's folder — whatever the working directory), else an entry of a
 // baseline written before paths were kept (matched by name, as then); nullptr when none is left.
-int* same_file_entry(std::map<std::string, int>& by_path, const std::string& path, std::size_t shared) {
+int* same_file_entry(ByPlace& by_place, const std::string& path, const std::string& sheet, std::size_t shared) {
     int* best = nullptr;
     std::size_t best_tail = shared;
     int* pathless = nullptr;
-    for (auto& [entry_path, n] : by_path) {
-        if (n <= 0) continue;
+    for (auto& [place, n] : by_place) {
+        if (!accepts(place, n, sheet)) continue;
+        const std::string& entry_path = place.first;
         if (entry_path.empty()) {
             pathless = &n;
             continue;
@@ -239,6 +274,23 @@ int* same_file_entry(std::map<std::string, int>& by_path, const std::string& pat
         }
     }
     return best ? best : pathless;
+}
+
+// The entry that accepts a finding of `path` on `sheet`: this path's entry of that sheet, else its entry
+// without a sheet; then, for a file whose name is unique in the run (`shared` empty), any entry (a moved
+// checkout, another working directory, an older baseline without paths); else same_file_entry.
+int* entry_for(ByPlace& by_place, const std::string& path, const std::string& sheet,
+               std::optional<std::size_t> shared) {
+    for (const auto& place : {std::pair{path, sheet}, std::pair{path, std::string()}}) {
+        if (const auto same = by_place.find(place); same != by_place.end() && accepts(place, same->second, sheet)) {
+            return &same->second;
+        }
+    }
+    if (shared) return same_file_entry(by_place, path, sheet, *shared);
+    for (auto& [place, n] : by_place) {
+        if (accepts(place, n, sheet)) return &n;
+    }
+    return nullptr;
 }
 
 // How many trailing components the paths of one name share at most, pair by pair.
@@ -253,9 +305,9 @@ std::size_t shared_tail(const std::set<std::string>& paths) {
 }  // namespace
 
 BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
-    // Accepted counts by key, then by the path the baseline names.
-    std::map<FindingKey, std::map<std::string, int>> remaining;
-    for (const auto& e : baseline.entries) remaining[e.key][e.path] += e.count;
+    // Accepted counts by key, then by the path and sheet the baseline names.
+    std::map<FindingKey, ByPlace> remaining;
+    for (const auto& e : baseline.entries) remaining[e.key][{e.path, e.sheet}] += e.count;
     // Files of one name in several folders of this run: their findings match only their own path's entries.
     std::map<std::string, std::set<std::string>> paths_by_name;
     for (const auto& file : report.files) {
@@ -273,23 +325,10 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
         const FindingKey key = finding_key(f);
         int* accepted = nullptr;
         if (const auto it = remaining.find(key); it != remaining.end()) {
-            auto& by_path = it->second;
-            const std::string path = baseline_path(f.loc.file);
-            if (const auto same = by_path.find(path); same != by_path.end() && same->second > 0) {
-                accepted = &same->second;
-            } else if (const auto names = paths_by_name.find(key.file);
-                       names == paths_by_name.end() || names->second.size() <= 1) {
-                // The file's name is unique in this run: the entry may name it by another path (a moved
-                // checkout, another working directory) or by none (an older baseline).
-                for (auto& [entry_path, n] : by_path) {
-                    if (n > 0) {
-                        accepted = &n;
-                        break;
-                    }
-                }
-            } else {
-                accepted = same_file_entry(by_path, path, shared_by_name.at(key.file));
-            }
+            const auto names = paths_by_name.find(key.file);
+            const bool unique = names == paths_by_name.end() || names->second.size() <= 1;
+            accepted = entry_for(it->second, baseline_path(f.loc.file), f.loc.sheet,
+                                 unique ? std::optional<std::size_t>() : shared_by_name.at(key.file));
         }
         if (accepted) {
             --*accepted;
@@ -301,10 +340,10 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
     report.findings = std::move(kept);
     // Only a file this run checked can have been fixed: a baseline of every department's tables, used on one
     // department's, called all the others' findings fixed.
-    for (const auto& [key, by_path] : remaining) {
+    for (const auto& [key, by_place] : remaining) {
         if (!key.file.empty() && !paths_by_name.count(key.file)) continue;
-        for (const auto& [path, n] : by_path) {
-            if (n > 0) result.fixed.push_back({key, n, path});
+        for (const auto& [place, n] : by_place) {
+            if (n > 0) result.fixed.push_back({key, n, place.first, place.second});
         }
     }
     recount_summary(report);
@@ -322,7 +361,8 @@ void write_baseline_result(const BaselineResult& result, Lang lang, std::ostream
                : "基线中已修复的问题（" + std::to_string(result.fixed.size()) + " 项）：\n");
     for (const auto& e : result.fixed) {
         std::string where;
-        for (const std::string* part : {&e.key.file, &e.key.unit_code, &e.key.project, &e.key.indicator}) {
+        const std::string place = project_place(e.key.file, e.sheet, lang);
+        for (const std::string* part : {&place, &e.key.unit_code, &e.key.project, &e.key.indicator}) {
             if (part->empty()) continue;
             if (!where.empty()) where += " ";
             where += *part;

@@ -62,6 +62,11 @@ struct BaselineEntry {
     /// it was kept. It tells apart files of one name in different folders (every unit's 绩效目标表.xlsx
     /// in its own folder), and is not needed otherwise: a moved checkout still matches by file name.
     std::string path;
+    /// The worksheet, kept only for a file whose findings were on more than one sheet (a workbook of
+    /// forms, one unit a sheet, where two forms of one project name are told apart by it): empty
+    /// otherwise, so that renaming a workbook's only sheet keeps its baseline. An entry without one
+    /// matches the findings of every sheet.
+    std::string sheet{};
 
     friend bool operator==(const BaselineEntry&, const BaselineEntry&) = default;
 };
@@ -85,7 +90,8 @@ struct BaselineResult {
 Baseline make_baseline(const Report& report);
 
 /// Writes make_baseline(report) as JSON (--update-baseline FILE): {"version": 1, "tool": "perf-check",
-/// "entries": [{"rule", "file", "unit_code", "project", "indicator", "count"}]}. Deterministic: sorted,
+/// "entries": [{"rule", "file", "path", "unit_code", "project", "indicator", "count"}]}, with "sheet"
+/// after "path" for a file whose findings were on several sheets. Deterministic: sorted,
 /// no timestamps, so the file diffs cleanly in version control.
 void write_baseline(const Report& report, std::ostream& out);
 

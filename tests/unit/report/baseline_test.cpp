@@ -2,6 +2,7 @@
 // the summary recounted; strict reading of the file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 #include "report/baseline.hpp"
@@ -224,4 +225,78 @@ TEST_CASE("baseline: file names match across directories and separators", "[repo
     CHECK(report::file_name("a/b/c.csv") == "c.csv");
     CHECK(report::file_name("a\\b\\c.csv") == "c.csv");
     CHECK(report::file_name("c.csv") == "c.csv");
+}
+
+TEST_CASE("baseline: a workbook's forms are told apart by sheet", "[report][baseline][form]") {
+    // A county's workbook, one health centre's self-evaluation form a sheet: two forms of one project
+    // name and no unit code share every business key but the sheet. A finding fixed on one and new on
+    // the other passed as unchanged.
+    const std::string forms = test::source_path("tests/data/xlsx/forms.xlsx");
+    const Report first = test::pipeline_report({forms});
+    const auto b = baseline_of(first);
+    const auto low = std::find_if(b.entries.begin(), b.entries.end(),
+                                  [](const report::BaselineEntry& e) { return e.key.rule == "execution-low"; });
+    REQUIRE(low != b.entries.end());
+    CHECK(low->sheet == "河口乡卫生院");
+    CHECK(low->key.project == "基本公共卫生服务补助");
+    // The same project name is on another sheet, with other findings.
+    CHECK(std::count_if(b.entries.begin(), b.entries.end(), [](const report::BaselineEntry& e) {
+              return e.key.rule == "cost-breakdown" && e.key.project == "基本公共卫生服务补助";
+          }) == 2);
+    std::ostringstream written;
+    report::write_baseline(first, written);
+    CHECK_THAT(written.str(), Catch::Contains("\"sheet\": \"河口乡卫生院\""));
+    {
+        Report same = test::pipeline_report({forms});
+        const auto result = report::apply_baseline(same, b);
+        CHECK(result.suppressed == static_cast<int>(first.findings.size()));
+        CHECK(result.fixed.empty());
+    }
+    // Accepted on 城关镇卫生院, seen on 河口乡卫生院: new there, fixed on the other.
+    report::Baseline moved = b;
+    for (auto& e : moved.entries) {
+        if (e.key.rule == "execution-low") e.sheet = "城关镇卫生院";
+    }
+    Report r = test::pipeline_report({forms});
+    const auto result = report::apply_baseline(r, moved);
+    REQUIRE(r.findings.size() == 1);
+    CHECK(r.findings[0].rule == "execution-low");
+    CHECK(r.findings[0].loc.sheet == "河口乡卫生院");
+    REQUIRE(result.fixed.size() == 1);
+    CHECK(result.fixed[0].sheet == "城关镇卫生院");
+    std::ostringstream said;
+    report::write_baseline_result(result, Lang::zh, said);
+    CHECK_THAT(said.str(), Catch::Contains("已修复：execution-low  forms.xlsx（城关镇卫生院） 基本公共卫生服务补助"));
+    // A baseline without sheets (written before they were kept) matches on any sheet, as it did.
+    report::Baseline old = moved;
+    for (auto& e : old.entries) e.sheet.clear();
+    Report again = test::pipeline_report({forms});
+    CHECK(report::apply_baseline(again, old).suppressed == static_cast<int>(first.findings.size()));
+}
+
+TEST_CASE("baseline: a file with findings on one sheet keeps no sheet", "[report][baseline]") {
+    // Renaming a workbook's only sheet (Sheet1 → 2024年) must not make its accepted findings new.
+    Report r = test::sample_report();
+    const auto b = baseline_of(r);
+    for (const auto& e : b.entries) CHECK(e.sheet.empty());
+    std::ostringstream out;
+    report::write_baseline(r, out);
+    CHECK(out.str().find("\"sheet\"") == std::string::npos);
+    for (auto& f : r.findings) {
+        if (f.loc.sheet == "Sheet1") f.loc.sheet = "2024年";
+    }
+    CHECK(report::apply_baseline(r, b).suppressed == 5);
+}
+
+TEST_CASE("baseline: a sheet is read back and must be a string", "[report][baseline]") {
+    const std::string entry = R"({"rule": "r", "file": "f.xlsx", "path": "f.xlsx", "unit_code": "", "project": "p", )"
+                              R"("indicator": "", "count": 2, "sheet": )";
+    const auto b = report::parse_baseline(R"({"version": 1, "entries": [)" + entry + R"("甲"}]})", "b.json");
+    REQUIRE(b);
+    REQUIRE(b->entries.size() == 1);
+    CHECK(b->entries[0].sheet == "甲");
+    CHECK(b->entries[0].count == 2);
+    const auto bad = report::parse_baseline(R"({"version": 1, "entries": [)" + entry + R"(3}]})", "b.json");
+    REQUIRE_FALSE(bad);
+    CHECK_THAT(bad.error().message, Catch::Contains("sheet 应是字符串"));
 }
