@@ -62,6 +62,12 @@ std::string title_of(const Finding& f) {
         const auto slash = f.indicator.rfind('/');
         t += " · " + (slash == std::string::npos ? f.indicator : f.indicator.substr(slash + 1));
     }
+    // A workbook's line number alone does not say where: the cell does (`城关镇卫生院!B11`), which tells apart
+    // the forms of one project name on several sheets.
+    if (!f.loc.sheet.empty()) {
+        const std::string cell = f.loc.cell_ref();
+        t += " · " + (cell.empty() ? f.loc.sheet : cell);
+    }
     return t;
 }
 

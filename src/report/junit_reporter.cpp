@@ -96,17 +96,20 @@ public:
             open_suite(f.loc.file);
         }
         ++m_tests;
-        // Unique within the suite: rule, project, indicator and row, numbered when still equal. Names
-        // hold the row and findings come in row order, so only this row's names can repeat.
-        if (f.loc.row != m_names_row) {
+        // Unique within the suite: rule, project, indicator, sheet and row, numbered when still equal.
+        // Names hold the sheet and row and findings come in sheet and row order, so only this row's names
+        // can repeat. (A workbook of forms has a project of one name at the same row of several sheets.)
+        if (f.loc.row != m_names_row || f.loc.sheet != m_names_sheet) {
             m_names.clear();
             m_names_row = f.loc.row;
+            m_names_sheet = f.loc.sheet;
         }
         std::string name = f.rule;
         for (const std::string* part : {&f.project, &f.indicator}) {
             if (!part->empty()) name += " " + *part;
         }
         if (f.project.empty() && f.indicator.empty()) name += std::string(" ") + m_w.file_level;
+        if (!f.loc.sheet.empty()) name.append(" ").append(f.loc.sheet);
         if (f.loc.row > 0) name.append(" ").append(row_text(m_w, f.loc.row));
         std::string unique = name;
         for (int n = 2; !m_names.insert(unique).second; ++n) unique = name + " #" + std::to_string(n);
@@ -152,6 +155,7 @@ private:
         m_tests = m_failures = m_errors = 0;
         m_names.clear();
         m_names_row = -1;
+        m_names_sheet.clear();
     }
     void close_suite() {
         if (!m_open) return;
@@ -194,6 +198,7 @@ private:
     int m_tests = 0, m_failures = 0, m_errors = 0;
     std::set<std::string> m_names;
     int m_names_row = -1;
+    std::string m_names_sheet;
     util::SpillBuffer m_cases;
     util::SpillBuffer m_body;
     bool m_body_failed = false;

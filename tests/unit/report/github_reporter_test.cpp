@@ -28,9 +28,10 @@ TEST_CASE("github: one command per finding, unreadable files first, severities m
         "合计<842.07> & \"多\" 'x' 100%25 a:b, c|d%0A第二行%0A修改：请修改成本指标/经济成本指标/项目总成本\n"
         "::error file=data/局 A/targets.csv,line=5,title=comparator-wording · 部分军退人员岗位补贴资金 · 项目总成本::"
         "指标值类型“≤”与“不少于”矛盾%0A修改：请修改成本指标/经济成本指标/项目总成本\n"
-        "::warning file=data/局 A/targets.csv,line=8,title=comparator-direction · 部分军退人员岗位补贴资金 · 享受补贴人数::"
+        "::warning file=data/局 A/targets.csv,line=8,title=comparator-direction · 部分军退人员岗位补贴资金 · "
+        "享受补贴人数::"
         "数量指标应为≥%0A修改：请修改产出指标/数量指标/享受补贴人数\n"
-        "::warning file=b.xlsx,line=12,title=unit-missing · 设备购置 · 验收合格率::"
+        "::warning file=b.xlsx,line=12,title=unit-missing · 设备购置 · 验收合格率 · Sheet1!C12::"
         "缺少度量单位%0A修改：请修改产出指标/质量指标/验收合格率\n"
         "::notice file=data/局 A/targets.csv,line=16,title=deduction-discretionary · 养老保险补助 · 享受补贴人数::"
         "仅“视情况扣分”%0A修改：请修改产出指标/数量指标/享受补贴人数\n";
@@ -109,4 +110,13 @@ TEST_CASE("github: the step summary is appended as Markdown and kept under 1 MiB
     CHECK(near.size() <= 1024 * 1024);
     CHECK(near.size() > 1024 * 1024 - 300);
     CHECK(util::ends_with(near, "（摘要超过 1 MiB，其余内容已截断。）\n"));
+}
+
+TEST_CASE("github: a workbook's finding names its sheet and cell in the title", "[report][github][form]") {
+    // A line number in a workbook does not say which form: two health centres' forms put one project's
+    // finding on line 11 of two sheets.
+    const Report r = test::pipeline_report({test::source_path("tests/data/xlsx/forms.xlsx")});
+    const std::string out = test::render(r, "github");
+    CHECK_THAT(out, Catch::Contains("line=11,title=cost-breakdown · 基本公共卫生服务补助 · 城关镇卫生院!B11::"));
+    CHECK_THAT(out, Catch::Contains("line=11,title=cost-breakdown · 基本公共卫生服务补助 · 河口乡卫生院!B11::"));
 }

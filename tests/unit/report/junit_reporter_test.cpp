@@ -112,3 +112,16 @@ TEST_CASE("junit: the seed gives one suite and a failure per error", "[report][j
     CHECK(out.rfind(expected_total, 0) == 0);
     CHECK(r.summary.errors == 6);
 }
+
+TEST_CASE("junit: a workbook of forms gives each sheet's cases their own names", "[report][junit][form]") {
+    // Two health centres' forms of one project name put a finding of one rule on row 11 of two sheets:
+    // without the sheet the suite held two cases of one name, which a CI system merges into one.
+    const Report r = test::pipeline_report({test::source_path("tests/data/xlsx/forms.xlsx")});
+    const std::string xml = test::render(r, "junit");
+    const std::string n = std::to_string(r.findings.size());
+    // name tests failures errors | cases distinct-names …: every case's name is its own.
+    CHECK_THAT(parse_with_python(xml), Catch::Contains(" 0 " + n + " " + n + " "));
+    CHECK_THAT(xml, Catch::Contains("name=\"cost-breakdown 基本公共卫生服务补助 城关镇卫生院 第11行\""));
+    CHECK_THAT(xml, Catch::Contains("name=\"cost-breakdown 基本公共卫生服务补助 河口乡卫生院 第11行\""));
+    CHECK(xml.find(" #2\"") == std::string::npos);
+}
