@@ -456,6 +456,39 @@ TEST_CASE("convert --to csv keeps 合计 rows, so the clean table has the same t
     CHECK(mismatches(converted) == mismatches(original));
 }
 
+TEST_CASE("convert --to csv of a workbook of forms keeps each sheet's amounts and says what the CSV cannot hold",
+          "[pipeline][convert][form]") {
+    // forms-broken.xlsx: forms in 万元, then 丁卫生院's form in 元 (1200000). The CSV has one 金额单位 line, the
+    // first sheet's: the bare 1200000 came back as 1,200,000 万元.
+    test::TempDir dir;
+    std::ostringstream csv;
+    std::ostringstream err;
+    RunOptions opts;
+    const std::string book = test::source_path("tests/data/xlsx/forms-broken.xlsx");
+    REQUIRE(pipeline::convert(book, "csv", opts.read, config::default_rule_set(), csv, err) == 0);
+    CHECK_THAT(csv.str(), Catch::Contains(",基本公共卫生服务补助,1200000元,"));
+    CHECK_THAT(csv.str(), Catch::Contains(",30,1200000元,1200000元,92%,"));
+    CHECK_THAT(csv.str(), Catch::Contains(",基本公共卫生服务补助,100,"));  // the 万元 sheets as they were
+    const Report converted = check({dir.write("clean.csv", csv.str())});
+    const Report original = check({book});
+    std::vector<std::string> funds;
+    for (const auto& k : converted.summary.key_projects) funds.push_back(k.funds_wan.fixed(2));
+    std::vector<std::string> original_funds;
+    for (const auto& k : original.summary.key_projects) {
+        if (k.sheet == "丁卫生院") original_funds.push_back(k.funds_wan.fixed(2));
+    }
+    CHECK(original_funds == std::vector<std::string>{"120.00"});
+    CHECK(std::find(funds.begin(), funds.end(), "120.00") != funds.end());
+    CHECK(std::find(funds.begin(), funds.end(), "1200000.00") == funds.end());
+    // The form's layout is not a CSV table's: said once, with the format that keeps it.
+    CHECK_THAT(err.str(), Catch::Contains("3 个项目是财政部项目支出绩效自评表") && Catch::Contains("--to json"));
+    std::ostringstream seed_err;
+    std::ostringstream seed_csv;
+    REQUIRE(pipeline::convert(test::source_path("samples/targets-2024.xlsx"), "csv", opts.read,
+                              config::default_rule_set(), seed_csv, seed_err) == 0);
+    CHECK(seed_err.str().empty());
+}
+
 TEST_CASE("a table's own total, above the first project or a 总计 below the last, is checked against their sum",
           "[pipeline][totals]") {
     // Reviewers found a 合计 right under the header read as a project named 合计 (nine false findings,
