@@ -55,6 +55,7 @@ struct KeyProject {
     std::optional<Decimal> repeat_funds_wan;
     std::optional<Decimal> first_funds_wan;
     std::string sheet;  ///< the project's sheet ("" but for a spreadsheet's project)
+    std::string first_sheet{};  ///< Summary::repeated: the sheet of the first file the project is in
 };
 
 struct Summary {
@@ -72,7 +73,8 @@ struct Summary {
     /// they reach the key-evaluation threshold is for a person to decide. In file order, then as read.
     std::vector<KeyProject> funds_to_review;
     /// Projects a later file gives again (the same 单位代码 and name as one of an earlier file: a resubmission,
-    /// or the CSV and the XLSX of one table): counted once, in the first file; `funds_text` names that file.
+    /// or the CSV and the XLSX of one table): counted once, in the first file; `funds_text` names that file
+    /// and `first_sheet` its sheet.
     /// In file order, then as read (--summary).
     std::vector<KeyProject> repeated;
     Decimal key_evaluation_threshold_wan;

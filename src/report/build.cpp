@@ -284,7 +284,8 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
             again.sheet = p.sheet;
             again.project_code = p.code;
             again.project = p.name;
-            again.funds_text = project_place(seen.file, seen.sheet, Lang::zh);
+            again.funds_text = seen.file;
+            again.first_sheet = seen.sheet;
             again.repeat_funds_wan = usable;
             again.first_funds_wan = seen.funds_wan;
             return;

@@ -135,6 +135,10 @@ std::string project_place(const std::string& file, const std::string& sheet, Lan
 inline std::string project_place(const KeyProject& k, Lang lang) {
     return project_place(k.file, k.sheet, lang);
 }
+/// Where a project of Summary::repeated was first read, as project_place writes it.
+inline std::string first_place(const KeyProject& k, Lang lang) {
+    return project_place(k.funds_text, k.first_sheet, lang);
+}
 
 /// A file's position in the run for finding_before: the first position of its path in `files`,
 /// files.size() for a path not among them. Remembers the last path asked for, since findings come a

@@ -178,10 +178,11 @@ private:
                         util::subst(m_words.review_line, {funds, threshold, std::to_string(k.findings)}), ""});
         }
         for (const auto& k : s.repeated) {
-            row(m_out,
-                {k.file, "", k.sheet, level, "repeated-project", k.project_code, k.project, "",
-                 repeated_funds_text(k, m_lang),
-                 repeated_title(s, m_lang) + (m_lang == Lang::en ? ": first in " : "：首次出现于") + k.funds_text, ""});
+            row(m_out, {k.file, "", k.sheet, level, "repeated-project", k.project_code, k.project, "",
+                        repeated_funds_text(k, m_lang),
+                        repeated_title(s, m_lang) + (m_lang == Lang::en ? ": first in " : "：首次出现于") +
+                            first_place(k, m_lang),
+                        ""});
         }
         row(m_out, {"", "", "", level, "summary-total", "", "", "", "",
                     util::subst(m_words.total_summary,

@@ -593,7 +593,7 @@ private:
         out << "</tr></thead><tbody>\n";
         for (const auto& k : s.repeated) {
             out << "<tr><td>" << esc(k.project_code) << "</td><td>" << esc(k.project) << "</td><td>"
-                << esc(project_place(k, lang)) << "</td><td>" << esc(k.funds_text) << "</td><td>"
+                << esc(project_place(k, lang)) << "</td><td>" << esc(first_place(k, lang)) << "</td><td>"
                 << esc(repeated_funds_text(k, lang)) << "</td></tr>\n";
         }
         out << "</tbody></table></div>\n";

@@ -222,6 +222,7 @@ void write_summary(JsonWriter& w, const Summary& sm, bool with_summary) {
             w.key("project_code").string(k.project_code);
             w.key("project").string(k.project);
             w.key("first_file").string(k.funds_text);
+            if (!k.first_sheet.empty()) w.key("first_sheet").string(k.first_sheet);
             // This copy's funds and the first file's (null: not a positive amount): a resubmission that changed
             // the amount shows (the totals count the first).
             const auto amount = [&](const std::optional<Decimal>& v) {

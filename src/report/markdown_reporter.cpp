@@ -289,8 +289,8 @@ private:
         m_out << "\n### " << md(repeated_title(s, m_lang)) << "\n\n";
         rows.clear();
         for (const auto& k : s.repeated) {
-            rows.push_back(
-                {k.project_code, k.project, project_place(k, m_lang), k.funds_text, repeated_funds_text(k, m_lang)});
+            rows.push_back({k.project_code, k.project, project_place(k, m_lang), first_place(k, m_lang),
+                            repeated_funds_text(k, m_lang)});
         }
         table(m_out, repeated_headers(m_lang), rows);
     }

@@ -356,7 +356,7 @@ private:
             Table repeated;
             repeated.add(repeated_headers(m_lang));
             for (const auto& k : s.repeated) {
-                repeated.add({k.project_code, k.project, project_place(k, m_lang), k.funds_text,
+                repeated.add({k.project_code, k.project, project_place(k, m_lang), first_place(k, m_lang),
                               repeated_funds_text(k, m_lang)});
             }
             repeated.write(m_out, "  ");

@@ -510,7 +510,7 @@ bool write_summary(lxw_workbook* wb, const Formats& f, const Report& report, Fil
             sheet.text(row, 0, k.project_code);
             sheet.text(row, 1, k.project, f.wrap);
             sheet.text(row, 2, project_place(k, lang));
-            sheet.text(row, 3, k.funds_text);
+            sheet.text(row, 3, first_place(k, lang));
             sheet.text(row, 4, repeated_funds_text(k, lang));
         }
     }

@@ -83,6 +83,33 @@ TEST_CASE("every summary format lists the projects a later file gave again, and 
     CHECK(doc["summary"]["repeated_projects"][0]["funds_wan"].is_null());
 }
 
+TEST_CASE("a project a sheet gives again names the first sheet in the report's language", "[report][summary][form]") {
+    // The first place was one string written in Chinese brackets, 书.xlsx（甲）, in English reports too, and
+    // JSON's first_file held it: a file name that names no file.
+    Report r = test::sample_report();
+    r.with_summary = true;
+    KeyProject again;
+    again.file = "书.xlsx";
+    again.sheet = "甲副本";
+    again.project = "校舍维修";
+    again.funds_text = "书.xlsx";
+    again.first_sheet = "甲";
+    r.summary.repeated.push_back(again);
+    r.lang = Lang::en;
+    for (const char* format : {"text", "markdown", "html", "csv"}) {
+        INFO(format);
+        const std::string en = test::render(r, format, {});
+        CHECK_THAT(en, Catch::Contains("书.xlsx (甲)") && !Catch::Contains("书.xlsx（甲）"));
+    }
+    const auto doc = nlohmann::json::parse(test::render(r, "json"));
+    const auto& entry = doc["summary"]["repeated_projects"][0];
+    CHECK(entry["first_file"] == "书.xlsx");
+    CHECK(entry["first_sheet"] == "甲");
+    CHECK(entry["sheet"] == "甲副本");
+    r.lang = Lang::zh;
+    CHECK_THAT(test::render(r, "text"), Catch::Contains("书.xlsx（甲）"));
+}
+
 TEST_CASE("a project a later file gives again with another amount shows both amounts in every summary format",
           "[report][summary]") {
     // A review found a resubmission's 4600 against the first file's 4500 listed with no amount: the summary
