@@ -37,6 +37,61 @@ std::string to_utf8(UV s) {
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+// A ladder's bare points (完成100%得10分，完成90%得8分，完成80%得6分，80%以下不得分) are its steps, not exact
+// values: 95% reached the 90% step and scores 8 (read as exactly 90%, it matched no row and fell to the
+// default formula). When the rows' points rise with the value, each bare point is the lower bound of a
+// band up to the next bound above; when they fall with it (差错率0得满分，1%得5分，2%以上不得分), the upper
+// bound of a band from the next bound below. Tables of labels, of points mixed with points off, or whose
+// points neither rise nor fall with the value keep their exact points.
+void read_points_as_ladder(std::vector<Tier>& tiers) {
+    const bool points = std::any_of(tiers.begin(), tiers.end(),
+                                    [](const Tier& t) { return !t.full && !t.deduct && t.points > Decimal{}; });
+    const bool off = std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.deduct; });
+    if (points && off) return;
+    // Full marks above any points, points off below full marks; 不得分 lowest.
+    const Decimal top = Decimal::from_int(1000000);
+    std::vector<std::pair<Decimal, Decimal>> ladder;  // (the row's value, its score's rank)
+    bool bare = false;
+    for (const Tier& t : tiers) {
+        if (t.is_label()) return;
+        if (t.other) continue;
+        const Decimal rank = t.full ? top : t.deduct ? top - t.points : t.points;
+        bare = bare || (t.low && t.high && *t.low == *t.high);
+        ladder.emplace_back(t.low ? *t.low : *t.high, rank);
+    }
+    if (!bare) return;
+    std::sort(ladder.begin(), ladder.end());
+    bool rises = true;
+    bool falls = true;
+    for (std::size_t i = 1; i < ladder.size(); ++i) {
+        if (ladder[i].first == ladder[i - 1].first) continue;
+        rises = rises && ladder[i].second >= ladder[i - 1].second;
+        falls = falls && ladder[i].second <= ladder[i - 1].second;
+    }
+    if (rises == falls) return;  // neither, or every row scores alike
+    std::vector<Tier> read = tiers;
+    for (std::size_t i = 0; i < read.size(); ++i) {
+        Tier& t = read[i];
+        if (t.other || !t.low || !t.high || *t.low != *t.high) continue;
+        const Decimal at = *t.low;
+        // The nearest bound of another row beyond the point, and whether that row holds it.
+        std::optional<Decimal> next;
+        bool next_held = true;
+        for (std::size_t j = 0; j < tiers.size(); ++j) {
+            const Tier& o = tiers[j];
+            const std::optional<Decimal>& bound = rises ? o.low : o.high;
+            if (j == i || o.other || !bound || (rises ? *bound <= at : *bound >= at)) continue;
+            if (!next || (rises ? *bound < *next : *bound > *next)) {
+                next = bound;
+                next_held = rises ? o.low_inclusive : o.high_inclusive;
+            }
+        }
+        (rises ? t.high : t.low) = next;
+        (rises ? t.high_inclusive : t.low_inclusive) = next ? !next_held : true;
+    }
+    tiers = std::move(read);
+}
+
 // Punctuation that only separates clauses. '.' is handled by the caller (it is a decimal point between
 // digits). '-' and '/' are kept: they take part in ranges and units.
 bool is_separator(char32_t c) {
@@ -632,6 +687,7 @@ private:
             for (const Tier& t : tiers)
                 if (label && !t.full && !t.deduct && !t.other && t.points == Decimal{}) return false;
         }
+        read_points_as_ladder(tiers);
         m_f.tiers = std::move(tiers);
         m_f.pieces = std::move(pieces);
         m_f.floor_zero = floor;

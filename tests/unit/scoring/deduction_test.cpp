@@ -412,7 +412,33 @@ TEST_CASE("tier tables are read row by row", "[scoring][deduction][tiers]") {
     CHECK(canonical_form(parse_deduction("达到100%得20分，95%至100%之间得15分，不足95%的得10分")) ==
           "tier([100%, +inf): 20); tier([95%, 100%]: 15); tier((-inf, 95%): 10)");
     CHECK(canonical_form(parse_deduction("完成率100%得满分，90%-99%扣2分，90%以下不得分")) ==
-          "tier(= 100% rate: full); tier([90%, 99%]: -2); tier((-inf, 90%]: 0)");
+          "tier([100%, +inf) rate: full); tier([90%, 99%]: -2); tier((-inf, 90%]: 0)");
+}
+
+TEST_CASE("a ladder's bare points are its steps", "[scoring][deduction][tiers]") {
+    // 完成90%得8分 among rows of other points was read as exactly 90%: 95% matched no row and the default
+    // formula scored it.
+    const auto f = parse_deduction("完成100%得10分，完成90%得8分，完成80%得6分，80%以下不得分");
+    CHECK(canonical_form(f) ==
+          "tier([100%, +inf): 10); tier([90%, 100%): 8); tier([80%, 90%): 6); tier((-inf, 80%]: 0)");
+    REQUIRE(f.tiers.size() == 4);
+    CHECK(f.tiers[1].source == "完成90%得8分");
+    // Points falling as the value rises: each point is the top of its band.
+    CHECK(canonical_form(parse_deduction("差错率1%得满分，2%得5分，3%以上不得分")) ==
+          "tier((-inf, 1%]: full); tier((1%, 2%]: 5); tier([3%, +inf): 0)");
+    CHECK(canonical_form(parse_deduction("投诉0次得10分，1次得5分，2次以上不得分")) ==
+          "tier((-inf, 0次]: 10); tier((0次, 1次]: 5); tier([2次, +inf): 0)");
+    // A band beside the point sets its edge, held or not.
+    CHECK(canonical_form(parse_deduction("90%以上（不含）得满分，完成80%得6分，低于80%不得分")) ==
+          "tier((90%, +inf): full); tier([80%, 90%]: 6); tier((-inf, 80%): 0)");
+    // Points that neither rise nor fall with the value, or points beside points off, stay exact.
+    CHECK(canonical_form(parse_deduction("完成100%得10分，完成90%得4分，完成80%得6分")) ==
+          "tier(= 100%: 10); tier(= 90%: 4); tier(= 80%: 6)");
+    CHECK(canonical_form(parse_deduction("完成100%得满分，完成90%扣2分，完成80%得3分")) ==
+          "tier(= 100%: full); tier(= 90%: -2); tier(= 80%: 3)");
+    // Ranges alone are as written.
+    CHECK(canonical_form(parse_deduction("90%以上得10分，80%-90%得8分，80%以下不得分")) ==
+          "tier([90%, +inf): 10); tier([80%, 90%]: 8); tier((-inf, 80%]: 0)");
 }
 
 TEST_CASE("tier tables as a review wrote them", "[scoring][deduction][tiers]") {

@@ -1087,10 +1087,22 @@ TEST_CASE("tier bands in % on an indicator in another unit hold the completion r
           d("5"));
 }
 
+TEST_CASE("an actual between a ladder's points scores the step it reached", "[scoring][scorer][tiers]") {
+    const char* ladder = "完成100%得10分，完成90%得8分，完成80%得6分，80%以下不得分";
+    CHECK(score_of(quantitative("100", "≥", "%", ladder), "95").score == d("8"));
+    CHECK(score_of(quantitative("100", "≥", "%", ladder), "90").score == d("8"));
+    CHECK(score_of(quantitative("100", "≥", "%", ladder), "85").score == d("6"));
+    CHECK(score_of(quantitative("100", "≥", "%", ladder), "79").score == d("0"));
+    // Of a count: 180 of 200 people is a completion rate of 90%.
+    CHECK(score_of(quantitative("200", "≥", "人", ladder), "185人").score == d("8"));
+    // Lower is better: 1.5% errors is past the 1% step, within the 2% one.
+    CHECK(score_of(quantitative("1", "≤", "%", "差错率1%得满分，2%得5分，3%以上不得分"), "1.5").score == d("5"));
+}
+
 TEST_CASE("an actual in no tier takes the default formula, and says why", "[scoring][scorer][tiers]") {
     const auto gap = score_of(quantitative("100", "≥", "%", "100%得满分，90%-95%得6分，80%-90%得3分"), "97");
     CHECK(gap.score == d("9.7"));
-    CHECK(gap.formula == "tier(= 100%: full); tier([90%, 95%]: 6); tier([80%, 90%]: 3) => default(>=: w*a/t)");
+    CHECK(gap.formula == "tier([100%, +inf): full); tier([90%, 95%]: 6); tier([80%, 90%]: 3) => default(>=: w*a/t)");
     CHECK(has_step(gap, "实际完成值不在扣分标准的任何一档内：采用规则集默认公式"));
     // Label rows and a number: the number is none of them.
     const auto labels =
