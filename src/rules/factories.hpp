@@ -35,6 +35,7 @@ Expected<std::unique_ptr<Rule>> make_unit_echoes_value(const RuleSet& rules, con
 Expected<std::unique_ptr<Rule>> make_duplicate_indicator(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_deduction_missing(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_deduction_discretionary(const RuleSet& rules, const Params& params);
+Expected<std::unique_ptr<Rule>> make_deduction_weight_mismatch(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_deduction_unparsed(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_actual_missing(const RuleSet& rules, const Params& params);
 Expected<std::unique_ptr<Rule>> make_actual_not_numeric(const RuleSet& rules, const Params& params);
