@@ -37,29 +37,20 @@ std::string to_utf8(UV s) {
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
-// A ladder's bare points (完成100%得10分，完成90%得8分，完成80%得6分，80%以下不得分) are its steps, not exact
-// values: 95% reached the 90% step and scores 8 (read as exactly 90%, it matched no row and fell to the
-// default formula). When the rows' points rise with the value, each bare point is the lower bound of a
-// band up to the next bound above; when they fall with it (差错率0得满分，1%得5分，2%以上不得分), the upper
-// bound of a band from the next bound below. Tables of labels, of points mixed with points off, or whose
-// points neither rise nor fall with the value keep their exact points.
-void read_points_as_ladder(std::vector<Tier>& tiers) {
+// How the value rows' points go with their values: full marks above any points, points off below full
+// marks, 不得分 lowest. Label and catch-all rows have no value; points mixed with points off cannot be
+// ordered (扣N分 is the weight less N, which the text does not give).
+TierOrder order_of(const std::vector<Tier>& tiers) {
     const bool points = std::any_of(tiers.begin(), tiers.end(),
                                     [](const Tier& t) { return !t.full && !t.deduct && t.points > Decimal{}; });
     const bool off = std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.deduct; });
-    if (points && off) return;
-    // Full marks above any points, points off below full marks; 不得分 lowest.
+    if (points && off) return TierOrder::none;
     const Decimal top = Decimal::from_int(1000000);
     std::vector<std::pair<Decimal, Decimal>> ladder;  // (the row's value, its score's rank)
-    bool bare = false;
     for (const Tier& t : tiers) {
-        if (t.is_label()) return;
-        if (t.other) continue;
-        const Decimal rank = t.full ? top : t.deduct ? top - t.points : t.points;
-        bare = bare || (t.low && t.high && *t.low == *t.high);
-        ladder.emplace_back(t.low ? *t.low : *t.high, rank);
+        if (t.is_label() || t.other) continue;
+        ladder.emplace_back(t.low ? *t.low : *t.high, t.full ? top : t.deduct ? top - t.points : t.points);
     }
-    if (!bare) return;
     std::sort(ladder.begin(), ladder.end());
     bool rises = true;
     bool falls = true;
@@ -68,7 +59,18 @@ void read_points_as_ladder(std::vector<Tier>& tiers) {
         rises = rises && ladder[i].second >= ladder[i - 1].second;
         falls = falls && ladder[i].second <= ladder[i - 1].second;
     }
-    if (rises == falls) return;  // neither, or every row scores alike
+    if (rises == falls) return TierOrder::none;  // neither, or every row scores alike
+    return rises ? TierOrder::rises : TierOrder::falls;
+}
+
+// A ladder's bare points (完成100%得10分，完成90%得8分，完成80%得6分，80%以下不得分) are its steps, not exact
+// values: 95% reached the 90% step and scores 8 (read as exactly 90%, it matched no row and fell to the
+// default formula). When the rows' points rise with the value, each bare point is the lower bound of a
+// band up to the next bound above; when they fall with it (差错率0得满分，1%得5分，2%以上不得分), the upper
+// bound of a band from the next bound below. Tables whose order is not known keep their exact points.
+void read_points_as_ladder(std::vector<Tier>& tiers, TierOrder order) {
+    if (order == TierOrder::none) return;
+    const bool rises = order == TierOrder::rises;
     std::vector<Tier> read = tiers;
     for (std::size_t i = 0; i < read.size(); ++i) {
         Tier& t = read[i];
@@ -143,12 +145,48 @@ std::optional<std::pair<bool, std::size_t>> inclusion_mark(const U& text, std::s
     return std::pair{!negated, i};
 }
 
+// Where a list's number at `i` ends: 1. / 1、 / 1) / (1) / ① / 一、 before a clause's first word (not a digit:
+// 1.5分, 1、2、3项 are no numbers of a list); `i` when there is none.
+std::size_t enumerator_end(const U& s, std::size_t i) {
+    std::size_t j = i;
+    if (j < s.size() && s[j] >= U'\u2460' && s[j] <= U'\u2473') {
+        ++j;  // ①–⑳
+    } else if (j < s.size() && s[j] == U'(') {
+        std::size_t k = j + 1;
+        while (k < s.size() && is_digit(s[k])) ++k;
+        if (k == j + 1 || k - j > 3 || k >= s.size() || s[k] != U')') return i;
+        j = k + 1;
+    } else if (j < s.size() && UV(U"一二三四五六七八九十").find(s[j]) != UV::npos) {
+        if (j + 1 >= s.size() || s[j + 1] != U'、') return i;
+        j += 2;
+    } else {
+        std::size_t k = j;
+        while (k < s.size() && is_digit(s[k])) ++k;
+        if (k == j || k - j > 2 || k >= s.size() || (s[k] != U'.' && s[k] != U'、' && s[k] != U')')) return i;
+        j = k + 1;
+    }
+    while (j < s.size() && util::is_space(s[j])) ++j;
+    if (j >= s.size() || is_digit(s[j]) || is_separator(s[j]) || s[j] == U'.') return i;
+    return j;
+}
+
 U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullptr) {
     const U folded = to_u32(util::fold(text));
     U out;
     for (std::size_t i = 0; i < folded.size(); ++i) {
         const char32_t c = folded[i];
         if (util::is_space(c) || c == U'\n' || c == U'\r' || c == U'\t') continue;
+        // A list's numbers (1.完成100%得10分；2.完成90%得8分), at a clause's start or after a space or line
+        // break (a list a line an item), are no part of a clause; the break before one ends a clause.
+        const bool after_break = i > 0 && (util::is_space(folded[i - 1]) || folded[i - 1] == U'\n' ||
+                                           folded[i - 1] == U'\r' || folded[i - 1] == U'\t');
+        if (out.empty() || out.back() == U',' || after_break) {
+            if (const std::size_t after = enumerator_end(folded, i); after != i) {
+                if (!out.empty() && out.back() != U',') out.push_back(U',');
+                i = after - 1;
+                continue;
+            }
+        }
         // (含) / (不含) after a bound only say whether it is inclusive: read out of the text (90%(含)以上
         // reads as 90%以上) and kept as marks, for the cut-off they stand in.
         if (c == U'(') {
@@ -638,6 +676,7 @@ private:
         std::vector<Tier> tiers;
         std::vector<Piece> pieces;
         bool floor = false;
+        bool met_full = false;
         std::optional<Decimal> stated;
         std::size_t p = 0;
         while (p < n) {
@@ -662,6 +701,14 @@ private:
             Tier t;
             std::size_t end = e;
             if (!tier_row(p, e, t)) {
+                // 达到目标值得满分 among the rows: full marks when the target is met, as scoring gives anyway.
+                if (const std::size_t c = met_then_full(p, e); c != k_no) {
+                    met_full = true;
+                    pieces.push_back(Piece{PieceKind::condition_met, to_utf8(slice(p, c)), -1, p, c});
+                    pieces.push_back(Piece{PieceKind::full_marks, to_utf8(slice(c, e)), -1, c, e});
+                    p = e + 1;
+                    continue;
+                }
                 // 好:满分 — the colon splits a row into its condition and its outcome.
                 std::size_t f = e + 1 < n ? m_s.find(U',', e + 1) : k_no;
                 if (f == k_no) f = n;
@@ -687,12 +734,24 @@ private:
             for (const Tier& t : tiers)
                 if (label && !t.full && !t.deduct && !t.other && t.points == Decimal{}) return false;
         }
-        read_points_as_ladder(tiers);
+        m_f.tier_order = order_of(tiers);
+        read_points_as_ladder(tiers, m_f.tier_order);
         m_f.tiers = std::move(tiers);
         m_f.pieces = std::move(pieces);
         m_f.floor_zero = floor;
         m_f.stated_weight = stated;
+        m_f.full_marks = met_full;
         return true;
+    }
+
+    // A clause [p, e) that is a condition of meeting the target and full marks for it, with no number
+    // (达到目标值得满分, 完成年度目标的得满分): where the full marks start; k_no otherwise.
+    std::size_t met_then_full(std::size_t p, std::size_t e) {
+        for (std::size_t i = p; i < e; ++i)
+            if (is_digit(m_s[i])) return k_no;
+        const std::size_t c = r_condition_met(p, false);
+        if (c == k_no || c >= e) return k_no;
+        return r_award_full(c, false) == e ? c : k_no;
     }
 
     // One row in [p, e): a condition, then an outcome that ends the clause.
@@ -1473,8 +1532,24 @@ private:
                                       U"完成", U"达成", U"实现", U"符合", U"满足", U"达标", U"足额", U"控制在"});
         if (q == k_no) return k_no;
         const std::size_t e = condition_tail(q);
+        if (points_at_bound(q, e)) return k_no;
         if (apply) add_piece(PieceKind::condition_met, p, e);
         return e;
+    }
+
+    // A bound and points for it in a condition's tail (完成90%得8分 beside 每低1%扣0.5分): a score at a point,
+    // which no form of the grammar reads. As a condition the points went unsaid (the step scored down from
+    // the target, and nothing was named as not understood). 完成得10分 (no bound) and 得满分 stay conditions.
+    [[nodiscard]] bool points_at_bound(std::size_t q, std::size_t e) const {
+        bool bound = false;
+        for (std::size_t i = q; i < e; ++i) {
+            if (is_digit(m_s[i])) bound = true;
+            if (m_s[i] != U'得' || !bound) continue;
+            std::size_t k = i + 1;
+            while (k < e && (is_digit(m_s[k]) || m_s[k] == U'.')) ++k;
+            if (k > i + 1 && k < e && m_s[k] == U'分') return true;
+        }
+        return false;
     }
 
     std::size_t r_condition_missed(std::size_t p, bool apply) {

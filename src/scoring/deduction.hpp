@@ -106,6 +106,10 @@ struct Piece {
 
 /// One row of a tier table (分档计分): 好得满分 → {label 好, full}; 80%(含)-90%得8分 → {[80%, 90%], 8};
 /// 超出5%以内扣2分 is not read as one (a gap from the target), nor is any row naming the target or budget.
+/// How a tier table's points go with the value of its rows: up (完成率 bands, 90%以上得10分…), down (差错率,
+/// 逾期时长), or neither / not known (labels only, points mixed with points off, points that do not follow).
+enum class TierOrder { none, rises, falls };
+
 struct Tier {
     std::string label;  ///< a label the actual is written as (好, 较好, 部分达成); empty for a band of values
     std::optional<Decimal> low;   ///< a band's lower bound; none: unbounded below
@@ -154,6 +158,7 @@ struct Formula {
     /// A tier table (好得满分，较好得15分，一般得10分，差不得分), read only when every clause is a row of it (a
     /// floor such as 最低0分 aside): the rows in reading order, the first containing a value deciding.
     std::vector<Tier> tiers;
+    TierOrder tier_order = TierOrder::none;  ///< how the tiers' points go with their values
     /// The weight a clause of its own states (本项分值10分，…; 满分10分，好得满分…): the 分值 column's is the one
     /// scored with.
     std::optional<Decimal> stated_weight;

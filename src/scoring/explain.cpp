@@ -375,6 +375,10 @@ void write_explanation(std::string_view text, Lang lang, std::ostream& out) {
         out << (zh ? "按实际完成值所在的档计分（从前往后第一个相符的档）；不在任何一档时采用规则集默认公式"
                    : "scored by the tier the actual falls in (the first that fits, in reading order); an actual in "
                      "no tier takes the rule set's default formula");
+        if (f.tier_order != TierOrder::none) {
+            out << (zh ? "，但不高于尚未达到的档、不低于已超过的档"
+                       : ", but no more than a tier not reached and no less than a tier passed");
+        }
     } else if (!f.steps.empty()) {
         if (f.partial) {
             out << (zh ? "按差额计算步数，不满一步按一步计，每步扣相应分数"

@@ -415,6 +415,26 @@ TEST_CASE("tier tables are read row by row", "[scoring][deduction][tiers]") {
           "tier([100%, +inf) rate: full); tier([90%, 99%]: -2); tier((-inf, 90%]: 0)");
 }
 
+TEST_CASE("a list's numbers are no part of its clauses", "[scoring][deduction]") {
+    // 1.每少1人扣1分；2.扣完为止 named “1”、“2” as not understood; numbered tier rows were no table at all.
+    for (const char* text :
+         {"1.每少1人扣1分；2.扣完为止", "1、每少1人扣1分；2、扣完为止", "（1）每少1人扣1分；（2）扣完为止",
+          "①每少1人扣1分；②扣完为止", "1)每少1人扣1分 2)扣完为止", "1.每少1人扣1分\n2.扣完为止"}) {
+        INFO(text);
+        const auto f = parse_deduction(text);
+        CHECK(canonical_form(f) == "step(under 1人: -1); floor(0)");
+        CHECK(f.unparsed.empty());
+    }
+    CHECK(canonical_form(parse_deduction("一、完成得满分；二、未完成不得分")) == "full_if_met; all_or_nothing");
+    CHECK(canonical_form(parse_deduction("1.完成100%得10分；2.完成90%得8分；3.完成80%以下不得分")) ==
+          "tier([100%, +inf): 10); tier([90%, 100%): 8); tier((-inf, 80%]: 0)");
+    // Numbers that are not a list's: a decimal, a run of numbers, a number with its unit, 一般.
+    CHECK(canonical_form(parse_deduction("每少1.5人扣1分")) == "step(under 1.5人: -1)");
+    CHECK(parse_deduction("1个百分点扣1分").text == "1个百分点扣1分");
+    CHECK(parse_deduction("1、2、3项未完成扣1分").text == "1,2,3项未完成扣1分");
+    CHECK(canonical_form(parse_deduction("好得满分，一般得5分")) == "tier(好: full); tier(一般: 5)");
+}
+
 TEST_CASE("a ladder's bare points are its steps", "[scoring][deduction][tiers]") {
     // 完成90%得8分 among rows of other points was read as exactly 90%: 95% matched no row and the default
     // formula scored it.
@@ -436,6 +456,17 @@ TEST_CASE("a ladder's bare points are its steps", "[scoring][deduction][tiers]")
           "tier(= 100%: 10); tier(= 90%: 4); tier(= 80%: 6)");
     CHECK(canonical_form(parse_deduction("完成100%得满分，完成90%扣2分，完成80%得3分")) ==
           "tier(= 100%: full); tier(= 90%: -2); tier(= 80%: 3)");
+    // A label row has no value and leaves the points a ladder; 达到目标值得满分 is no row but full marks when met.
+    CHECK(canonical_form(parse_deduction("完成100%得10分，完成80%得6分，完成50%得3分，未完成不得分")) ==
+          "tier([100%, +inf): 10); tier([80%, 100%): 6); tier([50%, 80%): 3); tier(未完成: 0)");
+    const auto met = parse_deduction("达到目标值得满分，完成90%得8分，完成80%得6分，80%以下不得分");
+    CHECK(canonical_form(met) == "full_if_met; tier([90%, +inf): 8); tier([80%, 90%): 6); tier((-inf, 80%]: 0)");
+    CHECK(met.unparsed.empty());
+    CHECK(met.tier_order == scoring::TierOrder::rises);
+    // A point and a step beside it is a score at a point no form reads: named, not swallowed as a condition.
+    const auto anchored = parse_deduction("完成90%得8分，每低1%扣0.5分，扣完为止");
+    CHECK(anchored.unparsed == std::vector<std::string>{"完成90%得8分"});
+    CHECK(canonical_form(parse_deduction("完成得满分，每低1%扣0.5分")) == "full_if_met; step(under 1%: -0.5)");
     // Ranges alone are as written.
     CHECK(canonical_form(parse_deduction("90%以上得10分，80%-90%得8分，80%以下不得分")) ==
           "tier([90%, +inf): 10); tier([80%, 90%]: 8); tier((-inf, 80%]: 0)");

@@ -1097,6 +1097,38 @@ TEST_CASE("an actual between a ladder's points scores the step it reached", "[sc
     CHECK(score_of(quantitative("200", "≥", "人", ladder), "185人").score == d("8"));
     // Lower is better: 1.5% errors is past the 1% step, within the 2% one.
     CHECK(score_of(quantitative("1", "≤", "%", "差错率1%得满分，2%得5分，3%以上不得分"), "1.5").score == d("5"));
+    // A label row among the points (未完成不得分) leaves them a ladder.
+    CHECK(score_of(quantitative("100", "≥", "%", "完成100%得10分，完成80%得6分，完成50%得3分，未完成不得分"), "85")
+              .score == d("6"));
+    // 达到目标值得满分 as a row, and a list's numbers.
+    CHECK(score_of(quantitative("100", "≥", "%", "达到目标值得满分，完成90%得8分，完成80%得6分，80%以下不得分"), "95")
+              .score == d("8"));
+    CHECK(
+        score_of(quantitative("100", "≥", "%", "1.完成100%得10分；2.完成90%得8分；3.完成80%以下不得分"), "95").score ==
+        d("8"));
+    CHECK(
+        score_of(quantitative("100", "≥", "%", "（1）完成100%得10分；（2）完成90%得8分；（3）完成80%以下不得分"), "95")
+            .score == d("8"));
+}
+
+TEST_CASE("an actual between a ladder's rows scores no more than the row above it, no less than the row below",
+          "[scoring][scorer][tiers]") {
+    // The default formula alone gave 89% 8.9 and 95% 8: a worse result scored more.
+    const auto below_lowest = score_of(quantitative("100", "≥", "%", "完成100%得满分，完成90%得8分"), "89");
+    CHECK(below_lowest.score == d("8"));
+    CHECK(has_step(below_lowest, "不高于尚未达到的“完成90%得8分”一档的8分：8.9 → 8"));
+    CHECK(score_of(quantitative("100", "≥", "%", "完成100%得10分，完成90%得5分，完成70%以下不得分"), "80").score ==
+          d("5"));
+    // Falling: 115万 is past the 110万 row (5) and short of the 120万 one (0).
+    CHECK(score_of(quantitative("100", "≤", "万元", "成本控制在100万元以内得满分，110万元得5分，120万元以上不得分"),
+                   "115万元")
+              .score == d("5"));
+    // Below the default, the row passed is the floor: 97 between 95%得6分 and 100% full marks keeps 9.7; a
+    // row passed scoring more than the default lifts it.
+    CHECK(score_of(quantitative("100", "≥", "%", "100%得满分，90%-95%得6分，80%-90%得3分"), "97").score == d("9.7"));
+    const auto lifted = score_of(quantitative("100", "≥", "%", "100%得满分，80%-90%得9.5分，80%以下不得分"), "92");
+    CHECK(lifted.score == d("9.5"));
+    CHECK(has_step(lifted, "不低于已超过的“80%-90%得9.5分”一档的9.5分：9.2 → 9.5"));
 }
 
 TEST_CASE("an actual in no tier takes the default formula, and says why", "[scoring][scorer][tiers]") {
