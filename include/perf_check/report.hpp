@@ -26,6 +26,12 @@ struct FileResult {
     int indicators = 0;
     std::optional<std::string> error;  ///< set when the file could not be read (exit 2)
     FileRole role = FileRole::table;
+    /// A workbook's sheets the run looked at: read, named as other tables, or unreadable; empty for CSV and
+    /// JSON. A baseline entry of a sheet not among them (renamed since) matches the file's other sheets.
+    std::vector<std::string> sheets{};
+    /// --sheet chose the one sheet read: the workbook's others were not looked at, so their baseline
+    /// entries are neither matched nor fixed.
+    bool one_sheet = false;
 };
 
 /// One unit (单位代码) in the summary.

@@ -499,6 +499,13 @@ void process_file(const std::string& path, std::size_t index, const RunOptions& 
     }
     const TableInfo& table = (*source)->table();
     file.encoding = table.encoding;
+    if (!table.sheet.empty()) {
+        file.sheets.push_back(table.sheet);
+        for (const auto* names : {&table.more_sheets, &table.other_table_sheets})
+            file.sheets.insert(file.sheets.end(), names->begin(), names->end());
+        for (const auto& u : table.unreadable_sheets) file.sheets.push_back(u.name);
+        file.one_sheet = !options.read.sheet.empty();
+    }
     // Scoring a target table that has no self-evaluation columns would give every project 0 without a
     // word. (Canonical JSON has no header row; its actuals are per indicator.)
     if (options.score && !actuals && table.header_row > 0 && !table.self_evaluation) {

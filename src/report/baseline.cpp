@@ -1,6 +1,7 @@
 // Baselines by business keys: writing, reading (strictly) and applying them to a report.
 #include "report/baseline.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -247,22 +248,33 @@ std::size_t common_tail(std::string_view a, std::string_view b) {
 // The findings of one key a baseline still accepts, by the (path, sheet) its entries name.
 using ByPlace = std::map<std::pair<std::string, std::string>, int>;
 
+// The sheets of the file a finding is in, as the run looked at them (FileResult::sheets, one_sheet).
+struct SheetsSeen {
+    std::set<std::string> sheets;
+    bool one_sheet = false;
+    /// The workbook was looked at whole and has no sheet of this name (renamed since the baseline).
+    [[nodiscard]] bool gone(const std::string& sheet) const {
+        return !one_sheet && !sheets.empty() && sheets.count(sheet) == 0;
+    }
+};
+
 // Whether an entry of `place` with `n` findings left accepts a finding on `sheet`: an entry without a
-// sheet accepts one on any.
-bool accepts(const ByPlace::key_type& place, int n, const std::string& sheet) {
-    return n > 0 && (place.second.empty() || place.second == sheet);
+// sheet accepts one on any, and so does one of a sheet the workbook no longer has.
+bool accepts(const ByPlace::key_type& place, int n, const std::string& sheet, const SheetsSeen& seen) {
+    return n > 0 && (place.second.empty() || place.second == sheet || seen.gone(place.second));
 }
 
 // For a file whose name several files of the run share: the entry whose path ends the same way further
 // than those files' paths end alike (`shared`: 民政局/2024/表.csv and 人社局/2024/表.csv share 2 components,
 // so an entry must match 3 — its own unit's folder — whatever the working directory), else an entry of a
 // baseline written before paths were kept (matched by name, as then); nullptr when none is left.
-int* same_file_entry(ByPlace& by_place, const std::string& path, const std::string& sheet, std::size_t shared) {
+int* same_file_entry(ByPlace& by_place, const std::string& path, const std::string& sheet, const SheetsSeen& seen,
+                     std::size_t shared) {
     int* best = nullptr;
     std::size_t best_tail = shared;
     int* pathless = nullptr;
     for (auto& [place, n] : by_place) {
-        if (!accepts(place, n, sheet)) continue;
+        if (!accepts(place, n, sheet, seen)) continue;
         const std::string& entry_path = place.first;
         if (entry_path.empty()) {
             pathless = &n;
@@ -277,18 +289,23 @@ int* same_file_entry(ByPlace& by_place, const std::string& path, const std::stri
 }
 
 // The entry that accepts a finding of `path` on `sheet`: this path's entry of that sheet, else its entry
-// without a sheet; then, for a file whose name is unique in the run (`shared` empty), any entry (a moved
-// checkout, another working directory, an older baseline without paths); else same_file_entry.
-int* entry_for(ByPlace& by_place, const std::string& path, const std::string& sheet,
+// without a sheet, else its entry of a sheet since renamed; then, for a file whose name is unique in the run
+// (`shared` empty), any entry (a moved checkout, another working directory, an older baseline without
+// paths); else same_file_entry.
+int* entry_for(ByPlace& by_place, const std::string& path, const std::string& sheet, const SheetsSeen& seen,
                std::optional<std::size_t> shared) {
     for (const auto& place : {std::pair{path, sheet}, std::pair{path, std::string()}}) {
-        if (const auto same = by_place.find(place); same != by_place.end() && accepts(place, same->second, sheet)) {
+        if (const auto same = by_place.find(place);
+            same != by_place.end() && accepts(place, same->second, sheet, seen)) {
             return &same->second;
         }
     }
-    if (shared) return same_file_entry(by_place, path, sheet, *shared);
     for (auto& [place, n] : by_place) {
-        if (accepts(place, n, sheet)) return &n;
+        if (place.first == path && accepts(place, n, sheet, seen)) return &n;
+    }
+    if (shared) return same_file_entry(by_place, path, sheet, seen, *shared);
+    for (auto& [place, n] : by_place) {
+        if (accepts(place, n, sheet, seen)) return &n;
     }
     return nullptr;
 }
@@ -310,10 +327,15 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
     for (const auto& e : baseline.entries) remaining[e.key][{e.path, e.sheet}] += e.count;
     // Files of one name in several folders of this run: their findings match only their own path's entries.
     std::map<std::string, std::set<std::string>> paths_by_name;
+    std::map<std::string, SheetsSeen> seen_by_path;
     for (const auto& file : report.files) {
         const std::string path = baseline_path(file.path);
         paths_by_name[file_name(path)].insert(path);
+        SheetsSeen& seen = seen_by_path[path];
+        seen.sheets.insert(file.sheets.begin(), file.sheets.end());
+        seen.one_sheet = seen.one_sheet || file.one_sheet;
     }
+    static const SheetsSeen k_unseen;
     std::map<std::string, std::size_t> shared_by_name;  // once per name, not per finding
     for (const auto& [name, paths] : paths_by_name) {
         if (paths.size() > 1) shared_by_name[name] = shared_tail(paths);
@@ -327,7 +349,9 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
         if (const auto it = remaining.find(key); it != remaining.end()) {
             const auto names = paths_by_name.find(key.file);
             const bool unique = names == paths_by_name.end() || names->second.size() <= 1;
-            accepted = entry_for(it->second, baseline_path(f.loc.file), f.loc.sheet,
+            const std::string path = baseline_path(f.loc.file);
+            const auto seen = seen_by_path.find(path);
+            accepted = entry_for(it->second, path, f.loc.sheet, seen == seen_by_path.end() ? k_unseen : seen->second,
                                  unique ? std::optional<std::size_t>() : shared_by_name.at(key.file));
         }
         if (accepted) {
@@ -339,11 +363,21 @@ BaselineResult apply_baseline(Report& report, const Baseline& baseline) {
     }
     report.findings = std::move(kept);
     // Only a file this run checked can have been fixed: a baseline of every department's tables, used on one
-    // department's, called all the others' findings fixed.
+    // department's, called all the others' findings fixed. Likewise a sheet: with --sheet, the others.
+    const auto sheet_checked = [&](const std::string& name, const std::string& sheet) {
+        if (sheet.empty()) return true;
+        const auto paths = paths_by_name.find(name);
+        if (paths == paths_by_name.end()) return true;
+        return std::any_of(paths->second.begin(), paths->second.end(), [&](const std::string& path) {
+            const SheetsSeen& seen = seen_by_path.at(path);
+            return !seen.one_sheet || seen.sheets.count(sheet) > 0;
+        });
+    };
     for (const auto& [key, by_place] : remaining) {
         if (!key.file.empty() && !paths_by_name.count(key.file)) continue;
         for (const auto& [place, n] : by_place) {
-            if (n > 0) result.fixed.push_back({key, n, place.first, place.second});
+            if (n > 0 && sheet_checked(key.file, place.second))
+                result.fixed.push_back({key, n, place.first, place.second});
         }
     }
     recount_summary(report);

@@ -274,6 +274,42 @@ TEST_CASE("baseline: a workbook's forms are told apart by sheet", "[report][base
     CHECK(report::apply_baseline(again, old).suppressed == static_cast<int>(first.findings.size()));
 }
 
+TEST_CASE("baseline: a renamed sheet keeps its entries; --sheet fixes nothing of the sheets not read",
+          "[report][baseline][form]") {
+    const std::string forms = test::source_path("tests/data/xlsx/forms.xlsx");
+    const Report first = test::pipeline_report({forms});
+    const auto b = baseline_of(first);
+    // The baseline written when 白云乡卫生院 was called 白云乡: the workbook has no sheet of that name now, so
+    // its entries match its findings (they were 3 new and 3 fixed).
+    report::Baseline renamed = b;
+    for (auto& e : renamed.entries) {
+        if (e.sheet == "白云乡卫生院") e.sheet = "白云乡";
+    }
+    {
+        Report r = test::pipeline_report({forms});
+        const auto result = report::apply_baseline(r, renamed);
+        CHECK(result.suppressed == static_cast<int>(first.findings.size()));
+        CHECK(result.fixed.empty());
+    }
+    // --sheet 城关镇卫生院: the other forms and the sheet-not-checked findings were not looked at, not fixed.
+    Report one = test::pipeline_report({forms}, true, "城关镇卫生院");
+    REQUIRE_FALSE(one.files.empty());
+    CHECK(one.files[0].one_sheet);
+    CHECK(one.files[0].sheets == std::vector<std::string>{"城关镇卫生院"});
+    const auto result = report::apply_baseline(one, b);
+    CHECK(one.findings.empty());
+    CHECK(result.fixed.empty());
+    // Without --sheet a form's findings gone are fixed, as ever.
+    report::Baseline more = b;
+    more.entries.push_back(b.entries.front());
+    more.entries.back().key.project = "已删除的项目";
+    Report whole = test::pipeline_report({forms});
+    CHECK(whole.files[0].sheets.size() == 5);  // three forms read, two other tables named
+    const auto fixed = report::apply_baseline(whole, more).fixed;
+    REQUIRE(fixed.size() == 1);
+    CHECK(fixed[0].key.project == "已删除的项目");
+}
+
 TEST_CASE("baseline: a file with findings on one sheet keeps no sheet", "[report][baseline]") {
     // Renaming a workbook's only sheet (Sheet1 → 2024年) must not make its accepted findings new.
     Report r = test::sample_report();

@@ -105,10 +105,12 @@ inline Report sample_report(bool with_scores = false) {
 }
 
 /// The report of the real pipeline on the given inputs (paths relative to the source tree are resolved).
-inline Report pipeline_report(const std::vector<std::string>& paths, bool summary = true) {
+inline Report pipeline_report(const std::vector<std::string>& paths, bool summary = true,
+                              const std::string& sheet = "") {
     RunOptions opts;
     opts.paths = paths;
     opts.summary = summary;
+    opts.read.sheet = sheet;
     const RuleSet& rules = config::default_rule_set();
     auto active = rules::build_active_rules(rules);
     if (!active) throw std::runtime_error(active.error().render());
