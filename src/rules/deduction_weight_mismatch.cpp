@@ -30,9 +30,11 @@ public:
             const Decimal w = *ind.weight_points;
             std::vector<std::string> zh;
             std::vector<std::string> en;
+            bool over = false;  // a weight or points above the column's: the score stops at it
             if (f.stated_weight && *f.stated_weight != w) {
+                over = true;
                 zh.push_back(fmt::format("写明本项分值{}分，分值列却是{}分", f.stated_weight->str(), w.str()));
-                en.push_back(fmt::format("states a weight of {} while the weight column says {}",
+                en.push_back(fmt::format("it states a weight of {} while the weight column says {}",
                                          f.stated_weight->str(), w.str()));
             }
             for (const scoring::Tier& t : f.tiers) {
@@ -42,6 +44,7 @@ public:
                     en.push_back(fmt::format("the row “{}” takes off {}, more than the weight {}", t.source,
                                              t.points.str(), w.str()));
                 } else {
+                    over = true;
                     zh.push_back(fmt::format("“{}”一档得{}分，超过分值{}分", t.source, t.points.str(), w.str()));
                     en.push_back(fmt::format("the row “{}” gives {}, more than the weight {}", t.source, t.points.str(),
                                              w.str()));
@@ -49,11 +52,14 @@ public:
             }
             if (zh.empty()) continue;
             Finding out = make_finding(project, &ind, ind.deduction);
-            out.message = {fmt::format("项目“{}”的指标“{}”扣分标准{}；评分按分值列的{}分计，最多得{}分。", pname,
-                                       ind.name.shown(), util::join(zh, "；"), w.str(), w.str()),
-                           fmt::format("Project “{}”, indicator “{}”: the deduction standard {}; scoring goes by the "
-                                       "weight column's {} and gives at most {}.",
-                                       pname, ind.name.shown(), util::join(en, "; "), w.str(), w.str())};
+            const std::string points = w.str();
+            out.message = {
+                fmt::format("项目“{}”的指标“{}”扣分标准{}；评分按分值列的{}分计，{}。", pname, ind.name.shown(),
+                            util::join(zh, "；"), points, over ? "最多得" + points + "分" : "最低0分"),
+                fmt::format("Project “{}”, indicator “{}”, deduction standard: {}; scoring goes by the weight "
+                            "column's {} and gives {}.",
+                            pname, ind.name.shown(), util::join(en, "; "), points,
+                            over ? "at most " + points : "no less than 0")};
             out.hint = {"请使扣分标准中的分数与分值列一致：改分值，或改扣分标准中各档的分数（最高一档不超过分值）。",
                         "Make the points in the deduction standard agree with the weight column: change the weight, "
                         "or the rows' points (the top row at most the weight)."};

@@ -38,9 +38,10 @@ std::string to_utf8(UV s) {
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 // How the value rows' points go with their values: full marks above any points, points off below full
-// marks, 不得分 lowest. Label and catch-all rows have no value; points mixed with points off cannot be
+// marks, 不得分 lowest; a single row of a value rises to full marks for meeting the target (`met_full`, or a
+// label row of full marks). Label and catch-all rows have no value; points mixed with points off cannot be
 // ordered (扣N分 is the weight less N, which the text does not give).
-TierOrder order_of(const std::vector<Tier>& tiers) {
+TierOrder order_of(const std::vector<Tier>& tiers, bool met_full) {
     const bool points = std::any_of(tiers.begin(), tiers.end(),
                                     [](const Tier& t) { return !t.full && !t.deduct && t.points > Decimal{}; });
     const bool off = std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.deduct; });
@@ -51,6 +52,11 @@ TierOrder order_of(const std::vector<Tier>& tiers) {
         if (t.is_label() || t.other) continue;
         ladder.emplace_back(t.low ? *t.low : *t.high, t.full ? top : t.deduct ? top - t.points : t.points);
     }
+    // One row of a value beside full marks for meeting the target (达到目标值得满分，完成90%得8分，其余不得分;
+    // 完成得满分，完成90%得8分): a step below the target, which is above every step.
+    const bool full_label =
+        met_full || std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.is_label() && t.full; });
+    if (ladder.size() == 1 && full_label) return TierOrder::rises;
     std::sort(ladder.begin(), ladder.end());
     bool rises = true;
     bool falls = true;
@@ -145,47 +151,82 @@ std::optional<std::pair<bool, std::size_t>> inclusion_mark(const U& text, std::s
     return std::pair{!negated, i};
 }
 
-// Where a list's number at `i` ends: 1. / 1、 / 1) / (1) / ① / 一、 before a clause's first word (not a digit:
-// 1.5分, 1、2、3项 are no numbers of a list); `i` when there is none.
-std::size_t enumerator_end(const U& s, std::size_t i) {
+// A list's number at `i` (1. / 1、 / 1) / (1) / ① / 一、): its value and where it ends (spaces after it
+// skipped), and whether what follows can start a clause (not a digit: 1.5分 may be a decimal).
+struct ListNumber {
+    int value = 0;
+    std::size_t end = 0;
+    bool clause_follows = false;
+    bool circled = false;  ///< ①–⑳: never anything but a list's number
+};
+
+std::optional<ListNumber> list_number(const U& s, std::size_t i) {
+    ListNumber n;
     std::size_t j = i;
-    if (j < s.size() && s[j] >= U'\u2460' && s[j] <= U'\u2473') {
-        ++j;  // ①–⑳
-    } else if (j < s.size() && s[j] == U'(') {
+    if (j >= s.size()) return std::nullopt;
+    if (s[j] >= U'\u2460' && s[j] <= U'\u2473') {
+        n.value = static_cast<int>(s[j] - U'\u2460') + 1;
+        n.circled = true;
+        ++j;
+    } else if (s[j] == U'(') {
         std::size_t k = j + 1;
-        while (k < s.size() && is_digit(s[k])) ++k;
-        if (k == j + 1 || k - j > 3 || k >= s.size() || s[k] != U')') return i;
+        while (k < s.size() && is_digit(s[k])) n.value = n.value * 10 + static_cast<int>(s[k++] - U'0');
+        if (k == j + 1 || k - j > 3 || k >= s.size() || s[k] != U')') return std::nullopt;
         j = k + 1;
-    } else if (j < s.size() && UV(U"一二三四五六七八九十").find(s[j]) != UV::npos) {
-        if (j + 1 >= s.size() || s[j + 1] != U'、') return i;
+    } else if (const auto at = UV(U"一二三四五六七八九十").find(s[j]); at != UV::npos) {
+        if (j + 1 >= s.size() || s[j + 1] != U'、') return std::nullopt;
+        n.value = static_cast<int>(at) + 1;
         j += 2;
     } else {
         std::size_t k = j;
-        while (k < s.size() && is_digit(s[k])) ++k;
-        if (k == j || k - j > 2 || k >= s.size() || (s[k] != U'.' && s[k] != U'、' && s[k] != U')')) return i;
+        while (k < s.size() && is_digit(s[k])) n.value = n.value * 10 + static_cast<int>(s[k++] - U'0');
+        if (k == j || k - j > 2 || k >= s.size() || (s[k] != U'.' && s[k] != U'、' && s[k] != U')')) {
+            return std::nullopt;
+        }
         j = k + 1;
     }
     while (j < s.size() && util::is_space(s[j])) ++j;
-    if (j >= s.size() || is_digit(s[j]) || is_separator(s[j]) || s[j] == U'.') return i;
-    return j;
+    if (j >= s.size() || is_separator(s[j])) return std::nullopt;
+    n.end = j;
+    n.clause_follows = !is_digit(s[j]) && s[j] != U'.';
+    return n;
+}
+
+// A lead-in naming the column (评分标准：…, 扣分标准：…) before the text itself: where the text starts.
+std::size_t after_lead_in(const U& s) {
+    for (const UV lead : {UV(U"评(扣)分标准"), UV(U"评(扣分标准)"), UV(U"评分标准"), UV(U"扣分标准"), UV(U"评分细则"),
+                          UV(U"评分办法"), UV(U"计分方法"), UV(U"评分方法")}) {
+        if (UV(s).substr(0, lead.size()) == lead && s.size() > lead.size() &&
+            (s[lead.size()] == U':' || s[lead.size()] == U'：')) {
+            return lead.size() + 1;
+        }
+    }
+    return 0;
 }
 
 U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullptr) {
     const U folded = to_u32(util::fold(text));
     U out;
-    for (std::size_t i = 0; i < folded.size(); ++i) {
+    int next_number = 1;  // the list number a clause may start with: 1, then one more each
+    for (std::size_t i = after_lead_in(folded); i < folded.size(); ++i) {
         const char32_t c = folded[i];
-        if (util::is_space(c) || c == U'\n' || c == U'\r' || c == U'\t') continue;
-        // A list's numbers (1.完成100%得10分；2.完成90%得8分), at a clause's start or after a space or line
-        // break (a list a line an item), are no part of a clause; the break before one ends a clause.
-        const bool after_break = i > 0 && (util::is_space(folded[i - 1]) || folded[i - 1] == U'\n' ||
-                                           folded[i - 1] == U'\r' || folded[i - 1] == U'\t');
-        if (out.empty() || out.back() == U',' || after_break) {
-            if (const std::size_t after = enumerator_end(folded, i); after != i) {
-                if (!out.empty() && out.back() != U',') out.push_back(U',');
-                i = after - 1;
-                continue;
-            }
+        // A line break ends a clause (a list a line an item); other spaces are nothing.
+        if (c == U'\n' || c == U'\r') {
+            if (!out.empty() && out.back() != U',') out.push_back(U',');
+            continue;
+        }
+        if (util::is_space(c) || c == U'\t') continue;
+        // A list's numbers (1.完成100%得10分；2.完成90%得8分) are no part of a clause: at a clause's start, or
+        // after a space, the next number of the list (4.80%以下不得分 after 1. 2. 3.: not 4.8%), or the first
+        // when a clause follows (1.5%以内 is a decimal); ①–⑳ anywhere.
+        const bool after_space = i > 0 && (util::is_space(folded[i - 1]) || folded[i - 1] == U'\t');
+        if (const auto n = list_number(folded, i); n && n->value == next_number &&
+                                                   (n->circled || out.empty() || out.back() == U',' || after_space) &&
+                                                   (n->clause_follows || next_number > 1)) {
+            if (!out.empty() && out.back() != U',') out.push_back(U',');
+            ++next_number;
+            i = n->end - 1;
+            continue;
         }
         // (含) / (不含) after a bound only say whether it is inclusive: read out of the text (90%(含)以上
         // reads as 90%以上) and kept as marks, for the cut-off they stand in.
@@ -729,12 +770,12 @@ private:
         // Two rows, one of them a label and one scoring nothing, are all-or-nothing (完成得满分，未完成不得分;
         // 完成得10分，未完成得0分) or full marks beside a cut-off (完成得满分，低于80%不得分), as the grammar reads
         // them.
-        if (tiers.size() == 2) {
+        if (tiers.size() == 2 && !met_full) {
             const bool label = tiers[0].is_label() || tiers[1].is_label();
             for (const Tier& t : tiers)
                 if (label && !t.full && !t.deduct && !t.other && t.points == Decimal{}) return false;
         }
-        m_f.tier_order = order_of(tiers);
+        m_f.tier_order = order_of(tiers, met_full);
         read_points_as_ladder(tiers, m_f.tier_order);
         m_f.tiers = std::move(tiers);
         m_f.pieces = std::move(pieces);
@@ -817,6 +858,8 @@ private:
         }
         for (const char32_t c : cond)
             if (is_digit(c)) return band_of(p, e, t);
+        // A level's name before its points (产出指标（40分）：…) is no grade the actual is written as.
+        if (cond.size() >= 2 && cond.substr(cond.size() - 2) == U"指标") return false;
         // Words of the grammar's other forms are no label: 每…, 扣…, 按比例…, 视情况….
         for (const UV w : {UV(U"每"), UV(U"扣"), UV(U"按比例"), UV(U"按完成"), UV(U"按实际"), UV(U"视"), UV(U"酌情"),
                            UV(U"加"), UV(U"≥"), UV(U"≤"), UV(U">"), UV(U"<"), UV(U"=")}) {

@@ -1072,55 +1072,90 @@ private:
                  "The actual is in no tier of the deduction standard (some are in a unit the indicator's does not "
                  "convert to): the rule set's default formula applies");
         } else {
+            const Neighbours n = neighbours(missed);
+            if (const Tier* t = below_the_ladder(n)) {
+                const Decimal s = tier_points(*t, m_w);
+                step(
+                    [&] {
+                        return "实际完成值低于扣分标准的各档，按“" + shown(t->source) + "”：" + points_zh(*t) +
+                               s.str() + "分";
+                    },
+                    [&] {
+                        return "The actual is below every tier of the deduction standard, so \"" + t->source +
+                               "\": " + s.str();
+                    });
+                set_formula("");
+                m_by_tier = true;
+                return s;
+            }
             step("实际完成值不在扣分标准的任何一档内：采用规则集默认公式",
                  "The actual is in no tier of the deduction standard: the rule set's default formula applies");
-            return between_tiers(default_formula(), missed);
+            return between_tiers(default_formula(), n);
         }
         return default_formula();
     }
 
-    // An actual between the rows of a ladder (89% under 完成100%得满分，完成90%得8分; 85% between 90%得8分 and
-    // 80%以下不得分) scores no more than the row above it not reached, and no less than the row below it passed:
-    // the default formula alone gave 89% 8.9, more than 95% got.
-    Decimal between_tiers(Decimal s, const std::vector<std::pair<const Tier*, Decimal>>& missed) {
+    // The rows of a ladder either side of an actual in none of them (TierOrder): of the rows on the better
+    // side (not reached), the lowest-scoring; of those on the worse side (passed), the highest-scoring.
+    struct Neighbours {
+        const Tier* above = nullptr;
+        const Tier* below = nullptr;
+    };
+    Neighbours neighbours(const std::vector<std::pair<const Tier*, Decimal>>& missed) const {
+        Neighbours n;
         const TierOrder order = m_formula->tier_order;
-        if (order == TierOrder::none) return s;
+        if (order == TierOrder::none) return n;
         const bool rises = order == TierOrder::rises;
-        const Tier* above = nullptr;  // of the rows on the better side (not reached), the lowest-scoring
-        const Tier* below = nullptr;  // of the rows on the worse side (passed), the highest-scoring
         for (const auto& [t, v] : missed) {
-            // The side of the actual a row is on: rising, a row starting above it is better and one ending
-            // below it worse; falling, the other way round.
+            // Rising, a row starting above the actual is better and one ending below it worse; falling, the
+            // other way round.
             const bool starts_above = t->low && (*t->low > v || (*t->low == v && !t->low_inclusive));
             const bool ends_below = t->high && (*t->high < v || (*t->high == v && !t->high_inclusive));
             const bool better = rises ? starts_above : ends_below;
             const bool worse = rises ? ends_below : starts_above;
             const Decimal points = tier_points(*t, m_w);
-            if (better && (!above || points < tier_points(*above, m_w))) above = t;
-            if (worse && (!below || points > tier_points(*below, m_w))) below = t;
+            if (better && (!n.above || points < tier_points(*n.above, m_w))) n.above = t;
+            if (worse && (!n.below || points > tier_points(*n.below, m_w))) n.below = t;
         }
-        if (above && s > tier_points(*above, m_w)) {
-            const Decimal cap = tier_points(*above, m_w);
+        return n;
+    }
+
+    // An actual short of a ladder's every row, under a row for missing the target (…完成80%得6分，未完成不得分):
+    // that row, as the text says, where the default formula gave 79% 6 points.
+    const Tier* below_the_ladder(const Neighbours& n) const {
+        if (!n.above || n.below) return nullptr;
+        for (const Tier& t : m_formula->tiers) {
+            if (t.is_label() && names_target_missed(t.label)) return &t;
+        }
+        return nullptr;
+    }
+
+    // An actual between the rows of a ladder (89% under 完成100%得满分，完成90%得8分; 85% between 90%得8分 and
+    // 80%以下不得分) scores no more than the row above it not reached, and no less than the row below it passed:
+    // the default formula alone gave 89% 8.9, more than 95% got.
+    Decimal between_tiers(Decimal s, const Neighbours& n) {
+        if (n.above && s > tier_points(*n.above, m_w)) {
+            const Decimal cap = tier_points(*n.above, m_w);
             step(
                 [&] {
-                    return "不高于尚未达到的“" + shown(above->source) + "”一档的" + cap.str() + "分：" + s.str() +
+                    return "不高于尚未达到的“" + shown(n.above->source) + "”一档的" + cap.str() + "分：" + s.str() +
                            " → " + cap.str();
                 },
                 [&] {
-                    return "No more than the " + cap.str() + " of the row \"" + above->source +
+                    return "No more than the " + cap.str() + " of the row \"" + n.above->source +
                            "\" not reached: " + s.str() + " → " + cap.str();
                 });
             return cap;
         }
-        if (below && s < tier_points(*below, m_w)) {
-            const Decimal floor = tier_points(*below, m_w);
+        if (n.below && s < tier_points(*n.below, m_w)) {
+            const Decimal floor = tier_points(*n.below, m_w);
             step(
                 [&] {
-                    return "不低于已超过的“" + shown(below->source) + "”一档的" + floor.str() + "分：" + s.str() +
+                    return "不低于已超过的“" + shown(n.below->source) + "”一档的" + floor.str() + "分：" + s.str() +
                            " → " + floor.str();
                 },
                 [&] {
-                    return "No less than the " + floor.str() + " of the row \"" + below->source +
+                    return "No less than the " + floor.str() + " of the row \"" + n.below->source +
                            "\" passed: " + s.str() + " → " + floor.str();
                 });
             return floor;

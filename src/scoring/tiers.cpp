@@ -40,6 +40,22 @@ bool in_band(const Tier& tier, const Decimal& value) {
     return true;
 }
 
+bool names_target_missed(std::string_view label) {
+    bool negated = false;
+    for (const std::string_view no : {"未能", "未", "不", "没有", "没"}) {
+        if (label.starts_with(no)) {
+            label.remove_prefix(no.size());
+            negated = true;
+            break;
+        }
+    }
+    if (!negated) return false;
+    for (const std::string_view done : {"完成", "达到", "达成", "达标", "实现"}) {
+        if (label.starts_with(done)) return true;
+    }
+    return false;
+}
+
 Decimal tier_points(const Tier& tier, const Decimal& weight) {
     if (tier.full) return weight;
     if (tier.deduct) return weight - tier.points;

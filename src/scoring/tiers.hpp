@@ -28,6 +28,10 @@ std::shared_ptr<const Formula> tier_formula(const Indicator& indicator);
 /// True when `value` (in the tier's unit) lies in its band; a catch-all row holds any. A label row holds none.
 bool in_band(const Tier& tier, const Decimal& value);
 
+/// A label row for missing the target (未完成, 未达到目标, 不达标, 没有实现): beneath a ladder's rows of values it
+/// holds an actual below them all.
+bool names_target_missed(std::string_view label);
+
 /// What a row gives at `weight`: the weight for 满分, its points, or the weight less them for 扣N分.
 Decimal tier_points(const Tier& tier, const Decimal& weight);
 

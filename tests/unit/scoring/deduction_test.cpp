@@ -428,6 +428,25 @@ TEST_CASE("a list's numbers are no part of its clauses", "[scoring][deduction]")
     CHECK(canonical_form(parse_deduction("一、完成得满分；二、未完成不得分")) == "full_if_met; all_or_nothing");
     CHECK(canonical_form(parse_deduction("1.完成100%得10分；2.完成90%得8分；3.完成80%以下不得分")) ==
           "tier([100%, +inf): 10); tier([90%, 100%): 8); tier((-inf, 80%]: 0)");
+    // The next number of a list before a number (4.80%以下 after 1. 2. 3.) is the list's, not 4.8%; a line a
+    // row; a lead-in naming the column; circled numbers with nothing between the rows.
+    const std::string ladder =
+        "tier([100%, +inf): full); tier([90%, 100%): 8); tier([80%, 90%): 6); tier((-inf, 80%]: 0)";
+    CHECK(canonical_form(parse_deduction("1.完成100%得满分；2.完成90%得8分；3.完成80%得6分；4.80%以下不得分")) ==
+          ladder);
+    CHECK(canonical_form(parse_deduction("1、完成100%得满分；2、完成90%得8分；3、完成80%得6分；4、80%以下不得分")) ==
+          ladder);
+    CHECK(canonical_form(parse_deduction("1.完成100%得满分\n2.完成90%得8分\n3.完成80%得6分\n4.80%以下不得分")) ==
+          ladder);
+    CHECK(canonical_form(parse_deduction("完成100%得满分\n完成90%得8分\n完成80%得6分\n80%以下不得分")) == ladder);
+    CHECK(canonical_form(parse_deduction(
+              "评分标准：1、完成100%得满分，2、完成90%得8分，3、完成80%得6分，4、80%以下不得分")) == ladder);
+    CHECK(canonical_form(parse_deduction("①完成100%得满分②完成90%得8分③完成80%得6分④80%以下不得分")) == ladder);
+    CHECK(canonical_form(parse_deduction("1.培训1.5万人次得满分；2.培训1.2万人次得8分；3.1万人次以下不得分")) ==
+          "tier([1.5万人次, +inf): full); tier([1.2万人次, 1.5万人次): 8); tier((-inf, 1万人次]: 0)");
+    // A first number before a digit is a decimal (1.5%), and a list starts at 1: 3. alone is no list's.
+    CHECK(parse_deduction("1.5%以内得满分；2.3%以内得5分；3.超过3%不得分").text ==
+          "1.5%以内得满分,2.3%以内得5分,3,超过3%不得分");
     // Numbers that are not a list's: a decimal, a run of numbers, a number with its unit, 一般.
     CHECK(canonical_form(parse_deduction("每少1.5人扣1分")) == "step(under 1.5人: -1)");
     CHECK(parse_deduction("1个百分点扣1分").text == "1个百分点扣1分");

@@ -1111,6 +1111,28 @@ TEST_CASE("an actual between a ladder's points scores the step it reached", "[sc
             .score == d("8"));
 }
 
+TEST_CASE("one step below full marks is a ladder, and a row for missing the target holds what is below the ladder",
+          "[scoring][scorer][tiers]") {
+    // 95% scored 0 (其余) and 89% 8.9 while 90% scored 8; 79% took 6 from the 80% row though 未完成 says 0.
+    const auto at = [](const char* text, const char* actual) {
+        return score_of(quantitative("100", "≥", "%", text), actual).score;
+    };
+    CHECK(at("达到目标值得满分，完成90%得8分，其余不得分", "95") == d("8"));
+    CHECK(at("达到目标值得满分，完成90%得8分，其余不得分", "89") == d("0"));
+    CHECK(at("完成得满分，完成90%得8分，未完成不得分", "95") == d("8"));
+    CHECK(at("完成得满分，完成90%得8分，未完成不得分", "89") == d("0"));
+    CHECK(at("达到目标值得满分，完成90%得8分，未完成不得分", "95") == d("8"));
+    const auto below =
+        score_of(quantitative("100", "≥", "%", "达到目标值得满分，完成90%得8分，完成80%得6分，未完成不得分"), "79");
+    CHECK(below.score == d("0"));
+    CHECK(has_step(below, "实际完成值低于扣分标准的各档，按“未完成不得分”：得0分"));
+    // Within the ladder the rows decide; met, full marks.
+    CHECK(at("达到目标值得满分，完成90%得8分，完成80%得6分，未完成不得分", "85") == d("6"));
+    CHECK(at("达到目标值得满分，完成90%得8分，完成80%得6分，未完成不得分", "100") == d("10"));
+    // A gap between bands written as ranges is no "below the ladder": 97 keeps the default formula's 9.7.
+    CHECK(at("100%得满分，90%-95%得6分，80%-90%得3分，未完成不得分", "97") == d("9.7"));
+}
+
 TEST_CASE("an actual between a ladder's rows scores no more than the row above it, no less than the row below",
           "[scoring][scorer][tiers]") {
     // The default formula alone gave 89% 8.9 and 95% 8: a worse result scored more.
