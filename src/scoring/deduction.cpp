@@ -188,14 +188,18 @@ std::optional<ListNumber> list_number(const U& s, std::size_t i) {
     while (j < s.size() && util::is_space(s[j])) ++j;
     if (j >= s.size() || is_separator(s[j])) return std::nullopt;
     n.end = j;
-    n.clause_follows = !is_digit(s[j]) && s[j] != U'.';
+    // 1.2024年10月底前完成得满分: a year, not the decimal 1.2024.
+    const bool year = j + 4 < s.size() && is_digit(s[j]) && is_digit(s[j + 1]) && is_digit(s[j + 2]) &&
+                      is_digit(s[j + 3]) && s[j + 4] == U'年';
+    n.clause_follows = year || (!is_digit(s[j]) && s[j] != U'.');
     return n;
 }
 
 // A lead-in naming the column (评分标准：…, 扣分标准：…) before the text itself: where the text starts.
 std::size_t after_lead_in(const U& s) {
-    for (const UV lead : {UV(U"评(扣)分标准"), UV(U"评(扣分标准)"), UV(U"评分标准"), UV(U"扣分标准"), UV(U"评分细则"),
-                          UV(U"评分办法"), UV(U"计分方法"), UV(U"评分方法")}) {
+    for (const UV lead :
+         {UV(U"评(扣)分标准"), UV(U"评(扣分标准)"), UV(U"评分标准"), UV(U"扣分标准"), UV(U"计分标准"), UV(U"评分细则"),
+          UV(U"评分办法"), UV(U"计分方法"), UV(U"评分方法"), UV(U"按以下标准计分"), UV(U"按以下标准评分")}) {
         if (UV(s).substr(0, lead.size()) == lead && s.size() > lead.size() &&
             (s[lead.size()] == U':' || s[lead.size()] == U'：')) {
             return lead.size() + 1;
@@ -204,22 +208,38 @@ std::size_t after_lead_in(const U& s) {
     return 0;
 }
 
+// Whether the line break at `i` ends the clause written so far (`out`): it ends with 分 or 止 (a row's
+// points, 扣完为止) and the next line does not go on with it (满意度90分⏎以上得满分, 扣1分⏎为止).
+bool clause_ends_at_break(const U& out, const U& s, std::size_t i) {
+    if (out.empty() || (out.back() != U'分' && out.back() != U'止')) return false;
+    std::size_t j = i;
+    while (j < s.size() && util::is_space(s[j])) ++j;
+    const UV next = UV(s).substr(j);
+    for (const UV on : {UV(U"以上"), UV(U"以下"), UV(U"以内"), UV(U"及"), UV(U"的"), UV(U"得"), UV(U"扣"), UV(U"为止"),
+                        UV(U"计"), UV(U"("), UV(U")")}) {
+        if (next.substr(0, on.size()) == on) return false;
+    }
+    return true;
+}
+
 U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullptr) {
     const U folded = to_u32(util::fold(text));
     U out;
     int next_number = 1;  // the list number a clause may start with: 1, then one more each
     for (std::size_t i = after_lead_in(folded); i < folded.size(); ++i) {
         const char32_t c = folded[i];
-        // A line break ends a clause (a list a line an item); other spaces are nothing.
-        if (c == U'\n' || c == U'\r') {
-            if (!out.empty() && out.back() != U',') out.push_back(U',');
+        // A line break after a clause's end (…得8分, 扣完为止) ends the clause: a table a line a row. Elsewhere
+        // it is a cell's wrapping (每超过5万⏎元扣1分, 80%以下不⏎得分) and nothing, as other spaces are; before a
+        // list's number the number ends the clause.
+        if ((c == U'\n' || c == U'\r') && clause_ends_at_break(out, folded, i) && out.back() != U',') {
+            out.push_back(U',');
             continue;
         }
         if (util::is_space(c) || c == U'\t') continue;
         // A list's numbers (1.完成100%得10分；2.完成90%得8分) are no part of a clause: at a clause's start, or
         // after a space, the next number of the list (4.80%以下不得分 after 1. 2. 3.: not 4.8%), or the first
         // when a clause follows (1.5%以内 is a decimal); ①–⑳ anywhere.
-        const bool after_space = i > 0 && (util::is_space(folded[i - 1]) || folded[i - 1] == U'\t');
+        const bool after_space = i > 0 && util::is_space(folded[i - 1]);  // a line break too
         if (const auto n = list_number(folded, i); n && n->value == next_number &&
                                                    (n->circled || out.empty() || out.back() == U',' || after_space) &&
                                                    (n->clause_follows || next_number > 1)) {
@@ -761,7 +781,10 @@ private:
             tiers.push_back(std::move(t));
             p = end + 1;
         }
-        if (tiers.size() < 2) return false;
+        // One row beside full marks for meeting the target is a table too (达到目标值得满分，完成90%得8分), but not
+        // one scoring nothing (达到目标值得满分，低于80%不得分: a cut-off, as the grammar reads it).
+        const bool step_below_full = met_full && tiers.size() == 1 && !tiers[0].deduct && tiers[0].points > Decimal{};
+        if (tiers.size() < 2 && !step_below_full) return false;
         // Points off one side of a bound, with no range among the rows, is an implicit step (达到指标值得满分，
         // 少于1%扣0.5分), not a tier.
         const bool range = std::any_of(tiers.begin(), tiers.end(), [](const Tier& t) { return t.low && t.high; });

@@ -444,6 +444,29 @@ TEST_CASE("a list's numbers are no part of its clauses", "[scoring][deduction]")
     CHECK(canonical_form(parse_deduction("①完成100%得满分②完成90%得8分③完成80%得6分④80%以下不得分")) == ladder);
     CHECK(canonical_form(parse_deduction("1.培训1.5万人次得满分；2.培训1.2万人次得8分；3.1万人次以下不得分")) ==
           "tier([1.5万人次, +inf): full); tier([1.2万人次, 1.5万人次): 8); tier((-inf, 1万人次]: 0)");
+    // A line break inside a sentence is a cell's wrapping, not a clause's end (helper 67: every one of these
+    // was split, and 每超过5万⏎元扣1分 became a flat deduction).
+    for (const auto& [wrapped, whole] : std::vector<std::pair<const char*, const char*>>{
+             {"每超过5万\n元扣1分，扣完为止", "每超过5万元扣1分，扣完为止"},
+             {"每少1\n人扣1分", "每少1人扣1分"},
+             {"每延迟1个月扣\n2分", "每延迟1个月扣2分"},
+             {"达到指标值得满\n分，少于1%扣0.5分", "达到指标值得满分，少于1%扣0.5分"},
+             {"每降低1个百分点扣0.5分，低\n于80%（含）不得分", "每降低1个百分点扣0.5分，低于80%（含）不得分"},
+             {"完成100%得满分，完成90%得8分，80%以下不得\n分", "完成100%得满分，完成90%得8分，80%以下不得分"},
+             {"满意度90分\n以上得满分，80-90分得8分", "满意度90分以上得满分，80-90分得8分"},
+             {"每少1人扣1分\r\n扣完为止", "每少1人扣1分，扣完为止"}}) {
+        INFO(wrapped);
+        CHECK(canonical_form(parse_deduction(wrapped)) == canonical_form(parse_deduction(whole)));
+        CHECK(parse_deduction(wrapped).unparsed.empty());
+    }
+    CHECK(canonical_form(parse_deduction("好得满分\n较好得8分\n一般得5分\n差不得分")) ==
+          "tier(好: full); tier(较好: 8); tier(一般: 5); tier(差: 0)");
+    // Lead-ins; a year after a list's 1.; one step below full marks alone.
+    CHECK(canonical_form(parse_deduction("按以下标准计分：完成100%得满分，完成90%得8分，80%以下不得分")) ==
+          "tier([100%, +inf): full); tier([90%, 100%): 8); tier((-inf, 80%]: 0)");
+    CHECK(canonical_form(parse_deduction("1.2024年10月底前完成得满分；2.逾期不得分")) == "full_if_met; all_or_nothing");
+    CHECK(canonical_form(parse_deduction("达到目标值得满分，完成90%得8分")) == "full_if_met; tier([90%, +inf): 8)");
+    CHECK(canonical_form(parse_deduction("达到目标值得满分，低于80%不得分")) == "full_if_met; cutoff(under 80%)");
     // A first number before a digit is a decimal (1.5%), and a list starts at 1: 3. alone is no list's.
     CHECK(parse_deduction("1.5%以内得满分；2.3%以内得5分；3.超过3%不得分").text ==
           "1.5%以内得满分,2.3%以内得5分,3,超过3%不得分");
