@@ -216,7 +216,7 @@ bool clause_ends_at_break(const U& out, const U& s, std::size_t i) {
     while (j < s.size() && util::is_space(s[j])) ++j;
     const UV next = UV(s).substr(j);
     for (const UV on : {UV(U"以上"), UV(U"以下"), UV(U"以内"), UV(U"及"), UV(U"的"), UV(U"得"), UV(U"扣"), UV(U"为止"),
-                        UV(U"计"), UV(U"("), UV(U")")}) {
+                        UV(U"计"), UV(U"点"), UV(U"比"), UV(U"值"), UV(U"钟"), UV(U"("), UV(U")")}) {
         if (next.substr(0, on.size()) == on) return false;
     }
     return true;
