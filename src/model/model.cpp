@@ -187,7 +187,7 @@ Finding make_finding(const Project& project, const Indicator* indicator, const C
         if (f.loc.sheet.empty()) f.loc.sheet = project.sheet;
     }
     f.project_code = project.code.text;
-    f.project = project.name.text;
+    f.project = project.name.shown();  // as written (（二期）, not the folded (二期)): what the messages quote
     if (indicator) write_path(*indicator, f.indicator);
     f.value.assign(util::trim_view(cell.as_read()));  // in place, not a trimmed copy moved in
     return f;

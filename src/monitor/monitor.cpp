@@ -215,7 +215,7 @@ ProjectProgress analyse_project(const Project& project, const RuleSet& rules) {
     ProjectProgress p;
     p.file = project.file;
     p.project_code = project.code.text;
-    p.project = project.name.text;
+    p.project = project.name.shown();
     p.row = project.first_row;
     p.funds = project.funds_wan;
     const auto clock = clock_of(rules);

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/build.hpp"
+#include "util/text.hpp"
 
 namespace perf_check::report {
 
@@ -69,7 +70,10 @@ std::string file_name(std::string_view path) {
 }
 
 FindingKey finding_key(const Finding& f) {
-    return FindingKey{f.rule, file_name(f.loc.file), f.project_code, f.project, f.indicator};
+    // The project as folded (（二期） as (二期)), as the name was kept before findings named it as written:
+    // baselines and fingerprints of earlier versions keep matching, and so does a name retyped in the other
+    // width.
+    return FindingKey{f.rule, file_name(f.loc.file), f.project_code, util::fold(f.project), f.indicator};
 }
 
 namespace {
@@ -96,7 +100,8 @@ std::uint64_t fnv1a(const Parts& parts) {
 }  // namespace
 
 int KeyOccurrences::next(const Finding& f) {
-    const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code, f.project,
+    const std::string project = util::fold(f.project);  // as finding_key
+    const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code, project,
                                                  f.indicator};
     return m_seen[fnv1a(key)]++;
 }

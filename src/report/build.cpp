@@ -271,7 +271,8 @@ void SummaryBuilder::add_project(const ProjectStat& p) {
         // A namesake (the second project of that code and name in its file) is matched by its funds too: keyed
         // by code and name alone, another file's namesake was counted as a repeat of the first one, its funds lost.
         // A form's 实施单位 tells apart two health centres' forms of one name and the same funds.
-        std::string name = p.name;
+        // Folded: a file that writes the name （二期） and another (二期) give one project.
+        std::string name = util::fold(p.name);
         if (p.namesake) name += "\x1f" + (p.funds_wan ? p.funds_wan->str() : p.funds_text) + "\x1f" + p.implementer;
         const auto [first, fresh] =
             m_first_file.try_emplace({p.code, std::move(name)}, FirstRead{p.file, p.sheet, usable});

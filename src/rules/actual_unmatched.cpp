@@ -68,7 +68,7 @@ Finding unmatched_actuals_project(const Project& a, bool progress) {
     f.loc = a.name.loc.row ? a.name.loc : a.code.loc;
     f.loc.row = a.first_row;
     f.project_code = a.code.text;
-    f.project = a.name.text;
+    f.project = a.name.shown();
     f.value = a.name.text;
     f.message = {std::string(w.file_zh) + "中的项目“" + a.code.text + " " + a.name.text +
                      "”在所检查的绩效目标表中找不到，其" + w.values_zh + w.unused_zh + "。",

@@ -1373,7 +1373,7 @@ void score_project_into(const Project& project, const RuleSet& rules, StepLangua
     ps.file = project.file;
     ps.sheet = project.sheet;
     ps.project_code = project.code.text;
-    ps.project = project.name.text;
+    ps.project = project.name.shown();
     ps.row = project.first_row;
     Decimal total;
     ps.indicators.reserve(project.indicators.size());  // no regrowth moving scored indicators around

@@ -10,6 +10,7 @@
 #include "config/rule_set_loader.hpp"
 #include "pipeline/commands.hpp"
 #include "pipeline/pipeline.hpp"
+#include "report/baseline.hpp"
 #include "report/build.hpp"
 #include "support/paths.hpp"
 #include "util/text.hpp"
@@ -487,6 +488,40 @@ TEST_CASE("convert --to csv of a workbook of forms keeps each sheet's amounts an
     REQUIRE(pipeline::convert(test::source_path("samples/targets-2024.xlsx"), "csv", opts.read,
                               config::default_rule_set(), seed_csv, seed_err) == 0);
     CHECK(seed_err.str().empty());
+}
+
+TEST_CASE("a project is named as its table writes it, and matched whatever the width of its brackets",
+          "[pipeline][summary][baseline]") {
+    // Findings, scores and the summary named 社区居家养老服务补助（二期） as 社区居家养老服务补助(二期), a name its
+    // table does not hold, while the messages quoted it as written.
+    test::TempDir dir;
+    std::string table = test::slurp(test::source_path("samples/targets-2024.csv"));
+    const std::string from = "部分军退人员岗位补贴资金";
+    table.replace(table.find(from), from.size(), "部分军退人员岗位补贴资金（二期）");
+    const std::string wide = dir.write("全角.csv", table);
+    RunOptions opts;
+    opts.summary = true;
+    const Report r = check({wide}, opts);
+    std::set<std::string> named;
+    for (const auto& f : r.findings) named.insert(f.project);
+    CHECK(named.count("部分军退人员岗位补贴资金（二期）") == 1);
+    CHECK(named.count("部分军退人员岗位补贴资金(二期)") == 0);
+    const auto key = std::find_if(r.summary.key_projects.begin(), r.summary.key_projects.end(),
+                                  [](const KeyProject& k) { return k.project == "部分军退人员岗位补贴资金（二期）"; });
+    REQUIRE(key != r.summary.key_projects.end());
+    CHECK(key->findings > 0);  // its findings are counted to it under the name as written
+    // The same table with the name in narrow brackets, given again: one project, a repeat.
+    std::string narrow_table = table;
+    narrow_table.replace(narrow_table.find("（二期）"), std::string("（二期）").size(), "(二期)");
+    const Report both = check({wide, dir.write("半角.csv", narrow_table)}, opts);
+    CHECK(both.summary.projects == r.summary.projects);
+    CHECK(both.summary.repeated.size() == static_cast<std::size_t>(r.summary.projects));
+    // A baseline written when findings named the project folded still accepts them; one written now keys it
+    // folded too (SARIF fingerprints are unchanged).
+    Report again = check({wide}, opts);
+    report::Baseline old = report::make_baseline(again);
+    for (auto& e : old.entries) CHECK(e.key.project.find("（") == std::string::npos);
+    CHECK(report::apply_baseline(again, old).suppressed == static_cast<int>(r.findings.size()));
 }
 
 TEST_CASE("a table's own total, above the first project or a 总计 below the last, is checked against their sum",
