@@ -170,7 +170,7 @@ std::optional<ListNumber> list_number(const U& s, std::size_t i) {
         ++j;
     } else if (s[j] == U'(') {
         std::size_t k = j + 1;
-        while (k < s.size() && is_digit(s[k])) n.value = n.value * 10 + static_cast<int>(s[k++] - U'0');
+        while (k < s.size() && is_digit(s[k]) && k - j <= 3) n.value = n.value * 10 + static_cast<int>(s[k++] - U'0');
         if (k == j + 1 || k - j > 3 || k >= s.size() || s[k] != U')') return std::nullopt;
         j = k + 1;
     } else if (const auto at = UV(U"一二三四五六七八九十").find(s[j]); at != UV::npos) {
@@ -179,7 +179,8 @@ std::optional<ListNumber> list_number(const U& s, std::size_t i) {
         j += 2;
     } else {
         std::size_t k = j;
-        while (k < s.size() && is_digit(s[k])) n.value = n.value * 10 + static_cast<int>(s[k++] - U'0');
+        // At most three digits are read (a long run is no list's number, and its value would overflow).
+        while (k < s.size() && is_digit(s[k]) && k - j < 3) n.value = n.value * 10 + static_cast<int>(s[k++] - U'0');
         if (k == j || k - j > 2 || k >= s.size() || (s[k] != U'.' && s[k] != U'、' && s[k] != U')')) {
             return std::nullopt;
         }

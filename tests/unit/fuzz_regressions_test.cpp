@@ -11,6 +11,7 @@
 #include "config/rule_set_loader.hpp"
 #include "io/json_model.hpp"
 #include "perf_check/decimal.hpp"
+#include "scoring/deduction.hpp"
 
 using namespace perf_check;
 
@@ -91,4 +92,14 @@ TEST_CASE("fuzz_rule_set: a stray ',' is a syntax error with its place, not an e
     const auto two = config::load_rule_set_text("extends: default\n---\nextends: default\n", "two.yaml");
     REQUIRE_FALSE(two.has_value());
     CHECK(two.error().render().find("two.yaml:3:1: only one YAML document is allowed") != std::string::npos);
+}
+
+TEST_CASE("fuzz_deduction: a long run of digits at a clause's start is no list number and no overflow",
+          "[fuzz-regression]") {
+    // list_number read every digit of (5555555555555555 into an int before checking the length (UBSan:
+    // signed integer overflow).
+    CHECK(scoring::normalize_deduction_text("(5555555555555555；最低零分") == "5555555555555555,最低零分");
+    CHECK(scoring::normalize_deduction_text("55555555555555555.每少1人扣1分") == "55555555555555555,每少1人扣1分");
+    CHECK(scoring::normalize_deduction_text("（12）每少1人扣1分") == "12,每少1人扣1分");  // not the first: no list
+    CHECK(scoring::normalize_deduction_text("（1）每少1人扣1分") == "每少1人扣1分");
 }
