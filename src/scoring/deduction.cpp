@@ -196,17 +196,19 @@ std::optional<ListNumber> list_number(const U& s, std::size_t i) {
     return n;
 }
 
-// A lead-in naming the column (评分标准：…, 扣分标准：…) before the text itself: where the text starts.
-std::size_t after_lead_in(const U& s) {
+// A lead-in naming the column (评分标准：…, 扣分标准：…) at `i`, before the text itself: where it ends; `i`
+// when there is none.
+std::size_t after_lead_in(const U& s, std::size_t i) {
+    const UV at = UV(s).substr(i);
     for (const UV lead :
          {UV(U"评(扣)分标准"), UV(U"评(扣分标准)"), UV(U"评分标准"), UV(U"扣分标准"), UV(U"计分标准"), UV(U"评分细则"),
           UV(U"评分办法"), UV(U"计分方法"), UV(U"评分方法"), UV(U"按以下标准计分"), UV(U"按以下标准评分")}) {
-        if (UV(s).substr(0, lead.size()) == lead && s.size() > lead.size() &&
-            (s[lead.size()] == U':' || s[lead.size()] == U'：')) {
-            return lead.size() + 1;
+        if (at.substr(0, lead.size()) == lead && at.size() > lead.size() &&
+            (at[lead.size()] == U':' || at[lead.size()] == U'：')) {
+            return i + lead.size() + 1;
         }
     }
-    return 0;
+    return i;
 }
 
 // Whether the line break at `i` ends the clause written so far (`out`): it ends with 分 or 止 (a row's
@@ -227,7 +229,7 @@ U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullp
     const U folded = to_u32(util::fold(text));
     U out;
     int next_number = 1;  // the list number a clause may start with: 1, then one more each
-    for (std::size_t i = after_lead_in(folded); i < folded.size(); ++i) {
+    for (std::size_t i = 0; i < folded.size(); ++i) {
         const char32_t c = folded[i];
         // A line break after a clause's end (…得8分, 扣完为止) ends the clause: a table a line a row. Elsewhere
         // it is a cell's wrapping (每超过5万⏎元扣1分, 80%以下不⏎得分) and nothing, as other spaces are; before a
@@ -240,12 +242,22 @@ U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullp
         // A list's numbers (1.完成100%得10分；2.完成90%得8分) are no part of a clause: at a clause's start, or
         // after a space, the next number of the list (4.80%以下不得分 after 1. 2. 3.: not 4.8%), or the first
         // when a clause follows (1.5%以内 is a decimal); ①–⑳ anywhere.
+        // A lead-in before the text, after a list's number too (1.评分标准：…): dropped.
+        if (out.empty()) {
+            if (const std::size_t after = after_lead_in(folded, i); after != i) {
+                i = after - 1;
+                continue;
+            }
+        }
+        // (Normalising twice gives the same text, which the parser relies on: every number a second pass would
+        // take as a list's is taken by the first. A list may start again at 1; circled numbers go anywhere.)
         const bool after_space = i > 0 && util::is_space(folded[i - 1]);  // a line break too
-        if (const auto n = list_number(folded, i); n && n->value == next_number &&
-                                                   (n->circled || out.empty() || out.back() == U',' || after_space) &&
-                                                   (n->clause_follows || next_number > 1)) {
+        const bool clause_start = out.empty() || out.back() == U',' || after_space;
+        if (const auto n = list_number(folded, i);
+            n && (n->circled || (clause_start && ((n->clause_follows && (n->value == 1 || n->value == next_number)) ||
+                                                  (n->value == next_number && next_number > 1))))) {
             if (!out.empty() && out.back() != U',') out.push_back(U',');
-            ++next_number;
+            if (!n->circled) next_number = n->value + 1;
             i = n->end - 1;
             continue;
         }
