@@ -137,8 +137,10 @@ void write_path(const Indicator& indicator, std::string& out) {
     std::string scratch2;
     const std::string& level1 = indicator.level1_view(scratch1);
     const std::string& level2 = indicator.level2_view(scratch2);
-    out.reserve(level1.size() + level2.size() + indicator.name.text.size() + 2);
-    out.append(level1).append(1, '/').append(level2).append(1, '/').append(indicator.name.text);
+    // The indicator's own name as written (培训人数（人次）, not the folded 培训人数(人次)), as messages quote it.
+    const std::string_view name = indicator.name.shown();
+    out.reserve(level1.size() + level2.size() + name.size() + 2);
+    out.append(level1).append(1, '/').append(level2).append(1, '/').append(name);
 }
 }  // namespace
 

@@ -70,10 +70,10 @@ std::string file_name(std::string_view path) {
 }
 
 FindingKey finding_key(const Finding& f) {
-    // The project as folded (（二期） as (二期)), as the name was kept before findings named it as written:
-    // baselines and fingerprints of earlier versions keep matching, and so does a name retyped in the other
-    // width.
-    return FindingKey{f.rule, file_name(f.loc.file), f.project_code, util::fold(f.project), f.indicator};
+    // The project and indicator as folded (（二期） as (二期)), as they were kept before findings named them as
+    // written: baselines and fingerprints of earlier versions keep matching, and so does a name retyped in the
+    // other width.
+    return FindingKey{f.rule, file_name(f.loc.file), f.project_code, util::fold(f.project), util::fold(f.indicator)};
 }
 
 namespace {
@@ -101,8 +101,9 @@ std::uint64_t fnv1a(const Parts& parts) {
 
 int KeyOccurrences::next(const Finding& f) {
     const std::string project = util::fold(f.project);  // as finding_key
+    const std::string indicator = util::fold(f.indicator);
     const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code, project,
-                                                 f.indicator};
+                                                 indicator};
     return m_seen[fnv1a(key)]++;
 }
 

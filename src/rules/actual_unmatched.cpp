@@ -8,6 +8,11 @@ namespace perf_check::rules {
 
 namespace {
 
+// A cell as its file writes it (（人次）, not the folded (人次)), as messages and findings name it.
+std::string shown(const Cell& c) {
+    return std::string(c.shown());
+}
+
 // The words for the file the values came from: score's actuals (实际完成值, scored) or monitor's progress
 // (values to date, monitored).
 struct FileWords {
@@ -29,12 +34,12 @@ public:
         for (const Cell& name : project.unmatched_actuals) {
             Finding f = make_finding(project, nullptr, name);
             f.loc = name.loc;  // the row is in the actuals file, not in the table
-            f.indicator = name.text;
-            f.message = {std::string(w.file_zh) + "中项目“" + project.name.text + "”的指标“" + name.text +
+            f.indicator = shown(name);
+            f.message = {std::string(w.file_zh) + "中项目“" + shown(project.name) + "”的指标“" + shown(name) +
                              "”在绩效目标表中找不到，该" + w.values_zh + w.unused_zh + "。",
-                         std::string("The ") + w.file_en + " gives a value for indicator '" + name.text +
-                             "' of project '" + project.name.text + "', but the targets table has no such indicator; " +
-                             w.unused_en + "."};
+                         std::string("The ") + w.file_en + " gives a value for indicator '" + shown(name) +
+                             "' of project '" + shown(project.name) +
+                             "', but the targets table has no such indicator; " + w.unused_en + "."};
             f.hint = {"请核对三级指标名称是否与绩效目标表完全一致（包括错别字和多余文字）。",
                       "Make the 三级指标 name identical to the one in the targets table."};
             sink.add(std::move(f));
@@ -43,13 +48,13 @@ public:
             const Cell& name = repeated.name;
             Finding f = make_finding(project, nullptr, repeated.value);
             f.loc = repeated.value.loc;
-            if (!repeated.project_figure) f.indicator = name.text;
+            if (!repeated.project_figure) f.indicator = shown(name);
             f.value = std::string(repeated.value.shown());
-            const std::string what_zh = repeated.project_figure ? "“" + name.text + "”" : "指标“" + name.text + "”";
-            const std::string what_en = repeated.project_figure ? name.text : "indicator '" + name.text + "'";
-            f.message = {std::string(w.file_zh) + "中项目“" + project.name.text + "”的" + what_zh +
+            const std::string what_zh = repeated.project_figure ? "“" + shown(name) + "”" : "指标“" + shown(name) + "”";
+            const std::string what_en = repeated.project_figure ? shown(name) : "indicator '" + shown(name) + "'";
+            f.message = {std::string(w.file_zh) + "中项目“" + shown(project.name) + "”的" + what_zh +
                              "有不止一行：采用先出现的一行，这一行的值“" + f.value + "”没有采用。",
-                         std::string("The ") + w.file_en + " gives " + what_en + " of project '" + project.name.text +
+                         std::string("The ") + w.file_en + " gives " + what_en + " of project '" + shown(project.name) +
                              "' more than once: the first row is used; this row's value '" + f.value + "' was not."};
             f.hint = {"请删除重复的行，只保留正确的一行。", "Delete the repeated row, keeping the right one."};
             sink.add(std::move(f));
@@ -69,10 +74,10 @@ Finding unmatched_actuals_project(const Project& a, bool progress) {
     f.loc.row = a.first_row;
     f.project_code = a.code.text;
     f.project = a.name.shown();
-    f.value = a.name.text;
-    f.message = {std::string(w.file_zh) + "中的项目“" + a.code.text + " " + a.name.text +
+    f.value = shown(a.name);
+    f.message = {std::string(w.file_zh) + "中的项目“" + a.code.text + " " + shown(a.name) +
                      "”在所检查的绩效目标表中找不到，其" + w.values_zh + w.unused_zh + "。",
-                 "Project '" + a.code.text + " " + a.name.text + "' of the " + w.file_en +
+                 "Project '" + a.code.text + " " + shown(a.name) + "' of the " + w.file_en +
                      " matches no project of the checked tables; " +
                      (progress ? "its values to date were not monitored." : "its actuals were not scored.")};
     f.hint = {"请核对单位代码和项目名称是否与绩效目标表一致，或把对应的绩效目标表一并检查。",

@@ -96,7 +96,8 @@ TEST_CASE("the seed table gives exactly the findings a reviewer expects", "[pipe
 
 TEST_CASE("messages quote cells as the table has them; the keys stay normalised", "[pipeline][seed]") {
     // Normalising folds full-width forms (，→ ,): quoting the normalised text showed “视情况,扣分,扣完为止”,
-    // which is not in the user's table. The indicator path is a baseline key and stays as it was.
+    // which is not in the user's table. The indicator path is shown as written too; its business key (baselines,
+    // fingerprints) stays folded, as it was.
     const Report r = check({test::source_path("samples/targets-2024.csv")});
     const std::string name_as_written = "有效保障退休人员生活质量，维护社会和谐稳定";
     const Finding* found = nullptr;
@@ -104,7 +105,8 @@ TEST_CASE("messages quote cells as the table has them; the keys stay normalised"
         if (f.rule == "deduction-discretionary" && f.loc.row == 23) found = &f;
     }
     REQUIRE(found != nullptr);
-    CHECK(found->indicator == "效益指标/社会效益指标/有效保障退休人员生活质量,维护社会和谐稳定");
+    CHECK(found->indicator == "效益指标/社会效益指标/" + name_as_written);
+    CHECK(report::finding_key(*found).indicator == "效益指标/社会效益指标/有效保障退休人员生活质量,维护社会和谐稳定");
     CHECK_THAT(found->message.zh, Catch::Contains("指标“" + name_as_written + "”扣分标准“视情况，扣分，扣完为止”"));
     for (const auto& f : r.findings) {
         INFO(f.rule << " row " << f.loc.row);
