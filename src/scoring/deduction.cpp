@@ -766,8 +766,14 @@ private:
                 p = e + 1;
                 continue;
             }
-            // 满分10分，好得满分，…: the weight stated first is no row.
-            if (const std::size_t w = tiers.empty() ? weight_clause(p, &stated) : k_no; w != k_no) {
+            // 满分10分，好得满分，…: the weight stated first is no row; nor is one stated last
+            // (…，差不得分（本项10分）).
+            std::optional<Decimal> weight;
+            const bool first = tiers.empty();
+            const bool last = !first && !stated && e >= n;
+            if (const std::size_t w = first || last ? weight_clause(p, &weight) : k_no;
+                w != k_no && (first || w >= n)) {
+                stated = weight;
                 pieces.push_back(Piece{PieceKind::weight, to_utf8(slice(p, w)), -1, p, w});
                 p = w + 1;
                 continue;

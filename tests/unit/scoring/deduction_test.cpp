@@ -579,8 +579,12 @@ TEST_CASE("a clause stating the weight is read as the weight, before a tier tabl
     // Bands in 分 are bands of the actual (a satisfaction score), the outcome's 分 points.
     CHECK(canonical_form(parse_deduction("90分以上得满分，80-90分得8分，80分以下不得分")) ==
           "tier([90分, +inf): full); tier([80分, 90分]: 8); tier((-inf, 80分]: 0)");
-    // A weight after the rows is a clause of the grammar's: the table is left to it.
-    CHECK(parse_deduction("好得满分，较好得8分，满分10分").tiers.empty());
+    // A weight stated after the rows is the weight too (it left the labels not understood).
+    const auto last = parse_deduction("好得满分，较好得8分，差不得分（本项10分）");
+    CHECK(canonical_form(last) == "tier(好: full); tier(较好: 8); tier(差: 0)");
+    CHECK(last.stated_weight == Decimal::from_int(10));
+    CHECK(last.unparsed.empty());
+    CHECK(canonical_form(parse_deduction("好得满分，较好得8分，满分10分")) == "tier(好: full); tier(较好: 8)");
 }
 
 TEST_CASE("texts that only look like tier tables keep their reading", "[scoring][deduction][tiers]") {
