@@ -209,8 +209,8 @@ int convert(const std::string& path, const std::string& to, const io::ReadOption
         out << "金额单位：" << model::money_unit_name(table.money_unit) << "\r\n";
     out << header << "\r\n";
     int r = 0;
+    const MoneyUnit unit = table.money_unit;
     while ((r = read_next()) == 1) {
-        const MoneyUnit unit = table.money_unit;
         if (project.indicators.empty()) write_clean_csv_row(project, nullptr, cols, unit, out);
         for (const auto& ind : project.indicators) write_clean_csv_row(project, &ind, cols, unit, out);
         for (const auto& total : project.totals) write_clean_csv_total(total, cols, project.money_unit, unit, out);

@@ -332,9 +332,10 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
         scoring::score_project_into(project, rules, scoring::steps_for(options.lang), *r.score);
     }
     if (options.monitor) r.progress = std::make_unique<ProjectProgress>(monitor::analyse_project(project, rules));
+    const std::string_view name = project.name.shown();
     int own = 0;  // findings under this project's business key, for the key-evaluation list
     for (const auto& f : r.findings) {
-        if (f.loc.file == path && f.project_code == project.code.text && f.project == project.name.shown()) ++own;
+        if (f.loc.file == path && f.project_code == project.code.text && f.project == name) ++own;
     }
     // Filled in place: built aside and moved in, its four strings were each moved once more per project.
     report::ProjectStat& stat = r.stat.emplace();
@@ -343,7 +344,7 @@ ProjectResult check_project(const Project& project, std::size_t index, const std
     stat.sheet = project.sheet;
     stat.implementer = project.implementer;
     stat.code = project.code.text;
-    stat.name = project.name.shown();
+    stat.name = name;
     stat.funds_wan = project.funds_wan;
     stat.findings = own;
     stat.funds_text = project.funds.as_read();

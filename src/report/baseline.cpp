@@ -99,11 +99,23 @@ std::uint64_t fnv1a(const Parts& parts) {
 
 }  // namespace
 
+namespace {
+
+// `s` folded, as finding_key keys it: `s` itself when folding keeps it (most names: no copy per finding of a
+// streamed report), else its fold in `scratch`.
+std::string_view folded(std::string_view s, std::string& scratch) {
+    if (util::fold_keeps(s) && util::trim_view(s).size() == s.size()) return s;
+    scratch = util::fold(s);
+    return scratch;
+}
+
+}  // namespace
+
 int KeyOccurrences::next(const Finding& f) {
-    const std::string project = util::fold(f.project);  // as finding_key
-    const std::string indicator = util::fold(f.indicator);
-    const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code, project,
-                                                 indicator};
+    std::string project;
+    std::string indicator;
+    const std::array<std::string_view, 5> key = {f.rule, file_name_view(f.loc.file), f.project_code,
+                                                 folded(f.project, project), folded(f.indicator, indicator)};
     return m_seen[fnv1a(key)]++;
 }
 

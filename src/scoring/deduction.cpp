@@ -239,9 +239,6 @@ U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullp
             continue;
         }
         if (util::is_space(c) || c == U'\t') continue;
-        // A list's numbers (1.完成100%得10分；2.完成90%得8分) are no part of a clause: at a clause's start, or
-        // after a space, the next number of the list (4.80%以下不得分 after 1. 2. 3.: not 4.8%), or the first
-        // when a clause follows (1.5%以内 is a decimal); ①–⑳ anywhere.
         // A lead-in before the text, after a list's number too (1.评分标准：…): dropped.
         if (out.empty()) {
             if (const std::size_t after = after_lead_in(folded, i); after != i) {
@@ -249,8 +246,11 @@ U normalize_u32(std::string_view text, std::vector<InclusionMark>* marks = nullp
                 continue;
             }
         }
-        // (Normalising twice gives the same text, which the parser relies on: every number a second pass would
-        // take as a list's is taken by the first. A list may start again at 1; circled numbers go anywhere.)
+        // A list's numbers (1.完成100%得10分；2.完成90%得8分) are no part of a clause: at a clause's start, or
+        // after a space, the next number of the list (4.80%以下不得分 after 1. 2. 3.: not 4.8%), or a first one
+        // when a clause follows (1.5%以内 is a decimal); ①–⑳ anywhere. (Normalising twice gives the same text,
+        // which the parser relies on: every number a second pass would take as a list's is taken by the first.
+        // A list may start again at 1.)
         const bool after_space = i > 0 && util::is_space(folded[i - 1]);  // a line break too
         const bool clause_start = out.empty() || out.back() == U',' || after_space;
         if (const auto n = list_number(folded, i);

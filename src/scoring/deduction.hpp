@@ -104,12 +104,12 @@ struct Piece {
     std::size_t to = 0;    ///< where it ends (exclusive), in code points
 };
 
-/// One row of a tier table (分档计分): 好得满分 → {label 好, full}; 80%(含)-90%得8分 → {[80%, 90%], 8};
-/// 超出5%以内扣2分 is not read as one (a gap from the target), nor is any row naming the target or budget.
 /// How a tier table's points go with the value of its rows: up (完成率 bands, 90%以上得10分…), down (差错率,
 /// 逾期时长), or neither / not known (labels only, points mixed with points off, points that do not follow).
 enum class TierOrder { none, rises, falls };
 
+/// One row of a tier table (分档计分): 好得满分 → {label 好, full}; 80%(含)-90%得8分 → {[80%, 90%], 8};
+/// 超出5%以内扣2分 is not read as one (a gap from the target), nor is any row naming the target or budget.
 struct Tier {
     std::string label;  ///< a label the actual is written as (好, 较好, 部分达成); empty for a band of values
     std::optional<Decimal> low;   ///< a band's lower bound; none: unbounded below

@@ -336,3 +336,17 @@ TEST_CASE("baseline: a sheet is read back and must be a string", "[report][basel
     REQUIRE_FALSE(bad);
     CHECK_THAT(bad.error().message, Catch::Contains("sheet 应是字符串"));
 }
+
+TEST_CASE("baseline: occurrences number findings by the folded key, as finding_key keys them", "[report][baseline]") {
+    // A name shown as written (（二期）) and one retyped in narrow brackets are one key: numbered on, not both 0.
+    Finding wide = test::sample_finding("cost-breakdown", Severity::error, "t.csv", 5, 8, "301001", "补助（二期）",
+                                        "成本指标/经济成本指标/总成本（万元）", "m");
+    Finding narrow = wide;
+    narrow.project = "补助(二期)";
+    narrow.indicator = "成本指标/经济成本指标/总成本(万元)";
+    CHECK(report::finding_key(wide) == report::finding_key(narrow));
+    report::KeyOccurrences seen;
+    CHECK(seen.next(wide) == 0);
+    CHECK(seen.next(narrow) == 1);
+    CHECK(seen.next(wide) == 2);
+}
